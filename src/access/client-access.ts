@@ -1,0 +1,194 @@
+/**
+ * The one way in to client data. `withClientAccess` loads the facts, asks the
+ * policy (which asks the rules engine), writes the access log, and only then
+ * hands the work a `ClientScope` — in one transaction, so the access and its
+ * log row are committed together or not at all. Services that read or change
+ * client data take a `ClientScope`, which nothing else can construct.
+ */
+import type { Queryable, Database } from '../db/database.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import type { Actor } from '../auth/sessions.js';
+import { appendAccessLog, AccessOutcome, type AccessLogRow } from './access-log.js';
+import { decideEmployeeAccess, type AccessIntent, type PolicyDecision } from './policy.js';
+import type { CareRelation } from '../organisation/employee-roles.js';
+import { calendarDate } from '../shared/calendar-date.js';
+
+/** Where a request came from, for the log. */
+export interface RequestContext {
+  actor: Actor;
+  route: string;
+  address: string | null;
+  now: Date;
+}
+
+/** The facts about a client that access decisions need (no care content). */
+export interface ClientFacts {
+  id: string;
+  organisationId: string;
+  birthDate: string;
+}
+
+const scopeBrand: unique symbol = Symbol('ClientScope');
+
+/** Proof that access to one client was decided and is being logged; only `withClientAccess` makes one. */
+export interface ClientScope {
+  readonly [scopeBrand]: true;
+  readonly tx: Queryable;
+  readonly client: ClientFacts;
+  readonly actor: Actor;
+  readonly decision: PolicyDecision;
+  readonly now: Date;
+  /** Records which entries the work touched, for the log row. */
+  touch(entryIds: readonly string[]): void;
+}
+
+async function loadClientFacts(tx: Queryable, organisationId: string, clientId: string): Promise<ClientFacts | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return undefined;
+  const rows = await tx.query<{ id: string; organisation_id: string; birth_date: string }>(
+    'SELECT id, organisation_id, birth_date FROM formal.clients WHERE id = $1 AND organisation_id = $2',
+    [clientId, organisationId],
+  );
+  const row = rows[0];
+  return row === undefined ? undefined : { id: row.id, organisationId: row.organisation_id, birthDate: row.birth_date };
+}
+
+async function loadCareRelation(tx: Queryable, employeeId: string, clientId: string, today: string): Promise<CareRelation | undefined> {
+  const rows = await tx.query<{ relation: CareRelation }>(
+    `SELECT relation FROM org.care_team
+      WHERE employee_id = $1 AND client_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)
+      ORDER BY CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END
+      LIMIT 1`,
+    [employeeId, clientId, today],
+  );
+  return rows[0]?.relation;
+}
+
+function logRow(ctx: RequestContext, clientId: string | null, intent: AccessIntent, outcome: AccessLogRow['outcome'], decision: PolicyDecision | undefined, entryIds: readonly string[] = []): AccessLogRow {
+  return {
+    organisationId: ctx.actor.organisationId,
+    employeeId: ctx.actor.employeeId,
+    employeeRole: ctx.actor.role,
+    clientId,
+    action: intent.action,
+    part: intent.part,
+    outcome,
+    basis: decision?.basis ?? 'none',
+    purpose: intent.purpose ?? null,
+    citations: decision?.citations ?? [],
+    entryIds,
+    route: ctx.route,
+    sessionId: ctx.actor.sessionId,
+    address: ctx.address,
+  };
+}
+
+type Outcome<T> = { kind: 'ok'; value: T } | { kind: 'not-found' } | { kind: 'denied'; decision: PolicyDecision };
+
+/**
+ * Decides, logs and runs `work` for one client, all in one transaction.
+ * Throws 404 when the client does not exist in the caller's organisation,
+ * 403 with the engine's explanation when the policy refuses; both are logged.
+ * @example
+ * const page = await withClientAccess(db, ctx, clientId, { action: 'read', part: 'dossier' },
+ *   (scope) => readTimeline(scope, masterKey, { limit: 50 }));
+ */
+export async function withClientAccess<T>(
+  db: Database,
+  ctx: RequestContext,
+  clientId: string,
+  intent: AccessIntent,
+  work: (scope: ClientScope) => Promise<T>,
+): Promise<T> {
+  let decided: PolicyDecision | undefined;
+  let outcome: Outcome<T>;
+  try {
+    outcome = await runDecided();
+  } catch (error) {
+    // The work refused (bad input, a rule of the service): nothing was changed,
+    // but the attempt is still logged, in its own transaction.
+    if (error instanceof AppError && error.status < 500 && decided !== undefined) {
+      await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, clientId, intent, AccessOutcome.denied, decided)]));
+    }
+    throw error;
+  }
+  switch (outcome.kind) {
+    case 'ok':
+      return outcome.value;
+    case 'not-found':
+      throw notFound('Deze cliënt bestaat niet of valt buiten uw organisatie.', 'This client does not exist or is outside your organisation.');
+    case 'denied':
+      throw forbidden(outcome.decision.explanationNl, outcome.decision.explanationEn, outcome.decision.citations);
+  }
+
+  function runDecided(): Promise<Outcome<T>> {
+    return db.transaction<Outcome<T>>(async (tx) => {
+    const client = await loadClientFacts(tx, ctx.actor.organisationId, clientId);
+    if (client === undefined) {
+      await appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
+      return { kind: 'not-found' };
+    }
+    const today = calendarDate(ctx.now);
+    const relation = await loadCareRelation(tx, ctx.actor.employeeId, client.id, today);
+    const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today });
+    if (!decision.allowed) {
+      await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.denied, decision)]);
+      return { kind: 'denied', decision };
+    }
+    const touched: string[] = [];
+    const scope: ClientScope = {
+      [scopeBrand]: true, tx, client, actor: ctx.actor, decision, now: ctx.now,
+      touch: (ids) => { touched.push(...ids); },
+    };
+    decided = decision;
+    const value = await work(scope);
+    await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.allowed, decision, touched)]);
+    return { kind: 'ok', value };
+    });
+  }
+}
+
+/** Logs access to several clients at once (a list view), after the caller filtered them by policy. */
+export async function logListAccess(tx: Queryable, ctx: RequestContext, clientIds: readonly string[], intent: AccessIntent, decision: PolicyDecision): Promise<void> {
+  await appendAccessLog(tx, clientIds.map((id) => logRow(ctx, id, intent, AccessOutcome.allowed, decision)));
+}
+
+/**
+ * Registers a new client through the policy and the log: the log row names the
+ * new client, in the same transaction as its creation.
+ */
+export async function withRegistration(db: Database, ctx: RequestContext, work: (tx: Queryable) => Promise<string>): Promise<string> {
+  const intent: AccessIntent = { action: 'register', part: 'administrative-data' };
+  const decision = decideEmployeeAccess({ role: ctx.actor.role, relation: undefined, intent, clientBorn: undefined, today: calendarDate(ctx.now) });
+  if (!decision.allowed) {
+    await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, decision)]));
+    throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);
+  }
+  return db.transaction(async (tx) => {
+    const clientId = await work(tx);
+    await appendAccessLog(tx, [logRow(ctx, clientId, intent, AccessOutcome.allowed, decision)]);
+    return clientId;
+  });
+}
+
+/**
+ * Lists clients: `candidates` proposes, the policy decides per client, and
+ * every client shown is logged.
+ */
+export async function withClientList<T extends { id: string; birthDate: string; relation: string | null }>(
+  db: Database, ctx: RequestContext, candidates: (tx: Queryable) => Promise<T[]>,
+): Promise<T[]> {
+  const intent: AccessIntent = { action: 'read', part: 'administrative-data' };
+  const today = calendarDate(ctx.now);
+  return db.transaction(async (tx) => {
+    const shown: T[] = [];
+    const rows: AccessLogRow[] = [];
+    for (const candidate of await candidates(tx)) {
+      const decision = decideEmployeeAccess({ role: ctx.actor.role, relation: (candidate.relation ?? undefined) as CareRelation | undefined, intent, clientBorn: candidate.birthDate, today });
+      if (!decision.allowed) continue;
+      shown.push(candidate);
+      rows.push(logRow(ctx, candidate.id, intent, AccessOutcome.allowed, decision));
+    }
+    await appendAccessLog(tx, rows);
+    return shown;
+  });
+}

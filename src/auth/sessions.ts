@@ -1,0 +1,69 @@
+/**
+ * Server-side sessions. The cookie holds a random token; the database holds
+ * only its SHA-256, so a leaked table cannot be replayed as cookies. Sessions
+ * end on idle timeout, absolute lifetime, logout or a disabled account.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/database.js';
+import type { EmployeeRole } from '../organisation/employee-roles.js';
+
+export interface SessionSettings {
+  idleMinutes: number;
+  lifetimeMinutes: number;
+}
+
+/** Who is calling: the employee behind a valid session. */
+export interface Actor {
+  employeeId: string;
+  organisationId: string;
+  role: EmployeeRole;
+  displayName: string;
+  /** A short, non-secret id of the session for the access log (not the token). */
+  sessionId: string;
+}
+
+function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+/** The log's name for a session: the first 16 hex digits of the token hash. */
+function sessionLogId(tokenHash: Buffer): string {
+  return tokenHash.subarray(0, 8).toString('hex');
+}
+
+/** Starts a new session (always a new id: no session fixation) and returns the cookie token. */
+export async function createSession(db: Queryable, employeeId: string, settings: SessionSettings, address: string | undefined, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + settings.lifetimeMinutes * 60_000);
+  await db.query(
+    'INSERT INTO org.sessions (token_hash, employee_id, created_at, last_seen_at, expires_at, address) VALUES ($1, $2, $3, $3, $4, $5)',
+    [hashToken(token), employeeId, now, expiresAt, address ?? null],
+  );
+  return token;
+}
+
+/** Resolves a token to its actor, refreshing the idle timer; undefined when missing, expired or ended. */
+export async function resolveSession(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<Actor | undefined> {
+  const tokenHash = hashToken(token);
+  const idleCutoff = new Date(now.getTime() - settings.idleMinutes * 60_000);
+  const rows = await db.query<{ employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string }>(
+    `UPDATE org.sessions s SET last_seen_at = $2
+       FROM org.employees e
+      WHERE s.token_hash = $1 AND e.id = s.employee_id AND e.active
+        AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3
+      RETURNING e.id AS employee_id, e.organisation_id, e.role, e.display_name`,
+    [tokenHash, now, idleCutoff],
+  );
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  return { employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name, sessionId: sessionLogId(tokenHash) };
+}
+
+export async function endSession(db: Queryable, token: string, now: Date): Promise<void> {
+  await db.query('UPDATE org.sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [hashToken(token), now]);
+}
+
+/** Ends every open session of an employee (password change, account disabled). */
+export async function endAllSessions(db: Queryable, employeeId: string, now: Date): Promise<void> {
+  await db.query('UPDATE org.sessions SET ended_at = $2 WHERE employee_id = $1 AND ended_at IS NULL', [employeeId, now]);
+}

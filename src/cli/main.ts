@@ -1,0 +1,35 @@
+/**
+ * The `dossierwijzer` command line: one entry, subcommands loaded lazily so
+ * that a quick command (conformance, explain) does not pay for the server.
+ */
+
+/** A subcommand takes its own arguments and returns the process exit code. */
+export type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  'start': { summary: 'migrate, seed the demo when enabled, and serve HTTP', load: async () => (await import('./start-command.js')).startCommand },
+  'migrate': { summary: 'apply pending database migrations', load: async () => (await import('./migrate-command.js')).migrateCommand },
+  'seed-demo': { summary: 'create the fictional demo organisation (idempotent)', load: async () => (await import('./seed-demo-command.js')).seedDemoCommand },
+  'conformance': { summary: 'run legal conformance scenario files against the rules engine', load: async () => (await import('./conformance-command.js')).conformanceCommand },
+  'explain': { summary: 'ask the rules engine one question and print its decision', load: async () => (await import('./explain-command.js')).explainCommand },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`);
+  return `Usage: dossierwijzer <command> [options]\n\nCommands:\n${lines.join('\n')}\n`;
+}
+
+/** Runs the CLI with the given arguments (without node and script path). */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    process.stderr.write(`Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load())(rest);
+}

@@ -1,0 +1,83 @@
+/** HTTP routes for clients' formal data: register, list, read. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { withClientList, withRegistration } from '../access/client-access.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { contextOf } from '../http/request-context.js';
+import { calendarDate } from '../shared/calendar-date.js';
+import { listCandidates, readClient, registerClient, type NewClient } from './clients-service.js';
+
+const Uuid = Type.String({ format: 'uuid' });
+const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+const NewClientBody = Type.Object({
+  bsn: Type.Optional(Type.String({ pattern: '^[0-9]{9}$', description: 'Burgerservicenummer; must pass the elfproef' })),
+  familyName: Text(200),
+  givenNames: Text(200),
+  birthDate: DateOnly,
+  gender: Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('other'), Type.Literal('unknown')]),
+  streetAddress: Type.Optional(Text(300)),
+  postcode: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{3} ?[A-Za-z]{2}$' })),
+  town: Type.Optional(Text(200)),
+  phone: Type.Optional(Type.String({ pattern: '^[+0-9 ()-]{6,20}$' })),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+  identityCheck: Type.Optional(Type.Object({
+    documentType: Type.Union([Type.Literal('passport'), Type.Literal('identity-card'), Type.Literal('driving-licence'), Type.Literal('residence-permit'), Type.Literal('other')]),
+    checkedAt: Type.String({ format: 'date-time' }),
+  }, { additionalProperties: false })),
+  careStartedOn: Type.Optional(DateOnly),
+}, { additionalProperties: false });
+
+const ClientSummary = Type.Object({ id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthDate: Type.String() });
+const Person = Type.Object({ id: Type.String(), name: Type.String(), function: Type.String() });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const ClientRecord = Type.Object({
+  id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthDate: Type.String(),
+  bsn: Nullable(Type.String()), gender: Type.String(),
+  streetAddress: Nullable(Type.String()), postcode: Nullable(Type.String()), town: Nullable(Type.String()),
+  phone: Nullable(Type.String()), email: Nullable(Type.String()),
+  identityChecks: Type.Array(Type.Object({ documentType: Type.String(), checkedBy: Type.String(), checkedAt: Type.String() })),
+  dossier: Nullable(Type.Object({ holder: Person, careStartedOn: Type.String(), careEndedOn: Nullable(Type.String()) })),
+  createdAt: Type.String(),
+});
+
+const ListQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+}, { additionalProperties: false });
+
+const ClientParams = Type.Object({ clientId: Uuid }, { additionalProperties: false });
+
+export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.post('/api/clients', {
+    schema: { tags: ['clients'], summary: 'Register a client (formal data)', body: NewClientBody, response: { 201: Type.Object({ id: Uuid }) } },
+  }, async (request, reply) => {
+    const ctx = contextOf(request, deps.now());
+    const input = request.body as Static<typeof NewClientBody> as NewClient;
+    const id = await withRegistration(deps.db, ctx, (tx) =>
+      registerClient(tx, deps.masterKey, ctx.actor.organisationId, { id: ctx.actor.employeeId, role: ctx.actor.role }, input, ctx.now));
+    return reply.code(201).send({ id });
+  });
+
+  app.get('/api/clients', {
+    schema: { tags: ['clients'], summary: 'My clients (caseload), or all for administrative roles', querystring: ListQuery, response: { 200: Type.Object({ clients: Type.Array(ClientSummary) }) } },
+  }, async (request) => {
+    const ctx = contextOf(request, deps.now());
+    const { limit = 50, offset = 0 } = request.query as Static<typeof ListQuery>;
+    const wholeOrganisation = ctx.actor.role === 'admin-staff';
+    const clients = await withClientList(deps.db, ctx, (tx) =>
+      listCandidates(tx, ctx.actor.organisationId, ctx.actor.employeeId, wholeOrganisation, calendarDate(ctx.now), limit, offset));
+    return { clients: clients.map(({ id, familyName, givenNames, birthDate }) => ({ id, familyName, givenNames, birthDate })) };
+  });
+
+  clientDataRoute(app, deps, {
+    method: 'GET',
+    url: '/api/clients/:clientId',
+    schema: { tags: ['clients'], summary: 'A client\'s formal data and dossier holder', params: ClientParams, response: { 200: ClientRecord } },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: (scope) => readClient(scope),
+  });
+}

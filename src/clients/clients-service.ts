@@ -1,0 +1,183 @@
+/**
+ * Clients' formal data (DOMAIN §1): identity with BSN or the no-BSN set of
+ * Jeugdwet 7.2.4, birth date, gender, contact details and the record that
+ * identity was checked. Formal data lives in the `formal` schema; nothing here
+ * reads care content.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientScope } from '../access/client-access.js';
+import type { Queryable } from '../db/database.js';
+import { newDataKey, wrapDataKey } from '../crypto/envelope.js';
+import { badRequest, conflict } from '../errors.js';
+import { calendarDate, isCalendarDate } from '../shared/calendar-date.js';
+import { isValidBsn } from './bsn.js';
+
+export const Gender = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' } as const;
+export type Gender = (typeof Gender)[keyof typeof Gender];
+
+export const IdentityDocument = {
+  passport: 'passport', identityCard: 'identity-card', drivingLicence: 'driving-licence', residencePermit: 'residence-permit', other: 'other',
+} as const;
+export type IdentityDocument = (typeof IdentityDocument)[keyof typeof IdentityDocument];
+
+export interface NewClient {
+  bsn?: string;
+  familyName: string;
+  givenNames: string;
+  birthDate: string;
+  gender: Gender;
+  streetAddress?: string;
+  postcode?: string;
+  town?: string;
+  phone?: string;
+  email?: string;
+  identityCheck?: { documentType: IdentityDocument; checkedAt: string };
+  careStartedOn?: string;
+}
+
+export interface ClientSummary {
+  id: string;
+  familyName: string;
+  givenNames: string;
+  birthDate: string;
+}
+
+export interface ClientRecord extends ClientSummary {
+  bsn: string | null;
+  gender: Gender;
+  streetAddress: string | null;
+  postcode: string | null;
+  town: string | null;
+  phone: string | null;
+  email: string | null;
+  identityChecks: { documentType: IdentityDocument; checkedBy: string; checkedAt: string }[];
+  dossier: { holder: { id: string; name: string; function: string }; careStartedOn: string; careEndedOn: string | null } | null;
+  createdAt: string;
+}
+
+/** Checks what the schema cannot: the elfproef, real and past dates, the no-BSN set. */
+export function validateNewClient(input: NewClient, today: string): void {
+  if (input.bsn !== undefined && !isValidBsn(input.bsn)) {
+    throw badRequest('invalid-bsn', 'bsn', 'Dit BSN is ongeldig (het voldoet niet aan de elfproef).', 'This BSN is invalid (it fails the elfproef check).');
+  }
+  if (!isCalendarDate(input.birthDate)) {
+    throw badRequest('invalid-date', 'birthDate', 'Deze geboortedatum bestaat niet.', 'This birth date does not exist.');
+  }
+  if (input.birthDate > today) {
+    throw badRequest('date-in-future', 'birthDate', 'De geboortedatum ligt in de toekomst.', 'The birth date is in the future.');
+  }
+  if (input.birthDate < '1900-01-01') {
+    throw badRequest('invalid-date', 'birthDate', 'Deze geboortedatum is niet aannemelijk.', 'This birth date is not plausible.');
+  }
+  if (input.bsn === undefined) {
+    // Jeugdwet 7.2.4: without a BSN, name, first names, address, postcode, town and birth date.
+    for (const field of ['streetAddress', 'postcode', 'town'] as const) {
+      if (input[field] === undefined || input[field].trim() === '') {
+        throw badRequest('identity-incomplete', field, `Zonder BSN is "${field}" verplicht (Jeugdwet 7.2.4).`, `Without a BSN, "${field}" is required (Jeugdwet 7.2.4).`);
+      }
+    }
+  }
+  if (input.identityCheck !== undefined) {
+    const checkedOn = input.identityCheck.checkedAt.slice(0, 10);
+    if (Number.isNaN(Date.parse(input.identityCheck.checkedAt)) || checkedOn > today) {
+      throw badRequest('invalid-date', 'identityCheck.checkedAt', 'De datum van de identiteitscontrole is ongeldig of ligt in de toekomst.', 'The identity check date is invalid or in the future.');
+    }
+  }
+  if (input.careStartedOn !== undefined && (!isCalendarDate(input.careStartedOn) || input.careStartedOn > today)) {
+    throw badRequest('invalid-date', 'careStartedOn', 'De startdatum van de zorg is ongeldig of ligt in de toekomst.', 'The care start date is invalid or in the future.');
+  }
+}
+
+/**
+ * Registers a client: formal data, their data key, and — when the registering
+ * employee is a care professional — a care dossier with them as holder.
+ */
+export async function registerClient(
+  tx: Queryable, masterKey: Buffer, organisationId: string, employee: { id: string; role: string }, input: NewClient, now: Date,
+): Promise<string> {
+  validateNewClient(input, calendarDate(now));
+  if (input.bsn !== undefined) {
+    const taken = await tx.query('SELECT 1 FROM formal.clients WHERE organisation_id = $1 AND bsn = $2', [organisationId, input.bsn]);
+    if (taken.length > 0) throw conflict('duplicate-bsn', 'Er is al een cliënt met dit BSN.', 'A client with this BSN already exists.');
+  }
+  const id = randomUUID();
+  await tx.query(
+    `INSERT INTO formal.clients (id, organisation_id, bsn, family_name, given_names, birth_date, gender, street_address, postcode, town, phone, email, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [id, organisationId, input.bsn ?? null, input.familyName, input.givenNames, input.birthDate, input.gender,
+      input.streetAddress ?? null, input.postcode ?? null, input.town ?? null, input.phone ?? null, input.email ?? null, employee.id],
+  );
+  await tx.query('INSERT INTO care.client_keys (client_id, wrapped_key) VALUES ($1, $2)', [id, wrapDataKey(masterKey, newDataKey(), id)]);
+  if (input.identityCheck !== undefined) {
+    await tx.query('INSERT INTO formal.identity_checks (client_id, document_type, checked_by, checked_at) VALUES ($1, $2, $3, $4)',
+      [id, input.identityCheck.documentType, employee.id, input.identityCheck.checkedAt]);
+  }
+  if (employee.role === 'care-professional') {
+    const startedOn = input.careStartedOn ?? calendarDate(now);
+    await tx.query('INSERT INTO care.dossiers (client_id, holder_id, care_started_on) VALUES ($1, $2, $3)', [id, employee.id, startedOn]);
+    await tx.query("INSERT INTO org.care_team (client_id, employee_id, relation, starts_on) VALUES ($1, $2, 'holder', $3)", [id, employee.id, startedOn]);
+  }
+  return id;
+}
+
+interface ClientRow {
+  id: string;
+  bsn: string | null;
+  family_name: string;
+  given_names: string;
+  birth_date: string;
+  gender: Gender;
+  street_address: string | null;
+  postcode: string | null;
+  town: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: Date;
+}
+
+/** The client's formal record with identity checks and dossier holder. */
+export async function readClient(scope: ClientScope): Promise<ClientRecord> {
+  const { tx, client } = scope;
+  const [row] = await tx.query<ClientRow>('SELECT * FROM formal.clients WHERE id = $1', [client.id]);
+  if (row === undefined) throw new Error('client vanished inside its own scope');
+  const checks = await tx.query<{ document_type: IdentityDocument; checked_by: string; checked_at: Date }>(
+    `SELECT c.document_type, e.display_name AS checked_by, c.checked_at FROM formal.identity_checks c
+       JOIN org.employees e ON e.id = c.checked_by WHERE c.client_id = $1 ORDER BY c.checked_at`, [client.id]);
+  const dossiers = await tx.query<{ holder_id: string; holder_name: string; holder_function: string; care_started_on: string; care_ended_on: string | null }>(
+    `SELECT d.holder_id, e.display_name AS holder_name, e.function_title AS holder_function, d.care_started_on, d.care_ended_on
+       FROM care.dossiers d JOIN org.employees e ON e.id = d.holder_id WHERE d.client_id = $1`, [client.id]);
+  const dossier = dossiers[0];
+  return {
+    id: row.id, bsn: row.bsn, familyName: row.family_name, givenNames: row.given_names, birthDate: row.birth_date, gender: row.gender,
+    streetAddress: row.street_address, postcode: row.postcode, town: row.town, phone: row.phone, email: row.email,
+    identityChecks: checks.map((c) => ({ documentType: c.document_type, checkedBy: c.checked_by, checkedAt: c.checked_at.toISOString() })),
+    dossier: dossier === undefined ? null : {
+      holder: { id: dossier.holder_id, name: dossier.holder_name, function: dossier.holder_function },
+      careStartedOn: dossier.care_started_on, careEndedOn: dossier.care_ended_on,
+    },
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export interface ListCandidate extends ClientSummary {
+  relation: string | null;
+}
+
+/**
+ * Candidates for the caller's client list: their current caseload, or — for
+ * roles that work on administrative data — every client of the organisation.
+ * The access layer filters them through the policy and logs what is shown.
+ */
+export async function listCandidates(tx: Queryable, organisationId: string, employeeId: string, wholeOrganisation: boolean, today: string, limit: number, offset: number): Promise<ListCandidate[]> {
+  return (await tx.query<{ id: string; family_name: string; given_names: string; birth_date: string; relation: string | null }>(
+    `SELECT c.id, c.family_name, c.given_names, c.birth_date, t.relation
+       FROM formal.clients c
+       LEFT JOIN LATERAL (SELECT relation FROM org.care_team t
+                           WHERE t.client_id = c.id AND t.employee_id = $2 AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on >= $3)
+                           LIMIT 1) t ON true
+      WHERE c.organisation_id = $1 AND ($4 OR t.relation IS NOT NULL)
+      ORDER BY c.family_name, c.given_names, c.id
+      LIMIT $5 OFFSET $6`,
+    [organisationId, employeeId, today, wholeOrganisation, limit, offset],
+  )).map((r) => ({ id: r.id, familyName: r.family_name, givenNames: r.given_names, birthDate: r.birth_date, relation: r.relation }));
+}

@@ -1,0 +1,66 @@
+/**
+ * Typed configuration, loaded and validated once at start from the
+ * environment. Everything else receives a `Config`; nothing reads
+ * `process.env` on its own.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** `postgres://…` to use a PostgreSQL server; undefined = embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Folder for PGlite's data and the generated master key file. */
+  dataDir: string;
+  /** Master key (32 bytes, base64) from configuration; else read from / created in `masterKeyFile`. */
+  masterKey: string | undefined;
+  masterKeyFile: string;
+  host: string;
+  port: number;
+  /** Demo mode seeds the fictional organisation and prints the demo log-ins. */
+  demo: boolean;
+  /** Largest accepted entry text, in bytes (UTF-8). */
+  maxEntryBytes: number;
+  logLevel: string;
+  /** Minutes a session may stay idle, and its absolute lifetime in minutes. */
+  sessionIdleMinutes: number;
+  sessionLifetimeMinutes: number;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads and validates the configuration; throws `ConfigError` naming the variable on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DW_DATA_DIR ?? 'data');
+  const databaseUrl = env.DATABASE_URL === '' ? undefined : env.DATABASE_URL;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    databaseUrl,
+    dataDir,
+    masterKey: env.DW_MASTER_KEY === '' ? undefined : env.DW_MASTER_KEY,
+    masterKeyFile: path.resolve(env.DW_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
+    host: env.HOST ?? '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0),
+    demo: bool(env, 'DW_DEMO', env.NODE_ENV !== 'production'),
+    maxEntryBytes: integer(env, 'DW_MAX_ENTRY_BYTES', 1024 * 1024, 1),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionIdleMinutes: integer(env, 'DW_SESSION_IDLE_MINUTES', 15, 1),
+    sessionLifetimeMinutes: integer(env, 'DW_SESSION_LIFETIME_MINUTES', 12 * 60, 1),
+  };
+}

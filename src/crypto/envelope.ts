@@ -1,0 +1,70 @@
+/**
+ * Envelope encryption of care content (AES-256-GCM, node:crypto).
+ * Each client has a random data key; it is stored only wrapped by the master
+ * key. Destroying a client's wrapped key makes all their ciphertext unreadable,
+ * which is how destruction reaches backups too.
+ *
+ * Layout of every sealed value: version (1 byte) ‖ IV (12) ‖ tag (16) ‖ ciphertext.
+ * The associated data binds a value to its place (client, entry), so a
+ * ciphertext copied onto another row does not decrypt.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const KEY_BYTES = 32;
+
+export class DecryptionError extends Error {}
+
+function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]);
+}
+
+function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
+  if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) throw new DecryptionError('unknown ciphertext format');
+  const iv = sealed.subarray(1, 1 + IV_BYTES);
+  const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(tag);
+  try {
+    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw new DecryptionError('ciphertext does not authenticate');
+  }
+}
+
+/** A new random data key for a client. */
+export function newDataKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
+
+/** Wraps a client's data key with the master key. */
+export function wrapDataKey(masterKey: Buffer, dataKey: Buffer, clientId: string): Buffer {
+  return seal(masterKey, dataKey, `client-key:${clientId}`);
+}
+
+/** Unwraps a client's data key; throws `DecryptionError` for a wrong master key or client. */
+export function unwrapDataKey(masterKey: Buffer, wrapped: Buffer, clientId: string): Buffer {
+  return open(masterKey, wrapped, `client-key:${clientId}`);
+}
+
+/**
+ * Encrypts a JSON value under a client's data key, bound to `context`.
+ * @example
+ * const sealed = encryptJson(dataKey, { text: 'Gesprek met moeder' }, `entry:${entryId}`);
+ * decryptJson(dataKey, sealed, `entry:${entryId}`); // { text: 'Gesprek met moeder' }
+ */
+export function encryptJson(dataKey: Buffer, value: unknown, context: string): Buffer {
+  return seal(dataKey, Buffer.from(JSON.stringify(value), 'utf8'), context);
+}
+
+/** Decrypts what `encryptJson` sealed with the same key and context. */
+export function decryptJson(dataKey: Buffer, sealed: Buffer, context: string): unknown {
+  return JSON.parse(open(dataKey, sealed, context).toString('utf8'));
+}

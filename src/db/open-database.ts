@@ -1,0 +1,52 @@
+/**
+ * Opens the configured database, migrated and ready, as the application role.
+ * Migrations run as the connecting user (the schema owner); the application
+ * then works as `dossierwijzer_app`, which cannot change history.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import { APP_ROLE, type Database } from './database.js';
+import { migrate, type MigrationResult } from './migrate.js';
+import { openPglite } from './pglite-database.js';
+import { openPostgres } from './postgres-database.js';
+
+export interface OpenedDatabase {
+  db: Database;
+  migrations: MigrationResult;
+}
+
+/** PGlite's folder inside the data directory. */
+export function pgliteDir(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'pglite');
+}
+
+/** Opens PGlite at `dataDir` (undefined = in memory), migrates, then drops to the application role. */
+export async function openMigratedPglite(dataDir: string | undefined): Promise<OpenedDatabase> {
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const db = await openPglite(dataDir);
+  const migrations = await migrate(db);
+  // PGlite has a single connection: switching its role switches the whole app.
+  await db.exec(`SET ROLE ${APP_ROLE}`);
+  return { db, migrations };
+}
+
+/** Migrates the server database through a one-connection owner pool, then opens the application pool. */
+export async function openMigratedPostgres(url: string, maxConnections?: number): Promise<OpenedDatabase> {
+  const owner = openPostgres(url, { maxConnections: 1 });
+  let migrations: MigrationResult;
+  try {
+    migrations = await migrate(owner);
+  } finally {
+    await owner.close();
+  }
+  const db = openPostgres(url, { role: APP_ROLE, ...(maxConnections === undefined ? {} : { maxConnections }) });
+  return { db, migrations };
+}
+
+/** Opens what `config` names: PostgreSQL when DATABASE_URL is set, PGlite in the data folder otherwise. */
+export async function openDatabase(config: Config): Promise<OpenedDatabase> {
+  return config.databaseUrl === undefined
+    ? openMigratedPglite(pgliteDir(config))
+    : openMigratedPostgres(config.databaseUrl);
+}

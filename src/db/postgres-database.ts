@@ -1,0 +1,61 @@
+/** PostgreSQL server adapter (node-postgres pool), used when DATABASE_URL is set. */
+import pg from 'pg';
+import type { Database, Queryable } from './database.js';
+import { TypeOid } from './database.js';
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === TypeOid.date || oid === TypeOid.int8) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+
+export interface PostgresOptions {
+  /** Role to SET after connecting (the application role); undefined = stay the connecting user. */
+  role?: string;
+  maxConnections?: number;
+}
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<Row>(text: string, params: readonly unknown[] = []) {
+      const result = await client.query(text, [...params]);
+      return result.rows as Row[];
+    },
+  };
+}
+
+/** Opens a connection pool to `url`. */
+export function openPostgres(url: string, options: PostgresOptions = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 20,
+    types,
+    // The role is part of the start-up packet, so no query can run before it is in force.
+    ...(options.role === undefined ? {} : { options: `-c role=${options.role}` }),
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return {
+    kind: 'postgres',
+    query: queryable(pool).query,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(queryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(script) {
+      await pool.query(script);
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,111 @@
+/** HTTP routes for the care dossier: timeline, entries, annotations — and the refusal to change one. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { addEntry, annotateEntry, readEntry, readTimeline, refuseEntryChange, type NewEntry } from './dossier-service.js';
+import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, partOfEntryKind, type EntryKind } from './entry-kinds.js';
+
+const Uuid = Type.String({ format: 'uuid' });
+const literalUnion = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const KindSchema = literalUnion(ENTRY_KINDS);
+const Person = Type.Object({ id: Type.String(), name: Type.String(), function: Type.String() });
+
+const EntrySchema = Type.Object({
+  id: Uuid, kind: Type.String(), kindLabel: Type.String(), title: Nullable(Type.String()), text: Type.String(),
+  occurredOn: Nullable(Type.String()), recordedAt: Type.String(), author: Person,
+  source: Type.Object({ kind: Type.String(), description: Nullable(Type.String()) }),
+  statementType: Nullable(Type.String()),
+  annotations: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), reason: Type.String(), author: Person, recordedAt: Type.String() })),
+});
+
+const NewEntryBody = Type.Object({
+  kind: KindSchema,
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  // Bytes are checked against DW_MAX_ENTRY_BYTES in the service; this only bounds characters.
+  text: Type.String({ minLength: 1 }),
+  occurredOn: Type.Optional(Type.String({ format: 'date' })),
+  source: Type.Object({
+    kind: literalUnion(SOURCE_KINDS),
+    description: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  }, { additionalProperties: false }),
+  statementType: Type.Optional(Type.Union([Type.Literal('fact'), Type.Literal('opinion')])),
+}, { additionalProperties: false });
+
+const NewAnnotationBody = Type.Object({
+  kind: literalUnion(ANNOTATION_KINDS),
+  reason: Type.String({ minLength: 1, maxLength: 5000 }),
+}, { additionalProperties: false });
+
+const ClientParams = Type.Object({ clientId: Uuid }, { additionalProperties: false });
+const EntryParams = Type.Object({ clientId: Uuid, entryId: Uuid }, { additionalProperties: false });
+const TimelineQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  before: Type.Optional(Type.String({ maxLength: 200 })),
+  kind: Type.Optional(Type.Array(KindSchema, { maxItems: ENTRY_KINDS.length })),
+}, { additionalProperties: false });
+
+export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { masterKey } = deps;
+
+  clientDataRoute(app, deps, {
+    method: 'GET',
+    url: '/api/clients/:clientId/entries',
+    schema: {
+      tags: ['dossier'], summary: 'Timeline: entries newest first, paged, optionally filtered by kind',
+      params: ClientParams, querystring: TimelineQuery,
+      response: { 200: Type.Object({ entries: Type.Array(EntrySchema), nextCursor: Nullable(Type.String()) }) },
+    },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: (scope, request) => {
+      const { limit = 50, before, kind } = request.query as Static<typeof TimelineQuery>;
+      return readTimeline(scope, masterKey, {
+        limit, ...(before === undefined ? {} : { before }), ...(kind === undefined ? {} : { kinds: kind as EntryKind[] }),
+      });
+    },
+  });
+
+  clientDataRoute(app, deps, {
+    method: 'POST',
+    url: '/api/clients/:clientId/entries',
+    schema: { tags: ['dossier'], summary: 'Add an entry to the dossier', params: ClientParams, body: NewEntryBody, response: { 201: EntrySchema } },
+    intent: (request) => ({ action: 'record', part: partOfEntryKind((request.body as Static<typeof NewEntryBody>).kind as EntryKind) }),
+    handler: async (scope, request, reply) => {
+      const entry = await addEntry(scope, masterKey, deps.config.maxEntryBytes, request.body as Static<typeof NewEntryBody> as NewEntry);
+      return reply.code(201).send(entry);
+    },
+  });
+
+  clientDataRoute(app, deps, {
+    method: 'GET',
+    url: '/api/clients/:clientId/entries/:entryId',
+    schema: { tags: ['dossier'], summary: 'One entry with its annotations (its history)', params: EntryParams, response: { 200: EntrySchema } },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: (scope, request) => readEntry(scope, masterKey, (request.params as Static<typeof EntryParams>).entryId),
+  });
+
+  clientDataRoute(app, deps, {
+    method: 'POST',
+    url: '/api/clients/:clientId/entries/:entryId/annotations',
+    schema: { tags: ['dossier'], summary: 'Annotate an entry (e.g. "bij nader inzien onjuist"); the entry itself is never changed', params: EntryParams, body: NewAnnotationBody, response: { 201: EntrySchema } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      const { entryId } = request.params as Static<typeof EntryParams>;
+      const entry = await annotateEntry(scope, masterKey, entryId, request.body as Static<typeof NewAnnotationBody>);
+      return reply.code(201).send(entry);
+    },
+  });
+
+  // Entries are append-only. These routes exist to answer an attempt with the reason (and log it).
+  for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
+    clientDataRoute(app, deps, {
+      method,
+      url: '/api/clients/:clientId/entries/:entryId',
+      schema: { tags: ['dossier'], summary: 'Refused: entries cannot be changed or deleted; add an annotation instead', params: EntryParams },
+      intent: () => ({ action: 'record', part: 'dossier' }),
+      handler: () => Promise.reject(refuseEntryChange()),
+    });
+  }
+}

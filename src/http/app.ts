@@ -1,0 +1,97 @@
+/**
+ * Builds the whole application from a typed config: database (migrated),
+ * master key, HTTP server with its routes. `close()` tears it all down.
+ * Tests pass their own database and clock; nothing is global.
+ */
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyLoggerOptions, type FastifyRequest } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { authRoutes, installAuthentication } from '../auth/auth-routes.js';
+import { clientsRoutes } from '../clients/clients-routes.js';
+import type { Config } from '../config/config.js';
+import { loadMasterKey } from '../crypto/master-key.js';
+import type { Database } from '../db/database.js';
+import { openDatabase } from '../db/open-database.js';
+import { dossierRoutes } from '../dossier/dossier-routes.js';
+import type { AppDeps } from './app-deps.js';
+import { healthRoutes } from './health-routes.js';
+import { installProblemHandlers, problemSchema } from './problem.js';
+import { installSecurityHeaders } from './security-headers.js';
+
+export interface AppOverrides {
+  /** An already migrated database (tests); otherwise the configured one is opened. */
+  db?: Database;
+  masterKey?: Buffer;
+  now?: () => Date;
+  /** Where logs go (tests capture them to prove no client data is logged). */
+  logStream?: DestinationStream;
+}
+
+export interface App {
+  server: FastifyInstance;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/** Log serializers that keep client data out: routes as patterns, errors without their values. */
+const logSerializers = {
+  req: (req: FastifyRequest) => ({ id: req.id, method: req.method, route: req.routeOptions.url ?? '(unmatched)' }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  // Database errors carry the offending values in `detail`; log only what names the failure.
+  err: (err: FastifyError) => ({ type: err.name, code: err.code, message: err.message.replace(/"[^"]*"/g, '"…"').slice(0, 300), stack: err.stack ?? '' }),
+};
+
+function loggerOptions(config: Config, stream: DestinationStream | undefined): FastifyLoggerOptions & { stream?: DestinationStream } {
+  return { level: config.logLevel, serializers: logSerializers, ...(stream === undefined ? {} : { stream }) };
+}
+
+/** Creates the app: opens (or takes) the database, loads the master key, registers every route. */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const db = overrides.db ?? (await openDatabase(config)).db;
+  const masterKey = overrides.masterKey ?? await loadMasterKey(config);
+  const deps: AppDeps = { config, db, masterKey, now: overrides.now ?? (() => new Date()) };
+
+  const server = Fastify({
+    logger: loggerOptions(config, overrides.logStream),
+    // JSON escaping can grow text up to six-fold; the entry size itself is checked in bytes by the service.
+    bodyLimit: config.maxEntryBytes * 6 + 64 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  installProblemHandlers(server);
+  installSecurityHeaders(server);
+  server.addSchema(problemSchema);
+  await server.register(cookie);
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Dossierwijzer API', version: '0.1.0', description: 'Electronic client dossier for Dutch youth care. Errors are RFC 9457 problem+json with Dutch (nl) and English (en) messages.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dw_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await server.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  // Everything under the docs prefix is public documentation.
+  server.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+  });
+  installAuthentication(server, deps);
+
+  healthRoutes(server, deps);
+  server.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => Promise.resolve(server.swagger()));
+  authRoutes(server, deps);
+  clientsRoutes(server, deps);
+  dossierRoutes(server, deps);
+
+  await server.ready();
+  return {
+    server,
+    deps,
+    async close() {
+      await server.close();
+      if (overrides.db === undefined) await db.close();
+    },
+  };
+}

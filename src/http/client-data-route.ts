@@ -1,0 +1,35 @@
+/**
+ * Registers a route that reads or changes one client's data. The handler runs
+ * only inside `withClientAccess` (policy + access log, one transaction) and
+ * receives the `ClientScope`; the route is marked `clientData` so a test can
+ * check that every client route went this way.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
+import { withClientAccess, type ClientScope } from '../access/client-access.js';
+import type { AccessIntent } from '../access/policy.js';
+import type { AppDeps } from './app-deps.js';
+import { contextOf } from './request-context.js';
+
+export interface ClientDataRouteSpec {
+  method: HTTPMethods;
+  /** Must contain `:clientId`. */
+  url: string;
+  schema: FastifySchema;
+  intent: (request: FastifyRequest) => AccessIntent;
+  handler: (scope: ClientScope, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+}
+
+export function clientDataRoute(app: FastifyInstance, deps: AppDeps, spec: ClientDataRouteSpec): void {
+  if (!spec.url.includes(':clientId')) throw new Error(`client data route ${spec.url} lacks :clientId`);
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    schema: spec.schema,
+    config: { clientData: true },
+    handler: async (request, reply) => {
+      const { clientId } = request.params as { clientId: string };
+      return withClientAccess(deps.db, contextOf(request, deps.now()), clientId, spec.intent(request),
+        (scope) => spec.handler(scope, request, reply));
+    },
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * RFC 9457 problem+json: the only place errors become HTTP answers. Every
+ * problem carries a Dutch (`nl`) and an English (`en`) message; validation
+ * problems name the field. Unexpected errors are logged (without request data)
+ * and answered with a generic 500.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { AppError, type FieldProblem } from '../errors.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  nl: string;
+  en: string;
+  field?: string;
+  errors?: FieldProblem[];
+  basis?: readonly string[];
+}
+
+interface AjvIssue {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+function fieldOf(issue: AjvIssue, context: string | undefined): string {
+  const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const child = typeof issue.params.missingProperty === 'string' ? issue.params.missingProperty
+    : typeof issue.params.additionalProperty === 'string' ? issue.params.additionalProperty
+      : undefined;
+  const name = [path, child].filter((p) => p !== undefined && p !== '').join('.');
+  return name === '' ? (context ?? 'body') : name;
+}
+
+function describe(issue: AjvIssue, field: string): FieldProblem {
+  switch (issue.keyword) {
+    case 'required':
+      return { field, nl: `Het veld "${field}" ontbreekt.`, en: `The field "${field}" is required.` };
+    case 'additionalProperties':
+      return { field, nl: `Het veld "${field}" is onbekend en niet toegestaan.`, en: `The field "${field}" is not allowed.` };
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+      return { field, nl: `De waarde van "${field}" is niet een van de toegestane waarden.`, en: `The value of "${field}" is not one of the allowed values.` };
+    case 'format':
+    case 'pattern':
+      return { field, nl: `De waarde van "${field}" heeft niet de juiste vorm.`, en: `The value of "${field}" has the wrong format.` };
+    case 'maxLength':
+    case 'minLength':
+    case 'maximum':
+    case 'minimum':
+    case 'maxItems':
+    case 'minItems':
+      return { field, nl: `De waarde van "${field}" is te lang, te kort, te groot of te klein.`, en: `The value of "${field}" is out of range (${issue.message ?? issue.keyword}).` };
+    case 'type':
+      return { field, nl: `De waarde van "${field}" heeft het verkeerde type.`, en: `The value of "${field}" has the wrong type (${issue.message ?? 'type'}).` };
+    default:
+      return { field, nl: `De waarde van "${field}" is ongeldig.`, en: `The value of "${field}" is invalid.` };
+  }
+}
+
+function problemFromError(error: FastifyError | AppError | Error): ProblemBody | undefined {
+  if (error instanceof AppError) {
+    return {
+      type: `urn:dossierwijzer:problem:${error.code}`, title: error.en, status: error.status, detail: error.en,
+      code: error.code, nl: error.nl, en: error.en, ...error.extra,
+    };
+  }
+  const fastifyError = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+  if (Array.isArray(fastifyError.validation) && fastifyError.validation.length > 0) {
+    const errors = fastifyError.validation.map((issue) => describe(issue, fieldOf(issue, fastifyError.validationContext)));
+    const first = errors[0]!;
+    return {
+      type: 'urn:dossierwijzer:problem:validation', title: 'Invalid request', status: 400, detail: first.en,
+      code: 'validation', nl: first.nl, en: first.en, field: first.field, errors,
+    };
+  }
+  const status = fastifyError.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    const known: Record<string, [string, string]> = {
+      FST_ERR_CTP_INVALID_JSON_BODY: ['De inhoud is geen geldige JSON.', 'The body is not valid JSON.'],
+      FST_ERR_CTP_EMPTY_JSON_BODY: ['De inhoud is leeg, maar er werd JSON verwacht.', 'The body is empty but JSON was expected.'],
+      FST_ERR_CTP_BODY_TOO_LARGE: ['Het verzoek is te groot.', 'The request body is too large.'],
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: ['Dit type inhoud wordt niet ondersteund; gebruik JSON.', 'Unsupported content type; send JSON.'],
+      FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['De lengte van het verzoek klopt niet.', 'The content length is invalid.'],
+    };
+    const isJsonSyntax = error instanceof SyntaxError;
+    const [nl, en] = known[fastifyError.code] ?? (isJsonSyntax ? known.FST_ERR_CTP_INVALID_JSON_BODY! : ['Het verzoek is ongeldig.', 'The request is invalid.']);
+    return {
+      type: `urn:dossierwijzer:problem:${fastifyError.code ?? 'bad-request'}`, title: en, status, detail: en,
+      code: fastifyError.code ?? 'bad-request', nl, en, ...(status === 400 ? { field: 'body' } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** Sends an AppError (or any problem) as problem+json. */
+export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
+  return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store').send(body);
+}
+
+/** Installs the error and not-found handlers on `app`. */
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const body = problemFromError(error);
+    if (body !== undefined) {
+      if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendProblem(reply, body);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendProblem(reply, {
+      type: 'urn:dossierwijzer:problem:internal', title: 'Internal error', status: 500,
+      detail: 'Something went wrong on our side; the change was not saved.', code: 'internal',
+      nl: 'Er ging iets mis aan onze kant; er is niets opgeslagen.', en: 'Something went wrong on our side; the change was not saved.',
+    });
+  });
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, {
+    type: 'urn:dossierwijzer:problem:not-found', title: 'Not found', status: 404, detail: 'Not found.',
+    code: 'not-found', nl: 'Niet gevonden.', en: 'Not found.',
+  }));
+}
+
+/** Schema of a problem answer, for the OpenAPI document. */
+export const problemSchema = {
+  $id: 'Problem',
+  type: 'object',
+  description: 'RFC 9457 problem details with Dutch (nl) and English (en) messages.',
+  properties: {
+    type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+    code: { type: 'string' }, nl: { type: 'string' }, en: { type: 'string' }, field: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, nl: { type: 'string' }, en: { type: 'string' } } } },
+    basis: { type: 'array', items: { type: 'string' } },
+  },
+  required: ['type', 'title', 'status', 'code', 'nl', 'en'],
+} as const;

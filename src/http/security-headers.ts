@@ -1,0 +1,18 @@
+/**
+ * Security headers on every answer; client data is never cached.
+ */
+import type { FastifyInstance } from 'fastify';
+
+export function installSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', request.url.startsWith('/api/docs')
+      // The API docs page (Swagger UI) needs inline styles; it shows no client data.
+      ? "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+      : "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+  });
+}

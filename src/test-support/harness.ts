@@ -1,0 +1,111 @@
+/**
+ * The test harness: a real app on a fresh database (PGlite, or PostgreSQL
+ * when DATABASE_URL is set), a fixed clock, captured logs, and named
+ * fixtures (`employee({ role })`, `client({ age })`, `login(...)`).
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../config/config.js';
+import { createApp, type App } from '../http/app.js';
+import type { EmployeeRole, CareRelation } from '../organisation/employee-roles.js';
+import { addToCareTeam, ensureEmployee, ensureOrganisation } from '../organisation/organisation-service.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+/** The harness's "today": fixed, so ages and deadlines are reproducible. */
+export const TEST_NOW = new Date('2026-11-22T10:00:00+01:00');
+
+export interface Harness {
+  app: App;
+  database: TestDatabase;
+  config: Config;
+  organisationId: string;
+  logs: string[];
+  employee(options: { role: EmployeeRole; name?: string; organisationId?: string }): Promise<TestEmployee>;
+  login(employee: TestEmployee): Promise<string>;
+  /** A client aged `age` today, with a care dossier held by `holder`. */
+  client(options: { age: number; holder: TestEmployee; familyName?: string }): Promise<string>;
+  relate(clientId: string, employee: TestEmployee, relation: CareRelation): Promise<void>;
+  request(options: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestEmployee {
+  id: string;
+  username: string;
+  role: EmployeeRole;
+  organisationId: string;
+}
+
+function birthDateForAge(age: number): string {
+  const year = TEST_NOW.getUTCFullYear() - age;
+  return `${year}-03-15`; // before 22 November: already had this year's birthday
+}
+
+let bsnCounter = 0;
+/** A fresh BSN from the test range (99999xxxx) that passes the elfproef. */
+export function testBsn(): string {
+  for (;;) {
+    bsnCounter += 1;
+    const candidate = String(999_990_000 + ((bsnCounter * 7919 + Number(process.pid % 1000) * 13) % 9_999));
+    let sum = 0;
+    for (let i = 0; i < 8; i++) sum += Number(candidate[i]) * (9 - i);
+    sum -= Number(candidate[8]);
+    if (sum % 11 === 0) return candidate;
+  }
+}
+
+export async function createHarness(env: NodeJS.ProcessEnv = {}): Promise<Harness> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({ DW_DEMO: 'false', LOG_LEVEL: 'info', ...env }), databaseUrl: database.url };
+  const logs: string[] = [];
+  const logStream = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(chunk.toString('utf8')); done(); } });
+  const app = await createApp(config, { db: database.db, masterKey: randomBytes(32), now: () => TEST_NOW, logStream });
+  const organisationId = await ensureOrganisation(database.db, `Testorganisatie ${randomBytes(3).toString('hex')}`);
+  let counter = 0;
+
+  const harness: Harness = {
+    app, database, config, organisationId, logs,
+    async employee({ role, name, organisationId: org }) {
+      counter += 1;
+      const username = `${role}-${counter}-${randomBytes(3).toString('hex')}`;
+      const id = await ensureEmployee(database.db, org ?? organisationId, {
+        username, displayName: name ?? `Medewerker ${counter}`, functionTitle: role === 'care-professional' ? 'Jeugdhulpverlener' : role,
+        role, password: TEST_PASSWORD,
+      });
+      return { id, username, role, organisationId: org ?? organisationId };
+    },
+    async login(employee) {
+      const response = await app.server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: employee.username, password: TEST_PASSWORD } });
+      if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name.endsWith('dw_session'));
+      if (cookie === undefined) throw new Error('no session cookie');
+      return `${cookie.name}=${cookie.value}`;
+    },
+    async client({ age, holder, familyName }) {
+      const cookie = await harness.login(holder);
+      const response = await harness.request({
+        method: 'POST', url: '/api/clients', cookie,
+        body: { bsn: testBsn(), familyName: familyName ?? `Testcliënt${counter}`, givenNames: 'Sam', birthDate: birthDateForAge(age), gender: 'unknown', careStartedOn: '2026-01-05' },
+      });
+      if (response.statusCode !== 201) throw new Error(`client creation failed: ${response.statusCode} ${response.body}`);
+      return (response.json<{ id: string }>()).id;
+    },
+    async relate(clientId, employee, relation) {
+      await addToCareTeam(database.db, clientId, employee.id, relation, '2026-01-05');
+    },
+    request({ method, url, cookie, body, headers }) {
+      return app.server.inject({
+        method, url,
+        headers: { ...(cookie === undefined ? {} : { cookie }), ...headers },
+        ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+      });
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+  return harness;
+}
