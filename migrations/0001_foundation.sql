@@ -100,6 +100,28 @@ CREATE TABLE formal.identity_checks (
 );
 CREATE INDEX identity_checks_client ON formal.identity_checks (client_id);
 
+-- Parents, guardians and family guardians with custody, kept with history:
+-- custody changes over time, so a relation is closed (valid_to) and a new one added.
+-- Custody kinds follow the BRP (DOMAIN §1).
+CREATE TABLE formal.client_relations (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  client_id uuid NOT NULL REFERENCES formal.clients(id),
+  relation text NOT NULL CHECK (relation IN ('parent', 'guardian', 'family-guardian', 'foster-parent', 'other')),
+  has_custody boolean NOT NULL,
+  custody_kind text CHECK (custody_kind IN ('two-headed-parental', 'single-headed-parental', 'joint-with-non-parent',
+    'guardianship', 'guardianship-institution', 'temporarily-none', 'undeterminable')),
+  family_name text NOT NULL,
+  given_names text NOT NULL,
+  phone text,
+  email text,
+  established_how text NOT NULL, -- e.g. 'gezagsregister geraadpleegd'
+  valid_from date NOT NULL,
+  valid_to date,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  created_by uuid NOT NULL REFERENCES org.employees(id)
+);
+CREATE INDEX client_relations_client ON formal.client_relations (client_id);
+
 -- Zorgtoewijzing: the municipality's allocation of care (billing), no care content.
 CREATE TABLE formal.care_allocations (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -258,7 +280,7 @@ $$;
 GRANT USAGE ON SCHEMA org, formal, care, audit TO dossierwijzer_app;
 GRANT SELECT, INSERT, UPDATE ON org.organisations, org.teams, org.employees, org.sessions TO dossierwijzer_app;
 GRANT SELECT, INSERT, DELETE ON org.team_members TO dossierwijzer_app;
-GRANT SELECT, INSERT, UPDATE ON formal.clients, formal.care_allocations, formal.time_registrations TO dossierwijzer_app;
+GRANT SELECT, INSERT, UPDATE ON formal.clients, formal.client_relations, formal.care_allocations, formal.time_registrations TO dossierwijzer_app;
 GRANT SELECT, INSERT ON formal.identity_checks TO dossierwijzer_app;
 GRANT SELECT, INSERT ON care.client_keys, care.entries, care.entry_annotations TO dossierwijzer_app;
 GRANT SELECT, INSERT, UPDATE ON care.dossiers, org.care_team TO dossierwijzer_app;

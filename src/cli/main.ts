@@ -3,6 +3,8 @@
  * that a quick command (conformance, explain) does not pay for the server.
  */
 
+import { ConfigError } from '../config/config.js';
+
 /** A subcommand takes its own arguments and returns the process exit code. */
 export type Command = (args: string[]) => Promise<number>;
 
@@ -31,5 +33,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command "${name}".\n\n${usage()}`);
     return 2;
   }
-  return (await command.load())(rest);
+  try {
+    return await (await command.load())(rest);
+  } catch (error) {
+    // Configuration mistakes are the operator's to fix: say what, without a stack trace.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
 }

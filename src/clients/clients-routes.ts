@@ -40,6 +40,10 @@ const ClientRecord = Type.Object({
   streetAddress: Nullable(Type.String()), postcode: Nullable(Type.String()), town: Nullable(Type.String()),
   phone: Nullable(Type.String()), email: Nullable(Type.String()),
   identityChecks: Type.Array(Type.Object({ documentType: Type.String(), checkedBy: Type.String(), checkedAt: Type.String() })),
+  relations: Type.Array(Type.Object({
+    id: Uuid, relation: Type.String(), hasCustody: Type.Boolean(), custodyKind: Nullable(Type.String()), familyName: Type.String(),
+    givenNames: Type.String(), establishedHow: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()),
+  })),
   dossier: Nullable(Type.Object({ holder: Person, careStartedOn: Type.String(), careEndedOn: Nullable(Type.String()) })),
   createdAt: Type.String(),
 });

@@ -35,6 +35,18 @@ export interface NewClient {
   careStartedOn?: string;
 }
 
+export interface ClientRelation {
+  id: string;
+  relation: string;
+  hasCustody: boolean;
+  custodyKind: string | null;
+  familyName: string;
+  givenNames: string;
+  establishedHow: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
 export interface ClientSummary {
   id: string;
   familyName: string;
@@ -51,6 +63,7 @@ export interface ClientRecord extends ClientSummary {
   phone: string | null;
   email: string | null;
   identityChecks: { documentType: IdentityDocument; checkedBy: string; checkedAt: string }[];
+  relations: ClientRelation[];
   dossier: { holder: { id: string; name: string; function: string }; careStartedOn: string; careEndedOn: string | null } | null;
   createdAt: string;
 }
@@ -146,11 +159,18 @@ export async function readClient(scope: ClientScope): Promise<ClientRecord> {
   const dossiers = await tx.query<{ holder_id: string; holder_name: string; holder_function: string; care_started_on: string; care_ended_on: string | null }>(
     `SELECT d.holder_id, e.display_name AS holder_name, e.function_title AS holder_function, d.care_started_on, d.care_ended_on
        FROM care.dossiers d JOIN org.employees e ON e.id = d.holder_id WHERE d.client_id = $1`, [client.id]);
+  const relations = await tx.query<{ id: string; relation: string; has_custody: boolean; custody_kind: string | null; family_name: string; given_names: string; established_how: string; valid_from: string; valid_to: string | null }>(
+    `SELECT id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, valid_to
+       FROM formal.client_relations WHERE client_id = $1 ORDER BY valid_from, family_name`, [client.id]);
   const dossier = dossiers[0];
   return {
     id: row.id, bsn: row.bsn, familyName: row.family_name, givenNames: row.given_names, birthDate: row.birth_date, gender: row.gender,
     streetAddress: row.street_address, postcode: row.postcode, town: row.town, phone: row.phone, email: row.email,
     identityChecks: checks.map((c) => ({ documentType: c.document_type, checkedBy: c.checked_by, checkedAt: c.checked_at.toISOString() })),
+    relations: relations.map((r) => ({
+      id: r.id, relation: r.relation, hasCustody: r.has_custody, custodyKind: r.custody_kind, familyName: r.family_name,
+      givenNames: r.given_names, establishedHow: r.established_how, validFrom: r.valid_from, validTo: r.valid_to,
+    })),
     dossier: dossier === undefined ? null : {
       holder: { id: dossier.holder_id, name: dossier.holder_name, function: dossier.holder_function },
       careStartedOn: dossier.care_started_on, careEndedOn: dossier.care_ended_on,

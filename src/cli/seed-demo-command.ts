@@ -1,0 +1,18 @@
+/** `dossierwijzer seed-demo`: create the fictional demo organisation (idempotent). */
+import { loadConfig } from '../config/config.js';
+import { loadMasterKey } from '../crypto/master-key.js';
+import { openDatabase } from '../db/open-database.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import type { Command } from './main.js';
+
+export const seedDemoCommand: Command = async () => {
+  const config = loadConfig();
+  const { db } = await openDatabase(config);
+  try {
+    const result = await seedDemo(db, await loadMasterKey(config), new Date());
+    process.stdout.write(result.created ? 'Demo organisation created.\n' : 'Demo organisation already present; nothing changed.\n');
+    return 0;
+  } finally {
+    await db.close();
+  }
+};

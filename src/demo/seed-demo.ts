@@ -1,0 +1,173 @@
+/**
+ * The clearly fictional demo organisation: employees in every role, six
+ * clients aged 8, 12, 14, 16, 17 and 19 with parents (with and without
+ * custody) or a guardian, and a few entries each. Idempotent: a second run
+ * finds the organisation and adds nothing. BSNs are from the test range.
+ *
+ * Entries are written through the same access path as the API (policy and
+ * access log), acting as the demo care professional.
+ */
+import { withClientAccess, withRegistration, type RequestContext } from '../access/client-access.js';
+import type { Actor } from '../auth/sessions.js';
+import { registerClient, type NewClient } from '../clients/clients-service.js';
+import type { Database } from '../db/database.js';
+import { addEntry, type NewEntry } from '../dossier/dossier-service.js';
+import { partOfEntryKind } from '../dossier/entry-kinds.js';
+import type { EmployeeRole } from '../organisation/employee-roles.js';
+import { addToCareTeam, ensureEmployee, ensureOrganisation, ensureTeam } from '../organisation/organisation-service.js';
+import { calendarDate } from '../shared/calendar-date.js';
+
+export const DEMO_ORGANISATION = 'Jeugdhulp De Regenboog (fictieve demo-organisatie)';
+export const DEMO_PASSWORD = 'Regenboog-demo-2026';
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  functionTitle: string;
+  role: EmployeeRole;
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'demo.hulpverlener', displayName: 'Fatima el Amrani', functionTitle: 'Jeugdhulpverlener', role: 'care-professional' },
+  { username: 'demo.collega', displayName: 'Jeroen de Wit', functionTitle: 'Gezinsbehandelaar', role: 'care-professional' },
+  { username: 'demo.stagiair', displayName: 'Lotte Visser', functionTitle: 'Stagiair social work', role: 'intern' },
+  { username: 'demo.administratie', displayName: 'Petra Jansen', functionTitle: 'Administratief medewerker', role: 'admin-staff' },
+  { username: 'demo.manager', displayName: 'Henk Bakker', functionTitle: 'Teamleider', role: 'manager' },
+  { username: 'demo.fg', displayName: 'Anouk Smit', functionTitle: 'Functionaris gegevensbescherming', role: 'privacy-officer' },
+  { username: 'demo.beheer', displayName: 'Ravi Kisoensingh', functionTitle: 'Functioneel beheerder', role: 'application-administrator' },
+];
+
+interface DemoRelation {
+  relation: 'parent' | 'guardian' | 'family-guardian';
+  hasCustody: boolean;
+  custodyKind: string | null;
+  familyName: string;
+  givenNames: string;
+}
+
+interface DemoClient {
+  age: number;
+  client: Omit<NewClient, 'birthDate'>;
+  relations: DemoRelation[];
+  entries: NewEntry[];
+}
+
+const BSNS = ['999990019', '999990020', '999990032', '999990044', '999990056', '999990068'];
+
+const DEMO_CLIENTS: readonly DemoClient[] = [
+  {
+    age: 8, client: { bsn: BSNS[0]!, familyName: 'Demo-de Boer', givenNames: 'Noor', gender: 'female' },
+    relations: [
+      { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Demo-de Boer', givenNames: 'Marieke' },
+      { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Demo-de Boer', givenNames: 'Tom' },
+    ],
+    entries: [
+      { kind: 'referral', title: 'Verwijzing huisarts', text: 'Fictieve verwijzing: zorgen over slaapproblemen en angst.', source: { kind: 'other-professional', description: 'huisarts (fictief)' }, statementType: 'fact' },
+      { kind: 'intake-report', title: 'Intake', text: 'Fictief intakegesprek met beide ouders.', source: { kind: 'parent' }, statementType: 'fact' },
+    ],
+  },
+  {
+    age: 12, client: { bsn: BSNS[1]!, familyName: 'Demo-Yilmaz', givenNames: 'Emre', gender: 'male' },
+    relations: [
+      { relation: 'parent', hasCustody: true, custodyKind: 'single-headed-parental', familyName: 'Demo-Yilmaz', givenNames: 'Ayse' },
+      { relation: 'parent', hasCustody: false, custodyKind: null, familyName: 'Demo-Jansen', givenNames: 'Kees' },
+    ],
+    entries: [
+      { kind: 'help-question', title: 'Hulpvraag', text: 'Fictief: Emre wil beter leren omgaan met boosheid.', source: { kind: 'client' }, statementType: 'fact' },
+      { kind: 'plan', title: 'Plan van aanpak', text: 'Fictief doel: minder ruzies thuis binnen drie maanden.', source: { kind: 'care-professional' }, statementType: 'opinion' },
+    ],
+  },
+  {
+    age: 14, client: { bsn: BSNS[2]!, familyName: 'Demo-Bakker', givenNames: 'Sanne', gender: 'female' },
+    relations: [
+      { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Demo-Bakker', givenNames: 'Els' },
+      { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Demo-Bakker', givenNames: 'Pieter' },
+    ],
+    entries: [
+      { kind: 'conversation-report', title: 'Gesprek met Sanne', text: 'Fictief gespreksverslag over school en vriendschappen.', source: { kind: 'client' }, statementType: 'fact' },
+      { kind: 'research-report', title: 'Onderzoek', text: 'Fictief onderzoeksverslag.', source: { kind: 'care-professional' }, statementType: 'opinion' },
+    ],
+  },
+  {
+    age: 16, client: { familyName: 'Demo-Pinas', givenNames: 'Jayden', gender: 'male', streetAddress: 'Voorbeeldstraat 1', postcode: '1234 AB', town: 'Demodorp' },
+    relations: [
+      { relation: 'guardian', hasCustody: true, custodyKind: 'guardianship-institution', familyName: 'Voogdij-instelling (fictief)', givenNames: 'Gecertificeerde instelling' },
+    ],
+    entries: [
+      { kind: 'court-decision', title: 'Voogdij', text: 'Fictief: voogdij belegd bij een gecertificeerde instelling.', source: { kind: 'court' }, statementType: 'fact' },
+      { kind: 'work-agreement', title: 'Werkafspraak', text: 'Fictief: wekelijks contact op woensdag.', source: { kind: 'care-professional' }, statementType: 'fact' },
+    ],
+  },
+  {
+    age: 17, client: { bsn: BSNS[4]!, familyName: 'Demo-Visser', givenNames: 'Milan', gender: 'other' },
+    relations: [
+      { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Demo-Visser', givenNames: 'Ingrid' },
+      { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Demo-Visser', givenNames: 'Bram' },
+      { relation: 'family-guardian', hasCustody: false, custodyKind: null, familyName: 'Gezinsvoogd (fictief)', givenNames: 'Lisa' },
+    ],
+    entries: [
+      { kind: 'evaluation', title: 'Evaluatie', text: 'Fictieve evaluatie: doelen grotendeels behaald.', source: { kind: 'care-professional' }, statementType: 'opinion' },
+      { kind: 'third-party-information', title: 'Informatie school', text: 'Fictief: de mentor meldt verbeterde aanwezigheid.', source: { kind: 'school', description: 'mentor (fictief)' }, statementType: 'fact' },
+    ],
+  },
+  {
+    age: 19, client: { bsn: BSNS[5]!, familyName: 'Demo-Hoekstra', givenNames: 'Lieke', gender: 'female' },
+    relations: [
+      { relation: 'parent', hasCustody: false, custodyKind: null, familyName: 'Demo-Hoekstra', givenNames: 'Gerda' },
+    ],
+    entries: [
+      { kind: 'strengths-inventory', title: 'Krachten', text: 'Fictief: sterk netwerk van vrienden, heeft een bijbaan.', source: { kind: 'client' }, statementType: 'fact' },
+      { kind: 'information-given', title: 'Uitleg rechten', text: 'Fictief: uitgelegd hoe inzage in het dossier werkt.', source: { kind: 'care-professional' }, statementType: 'fact' },
+    ],
+  },
+];
+
+function birthDateForAge(today: string, age: number): string {
+  // Born on 1 March, or 1 January when that keeps the age right early in the year.
+  const year = Number(today.slice(0, 4)) - age;
+  return today.slice(5) >= '03-01' ? `${year}-03-01` : `${year - 1}-12-01`;
+}
+
+export interface SeedResult {
+  created: boolean;
+  users: readonly DemoUser[];
+  password: string;
+}
+
+/** Creates the demo organisation unless it exists. */
+export async function seedDemo(db: Database, masterKey: Buffer, now: Date): Promise<SeedResult> {
+  const existing = await db.query('SELECT 1 FROM org.organisations WHERE name = $1', [DEMO_ORGANISATION]);
+  if (existing.length > 0) return { created: false, users: DEMO_USERS, password: DEMO_PASSWORD };
+
+  const organisationId = await ensureOrganisation(db, DEMO_ORGANISATION);
+  const teamId = await ensureTeam(db, organisationId, 'Team Noord');
+  const ids = new Map<string, string>();
+  for (const user of DEMO_USERS) {
+    ids.set(user.username, await ensureEmployee(db, organisationId, { ...user, password: DEMO_PASSWORD, teamId }));
+  }
+  const holder: Actor = {
+    employeeId: ids.get('demo.hulpverlener')!, organisationId, role: 'care-professional', displayName: 'Fatima el Amrani', sessionId: 'seed-demo',
+  };
+  const ctx: RequestContext = { actor: holder, route: 'CLI seed-demo', address: null, now };
+  const today = calendarDate(now);
+  for (const demo of DEMO_CLIENTS) {
+    const clientId = await withRegistration(db, ctx, (tx) => registerClient(
+      tx, masterKey, organisationId, { id: holder.employeeId, role: holder.role },
+      { ...demo.client, birthDate: birthDateForAge(today, demo.age), identityCheck: { documentType: 'identity-card', checkedAt: now.toISOString() }, careStartedOn: today },
+      now,
+    ));
+    await addToCareTeam(db, clientId, ids.get('demo.collega')!, 'substitute', today);
+    await addToCareTeam(db, clientId, ids.get('demo.stagiair')!, 'intern', today);
+    for (const relation of demo.relations) {
+      await db.query(
+        `INSERT INTO formal.client_relations (client_id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, 'gezagsregister geraadpleegd (demo)', $7, $8)`,
+        [clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, today, holder.employeeId]);
+    }
+    for (const entry of demo.entries) {
+      await withClientAccess(db, ctx, clientId, { action: 'record', part: partOfEntryKind(entry.kind) },
+        (scope) => addEntry(scope, masterKey, 1024 * 1024, entry));
+    }
+  }
+  return { created: true, users: DEMO_USERS, password: DEMO_PASSWORD };
+}
