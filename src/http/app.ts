@@ -29,8 +29,17 @@ export interface AppOverrides {
   logStream?: DestinationStream;
 }
 
+/** A registered route, as the route-hook test enumerates them. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  clientData: boolean;
+  public: boolean;
+}
+
 export interface App {
   server: FastifyInstance;
+  routes: readonly RegisteredRoute[];
   deps: AppDeps;
   close(): Promise<void>;
 }
@@ -60,6 +69,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
+  const routes: RegisteredRoute[] = [];
+  server.addHook('onRoute', (route) => {
+    // Everything under the docs prefix is public documentation.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, clientData: route.config?.clientData === true, public: route.config?.public === true });
+    }
+  });
   installProblemHandlers(server);
   installSecurityHeaders(server);
   server.addSchema(problemSchema);
@@ -73,10 +90,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
   });
   await server.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  // Everything under the docs prefix is public documentation.
-  server.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
-  });
   installAuthentication(server, deps);
 
   healthRoutes(server, deps);
@@ -88,6 +101,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   await server.ready();
   return {
     server,
+    routes,
     deps,
     async close() {
       await server.close();

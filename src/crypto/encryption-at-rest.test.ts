@@ -1,0 +1,91 @@
+/**
+ * Entry bodies are stored only as ciphertext under a per-client data key
+ * wrapped by the master key; destroying the key makes the content unreadable.
+ * That is how destruction (Jeugdwet 7.3.9) will reach every copy of the rows.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../test-support/harness.js';
+import { decryptJson, encryptJson, newDataKey, unwrapDataKey, wrapDataKey } from './envelope.js';
+import { loadMasterKey } from './master-key.js';
+import { mkdtemp, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const SECRET = 'Moeder vertelt dat zij op de Geheimeweg 12 woont';
+const ANNOTATION = 'Adres bij nader inzien onjuist';
+
+let h: Harness;
+let cookie: string;
+let clientId: string;
+let otherClientId: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  const holder = await h.employee({ role: 'care-professional' });
+  cookie = await h.login(holder);
+  clientId = await h.client({ age: 13, holder });
+  otherClientId = await h.client({ age: 9, holder });
+  const created = await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries`, cookie, body: { kind: 'third-party-information', title: 'Adres', text: SECRET, source: { kind: 'parent', description: 'moeder' } } });
+  expect(created.statusCode).toBe(201);
+  await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries/${created.json<{ id: string }>().id}/annotations`, cookie, body: { kind: 'incorrect', reason: ANNOTATION } });
+  await h.request({ method: 'POST', url: `/api/clients/${otherClientId}/entries`, cookie, body: { kind: 'plan', text: 'ander dossier', source: { kind: 'client' } } });
+});
+afterAll(async () => h.close());
+
+describe('encryption at rest', () => {
+  it('stores no plaintext of entries or annotations in any column', async () => {
+    const entries = await h.database.db.query<Record<string, unknown>>('SELECT * FROM care.entries');
+    const annotations = await h.database.db.query<Record<string, unknown>>('SELECT * FROM care.entry_annotations');
+    const dump = JSON.stringify([...entries, ...annotations], (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : v));
+    expect(dump).not.toContain('Geheimeweg');
+    expect(dump).not.toContain('nader inzien');
+    expect(dump).not.toContain('moeder');
+    // …while the API, through the key, still reads it.
+    const page = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })).json();
+    expect(page.entries[0].text).toBe(SECRET);
+  });
+
+  it('destroying a client\'s key makes their content unreadable, and only theirs', async () => {
+    await h.database.db.query('SELECT care.destroy_client_key($1)', [clientId]);
+    const rows = await h.database.db.query('SELECT ciphertext FROM care.entries WHERE client_id = $1', [clientId]);
+    expect(rows.length).toBeGreaterThan(0); // the rows are still there …
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie });
+    expect(response.statusCode).toBe(410); // … but nobody can read them
+    expect(response.json().nl).toContain('vernietigd');
+    const other = await h.request({ method: 'GET', url: `/api/clients/${otherClientId}/entries`, cookie });
+    expect(other.json().entries[0].text).toBe('ander dossier');
+  });
+
+  it('the application role cannot delete a key except through the sanctioned function', async () => {
+    await expect(h.database.db.query('DELETE FROM care.client_keys WHERE client_id = $1', [otherClientId])).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe('envelope', () => {
+  it('binds ciphertext to its context and key', () => {
+    const master = randomBytes(32);
+    const key = newDataKey();
+    const wrapped = wrapDataKey(master, key, 'client-a');
+    expect(unwrapDataKey(master, wrapped, 'client-a').equals(key)).toBe(true);
+    expect(() => unwrapDataKey(master, wrapped, 'client-b')).toThrow();
+    expect(() => unwrapDataKey(randomBytes(32), wrapped, 'client-a')).toThrow();
+    const sealed = encryptJson(key, { text: 'x' }, 'entry:1');
+    expect(decryptJson(key, sealed, 'entry:1')).toEqual({ text: 'x' });
+    expect(() => decryptJson(key, sealed, 'entry:2')).toThrow();
+  });
+
+  it('creates the master key file with mode 0600 and reads the same key back', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dw-key-'));
+    const file = path.join(dir, 'sub', 'master.key');
+    const first = await loadMasterKey({ masterKey: undefined, masterKeyFile: file });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const second = await loadMasterKey({ masterKey: undefined, masterKeyFile: file });
+    expect(second.equals(first)).toBe(true);
+    expect(first.length).toBe(32);
+  });
+
+  it('refuses a configured master key of the wrong length', async () => {
+    await expect(loadMasterKey({ masterKey: Buffer.alloc(16).toString('base64'), masterKeyFile: '/nonexistent' })).rejects.toThrow(/32 bytes/);
+  });
+});
