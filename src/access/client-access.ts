@@ -122,27 +122,27 @@ export async function withClientAccess<T>(
 
   function runDecided(): Promise<Outcome<T>> {
     return db.transaction<Outcome<T>>(async (tx) => {
-    const client = await loadClientFacts(tx, ctx.actor.organisationId, clientId);
-    if (client === undefined) {
-      await appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
-      return { kind: 'not-found' };
-    }
-    const today = calendarDate(ctx.now);
-    const relation = await loadCareRelation(tx, ctx.actor.employeeId, client.id, today);
-    const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today });
-    if (!decision.allowed) {
-      await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.denied, decision)]);
-      return { kind: 'denied', decision };
-    }
-    const touched: string[] = [];
-    const scope: ClientScope = {
-      [scopeBrand]: true, tx, client, actor: ctx.actor, decision, now: ctx.now,
-      touch: (ids) => { touched.push(...ids); },
-    };
-    decided = decision;
-    const value = await work(scope);
-    await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.allowed, decision, touched)]);
-    return { kind: 'ok', value };
+      const client = await loadClientFacts(tx, ctx.actor.organisationId, clientId);
+      if (client === undefined) {
+        await appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
+        return { kind: 'not-found' };
+      }
+      const today = calendarDate(ctx.now);
+      const relation = await loadCareRelation(tx, ctx.actor.employeeId, client.id, today);
+      const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today });
+      if (!decision.allowed) {
+        await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.denied, decision)]);
+        return { kind: 'denied', decision };
+      }
+      const touched: string[] = [];
+      const scope: ClientScope = {
+        [scopeBrand]: true, tx, client, actor: ctx.actor, decision, now: ctx.now,
+        touch: (ids) => { touched.push(...ids); },
+      };
+      decided = decision;
+      const value = await work(scope);
+      await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.allowed, decision, touched)]);
+      return { kind: 'ok', value };
     });
   }
 }

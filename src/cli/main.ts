@@ -5,8 +5,9 @@
 
 import { ConfigError } from '../config/config.js';
 
-/** A subcommand takes its own arguments and returns the process exit code. */
-export type Command = (args: string[]) => Promise<number>;
+import type { Command } from './command.js';
+
+export type { Command } from './command.js';
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   'start': { summary: 'migrate, seed the demo when enabled, and serve HTTP', load: async () => (await import('./start-command.js')).startCommand },

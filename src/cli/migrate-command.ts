@@ -1,7 +1,7 @@
 /** `dossierwijzer migrate`: apply pending migrations and report them. */
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/open-database.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 export const migrateCommand: Command = async () => {
   const { db, migrations } = await openDatabase(loadConfig());

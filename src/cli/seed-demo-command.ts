@@ -3,7 +3,7 @@ import { loadConfig } from '../config/config.js';
 import { loadMasterKey } from '../crypto/master-key.js';
 import { openDatabase } from '../db/open-database.js';
 import { seedDemo } from '../demo/seed-demo.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 export const seedDemoCommand: Command = async () => {
   const config = loadConfig();

@@ -2,7 +2,7 @@
 import { loadConfig } from '../config/config.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { createApp } from '../http/app.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 export const startCommand: Command = async () => {
   const config = loadConfig();

@@ -33,12 +33,13 @@ describe('registering a client', () => {
       dossier: { holder: { id: holder.id, name: 'Fenna Holder', function: 'Jeugdhulpverlener' } },
       identityChecks: [{ documentType: 'passport', checkedBy: 'Fenna Holder' }],
     });
-    const columns = await h.database.db.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = 'formal' AND table_name = 'identity_checks'");
+    const columns = await h.database.db.query<{ column_name: string }>('SELECT column_name FROM information_schema.columns WHERE table_schema = \'formal\' AND table_name = \'identity_checks\'');
     expect(columns.map((c) => c.column_name).sort()).toEqual(['checked_at', 'checked_by', 'client_id', 'document_type', 'id']);
   });
 
   it('accepts a client without BSN when the Jeugdwet 7.2.4 set is complete', async () => {
-    const { bsn: _omit, ...noBsn } = valid();
+    const noBsn: Record<string, unknown> = valid();
+    delete noBsn.bsn;
     const created = await h.request({ method: 'POST', url: '/api/clients', cookie, body: { ...noBsn, streetAddress: 'Dorpsstraat 3', postcode: '8000 AA', town: 'Zwolle' } });
     expect(created.statusCode).toBe(201);
   });

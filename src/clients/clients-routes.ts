@@ -6,7 +6,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { contextOf } from '../http/request-context.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { listCandidates, readClient, registerClient, type NewClient } from './clients-service.js';
+import { listCandidates, readClient, registerClient } from './clients-service.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -60,7 +60,7 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['clients'], summary: 'Register a client (formal data)', body: NewClientBody, response: { 201: Type.Object({ id: Uuid }) } },
   }, async (request, reply) => {
     const ctx = contextOf(request, deps.now());
-    const input = request.body as Static<typeof NewClientBody> as NewClient;
+    const input = request.body as Static<typeof NewClientBody>;
     const id = await withRegistration(deps.db, ctx, (tx) =>
       registerClient(tx, deps.masterKey, ctx.actor.organisationId, { id: ctx.actor.employeeId, role: ctx.actor.role }, input, ctx.now));
     return reply.code(201).send({ id });

@@ -128,7 +128,7 @@ export async function registerClient(
   if (employee.role === 'care-professional') {
     const startedOn = input.careStartedOn ?? calendarDate(now);
     await tx.query('INSERT INTO care.dossiers (client_id, holder_id, care_started_on) VALUES ($1, $2, $3)', [id, employee.id, startedOn]);
-    await tx.query("INSERT INTO org.care_team (client_id, employee_id, relation, starts_on) VALUES ($1, $2, 'holder', $3)", [id, employee.id, startedOn]);
+    await tx.query('INSERT INTO org.care_team (client_id, employee_id, relation, starts_on) VALUES ($1, $2, \'holder\', $3)', [id, employee.id, startedOn]);
   }
   return id;
 }
@@ -171,10 +171,12 @@ export async function readClient(scope: ClientScope): Promise<ClientRecord> {
       id: r.id, relation: r.relation, hasCustody: r.has_custody, custodyKind: r.custody_kind, familyName: r.family_name,
       givenNames: r.given_names, establishedHow: r.established_how, validFrom: r.valid_from, validTo: r.valid_to,
     })),
-    dossier: dossier === undefined ? null : {
-      holder: { id: dossier.holder_id, name: dossier.holder_name, function: dossier.holder_function },
-      careStartedOn: dossier.care_started_on, careEndedOn: dossier.care_ended_on,
-    },
+    dossier: dossier === undefined
+      ? null
+      : {
+          holder: { id: dossier.holder_id, name: dossier.holder_name, function: dossier.holder_function },
+          careStartedOn: dossier.care_started_on, careEndedOn: dossier.care_ended_on,
+        },
     createdAt: row.created_at.toISOString(),
   };
 }

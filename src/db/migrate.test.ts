@@ -21,7 +21,7 @@ describe('migrations', () => {
 
   it('keeps formal data and care content in separate schemas', async () => {
     const tables = await db.query<{ schema: string; name: string }>(
-      "SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_schema IN ('formal', 'care') ORDER BY 1, 2");
+      'SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_schema IN (\'formal\', \'care\') ORDER BY 1, 2');
     const formal = tables.filter((t) => t.schema === 'formal').map((t) => t.name);
     const care = tables.filter((t) => t.schema === 'care').map((t) => t.name);
     expect(formal).toEqual(expect.arrayContaining(['clients', 'care_allocations', 'time_registrations', 'identity_checks']));

@@ -40,7 +40,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   const base = queryable(pg);
   return {
     kind: 'pglite',
-    query: base.query,
+    query: (text, params) => base.query(text, params),
     transaction: (work) => pg.transaction((tx) => work(queryable(tx))),
     exec: async (script) => {
       await pg.exec(script);

@@ -6,7 +6,7 @@ import { TypeOid } from './database.js';
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === TypeOid.date || oid === TypeOid.int8) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   }) as typeof pg.types.getTypeParser,
 };
 
@@ -38,7 +38,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   pool.on('error', () => undefined);
   return {
     kind: 'postgres',
-    query: queryable(pool).query,
+    query: (text, params) => queryable(pool).query(text, params),
     async transaction(work) {
       const client = await pool.connect();
       try {

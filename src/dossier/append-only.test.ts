@@ -31,7 +31,7 @@ describe('append-only in the database, as the application role', () => {
       'SELECT current_user, r.rolsuper, r.rolbypassrls FROM pg_roles r WHERE r.rolname = current_user');
     expect(role).toEqual({ current_user: 'dossierwijzer_app', rolsuper: false, rolbypassrls: false });
     const owned = await h.database.db.query(
-      "SELECT tablename FROM pg_tables WHERE schemaname IN ('org', 'formal', 'care', 'audit') AND tableowner = current_user");
+      'SELECT tablename FROM pg_tables WHERE schemaname IN (\'org\', \'formal\', \'care\', \'audit\') AND tableowner = current_user');
     expect(owned).toEqual([]);
   });
 

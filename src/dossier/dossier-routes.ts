@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
-import { addEntry, annotateEntry, readEntry, readTimeline, refuseEntryChange, type NewEntry } from './dossier-service.js';
-import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, partOfEntryKind, type EntryKind } from './entry-kinds.js';
+import { addEntry, annotateEntry, readEntry, readTimeline, refuseEntryChange } from './dossier-service.js';
+import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, partOfEntryKind } from './entry-kinds.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const literalUnion = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -62,7 +62,7 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: (scope, request) => {
       const { limit = 50, before, kind } = request.query as Static<typeof TimelineQuery>;
       return readTimeline(scope, masterKey, {
-        limit, ...(before === undefined ? {} : { before }), ...(kind === undefined ? {} : { kinds: kind as EntryKind[] }),
+        limit, ...(before === undefined ? {} : { before }), ...(kind === undefined ? {} : { kinds: kind }),
       });
     },
   });
@@ -71,9 +71,9 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
     method: 'POST',
     url: '/api/clients/:clientId/entries',
     schema: { tags: ['dossier'], summary: 'Add an entry to the dossier', params: ClientParams, body: NewEntryBody, response: { 201: EntrySchema } },
-    intent: (request) => ({ action: 'record', part: partOfEntryKind((request.body as Static<typeof NewEntryBody>).kind as EntryKind) }),
+    intent: (request) => ({ action: 'record', part: partOfEntryKind((request.body as Static<typeof NewEntryBody>).kind) }),
     handler: async (scope, request, reply) => {
-      const entry = await addEntry(scope, masterKey, deps.config.maxEntryBytes, request.body as Static<typeof NewEntryBody> as NewEntry);
+      const entry = await addEntry(scope, masterKey, deps.config.maxEntryBytes, request.body as Static<typeof NewEntryBody>);
       return reply.code(201).send(entry);
     },
   });

@@ -31,8 +31,10 @@ interface AjvIssue {
 
 function fieldOf(issue: AjvIssue, context: string | undefined): string {
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  const child = typeof issue.params.missingProperty === 'string' ? issue.params.missingProperty
-    : typeof issue.params.additionalProperty === 'string' ? issue.params.additionalProperty
+  const child = typeof issue.params.missingProperty === 'string'
+    ? issue.params.missingProperty
+    : typeof issue.params.additionalProperty === 'string'
+      ? issue.params.additionalProperty
       : undefined;
   const name = [path, child].filter((p) => p !== undefined && p !== '').join('.');
   return name === '' ? (context ?? 'body') : name;

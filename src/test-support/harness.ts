@@ -60,7 +60,12 @@ export async function createHarness(env: NodeJS.ProcessEnv = {}): Promise<Harnes
   const database = await createTestDatabase();
   const config = { ...loadConfig({ DW_DEMO: 'false', LOG_LEVEL: 'info', ...env }), databaseUrl: database.url };
   const logs: string[] = [];
-  const logStream = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(chunk.toString('utf8')); done(); } });
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
   const app = await createApp(config, { db: database.db, masterKey: randomBytes(32), now: () => TEST_NOW, logStream });
   const organisationId = await ensureOrganisation(database.db, `Testorganisatie ${randomBytes(3).toString('hex')}`);
   let counter = 0;
