@@ -42,25 +42,20 @@ export interface ClientScope {
   touch(entryIds: readonly string[]): void;
 }
 
-async function loadClientFacts(tx: Queryable, organisationId: string, clientId: string): Promise<ClientFacts | undefined> {
+/** The client's facts and the employee's current care relation, in one round trip. */
+async function loadClientFacts(tx: Queryable, organisationId: string, clientId: string, employeeId: string, today: string): Promise<(ClientFacts & { relation: CareRelation | undefined }) | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) return undefined;
-  const rows = await tx.query<{ id: string; organisation_id: string; birth_date: string }>(
-    'SELECT id, organisation_id, birth_date FROM formal.clients WHERE id = $1 AND organisation_id = $2',
-    [clientId, organisationId],
+  const rows = await tx.query<{ id: string; organisation_id: string; birth_date: string; relation: CareRelation | null }>(
+    `SELECT c.id, c.organisation_id, c.birth_date,
+            (SELECT relation FROM org.care_team t
+              WHERE t.employee_id = $3 AND t.client_id = c.id AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
+              ORDER BY CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END
+              LIMIT 1) AS relation
+       FROM formal.clients c WHERE c.id = $1 AND c.organisation_id = $2`,
+    [clientId, organisationId, employeeId, today],
   );
   const row = rows[0];
-  return row === undefined ? undefined : { id: row.id, organisationId: row.organisation_id, birthDate: row.birth_date };
-}
-
-async function loadCareRelation(tx: Queryable, employeeId: string, clientId: string, today: string): Promise<CareRelation | undefined> {
-  const rows = await tx.query<{ relation: CareRelation }>(
-    `SELECT relation FROM org.care_team
-      WHERE employee_id = $1 AND client_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)
-      ORDER BY CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END
-      LIMIT 1`,
-    [employeeId, clientId, today],
-  );
-  return rows[0]?.relation;
+  return row === undefined ? undefined : { id: row.id, organisationId: row.organisation_id, birthDate: row.birth_date, relation: row.relation ?? undefined };
 }
 
 function logRow(ctx: RequestContext, clientId: string | null, intent: AccessIntent, outcome: AccessLogRow['outcome'], decision: PolicyDecision | undefined, entryIds: readonly string[] = []): AccessLogRow {
@@ -122,13 +117,13 @@ export async function withClientAccess<T>(
 
   function runDecided(): Promise<Outcome<T>> {
     return db.transaction<Outcome<T>>(async (tx) => {
-      const client = await loadClientFacts(tx, ctx.actor.organisationId, clientId);
-      if (client === undefined) {
+      const today = calendarDate(ctx.now);
+      const facts = await loadClientFacts(tx, ctx.actor.organisationId, clientId, ctx.actor.employeeId, today);
+      if (facts === undefined) {
         await appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
         return { kind: 'not-found' };
       }
-      const today = calendarDate(ctx.now);
-      const relation = await loadCareRelation(tx, ctx.actor.employeeId, client.id, today);
+      const { relation, ...client } = facts;
       const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today });
       if (!decision.allowed) {
         await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.denied, decision)]);

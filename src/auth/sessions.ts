@@ -42,20 +42,24 @@ export async function createSession(db: Queryable, employeeId: string, settings:
   return token;
 }
 
+/** How stale `last_seen_at` may get before a request refreshes it: a write per request would cost a commit each. */
+const TOUCH_AFTER_MS = 30_000;
+
 /** Resolves a token to its actor, refreshing the idle timer; undefined when missing, expired or ended. */
 export async function resolveSession(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<Actor | undefined> {
   const tokenHash = hashToken(token);
   const idleCutoff = new Date(now.getTime() - settings.idleMinutes * 60_000);
-  const rows = await db.query<{ employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string }>(
-    `UPDATE org.sessions s SET last_seen_at = $2
-       FROM org.employees e
-      WHERE s.token_hash = $1 AND e.id = s.employee_id AND e.active
-        AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3
-      RETURNING e.id AS employee_id, e.organisation_id, e.role, e.display_name`,
+  const rows = await db.query<{ employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string; last_seen_at: Date }>(
+    `SELECT e.id AS employee_id, e.organisation_id, e.role, e.display_name, s.last_seen_at
+       FROM org.sessions s JOIN org.employees e ON e.id = s.employee_id
+      WHERE s.token_hash = $1 AND e.active AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
     [tokenHash, now, idleCutoff],
   );
   const row = rows[0];
   if (row === undefined) return undefined;
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
+    await db.query('UPDATE org.sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $2', [tokenHash, now]);
+  }
   return { employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name, sessionId: sessionLogId(tokenHash) };
 }
 

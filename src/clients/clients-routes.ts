@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { withClientList, withRegistration } from '../access/client-access.js';
 import type { AppDeps } from '../http/app-deps.js';
+import { NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { contextOf } from '../http/request-context.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { listCandidates, readClient, registerClient } from './clients-service.js';
 
-const Uuid = Type.String({ format: 'uuid' });
+const Uuid = UuidSchema();
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
@@ -17,14 +18,14 @@ const NewClientBody = Type.Object({
   familyName: Text(200),
   givenNames: Text(200),
   birthDate: DateOnly,
-  gender: Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('other'), Type.Literal('unknown')]),
+  gender: OneOf(['female', 'male', 'other', 'unknown'] as const),
   streetAddress: Type.Optional(Text(300)),
   postcode: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{3} ?[A-Za-z]{2}$' })),
   town: Type.Optional(Text(200)),
   phone: Type.Optional(Type.String({ pattern: '^[+0-9 ()-]{6,20}$' })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   identityCheck: Type.Optional(Type.Object({
-    documentType: Type.Union([Type.Literal('passport'), Type.Literal('identity-card'), Type.Literal('driving-licence'), Type.Literal('residence-permit'), Type.Literal('other')]),
+    documentType: OneOf(['passport', 'identity-card', 'driving-licence', 'residence-permit', 'other'] as const),
     checkedAt: Type.String({ format: 'date-time' }),
   }, { additionalProperties: false })),
   careStartedOn: Type.Optional(DateOnly),
@@ -32,19 +33,18 @@ const NewClientBody = Type.Object({
 
 const ClientSummary = Type.Object({ id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthDate: Type.String() });
 const Person = Type.Object({ id: Type.String(), name: Type.String(), function: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const ClientRecord = Type.Object({
   id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthDate: Type.String(),
-  bsn: Nullable(Type.String()), gender: Type.String(),
-  streetAddress: Nullable(Type.String()), postcode: Nullable(Type.String()), town: Nullable(Type.String()),
-  phone: Nullable(Type.String()), email: Nullable(Type.String()),
+  bsn: NullableString(), gender: Type.String(),
+  streetAddress: NullableString(), postcode: NullableString(), town: NullableString(),
+  phone: NullableString(), email: NullableString(),
   identityChecks: Type.Array(Type.Object({ documentType: Type.String(), checkedBy: Type.String(), checkedAt: Type.String() })),
   relations: Type.Array(Type.Object({
-    id: Uuid, relation: Type.String(), hasCustody: Type.Boolean(), custodyKind: Nullable(Type.String()), familyName: Type.String(),
-    givenNames: Type.String(), establishedHow: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()),
+    id: Uuid, relation: Type.String(), hasCustody: Type.Boolean(), custodyKind: NullableString(), familyName: Type.String(),
+    givenNames: Type.String(), establishedHow: Type.String(), validFrom: Type.String(), validTo: NullableString(),
   })),
-  dossier: Nullable(Type.Object({ holder: Person, careStartedOn: Type.String(), careEndedOn: Nullable(Type.String()) })),
+  dossier: NullableObject(Type.Object({ holder: Person, careStartedOn: Type.String(), careEndedOn: NullableString() })),
   createdAt: Type.String(),
 });
 

@@ -2,22 +2,21 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
+import { NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { addEntry, annotateEntry, readEntry, readTimeline, refuseEntryChange } from './dossier-service.js';
 import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, partOfEntryKind } from './entry-kinds.js';
 
-const Uuid = Type.String({ format: 'uuid' });
-const literalUnion = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Uuid = UuidSchema();
 
-const KindSchema = literalUnion(ENTRY_KINDS);
+const KindSchema = OneOf(ENTRY_KINDS);
 const Person = Type.Object({ id: Type.String(), name: Type.String(), function: Type.String() });
 
 const EntrySchema = Type.Object({
-  id: Uuid, kind: Type.String(), kindLabel: Type.String(), title: Nullable(Type.String()), text: Type.String(),
-  occurredOn: Nullable(Type.String()), recordedAt: Type.String(), author: Person,
-  source: Type.Object({ kind: Type.String(), description: Nullable(Type.String()) }),
-  statementType: Nullable(Type.String()),
+  id: Uuid, kind: Type.String(), kindLabel: Type.String(), title: NullableString(), text: Type.String(),
+  occurredOn: NullableString(), recordedAt: Type.String(), author: Person,
+  source: Type.Object({ kind: Type.String(), description: NullableString() }),
+  statementType: NullableString(),
   annotations: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), reason: Type.String(), author: Person, recordedAt: Type.String() })),
 });
 
@@ -28,14 +27,14 @@ const NewEntryBody = Type.Object({
   text: Type.String({ minLength: 1 }),
   occurredOn: Type.Optional(Type.String({ format: 'date' })),
   source: Type.Object({
-    kind: literalUnion(SOURCE_KINDS),
+    kind: OneOf(SOURCE_KINDS),
     description: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   }, { additionalProperties: false }),
-  statementType: Type.Optional(Type.Union([Type.Literal('fact'), Type.Literal('opinion')])),
+  statementType: Type.Optional(OneOf(['fact', 'opinion'] as const)),
 }, { additionalProperties: false });
 
 const NewAnnotationBody = Type.Object({
-  kind: literalUnion(ANNOTATION_KINDS),
+  kind: OneOf(ANNOTATION_KINDS),
   reason: Type.String({ minLength: 1, maxLength: 5000 }),
 }, { additionalProperties: false });
 
@@ -56,7 +55,7 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       tags: ['dossier'], summary: 'Timeline: entries newest first, paged, optionally filtered by kind',
       params: ClientParams, querystring: TimelineQuery,
-      response: { 200: Type.Object({ entries: Type.Array(EntrySchema), nextCursor: Nullable(Type.String()) }) },
+      response: { 200: Type.Object({ entries: Type.Array(EntrySchema), nextCursor: NullableString() }) },
     },
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: (scope, request) => {
