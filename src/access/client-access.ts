@@ -151,9 +151,9 @@ export async function logListAccess(tx: Queryable, ctx: RequestContext, clientId
  * Registers a new client through the policy and the log: the log row names the
  * new client, in the same transaction as its creation.
  */
-export async function withRegistration(db: Database, ctx: RequestContext, work: (tx: Queryable) => Promise<string>): Promise<string> {
+export async function withRegistration(db: Database, ctx: RequestContext, clientBorn: string, work: (tx: Queryable) => Promise<string>): Promise<string> {
   const intent: AccessIntent = { action: 'register', part: 'administrative-data' };
-  const decision = decideEmployeeAccess({ role: ctx.actor.role, relation: undefined, intent, clientBorn: undefined, today: calendarDate(ctx.now) });
+  const decision = decideEmployeeAccess({ role: ctx.actor.role, relation: undefined, intent, clientBorn, today: calendarDate(ctx.now) });
   if (!decision.allowed) {
     await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, decision)]));
     throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);

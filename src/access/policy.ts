@@ -1,30 +1,36 @@
 /**
  * The access policy for employees: translates who the employee is (role,
- * care relation) and what they ask into the rules engine's vocabulary, and
- * the engine's answer into what the access layer needs (allowed, basis for
- * the log, citations and the Dutch explanation). No legal condition lives
+ * care relation) and what they ask into the rules engine's words, and the
+ * engine's answer into what the access layer needs (allowed, the basis for
+ * the log, the articles and the Dutch explanation). No legal condition lives
  * here; they live in src/rules.
  */
 import type { CareRelation, EmployeeRole } from '../organisation/employee-roles.js';
-import type { AccessBasis } from './access-log.js';
+import { decide, decideRecording, Fact, type Actor, type Decision, type Part } from '../rules/index.js';
+import { AccessBasis } from './access-log.js';
 
 /** What an employee wants to do with a client's data. */
 export const AccessAction = { read: 'read', record: 'record', register: 'register' } as const;
 export type AccessAction = (typeof AccessAction)[keyof typeof AccessAction];
 
+/** The manager's recorded purpose (DOMAIN §2), as the API accepts it. */
+export const AccessPurpose = { qualityControl: 'quality-control', complaint: 'complaint', incident: 'incident' } as const;
+export type AccessPurpose = (typeof AccessPurpose)[keyof typeof AccessPurpose];
+
 export interface AccessIntent {
   action: AccessAction;
-  /** The part of the dossier, in the rules engine's words ('dossier', 'administrative-data', …). */
-  part: string;
-  purpose?: string;
+  part: Part;
+  purpose?: AccessPurpose;
 }
 
 export interface EmployeeAccessFacts {
   role: EmployeeRole;
   relation: CareRelation | undefined;
   intent: AccessIntent;
-  clientBorn: string | undefined;
+  clientBorn: string;
   today: string;
+  /** Facts recorded on the client, e.g. `client-objects-to-interns`. */
+  clientFacts?: readonly Fact[];
 }
 
 export interface PolicyDecision {
@@ -33,20 +39,96 @@ export interface PolicyDecision {
   citations: readonly string[];
   explanationNl: string;
   explanationEn: string;
+  /** The engine's rule name, for tests and the log's reviewers. */
+  rule: string;
 }
 
-/** Decides an employee's access through the rules engine. */
-export function decideEmployeeAccess(facts: EmployeeAccessFacts): PolicyDecision {
-  // Provisional until the rules engine lands (issue 3): care relation or administrative task.
-  if (facts.intent.action === 'register') {
-    const allowed = facts.role === 'care-professional' || facts.role === 'admin-staff';
-    return { allowed, basis: allowed ? 'administrative-task' : 'none', citations: ['Jeugdwet 7.3.8'], explanationNl: allowed ? 'U mag cliënten inschrijven.' : 'Uw rol mag geen cliënten inschrijven.', explanationEn: allowed ? 'You may register clients.' : 'Your role may not register clients.' };
+/** Which of the engine's actors this employee is, for this client. */
+export function actorOf(role: EmployeeRole, relation: CareRelation | undefined): Actor {
+  switch (role) {
+    case 'care-professional':
+      switch (relation) {
+        case 'holder':
+        case 'member':
+          return 'care-professional';
+        case 'substitute':
+          return 'substitute';
+        case 'intern':
+          return 'intern';
+        case undefined:
+          return 'employee-without-relation';
+      }
+      break;
+    case 'intern':
+      return relation === undefined ? 'employee-without-relation' : 'intern';
+    case 'admin-staff':
+      return 'admin-staff';
+    case 'manager':
+      return 'manager';
+    case 'privacy-officer':
+    case 'application-administrator':
+      return 'employee-without-relation';
   }
-  if (facts.relation !== undefined) {
-    return { allowed: true, basis: 'care-relation', citations: ['Jeugdwet 7.3.11'], explanationNl: 'U hoort bij het zorgteam.', explanationEn: 'You are in the care team.' };
+}
+
+const purposeFacts: Record<AccessPurpose, Fact> = {
+  'quality-control': Fact.purposeQualityControl,
+  'complaint': Fact.purposeComplaint,
+  'incident': Fact.purposeIncident,
+};
+
+function basisOf(actor: Actor, facts: ReadonlySet<Fact>): AccessBasis {
+  if (facts.has(Fact.emergency)) return AccessBasis.emergency;
+  switch (actor) {
+    case 'care-professional':
+    case 'substitute':
+    case 'intern':
+      return AccessBasis.careRelation;
+    case 'admin-staff':
+      return AccessBasis.administrativeTask;
+    case 'manager':
+      return AccessBasis.managementPurpose;
+    case 'inspector':
+      return AccessBasis.legalDuty;
+    case 'employee-without-relation':
+    case 'client':
+    case 'parent-with-custody':
+    case 'parent-without-custody':
+    case 'guardian':
+    case 'family-guardian':
+    case 'confidential-advisor':
+    case 'municipality':
+    case 'third-party':
+      return AccessBasis.none;
   }
-  if (facts.role === 'admin-staff' && facts.intent.part === 'administrative-data') {
-    return { allowed: true, basis: 'administrative-task', citations: [], explanationNl: 'Administratieve taak.', explanationEn: 'Administrative task.' };
+}
+
+function toPolicy(decision: Decision, actor: Actor, facts: ReadonlySet<Fact>): PolicyDecision {
+  const allowed = decision.outcome === 'allow';
+  return {
+    allowed,
+    basis: allowed ? basisOf(actor, facts) : AccessBasis.none,
+    citations: decision.basis,
+    explanationNl: decision.explanation,
+    explanationEn: allowed ? 'Allowed.' : 'Not allowed; see the Dutch explanation and the articles in "basis".',
+    rule: decision.rule,
+  };
+}
+
+/** Decides an employee's access to one client's data through the rules engine. */
+export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision {
+  const actor = actorOf(input.role, input.relation);
+  const facts = new Set<Fact>(input.clientFacts ?? []);
+  if (input.intent.purpose !== undefined) facts.add(purposeFacts[input.intent.purpose]);
+  const question = { on: input.today, client: { born: input.clientBorn }, actor, part: input.intent.part, facts };
+  switch (input.intent.action) {
+    case 'read':
+      return toPolicy(decide({ ...question, action: 'read' }), actor, facts);
+    case 'record':
+      return toPolicy(decideRecording(question), actor, facts);
+    case 'register':
+      // Registering a client records administrative data about them, before any care relation exists:
+      // whoever may start care (a care professional) or keeps the administration may do it.
+      return toPolicy(decideRecording({ ...question, actor: input.role === 'care-professional' ? 'care-professional' : actor, part: 'administrative-data' }), actor, facts);
   }
-  return { allowed: false, basis: 'none', citations: ['Jeugdwet 7.3.11'], explanationNl: 'U heeft geen behandelrelatie met deze cliënt.', explanationEn: 'You have no care relation with this client.' };
 }

@@ -7,7 +7,7 @@ import { NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../ht
 import { clientDataRoute } from '../http/client-data-route.js';
 import { contextOf } from '../http/request-context.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { listCandidates, readClient, registerClient } from './clients-service.js';
+import { listCandidates, readClient, registerClient, validateNewClient } from './clients-service.js';
 
 const Uuid = UuidSchema();
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -61,7 +61,8 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (request, reply) => {
     const ctx = contextOf(request, deps.now());
     const input = request.body as Static<typeof NewClientBody>;
-    const id = await withRegistration(deps.db, ctx, (tx) =>
+    validateNewClient(input, calendarDate(ctx.now));
+    const id = await withRegistration(deps.db, ctx, input.birthDate, (tx) =>
       registerClient(tx, deps.masterKey, ctx.actor.organisationId, { id: ctx.actor.employeeId, role: ctx.actor.role }, input, ctx.now));
     return reply.code(201).send({ id });
   });

@@ -151,9 +151,10 @@ export async function seedDemo(db: Database, masterKey: Buffer, now: Date): Prom
   const ctx: RequestContext = { actor: holder, route: 'CLI seed-demo', address: null, now };
   const today = calendarDate(now);
   for (const demo of DEMO_CLIENTS) {
-    const clientId = await withRegistration(db, ctx, (tx) => registerClient(
+    const birthDate = birthDateForAge(today, demo.age);
+    const clientId = await withRegistration(db, ctx, birthDate, (tx) => registerClient(
       tx, masterKey, organisationId, { id: holder.employeeId, role: holder.role },
-      { ...demo.client, birthDate: birthDateForAge(today, demo.age), identityCheck: { documentType: 'identity-card', checkedAt: now.toISOString() }, careStartedOn: today },
+      { ...demo.client, birthDate, identityCheck: { documentType: 'identity-card', checkedAt: now.toISOString() }, careStartedOn: today },
       now,
     ));
     await addToCareTeam(db, clientId, ids.get('demo.collega')!, 'substitute', today);

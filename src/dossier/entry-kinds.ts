@@ -3,6 +3,7 @@
  * Jeugdwet 7.3.8, 6.3.9) and where each kind sits for the rules engine.
  * The list is mirrored by the CHECK constraint on care.entries.kind.
  */
+import type { Part } from '../rules/index.js';
 
 export const EntryKind = {
   referral: 'referral', // verwijsbrief
@@ -54,7 +55,7 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
 };
 
 /** The part of the dossier an entry kind belongs to, in the rules engine's words. */
-export function partOfEntryKind(kind: EntryKind): string {
+export function partOfEntryKind(kind: EntryKind): Part {
   switch (kind) {
     case 'conversation-report': return 'conversation-report';
     case 'plan': return 'care-plan';

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main.js';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('dossierwijzer explain', () => {
+  it('decides, with basis and a Dutch explanation', async () => {
+    const { code, out } = await run(['explain', '--actor', 'parent-with-custody', '--action', 'inspect', '--born', '2009-11-22', '--on', '2026-11-22']);
+    expect(code).toBe(0);
+    expect(out).toContain('decision: needs-consent (consent of: client)');
+    expect(out).toContain('basis: Jeugdwet 7.3.11');
+    expect(out).toMatch(/uitleg: .*16 jaar/);
+  });
+
+  it('takes parts, facts and --not-competent', async () => {
+    const { out } = await run(['explain', '--actor', 'parent-with-custody', '--action', 'inspect', '--born', '2012-11-22', '--on', '2026-11-22',
+      '--part', 'conversation-report', '--fact', 'agreed-no-conversation-reports-to-parents']);
+    expect(out).toContain('decision: deny');
+    const represented = await run(['explain', '--actor', 'client', '--action', 'inspect', '--born', '2012-11-22', '--on', '2026-11-22', '--not-competent']);
+    expect(represented.out).toContain('decision: deny');
+  });
+
+  it('defaults --on to today', async () => {
+    const { code, out } = await run(['explain', '--actor', 'client', '--action', 'inspect', '--born', '2000-01-01']);
+    expect(code).toBe(0);
+    expect(out).toContain('decision: allow');
+  });
+
+  it.each([
+    [['--ask', 'care-consent', '--born', '2013-11-22', '--on', '2026-11-22'], 'consent of: client, legal-representatives'],
+    [['--ask', 'response-deadline', '--received', '2026-01-31'], 'deadline: 2026-03-02'],
+    [['--ask', 'response-deadline', '--received', '2026-03-16', '--extended'], 'deadline: 2026-06-16'],
+    [['--ask', 'appeal-deadline', '--answered', '2026-03-02'], 'deadline: 2026-04-13'],
+    [['--ask', 'destruction-deadline', '--received', '2026-03-16'], 'deadline: 2026-06-16'],
+    [['--ask', 'retention-until', '--last-change', '2025-06-30'], 'keep until: 2045-06-30'],
+    [['--ask', 'retention-until', '--last-change', '2025-06-30', '--fact', 'needed-for-procedure'], 'keep until: no end date (null)'],
+  ])('answers %j', async (args, expected) => {
+    const { code, out } = await run(['explain', ...args]);
+    expect(code).toBe(0);
+    expect(out).toContain(expected);
+  });
+
+  it('--json prints the full answer', async () => {
+    const { out } = await run(['explain', '--json', '--actor', 'third-party', '--action', 'disclose', '--born', '2016-11-22', '--on', '2026-11-22']);
+    expect(JSON.parse(out)).toMatchObject({ outcome: 'needs-consent', consentOf: ['legal-representatives'] });
+  });
+
+  it.each([
+    [['--actor', 'grandmother', '--action', 'inspect', '--born', '2012-01-01'], 'Unknown actor "grandmother"; allowed: client, parent-with-custody'],
+    [['--actor', 'client', '--action', 'peek', '--born', '2012-01-01'], 'Unknown action "peek"; allowed: inspect'],
+    [['--actor', 'client', '--action', 'inspect', '--born', '2012-01-01', '--fact', 'magic'], 'Unknown fact "magic"; allowed: consent-given'],
+    [['--actor', 'client', '--action', 'inspect', '--born', '2013-02-29'], '--born must be a real date'],
+    [['--actor', 'client', '--action', 'inspect'], '--born is required'],
+    [['--ask', 'guess'], 'Unknown ask "guess"; allowed: decide, care-consent'],
+    [['--colour', 'red'], 'Unknown option'],
+  ])('exits 2 for %j with the allowed words', async (args, message) => {
+    const { code, err } = await run(['explain', ...args]);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+});

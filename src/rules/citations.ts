@@ -1,0 +1,74 @@
+/**
+ * Every article the rules cite, in one place, written `<law> <article>` as the
+ * conformance format expects. A rule cites these constants, never a string of
+ * its own, so a renumbered article is changed here once.
+ *
+ * Sources (in `shared/domain/`): 003 = the professional guide "Het dossier in
+ * de jeugdhulpverlening – rechten en plichten"; 000 XONAR, 001 Sterk Huis,
+ * 002 Buro Onderscheiden, 004 Vigere Jeugdzorg privacy statements.
+ */
+export const Citation = {
+  /** Information duty; lid 4: withhold information that would clearly cause serious harm (003 §3.1). */
+  jeugdwet_7_3_2: 'Jeugdwet 7.3.2',
+  /** Consent to care: under 12 the parents, 12–15 both (003 §2.3.5; 001; 002). */
+  jeugdwet_7_3_4: 'Jeugdwet 7.3.4',
+  /** From 16 the young person consents to care alone. */
+  jeugdwet_7_3_5: 'Jeugdwet 7.3.5',
+  /** Duty to keep a dossier, own statement, retention 20 years (003 §2.3.2, §3.2). */
+  jeugdwet_7_3_8: 'Jeugdwet 7.3.8',
+  /** Destruction on request, within three months; refusal grounds (003 §3.3). */
+  jeugdwet_7_3_9: 'Jeugdwet 7.3.9',
+  /** Inspection and copy; withheld to protect another's privacy (003 §3.1). */
+  jeugdwet_7_3_10: 'Jeugdwet 7.3.10',
+  /** Professional secrecy; parents' own right 12–15; family guardian lid 4 (003 §3.1; 004 C). */
+  jeugdwet_7_3_11: 'Jeugdwet 7.3.11',
+  /** Court within six weeks against a decision on the dossier rights (003 §4). */
+  jeugdwet_7_3_17: 'Jeugdwet 7.3.17',
+  /** Legal parent without custody: general information on request (003 §3.1). */
+  bw_1_377c: 'BW 1:377c',
+  /** WGBO: from 16 the young person contracts for care alone. */
+  bw_7_447: 'BW 7:447',
+  /** WGBO information duty, incl. the therapeutic exception. */
+  bw_7_448: 'BW 7:448',
+  /** WGBO consent to treatment. */
+  bw_7_450: 'BW 7:450',
+  /** WGBO dossier and retention. */
+  bw_7_454: 'BW 7:454',
+  /** WGBO destruction on request. */
+  bw_7_455: 'BW 7:455',
+  /** WGBO inspection and copy. */
+  bw_7_456: 'BW 7:456',
+  /** WGBO secrecy; those directly involved in the care are not "others". */
+  bw_7_457: 'BW 7:457',
+  /** WGBO representation: under 12, and 12+ not competent, the representatives act. */
+  bw_7_465: 'BW 7:465',
+  /** Purpose limitation and data minimisation. */
+  avg_5: 'AVG 5',
+  /** Lawful basis (legal obligation, vital interest). */
+  avg_6: 'AVG 6',
+  /** Special categories of data; vital interests (9(2)(c)). */
+  avg_9: 'AVG 9',
+  /** Deadlines for answering a request: one month, +2 when told in time. */
+  avg_12: 'AVG 12',
+  /** Right of access. */
+  avg_15: 'AVG 15',
+  /** Right to rectification. */
+  avg_16: 'AVG 16',
+  /** Right to erasure. */
+  avg_17: 'AVG 17',
+  /** The AVG deadlines apply to Jeugdwet/WGBO requests (003 §4). */
+  uavg_34: 'UAVG 34',
+  /** Court within six weeks (003 §4). */
+  uavg_35: 'UAVG 35',
+  /** The confidential advisor gets what the task needs, "onverminderd" professional secrecy (003 §3.1). */
+  besluit_jeugdwet_4_1_5: 'Besluit Jeugdwet 4.1.5',
+  /** Duty to cooperate with a supervisor such as the IGJ (004 C). */
+  awb_5_20: 'Awb 5:20',
+  /** A statutory period ending on a Saturday, Sunday or holiday ends on the next working day. */
+  atw_1: 'Algemene termijnenwet 1',
+  /** The holidays, and Good Friday made equal to them. */
+  atw_3: 'Algemene termijnenwet 3',
+  /** EU rules for periods: months end on the same date or the month's last day; weekends and holidays. */
+  regulation_1182_71_3: 'Verordening 1182/71 3',
+} as const;
+export type Citation = (typeof Citation)[keyof typeof Citation];

@@ -1,0 +1,97 @@
+/**
+ * Access by employees and the inspectorate in the course of work (`read`).
+ * Those directly involved in the care and their substitutes are not "others"
+ * under professional secrecy, as far as their work needs (Jeugdwet 7.3.11;
+ * BW 7:457(2); 000; 001; 004 C). Interns too, unless the client objects (000).
+ * Administrative staff only for administrative tasks (004 C; DOMAIN §2).
+ * Managers for quality control, complaints and incidents, with a recorded
+ * purpose (004 C). Nobody else — a viewing without a care relation is a data
+ * breach (003 §2.2.8, §4: HagaZiekenhuis) — except in an emergency, "break
+ * the glass" (003 §2.2.8). The inspectorate (IGJ) when it investigates (004 C).
+ * Personal work notes are private to their author (003 §2.3.13).
+ */
+import { Citation } from './citations.js';
+import { allow, deny, type Decision, type Situation } from './decision.js';
+import { Actor, Fact, Part } from './vocabulary.js';
+
+const purposes = [Fact.purposeQualityControl, Fact.purposeComplaint, Fact.purposeIncident] as const;
+
+/**
+ * Decides `read` (and, for employees, `disclose` and `general-information`,
+ * which inside the organisation are the same access).
+ */
+export function decideRead(s: Situation, rulePrefix = 'read'): Decision {
+  const rule = (name: string): string => `${rulePrefix}.${name}`;
+  switch (s.actor) {
+    case Actor.client:
+    case Actor.parentWithCustody:
+    case Actor.guardian:
+      return deny(rule('not-an-employee'), [Citation.jeugdwet_7_3_10, Citation.bw_7_456],
+        'Lezen voor het werk is de toegang van medewerkers. De jongere en de ouders met gezag of de voogd kunnen vragen om het dossier in te zien of een kopie te krijgen.');
+    case Actor.parentWithoutCustody:
+    case Actor.familyGuardian:
+    case Actor.confidentialAdvisor:
+    case Actor.municipality:
+    case Actor.thirdParty:
+      return deny(rule('not-an-employee'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+        'Alleen medewerkers die bij de hulp betrokken zijn, lezen het dossier voor hun werk. Wie buiten de organisatie staat, krijgt alleen gegevens als de wet dat regelt of als er toestemming is.');
+    case Actor.careProfessional:
+    case Actor.substitute:
+    case Actor.intern:
+    case Actor.adminStaff:
+    case Actor.manager:
+    case Actor.employeeWithoutRelation:
+    case Actor.inspector:
+      return employeeRead(s, s.actor, rule);
+  }
+}
+
+type Employee = typeof Actor.careProfessional | typeof Actor.substitute | typeof Actor.intern | typeof Actor.adminStaff
+  | typeof Actor.manager | typeof Actor.employeeWithoutRelation | typeof Actor.inspector;
+
+function employeeRead(s: Situation, actor: Employee, rule: (name: string) => string): Decision {
+  if (s.part === Part.personalWorkNote) {
+    return s.facts.has(Fact.author)
+      ? allow(rule('personal-work-note.author'), [Citation.jeugdwet_7_3_8],
+          'Dit zijn uw eigen persoonlijke werkaantekeningen. Ze horen niet bij het dossier en zijn alleen voor u. Vernietig ze zodra ze niet meer nodig zijn.')
+      : deny(rule('personal-work-note.not-author'), [Citation.jeugdwet_7_3_8, Citation.avg_5],
+          'Persoonlijke werkaantekeningen zijn alleen voor de hulpverlener die ze schreef. Ook een vervanger of collega ziet ze niet.');
+  }
+  if (actor === Actor.inspector) {
+    return allow(rule('inspector'), [Citation.awb_5_20, Citation.avg_6],
+      'De Inspectie Gezondheidszorg en Jeugd (IGJ) doet onderzoek. De organisatie moet daaraan meewerken en de inspectie toegang geven tot dossiers.');
+  }
+  if (s.facts.has(Fact.emergency) && actor !== Actor.careProfessional && actor !== Actor.substitute) {
+    return allow(rule('emergency'), [Citation.avg_9, Citation.avg_6],
+      'Er is een noodsituatie gemeld, met een reden. Dan is er toch toegang tot het dossier ("break the glass"). Deze toegang wordt vastgelegd en achteraf gecontroleerd.');
+  }
+  switch (actor) {
+    case Actor.careProfessional:
+    case Actor.substitute:
+      return allow(rule('care-relation'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+        'Medewerkers die direct bij de hulp betrokken zijn, en hun vervangers, mogen het dossier lezen voor zover hun werk dat vraagt. Er is een behandelrelatie.');
+    case Actor.intern:
+      return s.facts.has(Fact.clientObjectsToInterns)
+        ? deny(rule('intern.client-objects'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+            'De cliënt heeft duidelijk bezwaar gemaakt tegen stagiairs die het dossier lezen. Daarom krijgen stagiairs geen toegang.')
+        : allow(rule('intern'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+            'Een stagiair die bij de hulp betrokken is, mag het dossier lezen voor zover dat nodig is, omdat de cliënt daar geen bezwaar tegen heeft gemaakt.');
+    case Actor.adminStaff:
+      return s.part === Part.administrativeData
+        ? allow(rule('admin-staff.administrative-data'), [Citation.avg_5, Citation.avg_6],
+            'Administratieve medewerkers mogen de administratieve gegevens gebruiken voor hun taak, zoals brieven versturen en declareren.')
+        : deny(rule('admin-staff.care-content'), [Citation.avg_5, Citation.jeugdwet_7_3_11],
+            'Administratieve medewerkers zien alleen wat hun taak vraagt: de administratieve gegevens. De inhoud van de hulp is voor hen afgeschermd.');
+    case Actor.manager: {
+      const purpose = purposes.find((p) => s.facts.has(p));
+      return purpose !== undefined
+        ? allow(rule(`manager.${purpose}`), [Citation.avg_5, Citation.avg_6],
+            'Een leidinggevende mag het dossier inzien voor kwaliteitscontrole, het behandelen van een klacht of onderzoek naar een incident. Dat doel is vastgelegd.')
+        : deny(rule('manager.no-purpose'), [Citation.avg_5, Citation.jeugdwet_7_3_11],
+            'Een leidinggevende mag een dossier alleen inzien met een vastgelegd doel: kwaliteitscontrole, een klacht of onderzoek naar een incident. Er is geen doel vastgelegd.');
+    }
+    case Actor.employeeWithoutRelation:
+      return deny(rule('no-care-relation'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.avg_5],
+        'Deze medewerker is niet bij de hulp betrokken. Zonder behandelrelatie of noodsituatie mag een medewerker het dossier niet inzien. Toch kijken is een datalek.');
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Dutch words for the vocabulary, at B1 level, for the explanations the
+ * rules give. Short words a parent uses, not the words of the law.
+ */
+import type { ClientStanding } from './age.js';
+import type { ConsentParty } from './vocabulary.js';
+import { type Action, type Actor, type Part } from './vocabulary.js';
+
+/** Dutch name of an actor, with article, lower case. */
+export const actorName: Readonly<Record<Actor, string>> = {
+  'client': 'de jongere',
+  'parent-with-custody': 'een ouder met gezag',
+  'parent-without-custody': 'een ouder zonder gezag',
+  'guardian': 'de voogd',
+  'family-guardian': 'de gezinsvoogd',
+  'confidential-advisor': 'de vertrouwenspersoon',
+  'municipality': 'de gemeente',
+  'third-party': 'een andere organisatie of persoon',
+  'care-professional': 'de hulpverlener',
+  'substitute': 'de vervanger van de hulpverlener',
+  'intern': 'een stagiair',
+  'admin-staff': 'een administratief medewerker',
+  'manager': 'een leidinggevende',
+  'employee-without-relation': 'een medewerker die niet bij de hulp betrokken is',
+  'inspector': 'de inspectie (IGJ)',
+};
+
+/** Dutch name of an action, as an infinitive phrase. */
+export const actionName: Readonly<Record<Action, string>> = {
+  'inspect': 'inzien',
+  'copy': 'een kopie krijgen',
+  'correct': 'laten verbeteren',
+  'add-statement': 'een eigen verklaring laten toevoegen',
+  'destroy': 'laten vernietigen',
+  'general-information': 'algemene informatie over de hulp krijgen',
+  'read': 'lezen voor het werk',
+  'disclose': 'gegevens krijgen van de organisatie',
+};
+
+/** Dutch name of a part, with article. */
+export const partName: Readonly<Record<Part, string>> = {
+  'dossier': 'het dossier',
+  'conversation-report': 'de gespreksverslagen',
+  'care-plan': 'het plan',
+  'evaluation': 'de evaluaties',
+  'research-report': 'de onderzoeksrapporten',
+  'raw-test-data': 'de ruwe testgegevens',
+  'third-party-information': 'de informatie over iemand anders',
+  'administrative-data': 'de administratieve gegevens',
+  'personal-work-note': 'de persoonlijke werkaantekeningen',
+};
+
+/** Dutch name of whose consent is meant. */
+export const consentPartyName: Readonly<Record<ConsentParty, string>> = {
+  'client': 'de jongere',
+  'legal-representatives': 'de ouders met gezag of de voogd',
+  'other-person': 'de persoon over wie de informatie gaat',
+};
+
+/** "Het kind is 9 jaar." / "De jongere is 14 jaar." */
+export function ageSentence(standing: ClientStanding): string {
+  return standing.age < 12 ? `Het kind is ${standing.age} jaar.` : `De jongere is ${standing.age} jaar.`;
+}
+
+/** Capitalises the first letter. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
