@@ -9,7 +9,8 @@ import type { ClientScope } from '../access/client-access.js';
 import type { Queryable } from '../db/database.js';
 import { newDataKey, wrapDataKey } from '../crypto/envelope.js';
 import { badRequest, conflict } from '../errors.js';
-import { calendarDate, isCalendarDate } from '../shared/calendar-date.js';
+import { parseIsoDate } from '../rules/index.js';
+import { calendarDate } from '../shared/calendar-date.js';
 import { isValidBsn } from './bsn.js';
 
 export const Gender = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' } as const;
@@ -73,7 +74,7 @@ export function validateNewClient(input: NewClient, today: string): void {
   if (input.bsn !== undefined && !isValidBsn(input.bsn)) {
     throw badRequest('invalid-bsn', 'bsn', 'Dit BSN is ongeldig (het voldoet niet aan de elfproef).', 'This BSN is invalid (it fails the elfproef check).');
   }
-  if (!isCalendarDate(input.birthDate)) {
+  if (parseIsoDate(input.birthDate) === undefined) {
     throw badRequest('invalid-date', 'birthDate', 'Deze geboortedatum bestaat niet.', 'This birth date does not exist.');
   }
   if (input.birthDate > today) {
@@ -96,7 +97,7 @@ export function validateNewClient(input: NewClient, today: string): void {
       throw badRequest('invalid-date', 'identityCheck.checkedAt', 'De datum van de identiteitscontrole is ongeldig of ligt in de toekomst.', 'The identity check date is invalid or in the future.');
     }
   }
-  if (input.careStartedOn !== undefined && (!isCalendarDate(input.careStartedOn) || input.careStartedOn > today)) {
+  if (input.careStartedOn !== undefined && (parseIsoDate(input.careStartedOn) === undefined || input.careStartedOn > today)) {
     throw badRequest('invalid-date', 'careStartedOn', 'De startdatum van de zorg is ongeldig of ligt in de toekomst.', 'The care start date is invalid or in the future.');
   }
 }

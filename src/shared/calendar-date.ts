@@ -9,12 +9,3 @@ const dutchDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam
 export function calendarDate(instant: Date): string {
   return dutchDate.format(instant);
 }
-
-/** True for an existing date written 'YYYY-MM-DD' (rejects 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
+import { isValidBsn } from '../clients/bsn.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { createApp, type App } from '../http/app.js';
 import type { EmployeeRole, CareRelation } from '../organisation/employee-roles.js';
@@ -49,10 +50,7 @@ export function testBsn(): string {
   for (;;) {
     bsnCounter += 1;
     const candidate = String(999_990_000 + ((bsnCounter * 7919 + Number(process.pid % 1000) * 13) % 9_999));
-    let sum = 0;
-    for (let i = 0; i < 8; i++) sum += Number(candidate[i]) * (9 - i);
-    sum -= Number(candidate[8]);
-    if (sum % 11 === 0) return candidate;
+    if (isValidBsn(candidate)) return candidate;
   }
 }
 
