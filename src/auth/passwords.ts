@@ -1,18 +1,22 @@
 /**
  * Password hashing with argon2id at (at least) the OWASP minimum:
- * m = 19456 KiB, t = 2, p = 1.
+ * m = 19456 KiB, t = 2, p = 1. @node-rs/argon2 ships prebuilt binaries as
+ * registry packages, so a fresh machine installs it without compiling.
  */
-import argon2 from 'argon2';
+import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
 
-export const PASSWORD_HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// `Algorithm` is a const enum, which isolated modules cannot read at run time: 2 is Argon2id.
+const ARGON2ID = 2 as Algorithm;
+
+export const PASSWORD_HASH_OPTIONS: Options = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, PASSWORD_HASH_OPTIONS);
+  return hash(password, PASSWORD_HASH_OPTIONS);
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+export async function verifyPassword(hashed: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await verify(hashed, password);
   } catch {
     return false;
   }

@@ -59,3 +59,16 @@ describe('log-in', () => {
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 });
+
+describe('password storage', () => {
+  it('stores argon2id hashes with at least m=19456 KiB, t=2, p=1', async () => {
+    const employee = await h.employee({ role: 'care-professional' });
+    const [row] = await h.database.db.query<{ password_hash: string }>('SELECT password_hash FROM org.employees WHERE id = $1', [employee.id]);
+    const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(row!.password_hash);
+    expect(match).not.toBeNull();
+    const [, m, t, p] = match!.map(Number);
+    expect(m).toBeGreaterThanOrEqual(19_456);
+    expect(t).toBeGreaterThanOrEqual(2);
+    expect(p).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -5,10 +5,10 @@
  * and Boxing Day, Ascension Day, "de dag waarop de verjaardag van de Koning
  * wordt gevierd" and "de vijfde mei". Atw art. 3(2): Good Friday is made
  * equal to them "voor de toepassing van deze wet". DOMAIN.md §3 lists only
- * the days of art. 3(1); the law's text wins (see docs/rules.md), so Good
+ * the days of art. 3(1); the law's text wins (see ARCHITECTURE.md, "The rules engine"), so Good
  * Friday is included — flip {@link GOOD_FRIDAY_COUNTS} to follow the list.
  *
- * Choices (docs/rules.md):
+ * Choices (ARCHITECTURE.md, "The rules engine"):
  * - 5 May counts every year: art. 3(1) names "de vijfde mei" without the
  *   once-in-five-years condition that some collective labour agreements use
  *   for a day off (it was added to the Atw by the amendment proposed in 1981).

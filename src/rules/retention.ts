@@ -4,7 +4,7 @@
  * BW 7:454(3); 003 §3.2), and longer while the provider needs it in a legal,
  * complaint or disciplinary procedure (003 §3.2–3.3).
  *
- * Choices (docs/rules.md): the date is not moved for weekends (it is not a
+ * Choices (ARCHITECTURE.md, "The rules engine"): the date is not moved for weekends (it is not a
  * period within which someone must act; the Atw does not apply); a last change
  * on 29 February gives 28 February twenty years later when that year is not a
  * leap year — the month-end rule of EU Regulation 1182/71 art. 3(2)(c), the
