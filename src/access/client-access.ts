@@ -116,7 +116,13 @@ export async function withClientAccess<T>(
   }
 
   function runDecided(): Promise<Outcome<T>> {
-    return db.transaction<Outcome<T>>(async (tx) => {
+    // A change and its log row share one transaction (both or neither). A read
+    // changes nothing, so it needs no BEGIN/COMMIT: its log row is written
+    // before the answer leaves, and if that write fails, the request fails.
+    const run = intent.action === 'read'
+      ? (work: (tx: Queryable) => Promise<Outcome<T>>) => work(db)
+      : (work: (tx: Queryable) => Promise<Outcome<T>>) => db.transaction(work);
+    return run(async (tx) => {
       const today = calendarDate(ctx.now);
       const facts = await loadClientFacts(tx, ctx.actor.organisationId, clientId, ctx.actor.employeeId, today);
       if (facts === undefined) {

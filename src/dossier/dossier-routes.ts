@@ -73,7 +73,9 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
     intent: (request) => ({ action: 'record', part: partOfEntryKind((request.body as Static<typeof NewEntryBody>).kind) }),
     handler: async (scope, request, reply) => {
       const entry = await addEntry(scope, masterKey, deps.config.maxEntryBytes, request.body as Static<typeof NewEntryBody>);
-      return reply.code(201).send(entry);
+      // Return, never send, from inside the scope: the answer must leave only after the log row is committed.
+      reply.code(201);
+      return entry;
     },
   });
 
@@ -93,7 +95,8 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (scope, request, reply) => {
       const { entryId } = request.params as Static<typeof EntryParams>;
       const entry = await annotateEntry(scope, masterKey, entryId, request.body as Static<typeof NewAnnotationBody>);
-      return reply.code(201).send(entry);
+      reply.code(201);
+      return entry;
     },
   });
 

@@ -16,6 +16,10 @@ export interface ClientDataRouteSpec {
   url: string;
   schema: FastifySchema;
   intent: (request: FastifyRequest) => AccessIntent;
+  /**
+   * Returns the answer's body; may set `reply.code()` but must not `send`:
+   * the answer leaves only after the access log row is committed.
+   */
   handler: (scope: ClientScope, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
@@ -28,8 +32,10 @@ export function clientDataRoute(app: FastifyInstance, deps: AppDeps, spec: Clien
     config: { clientData: true },
     handler: async (request, reply) => {
       const { clientId } = request.params as { clientId: string };
-      return withClientAccess(deps.db, contextOf(request, deps.now()), clientId, spec.intent(request),
+      const body = await withClientAccess(deps.db, contextOf(request, deps.now()), clientId, spec.intent(request),
         (scope) => spec.handler(scope, request, reply));
+      if (reply.sent) throw new Error(`${spec.method} ${spec.url} sent its answer before the access log was committed`);
+      return body;
     },
   });
 }

@@ -65,6 +65,7 @@ describe('every client-data route passes the access hook', () => {
     const before = await logCount();
     const response = await h.request({ method, url, cookie, ...(body === undefined ? {} : { body }) });
     expect(response.statusCode).toBeLessThan(500);
+    // Checked right after the answer: it must not leave before its log row is committed.
     expect(await logCount()).toBe(before + 1);
     const [last] = await h.database.db.query<{ client_id: string; route: string }>('SELECT client_id, route FROM audit.access_log ORDER BY seq DESC LIMIT 1');
     expect(last).toEqual({ client_id: clientId, route: `${method} ${pattern}` });
@@ -74,6 +75,7 @@ describe('every client-data route passes the access hook', () => {
     const before = await logCount();
     const list = await h.request({ method: 'GET', url: '/api/clients', cookie });
     expect(list.json().clients).toHaveLength(1);
+    // Checked right after the answer: it must not leave before its log row is committed.
     expect(await logCount()).toBe(before + 1);
   });
 });
