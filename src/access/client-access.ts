@@ -9,9 +9,10 @@ import type { Queryable, Database } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import type { Actor } from '../auth/sessions.js';
 import { appendAccessLog, AccessOutcome, type AccessLogRow } from './access-log.js';
-import { decideEmployeeAccess, type AccessIntent, type PolicyDecision } from './policy.js';
+import { decideEmployeeAccess, decideLogReview, type AccessIntent, type PolicyDecision } from './policy.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { Fact } from '../rules/index.js';
 
 /** Where a request came from, for the log. */
 export interface RequestContext {
@@ -42,20 +43,36 @@ export interface ClientScope {
   touch(entryIds: readonly string[]): void;
 }
 
-/** The client's facts and the employee's current care relation, in one round trip. */
-async function loadClientFacts(tx: Queryable, organisationId: string, clientId: string, employeeId: string, today: string): Promise<(ClientFacts & { relation: CareRelation | undefined }) | undefined> {
+interface LoadedFacts extends ClientFacts {
+  relation: CareRelation | undefined;
+  /** Facts recorded on the client that the rules read (e.g. `client-objects-to-interns`). */
+  recordedFacts: Fact[];
+  /** This employee holds an unexpired emergency access to this client. */
+  emergency: boolean;
+}
+
+/** The client's facts, the employee's current care relation and emergency access, in one round trip. */
+async function loadClientFacts(tx: Queryable, ctx: RequestContext, clientId: string, today: string): Promise<LoadedFacts | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) return undefined;
-  const rows = await tx.query<{ id: string; organisation_id: string; birth_date: string; relation: CareRelation | null }>(
+  const rows = await tx.query<{ id: string; organisation_id: string; birth_date: string; relation: CareRelation | null; facts: Fact[]; emergency: boolean }>(
     `SELECT c.id, c.organisation_id, c.birth_date,
             (SELECT relation FROM org.care_team t
               WHERE t.employee_id = $3 AND t.client_id = c.id AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
               ORDER BY CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END
-              LIMIT 1) AS relation
+              LIMIT 1) AS relation,
+            ARRAY(SELECT DISTINCT fact FROM org.client_access_facts f WHERE f.client_id = c.id AND f.withdrawn_at IS NULL) AS facts,
+            EXISTS (SELECT 1 FROM org.emergency_accesses g
+                     WHERE g.client_id = c.id AND g.employee_id = $3 AND g.started_at <= $5 AND g.expires_at > $5) AS emergency
        FROM formal.clients c WHERE c.id = $1 AND c.organisation_id = $2`,
-    [clientId, organisationId, employeeId, today],
+    [clientId, ctx.actor.organisationId, ctx.actor.employeeId, today, ctx.now],
   );
   const row = rows[0];
-  return row === undefined ? undefined : { id: row.id, organisationId: row.organisation_id, birthDate: row.birth_date, relation: row.relation ?? undefined };
+  return row === undefined
+    ? undefined
+    : {
+        id: row.id, organisationId: row.organisation_id, birthDate: row.birth_date, relation: row.relation ?? undefined,
+        recordedFacts: row.facts, emergency: row.emergency,
+      };
 }
 
 function logRow(ctx: RequestContext, clientId: string | null, intent: AccessIntent, outcome: AccessLogRow['outcome'], decision: PolicyDecision | undefined, entryIds: readonly string[] = []): AccessLogRow {
@@ -119,18 +136,21 @@ export async function withClientAccess<T>(
     // A change and its log row share one transaction (both or neither). A read
     // changes nothing, so it needs no BEGIN/COMMIT: its log row is written
     // before the answer leaves, and if that write fails, the request fails.
-    const run = intent.action === 'read'
+    const run = intent.action === 'read' && intent.openEmergency === undefined
       ? (work: (tx: Queryable) => Promise<Outcome<T>>) => work(db)
       : (work: (tx: Queryable) => Promise<Outcome<T>>) => db.transaction(work);
     return run(async (tx) => {
       const today = calendarDate(ctx.now);
-      const facts = await loadClientFacts(tx, ctx.actor.organisationId, clientId, ctx.actor.employeeId, today);
+      const facts = await loadClientFacts(tx, ctx, clientId, today);
       if (facts === undefined) {
         await appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
         return { kind: 'not-found' };
       }
-      const { relation, ...client } = facts;
-      const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today });
+      const { relation, recordedFacts, emergency, ...client } = facts;
+      // Breaking the glass: the grant is recorded in the same transaction as the access it opens.
+      if (intent.openEmergency !== undefined) await intent.openEmergency(tx, client.id);
+      const clientFacts = emergency || intent.openEmergency !== undefined ? [...recordedFacts, Fact.emergency] : recordedFacts;
+      const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today, clientFacts });
       if (!decision.allowed) {
         await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.denied, decision)]);
         return { kind: 'denied', decision };
@@ -191,5 +211,24 @@ export async function withClientList<T extends { id: string; birthDate: string; 
     }
     await appendAccessLog(tx, rows);
     return shown;
+  });
+}
+
+/**
+ * The privacy officer's organisation-wide views (review queue, unusual-access
+ * report): allowed only to the appointed reviewer, and every client the view
+ * shows is logged as access to that client's data.
+ */
+export async function withLogReview<T>(db: Database, ctx: RequestContext, work: (tx: Queryable) => Promise<{ value: T; clientIds: readonly string[] }>): Promise<T> {
+  const intent: AccessIntent = { action: 'review-log', part: 'dossier' };
+  const decision = decideLogReview(ctx.actor.role);
+  if (!decision.allowed) {
+    await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, decision)]));
+    throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);
+  }
+  return db.transaction(async (tx) => {
+    const { value, clientIds } = await work(tx);
+    await appendAccessLog(tx, [...new Set(clientIds)].map((id) => logRow(ctx, id, intent, AccessOutcome.allowed, decision)));
+    return value;
   });
 }

@@ -7,10 +7,11 @@
  */
 import type { CareRelation, EmployeeRole } from '../organisation/employee-roles.js';
 import { decide, decideRecording, Fact, type Actor, type Decision, type Part } from '../rules/index.js';
+import type { Queryable } from '../db/database.js';
 import { AccessBasis } from './access-log.js';
 
 /** What an employee wants to do with a client's data. */
-export const AccessAction = { read: 'read', record: 'record', register: 'register' } as const;
+export const AccessAction = { read: 'read', record: 'record', register: 'register', reviewLog: 'review-log' } as const;
 export type AccessAction = (typeof AccessAction)[keyof typeof AccessAction];
 
 /** The manager's recorded purpose (DOMAIN §2), as the API accepts it. */
@@ -21,6 +22,8 @@ export interface AccessIntent {
   action: AccessAction;
   part: Part;
   purpose?: AccessPurpose;
+  /** Break the glass: records the emergency grant (in the access transaction) before deciding. */
+  openEmergency?: (tx: Queryable, clientId: string) => Promise<void>;
 }
 
 export interface EmployeeAccessFacts {
@@ -115,6 +118,24 @@ function toPolicy(decision: Decision, actor: Actor, facts: ReadonlySet<Fact>): P
   };
 }
 
+/**
+ * NEN 7513: the access log is readable only by those appointed to review it —
+ * here the privacy officer (FG, AVG 38–39). An appointment within the
+ * organisation, not a condition of the law on the client's rights, so it is
+ * decided here rather than in src/rules.
+ */
+export function decideLogReview(role: EmployeeRole): PolicyDecision {
+  const appointed = role === 'privacy-officer';
+  return {
+    allowed: appointed, basis: appointed ? AccessBasis.legalDuty : AccessBasis.none, citations: ['AVG 39', 'AVG 32'],
+    explanationNl: appointed
+      ? 'De functionaris gegevensbescherming controleert wie dossiers heeft ingezien.'
+      : 'Alleen de functionaris gegevensbescherming mag zien wie dossiers heeft ingezien en noodtoegang beoordelen.',
+    explanationEn: appointed ? 'Allowed.' : 'Only the privacy officer may see who accessed dossiers and review emergency access.',
+    rule: appointed ? 'review-log.privacy-officer' : 'review-log.not-appointed',
+  };
+}
+
 /** Decides an employee's access to one client's data through the rules engine. */
 export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision {
   const actor = actorOf(input.role, input.relation);
@@ -126,6 +147,8 @@ export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision
       return toPolicy(decide({ ...question, action: 'read' }), actor, facts);
     case 'record':
       return toPolicy(decideRecording(question), actor, facts);
+    case 'review-log':
+      return decideLogReview(input.role);
     case 'register':
       // Registering a client records administrative data about them, before any care relation exists:
       // whoever may start care (a care professional) or keeps the administration may do it.

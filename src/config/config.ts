@@ -23,6 +23,12 @@ export interface Config {
   /** Minutes a session may stay idle, and its absolute lifetime in minutes. */
   sessionIdleMinutes: number;
   sessionLifetimeMinutes: number;
+  /** How long an emergency access ("break the glass") lasts. */
+  emergencyAccessMinutes: number;
+  /** Unusual-access report: more dossiers outside the caseload per employee per day than this is flagged. */
+  unusualOutsideCaseloadPerDay: number;
+  /** Unusual-access report: a dossier opened by more distinct employees per day than this is flagged. */
+  unusualEmployeesPerDossierPerDay: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionIdleMinutes: integer(env, 'DW_SESSION_IDLE_MINUTES', 15, 1),
     sessionLifetimeMinutes: integer(env, 'DW_SESSION_LIFETIME_MINUTES', 12 * 60, 1),
+    emergencyAccessMinutes: integer(env, 'DW_EMERGENCY_ACCESS_MINUTES', 60, 1),
+    unusualOutsideCaseloadPerDay: integer(env, 'DW_UNUSUAL_OUTSIDE_CASELOAD_PER_DAY', 5, 0),
+    unusualEmployeesPerDossierPerDay: integer(env, 'DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY', 10, 0),
   };
 }

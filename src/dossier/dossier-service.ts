@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientScope } from '../access/client-access.js';
 import type { Queryable } from '../db/database.js';
-import { decryptJson, encryptJson, unwrapDataKey } from '../crypto/envelope.js';
-import { AppError, badRequest, conflict, notFound } from '../errors.js';
+import { clientDataKey } from '../crypto/client-keys.js';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import type { AppError } from '../errors.js';
+import { badRequest, conflict, notFound } from '../errors.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { ENTRY_KIND_LABELS, type AnnotationKind, type EntryKind, type SourceKind, type StatementType } from './entry-kinds.js';
 
@@ -65,18 +67,6 @@ interface EntryContent {
   source: string | null;
 }
 
-/** Thrown when a client's data key is gone: the content was destroyed. */
-export function contentDestroyed(): AppError {
-  return new AppError('content-destroyed', 410, 'De inhoud van dit dossier is vernietigd en kan niet meer worden gelezen.', 'The content of this dossier has been destroyed and can no longer be read.');
-}
-
-async function dataKey(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Buffer> {
-  const rows = await tx.query<{ wrapped_key: Buffer }>('SELECT wrapped_key FROM care.client_keys WHERE client_id = $1', [clientId]);
-  const wrapped = rows[0]?.wrapped_key;
-  if (wrapped === undefined) throw contentDestroyed();
-  return unwrapDataKey(masterKey, wrapped, clientId);
-}
-
 function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
@@ -90,7 +80,7 @@ export async function addEntry(scope: ClientScope, masterKey: Buffer, maxEntryBy
   if (input.occurredOn !== undefined && input.occurredOn > calendarDate(scope.now)) {
     throw badRequest('date-in-future', 'occurredOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
   }
-  const key = await dataKey(tx, masterKey, client.id);
+  const key = await clientDataKey(tx, masterKey, client.id);
   const id = randomUUID();
   const content: EntryContent = { title: input.title ?? null, text: input.text, source: input.source.description ?? null };
   await tx.query(
@@ -110,7 +100,7 @@ export async function annotateEntry(scope: ClientScope, masterKey: Buffer, entry
   const { tx, client, actor } = scope;
   const exists = await tx.query('SELECT 1 FROM care.entries WHERE id = $1 AND client_id = $2', [entryId, client.id]);
   if (exists.length === 0) throw notFound('Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');
-  const key = await dataKey(tx, masterKey, client.id);
+  const key = await clientDataKey(tx, masterKey, client.id);
   const id = randomUUID();
   await tx.query(
     'INSERT INTO care.entry_annotations (id, entry_id, client_id, kind, author_id, ciphertext) VALUES ($1, $2, $3, $4, $5, $6)',
@@ -240,7 +230,7 @@ async function decorate(tx: Queryable, key: Buffer, rows: readonly EntryRow[]): 
 /** One page of the timeline, newest first, optionally filtered by kind. */
 export async function readTimeline(scope: ClientScope, masterKey: Buffer, options: { limit: number; before?: string; kinds?: readonly EntryKind[] }): Promise<TimelinePage> {
   const { tx, client } = scope;
-  const key = await dataKey(tx, masterKey, client.id);
+  const key = await clientDataKey(tx, masterKey, client.id);
   const rows = await loadRows(tx, client.id, {
     limit: options.limit + 1,
     ...(options.kinds === undefined ? {} : { kinds: options.kinds }),
@@ -255,7 +245,7 @@ export async function readTimeline(scope: ClientScope, masterKey: Buffer, option
 
 /** One entry with its annotations (its history). */
 export async function readEntry(scope: ClientScope, masterKey: Buffer, entryId: string): Promise<Entry> {
-  const key = await dataKey(scope.tx, masterKey, scope.client.id);
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
   const entry = (await loadEntries(scope.tx, key, scope.client.id, { ids: [entryId] }))[0];
   if (entry === undefined) throw notFound('Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');
   scope.touch([entry.id]);

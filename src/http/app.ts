@@ -15,6 +15,9 @@ import { loadMasterKey } from '../crypto/master-key.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
+import { accessLogRoutes } from '../access/access-log-routes.js';
+import { careTeamRoutes } from '../care-team/care-team-routes.js';
+import { emergencyRoutes } from '../emergency/emergency-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { healthRoutes } from './health-routes.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
@@ -97,6 +100,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   authRoutes(server, deps);
   clientsRoutes(server, deps);
   dossierRoutes(server, deps);
+  careTeamRoutes(server, deps);
+  emergencyRoutes(server, deps);
+  accessLogRoutes(server, deps);
 
   await server.ready();
   return {

@@ -22,7 +22,20 @@ const calls: Record<string, () => { body?: unknown; query?: string }> = {
   'PUT /api/clients/:clientId/entries/:entryId': () => ({ body: { text: 'x' } }),
   'PATCH /api/clients/:clientId/entries/:entryId': () => ({ body: { text: 'x' } }),
   'DELETE /api/clients/:clientId/entries/:entryId': () => ({}),
+  'GET /api/clients/:clientId/care-team': () => ({}),
+  'POST /api/clients/:clientId/care-team': () => ({ body: { employeeId: colleagueId, relation: 'member', startsOn: '2026-02-01' } }),
+  'POST /api/clients/:clientId/care-team/:memberId/end': () => ({ body: { endsOn: '2026-11-22' } }),
+  'GET /api/clients/:clientId/access-facts': () => ({}),
+  'POST /api/clients/:clientId/access-facts': () => ({ body: { fact: 'client-objects-to-interns' } }),
+  'POST /api/clients/:clientId/access-facts/:factId/withdraw': () => ({}),
+  'POST /api/clients/:clientId/emergency-access': () => ({ body: { reason: 'Crisis: de cliënt is vermist, contactgegevens nodig.' } }),
+  'GET /api/clients/:clientId/emergency-summary': () => ({}),
+  'PUT /api/clients/:clientId/emergency-summary': () => ({ body: { medication: 'geen', keyContacts: 'moeder', knownRisks: 'geen' } }),
+  'GET /api/clients/:clientId/access-log': () => ({}),
 };
+let colleagueId: string;
+let memberId: string;
+let factId: string;
 
 // Routes that name a client collection or the caller themself; they log through withRegistration/withClientList.
 const collectionRoutes = new Set(['GET /api/clients', 'POST /api/clients']);
@@ -34,6 +47,11 @@ beforeAll(async () => {
   clientId = await h.client({ age: 12, holder });
   const created = await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries`, cookie, body: { kind: 'plan', text: 'eerste', source: { kind: 'client' } } });
   entryId = created.json<{ id: string }>().id;
+  colleagueId = (await h.employee({ role: 'care-professional' })).id;
+  const member = await h.request({ method: 'POST', url: `/api/clients/${clientId}/care-team`, cookie, body: { employeeId: (await h.employee({ role: 'care-professional' })).id, relation: 'substitute', startsOn: '2026-01-05' } });
+  memberId = member.json<{ id: string }>().id;
+  const fact = await h.request({ method: 'POST', url: `/api/clients/${clientId}/access-facts`, cookie, body: { fact: 'client-objects-to-interns' } });
+  factId = fact.json<{ facts: { id: string }[] }>().facts[0]!.id;
 });
 afterAll(async () => h.close());
 
@@ -61,7 +79,7 @@ describe('every client-data route passes the access hook', () => {
   it.each(Object.keys(calls))('%s writes an access-log row', async (name) => {
     const [method, pattern] = name.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
     const { body, query } = calls[name]!();
-    const url = pattern.replace(':clientId', clientId).replace(':entryId', entryId) + (query ?? '');
+    const url = pattern.replace(':clientId', clientId).replace(':entryId', entryId).replace(':memberId', memberId).replace(':factId', factId) + (query ?? '');
     const before = await logCount();
     const response = await h.request({ method, url, cookie, ...(body === undefined ? {} : { body }) });
     expect(response.statusCode).toBeLessThan(500);

@@ -1,0 +1,78 @@
+/** HTTP routes for a client's care team and the recorded facts that change access. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
+import {
+  ACCESS_FACTS, addCareTeamMember, endCareTeamMembership, listAccessFacts, listCareTeam, recordAccessFact, withdrawAccessFact,
+} from './care-team-service.js';
+
+const Member = Type.Object({
+  id: Uuid(),
+  employee: Type.Object({ id: Uuid(), name: Type.String(), function: Type.String(), role: Type.String() }),
+  relation: Type.String(), startsOn: Type.String(), endsOn: NullableString(),
+});
+const Members = Type.Object({ members: Type.Array(Member) });
+const Facts = Type.Object({ facts: Type.Array(Type.Object({ id: Uuid(), fact: Type.String(), recordedBy: Type.String(), recordedAt: Type.String() })) });
+
+const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
+const MemberParams = Type.Object({ clientId: Uuid(), memberId: Uuid() }, { additionalProperties: false });
+const FactParams = Type.Object({ clientId: Uuid(), factId: Uuid() }, { additionalProperties: false });
+
+const NewMember = Type.Object({
+  employeeId: Uuid(),
+  relation: OneOf(['holder', 'member', 'substitute', 'intern'] as const),
+  startsOn: Type.String({ format: 'date' }),
+  endsOn: Type.Optional(Type.String({ format: 'date' })),
+}, { additionalProperties: false });
+const EndMember = Type.Object({ endsOn: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false });
+const NewFact = Type.Object({ fact: OneOf(ACCESS_FACTS) }, { additionalProperties: false });
+
+export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
+  // The care team is part of the administration of care: read and changed as administrative data.
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/care-team',
+    schema: { tags: ['care team'], summary: 'Who has a care relation with this client, and when', params: ClientParams, response: { 200: Members } },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope) => ({ members: await listCareTeam(scope) }),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/care-team',
+    schema: { tags: ['care team'], summary: 'Link an employee to the care team with a role and a period', params: ClientParams, body: NewMember, response: { 201: Member } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const member = await addCareTeamMember(scope, request.body as Static<typeof NewMember>);
+      reply.code(201);
+      return member;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/care-team/:memberId/end',
+    schema: { tags: ['care team'], summary: 'End a care relation (kept in the history)', params: MemberParams, body: EndMember, response: { 200: Member } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: (scope, request) => endCareTeamMembership(scope, (request.params as Static<typeof MemberParams>).memberId, (request.body as Static<typeof EndMember>).endsOn),
+  });
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/access-facts',
+    schema: { tags: ['care team'], summary: 'Recorded facts that change access (e.g. objection to interns)', params: ClientParams, response: { 200: Facts } },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope) => ({ facts: await listAccessFacts(scope) }),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/access-facts',
+    schema: { tags: ['care team'], summary: 'Record a fact such as the client\'s objection to interns; effective at once', params: ClientParams, body: NewFact, response: { 201: Facts } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const facts = await recordAccessFact(scope, (request.body as Static<typeof NewFact>).fact);
+      reply.code(201);
+      return { facts };
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/access-facts/:factId/withdraw',
+    schema: { tags: ['care team'], summary: 'Withdraw a recorded fact', params: FactParams, response: { 200: Facts } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request) => ({ facts: await withdrawAccessFact(scope, (request.params as Static<typeof FactParams>).factId) }),
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * The care team: which employees have a care relation with a client, in which
+ * role (holder, member, substitute, intern) and for which period — the facts
+ * the access policy decides on (DOMAIN §2). Also the recorded facts about a
+ * client that change access, such as an objection to interns (000).
+ */
+import type { ClientScope } from '../access/client-access.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import type { CareRelation } from '../organisation/employee-roles.js';
+import { calendarDate } from '../shared/calendar-date.js';
+
+export interface CareTeamMember {
+  id: string;
+  employee: { id: string; name: string; function: string; role: string };
+  relation: CareRelation;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export async function listCareTeam(scope: ClientScope): Promise<CareTeamMember[]> {
+  const rows = await scope.tx.query<{ id: string; employee_id: string; display_name: string; function_title: string; role: string; relation: CareRelation; starts_on: string; ends_on: string | null }>(
+    `SELECT t.id, t.employee_id, e.display_name, e.function_title, e.role, t.relation, t.starts_on, t.ends_on
+       FROM org.care_team t JOIN org.employees e ON e.id = t.employee_id
+      WHERE t.client_id = $1 ORDER BY t.starts_on, e.display_name`, [scope.client.id]);
+  return rows.map((r) => ({
+    id: r.id, employee: { id: r.employee_id, name: r.display_name, function: r.function_title, role: r.role },
+    relation: r.relation, startsOn: r.starts_on, endsOn: r.ends_on,
+  }));
+}
+
+/** Links an employee of the same organisation to the client's care team. */
+export async function addCareTeamMember(scope: ClientScope, input: { employeeId: string; relation: CareRelation; startsOn: string; endsOn?: string }): Promise<CareTeamMember> {
+  if (input.endsOn !== undefined && input.endsOn < input.startsOn) {
+    throw badRequest('invalid-period', 'endsOn', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
+  }
+  const employees = await scope.tx.query<{ role: string; active: boolean }>(
+    'SELECT role, active FROM org.employees WHERE id = $1 AND organisation_id = $2', [input.employeeId, scope.client.organisationId]);
+  const employee = employees[0];
+  if (employee === undefined || !employee.active) {
+    throw badRequest('unknown-employee', 'employeeId', 'Deze medewerker bestaat niet in uw organisatie.', 'This employee does not exist in your organisation.');
+  }
+  if ((employee.role === 'intern') !== (input.relation === 'intern')) {
+    throw badRequest('relation-mismatch', 'relation', 'Een stagiair krijgt de relatie "stagiair", en alleen een stagiair.', 'Interns get the relation "intern", and only interns do.');
+  }
+  const [row] = await scope.tx.query<{ id: string }>(
+    `INSERT INTO org.care_team (client_id, employee_id, relation, starts_on, ends_on, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [scope.client.id, input.employeeId, input.relation, input.startsOn, input.endsOn ?? null, scope.actor.employeeId]);
+  const member = (await listCareTeam(scope)).find((m) => m.id === row!.id);
+  if (member === undefined) throw new Error('care team member vanished after insert');
+  return member;
+}
+
+/** Ends a membership (kept for history); from the day after `endsOn` the relation no longer counts. */
+export async function endCareTeamMembership(scope: ClientScope, memberId: string, endsOn: string | undefined): Promise<CareTeamMember> {
+  const end = endsOn ?? calendarDate(scope.now);
+  const rows = await scope.tx.query<{ starts_on: string; ends_on: string | null }>(
+    'SELECT starts_on, ends_on FROM org.care_team WHERE id = $1 AND client_id = $2', [memberId, scope.client.id]);
+  const current = rows[0];
+  if (current === undefined) throw notFound('Dit teamlid bestaat niet bij deze cliënt.', 'This care team member does not exist for this client.');
+  if (current.ends_on !== null && current.ends_on <= end) throw conflict('already-ended', 'Deze relatie is al beëindigd.', 'This relation has already ended.');
+  if (end < current.starts_on) throw badRequest('invalid-period', 'endsOn', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
+  await scope.tx.query('UPDATE org.care_team SET ends_on = $2, ended_by = $3 WHERE id = $1', [memberId, end, scope.actor.employeeId]);
+  return (await listCareTeam(scope)).find((m) => m.id === memberId)!;
+}
+
+export const ACCESS_FACTS = ['client-objects-to-interns'] as const;
+export type AccessFact = (typeof ACCESS_FACTS)[number];
+
+export interface RecordedAccessFact {
+  id: string;
+  fact: AccessFact;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export async function listAccessFacts(scope: ClientScope): Promise<RecordedAccessFact[]> {
+  const rows = await scope.tx.query<{ id: string; fact: AccessFact; display_name: string; recorded_at: Date }>(
+    `SELECT f.id, f.fact, e.display_name, f.recorded_at FROM org.client_access_facts f JOIN org.employees e ON e.id = f.recorded_by
+      WHERE f.client_id = $1 AND f.withdrawn_at IS NULL ORDER BY f.recorded_at`, [scope.client.id]);
+  return rows.map((r) => ({ id: r.id, fact: r.fact, recordedBy: r.display_name, recordedAt: r.recorded_at.toISOString() }));
+}
+
+/** Records a fact such as the client's objection to interns; effective at once. */
+export async function recordAccessFact(scope: ClientScope, fact: AccessFact): Promise<RecordedAccessFact[]> {
+  const existing = await listAccessFacts(scope);
+  if (existing.some((f) => f.fact === fact)) throw conflict('fact-already-recorded', 'Dit is al vastgelegd.', 'This fact is already recorded.');
+  await scope.tx.query('INSERT INTO org.client_access_facts (client_id, fact, recorded_by) VALUES ($1, $2, $3)', [scope.client.id, fact, scope.actor.employeeId]);
+  return listAccessFacts(scope);
+}
+
+/** Withdraws a recorded fact (e.g. the client no longer objects); the record stays. */
+export async function withdrawAccessFact(scope: ClientScope, factId: string): Promise<RecordedAccessFact[]> {
+  const rows = await scope.tx.query('UPDATE org.client_access_facts SET withdrawn_at = $3, withdrawn_by = $4 WHERE id = $1 AND client_id = $2 AND withdrawn_at IS NULL RETURNING id',
+    [factId, scope.client.id, scope.now, scope.actor.employeeId]);
+  if (rows.length === 0) throw notFound('Dit feit is niet (meer) vastgelegd.', 'This fact is not (or no longer) recorded.');
+  return listAccessFacts(scope);
+}

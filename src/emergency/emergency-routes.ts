@@ -1,0 +1,109 @@
+/** HTTP routes for emergency access, the emergency summary and the privacy officer's review queue. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { withLogReview } from '../access/client-access.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { contextOf } from '../http/request-context.js';
+import { NullableString, Uuid } from '../http/schema-helpers.js';
+import { listEmergencyAccesses, readEmergencySummary, recordEmergencyGrant, recordEmergencySummary, reviewEmergencyAccess } from './emergency-service.js';
+
+const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
+const Summary = Type.Object({
+  medication: Type.String(), keyContacts: Type.String(), knownRisks: Type.String(), recordedAt: NullableString(), author: NullableString(),
+});
+const SummaryBody = Type.Object({
+  medication: Type.String({ maxLength: 5000 }), keyContacts: Type.String({ maxLength: 5000 }), knownRisks: Type.String({ maxLength: 5000 }),
+}, { additionalProperties: false });
+const OpenBody = Type.Object({ reason: Type.String({ minLength: 10, maxLength: 2000, description: 'Why the dossier must be opened now (at least 10 characters)' }) }, { additionalProperties: false });
+const Opened = Type.Object({ accessId: Uuid(), expiresAt: Type.String(), summary: Summary });
+
+const Review = Type.Object({
+  id: Uuid(),
+  client: Type.Object({ id: Uuid(), familyName: Type.String(), givenNames: Type.String() }),
+  employee: Type.Object({ id: Uuid(), name: Type.String(), role: Type.String() }),
+  reason: Type.String(), startedAt: Type.String(), expiresAt: Type.String(),
+  review: Type.Unsafe<unknown>({
+    type: 'object', nullable: true,
+    properties: { justified: { type: 'boolean' }, note: { type: 'string', nullable: true }, reviewedBy: { type: 'string' }, reviewedAt: { type: 'string' } },
+  }),
+});
+const ReviewQuery = Type.Object({ open: Type.Optional(Type.Boolean({ default: true })) }, { additionalProperties: false });
+const ReviewParams = Type.Object({ id: Uuid() }, { additionalProperties: false });
+const ReviewBody = Type.Object({ justified: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false });
+
+export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { masterKey } = deps;
+  // The grant made inside the access transaction, handed to the handler of the same request.
+  const grants = new WeakMap<object, { id: string; expiresAt: Date }>();
+
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/emergency-access',
+    schema: {
+      tags: ['emergency'], summary: 'Break the glass: open this dossier in an emergency, with a reason; shows the emergency summary first',
+      params: ClientParams, body: OpenBody, response: { 201: Opened },
+    },
+    intent: (request) => ({
+      action: 'read', part: 'dossier',
+      openEmergency: async (tx, clientId) => {
+        const ctx = contextOf(request, deps.now());
+        grants.set(request, await recordEmergencyGrant(tx, masterKey, {
+          organisationId: ctx.actor.organisationId, clientId, employeeId: ctx.actor.employeeId,
+          reason: (request.body as Static<typeof OpenBody>).reason, now: ctx.now, minutes: deps.config.emergencyAccessMinutes,
+        }));
+      },
+    }),
+    handler: async (scope, request, reply) => {
+      const grant = grants.get(request);
+      grants.delete(request);
+      if (grant === undefined) throw new Error('emergency grant missing inside its own access');
+      reply.code(201);
+      return { accessId: grant.id, expiresAt: grant.expiresAt.toISOString(), summary: await readEmergencySummary(scope, masterKey) };
+    },
+  });
+
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/emergency-summary',
+    schema: { tags: ['emergency'], summary: 'The emergency summary: medication, key contacts, known risks', params: ClientParams, response: { 200: Summary } },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: (scope) => readEmergencySummary(scope, masterKey),
+  });
+
+  clientDataRoute(app, deps, {
+    method: 'PUT', url: '/api/clients/:clientId/emergency-summary',
+    schema: { tags: ['emergency'], summary: 'Record a new version of the emergency summary (earlier versions stay)', params: ClientParams, body: SummaryBody, response: { 200: Summary } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: (scope, request) => recordEmergencySummary(scope, masterKey, request.body as Static<typeof SummaryBody>),
+  });
+
+  app.get('/api/privacy/emergency-reviews', {
+    schema: { tags: ['privacy officer'], summary: 'Emergency accesses to review (privacy officer only)', querystring: ReviewQuery, response: { 200: Type.Object({ accesses: Type.Array(Review) }) } },
+  }, async (request) => {
+    const ctx = contextOf(request, deps.now());
+    const { open = true } = request.query as Static<typeof ReviewQuery>;
+    const accesses = await withLogReview(deps.db, ctx, async (tx) => {
+      const value = await listEmergencyAccesses(tx, masterKey, ctx.actor.organisationId, open);
+      return { value, clientIds: value.map((a) => a.client.id) };
+    });
+    return { accesses };
+  });
+
+  app.post('/api/privacy/emergency-reviews/:id', {
+    schema: {
+      tags: ['privacy officer'], summary: 'Record whether an emergency access was justified; an unjustified one is a candidate data breach',
+      params: ReviewParams, body: ReviewBody, response: { 200: Type.Object({ id: Uuid(), justified: Type.Boolean(), candidateBreach: Type.Boolean() }) },
+    },
+  }, async (request) => {
+    const ctx = contextOf(request, deps.now());
+    const { id } = request.params as Static<typeof ReviewParams>;
+    const body = request.body as Static<typeof ReviewBody>;
+    await withLogReview(deps.db, ctx, async (tx) => {
+      const clientId = await reviewEmergencyAccess(tx, {
+        id, organisationId: ctx.actor.organisationId, reviewerId: ctx.actor.employeeId, justified: body.justified, now: ctx.now,
+        ...(body.note === undefined ? {} : { note: body.note }),
+      });
+      return { value: undefined, clientIds: [clientId] };
+    });
+    return { id, justified: body.justified, candidateBreach: !body.justified };
+  });
+}

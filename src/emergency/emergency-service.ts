@@ -1,0 +1,121 @@
+/**
+ * Emergency access ("break the glass", 003 §2.2.8; NEN 7513): an employee
+ * without a care relation may open a dossier by giving a reason. The access
+ * lasts a limited time, is marked in the access log (basis `emergency`), and
+ * waits in a review queue where the privacy officer records whether it was
+ * justified — an unjustified one is a candidate data breach (AVG 33–34).
+ * The emergency summary (medication, key contacts, known risks) is shown first.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientScope } from '../access/client-access.js';
+import { clientDataKey } from '../crypto/client-keys.js';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import type { Queryable } from '../db/database.js';
+import { conflict, notFound } from '../errors.js';
+
+export interface EmergencySummary {
+  medication: string;
+  keyContacts: string;
+  knownRisks: string;
+  recordedAt: string | null;
+  author: string | null;
+}
+
+const EMPTY_SUMMARY: EmergencySummary = { medication: '', keyContacts: '', knownRisks: '', recordedAt: null, author: null };
+
+/** Records the grant for `employeeId` inside the access transaction; returns its id and end. */
+export async function recordEmergencyGrant(
+  tx: Queryable, masterKey: Buffer, grant: { organisationId: string; clientId: string; employeeId: string; reason: string; now: Date; minutes: number },
+): Promise<{ id: string; expiresAt: Date }> {
+  const id = randomUUID();
+  const key = await clientDataKey(tx, masterKey, grant.clientId);
+  const expiresAt = new Date(grant.now.getTime() + grant.minutes * 60_000);
+  await tx.query(
+    `INSERT INTO org.emergency_accesses (id, organisation_id, client_id, employee_id, reason_ciphertext, started_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [id, grant.organisationId, grant.clientId, grant.employeeId, encryptJson(key, { reason: grant.reason }, `emergency:${id}`), grant.now, expiresAt]);
+  return { id, expiresAt };
+}
+
+/** The current emergency summary (newest version), empty when none was recorded. */
+export async function readEmergencySummary(scope: ClientScope, masterKey: Buffer): Promise<EmergencySummary> {
+  const rows = await scope.tx.query<{ id: string; ciphertext: Buffer; recorded_at: Date; display_name: string }>(
+    `SELECT s.id, s.ciphertext, s.recorded_at, e.display_name FROM care.emergency_summaries s JOIN org.employees e ON e.id = s.author_id
+      WHERE s.client_id = $1 ORDER BY s.recorded_at DESC LIMIT 1`, [scope.client.id]);
+  const row = rows[0];
+  if (row === undefined) return EMPTY_SUMMARY;
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const content = decryptJson(key, row.ciphertext, `emergency-summary:${row.id}`) as Pick<EmergencySummary, 'medication' | 'keyContacts' | 'knownRisks'>;
+  return { ...content, recordedAt: row.recorded_at.toISOString(), author: row.display_name };
+}
+
+/** Records a new version of the summary; earlier versions stay. */
+export async function recordEmergencySummary(scope: ClientScope, masterKey: Buffer, input: Pick<EmergencySummary, 'medication' | 'keyContacts' | 'knownRisks'>): Promise<EmergencySummary> {
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const id = randomUUID();
+  await scope.tx.query('INSERT INTO care.emergency_summaries (id, client_id, author_id, ciphertext) VALUES ($1, $2, $3, $4)',
+    [id, scope.client.id, scope.actor.employeeId, encryptJson(key, input, `emergency-summary:${id}`)]);
+  return readEmergencySummary(scope, masterKey);
+}
+
+export interface EmergencyReview {
+  id: string;
+  client: { id: string; familyName: string; givenNames: string };
+  employee: { id: string; name: string; role: string };
+  reason: string;
+  startedAt: string;
+  expiresAt: string;
+  review: { justified: boolean; note: string | null; reviewedBy: string; reviewedAt: string } | null;
+}
+
+/**
+ * The review queue of the privacy officer: emergency accesses of the
+ * organisation, unreviewed first. Decrypting the reasons is access to client
+ * data, so the caller logs one row per client shown.
+ */
+export async function listEmergencyAccesses(db: Queryable, masterKey: Buffer, organisationId: string, onlyOpen: boolean): Promise<EmergencyReview[]> {
+  const rows = await db.query<{
+    id: string; client_id: string; family_name: string; given_names: string; employee_id: string; employee_name: string; employee_role: string;
+    reason_ciphertext: Buffer; started_at: Date; expires_at: Date; justified: boolean | null; review_note: string | null; reviewer: string | null; reviewed_at: Date | null;
+  }>(
+    `SELECT g.id, g.client_id, c.family_name, c.given_names, g.employee_id, e.display_name AS employee_name, e.role AS employee_role,
+            g.reason_ciphertext, g.started_at, g.expires_at, g.justified, g.review_note, r.display_name AS reviewer, g.reviewed_at
+       FROM org.emergency_accesses g
+       JOIN formal.clients c ON c.id = g.client_id
+       JOIN org.employees e ON e.id = g.employee_id
+       LEFT JOIN org.employees r ON r.id = g.reviewed_by
+      WHERE g.organisation_id = $1 AND ($2 = false OR g.reviewed_at IS NULL)
+      ORDER BY (g.reviewed_at IS NULL) DESC, g.started_at DESC
+      LIMIT 500`, [organisationId, onlyOpen]);
+  const reviews: EmergencyReview[] = [];
+  for (const row of rows) {
+    let reason = '(inhoud vernietigd)';
+    try {
+      const key = await clientDataKey(db, masterKey, row.client_id);
+      reason = (decryptJson(key, row.reason_ciphertext, `emergency:${row.id}`) as { reason: string }).reason;
+    } catch {
+      // The client's key was destroyed: the grant and its review stay, the reason is gone.
+    }
+    reviews.push({
+      id: row.id, client: { id: row.client_id, familyName: row.family_name, givenNames: row.given_names },
+      employee: { id: row.employee_id, name: row.employee_name, role: row.employee_role }, reason,
+      startedAt: row.started_at.toISOString(), expiresAt: row.expires_at.toISOString(),
+      review: row.reviewed_at === null || row.justified === null
+        ? null
+        : { justified: row.justified, note: row.review_note, reviewedBy: row.reviewer ?? '', reviewedAt: row.reviewed_at.toISOString() },
+    });
+  }
+  return reviews;
+}
+
+/** Records the privacy officer's judgement; once only. Returns the client id (for the log). */
+export async function reviewEmergencyAccess(tx: Queryable, review: { id: string; organisationId: string; reviewerId: string; justified: boolean; note?: string; now: Date }): Promise<string> {
+  const rows = await tx.query<{ client_id: string; reviewed_at: Date | null }>(
+    'SELECT client_id, reviewed_at FROM org.emergency_accesses WHERE id = $1 AND organisation_id = $2 FOR UPDATE', [review.id, review.organisationId]);
+  const row = rows[0];
+  if (row === undefined) throw notFound('Deze noodtoegang bestaat niet.', 'This emergency access does not exist.');
+  if (row.reviewed_at !== null) throw conflict('already-reviewed', 'Deze noodtoegang is al beoordeeld.', 'This emergency access has already been reviewed.');
+  await tx.query('UPDATE org.emergency_accesses SET justified = $2, review_note = $3, reviewed_by = $4, reviewed_at = $5 WHERE id = $1',
+    [review.id, review.justified, review.note ?? null, review.reviewerId, review.now]);
+  return row.client_id;
+}

@@ -1,0 +1,111 @@
+/**
+ * Emergency access ("break the glass", 003 §2.2.8; NEN 7513): without a care
+ * relation an employee is refused, unless they declare an emergency with a
+ * reason; the access is time-limited, marked in the log, shows the emergency
+ * summary first, and waits for the privacy officer's review.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarDate } from '../shared/calendar-date.js';
+import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
+
+let h: Harness;
+let holder: TestEmployee;
+let holderCookie: string;
+let clientId: string;
+
+beforeAll(async () => {
+  h = await createHarness({ DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY: '2', DW_UNUSUAL_OUTSIDE_CASELOAD_PER_DAY: '0' });
+  holder = await h.employee({ role: 'care-professional' });
+  holderCookie = await h.login(holder);
+  clientId = await h.client({ age: 16, holder });
+  await h.request({ method: 'PUT', url: `/api/clients/${clientId}/emergency-summary`, cookie: holderCookie, body: { medication: 'Methylfenidaat 10 mg', keyContacts: 'Moeder: 06-12345678', knownRisks: 'Allergisch voor pinda' } });
+});
+afterAll(async () => h.close());
+
+async function lastLog(): Promise<{ outcome: string; basis: string; action: string }> {
+  const [row] = await h.database.db.query<{ outcome: string; basis: string; action: string }>('SELECT outcome, basis, action FROM audit.access_log ORDER BY seq DESC LIMIT 1');
+  return row!;
+}
+
+describe('emergency access', () => {
+  it('opens a dossier to an employee without relation for a limited time, shows the summary first, and marks the log', async () => {
+    const outsider = await h.employee({ role: 'care-professional' });
+    const cookie = await h.login(outsider);
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })).statusCode).toBe(403);
+
+    const opened = await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie, body: { reason: 'Cliënt in crisis op de groep, medicatie nodig.' } });
+    expect(opened.statusCode).toBe(201);
+    expect(opened.json().summary).toMatchObject({ medication: 'Methylfenidaat 10 mg', knownRisks: 'Allergisch voor pinda' });
+    expect(new Date(opened.json().expiresAt).getTime() - Date.parse('2026-11-22T10:00:00+01:00')).toBe(60 * 60_000);
+    expect(await lastLog()).toMatchObject({ outcome: 'allowed', basis: 'emergency' });
+
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })).statusCode).toBe(200);
+    expect(await lastLog()).toMatchObject({ outcome: 'allowed', basis: 'emergency' });
+    // Emergency access is for reading: no writing in the dossier (decideRecording).
+    expect((await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries`, cookie, body: { kind: 'plan', text: 'x', source: { kind: 'client' } } })).statusCode).toBe(403);
+
+    // Once it has expired, the door is shut again.
+    await h.database.db.query('UPDATE org.emergency_accesses SET started_at = started_at - interval \'2 hours\', expires_at = expires_at - interval \'2 hours\' WHERE employee_id = $1', [outsider.id]);
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })).statusCode).toBe(403);
+  });
+
+  it('requires a reason of some substance', async () => {
+    const outsider = await h.employee({ role: 'care-professional' });
+    const response = await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie: await h.login(outsider), body: { reason: 'nodig' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe('reason');
+  });
+
+  it('lands in the privacy officer\'s review queue; only the privacy officer reviews; unjustified is a candidate breach', async () => {
+    const outsider = await h.employee({ role: 'care-professional', name: 'Nieuwsgierige Collega' });
+    await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie: await h.login(outsider), body: { reason: 'Even kijken hoe het met haar gaat.' } });
+    const officer = await h.login(await h.employee({ role: 'privacy-officer' }));
+    const queue = await h.request({ method: 'GET', url: '/api/privacy/emergency-reviews', cookie: officer });
+    expect(queue.statusCode).toBe(200);
+    const access = queue.json().accesses.find((a: { employee: { id: string } }) => a.employee.id === outsider.id);
+    expect(access).toMatchObject({ reason: 'Even kijken hoe het met haar gaat.', review: null, client: { id: clientId } });
+
+    for (const role of ['care-professional', 'manager', 'admin-staff', 'application-administrator', 'intern'] as const) {
+      const cookie = await h.login(await h.employee({ role }));
+      expect((await h.request({ method: 'GET', url: '/api/privacy/emergency-reviews', cookie })).statusCode, role).toBe(403);
+      expect((await h.request({ method: 'POST', url: `/api/privacy/emergency-reviews/${access.id}`, cookie, body: { justified: true } })).statusCode, role).toBe(403);
+    }
+
+    const reviewed = await h.request({ method: 'POST', url: `/api/privacy/emergency-reviews/${access.id}`, cookie: officer, body: { justified: false, note: 'Geen noodsituatie.' } });
+    expect(reviewed.json()).toEqual({ id: access.id, justified: false, candidateBreach: true });
+    expect((await h.request({ method: 'POST', url: `/api/privacy/emergency-reviews/${access.id}`, cookie: officer, body: { justified: true } })).statusCode).toBe(409);
+  });
+});
+
+describe('who saw this dossier, and unusual access', () => {
+  it('shows the privacy officer who accessed the dossier, when and on what basis; nobody else', async () => {
+    const officer = await h.login(await h.employee({ role: 'privacy-officer' }));
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/access-log?limit=500`, cookie: officer });
+    expect(response.statusCode).toBe(200);
+    const lines = response.json().lines as { employee: { id: string }; basis: string; outcome: string }[];
+    expect(lines.some((l) => l.employee.id === holder.id && l.basis === 'care-relation')).toBe(true);
+    expect(lines.some((l) => l.basis === 'emergency')).toBe(true);
+    expect(lines.some((l) => l.outcome === 'denied')).toBe(true);
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/access-log`, cookie: holderCookie })).statusCode).toBe(403);
+  });
+
+  it('flags access without relation, many dossiers outside the caseload, and a dossier opened by many (HagaZiekenhuis)', async () => {
+    const second = await h.employee({ role: 'care-professional' });
+    const third = await h.employee({ role: 'care-professional' });
+    await h.relate(clientId, second, 'member');
+    await h.relate(clientId, third, 'member');
+    for (const employee of [second, third]) {
+      await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie: await h.login(employee) });
+    }
+    const snoop = await h.employee({ role: 'care-professional', name: 'Snuffelaar' });
+    await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie: await h.login(snoop) });
+
+    const officer = await h.login(await h.employee({ role: 'privacy-officer' }));
+    const report = (await h.request({ method: 'GET', url: `/api/privacy/unusual-access?day=${calendarDate(new Date())}`, cookie: officer })).json();
+    expect(report.withoutRelation.some((r: { employee: { id: string }; outcome: string }) => r.employee.id === snoop.id && r.outcome === 'denied')).toBe(true);
+    expect(report.employeesOutsideCaseload.some((r: { employee: { id: string } }) => r.employee.id === snoop.id)).toBe(true);
+    expect(report.dossiersManyEmployees).toEqual([expect.objectContaining({ client: expect.objectContaining({ id: clientId }), employees: expect.any(Number) })]);
+    expect(report.emergencyAwaitingReview.length).toBeGreaterThan(0);
+    expect((await h.request({ method: 'GET', url: '/api/privacy/unusual-access', cookie: holderCookie })).statusCode).toBe(403);
+  });
+});
