@@ -1,0 +1,94 @@
+/**
+ * The authorisation matrix (issue 4 §6): for every /api route and every role
+ * of an employee WITHOUT a care relation, either the route is allowed to that
+ * role, or it answers 403 problem+json with the engine's Dutch explanation and
+ * its articles — and the refusal is in the access log. A route missing from
+ * this table fails the test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmployeeRole } from '../organisation/employee-roles.js';
+import { EMPLOYEE_ROLES } from '../organisation/employee-roles.js';
+import { createHarness, type Harness } from '../test-support/harness.js';
+import { createRouteFixture, type RouteFixture } from '../test-support/route-fixture.js';
+
+const ALL = EMPLOYEE_ROLES;
+const NONE: readonly EmployeeRole[] = [];
+
+/** Which roles (without a care relation to the client) are let through, and why (source). */
+const allowed: Record<string, readonly EmployeeRole[]> = {
+  'GET /api/clients': ALL, // a list filtered to what the caller may see
+  'POST /api/clients': ['care-professional', 'admin-staff'], // registration: starts care or keeps the administration (004 C)
+  'GET /api/clients/:clientId': ['admin-staff'], // administrative data for administrative tasks (004 C)
+  'GET /api/clients/:clientId/entries': NONE, // no care relation, no access (003 §4)
+  'POST /api/clients/:clientId/entries': NONE,
+  'GET /api/clients/:clientId/entries/:entryId': NONE,
+  'POST /api/clients/:clientId/entries/:entryId/annotations': NONE,
+  'PUT /api/clients/:clientId/entries/:entryId': NONE,
+  'PATCH /api/clients/:clientId/entries/:entryId': NONE,
+  'DELETE /api/clients/:clientId/entries/:entryId': NONE,
+  'GET /api/clients/:clientId/care-team': ['admin-staff'],
+  'POST /api/clients/:clientId/care-team': ['admin-staff'],
+  'POST /api/clients/:clientId/care-team/:memberId/end': ['admin-staff'],
+  'GET /api/clients/:clientId/access-facts': ['admin-staff'],
+  'POST /api/clients/:clientId/access-facts': ['admin-staff'],
+  'POST /api/clients/:clientId/access-facts/:factId/withdraw': ['admin-staff'],
+  'POST /api/clients/:clientId/emergency-access': ALL, // break the glass (003 §2.2.8), reviewed afterwards
+  'GET /api/clients/:clientId/emergency-summary': NONE,
+  'PUT /api/clients/:clientId/emergency-summary': NONE,
+  'GET /api/clients/:clientId/access-log': ['privacy-officer'], // NEN 7513: logs for those appointed
+  'GET /api/privacy/emergency-reviews': ['privacy-officer'],
+  'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],
+  'GET /api/privacy/unusual-access': ['privacy-officer'],
+};
+
+/** Routes outside this matrix: public, or about the caller's own session. */
+const outOfScope = (url: string) => url.startsWith('/api/docs') || url.startsWith('/api/auth/') || url === '/api/openapi.json';
+
+let h: Harness;
+let fixture: RouteFixture;
+const cookies = new Map<EmployeeRole, { cookie: string; id: string }>();
+
+beforeAll(async () => {
+  h = await createHarness();
+  fixture = await createRouteFixture(h);
+  for (const role of ALL) {
+    const employee = await h.employee({ role });
+    cookies.set(role, { cookie: await h.login(employee), id: employee.id });
+  }
+});
+afterAll(async () => h.close());
+
+describe('authorisation matrix', () => {
+  it('knows every /api route', () => {
+    const routes = h.app.routes.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && !r.public && !outOfScope(r.url));
+    const unknown = routes.map((r) => `${r.method} ${r.url}`).filter((name) => !(name in allowed));
+    expect(unknown).toEqual([]);
+  });
+
+  it('refuses every role that must be refused with 403, the engine\'s explanation and articles, and logs the refusal', async () => {
+    // Breaking the glass opens the dossier to whoever did it, so it goes last.
+    const ordered = Object.entries(allowed).sort(([a], [b]) => Number(a.includes('emergency-access')) - Number(b.includes('emergency-access')));
+    for (const [name, roles] of ordered) {
+      const call = fixture.calls[name];
+      expect(call, `${name} has no call in route-fixture.ts`).toBeDefined();
+      const method = name.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      for (const role of ALL) {
+        const { cookie, id } = cookies.get(role)!;
+        const response = await h.request({ method, url: call!.url, cookie, ...(call!.body === undefined ? {} : { body: call!.body }) });
+        const label = `${role} → ${name}`;
+        if (roles.includes(role)) {
+          expect(response.statusCode, label).not.toBe(403);
+          expect(response.statusCode, label).toBeLessThan(500);
+          continue;
+        }
+        expect(response.statusCode, label).toBe(403);
+        expect(response.headers['content-type'], label).toContain('application/problem+json');
+        const problem = response.json();
+        expect(problem.nl.length, label).toBeGreaterThan(20);
+        expect(problem.basis.length, label).toBeGreaterThan(0);
+        const [row] = await h.database.db.query<{ outcome: string; employee_id: string }>('SELECT outcome, employee_id FROM audit.access_log ORDER BY seq DESC LIMIT 1');
+        expect(row, label).toEqual({ outcome: 'denied', employee_id: id });
+      }
+    }
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * A client with one of everything (entry, care-team member, recorded fact,
+ * emergency access) and a valid request for every /api route, so tests can
+ * walk all routes: the route-hook test and the authorisation matrix. A new
+ * route must get its call here, or those tests fail.
+ */
+import type { Harness, TestEmployee } from './harness.js';
+
+export interface RouteCall {
+  url: string;
+  body?: unknown;
+}
+
+export interface RouteFixture {
+  holder: TestEmployee;
+  holderCookie: string;
+  clientId: string;
+  /** Valid calls by route name (`METHOD /pattern`). */
+  calls: Record<string, RouteCall>;
+}
+
+export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
+  const holder = await h.employee({ role: 'care-professional' });
+  const cookie = await h.login(holder);
+  const clientId = await h.client({ age: 12, holder });
+  const created = await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries`, cookie, body: { kind: 'plan', text: 'eerste', source: { kind: 'client' } } });
+  const entryId = created.json<{ id: string }>().id;
+  const colleagueId = (await h.employee({ role: 'care-professional' })).id;
+  const member = await h.request({ method: 'POST', url: `/api/clients/${clientId}/care-team`, cookie, body: { employeeId: (await h.employee({ role: 'care-professional' })).id, relation: 'substitute', startsOn: '2026-01-05' } });
+  const memberId = member.json<{ id: string }>().id;
+  const fact = await h.request({ method: 'POST', url: `/api/clients/${clientId}/access-facts`, cookie, body: { fact: 'client-objects-to-interns' } });
+  const factId = fact.json<{ facts: { id: string }[] }>().facts[0]!.id;
+  const outsider = await h.login(await h.employee({ role: 'care-professional' }));
+  await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie: outsider, body: { reason: 'Crisis: contactgegevens nodig.' } });
+  const [grant] = await h.database.db.query<{ id: string }>('SELECT id FROM org.emergency_accesses WHERE client_id = $1', [clientId]);
+
+  const c = `/api/clients/${clientId}`;
+  const calls: Record<string, RouteCall> = {
+    'GET /api/clients': { url: '/api/clients' },
+    'POST /api/clients': { url: '/api/clients', body: { familyName: 'Nieuw', givenNames: 'Kim', birthDate: '2015-01-01', gender: 'unknown', streetAddress: 'Straat 1', postcode: '1234 AB', town: 'Stad' } },
+    'GET /api/clients/:clientId': { url: c },
+    'GET /api/clients/:clientId/entries': { url: `${c}/entries?limit=5` },
+    'POST /api/clients/:clientId/entries': { url: `${c}/entries`, body: { kind: 'plan', text: 'plan', source: { kind: 'care-professional' } } },
+    'GET /api/clients/:clientId/entries/:entryId': { url: `${c}/entries/${entryId}` },
+    'POST /api/clients/:clientId/entries/:entryId/annotations': { url: `${c}/entries/${entryId}/annotations`, body: { kind: 'addition', reason: 'aanvulling' } },
+    'PUT /api/clients/:clientId/entries/:entryId': { url: `${c}/entries/${entryId}`, body: { text: 'x' } },
+    'PATCH /api/clients/:clientId/entries/:entryId': { url: `${c}/entries/${entryId}`, body: { text: 'x' } },
+    'DELETE /api/clients/:clientId/entries/:entryId': { url: `${c}/entries/${entryId}` },
+    'GET /api/clients/:clientId/care-team': { url: `${c}/care-team` },
+    'POST /api/clients/:clientId/care-team': { url: `${c}/care-team`, body: { employeeId: colleagueId, relation: 'member', startsOn: '2026-02-01' } },
+    'POST /api/clients/:clientId/care-team/:memberId/end': { url: `${c}/care-team/${memberId}/end`, body: { endsOn: '2026-11-22' } },
+    'GET /api/clients/:clientId/access-facts': { url: `${c}/access-facts` },
+    'POST /api/clients/:clientId/access-facts': { url: `${c}/access-facts`, body: { fact: 'client-objects-to-interns' } },
+    'POST /api/clients/:clientId/access-facts/:factId/withdraw': { url: `${c}/access-facts/${factId}/withdraw` },
+    'POST /api/clients/:clientId/emergency-access': { url: `${c}/emergency-access`, body: { reason: 'Crisis: de cliënt is vermist, contactgegevens nodig.' } },
+    'GET /api/clients/:clientId/emergency-summary': { url: `${c}/emergency-summary` },
+    'PUT /api/clients/:clientId/emergency-summary': { url: `${c}/emergency-summary`, body: { medication: 'geen', keyContacts: 'moeder', knownRisks: 'geen' } },
+    'GET /api/clients/:clientId/access-log': { url: `${c}/access-log` },
+    'GET /api/privacy/emergency-reviews': { url: '/api/privacy/emergency-reviews' },
+    'POST /api/privacy/emergency-reviews/:id': { url: `/api/privacy/emergency-reviews/${grant!.id}`, body: { justified: true } },
+    'GET /api/privacy/unusual-access': { url: '/api/privacy/unusual-access' },
+  };
+  return { holder, holderCookie: cookie, clientId, calls };
+}
