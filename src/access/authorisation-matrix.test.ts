@@ -35,6 +35,17 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/emergency-access': ALL, // break the glass (003 §2.2.8), reviewed afterwards
   'GET /api/clients/:clientId/emergency-summary': NONE,
   'PUT /api/clients/:clientId/emergency-summary': NONE,
+  'POST /api/clients/:clientId/relations': ['admin-staff'], // formal data (004 C)
+  'POST /api/clients/:clientId/relations/:relationId/end': ['admin-staff'],
+  'GET /api/clients/:clientId/competence-assessments': NONE, // care content
+  'POST /api/clients/:clientId/competence-assessments': NONE,
+  'GET /api/clients/:clientId/agreements': NONE,
+  'POST /api/clients/:clientId/agreements': NONE,
+  'POST /api/clients/:clientId/agreements/:agreementId/end': NONE,
+  'GET /api/clients/:clientId/consents': ['admin-staff'], // the register of signed declarations is administration
+  'GET /api/clients/:clientId/care-consent': ['admin-staff'],
+  'POST /api/clients/:clientId/consents': ['admin-staff'],
+  'POST /api/clients/:clientId/consents/:consentId/withdraw': ['admin-staff'],
   'GET /api/clients/:clientId/access-log': ['privacy-officer'], // NEN 7513: logs for those appointed
   'GET /api/privacy/emergency-reviews': ['privacy-officer'],
   'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],

@@ -18,6 +18,8 @@ import { dossierRoutes } from '../dossier/dossier-routes.js';
 import { accessLogRoutes } from '../access/access-log-routes.js';
 import { careTeamRoutes } from '../care-team/care-team-routes.js';
 import { emergencyRoutes } from '../emergency/emergency-routes.js';
+import { consentRoutes } from '../consents/consent-routes.js';
+import { representationRoutes } from '../representation/representation-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { healthRoutes } from './health-routes.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
@@ -103,6 +105,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   careTeamRoutes(server, deps);
   emergencyRoutes(server, deps);
   accessLogRoutes(server, deps);
+  representationRoutes(server, deps);
+  consentRoutes(server, deps);
 
   await server.ready();
   return {

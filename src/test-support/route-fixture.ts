@@ -30,6 +30,12 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const memberId = member.json<{ id: string }>().id;
   const fact = await h.request({ method: 'POST', url: `/api/clients/${clientId}/access-facts`, cookie, body: { fact: 'client-objects-to-interns' } });
   const factId = fact.json<{ facts: { id: string }[] }>().facts[0]!.id;
+  const relation = await h.request({ method: 'POST', url: `/api/clients/${clientId}/relations`, cookie, body: { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister', validFrom: '2026-01-05' } });
+  const relationId = relation.json<{ id: string }>().id;
+  const agreement = await h.request({ method: 'POST', url: `/api/clients/${clientId}/agreements`, cookie, body: { agreement: 'no-conversation-reports-to-parents', agreedOn: '2026-01-05' } });
+  const agreementId = agreement.json<{ id: string }>().id;
+  const consent = await h.request({ method: 'POST', url: `/api/clients/${clientId}/consents`, cookie, body: { kind: 'care', givenBy: 'client', givenOn: '2026-01-05', informationGiven: 'Folder en gesprek over de hulp.' } });
+  const consentId = consent.json<{ id: string }>().id;
   const outsider = await h.login(await h.employee({ role: 'care-professional' }));
   await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie: outsider, body: { reason: 'Crisis: contactgegevens nodig.' } });
   const [grant] = await h.database.db.query<{ id: string }>('SELECT id FROM org.emergency_accesses WHERE client_id = $1', [clientId]);
@@ -56,6 +62,17 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/clients/:clientId/emergency-summary': { url: `${c}/emergency-summary` },
     'PUT /api/clients/:clientId/emergency-summary': { url: `${c}/emergency-summary`, body: { medication: 'geen', keyContacts: 'moeder', knownRisks: 'geen' } },
     'GET /api/clients/:clientId/access-log': { url: `${c}/access-log` },
+    'POST /api/clients/:clientId/relations': { url: `${c}/relations`, body: { relation: 'parent', hasCustody: false, familyName: 'Vader', givenNames: 'Bert', establishedHow: 'gezagsregister', validFrom: '2026-01-05' } },
+    'POST /api/clients/:clientId/relations/:relationId/end': { url: `${c}/relations/${relationId}/end`, body: { validTo: '2026-11-22' } },
+    'GET /api/clients/:clientId/competence-assessments': { url: `${c}/competence-assessments` },
+    'POST /api/clients/:clientId/competence-assessments': { url: `${c}/competence-assessments`, body: { matter: 'dossier-rights', competent: true, assessedOn: '2026-11-01', facts: 'Overziet de gevolgen.', expertConsulted: 'GZ-psycholoog' } },
+    'GET /api/clients/:clientId/agreements': { url: `${c}/agreements` },
+    'POST /api/clients/:clientId/agreements': { url: `${c}/agreements`, body: { agreement: 'no-conversation-reports-to-parents', agreedOn: '2026-01-05' } },
+    'POST /api/clients/:clientId/agreements/:agreementId/end': { url: `${c}/agreements/${agreementId}/end` },
+    'GET /api/clients/:clientId/consents': { url: `${c}/consents` },
+    'GET /api/clients/:clientId/care-consent': { url: `${c}/care-consent` },
+    'POST /api/clients/:clientId/consents': { url: `${c}/consents`, body: { kind: 'care', givenBy: 'client', givenOn: '2026-01-05', informationGiven: 'Uitleg gegeven.' } },
+    'POST /api/clients/:clientId/consents/:consentId/withdraw': { url: `${c}/consents/${consentId}/withdraw` },
     'GET /api/privacy/emergency-reviews': { url: '/api/privacy/emergency-reviews' },
     'POST /api/privacy/emergency-reviews/:id': { url: `/api/privacy/emergency-reviews/${grant!.id}`, body: { justified: true } },
     'GET /api/privacy/unusual-access': { url: '/api/privacy/unusual-access' },

@@ -1,0 +1,65 @@
+/** HTTP routes for the consent register. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
+import { careConsentStatus, listConsents, recordConsent, withdrawConsent } from './consent-service.js';
+
+const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
+const ConsentParams = Type.Object({ clientId: Uuid(), consentId: Uuid() }, { additionalProperties: false });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+const ConsentSchema = Type.Object({
+  id: Uuid(), kind: Type.String(), givenBy: Type.String(), givenByRelationId: NullableString(), givenOn: Type.String(), informationGiven: Type.String(),
+  recipient: NullableString(), purpose: NullableString(), dataDescription: NullableString(), validFrom: Type.String(), validTo: NullableString(),
+  declarationReference: NullableString(), withdrawnAt: NullableString(), active: Type.Boolean(),
+});
+const NewConsentBody = Type.Object({
+  kind: OneOf(['care', 'disclosure'] as const),
+  givenBy: OneOf(['client', 'legal-representatives', 'other-person'] as const),
+  givenByRelationId: Type.Optional(Uuid()),
+  givenOn: Type.String({ format: 'date' }),
+  informationGiven: Text(5000),
+  recipient: Type.Optional(Text(300)),
+  purpose: Type.Optional(Text(1000)),
+  dataDescription: Type.Optional(Text(2000)),
+  validFrom: Type.Optional(Type.String({ format: 'date' })),
+  validTo: Type.Optional(Type.String({ format: 'date' })),
+  declarationReference: Type.Optional(Text(300)),
+}, { additionalProperties: false });
+const Status = Type.Object({
+  required: Type.Array(Type.String()), given: Type.Array(Type.String()), missing: Type.Array(Type.String()), complete: Type.Boolean(),
+  basis: Type.Array(Type.String()), explanation: Type.String(),
+});
+
+export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/consents',
+    schema: { tags: ['consents'], summary: 'Consents to care and to disclosure, with their state', params: ClientParams, response: { 200: Type.Object({ consents: Type.Array(ConsentSchema) }) } },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope) => ({ consents: await listConsents(scope) }),
+  });
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/care-consent',
+    schema: { tags: ['consents'], summary: 'Whose consent care needs today (the engine), whose is recorded, what is missing', params: ClientParams, response: { 200: Status } },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: (scope) => careConsentStatus(scope),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/consents',
+    schema: { tags: ['consents'], summary: 'Record a consent, checked against whose consent the law asks', params: ClientParams, body: NewConsentBody, response: { 201: ConsentSchema } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const consent = await recordConsent(scope, request.body as Static<typeof NewConsentBody>);
+      reply.code(201);
+      return consent;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/consents/:consentId/withdraw',
+    schema: { tags: ['consents'], summary: 'Withdraw a consent, effective at once (AVG 7(3))', params: ConsentParams, response: { 200: ConsentSchema } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: (scope, request) => withdrawConsent(scope, (request.params as Static<typeof ConsentParams>).consentId),
+  });
+}

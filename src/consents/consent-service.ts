@@ -1,0 +1,136 @@
+/**
+ * The consent register (DOMAIN §1, §4): consent to care — who gave it,
+ * checked against whose consent the engine says is needed (Jeugdwet 7.3.4,
+ * 7.3.5; BW 7:450, 7:465) and what information was given beforehand
+ * (Jeugdwet 7.3.2) — and consents for disclosure: to whom, for what purpose,
+ * which data, valid from/to, the signed declaration (001; 002; 004 C).
+ * Withdrawal is possible at any time and takes effect at once (AVG 7(3)).
+ */
+import type { ClientScope } from '../access/client-access.js';
+import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { careConsent, decide, type ConsentParty } from '../rules/index.js';
+import { isCompetent } from '../representation/representation-service.js';
+import { calendarDate } from '../shared/calendar-date.js';
+
+export interface Consent {
+  id: string;
+  kind: 'care' | 'disclosure';
+  givenBy: ConsentParty;
+  givenByRelationId: string | null;
+  givenOn: string;
+  informationGiven: string;
+  recipient: string | null;
+  purpose: string | null;
+  dataDescription: string | null;
+  validFrom: string;
+  validTo: string | null;
+  declarationReference: string | null;
+  withdrawnAt: string | null;
+  /** In force today: not withdrawn and within its validity. */
+  active: boolean;
+}
+
+interface ConsentRow {
+  id: string; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null; given_on: string; information_given: string;
+  recipient: string | null; purpose: string | null; data_description: string | null; valid_from: string; valid_to: string | null;
+  declaration_reference: string | null; withdrawn_at: Date | null;
+}
+
+export async function listConsents(scope: ClientScope): Promise<Consent[]> {
+  const today = calendarDate(scope.now);
+  const rows = await scope.tx.query<ConsentRow>('SELECT * FROM org.consents WHERE client_id = $1 ORDER BY given_on DESC, recorded_at DESC', [scope.client.id]);
+  return rows.map((r) => ({
+    id: r.id, kind: r.kind, givenBy: r.given_by, givenByRelationId: r.given_by_relation_id, givenOn: r.given_on, informationGiven: r.information_given,
+    recipient: r.recipient, purpose: r.purpose, dataDescription: r.data_description, validFrom: r.valid_from, validTo: r.valid_to,
+    declarationReference: r.declaration_reference, withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
+    active: r.withdrawn_at === null && r.valid_from <= today && (r.valid_to === null || r.valid_to >= today),
+  }));
+}
+
+export interface CareConsentStatus {
+  /** Whose consent the engine says starting care needs, today. */
+  required: readonly ConsentParty[];
+  given: readonly ConsentParty[];
+  missing: readonly ConsentParty[];
+  complete: boolean;
+  basis: readonly string[];
+  explanation: string;
+}
+
+async function requiredCareConsent(scope: ClientScope) {
+  const competent = await isCompetent(scope.tx, scope.client.id, 'care-consent');
+  return careConsent({ on: calendarDate(scope.now), client: { born: scope.client.birthDate, competent } });
+}
+
+export async function careConsentStatus(scope: ClientScope): Promise<CareConsentStatus> {
+  const answer = await requiredCareConsent(scope);
+  const given = [...new Set((await listConsents(scope)).filter((c) => c.kind === 'care' && c.active).map((c) => c.givenBy))];
+  const missing = answer.consentOf.filter((p) => !given.includes(p));
+  return { required: answer.consentOf, given, missing, complete: missing.length === 0, basis: answer.basis, explanation: answer.explanation };
+}
+
+export interface NewConsent {
+  kind: 'care' | 'disclosure';
+  givenBy: ConsentParty;
+  givenByRelationId?: string;
+  givenOn: string;
+  informationGiven: string;
+  recipient?: string;
+  purpose?: string;
+  dataDescription?: string;
+  validFrom?: string;
+  validTo?: string;
+  declarationReference?: string;
+}
+
+/** Records a consent after checking, with the engine, that this party's consent is the one the law asks. */
+export async function recordConsent(scope: ClientScope, input: NewConsent): Promise<Consent> {
+  const today = calendarDate(scope.now);
+  if (input.givenOn > today) throw badRequest('date-in-future', 'givenOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  const validFrom = input.validFrom ?? input.givenOn;
+  if (input.validTo !== undefined && input.validTo < validFrom) throw badRequest('invalid-period', 'validTo', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
+
+  if (input.kind === 'care') {
+    const answer = await requiredCareConsent(scope);
+    if (!(answer.consentOf as readonly ConsentParty[]).includes(input.givenBy)) {
+      throw forbidden(`Deze toestemming is niet de toestemming die de wet vraagt. ${answer.explanation}`, 'This is not the consent the law asks for.', answer.basis);
+    }
+  } else {
+    for (const field of ['recipient', 'purpose', 'dataDescription'] as const) {
+      if (input[field] === undefined) throw badRequest('field-required', field, `Bij toestemming voor verstrekking is "${field}" verplicht.`, `For a disclosure consent, "${field}" is required.`);
+    }
+    const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
+    const decision = decide({ on: today, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' });
+    const holders: readonly ConsentParty[] = decision.outcome === 'needs-consent' ? decision.consentOf : [];
+    if (!holders.includes(input.givenBy)) {
+      throw forbidden(`Deze toestemming is niet de toestemming die de wet vraagt. ${decision.explanation}`, 'This is not the consent the law asks for.', decision.basis);
+    }
+  }
+  if (input.givenBy === 'legal-representatives') {
+    if (input.givenByRelationId === undefined) {
+      throw badRequest('field-required', 'givenByRelationId', 'Geef aan welke ouder met gezag of voogd toestemming gaf.', 'State which parent with custody or guardian consented.');
+    }
+    const rows = await scope.tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
+      [input.givenByRelationId, scope.client.id, input.givenOn]);
+    if (rows.length === 0) {
+      throw badRequest('not-a-representative', 'givenByRelationId', 'Deze persoon had op die datum geen gezag over de cliënt.', 'This person did not hold custody of the client on that date.');
+    }
+  }
+  const [row] = await scope.tx.query<{ id: string }>(
+    `INSERT INTO org.consents (client_id, kind, given_by, given_by_relation_id, given_on, information_given, recipient, purpose, data_description,
+       valid_from, valid_to, declaration_reference, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+    [scope.client.id, input.kind, input.givenBy, input.givenByRelationId ?? null, input.givenOn, input.informationGiven, input.recipient ?? null,
+      input.purpose ?? null, input.dataDescription ?? null, validFrom, input.validTo ?? null, input.declarationReference ?? null, scope.actor.employeeId]);
+  return (await listConsents(scope)).find((c) => c.id === row!.id)!;
+}
+
+/** Withdraws a consent, effective at once (AVG 7(3)); the record stays. */
+export async function withdrawConsent(scope: ClientScope, consentId: string): Promise<Consent> {
+  const rows = await scope.tx.query<{ withdrawn_at: Date | null }>('SELECT withdrawn_at FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
+  const row = rows[0];
+  if (row === undefined) throw notFound('Deze toestemming bestaat niet.', 'This consent does not exist.');
+  if (row.withdrawn_at !== null) throw conflict('already-withdrawn', 'Deze toestemming is al ingetrokken.', 'This consent has already been withdrawn.');
+  await scope.tx.query('UPDATE org.consents SET withdrawn_at = $2, withdrawn_by = $3 WHERE id = $1', [consentId, scope.now, scope.actor.employeeId]);
+  return (await listConsents(scope)).find((c) => c.id === consentId)!;
+}

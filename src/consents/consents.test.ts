@@ -1,0 +1,110 @@
+/**
+ * Representation and consent as recorded facts, checked against the engine:
+ * whose consent care needs by age and competence (Jeugdwet 7.3.4–7.3.5;
+ * BW 7:450, 7:465; 001), disclosure consents (001; 002; 004 C), withdrawal at
+ * once (AVG 7(3)), custody with history (003 §2.3.5).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
+
+let h: Harness;
+let holder: TestEmployee;
+let cookie: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  holder = await h.employee({ role: 'care-professional' });
+  cookie = await h.login(holder);
+});
+afterAll(async () => h.close());
+
+const post = (url: string, body: unknown) => h.request({ method: 'POST', url, cookie, body });
+const get = (url: string) => h.request({ method: 'GET', url, cookie });
+const parent = (over: Record<string, unknown> = {}) => ({ relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister geraadpleegd', validFrom: '2026-01-05', ...over });
+const careConsent = (over: Record<string, unknown> = {}) => ({ kind: 'care', givenBy: 'client', givenOn: '2026-11-20', informationGiven: 'Uitleg over de hulp en de folder.', ...over });
+
+describe('consent to care', () => {
+  it('12–15: the young person and the parents with custody both consent (Jeugdwet 7.3.4); withdrawal counts at once', async () => {
+    const clientId = await h.client({ age: 14, holder });
+    const relationId = (await post(`/api/clients/${clientId}/relations`, parent())).json().id;
+    let status = (await get(`/api/clients/${clientId}/care-consent`)).json();
+    expect(status).toMatchObject({ required: ['client', 'legal-representatives'], missing: ['client', 'legal-representatives'], complete: false });
+    expect(status.basis).toContain('Jeugdwet 7.3.4');
+    await post(`/api/clients/${clientId}/consents`, careConsent());
+    const parentConsent = await post(`/api/clients/${clientId}/consents`, careConsent({ givenBy: 'legal-representatives', givenByRelationId: relationId }));
+    expect(parentConsent.statusCode).toBe(201);
+    status = (await get(`/api/clients/${clientId}/care-consent`)).json();
+    expect(status).toMatchObject({ missing: [], complete: true });
+    await post(`/api/clients/${clientId}/consents/${parentConsent.json().id}/withdraw`, {});
+    status = (await get(`/api/clients/${clientId}/care-consent`)).json();
+    expect(status).toMatchObject({ missing: ['legal-representatives'], complete: false });
+  });
+
+  it('16+: a parent\'s consent is not the one the law asks (Jeugdwet 7.3.5) — refused with the engine\'s explanation', async () => {
+    const clientId = await h.client({ age: 17, holder });
+    const relationId = (await post(`/api/clients/${clientId}/relations`, parent())).json().id;
+    const refused = await post(`/api/clients/${clientId}/consents`, careConsent({ givenBy: 'legal-representatives', givenByRelationId: relationId }));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().nl).toContain('16');
+    expect(refused.json().basis).toContain('Jeugdwet 7.3.5');
+  });
+
+  it('a representative\'s consent must name a person who held custody on that day', async () => {
+    const clientId = await h.client({ age: 8, holder });
+    const noCustody = (await post(`/api/clients/${clientId}/relations`, parent({ hasCustody: false, custodyKind: undefined }))).json().id;
+    expect((await post(`/api/clients/${clientId}/consents`, careConsent({ givenBy: 'legal-representatives' }))).json().field).toBe('givenByRelationId');
+    const wrong = await post(`/api/clients/${clientId}/consents`, careConsent({ givenBy: 'legal-representatives', givenByRelationId: noCustody }));
+    expect(wrong.statusCode).toBe(400);
+    expect((await post(`/api/clients/${clientId}/consents`, careConsent())).statusCode).toBe(403); // under 12 the child does not decide (BW 7:450)
+  });
+
+  it('a 14-year-old assessed not competent for care consent is represented (BW 7:465)', async () => {
+    const clientId = await h.client({ age: 14, holder });
+    const relationId = (await post(`/api/clients/${clientId}/relations`, parent())).json().id;
+    const missingRepresentative = await post(`/api/clients/${clientId}/competence-assessments`, { matter: 'care-consent', competent: false, assessedOn: '2026-11-01', facts: 'Kan de gevolgen niet overzien.', expertConsulted: 'Kinderpsychiater' });
+    expect(missingRepresentative.json().field).toBe('representativeRelationId');
+    const recorded = await post(`/api/clients/${clientId}/competence-assessments`, { matter: 'care-consent', competent: false, assessedOn: '2026-11-01', facts: 'Kan de gevolgen niet overzien.', expertConsulted: 'Kinderpsychiater', representativeRelationId: relationId });
+    expect(recorded.statusCode).toBe(201);
+    expect((await get(`/api/clients/${clientId}/care-consent`)).json().required).toEqual(['legal-representatives']);
+    const list = (await get(`/api/clients/${clientId}/competence-assessments`)).json();
+    expect(list.assessments[0]).toMatchObject({ competent: false, facts: 'Kan de gevolgen niet overzien.', expertConsulted: 'Kinderpsychiater' });
+  });
+});
+
+describe('consent to disclosure', () => {
+  it('from 12 the young person consents; the declaration is recorded with recipient, purpose and data', async () => {
+    const clientId = await h.client({ age: 13, holder });
+    const relationId = (await post(`/api/clients/${clientId}/relations`, parent())).json().id;
+    const disclosure = { kind: 'disclosure', givenBy: 'client', givenOn: '2026-11-20', informationGiven: 'Uitgelegd wat de school krijgt.', recipient: 'Basisschool De Linde', purpose: 'Afstemming begeleiding', dataDescription: 'Het plan van aanpak', declarationReference: 'ondertekend 20-11-2026', validTo: '2027-06-30' };
+    const given = await post(`/api/clients/${clientId}/consents`, disclosure);
+    expect(given.statusCode).toBe(201);
+    expect(given.json()).toMatchObject({ active: true, recipient: 'Basisschool De Linde', validTo: '2027-06-30' });
+    const byParent = await post(`/api/clients/${clientId}/consents`, { ...disclosure, givenBy: 'legal-representatives', givenByRelationId: relationId });
+    expect(byParent.statusCode).toBe(403);
+    const noRecipient: Record<string, unknown> = { ...disclosure };
+    delete noRecipient.recipient;
+    expect((await post(`/api/clients/${clientId}/consents`, noRecipient)).json().field).toBe('recipient');
+  });
+});
+
+describe('relations and agreements', () => {
+  it('keeps custody history: a relation is ended, not changed, and refuses inconsistent custody', async () => {
+    const clientId = await h.client({ age: 10, holder });
+    const id = (await post(`/api/clients/${clientId}/relations`, parent())).json().id;
+    expect((await post(`/api/clients/${clientId}/relations/${id}/end`, { validTo: '2026-10-01' })).statusCode).toBe(204);
+    await post(`/api/clients/${clientId}/relations`, { relation: 'guardian', hasCustody: true, custodyKind: 'guardianship-institution', institution: 'Gecertificeerde instelling (fictief)', familyName: 'Voogd', givenNames: 'J.', establishedHow: 'beschikking rechtbank', validFrom: '2026-10-02' });
+    const relations = (await get(`/api/clients/${clientId}`)).json().relations;
+    expect(relations.map((r: { relation: string; validTo: string | null }) => [r.relation, r.validTo])).toEqual([['parent', '2026-10-01'], ['guardian', null]]);
+    expect((await post(`/api/clients/${clientId}/relations`, parent({ relation: 'family-guardian' }))).json().field).toBe('hasCustody');
+    expect((await post(`/api/clients/${clientId}/relations`, parent({ custodyKind: undefined }))).json().field).toBe('custodyKind');
+  });
+
+  it('records a start-of-care agreement once, and ends it', async () => {
+    const clientId = await h.client({ age: 13, holder });
+    const first = await post(`/api/clients/${clientId}/agreements`, { agreement: 'no-conversation-reports-to-parents', agreedOn: '2026-01-10' });
+    expect(first.statusCode).toBe(201);
+    expect((await post(`/api/clients/${clientId}/agreements`, { agreement: 'no-conversation-reports-to-parents', agreedOn: '2026-01-10' })).statusCode).toBe(409);
+    await post(`/api/clients/${clientId}/agreements/${first.json().id}/end`, {});
+    expect((await get(`/api/clients/${clientId}/agreements`)).json().agreements[0].endedOn).toBe('2026-11-22');
+  });
+});

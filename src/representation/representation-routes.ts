@@ -1,0 +1,111 @@
+/** HTTP routes for relations (custody), competence assessments and start-of-care agreements. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
+import {
+  addAgreement, addCompetenceAssessment, addRelation, CustodyKind, endAgreement, endRelation, listAgreements, listCompetenceAssessments,
+  RelationKind, StartAgreement,
+} from './representation-service.js';
+
+const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
+const RelationParams = Type.Object({ clientId: Uuid(), relationId: Uuid() }, { additionalProperties: false });
+const AgreementParams = Type.Object({ clientId: Uuid(), agreementId: Uuid() }, { additionalProperties: false });
+const Created = Type.Object({ id: Uuid() });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+const NewRelationBody = Type.Object({
+  relation: OneOf(Object.values(RelationKind)),
+  hasCustody: Type.Boolean(),
+  custodyKind: Type.Optional(OneOf(Object.values(CustodyKind))),
+  familyName: Text(200), givenNames: Text(200),
+  institution: Type.Optional(Text(300)),
+  phone: Type.Optional(Type.String({ pattern: '^[+0-9 ()-]{6,20}$' })),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+  establishedHow: Text(500),
+  validFrom: Type.String({ format: 'date' }),
+}, { additionalProperties: false });
+const EndRelationBody = Type.Object({ validTo: Type.String({ format: 'date' }) }, { additionalProperties: false });
+
+const NewAssessmentBody = Type.Object({
+  matter: OneOf(['dossier-rights', 'care-consent'] as const),
+  competent: Type.Boolean(),
+  assessedOn: Type.String({ format: 'date' }),
+  facts: Text(10_000),
+  expertConsulted: Text(500),
+  representativeRelationId: Type.Optional(Uuid()),
+}, { additionalProperties: false });
+const Assessment = Type.Object({
+  id: Uuid(), matter: Type.String(), competent: Type.Boolean(), assessedOn: Type.String(), facts: Type.String(), expertConsulted: Type.String(),
+  representativeRelationId: NullableString(), assessedBy: Type.String(),
+});
+
+const NewAgreementBody = Type.Object({ agreement: OneOf(Object.values(StartAgreement)), agreedOn: Type.String({ format: 'date' }) }, { additionalProperties: false });
+const Agreement = Type.Object({ id: Uuid(), agreement: Type.String(), agreedOn: Type.String(), endedOn: NullableString(), recordedBy: Type.String() });
+
+export function representationRoutes(app: FastifyInstance, deps: AppDeps): void {
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/relations',
+    schema: { tags: ['representation'], summary: 'Add a parent, guardian or family guardian, with custody kind and how it was established', params: ClientParams, body: NewRelationBody, response: { 201: Created } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const id = await addRelation(scope, request.body as Static<typeof NewRelationBody>);
+      reply.code(201);
+      return { id };
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/relations/:relationId/end',
+    schema: { tags: ['representation'], summary: 'End a relation (custody changed); the history stays', params: RelationParams, body: EndRelationBody, response: { 204: Type.Null() } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      await endRelation(scope, (request.params as Static<typeof RelationParams>).relationId, (request.body as Static<typeof EndRelationBody>).validTo);
+      reply.code(204);
+      return null;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/competence-assessments',
+    schema: { tags: ['representation'], summary: 'Competence assessments (12+), newest first', params: ClientParams, response: { 200: Type.Object({ assessments: Type.Array(Assessment) }) } },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: async (scope) => ({ assessments: await listCompetenceAssessments(scope, deps.masterKey) }),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/competence-assessments',
+    schema: { tags: ['representation'], summary: 'Record a competence assessment: facts, expert consulted, who represents', params: ClientParams, body: NewAssessmentBody, response: { 201: Created } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      const id = await addCompetenceAssessment(scope, deps.masterKey, request.body as Static<typeof NewAssessmentBody>);
+      reply.code(201);
+      return { id };
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/agreements',
+    schema: { tags: ['representation'], summary: 'Agreements made at the start of care (what parents do not receive)', params: ClientParams, response: { 200: Type.Object({ agreements: Type.Array(Agreement) }) } },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: async (scope) => ({ agreements: await listAgreements(scope) }),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/agreements',
+    schema: { tags: ['representation'], summary: 'Record a start-of-care agreement', params: ClientParams, body: NewAgreementBody, response: { 201: Created } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      const body = request.body as Static<typeof NewAgreementBody>;
+      const id = await addAgreement(scope, body.agreement, body.agreedOn);
+      reply.code(201);
+      return { id };
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/agreements/:agreementId/end',
+    schema: { tags: ['representation'], summary: 'End a start-of-care agreement', params: AgreementParams, response: { 204: Type.Null() } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      await endAgreement(scope, (request.params as Static<typeof AgreementParams>).agreementId);
+      reply.code(204);
+      return null;
+    },
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * Who represents the client: parents with and without custody, guardians
+ * (also a certified institution), family guardians under an OTS, with the BRP
+ * custody kinds, dates and how it was established — kept with history
+ * (003 §2.3.5; DOMAIN §1). Competence assessments for clients of 12 and over
+ * (003 §3.1; BW 7:465) and the agreements made at the start of care with a
+ * client of 12–15 (003 §2.3.5). The rules engine reads these facts; this
+ * module only records them and never decides on age or custody itself.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientScope } from '../access/client-access.js';
+import { clientDataKey } from '../crypto/client-keys.js';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import type { Queryable } from '../db/database.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { calendarDate } from '../shared/calendar-date.js';
+
+export const RelationKind = { parent: 'parent', guardian: 'guardian', familyGuardian: 'family-guardian', fosterParent: 'foster-parent', other: 'other' } as const;
+export type RelationKind = (typeof RelationKind)[keyof typeof RelationKind];
+
+/** The custody kinds of the BRP (DOMAIN §1). */
+export const CustodyKind = {
+  twoHeadedParental: 'two-headed-parental', singleHeadedParental: 'single-headed-parental', jointWithNonParent: 'joint-with-non-parent',
+  guardianship: 'guardianship', guardianshipInstitution: 'guardianship-institution', temporarilyNone: 'temporarily-none', undeterminable: 'undeterminable',
+} as const;
+export type CustodyKind = (typeof CustodyKind)[keyof typeof CustodyKind];
+
+export interface NewRelation {
+  relation: RelationKind;
+  hasCustody: boolean;
+  custodyKind?: CustodyKind;
+  familyName: string;
+  givenNames: string;
+  institution?: string;
+  phone?: string;
+  email?: string;
+  establishedHow: string;
+  validFrom: string;
+}
+
+/** Checks a relation's internal consistency; the law's consequences are the engine's. */
+function checkRelation(input: NewRelation, today: string): void {
+  if (input.validFrom > today) throw badRequest('date-in-future', 'validFrom', 'De begindatum ligt in de toekomst.', 'The start date is in the future.');
+  if (input.hasCustody && input.custodyKind === undefined) {
+    throw badRequest('custody-kind-missing', 'custodyKind', 'Geef aan welke vorm van gezag het is (zoals in het gezagsregister).', 'State the kind of custody (as in the custody register).');
+  }
+  if (!input.hasCustody && input.custodyKind !== undefined && input.custodyKind !== 'temporarily-none' && input.custodyKind !== 'undeterminable') {
+    throw badRequest('custody-inconsistent', 'custodyKind', 'Een gezagsvorm hoort bij iemand met gezag.', 'A custody kind belongs to someone with custody.');
+  }
+  if (input.relation === 'family-guardian' && input.hasCustody) {
+    throw badRequest('custody-inconsistent', 'hasCustody', 'Een gezinsvoogd heeft geen gezag; de ouders houden het gezag bij een ondertoezichtstelling.', 'A family guardian does not hold custody; under an OTS the parents keep it.');
+  }
+}
+
+export async function addRelation(scope: ClientScope, input: NewRelation): Promise<string> {
+  checkRelation(input, calendarDate(scope.now));
+  const id = randomUUID();
+  await scope.tx.query(
+    `INSERT INTO formal.client_relations (id, client_id, relation, has_custody, custody_kind, family_name, given_names, institution, phone, email,
+       established_how, valid_from, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [id, scope.client.id, input.relation, input.hasCustody, input.custodyKind ?? null, input.familyName, input.givenNames, input.institution ?? null,
+      input.phone ?? null, input.email ?? null, input.establishedHow, input.validFrom, scope.actor.employeeId]);
+  return id;
+}
+
+/** Ends a relation on `validTo` (custody changed, guardianship ended); the record stays. */
+export async function endRelation(scope: ClientScope, relationId: string, validTo: string): Promise<void> {
+  const rows = await scope.tx.query<{ valid_from: string; valid_to: string | null }>(
+    'SELECT valid_from, valid_to FROM formal.client_relations WHERE id = $1 AND client_id = $2', [relationId, scope.client.id]);
+  const row = rows[0];
+  if (row === undefined) throw notFound('Deze relatie bestaat niet bij deze cliënt.', 'This relation does not exist for this client.');
+  if (row.valid_to !== null) throw conflict('already-ended', 'Deze relatie is al beëindigd.', 'This relation has already ended.');
+  if (validTo < row.valid_from) throw badRequest('invalid-period', 'validTo', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
+  await scope.tx.query('UPDATE formal.client_relations SET valid_to = $2, ended_by = $3 WHERE id = $1', [relationId, validTo, scope.actor.employeeId]);
+}
+
+export const CompetenceMatter = { dossierRights: 'dossier-rights', careConsent: 'care-consent' } as const;
+export type CompetenceMatter = (typeof CompetenceMatter)[keyof typeof CompetenceMatter];
+
+export interface NewCompetenceAssessment {
+  matter: CompetenceMatter;
+  competent: boolean;
+  assessedOn: string;
+  facts: string;
+  expertConsulted: string;
+  representativeRelationId?: string;
+}
+
+export interface CompetenceAssessment extends Omit<NewCompetenceAssessment, 'representativeRelationId'> {
+  id: string;
+  representativeRelationId: string | null;
+  assessedBy: string;
+}
+
+/** Records an assessment (003 §3.1): the facts, the expert consulted, and who represents when not competent. */
+export async function addCompetenceAssessment(scope: ClientScope, masterKey: Buffer, input: NewCompetenceAssessment): Promise<string> {
+  if (input.assessedOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'assessedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  if (!input.competent && input.representativeRelationId === undefined) {
+    throw badRequest('representative-missing', 'representativeRelationId', 'Leg vast wie de jongere vertegenwoordigt als hij of zij niet wilsbekwaam is.', 'Record who represents the young person when not competent.');
+  }
+  if (input.representativeRelationId !== undefined) {
+    const rows = await scope.tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_to IS NULL',
+      [input.representativeRelationId, scope.client.id]);
+    if (rows.length === 0) {
+      throw badRequest('not-a-representative', 'representativeRelationId', 'Deze persoon is geen huidige wettelijk vertegenwoordiger van de cliënt.', 'This person is not a current legal representative of the client.');
+    }
+  }
+  const id = randomUUID();
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  await scope.tx.query(
+    `INSERT INTO care.competence_assessments (id, client_id, matter, competent, assessed_on, expert_consulted, representative_relation_id, assessed_by, facts_ciphertext)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [id, scope.client.id, input.matter, input.competent, input.assessedOn, input.expertConsulted, input.representativeRelationId ?? null,
+      scope.actor.employeeId, encryptJson(key, { facts: input.facts }, `competence:${id}`)]);
+  return id;
+}
+
+export async function listCompetenceAssessments(scope: ClientScope, masterKey: Buffer): Promise<CompetenceAssessment[]> {
+  const rows = await scope.tx.query<{ id: string; matter: CompetenceMatter; competent: boolean; assessed_on: string; expert_consulted: string; representative_relation_id: string | null; display_name: string; facts_ciphertext: Buffer }>(
+    `SELECT a.id, a.matter, a.competent, a.assessed_on, a.expert_consulted, a.representative_relation_id, e.display_name, a.facts_ciphertext
+       FROM care.competence_assessments a JOIN org.employees e ON e.id = a.assessed_by
+      WHERE a.client_id = $1 ORDER BY a.assessed_on DESC, a.recorded_at DESC`, [scope.client.id]);
+  if (rows.length === 0) return [];
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  return rows.map((r) => ({
+    id: r.id, matter: r.matter, competent: r.competent, assessedOn: r.assessed_on, expertConsulted: r.expert_consulted,
+    representativeRelationId: r.representative_relation_id, assessedBy: r.display_name,
+    facts: (decryptJson(key, r.facts_ciphertext, `competence:${r.id}`) as { facts: string }).facts,
+  }));
+}
+
+/** Whether the latest assessment for `matter` found the client competent; true when none was made (the law presumes it). */
+export async function isCompetent(tx: Queryable, clientId: string, matter: CompetenceMatter): Promise<boolean> {
+  const rows = await tx.query<{ competent: boolean }>(
+    'SELECT competent FROM care.competence_assessments WHERE client_id = $1 AND matter = $2 ORDER BY assessed_on DESC, recorded_at DESC LIMIT 1', [clientId, matter]);
+  return rows[0]?.competent ?? true;
+}
+
+export const StartAgreement = { noConversationReportsToParents: 'no-conversation-reports-to-parents' } as const;
+export type StartAgreement = (typeof StartAgreement)[keyof typeof StartAgreement];
+
+export interface RecordedAgreement {
+  id: string;
+  agreement: StartAgreement;
+  agreedOn: string;
+  endedOn: string | null;
+  recordedBy: string;
+}
+
+export async function listAgreements(scope: ClientScope): Promise<RecordedAgreement[]> {
+  const rows = await scope.tx.query<{ id: string; agreement: StartAgreement; agreed_on: string; ended_on: string | null; display_name: string }>(
+    `SELECT a.id, a.agreement, a.agreed_on, a.ended_on, e.display_name FROM org.start_agreements a JOIN org.employees e ON e.id = a.recorded_by
+      WHERE a.client_id = $1 ORDER BY a.agreed_on`, [scope.client.id]);
+  return rows.map((r) => ({ id: r.id, agreement: r.agreement, agreedOn: r.agreed_on, endedOn: r.ended_on, recordedBy: r.display_name }));
+}
+
+/** Records an agreement made at the start of care; the engine reads it for parents' requests (003 §3.1). */
+export async function addAgreement(scope: ClientScope, agreement: StartAgreement, agreedOn: string): Promise<string> {
+  if (agreedOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'agreedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  const current = (await listAgreements(scope)).filter((a) => a.agreement === agreement && a.endedOn === null);
+  if (current.length > 0) throw conflict('agreement-exists', 'Deze afspraak is al vastgelegd.', 'This agreement is already recorded.');
+  const [row] = await scope.tx.query<{ id: string }>('INSERT INTO org.start_agreements (client_id, agreement, agreed_on, recorded_by) VALUES ($1, $2, $3, $4) RETURNING id',
+    [scope.client.id, agreement, agreedOn, scope.actor.employeeId]);
+  return row!.id;
+}
+
+export async function endAgreement(scope: ClientScope, agreementId: string): Promise<void> {
+  const rows = await scope.tx.query('UPDATE org.start_agreements SET ended_on = $3, ended_by = $4 WHERE id = $1 AND client_id = $2 AND ended_on IS NULL RETURNING id',
+    [agreementId, scope.client.id, calendarDate(scope.now), scope.actor.employeeId]);
+  if (rows.length === 0) throw notFound('Deze afspraak bestaat niet of is al beëindigd.', 'This agreement does not exist or has already ended.');
+}
+
+/** The current agreements as the engine's facts. */
+export async function agreementFacts(tx: Queryable, clientId: string): Promise<StartAgreement[]> {
+  const rows = await tx.query<{ agreement: StartAgreement }>('SELECT DISTINCT agreement FROM org.start_agreements WHERE client_id = $1 AND ended_on IS NULL', [clientId]);
+  return rows.map((r) => r.agreement);
+}
