@@ -46,6 +46,14 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients/:clientId/care-consent': ['admin-staff'],
   'POST /api/clients/:clientId/consents': ['admin-staff'],
   'POST /api/clients/:clientId/consents/:consentId/withdraw': ['admin-staff'],
+  'GET /api/clients/:clientId/requests': ['admin-staff'], // intake and deadlines are administration (004 C)
+  'POST /api/clients/:clientId/requests': ['admin-staff'],
+  'GET /api/clients/:clientId/requests/:requestId': ['admin-staff'],
+  'POST /api/clients/:clientId/requests/:requestId/consent': ['admin-staff'],
+  'POST /api/clients/:clientId/requests/:requestId/extend': ['admin-staff'],
+  'POST /api/clients/:clientId/requests/:requestId/decision': NONE, // deciding is the professional's (003 §3)
+  'POST /api/clients/:clientId/requests/:requestId/fulfil': NONE,
+  'GET /api/requests': ALL, // a list filtered to what the caller may see
   'GET /api/clients/:clientId/access-log': ['privacy-officer'], // NEN 7513: logs for those appointed
   'GET /api/privacy/emergency-reviews': ['privacy-officer'],
   'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],

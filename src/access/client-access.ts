@@ -195,8 +195,9 @@ export async function withRegistration(db: Database, ctx: RequestContext, client
  * Lists clients: `candidates` proposes, the policy decides per client, and
  * every client shown is logged.
  */
-export async function withClientList<T extends { id: string; birthDate: string; relation: string | null }>(
+export async function withClientList<T extends { birthDate: string; relation: string | null }>(
   db: Database, ctx: RequestContext, candidates: (tx: Queryable) => Promise<T[]>,
+  clientIdOf: (candidate: T) => string = (candidate) => (candidate as T & { id: string }).id,
 ): Promise<T[]> {
   const intent: AccessIntent = { action: 'read', part: 'administrative-data' };
   const today = calendarDate(ctx.now);
@@ -207,7 +208,7 @@ export async function withClientList<T extends { id: string; birthDate: string; 
       const decision = decideEmployeeAccess({ role: ctx.actor.role, relation: (candidate.relation ?? undefined) as CareRelation | undefined, intent, clientBorn: candidate.birthDate, today });
       if (!decision.allowed) continue;
       shown.push(candidate);
-      rows.push(logRow(ctx, candidate.id, intent, AccessOutcome.allowed, decision));
+      rows.push(logRow(ctx, clientIdOf(candidate), intent, AccessOutcome.allowed, decision));
     }
     await appendAccessLog(tx, rows);
     return shown;

@@ -20,6 +20,7 @@ import { careTeamRoutes } from '../care-team/care-team-routes.js';
 import { emergencyRoutes } from '../emergency/emergency-routes.js';
 import { consentRoutes } from '../consents/consent-routes.js';
 import { representationRoutes } from '../representation/representation-routes.js';
+import { requestRoutes } from '../requests/request-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { healthRoutes } from './health-routes.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
@@ -107,6 +108,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   accessLogRoutes(server, deps);
   representationRoutes(server, deps);
   consentRoutes(server, deps);
+  requestRoutes(server, deps);
 
   await server.ready();
   return {

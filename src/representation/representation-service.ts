@@ -13,6 +13,7 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { Fact } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 export const RelationKind = { parent: 'parent', guardian: 'guardian', familyGuardian: 'family-guardian', fosterParent: 'foster-parent', other: 'other' } as const;
@@ -171,8 +172,12 @@ export async function endAgreement(scope: ClientScope, agreementId: string): Pro
   if (rows.length === 0) throw notFound('Deze afspraak bestaat niet of is al beëindigd.', 'This agreement does not exist or has already ended.');
 }
 
+const agreementFact: Record<StartAgreement, Fact> = {
+  'no-conversation-reports-to-parents': Fact.agreedNoConversationReportsToParents,
+};
+
 /** The current agreements as the engine's facts. */
-export async function agreementFacts(tx: Queryable, clientId: string): Promise<StartAgreement[]> {
+export async function agreementFacts(tx: Queryable, clientId: string): Promise<Fact[]> {
   const rows = await tx.query<{ agreement: StartAgreement }>('SELECT DISTINCT agreement FROM org.start_agreements WHERE client_id = $1 AND ended_on IS NULL', [clientId]);
-  return rows.map((r) => r.agreement);
+  return rows.map((r) => agreementFact[r.agreement]);
 }

@@ -36,6 +36,8 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const agreementId = agreement.json<{ id: string }>().id;
   const consent = await h.request({ method: 'POST', url: `/api/clients/${clientId}/consents`, cookie, body: { kind: 'care', givenBy: 'client', givenOn: '2026-01-05', informationGiven: 'Folder en gesprek over de hulp.' } });
   const consentId = consent.json<{ id: string }>().id;
+  const clientRequest = await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests`, cookie, body: { kind: 'copy', requesterRelationId: relationId, channel: 'written', receivedOn: '2026-11-20', details: 'Kopie van het plan.' } });
+  const requestId = clientRequest.json<{ id: string }>().id;
   const outsider = await h.login(await h.employee({ role: 'care-professional' }));
   await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie: outsider, body: { reason: 'Crisis: contactgegevens nodig.' } });
   const [grant] = await h.database.db.query<{ id: string }>('SELECT id FROM org.emergency_accesses WHERE client_id = $1', [clientId]);
@@ -73,6 +75,14 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/clients/:clientId/care-consent': { url: `${c}/care-consent` },
     'POST /api/clients/:clientId/consents': { url: `${c}/consents`, body: { kind: 'care', givenBy: 'client', givenOn: '2026-01-05', informationGiven: 'Uitleg gegeven.' } },
     'POST /api/clients/:clientId/consents/:consentId/withdraw': { url: `${c}/consents/${consentId}/withdraw` },
+    'GET /api/clients/:clientId/requests': { url: `${c}/requests` },
+    'POST /api/clients/:clientId/requests': { url: `${c}/requests`, body: { kind: 'inspect', channel: 'in-person', receivedOn: '2026-11-21', details: 'Inzage.' } },
+    'GET /api/clients/:clientId/requests/:requestId': { url: `${c}/requests/${requestId}` },
+    'POST /api/clients/:clientId/requests/:requestId/consent': { url: `${c}/requests/${requestId}/consent` },
+    'POST /api/clients/:clientId/requests/:requestId/extend': { url: `${c}/requests/${requestId}/extend`, body: { noticeSentOn: '2026-11-21' } },
+    'POST /api/clients/:clientId/requests/:requestId/decision': { url: `${c}/requests/${requestId}/decision`, body: { outcome: 'granted', reasons: '' } },
+    'POST /api/clients/:clientId/requests/:requestId/fulfil': { url: `${c}/requests/${requestId}/fulfil`, body: {} },
+    'GET /api/requests': { url: '/api/requests' },
     'GET /api/privacy/emergency-reviews': { url: '/api/privacy/emergency-reviews' },
     'POST /api/privacy/emergency-reviews/:id': { url: `/api/privacy/emergency-reviews/${grant!.id}`, body: { justified: true } },
     'GET /api/privacy/unusual-access': { url: '/api/privacy/unusual-access' },

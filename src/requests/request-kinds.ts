@@ -1,0 +1,62 @@
+/**
+ * The requests a client (or a registered relation) can make (DOMAIN §3) and
+ * which question of the rules engine decides whether this requester may make
+ * it. Kept apart so the mapping can be read beside the law.
+ */
+import type { Action, Actor } from '../rules/index.js';
+
+export const RequestKind = {
+  inspect: 'inspect', // inzage (Jeugdwet 7.3.10, BW 7:456, AVG 15)
+  copy: 'copy', // afschrift
+  correct: 'correct', // correctie (AVG 16; 003 §3.4)
+  addStatement: 'add-statement', // eigen verklaring (Jeugdwet 7.3.8)
+  destroy: 'destroy', // vernietiging (Jeugdwet 7.3.9, BW 7:455, AVG 17)
+  restrict: 'restrict', // beperking (AVG 18)
+  object: 'object', // bezwaar (AVG 21)
+  portability: 'portability', // overdraagbaarheid (AVG 20)
+  withdrawConsent: 'withdraw-consent', // toestemming intrekken (AVG 7(3))
+  generalInformation: 'general-information', // algemene informatie, parent without custody (BW 1:377c)
+} as const;
+export type RequestKind = (typeof RequestKind)[keyof typeof RequestKind];
+export const REQUEST_KINDS: readonly RequestKind[] = Object.values(RequestKind);
+
+/**
+ * The engine's action that decides who may make a request of this kind. The
+ * AVG rights (restriction, objection, portability, withdrawing consent) belong
+ * to whoever exercises the client's rights — the client from 12 (16 alone),
+ * the legal representatives below that or when the client is not competent
+ * (UAVG 5; BW 7:465) — which is the entitlement of `add-statement`, a right
+ * with no further limits of its own.
+ */
+export function engineActionOf(kind: RequestKind): Action {
+  switch (kind) {
+    case 'inspect': case 'copy': case 'correct': case 'add-statement': case 'destroy': case 'general-information':
+      return kind;
+    case 'restrict': case 'object': case 'portability': case 'withdraw-consent':
+      return 'add-statement';
+  }
+}
+
+/** The engine's actor for a registered relation of the client. */
+export function actorOfRelation(relation: 'parent' | 'guardian' | 'family-guardian' | 'foster-parent' | 'other', hasCustody: boolean): Actor {
+  switch (relation) {
+    case 'parent':
+      return hasCustody ? 'parent-with-custody' : 'parent-without-custody';
+    case 'guardian':
+      return 'guardian';
+    case 'family-guardian':
+      return 'family-guardian';
+    case 'foster-parent':
+    case 'other':
+      return 'third-party';
+  }
+}
+
+/** Facts a professional may establish when deciding (they change the engine's answer). */
+export const DECISION_FACTS = [
+  'factual-error', 'serious-harm-assessed', 'significant-interest-of-another', 'good-care-requires-keeping', 'needed-for-procedure', 'other-person-consents',
+] as const;
+export type DecisionFact = (typeof DECISION_FACTS)[number];
+
+/** The only grounds on which a destruction may be refused (003 §3.3; Jeugdwet 7.3.9). */
+export const DESTRUCTION_REFUSAL_GROUNDS: readonly DecisionFact[] = ['significant-interest-of-another', 'good-care-requires-keeping', 'needed-for-procedure'];

@@ -1,0 +1,115 @@
+/** HTTP routes for requests: intake, consent, extension, decision, fulfilment, and the dashboard of open requests. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { withClientList } from '../access/client-access.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { contextOf } from '../http/request-context.js';
+import { NullableObject, NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
+import { Part } from '../rules/index.js';
+import { calendarDate } from '../shared/calendar-date.js';
+import { DECISION_FACTS, REQUEST_KINDS } from './request-kinds.js';
+import { decideRequest, extendRequest, fulfilRequest, listClientRequests, openRequestCandidates, readRequest, receiveRequest, recordRequestConsent } from './request-service.js';
+
+const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
+const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
+
+const RequestSchema = Type.Object({
+  id: Uuid(), kind: Type.String(),
+  requester: Type.Object({ kind: Type.String(), relationId: NullableString(), name: NullableString() }),
+  channel: Type.String(), receivedOn: Type.String(), part: Type.String(), details: Type.String(),
+  identityChecked: NullableObject(Type.Object({ documentType: Type.String(), checkedAt: Type.String() })),
+  state: Type.String(),
+  intake: Type.Object({ outcome: Type.String(), basis: Type.Array(Type.String()), explanation: Type.String(), consentMissing: Type.Array(Type.String()), consentRecordedOn: NullableString() }),
+  deadline: Type.String(), overdue: Type.Boolean(), extensionNoticeOn: NullableString(),
+  decision: NullableObject(Type.Object({
+    outcome: Type.String(), reasons: Type.String(), facts: Type.Array(Type.String()), basis: Type.Array(Type.String()), decidedOn: Type.String(),
+    appealDeadline: Type.String(), executionDeadline: NullableString(),
+  })),
+  fulfilledOn: NullableString(),
+  feeCents: Type.Unsafe<number | null>({ type: 'integer', nullable: true }),
+});
+
+const NewRequestBody = Type.Object({
+  kind: OneOf(REQUEST_KINDS),
+  requesterRelationId: Type.Optional(Uuid()),
+  channel: OneOf(['written', 'electronic', 'in-person'] as const),
+  receivedOn: Type.String({ format: 'date' }),
+  part: Type.Optional(OneOf(Object.values(Part))),
+  details: Type.String({ minLength: 1, maxLength: 10_000 }),
+  identityCheck: Type.Optional(Type.Object({ documentType: OneOf(['passport', 'identity-card', 'driving-licence', 'residence-permit', 'other'] as const) }, { additionalProperties: false })),
+}, { additionalProperties: false });
+const ExtendBody = Type.Object({ noticeSentOn: Type.String({ format: 'date' }) }, { additionalProperties: false });
+const DecisionBody = Type.Object({
+  outcome: OneOf(['granted', 'partly', 'refused'] as const),
+  reasons: Type.String({ maxLength: 20_000 }),
+  facts: Type.Optional(Type.Array(OneOf(DECISION_FACTS), { maxItems: DECISION_FACTS.length, uniqueItems: true })),
+}, { additionalProperties: false });
+const FulfilBody = Type.Object({ feeCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })) }, { additionalProperties: false });
+
+const DashboardRow = Type.Object({
+  requestId: Uuid(), clientId: Uuid(), clientName: Type.String(), kind: Type.String(), state: Type.String(), receivedOn: Type.String(), deadline: Type.String(), overdue: Type.Boolean(),
+});
+
+export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { masterKey } = deps;
+  const requestId = (request: { params: unknown }) => (request.params as Static<typeof RequestParams>).requestId;
+
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/requests',
+    schema: { tags: ['requests'], summary: 'The client\'s requests, newest first', params: ClientParams, response: { 200: Type.Object({ requests: Type.Array(RequestSchema) }) } },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope) => ({ requests: await listClientRequests(scope, masterKey) }),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/requests',
+    schema: {
+      tags: ['requests'], summary: 'Record a request; the engine decides whether this requester may make it (a refusal is recorded with its reasons)',
+      params: ClientParams, body: NewRequestBody, response: { 201: RequestSchema },
+    },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const created = await receiveRequest(scope, masterKey, request.body as Static<typeof NewRequestBody>);
+      reply.code(201);
+      return created;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/requests/:requestId',
+    schema: { tags: ['requests'], summary: 'One request with its intake, deadline and decision', params: RequestParams, response: { 200: RequestSchema } },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: (scope, request) => readRequest(scope, masterKey, requestId(request)),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/requests/:requestId/consent',
+    schema: { tags: ['requests'], summary: 'Record the consent the engine said was missing', params: RequestParams, response: { 200: RequestSchema } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: (scope, request) => recordRequestConsent(scope, masterKey, requestId(request)),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/requests/:requestId/extend',
+    schema: { tags: ['requests'], summary: 'Extend by two months; only with notice sent within the first month (AVG 12(3))', params: RequestParams, body: ExtendBody, response: { 200: RequestSchema } },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: (scope, request) => extendRequest(scope, masterKey, requestId(request), (request.body as Static<typeof ExtendBody>).noticeSentOn),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/requests/:requestId/decision',
+    schema: { tags: ['requests'], summary: 'Decide: granted, partly or refused, with reasons and the facts established; checked against the engine', params: RequestParams, body: DecisionBody, response: { 200: RequestSchema } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: (scope, request) => decideRequest(scope, masterKey, requestId(request), request.body as Static<typeof DecisionBody>),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/requests/:requestId/fulfil',
+    schema: { tags: ['requests'], summary: 'Mark a decided request fulfilled (a fee only for extra copies)', params: RequestParams, body: FulfilBody, response: { 200: RequestSchema } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: (scope, request) => fulfilRequest(scope, masterKey, requestId(request), (request.body as Static<typeof FulfilBody>).feeCents),
+  });
+
+  app.get('/api/requests', {
+    schema: { tags: ['requests'], summary: 'Open requests by due date, overdue ones marked (of the clients the caller may see)', response: { 200: Type.Object({ requests: Type.Array(DashboardRow) }) } },
+  }, async (request) => {
+    const ctx = contextOf(request, deps.now());
+    const rows = await withClientList(deps.db, ctx, (tx) => openRequestCandidates(tx, ctx.actor.organisationId, ctx.actor.employeeId, calendarDate(ctx.now)), (row) => row.clientId);
+    return { requests: rows.map(({ requestId: id, clientId, clientName, kind, state, receivedOn, deadline, overdue }) => ({ requestId: id, clientId, clientName, kind, state, receivedOn, deadline, overdue })) };
+  });
+}

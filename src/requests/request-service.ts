@@ -1,0 +1,290 @@
+/**
+ * Requests to exercise the client's rights, from intake to fulfilment
+ * (DOMAIN §3). At intake the engine decides whether this requester may make
+ * this request and whose consent is missing; a refused request is recorded as
+ * refused with the engine's reasons, never dropped. The decision deadline is
+ * the engine's (AVG 12(3): one month, three when the client was told within
+ * the first month); the decision is checked against the engine with the facts
+ * the professional establishes; the appeal deadline follows (Jeugdwet 7.3.17).
+ * States: received → (extended) → decided → fulfilled.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientScope } from '../access/client-access.js';
+import { clientDataKey } from '../crypto/client-keys.js';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import type { Queryable } from '../db/database.js';
+import { AppError, badRequest, conflict, notFound } from '../errors.js';
+import { isCompetent, agreementFacts } from '../representation/representation-service.js';
+import { appealDeadline, decide, destructionDeadline, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
+import { calendarDate } from '../shared/calendar-date.js';
+import { actorOfRelation, DESTRUCTION_REFUSAL_GROUNDS, engineActionOf, type DecisionFact, type RequestKind } from './request-kinds.js';
+
+export const RequestState = { received: 'received', extended: 'extended', decided: 'decided', fulfilled: 'fulfilled', refusedAtIntake: 'refused-at-intake' } as const;
+export type RequestState = (typeof RequestState)[keyof typeof RequestState];
+export type RequestDecision = 'granted' | 'partly' | 'refused';
+
+export interface NewRequest {
+  kind: RequestKind;
+  /** A registered relation of the client; absent = the client themself. */
+  requesterRelationId?: string;
+  channel: 'written' | 'electronic' | 'in-person';
+  receivedOn: string;
+  part?: Part;
+  details: string;
+  identityCheck?: { documentType: 'passport' | 'identity-card' | 'driving-licence' | 'residence-permit' | 'other' };
+}
+
+export interface ClientRequest {
+  id: string;
+  kind: RequestKind;
+  requester: { kind: Actor; relationId: string | null; name: string | null };
+  channel: string;
+  receivedOn: string;
+  part: string;
+  details: string;
+  identityChecked: { documentType: string; checkedAt: string } | null;
+  state: RequestState;
+  intake: { outcome: Decision['outcome']; basis: string[]; explanation: string; consentMissing: string[]; consentRecordedOn: string | null };
+  deadline: string;
+  overdue: boolean;
+  extensionNoticeOn: string | null;
+  decision: { outcome: RequestDecision; reasons: string; facts: string[]; basis: string[]; decidedOn: string; appealDeadline: string; executionDeadline: string | null } | null;
+  fulfilledOn: string | null;
+  feeCents: number | null;
+}
+
+interface RequestRow {
+  id: string; kind: RequestKind; requester_kind: Actor; requester_relation_id: string | null; requester_name: string | null; channel: string;
+  received_on: string; part: string; details_ciphertext: Buffer; identity_document: string | null; identity_checked_at: Date | null;
+  state: RequestState; intake_outcome: Decision['outcome']; intake_basis: string[]; intake_explanation: string; consent_missing: string[];
+  consent_recorded_on: string | null; deadline: string; extension_notice_on: string | null; decision: RequestDecision | null; decision_facts: string[];
+  decision_reasons_ciphertext: Buffer | null; decision_basis: string[]; decided_on: string | null; appeal_deadline: string | null;
+  execution_deadline: string | null; fulfilled_on: string | null; fee_cents: number | null;
+}
+
+const SELECT_REQUEST = `SELECT r.*, CASE WHEN rel.id IS NULL THEN NULL ELSE rel.given_names || ' ' || rel.family_name END AS requester_name
+  FROM org.requests r LEFT JOIN formal.client_relations rel ON rel.id = r.requester_relation_id`;
+
+function isOpen(state: RequestState): boolean {
+  return state === 'received' || state === 'extended';
+}
+
+function toRequest(row: RequestRow, key: Buffer, today: string): ClientRequest {
+  const details = (decryptJson(key, row.details_ciphertext, `request:${row.id}`) as { details: string }).details;
+  const reasons = row.decision_reasons_ciphertext === null ? '' : (decryptJson(key, row.decision_reasons_ciphertext, `request-decision:${row.id}`) as { reasons: string }).reasons;
+  return {
+    id: row.id, kind: row.kind,
+    requester: { kind: row.requester_kind, relationId: row.requester_relation_id, name: row.requester_name },
+    channel: row.channel, receivedOn: row.received_on, part: row.part, details,
+    identityChecked: row.identity_document === null || row.identity_checked_at === null ? null : { documentType: row.identity_document, checkedAt: row.identity_checked_at.toISOString() },
+    state: row.state,
+    intake: { outcome: row.intake_outcome, basis: row.intake_basis, explanation: row.intake_explanation, consentMissing: row.consent_missing, consentRecordedOn: row.consent_recorded_on },
+    deadline: row.deadline, overdue: isOpen(row.state) && row.deadline < today, extensionNoticeOn: row.extension_notice_on,
+    decision: row.decision === null || row.decided_on === null || row.appeal_deadline === null
+      ? null
+      : {
+          outcome: row.decision, reasons, facts: row.decision_facts, basis: row.decision_basis, decidedOn: row.decided_on,
+          appealDeadline: row.appeal_deadline, executionDeadline: row.execution_deadline,
+        },
+    fulfilledOn: row.fulfilled_on, feeCents: row.fee_cents,
+  };
+}
+
+async function requesterOf(tx: Queryable, clientId: string, relationId: string | undefined, on: string): Promise<Actor> {
+  if (relationId === undefined) return 'client';
+  const rows = await tx.query<{ relation: 'parent' | 'guardian' | 'family-guardian' | 'foster-parent' | 'other'; has_custody: boolean }>(
+    'SELECT relation, has_custody FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
+    [relationId, clientId, on]);
+  const row = rows[0];
+  if (row === undefined) {
+    throw badRequest('unknown-requester', 'requesterRelationId', 'De verzoeker is op de datum van ontvangst geen geregistreerde relatie van de cliënt.', 'The requester was not a registered relation of the client on the day of receipt.');
+  }
+  return actorOfRelation(row.relation, row.has_custody);
+}
+
+/** Asks the engine, with the facts on record and those established now. */
+async function askEngine(tx: Queryable, scope: ClientScope, input: { kind: RequestKind; requester: Actor; on: string; part: Part; consentGiven: boolean; extra: readonly Fact[] }): Promise<Decision> {
+  const competent = await isCompetent(tx, scope.client.id, 'dossier-rights');
+  const facts = new Set<Fact>([...(await agreementFacts(tx, scope.client.id)), ...input.extra]);
+  if (input.consentGiven) facts.add('consent-given');
+  return decide({ on: input.on, client: { born: scope.client.birthDate, competent }, actor: input.requester, action: engineActionOf(input.kind), part: input.part, facts });
+}
+
+/** Records a request, with the engine's answer on whether this requester may make it; a refusal is recorded, not dropped. */
+export async function receiveRequest(scope: ClientScope, masterKey: Buffer, input: NewRequest): Promise<ClientRequest> {
+  const { tx } = scope;
+  const today = calendarDate(scope.now);
+  if (input.receivedOn > today) throw badRequest('date-in-future', 'receivedOn', 'De datum van ontvangst ligt in de toekomst.', 'The date of receipt is in the future.');
+  const requester = await requesterOf(tx, scope.client.id, input.requesterRelationId, input.receivedOn);
+  const duplicate = await tx.query(
+    `SELECT 1 FROM org.requests WHERE client_id = $1 AND kind = $2 AND requester_kind = $3 AND requester_relation_id IS NOT DISTINCT FROM $4
+        AND part = $5 AND state IN ('received', 'extended')`,
+    [scope.client.id, input.kind, requester, input.requesterRelationId ?? null, input.part ?? 'dossier']);
+  if (duplicate.length > 0) throw conflict('duplicate-request', 'Er loopt al een gelijk verzoek van deze verzoeker.', 'An identical request from this requester is already open.');
+
+  const part = input.part ?? 'dossier';
+  // At intake only entitlement counts: whether an error is factual or a destruction may be refused is decided later.
+  const intakeFacts: Fact[] = input.kind === 'correct' ? ['factual-error'] : [];
+  const intake = await askEngine(tx, scope, { kind: input.kind, requester, on: input.receivedOn, part, consentGiven: false, extra: intakeFacts });
+  const deadline = responseDeadline({ received: input.receivedOn }).date;
+  const refused = intake.outcome === 'deny';
+  const id = randomUUID();
+  const key = await clientDataKey(tx, masterKey, scope.client.id);
+  await tx.query(
+    `INSERT INTO org.requests (id, organisation_id, client_id, kind, requester_kind, requester_relation_id, channel, received_on,
+       identity_document, identity_checked_by, identity_checked_at, details_ciphertext, part, state, intake_outcome, intake_basis, intake_explanation,
+       consent_missing, deadline, decision, decision_reasons_ciphertext, decision_basis, decided_on, decided_by, appeal_deadline, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`,
+    [id, scope.client.organisationId, scope.client.id, input.kind, requester, input.requesterRelationId ?? null, input.channel, input.receivedOn,
+      input.identityCheck?.documentType ?? null, input.identityCheck === undefined ? null : scope.actor.employeeId, input.identityCheck === undefined ? null : scope.now,
+      encryptJson(key, { details: input.details }, `request:${id}`), part, refused ? 'refused-at-intake' : 'received', intake.outcome, [...intake.basis], intake.explanation,
+      intake.outcome === 'needs-consent' ? [...intake.consentOf] : [], deadline,
+      refused ? 'refused' : null, refused ? encryptJson(key, { reasons: intake.explanation }, `request-decision:${id}`) : null, refused ? [...intake.basis] : [],
+      refused ? today : null, refused ? scope.actor.employeeId : null, refused ? appealDeadline({ answered: today }).date : null, scope.actor.employeeId]);
+  return readRequest(scope, masterKey, id);
+}
+
+export async function readRequest(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<ClientRequest> {
+  const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2`, [requestId, scope.client.id]);
+  const row = rows[0];
+  if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
+  return toRequest(row, await clientDataKey(scope.tx, masterKey, scope.client.id), calendarDate(scope.now));
+}
+
+export async function listClientRequests(scope: ClientScope, masterKey: Buffer): Promise<ClientRequest[]> {
+  const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.client_id = $1 ORDER BY r.received_on DESC, r.recorded_at DESC`, [scope.client.id]);
+  if (rows.length === 0) return [];
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const today = calendarDate(scope.now);
+  return rows.map((r) => toRequest(r, key, today));
+}
+
+async function loadForUpdate(scope: ClientScope, requestId: string): Promise<RequestRow> {
+  const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2 FOR UPDATE OF r`, [requestId, scope.client.id]);
+  const row = rows[0];
+  if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
+  return row;
+}
+
+function wrongState(nl: string, en: string): AppError {
+  return conflict('request-wrong-state', nl, en);
+}
+
+/** Records the consent the engine said was missing (e.g. the 16-year-old's, for a parent's inspection). */
+export async function recordRequestConsent(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<ClientRequest> {
+  const row = await loadForUpdate(scope, requestId);
+  if (!isOpen(row.state)) throw wrongState('Dit verzoek loopt niet meer.', 'This request is no longer open.');
+  if (row.consent_missing.length === 0) throw conflict('no-consent-needed', 'Voor dit verzoek is geen toestemming nodig.', 'This request needs no consent.');
+  await scope.tx.query('UPDATE org.requests SET consent_recorded_on = $2, consent_missing = \'{}\' WHERE id = $1', [requestId, calendarDate(scope.now)]);
+  return readRequest(scope, masterKey, requestId);
+}
+
+/** Extends the deadline by two months; only when the notice went out within the first month (AVG 12(3)). */
+export async function extendRequest(scope: ClientScope, masterKey: Buffer, requestId: string, noticeSentOn: string): Promise<ClientRequest> {
+  const row = await loadForUpdate(scope, requestId);
+  if (row.state !== 'received') throw wrongState('Alleen een lopend, nog niet verlengd verzoek kan worden verlengd.', 'Only an open request that was not extended yet can be extended.');
+  if (noticeSentOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'noticeSentOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  if (noticeSentOn < row.received_on || noticeSentOn > row.deadline) {
+    throw badRequest('extension-too-late', 'noticeSentOn',
+      `Verlengen kan alleen als de verzoeker binnen de eerste maand (uiterlijk ${row.deadline}) bericht kreeg (AVG 12 lid 3).`,
+      `An extension requires notice within the first month (by ${row.deadline}; AVG 12(3)).`);
+  }
+  const deadline = responseDeadline({ received: row.received_on, extended: true }).date;
+  await scope.tx.query('UPDATE org.requests SET state = \'extended\', extension_notice_on = $2, deadline = $3 WHERE id = $1', [requestId, noticeSentOn, deadline]);
+  return readRequest(scope, masterKey, requestId);
+}
+
+export interface NewDecision {
+  outcome: RequestDecision;
+  reasons: string;
+  facts?: readonly DecisionFact[];
+}
+
+/**
+ * Decides a request. The engine is asked again with the facts the
+ * professional establishes: a grant the law forbids is refused; a destruction
+ * is refused only on one of its three grounds (003 §3.3); every refusal and
+ * partial grant carries reasons. Sets the appeal deadline (six weeks,
+ * Jeugdwet 7.3.17) and, for a granted destruction, the execution deadline
+ * (three months after receipt, Jeugdwet 7.3.9).
+ */
+export async function decideRequest(scope: ClientScope, masterKey: Buffer, requestId: string, input: NewDecision): Promise<ClientRequest> {
+  const row = await loadForUpdate(scope, requestId);
+  if (!isOpen(row.state)) throw wrongState('Over dit verzoek is al beslist.', 'This request has already been decided.');
+  const today = calendarDate(scope.now);
+  const facts = input.facts ?? [];
+  const engine = await askEngine(scope.tx, scope, {
+    kind: row.kind, requester: row.requester_kind, on: today, part: row.part as Part, consentGiven: row.consent_recorded_on !== null, extra: facts,
+  });
+  if (input.outcome !== 'refused') {
+    if (engine.outcome === 'needs-consent') {
+      throw conflict('consent-missing', `Dit verzoek kan pas worden toegewezen als de toestemming is vastgelegd. ${engine.explanation}`, 'The request can be granted only once the missing consent is recorded.');
+    }
+    if (engine.outcome === 'deny') {
+      throw new AppError('decision-against-law', 409, `Toewijzen kan niet: ${engine.explanation}`, 'Granting is not allowed by the rules.', { basis: engine.basis });
+    }
+  }
+  if (input.outcome !== 'granted' && input.reasons.trim().length < 20) {
+    throw badRequest('reasons-required', 'reasons', 'Een (gedeeltelijke) weigering moet met redenen worden omkleed.', 'A (partial) refusal must state its reasons.');
+  }
+  if (row.kind === 'destroy' && input.outcome === 'refused' && !facts.some((f) => DESTRUCTION_REFUSAL_GROUNDS.includes(f))) {
+    throw badRequest('refusal-ground-required', 'facts',
+      'Vernietiging mag alleen worden geweigerd om het aanmerkelijk belang van een ander, omdat goede zorg bewaren vraagt, of voor een procedure (Jeugdwet 7.3.9).',
+      'A destruction may be refused only for another\'s significant interest, good care, or a procedure (Jeugdwet 7.3.9).');
+  }
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const execution = row.kind === 'destroy' && input.outcome !== 'refused' ? destructionDeadline({ received: row.received_on }).date : null;
+  await scope.tx.query(
+    `UPDATE org.requests SET state = 'decided', decision = $2, decision_facts = $3, decision_reasons_ciphertext = $4, decision_basis = $5,
+       decided_on = $6, decided_by = $7, appeal_deadline = $8, execution_deadline = $9 WHERE id = $1`,
+    [requestId, input.outcome, [...facts], encryptJson(key, { reasons: input.reasons }, `request-decision:${requestId}`), [...engine.basis],
+      today, scope.actor.employeeId, appealDeadline({ answered: today }).date, execution]);
+  return readRequest(scope, masterKey, requestId);
+}
+
+/**
+ * Marks a decided request fulfilled. The first copy is free; a fee only for
+ * extra or excessive requests (AVG 12(5), 15(3)).
+ */
+export async function fulfilRequest(scope: ClientScope, masterKey: Buffer, requestId: string, feeCents: number | undefined): Promise<ClientRequest> {
+  const row = await loadForUpdate(scope, requestId);
+  if (row.state !== 'decided') throw wrongState('Een verzoek wordt pas uitgevoerd nadat erover is beslist.', 'A request is fulfilled only after it has been decided.');
+  if (row.decision === 'refused') throw wrongState('Een geweigerd verzoek wordt niet uitgevoerd.', 'A refused request is not fulfilled.');
+  if (feeCents !== undefined && feeCents > 0) {
+    const earlier = await scope.tx.query(`SELECT 1 FROM org.requests WHERE client_id = $1 AND kind = 'copy' AND state = 'fulfilled' AND id <> $2`, [scope.client.id, requestId]);
+    if (row.kind !== 'copy' || earlier.length === 0) {
+      throw badRequest('fee-not-allowed', 'feeCents', 'De eerste kopie is gratis; alleen voor extra kopieën mag een redelijke vergoeding worden gevraagd (AVG 15 lid 3).', 'The first copy is free; a fee only for extra copies (AVG 15(3)).');
+    }
+  }
+  await scope.tx.query('UPDATE org.requests SET state = \'fulfilled\', fulfilled_on = $2, fulfilled_by = $3, fee_cents = $4 WHERE id = $1',
+    [requestId, calendarDate(scope.now), scope.actor.employeeId, feeCents ?? null]);
+  return readRequest(scope, masterKey, requestId);
+}
+
+export interface DashboardRow {
+  requestId: string;
+  clientId: string;
+  clientName: string;
+  birthDate: string;
+  relation: string | null;
+  kind: RequestKind;
+  state: RequestState;
+  receivedOn: string;
+  deadline: string;
+  overdue: boolean;
+}
+
+/** Open requests of the organisation by due date, for the access layer to filter and log. */
+export async function openRequestCandidates(tx: Queryable, organisationId: string, employeeId: string, today: string): Promise<DashboardRow[]> {
+  const rows = await tx.query<{ id: string; client_id: string; client_name: string; birth_date: string; relation: string | null; kind: RequestKind; state: RequestState; received_on: string; deadline: string }>(
+    `SELECT r.id, r.client_id, c.given_names || ' ' || c.family_name AS client_name, c.birth_date, t.relation, r.kind, r.state, r.received_on, r.deadline
+       FROM org.requests r JOIN formal.clients c ON c.id = r.client_id
+       LEFT JOIN LATERAL (SELECT relation FROM org.care_team t WHERE t.client_id = r.client_id AND t.employee_id = $2
+                           AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on >= $3) LIMIT 1) t ON true
+      WHERE r.organisation_id = $1 AND r.state IN ('received', 'extended')
+      ORDER BY r.deadline, r.received_on LIMIT 1000`, [organisationId, employeeId, today]);
+  return rows.map((r) => ({
+    requestId: r.id, clientId: r.client_id, clientName: r.client_name, birthDate: r.birth_date, relation: r.relation, kind: r.kind, state: r.state,
+    receivedOn: r.received_on, deadline: r.deadline, overdue: r.deadline < today,
+  }));
+}
