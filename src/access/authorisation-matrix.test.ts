@@ -54,6 +54,11 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/requests/:requestId/decision': NONE, // deciding is the professional's (003 §3)
   'POST /api/clients/:clientId/requests/:requestId/fulfil': NONE,
   'GET /api/requests': ALL, // a list filtered to what the caller may see
+  'GET /api/clients/:clientId/shieldings': NONE, // care content
+  'POST /api/clients/:clientId/entries/:entryId/shieldings': NONE,
+  'POST /api/clients/:clientId/shieldings/:shieldingId/other-person-consent': NONE,
+  'POST /api/clients/:clientId/shieldings/:shieldingId/lift': NONE,
+  'GET /api/clients/:clientId/requests/:requestId/view': NONE,
   'GET /api/clients/:clientId/access-log': ['privacy-officer'], // NEN 7513: logs for those appointed
   'GET /api/privacy/emergency-reviews': ['privacy-officer'],
   'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],

@@ -243,6 +243,14 @@ export async function readTimeline(scope: ClientScope, masterKey: Buffer, option
   return { entries, nextCursor: rows.length > options.limit && last !== undefined ? encodeCursor({ micros: last.micros, id: last.id }) : null };
 }
 
+/** Every entry of the client, oldest first (reader views, copies, exports). */
+export async function readAllEntries(scope: ClientScope, masterKey: Buffer): Promise<Entry[]> {
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const entries = (await loadEntries(scope.tx, key, scope.client.id, {})).reverse();
+  scope.touch(entries.map((e) => e.id));
+  return entries;
+}
+
 /** One entry with its annotations (its history). */
 export async function readEntry(scope: ClientScope, masterKey: Buffer, entryId: string): Promise<Entry> {
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);

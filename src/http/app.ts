@@ -21,6 +21,7 @@ import { emergencyRoutes } from '../emergency/emergency-routes.js';
 import { consentRoutes } from '../consents/consent-routes.js';
 import { representationRoutes } from '../representation/representation-routes.js';
 import { requestRoutes } from '../requests/request-routes.js';
+import { shieldingRoutes } from '../shielding/shielding-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { healthRoutes } from './health-routes.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
@@ -109,6 +110,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   representationRoutes(server, deps);
   consentRoutes(server, deps);
   requestRoutes(server, deps);
+  shieldingRoutes(server, deps);
 
   await server.ready();
   return {

@@ -288,3 +288,15 @@ export async function openRequestCandidates(tx: Queryable, organisationId: strin
     receivedOn: r.received_on, deadline: r.deadline, overdue: r.deadline < today,
   }));
 }
+
+/** Who reads, for an inspection or copy request that was granted (wholly or partly). */
+export async function readerOfRequest(scope: ClientScope, requestId: string): Promise<{ actor: Actor; relationId: string | null; action: 'inspect' | 'copy'; consentGiven: boolean }> {
+  const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2`, [requestId, scope.client.id]);
+  const row = rows[0];
+  if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
+  if (row.kind !== 'inspect' && row.kind !== 'copy') throw conflict('not-a-reading-request', 'Alleen bij inzage of een kopie hoort een leesweergave.', 'Only inspection and copy requests have a reader view.');
+  if ((row.state !== 'decided' && row.state !== 'fulfilled') || row.decision === 'refused') {
+    throw wrongState('Het dossier wordt pas getoond nadat het verzoek is toegewezen.', 'The dossier is shown only after the request has been granted.');
+  }
+  return { actor: row.requester_kind, relationId: row.requester_relation_id, action: row.kind, consentGiven: row.consent_recorded_on !== null };
+}

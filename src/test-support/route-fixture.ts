@@ -38,6 +38,8 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const consentId = consent.json<{ id: string }>().id;
   const clientRequest = await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests`, cookie, body: { kind: 'copy', requesterRelationId: relationId, channel: 'written', receivedOn: '2026-11-20', details: 'Kopie van het plan.' } });
   const requestId = clientRequest.json<{ id: string }>().id;
+  const shielding = await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries/${entryId}/shieldings`, cookie, body: { kind: 'about-another-person', reason: 'Gaat over een ander' } });
+  const shieldingId = shielding.json<{ id: string }>().id;
   const outsider = await h.login(await h.employee({ role: 'care-professional' }));
   await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie: outsider, body: { reason: 'Crisis: contactgegevens nodig.' } });
   const [grant] = await h.database.db.query<{ id: string }>('SELECT id FROM org.emergency_accesses WHERE client_id = $1', [clientId]);
@@ -83,6 +85,11 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'POST /api/clients/:clientId/requests/:requestId/decision': { url: `${c}/requests/${requestId}/decision`, body: { outcome: 'granted', reasons: '' } },
     'POST /api/clients/:clientId/requests/:requestId/fulfil': { url: `${c}/requests/${requestId}/fulfil`, body: {} },
     'GET /api/requests': { url: '/api/requests' },
+    'GET /api/clients/:clientId/shieldings': { url: `${c}/shieldings` },
+    'POST /api/clients/:clientId/entries/:entryId/shieldings': { url: `${c}/entries/${entryId}/shieldings`, body: { kind: 'about-another-person', reason: 'Over een ander' } },
+    'POST /api/clients/:clientId/shieldings/:shieldingId/other-person-consent': { url: `${c}/shieldings/${shieldingId}/other-person-consent` },
+    'POST /api/clients/:clientId/shieldings/:shieldingId/lift': { url: `${c}/shieldings/${shieldingId}/lift` },
+    'GET /api/clients/:clientId/requests/:requestId/view': { url: `${c}/requests/${requestId}/view` },
     'GET /api/privacy/emergency-reviews': { url: '/api/privacy/emergency-reviews' },
     'POST /api/privacy/emergency-reviews/:id': { url: `/api/privacy/emergency-reviews/${grant!.id}`, body: { justified: true } },
     'GET /api/privacy/unusual-access': { url: '/api/privacy/unusual-access' },

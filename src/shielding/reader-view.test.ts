@@ -1,0 +1,87 @@
+/**
+ * Shielding and the reader-specific view (Jeugdwet 7.3.10; 003 §3.1,
+ * §2.3.11): information about another person is withheld unless they
+ * consent; a passage shielded from one parent (the secret-address example) is
+ * hidden from that parent only; raw test data is inspected, never copied.
+ * Withheld parts say that something was withheld and why, not what.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../test-support/harness.js';
+
+const SECRET = 'Geheimeweg 12 in Zwolle';
+const GRANDMA = 'Oma vertelt dat zij zelf ook hulp heeft gehad.';
+const RAW = 'WISC-V ruwe scores: 12, 9, 14';
+
+let h: Harness;
+let cookie: string;
+let clientId: string;
+let fatherId: string;
+let motherId: string;
+let grandmaEntry: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  const holder = await h.employee({ role: 'care-professional' });
+  cookie = await h.login(holder);
+  clientId = await h.client({ age: 14, holder });
+  const relation = async (givenNames: string) => (await post(`/api/clients/${clientId}/relations`, {
+    relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames, establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+  })).json().id as string;
+  fatherId = await relation('Vader');
+  motherId = await relation('Moeder');
+  const text = `Moeder is verhuisd naar ${SECRET}. Het gaat goed op school.`;
+  const conversation = (await post(`/api/clients/${clientId}/entries`, { kind: 'conversation-report', text, source: { kind: 'parent', description: 'moeder' } })).json();
+  const start = text.indexOf(SECRET);
+  expect((await post(`/api/clients/${clientId}/entries/${conversation.id}/shieldings`, { kind: 'shielded-from', passage: { start, end: start + SECRET.length }, shieldedFrom: [fatherId], reason: 'Geheim adres i.v.m. huiselijk geweld' })).statusCode).toBe(201);
+  grandmaEntry = (await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: GRANDMA, source: { kind: 'other', description: 'grootmoeder' } })).json().id;
+  await post(`/api/clients/${clientId}/entries/${grandmaEntry}/shieldings`, { kind: 'about-another-person', reason: 'Gaat over de grootmoeder' });
+  await post(`/api/clients/${clientId}/entries`, { kind: 'raw-test-data', title: 'WISC-V', text: RAW, source: { kind: 'care-professional' } });
+});
+afterAll(async () => h.close());
+
+function post(url: string, body: unknown = {}) {
+  return h.request({ method: 'POST', url, cookie, body });
+}
+
+async function viewFor(kind: 'inspect' | 'copy', relationId?: string) {
+  const created = (await post(`/api/clients/${clientId}/requests`, { kind, channel: 'written', receivedOn: '2026-11-20', details: 'Verzoek.', ...(relationId === undefined ? {} : { requesterRelationId: relationId }) })).json();
+  expect((await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+  const view = await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${created.id}/view`, cookie });
+  expect(view.statusCode).toBe(200);
+  return { body: view.body, json: view.json() };
+}
+
+describe('reader-specific view', () => {
+  it('hides the secret address from the father only, saying that something was withheld and on what ground', async () => {
+    const father = await viewFor('inspect', fatherId);
+    expect(father.body).not.toContain(SECRET);
+    expect(father.body).toContain('Het gaat goed op school.');
+    const conversation = father.json.entries.find((e: { text?: string }) => e.text?.includes('school'));
+    expect(conversation.text).toContain('[…afgeschermd…]');
+    expect(conversation.withheldPassages[0].basis).toContain('Jeugdwet 7.3.10');
+    const mother = await viewFor('inspect', motherId);
+    expect(mother.body).toContain(SECRET);
+  });
+
+  it('withholds information about another person unless that person consents', async () => {
+    const before = await viewFor('inspect');
+    expect(before.body).not.toContain(GRANDMA);
+    expect(before.json.entries.some((e: { shown: boolean; withheld?: { ground: string } }) => !e.shown && e.withheld!.ground.length > 20)).toBe(true);
+    const shieldings = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/shieldings`, cookie })).json().shieldings;
+    const grandma = shieldings.find((s: { entryId: string }) => s.entryId === grandmaEntry);
+    expect((await post(`/api/clients/${clientId}/shieldings/${grandma.id}/other-person-consent`)).statusCode).toBe(204);
+    const after = await viewFor('copy');
+    expect(after.body).toContain(GRANDMA);
+  });
+
+  it('shows raw test data on inspection, never in a copy — there it is listed as available for inspection', async () => {
+    const copy = await viewFor('copy');
+    expect(copy.body).not.toContain(RAW);
+    expect(copy.json.inspectionOnly).toEqual([expect.objectContaining({ title: 'WISC-V' })]);
+  });
+
+  it('refuses the view before the request is granted', async () => {
+    const open = (await post(`/api/clients/${clientId}/requests`, { kind: 'inspect', channel: 'written', receivedOn: '2026-11-21', details: 'Nog niet beslist.', requesterRelationId: motherId })).json();
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${open.id}/view`, cookie })).statusCode).toBe(409);
+  });
+});

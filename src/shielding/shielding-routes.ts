@@ -1,0 +1,92 @@
+/** HTTP routes for shielding and the reader-specific view of a granted inspection or copy request. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { readEntry } from '../dossier/dossier-service.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { NullableObject, NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
+import { readerOfRequest } from '../requests/request-service.js';
+import { readerView } from './reader-view.js';
+import { addShielding, liftShielding, listShieldings, recordOtherPersonConsent } from './shielding-service.js';
+
+const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
+const EntryParams = Type.Object({ clientId: Uuid(), entryId: Uuid() }, { additionalProperties: false });
+const ShieldingParams = Type.Object({ clientId: Uuid(), shieldingId: Uuid() }, { additionalProperties: false });
+const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
+
+const ShieldingSchema = Type.Object({
+  id: Uuid(), entryId: Uuid(), kind: Type.String(),
+  passage: NullableObject(Type.Object({ start: Type.Integer(), end: Type.Integer() })),
+  shieldedFrom: Type.Array(Type.String()), reason: Type.String(), otherPersonConsentedOn: NullableString(), recordedAt: Type.String(),
+});
+const NewShieldingBody = Type.Object({
+  kind: OneOf(['about-another-person', 'shielded-from'] as const),
+  passage: Type.Optional(Type.Object({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })),
+  shieldedFrom: Type.Optional(Type.Array(Uuid(), { maxItems: 20, uniqueItems: true })),
+  reason: Type.String({ minLength: 5, maxLength: 2000 }),
+}, { additionalProperties: false });
+
+const Withheld = Type.Object({ ground: Type.String(), basis: Type.Array(Type.String()) });
+const View = Type.Object({
+  entries: Type.Array(Type.Unsafe<unknown>({
+    type: 'object',
+    properties: {
+      shown: { type: 'boolean' }, id: { type: 'string' }, kindLabel: { type: 'string' }, title: { type: 'string', nullable: true }, text: { type: 'string' },
+      recordedAt: { type: 'string' }, author: { type: 'string' }, source: { type: 'string' }, statementType: { type: 'string', nullable: true },
+      annotations: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, reason: { type: 'string' }, recordedAt: { type: 'string' } } } },
+      withheldPassages: { type: 'array', items: Withheld },
+      withheld: Withheld,
+    },
+  })),
+  inspectionOnly: Type.Array(Type.Object({ recordedAt: Type.String(), title: NullableString() })),
+});
+
+export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { masterKey } = deps;
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/shieldings',
+    schema: { tags: ['shielding'], summary: 'Shieldings in force', params: ClientParams, response: { 200: Type.Object({ shieldings: Type.Array(ShieldingSchema) }) } },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: async (scope) => ({ shieldings: await listShieldings(scope, masterKey) }),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/entries/:entryId/shieldings',
+    schema: { tags: ['shielding'], summary: 'Shield an entry or a passage: information about another person, or shielded from named relations', params: EntryParams, body: NewShieldingBody, response: { 201: ShieldingSchema } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      const entry = await readEntry(scope, masterKey, (request.params as Static<typeof EntryParams>).entryId);
+      const shielding = await addShielding(scope, masterKey, entry.id, entry.text.length, request.body as Static<typeof NewShieldingBody>);
+      reply.code(201);
+      return shielding;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/shieldings/:shieldingId/other-person-consent',
+    schema: { tags: ['shielding'], summary: 'The other person consents to the information about them being shown', params: ShieldingParams, response: { 204: Type.Null() } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      await recordOtherPersonConsent(scope, (request.params as Static<typeof ShieldingParams>).shieldingId);
+      reply.code(204);
+      return null;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/shieldings/:shieldingId/lift',
+    schema: { tags: ['shielding'], summary: 'Lift a shielding (kept in the history)', params: ShieldingParams, response: { 204: Type.Null() } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      await liftShielding(scope, (request.params as Static<typeof ShieldingParams>).shieldingId);
+      reply.code(204);
+      return null;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/requests/:requestId/view',
+    schema: {
+      tags: ['requests'], summary: 'What the requester of a granted inspection or copy gets: shielding applied, withheld parts marked with their ground',
+      params: RequestParams, response: { 200: View },
+    },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: async (scope, request) => readerView(scope, masterKey, await readerOfRequest(scope, (request.params as Static<typeof RequestParams>).requestId)),
+  });
+}
