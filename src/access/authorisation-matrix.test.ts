@@ -59,6 +59,8 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/shieldings/:shieldingId/other-person-consent': NONE,
   'POST /api/clients/:clientId/shieldings/:shieldingId/lift': NONE,
   'GET /api/clients/:clientId/requests/:requestId/view': NONE,
+  'GET /api/clients/:clientId/requests/:requestId/letter.pdf': ['admin-staff'], // sending letters (004 C)
+  'GET /api/clients/:clientId/requests/:requestId/copy.pdf': NONE,
   'GET /api/clients/:clientId/access-log': ['privacy-officer'], // NEN 7513: logs for those appointed
   'GET /api/privacy/emergency-reviews': ['privacy-officer'],
   'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],

@@ -20,6 +20,7 @@ import { careTeamRoutes } from '../care-team/care-team-routes.js';
 import { emergencyRoutes } from '../emergency/emergency-routes.js';
 import { consentRoutes } from '../consents/consent-routes.js';
 import { representationRoutes } from '../representation/representation-routes.js';
+import { requestDocumentRoutes } from '../requests/request-document-routes.js';
 import { requestRoutes } from '../requests/request-routes.js';
 import { shieldingRoutes } from '../shielding/shielding-routes.js';
 import type { AppDeps } from './app-deps.js';
@@ -111,6 +112,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   consentRoutes(server, deps);
   requestRoutes(server, deps);
   shieldingRoutes(server, deps);
+  requestDocumentRoutes(server, deps);
 
   await server.ready();
   return {

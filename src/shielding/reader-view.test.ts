@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../test-support/harness.js';
+import { pdfPages } from '../test-support/pdf-text.js';
 
 const SECRET = 'Geheimeweg 12 in Zwolle';
 const GRANDMA = 'Oma vertelt dat zij zelf ook hulp heeft gehad.';
@@ -83,5 +84,43 @@ describe('reader-specific view', () => {
   it('refuses the view before the request is granted', async () => {
     const open = (await post(`/api/clients/${clientId}/requests`, { kind: 'inspect', channel: 'written', receivedOn: '2026-11-21', details: 'Nog niet beslist.', requesterRelationId: motherId })).json();
     expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${open.id}/view`, cookie })).statusCode).toBe(409);
+  });
+});
+
+describe('documents', () => {
+  async function grantedRequest(kind: 'copy' | 'inspect', relationId?: string): Promise<string> {
+    const created = (await post(`/api/clients/${clientId}/requests`, { kind, channel: 'electronic', receivedOn: '2026-11-19', details: 'Graag een kopie.', ...(relationId === undefined ? {} : { requesterRelationId: relationId }) })).json();
+    await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'partly', reasons: 'Informatie over een ander is afgeschermd om zijn privacy te beschermen.' });
+    return created.id as string;
+  }
+
+  it('the copy PDF: cover sheet, numbered pages, shielding applied, raw test data absent and listed', async () => {
+    const id = await grantedRequest('copy', fatherId);
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${id}/copy.pdf`, cookie });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pages = await pdfPages(response.rawPayload);
+    const text = pages.join('\n');
+    expect(pages[0]).toContain('Afschrift van het dossier');
+    expect(pages[0]).toContain('Vader Ouder');
+    expect(pages.every((page, i) => page.includes(`pagina ${i + 1} van ${pages.length}`))).toBe(true);
+    expect(text).toContain('Het gaat goed op school.');
+    expect(text).not.toContain('Geheimeweg');
+    expect(text).not.toContain('WISC-V ruwe scores');
+    expect(text).toContain('Alleen in te zien');
+  });
+
+  it('the decision letter names the legal routes and the appeal deadline', async () => {
+    const id = await grantedRequest('copy', motherId);
+    expect(id).toBeDefined();
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${id}/letter.pdf`, cookie });
+    expect(response.statusCode).toBe(200);
+    const text = (await pdfPages(response.rawPayload)).join('\n');
+    expect(text).toContain('Besluit op uw verzoek');
+    expect(text).toContain('zes weken');
+    expect(text).toContain('4 januari 2027'); // 22 November 2026 + 6 weeks = Sunday 3 January → Monday
+    expect(text).toContain('klachtencommissie');
+    expect(text).toContain('tuchtcollege');
+    expect(text).toContain('Autoriteit Persoonsgegevens');
   });
 });

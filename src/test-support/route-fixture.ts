@@ -90,6 +90,8 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'POST /api/clients/:clientId/shieldings/:shieldingId/other-person-consent': { url: `${c}/shieldings/${shieldingId}/other-person-consent` },
     'POST /api/clients/:clientId/shieldings/:shieldingId/lift': { url: `${c}/shieldings/${shieldingId}/lift` },
     'GET /api/clients/:clientId/requests/:requestId/view': { url: `${c}/requests/${requestId}/view` },
+    'GET /api/clients/:clientId/requests/:requestId/letter.pdf': { url: `${c}/requests/${requestId}/letter.pdf` },
+    'GET /api/clients/:clientId/requests/:requestId/copy.pdf': { url: `${c}/requests/${requestId}/copy.pdf` },
     'GET /api/privacy/emergency-reviews': { url: '/api/privacy/emergency-reviews' },
     'POST /api/privacy/emergency-reviews/:id': { url: `/api/privacy/emergency-reviews/${grant!.id}`, body: { justified: true } },
     'GET /api/privacy/unusual-access': { url: '/api/privacy/unusual-access' },

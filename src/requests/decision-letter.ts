@@ -1,0 +1,55 @@
+/**
+ * The decision letter on a request, in Dutch at B1 level, naming the legal
+ * routes every decision must mention (DOMAIN §3 "Legal protection"): the civil
+ * court within six weeks (Jeugdwet 7.3.17; UAVG 35), the organisation's
+ * complaints procedure, the disciplinary court, and the Autoriteit
+ * Persoonsgegevens (AVG 77).
+ */
+import { dutchDate, renderPdf, section } from '../exports/pdf-document.js';
+import type { RequestKind } from './request-kinds.js';
+import type { ClientRequest } from './request-service.js';
+
+const KIND_LABELS: Record<RequestKind, string> = {
+  'inspect': 'inzage in het dossier',
+  'copy': 'een kopie van het dossier',
+  'correct': 'het verbeteren van gegevens in het dossier',
+  'add-statement': 'het toevoegen van uw eigen verklaring aan het dossier',
+  'destroy': 'het vernietigen van (een deel van) het dossier',
+  'restrict': 'het beperken van het gebruik van uw gegevens',
+  'object': 'bezwaar tegen het gebruik van uw gegevens',
+  'portability': 'het krijgen van uw gegevens in een digitaal bestand',
+  'withdraw-consent': 'het intrekken van uw toestemming',
+  'general-information': 'algemene informatie over de hulp',
+};
+
+const OUTCOME_LABELS = { granted: 'Wij geven u wat u vroeg.', partly: 'Wij geven u een deel van wat u vroeg.', refused: 'Wij wijzen uw verzoek af.' } as const;
+
+export interface LetterContext {
+  organisation: string;
+  addressee: string;
+  clientName: string;
+}
+
+/** Renders the decision letter; the request must have a decision. */
+export function renderDecisionLetter(context: LetterContext, request: ClientRequest): Promise<Buffer> {
+  const decision = request.decision;
+  if (decision === null) throw new Error('a decision letter needs a decision');
+  return renderPdf({ title: `Besluit op uw verzoek (${context.clientName})`, author: context.organisation }, (doc) => {
+    doc.fontSize(10).text(context.organisation).moveDown().text(`Aan: ${context.addressee}`).text(`Datum: ${dutchDate(decision.decidedOn)}`);
+    doc.moveDown().font('Helvetica-Bold').fontSize(16).text('Besluit op uw verzoek').font('Helvetica').fontSize(10);
+    doc.moveDown().text(`U vroeg op ${dutchDate(request.receivedOn)} om ${KIND_LABELS[request.kind]} over ${context.clientName}.`);
+    section(doc, 'Ons besluit', OUTCOME_LABELS[decision.outcome]);
+    if (decision.reasons.trim() !== '') section(doc, 'Waarom', decision.reasons);
+    if (decision.basis.length > 0) doc.moveDown(0.3).fontSize(9).text(`Wettelijke grond: ${decision.basis.join(', ')}.`).fontSize(10);
+    if (decision.executionDeadline !== null) {
+      section(doc, 'Wanneer', `Wij vernietigen de gegevens uiterlijk op ${dutchDate(decision.executionDeadline)}. Daarna bewaren wij alleen dat wij ze hebben vernietigd, niet wat erin stond.`);
+    }
+    section(doc, 'Bent u het niet eens met dit besluit?', [
+      `1. U kunt de rechter vragen om naar het besluit te kijken. Dat moet binnen zes weken, dus uiterlijk op ${dutchDate(decision.appealDeadline)} (Jeugdwet 7.3.17, UAVG 35).`,
+      '2. U kunt een klacht indienen bij onze klachtencommissie. Vraag ons hoe dat gaat; de vertrouwenspersoon kan u daarbij helpen.',
+      '3. Gaat het om het handelen van een geregistreerde professional? Dan kunt u een klacht indienen bij het tuchtcollege.',
+      '4. U kunt een klacht indienen bij de Autoriteit Persoonsgegevens (AVG 77), via autoriteitpersoonsgegevens.nl.',
+    ].join('\n'));
+    doc.moveDown().text('Heeft u vragen over deze brief? Neem dan contact met ons op.');
+  });
+}

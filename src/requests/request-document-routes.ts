@@ -1,0 +1,63 @@
+/** HTTP routes for the documents of a request: the decision letter and the copy, as PDF. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { ClientScope } from '../access/client-access.js';
+import { conflict } from '../errors.js';
+import { renderCopyPdf } from '../exports/copy-pdf.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { Uuid } from '../http/schema-helpers.js';
+import { readerView } from '../shielding/reader-view.js';
+import { calendarDate } from '../shared/calendar-date.js';
+import { renderDecisionLetter } from './decision-letter.js';
+import { readerOfRequest, readRequest } from './request-service.js';
+
+const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
+
+async function names(scope: ClientScope): Promise<{ organisation: string; clientName: string }> {
+  const [row] = await scope.tx.query<{ organisation: string; client_name: string }>(
+    `SELECT o.name AS organisation, c.given_names || ' ' || c.family_name AS client_name
+       FROM formal.clients c JOIN org.organisations o ON o.id = c.organisation_id WHERE c.id = $1`, [scope.client.id]);
+  return { organisation: row!.organisation, clientName: row!.client_name };
+}
+
+function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
+  reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
+  return body;
+}
+
+export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { masterKey } = deps;
+  const requestId = (params: unknown) => (params as Static<typeof RequestParams>).requestId;
+
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/requests/:requestId/letter.pdf',
+    schema: { tags: ['requests'], summary: 'The decision letter (Dutch, B1) with the legal routes, as PDF', params: RequestParams, produces: ['application/pdf'] },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const clientRequest = await readRequest(scope, masterKey, requestId(request.params));
+      if (clientRequest.decision === null) {
+        throw conflict('request-not-decided', 'Er is nog geen besluit, dus nog geen brief.', 'There is no decision yet, so no letter.');
+      }
+      const { organisation, clientName } = await names(scope);
+      return pdf(reply, `besluit-${clientRequest.id}.pdf`, await renderDecisionLetter({ organisation, clientName, addressee: clientRequest.requester.name ?? clientName }, clientRequest));
+    },
+  });
+
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/requests/:requestId/copy.pdf',
+    schema: { tags: ['requests'], summary: 'The copy of the dossier for a granted copy request: shielding applied, raw test data listed only, numbered pages', params: RequestParams, produces: ['application/pdf'] },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      const id = requestId(request.params);
+      const reader = await readerOfRequest(scope, id);
+      const clientRequest = await readRequest(scope, masterKey, id);
+      const { organisation, clientName } = await names(scope);
+      const view = await readerView(scope, masterKey, { ...reader, action: 'copy' });
+      const body = await renderCopyPdf({
+        organisation, clientName, requesterName: clientRequest.requester.name ?? clientName, requestReceivedOn: clientRequest.receivedOn, madeOn: calendarDate(scope.now),
+      }, view);
+      return pdf(reply, `afschrift-${id}.pdf`, body);
+    },
+  });
+}
