@@ -17,6 +17,7 @@ import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { isCompetent, agreementFacts } from '../representation/representation-service.js';
 import { appealDeadline, decide, destructionDeadline, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { executeDestruction } from './destruction.js';
 import { actorOfRelation, DESTRUCTION_REFUSAL_GROUNDS, engineActionOf, type DecisionFact, type RequestKind } from './request-kinds.js';
 
 export const RequestState = { received: 'received', extended: 'extended', decided: 'decided', fulfilled: 'fulfilled', refusedAtIntake: 'refused-at-intake' } as const;
@@ -69,9 +70,16 @@ function isOpen(state: RequestState): boolean {
   return state === 'received' || state === 'extended';
 }
 
-function toRequest(row: RequestRow, key: Buffer, today: string): ClientRequest {
-  const details = (decryptJson(key, row.details_ciphertext, `request:${row.id}`) as { details: string }).details;
-  const reasons = row.decision_reasons_ciphertext === null ? '' : (decryptJson(key, row.decision_reasons_ciphertext, `request-decision:${row.id}`) as { reasons: string }).reasons;
+const DESTROYED = '(vernietigd met het dossier)';
+
+/** `key` is undefined once the client's content was destroyed: the request stays, its texts are gone. */
+function toRequest(row: RequestRow, key: Buffer | undefined, today: string): ClientRequest {
+  const details = key === undefined ? DESTROYED : (decryptJson(key, row.details_ciphertext, `request:${row.id}`) as { details: string }).details;
+  const reasons = row.decision_reasons_ciphertext === null
+    ? ''
+    : key === undefined
+      ? DESTROYED
+      : (decryptJson(key, row.decision_reasons_ciphertext, `request-decision:${row.id}`) as { reasons: string }).reasons;
   return {
     id: row.id, kind: row.kind,
     requester: { kind: row.requester_kind, relationId: row.requester_relation_id, name: row.requester_name },
@@ -88,6 +96,16 @@ function toRequest(row: RequestRow, key: Buffer, today: string): ClientRequest {
         },
     fulfilledOn: row.fulfilled_on, feeCents: row.fee_cents,
   };
+}
+
+/** The client's key, or undefined when their content was destroyed (requests outlive the dossier, 003 §3.3). */
+async function keyIfAny(scope: ClientScope, masterKey: Buffer): Promise<Buffer | undefined> {
+  try {
+    return await clientDataKey(scope.tx, masterKey, scope.client.id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'content-destroyed') return undefined;
+    throw error;
+  }
 }
 
 async function requesterOf(tx: Queryable, clientId: string, relationId: string | undefined, on: string): Promise<Actor> {
@@ -148,13 +166,13 @@ export async function readRequest(scope: ClientScope, masterKey: Buffer, request
   const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2`, [requestId, scope.client.id]);
   const row = rows[0];
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
-  return toRequest(row, await clientDataKey(scope.tx, masterKey, scope.client.id), calendarDate(scope.now));
+  return toRequest(row, await keyIfAny(scope, masterKey), calendarDate(scope.now));
 }
 
 export async function listClientRequests(scope: ClientScope, masterKey: Buffer): Promise<ClientRequest[]> {
   const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.client_id = $1 ORDER BY r.received_on DESC, r.recorded_at DESC`, [scope.client.id]);
   if (rows.length === 0) return [];
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const key = await keyIfAny(scope, masterKey);
   const today = calendarDate(scope.now);
   return rows.map((r) => toRequest(r, key, today));
 }
@@ -255,6 +273,12 @@ export async function fulfilRequest(scope: ClientScope, masterKey: Buffer, reque
     if (row.kind !== 'copy' || earlier.length === 0) {
       throw badRequest('fee-not-allowed', 'feeCents', 'De eerste kopie is gratis; alleen voor extra kopieën mag een redelijke vergoeding worden gevraagd (AVG 15 lid 3).', 'The first copy is free; a fee only for extra copies (AVG 15(3)).');
     }
+  }
+  if (row.kind === 'destroy' && row.decided_on !== null) {
+    // The one sanctioned path; the record stays apart from the dossier.
+    await executeDestruction(scope, { id: row.id, part: row.part as Part, decidedOn: row.decided_on });
+    await scope.tx.query('UPDATE org.requests SET state = \'fulfilled\', fulfilled_on = $2, fulfilled_by = $3 WHERE id = $1', [requestId, calendarDate(scope.now), scope.actor.employeeId]);
+    return readRequest(scope, masterKey, requestId);
   }
   await scope.tx.query('UPDATE org.requests SET state = \'fulfilled\', fulfilled_on = $2, fulfilled_by = $3, fee_cents = $4 WHERE id = $1',
     [requestId, calendarDate(scope.now), scope.actor.employeeId, feeCents ?? null]);
