@@ -65,6 +65,9 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/privacy/emergency-reviews': ['privacy-officer'],
   'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],
   'GET /api/privacy/unusual-access': ['privacy-officer'],
+  'GET /api/clients/:clientId/disclosures': NONE, // part of the dossier (003 §2.3.14)
+  'POST /api/clients/:clientId/disclosures': NONE,
+  'GET /api/privacy/disclosures': ['privacy-officer'],
 };
 
 /** Routes outside this matrix: public, or about the caller's own session. */

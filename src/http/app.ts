@@ -19,6 +19,7 @@ import { accessLogRoutes } from '../access/access-log-routes.js';
 import { careTeamRoutes } from '../care-team/care-team-routes.js';
 import { emergencyRoutes } from '../emergency/emergency-routes.js';
 import { consentRoutes } from '../consents/consent-routes.js';
+import { disclosureRoutes } from '../disclosures/disclosure-routes.js';
 import { representationRoutes } from '../representation/representation-routes.js';
 import { requestDocumentRoutes } from '../requests/request-document-routes.js';
 import { requestRoutes } from '../requests/request-routes.js';
@@ -113,6 +114,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   requestRoutes(server, deps);
   shieldingRoutes(server, deps);
   requestDocumentRoutes(server, deps);
+  disclosureRoutes(server, deps);
 
   await server.ready();
   return {

@@ -10,6 +10,7 @@ export * from './age.js';
 export * from './decision.js';
 export { decide } from './decide.js';
 export { decideRecording, type RecordingInput } from './decide-record.js';
+export { decideStatutoryDisclosure, StatutoryBasis } from './disclosure-basis.js';
 export { careConsent, type CareConsentAnswer, type CareConsenter } from './care-consent.js';
 export { responseDeadline, appealDeadline, destructionDeadline, type DeadlineAnswer } from './deadlines.js';
 export { retentionUntil, RETENTION_YEARS, type RetentionAnswer } from './retention.js';

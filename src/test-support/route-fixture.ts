@@ -95,6 +95,9 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/privacy/emergency-reviews': { url: '/api/privacy/emergency-reviews' },
     'POST /api/privacy/emergency-reviews/:id': { url: `/api/privacy/emergency-reviews/${grant!.id}`, body: { justified: true } },
     'GET /api/privacy/unusual-access': { url: '/api/privacy/unusual-access' },
+    'GET /api/clients/:clientId/disclosures': { url: `${c}/disclosures` },
+    'POST /api/clients/:clientId/disclosures': { url: `${c}/disclosures`, body: { recipient: 'Gemeente', basis: 'municipality-billing', part: 'administrative-data', what: 'Declaratie', disclosedOn: '2026-11-21', clientToldBeforehand: true } },
+    'GET /api/privacy/disclosures': { url: '/api/privacy/disclosures' },
   };
   return { holder, holderCookie: cookie, clientId, calls };
 }

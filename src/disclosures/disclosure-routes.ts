@@ -1,0 +1,56 @@
+/** HTTP routes for the disclosure register: per client, and organisation-wide for the privacy officer. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { withLogReview } from '../access/client-access.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { contextOf } from '../http/request-context.js';
+import { OneOf, Uuid } from '../http/schema-helpers.js';
+import { Part, StatutoryBasis } from '../rules/index.js';
+import { listDisclosures, organisationRegister, recordDisclosure } from './disclosure-service.js';
+
+const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
+const BASES = ['consent', 'family-guardian-threat', ...Object.values(StatutoryBasis)] as const;
+const DisclosureSchema = Type.Object({
+  id: Uuid(), recipient: Type.String(), basis: Type.String(), part: Type.String(), disclosedOn: Type.String(), clientToldBeforehand: Type.Boolean(),
+  citations: Type.Array(Type.String()), entryId: Uuid(),
+});
+const NewDisclosureBody = Type.Object({
+  recipient: Type.String({ minLength: 1, maxLength: 300 }),
+  basis: OneOf(BASES),
+  consentId: Type.Optional(Uuid()),
+  part: OneOf(Object.values(Part)),
+  what: Type.String({ minLength: 1, maxLength: 5000 }),
+  disclosedOn: Type.String({ format: 'date' }),
+  clientToldBeforehand: Type.Boolean(),
+  notToldBecause: Type.Optional(Type.String({ maxLength: 2000 })),
+}, { additionalProperties: false });
+
+export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/disclosures',
+    schema: { tags: ['disclosures'], summary: 'What was shared with whom, when and on what basis', params: ClientParams, response: { 200: Type.Object({ disclosures: Type.Array(DisclosureSchema) }) } },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: async (scope) => ({ disclosures: await listDisclosures(scope) }),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/disclosures',
+    schema: { tags: ['disclosures'], summary: 'Record a disclosure, checked by the engine; also written as a dossier entry', params: ClientParams, body: NewDisclosureBody, response: { 201: DisclosureSchema } },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      const disclosure = await recordDisclosure(scope, deps.masterKey, request.body as Static<typeof NewDisclosureBody>);
+      reply.code(201);
+      return disclosure;
+    },
+  });
+  app.get('/api/privacy/disclosures', {
+    schema: { tags: ['privacy officer'], summary: 'The organisation\'s disclosure register (privacy officer)', response: { 200: Type.Object({ disclosures: Type.Array(Type.Intersect([DisclosureSchema, Type.Object({ clientId: Uuid() })])) }) } },
+  }, async (request) => {
+    const ctx = contextOf(request, deps.now());
+    const disclosures = await withLogReview(deps.db, ctx, async (tx) => {
+      const value = await organisationRegister(tx, ctx.actor.organisationId);
+      return { value, clientIds: value.map((d) => d.clientId) };
+    });
+    return { disclosures };
+  });
+}

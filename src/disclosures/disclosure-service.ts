@@ -1,0 +1,109 @@
+/**
+ * The disclosure register (DOMAIN §4; 003 §2.3.14): every disclosure is checked
+ * by the rules engine — consent-based ones through `decide` (action
+ * `disclose`), the family guardian's own right likewise, statutory ones
+ * through `decideStatutoryDisclosure` — and recorded twice: as a row in the
+ * register and as a dossier entry of kind `disclosure`, under the client's rights.
+ */
+import type { ClientScope } from '../access/client-access.js';
+import { addEntry } from '../dossier/dossier-service.js';
+import { badRequest, forbidden } from '../errors.js';
+import { isCompetent } from '../representation/representation-service.js';
+import { decide, decideStatutoryDisclosure, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
+import { calendarDate } from '../shared/calendar-date.js';
+
+export type DisclosureBasis = 'consent' | 'family-guardian-threat' | StatutoryBasis;
+
+export interface NewDisclosure {
+  recipient: string;
+  basis: DisclosureBasis;
+  consentId?: string;
+  part: Part;
+  what: string;
+  disclosedOn: string;
+  clientToldBeforehand: boolean;
+  /** Why the client was not told beforehand (required then: the law must say otherwise). */
+  notToldBecause?: string;
+}
+
+export interface Disclosure {
+  id: string;
+  recipient: string;
+  basis: DisclosureBasis;
+  part: string;
+  disclosedOn: string;
+  clientToldBeforehand: boolean;
+  citations: string[];
+  entryId: string;
+}
+
+const BASIS_LABELS: Record<DisclosureBasis, string> = {
+  'consent': 'toestemming', 'family-guardian-threat': 'eigen recht van de gezinsvoogd (Jeugdwet 7.3.11 lid 4)',
+  'cbs-statistics': 'statistiek (CBS)', 'municipality-billing': 'controle declaratie (gemeente)', 'inspectorate': 'onderzoek inspectie',
+  'disciplinary-or-legal-procedure': 'tuchtrecht of rechtszaak', 'conflict-of-duties': 'conflict van plichten', 'child-protection-report': 'melding jeugdbescherming',
+};
+
+async function check(scope: ClientScope, input: NewDisclosure): Promise<Decision> {
+  const on = input.disclosedOn;
+  const client = { born: scope.client.birthDate, competent: await isCompetent(scope.tx, scope.client.id, 'dossier-rights') };
+  switch (input.basis) {
+    case 'consent': {
+      if (input.consentId === undefined) throw badRequest('field-required', 'consentId', 'Noem de vastgelegde toestemming.', 'Name the recorded consent.');
+      const rows = await scope.tx.query(
+        `SELECT 1 FROM org.consents WHERE id = $1 AND client_id = $2 AND kind = 'disclosure' AND withdrawn_at IS NULL
+            AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [input.consentId, scope.client.id, on]);
+      if (rows.length === 0) {
+        throw badRequest('consent-not-in-force', 'consentId', 'Deze toestemming geldt niet (meer) op de datum van verstrekking, of is ingetrokken.', 'This consent is not in force on the date of disclosure, or was withdrawn.');
+      }
+      return decide({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: ['consent-given'] });
+    }
+    case 'family-guardian-threat':
+      return decide({ on, client, actor: 'family-guardian', action: 'disclose', part: input.part, facts: ['threat-to-development'] });
+    default:
+      return decideStatutoryDisclosure({ basis: input.basis, part: input.part });
+  }
+}
+
+/** Records a disclosure after the engine allows it; also as a dossier entry. */
+export async function recordDisclosure(scope: ClientScope, masterKey: Buffer, input: NewDisclosure): Promise<Disclosure> {
+  if (input.disclosedOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'disclosedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  if (!input.clientToldBeforehand && (input.notToldBecause === undefined || input.notToldBecause.trim().length < 10)) {
+    throw badRequest('field-required', 'notToldBecause', 'De cliënt wordt vooraf geïnformeerd, tenzij de wet anders bepaalt: leg vast waarom dat niet gebeurde.', 'The client is told beforehand unless the law says otherwise: record why not.');
+  }
+  const decision = await check(scope, input);
+  if (decision.outcome !== 'allow') {
+    throw forbidden(decision.explanation, 'The rules do not allow this disclosure.', decision.basis);
+  }
+  const text = [
+    `Gegevens verstrekt aan ${input.recipient} op ${input.disclosedOn}.`,
+    `Wat: ${input.what}`,
+    `Grondslag: ${BASIS_LABELS[input.basis]} (${decision.basis.join(', ')}).`,
+    input.clientToldBeforehand ? 'De cliënt is vooraf geïnformeerd.' : `De cliënt is niet vooraf geïnformeerd: ${input.notToldBecause ?? ''}`,
+  ].join('\n');
+  const entry = await addEntry(scope, masterKey, 1024 * 1024, { kind: 'disclosure', title: `Verstrekking aan ${input.recipient}`, text, occurredOn: input.disclosedOn, source: { kind: 'care-professional' }, statementType: 'fact' });
+  const [row] = await scope.tx.query<{ id: string }>(
+    `INSERT INTO org.disclosures (organisation_id, client_id, recipient, basis, consent_id, part, disclosed_on, client_told_beforehand, citations, entry_id, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [scope.client.organisationId, scope.client.id, input.recipient, input.basis, input.consentId ?? null, input.part, input.disclosedOn,
+      input.clientToldBeforehand, [...decision.basis], entry.id, scope.actor.employeeId]);
+  return { id: row!.id, recipient: input.recipient, basis: input.basis, part: input.part, disclosedOn: input.disclosedOn, clientToldBeforehand: input.clientToldBeforehand, citations: [...decision.basis], entryId: entry.id };
+}
+
+interface DisclosureRow {
+  id: string; client_id: string; recipient: string; basis: DisclosureBasis; part: string; disclosed_on: string; client_told_beforehand: boolean; citations: string[]; entry_id: string;
+}
+
+function toDisclosure(r: DisclosureRow): Disclosure {
+  return { id: r.id, recipient: r.recipient, basis: r.basis, part: r.part, disclosedOn: r.disclosed_on, clientToldBeforehand: r.client_told_beforehand, citations: r.citations, entryId: r.entry_id };
+}
+
+export async function listDisclosures(scope: ClientScope): Promise<Disclosure[]> {
+  const rows = await scope.tx.query<DisclosureRow>('SELECT * FROM org.disclosures WHERE client_id = $1 ORDER BY disclosed_on DESC, recorded_at DESC', [scope.client.id]);
+  return rows.map(toDisclosure);
+}
+
+/** The organisation's register, for the privacy officer (the caller logs the clients shown). */
+export async function organisationRegister(tx: ClientScope['tx'], organisationId: string): Promise<(Disclosure & { clientId: string })[]> {
+  const rows = await tx.query<DisclosureRow>('SELECT * FROM org.disclosures WHERE organisation_id = $1 ORDER BY disclosed_on DESC, recorded_at DESC LIMIT 1000', [organisationId]);
+  return rows.map((r) => ({ ...toDisclosure(r), clientId: r.client_id }));
+}
