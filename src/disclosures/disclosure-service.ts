@@ -59,7 +59,12 @@ async function check(scope: ClientScope, input: NewDisclosure): Promise<Decision
     }
     case 'family-guardian-threat':
       return decide({ on, client, actor: 'family-guardian', action: 'disclose', part: input.part, facts: ['threat-to-development'] });
-    default:
+    case 'cbs-statistics':
+    case 'municipality-billing':
+    case 'inspectorate':
+    case 'disciplinary-or-legal-procedure':
+    case 'conflict-of-duties':
+    case 'child-protection-report':
       return decideStatutoryDisclosure({ basis: input.basis, part: input.part });
   }
 }
