@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { loadConfig } from '../config/config.js';
+import type { Database } from '../db/database.js';
 import { createScratchDatabase } from '../db/scratch-database.js';
 import { createApp } from '../http/app.js';
 import { ensureEmployee, ensureOrganisation } from '../organisation/organisation-service.js';
@@ -30,6 +31,28 @@ const settings = {
   seconds: envInt('BENCH_SECONDS', 10),
   concurrency: envInt('BENCH_CONCURRENCY', 64),
 };
+
+/** Times the copy PDF of one client with 1,000 entries, over HTTP, a few times. */
+async function copyPdfScenario(db: Database, masterKey: Buffer, organisationId: string, employeeId: string, address: string, cookie: string) {
+  const { clientIds: [clientId] } = await generatePopulation(db, masterKey, organisationId, employeeId, { clients: 1, entriesPerClient: 1000 });
+  const headers = { cookie, 'content-type': 'application/json' };
+  const created = await fetch(`${address}/api/clients/${clientId}/requests`, {
+    method: 'POST', headers, body: JSON.stringify({ kind: 'copy', channel: 'written', receivedOn: '2026-01-05', details: 'Kopie.' }),
+  });
+  const { id } = await created.json() as { id: string };
+  await fetch(`${address}/api/clients/${clientId}/requests/${id}/decision`, { method: 'POST', headers, body: JSON.stringify({ outcome: 'granted', reasons: '' }) });
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const response = await fetch(`${address}/api/clients/${clientId}/requests/${id}/copy.pdf`, { headers: { cookie } });
+    bytes = (await response.arrayBuffer()).byteLength;
+    if (response.status !== 200) throw new Error(`copy.pdf answered ${response.status}`);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { entries: 1000, kib: Math.round(bytes / 1024), runs: times.length, bestMs: times[0]!, medianMs: times[Math.floor(times.length / 2)]! };
+}
 
 function httpLoad(job: HttpLoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -88,9 +111,13 @@ async function main(): Promise<void> {
     process.stdout.write(`  ratio HTTP/raw: ${ratio.toFixed(2)} (target ≥ 0.5 on PostgreSQL)   p99 target < 50 ms at ${settings.concurrency} connections\n`);
     process.stdout.write(`  RSS of the benchmark process (server and load generator in one): ${rssMiB.toFixed(0)} MiB\n`);
 
+    process.stdout.write('\nScenario 2: copy PDF of a 1,000-entry dossier (target < 2 s)\n');
+    const copy = await copyPdfScenario(scratch.db, masterKey, organisationId, employeeId, address, cookie);
+    process.stdout.write(`  ${copy.entries} entries → ${copy.kib} KiB PDF; best ${copy.bestMs.toFixed(0)} ms, median ${copy.medianMs.toFixed(0)} ms over ${copy.runs} runs\n`);
+
     await mkdir('bench-results', { recursive: true });
     const file = `bench-results/${new Date().toISOString().replaceAll(':', '-')}-${backend}.json`;
-    await writeFile(file, JSON.stringify({ backend, settings, machine: { cpus: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, scenarios: { timeline: { http, raw, ratio, rssMiB } } }, null, 2));
+    await writeFile(file, JSON.stringify({ backend, settings, machine: { cpus: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, scenarios: { timeline: { http, raw, ratio, rssMiB }, copyPdf: copy } }, null, 2));
     process.stdout.write(`\nResults written to ${file}\n`);
   } finally {
     await app.close();
