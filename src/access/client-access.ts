@@ -184,11 +184,19 @@ export async function withRegistration(db: Database, ctx: RequestContext, client
     await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, decision)]));
     throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);
   }
-  return db.transaction(async (tx) => {
-    const clientId = await work(tx);
-    await appendAccessLog(tx, [logRow(ctx, clientId, intent, AccessOutcome.allowed, decision)]);
-    return clientId;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const clientId = await work(tx);
+      await appendAccessLog(tx, [logRow(ctx, clientId, intent, AccessOutcome.allowed, decision)]);
+      return clientId;
+    });
+  } catch (error) {
+    // A refused registration (e.g. a BSN already registered) says something about a client: log the attempt.
+    if (error instanceof AppError && error.status < 500) {
+      await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, decision)]));
+    }
+    throw error;
+  }
 }
 
 /**

@@ -103,3 +103,28 @@ describe('reading clients', () => {
     }
   });
 });
+
+describe('strict input', () => {
+  it.each([
+    ['a number as a name', { familyName: 123 }, 'familyName'],
+    ['an array as a name', { familyName: ['A'] }, 'familyName'],
+    ['a NUL byte in a name', { familyName: 'Jan\u0000sen' }, 'body'],
+  ])('refuses %s with 400 and stores nothing', async (_name, over, field) => {
+    const before = await clientCount();
+    const response = await h.request({ method: 'POST', url: '/api/clients', cookie, body: valid(over) });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe(field);
+    expect(await clientCount()).toBe(before);
+  });
+});
+
+describe('probing', () => {
+  it('logs a refused registration, so a BSN probe leaves a trace', async () => {
+    const bsn = testBsn();
+    await h.request({ method: 'POST', url: '/api/clients', cookie, body: valid({ bsn }) });
+    const probe = await h.request({ method: 'POST', url: '/api/clients', cookie, body: valid({ bsn }) });
+    expect(probe.statusCode).toBe(409);
+    const [row] = await h.database.db.query<{ action: string; outcome: string; employee_id: string }>('SELECT action, outcome, employee_id FROM audit.access_log ORDER BY seq DESC LIMIT 1');
+    expect(row).toEqual({ action: 'register', outcome: 'denied', employee_id: holder.id });
+  });
+});

@@ -61,7 +61,7 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (request, reply) => {
     const ctx = contextOf(request, deps.now());
     const input = request.body as Static<typeof NewClientBody>;
-    validateNewClient(input, calendarDate(ctx.now));
+    validateNewClient(input, ctx.now);
     const id = await withRegistration(deps.db, ctx, input.birthDate, (tx) =>
       registerClient(tx, deps.masterKey, ctx.actor.organisationId, { id: ctx.actor.employeeId, role: ctx.actor.role }, input, ctx.now));
     return reply.code(201).send({ id });

@@ -70,7 +70,8 @@ export interface ClientRecord extends ClientSummary {
 }
 
 /** Checks what the schema cannot: the elfproef, real and past dates, the no-BSN set. */
-export function validateNewClient(input: NewClient, today: string): void {
+export function validateNewClient(input: NewClient, now: Date): void {
+  const today = calendarDate(now);
   if (input.bsn !== undefined && !isValidBsn(input.bsn)) {
     throw badRequest('invalid-bsn', 'bsn', 'Dit BSN is ongeldig (het voldoet niet aan de elfproef).', 'This BSN is invalid (it fails the elfproef check).');
   }
@@ -92,12 +93,13 @@ export function validateNewClient(input: NewClient, today: string): void {
     }
   }
   if (input.identityCheck !== undefined) {
-    const checkedOn = input.identityCheck.checkedAt.slice(0, 10);
-    if (Number.isNaN(Date.parse(input.identityCheck.checkedAt)) || checkedOn > today) {
+    // Compare instants, not the sender's local date: "…T23:59+14:00" may already be tomorrow.
+    const checkedAt = Date.parse(input.identityCheck.checkedAt);
+    if (Number.isNaN(checkedAt) || checkedAt > now.getTime() || calendarDate(new Date(checkedAt)) < input.birthDate) {
       throw badRequest('invalid-date', 'identityCheck.checkedAt', 'De datum van de identiteitscontrole is ongeldig of ligt in de toekomst.', 'The identity check date is invalid or in the future.');
     }
   }
-  if (input.careStartedOn !== undefined && (parseIsoDate(input.careStartedOn) === undefined || input.careStartedOn > today)) {
+  if (input.careStartedOn !== undefined && (parseIsoDate(input.careStartedOn) === undefined || input.careStartedOn > today || input.careStartedOn < input.birthDate)) {
     throw badRequest('invalid-date', 'careStartedOn', 'De startdatum van de zorg is ongeldig of ligt in de toekomst.', 'The care start date is invalid or in the future.');
   }
 }
@@ -109,7 +111,7 @@ export function validateNewClient(input: NewClient, today: string): void {
 export async function registerClient(
   tx: Queryable, masterKey: Buffer, organisationId: string, employee: { id: string; role: string }, input: NewClient, now: Date,
 ): Promise<string> {
-  validateNewClient(input, calendarDate(now));
+  validateNewClient(input, now);
   if (input.bsn !== undefined) {
     const taken = await tx.query('SELECT 1 FROM formal.clients WHERE organisation_id = $1 AND bsn = $2', [organisationId, input.bsn]);
     if (taken.length > 0) throw conflict('duplicate-bsn', 'Er is al een cliënt met dit BSN.', 'A client with this BSN already exists.');

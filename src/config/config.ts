@@ -8,6 +8,12 @@ import path from 'node:path';
 export interface Config {
   /** `postgres://…` to use a PostgreSQL server; undefined = embedded PGlite. */
   databaseUrl: string | undefined;
+  /**
+   * The schema owner's connection for migrations; undefined = `databaseUrl`.
+   * In production the application's own login (a member of dossierwijzer_app,
+   * not the owner) goes in DATABASE_URL, so it cannot become the owner again.
+   */
+  databaseMigrationUrl: string | undefined;
   /** Folder for PGlite's data and the generated master key file. */
   dataDir: string;
   /** Master key (32 bytes, base64) from configuration; else read from / created in `masterKeyFile`. */
@@ -56,8 +62,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const databaseMigrationUrl = env.DATABASE_MIGRATION_URL === '' ? undefined : env.DATABASE_MIGRATION_URL;
+  if (databaseMigrationUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseMigrationUrl)) {
+    throw new ConfigError('DATABASE_MIGRATION_URL must start with postgres:// or postgresql://');
+  }
   return {
     databaseUrl,
+    databaseMigrationUrl,
     dataDir,
     masterKey: env.DW_MASTER_KEY === '' ? undefined : env.DW_MASTER_KEY,
     masterKeyFile: path.resolve(env.DW_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),

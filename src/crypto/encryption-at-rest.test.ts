@@ -89,3 +89,10 @@ describe('envelope', () => {
     await expect(loadMasterKey({ masterKey: Buffer.alloc(16).toString('base64'), masterKeyFile: '/nonexistent' })).rejects.toThrow(/32 bytes/);
   });
 });
+
+describe('start-up with the wrong master key', () => {
+  it('refuses to start when the master key does not open the stored client keys', async () => {
+    const { createApp } = await import('../http/app.js');
+    await expect(createApp(h.config, { db: h.database.db, masterKey: randomBytes(32) })).rejects.toThrow(/master key does not open/);
+  });
+});

@@ -7,7 +7,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
-import { KEY_BYTES } from './envelope.js';
+import type { Queryable } from '../db/database.js';
+import { KEY_BYTES, unwrapDataKey } from './envelope.js';
 
 function decode(base64: string, origin: string): Buffer {
   const key = Buffer.from(base64.trim(), 'base64');
@@ -32,5 +33,20 @@ export async function loadMasterKey(config: Pick<Config, 'masterKey' | 'masterKe
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return decode(await readFile(config.masterKeyFile, 'utf8'), config.masterKeyFile);
+  }
+}
+
+/**
+ * Refuses to run with a master key that does not open the stored data keys
+ * (a lost key file silently replaced by a new one, a wrong DW_MASTER_KEY):
+ * better a clear start-up error than every read failing later.
+ */
+export async function assertMasterKeyFits(db: Queryable, masterKey: Buffer): Promise<void> {
+  const [sample] = await db.query<{ client_id: string; wrapped_key: Buffer }>('SELECT client_id, wrapped_key FROM care.client_keys LIMIT 1');
+  if (sample === undefined) return;
+  try {
+    unwrapDataKey(masterKey, sample.wrapped_key, sample.client_id);
+  } catch {
+    throw new ConfigError('the master key does not open the stored client keys: restore the original key (DW_MASTER_KEY or its key file) before starting');
   }
 }

@@ -31,9 +31,13 @@ export async function openMigratedPglite(dataDir: string | undefined): Promise<O
   return { db, migrations };
 }
 
-/** Migrates the server database through a one-connection owner pool, then opens the application pool. */
-export async function openMigratedPostgres(url: string, maxConnections?: number): Promise<OpenedDatabase> {
-  const owner = openPostgres(url, { maxConnections: 1 });
+/**
+ * Migrates the server database through a one-connection owner pool (at
+ * `ownerUrl`, default `url`), then opens the application pool at `url` as the
+ * application role.
+ */
+export async function openMigratedPostgres(url: string, maxConnections?: number, ownerUrl: string = url): Promise<OpenedDatabase> {
+  const owner = openPostgres(ownerUrl, { maxConnections: 1 });
   let migrations: MigrationResult;
   try {
     migrations = await migrate(owner);
@@ -48,5 +52,5 @@ export async function openMigratedPostgres(url: string, maxConnections?: number)
 export async function openDatabase(config: Config): Promise<OpenedDatabase> {
   return config.databaseUrl === undefined
     ? openMigratedPglite(pgliteDir(config))
-    : openMigratedPostgres(config.databaseUrl);
+    : openMigratedPostgres(config.databaseUrl, undefined, config.databaseMigrationUrl);
 }

@@ -77,6 +77,9 @@ export async function addEntry(scope: ClientScope, masterKey: Buffer, maxEntryBy
   if (byteLength(input.text) > maxEntryBytes) {
     throw badRequest('entry-too-large', 'text', `De tekst is groter dan ${maxEntryBytes} bytes.`, `The text is larger than ${maxEntryBytes} bytes.`);
   }
+  if (input.occurredOn !== undefined && input.occurredOn < '1900-01-01') {
+    throw badRequest('invalid-date', 'occurredOn', 'Deze datum is niet aannemelijk.', 'This date is not plausible.');
+  }
   if (input.occurredOn !== undefined && input.occurredOn > calendarDate(scope.now)) {
     throw badRequest('date-in-future', 'occurredOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
   }
@@ -130,7 +133,8 @@ function encodeCursor(cursor: Cursor): string {
 
 function decodeCursor(value: string): Cursor {
   const [micros, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  if (micros === undefined || id === undefined || !/^\d{1,20}$/.test(micros) || !/^[0-9a-f-]{36}$/.test(id)) {
+  // Microseconds since 1970 stay below 10^16 until the year 2286; anything else was not made by us.
+  if (micros === undefined || id === undefined || !/^\d{1,16}$/.test(micros) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
     throw badRequest('invalid-cursor', 'before', 'De paginaverwijzing is ongeldig.', 'The page cursor is invalid.');
   }
   return { micros, id };

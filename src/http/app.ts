@@ -4,6 +4,8 @@
  * Tests pass their own database and clock; nothing is global.
  */
 import cookie from '@fastify/cookie';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyLoggerOptions, type FastifyRequest } from 'fastify';
@@ -11,7 +13,7 @@ import type { DestinationStream } from 'pino';
 import { authRoutes, installAuthentication } from '../auth/auth-routes.js';
 import { clientsRoutes } from '../clients/clients-routes.js';
 import type { Config } from '../config/config.js';
-import { loadMasterKey } from '../crypto/master-key.js';
+import { assertMasterKeyFits, loadMasterKey } from '../crypto/master-key.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
@@ -53,12 +55,30 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Bodies are validated without type coercion (a number where a name belongs is
+ * an error, not a name); query strings and path parameters arrive as text, so
+ * they are coerced. Objects are closed everywhere: unknown fields are refused,
+ * never stripped.
+ */
+function installStrictBodyValidation(server: FastifyInstance): void {
+  const options = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const;
+  const bodies = addFormats.default(new Ajv.default({ ...options, coerceTypes: false }));
+  const texts = addFormats.default(new Ajv.default({ ...options, coerceTypes: 'array' }));
+  server.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodies : texts).compile(schema));
+}
+
+/** Database messages quote the offending value ("invalid input syntax for type uuid: \"…\""); the stack repeats the message. */
+function maskQuoted(text: string): string {
+  return text.replace(/"[^"\n]*"/g, '"…"');
+}
+
 /** Log serializers that keep client data out: routes as patterns, errors without their values. */
 const logSerializers = {
   req: (req: FastifyRequest) => ({ id: req.id, method: req.method, route: req.routeOptions.url ?? '(unmatched)' }),
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   // Database errors carry the offending values in `detail`; log only what names the failure.
-  err: (err: FastifyError) => ({ type: err.name, code: err.code, message: err.message.replace(/"[^"]*"/g, '"…"').slice(0, 300), stack: err.stack ?? '' }),
+  err: (err: FastifyError) => ({ type: err.name, code: err.code, message: maskQuoted(err.message).slice(0, 300), stack: maskQuoted(err.stack ?? '') }),
 };
 
 function loggerOptions(config: Config, stream: DestinationStream | undefined): FastifyLoggerOptions & { stream?: DestinationStream } {
@@ -69,6 +89,7 @@ function loggerOptions(config: Config, stream: DestinationStream | undefined): F
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const db = overrides.db ?? (await openDatabase(config)).db;
   const masterKey = overrides.masterKey ?? await loadMasterKey(config);
+  await assertMasterKeyFits(db, masterKey);
   const deps: AppDeps = { config, db, masterKey, now: overrides.now ?? (() => new Date()) };
 
   const server = Fastify({
@@ -76,7 +97,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // JSON escaping can grow text up to six-fold; the entry size itself is checked in bytes by the service.
     bodyLimit: config.maxEntryBytes * 6 + 64 * 1024,
     trustProxy: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   const routes: RegisteredRoute[] = [];
   server.addHook('onRoute', (route) => {
@@ -86,6 +106,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       routes.push({ method, url: route.url, clientData: route.config?.clientData === true, public: route.config?.public === true });
     }
   });
+  installStrictBodyValidation(server);
   installProblemHandlers(server);
   installSecurityHeaders(server);
   server.addSchema(problemSchema);

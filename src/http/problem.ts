@@ -83,6 +83,8 @@ function problemFromError(error: FastifyError | AppError | Error): ProblemBody |
       code: 'validation', nl: first.nl, en: first.en, field: first.field, errors,
     };
   }
+  const database = databaseProblem(error);
+  if (database !== undefined) return database;
   const status = fastifyError.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
     const known: Record<string, [string, string]> = {
@@ -100,6 +102,27 @@ function problemFromError(error: FastifyError | AppError | Error): ProblemBody |
     };
   }
   return undefined;
+}
+
+/**
+ * PostgreSQL refusing a value is bad input, not a server fault: SQLSTATE class
+ * 22 (data exception: a value out of range, bad encoding, NUL byte) and class 23
+ * (integrity: a unique key taken meanwhile, a check) answer 4xx. The
+ * database's own message is not passed on: it may quote the value.
+ */
+function databaseProblem(error: Error): ProblemBody | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^2[23][0-9A-Z]{3}$/.test(code) || !('severity' in error)) return undefined;
+  if (code === '23505' || code === '23503') {
+    return {
+      type: 'urn:dossierwijzer:problem:conflict', title: 'Conflict', status: 409, detail: 'This conflicts with existing data.', code: 'conflict',
+      nl: 'Dit botst met gegevens die er al zijn.', en: 'This conflicts with existing data.',
+    };
+  }
+  return {
+    type: 'urn:dossierwijzer:problem:invalid-value', title: 'Invalid value', status: 400, detail: 'A value in the request cannot be stored.', code: 'invalid-value',
+    nl: 'Een waarde in het verzoek is ongeldig en kan niet worden opgeslagen.', en: 'A value in the request is invalid and cannot be stored.', field: 'body',
+  };
 }
 
 /** Sends an AppError (or any problem) as problem+json. */
