@@ -1,7 +1,13 @@
 /**
  * The access log (NEN 7513): one row per read or change of client data,
  * allowed or refused, written in the same transaction as what it records.
- * The table refuses UPDATE, DELETE and TRUNCATE (migrations/0001).
+ * The table refuses UPDATE, DELETE and TRUNCATE (migrations/0001), and each
+ * row is hash-chained to the one before it by an INSERT trigger
+ * (migrations/0003; verified by verify-log.ts against log-checkpoints.ts).
+ *
+ * The trigger assigns seq and the hashes under one log-wide lock that is held
+ * until the inserting transaction ends: append log rows as the last step of a
+ * transaction, so concurrent requests queue for as short a time as possible.
  */
 import type { Queryable } from '../db/database.js';
 
@@ -39,7 +45,10 @@ export interface AccessLogRow {
   address: string | null;
 }
 
-/** Appends rows to the access log inside `tx`; if this fails, the caller's transaction fails with it. */
+/**
+ * Appends rows to the access log inside `tx`, in the given order; if this
+ * fails, the caller's transaction fails with it (no unlogged access).
+ */
 export async function appendAccessLog(tx: Queryable, rows: readonly AccessLogRow[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = 15;

@@ -18,6 +18,7 @@ import { createApp } from '../http/app.js';
 import { ensureEmployee, ensureOrganisation } from '../organisation/organisation-service.js';
 import { generatePopulation } from './generate.js';
 import type { HttpLoadJob } from './http-load-worker.js';
+import { benchVerifyLog } from './verify-log-bench.js';
 import { runLoad, type LoadResult } from './load.js';
 
 function envInt(name: string, fallback: number): number {
@@ -115,9 +116,13 @@ async function main(): Promise<void> {
     const copy = await copyPdfScenario(scratch.db, masterKey, organisationId, employeeId, address, cookie);
     process.stdout.write(`  ${copy.entries} entries → ${copy.kib} KiB PDF; best ${copy.bestMs.toFixed(0)} ms, median ${copy.medianMs.toFixed(0)} ms over ${copy.runs} runs\n`);
 
+    process.stdout.write('\nScenario 3: verify-log throughput\n');
+    const verify = await benchVerifyLog({ serverUrl, rows: envInt('BENCH_LOG_ROWS', 200_000), onProgress: (n) => process.stdout.write(`\r  appending log rows: ${n}`) });
+    process.stdout.write(`\n  appended ${verify.rows} rows at ${verify.appendRowsPerSecond.toFixed(0)} rows/s; verified at ${verify.verifyRowsPerSecond.toFixed(0)} rows/s (intact: ${verify.ok})\n`);
+
     await mkdir('bench-results', { recursive: true });
     const file = `bench-results/${new Date().toISOString().replaceAll(':', '-')}-${backend}.json`;
-    await writeFile(file, JSON.stringify({ backend, settings, machine: { cpus: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, scenarios: { timeline: { http, raw, ratio, rssMiB }, copyPdf: copy } }, null, 2));
+    await writeFile(file, JSON.stringify({ backend, settings, machine: { cpus: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, scenarios: { timeline: { http, raw, ratio, rssMiB }, copyPdf: copy, verifyLog: verify } }, null, 2));
     process.stdout.write(`\nResults written to ${file}\n`);
   } finally {
     await app.close();

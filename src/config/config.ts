@@ -35,6 +35,10 @@ export interface Config {
   unusualOutsideCaseloadPerDay: number;
   /** Unusual-access report: a dossier opened by more distinct employees per day than this is flagged. */
   unusualEmployeesPerDossierPerDay: number;
+  /** Append-only file of access-log chain checkpoints (kept outside the database; ship it elsewhere). */
+  logCheckpointFile: string;
+  /** Seconds between checkpoints while the server runs; 0 = only at shutdown. */
+  logCheckpointSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -82,5 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emergencyAccessMinutes: integer(env, 'DW_EMERGENCY_ACCESS_MINUTES', 60, 1),
     unusualOutsideCaseloadPerDay: integer(env, 'DW_UNUSUAL_OUTSIDE_CASELOAD_PER_DAY', 5, 0),
     unusualEmployeesPerDossierPerDay: integer(env, 'DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY', 10, 0),
+    logCheckpointFile: path.resolve(env.DW_LOG_CHECKPOINT_FILE ?? path.join(dataDir, 'access-log.checkpoints')),
+    logCheckpointSeconds: integer(env, 'DW_LOG_CHECKPOINT_SECONDS', 60, 0),
   };
 }

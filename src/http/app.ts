@@ -18,6 +18,7 @@ import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
 import { accessLogRoutes } from '../access/access-log-routes.js';
+import { startCheckpointTimer } from '../access/log-checkpoints.js';
 import { careTeamRoutes } from '../care-team/care-team-routes.js';
 import { emergencyRoutes } from '../emergency/emergency-routes.js';
 import { consentRoutes } from '../consents/consent-routes.js';
@@ -138,12 +139,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   disclosureRoutes(server, deps);
 
   await server.ready();
+  // The checkpoints file belongs to the configured database, so only an app that opened it checkpoints (not tests' databases).
+  const checkpoints = overrides.db === undefined
+    ? startCheckpointTimer(db, { file: config.logCheckpointFile, seconds: config.logCheckpointSeconds, now: deps.now, onError: (err) => server.log.error({ err }, 'access log checkpoint failed') })
+    : undefined;
   return {
     server,
     routes,
     deps,
     async close() {
       await server.close();
+      await checkpoints?.stop();
       if (overrides.db === undefined) await db.close();
     },
   };

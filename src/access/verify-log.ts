@@ -1,0 +1,198 @@
+/**
+ * Verifies the access log (NEN 7513): recomputes the whole hash chain in
+ * TypeScript (log-chain.ts) from the rows in the database, streamed in seq
+ * order in keyset batches, and compares it with the checkpoints kept outside
+ * the database (log-checkpoints.ts). Stops at the first problem:
+ *
+ * - `missing-row`: a seq is absent (seq has no gaps by construction, so a row was deleted);
+ * - `link`:       prev_hash is not the previous row's recomputed hash (rows removed, swapped or reordered);
+ * - `hash`:       row_hash does not match the row's contents (the row was altered);
+ * - `checkpoint`: the recomputed hash at a checkpoint's seq differs from the checkpoint
+ *                 (the chain was rebuilt after a change somewhere up to that row);
+ * - `truncated`:  a checkpoint names a seq beyond the last row (rows at the end were deleted).
+ */
+import type { Queryable } from '../db/database.js';
+import type { Checkpoint } from './log-checkpoints.js';
+import { chainHash, GENESIS_HASH, type ChainRow } from './log-chain.js';
+
+export const LogProblemKind = {
+  missingRow: 'missing-row',
+  link: 'link',
+  hash: 'hash',
+  checkpoint: 'checkpoint',
+  truncated: 'truncated',
+} as const;
+export type LogProblemKind = (typeof LogProblemKind)[keyof typeof LogProblemKind];
+
+export interface LogProblem {
+  kind: LogProblemKind;
+  /** The first row found broken (for `checkpoint`: the checkpoint's row, the change lies at or before it). */
+  seq: number;
+  message: string;
+}
+
+interface Verified {
+  /** Rows whose hash was recomputed. */
+  rows: number;
+  /** Last row verified, with its recomputed hash (hex): the head when `ok`. */
+  lastSeq: number;
+  lastHash: string;
+  checkpointsMatched: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+export type VerifyResult = (Verified & { ok: true }) | (Verified & { ok: false; problem: LogProblem });
+
+interface StoredRow {
+  seq: string;
+  occurred_us: string;
+  organisation_id: string;
+  employee_id: string | null;
+  acting_for_id: string | null;
+  employee_role: string | null;
+  client_id: string | null;
+  action: string;
+  part: string;
+  outcome: string;
+  basis: string;
+  purpose: string | null;
+  citations: (string | null)[];
+  entry_ids: (string | null)[];
+  route: string;
+  session_id: string | null;
+  address: string | null;
+  prev_hash: Buffer | null;
+  row_hash: Buffer | null;
+}
+
+export interface StoredChainRow extends ChainRow {
+  prevHash: Buffer | null;
+  rowHash: Buffer | null;
+}
+
+/**
+ * One batch of rows after `afterSeq`, in seq order. The timestamp comes as
+ * epoch microseconds (exact: `extract` returns numeric) and is formatted in
+ * TypeScript, so the SQL does none of the canonical encoding.
+ */
+export async function readLogBatch(db: Queryable, afterSeq: number, limit: number): Promise<StoredChainRow[]> {
+  const rows = await db.query<StoredRow>(
+    `SELECT seq, (extract(epoch FROM occurred_at) * 1000000)::bigint AS occurred_us,
+            organisation_id, employee_id, acting_for_id, employee_role, client_id, action, part, outcome, basis, purpose,
+            citations, entry_ids::text[] AS entry_ids, route, session_id, address, prev_hash, row_hash
+       FROM audit.access_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [afterSeq, limit],
+  );
+  return rows.map((r) => ({
+    seq: r.seq, occurredAtMicros: BigInt(r.occurred_us), organisationId: r.organisation_id, employeeId: r.employee_id,
+    actingForId: r.acting_for_id, employeeRole: r.employee_role, clientId: r.client_id, action: r.action, part: r.part,
+    outcome: r.outcome, basis: r.basis, purpose: r.purpose, citations: r.citations, entryIds: r.entry_ids, route: r.route,
+    sessionId: r.session_id, address: r.address, prevHash: r.prev_hash, rowHash: r.row_hash,
+  }));
+}
+
+export interface VerifyOptions {
+  /** Checkpoints to hold the chain against (any order; several may name the same seq). */
+  checkpoints?: readonly Checkpoint[];
+  /** Rows per query (default 5,000). */
+  batchSize?: number;
+  /** Called after each batch with the rows verified so far. */
+  onProgress?: (rows: number) => void;
+}
+
+/**
+ * Recomputes the chain from the first row to the last and checks every link,
+ * hash, seq and checkpoint; stops at the first problem.
+ * @example
+ * const result = await verifyLog(db, { checkpoints: await readCheckpoints(file) });
+ * if (!result.ok) console.error(`seq ${result.problem.seq}: ${result.problem.message}`);
+ */
+export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? 5000;
+  const pending = [...(options.checkpoints ?? [])].sort((a, b) => a.seq - b.seq);
+  let next = 0; // index into pending
+  let matchedUpTo = 0; // seq of the last checkpoint that matched
+  let checkpointsMatched = 0;
+  let rows = 0;
+  let prev = GENESIS_HASH;
+  let lastSeq = 0;
+
+  const finish = (problem?: LogProblem): VerifyResult => {
+    const seconds = (performance.now() - started) / 1000;
+    const verified = { rows, lastSeq, lastHash: prev.toString('hex'), checkpointsMatched, seconds, rowsPerSecond: seconds > 0 ? rows / seconds : rows };
+    return problem === undefined ? { ok: true, ...verified } : { ok: false, problem, ...verified };
+  };
+  /** Compares the checkpoints at `seq` with the recomputed hash there. */
+  const checkCheckpoints = (seq: number): LogProblem | undefined => {
+    for (; next < pending.length && pending[next]!.seq === seq; next += 1) {
+      const checkpoint = pending[next]!;
+      if (checkpoint.rowHash !== prev.toString('hex')) {
+        if (seq === 0) return { kind: LogProblemKind.checkpoint, seq, message: `the checkpoint taken at ${checkpoint.at} records an empty log with a hash other than the genesis` };
+        const from = matchedUpTo + 1;
+        return {
+          kind: LogProblemKind.checkpoint, seq,
+          message: `the recomputed hash of row ${seq} differs from the checkpoint taken at ${checkpoint.at}: the log was changed and its chain rebuilt `
+            + (from === seq ? `at row ${seq}` : `somewhere in rows ${from}–${seq}`)
+            + (matchedUpTo > 0 ? ` (rows up to ${matchedUpTo} match an earlier checkpoint)` : ''),
+        };
+      }
+      checkpointsMatched += 1;
+      matchedUpTo = seq;
+    }
+    return undefined;
+  };
+
+  const atGenesis = checkCheckpoints(0);
+  if (atGenesis !== undefined) return finish(atGenesis);
+  let fetching = readLogBatch(db, 0, batchSize);
+  for (;;) {
+    const batch = await fetching;
+    const last = batch.at(-1);
+    // Fetch the next batch while this one is hashed (keyset: after the last seq read).
+    fetching = batch.length < batchSize || last === undefined ? Promise.resolve([]) : readLogBatch(db, Number(last.seq), batchSize);
+    const problem = verifyBatch(batch);
+    if (problem !== undefined) {
+      await fetching.catch(() => undefined); // never leave a query running behind the answer
+      return finish(problem);
+    }
+    options.onProgress?.(rows);
+    if (batch.length < batchSize) break;
+  }
+  const beyond = pending[next];
+  if (beyond !== undefined) {
+    return finish({
+      kind: LogProblemKind.truncated, seq: lastSeq + 1,
+      message: `the log ends at row ${lastSeq}, but the checkpoint taken at ${beyond.at} records row ${beyond.seq}: rows ${lastSeq + 1}–${beyond.seq} were deleted`,
+    });
+  }
+  return finish();
+
+  function verifyBatch(batch: readonly StoredChainRow[]): LogProblem | undefined {
+    for (const row of batch) {
+      const seq = Number(row.seq);
+      if (seq !== lastSeq + 1) {
+        return {
+          kind: LogProblemKind.missingRow, seq: lastSeq + 1,
+          message: seq === lastSeq + 2 ? `row ${lastSeq + 1} is missing (deleted)` : `rows ${lastSeq + 1}–${seq - 1} are missing (deleted)`,
+        };
+      }
+      if (row.prevHash === null || !row.prevHash.equals(prev)) {
+        return {
+          kind: LogProblemKind.link, seq,
+          message: `prev_hash does not match the hash of row ${lastSeq === 0 ? '0 (the genesis)' : lastSeq}: rows were removed, swapped or reordered here`,
+        };
+      }
+      const computed = chainHash(prev, row);
+      if (row.rowHash === null || !row.rowHash.equals(computed)) {
+        return { kind: LogProblemKind.hash, seq, message: 'row_hash does not match the row\'s contents: the row was altered' };
+      }
+      prev = computed;
+      lastSeq = seq;
+      rows += 1;
+      const atCheckpoint = checkCheckpoints(seq);
+      if (atCheckpoint !== undefined) return atCheckpoint;
+    }
+    return undefined;
+  }
+}
