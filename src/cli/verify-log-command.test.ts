@@ -8,37 +8,21 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../test-support/run-cli.js';
 import { appendAccessLog } from '../access/access-log.js';
 import type { Database } from '../db/database.js';
 import { openMigratedPglite, pgliteDir } from '../db/open-database.js';
 import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
-import { main } from './main.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dw-verify-log-cli-'));
 const checkpoints = path.join(dataDir, 'access-log.checkpoints');
 const serverUrl = process.env.DATABASE_URL === '' ? undefined : process.env.DATABASE_URL;
 let scratch: ScratchDatabase | undefined;
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['verify-log', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runCli(['verify-log', ...args]);
 }
 
 /** The database as its owner: the PGlite folder opened directly, or the scratch database's URL without the app role. */
