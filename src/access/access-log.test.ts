@@ -72,3 +72,34 @@ describe('when the access log cannot be written', () => {
     expect((await verifyLog(h.database.db)).ok).toBe(true);
   });
 });
+
+describe('reads logged together (log-group-commit.ts)', () => {
+  it('give every one of many concurrent reads its own committed log row before it answers, and keep the chain intact', async () => {
+    const before = await counts();
+    const reads = await Promise.all(Array.from({ length: 25 }, () => h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })));
+    expect(reads.map((r) => r.statusCode)).toEqual(Array.from({ length: 25 }, () => 200));
+    expect((await counts()).log).toBe(before.log + 25);
+    const rows = await h.database.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit.access_log WHERE client_id = $1 AND action = 'read' AND outcome = 'allowed' AND route = 'GET /api/clients/:clientId/entries'`, [clientId]);
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(25);
+    expect((await verifyLog(h.database.db)).ok).toBe(true);
+  });
+
+  it('fail only the read whose row cannot be written, not the others in its batch', async () => {
+    const holder = await h.employee({ role: 'care-professional' });
+    const other = await h.client({ age: 9, holder });
+    const otherCookie = await h.login(holder);
+    await asOwner((owner) => owner.exec(`ALTER TABLE audit.access_log ADD CONSTRAINT test_log_refuses_one CHECK (client_id IS DISTINCT FROM '${clientId}') NOT VALID`));
+    try {
+      const [refused, ...fine] = await Promise.all([
+        h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie }),
+        ...Array.from({ length: 5 }, () => h.request({ method: 'GET', url: `/api/clients/${other}/entries`, cookie: otherCookie })),
+      ]);
+      expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+      expect(refused.body).not.toContain('eerste gesprek');
+      expect(fine.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    } finally {
+      await asOwner((owner) => owner.exec('ALTER TABLE audit.access_log DROP CONSTRAINT test_log_refuses_one'));
+    }
+  });
+});

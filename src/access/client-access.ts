@@ -9,7 +9,8 @@ import type { Queryable, Database } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import type { Actor } from '../auth/sessions.js';
 import { appendAccessLog, AccessOutcome, type AccessLogRow } from './access-log.js';
-import { decideEmployeeAccess, decideLogReview, type AccessIntent, type PolicyDecision } from './policy.js';
+import { appendReadLog } from './log-group-commit.js';
+import { decideAdministration, decideEmployeeAccess, decideLogReview, type AccessIntent, type PolicyDecision } from './policy.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { Fact } from '../rules/index.js';
@@ -60,7 +61,8 @@ async function loadClientFacts(tx: Queryable, ctx: RequestContext, clientId: str
               WHERE t.employee_id = $3 AND t.client_id = c.id AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
               ORDER BY CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END
               LIMIT 1) AS relation,
-            ARRAY(SELECT DISTINCT fact FROM org.client_access_facts f WHERE f.client_id = c.id AND f.withdrawn_at IS NULL) AS facts,
+            ARRAY(SELECT DISTINCT fact FROM org.client_access_facts f WHERE f.client_id = c.id AND f.withdrawn_at IS NULL
+                  UNION SELECT 'processing-restricted' FROM org.processing_restrictions p WHERE p.client_id = c.id AND p.ended_at IS NULL) AS facts,
             EXISTS (SELECT 1 FROM org.emergency_accesses g
                      WHERE g.client_id = c.id AND g.employee_id = $3 AND g.started_at <= $5 AND g.expires_at > $5) AS emergency
        FROM formal.clients c WHERE c.id = $1 AND c.organisation_id = $2`,
@@ -136,14 +138,17 @@ export async function withClientAccess<T>(
     // A change and its log row share one transaction (both or neither). A read
     // changes nothing, so it needs no BEGIN/COMMIT: its log row is written
     // before the answer leaves, and if that write fails, the request fails.
-    const run = intent.action === 'read' && intent.openEmergency === undefined
+    // Its log row is group-committed with those of other reads (log-group-commit.ts).
+    const readOnly = intent.action === 'read' && intent.openEmergency === undefined;
+    const run = readOnly
       ? (work: (tx: Queryable) => Promise<Outcome<T>>) => work(db)
       : (work: (tx: Queryable) => Promise<Outcome<T>>) => db.transaction(work);
     return run(async (tx) => {
+      const log = (rows: readonly AccessLogRow[]) => (readOnly ? appendReadLog(db, rows) : appendAccessLog(tx, rows));
       const today = calendarDate(ctx.now);
       const facts = await loadClientFacts(tx, ctx, clientId, today);
       if (facts === undefined) {
-        await appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
+        await log([logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
         return { kind: 'not-found' };
       }
       const { relation, recordedFacts, emergency, ...client } = facts;
@@ -152,7 +157,7 @@ export async function withClientAccess<T>(
       const clientFacts = emergency || intent.openEmergency !== undefined ? [...recordedFacts, Fact.emergency] : recordedFacts;
       const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today, clientFacts });
       if (!decision.allowed) {
-        await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.denied, decision)]);
+        await log([logRow(ctx, client.id, intent, AccessOutcome.denied, decision)]);
         return { kind: 'denied', decision };
       }
       const touched: string[] = [];
@@ -162,7 +167,7 @@ export async function withClientAccess<T>(
       };
       decided = decision;
       const value = await work(scope);
-      await appendAccessLog(tx, [logRow(ctx, client.id, intent, AccessOutcome.allowed, decision, touched)]);
+      await log([logRow(ctx, client.id, intent, AccessOutcome.allowed, decision, touched)]);
       return { kind: 'ok', value };
     });
   }
@@ -240,4 +245,106 @@ export async function withLogReview<T>(db: Database, ctx: RequestContext, work: 
     await appendAccessLog(tx, [...new Set(clientIds)].map((id) => logRow(ctx, id, intent, AccessOutcome.allowed, decision)));
     return value;
   });
+}
+
+/**
+ * Lets only the application administrator through to the administration API
+ * (employees, roles, teams). No client data passes there, but a refusal is an
+ * attempt to change who may open dossiers, so it goes into the access log like
+ * any other refusal.
+ */
+export async function assertAdministrator(db: Database, ctx: RequestContext): Promise<void> {
+  const decision = decideAdministration(ctx.actor.role);
+  if (decision.allowed) return;
+  await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, { action: 'administer', part: 'administrative-data' }, AccessOutcome.denied, decision)]));
+  throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);
+}
+
+/** What work on a family part may touch: the family, its members, and the transaction. */
+export interface FamilyScope {
+  readonly tx: Queryable;
+  readonly familyId: string;
+  readonly organisationId: string;
+  readonly members: readonly string[];
+  readonly actor: Actor;
+  readonly now: Date;
+}
+
+/**
+ * The one way into a family part (003 §2.3.4). The members' own dossiers stay
+ * separate and go through `withClientAccess` one by one; the family part is
+ * open to an employee whom the engine lets in for at least one member (the
+ * professional working with the family), and every access is logged once per
+ * member, because the family part concerns each of them.
+ */
+export function withFamilyAccess<T>(db: Database, ctx: RequestContext, familyId: string, intent: AccessIntent, work: (scope: FamilyScope) => Promise<T>): Promise<T> {
+  return withFamilyDecision(db, ctx, intent, false, async (tx) => {
+    if (!/^[0-9a-f-]{36}$/i.test(familyId)) return undefined;
+    const family = await tx.query('SELECT 1 FROM formal.families WHERE id = $1 AND organisation_id = $2', [familyId, ctx.actor.organisationId]);
+    if (family.length === 0) return undefined;
+    const members = await tx.query<{ client_id: string }>('SELECT client_id FROM formal.family_members WHERE family_id = $1 ORDER BY added_at, client_id', [familyId]);
+    return { familyId, members: members.map((m) => m.client_id) };
+  }, work);
+}
+
+/**
+ * Links dossiers into a new family, or new members into one: only when the
+ * engine lets the employee record in every one of those dossiers (you link
+ * what you work on). Logged per member.
+ */
+export function withFamilyLinking<T>(db: Database, ctx: RequestContext, familyId: string, memberIds: readonly string[], work: (scope: FamilyScope) => Promise<T>): Promise<T> {
+  return withFamilyDecision(db, ctx, { action: 'record', part: 'dossier' }, true, async (tx) => {
+    for (const clientId of memberIds) {
+      if (!/^[0-9a-f-]{36}$/i.test(clientId)) return undefined;
+    }
+    const found = await tx.query<{ id: string }>('SELECT id FROM formal.clients WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [ctx.actor.organisationId, [...memberIds]]);
+    if (found.length !== new Set(memberIds).size || memberIds.length === 0) return undefined;
+    return { familyId, members: [...new Set(memberIds)] };
+  }, work);
+}
+
+async function withFamilyDecision<T>(
+  db: Database, ctx: RequestContext, intent: AccessIntent, requireAll: boolean,
+  resolve: (tx: Queryable) => Promise<{ familyId: string; members: string[] } | undefined>, work: (scope: FamilyScope) => Promise<T>,
+): Promise<T> {
+  const denied: AccessLogRow[] = [];
+  try {
+    return await db.transaction(async (tx) => {
+      const today = calendarDate(ctx.now);
+      const resolved = await resolve(tx);
+      if (resolved === undefined) {
+        denied.push(logRow(ctx, null, intent, AccessOutcome.notFound, undefined));
+        throw notFound('Dit gezin of deze cliënt bestaat niet of valt buiten uw organisatie.', 'This family or client does not exist or is outside your organisation.');
+      }
+      const { familyId, members } = resolved;
+      const decisions: { clientId: string; decision: PolicyDecision }[] = [];
+      for (const clientId of members) {
+        const facts = await loadClientFacts(tx, ctx, clientId, today);
+        if (facts === undefined) continue;
+        const clientFacts = facts.emergency ? [...facts.recordedFacts, Fact.emergency] : facts.recordedFacts;
+        decisions.push({ clientId, decision: decideEmployeeAccess({ role: ctx.actor.role, relation: facts.relation, intent, clientBorn: facts.birthDate, today, clientFacts }) });
+      }
+      const allowed = decisions.filter((d) => d.decision.allowed);
+      const refusal = decisions.find((d) => !d.decision.allowed);
+      if (allowed.length === 0 || (requireAll && refusal !== undefined)) {
+        const reason = refusal?.decision;
+        denied.push(...(decisions.length === 0 ? [logRow(ctx, null, intent, AccessOutcome.denied, reason)] : decisions.map((d) => logRow(ctx, d.clientId, intent, AccessOutcome.denied, d.decision))));
+        throw forbidden(
+          reason?.explanationNl ?? 'U werkt met geen van de gezinsleden; daarom kunt u het gezinsdeel niet openen.',
+          reason?.explanationEn ?? 'You work with none of the family members, so you cannot open the family part.',
+          reason?.citations ?? ['BW 7:457'],
+        );
+      }
+      const value = await work({ tx, familyId, organisationId: ctx.actor.organisationId, members, actor: ctx.actor, now: ctx.now });
+      const basis = allowed[0]!.decision;
+      await appendAccessLog(tx, members.map((clientId) => logRow(ctx, clientId, intent, AccessOutcome.allowed, basis)));
+      return value;
+    });
+  } catch (error) {
+    // The refusal, or a 4xx from the work, is logged in its own transaction (the first one rolled back).
+    if (error instanceof AppError && error.status < 500) {
+      await db.transaction((tx) => appendAccessLog(tx, denied.length > 0 ? denied : [logRow(ctx, null, intent, AccessOutcome.denied, undefined)]));
+    }
+    throw error;
+  }
 }

@@ -11,11 +11,11 @@ import type { Queryable } from '../db/database.js';
 import { AccessBasis } from './access-log.js';
 
 /** What an employee wants to do with a client's data. */
-export const AccessAction = { read: 'read', record: 'record', register: 'register', reviewLog: 'review-log' } as const;
+export const AccessAction = { read: 'read', record: 'record', register: 'register', reviewLog: 'review-log', administer: 'administer' } as const;
 export type AccessAction = (typeof AccessAction)[keyof typeof AccessAction];
 
-/** The manager's recorded purpose (DOMAIN §2), as the API accepts it. */
-export const AccessPurpose = { qualityControl: 'quality-control', complaint: 'complaint', incident: 'incident' } as const;
+/** The recorded purpose (DOMAIN §2: the manager's; `legal-claims` for reading a restricted dossier, AVG 18(2)), as the API accepts it. */
+export const AccessPurpose = { qualityControl: 'quality-control', complaint: 'complaint', incident: 'incident', legalClaims: 'legal-claims' } as const;
 export type AccessPurpose = (typeof AccessPurpose)[keyof typeof AccessPurpose];
 
 export interface AccessIntent {
@@ -78,6 +78,7 @@ const purposeFacts: Record<AccessPurpose, Fact> = {
   'quality-control': Fact.purposeQualityControl,
   'complaint': Fact.purposeComplaint,
   'incident': Fact.purposeIncident,
+  'legal-claims': Fact.purposeLegalClaims,
 };
 
 function basisOf(actor: Actor, facts: ReadonlySet<Fact>): AccessBasis {
@@ -136,6 +137,24 @@ export function decideLogReview(role: EmployeeRole): PolicyDecision {
   };
 }
 
+/**
+ * NEN 7510-2 A.9.2: granting and withdrawing access rights (employees, roles,
+ * teams, accounts) is a privileged task, given here to the application
+ * administrator (functioneel beheerder) alone. Like the log review, an
+ * appointment within the organisation rather than a rule of client law.
+ */
+export function decideAdministration(role: EmployeeRole): PolicyDecision {
+  const appointed = role === 'application-administrator';
+  return {
+    allowed: appointed, basis: appointed ? AccessBasis.legalDuty : AccessBasis.none, citations: ['NEN 7510-2 A.9.2'],
+    explanationNl: appointed
+      ? 'De functioneel beheerder beheert medewerkers, rollen en teams.'
+      : 'Alleen de functioneel beheerder beheert medewerkers, rollen en teams. Zo bepaalt niemand anders wie welke dossiers kan openen.',
+    explanationEn: appointed ? 'Allowed.' : 'Only the application administrator manages employees, roles and teams.',
+    rule: appointed ? 'administer.application-administrator' : 'administer.not-appointed',
+  };
+}
+
 /** Decides an employee's access to one client's data through the rules engine. */
 export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision {
   const actor = actorOf(input.role, input.relation);
@@ -149,6 +168,8 @@ export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision
       return toPolicy(decideRecording(question), actor, facts);
     case 'review-log':
       return decideLogReview(input.role);
+    case 'administer':
+      return decideAdministration(input.role);
     case 'register':
       // Registering a client records administrative data about them, before any care relation exists:
       // whoever may start care (a care professional) or keeps the administration may do it.

@@ -1,17 +1,43 @@
 /**
- * Log-in, log-out and "who am I". Sessions are server-side; the cookie is
- * HttpOnly, SameSite=Strict, and Secure with the `__Host-` prefix over TLS.
- * Failed log-ins never say whether the account exists or which part was wrong.
+ * Log-in in two steps, log-out, "who am I" and password change.
+ *
+ * 1. `POST /api/auth/login {username, password}` checks the password and
+ *    answers a one-time challenge (five minutes; only its hash is stored). It is
+ *    not a session: no cookie is set and it opens no route.
+ * 2. `POST /api/auth/login/totp {challenge, code}` takes a TOTP code (RFC 6238)
+ *    or a recovery code and only then starts a session (a new random id every
+ *    time: no session fixation). Without a second factor yet, step 1 answers
+ *    `next: 'enrol'` with a fresh secret (otpauth:// URI and QR code), and
+ *    `POST /api/auth/login/enrol {challenge, code}` confirms it and returns ten
+ *    recovery codes, once. NEN 7510-2 (A.9.4.2) requires two factors for access
+ *    to health data; nothing skips the second, demo mode included.
+ *
+ * Sessions are server-side; the cookie is HttpOnly, SameSite=Strict, and
+ * Secure with the `__Host-` prefix over TLS. Every failure — wrong password,
+ * unknown account, wrong, replayed or spent code, expired or unknown challenge —
+ * answers the same 401; throttled attempts answer 429 whether or not the
+ * account exists (see login-throttle.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
+import { createHash, randomBytes } from 'node:crypto';
 import { AppError, unauthorized } from '../errors.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { decoyPasswordHash, verifyPassword } from './passwords.js';
-import { createSession, endSession, resolveSession } from './sessions.js';
+import { OneOf } from '../http/schema-helpers.js';
+import { csrfRefused, isCsrfSafe } from './csrf.js';
+import { attemptSucceeded, beginAttempt, type AttemptTicket, type ThrottleKeys, type ThrottleSettings } from './login-throttle.js';
+import { assertAcceptablePassword, MAX_PASSWORD_LENGTH } from './password-policy.js';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { acceptTotpStep, issueRecoveryCodes, openTotpSecret, sealTotpSecret, useRecoveryCode } from './second-factor.js';
+import { createSession, endAllSessions, endSession, resolveSessionState, type SessionSettings } from './sessions.js';
+import { matchTotp, newTotpSecret, totpQrCode, totpUri } from './totp.js';
 
 const PLAIN_COOKIE = 'dw_session';
 const TLS_COOKIE = '__Host-dw_session';
+/** How long the step between password and code may take. */
+const CHALLENGE_MINUTES = 5;
+/** Codes tried against one challenge before it is spent (the throttle counts them too). */
+const CHALLENGE_ATTEMPTS = 5;
 
 export function sessionToken(request: FastifyRequest): string | undefined {
   return request.cookies[TLS_COOKIE] ?? request.cookies[PLAIN_COOKIE];
@@ -29,46 +55,226 @@ function clearSessionCookies(reply: FastifyReply): void {
 
 const LoginBody = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 200 }),
-  password: Type.String({ minLength: 1, maxLength: 1000 }),
+  password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
 }, { additionalProperties: false });
 
-const Me = Type.Object({
+const ChallengeBody = Type.Object({
+  challenge: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
+  /** Six digits from the authenticator app, or a recovery code (`xxxxx-xxxxx`). */
+  code: Type.String({ minLength: 6, maxLength: 40 }),
+}, { additionalProperties: false });
+
+const PasswordChangeBody = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
+  newPassword: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
+}, { additionalProperties: false });
+
+const Challenge = Type.Object({
+  challenge: Type.String({ description: 'One-time id for step 2; valid for five minutes. Not a session.' }),
+  next: OneOf(['totp', 'enrol'] as const),
+  expiresAt: Type.String({ format: 'date-time' }),
+  enrolment: Type.Optional(Type.Object({
+    otpauthUri: Type.String(),
+    secret: Type.String({ description: 'The same secret in base32, for typing into an authenticator app.' }),
+    qrCode: Type.String({ description: 'The otpauth URI as a QR code: a data:image/png;base64 URL.' }),
+  }, { additionalProperties: false })),
+}, { additionalProperties: false });
+
+const meProperties = {
   employeeId: Type.String(), organisationId: Type.String(), role: Type.String(), displayName: Type.String(),
-});
+  passwordChangeRequired: Type.Boolean({ description: 'True after a log-in with a one-time password: change it before anything else.' }),
+};
+const Me = Type.Object(meProperties, { additionalProperties: false });
+const EnrolResult = Type.Object({
+  ...meProperties,
+  recoveryCodes: Type.Array(Type.String(), { description: 'Ten one-time recovery codes, shown this once.' }),
+}, { additionalProperties: false });
 
 function loginFailed(): AppError {
   return new AppError('login-failed', 401, 'Inloggen is niet gelukt. Controleer uw gegevens en probeer het opnieuw.', 'Log-in failed. Check your details and try again.');
 }
 
-/** Resolves the session cookie to `request.actor` before every protected /api route. */
+/**
+ * Throttled attempts answer 429 rather than a disguised 401: throttling falls
+ * on user names whether or not they exist, so the status reveals nothing about
+ * accounts, and an honest answer tells a locked-out employee to wait, not to
+ * doubt their password.
+ */
+function throttled(reply: FastifyReply, retryAfterSeconds: number): AppError {
+  void reply.header('retry-after', String(retryAfterSeconds));
+  return new AppError('login-throttled', 429,
+    'Te veel inlogpogingen. Wacht even en probeer het dan opnieuw.', 'Too many log-in attempts. Wait a while and try again.');
+}
+
+function passwordChangeRequired(): AppError {
+  return new AppError('password-change-required', 403,
+    'U bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord.', 'You logged in with a one-time password. Choose your own password first.');
+}
+
+/** Routes open to a session that must change its one-time password first. */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout']);
+
+function sessionSettings(deps: AppDeps): SessionSettings {
+  return { idleMinutes: deps.config.sessionIdleMinutes, lifetimeMinutes: deps.config.sessionLifetimeMinutes };
+}
+
+function throttleSettings(deps: AppDeps): ThrottleSettings {
+  const c = deps.config;
+  return {
+    windowMinutes: c.loginThrottleWindowMinutes, accountFailures: c.loginThrottleAccountFailures,
+    addressFailures: c.loginThrottleAddressFailures, maxBlockSeconds: c.loginThrottleMaxSeconds,
+  };
+}
+
+function hashChallenge(challenge: string): Buffer {
+  return createHash('sha256').update(challenge, 'utf8').digest();
+}
+
+/**
+ * Resolves the session cookie to `request.actor` before every protected /api
+ * route, after the CSRF check for state-changing requests (csrf.ts).
+ */
 export function installAuthentication(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('actor', undefined);
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.public === true || !request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/')) return;
+    if (!isCsrfSafe(request)) throw csrfRefused();
+    if (request.routeOptions.config.public === true) return;
     const token = sessionToken(request);
-    const settings = { idleMinutes: deps.config.sessionIdleMinutes, lifetimeMinutes: deps.config.sessionLifetimeMinutes };
-    const actor = token === undefined ? undefined : await resolveSession(deps.db, token, settings, deps.now());
-    if (actor === undefined) throw unauthorized();
-    request.actor = actor;
+    const state = token === undefined ? undefined : await resolveSessionState(deps.db, token, sessionSettings(deps), deps.now());
+    if (state === undefined) throw unauthorized();
+    if (state.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) throw passwordChangeRequired();
+    request.actor = state.actor;
   });
 }
 
+interface ChallengeRow {
+  employee_id: string;
+  username: string;
+  organisation_id: string;
+  role: string;
+  display_name: string;
+  must_change_password: boolean;
+  totp_secret: Buffer | null;
+  pending_secret: Buffer | null;
+}
+
 export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
+  /** Loads a live challenge of `kind`, counting the attempt against it and the throttle; throws the generic 401 otherwise. */
+  async function openChallenge(request: FastifyRequest, reply: FastifyReply, challenge: string, kind: 'totp' | 'enrol'): Promise<{ row: ChallengeRow; ticket: AttemptTicket }> {
+    const now = deps.now();
+    const idHash = hashChallenge(challenge);
+    const rows = await deps.db.query<ChallengeRow>(
+      `SELECT c.employee_id, e.username, e.organisation_id, e.role, e.display_name, e.must_change_password, e.totp_secret, c.pending_secret
+         FROM org.login_challenges c JOIN org.employees e ON e.id = c.employee_id
+        WHERE c.id_hash = $1 AND c.kind = $2 AND c.used_at IS NULL AND c.expires_at > $3 AND e.active`, [idHash, kind, now]);
+    const row = rows[0];
+    const keys: ThrottleKeys = { ...(row === undefined ? {} : { username: row.username }), address: request.ip };
+    const verdict = await beginAttempt(deps.db, keys, throttleSettings(deps), now);
+    if (!verdict.allowed) throw throttled(reply, verdict.retryAfterSeconds);
+    if (row === undefined) throw failed(request, kind, 'challenge');
+    const counted = await deps.db.query('UPDATE org.login_challenges SET attempts = attempts + 1 WHERE id_hash = $1 AND attempts < $2 RETURNING attempts', [idHash, CHALLENGE_ATTEMPTS]);
+    if (counted.length === 0) throw failed(request, kind, 'challenge');
+    return { row, ticket: verdict.ticket };
+  }
+
+  /** The generic 401; the server log notes which step failed (never the name, password or code). */
+  function failed(request: FastifyRequest, step: string, reason: string): AppError {
+    request.log.info({ event: 'login-failed', step, reason }, 'log-in failed');
+    return loginFailed();
+  }
+
+  /** Sets the new session's cookie and takes the attempt's throttle count back. */
+  async function finishLogin(request: FastifyRequest, reply: FastifyReply, token: string, row: ChallengeRow, ticket: AttemptTicket) {
+    await attemptSucceeded(deps.db, ticket, throttleSettings(deps), true);
+    setSessionCookie(request, reply, token, deps.config.sessionLifetimeMinutes * 60);
+    request.log.info({ event: 'login-succeeded', employeeId: row.employee_id }, 'log-in succeeded');
+    return {
+      employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name,
+      passwordChangeRequired: row.must_change_password,
+    };
+  }
+
   app.post('/api/auth/login', {
     config: { public: true },
-    schema: { tags: ['auth'], summary: 'Log in with username and password', body: LoginBody, response: { 200: Me } },
+    schema: {
+      tags: ['auth'], summary: 'Log-in step 1: username and password; answers a challenge for the second factor (no session yet)',
+      body: LoginBody, response: { 200: Challenge },
+    },
   }, async (request, reply) => {
     const { username, password } = request.body as Static<typeof LoginBody>;
-    const rows = await deps.db.query<{ id: string; organisation_id: string; role: string; display_name: string; password_hash: string | null; active: boolean }>(
-      'SELECT id, organisation_id, role, display_name, password_hash, active FROM org.employees WHERE username = $1', [username]);
-    const employee = rows[0];
-    const hash = employee?.password_hash ?? await decoyPasswordHash();
-    const passwordOk = await verifyPassword(hash, password);
-    if (employee === undefined || !employee.active || employee.password_hash === null || !passwordOk) throw loginFailed();
     const now = deps.now();
-    const token = await createSession(deps.db, employee.id, { idleMinutes: deps.config.sessionIdleMinutes, lifetimeMinutes: deps.config.sessionLifetimeMinutes }, request.ip, now);
-    setSessionCookie(request, reply, token, deps.config.sessionLifetimeMinutes * 60);
-    return { employeeId: employee.id, organisationId: employee.organisation_id, role: employee.role, displayName: employee.display_name };
+    const keys: ThrottleKeys = { username, address: request.ip };
+    const verdict = await beginAttempt(deps.db, keys, throttleSettings(deps), now);
+    if (!verdict.allowed) throw throttled(reply, verdict.retryAfterSeconds);
+    const rows = await deps.db.query<{ id: string; password_hash: string | null; active: boolean; totp_secret: Buffer | null }>(
+      'SELECT id, password_hash, active, totp_secret FROM org.employees WHERE username = $1', [username]);
+    const employee = rows[0];
+    // Verify against a decoy when there is no account, so the answer takes as long either way.
+    const passwordOk = await verifyPassword(employee?.password_hash ?? await decoyPasswordHash(), password);
+    if (employee === undefined || !employee.active || employee.password_hash === null || !passwordOk) throw failed(request, 'password', 'password');
+    await attemptSucceeded(deps.db, verdict.ticket, throttleSettings(deps), false);
+
+    const challenge = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
+    const enrolSecret = employee.totp_secret === null ? newTotpSecret() : undefined;
+    await deps.db.query(
+      `INSERT INTO org.login_challenges (id_hash, employee_id, kind, pending_secret, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [hashChallenge(challenge), employee.id, enrolSecret === undefined ? 'totp' : 'enrol',
+        enrolSecret === undefined ? null : sealTotpSecret(deps.masterKey, employee.id, enrolSecret, true), now, expiresAt]);
+    if (enrolSecret === undefined) return { challenge, next: 'totp' as const, expiresAt: expiresAt.toISOString() };
+    const otpauthUri = totpUri(enrolSecret, username);
+    return { challenge, next: 'enrol' as const, expiresAt: expiresAt.toISOString(), enrolment: { otpauthUri, secret: enrolSecret, qrCode: await totpQrCode(otpauthUri) } };
+  });
+
+  app.post('/api/auth/login/totp', {
+    config: { public: true },
+    schema: { tags: ['auth'], summary: 'Log-in step 2: a TOTP code (RFC 6238) or a recovery code; starts the session', body: ChallengeBody, response: { 200: Me } },
+  }, async (request, reply) => {
+    const { challenge, code } = request.body as Static<typeof ChallengeBody>;
+    const { row, ticket } = await openChallenge(request, reply, challenge, 'totp');
+    const now = deps.now();
+    const secret = row.totp_secret === null ? undefined : openTotpSecret(deps.masterKey, row.employee_id, row.totp_secret);
+    const isTotp = /^[0-9]{6}$/.test(code);
+    const step = isTotp && secret !== undefined ? matchTotp(secret, code, now) : undefined;
+    if (isTotp && step === undefined) throw failed(request, 'totp', 'code');
+    const token = await deps.db.transaction(async (tx) => {
+      const spent = await tx.query('UPDATE org.login_challenges SET used_at = $2 WHERE id_hash = $1 AND used_at IS NULL RETURNING employee_id', [hashChallenge(challenge), now]);
+      if (spent.length === 0) return undefined;
+      const accepted = step === undefined ? await useRecoveryCode(tx, row.employee_id, code, now) : await acceptTotpStep(tx, row.employee_id, step);
+      if (!accepted) return undefined;
+      return createSession(tx, row.employee_id, sessionSettings(deps), request.ip, now);
+    });
+    if (token === undefined) throw failed(request, 'totp', step === undefined ? 'recovery-code' : 'replayed-or-spent');
+    return finishLogin(request, reply, token, row, ticket);
+  });
+
+  app.post('/api/auth/login/enrol', {
+    config: { public: true },
+    schema: { tags: ['auth'], summary: 'Log-in step 2 at first log-in: confirm the new TOTP secret with a code; answers ten recovery codes once', body: ChallengeBody, response: { 200: EnrolResult } },
+  }, async (request, reply) => {
+    const { challenge, code } = request.body as Static<typeof ChallengeBody>;
+    const { row, ticket } = await openChallenge(request, reply, challenge, 'enrol');
+    const now = deps.now();
+    const secret = openTotpSecret(deps.masterKey, row.employee_id, row.pending_secret!, true);
+    const step = matchTotp(secret, code, now);
+    if (step === undefined) throw failed(request, 'enrol', 'code');
+    const result = await deps.db.transaction(async (tx) => {
+      const spent = await tx.query('UPDATE org.login_challenges SET used_at = $2 WHERE id_hash = $1 AND used_at IS NULL RETURNING employee_id', [hashChallenge(challenge), now]);
+      if (spent.length === 0) return undefined;
+      // Only when no factor was enrolled meanwhile (another challenge, or the same secret twice).
+      const enrolled = await tx.query(
+        `UPDATE org.employees SET totp_secret = $2, totp_enrolled_at = $3, totp_last_step = $4
+          WHERE id = $1 AND totp_secret IS NULL RETURNING id`,
+        [row.employee_id, sealTotpSecret(deps.masterKey, row.employee_id, secret), now, step]);
+      if (enrolled.length === 0) return undefined;
+      const recoveryCodes = await issueRecoveryCodes(tx, row.employee_id, now);
+      return { recoveryCodes, token: await createSession(tx, row.employee_id, sessionSettings(deps), request.ip, now) };
+    });
+    if (result === undefined) throw failed(request, 'enrol', 'spent');
+    request.log.info({ event: 'totp-enrolled', employeeId: row.employee_id }, 'second factor enrolled');
+    return { ...await finishLogin(request, reply, result.token, row, ticket), recoveryCodes: result.recoveryCodes };
   });
 
   app.post('/api/auth/logout', {
@@ -82,9 +288,45 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/api/auth/me', {
     schema: { tags: ['auth'], summary: 'The logged-in employee', response: { 200: Me } },
-  }, (request) => {
+  }, async (request) => {
     if (request.actor === undefined) throw unauthorized();
     const { employeeId, organisationId, role, displayName } = request.actor;
-    return Promise.resolve({ employeeId, organisationId, role, displayName });
+    const rows = await deps.db.query<{ must_change_password: boolean }>('SELECT must_change_password FROM org.employees WHERE id = $1', [employeeId]);
+    return { employeeId, organisationId, role, displayName, passwordChangeRequired: rows[0]?.must_change_password ?? false };
+  });
+
+  app.post('/api/auth/password', {
+    schema: {
+      tags: ['auth'], summary: 'Change your password: ends all your sessions and starts a new one (new cookie)',
+      body: PasswordChangeBody, response: { 204: Type.Null() },
+    },
+  }, async (request, reply) => {
+    if (request.actor === undefined) throw unauthorized();
+    const { currentPassword, newPassword } = request.body as Static<typeof PasswordChangeBody>;
+    const now = deps.now();
+    const employeeId = request.actor.employeeId;
+    const [employee] = await deps.db.query<{ username: string; password_hash: string | null }>('SELECT username, password_hash FROM org.employees WHERE id = $1', [employeeId]);
+    if (employee === undefined) throw unauthorized();
+    // A stolen session must not become a way to guess the password: the same throttle as the log-in.
+    const keys: ThrottleKeys = { username: employee.username, address: request.ip };
+    const verdict = await beginAttempt(deps.db, keys, throttleSettings(deps), now);
+    if (!verdict.allowed) throw throttled(reply, verdict.retryAfterSeconds);
+    if (employee.password_hash === null || !await verifyPassword(employee.password_hash, currentPassword)) throw failed(request, 'password-change', 'password');
+    await attemptSucceeded(deps.db, verdict.ticket, throttleSettings(deps), false);
+    assertAcceptablePassword(newPassword, 'newPassword', employee.username);
+    if (newPassword === currentPassword) {
+      throw new AppError('password-unchanged', 400, 'Kies een nieuw wachtwoord dat verschilt van het huidige.', 'Choose a new password that differs from the current one.',
+        { field: 'newPassword', errors: [{ field: 'newPassword', nl: 'Kies een nieuw wachtwoord dat verschilt van het huidige.', en: 'Choose a new password that differs from the current one.' }] });
+    }
+    const newHash = await hashPassword(newPassword);
+    // Every session ends, this one included (a thief's copy of it too); the caller continues in a new one.
+    const token = await deps.db.transaction(async (tx) => {
+      await tx.query('UPDATE org.employees SET password_hash = $2, password_changed_at = $3, must_change_password = false WHERE id = $1', [employeeId, newHash, now]);
+      await endAllSessions(tx, employeeId, now);
+      return createSession(tx, employeeId, sessionSettings(deps), request.ip, now);
+    });
+    setSessionCookie(request, reply, token, deps.config.sessionLifetimeMinutes * 60);
+    request.log.info({ event: 'password-changed', employeeId }, 'password changed');
+    return reply.code(204).send();
   });
 }

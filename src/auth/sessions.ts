@@ -45,12 +45,20 @@ export async function createSession(db: Queryable, employeeId: string, settings:
 /** How stale `last_seen_at` may get before a request refreshes it: a write per request would cost a commit each. */
 const TOUCH_AFTER_MS = 30_000;
 
+/** A resolved session: who, and whether they must change a one-time password before anything else. */
+export interface SessionState {
+  actor: Actor;
+  mustChangePassword: boolean;
+}
+
 /** Resolves a token to its actor, refreshing the idle timer; undefined when missing, expired or ended. */
-export async function resolveSession(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<Actor | undefined> {
+export async function resolveSessionState(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<SessionState | undefined> {
   const tokenHash = hashToken(token);
   const idleCutoff = new Date(now.getTime() - settings.idleMinutes * 60_000);
-  const rows = await db.query<{ employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string; last_seen_at: Date }>(
-    `SELECT e.id AS employee_id, e.organisation_id, e.role, e.display_name, s.last_seen_at
+  const rows = await db.query<{
+    employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string; last_seen_at: Date; must_change_password: boolean;
+  }>(
+    `SELECT e.id AS employee_id, e.organisation_id, e.role, e.display_name, s.last_seen_at, e.must_change_password
        FROM org.sessions s JOIN org.employees e ON e.id = s.employee_id
       WHERE s.token_hash = $1 AND e.active AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
     [tokenHash, now, idleCutoff],
@@ -60,7 +68,17 @@ export async function resolveSession(db: Queryable, token: string, settings: Ses
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
     await db.query('UPDATE org.sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $2', [tokenHash, now]);
   }
-  return { employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name, sessionId: sessionLogId(tokenHash) };
+  return {
+    actor: {
+      employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name, sessionId: sessionLogId(tokenHash),
+    },
+    mustChangePassword: row.must_change_password,
+  };
+}
+
+/** Resolves a token to its actor, refreshing the idle timer; undefined when missing, expired or ended. */
+export async function resolveSession(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<Actor | undefined> {
+  return (await resolveSessionState(db, token, settings, now))?.actor;
 }
 
 export async function endSession(db: Queryable, token: string, now: Date): Promise<void> {

@@ -41,16 +41,26 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     query: (text, params) => queryable(pool).query(text, params),
     async transaction(work) {
       const client = await pool.connect();
+      // A connection that fails while checked out (the database went away) must not crash the process with an
+      // unhandled 'error' event, and a connection that cannot even roll back is broken: destroy it, never reuse it.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(queryable(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async exec(script) {

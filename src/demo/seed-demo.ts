@@ -8,7 +8,9 @@
  * access log), acting as the demo care professional.
  */
 import { withClientAccess, withRegistration, type RequestContext } from '../access/client-access.js';
+import { loadTotpSecret, setTotpSecret } from '../auth/second-factor.js';
 import type { Actor } from '../auth/sessions.js';
+import { newTotpSecret, totpUri } from '../auth/totp.js';
 import { registerClient, type NewClient } from '../clients/clients-service.js';
 import type { Database } from '../db/database.js';
 import { addEntry, type NewEntry } from '../dossier/dossier-service.js';
@@ -128,16 +130,47 @@ function birthDateForAge(today: string, age: number): string {
   return today.slice(5) >= '03-01' ? `${year}-03-01` : `${year - 1}-12-01`;
 }
 
+/** A demo user's TOTP secret, to add to an authenticator app by hand or through the URI. */
+export interface DemoTotp {
+  username: string;
+  secret: string;
+  otpauthUri: string;
+}
+
 export interface SeedResult {
   created: boolean;
   users: readonly DemoUser[];
   password: string;
+  /** The demo users' TOTP secrets: demo mode skips no factor, so `start` prints these. */
+  totp: DemoTotp[];
 }
 
-/** Creates the demo organisation unless it exists. */
+/**
+ * Gives every demo user without a second factor a TOTP secret (as if enrolled)
+ * and returns all demo users' secrets. Demo users still log in with both
+ * factors; printing their secrets is what makes that possible in a demo.
+ */
+export async function demoTotpSecrets(db: Database, masterKey: Buffer, now: Date): Promise<DemoTotp[]> {
+  const result: DemoTotp[] = [];
+  for (const user of DEMO_USERS) {
+    const rows = await db.query<{ id: string }>(
+      'SELECT e.id FROM org.employees e JOIN org.organisations o ON o.id = e.organisation_id WHERE e.username = $1 AND o.name = $2', [user.username, DEMO_ORGANISATION]);
+    const id = rows[0]?.id;
+    if (id === undefined) continue;
+    let secret = await loadTotpSecret(db, masterKey, id);
+    if (secret === undefined) {
+      secret = newTotpSecret();
+      await setTotpSecret(db, masterKey, id, secret, now);
+    }
+    result.push({ username: user.username, secret, otpauthUri: totpUri(secret, user.username) });
+  }
+  return result;
+}
+
+/** Creates the demo organisation unless it exists; either way returns the demo users' TOTP secrets. */
 export async function seedDemo(db: Database, masterKey: Buffer, now: Date): Promise<SeedResult> {
   const existing = await db.query('SELECT 1 FROM org.organisations WHERE name = $1', [DEMO_ORGANISATION]);
-  if (existing.length > 0) return { created: false, users: DEMO_USERS, password: DEMO_PASSWORD };
+  if (existing.length > 0) return { created: false, users: DEMO_USERS, password: DEMO_PASSWORD, totp: await demoTotpSecrets(db, masterKey, now) };
 
   const organisationId = await ensureOrganisation(db, DEMO_ORGANISATION);
   const teamId = await ensureTeam(db, organisationId, 'Team Noord');
@@ -170,5 +203,5 @@ export async function seedDemo(db: Database, masterKey: Buffer, now: Date): Prom
         (scope) => addEntry(scope, masterKey, 1024 * 1024, entry));
     }
   }
-  return { created: true, users: DEMO_USERS, password: DEMO_PASSWORD };
+  return { created: true, users: DEMO_USERS, password: DEMO_PASSWORD, totp: await demoTotpSecrets(db, masterKey, now) };
 }

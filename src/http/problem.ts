@@ -136,6 +136,9 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const body = problemFromError(error);
     if (body !== undefined) {
       if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+      // Security events for whoever watches the server log: refused log-ins, sessions, CSRF, roles, throttling.
+      // The code says what was refused; never who or with what (no user names, no client data).
+      if (body.status === 401 || body.status === 403 || body.status === 429) request.log.warn({ event: 'access-refused', status: body.status, code: body.code }, 'access refused');
       return sendProblem(reply, body);
     }
     request.log.error({ err: error }, 'unexpected error');

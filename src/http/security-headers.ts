@@ -11,7 +11,8 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     reply.header('content-security-policy', request.url.startsWith('/api/docs')
       // The API docs page (Swagger UI) needs inline styles; it shows no client data.
       ? 'default-src \'self\'; style-src \'self\' \'unsafe-inline\'; img-src \'self\' data:; frame-ancestors \'none\''
-      : 'default-src \'self\'; frame-ancestors \'none\'; base-uri \'none\'; form-action \'self\'');
+      // The web UI shows the TOTP enrolment QR code, which the API answers as a data: URL.
+      : 'default-src \'self\'; img-src \'self\' data:; frame-ancestors \'none\'; base-uri \'none\'; form-action \'self\'');
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
   });

@@ -1,7 +1,8 @@
 /**
- * Organisations, teams and employees (name, function, role). The
- * administrator's API on top of this comes with the access issue; the demo
- * seed and tests use these functions directly.
+ * Organisations, teams and employees (name, function, role). The application
+ * administrator's API (employee-routes.ts) and the demo seed and tests use
+ * these functions. Every function that takes an organisation id stays inside
+ * it: an id of another organisation is treated as unknown.
  */
 import type { Queryable } from '../db/database.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -46,4 +47,129 @@ export async function ensureEmployee(db: Queryable, organisationId: string, inpu
 /** Links an employee to a client's care team from `startsOn`. */
 export async function addToCareTeam(db: Queryable, clientId: string, employeeId: string, relation: CareRelation, startsOn: string): Promise<void> {
   await db.query('INSERT INTO org.care_team (client_id, employee_id, relation, starts_on) VALUES ($1, $2, $3, $4)', [clientId, employeeId, relation, startsOn]);
+}
+
+/** An employee as the application administrator sees them. */
+export interface EmployeeView {
+  id: string;
+  username: string;
+  displayName: string;
+  functionTitle: string;
+  role: EmployeeRole;
+  active: boolean;
+  totpEnrolled: boolean;
+  mustChangePassword: boolean;
+  teams: { id: string; name: string }[];
+}
+
+interface EmployeeRow {
+  id: string;
+  username: string;
+  display_name: string;
+  function_title: string;
+  role: EmployeeRole;
+  active: boolean;
+  totp_enrolled: boolean;
+  must_change_password: boolean;
+  teams: { id: string; name: string }[] | string;
+}
+
+const EMPLOYEE_SELECT = `
+  SELECT e.id, e.username, e.display_name, e.function_title, e.role, e.active, e.totp_secret IS NOT NULL AS totp_enrolled, e.must_change_password,
+         COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name)
+                     FROM org.team_members m JOIN org.teams t ON t.id = m.team_id WHERE m.employee_id = e.id), '[]'::json) AS teams
+    FROM org.employees e`;
+
+function employeeView(row: EmployeeRow): EmployeeView {
+  return {
+    id: row.id, username: row.username, displayName: row.display_name, functionTitle: row.function_title, role: row.role, active: row.active,
+    totpEnrolled: row.totp_enrolled, mustChangePassword: row.must_change_password,
+    // node-postgres parses json; keep it working should a driver hand back text.
+    teams: typeof row.teams === 'string' ? JSON.parse(row.teams) as { id: string; name: string }[] : row.teams,
+  };
+}
+
+/** The organisation's employees, by name. */
+export async function listEmployees(db: Queryable, organisationId: string): Promise<EmployeeView[]> {
+  const rows = await db.query<EmployeeRow>(`${EMPLOYEE_SELECT} WHERE e.organisation_id = $1 ORDER BY e.display_name, e.username`, [organisationId]);
+  return rows.map(employeeView);
+}
+
+/** One employee of the organisation; undefined for an unknown id and for another organisation's employee alike. */
+export async function findEmployee(db: Queryable, organisationId: string, employeeId: string): Promise<EmployeeView | undefined> {
+  const rows = await db.query<EmployeeRow>(`${EMPLOYEE_SELECT} WHERE e.organisation_id = $1 AND e.id = $2`, [organisationId, employeeId]);
+  return rows[0] === undefined ? undefined : employeeView(rows[0]);
+}
+
+/** Creates an employee whose password must be changed at first log-in (the administrator knows it). */
+export async function createEmployee(db: Queryable, organisationId: string, input: Omit<NewEmployee, 'teamId'>): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO org.employees (organisation_id, username, display_name, function_title, role, password_hash, must_change_password)
+     VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
+    [organisationId, input.username, input.displayName, input.functionTitle, input.role, await hashPassword(input.password)]);
+  return rows[0]!.id;
+}
+
+export interface EmployeeChanges {
+  displayName?: string;
+  functionTitle?: string;
+  role?: EmployeeRole;
+}
+
+/** Changes name, function or role; false when the employee is not in the organisation. */
+export async function updateEmployee(db: Queryable, organisationId: string, employeeId: string, changes: EmployeeChanges): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE org.employees SET display_name = COALESCE($3, display_name), function_title = COALESCE($4, function_title), role = COALESCE($5, role)
+      WHERE organisation_id = $1 AND id = $2 RETURNING id`,
+    [organisationId, employeeId, changes.displayName ?? null, changes.functionTitle ?? null, changes.role ?? null]);
+  return rows.length === 1;
+}
+
+/** Disables or enables an account; false when the employee is not in the organisation. Ending sessions is the caller's part. */
+export async function setEmployeeActive(db: Queryable, organisationId: string, employeeId: string, active: boolean, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE org.employees SET active = $3, disabled_at = CASE WHEN $3 THEN NULL ELSE $4::timestamptz END WHERE organisation_id = $1 AND id = $2 RETURNING id',
+    [organisationId, employeeId, active, now]);
+  return rows.length === 1;
+}
+
+/** Sets a new one-time password (must be changed at the next log-in); false when the employee is not in the organisation. */
+export async function setOneTimePassword(db: Queryable, organisationId: string, employeeId: string, password: string): Promise<boolean> {
+  const rows = await db.query('UPDATE org.employees SET password_hash = $3, must_change_password = true WHERE organisation_id = $1 AND id = $2 RETURNING id',
+    [organisationId, employeeId, await hashPassword(password)]);
+  return rows.length === 1;
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  members: { id: string; displayName: string }[];
+}
+
+/** The organisation's teams with their members. */
+export async function listTeams(db: Queryable, organisationId: string): Promise<TeamView[]> {
+  const rows = await db.query<{ id: string; name: string; members: TeamView['members'] | string }>(
+    `SELECT t.id, t.name,
+            COALESCE((SELECT json_agg(json_build_object('id', e.id, 'displayName', e.display_name) ORDER BY e.display_name)
+                        FROM org.team_members m JOIN org.employees e ON e.id = m.employee_id WHERE m.team_id = t.id), '[]'::json) AS members
+       FROM org.teams t WHERE t.organisation_id = $1 ORDER BY t.name`, [organisationId]);
+  return rows.map((r) => ({ id: r.id, name: r.name, members: typeof r.members === 'string' ? JSON.parse(r.members) as TeamView['members'] : r.members }));
+}
+
+/** Creates a team; the name is unique within the organisation (a taken name is a 409 from the database). */
+export async function createTeam(db: Queryable, organisationId: string, name: string): Promise<string> {
+  const rows = await db.query<{ id: string }>('INSERT INTO org.teams (organisation_id, name) VALUES ($1, $2) RETURNING id', [organisationId, name]);
+  return rows[0]!.id;
+}
+
+/** Adds or removes a member; false when the team or the employee is not in the organisation. */
+export async function setTeamMembership(db: Queryable, organisationId: string, teamId: string, employeeId: string, member: boolean): Promise<boolean> {
+  const found = await db.query(
+    `SELECT 1 FROM org.teams t, org.employees e
+      WHERE t.id = $2 AND e.id = $3 AND t.organisation_id = $1 AND e.organisation_id = $1`, [organisationId, teamId, employeeId]);
+  if (found.length === 0) return false;
+  await db.query(member
+    ? 'INSERT INTO org.team_members (team_id, employee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'
+    : 'DELETE FROM org.team_members WHERE team_id = $1 AND employee_id = $2', [teamId, employeeId]);
+  return true;
 }

@@ -1,0 +1,74 @@
+/**
+ * Where an employee's second factor lives: the TOTP secret sealed under the
+ * master key (AES-256-GCM, bound to `totp:<employee id>`), the last accepted
+ * time step, and the hashes of the one-time recovery codes.
+ */
+import type { Queryable } from '../db/database.js';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import { newRecoveryCodes, recoveryCodeHash } from './totp.js';
+
+const secretContext = (employeeId: string) => `totp:${employeeId}`;
+const pendingContext = (employeeId: string) => `totp-pending:${employeeId}`;
+
+/** Seals a TOTP secret for the database. */
+export function sealTotpSecret(masterKey: Buffer, employeeId: string, secretBase32: string, pending = false): Buffer {
+  return encryptJson(masterKey, { secret: secretBase32 }, pending ? pendingContext(employeeId) : secretContext(employeeId));
+}
+
+/** Opens what `sealTotpSecret` sealed; throws `DecryptionError` when it was not sealed for this employee. */
+export function openTotpSecret(masterKey: Buffer, employeeId: string, sealed: Buffer, pending = false): string {
+  const value = decryptJson(masterKey, sealed, pending ? pendingContext(employeeId) : secretContext(employeeId)) as { secret: string };
+  return value.secret;
+}
+
+/**
+ * Sets an employee's TOTP secret directly — for the demo seed and the test
+ * harness, which play the part of the enrolment. Everyone else enrols through
+ * `POST /api/auth/login/enrol`, which proves the app holds the secret.
+ */
+export async function setTotpSecret(db: Queryable, masterKey: Buffer, employeeId: string, secretBase32: string, now: Date): Promise<void> {
+  await db.query('UPDATE org.employees SET totp_secret = $2, totp_enrolled_at = $3, totp_last_step = NULL WHERE id = $1',
+    [employeeId, sealTotpSecret(masterKey, employeeId, secretBase32), now]);
+}
+
+/** The employee's TOTP secret in clear, or undefined when none is enrolled. */
+export async function loadTotpSecret(db: Queryable, masterKey: Buffer, employeeId: string): Promise<string | undefined> {
+  const rows = await db.query<{ totp_secret: Buffer | null }>('SELECT totp_secret FROM org.employees WHERE id = $1', [employeeId]);
+  const sealed = rows[0]?.totp_secret ?? null;
+  return sealed === null ? undefined : openTotpSecret(masterKey, employeeId, sealed);
+}
+
+/**
+ * Records `step` as the employee's last accepted time step, unless that step or
+ * a later one was accepted already — atomically, so of two requests with the
+ * same code only one gets through (RFC 6238 §5.2: a code is valid once).
+ */
+export async function acceptTotpStep(db: Queryable, employeeId: string, step: number): Promise<boolean> {
+  const rows = await db.query('UPDATE org.employees SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [employeeId, step]);
+  return rows.length === 1;
+}
+
+/** Replaces the employee's recovery codes with ten new ones and returns them (shown once, stored as hashes). */
+export async function issueRecoveryCodes(db: Queryable, employeeId: string, now: Date): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await db.query('DELETE FROM org.recovery_codes WHERE employee_id = $1', [employeeId]);
+  for (const code of codes) {
+    await db.query('INSERT INTO org.recovery_codes (employee_id, code_hash, created_at) VALUES ($1, $2, $3)', [employeeId, recoveryCodeHash(code), now]);
+  }
+  return codes;
+}
+
+/** Uses up a recovery code; false when it is not one of the employee's unused codes. */
+export async function useRecoveryCode(db: Queryable, employeeId: string, code: string, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE org.recovery_codes SET used_at = $3 WHERE employee_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING code_hash',
+    [employeeId, recoveryCodeHash(code), now]);
+  return rows.length === 1;
+}
+
+/** Removes the second factor (the administrator's reset): the next log-in enrols a new one. */
+export async function resetSecondFactor(db: Queryable, employeeId: string, now: Date): Promise<void> {
+  await db.query('UPDATE org.employees SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL WHERE id = $1', [employeeId]);
+  await db.query('DELETE FROM org.recovery_codes WHERE employee_id = $1', [employeeId]);
+  await db.query('UPDATE org.login_challenges SET used_at = $2 WHERE employee_id = $1 AND used_at IS NULL', [employeeId, now]);
+}
