@@ -46,6 +46,10 @@ const ClientRecord = Type.Object({
   })),
   dossier: NullableObject(Type.Object({ holder: Person, careStartedOn: Type.String(), careEndedOn: NullableString() })),
   createdAt: Type.String(),
+  corrections: Type.Array(Type.Object({
+    field: Type.String(), oldValue: NullableString(), newValue: Type.String(), correctedBy: Type.String(), correctedAt: Type.String(), requestId: Uuid,
+  })),
+  processingRestriction: NullableObject(Type.Object({ since: Type.String(), requestId: Uuid, notice: Type.String() })),
 });
 
 const ListQuery = Type.Object({

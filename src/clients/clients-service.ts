@@ -11,6 +11,7 @@ import { newDataKey, wrapDataKey } from '../crypto/envelope.js';
 import { badRequest, conflict } from '../errors.js';
 import { parseIsoDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { activeRestriction, type ProcessingRestriction } from '../dossier/dossier-service.js';
 import { isValidBsn } from './bsn.js';
 
 export const Gender = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' } as const;
@@ -67,6 +68,97 @@ export interface ClientRecord extends ClientSummary {
   relations: ClientRelation[];
   dossier: { holder: { id: string; name: string; function: string }; careStartedOn: string; careEndedOn: string | null } | null;
   createdAt: string;
+  /** Corrections of the formal data on the client's request, with the old value kept (AVG 16). */
+  corrections: FormalCorrection[];
+  /** Processing restricted on the client's request (AVG 18), shown on the overview. */
+  processingRestriction: ProcessingRestriction | null;
+}
+
+/** The formal data a client may have corrected (AVG 16), in the API's words, and their columns. */
+export const CORRECTABLE_FIELDS = {
+  bsn: 'bsn', familyName: 'family_name', givenNames: 'given_names', birthDate: 'birth_date', gender: 'gender',
+  streetAddress: 'street_address', postcode: 'postcode', town: 'town', phone: 'phone', email: 'email',
+} as const;
+export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
+
+export interface FormalCorrection {
+  field: CorrectableField;
+  oldValue: string | null;
+  newValue: string;
+  correctedBy: string;
+  correctedAt: string;
+  requestId: string;
+}
+
+function invalid(field: string, nl: string, en: string): never {
+  throw badRequest('invalid-correction', `correction.${field}`, nl, en);
+}
+
+/** Checks a corrected value as registration would (elfproef, real past dates, formats). */
+function validateCorrection(field: CorrectableField, value: string, now: Date): string {
+  const v = value.trim();
+  if (v === '') invalid(field, 'De nieuwe waarde is leeg.', 'The new value is empty.');
+  switch (field) {
+    case 'bsn':
+      if (!/^[0-9]{9}$/.test(v) || !isValidBsn(v)) invalid(field, 'Dit BSN is ongeldig (het voldoet niet aan de elfproef).', 'This BSN is invalid (elfproef).');
+      return v;
+    case 'birthDate':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || parseIsoDate(v) === undefined || v > calendarDate(now) || v < '1900-01-01') {
+        invalid(field, 'Deze geboortedatum bestaat niet, ligt in de toekomst of is niet aannemelijk.', 'This birth date does not exist, is in the future or is not plausible.');
+      }
+      return v;
+    case 'gender':
+      if (!(Object.values(Gender) as string[]).includes(v)) invalid(field, 'Kies female, male, other of unknown.', 'Choose female, male, other or unknown.');
+      return v;
+    case 'postcode':
+      if (!/^[1-9][0-9]{3} ?[A-Za-z]{2}$/.test(v)) invalid(field, 'Deze postcode is ongeldig.', 'This postcode is invalid.');
+      return v;
+    case 'phone':
+      if (!/^[+0-9 ()-]{6,20}$/.test(v)) invalid(field, 'Dit telefoonnummer is ongeldig.', 'This phone number is invalid.');
+      return v;
+    case 'email':
+      if (v.length > 254 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) invalid(field, 'Dit e-mailadres is ongeldig.', 'This e-mail address is invalid.');
+      return v;
+    case 'familyName': case 'givenNames': case 'town':
+      if (v.length > 200) invalid(field, 'De nieuwe waarde is te lang.', 'The new value is too long.');
+      return v;
+    case 'streetAddress':
+      if (v.length > 300) invalid(field, 'Het adres is te lang.', 'The address is too long.');
+      return v;
+  }
+}
+
+/**
+ * Corrects one item of formal data on a granted request (AVG 16; 003 §3.4):
+ * the new value replaces the old one in the record, and the old value, the new
+ * one, when, by whom and on which request are kept in the correction history.
+ */
+export async function correctFormalData(scope: ClientScope, requestId: string, field: CorrectableField, value: string): Promise<void> {
+  const { tx, client } = scope;
+  const newValue = validateCorrection(field, value, scope.now);
+  const column = CORRECTABLE_FIELDS[field];
+  const [row] = await tx.query<{ old: string | null }>(`SELECT ${column}::text AS old FROM formal.clients WHERE id = $1 FOR UPDATE`, [client.id]);
+  if (row === undefined) throw new Error('client vanished inside its own scope');
+  if (row.old === newValue) throw conflict('correction-unchanged', 'De nieuwe waarde is gelijk aan de huidige; er valt niets te verbeteren.', 'The new value equals the current one; nothing to correct.');
+  if (field === 'bsn') {
+    const taken = await tx.query('SELECT 1 FROM formal.clients WHERE organisation_id = $1 AND bsn = $2 AND id <> $3', [client.organisationId, newValue, client.id]);
+    if (taken.length > 0) throw conflict('duplicate-bsn', 'Er is al een cliënt met dit BSN.', 'A client with this BSN already exists.');
+  }
+  if (field === 'birthDate') {
+    const before = await tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND care_started_on < $2', [client.id, newValue]);
+    if (before.length > 0) invalid(field, 'De zorg begon vóór deze geboortedatum.', 'Care started before this birth date.');
+  }
+  await tx.query(`UPDATE formal.clients SET ${column} = $2 WHERE id = $1`, [client.id, newValue]);
+  await tx.query(
+    'INSERT INTO formal.data_corrections (client_id, request_id, field, old_value, new_value, corrected_by, corrected_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [client.id, requestId, field, row.old, newValue, scope.actor.employeeId, scope.now]);
+}
+
+async function formalCorrections(tx: Queryable, clientId: string): Promise<FormalCorrection[]> {
+  const rows = await tx.query<{ field: CorrectableField; old_value: string | null; new_value: string; corrected_by: string; corrected_at: Date; request_id: string }>(
+    `SELECT d.field, d.old_value, d.new_value, e.display_name AS corrected_by, d.corrected_at, d.request_id
+       FROM formal.data_corrections d JOIN org.employees e ON e.id = d.corrected_by WHERE d.client_id = $1 ORDER BY d.corrected_at, d.recorded_at, d.id`, [clientId]);
+  return rows.map((r) => ({ field: r.field, oldValue: r.old_value, newValue: r.new_value, correctedBy: r.corrected_by, correctedAt: r.corrected_at.toISOString(), requestId: r.request_id }));
 }
 
 /** Checks what the schema cannot: the elfproef, real and past dates, the no-BSN set. */
@@ -181,6 +273,8 @@ export async function readClient(scope: ClientScope): Promise<ClientRecord> {
           careStartedOn: dossier.care_started_on, careEndedOn: dossier.care_ended_on,
         },
     createdAt: row.created_at.toISOString(),
+    corrections: await formalCorrections(tx, client.id),
+    processingRestriction: await activeRestriction(tx, client.id),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
+import { NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { addEntry, annotateEntry, readEntry, readTimeline, refuseEntryChange } from './dossier-service.js';
 import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, partOfEntryKind } from './entry-kinds.js';
@@ -17,8 +17,14 @@ const EntrySchema = Type.Object({
   occurredOn: NullableString(), recordedAt: Type.String(), author: Person,
   source: Type.Object({ kind: Type.String(), description: NullableString() }),
   statementType: NullableString(),
-  annotations: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), reason: Type.String(), author: Person, recordedAt: Type.String() })),
+  annotations: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), reason: Type.String(), author: Person, recordedAt: Type.String(), requestId: NullableString() })),
+  disputes: NullableString(),
+  statements: Type.Array(Type.Object({
+    id: Uuid, title: NullableString(), text: Type.String(), recordedAt: Type.String(),
+    source: Type.Object({ kind: Type.String(), description: NullableString() }),
+  })),
 });
+const RestrictionSchema = NullableObject(Type.Object({ since: Type.String(), requestId: Uuid, notice: Type.String() }));
 
 const NewEntryBody = Type.Object({
   kind: KindSchema,
@@ -55,7 +61,7 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       tags: ['dossier'], summary: 'Timeline: entries newest first, paged, optionally filtered by kind',
       params: ClientParams, querystring: TimelineQuery,
-      response: { 200: Type.Object({ entries: Type.Array(EntrySchema), nextCursor: NullableString() }) },
+      response: { 200: Type.Object({ entries: Type.Array(EntrySchema), nextCursor: NullableString(), processingRestriction: RestrictionSchema }) },
     },
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: (scope, request) => {

@@ -25,6 +25,8 @@ export interface NewEntry {
 export interface NewAnnotation {
   kind: AnnotationKind;
   reason: string;
+  /** The request this annotation fulfils (a correction, AVG 16). */
+  requestId?: string;
 }
 
 export interface PersonRef {
@@ -39,6 +41,17 @@ export interface Annotation {
   reason: string;
   author: PersonRef;
   recordedAt: string;
+  /** Set when the annotation corrects the entry on a client's request (AVG 16). */
+  requestId: string | null;
+}
+
+/** A client's own statement shown beside the entry it disputes (Jeugdwet 7.3.8; BW 7:454 lid 2; 003 §3.4). */
+export interface StatementRef {
+  id: string;
+  title: string | null;
+  text: string;
+  recordedAt: string;
+  source: { kind: SourceKind; description: string | null };
 }
 
 export interface Entry {
@@ -53,12 +66,42 @@ export interface Entry {
   source: { kind: SourceKind; description: string | null };
   statementType: StatementType | null;
   annotations: Annotation[];
+  /** For an own statement: the entry it disputes. */
+  disputes: string | null;
+  /** Own statements of the client disputing this entry, shown beside it. */
+  statements: StatementRef[];
 }
 
 export interface TimelinePage {
   entries: Entry[];
   /** Pass as `before` to get the next (older) page; null on the last page. */
   nextCursor: string | null;
+  /** Processing restricted on the client's request (AVG 18), shown on the dossier. */
+  processingRestriction: ProcessingRestriction | null;
+}
+
+export interface ProcessingRestriction {
+  since: string;
+  requestId: string;
+  /** "Verwerking beperkt sinds …, op verzoek …". */
+  notice: string;
+}
+
+/** The client's active restriction of processing, if any (AVG 18; recorded on fulfilment of a `restrict` request). */
+export async function activeRestriction(tx: Queryable, clientId: string): Promise<ProcessingRestriction | null> {
+  const rows = await tx.query<{ started_at: Date; request_id: string; received_on: string; requester: string }>(
+    `SELECT p.started_at, p.request_id, r.received_on,
+            CASE WHEN rel.id IS NULL THEN 'de cliënt' ELSE rel.given_names || ' ' || rel.family_name END AS requester
+       FROM org.processing_restrictions p JOIN org.requests r ON r.id = p.request_id
+       LEFT JOIN formal.client_relations rel ON rel.id = r.requester_relation_id
+      WHERE p.client_id = $1 AND p.ended_at IS NULL`, [clientId]);
+  const row = rows[0];
+  if (row === undefined) return null;
+  const since = calendarDate(row.started_at);
+  return {
+    since, requestId: row.request_id,
+    notice: `Verwerking beperkt sinds ${since}, op verzoek van ${row.requester} (ontvangen ${row.received_on}; AVG 18). Alleen bewaren; inzien alleen voor een rechtsvordering.`,
+  };
 }
 
 interface EntryContent {
@@ -106,13 +149,57 @@ export async function annotateEntry(scope: ClientScope, masterKey: Buffer, entry
   const key = await clientDataKey(tx, masterKey, client.id);
   const id = randomUUID();
   await tx.query(
-    'INSERT INTO care.entry_annotations (id, entry_id, client_id, kind, author_id, ciphertext) VALUES ($1, $2, $3, $4, $5, $6)',
-    [id, entryId, client.id, input.kind, actor.employeeId, encryptJson(key, { reason: input.reason }, `annotation:${id}`)],
+    'INSERT INTO care.entry_annotations (id, entry_id, client_id, kind, author_id, ciphertext, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [id, entryId, client.id, input.kind, actor.employeeId, encryptJson(key, { reason: input.reason }, `annotation:${id}`), input.requestId ?? null],
   );
   scope.touch([entryId]);
   const entry = (await loadEntries(tx, key, client.id, { ids: [entryId] }))[0];
   if (entry === undefined) throw new Error('entry vanished after annotation');
   return entry;
+}
+
+export interface NewOwnStatement {
+  /** The entry the statement disputes. */
+  disputesEntryId: string;
+  title?: string;
+  text: string;
+  /** Who made the statement: the client or their representative. */
+  source: { kind: SourceKind; description?: string };
+  requestId: string;
+}
+
+/**
+ * Appends the client's own statement (eigen verklaring) beside the entry it
+ * disputes (Jeugdwet 7.3.8; BW 7:454 lid 2; 003 §3.4). The employee who
+ * records it is its author; the source says whose statement it is.
+ */
+export async function addOwnStatement(scope: ClientScope, masterKey: Buffer, maxEntryBytes: number, input: NewOwnStatement): Promise<Entry> {
+  const { tx, client, actor } = scope;
+  if (byteLength(input.text) > maxEntryBytes) {
+    throw badRequest('entry-too-large', 'statement.text', `De tekst is groter dan ${maxEntryBytes} bytes.`, `The text is larger than ${maxEntryBytes} bytes.`);
+  }
+  const disputed = await tx.query<{ kind: EntryKind }>('SELECT kind FROM care.entries WHERE id = $1 AND client_id = $2', [input.disputesEntryId, client.id]);
+  if (disputed.length === 0) throw badRequest('unknown-entry', 'statement.entryId', 'Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');
+  const key = await clientDataKey(tx, masterKey, client.id);
+  const id = randomUUID();
+  const content: EntryContent = { title: input.title ?? 'Eigen verklaring', text: input.text, source: input.source.description ?? null };
+  await tx.query(
+    `INSERT INTO care.entries (id, client_id, kind, author_id, occurred_on, source_kind, statement_type, ciphertext, disputes_entry_id, request_id)
+     VALUES ($1, $2, 'own-statement', $3, $4, $5, NULL, $6, $7, $8)`,
+    [id, client.id, actor.employeeId, calendarDate(scope.now), input.source.kind, encryptJson(key, content, `entry:${id}`), input.disputesEntryId, input.requestId],
+  );
+  scope.touch([id, input.disputesEntryId]);
+  const entry = (await loadEntries(tx, key, client.id, { ids: [input.disputesEntryId] }))[0];
+  if (entry === undefined) throw new Error('entry vanished after own statement');
+  return entry;
+}
+
+/** What a correction of an entry needs to know about it: its kind and whether it states a fact or an opinion. */
+export async function entryNature(scope: ClientScope, entryId: string): Promise<{ kind: EntryKind; statementType: StatementType | null } | undefined> {
+  const rows = await scope.tx.query<{ kind: EntryKind; statement_type: StatementType | null }>(
+    'SELECT kind, statement_type FROM care.entries WHERE id = $1 AND client_id = $2', [entryId, scope.client.id]);
+  const row = rows[0];
+  return row === undefined ? undefined : { kind: row.kind, statementType: row.statement_type };
 }
 
 /** Refuses any change or deletion of an entry, with the reason; append-only is also enforced by the database. */
@@ -149,6 +236,7 @@ interface EntryRow {
   source_kind: SourceKind;
   statement_type: StatementType | null;
   ciphertext: Buffer;
+  disputes_entry_id: string | null;
   author_id: string;
   author_name: string;
   author_function: string;
@@ -183,7 +271,7 @@ async function loadRows(tx: Queryable, clientId: string, options: LoadOptions): 
   }
   return tx.query<EntryRow>(
     `SELECT e.id, e.kind, e.recorded_at, (extract(epoch FROM e.recorded_at) * 1000000)::bigint AS micros, e.occurred_on,
-            e.source_kind, e.statement_type, e.ciphertext, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function
+            e.source_kind, e.statement_type, e.ciphertext, e.disputes_entry_id, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function
        FROM care.entries e JOIN org.employees a ON a.id = e.author_id
       WHERE ${where.join(' AND ')}
       ORDER BY e.recorded_at DESC, e.id DESC ${limit}`,
@@ -194,8 +282,8 @@ async function loadRows(tx: Queryable, clientId: string, options: LoadOptions): 
 async function loadAnnotations(tx: Queryable, key: Buffer, entryIds: readonly string[]): Promise<Map<string, Annotation[]>> {
   const byEntry = new Map<string, Annotation[]>();
   if (entryIds.length === 0) return byEntry;
-  const rows = await tx.query<{ id: string; entry_id: string; kind: AnnotationKind; recorded_at: Date; ciphertext: Buffer; author_id: string; author_name: string; author_function: string }>(
-    `SELECT n.id, n.entry_id, n.kind, n.recorded_at, n.ciphertext, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function
+  const rows = await tx.query<{ id: string; entry_id: string; kind: AnnotationKind; recorded_at: Date; ciphertext: Buffer; request_id: string | null; author_id: string; author_name: string; author_function: string }>(
+    `SELECT n.id, n.entry_id, n.kind, n.recorded_at, n.ciphertext, n.request_id, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function
        FROM care.entry_annotations n JOIN org.employees a ON a.id = n.author_id
       WHERE n.entry_id = ANY($1::uuid[]) ORDER BY n.recorded_at, n.id`,
     [entryIds],
@@ -204,7 +292,7 @@ async function loadAnnotations(tx: Queryable, key: Buffer, entryIds: readonly st
     const { reason } = decryptJson(key, row.ciphertext, `annotation:${row.id}`) as { reason: string };
     const list = byEntry.get(row.entry_id) ?? [];
     list.push({
-      id: row.id, kind: row.kind, reason, recordedAt: row.recorded_at.toISOString(),
+      id: row.id, kind: row.kind, reason, recordedAt: row.recorded_at.toISOString(), requestId: row.request_id,
       author: { id: row.author_id, name: row.author_name, function: row.author_function },
     });
     byEntry.set(row.entry_id, list);
@@ -217,8 +305,25 @@ async function loadEntries(tx: Queryable, key: Buffer, clientId: string, options
   return decorate(tx, key, rows);
 }
 
+/** Own statements disputing these entries, oldest first. */
+async function loadStatements(tx: Queryable, key: Buffer, entryIds: readonly string[]): Promise<Map<string, StatementRef[]>> {
+  const byEntry = new Map<string, StatementRef[]>();
+  if (entryIds.length === 0) return byEntry;
+  const rows = await tx.query<{ id: string; disputes_entry_id: string; recorded_at: Date; source_kind: SourceKind; ciphertext: Buffer }>(
+    `SELECT id, disputes_entry_id, recorded_at, source_kind, ciphertext FROM care.entries
+      WHERE disputes_entry_id = ANY($1::uuid[]) AND kind = 'own-statement' ORDER BY recorded_at, id`, [entryIds]);
+  for (const row of rows) {
+    const content = decryptJson(key, row.ciphertext, `entry:${row.id}`) as EntryContent;
+    const list = byEntry.get(row.disputes_entry_id) ?? [];
+    list.push({ id: row.id, title: content.title, text: content.text, recordedAt: row.recorded_at.toISOString(), source: { kind: row.source_kind, description: content.source } });
+    byEntry.set(row.disputes_entry_id, list);
+  }
+  return byEntry;
+}
+
 async function decorate(tx: Queryable, key: Buffer, rows: readonly EntryRow[]): Promise<Entry[]> {
   const annotations = await loadAnnotations(tx, key, rows.map((r) => r.id));
+  const statements = await loadStatements(tx, key, rows.map((r) => r.id));
   return rows.map((row) => {
     const content = decryptJson(key, row.ciphertext, `entry:${row.id}`) as EntryContent;
     return {
@@ -227,6 +332,7 @@ async function decorate(tx: Queryable, key: Buffer, rows: readonly EntryRow[]): 
       author: { id: row.author_id, name: row.author_name, function: row.author_function },
       source: { kind: row.source_kind, description: content.source }, statementType: row.statement_type,
       annotations: annotations.get(row.id) ?? [],
+      disputes: row.disputes_entry_id, statements: statements.get(row.id) ?? [],
     };
   });
 }
@@ -244,7 +350,10 @@ export async function readTimeline(scope: ClientScope, masterKey: Buffer, option
   const entries = await decorate(tx, key, page);
   scope.touch(entries.map((e) => e.id));
   const last = page[page.length - 1];
-  return { entries, nextCursor: rows.length > options.limit && last !== undefined ? encodeCursor({ micros: last.micros, id: last.id }) : null };
+  return {
+    entries, nextCursor: rows.length > options.limit && last !== undefined ? encodeCursor({ micros: last.micros, id: last.id }) : null,
+    processingRestriction: await activeRestriction(tx, client.id),
+  };
 }
 
 /** Every entry of the client, oldest first (reader views, copies, exports). */

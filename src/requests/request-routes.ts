@@ -8,6 +8,8 @@ import { contextOf } from '../http/request-context.js';
 import { NullableObject, NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { CORRECTABLE_FIELDS, type CorrectableField } from '../clients/clients-service.js';
+import { endRestriction } from './fulfil-rights.js';
 import { DECISION_FACTS, REQUEST_KINDS } from './request-kinds.js';
 import { decideRequest, extendRequest, fulfilRequest, listClientRequests, openRequestCandidates, readRequest, receiveRequest, recordRequestConsent } from './request-service.js';
 
@@ -45,7 +47,23 @@ const DecisionBody = Type.Object({
   reasons: Type.String({ maxLength: 20_000 }),
   facts: Type.Optional(Type.Array(OneOf(DECISION_FACTS), { maxItems: DECISION_FACTS.length, uniqueItems: true })),
 }, { additionalProperties: false });
-const FulfilBody = Type.Object({ feeCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })) }, { additionalProperties: false });
+/** Per kind (checked in fulfil-rights.ts): feeCents (copy), corrections (correct), statement (add-statement), consentId (withdraw-consent), objection (object). */
+const FulfilBody = Type.Object({
+  feeCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  corrections: Type.Optional(Type.Array(Type.Union([
+    Type.Object({ field: OneOf(Object.keys(CORRECTABLE_FIELDS) as CorrectableField[]), value: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: false }),
+    Type.Object({ entryId: Uuid(), reason: Type.String({ minLength: 5, maxLength: 5000 }) }, { additionalProperties: false }),
+  ]), { minItems: 1, maxItems: 20 })),
+  statement: Type.Optional(Type.Object({
+    entryId: Uuid(), title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })), text: Type.String({ minLength: 1 }),
+  }, { additionalProperties: false })),
+  consentId: Type.Optional(Uuid()),
+  objection: Type.Optional(Type.Object({ processing: Type.String({ minLength: 5, maxLength: 2000 }) }, { additionalProperties: false })),
+}, { additionalProperties: false });
+const EndRestrictionBody = Type.Object({
+  reason: Type.String({ minLength: 5, maxLength: 2000 }),
+  clientInformedOn: Type.String({ format: 'date' }),
+}, { additionalProperties: false });
 
 const DashboardRow = Type.Object({
   requestId: Uuid(), clientId: Uuid(), clientName: Type.String(), kind: Type.String(), state: Type.String(), receivedOn: Type.String(), deadline: Type.String(), overdue: Type.Boolean(),
@@ -100,9 +118,27 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/fulfil',
-    schema: { tags: ['requests'], summary: 'Mark a decided request fulfilled (a fee only for extra copies)', params: RequestParams, body: FulfilBody, response: { 200: RequestSchema } },
+    schema: {
+      tags: ['requests'],
+      summary: 'Fulfil a decided request: correct (formal data with history; an entry by annotation — a finding is refused, own statement offered), add-statement, restrict, withdraw-consent, object; a fee only for extra copies',
+      params: RequestParams, body: FulfilBody, response: { 200: RequestSchema },
+    },
     intent: () => ({ action: 'record', part: 'dossier' }),
-    handler: (scope, request) => fulfilRequest(scope, masterKey, requestId(request), (request.body as Static<typeof FulfilBody>).feeCents),
+    handler: (scope, request) => fulfilRequest(scope, masterKey, requestId(request), request.body as Static<typeof FulfilBody>, deps.config.maxEntryBytes),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/processing-restriction/end',
+    schema: {
+      tags: ['requests'], summary: 'End a restriction of processing (AVG 18(3)): the dossier holder, with a reason, after telling the client',
+      params: ClientParams, body: EndRestrictionBody, response: { 204: Type.Null() },
+    },
+    // Administrative data: the restriction freezes the care content, not the administration of the client's rights.
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      await endRestriction(scope, request.body as Static<typeof EndRestrictionBody>);
+      reply.code(204);
+      return null;
+    },
   });
 
   app.get('/api/requests', {

@@ -18,6 +18,7 @@ import { isCompetent, agreementFacts } from '../representation/representation-se
 import { appealDeadline, decide, destructionDeadline, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { executeDestruction } from './destruction.js';
+import { carryOut, checkFulfilInput, type FulfilInput } from './fulfil-rights.js';
 import { actorOfRelation, DESTRUCTION_REFUSAL_GROUNDS, engineActionOf, type DecisionFact, type RequestKind } from './request-kinds.js';
 
 export const RequestState = { received: 'received', extended: 'extended', decided: 'decided', fulfilled: 'fulfilled', refusedAtIntake: 'refused-at-intake' } as const;
@@ -239,7 +240,9 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
       throw conflict('consent-missing', `Dit verzoek kan pas worden toegewezen als de toestemming is vastgelegd. ${engine.explanation}`, 'The request can be granted only once the missing consent is recorded.');
     }
     if (engine.outcome === 'deny') {
-      throw new AppError('decision-against-law', 409, `Toewijzen kan niet: ${engine.explanation}`, 'Granting is not allowed by the rules.', { basis: engine.basis });
+      // A finding is not corrected; the own statement is offered instead (003 §2.2.6, §3.4).
+      const offer = row.kind === 'correct' && engine.rule === 'correct.not-a-factual-error' ? { offer: 'own-statement' } : {};
+      throw new AppError('decision-against-law', 409, `Toewijzen kan niet: ${engine.explanation}`, 'Granting is not allowed by the rules.', { basis: engine.basis, ...offer });
     }
   }
   if (input.outcome !== 'granted' && input.reasons.trim().length < 20) {
@@ -261,13 +264,25 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
 }
 
 /**
- * Marks a decided request fulfilled. The first copy is free; a fee only for
- * extra or excessive requests (AVG 12(5), 15(3)).
+ * Fulfils a decided request: carries out what it asked (fulfil-rights.ts —
+ * correction with history, own statement, restriction, withdrawal of consent,
+ * objection; destruction in destruction.ts) and marks it fulfilled, all in the
+ * access transaction, so a refusal of any part changes nothing. The first copy
+ * is free; a fee only for extra or excessive requests (AVG 12(5), 15(3)).
  */
-export async function fulfilRequest(scope: ClientScope, masterKey: Buffer, requestId: string, feeCents: number | undefined): Promise<ClientRequest> {
+export async function fulfilRequest(scope: ClientScope, masterKey: Buffer, requestId: string, input: FulfilInput, maxEntryBytes: number): Promise<ClientRequest> {
+  const { feeCents } = input;
   const row = await loadForUpdate(scope, requestId);
   if (row.state !== 'decided') throw wrongState('Een verzoek wordt pas uitgevoerd nadat erover is beslist.', 'A request is fulfilled only after it has been decided.');
-  if (row.decision === 'refused') throw wrongState('Een geweigerd verzoek wordt niet uitgevoerd.', 'A refused request is not fulfilled.');
+  if (row.decision === 'refused' || row.decision === null) throw wrongState('Een geweigerd verzoek wordt niet uitgevoerd.', 'A refused request is not fulfilled.');
+  checkFulfilInput(row.kind, input);
+  const decision = row.decision;
+  await carryOut(scope, masterKey, {
+    requestId, kind: row.kind, requester: row.requester_kind, requesterName: row.requester_name, decision, maxEntryBytes,
+    ask: (part, extra) => askEngine(scope.tx, scope, {
+      kind: row.kind, requester: row.requester_kind, on: calendarDate(scope.now), part, consentGiven: row.consent_recorded_on !== null, extra,
+    }),
+  }, input);
   if (feeCents !== undefined && feeCents > 0) {
     const earlier = await scope.tx.query(`SELECT 1 FROM org.requests WHERE client_id = $1 AND kind = 'copy' AND state = 'fulfilled' AND id <> $2`, [scope.client.id, requestId]);
     if (row.kind !== 'copy' || earlier.length === 0) {

@@ -56,6 +56,8 @@ export const Citation = {
   avg_16: 'AVG 16',
   /** Right to erasure. */
   avg_17: 'AVG 17',
+  /** Right to restriction of processing: only storage, legal claims, another's rights, public interest (lid 2). */
+  avg_18: 'AVG 18',
   /** The AVG deadlines apply to Jeugdwet/WGBO requests (003 §4). */
   uavg_34: 'UAVG 34',
   /** Court within six weeks (003 §4). */

@@ -46,6 +46,20 @@ export function decideRead(s: Situation, rulePrefix = 'read'): Decision {
   }
 }
 
+/**
+ * AVG 18(2): while processing is restricted, the care content is only stored;
+ * it is read only for legal claims (or, by the inspectorate, for the important
+ * public interest of supervision; in an emergency, for the client's vital
+ * interest). The administrative data stay readable: the restriction itself,
+ * the requests and the identification of the client must remain visible.
+ */
+function restriction(s: Situation, actor: Employee, rule: (name: string) => string): Decision | undefined {
+  if (!s.facts.has(Fact.processingRestricted) || s.part === Part.administrativeData) return undefined;
+  if (actor === Actor.inspector || s.facts.has(Fact.emergency) || s.facts.has(Fact.purposeLegalClaims)) return undefined;
+  return deny(rule('processing-restricted'), [Citation.avg_18],
+    'De cliënt heeft gevraagd de verwerking van zijn of haar gegevens te beperken. Zolang die beperking geldt, worden de gegevens alleen bewaard. Inzien mag alleen voor een juridische procedure (een rechtsvordering), en dat doel moet worden vastgelegd (AVG 18 lid 2).');
+}
+
 type Employee = typeof Actor.careProfessional | typeof Actor.substitute | typeof Actor.intern | typeof Actor.adminStaff
   | typeof Actor.manager | typeof Actor.employeeWithoutRelation | typeof Actor.inspector;
 
@@ -57,6 +71,8 @@ function employeeRead(s: Situation, actor: Employee, rule: (name: string) => str
       : deny(rule('personal-work-note.not-author'), [Citation.jeugdwet_7_3_8, Citation.avg_5],
           'Persoonlijke werkaantekeningen zijn alleen voor de hulpverlener die ze schreef. Ook een vervanger of collega ziet ze niet.');
   }
+  const restricted = restriction(s, actor, rule);
+  if (restricted !== undefined) return restricted;
   if (actor === Actor.inspector) {
     return allow(rule('inspector'), [Citation.awb_5_20, Citation.avg_6],
       'De Inspectie Gezondheidszorg en Jeugd (IGJ) doet onderzoek. De organisatie moet daaraan meewerken en de inspectie toegang geven tot dossiers.');

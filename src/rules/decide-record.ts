@@ -15,7 +15,7 @@
 import { Citation } from './citations.js';
 import { allow, deny, situationOf, type DecideInput, type Decision } from './decision.js';
 import { decideRead } from './decide-read.js';
-import { Action, Actor, Outcome, Part } from './vocabulary.js';
+import { Action, Actor, Fact, Outcome, Part } from './vocabulary.js';
 
 /** Input of {@link decideRecording}: as `decide`, without the action. */
 export type RecordingInput = Omit<DecideInput, 'action'>;
@@ -29,6 +29,11 @@ export type RecordingInput = Omit<DecideInput, 'action'>;
 export function decideRecording(input: RecordingInput): Decision {
   const s = situationOf({ ...input, action: Action.read });
   const basis = [Citation.jeugdwet_7_3_8, Citation.bw_7_454];
+  if (s.facts.has(Fact.processingRestricted) && s.part !== Part.administrativeData) {
+    // AVG 18(2): while restricted, the data are only stored; nothing is added or changed until the restriction ends.
+    return deny('record.processing-restricted', [Citation.avg_18, ...basis],
+      'De verwerking van de gegevens van deze cliënt is beperkt op zijn of haar verzoek. Zolang die beperking geldt, wordt er niets aan het dossier toegevoegd of veranderd (AVG 18). De houder van het dossier kan de beperking beëindigen, met een reden; de cliënt krijgt daarvan vooraf bericht.');
+  }
   switch (s.actor) {
     case Actor.careProfessional:
     case Actor.substitute:

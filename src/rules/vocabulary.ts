@@ -101,6 +101,10 @@ export const Fact = {
   goodCareRequiresKeeping: 'good-care-requires-keeping',
   neededForProcedure: 'needed-for-procedure',
   author: 'author',
+  /** Processing of the client's data is restricted on their request (AVG 18); only storage and reading for legal claims. */
+  processingRestricted: 'processing-restricted',
+  /** The employee reads for the establishment, exercise or defence of legal claims (AVG 18(2)). */
+  purposeLegalClaims: 'purpose-legal-claims',
 } as const;
 export type Fact = (typeof Fact)[keyof typeof Fact];
 

@@ -32,7 +32,7 @@ export interface Withheld {
 }
 
 export type ReaderEntry =
-  | { shown: true; id: string; kindLabel: string; title: string | null; text: string; recordedAt: string; author: string; source: string; statementType: string | null; annotations: { kind: string; reason: string; recordedAt: string }[]; withheldPassages: Withheld[] }
+  | { shown: true; id: string; kindLabel: string; title: string | null; text: string; recordedAt: string; author: string; source: string; statementType: string | null; annotations: { kind: string; reason: string; recordedAt: string }[]; withheldPassages: Withheld[]; statements: { text: string; recordedAt: string; source: string }[] }
   | { shown: false; recordedAt: string; withheld: Withheld };
 
 export interface ReaderView {
@@ -120,5 +120,7 @@ function shownEntry(entry: Entry, text: string, withheldPassages: Withheld[]): R
     shown: true, id: entry.id, kindLabel: entry.kindLabel, title: entry.title, text, recordedAt: entry.recordedAt,
     author: `${entry.author.name} (${entry.author.function})`, source: entry.source.description ?? entry.source.kind, statementType: entry.statementType,
     annotations: entry.annotations.map((a) => ({ kind: a.kind, reason: a.reason, recordedAt: a.recordedAt })), withheldPassages,
+    // The client's own statement is shown beside the entry it disputes (Jeugdwet 7.3.8; BW 7:454 lid 2; 003 §3.4).
+    statements: entry.statements.map((st) => ({ text: st.text, recordedAt: st.recordedAt, source: st.source.description ?? st.source.kind })),
   };
 }

@@ -1,0 +1,192 @@
+/**
+ * What fulfilling a granted request does, per kind (issue 5 part 6; DOMAIN §3):
+ * - correct (AVG 16; 003 §2.2.6, §3.4): formal data corrected with its history
+ *   kept; a factual error in an entry corrected by an annotation beside it; a
+ *   professional finding is not corrected — the engine refuses and the client's
+ *   own statement is offered instead;
+ * - add-statement (Jeugdwet 7.3.8; BW 7:454 lid 2): the client's own statement,
+ *   linked to the entry it disputes;
+ * - restrict (AVG 18): processing frozen until a recorded end;
+ * - withdraw-consent (AVG 7(3)): the named consent withdrawn at once;
+ * - object (AVG 21): the objection and the processing that stops, recorded.
+ * The fulfilment body carries the kind's own fields; a field of another kind
+ * is refused, so nothing is done that the request did not ask.
+ */
+import type { ClientScope } from '../access/client-access.js';
+import { correctFormalData, type CorrectableField } from '../clients/clients-service.js';
+import { withdrawConsent } from '../consents/consent-service.js';
+import { encryptJson } from '../crypto/envelope.js';
+import { clientDataKey } from '../crypto/client-keys.js';
+import { addOwnStatement, annotateEntry, entryNature } from '../dossier/dossier-service.js';
+import { partOfEntryKind, type EntryKind, type SourceKind } from '../dossier/entry-kinds.js';
+import { AppError, badRequest, conflict, forbidden } from '../errors.js';
+import type { Actor, Decision, Fact, Part } from '../rules/index.js';
+import { calendarDate } from '../shared/calendar-date.js';
+import type { RequestKind } from './request-kinds.js';
+
+export type FormalCorrectionInput = { field: CorrectableField; value: string };
+export type EntryCorrectionInput = { entryId: string; reason: string };
+
+/** The body of a fulfilment; which fields belong to which kind is checked by {@link checkFulfilInput}. */
+export interface FulfilInput {
+  /** copy: a reasonable fee, only for extra copies (AVG 15(3)). */
+  feeCents?: number;
+  /** correct: what is wrong and what is right. */
+  corrections?: readonly (FormalCorrectionInput | EntryCorrectionInput)[];
+  /** add-statement: the entry disputed and the client's statement. */
+  statement?: { entryId: string; title?: string; text: string };
+  /** withdraw-consent: the consent in the register. */
+  consentId?: string;
+  /** object: the processing objected to, which stops. */
+  objection?: { processing: string };
+}
+
+const FIELDS_OF_KIND: Record<RequestKind, readonly (keyof FulfilInput)[]> = {
+  'inspect': [], 'copy': ['feeCents'], 'correct': ['corrections'], 'add-statement': ['statement'], 'destroy': [], 'restrict': [],
+  'object': ['objection'], 'portability': [], 'withdraw-consent': ['consentId'], 'general-information': [],
+};
+const REQUIRED_OF_KIND: Partial<Record<RequestKind, keyof FulfilInput>> = {
+  'correct': 'corrections', 'add-statement': 'statement', 'withdraw-consent': 'consentId', 'object': 'objection',
+};
+
+/** Refuses a body that does not fit the request's kind (400, before anything changes). */
+export function checkFulfilInput(kind: RequestKind, input: FulfilInput): void {
+  const allowed = FIELDS_OF_KIND[kind];
+  for (const field of Object.keys(input) as (keyof FulfilInput)[]) {
+    if (input[field] !== undefined && !allowed.includes(field) && field !== 'feeCents') {
+      throw badRequest('field-not-for-kind', field, `"${field}" hoort niet bij een verzoek van deze soort (${kind}).`, `"${field}" does not belong to a request of this kind (${kind}).`);
+    }
+  }
+  const required = REQUIRED_OF_KIND[kind];
+  if (required !== undefined && input[required] === undefined) {
+    throw badRequest('field-required', required, `Om dit verzoek uit te voeren is "${required}" nodig.`, `Fulfilling this request needs "${required}".`);
+  }
+}
+
+/** Kinds of entry that hold the professional's own findings and conclusions, unless marked as fact (003 §2.2.6, §2.3.7). */
+const FINDING_KINDS: ReadonlySet<EntryKind> = new Set<EntryKind>(['research-report', 'evaluation', 'case-discussion', 'decision', 'help-question', 'strengths-inventory']);
+
+/** A professional finding: an opinion, or an entry of a judging kind not marked as a fact. */
+export function isProfessionalFinding(nature: { kind: EntryKind; statementType: string | null }): boolean {
+  return nature.statementType === 'opinion' || (nature.statementType === null && FINDING_KINDS.has(nature.kind));
+}
+
+/** Asks the engine the request's question again for one part, with the facts now known. */
+export type AskEngine = (part: Part, extra: readonly Fact[]) => Promise<Decision>;
+
+export interface FulfilContext {
+  requestId: string;
+  kind: RequestKind;
+  requester: Actor;
+  requesterName: string | null;
+  decision: 'granted' | 'partly';
+  maxEntryBytes: number;
+  ask: AskEngine;
+}
+
+function sourceOf(requester: Actor): SourceKind {
+  switch (requester) {
+    case 'client': return 'client';
+    case 'parent-with-custody': case 'parent-without-custody': return 'parent';
+    case 'guardian': return 'guardian';
+    case 'family-guardian': return 'family-guardian';
+    case 'confidential-advisor': case 'municipality': case 'third-party': case 'care-professional': case 'substitute': case 'intern':
+    case 'admin-staff': case 'manager': case 'employee-without-relation': case 'inspector':
+      return 'other';
+  }
+}
+
+function isEntryCorrection(c: FormalCorrectionInput | EntryCorrectionInput): c is EntryCorrectionInput {
+  return 'entryId' in c;
+}
+
+/** Carries out what the request asked; throws (and so changes nothing) when a part of it may not be done. */
+export async function carryOut(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext, input: FulfilInput): Promise<void> {
+  switch (ctx.kind) {
+    case 'correct':
+      return correct(scope, masterKey, ctx, input.corrections ?? []);
+    case 'add-statement':
+      return ownStatement(scope, masterKey, ctx, input.statement!);
+    case 'restrict':
+      return restrict(scope, ctx);
+    case 'withdraw-consent':
+      return withdraw(scope, ctx, input.consentId!);
+    case 'object':
+      return object(scope, masterKey, ctx, input.objection!.processing);
+    case 'inspect': case 'copy': case 'destroy': case 'portability': case 'general-information':
+      return;
+  }
+}
+
+async function correct(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext, corrections: readonly (FormalCorrectionInput | EntryCorrectionInput)[]): Promise<void> {
+  for (const [i, c] of corrections.entries()) {
+    if (!isEntryCorrection(c)) {
+      await correctFormalData(scope, ctx.requestId, c.field, c.value);
+      continue;
+    }
+    const nature = await entryNature(scope, c.entryId);
+    if (nature === undefined) throw badRequest('unknown-entry', `corrections/${i}/entryId`, 'Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');
+    // The engine decides: a factual error is corrected; a finding is not (AVG 16; 003 §2.2.6, §3.4).
+    const decision = await ctx.ask(partOfEntryKind(nature.kind), isProfessionalFinding(nature) ? [] : ['factual-error']);
+    if (decision.outcome === 'deny') {
+      throw new AppError('correction-refused', 409,
+        `${decision.explanation} Voeg de eigen verklaring toe met een verzoek "add-statement" bij deze dossierregel.`,
+        'The rules refuse this correction (a professional finding is not corrected); the client\'s own statement can be added instead.',
+        { field: `corrections/${i}/entryId`, basis: decision.basis, offer: 'own-statement', entryId: c.entryId } as AppError['extra']);
+    }
+    if (decision.outcome === 'needs-consent') {
+      throw conflict('consent-missing', `Deze verbetering kan pas als de toestemming is vastgelegd. ${decision.explanation}`, 'The correction needs the missing consent first.');
+    }
+    await annotateEntry(scope, masterKey, c.entryId, { kind: 'incorrect', reason: c.reason, requestId: ctx.requestId });
+  }
+}
+
+async function ownStatement(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext, statement: NonNullable<FulfilInput['statement']>): Promise<void> {
+  await addOwnStatement(scope, masterKey, ctx.maxEntryBytes, {
+    disputesEntryId: statement.entryId, text: statement.text, requestId: ctx.requestId,
+    ...(statement.title === undefined ? {} : { title: statement.title }),
+    source: { kind: sourceOf(ctx.requester), ...(ctx.requesterName === null ? {} : { description: ctx.requesterName }) },
+  });
+}
+
+async function restrict(scope: ClientScope, ctx: FulfilContext): Promise<void> {
+  const active = await scope.tx.query('SELECT 1 FROM org.processing_restrictions WHERE client_id = $1 AND ended_at IS NULL', [scope.client.id]);
+  if (active.length > 0) throw conflict('already-restricted', 'De verwerking is al beperkt.', 'Processing is already restricted.');
+  await scope.tx.query('INSERT INTO org.processing_restrictions (client_id, request_id, started_by, started_at) VALUES ($1, $2, $3, $4)',
+    [scope.client.id, ctx.requestId, scope.actor.employeeId, scope.now]);
+}
+
+async function withdraw(scope: ClientScope, ctx: FulfilContext, consentId: string): Promise<void> {
+  const rows = await scope.tx.query<{ withdrawn_at: Date | null }>('SELECT withdrawn_at FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
+  if (rows[0] === undefined) throw badRequest('unknown-consent', 'consentId', 'Deze toestemming staat niet in het register van deze cliënt.', 'This consent is not in this client\'s register.');
+  await withdrawConsent(scope, consentId);
+  await scope.tx.query('UPDATE org.requests SET withdrawn_consent_id = $2 WHERE id = $1', [ctx.requestId, consentId]);
+}
+
+async function object(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext, processing: string): Promise<void> {
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  await scope.tx.query(
+    `INSERT INTO org.objections (client_id, request_id, processing_ciphertext, outcome, stopped_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [scope.client.id, ctx.requestId, encryptJson(key, { processing }, `objection:${ctx.requestId}`), ctx.decision, calendarDate(scope.now), scope.actor.employeeId, scope.now]);
+}
+
+/**
+ * Ends a restriction of processing (AVG 18(3)): only the dossier holder, with a
+ * reason, after the client was told; the end is recorded beside the start.
+ */
+export async function endRestriction(scope: ClientScope, input: { reason: string; clientInformedOn: string }): Promise<void> {
+  const today = calendarDate(scope.now);
+  if (input.clientInformedOn > today) throw badRequest('date-in-future', 'clientInformedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  const holder = await scope.tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND holder_id = $2', [scope.client.id, scope.actor.employeeId]);
+  if (holder.length === 0) {
+    throw forbidden('Alleen de houder van het dossier kan de beperking van de verwerking beëindigen.', 'Only the holder of the dossier can end the restriction of processing.', ['AVG 18']);
+  }
+  const rows = await scope.tx.query<{ started_at: Date }>('SELECT started_at FROM org.processing_restrictions WHERE client_id = $1 AND ended_at IS NULL FOR UPDATE', [scope.client.id]);
+  const active = rows[0];
+  if (active === undefined) throw conflict('not-restricted', 'De verwerking is niet beperkt.', 'Processing is not restricted.');
+  if (input.clientInformedOn < calendarDate(active.started_at)) {
+    throw badRequest('invalid-date', 'clientInformedOn', 'De cliënt moet bericht krijgen nadat de beperking begon en voordat zij wordt opgeheven (AVG 18 lid 3).', 'The client must be told after the restriction began and before it is lifted (AVG 18(3)).');
+  }
+  await scope.tx.query('UPDATE org.processing_restrictions SET ended_at = $2, ended_by = $3, end_reason = $4, client_informed_on = $5 WHERE client_id = $1 AND ended_at IS NULL',
+    [scope.client.id, scope.now, scope.actor.employeeId, input.reason, input.clientInformedOn]);
+}
