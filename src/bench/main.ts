@@ -6,6 +6,10 @@
  * Scenario 1 (issue 2): read a 50-entry timeline page over HTTP (session,
  * policy, access log, decryption included) vs. the same SELECTs through the
  * driver. Targets on PostgreSQL: ratio ≥ 0.5, p99 < 50 ms at 64 connections.
+ * Scenario 2 (issue 5): the copy PDF of a 1,000-entry dossier.
+ * Scenario 3 (issue 4): verify-log throughput in rows/s.
+ * Scenario 4 (issue 4): "who saw client X" over 10 million log rows (< 50 ms).
+ * Scenario 5 (issue 7): retention dry-run sweep over 100,000 dossiers (< 60 s), destruction dossiers/s.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -18,7 +22,10 @@ import { createApp } from '../http/app.js';
 import { ensureEmployee, ensureOrganisation } from '../organisation/organisation-service.js';
 import { generatePopulation } from './generate.js';
 import type { HttpLoadJob } from './http-load-worker.js';
+import { benchLogin, type BenchSession } from './bench-login.js';
 import { benchVerifyLog } from './verify-log-bench.js';
+import { benchWhoSaw } from './who-saw-bench.js';
+import { benchRetention } from './retention-bench.js';
 import { runLoad, type LoadResult } from './load.js';
 
 function envInt(name: string, fallback: number): number {
@@ -34,9 +41,9 @@ const settings = {
 };
 
 /** Times the copy PDF of one client with 1,000 entries, over HTTP, a few times. */
-async function copyPdfScenario(db: Database, masterKey: Buffer, organisationId: string, employeeId: string, address: string, cookie: string) {
+async function copyPdfScenario(db: Database, masterKey: Buffer, organisationId: string, employeeId: string, address: string, session: BenchSession) {
   const { clientIds: [clientId] } = await generatePopulation(db, masterKey, organisationId, employeeId, { clients: 1, entriesPerClient: 1000 });
-  const headers = { cookie, 'content-type': 'application/json' };
+  const { cookie, writeHeaders: headers } = session;
   const created = await fetch(`${address}/api/clients/${clientId}/requests`, {
     method: 'POST', headers, body: JSON.stringify({ kind: 'copy', channel: 'written', receivedOn: '2026-01-05', details: 'Kopie.' }),
   });
@@ -52,7 +59,15 @@ async function copyPdfScenario(db: Database, masterKey: Buffer, organisationId: 
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { entries: 1000, kib: Math.round(bytes / 1024), runs: times.length, bestMs: times[0]!, medianMs: times[Math.floor(times.length / 2)]! };
+  // Baseline: the same 1,000 rows read straight through the driver (no policy, decryption or PDF).
+  const raw: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await db.query('SELECT id, kind, recorded_at, occurred_on, source_kind, statement_type, ciphertext FROM care.entries WHERE client_id = $1 ORDER BY recorded_at', [clientId]);
+    raw.push(performance.now() - start);
+  }
+  raw.sort((a, b) => a - b);
+  return { entries: 1000, kib: Math.round(bytes / 1024), runs: times.length, bestMs: times[0]!, medianMs: times[Math.floor(times.length / 2)]!, rawMedianMs: raw[Math.floor(raw.length / 2)]! };
 }
 
 function httpLoad(job: HttpLoadJob): Promise<LoadResult> {
@@ -91,8 +106,8 @@ async function main(): Promise<void> {
     await scratch.db.query('ANALYZE').catch(() => undefined);
 
     const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
-    const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const session = await benchLogin(scratch.db, masterKey, address, { id: employeeId, username: 'bench', password });
+    const { cookie } = session;
     const pick = (worker: number, i: number) => population.clientIds[(worker * 7919 + i * 104_729) % population.clientIds.length]!;
 
     process.stdout.write('\nScenario 1: timeline page of 50 entries\n');
@@ -113,16 +128,35 @@ async function main(): Promise<void> {
     process.stdout.write(`  RSS of the benchmark process (server and load generator in one): ${rssMiB.toFixed(0)} MiB\n`);
 
     process.stdout.write('\nScenario 2: copy PDF of a 1,000-entry dossier (target < 2 s)\n');
-    const copy = await copyPdfScenario(scratch.db, masterKey, organisationId, employeeId, address, cookie);
+    const copy = await copyPdfScenario(scratch.db, masterKey, organisationId, employeeId, address, session);
     process.stdout.write(`  ${copy.entries} entries → ${copy.kib} KiB PDF; best ${copy.bestMs.toFixed(0)} ms, median ${copy.medianMs.toFixed(0)} ms over ${copy.runs} runs\n`);
+    process.stdout.write(`  raw SQL baseline (the same rows, no decryption or PDF): median ${copy.rawMedianMs.toFixed(1)} ms; ratio raw/PDF ${(copy.rawMedianMs / copy.medianMs).toFixed(3)}\n`);
 
     process.stdout.write('\nScenario 3: verify-log throughput\n');
     const verify = await benchVerifyLog({ serverUrl, rows: envInt('BENCH_LOG_ROWS', 200_000), onProgress: (n) => process.stdout.write(`\r  appending log rows: ${n}`) });
     process.stdout.write(`\n  appended ${verify.rows} rows at ${verify.appendRowsPerSecond.toFixed(0)} rows/s; verified at ${verify.verifyRowsPerSecond.toFixed(0)} rows/s (intact: ${verify.ok})\n`);
+    process.stdout.write(`  raw SQL baseline (reading the rows in order, no hashing): ${verify.rawReadRowsPerSecond.toFixed(0)} rows/s; ratio verify/raw ${(verify.verifyRowsPerSecond / verify.rawReadRowsPerSecond).toFixed(2)}\n`);
 
+    const logRows = envInt('BENCH_WHO_SAW_ROWS', backend === 'postgres' ? 10_000_000 : 1_000_000);
+    process.stdout.write(`\nScenario 4: who saw client X, over ${logRows.toLocaleString('en')} access-log rows (target < 50 ms)\n`);
+    const officerId = await ensureEmployee(scratch.db, organisationId, { username: 'bench.fg', displayName: 'Bench FG', functionTitle: 'Functionaris gegevensbescherming', role: 'privacy-officer', password });
+    const officer = await benchLogin(scratch.db, masterKey, address, { id: officerId, username: 'bench.fg', password });
+    const whoSaw = await benchWhoSaw({
+      db: scratch.db, url: scratch.url, address, cookie: officer.cookie, organisationId, employeeId, clientIds: population.clientIds, rows: logRows, requests: 200,
+      onProgress: (n) => process.stdout.write(`\r  generating log rows: ${n}`),
+    });
+    const ms = (r: { p50Ms: number; p99Ms: number }) => `p50 ${r.p50Ms.toFixed(2)} ms   p99 ${r.p99Ms.toFixed(2)} ms`;
+    process.stdout.write(`\n  generated in ${whoSaw.generateSeconds.toFixed(0)} s; ${whoSaw.requests} sequential requests, page of 100\n`);
+    process.stdout.write(`  HTTP (session, policy, own log row)  ${ms(whoSaw.http)}\n  raw SQL page query                   ${ms(whoSaw.raw)}\n`);
+    process.stdout.write(`  ratio raw/HTTP at p50: ${(whoSaw.raw.p50Ms / whoSaw.http.p50Ms).toFixed(2)}   server RSS now: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB\n`);
+
+    process.stdout.write('\nScenario 5: retention sweep (dry run, target < 60 s) and destruction throughput\n');
+    const retention = await benchRetention({ serverUrl, dossiers: envInt('BENCH_RETENTION_DOSSIERS', 100_000), destroy: envInt('BENCH_RETENTION_DESTROY', 2_000) });
+    process.stdout.write(`  dry-run sweep over ${retention.sweep.scanned} dossiers: ${retention.sweep.seconds.toFixed(1)} s (${retention.sweep.due} due); raw SQL count ${retention.rawCountSeconds.toFixed(1)} s\n`);
+    process.stdout.write(`  destruction: ${retention.destruction.dossiers} dossiers at ${retention.destruction.dossiersPerSecond.toFixed(0)} dossiers/s\n\n`);
     await mkdir('bench-results', { recursive: true });
     const file = `bench-results/${new Date().toISOString().replaceAll(':', '-')}-${backend}.json`;
-    await writeFile(file, JSON.stringify({ backend, settings, machine: { cpus: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, scenarios: { timeline: { http, raw, ratio, rssMiB }, copyPdf: copy, verifyLog: verify } }, null, 2));
+    await writeFile(file, JSON.stringify({ backend, settings, machine: { cpus: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, scenarios: { timeline: { http, raw, ratio, rssMiB }, copyPdf: copy, verifyLog: verify, whoSaw, retention } }, null, 2));
     process.stdout.write(`\nResults written to ${file}\n`);
   } finally {
     await app.close();

@@ -39,6 +39,18 @@ export interface Config {
   logCheckpointFile: string;
   /** Seconds between checkpoints while the server runs; 0 = only at shutdown. */
   logCheckpointSeconds: number;
+  /** Hours between retention sweeps in the server (they only build the privacy officer's review list); 0 = never. */
+  retentionSweepHours: number;
+  /** Days until a personal work note is destroyed, unless its author sets otherwise. */
+  workNoteDays: number;
+  /** Log-in throttling: failed attempts are counted over this many minutes (and forgotten after as many quiet minutes). */
+  loginThrottleWindowMinutes: number;
+  /** Log-in throttling: from this many attempts on one account within the window, back off (2, 4, 8 … seconds). */
+  loginThrottleAccountFailures: number;
+  /** Log-in throttling: the same per address (higher: many employees may share one office address). */
+  loginThrottleAddressFailures: number;
+  /** Log-in throttling: the longest back-off, in seconds. */
+  loginThrottleMaxSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -88,5 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     unusualEmployeesPerDossierPerDay: integer(env, 'DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY', 10, 0),
     logCheckpointFile: path.resolve(env.DW_LOG_CHECKPOINT_FILE ?? path.join(dataDir, 'access-log.checkpoints')),
     logCheckpointSeconds: integer(env, 'DW_LOG_CHECKPOINT_SECONDS', 60, 0),
+    retentionSweepHours: integer(env, 'DW_RETENTION_SWEEP_HOURS', 24, 0),
+    workNoteDays: integer(env, 'DW_WORK_NOTE_DAYS', 30, 1),
+    loginThrottleWindowMinutes: integer(env, 'DW_LOGIN_THROTTLE_WINDOW_MINUTES', 15, 1),
+    loginThrottleAccountFailures: integer(env, 'DW_LOGIN_THROTTLE_ACCOUNT_FAILURES', 5, 1),
+    loginThrottleAddressFailures: integer(env, 'DW_LOGIN_THROTTLE_ADDRESS_FAILURES', 20, 1),
+    loginThrottleMaxSeconds: integer(env, 'DW_LOGIN_THROTTLE_MAX_SECONDS', 900, 1),
   };
 }

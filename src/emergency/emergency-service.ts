@@ -12,6 +12,7 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { conflict, notFound } from '../errors.js';
+import { openDraftBreachForEmergency } from '../breaches/breach-service.js';
 
 export interface EmergencySummary {
   medication: string;
@@ -117,5 +118,11 @@ export async function reviewEmergencyAccess(tx: Queryable, review: { id: string;
   if (row.reviewed_at !== null) throw conflict('already-reviewed', 'Deze noodtoegang is al beoordeeld.', 'This emergency access has already been reviewed.');
   await tx.query('UPDATE org.emergency_accesses SET justified = $2, review_note = $3, reviewed_by = $4, reviewed_at = $5 WHERE id = $1',
     [review.id, review.justified, review.note ?? null, review.reviewerId, review.now]);
+  // Access without ground is a candidate data breach (AVG 33): open a draft in the register.
+  if (!review.justified) {
+    await openDraftBreachForEmergency(tx, {
+      emergencyAccessId: review.id, organisationId: review.organisationId, clientId: row.client_id, reviewerId: review.reviewerId, now: review.now,
+    });
+  }
   return row.client_id;
 }

@@ -1,0 +1,161 @@
+/**
+ * The data breach register (AVG 33–34; DOMAIN §6): incident, discovered at,
+ * affected clients, risk assessment, the 72-hour deadline for notifying the
+ * Autoriteit Persoonsgegevens with the time left, notified or not (with the
+ * reason), clients informed or not (with the reason). The privacy officer's
+ * register; callers go through `withLogReview`, which logs every affected
+ * client shown.
+ */
+import type { Queryable } from '../db/database.js';
+import { badRequest, notFound } from '../errors.js';
+import { notificationDeadline, type NotificationDeadline } from './breach-deadline.js';
+
+export const BREACH_RISKS = ['not-assessed', 'unlikely', 'risk', 'high-risk'] as const;
+export type BreachRisk = (typeof BREACH_RISKS)[number];
+export const BREACH_STATUSES = ['draft', 'open', 'closed'] as const;
+export type BreachStatus = (typeof BREACH_STATUSES)[number];
+
+export interface Breach {
+  id: string;
+  status: BreachStatus;
+  description: string;
+  discoveredAt: string;
+  clientIds: string[];
+  risk: BreachRisk;
+  riskAssessment: string | null;
+  apNotification: NotificationDeadline & { notified: boolean | null; notifiedAt: string | null; reason: string | null };
+  clientsInformed: { informed: boolean | null; informedAt: string | null; reason: string | null };
+  emergencyAccessId: string | null;
+  createdAt: string;
+}
+
+export interface BreachInput {
+  description: string;
+  discoveredAt: string;
+  clientIds: string[];
+  risk: BreachRisk;
+  riskAssessment?: string | undefined;
+}
+
+export interface BreachPatch {
+  status?: BreachStatus | undefined;
+  description?: string | undefined;
+  clientIds?: string[] | undefined;
+  risk?: BreachRisk | undefined;
+  riskAssessment?: string | undefined;
+  apNotification?: { notified: boolean; at?: string | undefined; reason?: string | undefined } | undefined;
+  clientsInformed?: { informed: boolean; at?: string | undefined; reason?: string | undefined } | undefined;
+}
+
+interface BreachRow {
+  id: string; status: BreachStatus; description: string; discovered_at: Date | string; risk: BreachRisk; risk_assessment: string | null;
+  ap_notified: boolean | null; ap_notified_at: Date | string | null; ap_reason: string | null;
+  clients_informed: boolean | null; clients_informed_at: Date | string | null; clients_reason: string | null;
+  emergency_access_id: string | null; created_at: Date | string; client_ids: string[] | null;
+}
+
+const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+
+function toBreach(row: BreachRow, now: Date): Breach {
+  return {
+    id: row.id, status: row.status, description: row.description, discoveredAt: iso(row.discovered_at)!, clientIds: row.client_ids ?? [],
+    risk: row.risk, riskAssessment: row.risk_assessment,
+    apNotification: {
+      ...notificationDeadline(new Date(row.discovered_at), now), notified: row.ap_notified, notifiedAt: iso(row.ap_notified_at), reason: row.ap_reason,
+    },
+    clientsInformed: { informed: row.clients_informed, informedAt: iso(row.clients_informed_at), reason: row.clients_reason },
+    emergencyAccessId: row.emergency_access_id, createdAt: iso(row.created_at)!,
+  };
+}
+
+const SELECT = `SELECT b.*, (SELECT array_agg(c.client_id ORDER BY c.client_id) FROM org.data_breach_clients c WHERE c.breach_id = b.id) AS client_ids
+  FROM org.data_breaches b`;
+
+function instant(text: string, field: string, now: Date): Date {
+  const value = new Date(text);
+  if (Number.isNaN(value.getTime())) throw badRequest('invalid-instant', field, 'Dit is geen geldig tijdstip.', 'This is not a valid instant.');
+  if (value.getTime() > now.getTime() + 60_000) throw badRequest('future-instant', field, 'Dit tijdstip ligt in de toekomst.', 'This instant lies in the future.');
+  return value;
+}
+
+async function setClients(tx: Queryable, organisationId: string, breachId: string, clientIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(clientIds)];
+  const known = await tx.query<{ id: string }>('SELECT id FROM formal.clients WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [organisationId, unique]);
+  if (known.length !== unique.length) throw badRequest('unknown-client', 'clientIds', 'Een van deze cliënten bestaat niet.', 'One of these clients does not exist.');
+  await tx.query('DELETE FROM org.data_breach_clients WHERE breach_id = $1', [breachId]);
+  if (unique.length > 0) await tx.query('INSERT INTO org.data_breach_clients (breach_id, client_id) SELECT $1, unnest($2::uuid[])', [breachId, unique]);
+}
+
+export async function readBreach(tx: Queryable, organisationId: string, id: string, now: Date): Promise<Breach> {
+  const [row] = await tx.query<BreachRow>(`${SELECT} WHERE b.id = $1 AND b.organisation_id = $2`, [id, organisationId]);
+  if (row === undefined) throw notFound('Dit datalek bestaat niet.', 'This data breach does not exist.');
+  return toBreach(row, now);
+}
+
+export async function listBreaches(tx: Queryable, organisationId: string, now: Date): Promise<Breach[]> {
+  const rows = await tx.query<BreachRow>(`${SELECT} WHERE b.organisation_id = $1 ORDER BY b.discovered_at DESC, b.id LIMIT 1000`, [organisationId]);
+  return rows.map((row) => toBreach(row, now));
+}
+
+export async function createBreach(tx: Queryable, input: BreachInput & { organisationId: string; createdBy: string; now: Date }): Promise<Breach> {
+  const discoveredAt = instant(input.discoveredAt, 'discoveredAt', input.now);
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO org.data_breaches (organisation_id, status, description, discovered_at, risk, risk_assessment, created_by)
+     VALUES ($1, 'open', $2, $3, $4, $5, $6) RETURNING id`,
+    [input.organisationId, input.description, discoveredAt.toISOString(), input.risk, input.riskAssessment ?? null, input.createdBy]);
+  await setClients(tx, input.organisationId, row!.id, input.clientIds);
+  return readBreach(tx, input.organisationId, row!.id, input.now);
+}
+
+export async function updateBreach(tx: Queryable, input: {
+  id: string; organisationId: string; updatedBy: string; now: Date; patch: BreachPatch;
+}): Promise<Breach> {
+  const current = await readBreach(tx, input.organisationId, input.id, input.now);
+  const { patch } = input;
+  const ap = patch.apNotification;
+  if (ap !== undefined && !ap.notified && (ap.reason ?? '').trim() === '') {
+    throw badRequest('reason-required', 'apNotification.reason', 'Geef aan waarom het datalek niet bij de Autoriteit Persoonsgegevens is gemeld.', 'Say why the breach was not notified to the AP.');
+  }
+  const informed = patch.clientsInformed;
+  if (informed !== undefined && !informed.informed && (informed.reason ?? '').trim() === '') {
+    throw badRequest('reason-required', 'clientsInformed.reason', 'Geef aan waarom de cliënten niet zijn geïnformeerd.', 'Say why the clients were not informed.');
+  }
+  const apAt = ap?.notified === true ? instant(ap.at ?? input.now.toISOString(), 'apNotification.at', input.now).toISOString() : null;
+  const informedAt = informed?.informed === true ? instant(informed.at ?? input.now.toISOString(), 'clientsInformed.at', input.now).toISOString() : null;
+  await tx.query(
+    `UPDATE org.data_breaches SET
+        status = $3, description = $4, risk = $5, risk_assessment = $6,
+        ap_notified = $7, ap_notified_at = $8, ap_reason = $9,
+        clients_informed = $10, clients_informed_at = $11, clients_reason = $12,
+        updated_by = $13, updated_at = $14
+      WHERE id = $1 AND organisation_id = $2`,
+    [input.id, input.organisationId, patch.status ?? current.status, patch.description ?? current.description, patch.risk ?? current.risk,
+      patch.riskAssessment ?? current.riskAssessment,
+      ap === undefined ? current.apNotification.notified : ap.notified, ap === undefined ? current.apNotification.notifiedAt : apAt,
+      ap === undefined ? current.apNotification.reason : ap.reason ?? null,
+      informed === undefined ? current.clientsInformed.informed : informed.informed, informed === undefined ? current.clientsInformed.informedAt : informedAt,
+      informed === undefined ? current.clientsInformed.reason : informed.reason ?? null,
+      input.updatedBy, input.now.toISOString()]);
+  if (patch.clientIds !== undefined) await setClients(tx, input.organisationId, input.id, patch.clientIds);
+  return readBreach(tx, input.organisationId, input.id, input.now);
+}
+
+/**
+ * An emergency access the privacy officer judged unjustified is an access
+ * without ground: a candidate data breach. Opens a draft naming the client and
+ * the emergency access, discovered at the moment of the judgement (AVG 33(1):
+ * the 72 hours run from becoming aware). Idempotent per emergency access.
+ */
+export async function openDraftBreachForEmergency(tx: Queryable, input: {
+  emergencyAccessId: string; organisationId: string; clientId: string; reviewerId: string; now: Date;
+}): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO org.data_breaches (organisation_id, status, description, discovered_at, risk, created_by, emergency_access_id)
+     VALUES ($1, 'draft', $2, $3, 'not-assessed', $4, $5)
+     ON CONFLICT (emergency_access_id) DO UPDATE SET emergency_access_id = EXCLUDED.emergency_access_id
+     RETURNING id`,
+    [input.organisationId, 'Noodtoegang tot een dossier is door de privacyfunctionaris als onterecht beoordeeld (concept: beoordeel het risico en de meldplicht).',
+      input.now.toISOString(), input.reviewerId, input.emergencyAccessId]);
+  await tx.query('INSERT INTO org.data_breach_clients (breach_id, client_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [row!.id, input.clientId]);
+  return row!.id;
+}

@@ -1,0 +1,86 @@
+/**
+ * `dossierwijzer retention`: the retention sweep and the destruction of the
+ * dossiers the privacy officer confirmed (Jeugdwet 7.3.8–7.3.9; 003 §3.2–3.3).
+ *
+ *   dossierwijzer retention sweep [--dry-run]
+ *   dossierwijzer retention destroy-confirmed
+ *
+ * `sweep` finds the dossiers whose retention ended and puts them on the privacy
+ * officer's review list (the server does the same daily); with --dry-run it
+ * only lists them. It never destroys. `destroy-confirmed` destroys what the
+ * privacy officer confirmed, one transaction per dossier (idempotent and
+ * resumable: run it again after a crash). On PGlite, stop the server first.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { openDatabase } from '../db/open-database.js';
+import { destroyConfirmed, sweepRetention } from '../retention/retention-service.js';
+import { destroyExpiredNotes } from '../work-notes/work-note-service.js';
+import type { Command } from './command.js';
+
+const usage = `Usage: dossierwijzer retention sweep [--dry-run]
+       dossierwijzer retention destroy-confirmed
+
+  sweep              find dossiers whose retention period ended (20 years after the last
+                     change, or the organisation's longer term; none while held for a
+                     procedure) and put them on the privacy officer's review list;
+                     also destroys expired personal work notes
+    --dry-run        only list them (client id, last change, kept until); change nothing
+  destroy-confirmed  destroy the dossiers the privacy officer confirmed: key destroyed,
+                     content removed, one destruction record each. Safe to interrupt and rerun.
+
+Progress goes to stderr (sweep) or stdout (destroy-confirmed). Exit 0 done, 2 usage or database error.
+`;
+
+export const retentionCommand: Command = async (args) => {
+  let parsed: { values: { 'dry-run'?: boolean | undefined; 'help'?: boolean | undefined }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { 'dry-run': { type: 'boolean' }, 'help': { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const [sub, ...extra] = positionals;
+  if ((sub !== 'sweep' && sub !== 'destroy-confirmed') || extra.length > 0 || (sub === 'destroy-confirmed' && values['dry-run'] === true)) {
+    process.stderr.write(usage);
+    return 2;
+  }
+  const config = loadConfig();
+  let db: Database | undefined;
+  try {
+    db = (await openDatabase(config)).db;
+    if (sub === 'sweep') {
+      const dryRun = values['dry-run'] === true;
+      const result = await sweepRetention(db, {
+        now: new Date(), dryRun,
+        onProgress: (p) => process.stderr.write(`scanned ${p.scanned} dossiers, ${p.due} due\n`),
+      });
+      if (dryRun) {
+        for (const d of result.due) process.stdout.write(`${d.clientId}  last change ${d.lastChange}  kept until ${d.keptUntil}\n`);
+      }
+      if (!dryRun) process.stdout.write(`${await destroyExpiredNotes(db, new Date())} expired personal work notes destroyed.\n`);
+      process.stdout.write(`${result.due.length} of ${result.scanned} dossiers due for destruction review${dryRun ? ' (dry run: nothing changed)' : `; ${result.listed} on the review list, ${result.withdrawn} withdrawn`}; ${result.seconds.toFixed(1)} s.\n`);
+    } else {
+      const result = await destroyConfirmed(db, {
+        now: new Date(),
+        onProgress: (p) => {
+          const done = p.destroyed + p.skipped;
+          if (done % 10 === 0 || done === p.total) process.stdout.write(`progress ${done}/${p.total}: ${p.destroyed} destroyed, ${p.skipped} skipped\n`);
+        },
+      });
+      process.stdout.write(`Destroyed ${result.destroyed} confirmed dossiers (${result.skipped} skipped); ${Math.round(result.dossiersPerSecond)} dossiers/s.\n`);
+    }
+    return 0;
+  } catch (error) {
+    process.stderr.write(`Retention ${sub} failed: ${(error as Error).message}\n`);
+    return 2;
+  } finally {
+    await db?.close().catch(() => undefined);
+  }
+};

@@ -1,0 +1,123 @@
+/**
+ * Family dossiers (003 §2.3.4): a family part beside the members' own
+ * dossiers, which stay separate and are authorised one by one. "Het is niet
+ * de bedoeling dat via inzagerecht informatie van het ene gezinslid bij een
+ * ander gezinslid terecht komt": one member's inspection or copy never shows
+ * another member's entries, nor the family part.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
+import { pdfPages } from '../test-support/pdf-text.js';
+
+const SISTER_SECRET = 'Lotte vertelde over haar angst voor school.';
+const BROTHER_OWN = 'Daan wil graag weer voetballen.';
+const FAMILY_TEXT = 'Gezinsplan: de ouders krijgen opvoedondersteuning.';
+
+let h: Harness;
+let holder: TestEmployee;
+let cookie: string;
+let daan: string;
+let lotte: string;
+let familyId: string;
+
+function post(url: string, body: unknown, as = cookie) {
+  return h.request({ method: 'POST', url, cookie: as, body });
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  holder = await h.employee({ role: 'care-professional' });
+  cookie = await h.login(holder);
+  daan = await h.client({ age: 16, holder, familyName: 'Jansen' });
+  lotte = await h.client({ age: 13, holder, familyName: 'Jansen' });
+  expect((await post(`/api/clients/${daan}/entries`, { kind: 'conversation-report', text: BROTHER_OWN, source: { kind: 'client' } })).statusCode).toBe(201);
+  expect((await post(`/api/clients/${lotte}/entries`, { kind: 'conversation-report', text: SISTER_SECRET, source: { kind: 'client' } })).statusCode).toBe(201);
+  const family = await post('/api/families', { name: 'Gezin Jansen', memberIds: [daan, lotte] });
+  expect(family.statusCode).toBe(201);
+  familyId = family.json<{ id: string }>().id;
+  expect((await post(`/api/families/${familyId}/entries`, { kind: 'family-plan', text: FAMILY_TEXT })).statusCode).toBe(201);
+});
+afterAll(async () => h.close());
+
+describe('the family part', () => {
+  it('holds entries about the family, stored encrypted and append-only, with the members listed', async () => {
+    const family = await h.request({ method: 'GET', url: `/api/families/${familyId}`, cookie });
+    expect(family.json<{ members: { clientId: string }[] }>().members.map((m) => m.clientId).sort()).toEqual([daan, lotte].sort());
+    const entries = await h.request({ method: 'GET', url: `/api/families/${familyId}/entries`, cookie });
+    expect(entries.json<{ entries: { text: string }[] }>().entries.map((e) => e.text)).toEqual([FAMILY_TEXT]);
+    const stored = await h.database.db.query<{ ciphertext: Buffer }>('SELECT ciphertext FROM care.family_entries WHERE family_id = $1', [familyId]);
+    expect(stored[0]!.ciphertext.toString('latin1')).not.toContain('opvoedondersteuning');
+    await expect(h.database.db.query('UPDATE care.family_entries SET kind = $1 WHERE family_id = $2', ['x', familyId])).rejects.toThrow();
+  });
+
+  it('logs each access once per member, so it shows in every member\'s "who saw this dossier"', async () => {
+    await h.request({ method: 'GET', url: `/api/families/${familyId}/entries`, cookie });
+    const rows = await h.database.db.query<{ client_id: string }>(
+      `SELECT client_id FROM audit.access_log WHERE route = 'GET /api/families/:familyId/entries' AND outcome = 'allowed' ORDER BY seq DESC LIMIT 2`);
+    expect(rows.map((r) => r.client_id).sort()).toEqual([daan, lotte].sort());
+  });
+
+  it('opens to a professional who works with one member, who still cannot read the other member\'s own dossier', async () => {
+    const colleague = await h.employee({ role: 'care-professional' });
+    await h.relate(daan, colleague, 'member');
+    const colleagueCookie = await h.login(colleague);
+    expect((await h.request({ method: 'GET', url: `/api/families/${familyId}/entries`, cookie: colleagueCookie })).statusCode).toBe(200);
+    expect((await h.request({ method: 'GET', url: `/api/clients/${daan}/entries`, cookie: colleagueCookie })).statusCode).toBe(200);
+    const sister = await h.request({ method: 'GET', url: `/api/clients/${lotte}/entries`, cookie: colleagueCookie });
+    expect(sister.statusCode).toBe(403);
+    expect(sister.body).not.toContain(SISTER_SECRET);
+  });
+
+  it('refuses, with the engine\'s explanation and a logged refusal, an employee who works with no member', async () => {
+    const outsider = await h.employee({ role: 'care-professional' });
+    const refused = await h.request({ method: 'GET', url: `/api/families/${familyId}/entries`, cookie: await h.login(outsider) });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().nl.length).toBeGreaterThan(20);
+    expect(refused.body).not.toContain('opvoedondersteuning');
+    const [row] = await h.database.db.query<{ outcome: string; employee_id: string }>('SELECT outcome, employee_id FROM audit.access_log ORDER BY seq DESC LIMIT 1');
+    expect(row).toEqual({ outcome: 'denied', employee_id: outsider.id });
+  });
+
+  it('links only dossiers the employee may record in: a stranger\'s dossier cannot be pulled into a family', async () => {
+    const other = await h.employee({ role: 'care-professional' });
+    const strangersChild = await h.client({ age: 10, holder: other });
+    const before = await h.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM formal.family_members WHERE family_id = $1', [familyId]);
+    const refused = await post(`/api/families/${familyId}/members`, { clientId: strangersChild });
+    expect(refused.statusCode).toBe(403);
+    const refusedNew = await post('/api/families', { name: 'Gezin met vreemde', memberIds: [daan, strangersChild] });
+    expect(refusedNew.statusCode).toBe(403);
+    const after = await h.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM formal.family_members WHERE family_id = $1', [familyId]);
+    expect(after[0]!.n).toBe(before[0]!.n);
+    const unknown = await post('/api/families', { name: 'Gezin', memberIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('one member\'s rights never reach another member\'s data (003 §2.3.4)', () => {
+  async function grantedOwnRequest(kind: 'inspect' | 'copy'): Promise<string> {
+    const created = await post(`/api/clients/${daan}/requests`, { kind, channel: 'written', receivedOn: '2026-11-20', details: 'Mijn eigen dossier.' });
+    expect(created.statusCode).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    expect((await post(`/api/clients/${daan}/requests/${id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+    return id;
+  }
+
+  it('the 16-year-old\'s inspection shows his own entries, not his sister\'s and not the family part', async () => {
+    const id = await grantedOwnRequest('inspect');
+    const view = await h.request({ method: 'GET', url: `/api/clients/${daan}/requests/${id}/view`, cookie });
+    expect(view.statusCode).toBe(200);
+    expect(view.body).toContain(BROTHER_OWN);
+    expect(view.body).not.toContain(SISTER_SECRET);
+    expect(view.body).not.toContain('opvoedondersteuning');
+  });
+
+  it('his copy (PDF text) likewise', async () => {
+    const id = await grantedOwnRequest('copy');
+    const response = await h.request({ method: 'GET', url: `/api/clients/${daan}/requests/${id}/copy.pdf`, cookie });
+    expect(response.statusCode).toBe(200);
+    const text = (await pdfPages(response.rawPayload)).join('\n');
+    expect(text).toContain('voetballen');
+    expect(text).not.toContain('angst voor school');
+    expect(text).not.toContain('opvoedondersteuning');
+  });
+});

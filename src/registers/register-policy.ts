@@ -1,0 +1,69 @@
+/**
+ * Who may keep and read the records beside the dossier. These are
+ * appointments within the organisation, not rules of client law, so they live
+ * here rather than in src/rules (like the log review in access/policy.ts):
+ * - complaints: received by administrative staff or a manager, handled by the
+ *   manager; the privacy officer oversees (AVG 39);
+ * - incidents and calamities: reported by anyone who works with clients,
+ *   investigated by the manager, who also reports to the inspectorate
+ *   (Jeugdwet 4.1.8);
+ * - prospective clients: registered and read by those who do intake;
+ * - the records of processing (AVG 30): kept by the privacy officer, read by
+ *   the privacy officer and the application administrator.
+ */
+import type { PolicyDecision } from '../access/policy.js';
+import { AccessBasis } from '../access/access-log.js';
+import type { EmployeeRole } from '../organisation/employee-roles.js';
+
+export const Register = {
+  complaints: 'complaints',
+  incidents: 'incidents',
+  prospectiveClients: 'prospective-clients',
+  processingActivities: 'processing-activities',
+} as const;
+export type Register = (typeof Register)[keyof typeof Register];
+
+export type RegisterAction = 'read' | 'record' | 'handle';
+
+type Grants = Record<RegisterAction, readonly EmployeeRole[]>;
+
+const GRANTS: Record<Register, Grants> = {
+  'complaints': { record: ['admin-staff', 'manager'], read: ['manager', 'privacy-officer'], handle: ['manager'] },
+  'incidents': { record: ['care-professional', 'intern', 'admin-staff', 'manager'], read: ['manager', 'privacy-officer'], handle: ['manager'] },
+  'prospective-clients': { record: ['admin-staff', 'care-professional'], read: ['admin-staff', 'care-professional'], handle: ['admin-staff', 'care-professional'] },
+  'processing-activities': { record: ['privacy-officer'], read: ['privacy-officer', 'application-administrator'], handle: ['privacy-officer'] },
+};
+
+const NAMES_NL: Record<Register, string> = {
+  'complaints': 'het klachtenregister',
+  'incidents': 'het register van incidenten en calamiteiten',
+  'prospective-clients': 'de aanmeldingen',
+  'processing-activities': 'het register van verwerkingen',
+};
+
+const CITATIONS: Record<Register, readonly string[]> = {
+  'complaints': ['Jeugdwet 4.2', 'AVG 5 lid 1 f'],
+  'incidents': ['Jeugdwet 4.1.8', 'AVG 5 lid 1 f'],
+  'prospective-clients': ['AVG 5 lid 1 f'],
+  'processing-activities': ['AVG 30'],
+};
+
+export function decideRegisterAccess(role: EmployeeRole, register: Register, action: RegisterAction): PolicyDecision {
+  const allowed = GRANTS[register][action].includes(role);
+  const name = NAMES_NL[register];
+  const sentence: Record<RegisterAction, [string, string]> = {
+    read: [`U mag ${name} inzien.`, `Met uw rol mag u ${name} niet inzien.`],
+    record: [`U mag gegevens vastleggen in ${name}.`, `Met uw rol mag u niets vastleggen in ${name}.`],
+    handle: [`U mag zaken afhandelen in ${name}.`, `Met uw rol mag u geen zaken afhandelen in ${name}.`],
+  };
+  return {
+    allowed,
+    basis: allowed ? AccessBasis.legalDuty : AccessBasis.none,
+    citations: CITATIONS[register],
+    explanationNl: allowed
+      ? sentence[action][0]
+      : `${sentence[action][1]} Dit register staat los van het dossier en is alleen voor wie er een taak in heeft.`,
+    explanationEn: allowed ? 'Allowed.' : `Your role may not ${action} in the ${register} register.`,
+    rule: `register.${register}.${action}.${allowed ? 'allowed' : 'refused'}`,
+  };
+}

@@ -1,0 +1,326 @@
+/**
+ * The retention sweep and the destruction of confirmed dossiers (Jeugdwet
+ * 7.3.8–7.3.9; BW 7:454(3); 003 §3.2–3.3; DOMAIN §5).
+ *
+ * Sweep: walks all clients in batches (keyset on id), lets SQL pre-select the
+ * candidates whose last change lies before the longest applicable term (a
+ * generous bound), and lets the rules engine (`retentionEnd`) decide each one.
+ * Due dossiers go on the privacy officer's review list; the sweep never
+ * destroys anything.
+ *
+ * Destruction: only dossiers the privacy officer confirmed. Each dossier in ONE
+ * transaction: re-check it is still due, destroy it through the sanctioned path
+ * (`destroyWholeDossier`: key destroyed, content rows removed, destruction record
+ * with reason 'retention-expired'), mark its review row 'destroyed' (the
+ * progress marker), and write the access-log row. A crash at any moment leaves
+ * each dossier either untouched and still 'confirmed', or destroyed, marked and
+ * recorded exactly once; a second run picks up where the first stopped.
+ */
+import { appendAccessLog, AccessOutcome } from '../access/access-log.js';
+import type { Database, Queryable } from '../db/database.js';
+import { destroyWholeDossier } from '../requests/destruction.js';
+import { destroyExpiredNotes } from '../work-notes/work-note-service.js';
+import { Citation } from '../rules/index.js';
+import { calendarDate } from '../shared/calendar-date.js';
+import { effectiveTermYears, retentionEnd, termWarning, type OrganisationTerm } from './retention-policy.js';
+
+export const SWEEP_BATCH = 2000;
+
+export interface DueDossier {
+  clientId: string;
+  organisationId: string;
+  lastChange: string;
+  keptUntil: string;
+}
+
+export interface SweepResult {
+  scanned: number;
+  due: DueDossier[];
+  /** Rows newly put on (or refreshed in) the review list; 0 on a dry run. */
+  listed: number;
+  /** Pending rows taken off the list because the dossier is no longer due (it changed). */
+  withdrawn: number;
+  seconds: number;
+}
+
+export interface SweepProgress {
+  scanned: number;
+  due: number;
+}
+
+interface CandidateRow {
+  id: string;
+  organisation_id: string;
+  last_change_at: Date | string;
+  term_years: number | null;
+  term_reason: string | null;
+  status: string | null;
+}
+
+/** The last change of one dossier: its latest entry or annotation, else when the dossier (or client) was created. */
+const LAST_CHANGE_SQL = `GREATEST(c.created_at, d.created_at,
+  (SELECT max(e.recorded_at) FROM care.entries e WHERE e.client_id = c.id),
+  (SELECT max(a.recorded_at) FROM care.entry_annotations a WHERE a.client_id = c.id))`;
+
+function asDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function termOf(row: { term_years: number | null; term_reason: string | null }): OrganisationTerm | undefined {
+  return row.term_years === null ? undefined : { termYears: row.term_years, reason: row.term_reason ?? '' };
+}
+
+/**
+ * Finds the dossiers whose retention ended on `now`'s Dutch date and (unless
+ * `dryRun`) puts them on the review list. Dossiers already confirmed, held or
+ * destroyed keep their state; pending ones that changed since are withdrawn.
+ */
+export async function sweepRetention(db: Database, options: {
+  now: Date; dryRun: boolean; organisationId?: string | undefined;
+  batch?: number; onProgress?: (progress: SweepProgress) => void;
+}): Promise<SweepResult> {
+  const started = performance.now();
+  const today = calendarDate(options.now);
+  const batch = options.batch ?? SWEEP_BATCH;
+  const due: DueDossier[] = [];
+  let scanned = 0;
+  let listed = 0;
+  let withdrawn = 0;
+  let cursor = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const keys = await db.query<{ id: string }>(
+      `SELECT id FROM formal.clients WHERE id > $1 AND ($2::uuid IS NULL OR organisation_id = $2) ORDER BY id LIMIT $3`,
+      [cursor, options.organisationId ?? null, batch]);
+    if (keys.length === 0) break;
+    cursor = keys[keys.length - 1]!.id;
+    scanned += keys.length;
+    // Candidates: last change before today minus the longest term, plus two days' slack for the time
+    // zone and month ends; the engine decides exactly. Whole dossiers already destroyed are skipped.
+    const candidates = await db.query<CandidateRow>(
+      `SELECT * FROM (
+         SELECT c.id, c.organisation_id, ${LAST_CHANGE_SQL} AS last_change_at,
+                s.term_years, s.reason AS term_reason, r.status
+           FROM formal.clients c
+           LEFT JOIN care.dossiers d ON d.client_id = c.id
+           LEFT JOIN org.retention_settings s ON s.organisation_id = c.organisation_id
+           LEFT JOIN org.retention_reviews r ON r.client_id = c.id
+          WHERE c.id = ANY($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM org.destruction_records x WHERE x.client_id = c.id AND x.scope = 'whole-dossier')
+       ) t
+       WHERE t.last_change_at < $2::timestamptz - make_interval(years => GREATEST($3::int, COALESCE(t.term_years, 0))) + interval '2 days'
+          OR t.status = 'pending'`,
+      [keys.map((k) => k.id), options.now.toISOString(), effectiveTermYears(undefined)]);
+    const toList: DueDossier[] = [];
+    const toWithdraw: string[] = [];
+    for (const row of candidates) {
+      if (row.status === 'confirmed' || row.status === 'destroyed') continue;
+      const lastChange = calendarDate(asDate(row.last_change_at));
+      const end = retentionEnd({ lastChange, today, heldForProcedure: row.status === 'held', term: termOf(row) });
+      if (end.due && end.keptUntil !== null) {
+        const dossier = { clientId: row.id, organisationId: row.organisation_id, lastChange, keptUntil: end.keptUntil };
+        due.push(dossier);
+        toList.push(dossier);
+      } else if (row.status === 'pending') {
+        toWithdraw.push(row.id);
+      }
+    }
+    if (!options.dryRun && (toList.length > 0 || toWithdraw.length > 0)) {
+      await db.transaction(async (tx) => {
+        if (toList.length > 0) {
+          await tx.query(
+            `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status)
+             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[], $5::text[])
+             ON CONFLICT (client_id) DO UPDATE SET last_change = EXCLUDED.last_change, kept_until = EXCLUDED.kept_until
+               WHERE org.retention_reviews.status = 'pending'`,
+            [toList.map((d) => d.clientId), toList.map((d) => d.organisationId), toList.map((d) => d.lastChange), toList.map((d) => d.keptUntil), toList.map(() => 'pending')]);
+        }
+        if (toWithdraw.length > 0) {
+          await tx.query(`DELETE FROM org.retention_reviews WHERE client_id = ANY($1::uuid[]) AND status = 'pending'`, [toWithdraw]);
+        }
+      });
+      listed += toList.length;
+      withdrawn += toWithdraw.length;
+    }
+    options.onProgress?.({ scanned, due: due.length });
+  }
+  return { scanned, due, listed, withdrawn, seconds: (performance.now() - started) / 1000 };
+}
+
+export interface DestroyProgress {
+  destroyed: number;
+  skipped: number;
+  total: number;
+}
+
+export interface DestroyResult extends DestroyProgress {
+  seconds: number;
+  dossiersPerSecond: number;
+}
+
+/** One confirmed dossier, in one transaction. Returns whether it was destroyed now. */
+async function destroyOne(tx: Queryable, clientId: string, now: Date): Promise<'destroyed' | 'skipped'> {
+  const [review] = await tx.query<{
+    organisation_id: string; decided_by: string; decided_at: Date | string; last_change_at: Date | string;
+    term_years: number | null; term_reason: string | null;
+  }>(
+    `SELECT r.organisation_id, r.decided_by, r.decided_at, ${LAST_CHANGE_SQL} AS last_change_at, s.term_years, s.reason AS term_reason
+       FROM org.retention_reviews r
+       JOIN formal.clients c ON c.id = r.client_id
+       LEFT JOIN care.dossiers d ON d.client_id = c.id
+       LEFT JOIN org.retention_settings s ON s.organisation_id = r.organisation_id
+      WHERE r.client_id = $1 AND r.status = 'confirmed'
+      FOR UPDATE OF r`, [clientId]);
+  // Already destroyed (by an earlier, interrupted run or a parallel one), or no longer confirmed.
+  if (review === undefined) return 'skipped';
+  const lastChange = calendarDate(asDate(review.last_change_at));
+  const end = retentionEnd({ lastChange, today: calendarDate(now), heldForProcedure: false, term: termOf(review) });
+  if (!end.due) {
+    // Something was added since the confirmation: the term starts again; back to the list.
+    await tx.query(`DELETE FROM org.retention_reviews WHERE client_id = $1`, [clientId]);
+    return 'skipped';
+  }
+  await destroyWholeDossier(tx, {
+    organisationId: review.organisation_id, clientId, reason: 'retention-expired',
+    requestId: null, decidedOn: calendarDate(asDate(review.decided_at)), executedBy: review.decided_by,
+  });
+  await tx.query(`UPDATE org.retention_reviews SET status = 'destroyed', destroyed_at = clock_timestamp() WHERE client_id = $1`, [clientId]);
+  await appendAccessLog(tx, [{
+    organisationId: review.organisation_id, employeeId: review.decided_by, employeeRole: 'privacy-officer', clientId,
+    action: 'destroy', part: 'dossier', outcome: AccessOutcome.allowed, basis: 'legal-duty',
+    purpose: 'Bewaartermijn verstreken; vernietiging bevestigd door de privacyfunctionaris',
+    citations: [Citation.jeugdwet_7_3_8, Citation.bw_7_454], route: 'retention destroy-confirmed', sessionId: null, address: null,
+  }]);
+  return 'destroyed';
+}
+
+/**
+ * Destroys every dossier the privacy officer confirmed, one transaction per
+ * dossier. Idempotent and resumable (see the module comment).
+ */
+export async function destroyConfirmed(db: Database, options: {
+  now: Date; organisationId?: string | undefined; onProgress?: (progress: DestroyProgress) => void;
+}): Promise<DestroyResult> {
+  const started = performance.now();
+  const [count] = await db.query<{ n: number | string }>(
+    `SELECT count(*) AS n FROM org.retention_reviews WHERE status = 'confirmed' AND ($1::uuid IS NULL OR organisation_id = $1)`, [options.organisationId ?? null]);
+  const progress: DestroyProgress = { destroyed: 0, skipped: 0, total: Number(count!.n) };
+  let cursor = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await db.query<{ client_id: string }>(
+      `SELECT client_id FROM org.retention_reviews WHERE status = 'confirmed' AND client_id > $1 AND ($2::uuid IS NULL OR organisation_id = $2)
+        ORDER BY client_id LIMIT 100`, [cursor, options.organisationId ?? null]);
+    if (batch.length === 0) break;
+    cursor = batch[batch.length - 1]!.client_id;
+    for (const { client_id: clientId } of batch) {
+      const outcome = await db.transaction((tx) => destroyOne(tx, clientId, options.now));
+      progress[outcome] += 1;
+      options.onProgress?.({ ...progress });
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { ...progress, seconds, dossiersPerSecond: seconds > 0 ? progress.destroyed / seconds : 0 };
+}
+
+// ---------------------------------------------------------------- the privacy officer's review list
+
+export interface ReviewItem {
+  clientId: string;
+  name: string;
+  birthDate: string;
+  lastChange: string;
+  keptUntil: string;
+  status: 'pending' | 'confirmed' | 'held';
+  holdReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+/** The open review list of one organisation (pending, confirmed, held), oldest first. */
+export async function listReviews(tx: Queryable, organisationId: string, limit: number): Promise<ReviewItem[]> {
+  const rows = await tx.query<{
+    client_id: string; family_name: string; given_names: string; birth_date: string; last_change: string; kept_until: string;
+    status: ReviewItem['status']; hold_reason: string | null; decided_by: string | null; decided_at: Date | string | null;
+  }>(
+    `SELECT r.client_id, c.family_name, c.given_names, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date,
+            to_char(r.last_change, 'YYYY-MM-DD') AS last_change, to_char(r.kept_until, 'YYYY-MM-DD') AS kept_until,
+            r.status, r.hold_reason, r.decided_by, r.decided_at
+       FROM org.retention_reviews r JOIN formal.clients c ON c.id = r.client_id
+      WHERE r.organisation_id = $1 AND r.status <> 'destroyed'
+      ORDER BY r.kept_until, r.client_id LIMIT $2`, [organisationId, limit]);
+  return rows.map((r) => ({
+    clientId: r.client_id, name: `${r.given_names} ${r.family_name}`, birthDate: r.birth_date, lastChange: r.last_change, keptUntil: r.kept_until,
+    status: r.status, holdReason: r.hold_reason, decidedBy: r.decided_by, decidedAt: r.decided_at === null ? null : asDate(r.decided_at).toISOString(),
+  }));
+}
+
+/** Records the privacy officer's decision on one listed dossier; false when it is not on the open list. */
+export async function decideReview(tx: Queryable, input: {
+  organisationId: string; clientId: string; decidedBy: string; now: Date; decision: 'confirm' | 'hold'; holdReason?: string;
+}): Promise<boolean> {
+  const rows = await tx.query<{ client_id: string }>(
+    `UPDATE org.retention_reviews SET status = $4, hold_reason = $5, decided_by = $3, decided_at = $6
+      WHERE client_id = $2 AND organisation_id = $1 AND status IN ('pending', 'confirmed', 'held')
+      RETURNING client_id`,
+    [input.organisationId, input.clientId, input.decidedBy, input.decision === 'confirm' ? 'confirmed' : 'held',
+      input.decision === 'hold' ? input.holdReason ?? null : null, input.now.toISOString()]);
+  return rows.length === 1;
+}
+
+// ---------------------------------------------------------------- the organisation's own term
+
+export interface RetentionSetting {
+  termYears: number | null;
+  reason: string | null;
+  legalMinimumYears: number;
+  warning: string | null;
+}
+
+export async function readSetting(tx: Queryable, organisationId: string): Promise<RetentionSetting> {
+  const [row] = await tx.query<{ term_years: number; reason: string }>('SELECT term_years, reason FROM org.retention_settings WHERE organisation_id = $1', [organisationId]);
+  const term = row === undefined ? undefined : { termYears: row.term_years, reason: row.reason };
+  return { termYears: term?.termYears ?? null, reason: term?.reason ?? null, legalMinimumYears: effectiveTermYears(undefined), warning: termWarning(term) };
+}
+
+export async function writeSetting(tx: Queryable, input: {
+  organisationId: string; termYears: number; reason: string; setBy: string;
+}): Promise<RetentionSetting> {
+  await tx.query(
+    `INSERT INTO org.retention_settings (organisation_id, term_years, reason, set_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (organisation_id) DO UPDATE
+       SET term_years = EXCLUDED.term_years, reason = EXCLUDED.reason, set_by = EXCLUDED.set_by, set_at = clock_timestamp()`,
+    [input.organisationId, input.termYears, input.reason, input.setBy]);
+  return readSetting(tx, input.organisationId);
+}
+
+// ---------------------------------------------------------------- the daily schedule
+
+export interface RetentionTimer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the sweep every `hours` (0 = never) while the server runs: it destroys
+ * expired personal work notes (not part of the dossier) and builds the review list; destruction needs the privacy officer's confirmation
+ * and `dossierwijzer retention destroy-confirmed`.
+ */
+export function startRetentionTimer(db: Database, options: {
+  hours: number; now: () => Date; onError: (error: unknown) => void; onDone?: (result: SweepResult) => void;
+}): RetentionTimer {
+  let running: Promise<void> = Promise.resolve();
+  const tick = (): void => {
+    running = running.then(async () => {
+      const now = options.now();
+      await destroyExpiredNotes(db, now);
+      const result = await sweepRetention(db, { now, dryRun: false });
+      options.onDone?.(result);
+    }).catch(options.onError);
+  };
+  const timer = options.hours > 0 ? setInterval(tick, options.hours * 3_600_000) : undefined;
+  timer?.unref();
+  return {
+    async stop() {
+      if (timer !== undefined) clearInterval(timer);
+      await running;
+    },
+  };
+}

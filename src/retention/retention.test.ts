@@ -1,0 +1,134 @@
+/**
+ * Retention (Jeugdwet 7.3.8–7.3.9; BW 7:454(3); 003 §3.2–3.3; DOMAIN §5):
+ * the sweep builds the privacy officer's review list, the privacy officer
+ * confirms or holds, and only confirmed dossiers are destroyed through the
+ * sanctioned path, each with one destruction record.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
+import { retentionEnd, termWarning } from './retention-policy.js';
+import { destroyConfirmed, sweepRetention } from './retention-service.js';
+
+describe('retentionEnd (pure)', () => {
+  it('keeps 20 years after the last change, due only the day after (Jeugdwet 7.3.8)', () => {
+    expect(retentionEnd({ lastChange: '2020-03-10', today: '2040-03-10', heldForProcedure: false })).toMatchObject({ keptUntil: '2040-03-10', due: false });
+    expect(retentionEnd({ lastChange: '2020-03-10', today: '2040-03-11', heldForProcedure: false })).toMatchObject({ keptUntil: '2040-03-10', due: true });
+  });
+  it('has no end while the dossier is needed for a procedure (003 §3.2)', () => {
+    expect(retentionEnd({ lastChange: '2000-01-01', today: '2060-01-01', heldForProcedure: true })).toMatchObject({ keptUntil: null, due: false });
+  });
+  it('applies a longer organisation term, never a shorter one, and warns about the shorter one (DOMAIN §5)', () => {
+    expect(retentionEnd({ lastChange: '2020-03-10', today: '2041-01-01', heldForProcedure: false, term: { termYears: 30, reason: 'OTS' } })).toMatchObject({ keptUntil: '2050-03-10', due: false });
+    expect(retentionEnd({ lastChange: '2020-03-10', today: '2035-01-01', heldForProcedure: false, term: { termYears: 10, reason: 'kort' } })).toMatchObject({ keptUntil: '2040-03-10', due: false });
+    expect(termWarning({ termYears: 10, reason: 'kort' })).toMatch(/korter dan de wettelijke minimumtermijn van 20 jaar/);
+    expect(termWarning({ termYears: 25, reason: 'lang' })).toBeNull();
+  });
+});
+
+describe('retention review and destruction', () => {
+  let h: Harness;
+  let holder: TestEmployee;
+  let holderCookie: string;
+  let officerCookie: string;
+  let officer: TestEmployee;
+  let due: string;
+  let recent: string;
+  let held: string;
+  const later = new Date('2047-06-01T10:00:00Z');
+
+  const count = async (sql: string, params: unknown[]) => Number((await h.database.db.query<{ n: string | number }>(sql, params))[0]!.n);
+
+  beforeAll(async () => {
+    h = await createHarness();
+    holder = await h.employee({ role: 'care-professional' });
+    officer = await h.employee({ role: 'privacy-officer' });
+    holderCookie = await h.login(holder);
+    officerCookie = await h.login(officer);
+    due = await h.client({ age: 10, holder });
+    recent = await h.client({ age: 11, holder });
+    held = await h.client({ age: 12, holder });
+    for (const id of [due, recent, held]) {
+      const created = await h.request({ method: 'POST', url: `/api/clients/${id}/entries`, cookie: holderCookie, body: { kind: 'plan', text: 'plan', source: { kind: 'client' } } });
+      expect(created.statusCode).toBe(201);
+    }
+    // A change in 2030: kept until 2050, so not due in 2047.
+    await h.database.db.query(
+      `INSERT INTO care.entries (client_id, kind, author_id, recorded_at, source_kind, ciphertext) VALUES ($1, 'evaluation', $2, '2030-06-01T10:00:00Z', 'client', '\\x00')`,
+      [recent, holder.id]);
+  });
+  afterAll(() => h.close());
+
+  it('a dry run lists the due dossiers and changes nothing', async () => {
+    const result = await sweepRetention(h.database.db, { now: later, dryRun: true });
+    const ids = result.due.map((d) => d.clientId);
+    expect(ids).toEqual(expect.arrayContaining([due, held]));
+    expect(ids).not.toContain(recent);
+    expect(await count('SELECT count(*) AS n FROM org.retention_reviews', [])).toBe(0);
+  });
+
+  it('the sweep puts due dossiers on the privacy officer\'s list; only the privacy officer sees it (AVG 5(1)(f))', async () => {
+    const result = await sweepRetention(h.database.db, { now: later, dryRun: false });
+    expect(result.listed).toBe(2);
+    const denied = await h.request({ method: 'GET', url: '/api/privacy/retention-reviews', cookie: holderCookie });
+    expect(denied.statusCode).toBe(403);
+    const list = await h.request({ method: 'GET', url: '/api/privacy/retention-reviews', cookie: officerCookie });
+    expect(list.statusCode).toBe(200);
+    const reviews = list.json<{ reviews: { clientId: string; status: string; keptUntil: string }[] }>().reviews;
+    expect(reviews.map((r) => r.clientId).sort()).toEqual([due, held].sort());
+    expect(reviews.every((r) => r.status === 'pending' && r.keptUntil.startsWith('2046-'))).toBe(true);
+    // The list view is logged per client shown (NEN 7513).
+    expect(await count(`SELECT count(*) AS n FROM audit.access_log WHERE client_id = $1 AND action = 'review-log'`, [due])).toBeGreaterThan(0);
+  });
+
+  it('confirm and hold per dossier; a dossier not on the list is 404', async () => {
+    expect((await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${due}/confirm`, cookie: officerCookie })).json()).toEqual({ clientId: due, status: 'confirmed' });
+    const hold = await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${held}/hold`, cookie: officerCookie, body: { reason: 'Nodig in een klachtprocedure' } });
+    expect(hold.json()).toEqual({ clientId: held, status: 'held' });
+    expect((await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${recent}/confirm`, cookie: officerCookie })).statusCode).toBe(404);
+    expect((await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${held}/hold`, cookie: officerCookie, body: { reason: 'x' } })).statusCode).toBe(400);
+  });
+
+  it('destroys only the confirmed dossier through the sanctioned path, with one record "retention-expired" (Jeugdwet 7.3.9)', async () => {
+    const result = await destroyConfirmed(h.database.db, { now: later });
+    expect(result).toMatchObject({ destroyed: 1, skipped: 0, total: 1 });
+    expect(await count('SELECT count(*) AS n FROM care.entries WHERE client_id = $1', [due])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM care.client_keys WHERE client_id = $1', [due])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM care.entries WHERE client_id = $1', [held])).toBe(1);
+    const records = await h.database.db.query<{ reason: string; executed_by: string; request_id: string | null; scope: string }>(
+      'SELECT reason, executed_by, request_id, scope FROM org.destruction_records WHERE client_id = $1', [due]);
+    expect(records).toEqual([{ reason: 'retention-expired', executed_by: officer.id, request_id: null, scope: 'whole-dossier' }]);
+    expect(await count(`SELECT count(*) AS n FROM audit.access_log WHERE client_id = $1 AND action = 'destroy'`, [due])).toBe(1);
+    // Idempotent: nothing destroyed twice, nothing listed again.
+    expect(await destroyConfirmed(h.database.db, { now: later })).toMatchObject({ destroyed: 0, total: 0 });
+    const again = await sweepRetention(h.database.db, { now: later, dryRun: false });
+    expect(again.due.map((d) => d.clientId)).not.toContain(due);
+    expect(again.due.map((d) => d.clientId)).not.toContain(held);
+    expect(await count('SELECT count(*) AS n FROM org.destruction_records WHERE client_id = $1', [due])).toBe(1);
+  });
+
+  it('a confirmed dossier that changed since is not destroyed: the term starts again (BW 7:454(3))', async () => {
+    const other = await h.client({ age: 9, holder });
+    await sweepRetention(h.database.db, { now: later, dryRun: false });
+    await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${other}/confirm`, cookie: officerCookie });
+    await h.database.db.query(
+      `INSERT INTO care.entries (client_id, kind, author_id, recorded_at, source_kind, ciphertext) VALUES ($1, 'evaluation', $2, '2040-01-01T10:00:00Z', 'client', '\\x00')`,
+      [other, holder.id]);
+    expect(await destroyConfirmed(h.database.db, { now: later })).toMatchObject({ destroyed: 0, skipped: 1 });
+    expect(await count('SELECT count(*) AS n FROM org.destruction_records WHERE client_id = $1', [other])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM org.retention_reviews WHERE client_id = $1', [other])).toBe(0);
+  });
+
+  it('the organisation\'s own term: longer keeps dossiers longer; shorter gives a warning and changes nothing (DOMAIN §5)', async () => {
+    const extra = await h.client({ age: 8, holder });
+    expect((await h.request({ method: 'PUT', url: '/api/privacy/retention-settings', cookie: holderCookie, body: { termYears: 25, reason: 'Na OTS langer bewaren' } })).statusCode).toBe(403);
+    const longer = await h.request({ method: 'PUT', url: '/api/privacy/retention-settings', cookie: officerCookie, body: { termYears: 25, reason: 'Na OTS langer bewaren' } });
+    expect(longer.json()).toEqual({ termYears: 25, reason: 'Na OTS langer bewaren', legalMinimumYears: 20, warning: null });
+    expect((await sweepRetention(h.database.db, { now: later, dryRun: true })).due.map((d) => d.clientId)).not.toContain(extra);
+    const shorter = await h.request({ method: 'PUT', url: '/api/privacy/retention-settings', cookie: officerCookie, body: { termYears: 10, reason: 'Eigen beleid' } });
+    expect(shorter.json<{ warning: string }>().warning).toMatch(/korter dan de wettelijke minimumtermijn/);
+    expect((await h.request({ method: 'GET', url: '/api/privacy/retention-settings', cookie: officerCookie })).json<{ termYears: number }>().termYears).toBe(10);
+    // Ten years is not enough: in 2040 (14 years after the last change) nothing is due.
+    expect((await sweepRetention(h.database.db, { now: new Date('2040-06-01T10:00:00Z'), dryRun: true })).due).toEqual([]);
+    expect((await sweepRetention(h.database.db, { now: later, dryRun: true })).due.map((d) => d.clientId)).toContain(extra);
+  });
+});

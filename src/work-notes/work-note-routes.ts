@@ -1,0 +1,89 @@
+/**
+ * Personal work notes over HTTP (003 §2.3.13). Writing one is a client route
+ * (the policy decides `record` on `personal-work-note`); reading, deleting and
+ * moving are bound to the author: anyone else's note answers 404, exactly as
+ * a note that does not exist.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { withClientAccess } from '../access/client-access.js';
+import { addEntry } from '../dossier/dossier-service.js';
+import { ENTRY_KINDS, SOURCE_KINDS, partOfEntryKind } from '../dossier/entry-kinds.js';
+import { notFound } from '../errors.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
+import { contextOf } from '../http/request-context.js';
+import { OneOf, Uuid } from '../http/schema-helpers.js';
+import { addWorkNote, deleteOwnNote, findOwnNote, listOwnNotes, PART, takeOwnNote } from './work-note-service.js';
+
+const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
+const NoteParams = Type.Object({ noteId: Uuid() }, { additionalProperties: false });
+const Note = Type.Object({ id: Uuid(), clientId: Uuid(), text: Type.String(), createdAt: Type.String(), expiresAt: Type.String() });
+const NewNote = Type.Object({
+  text: Type.String({ minLength: 1 }),
+  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Days until the note is destroyed (default DW_WORK_NOTE_DAYS, 30)' })),
+}, { additionalProperties: false });
+const MoveBody = Type.Object({
+  kind: OneOf(ENTRY_KINDS),
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  occurredOn: Type.Optional(Type.String({ format: 'date' })),
+  source: Type.Object({
+    kind: OneOf(SOURCE_KINDS), description: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  }, { additionalProperties: false }),
+  statementType: Type.Optional(OneOf(['fact', 'opinion'] as const)),
+}, { additionalProperties: false });
+const Moved = Type.Object({ entryId: Uuid(), clientId: Uuid() });
+
+const noNote = () => notFound('Deze werkaantekening bestaat niet.', 'This work note does not exist.');
+
+export function workNoteRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { masterKey } = deps;
+
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/work-notes',
+    schema: { tags: ['work notes'], summary: 'Write a personal work note about this client (outside the dossier, only for you)', params: ClientParams, body: NewNote, response: { 201: Note } },
+    intent: () => ({ action: 'record', part: PART }),
+    handler: async (scope, request, reply) => {
+      const body = request.body as Static<typeof NewNote>;
+      const note = await addWorkNote(scope, masterKey, {
+        text: body.text, expiresInDays: body.expiresInDays ?? deps.config.workNoteDays, maxBytes: deps.config.maxEntryBytes,
+      });
+      reply.code(201);
+      return note;
+    },
+  });
+
+  app.get('/api/work-notes', {
+    schema: { tags: ['work notes'], summary: 'Your own personal work notes (nobody else\'s), newest first', response: { 200: Type.Object({ notes: Type.Array(Note) }) } },
+  }, async (request) => ({ notes: await listOwnNotes(deps.db, masterKey, contextOf(request, deps.now())) }));
+
+  app.delete('/api/work-notes/:noteId', {
+    schema: { tags: ['work notes'], summary: 'Destroy one of your personal work notes', params: NoteParams, response: { 204: Type.Null() } },
+  }, async (request, reply) => {
+    const { noteId } = request.params as Static<typeof NoteParams>;
+    if (!await deleteOwnNote(deps.db, contextOf(request, deps.now()), noteId)) throw noNote();
+    reply.code(204);
+    return null;
+  });
+
+  app.post('/api/work-notes/:noteId/move-into-dossier', {
+    schema: {
+      tags: ['work notes'], summary: 'Turn your work note into a dossier entry (from then on under the client\'s rights); the note is removed',
+      params: NoteParams, body: MoveBody, response: { 201: Moved },
+    },
+  }, async (request, reply) => {
+    const ctx = contextOf(request, deps.now());
+    const { noteId } = request.params as Static<typeof NoteParams>;
+    const body = request.body as Static<typeof MoveBody>;
+    const own = await findOwnNote(deps.db, ctx, noteId);
+    if (own === undefined) throw noNote();
+    // The normal entry path: the policy decides recording in the entry's part, and logs it.
+    const entry = await withClientAccess(deps.db, ctx, own.clientId, { action: 'record', part: partOfEntryKind(body.kind) }, async (scope) => {
+      const text = await takeOwnNote(scope, masterKey, noteId);
+      if (text === undefined) throw noNote();
+      return addEntry(scope, masterKey, deps.config.maxEntryBytes, { ...body, text });
+    });
+    reply.code(201);
+    return { entryId: entry.id, clientId: own.clientId };
+  });
+}

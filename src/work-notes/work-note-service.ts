@@ -1,0 +1,140 @@
+/**
+ * Personal work notes (003 §2.3.13; DOMAIN §1): a professional's own notes
+ * about a client, outside the dossier and visible to their author alone. Each
+ * has an expiry (default 30 days, DW_WORK_NOTE_DAYS) after which it is
+ * destroyed by the daily sweep. "Move into dossier" turns a note into a real
+ * entry through the normal entry path (`addEntry` inside `withClientAccess`,
+ * so the rules for recording apply) and removes the note in the same
+ * transaction; from then on it falls under the client's rights.
+ *
+ * Encryption: under the client's data key, not a key of the author. A note is
+ * always about one client: destroying that client's dossier (retention or a
+ * destruction request) destroys the key and with it every note about the
+ * client, and moving a note into the dossier needs no re-keying across
+ * owners. Privacy towards colleagues is enforced by access (every query is
+ * bound to the author), and the access log records only that the author used
+ * their notes (part `personal-work-note`, no entry ids, no content).
+ */
+import { randomUUID } from 'node:crypto';
+import { appendAccessLog, AccessBasis, AccessOutcome, type AccessLogRow } from '../access/access-log.js';
+import type { ClientScope, RequestContext } from '../access/client-access.js';
+import { decideEmployeeAccess } from '../access/policy.js';
+import { clientDataKey } from '../crypto/client-keys.js';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import type { Database, Queryable } from '../db/database.js';
+import { badRequest } from '../errors.js';
+import { Fact } from '../rules/index.js';
+import { calendarDate } from '../shared/calendar-date.js';
+import type { CareRelation } from '../organisation/employee-roles.js';
+
+export const PART = 'personal-work-note';
+
+export interface WorkNote {
+  id: string;
+  clientId: string;
+  text: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Writes a note by the scope's employee (the route's policy decided `record` on `personal-work-note`). */
+export async function addWorkNote(scope: ClientScope, masterKey: Buffer, input: { text: string; expiresInDays: number; maxBytes: number }): Promise<WorkNote> {
+  if (Buffer.byteLength(input.text, 'utf8') > input.maxBytes) {
+    throw badRequest('note-too-large', 'text', `De tekst is groter dan ${input.maxBytes} bytes.`, `The text is larger than ${input.maxBytes} bytes.`);
+  }
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const id = randomUUID();
+  const expiresAt = new Date(scope.now.getTime() + input.expiresInDays * 86_400_000);
+  await scope.tx.query(
+    'INSERT INTO care.work_notes (id, client_id, author_id, created_at, expires_at, ciphertext) VALUES ($1, $2, $3, $4, $5, $6)',
+    [id, scope.client.id, scope.actor.employeeId, scope.now.toISOString(), expiresAt.toISOString(), encryptJson(key, { text: input.text }, `work-note:${id}`)]);
+  return { id, clientId: scope.client.id, text: input.text, createdAt: scope.now.toISOString(), expiresAt: expiresAt.toISOString() };
+}
+
+interface NoteRow {
+  id: string; client_id: string; created_at: Date | string; expires_at: Date | string; ciphertext: Buffer;
+  birth_date: string; organisation_id: string; relation: CareRelation | null;
+}
+
+function logRow(ctx: RequestContext, row: NoteRow, action: 'read' | 'record'): AccessLogRow {
+  const decision = decideEmployeeAccess({
+    role: ctx.actor.role, relation: row.relation ?? undefined, intent: { action: 'read', part: PART }, clientBorn: row.birth_date,
+    today: calendarDate(ctx.now), clientFacts: [Fact.author],
+  });
+  return {
+    organisationId: ctx.actor.organisationId, employeeId: ctx.actor.employeeId, employeeRole: ctx.actor.role, clientId: row.client_id,
+    action, part: PART, outcome: decision.allowed ? AccessOutcome.allowed : AccessOutcome.denied,
+    basis: decision.allowed ? AccessBasis.authorOwnNote : AccessBasis.none,
+    citations: decision.citations, route: ctx.route, sessionId: ctx.actor.sessionId, address: ctx.address,
+  };
+}
+
+async function ownNotes(tx: Queryable, ctx: RequestContext, noteId?: string): Promise<NoteRow[]> {
+  // Only the author's own, unexpired notes, about clients of the author's organisation whose key still exists.
+  return tx.query<NoteRow>(
+    `SELECT n.id, n.client_id, n.created_at, n.expires_at, n.ciphertext, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date, c.organisation_id,
+            (SELECT relation FROM org.care_team t WHERE t.employee_id = n.author_id AND t.client_id = n.client_id
+               AND t.starts_on <= $3::date AND (t.ends_on IS NULL OR t.ends_on >= $3::date) LIMIT 1) AS relation
+       FROM care.work_notes n JOIN formal.clients c ON c.id = n.client_id
+      WHERE n.author_id = $1 AND c.organisation_id = $2 AND n.expires_at > $4
+        AND ($5::uuid IS NULL OR n.id = $5) AND EXISTS (SELECT 1 FROM care.client_keys k WHERE k.client_id = n.client_id)
+      ORDER BY n.created_at DESC, n.id`,
+    [ctx.actor.employeeId, ctx.actor.organisationId, calendarDate(ctx.now), ctx.now.toISOString(), noteId ?? null]);
+}
+
+/** The author's own notes (never anyone else's); the log records that the author used them, per client. */
+export async function listOwnNotes(db: Database, masterKey: Buffer, ctx: RequestContext): Promise<WorkNote[]> {
+  return db.transaction(async (tx) => {
+    const rows = await ownNotes(tx, ctx);
+    const keys = new Map<string, Buffer>();
+    const notes: WorkNote[] = [];
+    for (const row of rows) {
+      let key = keys.get(row.client_id);
+      if (key === undefined) {
+        key = await clientDataKey(tx, masterKey, row.client_id);
+        keys.set(row.client_id, key);
+      }
+      const { text } = decryptJson(key, row.ciphertext, `work-note:${row.id}`) as { text: string };
+      notes.push({
+        id: row.id, clientId: row.client_id, text, createdAt: new Date(row.created_at).toISOString(), expiresAt: new Date(row.expires_at).toISOString(),
+      });
+    }
+    const seen = new Map(rows.map((r) => [r.client_id, r]));
+    await appendAccessLog(tx, [...seen.values()].map((row) => logRow(ctx, row, 'read')));
+    return notes;
+  });
+}
+
+/** One of the author's own notes, or undefined (another's note is indistinguishable from none). */
+export async function findOwnNote(db: Database, ctx: RequestContext, noteId: string): Promise<{ clientId: string } | undefined> {
+  const [row] = await ownNotes(db, ctx, noteId);
+  return row === undefined ? undefined : { clientId: row.client_id };
+}
+
+/** Destroys one of the author's own notes; false when there is none with that id. Logged without content. */
+export async function deleteOwnNote(db: Database, ctx: RequestContext, noteId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await ownNotes(tx, ctx, noteId);
+    if (row === undefined) return false;
+    await tx.query('DELETE FROM care.work_notes WHERE id = $1 AND author_id = $2', [noteId, ctx.actor.employeeId]);
+    await appendAccessLog(tx, [logRow(ctx, row, 'record')]);
+    return true;
+  });
+}
+
+/** Inside the entry's `withClientAccess`: reads and removes the author's note (the entry is added by the caller). */
+export async function takeOwnNote(scope: ClientScope, masterKey: Buffer, noteId: string): Promise<string | undefined> {
+  const rows = await scope.tx.query<{ ciphertext: Buffer }>(
+    'DELETE FROM care.work_notes WHERE id = $1 AND author_id = $2 AND client_id = $3 AND expires_at > $4 RETURNING ciphertext',
+    [noteId, scope.actor.employeeId, scope.client.id, scope.now.toISOString()]);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  return (decryptJson(key, row.ciphertext, `work-note:${noteId}`) as { text: string }).text;
+}
+
+/** Destroys every note past its expiry (the daily sweep); returns how many. */
+export async function destroyExpiredNotes(db: Queryable, now: Date): Promise<number> {
+  const rows = await db.query<{ id: string }>('DELETE FROM care.work_notes WHERE expires_at <= $1 RETURNING id', [now.toISOString()]);
+  return rows.length;
+}
