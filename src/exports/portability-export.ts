@@ -1,0 +1,101 @@
+/**
+ * Data portability (AVG 20): the client's data in a structured, commonly used
+ * and machine-readable form, for a granted `portability` request. What goes
+ * in is what this requester may receive: the formal data, relations and
+ * consents, and the dossier entries through the same reader-specific view as
+ * a copy — shielding applied, third-party information withheld with its
+ * ground, raw test data listed as available for inspection only (003
+ * §2.3.11). The schema is `PortabilityExportSchema`, published as
+ * docs/portability-export.schema.json (a test keeps the two equal).
+ */
+import { Type, type Static } from 'typebox';
+import type { ClientScope } from '../access/client-access.js';
+import { readClient } from '../clients/clients-service.js';
+import { listConsents } from '../consents/consent-service.js';
+import { conflict, notFound } from '../errors.js';
+import type { Actor } from '../rules/index.js';
+import { readerView } from '../shielding/reader-view.js';
+
+const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
+const Text = (options: { description?: string } = {}) => Type.String(options);
+
+export const PortabilityExportSchema = Type.Object({
+  format: Type.Literal('dossierwijzer-portability', { description: 'Identifies this format.' }),
+  version: Type.Literal(1),
+  exportedAt: Type.String({ format: 'date-time' }),
+  organisation: Text(),
+  requestId: Type.String({ format: 'uuid', description: 'The portability request this export fulfils.' }),
+  client: Type.Object({
+    id: Type.String({ format: 'uuid' }), familyName: Text(), givenNames: Text(), birthDate: Type.String({ format: 'date' }),
+    bsn: Nullable(Text()), gender: Text(), streetAddress: Nullable(Text()), postcode: Nullable(Text()), town: Nullable(Text()),
+    phone: Nullable(Text()), email: Nullable(Text()),
+  }, { additionalProperties: false }),
+  relations: Type.Array(Type.Object({
+    id: Type.String({ format: 'uuid' }), relation: Text(), hasCustody: Type.Boolean(), custodyKind: Nullable(Text()), familyName: Text(), givenNames: Text(),
+    validFrom: Type.String({ format: 'date' }), validTo: Nullable(Type.String({ format: 'date' })),
+  }, { additionalProperties: false })),
+  consents: Type.Array(Type.Object({
+    id: Type.String({ format: 'uuid' }), kind: Text(), givenBy: Text(), givenOn: Type.String({ format: 'date' }), recipient: Nullable(Text()),
+    purpose: Nullable(Text()), validFrom: Type.String({ format: 'date' }), validTo: Nullable(Type.String({ format: 'date' })), withdrawn: Type.Boolean(), active: Type.Boolean(),
+  }, { additionalProperties: false })),
+  entries: Type.Array(Type.Object({
+    id: Type.String({ format: 'uuid' }), kind: Text({ description: 'The kind of entry, in Dutch.' }), title: Nullable(Text()), text: Text({ description: 'Shielded passages are replaced by […afgeschermd…].' }),
+    recordedAt: Type.String({ format: 'date-time' }), author: Text(), source: Text(), statementType: Nullable(Text()),
+    annotations: Type.Array(Type.Object({ kind: Text(), reason: Text(), recordedAt: Type.String({ format: 'date-time' }) }, { additionalProperties: false })),
+  }, { additionalProperties: false })),
+  withheld: Type.Array(Type.Object({
+    recordedAt: Type.String({ format: 'date-time' }), ground: Text({ description: 'Why it was withheld (Dutch), never what.' }), basis: Type.Array(Text()),
+  }, { additionalProperties: false }), { description: 'Entries left out, with the ground.' }),
+  inspectionOnly: Type.Array(Type.Object({ recordedAt: Type.String({ format: 'date-time' }), title: Nullable(Text()) }, { additionalProperties: false }), {
+    description: 'Raw test data: not exported, available for inspection (003 §2.3.11).',
+  }),
+}, { additionalProperties: false, $id: 'https://dossierwijzer.example/schemas/portability-export-1.json', title: 'Dossierwijzer portability export (AVG 20)' });
+
+export type PortabilityExport = Static<typeof PortabilityExportSchema>;
+
+/** The requester of a granted portability request, as the reader of the export. */
+async function portabilityReader(scope: ClientScope, requestId: string): Promise<{ actor: Actor; relationId: string | null; consentGiven: boolean }> {
+  const [row] = await scope.tx.query<{ kind: string; state: string; decision: string | null; requester_kind: Actor; requester_relation_id: string | null; consent_recorded_on: string | null }>(
+    'SELECT kind, state, decision, requester_kind, requester_relation_id, consent_recorded_on FROM org.requests WHERE id = $1 AND client_id = $2', [requestId, scope.client.id]);
+  if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
+  if (row.kind !== 'portability') throw conflict('not-a-portability-request', 'Alleen bij een verzoek om overdracht van gegevens hoort deze export.', 'Only a portability request has this export.');
+  if ((row.state !== 'decided' && row.state !== 'fulfilled') || row.decision === 'refused' || row.decision === null) {
+    throw conflict('request-wrong-state', 'De gegevens worden pas gemaakt nadat het verzoek is toegewezen.', 'The export is made only after the request has been granted.');
+  }
+  return { actor: row.requester_kind, relationId: row.requester_relation_id, consentGiven: row.consent_recorded_on !== null };
+}
+
+export async function buildPortabilityExport(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<PortabilityExport> {
+  const reader = await portabilityReader(scope, requestId);
+  const client = await readClient(scope);
+  const consents = await listConsents(scope);
+  const view = await readerView(scope, masterKey, { ...reader, action: 'copy' });
+  const [organisation] = await scope.tx.query<{ name: string }>('SELECT name FROM org.organisations WHERE id = $1', [scope.client.organisationId]);
+  const entries: PortabilityExport['entries'] = [];
+  const withheld: PortabilityExport['withheld'] = [];
+  for (const entry of view.entries) {
+    if (entry.shown) {
+      entries.push({
+        id: entry.id, kind: entry.kindLabel, title: entry.title, text: entry.text, recordedAt: entry.recordedAt, author: entry.author, source: entry.source,
+        statementType: entry.statementType, annotations: entry.annotations.map((a) => ({ kind: a.kind, reason: a.reason, recordedAt: a.recordedAt })),
+      });
+    } else {
+      withheld.push({ recordedAt: entry.recordedAt, ground: entry.withheld.ground, basis: [...entry.withheld.basis] });
+    }
+  }
+  return {
+    format: 'dossierwijzer-portability', version: 1, exportedAt: scope.now.toISOString(), organisation: organisation!.name, requestId,
+    client: {
+      id: client.id, familyName: client.familyName, givenNames: client.givenNames, birthDate: client.birthDate, bsn: client.bsn, gender: client.gender,
+      streetAddress: client.streetAddress, postcode: client.postcode, town: client.town, phone: client.phone, email: client.email,
+    },
+    relations: client.relations.map((r) => ({
+      id: r.id, relation: r.relation, hasCustody: r.hasCustody, custodyKind: r.custodyKind, familyName: r.familyName, givenNames: r.givenNames, validFrom: r.validFrom, validTo: r.validTo,
+    })),
+    consents: consents.map((c) => ({
+      id: c.id, kind: c.kind, givenBy: c.givenBy, givenOn: c.givenOn, recipient: c.recipient, purpose: c.purpose, validFrom: c.validFrom, validTo: c.validTo,
+      withdrawn: c.withdrawnAt !== null, active: c.active,
+    })),
+    entries, withheld, inspectionOnly: view.inspectionOnly.map((i) => ({ recordedAt: i.recordedAt, title: i.title })),
+  };
+}

