@@ -28,6 +28,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
+    // The web application (React, TSX): text and expressions share a line, as in prose.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: { '@stylistic/jsx-one-expression-per-line': 'off' },
+  },
+  {
     files: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -53,6 +53,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/requests/:requestId/extend': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/decision': NONE, // deciding is the professional's (003 §3)
   'POST /api/clients/:clientId/requests/:requestId/fulfil': NONE,
+  'POST /api/clients/:clientId/processing-restriction/end': NONE, // the dossier holder's (AVG 18(3))
   'GET /api/requests': ALL, // a list filtered to what the caller may see
   'GET /api/clients/:clientId/shieldings': NONE, // care content
   'POST /api/clients/:clientId/entries/:entryId/shieldings': NONE,
@@ -61,6 +62,9 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients/:clientId/requests/:requestId/view': NONE,
   'GET /api/clients/:clientId/requests/:requestId/letter.pdf': ['admin-staff'], // sending letters (004 C)
   'GET /api/clients/:clientId/requests/:requestId/copy.pdf': NONE,
+  'GET /api/clients/:clientId/requests/:requestId/portability.json': NONE, // the whole dossier, like the copy
+  'GET /api/clients/:clientId/requests/:requestId/portability.xlsx': NONE,
+  'GET /api/clients/:clientId/requests/:requestId/portability.fhir.json': NONE,
   'GET /api/clients/:clientId/access-log': ['privacy-officer'], // NEN 7513: logs for those appointed
   'GET /api/privacy/emergency-reviews': ['privacy-officer'],
   'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],
@@ -68,6 +72,52 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients/:clientId/disclosures': NONE, // part of the dossier (003 §2.3.14)
   'POST /api/clients/:clientId/disclosures': NONE,
   'GET /api/privacy/disclosures': ['privacy-officer'],
+  // Retention review and the organisation's term (Jeugdwet 7.3.8; 003 §3.2): the privacy officer alone.
+  'GET /api/privacy/retention-reviews': ['privacy-officer'],
+  'POST /api/privacy/retention-reviews/:clientId/confirm': ['privacy-officer'],
+  'POST /api/privacy/retention-reviews/:clientId/hold': ['privacy-officer'],
+  'GET /api/privacy/retention-settings': ['privacy-officer'],
+  'PUT /api/privacy/retention-settings': ['privacy-officer'],
+  // The data breach register (AVG 33–34): the privacy officer alone.
+  'GET /api/privacy/breaches': ['privacy-officer'],
+  'POST /api/privacy/breaches': ['privacy-officer'],
+  'PATCH /api/privacy/breaches/:id': ['privacy-officer'],
+  // Personal work notes (003 §2.3.13): written by those who give the care; the own-note routes answer
+  // every employee, but only with their own notes (anyone else's is 404).
+  'POST /api/clients/:clientId/work-notes': NONE,
+  'GET /api/work-notes': ALL,
+  'DELETE /api/work-notes/:noteId': ALL,
+  'POST /api/work-notes/:noteId/move-into-dossier': ALL,
+  // Managing who may open dossiers: the application administrator alone (NEN 7510-2 A.9.2).
+  'GET /api/admin/employees': ['application-administrator'],
+  'GET /api/admin/employees/:employeeId': ['application-administrator'],
+  'POST /api/admin/employees': ['application-administrator'],
+  'PATCH /api/admin/employees/:employeeId': ['application-administrator'],
+  'POST /api/admin/employees/:employeeId/disable': ['application-administrator'],
+  'POST /api/admin/employees/:employeeId/enable': ['application-administrator'],
+  'POST /api/admin/employees/:employeeId/reset-totp': ['application-administrator'],
+  'POST /api/admin/employees/:employeeId/reset-password': ['application-administrator'],
+  'GET /api/admin/teams': ['application-administrator'],
+  'POST /api/admin/teams': ['application-administrator'],
+  'PUT /api/admin/teams/:teamId/members/:employeeId': ['application-administrator'],
+  'DELETE /api/admin/teams/:teamId/members/:employeeId': ['application-administrator'],
+  // The family part: only for those the engine lets in for a member (003 §2.3.4).
+  'POST /api/families': NONE,
+  'GET /api/families/:familyId': NONE,
+  'POST /api/families/:familyId/members': NONE,
+  'GET /api/families/:familyId/entries': NONE,
+  'POST /api/families/:familyId/entries': NONE,
+  // Records beside the dossier (src/registers/register-policy.ts): by task, not by care relation.
+  'GET /api/registers/complaints': ['manager', 'privacy-officer'],
+  'POST /api/registers/complaints': ['admin-staff', 'manager'],
+  'POST /api/registers/complaints/:id/close': ['manager'],
+  'GET /api/registers/incidents': ['manager', 'privacy-officer'],
+  'POST /api/registers/incidents': ['care-professional', 'intern', 'admin-staff', 'manager'],
+  'POST /api/registers/incidents/:id/inspectorate-report': ['manager'],
+  'GET /api/registers/prospective-clients': ['admin-staff', 'care-professional'],
+  'POST /api/registers/prospective-clients': ['admin-staff', 'care-professional'],
+  'GET /api/privacy/processing-activities': ['privacy-officer', 'application-administrator'],
+  'POST /api/privacy/processing-activities': ['privacy-officer'],
 };
 
 /** Routes outside this matrix: public, or about the caller's own session. */

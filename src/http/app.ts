@@ -29,8 +29,17 @@ import { requestRoutes } from '../requests/request-routes.js';
 import { shieldingRoutes } from '../shielding/shielding-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { healthRoutes } from './health-routes.js';
+import { registerRoutes } from '../registers/register-routes.js';
+import { familyRoutes } from '../families/family-routes.js';
+import { exportRoutes } from '../exports/export-routes.js';
+import { retentionRoutes } from '../retention/retention-routes.js';
+import { breachRoutes } from '../breaches/breach-routes.js';
+import { workNoteRoutes } from '../work-notes/work-note-routes.js';
+import { startRetentionTimer } from '../retention/retention-service.js';
+import { employeeRoutes } from '../organisation/employee-routes.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { webUiRoutes } from './web-ui.js';
 
 export interface AppOverrides {
   /** An already migrated database (tests); otherwise the configured one is opened. */
@@ -126,6 +135,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   healthRoutes(server, deps);
   server.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => Promise.resolve(server.swagger()));
   authRoutes(server, deps);
+  employeeRoutes(server, deps);
   clientsRoutes(server, deps);
   dossierRoutes(server, deps);
   careTeamRoutes(server, deps);
@@ -137,11 +147,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   shieldingRoutes(server, deps);
   requestDocumentRoutes(server, deps);
   disclosureRoutes(server, deps);
+  await webUiRoutes(server);
+  registerRoutes(server, deps);
+  familyRoutes(server, deps);
+  exportRoutes(server, deps);
+  retentionRoutes(server, deps);
+  breachRoutes(server, deps);
+  workNoteRoutes(server, deps);
 
   await server.ready();
   // The checkpoints file belongs to the configured database, so only an app that opened it checkpoints (not tests' databases).
   const checkpoints = overrides.db === undefined
     ? startCheckpointTimer(db, { file: config.logCheckpointFile, seconds: config.logCheckpointSeconds, now: deps.now, onError: (err) => server.log.error({ err }, 'access log checkpoint failed') })
+    : undefined;
+  // The daily retention sweep only builds the privacy officer's review list; it never destroys.
+  const retention = overrides.db === undefined
+    ? startRetentionTimer(db, { hours: config.retentionSweepHours, now: deps.now, onError: (err) => server.log.error({ err }, 'retention sweep failed') })
     : undefined;
   return {
     server,
@@ -149,6 +170,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     deps,
     async close() {
       await server.close();
+      await retention?.stop();
       await checkpoints?.stop();
       if (overrides.db === undefined) await db.close();
     },

@@ -4,6 +4,7 @@
  * walk all routes: the route-hook test and the authorisation matrix. A new
  * route must get its call here, or those tests fail.
  */
+import { ensureTeam } from '../organisation/organisation-service.js';
 import type { Harness, TestEmployee } from './harness.js';
 
 export interface RouteCall {
@@ -38,11 +39,25 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const consentId = consent.json<{ id: string }>().id;
   const clientRequest = await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests`, cookie, body: { kind: 'copy', requesterRelationId: relationId, channel: 'written', receivedOn: '2026-11-20', details: 'Kopie van het plan.' } });
   const requestId = clientRequest.json<{ id: string }>().id;
+  const portability = await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests`, cookie, body: { kind: 'portability', channel: 'electronic', receivedOn: '2026-11-20', details: 'Mijn gegevens.' } });
+  const portabilityId = portability.json<{ id: string }>().id;
+  await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests/${portabilityId}/decision`, cookie, body: { outcome: 'granted', reasons: '' } });
   const shielding = await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries/${entryId}/shieldings`, cookie, body: { kind: 'about-another-person', reason: 'Gaat over een ander' } });
   const shieldingId = shielding.json<{ id: string }>().id;
   const outsider = await h.login(await h.employee({ role: 'care-professional' }));
   await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie: outsider, body: { reason: 'Crisis: contactgegevens nodig.' } });
   const [grant] = await h.database.db.query<{ id: string }>('SELECT id FROM org.emergency_accesses WHERE client_id = $1', [clientId]);
+  const staffMember = (await h.employee({ role: 'intern' })).id;
+  const teamId = await ensureTeam(h.database.db, h.organisationId, 'Team Noord');
+  const admin = '/api/admin';
+  const family = await h.request({ method: 'POST', url: '/api/families', cookie, body: { name: 'Gezin Fixture', memberIds: [clientId] } });
+  const familyId = family.json<{ id: string }>().id;
+  const siblingId = await h.client({ age: 8, holder });
+  const registerHeaders = { cookie: await h.login(await h.employee({ role: 'manager' })) };
+  const complaint = await h.request({ method: 'POST', url: '/api/registers/complaints', ...registerHeaders, body: { receivedOn: '2026-11-01', complainant: 'Een ouder', summary: 'Klacht over bejegening.' } });
+  const incident = await h.request({ method: 'POST', url: '/api/registers/incidents', ...registerHeaders, body: { kind: 'calamity', occurredOn: '2026-11-01', clientIds: [clientId], description: 'Ernstig voorval.' } });
+  const note = await h.request({ method: 'POST', url: `/api/clients/${clientId}/work-notes`, cookie, body: { text: 'Eigen geheugensteun' } });
+  const noteId = note.json<{ id: string }>().id;
 
   const c = `/api/clients/${clientId}`;
   const calls: Record<string, RouteCall> = {
@@ -84,6 +99,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'POST /api/clients/:clientId/requests/:requestId/extend': { url: `${c}/requests/${requestId}/extend`, body: { noticeSentOn: '2026-11-21' } },
     'POST /api/clients/:clientId/requests/:requestId/decision': { url: `${c}/requests/${requestId}/decision`, body: { outcome: 'granted', reasons: '' } },
     'POST /api/clients/:clientId/requests/:requestId/fulfil': { url: `${c}/requests/${requestId}/fulfil`, body: {} },
+    'POST /api/clients/:clientId/processing-restriction/end': { url: `${c}/processing-restriction/end`, body: { reason: 'Juistheid gecontroleerd.', clientInformedOn: '2026-11-21' } },
     'GET /api/requests': { url: '/api/requests' },
     'GET /api/clients/:clientId/shieldings': { url: `${c}/shieldings` },
     'POST /api/clients/:clientId/entries/:entryId/shieldings': { url: `${c}/entries/${entryId}/shieldings`, body: { kind: 'about-another-person', reason: 'Over een ander' } },
@@ -92,12 +108,57 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/clients/:clientId/requests/:requestId/view': { url: `${c}/requests/${requestId}/view` },
     'GET /api/clients/:clientId/requests/:requestId/letter.pdf': { url: `${c}/requests/${requestId}/letter.pdf` },
     'GET /api/clients/:clientId/requests/:requestId/copy.pdf': { url: `${c}/requests/${requestId}/copy.pdf` },
+    'GET /api/clients/:clientId/requests/:requestId/portability.json': { url: `${c}/requests/${portabilityId}/portability.json` },
+    'GET /api/clients/:clientId/requests/:requestId/portability.xlsx': { url: `${c}/requests/${portabilityId}/portability.xlsx` },
+    'GET /api/clients/:clientId/requests/:requestId/portability.fhir.json': { url: `${c}/requests/${portabilityId}/portability.fhir.json` },
     'GET /api/privacy/emergency-reviews': { url: '/api/privacy/emergency-reviews' },
     'POST /api/privacy/emergency-reviews/:id': { url: `/api/privacy/emergency-reviews/${grant!.id}`, body: { justified: true } },
     'GET /api/privacy/unusual-access': { url: '/api/privacy/unusual-access' },
     'GET /api/clients/:clientId/disclosures': { url: `${c}/disclosures` },
     'POST /api/clients/:clientId/disclosures': { url: `${c}/disclosures`, body: { recipient: 'Gemeente', basis: 'municipality-billing', part: 'administrative-data', what: 'Declaratie', disclosedOn: '2026-11-21', clientToldBeforehand: true } },
     'GET /api/privacy/disclosures': { url: '/api/privacy/disclosures' },
+    'GET /api/privacy/retention-reviews': { url: '/api/privacy/retention-reviews' },
+    'POST /api/privacy/retention-reviews/:clientId/confirm': { url: `/api/privacy/retention-reviews/${clientId}/confirm` },
+    'POST /api/privacy/retention-reviews/:clientId/hold': { url: `/api/privacy/retention-reviews/${clientId}/hold`, body: { reason: 'Nodig in een procedure' } },
+    'GET /api/privacy/retention-settings': { url: '/api/privacy/retention-settings' },
+    'PUT /api/privacy/retention-settings': { url: '/api/privacy/retention-settings', body: { termYears: 25, reason: 'Na een OTS langer bewaren' } },
+    'GET /api/privacy/breaches': { url: '/api/privacy/breaches' },
+    'POST /api/privacy/breaches': { url: '/api/privacy/breaches', body: { description: 'Laptop kwijt', discoveredAt: '2026-11-22T08:00:00+01:00', clientIds: [clientId], risk: 'risk' } },
+    'PATCH /api/privacy/breaches/:id': { url: '/api/privacy/breaches/00000000-0000-4000-8000-000000000000', body: { risk: 'high-risk' } },
+    'POST /api/clients/:clientId/work-notes': { url: `${c}/work-notes`, body: { text: 'Nog een geheugensteun' } },
+    'GET /api/work-notes': { url: '/api/work-notes' },
+    'DELETE /api/work-notes/:noteId': { url: `/api/work-notes/${noteId}` },
+    'POST /api/work-notes/:noteId/move-into-dossier': { url: `/api/work-notes/${noteId}/move-into-dossier`, body: { kind: 'conversation-report', source: { kind: 'care-professional' } } },
+    'GET /api/admin/employees': { url: `${admin}/employees` },
+    'GET /api/admin/employees/:employeeId': { url: `${admin}/employees/${staffMember}` },
+    'POST /api/admin/employees': { url: `${admin}/employees`, body: { username: 'nieuwe.collega', displayName: 'Nieuwe Collega', functionTitle: 'Jeugdhulpverlener', role: 'care-professional' } },
+    'PATCH /api/admin/employees/:employeeId': { url: `${admin}/employees/${staffMember}`, body: { functionTitle: 'Stagiair jeugdzorg' } },
+    'POST /api/admin/employees/:employeeId/disable': { url: `${admin}/employees/${staffMember}/disable` },
+    'POST /api/admin/employees/:employeeId/enable': { url: `${admin}/employees/${staffMember}/enable` },
+    'POST /api/admin/employees/:employeeId/reset-totp': { url: `${admin}/employees/${staffMember}/reset-totp` },
+    'POST /api/admin/employees/:employeeId/reset-password': { url: `${admin}/employees/${staffMember}/reset-password` },
+    'GET /api/admin/teams': { url: `${admin}/teams` },
+    'POST /api/admin/teams': { url: `${admin}/teams`, body: { name: 'Team Zuid' } },
+    'PUT /api/admin/teams/:teamId/members/:employeeId': { url: `${admin}/teams/${teamId}/members/${staffMember}` },
+    'DELETE /api/admin/teams/:teamId/members/:employeeId': { url: `${admin}/teams/${teamId}/members/${staffMember}` },
+    'POST /api/families': { url: '/api/families', body: { name: 'Gezin Twee', memberIds: [clientId] } },
+    'GET /api/families/:familyId': { url: `/api/families/${familyId}` },
+    'POST /api/families/:familyId/members': { url: `/api/families/${familyId}/members`, body: { clientId: siblingId } },
+    'GET /api/families/:familyId/entries': { url: `/api/families/${familyId}/entries` },
+    'POST /api/families/:familyId/entries': { url: `/api/families/${familyId}/entries`, body: { kind: 'family-plan', text: 'Gezinsplan' } },
+    'GET /api/registers/complaints': { url: '/api/registers/complaints' },
+    'POST /api/registers/complaints': { url: '/api/registers/complaints', body: { clientId, receivedOn: '2026-11-02', complainant: 'De cliënt', summary: 'Te laat teruggebeld.' } },
+    'POST /api/registers/complaints/:id/close': { url: `/api/registers/complaints/${complaint.json<{ id: string }>().id}/close`, body: { closedOn: '2026-11-20', outcome: 'settled', resolution: 'Excuses aangeboden.' } },
+    'GET /api/registers/incidents': { url: '/api/registers/incidents' },
+    'POST /api/registers/incidents': { url: '/api/registers/incidents', body: { kind: 'incident', occurredOn: '2026-11-02', clientIds: [], description: 'Medicatie te laat.' } },
+    'POST /api/registers/incidents/:id/inspectorate-report': { url: `/api/registers/incidents/${incident.json<{ id: string }>().id}/inspectorate-report`, body: { reportedOn: '2026-11-02' } },
+    'GET /api/registers/prospective-clients': { url: '/api/registers/prospective-clients' },
+    'POST /api/registers/prospective-clients': { url: '/api/registers/prospective-clients', body: { registeredOn: '2026-11-20', name: 'Kim Aanmelding', contact: '06-00000000', question: 'Hulp bij opvoeding.' } },
+    'GET /api/privacy/processing-activities': { url: '/api/privacy/processing-activities' },
+    'POST /api/privacy/processing-activities': {
+      url: '/api/privacy/processing-activities',
+      body: { name: 'Cameratoezicht', purpose: 'Veiligheid op de groep.', legalBasis: 'AVG 6 lid 1 f', dataSubjects: ['bezoekers'], dataCategories: ['camerabeelden'], recipients: ['geen'], retention: '4 weken', security: 'Alleen beheerder' },
+    },
   };
   return { holder, holderCookie: cookie, clientId, calls };
 }

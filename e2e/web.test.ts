@@ -1,0 +1,390 @@
+/**
+ * The web application for professionals, in a real browser against the real
+ * server with the demo organisation. Each step also checks the page with
+ * axe-core (WCAG 2.1 AA: no serious or critical violations) and saves a
+ * screenshot of the main pages in e2e-screenshots/.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentCode, launchBrowser, logIn, newContext, screenshot, seriousViolations, startServer, type Server } from './support.js';
+
+let server: Server;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+/** One logged-in page per demo user: a TOTP code counts once per 30 seconds per user. */
+const pages = new Map<string, Page>();
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+async function pageFor(username: string): Promise<Page> {
+  const existing = pages.get(username);
+  if (existing !== undefined) return existing;
+  const context = await newContext(browser, server);
+  contexts.push(context);
+  const page = await context.newPage();
+  await logIn(page, server, username);
+  pages.set(username, page);
+  return page;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+async function openClient(page: Page, name: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
+  await page.getByTestId('caseload').getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
+  return /\/clienten\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
+
+describe('web application for professionals', () => {
+  it('is served by the API server: the page for any non-API path, hashed assets cached, the API\'s own 404 kept', async () => {
+    const deep = await fetch(`${server.url}/clienten/onbekend/tijdlijn`);
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('content-type')).toContain('text/html');
+    expect(deep.headers.get('cache-control')).toBe('no-cache');
+    expect(deep.headers.get('content-security-policy')).toContain('default-src \'self\'');
+    const html = await deep.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${server.url}${script!}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const api = await fetch(`${server.url}/api/does-not-exist`);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    expect(api.status).toBe(401);
+  });
+
+  it('logs in with password and TOTP code, and shows my caseload', async () => {
+    const context = await newContext(browser, server);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Stap 1: gebruikersnaam en wachtwoord' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '01-inloggen');
+
+    // A wrong password is refused with the server's Dutch message.
+    await page.getByLabel('Gebruikersnaam').fill('demo.hulpverlener');
+    await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await expect(page.getByTestId('problem').textContent()).resolves.toContain('Inloggen lukte niet');
+
+    await page.getByLabel('Wachtwoord').fill('Regenboog-demo-2026');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByLabel('Code (6 cijfers) of herstelcode').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '02-inloggen-code');
+    // Keyboard use: the code field submits with Enter.
+    await page.getByLabel('Code (6 cijfers) of herstelcode').fill(currentCode(server.secrets.get('demo.hulpverlener')!));
+    await page.getByLabel('Code (6 cijfers) of herstelcode').press('Enter');
+    await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor();
+    pages.set('demo.hulpverlener', page);
+    await expect(page.getByTestId('who').textContent()).resolves.toContain('Fatima el Amrani');
+    await page.getByTestId('caseload').locator('tbody tr').nth(5).waitFor();
+    // The six demo clients, by the holder.
+    await expect(page.getByTestId('caseload').locator('tbody tr').count()).resolves.toBe(6);
+    await expectAccessible(page);
+    await screenshot(page, '03-caseload');
+  });
+
+  it('opens a client (overview) and adds an entry with source and fact/opinion marking (DOMAIN §1)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    await openClient(page, 'Sanne Demo-Bakker');
+    await page.getByRole('heading', { name: 'Gezag en vertegenwoordiging' }).waitFor();
+    await expect(page.locator('main').textContent()).resolves.toContain('Gezamenlijk ouderlijk gezag');
+    await page.getByRole('heading', { name: 'Noodsamenvatting' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '04-client-overzicht');
+
+    // Consents and start-of-care agreements are recorded from the overview (Jeugdwet 7.3.4; 003 §2.3.2).
+    await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+    await page.getByLabel('Welke uitleg is vooraf gegeven?').fill('Uitgelegd wat de hulp inhoudt en hoe lang die duurt.');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Toestemming opslaan' }).click();
+    await page.getByRole('button', { name: 'intrekken' }).first().waitFor();
+    await page.getByRole('button', { name: 'Afspraak vastleggen' }).click();
+    await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
+    await page.getByText(/Gespreksverslagen niet delen met ouders — sinds/).waitFor();
+
+    await page.getByRole('link', { name: 'Dossier (tijdlijn)' }).click();
+    await page.getByTestId('entry').first().waitFor();
+    await page.getByRole('button', { name: 'Nieuwe dossierregel' }).click();
+    await page.getByLabel('Soort', { exact: true }).selectOption('third-party-information');
+    await page.getByLabel('Titel').fill('Bericht van de mentor');
+    await page.getByLabel('Tekst', { exact: true }).fill('De mentor vertelt dat Sanne weer elke dag naar school gaat.');
+    await page.getByLabel('Bron: van wie komt deze informatie?').selectOption('school');
+    await page.getByLabel('Bron, toelichting').fill('mentor (fictief)');
+    await page.getByLabel('Feit', { exact: true }).check();
+    await page.getByRole('button', { name: 'Opslaan in het dossier' }).click();
+    const entry = page.getByTestId('entry').filter({ hasText: 'Bericht van de mentor' });
+    await entry.waitFor();
+    await expect(entry.textContent()).resolves.toMatch(/Bron: School \(mentor \(fictief\)\).*Feit/);
+    await expectAccessible(page);
+    await screenshot(page, '05-tijdlijn');
+
+    // Filter by kind: only third-party information remains.
+    await page.getByLabel('Soort tonen').selectOption('third-party-information');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="entry"] .kind')].every((k) => k.textContent === 'Informatie van derden'));
+    await expect(page.getByTestId('entry').count()).resolves.toBe(1);
+  });
+
+  it('refuses to change an entry and explains why; an annotation is possible (append-only dossier, DOMAIN §1)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    const entry = page.getByTestId('entry').filter({ hasText: 'Bericht van de mentor' });
+    await entry.getByRole('button', { name: 'Wijzigen' }).click();
+    await entry.getByLabel('Tekst wijzigen').fill('Andere tekst');
+    await entry.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    const problem = entry.getByTestId('problem');
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toContain('Een dossierregel kan niet worden gewijzigd of verwijderd');
+    await expectAccessible(page);
+    await screenshot(page, '06-wijzigen-geweigerd');
+
+    await entry.getByRole('button', { name: 'Aantekening toevoegen' }).click();
+    await entry.getByLabel('Soort aantekening').selectOption('addition');
+    await entry.getByLabel('Aantekening', { exact: true }).fill('De mentor belt volgende maand opnieuw.');
+    await entry.getByRole('button', { name: 'Aantekening opslaan' }).click();
+    await entry.getByText('De mentor belt volgende maand opnieuw.').waitFor();
+    // The original text is unchanged.
+    await expect(entry.textContent()).resolves.toContain('De mentor vertelt dat Sanne weer elke dag naar school gaat.');
+  });
+
+  it('records a parent\'s inspection request for a 14-year-old: allowed (Jeugdwet 7.3.11, BW 7:456)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    await openClient(page, 'Sanne Demo-Bakker');
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Verzoeken' }).click();
+    await page.getByRole('button', { name: 'Nieuw verzoek vastleggen' }).click();
+    await page.getByLabel('Soort verzoek').selectOption('inspect');
+    await page.getByLabel('Van wie komt het verzoek?').selectOption({ label: 'Els Demo-Bakker (ouder, met gezag)' });
+    await page.getByLabel('Wat wordt er precies gevraagd?').fill('Moeder wil het dossier inzien.');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Verzoek vastleggen' }).click();
+    const intake = page.getByTestId('intake');
+    await intake.waitFor();
+    await expect(intake.textContent()).resolves.toContain('Toegestaan');
+    await expect(intake.textContent()).resolves.toContain('Toestemming van de jongere is daarvoor niet nodig');
+    await expect(intake.textContent()).resolves.toContain('Jeugdwet 7.3.11');
+    await expectAccessible(page);
+    await screenshot(page, '07-verzoek-14-jaar');
+  });
+
+  it('records a parent\'s inspection request for a 17-year-old: asks for the young person\'s consent (BW 7:457, Jeugdwet 7.3.11)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    await openClient(page, 'Milan Demo-Visser');
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Verzoeken' }).click();
+    await page.getByRole('button', { name: 'Nieuw verzoek vastleggen' }).click();
+    await page.getByLabel('Van wie komt het verzoek?').selectOption({ label: 'Ingrid Demo-Visser (ouder, met gezag)' });
+    await page.getByLabel('Wat wordt er precies gevraagd?').fill('Moeder wil het dossier inzien.');
+    await page.getByRole('button', { name: 'Verzoek vastleggen' }).click();
+    const intake = page.getByTestId('intake');
+    await intake.waitFor();
+    await expect(intake.textContent()).resolves.toContain('Toestemming nodig');
+    await expect(intake.textContent()).resolves.toContain('toestemming van de jongere');
+    await expect(intake.textContent()).resolves.toContain('BW 7:457');
+
+    // Granting before the consent is recorded is refused, with the engine's explanation.
+    await page.getByLabel('Besluit', { exact: true }).selectOption('granted');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect(page.getByTestId('problem').textContent()).resolves.toContain('pas worden toegewezen als de toestemming is vastgelegd');
+    await expectAccessible(page);
+    await screenshot(page, '08-verzoek-17-jaar-toestemming');
+
+    await page.getByRole('button', { name: 'Toestemming van de jongere vastleggen' }).click();
+    await page.getByText(/Toestemming vastgelegd op/).waitFor();
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect(page.getByTestId('decision').textContent()).resolves.toContain('Besluit: Toewijzen');
+  });
+
+  it('decides a copy request and produces the copy PDF and the decision letter, with progress (AVG 15, BW 7:456)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    await openClient(page, 'Lieke Demo-Hoekstra');
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Verzoeken' }).click();
+    await page.getByRole('button', { name: 'Nieuw verzoek vastleggen' }).click();
+    await page.getByLabel('Soort verzoek').selectOption('copy');
+    await page.getByLabel('Wat wordt er precies gevraagd?').fill('Lieke wil een kopie van haar dossier.');
+    await page.getByLabel('Identiteit gecontroleerd met').selectOption('identity-card');
+    await page.getByRole('button', { name: 'Verzoek vastleggen' }).click();
+    await expect(page.getByTestId('intake').textContent()).resolves.toContain('Toegestaan');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByTestId('decision').waitFor();
+
+    const [copy] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Kopie van het dossier maken (PDF)' }).click(),
+    ]);
+    const copyBytes = readFileSync((await copy.path()));
+    expect(copyBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expect(page.getByTestId('progress').first().textContent()).resolves.toContain('100%');
+
+    const [letter] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Besluitbrief downloaden (PDF)' }).click(),
+    ]);
+    expect(readFileSync((await letter.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expectAccessible(page);
+    await screenshot(page, '09-kopie-pdf');
+
+    // Fulfilment: the first copy is free (AVG 15 lid 3), so a fee is refused with the explanation.
+    await page.getByLabel('Vergoeding in euro (alleen voor extra kopieën)').fill('5');
+    await page.getByRole('button', { name: 'Uitvoering vastleggen' }).click();
+    await expect(page.getByTestId('problem').last().textContent()).resolves.toContain('De eerste kopie is gratis');
+    await page.getByLabel('Vergoeding in euro (alleen voor extra kopieën)').fill('');
+    await page.getByRole('button', { name: 'Uitvoering vastleggen' }).click();
+    await page.getByText(/Uitgevoerd op/).waitFor();
+
+    // A disclosure to the inspectorate lands in the client's list with its articles (003 §2.3.14).
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Verstrekkingen' }).click();
+    await page.getByRole('button', { name: 'Verstrekking vastleggen' }).click();
+    await page.getByLabel('Aan wie?').fill('Inspectie Gezondheidszorg en Jeugd');
+    await page.getByLabel('Op welke grond?').selectOption('consent');
+    await page.getByLabel('Welke gegevens precies?').fill('Het plan van aanpak.');
+    await page.getByRole('button', { name: 'Verstrekking opslaan' }).click();
+    await expect(page.getByTestId('problem').textContent()).resolves.toContain('Noem de vastgelegde toestemming');
+    await page.getByLabel('Op welke grond?').selectOption('inspectorate');
+    await page.getByRole('button', { name: 'Verstrekking opslaan' }).click();
+    await page.getByTestId('disclosures').getByText(/Inspectie Gezondheidszorg en Jeugd/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '09b-verstrekkingen-client');
+
+    // The requests dashboard lists open requests by due date.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verzoeken' }).click();
+    await page.getByTestId('requests-dashboard').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '10-verzoeken-dashboard');
+  });
+
+  let emergencyClientId = '';
+
+  it('gives emergency access with a reason to a professional without a care relation (003 §2.2.8)', async () => {
+    // The holder registers a new client; the colleague has no relation with this one.
+    const holder = await pageFor('demo.hulpverlener');
+    await holder.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
+    await holder.getByRole('button', { name: 'Nieuwe cliënt inschrijven' }).click();
+    await holder.getByLabel('Voornamen').fill('Daan');
+    await holder.getByLabel('Achternaam').fill('Demo-Noodgeval');
+    await holder.getByLabel('Geboortedatum').fill('2013-05-04');
+    await holder.getByLabel('Straat en huisnummer').fill('Voorbeeldlaan 7');
+    await holder.getByLabel('Postcode').fill('1234 AB');
+    await holder.getByLabel('Woonplaats').fill('Demodorp');
+    await holder.getByRole('button', { name: 'Inschrijven' }).click();
+    await holder.getByRole('heading', { level: 1, name: /Daan Demo-Noodgeval/ }).waitFor();
+    emergencyClientId = /\/clienten\/([0-9a-f-]{36})/.exec(holder.url())![1]!;
+
+    const page = await pageFor('demo.collega');
+    await page.getByLabel('Cliëntnummer', { exact: true }).fill(emergencyClientId);
+    await page.getByRole('button', { name: 'Openen' }).click();
+    const refusal = page.getByTestId('problem');
+    await refusal.waitFor();
+    await expect(refusal.getByTestId('basis').textContent()).resolves.toMatch(/\S/);
+    await expectAccessible(page);
+    await screenshot(page, '11-geweigerd-noodtoegang');
+
+    await page.getByLabel('Reden voor noodtoegang').fill('Crisis in de avond; de vaste hulpverlener is niet bereikbaar.');
+    await page.getByRole('button', { name: 'Noodtoegang vragen' }).click();
+    await page.getByRole('heading', { name: 'Noodtoegang gegeven' }).waitFor();
+    await page.getByTestId('emergency-summary').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '12-noodtoegang');
+    await page.getByRole('button', { name: 'Verder naar het dossier' }).click();
+    await page.getByRole('heading', { level: 1, name: /Daan Demo-Noodgeval/ }).waitFor();
+  });
+
+  it('lets the privacy officer review the emergency access and see who saw the dossier (AVG 32–34, NEN 7513)', async () => {
+    const page = await pageFor('demo.fg');
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    const item = page.getByTestId('review-item').filter({ hasText: 'Daan Demo-Noodgeval' });
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toContain('Crisis in de avond');
+    await expectAccessible(page);
+    await screenshot(page, '13-privacy-noodtoegang');
+    await item.getByLabel('Toelichting bij uw oordeel').fill('Gebeld met de dienstdoende; de crisis was echt.');
+    await item.getByRole('button', { name: 'Terecht', exact: true }).click();
+    await item.getByText('Vastgelegd: terecht').waitFor();
+
+    await item.getByRole('link', { name: 'Bekijk wie dit dossier zag' }).click();
+    const log = page.getByTestId('access-log');
+    await log.waitFor();
+    await expect(log.textContent()).resolves.toContain('Noodtoegang');
+    await expect(log.textContent()).resolves.toContain('Jeroen de Wit');
+    await expectAccessible(page);
+    await screenshot(page, '14-wie-zag-dit-dossier');
+
+    await page.getByRole('link', { name: 'Ongewone toegang' }).click();
+    await page.getByRole('heading', { name: 'Toegang zonder behandelrelatie' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '15-ongewone-toegang');
+
+    await page.getByRole('link', { name: 'Verstrekkingen' }).click();
+    await page.getByRole('heading', { name: 'Register van verstrekkingen' }).waitFor();
+    // The disclosure recorded by the holder above is in the organisation's register.
+    await page.getByRole('cell', { name: 'Inspectie Gezondheidszorg en Jeugd' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '16-verstrekkingen');
+  });
+
+  it('lets the administrator manage employees, roles and teams; a new employee enrols TOTP at the first log-in', async () => {
+    const page = await pageFor('demo.beheer');
+    await page.getByRole('link', { name: 'Beheer' }).click();
+    await page.getByTestId('employees').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '17-beheer-medewerkers');
+
+    await page.getByRole('button', { name: 'Nieuwe medewerker' }).click();
+    await page.getByLabel('Gebruikersnaam').fill('e2e.nieuw');
+    await page.getByLabel('Naam', { exact: true }).fill('Nina Nieuw');
+    await page.getByLabel('Functie').fill('Jeugdhulpverlener');
+    await page.getByRole('button', { name: 'Medewerker aanmaken' }).click();
+    const oneTime = (await page.getByTestId('one-time-password').locator('code').textContent())!;
+    expect(oneTime.length).toBeGreaterThanOrEqual(12);
+
+    await page.getByRole('link', { name: 'Teams' }).click();
+    await page.getByLabel('Naam van het nieuwe team').fill('Team Oost-E2E');
+    await page.getByRole('button', { name: 'Team aanmaken' }).click();
+    await page.getByRole('heading', { name: 'Team Oost-E2E' }).waitFor();
+    await page.getByLabel('Lid toevoegen aan Team Oost-E2E').selectOption({ label: 'Nina Nieuw (Hulpverlener)' });
+    await page.getByRole('button', { name: 'Toevoegen' }).last().click();
+    await page.getByRole('button', { name: 'verwijderen uit Team Oost-E2E' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '18-beheer-teams');
+
+    // The new employee: password, then enrolment with the shown secret, recovery codes, and a new password.
+    const context = await newContext(browser, server);
+    contexts.push(context);
+    const fresh = await context.newPage();
+    await fresh.goto('/');
+    await fresh.getByLabel('Gebruikersnaam').fill('e2e.nieuw');
+    await fresh.getByLabel('Wachtwoord').fill(oneTime);
+    await fresh.getByRole('button', { name: 'Volgende stap' }).click();
+    const secret = (await fresh.getByTestId('enrol-secret').textContent())!;
+    // The QR code (a data: URL from the API) is allowed by the Content-Security-Policy and actually drawn.
+    const qr = fresh.getByRole('img', { name: /QR-code/ });
+    await expect(qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+    await expectAccessible(fresh);
+    await screenshot(fresh, '19-tweede-stap-instellen');
+    await fresh.getByLabel('Code uit de app (6 cijfers)').fill(currentCode(secret));
+    await fresh.getByRole('button', { name: 'Instellen en inloggen' }).click();
+    await fresh.getByTestId('recovery-codes').locator('li').nth(9).waitFor();
+    await expect(fresh.getByTestId('recovery-codes').locator('li').count()).resolves.toBe(10);
+    await expectAccessible(fresh);
+    await screenshot(fresh, '20-herstelcodes');
+    await fresh.getByRole('button', { name: 'Ik heb de codes bewaard, verder' }).click();
+    await fresh.getByRole('heading', { name: 'Kies een nieuw wachtwoord' }).waitFor();
+    await expectAccessible(fresh);
+    await fresh.getByLabel('Huidig (tijdelijk) wachtwoord').fill(oneTime);
+    await fresh.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Zonnebloem-veld-2026!');
+    await fresh.getByLabel('Nieuw wachtwoord nog een keer').fill('Zonnebloem-veld-2026!');
+    await fresh.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await fresh.getByText('Uw wachtwoord is gewijzigd').waitFor();
+  });
+});

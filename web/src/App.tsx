@@ -1,0 +1,137 @@
+/** The application shell: who is logged in, the navigation by role, and the pages. */
+import { useEffect, useState, type ReactNode } from 'react';
+import { get, onSessionEnded, post, setPurpose, toProblem } from './api';
+import { Link, Loading, ProblemBox } from './components';
+import { PURPOSES, ROLES, label } from './labels';
+import { ChangePasswordPage, LoginPage, type Me } from './pages/Login';
+import { CaseloadPage } from './pages/Caseload';
+import { ClientPage } from './pages/Client';
+import { RequestsDashboard } from './pages/Requests';
+import { PrivacyPage } from './pages/Privacy';
+import { AdminPage } from './pages/Admin';
+import { match, navigate, usePath } from './router';
+
+type Session = { state: 'loading' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me };
+
+export function App() {
+  const [session, setSession] = useState<Session>({ state: 'loading' });
+  const path = usePath();
+
+  useEffect(() => {
+    get<Me>('/api/auth/me').then((me) => setSession({ state: 'in', me }), () => setSession({ state: 'out' }));
+    return onSessionEnded(() => setSession({ state: 'out', notice: 'Uw sessie is afgelopen. Log opnieuw in.' }));
+  }, []);
+
+  useEffect(() => {
+    const main = document.getElementById('main');
+    document.title = `${titleFor(path)} — Dossierwijzer`;
+    main?.focus({ preventScroll: true });
+  }, [path, session.state]);
+
+  if (session.state === 'loading') return <main id="main"><Loading what="Dossierwijzer" /></main>;
+  if (session.state === 'out') {
+    return <LoginPage {...(session.notice === undefined ? {} : { notice: session.notice })} onLoggedIn={(me) => setSession({ state: 'in', me })} />;
+  }
+  const { me } = session;
+  if (me.passwordChangeRequired) {
+    return <ChangePasswordPage onChanged={() => setSession({ state: 'out', notice: 'Uw wachtwoord is gewijzigd. Log opnieuw in met uw nieuwe wachtwoord.' })} />;
+  }
+
+  async function logout() {
+    try {
+      await post('/api/auth/logout');
+    } catch (error) {
+      // The session may already have ended; either way the user is out.
+      void toProblem(error);
+    }
+    setPurpose(undefined);
+    setSession({ state: 'out', notice: 'U bent uitgelogd.' });
+    navigate('/');
+  }
+
+  return (
+    <>
+      <a className="skip" href="#main">Naar de inhoud</a>
+      <header className="top">
+        <div className="brand"><Link to="/">Dossierwijzer</Link></div>
+        <nav aria-label="Hoofdmenu">
+          <ul>
+            <NavItem to="/" path={path} exact>Mijn caseload</NavItem>
+            <NavItem to="/verzoeken" path={path}>Verzoeken</NavItem>
+            {me.role === 'privacy-officer' && <NavItem to="/privacy" path={path}>Privacy</NavItem>}
+            {me.role === 'application-administrator' && <NavItem to="/beheer" path={path}>Beheer</NavItem>}
+          </ul>
+        </nav>
+        <div className="who">
+          {me.role === 'manager' && <PurposeChoice />}
+          <span data-testid="who">{me.displayName} <span className="muted">({label(ROLES, me.role)})</span></span>
+          <button type="button" className="link-button" onClick={() => void logout()}>Uitloggen</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page path={path} me={me} />
+      </main>
+    </>
+  );
+}
+
+/** A manager opens dossiers only for a stated purpose (quality control, complaint, incident); it goes with every request. */
+function PurposeChoice() {
+  const [value, setValue] = useState('');
+  return (
+    <label className="purpose">
+      Doel van inzage
+      <select
+        value={value}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setPurpose(e.target.value === '' ? undefined : e.target.value);
+        }}
+      >
+        <option value="">Geen doel gekozen</option>
+        {Object.entries(PURPOSES).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+    </label>
+  );
+}
+
+function NavItem({ to, path, exact, children }: { to: string; path: string; exact?: boolean; children: ReactNode }) {
+  const current = exact === true ? path === to : path.startsWith(to);
+  return (
+    <li>
+      <a
+        href={to}
+        aria-current={current ? 'page' : undefined}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(to);
+        }}
+      >{children}
+      </a>
+    </li>
+  );
+}
+
+function titleFor(path: string): string {
+  if (path.startsWith('/clienten')) return 'Cliënt';
+  if (path.startsWith('/verzoeken')) return 'Verzoeken';
+  if (path.startsWith('/privacy')) return 'Privacy';
+  if (path.startsWith('/beheer')) return 'Beheer';
+  return 'Mijn caseload';
+}
+
+function Page({ path, me }: { path: string; me: Me }) {
+  if (path === '/') return <CaseloadPage me={me} />;
+  if (path === '/verzoeken') return <RequestsDashboard />;
+  const client = match('/clienten/:clientId', path) ?? match('/clienten/:clientId/:tab', path) ?? match('/clienten/:clientId/:tab/:sub', path);
+  if (client !== undefined) return <ClientPage me={me} clientId={client.clientId!} tab={client.tab ?? 'overzicht'} sub={client.sub} />;
+  if (path.startsWith('/privacy')) return <PrivacyPage me={me} path={path} />;
+  if (path.startsWith('/beheer')) return <AdminPage me={me} path={path} />;
+  return (
+    <>
+      <h1>Pagina niet gevonden</h1>
+      <ProblemBox problem={{ status: 404, nl: 'Deze pagina bestaat niet.' }} />
+      <p><Link to="/">Naar mijn caseload</Link></p>
+    </>
+  );
+}

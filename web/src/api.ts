@@ -1,0 +1,127 @@
+/**
+ * The only way the web application talks to the server: fetch with the
+ * session cookie and the CSRF header on every state-changing request.
+ * A refusal becomes an ApiError carrying the server's problem+json
+ * (Dutch message `nl`, articles `basis`, and for bad input the `field`).
+ */
+
+export interface Problem {
+  status: number;
+  code?: string;
+  nl: string;
+  en?: string;
+  basis?: string[];
+  field?: string;
+  errors?: { field: string; nl: string }[];
+}
+
+export class ApiError extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.en ?? problem.nl);
+    this.problem = problem;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && typeof (value as { nl?: unknown }).nl === 'string';
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (isProblem(body)) return { ...body, status: response.status };
+  return { status: response.status, nl: `De server gaf een onverwacht antwoord (${response.status}).` };
+}
+
+/** Listeners told when the session has ended (401), so the app can show the log-in page. */
+const sessionEndedListeners = new Set<() => void>();
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+/**
+ * A manager states the purpose of looking into dossiers (quality control, complaint, incident);
+ * the server's rules decide with it. Sent with every request while chosen.
+ */
+let purpose: string | undefined;
+export function setPurpose(value: string | undefined): void {
+  purpose = value;
+}
+
+export async function raw(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const init: RequestInit = {
+    method, credentials: 'same-origin',
+    headers: { accept: 'application/json', ...(purpose === undefined ? {} : { 'x-dossierwijzer-purpose': purpose }), ...headers },
+  };
+  if (method !== 'GET') {
+    init.headers = { ...init.headers, 'x-dossierwijzer-csrf': '1' };
+    if (body !== undefined) {
+      init.headers = { ...init.headers, 'content-type': 'application/json' };
+      init.body = JSON.stringify(body);
+    }
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    throw new ApiError({ status: 0, nl: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
+  }
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (response.status === 401 && !url.startsWith('/api/auth/login')) sessionEndedListeners.forEach((l) => l());
+    throw new ApiError(problem);
+  }
+  return response;
+}
+
+export async function api<T>(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  const response = await raw(method, url, body, headers);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+export const get = <T>(url: string, headers?: Record<string, string>) => api<T>('GET', url, undefined, headers);
+export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body);
+
+/** Turns any thrown value into a problem to show. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ApiError) return error.problem;
+  return { status: 0, nl: 'Er ging iets mis in de webtoepassing. Laad de pagina opnieuw.' };
+}
+
+/**
+ * Downloads a file, reporting progress (0..1, or undefined while the size is
+ * unknown), and hands it to the browser as a download.
+ */
+export async function download(url: string, fileName: string, onProgress: (fraction: number | undefined, bytes: number) => void): Promise<number> {
+  const response = await raw('GET', url, undefined, { accept: 'application/pdf, application/json' });
+  const total = Number(response.headers.get('content-length') ?? '0');
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  onProgress(total > 0 ? 0 : undefined, 0);
+  if (response.body !== null) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.byteLength;
+      onProgress(total > 0 ? Math.min(1, received / total) : undefined, received);
+    }
+  }
+  onProgress(1, received);
+  const blob = new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'application/octet-stream' });
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return received;
+}

@@ -1,0 +1,427 @@
+/** One client: overview (identity, custody and representation, consents, agreements, emergency summary), timeline, requests; emergency access when refused. */
+import { useState, type ReactNode } from 'react';
+import { api, get, post, toProblem, type Problem } from '../api';
+import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
+import {
+  AGREEMENTS, CARE_RELATIONS, CONSENT_GIVERS, CONSENT_KINDS, CUSTODY_KINDS, DOCUMENT_TYPES, GENDERS, RELATIONS, ageOn, formatDate, label, today,
+} from '../labels';
+import type { Me } from './Login';
+import { TimelinePage } from './Timeline';
+import { ClientRequests, RequestDetail } from './Requests';
+import { ClientDisclosures } from './Disclosures';
+
+export interface ClientDetail {
+  id: string; familyName: string; givenNames: string; birthDate: string; bsn: string | null; gender: string;
+  streetAddress: string | null; postcode: string | null; town: string | null; phone: string | null; email: string | null;
+  identityChecks: { documentType: string; checkedBy: string; checkedAt: string }[];
+  relations: { id: string; relation: string; hasCustody: boolean; custodyKind: string | null; familyName: string; givenNames: string; establishedHow: string; validFrom: string; validTo: string | null }[];
+  dossier: { holder: { id: string; name: string; function: string } | null; careStartedOn: string | null; careEndedOn: string | null } | null;
+}
+
+const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Dossier (tijdlijn)'], ['verzoeken', 'Verzoeken'], ['verstrekkingen', 'Verstrekkingen']];
+
+export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: string; tab: string; sub: string | undefined }) {
+  const client = useLoad(() => get<ClientDetail>(`/api/clients/${encodeURIComponent(clientId)}`), [clientId]);
+  if (client.loading && client.data === undefined) return <Loading what="Cliënt" />;
+  if (client.data === undefined) {
+    return (
+      <>
+        <h1>Dossier openen</h1>
+        <ProblemBox problem={client.problem} />
+        {client.problem?.status === 403 && <EmergencyAccess clientId={clientId} onOpened={client.reload} />}
+        <p><Link to="/">Terug naar mijn caseload</Link></p>
+      </>
+    );
+  }
+  const c = client.data;
+  return (
+    <>
+      <p className="breadcrumb"><Link to="/">Mijn caseload</Link> › {c.givenNames} {c.familyName}</p>
+      <h1>{c.givenNames} {c.familyName} <span className="muted">({ageOn(c.birthDate)} jaar)</span></h1>
+      <nav aria-label="Onderdelen van het dossier" className="tabs">
+        <ul>
+          {TABS.map(([key, text]) => (
+            <li key={key}><Link to={`/clienten/${c.id}${key === 'overzicht' ? '' : `/${key}`}`} current={tab === key}>{text}</Link></li>
+          ))}
+        </ul>
+      </nav>
+      {tab === 'overzicht' && <Overview client={c} me={me} onChanged={client.reload} />}
+      {tab === 'tijdlijn' && <TimelinePage clientId={c.id} />}
+      {tab === 'verzoeken' && sub === undefined && <ClientRequests client={c} />}
+      {tab === 'verzoeken' && sub !== undefined && <RequestDetail client={c} requestId={sub} />}
+      {tab === 'verstrekkingen' && <ClientDisclosures clientId={c.id} />}
+    </>
+  );
+}
+
+interface EmergencySummary { medication: string; keyContacts: string; knownRisks: string; recordedAt: string | null; author: string | null }
+
+function EmergencyAccess({ clientId, onOpened }: { clientId: string; onOpened: () => void }) {
+  const [reason, setReason] = useState('');
+  const [granted, setGranted] = useState<{ expiresAt: string; summary: EmergencySummary }>();
+  const open = useSubmit(() => post<{ accessId: string; expiresAt: string; summary: EmergencySummary }>(
+    `/api/clients/${encodeURIComponent(clientId)}/emergency-access`, { reason }), setGranted);
+  if (granted !== undefined) {
+    return (
+      <section className="card emergency" aria-labelledby="emergency-granted">
+        <h2 id="emergency-granted">Noodtoegang gegeven</h2>
+        <p role="status">U heeft toegang tot {formatDate(granted.expiresAt)}. De functionaris gegevensbescherming beoordeelt deze toegang achteraf.</p>
+        <SummaryView summary={granted.summary} />
+        <button type="button" onClick={onOpened}>Verder naar het dossier</button>
+      </section>
+    );
+  }
+  return (
+    <section className="card emergency" aria-labelledby="emergency-title">
+      <h2 id="emergency-title">Noodtoegang</h2>
+      <p>Is er een noodsituatie en heeft u het dossier nu nodig? Dan kunt u noodtoegang vragen. U moet een reden geven.
+        Uw toegang duurt kort, wordt vastgelegd en wordt achteraf beoordeeld door de functionaris gegevensbescherming.
+      </p>
+      <form onSubmit={(e) => void open.submit(e)}>
+        <TextArea
+          label="Reden voor noodtoegang"
+          value={reason}
+          onChange={setReason}
+          required
+          rows={3}
+          hint="Beschrijf kort de noodsituatie. Bijvoorbeeld: crisis in de avond, de vaste hulpverlener is niet bereikbaar."
+        />
+        <ProblemBox problem={open.problem} />
+        <button type="submit" className="danger" disabled={open.busy}>Noodtoegang vragen</button>
+      </form>
+    </section>
+  );
+}
+
+function SummaryView({ summary }: { summary: EmergencySummary }) {
+  return (
+    <dl className="facts" data-testid="emergency-summary">
+      <dt>Medicatie</dt><dd>{summary.medication || 'Niet ingevuld'}</dd>
+      <dt>Belangrijke contacten</dt><dd>{summary.keyContacts || 'Niet ingevuld'}</dd>
+      <dt>Bekende risico's</dt><dd>{summary.knownRisks || 'Niet ingevuld'}</dd>
+      <dt>Vastgelegd</dt><dd>{summary.recordedAt === null ? '—' : `${formatDate(summary.recordedAt)} door ${summary.author ?? 'onbekend'}`}</dd>
+    </dl>
+  );
+}
+
+function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; onChanged: () => void }) {
+  return (
+    <div className="grid">
+      <section className="card" aria-labelledby="identity-title">
+        <h2 id="identity-title">Identiteit</h2>
+        <dl className="facts">
+          <dt>Naam</dt><dd>{c.givenNames} {c.familyName}</dd>
+          <dt>Geboortedatum</dt><dd>{formatDate(c.birthDate)} ({ageOn(c.birthDate)} jaar)</dd>
+          <dt>BSN</dt><dd>{c.bsn ?? '—'}</dd>
+          <dt>Geslacht</dt><dd>{label(GENDERS, c.gender)}</dd>
+          <dt>Adres</dt><dd>{[c.streetAddress, c.postcode, c.town].filter(Boolean).join(', ') || '—'}</dd>
+          <dt>Telefoon</dt><dd>{c.phone ?? '—'}</dd>
+          <dt>E-mail</dt><dd>{c.email ?? '—'}</dd>
+          <dt>Identiteit gecontroleerd</dt>
+          <dd>{c.identityChecks.length === 0 ? 'Nog niet' : c.identityChecks.map((i) => `${label(DOCUMENT_TYPES, i.documentType)}, ${formatDate(i.checkedAt)} door ${i.checkedBy}`).join('; ')}</dd>
+          <dt>Dossierhouder</dt><dd>{c.dossier?.holder === null || c.dossier?.holder === undefined ? '—' : `${c.dossier.holder.name} (${c.dossier.holder.function})`}</dd>
+          <dt>Hulp gestart</dt><dd>{formatDate(c.dossier?.careStartedOn)}</dd>
+          <dt>Cliëntnummer</dt><dd><code data-testid="client-number">{c.id}</code></dd>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="custody-title">
+        <h2 id="custody-title">Gezag en vertegenwoordiging</h2>
+        {c.relations.length === 0
+          ? <p>Geen relaties vastgelegd.</p>
+          : (
+              <table className="list">
+                <thead><tr><th scope="col">Naam</th><th scope="col">Relatie</th><th scope="col">Gezag</th><th scope="col">Hoe vastgesteld</th><th scope="col">Geldig</th></tr></thead>
+                <tbody>
+                  {c.relations.map((r) => (
+                    <tr key={r.id}>
+                      <td>{r.givenNames} {r.familyName}</td>
+                      <td>{label(RELATIONS, r.relation)}</td>
+                      <td>{r.hasCustody ? `Ja — ${label(CUSTODY_KINDS, r.custodyKind)}` : 'Nee'}</td>
+                      <td>{r.establishedHow}</td>
+                      <td>{formatDate(r.validFrom)}{r.validTo === null ? '' : ` t/m ${formatDate(r.validTo)}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+        <NewRelation clientId={c.id} onDone={onChanged} />
+      </section>
+      <Consents client={c} />
+      <Agreements clientId={c.id} />
+      <CareTeam clientId={c.id} />
+      <EmergencySummaryCard clientId={c.id} canEdit={me.role === 'care-professional'} />
+    </div>
+  );
+}
+
+interface Consent { id: string; kind: string; givenBy: string; givenOn: string; recipient: string | null; purpose: string | null; validTo: string | null; active: boolean; withdrawnAt: string | null }
+
+function Consents({ client }: { client: ClientDetail }) {
+  const clientId = client.id;
+  const [problem, setProblem] = useState<Problem>();
+  const withdraw = (id: string) => {
+    setProblem(undefined);
+    post(`/api/clients/${clientId}/consents/${id}/withdraw`).then(() => {
+      consents.reload();
+      care.reload();
+    }, (error: unknown) => setProblem(toProblem(error)));
+  };
+  const consents = useLoad(() => get<{ consents: Consent[] }>(`/api/clients/${clientId}/consents`), [clientId]);
+  const care = useLoad(() => get<{ complete: boolean; missing: string[]; basis: string[]; explanation: string }>(`/api/clients/${clientId}/care-consent`), [clientId]);
+  return (
+    <section className="card" aria-labelledby="consents-title">
+      <h2 id="consents-title">Toestemmingen</h2>
+      {care.data !== undefined && (
+        <div className={care.data.complete ? 'ok' : 'warning'}>
+          <p><strong>{care.data.complete ? 'Toestemming voor de hulp is compleet.' : 'Toestemming voor de hulp is nog niet compleet.'}</strong></p>
+          <p>{care.data.explanation}</p>
+          <Basis basis={care.data.basis} />
+        </div>
+      )}
+      <ProblemBox problem={care.problem} />
+      <ProblemBox problem={consents.problem} />
+      {consents.data !== undefined && (consents.data.consents.length === 0
+        ? <p>Geen toestemmingen vastgelegd.</p>
+        : (
+            <ul className="plain">
+              {consents.data.consents.map((x) => (
+                <li key={x.id}>
+                  {label(CONSENT_KINDS, x.kind)} — {label(CONSENT_GIVERS, x.givenBy)}, {formatDate(x.givenOn)}
+                  {x.recipient !== null && `, aan ${x.recipient}`}{x.purpose !== null && ` voor ${x.purpose}`}
+                  {' '}<span className={x.active ? 'tag ok' : 'tag'}>{x.active ? 'Geldig' : x.withdrawnAt !== null ? 'Ingetrokken' : 'Niet geldig'}</span>
+                  {x.active && <> <button type="button" className="link-button" onClick={() => withdraw(x.id)}>intrekken</button></>}
+                </li>
+              ))}
+            </ul>
+          ))}
+      <ProblemBox problem={problem} />
+      <NewConsent
+        client={client}
+        onDone={() => {
+          consents.reload();
+          care.reload();
+        }}
+      />
+    </section>
+  );
+}
+
+function Agreements({ clientId }: { clientId: string }) {
+  const [problem, setProblem] = useState<Problem>();
+  const end = (id: string) => {
+    setProblem(undefined);
+    post(`/api/clients/${clientId}/agreements/${id}/end`).then(() => agreements.reload(), (error: unknown) => setProblem(toProblem(error)));
+  };
+  const agreements = useLoad(() => get<{ agreements: { id: string; agreement: string; agreedOn: string; endedOn: string | null; recordedBy: string }[] }>(`/api/clients/${clientId}/agreements`), [clientId]);
+  return (
+    <section className="card" aria-labelledby="agreements-title">
+      <h2 id="agreements-title">Afspraken bij de start van de hulp</h2>
+      <ProblemBox problem={agreements.problem} />
+      {agreements.data !== undefined && (agreements.data.agreements.length === 0
+        ? <p>Geen afspraken vastgelegd.</p>
+        : (
+            <ul className="plain">
+              {agreements.data.agreements.map((a) => (
+                <li key={a.id}>
+                  {label(AGREEMENTS, a.agreement)} — sinds {formatDate(a.agreedOn)}{a.endedOn !== null && `, beëindigd ${formatDate(a.endedOn)}`} ({a.recordedBy})
+                  {a.endedOn === null && <> <button type="button" className="link-button" onClick={() => end(a.id)}>beëindigen</button></>}
+                </li>
+              ))}
+            </ul>
+          ))}
+      <ProblemBox problem={problem} />
+      <Toggle open="Afspraak vastleggen">
+        {(close) => (
+          <NewAgreement
+            clientId={clientId}
+            onDone={() => {
+              close();
+              agreements.reload();
+            }}
+          />
+        )}
+      </Toggle>
+    </section>
+  );
+}
+
+function CareTeam({ clientId }: { clientId: string }) {
+  const team = useLoad(() => get<{ members: { id: string; employee: { name: string; function: string }; relation: string; startsOn: string; endsOn: string | null }[] }>(`/api/clients/${clientId}/care-team`), [clientId]);
+  return (
+    <section className="card" aria-labelledby="team-title">
+      <h2 id="team-title">Wie werkt met deze cliënt</h2>
+      <ProblemBox problem={team.problem} />
+      {team.data !== undefined && (
+        <ul className="plain">
+          {team.data.members.map((m) => (
+            <li key={m.id}>{m.employee.name} ({m.employee.function}) — {label(CARE_RELATIONS, m.relation)}, vanaf {formatDate(m.startsOn)}{m.endsOn !== null && ` t/m ${formatDate(m.endsOn)}`}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function EmergencySummaryCard({ clientId, canEdit }: { clientId: string; canEdit: boolean }) {
+  const summary = useLoad(() => get<EmergencySummary>(`/api/clients/${clientId}/emergency-summary`), [clientId]);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState({ medication: '', keyContacts: '', knownRisks: '' });
+  const save = useSubmit(() => api<EmergencySummary>('PUT', `/api/clients/${clientId}/emergency-summary`, draft), () => {
+    setEditing(false);
+    summary.reload();
+  });
+  return (
+    <section className="card" aria-labelledby="summary-title">
+      <h2 id="summary-title">Noodsamenvatting</h2>
+      <ProblemBox problem={summary.problem} />
+      {summary.data !== undefined && !editing && (
+        <>
+          <SummaryView summary={summary.data} />
+          {canEdit && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                const s = summary.data!;
+                setDraft({ medication: s.medication, keyContacts: s.keyContacts, knownRisks: s.knownRisks });
+                setEditing(true);
+              }}
+            >Noodsamenvatting bijwerken
+            </button>
+          )}
+        </>
+      )}
+      {editing && (
+        <form onSubmit={(e) => void save.submit(e)}>
+          <TextArea label="Medicatie" value={draft.medication} onChange={(v) => setDraft({ ...draft, medication: v })} rows={2} />
+          <TextArea label="Belangrijke contacten" value={draft.keyContacts} onChange={(v) => setDraft({ ...draft, keyContacts: v })} rows={2} />
+          <TextArea label="Bekende risico's" value={draft.knownRisks} onChange={(v) => setDraft({ ...draft, knownRisks: v })} rows={2} />
+          <ProblemBox problem={save.problem} />
+          <div className="actions">
+            <button type="submit" disabled={save.busy}>Opslaan</button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>Annuleren</button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** A button that opens a small form in place. */
+function Toggle({ open: text, children }: { open: string; children: (close: () => void) => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  if (!open) return <p><button type="button" className="secondary" onClick={() => setOpen(true)}>{text}</button></p>;
+  return (
+    <div className="subform">
+      {children(() => setOpen(false))}
+      <p><button type="button" className="link-button" onClick={() => setOpen(false)}>Annuleren</button></p>
+    </div>
+  );
+}
+
+function NewRelation({ clientId, onDone }: { clientId: string; onDone: () => void }) {
+  return (
+    <Toggle open="Ouder, voogd of andere relatie toevoegen">
+      {(close) => (
+        <RelationForm
+          clientId={clientId}
+          onDone={() => {
+            close();
+            onDone();
+          }}
+        />
+      )}
+    </Toggle>
+  );
+}
+
+function RelationForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
+  const [relation, setRelation] = useState('parent');
+  const [givenNames, setGivenNames] = useState('');
+  const [familyName, setFamilyName] = useState('');
+  const [hasCustody, setHasCustody] = useState(true);
+  const [custodyKind, setCustodyKind] = useState('two-headed-parental');
+  const [establishedHow, setEstablishedHow] = useState('');
+  const [validFrom, setValidFrom] = useState(today());
+  const save = useSubmit(() => post(`/api/clients/${clientId}/relations`, {
+    relation, givenNames, familyName, hasCustody, establishedHow, validFrom, ...(hasCustody ? { custodyKind } : {}),
+  }), onDone);
+  return (
+    <form onSubmit={(e) => void save.submit(e)}>
+      <Select label="Relatie" value={relation} onChange={setRelation} options={RELATIONS} />
+      <TextInput label="Voornamen" value={givenNames} onChange={setGivenNames} required />
+      <TextInput label="Achternaam" value={familyName} onChange={setFamilyName} required />
+      <label className="checkbox"><input type="checkbox" checked={hasCustody} onChange={(e) => setHasCustody(e.target.checked)} /> Heeft gezag</label>
+      {hasCustody && <Select label="Soort gezag" value={custodyKind} onChange={setCustodyKind} options={CUSTODY_KINDS} />}
+      <TextInput label="Hoe is dit vastgesteld?" value={establishedHow} onChange={setEstablishedHow} required hint="Bijvoorbeeld: gezagsregister geraadpleegd op 1 maart." />
+      <TextInput label="Geldig vanaf" type="date" value={validFrom} onChange={setValidFrom} required />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Relatie opslaan</button>
+    </form>
+  );
+}
+
+function NewConsent({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
+  return (
+    <Toggle open="Toestemming vastleggen">
+      {(close) => (
+        <ConsentForm
+          client={client}
+          onDone={() => {
+            close();
+            onDone();
+          }}
+        />
+      )}
+    </Toggle>
+  );
+}
+
+function ConsentForm({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
+  const [kind, setKind] = useState('care');
+  const [givenBy, setGivenBy] = useState('client');
+  const [relationId, setRelationId] = useState('');
+  const [givenOn, setGivenOn] = useState(today());
+  const [informationGiven, setInformationGiven] = useState('');
+  const [recipient, setRecipient] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [dataDescription, setDataDescription] = useState('');
+  const relations: [string, string][] = client.relations.filter((r) => r.validTo === null).map((r) => [r.id, `${r.givenNames} ${r.familyName} (${label(RELATIONS, r.relation).toLowerCase()})`]);
+  const save = useSubmit(() => post(`/api/clients/${client.id}/consents`, {
+    kind, givenBy, givenOn, informationGiven,
+    ...(givenBy !== 'client' && relationId !== '' ? { givenByRelationId: relationId } : {}),
+    ...(kind === 'disclosure' ? { recipient, purpose, dataDescription } : {}),
+  }), onDone);
+  return (
+    <form onSubmit={(e) => void save.submit(e)}>
+      <Select label="Soort toestemming" value={kind} onChange={setKind} options={CONSENT_KINDS} />
+      <Select label="Gegeven door" value={givenBy} onChange={setGivenBy} options={CONSENT_GIVERS} />
+      {givenBy !== 'client' && <Select label="Welke persoon?" value={relationId} onChange={setRelationId} options={relations} allowEmpty="Kies een persoon" />}
+      <TextInput label="Datum" type="date" value={givenOn} onChange={setGivenOn} required />
+      <TextArea label="Welke uitleg is vooraf gegeven?" value={informationGiven} onChange={setInformationGiven} required rows={2} />
+      {kind === 'disclosure' && (
+        <>
+          <TextInput label="Aan wie mogen gegevens worden gegeven?" value={recipient} onChange={setRecipient} required />
+          <TextInput label="Waarvoor?" value={purpose} onChange={setPurpose} required />
+          <TextInput label="Welke gegevens?" value={dataDescription} onChange={setDataDescription} required />
+        </>
+      )}
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Toestemming opslaan</button>
+    </form>
+  );
+}
+
+function NewAgreement({ clientId, onDone }: { clientId: string; onDone: () => void }) {
+  const [agreement, setAgreement] = useState('no-conversation-reports-to-parents');
+  const [agreedOn, setAgreedOn] = useState(today());
+  const save = useSubmit(() => post(`/api/clients/${clientId}/agreements`, { agreement, agreedOn }), onDone);
+  return (
+    <form onSubmit={(e) => void save.submit(e)}>
+      <Select label="Afspraak" value={agreement} onChange={setAgreement} options={AGREEMENTS} />
+      <TextInput label="Afgesproken op" type="date" value={agreedOn} onChange={setAgreedOn} required />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Afspraak opslaan</button>
+    </form>
+  );
+}

@@ -1,0 +1,248 @@
+/** The privacy officer's pages: emergency-access review queue, unusual-access report, disclosure register, and who saw a dossier. */
+import { useState } from 'react';
+import { get, post } from '../api';
+import { Link, Loading, ProblemBox, TextArea, TextInput, useLoad, useSubmit } from '../components';
+import { ACCESS_OUTCOMES, DISCLOSURE_BASES, PARTS, ROLES, formatDate, label, today } from '../labels';
+import { match, navigate } from '../router';
+import type { Me } from './Login';
+
+const SECTIONS: [string, string][] = [
+  ['/privacy', 'Noodtoegang beoordelen'],
+  ['/privacy/ongewoon', 'Ongewone toegang'],
+  ['/privacy/verstrekkingen', 'Verstrekkingen'],
+  ['/privacy/toegang', 'Wie zag dit dossier?'],
+];
+
+export function PrivacyPage({ path }: { me: Me; path: string }) {
+  const log = match('/privacy/toegang/:clientId', path);
+  return (
+    <>
+      <h1>Privacy</h1>
+      <nav aria-label="Privacy-onderdelen" className="tabs">
+        <ul>
+          {SECTIONS.map(([to, text]) => (
+            <li key={to}><Link to={to} current={to === '/privacy' ? path === to : path.startsWith(to)}>{text}</Link></li>
+          ))}
+        </ul>
+      </nav>
+      {path === '/privacy' && <ReviewQueue />}
+      {path === '/privacy/ongewoon' && <UnusualAccess />}
+      {path === '/privacy/verstrekkingen' && <DisclosureRegister />}
+      {path === '/privacy/toegang' && <ChooseDossier />}
+      {log !== undefined && <AccessLog clientId={log.clientId!} />}
+    </>
+  );
+}
+
+interface EmergencyAccess {
+  id: string; client: { id: string; familyName: string; givenNames: string }; employee: { id: string; name: string; role: string };
+  reason: string; startedAt: string; expiresAt: string; review: { justified?: boolean; note?: string; reviewedBy?: string; reviewedAt?: string } | null;
+}
+
+function ReviewQueue() {
+  const [openOnly, setOpenOnly] = useState(true);
+  const list = useLoad(() => get<{ accesses: EmergencyAccess[] }>(`/api/privacy/emergency-reviews?open=${openOnly}`), [openOnly]);
+  return (
+    <section aria-labelledby="queue-title">
+      <h2 id="queue-title">Noodtoegang beoordelen</h2>
+      <p>
+        Iemand zonder behandelrelatie heeft een dossier geopend met noodtoegang. Beoordeel of dat terecht was.
+        Was het niet terecht? Dan is het mogelijk een datalek.
+      </p>
+      <label className="checkbox"><input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} /> Alleen nog niet beoordeelde tonen</label>
+      {list.loading && <Loading what="Noodtoegangen" />}
+      <ProblemBox problem={list.problem} />
+      {list.data !== undefined && list.data.accesses.length === 0 && <p>Er is niets te beoordelen.</p>}
+      <ul className="plain" data-testid="review-queue">
+        {list.data?.accesses.map((a) => <ReviewItem key={a.id} access={a} onDone={list.reload} />)}
+      </ul>
+    </section>
+  );
+}
+
+function ReviewItem({ access: a, onDone }: { access: EmergencyAccess; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const [result, setResult] = useState<{ justified: boolean; candidateBreach: boolean }>();
+  const review = (justified: boolean) => post<{ id: string; justified: boolean; candidateBreach: boolean }>(`/api/privacy/emergency-reviews/${a.id}`, { justified, ...(note.trim() === '' ? {} : { note: note.trim() }) });
+  const yes = useSubmit(() => review(true), setResult);
+  const no = useSubmit(() => review(false), setResult);
+  const reviewed = a.review !== null && a.review.justified !== undefined;
+  return (
+    <li className="card" data-testid="review-item">
+      <h3>{a.employee.name} ({label(ROLES, a.employee.role)}) opende het dossier van {a.client.givenNames} {a.client.familyName}</h3>
+      <p>Op {formatDate(a.startedAt)}, toegang tot {formatDate(a.expiresAt)}.</p>
+      <p>Reden: <q>{a.reason}</q></p>
+      <p><Link to={`/privacy/toegang/${a.client.id}`}>Bekijk wie dit dossier zag</Link></p>
+      {reviewed && <p className="meta">Beoordeeld: {a.review?.justified === true ? 'terecht' : 'niet terecht'}{a.review?.note !== undefined && ` — ${a.review.note}`} ({a.review?.reviewedBy}, {formatDate(a.review?.reviewedAt)})</p>}
+      {result !== undefined && (
+        <p role="status" className={result.candidateBreach ? 'warning' : 'ok'}>
+          Vastgelegd: {result.justified ? 'terecht' : 'niet terecht'}.{result.candidateBreach && ' Dit is mogelijk een datalek. Beoordeel of u het moet melden bij de Autoriteit Persoonsgegevens (AVG 33) en aan de cliënt (AVG 34).'}
+        </p>
+      )}
+      {!reviewed && result === undefined && (
+        <form onSubmit={(e) => e.preventDefault()}>
+          <TextArea label="Toelichting bij uw oordeel" value={note} onChange={setNote} rows={2} />
+          <ProblemBox problem={yes.problem ?? no.problem} />
+          <div className="actions">
+            <button type="button" disabled={yes.busy || no.busy} onClick={() => void yes.submit()}>Terecht</button>
+            <button type="button" className="danger" disabled={yes.busy || no.busy} onClick={() => void no.submit()}>Niet terecht</button>
+          </div>
+        </form>
+      )}
+      {result !== undefined && <button type="button" className="secondary" onClick={onDone}>Lijst verversen</button>}
+    </li>
+  );
+}
+
+interface Unusual {
+  day: string; thresholds: { outsideCaseloadPerDay: number; employeesPerDossierPerDay: number };
+  withoutRelation: { employee: { id: string; name: string }; client: { id: string; name: string }; at: string; outcome: string; basis: string }[];
+  emergencyAwaitingReview: { id: string; employee: { name: string }; client: { id: string; name: string }; startedAt: string }[];
+  employeesOutsideCaseload: { employee: { name: string }; dossiers: number }[];
+  dossiersManyEmployees: { client: { id: string; name: string }; employees: number }[];
+}
+
+function UnusualAccess() {
+  const [day, setDay] = useState(today());
+  const report = useLoad(() => get<Unusual>(`/api/privacy/unusual-access?day=${day}`), [day]);
+  const r = report.data;
+  return (
+    <section aria-labelledby="unusual-title">
+      <h2 id="unusual-title">Ongewone toegang</h2>
+      <TextInput label="Dag" type="date" value={day} onChange={(v) => v !== '' && setDay(v)} />
+      {report.loading && <Loading what="Rapport" />}
+      <ProblemBox problem={report.problem} />
+      {r !== undefined && (
+        <>
+          <h3>Toegang zonder behandelrelatie</h3>
+          {r.withoutRelation.length === 0
+            ? <p>Geen.</p>
+            : (
+                <table className="list">
+                  <thead><tr><th scope="col">Tijd</th><th scope="col">Medewerker</th><th scope="col">Dossier</th><th scope="col">Uitkomst</th><th scope="col">Grond</th></tr></thead>
+                  <tbody>
+                    {r.withoutRelation.map((w, i) => (
+                      <tr key={i}><td>{formatDate(w.at)}</td><td>{w.employee.name}</td><td><Link to={`/privacy/toegang/${w.client.id}`}>{w.client.name}</Link></td><td>{label(ACCESS_OUTCOMES, w.outcome)}</td><td>{w.basis}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+          <h3>Noodtoegang die nog beoordeeld moet worden</h3>
+          {r.emergencyAwaitingReview.length === 0
+            ? <p>Geen.</p>
+            : (
+                <ul className="plain">{r.emergencyAwaitingReview.map((e) => <li key={e.id}>{e.employee.name} — {e.client.name}, {formatDate(e.startedAt)}</li>)}</ul>
+              )}
+          <h3>Medewerkers die veel dossiers buiten hun caseload openden (meer dan {r.thresholds.outsideCaseloadPerDay})</h3>
+          {r.employeesOutsideCaseload.length === 0
+            ? <p>Geen.</p>
+            : (
+                <ul className="plain">{r.employeesOutsideCaseload.map((e, i) => <li key={i}>{e.employee.name}: {e.dossiers} dossiers</li>)}</ul>
+              )}
+          <h3>Dossiers die door veel medewerkers werden geopend (meer dan {r.thresholds.employeesPerDossierPerDay})</h3>
+          {r.dossiersManyEmployees.length === 0
+            ? <p>Geen.</p>
+            : (
+                <ul className="plain">{r.dossiersManyEmployees.map((d, i) => <li key={i}><Link to={`/privacy/toegang/${d.client.id}`}>{d.client.name}</Link>: {d.employees} medewerkers</li>)}</ul>
+              )}
+        </>
+      )}
+    </section>
+  );
+}
+
+interface RegisterRow { id: string; clientId: string; recipient: string; basis: string; part: string; disclosedOn: string; clientToldBeforehand: boolean; citations: string[] }
+
+function DisclosureRegister() {
+  const list = useLoad(() => get<{ disclosures: RegisterRow[] }>('/api/privacy/disclosures'), []);
+  return (
+    <section aria-labelledby="register-title">
+      <h2 id="register-title">Register van verstrekkingen</h2>
+      <p>Alle keren dat gegevens uit een dossier aan een ander zijn gegeven.</p>
+      {list.loading && <Loading what="Register" />}
+      <ProblemBox problem={list.problem} />
+      {list.data !== undefined && (list.data.disclosures.length === 0
+        ? <p>Er zijn nog geen verstrekkingen vastgelegd.</p>
+        : (
+            <table className="list">
+              <thead><tr><th scope="col">Datum</th><th scope="col">Aan</th><th scope="col">Grond</th><th scope="col">Deel</th><th scope="col">Cliënt vooraf verteld</th><th scope="col">Artikelen</th><th scope="col">Dossier</th></tr></thead>
+              <tbody>
+                {list.data.disclosures.map((d) => (
+                  <tr key={d.id}>
+                    <td>{formatDate(d.disclosedOn)}</td><td>{d.recipient}</td><td>{label(DISCLOSURE_BASES, d.basis)}</td><td>{label(PARTS, d.part)}</td>
+                    <td>{d.clientToldBeforehand ? 'Ja' : 'Nee'}</td><td>{d.citations.join('; ')}</td>
+                    <td><Link to={`/privacy/toegang/${d.clientId}`}>Wie zag dit dossier</Link></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+    </section>
+  );
+}
+
+function ChooseDossier() {
+  const [number, setNumber] = useState('');
+  return (
+    <section aria-labelledby="choose-title">
+      <h2 id="choose-title">Wie zag dit dossier?</h2>
+      <form
+        className="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (number.trim() !== '') navigate(`/privacy/toegang/${encodeURIComponent(number.trim())}`);
+        }}
+      >
+        <TextInput label="Cliëntnummer" value={number} onChange={setNumber} required />
+        <button type="submit">Toon het toegangslog</button>
+      </form>
+    </section>
+  );
+}
+
+interface LogLine { seq: string; at: string; employee: { id: string; name: string; role: string }; action: string; part: string | null; outcome: string; basis: string | null; purpose: string | null; citations: string[]; entryCount: number | null }
+
+function AccessLog({ clientId }: { clientId: string }) {
+  const [pages, setPages] = useState<LogLine[]>([]);
+  const [before, setBefore] = useState<string | null>(null);
+  const first = useLoad(async () => {
+    const answer = await get<{ lines: LogLine[]; nextBefore: string | null }>(`/api/clients/${encodeURIComponent(clientId)}/access-log?limit=100`);
+    setPages([]);
+    setBefore(answer.nextBefore);
+    return answer;
+  }, [clientId]);
+  const more = useSubmit(async () => {
+    const answer = await get<{ lines: LogLine[]; nextBefore: string | null }>(`/api/clients/${encodeURIComponent(clientId)}/access-log?limit=100&before=${encodeURIComponent(before ?? '')}`);
+    setPages((p) => [...p, ...answer.lines]);
+    setBefore(answer.nextBefore);
+  });
+  const lines = [...(first.data?.lines ?? []), ...pages];
+  return (
+    <section aria-labelledby="log-title">
+      <h2 id="log-title">Wie zag dit dossier?</h2>
+      <p className="meta">Cliëntnummer {clientId}</p>
+      {first.loading && <Loading what="Toegangslog" />}
+      <ProblemBox problem={first.problem} />
+      {first.data !== undefined && (
+        <table className="list" data-testid="access-log">
+          <thead><tr><th scope="col">Tijd</th><th scope="col">Medewerker</th><th scope="col">Wat</th><th scope="col">Deel</th><th scope="col">Uitkomst</th><th scope="col">Grond</th><th scope="col">Artikelen</th></tr></thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.seq} className={l.basis === 'emergency' ? 'emergency-row' : undefined}>
+                <td>{formatDate(l.at)}</td>
+                <td>{l.employee.name} <span className="muted">({label(ROLES, l.employee.role)})</span></td>
+                <td>{l.action}{l.entryCount !== null && l.entryCount > 0 && ` (${l.entryCount} regels)`}</td>
+                <td>{label(PARTS, l.part)}</td>
+                <td>{label(ACCESS_OUTCOMES, l.outcome)}</td>
+                <td>{l.basis === 'emergency' ? <strong>Noodtoegang</strong> : (l.basis ?? '—')}{l.purpose !== null && ` — doel: ${l.purpose}`}</td>
+                <td>{l.citations.join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {before !== null && <button type="button" className="secondary" disabled={more.busy} onClick={() => void more.submit()}>Oudere regels laden</button>}
+      <ProblemBox problem={more.problem} />
+    </section>
+  );
+}

@@ -1,0 +1,277 @@
+/** Requests (rights of the client and representatives): the dashboard by due date, intake, the decision flow, letters and copies. */
+import { useState } from 'react';
+import { get, post } from '../api';
+import { Basis, DownloadButton, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
+import {
+  CHANNELS, DECISION_FACTS, DECISION_OUTCOMES, DOCUMENT_TYPES, INTAKE_OUTCOMES, PARTS, RELATIONS, REQUEST_KINDS, REQUEST_STATES, formatDate, label, today,
+} from '../labels';
+import { navigate } from '../router';
+import type { ClientDetail } from './Client';
+
+interface DashboardRow {
+  requestId: string; clientId: string; clientName: string; kind: string; state: string; receivedOn: string; deadline: string | null; overdue: boolean;
+}
+
+export interface RequestRecord {
+  id: string; kind: string; requester: { kind: string; relationId: string | null; name: string }; channel: string; receivedOn: string; part: string; details: string;
+  identityChecked: { documentType: string; checkedAt: string } | null; state: string;
+  intake: { outcome: string; basis: string[]; explanation: string; consentMissing: string[]; consentRecordedOn: string | null };
+  deadline: string | null; overdue: boolean; extensionNoticeOn: string | null;
+  decision: { outcome: string; reasons: string | null; facts: string[]; basis: string[]; decidedOn: string; appealDeadline: string | null; executionDeadline: string | null } | null;
+  fulfilledOn: string | null; feeCents: number | null;
+}
+
+export function RequestsDashboard() {
+  const list = useLoad(() => get<{ requests: DashboardRow[] }>('/api/requests'), []);
+  const rows = [...(list.data?.requests ?? [])].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+  return (
+    <>
+      <h1>Verzoeken</h1>
+      <p className="lead">Lopende verzoeken van cliënten en hun vertegenwoordigers. De verzoeken met de vroegste uiterste datum staan bovenaan.</p>
+      {list.loading && <Loading what="Verzoeken" />}
+      <ProblemBox problem={list.problem} />
+      {list.data !== undefined && (rows.length === 0
+        ? <p>Er zijn geen lopende verzoeken.</p>
+        : (
+            <table className="list" data-testid="requests-dashboard">
+              <thead><tr><th scope="col">Uiterlijk beslissen op</th><th scope="col">Cliënt</th><th scope="col">Verzoek</th><th scope="col">Status</th><th scope="col">Ontvangen</th></tr></thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.requestId} className={r.overdue ? 'overdue' : undefined}>
+                    <td>{formatDate(r.deadline)}{r.overdue && <strong className="tag danger-tag"> Te laat</strong>}</td>
+                    <td>{r.clientName}</td>
+                    <td><Link to={`/clienten/${r.clientId}/verzoeken/${r.requestId}`}>{label(REQUEST_KINDS, r.kind)}</Link></td>
+                    <td>{label(REQUEST_STATES, r.state)}</td>
+                    <td>{formatDate(r.receivedOn)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+    </>
+  );
+}
+
+export function ClientRequests({ client }: { client: ClientDetail }) {
+  const list = useLoad(() => get<{ requests: RequestRecord[] }>(`/api/clients/${client.id}/requests`), [client.id]);
+  const [adding, setAdding] = useState(false);
+  return (
+    <section aria-labelledby="requests-title">
+      <h2 id="requests-title">Verzoeken</h2>
+      {!adding && <button type="button" onClick={() => setAdding(true)}>Nieuw verzoek vastleggen</button>}
+      {adding && <Intake client={client} onCancel={() => setAdding(false)} />}
+      {list.loading && <Loading what="Verzoeken" />}
+      <ProblemBox problem={list.problem} />
+      {list.data !== undefined && (list.data.requests.length === 0
+        ? <p>Er zijn nog geen verzoeken.</p>
+        : (
+            <table className="list">
+              <thead><tr><th scope="col">Verzoek</th><th scope="col">Van</th><th scope="col">Ontvangen</th><th scope="col">Intake</th><th scope="col">Status</th><th scope="col">Uiterlijk</th></tr></thead>
+              <tbody>
+                {list.data.requests.map((r) => (
+                  <tr key={r.id}>
+                    <td><Link to={`/clienten/${client.id}/verzoeken/${r.id}`}>{label(REQUEST_KINDS, r.kind)}</Link></td>
+                    <td>{r.requester.name}</td>
+                    <td>{formatDate(r.receivedOn)}</td>
+                    <td>{label(INTAKE_OUTCOMES, r.intake.outcome)}</td>
+                    <td>{label(REQUEST_STATES, r.state)}</td>
+                    <td>{formatDate(r.deadline)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+    </section>
+  );
+}
+
+function Intake({ client, onCancel }: { client: ClientDetail; onCancel: () => void }) {
+  const [kind, setKind] = useState('inspect');
+  const [requester, setRequester] = useState('');
+  const [channel, setChannel] = useState('written');
+  const [receivedOn, setReceivedOn] = useState(today());
+  const [part, setPart] = useState('dossier');
+  const [details, setDetails] = useState('');
+  const [documentType, setDocumentType] = useState('');
+  const requesters: [string, string][] = [
+    ['', `${client.givenNames} ${client.familyName} (de cliënt zelf)`],
+    ...client.relations.filter((r) => r.validTo === null).map((r): [string, string] =>
+      [r.id, `${r.givenNames} ${r.familyName} (${label(RELATIONS, r.relation).toLowerCase()}${r.hasCustody ? ', met gezag' : ', zonder gezag'})`]),
+  ];
+  const save = useSubmit(() => post<RequestRecord>(`/api/clients/${client.id}/requests`, {
+    kind, channel, receivedOn, part, details,
+    ...(requester === '' ? {} : { requesterRelationId: requester }),
+    ...(documentType === '' ? {} : { identityCheck: { documentType } }),
+  }), (answer) => navigate(`/clienten/${client.id}/verzoeken/${answer.id}`));
+  return (
+    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="intake-title">
+      <h3 id="intake-title">Nieuw verzoek vastleggen</h3>
+      <Select label="Soort verzoek" value={kind} onChange={setKind} options={REQUEST_KINDS} />
+      <Select label="Van wie komt het verzoek?" value={requester} onChange={setRequester} options={requesters} />
+      <Select label="Hoe kwam het verzoek binnen?" value={channel} onChange={setChannel} options={CHANNELS} />
+      <TextInput label="Datum van ontvangst" type="date" value={receivedOn} onChange={setReceivedOn} required />
+      <Select label="Over welk deel van het dossier?" value={part} onChange={setPart} options={PARTS} />
+      <TextArea label="Wat wordt er precies gevraagd?" value={details} onChange={setDetails} required rows={3} />
+      <Select label="Identiteit gecontroleerd met" value={documentType} onChange={setDocumentType} options={DOCUMENT_TYPES} allowEmpty="Nog niet gecontroleerd" />
+      <ProblemBox problem={save.problem} />
+      <div className="actions">
+        <button type="submit" disabled={save.busy}>Verzoek vastleggen</button>
+        <button type="button" className="secondary" onClick={onCancel}>Annuleren</button>
+      </div>
+    </form>
+  );
+}
+
+export function RequestDetail({ client, requestId }: { client: ClientDetail; requestId: string }) {
+  const request = useLoad(() => get<RequestRecord>(`/api/clients/${client.id}/requests/${requestId}`), [client.id, requestId]);
+  if (request.loading && request.data === undefined) return <Loading what="Verzoek" />;
+  if (request.data === undefined) return <ProblemBox problem={request.problem} />;
+  const r = request.data;
+  const base = `/api/clients/${client.id}/requests/${r.id}`;
+  const open = r.state === 'received' || r.state === 'extended';
+  const readable = (r.kind === 'inspect' || r.kind === 'copy') && (r.state === 'decided' || r.state === 'fulfilled') && r.decision?.outcome !== 'refused';
+  return (
+    <section aria-labelledby="request-title">
+      <p className="breadcrumb"><Link to={`/clienten/${client.id}/verzoeken`}>Alle verzoeken</Link></p>
+      <h2 id="request-title">Verzoek: {label(REQUEST_KINDS, r.kind)} — {r.requester.name}</h2>
+      <dl className="facts">
+        <dt>Status</dt><dd data-testid="request-state">{label(REQUEST_STATES, r.state)}</dd>
+        <dt>Ontvangen</dt><dd>{formatDate(r.receivedOn)} ({label(CHANNELS, r.channel).toLowerCase()})</dd>
+        <dt>Deel van het dossier</dt><dd>{label(PARTS, r.part)}</dd>
+        <dt>Gevraagd</dt><dd>{r.details}</dd>
+        <dt>Identiteit</dt><dd>{r.identityChecked === null ? 'Nog niet gecontroleerd' : `${label(DOCUMENT_TYPES, r.identityChecked.documentType)}, ${formatDate(r.identityChecked.checkedAt)}`}</dd>
+        <dt>Uiterlijk beslissen op</dt><dd>{formatDate(r.deadline)}{r.overdue && <strong className="tag danger-tag"> Te laat</strong>}{r.extensionNoticeOn !== null && ` (verlengd, bericht verstuurd ${formatDate(r.extensionNoticeOn)})`}</dd>
+      </dl>
+      <div className={`intake ${r.intake.outcome === 'allow' ? 'ok' : r.intake.outcome === 'deny' ? 'refused' : 'warning'}`} data-testid="intake" role="status">
+        <h3>Beoordeling bij intake: {label(INTAKE_OUTCOMES, r.intake.outcome)}</h3>
+        <p data-testid="intake-explanation">{r.intake.explanation}</p>
+        <Basis basis={r.intake.basis} />
+        {r.intake.consentRecordedOn !== null && <p>Toestemming vastgelegd op {formatDate(r.intake.consentRecordedOn)}.</p>}
+      </div>
+      {r.intake.consentMissing.length > 0 && r.intake.consentRecordedOn === null && open && <RecordConsent url={`${base}/consent`} who={r.intake.consentMissing} onDone={request.reload} />}
+      {open && <Decide url={`${base}/decision`} onDone={request.reload} />}
+      {r.state === 'received' && <Extend url={`${base}/extend`} onDone={request.reload} />}
+      {r.decision !== null && (
+        <div className="card" data-testid="decision">
+          <h3>Besluit: {label(DECISION_OUTCOMES, r.decision.outcome)}</h3>
+          <p>Besloten op {formatDate(r.decision.decidedOn)}.{r.decision.executionDeadline !== null && ` Uitvoeren uiterlijk ${formatDate(r.decision.executionDeadline)}.`}{r.decision.appealDeadline !== null && ` Bezwaar mogelijk tot ${formatDate(r.decision.appealDeadline)}.`}</p>
+          {r.decision.reasons !== null && r.decision.reasons !== '' && <p>Redenen: {r.decision.reasons}</p>}
+          {r.decision.facts.length > 0 && <p>Feiten: {r.decision.facts.map((f) => label(DECISION_FACTS, f)).join('; ')}</p>}
+          <Basis basis={r.decision.basis} />
+        </div>
+      )}
+      {r.state === 'decided' && <Fulfil url={`${base}/fulfil`} kind={r.kind} onDone={request.reload} />}
+      {r.fulfilledOn !== null && <p className="ok" role="status">Uitgevoerd op {formatDate(r.fulfilledOn)}{r.feeCents !== null && r.feeCents > 0 && `, vergoeding € ${(r.feeCents / 100).toFixed(2)}`}.</p>}
+      <section className="card" aria-labelledby="documents-title">
+        <h3 id="documents-title">Brieven en kopieën</h3>
+        {r.decision === null
+          ? <p>Na het besluit kunt u hier de besluitbrief downloaden.</p>
+          : <DownloadButton url={`${base}/letter.pdf`} fileName={`besluitbrief-${r.id.slice(0, 8)}.pdf`}>Besluitbrief downloaden (PDF)</DownloadButton>}
+        {readable && r.kind === 'copy' && <DownloadButton url={`${base}/copy.pdf`} fileName={`kopie-dossier-${r.id.slice(0, 8)}.pdf`}>Kopie van het dossier maken (PDF)</DownloadButton>}
+        {readable && <ReaderView url={`${base}/view`} />}
+      </section>
+    </section>
+  );
+}
+
+function RecordConsent({ url, who, onDone }: { url: string; who: string[]; onDone: () => void }) {
+  const save = useSubmit(() => post(url), onDone);
+  const names = who.map((w) => (w === 'client' ? 'de jongere' : w === 'legal-representatives' ? 'de wettelijk vertegenwoordigers' : w)).join(' en ');
+  return (
+    <div className="card">
+      <h3>Toestemming vastleggen</h3>
+      <p>Heeft {names} toestemming gegeven? Leg dat dan hier vast. Bewaar de (schriftelijke) toestemming bij het dossier.</p>
+      <ProblemBox problem={save.problem} />
+      <button type="button" disabled={save.busy} onClick={() => void save.submit()}>Toestemming van {names} vastleggen</button>
+    </div>
+  );
+}
+
+function Decide({ url, onDone }: { url: string; onDone: () => void }) {
+  const [outcome, setOutcome] = useState('granted');
+  const [reasons, setReasons] = useState('');
+  const [facts, setFacts] = useState<string[]>([]);
+  const save = useSubmit(() => post(url, { outcome, reasons, ...(facts.length === 0 ? {} : { facts }) }), onDone);
+  return (
+    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="decide-title">
+      <h3 id="decide-title">Besluiten</h3>
+      <Select label="Besluit" value={outcome} onChange={setOutcome} options={DECISION_OUTCOMES} />
+      <TextArea label="Redenen" value={reasons} onChange={setReasons} rows={3} hint="Verplicht bij (gedeeltelijk) weigeren. Schrijf in gewone taal." />
+      {outcome !== 'granted' && (
+        <fieldset>
+          <legend>Op welke feiten rust het besluit?</legend>
+          {Object.entries(DECISION_FACTS).map(([v, l]) => (
+            <label key={v} className="checkbox">
+              <input type="checkbox" checked={facts.includes(v)} onChange={(e) => setFacts(e.target.checked ? [...facts, v] : facts.filter((f) => f !== v))} /> {l}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Besluit vastleggen</button>
+    </form>
+  );
+}
+
+function Extend({ url, onDone }: { url: string; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [noticeSentOn, setNoticeSentOn] = useState(today());
+  const save = useSubmit(() => post(url, { noticeSentOn }), onDone);
+  if (!open) return <p><button type="button" className="secondary" onClick={() => setOpen(true)}>Termijn verlengen</button></p>;
+  return (
+    <form className="card" onSubmit={(e) => void save.submit(e)}>
+      <h3>Termijn verlengen</h3>
+      <p>U mag de termijn verlengen als het verzoek ingewikkeld is. Laat de verzoeker dit binnen de eerste termijn weten, met de reden.</p>
+      <TextInput label="Datum waarop het bericht is verstuurd" type="date" value={noticeSentOn} onChange={setNoticeSentOn} required />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Verlenging vastleggen</button>
+    </form>
+  );
+}
+
+function Fulfil({ url, kind, onDone }: { url: string; kind: string; onDone: () => void }) {
+  const [fee, setFee] = useState('');
+  const save = useSubmit(() => post(url, fee.trim() === '' ? {} : { feeCents: Math.round(Number(fee.replace(',', '.')) * 100) }), onDone);
+  return (
+    <form className="card" onSubmit={(e) => void save.submit(e)}>
+      <h3>Uitvoeren</h3>
+      <p>Is het besluit uitgevoerd (bijvoorbeeld de kopie verstuurd of de inzage gedaan)? Leg dat hier vast.</p>
+      {kind === 'copy' && <TextInput label="Vergoeding in euro (alleen voor extra kopieën)" value={fee} onChange={setFee} inputMode="numeric" hint="De eerste kopie is gratis." />}
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Uitvoering vastleggen</button>
+    </form>
+  );
+}
+
+interface ReaderEntry {
+  shown?: boolean; id?: string; kindLabel?: string; title?: string; text?: string; recordedAt?: string; author?: string; source?: string;
+  withheldPassages?: { ground: string; basis: string[] }[]; withheld?: { ground: string; basis: string[] };
+}
+
+function ReaderView({ url }: { url: string }) {
+  const [show, setShow] = useState(false);
+  const view = useLoad(() => (show ? get<{ entries: ReaderEntry[]; inspectionOnly: { recordedAt: string; title: string }[] }>(url) : Promise.resolve(undefined)), [url, show]);
+  if (!show) return <p><button type="button" className="secondary" onClick={() => setShow(true)}>Bekijken wat de verzoeker te zien krijgt</button></p>;
+  return (
+    <div className="reader" data-testid="reader-view">
+      <h4>Wat de verzoeker te zien krijgt</h4>
+      <ProblemBox problem={view.problem} />
+      {view.data?.entries.map((e, i) => (
+        <div key={e.id ?? i} className="reader-entry">
+          {e.shown === false || e.withheld !== undefined
+            ? <p><em>Niet getoond: {e.withheld?.ground}</em> <Basis basis={e.withheld?.basis} /></p>
+            : (
+                <>
+                  <p><strong>{e.kindLabel}: {e.title}</strong> <span className="meta">{formatDate(e.recordedAt)} · {e.author}</span></p>
+                  <p className="text">{e.text}</p>
+                  {e.withheldPassages?.map((w, j) => <p key={j} className="meta">Een deel is afgeschermd: {w.ground} ({w.basis.join('; ')})</p>)}
+                </>
+              )}
+        </div>
+      ))}
+      {view.data !== undefined && view.data.inspectionOnly.length > 0 && (
+        <p className="meta">Alleen in te zien, niet in de kopie: {view.data.inspectionOnly.map((x) => x.title).join(', ')}</p>
+      )}
+    </div>
+  );
+}
