@@ -15,8 +15,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
-import { destroyConfirmed, sweepRetention } from '../retention/retention-service.js';
-import { destroyExpiredNotes } from '../work-notes/work-note-service.js';
+import { destroyConfirmed, purgeShortTermRecords, sweepRetention } from '../retention/retention-service.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: dossierwijzer retention sweep [--dry-run]
@@ -64,7 +63,10 @@ export const retentionCommand: Command = async (args) => {
       if (dryRun) {
         for (const d of result.due) process.stdout.write(`${d.clientId}  last change ${d.lastChange}  kept until ${d.keptUntil}\n`);
       }
-      if (!dryRun) process.stdout.write(`${await destroyExpiredNotes(db, new Date())} expired personal work notes destroyed.\n`);
+      if (!dryRun) {
+        const purged = await purgeShortTermRecords(db, new Date());
+        process.stdout.write(`Destroyed after their own period: ${purged.workNotes} personal work notes, ${purged.complaints} complaints, ${purged.prospectiveClients} prospective clients.\n`);
+      }
       process.stdout.write(`${result.due.length} of ${result.scanned} dossiers due for destruction review${dryRun ? ' (dry run: nothing changed)' : `; ${result.listed} on the review list, ${result.withdrawn} withdrawn`}; ${result.seconds.toFixed(1)} s.\n`);
     } else {
       const result = await destroyConfirmed(db, {

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { complaintKeepUntil, prospectiveClientKeepUntil } from './register-retention.js';
-import { inspectorateReportRequired, purgeExpiredRegisterRecords } from './register-service.js';
+import { purgeShortTermRecords } from '../retention/retention-service.js';
+import { inspectorateReportRequired } from './register-service.js';
 
 let h: Harness;
 let professional: TestEmployee;
@@ -40,8 +41,9 @@ describe('retention of the records beside the dossier (004 A)', () => {
     await h.request({ method: 'POST', url: `/api/registers/complaints/${id}/close`, cookie: managerCookie, body: { closedOn: '2020-03-01', outcome: 'unfounded', resolution: 'Ongegrond.' } });
     await h.request({ method: 'POST', url: '/api/registers/prospective-clients', cookie: adminStaffCookie, body: { registeredOn: '2026-01-02', name: 'Verlopen Aanmelding', contact: 'x', question: 'y' } });
     await h.request({ method: 'POST', url: '/api/registers/prospective-clients', cookie: adminStaffCookie, body: { registeredOn: '2026-11-01', name: 'Verse Aanmelding', contact: 'x', question: 'y' } });
-    const purged = await purgeExpiredRegisterRecords(h.database.db, '2026-11-22');
-    expect(purged).toEqual({ complaints: 1, prospectiveClients: 1 });
+    // The same purge the daily timer and `dossierwijzer retention sweep` run.
+    const purged = await purgeShortTermRecords(h.database.db, new Date('2026-11-22T12:00:00Z'));
+    expect(purged).toMatchObject({ complaints: 1, prospectiveClients: 1 });
     const complaints = (await h.request({ method: 'GET', url: '/api/registers/complaints', cookie: managerCookie })).json<{ complaints: { id: string }[] }>().complaints;
     expect(complaints.map((c) => c.id)).not.toContain(id);
     const names = (await h.request({ method: 'GET', url: '/api/registers/prospective-clients', cookie: adminStaffCookie })).json<{ prospectiveClients: { name: string }[] }>()

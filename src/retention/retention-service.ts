@@ -18,6 +18,7 @@
  */
 import { appendAccessLog, AccessOutcome } from '../access/access-log.js';
 import type { Database, Queryable } from '../db/database.js';
+import { purgeExpiredRegisterRecords } from '../registers/register-service.js';
 import { destroyWholeDossier } from '../requests/destruction.js';
 import { destroyExpiredNotes } from '../work-notes/work-note-service.js';
 import { Citation } from '../rules/index.js';
@@ -298,10 +299,32 @@ export interface RetentionTimer {
   stop(): Promise<void>;
 }
 
+export interface ShortTermPurge {
+  workNotes: number;
+  complaints: number;
+  prospectiveClients: number;
+}
+
 /**
- * Runs the sweep every `hours` (0 = never) while the server runs: it destroys
- * expired personal work notes (not part of the dossier) and builds the review list; destruction needs the privacy officer's confirmation
- * and `dossierwijzer retention destroy-confirmed`.
+ * Destroys the records beside the dossier whose own, shorter period has ended
+ * (004 A): expired personal work notes (003 §2.3.13), complaints two years
+ * after closing, prospective clients' registrations after six months. These
+ * need no review: the period is fixed and nothing in them is the dossier.
+ */
+export async function purgeShortTermRecords(db: Database, now: Date): Promise<ShortTermPurge> {
+  const workNotes = await destroyExpiredNotes(db, now);
+  const registers = await db.transaction((tx) => purgeExpiredRegisterRecords(tx, calendarDate(now)));
+  return { workNotes, ...registers };
+}
+
+/** The first run after start waits this long, so a server restarted daily still sweeps. */
+const FIRST_SWEEP_DELAY_MS = 60_000;
+
+/**
+ * Runs the sweep once shortly after start and then every `hours` (0 = never)
+ * while the server runs: it purges the short-term records beside the dossier
+ * and builds the review list; destruction needs the privacy officer's
+ * confirmation and `dossierwijzer retention destroy-confirmed`.
  */
 export function startRetentionTimer(db: Database, options: {
   hours: number; now: () => Date; onError: (error: unknown) => void; onDone?: (result: SweepResult) => void;
@@ -310,15 +333,18 @@ export function startRetentionTimer(db: Database, options: {
   const tick = (): void => {
     running = running.then(async () => {
       const now = options.now();
-      await destroyExpiredNotes(db, now);
+      await purgeShortTermRecords(db, now);
       const result = await sweepRetention(db, { now, dryRun: false });
       options.onDone?.(result);
     }).catch(options.onError);
   };
+  const first = options.hours > 0 ? setTimeout(tick, FIRST_SWEEP_DELAY_MS) : undefined;
   const timer = options.hours > 0 ? setInterval(tick, options.hours * 3_600_000) : undefined;
+  first?.unref();
   timer?.unref();
   return {
     async stop() {
+      if (first !== undefined) clearTimeout(first);
       if (timer !== undefined) clearInterval(timer);
       await running;
     },
