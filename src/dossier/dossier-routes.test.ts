@@ -61,6 +61,7 @@ describe('dossier timeline', () => {
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json()).toMatchObject({ code: 'entry-append-only' });
       expect(response.json().nl).toContain('aantekening');
+      expect(response.json().basis).toEqual(['Jeugdwet 7.3.8', 'BW 7:454', 'AVG 16']);
     }
     const read = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries/${created.id}`, cookie })).json();
     expect(read.text).toBe('blijft staan');

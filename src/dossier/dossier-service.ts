@@ -8,8 +8,8 @@ import type { ClientScope } from '../access/client-access.js';
 import type { Queryable } from '../db/database.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
-import type { AppError } from '../errors.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { AppError, badRequest, notFound } from '../errors.js';
+import { Citation } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { ENTRY_KIND_LABELS, type AnnotationKind, type EntryKind, type SourceKind, type StatementType } from './entry-kinds.js';
 
@@ -204,9 +204,11 @@ export async function entryNature(scope: ClientScope, entryId: string): Promise<
 
 /** Refuses any change or deletion of an entry, with the reason; append-only is also enforced by the database. */
 export function refuseEntryChange(): AppError {
-  return conflict('entry-append-only',
+  // The dossier must show what was known and done at the time (Jeugdwet 7.3.8, BW 7:454); a correction is added beside it (AVG 16; 003 §3.4).
+  return new AppError('entry-append-only', 409,
     'Een dossierregel kan niet worden gewijzigd of verwijderd. Is iets onjuist of verouderd? Voeg dan een aantekening toe; de oorspronkelijke tekst blijft zichtbaar.',
-    'A dossier entry cannot be changed or deleted. If something is wrong or outdated, add an annotation; the original stays visible.');
+    'A dossier entry cannot be changed or deleted. If something is wrong or outdated, add an annotation; the original stays visible.',
+    { basis: [Citation.jeugdwet_7_3_8, Citation.bw_7_454, Citation.avg_16] });
 }
 
 interface Cursor {
