@@ -17,6 +17,7 @@ const NONE: readonly EmployeeRole[] = [];
 /** Which roles (without a care relation to the client) are let through, and why (source). */
 const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients': ALL, // a list filtered to what the caller may see
+  'POST /api/clients/search': ALL, // the same list, narrowed by name
   'POST /api/clients': ['care-professional', 'admin-staff'], // registration: starts care or keeps the administration (004 C)
   'GET /api/clients/:clientId': ['admin-staff'], // administrative data for administrative tasks (004 C)
   'GET /api/clients/:clientId/entries': NONE, // no care relation, no access (003 §4)

@@ -83,6 +83,22 @@ describe('reading clients', () => {
     expect(list.clients.length).toBeGreaterThan(0);
   });
 
+  it('searches by part of the name, case-insensitive, only among the clients the caller may see', async () => {
+    const mine = await h.client({ age: 9, holder, familyName: 'Van Zoekbaar' });
+    const wildcard = await h.client({ age: 9, holder, familyName: 'Proc%ent_' });
+    const other = await h.employee({ role: 'care-professional' });
+    const theirs = await h.client({ age: 10, holder: other, familyName: 'Zoekbaar' });
+    const search = async (nameContains: string) => (await h.request({ method: 'POST', url: '/api/clients/search', cookie, body: { nameContains } }))
+      .json<{ clients: { id: string }[] }>().clients.map((c) => c.id);
+    expect(await search('zoekB')).toEqual([mine]);
+    expect(await search('Sam Van')).toEqual([mine]); // given names, then family name
+    expect(await search('c%e')).toEqual([wildcard]); // % is a character here, not a wildcard
+    expect(await search('__')).toEqual([]); // _ is a character here too, not any character
+    expect(await search('zoekbaar')).not.toContain(theirs);
+    const tooShort = await h.request({ method: 'POST', url: '/api/clients/search', cookie, body: { nameContains: 'a' } });
+    expect(tooShort.statusCode).toBe(400);
+  });
+
   it('answers a client of another organisation exactly like one that does not exist', async () => {
     const { ensureOrganisation } = await import('../organisation/organisation-service.js');
     const otherOrg = await ensureOrganisation(h.database.db, 'Andere organisatie');

@@ -1,5 +1,5 @@
 /** HTTP routes for clients' formal data: register, list, read. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { withClientList, withRegistration } from '../access/client-access.js';
 import type { AppDeps } from '../http/app-deps.js';
@@ -32,6 +32,7 @@ const NewClientBody = Type.Object({
 }, { additionalProperties: false });
 
 const ClientSummary = Type.Object({ id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthDate: Type.String() });
+const ClientList = Type.Object({ clients: Type.Array(ClientSummary) });
 const Person = Type.Object({ id: Type.String(), name: Type.String(), function: Type.String() });
 
 const ClientRecord = Type.Object({
@@ -57,6 +58,11 @@ const ListQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
 }, { additionalProperties: false });
 
+const SearchBody = Type.Object({
+  nameContains: Type.String({ minLength: 2, maxLength: 100, description: 'Part of the given names or family name, case-insensitive.' }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+}, { additionalProperties: false });
+
 const ClientParams = Type.Object({ clientId: Uuid }, { additionalProperties: false });
 
 export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -71,16 +77,22 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.code(201).send({ id });
   });
 
-  app.get('/api/clients', {
-    schema: { tags: ['clients'], summary: 'My clients (caseload), or all for administrative roles', querystring: ListQuery, response: { 200: Type.Object({ clients: Type.Array(ClientSummary) }) } },
-  }, async (request) => {
+  const listClients = async (request: FastifyRequest, query: { limit?: number; offset?: number; nameContains?: string }) => {
     const ctx = contextOf(request, deps.now());
-    const { limit = 50, offset = 0 } = request.query as Static<typeof ListQuery>;
     const wholeOrganisation = ctx.actor.role === 'admin-staff';
     const clients = await withClientList(deps.db, ctx, (tx) =>
-      listCandidates(tx, ctx.actor.organisationId, ctx.actor.employeeId, wholeOrganisation, calendarDate(ctx.now), limit, offset));
+      listCandidates(tx, ctx.actor.organisationId, ctx.actor.employeeId, wholeOrganisation, calendarDate(ctx.now), query.limit ?? 50, query.offset ?? 0, query.nameContains));
     return { clients: clients.map(({ id, familyName, givenNames, birthDate }) => ({ id, familyName, givenNames, birthDate })) };
-  });
+  };
+
+  app.get('/api/clients', {
+    schema: { tags: ['clients'], summary: 'My clients (caseload), or all for administrative roles', querystring: ListQuery, response: { 200: ClientList } },
+  }, async (request) => listClients(request, request.query as Static<typeof ListQuery>));
+
+  // A POST, so a client's name never appears in a URL (and so in no proxy or server log).
+  app.post('/api/clients/search', {
+    schema: { tags: ['clients'], summary: 'Search my clients (or, for administrative roles, all) by name', body: SearchBody, response: { 200: ClientList } },
+  }, async (request) => listClients(request, request.body as Static<typeof SearchBody>));
 
   clientDataRoute(app, deps, {
     method: 'GET',

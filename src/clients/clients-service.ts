@@ -287,7 +287,11 @@ export interface ListCandidate extends ClientSummary {
  * roles that work on administrative data — every client of the organisation.
  * The access layer filters them through the policy and logs what is shown.
  */
-export async function listCandidates(tx: Queryable, organisationId: string, employeeId: string, wholeOrganisation: boolean, today: string, limit: number, offset: number): Promise<ListCandidate[]> {
+export async function listCandidates(
+  tx: Queryable, organisationId: string, employeeId: string, wholeOrganisation: boolean, today: string, limit: number, offset: number, nameContains?: string,
+): Promise<ListCandidate[]> {
+  // A name search narrows the same candidates; LIKE wildcards in the search text are taken literally.
+  const pattern = nameContains === undefined ? null : `%${nameContains.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   return (await tx.query<{ id: string; family_name: string; given_names: string; birth_date: string; relation: string | null }>(
     `SELECT c.id, c.family_name, c.given_names, c.birth_date, t.relation
        FROM formal.clients c
@@ -295,8 +299,9 @@ export async function listCandidates(tx: Queryable, organisationId: string, empl
                            WHERE t.client_id = c.id AND t.employee_id = $2 AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on >= $3)
                            LIMIT 1) t ON true
       WHERE c.organisation_id = $1 AND ($4 OR t.relation IS NOT NULL)
+        AND ($7::text IS NULL OR c.given_names || ' ' || c.family_name ILIKE $7)
       ORDER BY c.family_name, c.given_names, c.id
       LIMIT $5 OFFSET $6`,
-    [organisationId, employeeId, today, wholeOrganisation, limit, offset],
+    [organisationId, employeeId, today, wholeOrganisation, limit, offset, pattern],
   )).map((r) => ({ id: r.id, familyName: r.family_name, givenNames: r.given_names, birthDate: r.birth_date, relation: r.relation }));
 }

@@ -39,7 +39,7 @@ describe('every client-data route passes the access hook', () => {
     // Each of these logs through withClientList, withRegistration or withLogReview (one row per client shown),
     // or touches no client data at all (the caller's own session). A new route must be added here on purpose.
     const known = new Set([
-      'GET /api/clients', 'POST /api/clients', 'GET /api/requests',
+      'GET /api/clients', 'POST /api/clients/search', 'POST /api/clients', 'GET /api/requests',
       'GET /api/privacy/emergency-reviews', 'POST /api/privacy/emergency-reviews/:id', 'GET /api/privacy/unusual-access', 'GET /api/privacy/disclosures',
       // The family part logs through withFamilyAccess / withFamilyLinking (one row per member).
       'POST /api/families', 'GET /api/families/:familyId', 'POST /api/families/:familyId/members', 'GET /api/families/:familyId/entries', 'POST /api/families/:familyId/entries',
@@ -82,5 +82,12 @@ describe('every client-data route passes the access hook', () => {
     const shown = list.json<{ clients: unknown[] }>().clients.length;
     expect(shown).toBeGreaterThanOrEqual(2);
     expect(await logCount()).toBe(before + shown);
+  });
+
+  it('a name search logs one row per client it shows, and the name stays out of the URL', async () => {
+    const before = await logCount();
+    const found = await h.request({ method: 'POST', url: '/api/clients/search', cookie: fixture.holderCookie, body: { nameContains: 'test' } });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(await logCount()).toBe(before + found.json<{ clients: unknown[] }>().clients.length);
   });
 });

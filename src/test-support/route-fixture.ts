@@ -62,6 +62,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const c = `/api/clients/${clientId}`;
   const calls: Record<string, RouteCall> = {
     'GET /api/clients': { url: '/api/clients' },
+    'POST /api/clients/search': { url: '/api/clients/search', body: { nameContains: 'ab' } },
     'POST /api/clients': { url: '/api/clients', body: { familyName: 'Nieuw', givenNames: 'Kim', birthDate: '2015-01-01', gender: 'unknown', streetAddress: 'Straat 1', postcode: '1234 AB', town: 'Stad' } },
     'GET /api/clients/:clientId': { url: c },
     'GET /api/clients/:clientId/entries': { url: `${c}/entries?limit=5` },
