@@ -66,6 +66,11 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients/:clientId/requests/:requestId/portability.json': NONE, // the whole dossier, like the copy
   'GET /api/clients/:clientId/requests/:requestId/portability.xlsx': NONE,
   'GET /api/clients/:clientId/requests/:requestId/portability.fhir.json': NONE,
+  'POST /api/clients/:clientId/transfer': NONE, // a disclosure of the whole dossier: the care team's (Jeugdwet 7.3.11)
+  'GET /api/clients/:clientId/transfer': ['admin-staff'], // administrative: where the dossier went
+  'GET /api/clients/:clientId/transfers/:transferId/dossier.pdf': NONE,
+  'GET /api/clients/:clientId/transfers/:transferId/dossier.json': NONE,
+  'GET /api/clients/:clientId/transfers/:transferId/dossier.fhir.json': NONE,
   'GET /api/clients/:clientId/access-log': ['privacy-officer'], // NEN 7513: logs for those appointed
   'GET /api/privacy/emergency-reviews': ['privacy-officer'],
   'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],

@@ -51,6 +51,7 @@ const ClientRecord = Type.Object({
     field: Type.String(), oldValue: NullableString(), newValue: Type.String(), correctedBy: Type.String(), correctedAt: Type.String(), requestId: Uuid,
   })),
   processingRestriction: NullableObject(Type.Object({ since: Type.String(), requestId: Uuid, notice: Type.String() })),
+  transfer: NullableObject(Type.Object({ id: Uuid, recipient: Type.String(), recipientKind: Type.String(), transferredOn: Type.String() })),
 });
 
 const ListQuery = Type.Object({

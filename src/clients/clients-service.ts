@@ -12,6 +12,7 @@ import { badRequest, conflict } from '../errors.js';
 import { parseIsoDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { activeRestriction, type ProcessingRestriction } from '../dossier/dossier-service.js';
+import { transferOf } from '../transfers/transfer-record.js';
 import { isValidBsn } from './bsn.js';
 
 export const Gender = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' } as const;
@@ -72,6 +73,8 @@ export interface ClientRecord extends ClientSummary {
   corrections: FormalCorrection[];
   /** Processing restricted on the client's request (AVG 18), shown on the overview. */
   processingRestriction: ProcessingRestriction | null;
+  /** Transferred to a successor provider or the Nidos guardian: closed to new entries. */
+  transfer: { id: string; recipient: string; recipientKind: string; transferredOn: string } | null;
 }
 
 /** The formal data a client may have corrected (AVG 16), in the API's words, and their columns. */
@@ -275,7 +278,14 @@ export async function readClient(scope: ClientScope): Promise<ClientRecord> {
     createdAt: row.created_at.toISOString(),
     corrections: await formalCorrections(tx, client.id),
     processingRestriction: await activeRestriction(tx, client.id),
+    transfer: await transferNotice(tx, client.id),
   };
+}
+
+/** The transfer shown on the overview: to whom, when; the dossier takes no new entries. */
+async function transferNotice(tx: Queryable, clientId: string): Promise<ClientRecord['transfer']> {
+  const transfer = await transferOf(tx, clientId);
+  return transfer === undefined ? null : { id: transfer.id, recipient: transfer.recipient, recipientKind: transfer.recipientKind, transferredOn: transfer.transferredOn };
 }
 
 export interface ListCandidate extends ClientSummary {

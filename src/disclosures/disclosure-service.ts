@@ -12,12 +12,15 @@ import { isCompetent } from '../representation/representation-service.js';
 import { decide, decideStatutoryDisclosure, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
-export type DisclosureBasis = 'consent' | 'family-guardian-threat' | StatutoryBasis;
+/** `legal-representative`: to the client's guardian with custody, as their representative (a transfer to the Nidos guardian). */
+export type DisclosureBasis = 'consent' | 'family-guardian-threat' | 'legal-representative' | StatutoryBasis;
 
 export interface NewDisclosure {
   recipient: string;
   basis: DisclosureBasis;
   consentId?: string;
+  /** For `legal-representative`: the guardian's registered relation. */
+  guardianRelationId?: string;
   part: Part;
   what: string;
   disclosedOn: string;
@@ -38,10 +41,38 @@ export interface Disclosure {
 }
 
 const BASIS_LABELS: Record<DisclosureBasis, string> = {
-  'consent': 'toestemming', 'family-guardian-threat': 'eigen recht van de gezinsvoogd (Jeugdwet 7.3.11 lid 4)',
+  'consent': 'toestemming', 'legal-representative': 'de voogd als wettelijk vertegenwoordiger', 'family-guardian-threat': 'eigen recht van de gezinsvoogd (Jeugdwet 7.3.11 lid 4)',
   'cbs-statistics': 'statistiek (CBS)', 'municipality-billing': 'controle declaratie (gemeente)', 'inspectorate': 'onderzoek inspectie',
   'disciplinary-or-legal-procedure': 'tuchtrecht of rechtszaak', 'conflict-of-duties': 'conflict van plichten', 'child-protection-report': 'melding jeugdbescherming',
 };
+
+/** The guardian with custody on the date, as the engine's actor; anyone else is bad input. */
+async function guardianOnRecord(scope: ClientScope, relationId: string | undefined, on: string): Promise<'guardian'> {
+  if (relationId === undefined) throw badRequest('field-required', 'guardianRelationId', 'Noem de voogd.', 'Name the guardian.');
+  const rows = await scope.tx.query(
+    `SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND relation = 'guardian' AND has_custody
+        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [relationId, scope.client.id, on]);
+  if (rows.length === 0) {
+    throw badRequest('not-a-guardian', 'guardianRelationId', 'Dit is op die datum geen geregistreerde voogd met gezag van de cliënt.', 'This is not a registered guardian with custody of the client on that date.');
+  }
+  return 'guardian';
+}
+
+/** 'consent-given' when a disclosure consent is named and in force on the date (a young person of 16+ consents themselves). */
+async function consentFacts(scope: ClientScope, consentId: string | undefined, on: string): Promise<['consent-given'] | []> {
+  if (consentId === undefined) return [];
+  await consentInForce(scope, consentId, on);
+  return ['consent-given'];
+}
+
+async function consentInForce(scope: ClientScope, consentId: string, on: string): Promise<void> {
+  const rows = await scope.tx.query(
+    `SELECT 1 FROM org.consents WHERE id = $1 AND client_id = $2 AND kind = 'disclosure' AND withdrawn_at IS NULL
+        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [consentId, scope.client.id, on]);
+  if (rows.length === 0) {
+    throw badRequest('consent-not-in-force', 'consentId', 'Deze toestemming geldt niet (meer) op de datum van verstrekking, of is ingetrokken.', 'This consent is not in force on the date of disclosure, or was withdrawn.');
+  }
+}
 
 async function check(scope: ClientScope, input: NewDisclosure): Promise<Decision> {
   const on = input.disclosedOn;
@@ -49,14 +80,11 @@ async function check(scope: ClientScope, input: NewDisclosure): Promise<Decision
   switch (input.basis) {
     case 'consent': {
       if (input.consentId === undefined) throw badRequest('field-required', 'consentId', 'Noem de vastgelegde toestemming.', 'Name the recorded consent.');
-      const rows = await scope.tx.query(
-        `SELECT 1 FROM org.consents WHERE id = $1 AND client_id = $2 AND kind = 'disclosure' AND withdrawn_at IS NULL
-            AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [input.consentId, scope.client.id, on]);
-      if (rows.length === 0) {
-        throw badRequest('consent-not-in-force', 'consentId', 'Deze toestemming geldt niet (meer) op de datum van verstrekking, of is ingetrokken.', 'This consent is not in force on the date of disclosure, or was withdrawn.');
-      }
+      await consentInForce(scope, input.consentId, on);
       return decide({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: ['consent-given'] });
     }
+    case 'legal-representative':
+      return decide({ on, client, actor: await guardianOnRecord(scope, input.guardianRelationId, on), action: 'copy', part: input.part, facts: await consentFacts(scope, input.consentId, on) });
     case 'family-guardian-threat':
       return decide({ on, client, actor: 'family-guardian', action: 'disclose', part: input.part, facts: ['threat-to-development'] });
     case 'cbs-statistics':

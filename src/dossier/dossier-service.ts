@@ -11,6 +11,7 @@ import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { Citation } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { closedAfterTransfer, transferOf } from '../transfers/transfer-record.js';
 import { ENTRY_KIND_LABELS, type AnnotationKind, type EntryKind, type SourceKind, type StatementType } from './entry-kinds.js';
 
 export interface NewEntry {
@@ -126,6 +127,8 @@ export async function addEntry(scope: ClientScope, masterKey: Buffer, maxEntryBy
   if (input.occurredOn !== undefined && input.occurredOn > calendarDate(scope.now)) {
     throw badRequest('date-in-future', 'occurredOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
   }
+  const transfer = input.kind === 'disclosure' ? undefined : await transferOf(tx, client.id);
+  if (transfer !== undefined) throw closedAfterTransfer(transfer);
   const key = await clientDataKey(tx, masterKey, client.id);
   const id = randomUUID();
   const content: EntryContent = { title: input.title ?? null, text: input.text, source: input.source.description ?? null };

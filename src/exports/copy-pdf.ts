@@ -14,21 +14,31 @@ export interface CopyCover {
   requesterName: string;
   requestReceivedOn: string;
   madeOn: string;
+  /** A transfer to a successor provider or the Nidos guardian instead of a copy for the client. */
+  transfer?: { basis: string };
+}
+
+const COPY_INTRO = 'Dit is een kopie van uw dossier. Soms staat er informatie in over een ander. Die is afgeschermd om de privacy van die ander te beschermen. '
+  + 'Op die plaatsen staat dat er iets is weggelaten en waarom. Ruwe testgegevens staan niet in deze kopie. U mag ze wel inzien; vraag ernaar.';
+
+function transferIntro(basis: string): string {
+  return `Dit dossier is overgedragen (grondslag: ${basis}). Informatie over een ander en afgeschermde passages zijn niet meegegeven; `
+    + 'op die plaatsen staat dat er iets is weggelaten en waarom. Ruwe testgegevens zijn niet meegegeven; '
+    + 'een opvolgende psycholoog of orthopedagoog kan ze bij ons opvragen. Het dossier blijft onder het beroepsgeheim.';
 }
 
 export function renderCopyPdf(cover: CopyCover, view: ReaderView): Promise<Buffer> {
-  return renderPdf({ title: `Afschrift dossier ${cover.clientName}`, author: cover.organisation }, (doc) => {
-    doc.font('Helvetica-Bold').fontSize(18).text('Afschrift van het dossier');
+  const heading = cover.transfer === undefined ? 'Afschrift van het dossier' : 'Overdracht van het dossier';
+  return renderPdf({ title: `${heading} ${cover.clientName}`, author: cover.organisation }, (doc) => {
+    doc.font('Helvetica-Bold').fontSize(18).text(heading);
     doc.moveDown().font('Helvetica').fontSize(11);
     doc.text(`Organisatie: ${cover.organisation}`);
     doc.text(`Dossier van: ${cover.clientName}`);
     doc.text(`Voor: ${cover.requesterName}`);
-    doc.text(`Verzoek ontvangen op: ${dutchDate(cover.requestReceivedOn)}`);
+    doc.text(`${cover.transfer === undefined ? 'Verzoek ontvangen op' : 'Overgedragen op'}: ${dutchDate(cover.requestReceivedOn)}`);
     doc.text(`Gemaakt op: ${dutchDate(cover.madeOn)}`);
     doc.text(`Aantal stukken: ${view.entries.length}`);
-    doc.moveDown().fontSize(10).text(
-      'Dit is een kopie van uw dossier. Soms staat er informatie in over een ander. Die is afgeschermd om de privacy van die ander te beschermen. '
-      + 'Op die plaatsen staat dat er iets is weggelaten en waarom. Ruwe testgegevens staan niet in deze kopie. U mag ze wel inzien; vraag ernaar.');
+    doc.moveDown().fontSize(10).text(cover.transfer === undefined ? COPY_INTRO : transferIntro(cover.transfer.basis));
     if (view.inspectionOnly.length > 0) {
       section(doc, 'Alleen in te zien (niet in deze kopie)', view.inspectionOnly.map((r) => `• Ruwe testgegevens${r.title === null ? '' : ` "${r.title}"`} van ${dutchDate(r.recordedAt)}`).join('\n'));
     }

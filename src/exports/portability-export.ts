@@ -14,7 +14,7 @@ import { readClient } from '../clients/clients-service.js';
 import { listConsents } from '../consents/consent-service.js';
 import { conflict, notFound } from '../errors.js';
 import type { Actor } from '../rules/index.js';
-import { readerView } from '../shielding/reader-view.js';
+import { readerView, type Reader } from '../shielding/reader-view.js';
 
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
 const Text = (options: { description?: string } = {}) => Type.String(options);
@@ -24,7 +24,10 @@ export const PortabilityExportSchema = Type.Object({
   version: Type.Literal(1),
   exportedAt: Type.String({ format: 'date-time' }),
   organisation: Text(),
-  requestId: Type.String({ format: 'uuid', description: 'The portability request this export fulfils.' }),
+  reason: Type.Union([Type.Literal('portability'), Type.Literal('transfer')], {
+    description: 'portability: for the client or their representative (AVG 20); transfer: for a successor provider or the Nidos guardian.',
+  }),
+  reference: Type.String({ format: 'uuid', description: 'The portability request or the transfer record this export belongs to.' }),
   client: Type.Object({
     id: Type.String({ format: 'uuid' }), familyName: Text(), givenNames: Text(), birthDate: Type.String({ format: 'date' }),
     bsn: Nullable(Text()), gender: Text(), streetAddress: Nullable(Text()), postcode: Nullable(Text()), town: Nullable(Text()),
@@ -67,9 +70,16 @@ async function portabilityReader(scope: ClientScope, requestId: string): Promise
 
 export async function buildPortabilityExport(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<PortabilityExport> {
   const reader = await portabilityReader(scope, requestId);
+  return buildDossierExport(scope, masterKey, { ...reader, action: 'copy' }, { reason: 'portability', reference: requestId });
+}
+
+/** The export for one reader: what this reader may receive, and nothing else. */
+export async function buildDossierExport(
+  scope: ClientScope, masterKey: Buffer, reader: Reader, about: Pick<PortabilityExport, 'reason' | 'reference'>,
+): Promise<PortabilityExport> {
   const client = await readClient(scope);
   const consents = await listConsents(scope);
-  const view = await readerView(scope, masterKey, { ...reader, action: 'copy' });
+  const view = await readerView(scope, masterKey, reader);
   const [organisation] = await scope.tx.query<{ name: string }>('SELECT name FROM org.organisations WHERE id = $1', [scope.client.organisationId]);
   const entries: PortabilityExport['entries'] = [];
   const withheld: PortabilityExport['withheld'] = [];
@@ -84,7 +94,7 @@ export async function buildPortabilityExport(scope: ClientScope, masterKey: Buff
     }
   }
   return {
-    format: 'dossierwijzer-portability', version: 1, exportedAt: scope.now.toISOString(), organisation: organisation!.name, requestId,
+    format: 'dossierwijzer-portability', version: 1, exportedAt: scope.now.toISOString(), organisation: organisation!.name, ...about,
     client: {
       id: client.id, familyName: client.familyName, givenNames: client.givenNames, birthDate: client.birthDate, bsn: client.bsn, gender: client.gender,
       streetAddress: client.streetAddress, postcode: client.postcode, town: client.town, phone: client.phone, email: client.email,

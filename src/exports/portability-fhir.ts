@@ -92,7 +92,7 @@ export function portabilityBundle(data: PortabilityExport): Record<string, unkno
   }));
   return {
     resourceType: 'Bundle', type: 'collection', timestamp: data.exportedAt,
-    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${data.requestId}` },
+    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${data.reference}` },
     entry: [patient, ...relatedPersons, ...consents, ...documents].map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
   };
 }

@@ -32,6 +32,7 @@ import { healthRoutes } from './health-routes.js';
 import { registerRoutes } from '../registers/register-routes.js';
 import { familyRoutes } from '../families/family-routes.js';
 import { exportRoutes } from '../exports/export-routes.js';
+import { transferRoutes } from '../transfers/transfer-routes.js';
 import { retentionRoutes } from '../retention/retention-routes.js';
 import { breachRoutes } from '../breaches/breach-routes.js';
 import { workNoteRoutes } from '../work-notes/work-note-routes.js';
@@ -151,6 +152,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerRoutes(server, deps);
   familyRoutes(server, deps);
   exportRoutes(server, deps);
+  transferRoutes(server, deps);
   retentionRoutes(server, deps);
   breachRoutes(server, deps);
   workNoteRoutes(server, deps);

@@ -20,7 +20,8 @@ export interface Reader {
   actor: Actor;
   /** The reader's relation record; null for the client. */
   relationId: string | null;
-  action: 'inspect' | 'copy';
+  /** `disclose`: the dossier handed to someone outside (a transfer to a successor provider). */
+  action: 'inspect' | 'copy' | 'disclose';
   /** The consent the engine asked for this request is recorded. */
   consentGiven: boolean;
 }
@@ -42,7 +43,7 @@ export interface ReaderView {
 }
 
 /** Asks the engine about one part for this reader (by default for the reader's own action). */
-type Ask = (part: Part, extra?: readonly Fact[], action?: 'inspect' | 'copy') => Decision;
+type Ask = (part: Part, extra?: readonly Fact[], action?: Reader['action']) => Decision;
 
 const PASSAGE_NOTICE = '[…afgeschermd…]';
 
@@ -104,6 +105,8 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
 function shieldingVerdict(s: Shielding, reader: Reader, ask: Ask): Withheld | undefined {
   switch (s.kind) {
     case 'shielded-from': {
+      // A dossier handed outside loses the shielding's names with it, so the passage stays behind for every recipient.
+      if (reader.action === 'disclose') return withheldOf(ask('third-party-information'));
       if (reader.relationId === null || !s.shieldedFrom.includes(reader.relationId)) return undefined;
       // Shielded from this very person to protect someone else's privacy: information about another, without their consent.
       return withheldOf(ask('third-party-information'));

@@ -59,6 +59,15 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const note = await h.request({ method: 'POST', url: `/api/clients/${clientId}/work-notes`, cookie, body: { text: 'Eigen geheugensteun' } });
   const noteId = note.json<{ id: string }>().id;
 
+  // A second client, already transferred: the transfer routes are called on it, so the main client stays open for entries.
+  const transferredId = await h.client({ age: 13, holder });
+  const transferConsent = await h.request({ method: 'POST', url: `/api/clients/${transferredId}/consents`, cookie, body: {
+    kind: 'disclosure', givenBy: 'client', givenOn: '2026-11-20', informationGiven: 'Uitleg overdracht.', recipient: 'Opvolger', purpose: 'Voortzetting', dataDescription: 'Dossier',
+  } });
+  const transferBody = { recipient: 'Opvolger', recipientKind: 'successor-provider', consentId: transferConsent.json<{ id: string }>().id, transferredOn: '2026-11-21', clientToldBeforehand: true };
+  const transfer = await h.request({ method: 'POST', url: `/api/clients/${transferredId}/transfer`, cookie, body: transferBody });
+  const transferId = transfer.json<{ id: string }>().id;
+  const t = `/api/clients/${transferredId}`;
   const c = `/api/clients/${clientId}`;
   const calls: Record<string, RouteCall> = {
     'GET /api/clients': { url: '/api/clients' },
@@ -109,6 +118,11 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/clients/:clientId/requests/:requestId/view': { url: `${c}/requests/${requestId}/view` },
     'GET /api/clients/:clientId/requests/:requestId/letter.pdf': { url: `${c}/requests/${requestId}/letter.pdf` },
     'GET /api/clients/:clientId/requests/:requestId/copy.pdf': { url: `${c}/requests/${requestId}/copy.pdf` },
+    'POST /api/clients/:clientId/transfer': { url: `${t}/transfer`, body: transferBody },
+    'GET /api/clients/:clientId/transfer': { url: `${t}/transfer` },
+    'GET /api/clients/:clientId/transfers/:transferId/dossier.pdf': { url: `${t}/transfers/${transferId}/dossier.pdf` },
+    'GET /api/clients/:clientId/transfers/:transferId/dossier.json': { url: `${t}/transfers/${transferId}/dossier.json` },
+    'GET /api/clients/:clientId/transfers/:transferId/dossier.fhir.json': { url: `${t}/transfers/${transferId}/dossier.fhir.json` },
     'GET /api/clients/:clientId/requests/:requestId/portability.json': { url: `${c}/requests/${portabilityId}/portability.json` },
     'GET /api/clients/:clientId/requests/:requestId/portability.xlsx': { url: `${c}/requests/${portabilityId}/portability.xlsx` },
     'GET /api/clients/:clientId/requests/:requestId/portability.fhir.json': { url: `${c}/requests/${portabilityId}/portability.fhir.json` },

@@ -1,0 +1,42 @@
+/**
+ * The transfer record of a dossier, and the refusal of new entries once it
+ * exists. Apart from the transfer service so the entry path can ask without
+ * depending on disclosures and exports.
+ */
+import type { Queryable } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { Citation } from '../rules/index.js';
+
+export type RecipientKind = 'successor-provider' | 'nidos-guardian';
+
+export interface Transfer {
+  id: string;
+  recipient: string;
+  recipientKind: RecipientKind;
+  transferredOn: string;
+  citations: string[];
+  disclosureId: string;
+  /** The package's reader: the guardian's relation (Nidos) and whether consent was given. */
+  guardianRelationId: string | null;
+  consentGiven: boolean;
+}
+
+/** The transfer of this dossier, if it was transferred. */
+export async function transferOf(tx: Queryable, clientId: string): Promise<Transfer | undefined> {
+  const [row] = await tx.query<{
+    id: string; recipient: string; recipient_kind: RecipientKind; transferred_on: string; citations: string[]; disclosure_id: string; guardian_relation_id: string | null; consent_given: boolean;
+  }>('SELECT id, recipient, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given FROM org.transfers WHERE client_id = $1', [clientId]);
+  if (row === undefined) return undefined;
+  return {
+    id: row.id, recipient: row.recipient, recipientKind: row.recipient_kind, transferredOn: row.transferred_on, citations: row.citations, disclosureId: row.disclosure_id,
+    guardianRelationId: row.guardian_relation_id, consentGiven: row.consent_given,
+  };
+}
+
+/** The refusal of a new entry in a transferred dossier; the database gives the same answer to a path that forgets to ask. */
+export function closedAfterTransfer(transfer: Transfer): AppError {
+  return new AppError('dossier-transferred', 409,
+    `Dit dossier is op ${transfer.transferredOn} overgedragen aan ${transfer.recipient}. Er kunnen geen nieuwe dossierregels meer bij; de zorg gaat daar verder.`,
+    `This dossier was transferred on ${transfer.transferredOn} to ${transfer.recipient}. No new entries can be added; care continues there.`,
+    { basis: [Citation.jeugdwet_7_3_8] });
+}

@@ -1,0 +1,104 @@
+/**
+ * Transfer of a dossier (DOMAIN §5; 003 §2.2.8; 000): to a successor care
+ * provider, with the client's recorded consent for the disclosure (Jeugdwet
+ * 7.3.11), or to the Nidos guardian of an unaccompanied minor, who holds
+ * custody and receives what the engine lets a guardian have. The transfer is
+ * a disclosure: the engine checks it, the disclosure register and the dossier
+ * record it. A transfer record is kept beside it, and from then on the
+ * dossier is closed to new entries (the database refuses them too).
+ *
+ * The package is the portability export (JSON, FHIR) plus the PDF, built for
+ * the recipient through the reader-specific view: a successor gets what the
+ * engine allows a third party with consent, so information about another
+ * person, shielded passages and raw test data stay behind, each named with
+ * its ground.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientScope } from '../access/client-access.js';
+import { recordDisclosure } from '../disclosures/disclosure-service.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { buildDossierExport, type PortabilityExport } from '../exports/portability-export.js';
+import { readerView, type Reader, type ReaderView } from '../shielding/reader-view.js';
+import { calendarDate } from '../shared/calendar-date.js';
+import { transferOf, type RecipientKind, type Transfer } from './transfer-record.js';
+
+export interface NewTransfer {
+  recipient: string;
+  recipientKind: RecipientKind;
+  /** The client's (or representative's) recorded consent for disclosure; required for a successor provider. */
+  consentId?: string;
+  /** The Nidos guardian's registered relation (guardian with custody); required for the Nidos guardian. */
+  guardianRelationId?: string;
+  transferredOn: string;
+  clientToldBeforehand: boolean;
+  notToldBecause?: string;
+}
+
+const RECIPIENT_LABELS: Record<RecipientKind, string> = {
+  'successor-provider': 'opvolgende zorgaanbieder',
+  'nidos-guardian': 'voogd (Nidos)',
+};
+
+function inputProblems(input: NewTransfer, today: string): void {
+  if (input.transferredOn > today) throw badRequest('date-in-future', 'transferredOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  if (input.recipientKind === 'successor-provider' && input.guardianRelationId !== undefined) {
+    throw badRequest('field-not-allowed', 'guardianRelationId', 'Een voogd hoort alleen bij een overdracht aan de voogd.', 'A guardian belongs only to a transfer to the guardian.');
+  }
+  if (input.recipientKind === 'successor-provider' && input.consentId === undefined) {
+    throw badRequest('field-required', 'consentId', 'Voor overdracht aan een andere zorgaanbieder is toestemming nodig: noem de vastgelegde toestemming.',
+      'A transfer to another provider needs consent: name the recorded consent.');
+  }
+}
+
+/** Records the transfer after the engine allows the disclosure; closes the dossier to new entries. */
+export async function transferDossier(scope: ClientScope, masterKey: Buffer, input: NewTransfer): Promise<Transfer> {
+  inputProblems(input, calendarDate(scope.now));
+  const earlier = await transferOf(scope.tx, scope.client.id);
+  if (earlier !== undefined) throw conflict('already-transferred', `Dit dossier is al overgedragen, op ${earlier.transferredOn}.`, `This dossier was already transferred on ${earlier.transferredOn}.`);
+  const disclosure = await recordDisclosure(scope, masterKey, {
+    recipient: input.recipient,
+    basis: input.recipientKind === 'successor-provider' ? 'consent' : 'legal-representative',
+    ...(input.consentId === undefined ? {} : { consentId: input.consentId }),
+    ...(input.guardianRelationId === undefined ? {} : { guardianRelationId: input.guardianRelationId }),
+    part: 'dossier',
+    what: `Overdracht van het dossier aan de ${RECIPIENT_LABELS[input.recipientKind]}: gegevens, relaties, toestemmingen en dossierregels (PDF en gegevensbestand).`,
+    disclosedOn: input.transferredOn,
+    clientToldBeforehand: input.clientToldBeforehand,
+    ...(input.notToldBecause === undefined ? {} : { notToldBecause: input.notToldBecause }),
+  });
+  const transfer: Transfer = {
+    id: randomUUID(), recipient: input.recipient, recipientKind: input.recipientKind, transferredOn: input.transferredOn, citations: disclosure.citations,
+    disclosureId: disclosure.id, guardianRelationId: input.guardianRelationId ?? null, consentGiven: input.consentId !== undefined,
+  };
+  await scope.tx.query(
+    `INSERT INTO org.transfers (id, organisation_id, client_id, recipient, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [transfer.id, scope.client.organisationId, scope.client.id, transfer.recipient, transfer.recipientKind, transfer.transferredOn, transfer.citations,
+      transfer.disclosureId, transfer.guardianRelationId, transfer.consentGiven, scope.actor.employeeId]);
+  return transfer;
+}
+
+/** The recipient as a reader of the dossier, from what was recorded at the transfer. */
+function recipientReader(transfer: Transfer): Reader {
+  return transfer.recipientKind === 'successor-provider'
+    ? { actor: 'third-party', relationId: null, action: 'disclose', consentGiven: transfer.consentGiven }
+    : { actor: 'guardian', relationId: transfer.guardianRelationId, action: 'copy', consentGiven: transfer.consentGiven };
+}
+
+async function requireTransfer(scope: ClientScope, transferId: string): Promise<Transfer> {
+  const transfer = await transferOf(scope.tx, scope.client.id);
+  if (transfer === undefined || transfer.id !== transferId) throw notFound('Deze overdracht bestaat niet bij deze cliënt.', 'This transfer does not exist for this client.');
+  return transfer;
+}
+
+/** The transfer package as data (JSON and FHIR are built from it). */
+export async function transferExport(scope: ClientScope, masterKey: Buffer, transferId: string): Promise<PortabilityExport> {
+  const transfer = await requireTransfer(scope, transferId);
+  return buildDossierExport(scope, masterKey, recipientReader(transfer), { reason: 'transfer', reference: transfer.id });
+}
+
+/** The recipient's view of the dossier, for the transfer PDF. */
+export async function transferView(scope: ClientScope, masterKey: Buffer, transferId: string): Promise<{ transfer: Transfer; view: ReaderView }> {
+  const transfer = await requireTransfer(scope, transferId);
+  return { transfer, view: await readerView(scope, masterKey, recipientReader(transfer)) };
+}
