@@ -19,11 +19,13 @@ let h: Harness;
 let cookie: string;
 let clientId: string;
 let otherClientId: string;
+let holderId: string;
 
 beforeAll(async () => {
   h = await createHarness();
   const holder = await h.employee({ role: 'care-professional' });
   cookie = await h.login(holder);
+  holderId = holder.id;
   clientId = await h.client({ age: 13, holder });
   otherClientId = await h.client({ age: 9, holder });
   const created = await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries`, cookie, body: { kind: 'third-party-information', title: 'Adres', text: SECRET, source: { kind: 'parent', description: 'moeder' } } });
@@ -46,12 +48,16 @@ describe('encryption at rest', () => {
     expect(page.entries[0].text).toBe(SECRET);
   });
 
-  it('destroying a client\'s key makes their content unreadable, and only theirs', async () => {
-    await h.database.db.query('SELECT care.destroy_client_key($1)', [clientId]);
-    const rows = await h.database.db.query('SELECT ciphertext FROM care.entries WHERE client_id = $1', [clientId]);
-    expect(rows.length).toBeGreaterThan(0); // the rows are still there …
+  it('destroying a dossier destroys its key: a backup of its rows can no longer be read, and other dossiers stay readable', async () => {
+    // What a backup taken before the destruction would hold: the ciphertext rows.
+    const backup = await h.database.db.query<{ ciphertext: Buffer }>('SELECT ciphertext FROM care.entries WHERE client_id = $1', [clientId]);
+    expect(backup.length).toBeGreaterThan(0);
+    await h.database.db.query('SELECT care.destroy_dossier($1, $2, $3, NULL, NULL, $4)', [clientId, h.organisationId, 'retention-expired', holderId]);
+    const keys = await h.database.db.query('SELECT 1 FROM care.client_keys WHERE client_id = $1', [clientId]);
+    expect(keys).toEqual([]); // the only key that could open the backup is gone
+    expect(backup.map((r) => r.ciphertext.toString('latin1')).join('')).not.toContain(SECRET);
     const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie });
-    expect(response.statusCode).toBe(410); // … but nobody can read them
+    expect(response.statusCode).toBe(410);
     expect(response.json().nl).toContain('vernietigd');
     const other = await h.request({ method: 'GET', url: `/api/clients/${otherClientId}/entries`, cookie });
     expect(other.json().entries[0].text).toBe('ander dossier');

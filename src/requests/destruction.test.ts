@@ -51,8 +51,44 @@ describe('carrying out a destruction', () => {
     expect(timeline.entries.map((e: { text: string }) => e.text)).toEqual(['Plan blijft']);
   });
 
+  it('whole dossier with a disclosure, an own statement and a work note: all content goes, the register keeps that there was a disclosure', async () => {
+    const clientId = await h.client({ age: 17, holder });
+    const entry = (await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: 'Plan', source: { kind: 'care-professional' } })).json();
+    const statement = (await post(`/api/clients/${clientId}/requests`, { kind: 'add-statement', channel: 'written', receivedOn: '2026-11-20', details: 'Mijn kant.' })).json();
+    await post(`/api/clients/${clientId}/requests/${statement.id}/decision`, { outcome: 'granted', reasons: '' });
+    expect((await post(`/api/clients/${clientId}/requests/${statement.id}/fulfil`, { statement: { entryId: entry.id, text: 'Ik zie het anders.' } })).statusCode).toBe(200);
+    const disclosure = await post(`/api/clients/${clientId}/disclosures`, {
+      recipient: 'Gemeente', basis: 'municipality-billing', part: 'administrative-data', what: 'Declaratie', disclosedOn: '2026-11-21', clientToldBeforehand: true,
+    });
+    expect(disclosure.statusCode, disclosure.body).toBe(201);
+    expect((await post(`/api/clients/${clientId}/work-notes`, { text: 'Geheugensteun' })).statusCode).toBe(201);
+    const requestId = await grantedDestruction(clientId);
+    const fulfilled = await post(`/api/clients/${clientId}/requests/${requestId}/fulfil`);
+    expect(fulfilled.statusCode, fulfilled.body).toBe(200);
+    const [left] = await h.database.db.query<{ entries: number; notes: number; disclosures: number }>(
+      `SELECT (SELECT count(*)::int FROM care.entries WHERE client_id = $1) AS entries, (SELECT count(*)::int FROM care.work_notes WHERE client_id = $1) AS notes,
+              (SELECT count(*)::int FROM org.disclosures WHERE client_id = $1 AND entry_id IS NULL) AS disclosures`, [clientId]);
+    expect(left).toEqual({ entries: 0, notes: 0, disclosures: 1 });
+  });
+
   it('the application role cannot delete entries outside the sanctioned functions', async () => {
     await expect(h.database.db.query('DELETE FROM care.entries')).rejects.toThrow(/permission denied|append-only/);
     await expect(h.database.db.query('DELETE FROM org.destruction_records')).rejects.toThrow(/permission denied|append-only/);
+  });
+
+  it('the application role cannot destroy without leaving a record, nor write a record of its own (Jeugdwet 7.3.9)', async () => {
+    const clientId = await h.client({ age: 15, holder });
+    await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: 'Blijft', source: { kind: 'care-professional' } });
+    for (const sql of ['SELECT care.destroy_client_content($1)', 'SELECT care.destroy_client_key($1)', `SELECT care.destroy_client_entries($1, ARRAY['plan'])`]) {
+      await expect(h.database.db.query(sql, [clientId]), sql).rejects.toThrow(/permission denied/);
+    }
+    await expect(h.database.db.query(
+      `INSERT INTO org.destruction_records (organisation_id, client_id, scope, part, entries_destroyed, reason, executed_by)
+       VALUES ($1, $2, 'whole-dossier', 'dossier', 0, 'client-request', $3)`, [h.organisationId, clientId, holder.id],
+    )).rejects.toThrow(/permission denied/);
+    // The sanctioned function refuses a client of another organisation, whatever the caller claims.
+    await expect(h.database.db.query('SELECT care.destroy_dossier($1, gen_random_uuid(), $2, NULL, NULL, $3)', [clientId, 'client-request', holder.id])).rejects.toThrow(/not of organisation/);
+    const [left] = await h.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM care.entries WHERE client_id = $1', [clientId]);
+    expect(left!.n).toBe(1);
   });
 });

@@ -26,13 +26,11 @@ export async function executeDestruction(scope: ClientScope, request: { id: stri
     });
   }
   const kinds = ENTRY_KINDS.filter((kind) => partOfEntryKind(kind) === request.part);
-  const [row] = await scope.tx.query<{ removed: number }>('SELECT care.destroy_client_entries($1, $2::text[]) AS removed', [scope.client.id, kinds]);
-  const record: DestructionRecord = { scope: 'part', part: request.part, entriesDestroyed: row!.removed };
-  await scope.tx.query(
-    `INSERT INTO org.destruction_records (organisation_id, client_id, scope, part, entries_destroyed, request_id, decided_on, reason, executed_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'client-request', $8)`,
-    [scope.client.organisationId, scope.client.id, record.scope, record.part, record.entriesDestroyed, request.id, request.decidedOn, scope.actor.employeeId]);
-  return record;
+  // The database function writes the destruction record itself: no destruction without one (migration 0018).
+  const [row] = await scope.tx.query<{ removed: number }>(
+    'SELECT care.destroy_dossier_part($1, $2::text[], $3, $4, $5, $6, $7) AS removed',
+    [scope.client.id, kinds, request.part, scope.client.organisationId, request.id, request.decidedOn, scope.actor.employeeId]);
+  return { scope: 'part', part: request.part, entriesDestroyed: row!.removed };
 }
 
 /**
@@ -45,12 +43,9 @@ export async function destroyWholeDossier(tx: Queryable, input: {
   organisationId: string; clientId: string; reason: 'client-request' | 'retention-expired';
   requestId: string | null; decidedOn: string | null; executedBy: string;
 }): Promise<DestructionRecord> {
-  const [row] = await tx.query<{ removed: number }>('SELECT care.destroy_client_content($1) AS removed', [input.clientId]);
-  const record: DestructionRecord = { scope: 'whole-dossier', part: 'dossier', entriesDestroyed: row!.removed };
-  await tx.query(
-    `INSERT INTO org.destruction_records (organisation_id, client_id, scope, part, entries_destroyed, request_id, decided_on, reason, executed_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [input.organisationId, input.clientId, record.scope, record.part, record.entriesDestroyed,
-      input.requestId, input.decidedOn, input.reason, input.executedBy]);
-  return record;
+  // Content, key and work notes go; the function writes the destruction record in the same statement (migration 0018).
+  const [row] = await tx.query<{ removed: number }>(
+    'SELECT care.destroy_dossier($1, $2, $3, $4, $5, $6) AS removed',
+    [input.clientId, input.organisationId, input.reason, input.requestId, input.decidedOn, input.executedBy]);
+  return { scope: 'whole-dossier', part: 'dossier', entriesDestroyed: row!.removed };
 }
