@@ -52,7 +52,7 @@ export function breachRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (request) => {
     const ctx = contextOf(request, deps.now());
     const breaches = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await listBreaches(tx, ctx.actor.organisationId, ctx.now);
+      const value = await listBreaches(tx, deps.masterKey, ctx.actor.organisationId, ctx.now);
       return { value, clientIds: value.flatMap((b) => b.clientIds) };
     });
     return { breaches };
@@ -63,7 +63,7 @@ export function breachRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (request, reply) => {
     const ctx = contextOf(request, deps.now());
     const body = request.body as Static<typeof CreateBody>;
-    const breach = await withLogReview(deps.db, ctx, async (tx) => logged(await createBreach(tx, {
+    const breach = await withLogReview(deps.db, ctx, async (tx) => logged(await createBreach(tx, deps.masterKey, {
       ...body, organisationId: ctx.actor.organisationId, createdBy: ctx.actor.employeeId, now: ctx.now,
     })));
     reply.code(201);
@@ -79,7 +79,7 @@ export function breachRoutes(app: FastifyInstance, deps: AppDeps): void {
     const ctx = contextOf(request, deps.now());
     const { id } = request.params as Static<typeof Params>;
     const patch = request.body as Static<typeof PatchBody>;
-    return withLogReview(deps.db, ctx, async (tx) => logged(await updateBreach(tx, {
+    return withLogReview(deps.db, ctx, async (tx) => logged(await updateBreach(tx, deps.masterKey, {
       id, organisationId: ctx.actor.organisationId, updatedBy: ctx.actor.employeeId, now: ctx.now, patch,
     })));
   });

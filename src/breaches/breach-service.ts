@@ -4,8 +4,10 @@
  * Autoriteit Persoonsgegevens with the time left, notified or not (with the
  * reason), clients informed or not (with the reason). The privacy officer's
  * register; callers go through `withLogReview`, which logs every affected
- * client shown.
+ * client shown. The free texts are sealed under the master key (migration 0019).
  */
+import { randomUUID } from 'node:crypto';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, notFound } from '../errors.js';
 import { notificationDeadline, type NotificationDeadline } from './breach-deadline.js';
@@ -47,8 +49,17 @@ export interface BreachPatch {
   clientsInformed?: { informed: boolean; at?: string | undefined; reason?: string | undefined } | undefined;
 }
 
+interface BreachContent {
+  description: string;
+  riskAssessment: string | null;
+}
+
+const context = (id: string) => `data-breach:${id}`;
+const seal = (key: Buffer, id: string, content: BreachContent): Buffer => encryptJson(key, content, context(id));
+
 interface BreachRow {
-  id: string; status: BreachStatus; description: string; discovered_at: Date | string; risk: BreachRisk; risk_assessment: string | null;
+  content: Buffer | null;
+  id: string; status: BreachStatus; description: string | null; discovered_at: Date | string; risk: BreachRisk; risk_assessment: string | null;
   ap_notified: boolean | null; ap_notified_at: Date | string | null; ap_reason: string | null;
   clients_informed: boolean | null; clients_informed_at: Date | string | null; clients_reason: string | null;
   emergency_access_id: string | null; created_at: Date | string; client_ids: string[] | null;
@@ -56,10 +67,14 @@ interface BreachRow {
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
-function toBreach(row: BreachRow, now: Date): Breach {
+function toBreach(key: Buffer, row: BreachRow, now: Date): Breach {
+  // Sealed content, or the plain text of a row from before sealing / a system-made draft.
+  const content: BreachContent = row.content === null
+    ? { description: row.description ?? '', riskAssessment: row.risk_assessment }
+    : decryptJson(key, row.content, context(row.id)) as BreachContent;
   return {
-    id: row.id, status: row.status, description: row.description, discoveredAt: iso(row.discovered_at)!, clientIds: row.client_ids ?? [],
-    risk: row.risk, riskAssessment: row.risk_assessment,
+    id: row.id, status: row.status, description: content.description, discoveredAt: iso(row.discovered_at)!, clientIds: row.client_ids ?? [],
+    risk: row.risk, riskAssessment: content.riskAssessment,
     apNotification: {
       ...notificationDeadline(new Date(row.discovered_at), now), notified: row.ap_notified, notifiedAt: iso(row.ap_notified_at), reason: row.ap_reason,
     },
@@ -86,31 +101,32 @@ async function setClients(tx: Queryable, organisationId: string, breachId: strin
   if (unique.length > 0) await tx.query('INSERT INTO org.data_breach_clients (breach_id, client_id) SELECT $1, unnest($2::uuid[])', [breachId, unique]);
 }
 
-export async function readBreach(tx: Queryable, organisationId: string, id: string, now: Date): Promise<Breach> {
+export async function readBreach(tx: Queryable, key: Buffer, organisationId: string, id: string, now: Date): Promise<Breach> {
   const [row] = await tx.query<BreachRow>(`${SELECT} WHERE b.id = $1 AND b.organisation_id = $2`, [id, organisationId]);
   if (row === undefined) throw notFound('Dit datalek bestaat niet.', 'This data breach does not exist.');
-  return toBreach(row, now);
+  return toBreach(key, row, now);
 }
 
-export async function listBreaches(tx: Queryable, organisationId: string, now: Date): Promise<Breach[]> {
+export async function listBreaches(tx: Queryable, key: Buffer, organisationId: string, now: Date): Promise<Breach[]> {
   const rows = await tx.query<BreachRow>(`${SELECT} WHERE b.organisation_id = $1 ORDER BY b.discovered_at DESC, b.id LIMIT 1000`, [organisationId]);
-  return rows.map((row) => toBreach(row, now));
+  return rows.map((row) => toBreach(key, row, now));
 }
 
-export async function createBreach(tx: Queryable, input: BreachInput & { organisationId: string; createdBy: string; now: Date }): Promise<Breach> {
+export async function createBreach(tx: Queryable, key: Buffer, input: BreachInput & { organisationId: string; createdBy: string; now: Date }): Promise<Breach> {
   const discoveredAt = instant(input.discoveredAt, 'discoveredAt', input.now);
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO org.data_breaches (organisation_id, status, description, discovered_at, risk, risk_assessment, created_by)
-     VALUES ($1, 'open', $2, $3, $4, $5, $6) RETURNING id`,
-    [input.organisationId, input.description, discoveredAt.toISOString(), input.risk, input.riskAssessment ?? null, input.createdBy]);
-  await setClients(tx, input.organisationId, row!.id, input.clientIds);
-  return readBreach(tx, input.organisationId, row!.id, input.now);
+  const id = randomUUID();
+  await tx.query(
+    `INSERT INTO org.data_breaches (id, organisation_id, status, content, discovered_at, risk, created_by)
+     VALUES ($1, $2, 'open', $3, $4, $5, $6)`,
+    [id, input.organisationId, seal(key, id, { description: input.description, riskAssessment: input.riskAssessment ?? null }), discoveredAt.toISOString(), input.risk, input.createdBy]);
+  await setClients(tx, input.organisationId, id, input.clientIds);
+  return readBreach(tx, key, input.organisationId, id, input.now);
 }
 
-export async function updateBreach(tx: Queryable, input: {
+export async function updateBreach(tx: Queryable, key: Buffer, input: {
   id: string; organisationId: string; updatedBy: string; now: Date; patch: BreachPatch;
 }): Promise<Breach> {
-  const current = await readBreach(tx, input.organisationId, input.id, input.now);
+  const current = await readBreach(tx, key, input.organisationId, input.id, input.now);
   const { patch } = input;
   const ap = patch.apNotification;
   if (ap !== undefined && !ap.notified && (ap.reason ?? '').trim() === '') {
@@ -124,20 +140,21 @@ export async function updateBreach(tx: Queryable, input: {
   const informedAt = informed?.informed === true ? instant(informed.at ?? input.now.toISOString(), 'clientsInformed.at', input.now).toISOString() : null;
   await tx.query(
     `UPDATE org.data_breaches SET
-        status = $3, description = $4, risk = $5, risk_assessment = $6,
-        ap_notified = $7, ap_notified_at = $8, ap_reason = $9,
-        clients_informed = $10, clients_informed_at = $11, clients_reason = $12,
-        updated_by = $13, updated_at = $14
+        status = $3, content = $4, description = NULL, risk = $5, risk_assessment = NULL,
+        ap_notified = $6, ap_notified_at = $7, ap_reason = $8,
+        clients_informed = $9, clients_informed_at = $10, clients_reason = $11,
+        updated_by = $12, updated_at = $13
       WHERE id = $1 AND organisation_id = $2`,
-    [input.id, input.organisationId, patch.status ?? current.status, patch.description ?? current.description, patch.risk ?? current.risk,
-      patch.riskAssessment ?? current.riskAssessment,
+    [input.id, input.organisationId, patch.status ?? current.status,
+      seal(key, input.id, { description: patch.description ?? current.description, riskAssessment: patch.riskAssessment ?? current.riskAssessment }),
+      patch.risk ?? current.risk,
       ap === undefined ? current.apNotification.notified : ap.notified, ap === undefined ? current.apNotification.notifiedAt : apAt,
       ap === undefined ? current.apNotification.reason : ap.reason ?? null,
       informed === undefined ? current.clientsInformed.informed : informed.informed, informed === undefined ? current.clientsInformed.informedAt : informedAt,
       informed === undefined ? current.clientsInformed.reason : informed.reason ?? null,
       input.updatedBy, input.now.toISOString()]);
   if (patch.clientIds !== undefined) await setClients(tx, input.organisationId, input.id, patch.clientIds);
-  return readBreach(tx, input.organisationId, input.id, input.now);
+  return readBreach(tx, key, input.organisationId, input.id, input.now);
 }
 
 /**

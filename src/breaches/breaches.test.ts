@@ -50,6 +50,18 @@ describe('the breach register', () => {
     expect(row!.n).toBeGreaterThan(0);
   });
 
+  it('keeps its free texts sealed in the database, also after an update, and shows them to the privacy officer', async () => {
+    const body = { description: 'Mail over Jesse verstuurd aan verkeerde ouder', discoveredAt: '2026-11-21T10:00:00+01:00', clientIds: [clientId], risk: 'risk', riskAssessment: 'Adres van moeder zichtbaar' };
+    const created = (await h.request({ method: 'POST', url: '/api/privacy/breaches', cookie: officer, body })).json();
+    const updated = await h.request({ method: 'PATCH', url: `/api/privacy/breaches/${created.id}`, cookie: officer, body: { riskAssessment: 'Hoog: geheim adres gelekt' } });
+    expect(updated.json()).toMatchObject({ description: body.description, riskAssessment: 'Hoog: geheim adres gelekt' });
+    const [stored] = await h.database.db.query<{ description: string | null; risk_assessment: string | null; content: Buffer }>(
+      'SELECT description, risk_assessment, content FROM org.data_breaches WHERE id = $1', [created.id]);
+    expect(stored).toMatchObject({ description: null, risk_assessment: null });
+    const raw = stored!.content.toString('latin1');
+    for (const plain of ['Jesse', 'geheim adres', 'moeder']) expect(raw).not.toContain(plain);
+  });
+
   it('not notifying the AP or not informing clients needs a reason (AVG 33(5), 34(3))', async () => {
     const list = await h.request({ method: 'GET', url: '/api/privacy/breaches', cookie: officer });
     const id = list.json<{ breaches: { id: string }[] }>().breaches[0]!.id;
