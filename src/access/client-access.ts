@@ -40,6 +40,12 @@ export interface ClientScope {
   readonly actor: Actor;
   readonly decision: PolicyDecision;
   readonly now: Date;
+  /**
+   * Read with the facts in the same round trip, to spare the hot read path
+   * two queries: the wrapped data key (null: destroyed) and whether
+   * processing is restricted. As of the start of the access.
+   */
+  readonly preloaded: { readonly wrappedKey: Buffer | null; readonly processingRestricted: boolean };
   /** Records which entries the work touched, for the log row. */
   touch(entryIds: readonly string[]): void;
 }
@@ -50,13 +56,14 @@ interface LoadedFacts extends ClientFacts {
   recordedFacts: Fact[];
   /** This employee holds an unexpired emergency access to this client. */
   emergency: boolean;
+  wrappedKey: Buffer | null;
 }
 
 /** The client's facts, the employee's current care relation and emergency access, in one round trip. */
 async function loadClientFacts(tx: Queryable, ctx: RequestContext, clientId: string, today: string): Promise<LoadedFacts | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) return undefined;
-  const rows = await tx.query<{ id: string; organisation_id: string; birth_date: string; relation: CareRelation | null; facts: Fact[]; emergency: boolean }>(
-    `SELECT c.id, c.organisation_id, c.birth_date,
+  const rows = await tx.query<{ id: string; organisation_id: string; birth_date: string; relation: CareRelation | null; facts: Fact[]; emergency: boolean; wrapped_key: Buffer | null }>(
+    `SELECT c.id, c.organisation_id, c.birth_date, (SELECT k.wrapped_key FROM care.client_keys k WHERE k.client_id = c.id) AS wrapped_key,
             (SELECT relation FROM org.care_team t
               WHERE t.employee_id = $3 AND t.client_id = c.id AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
               ORDER BY CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END
@@ -73,7 +80,7 @@ async function loadClientFacts(tx: Queryable, ctx: RequestContext, clientId: str
     ? undefined
     : {
         id: row.id, organisationId: row.organisation_id, birthDate: row.birth_date, relation: row.relation ?? undefined,
-        recordedFacts: row.facts, emergency: row.emergency,
+        recordedFacts: row.facts, emergency: row.emergency, wrappedKey: row.wrapped_key,
       };
 }
 
@@ -151,7 +158,7 @@ export async function withClientAccess<T>(
         await log([logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
         return { kind: 'not-found' };
       }
-      const { relation, recordedFacts, emergency, ...client } = facts;
+      const { relation, recordedFacts, emergency, wrappedKey, ...client } = facts;
       // Breaking the glass: the grant is recorded in the same transaction as the access it opens.
       if (intent.openEmergency !== undefined) await intent.openEmergency(tx, client.id);
       const clientFacts = emergency || intent.openEmergency !== undefined ? [...recordedFacts, Fact.emergency] : recordedFacts;
@@ -163,6 +170,7 @@ export async function withClientAccess<T>(
       const touched: string[] = [];
       const scope: ClientScope = {
         [scopeBrand]: true, tx, client, actor: ctx.actor, decision, now: ctx.now,
+        preloaded: { wrappedKey, processingRestricted: recordedFacts.includes(Fact.processingRestricted) },
         touch: (ids) => { touched.push(...ids); },
       };
       decided = decision;

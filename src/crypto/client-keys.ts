@@ -14,7 +14,11 @@ export function contentDestroyed(): AppError {
 /** The client's unwrapped data key; 410 when it was destroyed. */
 export async function clientDataKey(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Buffer> {
   const rows = await tx.query<{ wrapped_key: Buffer }>('SELECT wrapped_key FROM care.client_keys WHERE client_id = $1', [clientId]);
-  const wrapped = rows[0]?.wrapped_key;
-  if (wrapped === undefined) throw contentDestroyed();
+  return unwrapClientKey(masterKey, clientId, rows[0]?.wrapped_key ?? null);
+}
+
+/** Unwraps a data key already read (e.g. with the access facts); 410 when there is none. */
+export function unwrapClientKey(masterKey: Buffer, clientId: string, wrapped: Buffer | null): Buffer {
+  if (wrapped === null) throw contentDestroyed();
   return unwrapDataKey(masterKey, wrapped, clientId);
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientScope } from '../access/client-access.js';
 import type { Queryable } from '../db/database.js';
-import { clientDataKey } from '../crypto/client-keys.js';
+import { clientDataKey, unwrapClientKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { Citation } from '../rules/index.js';
@@ -284,25 +284,54 @@ async function loadRows(tx: Queryable, clientId: string, options: LoadOptions): 
   );
 }
 
-async function loadAnnotations(tx: Queryable, key: Buffer, entryIds: readonly string[]): Promise<Map<string, Annotation[]>> {
-  const byEntry = new Map<string, Annotation[]>();
-  if (entryIds.length === 0) return byEntry;
-  const rows = await tx.query<{ id: string; entry_id: string; kind: AnnotationKind; recorded_at: Date; ciphertext: Buffer; request_id: string | null; author_id: string; author_name: string; author_function: string }>(
-    `SELECT n.id, n.entry_id, n.kind, n.recorded_at, n.ciphertext, n.request_id, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function
+interface Decorations {
+  annotations: Map<string, Annotation[]>;
+  /** Own statements disputing these entries, oldest first. */
+  statements: Map<string, StatementRef[]>;
+}
+
+interface DecorationRow {
+  what: 'annotation' | 'statement'; id: string; target: string; kind: string; recorded_at: Date; ciphertext: Buffer; request_id: string | null;
+  author_id: string | null; author_name: string | null; author_function: string | null; source_kind: SourceKind | null;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key) ?? [];
+  list.push(value);
+  map.set(key, list);
+}
+
+/** The annotations of these entries and the own statements disputing them, in one round trip (the timeline is the hot path). */
+async function loadDecorations(tx: Queryable, key: Buffer, entryIds: readonly string[]): Promise<Decorations> {
+  const decorations: Decorations = { annotations: new Map(), statements: new Map() };
+  if (entryIds.length === 0) return decorations;
+  const rows = await tx.query<DecorationRow>(
+    `SELECT 'annotation' AS what, n.id, n.entry_id AS target, n.kind, n.recorded_at, n.ciphertext, n.request_id,
+            a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function, NULL::text AS source_kind
        FROM care.entry_annotations n JOIN org.employees a ON a.id = n.author_id
-      WHERE n.entry_id = ANY($1::uuid[]) ORDER BY n.recorded_at, n.id`,
+      WHERE n.entry_id = ANY($1::uuid[])
+     UNION ALL
+     SELECT 'statement', e.id, e.disputes_entry_id, e.kind, e.recorded_at, e.ciphertext, e.request_id, NULL::uuid, NULL, NULL, e.source_kind
+       FROM care.entries e
+      WHERE e.disputes_entry_id = ANY($1::uuid[]) AND e.kind = 'own-statement'
+     ORDER BY recorded_at, id`,
     [entryIds],
   );
   for (const row of rows) {
-    const { reason } = decryptJson(key, row.ciphertext, `annotation:${row.id}`) as { reason: string };
-    const list = byEntry.get(row.entry_id) ?? [];
-    list.push({
-      id: row.id, kind: row.kind, reason, recordedAt: row.recorded_at.toISOString(), requestId: row.request_id,
-      author: { id: row.author_id, name: row.author_name, function: row.author_function },
-    });
-    byEntry.set(row.entry_id, list);
+    if (row.what === 'annotation') {
+      const { reason } = decryptJson(key, row.ciphertext, `annotation:${row.id}`) as { reason: string };
+      push(decorations.annotations, row.target, {
+        id: row.id, kind: row.kind as AnnotationKind, reason, recordedAt: row.recorded_at.toISOString(), requestId: row.request_id,
+        author: { id: row.author_id!, name: row.author_name!, function: row.author_function! },
+      });
+    } else {
+      const content = decryptJson(key, row.ciphertext, `entry:${row.id}`) as EntryContent;
+      push(decorations.statements, row.target, {
+        id: row.id, title: content.title, text: content.text, recordedAt: row.recorded_at.toISOString(), source: { kind: row.source_kind!, description: content.source },
+      });
+    }
   }
-  return byEntry;
+  return decorations;
 }
 
 async function loadEntries(tx: Queryable, key: Buffer, clientId: string, options: LoadOptions): Promise<Entry[]> {
@@ -310,25 +339,8 @@ async function loadEntries(tx: Queryable, key: Buffer, clientId: string, options
   return decorate(tx, key, rows);
 }
 
-/** Own statements disputing these entries, oldest first. */
-async function loadStatements(tx: Queryable, key: Buffer, entryIds: readonly string[]): Promise<Map<string, StatementRef[]>> {
-  const byEntry = new Map<string, StatementRef[]>();
-  if (entryIds.length === 0) return byEntry;
-  const rows = await tx.query<{ id: string; disputes_entry_id: string; recorded_at: Date; source_kind: SourceKind; ciphertext: Buffer }>(
-    `SELECT id, disputes_entry_id, recorded_at, source_kind, ciphertext FROM care.entries
-      WHERE disputes_entry_id = ANY($1::uuid[]) AND kind = 'own-statement' ORDER BY recorded_at, id`, [entryIds]);
-  for (const row of rows) {
-    const content = decryptJson(key, row.ciphertext, `entry:${row.id}`) as EntryContent;
-    const list = byEntry.get(row.disputes_entry_id) ?? [];
-    list.push({ id: row.id, title: content.title, text: content.text, recordedAt: row.recorded_at.toISOString(), source: { kind: row.source_kind, description: content.source } });
-    byEntry.set(row.disputes_entry_id, list);
-  }
-  return byEntry;
-}
-
 async function decorate(tx: Queryable, key: Buffer, rows: readonly EntryRow[]): Promise<Entry[]> {
-  const annotations = await loadAnnotations(tx, key, rows.map((r) => r.id));
-  const statements = await loadStatements(tx, key, rows.map((r) => r.id));
+  const { annotations, statements } = await loadDecorations(tx, key, rows.map((r) => r.id));
   return rows.map((row) => {
     const content = decryptJson(key, row.ciphertext, `entry:${row.id}`) as EntryContent;
     return {
@@ -345,7 +357,8 @@ async function decorate(tx: Queryable, key: Buffer, rows: readonly EntryRow[]): 
 /** One page of the timeline, newest first, optionally filtered by kind. */
 export async function readTimeline(scope: ClientScope, masterKey: Buffer, options: { limit: number; before?: string; kinds?: readonly EntryKind[] }): Promise<TimelinePage> {
   const { tx, client } = scope;
-  const key = await clientDataKey(tx, masterKey, client.id);
+  // The hot read path: key and restriction flag came with the access facts.
+  const key = unwrapClientKey(masterKey, client.id, scope.preloaded.wrappedKey);
   const rows = await loadRows(tx, client.id, {
     limit: options.limit + 1,
     ...(options.kinds === undefined ? {} : { kinds: options.kinds }),
@@ -357,7 +370,7 @@ export async function readTimeline(scope: ClientScope, masterKey: Buffer, option
   const last = page[page.length - 1];
   return {
     entries, nextCursor: rows.length > options.limit && last !== undefined ? encodeCursor({ micros: last.micros, id: last.id }) : null,
-    processingRestriction: await activeRestriction(tx, client.id),
+    processingRestriction: scope.preloaded.processingRestricted ? await activeRestriction(tx, client.id) : null,
   };
 }
 
