@@ -18,6 +18,7 @@ const NONE: readonly EmployeeRole[] = [];
 const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients': ALL, // a list filtered to what the caller may see
   'POST /api/clients/search': ALL, // the same list, narrowed by name
+  'GET /api/exports/progress/:progressId': ALL, // numbers of one's own export only
   'POST /api/clients': ['care-professional', 'admin-staff'], // registration: starts care or keeps the administration (004 C)
   'GET /api/clients/:clientId': ['admin-staff'], // administrative data for administrative tasks (004 C)
   'GET /api/clients/:clientId/entries': NONE, // no care relation, no access (003 §4)
@@ -63,6 +64,9 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients/:clientId/requests/:requestId/view': NONE,
   'GET /api/clients/:clientId/requests/:requestId/letter.pdf': ['admin-staff'], // sending letters (004 C)
   'GET /api/clients/:clientId/requests/:requestId/copy.pdf': NONE,
+  'POST /api/clients/:clientId/requests/:requestId/download-links': NONE, // renders the copy: the whole dossier
+  'GET /api/clients/:clientId/requests/:requestId/download-links': ['admin-staff'], // sending and tracking the copy (004 C)
+  'POST /api/clients/:clientId/requests/:requestId/download-links/:linkId/revoke': ['admin-staff'],
   'GET /api/clients/:clientId/requests/:requestId/portability.json': NONE, // the whole dossier, like the copy
   'GET /api/clients/:clientId/requests/:requestId/portability.xlsx': NONE,
   'GET /api/clients/:clientId/requests/:requestId/portability.fhir.json': NONE,

@@ -6,7 +6,10 @@
  * only (003 §2.3.11); numbered pages.
  */
 import type { ReaderView } from '../shielding/reader-view.js';
+import { yieldToEventLoop, type ProgressReporter } from './export-progress.js';
 import { dutchDate, renderPdf, section } from './pdf-document.js';
+
+const RENDER_STEP = 100;
 
 export interface CopyCover {
   organisation: string;
@@ -27,9 +30,9 @@ function transferIntro(basis: string): string {
     + 'een opvolgende psycholoog of orthopedagoog kan ze bij ons opvragen. Het dossier blijft onder het beroepsgeheim.';
 }
 
-export function renderCopyPdf(cover: CopyCover, view: ReaderView): Promise<Buffer> {
+export function renderCopyPdf(cover: CopyCover, view: ReaderView, progress?: ProgressReporter): Promise<Buffer> {
   const heading = cover.transfer === undefined ? 'Afschrift van het dossier' : 'Overdracht van het dossier';
-  return renderPdf({ title: `${heading} ${cover.clientName}`, author: cover.organisation }, (doc) => {
+  return renderPdf({ title: `${heading} ${cover.clientName}`, author: cover.organisation }, async (doc) => {
     doc.font('Helvetica-Bold').fontSize(18).text(heading);
     doc.moveDown().font('Helvetica').fontSize(11);
     doc.text(`Organisatie: ${cover.organisation}`);
@@ -43,7 +46,11 @@ export function renderCopyPdf(cover: CopyCover, view: ReaderView): Promise<Buffe
       section(doc, 'Alleen in te zien (niet in deze kopie)', view.inspectionOnly.map((r) => `• Ruwe testgegevens${r.title === null ? '' : ` "${r.title}"`} van ${dutchDate(r.recordedAt)}`).join('\n'));
     }
     doc.addPage();
-    for (const entry of view.entries) {
+    for (const [i, entry] of view.entries.entries()) {
+      if (i % RENDER_STEP === 0) {
+        progress?.report('render', i, view.entries.length);
+        await yieldToEventLoop(); // let progress polls be answered during a long layout
+      }
       doc.moveDown(0.8);
       if (!entry.shown) {
         section(doc, `Stuk van ${dutchDate(entry.recordedAt)}: niet opgenomen`, `${entry.withheld.ground}\n(${entry.withheld.basis.join(', ')})`);

@@ -8,6 +8,9 @@ import { Type, type Static } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { Uuid } from '../http/schema-helpers.js';
+import { notFound } from '../errors.js';
+import { contextOf } from '../http/request-context.js';
+import { PROGRESS_HEADER, progressFor, progressOf } from './export-progress.js';
 import { buildPortabilityExport, PortabilityExportSchema } from './portability-export.js';
 import { portabilityBundle } from './portability-fhir.js';
 import { portabilityWorkbook } from './portability-xlsx.js';
@@ -18,7 +21,20 @@ function attachment(reply: FastifyReply, type: string, filename: string): void {
   void reply.header('content-type', type).header('content-disposition', `attachment; filename="${filename}"`);
 }
 
+const ProgressParams = Type.Object({ progressId: Uuid() }, { additionalProperties: false });
+const ProgressSchema = Type.Object({ phase: Type.String({ enum: ['read', 'render', 'done'] }), done: Type.Integer(), total: Type.Integer() });
+
 export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
+  // Numbers only, for the employee who started the export (src/exports/export-progress.ts).
+  app.get('/api/exports/progress/:progressId', {
+    schema: { tags: ['requests'], summary: `Progress of a long export started with the header ${PROGRESS_HEADER}; only for whoever started it`, params: ProgressParams, response: { 200: ProgressSchema } },
+  }, async (request) => {
+    const { progressId } = request.params as Static<typeof ProgressParams>;
+    const snapshot = progressFor(progressId, contextOf(request, deps.now()).actor.employeeId);
+    if (snapshot === undefined) throw notFound('Deze voortgang is (nog) niet bekend.', 'This progress is not known (yet).');
+    return snapshot;
+  });
+
   const { masterKey } = deps;
   const requestId = (params: unknown) => (params as Static<typeof RequestParams>).requestId;
   const tags = ['requests'];
@@ -30,7 +46,7 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (scope, request, reply) => {
       const id = requestId(request.params);
       attachment(reply, 'application/json; charset=utf-8', `gegevens-${id}.json`);
-      return buildPortabilityExport(scope, masterKey, id);
+      return buildPortabilityExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId));
     },
   });
 
@@ -40,7 +56,7 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const id = requestId(request.params);
-      const body = await portabilityWorkbook(await buildPortabilityExport(scope, masterKey, id));
+      const body = await portabilityWorkbook(await buildPortabilityExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
       attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `gegevens-${id}.xlsx`);
       return body;
     },
@@ -52,7 +68,7 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const id = requestId(request.params);
-      const bundle = portabilityBundle(await buildPortabilityExport(scope, masterKey, id));
+      const bundle = portabilityBundle(await buildPortabilityExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
       attachment(reply, 'application/fhir+json; charset=utf-8', `gegevens-${id}.fhir.json`);
       return JSON.stringify(bundle);
     },

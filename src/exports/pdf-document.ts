@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 export type Pdf = InstanceType<typeof PDFDocument>;
 
 /** Renders `draw` into a PDF and returns its bytes, with numbered pages. */
-export async function renderPdf(meta: { title: string; author: string }, draw: (doc: Pdf) => void): Promise<Buffer> {
+export async function renderPdf(meta: { title: string; author: string }, draw: (doc: Pdf) => void | Promise<void>): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margins: { top: 60, bottom: 70, left: 60, right: 60 }, bufferPages: true, info: { Title: meta.title, Author: meta.author } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -17,7 +17,7 @@ export async function renderPdf(meta: { title: string; author: string }, draw: (
     doc.on('error', reject);
   });
   doc.font('Helvetica');
-  draw(doc);
+  await draw(doc);
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);

@@ -15,6 +15,7 @@ import { listConsents } from '../consents/consent-service.js';
 import { conflict, notFound } from '../errors.js';
 import type { Actor } from '../rules/index.js';
 import { readerView, type Reader } from '../shielding/reader-view.js';
+import type { ProgressReporter } from './export-progress.js';
 
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
 const Text = (options: { description?: string } = {}) => Type.String(options);
@@ -68,18 +69,18 @@ async function portabilityReader(scope: ClientScope, requestId: string): Promise
   return { actor: row.requester_kind, relationId: row.requester_relation_id, consentGiven: row.consent_recorded_on !== null };
 }
 
-export async function buildPortabilityExport(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<PortabilityExport> {
+export async function buildPortabilityExport(scope: ClientScope, masterKey: Buffer, requestId: string, progress?: ProgressReporter): Promise<PortabilityExport> {
   const reader = await portabilityReader(scope, requestId);
-  return buildDossierExport(scope, masterKey, { ...reader, action: 'copy' }, { reason: 'portability', reference: requestId });
+  return buildDossierExport(scope, masterKey, { ...reader, action: 'copy' }, { reason: 'portability', reference: requestId }, progress);
 }
 
 /** The export for one reader: what this reader may receive, and nothing else. */
 export async function buildDossierExport(
-  scope: ClientScope, masterKey: Buffer, reader: Reader, about: Pick<PortabilityExport, 'reason' | 'reference'>,
+  scope: ClientScope, masterKey: Buffer, reader: Reader, about: Pick<PortabilityExport, 'reason' | 'reference'>, progress?: ProgressReporter,
 ): Promise<PortabilityExport> {
   const client = await readClient(scope);
   const consents = await listConsents(scope);
-  const view = await readerView(scope, masterKey, reader);
+  const view = await readerView(scope, masterKey, reader, progress);
   const [organisation] = await scope.tx.query<{ name: string }>('SELECT name FROM org.organisations WHERE id = $1', [scope.client.organisationId]);
   const entries: PortabilityExport['entries'] = [];
   const withheld: PortabilityExport['withheld'] = [];
@@ -93,6 +94,7 @@ export async function buildDossierExport(
       withheld.push({ recordedAt: entry.recordedAt, ground: entry.withheld.ground, basis: [...entry.withheld.basis] });
     }
   }
+  progress?.report('done', view.entries.length, view.entries.length);
   return {
     format: 'dossierwijzer-portability', version: 1, exportedAt: scope.now.toISOString(), organisation: organisation!.name, ...about,
     client: {

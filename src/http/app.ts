@@ -33,6 +33,7 @@ import { registerRoutes } from '../registers/register-routes.js';
 import { familyRoutes } from '../families/family-routes.js';
 import { exportRoutes } from '../exports/export-routes.js';
 import { transferRoutes } from '../transfers/transfer-routes.js';
+import { downloadRoutes } from '../requests/download-routes.js';
 import { retentionRoutes } from '../retention/retention-routes.js';
 import { breachRoutes } from '../breaches/breach-routes.js';
 import { workNoteRoutes } from '../work-notes/work-note-routes.js';
@@ -153,6 +154,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   familyRoutes(server, deps);
   exportRoutes(server, deps);
   transferRoutes(server, deps);
+  downloadRoutes(server, deps);
   retentionRoutes(server, deps);
   breachRoutes(server, deps);
   workNoteRoutes(server, deps);

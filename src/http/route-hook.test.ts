@@ -56,6 +56,8 @@ describe('every client-data route passes the access hook', () => {
       // Own personal work notes (src/work-notes): one row per client whose notes were used, part personal-work-note;
       // moving a note into the dossier goes through withClientAccess (the entry path).
       'GET /api/work-notes', 'DELETE /api/work-notes/:noteId', 'POST /api/work-notes/:noteId/move-into-dossier',
+      // Progress of one's own export: numbers only, no client data (src/exports/export-progress.ts).
+      'GET /api/exports/progress/:progressId',
     ]);
     const others = h.app.routes
       .filter((r) => r.url.startsWith('/api/') && !r.clientData && !r.public && r.method !== 'HEAD' && !r.url.startsWith('/api/auth/') && !r.url.startsWith('/api/admin/'))

@@ -4,6 +4,7 @@ import { Type, type Static } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import { conflict } from '../errors.js';
 import { renderCopyPdf } from '../exports/copy-pdf.js';
+import { progressOf, type ProgressReporter } from '../exports/export-progress.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { Uuid } from '../http/schema-helpers.js';
@@ -24,6 +25,19 @@ async function names(scope: ClientScope): Promise<{ organisation: string; client
 function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
   reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
   return body;
+}
+
+/** The copy of a granted copy request, as this requester may have it (also the 7-day download's document). */
+export async function renderRequestCopy(scope: ClientScope, masterKey: Buffer, id: string, progress?: ProgressReporter): Promise<Buffer> {
+  const reader = await readerOfRequest(scope, id);
+  const clientRequest = await readRequest(scope, masterKey, id);
+  const { organisation, clientName } = await names(scope);
+  const view = await readerView(scope, masterKey, { ...reader, action: 'copy' }, progress);
+  const pdf = await renderCopyPdf({
+    organisation, clientName, requesterName: clientRequest.requester.name ?? clientName, requestReceivedOn: clientRequest.receivedOn, madeOn: calendarDate(scope.now),
+  }, view, progress);
+  progress?.report('done', view.entries.length, view.entries.length);
+  return pdf;
 }
 
 export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -50,14 +64,7 @@ export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const id = requestId(request.params);
-      const reader = await readerOfRequest(scope, id);
-      const clientRequest = await readRequest(scope, masterKey, id);
-      const { organisation, clientName } = await names(scope);
-      const view = await readerView(scope, masterKey, { ...reader, action: 'copy' });
-      const body = await renderCopyPdf({
-        organisation, clientName, requesterName: clientRequest.requester.name ?? clientName, requestReceivedOn: clientRequest.receivedOn, madeOn: calendarDate(scope.now),
-      }, view);
-      return pdf(reply, `afschrift-${id}.pdf`, body);
+      return pdf(reply, `afschrift-${id}.pdf`, await renderRequestCopy(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
     },
   });
 }

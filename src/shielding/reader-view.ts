@@ -14,6 +14,7 @@ import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import { agreementFacts, isCompetent } from '../representation/representation-service.js';
 import { decide, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import type { ProgressReporter } from '../exports/export-progress.js';
 import { listShieldings, type Shielding } from './shielding-service.js';
 
 export interface Reader {
@@ -46,6 +47,7 @@ export interface ReaderView {
 type Ask = (part: Part, extra?: readonly Fact[], action?: Reader['action']) => Decision;
 
 const PASSAGE_NOTICE = '[…afgeschermd…]';
+const PROGRESS_STEP = 100;
 
 function withheldOf(decision: Decision): Withheld {
   return { ground: decision.explanation, basis: decision.basis };
@@ -58,7 +60,7 @@ function redact(text: string, passages: readonly { start: number; end: number }[
 }
 
 /** Builds the reader-specific view of the whole dossier. */
-export async function readerView(scope: ClientScope, masterKey: Buffer, reader: Reader): Promise<ReaderView> {
+export async function readerView(scope: ClientScope, masterKey: Buffer, reader: Reader, progress?: ProgressReporter): Promise<ReaderView> {
   const on = calendarDate(scope.now);
   const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
   const baseFacts: Fact[] = [...await agreementFacts(scope.tx, scope.client.id), ...(reader.consentGiven ? ['consent-given' as const] : [])];
@@ -70,7 +72,9 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
   for (const s of shieldings) byEntry.set(s.entryId, [...(byEntry.get(s.entryId) ?? []), s]);
 
   const view: ReaderView = { entries: [], inspectionOnly: [] };
-  for (const entry of await readAllEntries(scope, masterKey)) {
+  const all = await readAllEntries(scope, masterKey);
+  for (const [i, entry] of all.entries()) {
+    if (i % PROGRESS_STEP === 0) progress?.report('read', i, all.length);
     const part = partOfEntryKind(entry.kind);
     const decision = ask(part);
     if (decision.outcome !== 'allow') {
@@ -98,6 +102,7 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
     }
     view.entries.push(shownEntry(entry, redact(entry.text, passages), blocking));
   }
+  progress?.report('read', all.length, all.length);
   return view;
 }
 

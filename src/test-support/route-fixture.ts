@@ -72,6 +72,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const calls: Record<string, RouteCall> = {
     'GET /api/clients': { url: '/api/clients' },
     'POST /api/clients/search': { url: '/api/clients/search', body: { nameContains: 'ab' } },
+    'GET /api/exports/progress/:progressId': { url: `/api/exports/progress/${requestId}` },
     'POST /api/clients': { url: '/api/clients', body: { familyName: 'Nieuw', givenNames: 'Kim', birthDate: '2015-01-01', gender: 'unknown', streetAddress: 'Straat 1', postcode: '1234 AB', town: 'Stad' } },
     'GET /api/clients/:clientId': { url: c },
     'GET /api/clients/:clientId/entries': { url: `${c}/entries?limit=5` },
@@ -118,6 +119,9 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/clients/:clientId/requests/:requestId/view': { url: `${c}/requests/${requestId}/view` },
     'GET /api/clients/:clientId/requests/:requestId/letter.pdf': { url: `${c}/requests/${requestId}/letter.pdf` },
     'GET /api/clients/:clientId/requests/:requestId/copy.pdf': { url: `${c}/requests/${requestId}/copy.pdf` },
+    'POST /api/clients/:clientId/requests/:requestId/download-links': { url: `${c}/requests/${requestId}/download-links` },
+    'GET /api/clients/:clientId/requests/:requestId/download-links': { url: `${c}/requests/${requestId}/download-links` },
+    'POST /api/clients/:clientId/requests/:requestId/download-links/:linkId/revoke': { url: `${c}/requests/${requestId}/download-links/${requestId}/revoke` },
     'POST /api/clients/:clientId/transfer': { url: `${t}/transfer`, body: transferBody },
     'GET /api/clients/:clientId/transfer': { url: `${t}/transfer` },
     'GET /api/clients/:clientId/transfers/:transferId/dossier.pdf': { url: `${t}/transfers/${transferId}/dossier.pdf` },

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import { renderCopyPdf } from '../exports/copy-pdf.js';
+import { progressOf } from '../exports/export-progress.js';
 import { PortabilityExportSchema } from '../exports/portability-export.js';
 import { portabilityBundle } from '../exports/portability-fhir.js';
 import type { AppDeps } from '../http/app-deps.js';
@@ -80,12 +81,14 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags, summary: 'The transferred dossier as PDF: the recipient\'s view, withheld parts named with their ground', params: TransferParams, produces: ['application/pdf'] },
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const { transfer, view } = await transferView(scope, masterKey, transferId(request.params));
+      const progress = progressOf(request, scope.actor.employeeId);
+      const { transfer, view } = await transferView(scope, masterKey, transferId(request.params), progress);
       const { organisation, clientName } = await organisationAndName(scope);
       const body = await renderCopyPdf({
         organisation, clientName, requesterName: transfer.recipient, requestReceivedOn: transfer.transferredOn, madeOn: calendarDate(scope.now),
         transfer: { basis: transfer.citations.join(', ') },
-      }, view);
+      }, view, progress);
+      progress.report('done', view.entries.length, view.entries.length);
       attachment(reply, 'application/pdf', `overdracht-${transfer.id}.pdf`);
       return body;
     },
@@ -98,7 +101,7 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (scope, request, reply) => {
       const id = transferId(request.params);
       attachment(reply, 'application/json; charset=utf-8', `overdracht-${id}.json`);
-      return transferExport(scope, masterKey, id);
+      return transferExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId));
     },
   });
 
@@ -108,7 +111,7 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const id = transferId(request.params);
-      const bundle = portabilityBundle(await transferExport(scope, masterKey, id));
+      const bundle = portabilityBundle(await transferExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
       attachment(reply, 'application/fhir+json; charset=utf-8', `overdracht-${id}.fhir.json`);
       return JSON.stringify(bundle);
     },

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientScope } from '../access/client-access.js';
 import { recordDisclosure } from '../disclosures/disclosure-service.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import type { ProgressReporter } from '../exports/export-progress.js';
 import { buildDossierExport, type PortabilityExport } from '../exports/portability-export.js';
 import { readerView, type Reader, type ReaderView } from '../shielding/reader-view.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -92,13 +93,13 @@ async function requireTransfer(scope: ClientScope, transferId: string): Promise<
 }
 
 /** The transfer package as data (JSON and FHIR are built from it). */
-export async function transferExport(scope: ClientScope, masterKey: Buffer, transferId: string): Promise<PortabilityExport> {
+export async function transferExport(scope: ClientScope, masterKey: Buffer, transferId: string, progress?: ProgressReporter): Promise<PortabilityExport> {
   const transfer = await requireTransfer(scope, transferId);
-  return buildDossierExport(scope, masterKey, recipientReader(transfer), { reason: 'transfer', reference: transfer.id });
+  return buildDossierExport(scope, masterKey, recipientReader(transfer), { reason: 'transfer', reference: transfer.id }, progress);
 }
 
 /** The recipient's view of the dossier, for the transfer PDF. */
-export async function transferView(scope: ClientScope, masterKey: Buffer, transferId: string): Promise<{ transfer: Transfer; view: ReaderView }> {
+export async function transferView(scope: ClientScope, masterKey: Buffer, transferId: string, progress?: ProgressReporter): Promise<{ transfer: Transfer; view: ReaderView }> {
   const transfer = await requireTransfer(scope, transferId);
-  return { transfer, view: await readerView(scope, masterKey, recipientReader(transfer)) };
+  return { transfer, view: await readerView(scope, masterKey, recipientReader(transfer), progress) };
 }
