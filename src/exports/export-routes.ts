@@ -28,11 +28,10 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
   // Numbers only, for the employee who started the export (src/exports/export-progress.ts).
   app.get('/api/exports/progress/:progressId', {
     schema: { tags: ['requests'], summary: `Progress of a long export started with the header ${PROGRESS_HEADER}; only for whoever started it`, params: ProgressParams, response: { 200: ProgressSchema } },
-  }, async (request) => {
+  }, (request) => {
     const { progressId } = request.params as Static<typeof ProgressParams>;
     const snapshot = progressFor(progressId, contextOf(request, deps.now()).actor.employeeId);
-    if (snapshot === undefined) throw notFound('Deze voortgang is (nog) niet bekend.', 'This progress is not known (yet).');
-    return snapshot;
+    return snapshot === undefined ? Promise.reject(notFound('Deze voortgang is (nog) niet bekend.', 'This progress is not known (yet).')) : Promise.resolve(snapshot);
   });
 
   const { masterKey } = deps;
