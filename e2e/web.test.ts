@@ -266,6 +266,46 @@ describe('web application for professionals', () => {
 
   let emergencyClientId = '';
 
+  it('finds a client by name, prepares a 7-day download for an electronic copy request, and the requester fetches it with the code (AVG 12, 15)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
+    await page.getByLabel('Naam (of een deel ervan)').fill('lieke');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByTestId('search-results').getByRole('link', { name: 'Lieke Demo-Hoekstra' }).click();
+    await page.getByRole('heading', { level: 1, name: /Lieke/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Verzoeken' }).click();
+    await page.getByRole('button', { name: 'Nieuw verzoek vastleggen' }).click();
+    await page.getByLabel('Soort verzoek').selectOption('copy');
+    await page.getByLabel('Hoe kwam het verzoek binnen?').selectOption('electronic');
+    await page.getByLabel('Wat wordt er precies gevraagd?').fill('Lieke wil haar kopie per e-mail.');
+    await page.getByLabel('Identiteit gecontroleerd met').selectOption('identity-card');
+    await page.getByRole('button', { name: 'Verzoek vastleggen' }).click();
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByTestId('decision').waitFor();
+    await page.getByRole('button', { name: 'Downloadlink maken' }).click();
+    const prepared = page.getByTestId('prepared-link');
+    await prepared.waitFor();
+    const code = (await page.getByTestId('download-code').textContent())!.trim();
+    const link = /(\/ophalen#[A-Za-z0-9_-]+)$/.exec((await page.getByTestId('download-link').textContent())!.trim())![1]!;
+    await expectAccessible(page);
+    await screenshot(page, '10b-downloadlink');
+
+    // The requester has no account: a fresh browser without a session.
+    const context = await newContext(browser, server);
+    contexts.push(context);
+    const requester = await context.newPage();
+    await requester.goto(`${server.url}${link}`);
+    await requester.getByRole('heading', { level: 1, name: 'Uw kopie van het dossier ophalen' }).waitFor();
+    await requester.getByLabel('Code').fill('FOUTCODE');
+    await requester.getByRole('button', { name: 'Kopie ophalen' }).click();
+    await expect(requester.getByTestId('problem').textContent()).resolves.toContain('klopt niet');
+    await requester.getByLabel('Code').fill(code);
+    const [pdf] = await Promise.all([requester.waitForEvent('download'), requester.getByRole('button', { name: 'Kopie ophalen' }).click()]);
+    expect(readFileSync((await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expectAccessible(requester);
+    await screenshot(requester, '10c-ophalen');
+  });
+
   it('gives emergency access with a reason to a professional without a care relation (003 §2.2.8)', async () => {
     // The holder registers a new client; the colleague has no relation with this one.
     const holder = await pageFor('demo.hulpverlener');

@@ -9,6 +9,7 @@ import { ClientPage } from './pages/Client';
 import { RequestsDashboard } from './pages/Requests';
 import { PrivacyPage } from './pages/Privacy';
 import { AdminPage } from './pages/Admin';
+import { PickupPage } from './pages/Pickup';
 import { match, navigate, usePath } from './router';
 
 type Session = { state: 'loading' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me };
@@ -28,6 +29,8 @@ export function App() {
     main?.focus({ preventScroll: true });
   }, [path, session.state]);
 
+  // The requester's pickup page needs no account and no session.
+  if (path === '/ophalen') return <PickupPage />;
   if (session.state === 'loading') return <main id="main"><Loading what="Dossierwijzer" /></main>;
   if (session.state === 'out') {
     return <LoginPage {...(session.notice === undefined ? {} : { notice: session.notice })} onLoggedIn={(me) => setSession({ state: 'in', me })} />;

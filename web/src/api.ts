@@ -87,6 +87,34 @@ export async function api<T>(method: Method, url: string, body?: unknown, header
 export const get = <T>(url: string, headers?: Record<string, string>) => api<T>('GET', url, undefined, headers);
 export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body);
 
+/** The server reports how far a long export is under an id the caller chooses (src/exports/export-progress.ts). */
+export const PROGRESS_HEADER = 'x-dossierwijzer-progress';
+export interface ServerProgress { phase: 'read' | 'render' | 'done'; done: number; total: number }
+
+/** A random UUID v4; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
+export function newProgressId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Polls the server's progress of an export every `ms` until `stop()` is called. */
+export function followProgress(progressId: string, onProgress: (p: ServerProgress) => void, ms = 400): () => void {
+  let live = true;
+  const tick = () => {
+    if (!live) return;
+    get<ServerProgress>(`/api/exports/progress/${progressId}`).then((p) => live && onProgress(p), () => undefined).finally(() => {
+      if (live) setTimeout(tick, ms);
+    });
+  };
+  setTimeout(tick, ms);
+  return () => {
+    live = false;
+  };
+}
+
 /** Turns any thrown value into a problem to show. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ApiError) return error.problem;
@@ -97,8 +125,8 @@ export function toProblem(error: unknown): Problem {
  * Downloads a file, reporting progress (0..1, or undefined while the size is
  * unknown), and hands it to the browser as a download.
  */
-export async function download(url: string, fileName: string, onProgress: (fraction: number | undefined, bytes: number) => void): Promise<number> {
-  const response = await raw('GET', url, undefined, { accept: 'application/pdf, application/json' });
+export async function download(url: string, fileName: string, onProgress: (fraction: number | undefined, bytes: number) => void, progressId?: string): Promise<number> {
+  const response = await raw('GET', url, undefined, { accept: 'application/pdf, application/json', ...(progressId === undefined ? {} : { [PROGRESS_HEADER]: progressId }) });
   const total = Number(response.headers.get('content-length') ?? '0');
   const chunks: Uint8Array[] = [];
   let received = 0;

@@ -1,6 +1,6 @@
 /** Shared building blocks: refusals with their articles, form fields, progress, links. */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { download, toProblem, type Problem } from './api';
+import { download, followProgress, newProgressId, toProblem, type Problem, type ServerProgress } from './api';
 import { navigate } from './router';
 
 /** Shows a refusal or error: the engine's Dutch explanation and the articles it rests on. */
@@ -159,26 +159,50 @@ export function ProgressBar({ label: text, fraction, detail }: { label: string; 
   );
 }
 
-/** A download button that shows progress and any refusal. */
+const PHASES: Record<ServerProgress['phase'], string> = { read: 'Dossier lezen en afschermen', render: 'Document opmaken', done: 'Versturen' };
+
+/** What the server reports while it makes the export, before the first byte arrives. */
+function serverDetail(p: ServerProgress): string {
+  return p.total === 0 ? `${PHASES[p.phase]}…` : `${PHASES[p.phase]}: ${p.done} van ${p.total} stukken…`;
+}
+
+/** A download button that shows progress (the server's while it makes the file, then the bytes) and any refusal. */
 export function DownloadButton({ url, fileName, children }: { url: string; fileName: string; children: ReactNode }) {
   const [state, setState] = useState<{ fraction: number | undefined; bytes: number } | undefined>();
+  const [server, setServer] = useState<ServerProgress>();
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   async function start() {
     setBusy(true);
     setProblem(undefined);
+    setState(undefined);
+    const progressId = newProgressId();
+    const stop = followProgress(progressId, setServer);
     try {
-      await download(url, fileName, (fraction, bytes) => setState({ fraction, bytes }));
+      await download(url, fileName, (fraction, bytes) => {
+        stop();
+        setServer(undefined);
+        setState({ fraction, bytes });
+      }, progressId);
     } catch (error) {
       setState(undefined);
       setProblem(toProblem(error));
     } finally {
+      stop();
+      setServer(undefined);
       setBusy(false);
     }
   }
   return (
     <div className="download">
       <button type="button" className="secondary" disabled={busy} onClick={() => void start()}>{children}</button>
+      {busy && state === undefined && (
+        <ProgressBar
+          label={`Maken: ${fileName}`}
+          fraction={server === undefined || server.total === 0 ? undefined : (server.phase === 'read' ? 0 : 0.5) + (server.done / server.total) / 2}
+          detail={server === undefined ? 'Bezig…' : serverDetail(server)}
+        />
+      )}
       {state !== undefined && (
         <ProgressBar
           label={`Downloaden: ${fileName}`}

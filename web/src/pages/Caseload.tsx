@@ -34,6 +34,7 @@ export function CaseloadPage({ me }: { me: Me }) {
               </tbody>
             </table>
           ))}
+      <ClientSearch />
       <section className="card" aria-labelledby="open-title">
         <h2 id="open-title">Dossier openen met cliëntnummer</h2>
         <p>Werkt u niet met deze cliënt, maar is er een noodsituatie? Open het dossier met het cliëntnummer. U krijgt dan de keuze voor noodtoegang.</p>
@@ -50,6 +51,30 @@ export function CaseloadPage({ me }: { me: Me }) {
       </section>
       {(me.role === 'care-professional' || me.role === 'admin-staff') && <RegisterClient onDone={list.reload} />}
     </>
+  );
+}
+
+/** Search by name among the clients I may see; sent as a POST so the name stays out of addresses and logs. */
+function ClientSearch() {
+  const [name, setName] = useState('');
+  const [found, setFound] = useState<ClientSummary[]>();
+  const search = useSubmit(() => post<{ clients: ClientSummary[] }>('/api/clients/search', { nameContains: name.trim() }), (answer) => setFound(answer.clients));
+  return (
+    <section className="card" aria-labelledby="search-title">
+      <h2 id="search-title">Cliënt zoeken</h2>
+      <form className="inline" role="search" onSubmit={(e) => void search.submit(e)}>
+        <TextInput label="Naam (of een deel ervan)" value={name} onChange={setName} required hint="Minstens 2 letters." />
+        <button type="submit" disabled={search.busy}>Zoeken</button>
+      </form>
+      <ProblemBox problem={search.problem} />
+      {found !== undefined && (found.length === 0
+        ? <p role="status">Geen cliënten gevonden.</p>
+        : (
+            <ul data-testid="search-results" aria-live="polite">
+              {found.map((c) => <li key={c.id}><Link to={`/clienten/${c.id}`}>{c.givenNames} {c.familyName}</Link> ({formatDate(c.birthDate)})</li>)}
+            </ul>
+          ))}
+    </section>
   );
 }
 

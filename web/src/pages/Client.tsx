@@ -9,6 +9,7 @@ import type { Me } from './Login';
 import { TimelinePage } from './Timeline';
 import { ClientRequests, RequestDetail } from './Requests';
 import { ClientDisclosures } from './Disclosures';
+import { TransferCard, type TransferNotice } from './Transfer';
 
 export interface ClientDetail {
   id: string; familyName: string; givenNames: string; birthDate: string; bsn: string | null; gender: string;
@@ -16,6 +17,7 @@ export interface ClientDetail {
   identityChecks: { documentType: string; checkedBy: string; checkedAt: string }[];
   relations: { id: string; relation: string; hasCustody: boolean; custodyKind: string | null; familyName: string; givenNames: string; establishedHow: string; validFrom: string; validTo: string | null }[];
   dossier: { holder: { id: string; name: string; function: string } | null; careStartedOn: string | null; careEndedOn: string | null } | null;
+  transfer: TransferNotice | null;
 }
 
 const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Dossier (tijdlijn)'], ['verzoeken', 'Verzoeken'], ['verstrekkingen', 'Verstrekkingen']];
@@ -150,6 +152,7 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
       <Agreements clientId={c.id} />
       <CareTeam clientId={c.id} />
       <EmergencySummaryCard clientId={c.id} canEdit={me.role === 'care-professional'} />
+      <TransferCard client={c} transfer={c.transfer} onDone={onChanged} />
     </div>
   );
 }

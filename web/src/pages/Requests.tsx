@@ -1,6 +1,6 @@
 /** Requests (rights of the client and representatives): the dashboard by due date, intake, the decision flow, letters and copies. */
 import { useState } from 'react';
-import { get, post } from '../api';
+import { get, post, toProblem, type Problem } from '../api';
 import { Basis, DownloadButton, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
 import {
   CHANNELS, DECISION_FACTS, DECISION_OUTCOMES, DOCUMENT_TYPES, INTAKE_OUTCOMES, PARTS, RELATIONS, REQUEST_KINDS, REQUEST_STATES, formatDate, label, today,
@@ -129,7 +129,8 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
   const r = request.data;
   const base = `/api/clients/${client.id}/requests/${r.id}`;
   const open = r.state === 'received' || r.state === 'extended';
-  const readable = (r.kind === 'inspect' || r.kind === 'copy') && (r.state === 'decided' || r.state === 'fulfilled') && r.decision?.outcome !== 'refused';
+  const granted = (r.state === 'decided' || r.state === 'fulfilled') && r.decision !== null && r.decision.outcome !== 'refused';
+  const readable = (r.kind === 'inspect' || r.kind === 'copy') && granted;
   return (
     <section aria-labelledby="request-title">
       <p className="breadcrumb"><Link to={`/clienten/${client.id}/verzoeken`}>Alle verzoeken</Link></p>
@@ -168,9 +169,69 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
           ? <p>Na het besluit kunt u hier de besluitbrief downloaden.</p>
           : <DownloadButton url={`${base}/letter.pdf`} fileName={`besluitbrief-${r.id.slice(0, 8)}.pdf`}>Besluitbrief downloaden (PDF)</DownloadButton>}
         {readable && r.kind === 'copy' && <DownloadButton url={`${base}/copy.pdf`} fileName={`kopie-dossier-${r.id.slice(0, 8)}.pdf`}>Kopie van het dossier maken (PDF)</DownloadButton>}
+        {readable && r.kind === 'copy' && r.channel === 'electronic' && <DownloadLinks base={base} />}
+        {granted && r.kind === 'portability' && <PortabilityDownloads base={base} id={r.id} />}
         {readable && <ReaderView url={`${base}/view`} />}
       </section>
     </section>
+  );
+}
+
+/** Data portability (AVG 20): the client's data as JSON, spreadsheet and FHIR R4, as this requester may have it. */
+function PortabilityDownloads({ base, id }: { base: string; id: string }) {
+  const short = id.slice(0, 8);
+  return (
+    <div className="card" data-testid="portability">
+      <h4>Gegevens meegeven (overdraagbaarheid)</h4>
+      <p>De gegevens van de cliënt in een vorm die een computer kan lezen. Afgeschermde informatie en ruwe testgegevens zitten er niet in.</p>
+      <DownloadButton url={`${base}/portability.json`} fileName={`gegevens-${short}.json`}>Gegevens als JSON</DownloadButton>
+      <DownloadButton url={`${base}/portability.xlsx`} fileName={`gegevens-${short}.xlsx`}>Gegevens als spreadsheet (XLSX)</DownloadButton>
+      <DownloadButton url={`${base}/portability.fhir.json`} fileName={`gegevens-${short}.fhir.json`}>Gegevens als FHIR-bundel</DownloadButton>
+    </div>
+  );
+}
+
+interface PreparedLink { id: string; code: string; expiresAt: string; path: string }
+interface LinkState { id: string; createdAt: string; expiresAt: string; fetches: number; state: 'active' | 'expired' | 'revoked' | 'locked' }
+const LINK_STATES: Record<LinkState['state'], string> = { active: 'geldig', expired: 'verlopen', revoked: 'ingetrokken', locked: 'geblokkeerd (te vaak een foute code)' };
+
+/** The copy of an electronic request as a download for the requester: link and code, valid 7 days. */
+function DownloadLinks({ base }: { base: string }) {
+  const links = useLoad(() => get<{ links: LinkState[] }>(`${base}/download-links`), [base]);
+  const [made, setMade] = useState<PreparedLink>();
+  const make = useSubmit(() => post<PreparedLink>(`${base}/download-links`), (link) => {
+    setMade(link);
+    links.reload();
+  });
+  const [revokeProblem, setRevokeProblem] = useState<Problem>();
+  return (
+    <div className="card" data-testid="download-links">
+      <h4>Kopie als download (7 dagen geldig)</h4>
+      <p>Het verzoek kwam elektronisch binnen. Maak een downloadlink. Stuur de link naar de verzoeker en geef de code apart door, bijvoorbeeld telefonisch.</p>
+      <ProblemBox problem={make.problem ?? revokeProblem} />
+      <button type="button" disabled={make.busy} onClick={() => void make.submit()}>Downloadlink maken</button>
+      {made !== undefined && (
+        <div className="ok" role="status" data-testid="prepared-link">
+          <p>Link: <code data-testid="download-link">{`${window.location.origin}${made.path}`}</code></p>
+          <p>Code: <strong><code data-testid="download-code">{made.code}</code></strong> — deze code ziet u maar één keer.</p>
+          <p>Geldig tot {formatDate(made.expiresAt.slice(0, 10))}.</p>
+        </div>
+      )}
+      {links.data !== undefined && links.data.links.length > 0 && (
+        <ul>
+          {links.data.links.map((l) => (
+            <li key={l.id}>
+              Gemaakt {formatDate(l.createdAt.slice(0, 10))}, {LINK_STATES[l.state]}, {l.fetches}× opgehaald
+              {l.state === 'active' && (
+                <button type="button" className="link-button" onClick={() => void post(`${base}/download-links/${l.id}/revoke`).then(links.reload, (e: unknown) => setRevokeProblem(toProblem(e)))}>
+                  Intrekken
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
