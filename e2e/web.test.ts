@@ -373,6 +373,40 @@ describe('web application for professionals', () => {
     await screenshot(page, '16-verstrekkingen');
   });
 
+  it('lets the privacy officer register a data breach with its 72-hour deadline, and see the retention list and the records of processing (AVG 30, 33)', async () => {
+    const page = await pageFor('demo.fg');
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('link', { name: 'Datalekken' }).click();
+    await page.getByLabel('Wat is er gebeurd?').fill('Een brief met gegevens van een cliënt is naar een verkeerd adres gestuurd.');
+    await page.getByLabel('Risico', { exact: true }).selectOption('risk');
+    await page.getByRole('button', { name: 'Datalek vastleggen' }).click();
+    const breach = page.getByTestId('breaches').getByRole('listitem').filter({ hasText: 'verkeerd adres' });
+    await breach.waitFor();
+    await expect(breach.textContent()).resolves.toMatch(/uur/);
+    await expectAccessible(page);
+    await screenshot(page, '16b-datalekken');
+    await page.getByRole('link', { name: 'Bewaartermijnen' }).click();
+    await page.getByRole('heading', { name: 'Bewaartermijn van de organisatie' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Verwerkingsregister' }).click();
+    await page.getByTestId('processing-activities').getByRole('cell', { name: 'Toegangslog' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '16c-verwerkingsregister');
+  });
+
+  it('keeps personal work notes for their author only, outside the dossier (003 §2.3.13)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    await openClient(page, 'Sanne Demo-Bakker');
+    const notes = page.getByTestId('work-notes');
+    await notes.getByLabel('Nieuwe werkaantekening').fill('Volgende keer vragen naar de logeerpartij.');
+    await notes.getByRole('button', { name: 'Bewaren' }).click();
+    await notes.getByText('Volgende keer vragen naar de logeerpartij.').waitFor();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkaantekeningen' }).click();
+    await page.getByText('Volgende keer vragen naar de logeerpartij.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '16d-werkaantekeningen');
+  });
+
   it('lets the administrator manage employees, roles and teams; a new employee enrols TOTP at the first log-in', async () => {
     const page = await pageFor('demo.beheer');
     await page.getByRole('link', { name: 'Beheer' }).click();

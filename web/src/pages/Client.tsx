@@ -10,6 +10,7 @@ import { TimelinePage } from './Timeline';
 import { ClientRequests, RequestDetail } from './Requests';
 import { ClientDisclosures } from './Disclosures';
 import { TransferCard, type TransferNotice } from './Transfer';
+import { ClientWorkNotes } from './WorkNotes';
 
 export interface ClientDetail {
   id: string; familyName: string; givenNames: string; birthDate: string; bsn: string | null; gender: string;
@@ -153,6 +154,7 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
       <CareTeam clientId={c.id} />
       <EmergencySummaryCard clientId={c.id} canEdit={me.role === 'care-professional'} />
       <TransferCard client={c} transfer={c.transfer} onDone={onChanged} />
+      {(me.role === 'care-professional' || me.role === 'intern') && <ClientWorkNotes clientId={c.id} />}
     </div>
   );
 }

@@ -5,12 +5,16 @@ import { Link, Loading, ProblemBox, TextArea, TextInput, useLoad, useSubmit } fr
 import { ACCESS_OUTCOMES, DISCLOSURE_BASES, PARTS, ROLES, formatDate, label, today } from '../labels';
 import { match, navigate } from '../router';
 import type { Me } from './Login';
+import { BreachRegister, ProcessingRecords, RetentionReview } from './PrivacyRegisters';
 
 const SECTIONS: [string, string][] = [
   ['/privacy', 'Noodtoegang beoordelen'],
   ['/privacy/ongewoon', 'Ongewone toegang'],
   ['/privacy/verstrekkingen', 'Verstrekkingen'],
   ['/privacy/toegang', 'Wie zag dit dossier?'],
+  ['/privacy/datalekken', 'Datalekken'],
+  ['/privacy/bewaren', 'Bewaartermijnen'],
+  ['/privacy/verwerkingen', 'Verwerkingsregister'],
 ];
 
 export function PrivacyPage({ path }: { me: Me; path: string }) {
@@ -30,6 +34,9 @@ export function PrivacyPage({ path }: { me: Me; path: string }) {
       {path === '/privacy/verstrekkingen' && <DisclosureRegister />}
       {path === '/privacy/toegang' && <ChooseDossier />}
       {log !== undefined && <AccessLog clientId={log.clientId!} />}
+      {path === '/privacy/datalekken' && <BreachRegister />}
+      {path === '/privacy/bewaren' && <RetentionReview />}
+      {path === '/privacy/verwerkingen' && <ProcessingRecords />}
     </>
   );
 }

@@ -1,0 +1,188 @@
+/**
+ * The privacy officer's registers: data breaches with the 72-hour deadline
+ * (AVG 33–34), the retention review list and the organisation's term
+ * (Jeugdwet 7.3.8), and the records of processing (AVG 30).
+ */
+import { useState } from 'react';
+import { get, post, api, toProblem, type Problem } from '../api';
+import { Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
+import { formatDate } from '../labels';
+
+const RISKS = { 'not-assessed': 'Nog niet beoordeeld', 'unlikely': 'Waarschijnlijk geen risico', 'risk': 'Risico', 'high-risk': 'Hoog risico' };
+const STATUSES = { draft: 'Concept', open: 'Open', closed: 'Afgesloten' };
+
+interface Breach {
+  id: string; status: keyof typeof STATUSES; description: string; discoveredAt: string; clientIds: string[]; risk: keyof typeof RISKS; riskAssessment: string | null;
+  apNotification: { deadline: string; minutesLeft: number; overdue: boolean; text: string; notified: boolean | null; reason: string | null };
+  clientsInformed: { informed: boolean | null; reason: string | null };
+}
+
+export function BreachRegister() {
+  const list = useLoad(() => get<{ breaches: Breach[] }>('/api/privacy/breaches'), []);
+  return (
+    <section aria-labelledby="breaches-title">
+      <h2 id="breaches-title">Datalekken</h2>
+      <p>Een datalek met risico meldt u binnen 72 uur na ontdekking bij de Autoriteit Persoonsgegevens (AVG 33). Ook als u niet meldt, legt u hier vast waarom.</p>
+      {list.loading && <Loading what="Datalekken" />}
+      <ProblemBox problem={list.problem} />
+      {list.data !== undefined && (list.data.breaches.length === 0
+        ? <p>Geen datalekken vastgelegd.</p>
+        : <ul className="plain" data-testid="breaches">{list.data.breaches.map((b) => <BreachItem key={b.id} breach={b} onDone={list.reload} />)}</ul>)}
+      <NewBreach onDone={list.reload} />
+    </section>
+  );
+}
+
+function BreachItem({ breach: b, onDone }: { breach: Breach; onDone: () => void }) {
+  const [problem, setProblem] = useState<Problem>();
+  const [reason, setReason] = useState('');
+  const patch = (body: unknown) => {
+    setProblem(undefined);
+    api('PATCH', `/api/privacy/breaches/${b.id}`, body).then(onDone, (e: unknown) => setProblem(toProblem(e)));
+  };
+  const pending = b.apNotification.notified === null;
+  return (
+    <li className="card">
+      <h3>{STATUSES[b.status]}: {b.description}</h3>
+      <p>Ontdekt {new Date(b.discoveredAt).toLocaleString('nl-NL')}. Risico: {RISKS[b.risk]}. Betrokken cliënten: {b.clientIds.length}.</p>
+      {b.riskAssessment !== null && <p>Beoordeling: {b.riskAssessment}</p>}
+      <p className={pending && b.apNotification.overdue ? 'warning' : undefined} role={pending ? 'status' : undefined}>
+        {pending ? b.apNotification.text : b.apNotification.notified === true ? 'Gemeld bij de Autoriteit Persoonsgegevens.' : `Niet gemeld: ${b.apNotification.reason ?? ''}`}
+      </p>
+      <ProblemBox problem={problem} />
+      {pending && (
+        <div className="actions">
+          <button type="button" onClick={() => patch({ apNotification: { notified: true } })}>Gemeld bij de AP</button>
+          <TextInput label="Reden om niet te melden" value={reason} onChange={setReason} />
+          <button type="button" className="secondary" onClick={() => patch({ apNotification: { notified: false, reason } })}>Niet melden</button>
+        </div>
+      )}
+      {b.status !== 'closed' && <button type="button" className="link-button" onClick={() => patch({ status: 'closed' })}>Afsluiten</button>}
+    </li>
+  );
+}
+
+/** Now as the browser's local 'YYYY-MM-DDTHH:mm', what a datetime-local field shows and reads back as local time. */
+function localNow(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+function NewBreach({ onDone }: { onDone: () => void }) {
+  const [description, setDescription] = useState('');
+  const [discovered, setDiscovered] = useState(localNow);
+  const [risk, setRisk] = useState<keyof typeof RISKS>('not-assessed');
+  const [assessment, setAssessment] = useState('');
+  const save = useSubmit(() => post('/api/privacy/breaches', {
+    description, discoveredAt: new Date(discovered).toISOString(), clientIds: [], risk, ...(assessment.trim() === '' ? {} : { riskAssessment: assessment }),
+  }), () => {
+    setDescription('');
+    onDone();
+  });
+  return (
+    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-breach-title">
+      <h3 id="new-breach-title">Datalek vastleggen</h3>
+      <TextArea label="Wat is er gebeurd?" value={description} onChange={setDescription} required rows={3} />
+      <TextInput label="Ontdekt op" type="datetime-local" value={discovered} onChange={setDiscovered} required hint="De 72 uur lopen vanaf dit moment." />
+      <Select label="Risico" value={risk} onChange={(v) => setRisk(v as keyof typeof RISKS)} options={RISKS} />
+      <TextArea label="Beoordeling van het risico" value={assessment} onChange={setAssessment} rows={2} />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Datalek vastleggen</button>
+    </form>
+  );
+}
+
+interface Review { clientId: string; name: string; birthDate: string; lastChange: string; keptUntil: string; status: 'pending' | 'confirmed' | 'held'; holdReason: string | null }
+interface Setting { termYears: number | null; reason: string | null; legalMinimumYears: number; warning: string | null }
+const REVIEW_STATUSES = { pending: 'Wacht op uw besluit', confirmed: 'Vernietiging bevestigd', held: 'Bewaard' };
+
+export function RetentionReview() {
+  const list = useLoad(() => get<{ reviews: Review[] }>('/api/privacy/retention-reviews'), []);
+  const [problem, setProblem] = useState<Problem>();
+  const [holdReason, setHoldReason] = useState('');
+  const act = (url: string, body?: unknown) => {
+    setProblem(undefined);
+    post(url, body).then(list.reload, (e: unknown) => setProblem(toProblem(e)));
+  };
+  return (
+    <section aria-labelledby="retention-title">
+      <h2 id="retention-title">Bewaartermijnen</h2>
+      <p>Deze dossiers zijn langer bewaard dan nodig (20 jaar na de laatste wijziging, Jeugdwet 7.3.8). Bevestig de vernietiging, of bewaar het dossier met een reden, bijvoorbeeld voor een procedure.</p>
+      <ProblemBox problem={list.problem ?? problem} />
+      {list.data !== undefined && (list.data.reviews.length === 0
+        ? <p>Er zijn nu geen dossiers om te beoordelen.</p>
+        : (
+            <>
+              <TextInput label="Reden om te bewaren" value={holdReason} onChange={setHoldReason} hint="Nodig als u op Bewaren klikt." />
+              <table className="list" data-testid="retention-reviews">
+                <thead><tr><th scope="col">Cliënt</th><th scope="col">Laatste wijziging</th><th scope="col">Bewaren tot</th><th scope="col">Stand</th><th scope="col">Besluit</th></tr></thead>
+                <tbody>
+                  {list.data.reviews.map((r) => (
+                    <tr key={r.clientId}>
+                      <td>{r.name} ({formatDate(r.birthDate)})</td><td>{formatDate(r.lastChange)}</td><td>{formatDate(r.keptUntil)}</td>
+                      <td>{REVIEW_STATUSES[r.status]}{r.holdReason === null ? '' : `: ${r.holdReason}`}</td>
+                      <td>
+                        {r.status === 'pending' && (
+                          <>
+                            <button type="button" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/confirm`)}>Vernietigen</button>
+                            <button type="button" className="secondary" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/hold`, { reason: holdReason })}>Bewaren</button>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ))}
+      <RetentionSetting />
+    </section>
+  );
+}
+
+function RetentionSetting() {
+  const setting = useLoad(() => get<Setting>('/api/privacy/retention-settings'), []);
+  const [years, setYears] = useState('');
+  const [reason, setReason] = useState('');
+  const save = useSubmit(() => api('PUT', '/api/privacy/retention-settings', { termYears: Number(years), reason }), setting.reload);
+  const s = setting.data;
+  return (
+    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="term-title">
+      <h3 id="term-title">Bewaartermijn van de organisatie</h3>
+      {s !== undefined && (
+        <p>
+          Wettelijk minimum: {s.legalMinimumYears} jaar. {s.termYears === null ? 'De organisatie heeft geen eigen termijn.' : `Eigen termijn: ${s.termYears} jaar (${s.reason ?? ''}).`}
+        </p>
+      )}
+      {s?.warning !== null && s?.warning !== undefined && <p className="warning" role="status">{s.warning}</p>}
+      <TextInput label="Eigen termijn in jaren" type="number" inputMode="numeric" value={years} onChange={setYears} required />
+      <TextArea label="Waarom zo lang?" value={reason} onChange={setReason} required rows={2} />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Termijn opslaan</button>
+    </form>
+  );
+}
+
+interface Activity { id: string; standard: boolean; name: string; purpose: string; legalBasis: string; dataSubjects: string[]; dataCategories: string[]; recipients: string[]; retention: string; security: string }
+
+export function ProcessingRecords() {
+  const list = useLoad(() => get<{ activities: Activity[] }>('/api/privacy/processing-activities'), []);
+  return (
+    <section aria-labelledby="processing-title">
+      <h2 id="processing-title">Verwerkingsregister</h2>
+      <p>Welke persoonsgegevens de organisatie verwerkt, waarvoor, op welke grond en hoe lang (AVG 30).</p>
+      {list.loading && <Loading what="Verwerkingen" />}
+      <ProblemBox problem={list.problem} />
+      {list.data !== undefined && (
+        <table className="list" data-testid="processing-activities">
+          <thead><tr><th scope="col">Verwerking</th><th scope="col">Doel</th><th scope="col">Grondslag</th><th scope="col">Ontvangers</th><th scope="col">Bewaren</th></tr></thead>
+          <tbody>
+            {list.data.activities.map((a) => (
+              <tr key={a.id}><td>{a.name}</td><td>{a.purpose}</td><td>{a.legalBasis}</td><td>{a.recipients.join(', ')}</td><td>{a.retention}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
