@@ -394,6 +394,29 @@ describe('web application for professionals', () => {
     await screenshot(page, '16c-verwerkingsregister');
   });
 
+  it('lets the manager keep complaints and calamities beside the dossier, with the inspectorate report (004 A; Jeugdwet 4.1.8)', async () => {
+    const page = await pageFor('demo.manager');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Registers' }).click();
+    await page.getByLabel('Van wie is de klacht?').fill('Een ouder');
+    await page.getByLabel('Waar gaat de klacht over?').fill('De hulpverlener kwam twee keer niet opdagen.');
+    await page.getByRole('button', { name: 'Klacht vastleggen' }).click();
+    const complaint = page.getByTestId('complaints').getByRole('listitem').filter({ hasText: 'niet opdagen' });
+    await complaint.getByLabel('Afhandeling').fill('Excuses gemaakt en nieuwe afspraken gemaakt.');
+    await complaint.getByRole('button', { name: 'Klacht afsluiten' }).click();
+    await complaint.getByText(/Bewaard tot/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '16e-klachten');
+    await page.getByRole('link', { name: 'Incidenten en calamiteiten' }).click();
+    await page.getByLabel('Soort').selectOption('calamity');
+    await page.getByLabel('Wat is er gebeurd?').fill('Ernstig voorval tijdens een logeerweekend.');
+    await page.getByRole('button', { name: 'Incident vastleggen' }).click();
+    const incident = page.getByTestId('incidents').getByRole('listitem').filter({ hasText: 'logeerweekend' });
+    await incident.getByText('Nog melden bij de inspectie.').waitFor();
+    await incident.getByRole('button', { name: 'Gemeld bij de inspectie' }).click();
+    await incident.getByText(/Gemeld bij de inspectie op/).waitFor();
+    await expectAccessible(page);
+  });
+
   it('keeps personal work notes for their author only, outside the dossier (003 §2.3.13)', async () => {
     const page = await pageFor('demo.hulpverlener');
     await openClient(page, 'Sanne Demo-Bakker');

@@ -11,6 +11,7 @@ import { PrivacyPage } from './pages/Privacy';
 import { AdminPage } from './pages/Admin';
 import { PickupPage } from './pages/Pickup';
 import { WorkNotesPage } from './pages/WorkNotes';
+import { RegistersPage } from './pages/Registers';
 import { match, navigate, usePath } from './router';
 
 type Session = { state: 'loading' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me };
@@ -63,6 +64,7 @@ export function App() {
             <NavItem to="/" path={path} exact>Mijn caseload</NavItem>
             <NavItem to="/verzoeken" path={path}>Verzoeken</NavItem>
             {(me.role === 'care-professional' || me.role === 'intern') && <NavItem to="/werkaantekeningen" path={path}>Werkaantekeningen</NavItem>}
+            {(me.role === 'manager' || me.role === 'admin-staff' || me.role === 'privacy-officer') && <NavItem to="/registers" path={path}>Registers</NavItem>}
             {me.role === 'privacy-officer' && <NavItem to="/privacy" path={path}>Privacy</NavItem>}
             {me.role === 'application-administrator' && <NavItem to="/beheer" path={path}>Beheer</NavItem>}
           </ul>
@@ -121,6 +123,7 @@ function titleFor(path: string): string {
   if (path.startsWith('/clienten')) return 'Cliënt';
   if (path.startsWith('/verzoeken')) return 'Verzoeken';
   if (path.startsWith('/werkaantekeningen')) return 'Werkaantekeningen';
+  if (path.startsWith('/registers')) return 'Registers';
   if (path.startsWith('/privacy')) return 'Privacy';
   if (path.startsWith('/beheer')) return 'Beheer';
   return 'Mijn caseload';
@@ -130,6 +133,7 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (path === '/') return <CaseloadPage me={me} />;
   if (path === '/verzoeken') return <RequestsDashboard />;
   if (path === '/werkaantekeningen') return <WorkNotesPage />;
+  if (path.startsWith('/registers')) return <RegistersPage path={path} />;
   const client = match('/clienten/:clientId', path) ?? match('/clienten/:clientId/:tab', path) ?? match('/clienten/:clientId/:tab/:sub', path);
   if (client !== undefined) return <ClientPage me={me} clientId={client.clientId!} tab={client.tab ?? 'overzicht'} sub={client.sub} />;
   if (path.startsWith('/privacy')) return <PrivacyPage me={me} path={path} />;
