@@ -417,6 +417,18 @@ describe('web application for professionals', () => {
     await expectAccessible(page);
   });
 
+  it('makes a family dossier from a client and writes in the family part (003 §2.3.4)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    await openClient(page, 'Sanne Demo-Bakker');
+    await page.getByTestId('families').getByRole('button', { name: 'Gezinsdossier maken' }).click();
+    await page.getByRole('heading', { level: 1, name: /Gezin/ }).waitFor();
+    await page.getByLabel('Tekst').fill('Gezinsplan: vaste avond voor gezinsgesprekken.');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('family-entries').getByText('vaste avond').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '16f-gezinsdossier');
+  });
+
   it('keeps personal work notes for their author only, outside the dossier (003 §2.3.13)', async () => {
     const page = await pageFor('demo.hulpverlener');
     await openClient(page, 'Sanne Demo-Bakker');

@@ -75,6 +75,8 @@ export interface ClientRecord extends ClientSummary {
   processingRestriction: ProcessingRestriction | null;
   /** Transferred to a successor provider or the Nidos guardian: closed to new entries. */
   transfer: { id: string; recipient: string; recipientKind: string; transferredOn: string } | null;
+  /** The families this client is a member of (the family part is opened and authorised on its own). */
+  families: { id: string; name: string }[];
 }
 
 /** The formal data a client may have corrected (AVG 16), in the API's words, and their columns. */
@@ -279,6 +281,8 @@ export async function readClient(scope: ClientScope): Promise<ClientRecord> {
     corrections: await formalCorrections(tx, client.id),
     processingRestriction: await activeRestriction(tx, client.id),
     transfer: await transferNotice(tx, client.id),
+    families: await tx.query<{ id: string; name: string }>(
+      'SELECT f.id, f.name FROM formal.families f JOIN formal.family_members m ON m.family_id = f.id WHERE m.client_id = $1 ORDER BY f.name', [client.id]),
   };
 }
 

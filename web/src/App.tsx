@@ -12,6 +12,7 @@ import { AdminPage } from './pages/Admin';
 import { PickupPage } from './pages/Pickup';
 import { WorkNotesPage } from './pages/WorkNotes';
 import { RegistersPage } from './pages/Registers';
+import { FamilyPage } from './pages/Family';
 import { match, navigate, usePath } from './router';
 
 type Session = { state: 'loading' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me };
@@ -124,6 +125,7 @@ function titleFor(path: string): string {
   if (path.startsWith('/verzoeken')) return 'Verzoeken';
   if (path.startsWith('/werkaantekeningen')) return 'Werkaantekeningen';
   if (path.startsWith('/registers')) return 'Registers';
+  if (path.startsWith('/gezinnen')) return 'Gezinsdossier';
   if (path.startsWith('/privacy')) return 'Privacy';
   if (path.startsWith('/beheer')) return 'Beheer';
   return 'Mijn caseload';
@@ -134,6 +136,8 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (path === '/verzoeken') return <RequestsDashboard />;
   if (path === '/werkaantekeningen') return <WorkNotesPage />;
   if (path.startsWith('/registers')) return <RegistersPage path={path} />;
+  const family = match('/gezinnen/:familyId', path);
+  if (family !== undefined) return <FamilyPage familyId={family.familyId!} />;
   const client = match('/clienten/:clientId', path) ?? match('/clienten/:clientId/:tab', path) ?? match('/clienten/:clientId/:tab/:sub', path);
   if (client !== undefined) return <ClientPage me={me} clientId={client.clientId!} tab={client.tab ?? 'overzicht'} sub={client.sub} />;
   if (path.startsWith('/privacy')) return <PrivacyPage me={me} path={path} />;

@@ -11,6 +11,7 @@ import { ClientRequests, RequestDetail } from './Requests';
 import { ClientDisclosures } from './Disclosures';
 import { TransferCard, type TransferNotice } from './Transfer';
 import { ClientWorkNotes } from './WorkNotes';
+import { ClientFamilies } from './Family';
 
 export interface ClientDetail {
   id: string; familyName: string; givenNames: string; birthDate: string; bsn: string | null; gender: string;
@@ -19,6 +20,7 @@ export interface ClientDetail {
   relations: { id: string; relation: string; hasCustody: boolean; custodyKind: string | null; familyName: string; givenNames: string; establishedHow: string; validFrom: string; validTo: string | null }[];
   dossier: { holder: { id: string; name: string; function: string } | null; careStartedOn: string | null; careEndedOn: string | null } | null;
   transfer: TransferNotice | null;
+  families: { id: string; name: string }[];
 }
 
 const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Dossier (tijdlijn)'], ['verzoeken', 'Verzoeken'], ['verstrekkingen', 'Verstrekkingen']];
@@ -153,6 +155,7 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
       <Agreements clientId={c.id} />
       <CareTeam clientId={c.id} />
       <EmergencySummaryCard clientId={c.id} canEdit={me.role === 'care-professional'} />
+      <ClientFamilies clientId={c.id} clientName={c.familyName} families={c.families} />
       <TransferCard client={c} transfer={c.transfer} onDone={onChanged} />
       {(me.role === 'care-professional' || me.role === 'intern') && <ClientWorkNotes clientId={c.id} />}
     </div>
