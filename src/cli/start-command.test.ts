@@ -1,7 +1,9 @@
 /**
  * `dossierwijzer start` refuses to run in production on a database that does
  * not make commits durable (issue 8 §2): PGlite does not fsync, so it is the
- * case we can produce in a test; a real PostgreSQL server with fsync on passes.
+ * case we can produce in every run; on PostgreSQL (DATABASE_URL set) a scratch
+ * database with `synchronous_commit = off` is refused in production and only
+ * warned about outside it.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkDurability } from '../db/durability-check.js';
-import { createScratchDatabase } from '../db/scratch-database.js';
+import { openPostgres } from '../db/postgres-database.js';
+import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
 import { runCli } from '../test-support/run-cli.js';
 
 let dataDir: string;
@@ -50,4 +53,63 @@ describe('the durability check', () => {
       await scratch.drop();
     }
   });
+});
+
+describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '')('start on PostgreSQL with synchronous_commit off', () => {
+  let scratch: ScratchDatabase;
+  beforeEach(async () => {
+    scratch = await createScratchDatabase(process.env.DATABASE_URL, 'dw_start_async');
+    // A database-level setting: every new connection to it, the app's included, starts with it.
+    const name = new URL(scratch.url!).pathname.slice(1);
+    const admin = openPostgres(process.env.DATABASE_URL!, { maxConnections: 1 });
+    try {
+      await admin.exec(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+    } finally {
+      await admin.close();
+    }
+    vi.stubEnv('DATABASE_URL', scratch.url);
+    vi.stubEnv('DATABASE_MIGRATION_URL', '');
+    vi.stubEnv('DW_DATA_DIR', dataDir);
+    vi.stubEnv('DW_MASTER_KEY', randomBytes(32).toString('base64'));
+    vi.stubEnv('DW_DEMO', 'false');
+    vi.stubEnv('PORT', '0');
+  });
+  afterEach(async () => {
+    await scratch.drop();
+  });
+
+  it('refuses to run in production, naming synchronous_commit', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const result = await runCli(['start']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Refusing to start in production');
+    expect(result.err).toContain('synchronous_commit=off');
+    expect(result.out).not.toContain('is running');
+  });
+
+  it('outside production it starts, with a warning naming synchronous_commit', async () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    // `start` serves until SIGINT/SIGTERM: catch its stop handler instead of signalling the test process.
+    const stops: (() => void)[] = [];
+    const once = process.once.bind(process);
+    const spy = vi.spyOn(process, 'once').mockImplementation(((event: string, listener: () => void) => {
+      if (event === 'SIGINT' || event === 'SIGTERM') {
+        stops.push(listener);
+        return process;
+      }
+      return once(event, listener);
+    }) as typeof process.once);
+    try {
+      const running = runCli(['start']);
+      await vi.waitFor(() => expect(stops.length).toBeGreaterThan(0), { timeout: 60_000, interval: 50 });
+      stops[0]!();
+      const result = await running;
+      expect(result.code).toBe(0);
+      expect(result.err).toContain('Warning');
+      expect(result.err).toContain('synchronous_commit=off');
+      expect(result.out).toContain('Dossierwijzer is running');
+    } finally {
+      spy.mockRestore();
+    }
+  }, 90_000);
 });
