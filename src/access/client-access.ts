@@ -8,7 +8,7 @@
 import type { Queryable, Database } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import type { Actor } from '../auth/sessions.js';
-import { appendAccessLog, AccessOutcome, type AccessLogRow } from './access-log.js';
+import { appendAccessLog, AccessBasis, AccessOutcome, type AccessLogRow } from './access-log.js';
 import { appendReadLog } from './log-group-commit.js';
 import { decideAdministration, decideEmployeeAccess, decideLogReview, type AccessIntent, type PolicyDecision } from './policy.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
@@ -248,11 +248,20 @@ export async function withLogReview<T>(db: Database, ctx: RequestContext, work: 
     await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, decision)]));
     throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);
   }
-  return db.transaction(async (tx) => {
-    const { value, clientIds } = await work(tx);
-    await appendAccessLog(tx, [...new Set(clientIds)].map((id) => logRow(ctx, id, intent, AccessOutcome.allowed, decision)));
-    return value;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const { value, clientIds } = await work(tx);
+      await appendAccessLog(tx, [...new Set(clientIds)].map((id) => logRow(ctx, id, intent, AccessOutcome.allowed, decision)));
+      return value;
+    });
+  } catch (error) {
+    // The work refused (e.g. a review of one's own emergency access): nothing changed, but the attempt is logged.
+    if (error instanceof AppError && error.status < 500) {
+      const refusal = { ...decision, basis: AccessBasis.none, citations: error.extra.basis ?? [] };
+      await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, refusal)]));
+    }
+    throw error;
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import type { ClientScope } from '../access/client-access.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, forbidden, notFound } from '../errors.js';
 import { openDraftBreachForEmergency } from '../breaches/breach-service.js';
 
 export interface EmergencySummary {
@@ -111,10 +111,19 @@ export async function listEmergencyAccesses(db: Queryable, masterKey: Buffer, or
 
 /** Records the privacy officer's judgement; once only. Returns the client id (for the log). */
 export async function reviewEmergencyAccess(tx: Queryable, review: { id: string; organisationId: string; reviewerId: string; justified: boolean; note?: string; now: Date }): Promise<string> {
-  const rows = await tx.query<{ client_id: string; reviewed_at: Date | null }>(
-    'SELECT client_id, reviewed_at FROM org.emergency_accesses WHERE id = $1 AND organisation_id = $2 FOR UPDATE', [review.id, review.organisationId]);
+  const rows = await tx.query<{ client_id: string; employee_id: string; reviewed_at: Date | null }>(
+    'SELECT client_id, employee_id, reviewed_at FROM org.emergency_accesses WHERE id = $1 AND organisation_id = $2 FOR UPDATE', [review.id, review.organisationId]);
   const row = rows[0];
   if (row === undefined) throw notFound('Deze noodtoegang bestaat niet.', 'This emergency access does not exist.');
+  // The review is the check on the one who broke the glass (AVG 38(6): no conflict of interests);
+  // judging one's own access is no check at all.
+  if (row.employee_id === review.reviewerId) {
+    throw forbidden(
+      'U heeft deze noodtoegang zelf gebruikt. Een beoordeling moet onafhankelijk zijn: iemand anders beoordeelt of uw noodtoegang terecht was.',
+      'You used this emergency access yourself. A review must be independent: someone else judges whether your emergency access was justified.',
+      ['AVG 38', 'AVG 39', 'AVG 32'],
+    );
+  }
   if (row.reviewed_at !== null) throw conflict('already-reviewed', 'Deze noodtoegang is al beoordeeld.', 'This emergency access has already been reviewed.');
   await tx.query('UPDATE org.emergency_accesses SET justified = $2, review_note = $3, reviewed_by = $4, reviewed_at = $5 WHERE id = $1',
     [review.id, review.justified, review.note ?? null, review.reviewerId, review.now]);

@@ -75,6 +75,30 @@ describe('emergency access', () => {
     expect(reviewed.json()).toEqual({ id: access.id, justified: false, candidateBreach: true });
     expect((await h.request({ method: 'POST', url: `/api/privacy/emergency-reviews/${access.id}`, cookie: officer, body: { justified: true } })).statusCode).toBe(409);
   });
+
+  it('refuses a privacy officer who reviews their own emergency access: the review must be independent (AVG 38(6))', async () => {
+    const officer = await h.employee({ role: 'privacy-officer' });
+    const cookie = await h.login(officer);
+    const opened = await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie, body: { reason: 'Melding van de politie, cliënt vermist.' } });
+    expect(opened.statusCode).toBe(201);
+    const accessId = opened.json().accessId as string;
+
+    const own = await h.request({ method: 'POST', url: `/api/privacy/emergency-reviews/${accessId}`, cookie, body: { justified: true } });
+    expect(own.statusCode).toBe(403);
+    expect(own.headers['content-type']).toContain('application/problem+json');
+    expect(own.json().nl).toContain('onafhankelijk');
+    expect(own.json().basis).toContain('AVG 38');
+    const [row] = await h.database.db.query<{ outcome: string; employee_id: string; action: string }>(
+      'SELECT outcome, employee_id, action FROM audit.access_log ORDER BY seq DESC LIMIT 1');
+    expect(row).toEqual({ outcome: 'denied', employee_id: officer.id, action: 'review-log' });
+    const [grant] = await h.database.db.query<{ reviewed_at: Date | null }>('SELECT reviewed_at FROM org.emergency_accesses WHERE id = $1', [accessId]);
+    expect(grant!.reviewed_at).toBeNull();
+
+    // Another privacy officer can.
+    const colleague = await h.login(await h.employee({ role: 'privacy-officer' }));
+    const reviewed = await h.request({ method: 'POST', url: `/api/privacy/emergency-reviews/${accessId}`, cookie: colleague, body: { justified: true } });
+    expect(reviewed.statusCode).toBe(200);
+  });
 });
 
 describe('who saw this dossier, and unusual access', () => {
