@@ -29,11 +29,13 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'PATCH /api/clients/:clientId/entries/:entryId': NONE,
   'DELETE /api/clients/:clientId/entries/:entryId': NONE,
   'GET /api/clients/:clientId/care-team': ['admin-staff'],
-  'POST /api/clients/:clientId/care-team': ['admin-staff'],
-  'POST /api/clients/:clientId/care-team/:memberId/end': ['admin-staff'],
+  // Changing the care team grants access: the dossier holder (who has a relation, so not in this table) or a
+  // manager, who assigns care (decideCareTeamManagement; AVG 5(1)(f), 32; Jeugdwet 7.3.11).
+  'POST /api/clients/:clientId/care-team': ['manager'],
+  'POST /api/clients/:clientId/care-team/:memberId/end': ['manager'],
   'GET /api/clients/:clientId/access-facts': ['admin-staff'],
-  'POST /api/clients/:clientId/access-facts': ['admin-staff'],
-  'POST /api/clients/:clientId/access-facts/:factId/withdraw': ['admin-staff'],
+  'POST /api/clients/:clientId/access-facts': ['manager'], // and anyone in the care team: a restriction the client asks for
+  'POST /api/clients/:clientId/access-facts/:factId/withdraw': ['manager'], // and the holder
   'POST /api/clients/:clientId/emergency-access': ALL, // break the glass (003 §2.2.8), reviewed afterwards
   'GET /api/clients/:clientId/emergency-summary': NONE,
   'PUT /api/clients/:clientId/emergency-summary': NONE,

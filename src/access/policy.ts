@@ -11,8 +11,18 @@ import type { Queryable } from '../db/database.js';
 import { AccessBasis } from './access-log.js';
 
 /** What an employee wants to do with a client's data. */
-export const AccessAction = { read: 'read', record: 'record', register: 'register', reviewLog: 'review-log', administer: 'administer' } as const;
+export const AccessAction = {
+  read: 'read', record: 'record', register: 'register', reviewLog: 'review-log', administer: 'administer', manageCareTeam: 'manage-care-team',
+} as const;
 export type AccessAction = (typeof AccessAction)[keyof typeof AccessAction];
+
+/**
+ * What a `manage-care-team` intent changes: who is in the care team (and so
+ * who may open the dossier), or the client's objection to interns — a
+ * restriction the client asks for — recorded or withdrawn.
+ */
+export const CareTeamChange = { team: 'team', recordObjection: 'record-objection', withdrawObjection: 'withdraw-objection' } as const;
+export type CareTeamChange = (typeof CareTeamChange)[keyof typeof CareTeamChange];
 
 /** The recorded purpose (DOMAIN §2: the manager's; `legal-claims` for reading a restricted dossier, AVG 18(2)), as the API accepts it. */
 export const AccessPurpose = { qualityControl: 'quality-control', complaint: 'complaint', incident: 'incident', legalClaims: 'legal-claims' } as const;
@@ -22,6 +32,8 @@ export interface AccessIntent {
   action: AccessAction;
   part: Part;
   purpose?: AccessPurpose;
+  /** For `manage-care-team`: what is changed (default: the team itself). */
+  careTeamChange?: CareTeamChange;
   /** Break the glass: records the emergency grant (in the access transaction) before deciding. */
   openEmergency?: (tx: Queryable, clientId: string) => Promise<void>;
 }
@@ -155,6 +167,58 @@ export function decideAdministration(role: EmployeeRole): PolicyDecision {
   };
 }
 
+const CARE_TEAM_CITATIONS = ['AVG 5(1)(f)', 'AVG 32', 'Jeugdwet 7.3.11'] as const;
+
+/**
+ * Who may change a client's care team (DOMAIN §2: only employees directly
+ * involved see the dossier, so whoever adds a member grants access to it).
+ * An organisational authorisation like the administration's, decided here:
+ * the dossier's current holder, who leads the care, and a manager (the team
+ * leader assigns care). Not administrative staff, members, substitutes,
+ * interns, the privacy officer or the application administrator (AVG 5(1)(f)
+ * and 32: access is granted by those responsible for it, not by anyone who
+ * can reach the dossier). The client's objection to interns is a restriction
+ * the client asks for: anyone in the care team may record it at once, but
+ * only the holder or a manager may withdraw it.
+ */
+export function decideCareTeamManagement(role: EmployeeRole, relation: CareRelation | undefined, change: CareTeamChange = CareTeamChange.team): PolicyDecision {
+  const holder = role === 'care-professional' && relation === 'holder';
+  const manager = role === 'manager';
+  const actor = actorOf(role, relation);
+  const inCareTeam = actor === 'care-professional' || actor === 'substitute' || actor === 'intern';
+  const allowed = change === CareTeamChange.recordObjection ? inCareTeam || manager : holder || manager;
+  const basis = !allowed ? AccessBasis.none : manager ? AccessBasis.managementPurpose : AccessBasis.careRelation;
+  const [explanationNl, explanationEn, rule] = ((): [string, string, string] => {
+    switch (change) {
+      case CareTeamChange.team:
+        return allowed
+          ? ['De dossierhouder of een leidinggevende bepaalt wie in het behandelteam zit.', 'Allowed.', `manage-care-team.${holder ? 'holder' : 'manager'}`]
+          : [
+              'Alleen de dossierhouder van deze cliënt of een leidinggevende bepaalt wie in het behandelteam zit. Wie in het team komt, kan het dossier openen. Daarom mag niet iedereen die het dossier kan bereiken het team veranderen.',
+              'Only the client\'s dossier holder or a manager decides who is in the care team: whoever joins it can open the dossier.',
+              'manage-care-team.not-responsible',
+            ];
+      case CareTeamChange.recordObjection:
+        return allowed
+          ? ['Wie bij de hulp betrokken is, legt het bezwaar van de cliënt tegen stagiairs meteen vast.', 'Allowed.', 'manage-care-team.record-objection']
+          : [
+              'Alleen wie nu bij de hulp aan deze cliënt betrokken is, of een leidinggevende, legt het bezwaar van de cliënt tegen stagiairs vast.',
+              'Only those now involved in this client\'s care, or a manager, record the client\'s objection to interns.',
+              'manage-care-team.record-objection.not-involved',
+            ];
+      case CareTeamChange.withdrawObjection:
+        return allowed
+          ? ['De dossierhouder of een leidinggevende trekt het bezwaar tegen stagiairs in, als de cliënt dat wil.', 'Allowed.', 'manage-care-team.withdraw-objection']
+          : [
+              'Alleen de dossierhouder of een leidinggevende mag het bezwaar van de cliënt tegen stagiairs intrekken. Daarna kunnen stagiairs het dossier weer lezen.',
+              'Only the dossier holder or a manager may withdraw the client\'s objection to interns; after that, interns can read the dossier again.',
+              'manage-care-team.withdraw-objection.not-responsible',
+            ];
+    }
+  })();
+  return { allowed, basis, citations: CARE_TEAM_CITATIONS, explanationNl, explanationEn, rule };
+}
+
 /** Decides an employee's access to one client's data through the rules engine. */
 export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision {
   const actor = actorOf(input.role, input.relation);
@@ -170,6 +234,8 @@ export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision
       return decideLogReview(input.role);
     case 'administer':
       return decideAdministration(input.role);
+    case 'manage-care-team':
+      return decideCareTeamManagement(input.role, input.relation, input.intent.careTeamChange);
     case 'register':
       // Registering a client records administrative data about them, before any care relation exists:
       // whoever may start care (a care professional) or keeps the administration may do it.

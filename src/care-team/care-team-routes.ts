@@ -30,7 +30,8 @@ const EndMember = Type.Object({ endsOn: Type.Optional(Type.String({ format: 'dat
 const NewFact = Type.Object({ fact: OneOf(ACCESS_FACTS) }, { additionalProperties: false });
 
 export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
-  // The care team is part of the administration of care: read and changed as administrative data.
+  // The care team is part of the administration of care: read as administrative data. Changing it grants or
+  // takes away access to the dossier, so it is its own intent, decided by the policy (decideCareTeamManagement).
   clientDataRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/care-team',
     schema: { tags: ['care team'], summary: 'Who has a care relation with this client, and when', params: ClientParams, response: { 200: Members } },
@@ -39,8 +40,8 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/care-team',
-    schema: { tags: ['care team'], summary: 'Link an employee to the care team with a role and a period', params: ClientParams, body: NewMember, response: { 201: Member } },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    schema: { tags: ['care team'], summary: 'Link an employee to the care team with a role and a period (dossier holder or manager)', params: ClientParams, body: NewMember, response: { 201: Member } },
+    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'team' }),
     handler: async (scope, request, reply) => {
       const member = await addCareTeamMember(scope, request.body as Static<typeof NewMember>);
       reply.code(201);
@@ -49,8 +50,8 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/care-team/:memberId/end',
-    schema: { tags: ['care team'], summary: 'End a care relation (kept in the history)', params: MemberParams, body: EndMember, response: { 200: Member } },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    schema: { tags: ['care team'], summary: 'End a care relation (kept in the history; dossier holder or manager)', params: MemberParams, body: EndMember, response: { 200: Member } },
+    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'team' }),
     handler: (scope, request) => endCareTeamMembership(scope, (request.params as Static<typeof MemberParams>).memberId, (request.body as Static<typeof EndMember>).endsOn),
   });
   clientDataRoute(app, deps, {
@@ -61,8 +62,11 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/access-facts',
-    schema: { tags: ['care team'], summary: 'Record a fact such as the client\'s objection to interns; effective at once', params: ClientParams, body: NewFact, response: { 201: Facts } },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    schema: {
+      tags: ['care team'], summary: 'Record a fact such as the client\'s objection to interns; effective at once (anyone in the care team)',
+      params: ClientParams, body: NewFact, response: { 201: Facts },
+    },
+    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'record-objection' }),
     handler: async (scope, request, reply) => {
       const facts = await recordAccessFact(scope, (request.body as Static<typeof NewFact>).fact);
       reply.code(201);
@@ -71,8 +75,8 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/access-facts/:factId/withdraw',
-    schema: { tags: ['care team'], summary: 'Withdraw a recorded fact', params: FactParams, response: { 200: Facts } },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    schema: { tags: ['care team'], summary: 'Withdraw a recorded fact (dossier holder or manager)', params: FactParams, response: { 200: Facts } },
+    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'withdraw-objection' }),
     handler: async (scope, request) => ({ facts: await withdrawAccessFact(scope, (request.params as Static<typeof FactParams>).factId) }),
   });
 }
