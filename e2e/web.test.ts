@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentCode, launchBrowser, logIn, newContext, screenshot, seriousViolations, startServer, type Server } from './support.js';
+import { currentCode, launchBrowser, logIn, newContext, screenshot, wcagViolations, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -37,7 +37,7 @@ async function pageFor(username: string): Promise<Page> {
 }
 
 async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await wcagViolations(page)).toEqual([]);
 }
 
 async function openClient(page: Page, name: string): Promise<string> {
@@ -148,6 +148,8 @@ describe('web application for professionals', () => {
     const problem = entry.getByTestId('problem');
     await problem.waitFor();
     await expect(problem.textContent()).resolves.toContain('Een dossierregel kan niet worden gewijzigd of verwijderd');
+    // The refusal names its articles, like every refusal (Jeugdwet 7.3.8, BW 7:454).
+    await expect(problem.getByTestId('basis').textContent()).resolves.toContain('Jeugdwet 7.3.8');
     await expectAccessible(page);
     await screenshot(page, '06-wijzigen-geweigerd');
 
@@ -197,6 +199,7 @@ describe('web application for professionals', () => {
     await page.getByLabel('Besluit', { exact: true }).selectOption('granted');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await expect(page.getByTestId('problem').textContent()).resolves.toContain('pas worden toegewezen als de toestemming is vastgelegd');
+    await expect(page.getByTestId('problem').getByTestId('basis').textContent()).resolves.toContain('BW 7:457');
     await expectAccessible(page);
     await screenshot(page, '08-verzoek-17-jaar-toestemming');
 
@@ -239,6 +242,7 @@ describe('web application for professionals', () => {
     await page.getByLabel('Vergoeding in euro (alleen voor extra kopieën)').fill('5');
     await page.getByRole('button', { name: 'Uitvoering vastleggen' }).click();
     await expect(page.getByTestId('problem').last().textContent()).resolves.toContain('De eerste kopie is gratis');
+    await expect(page.getByTestId('problem').last().textContent()).resolves.toContain('AVG 15 lid 3');
     await page.getByLabel('Vergoeding in euro (alleen voor extra kopieën)').fill('');
     await page.getByRole('button', { name: 'Uitvoering vastleggen' }).click();
     await page.getByText(/Uitgevoerd op/).waitFor();
@@ -359,6 +363,11 @@ describe('web application for professionals', () => {
     await expect(log.textContent()).resolves.toContain('Jeroen de Wit');
     await expectAccessible(page);
     await screenshot(page, '14-wie-zag-dit-dossier');
+
+    // The same view is one click away from the dossier itself.
+    await page.goto(`/clienten/${emergencyClientId}`);
+    await page.getByRole('link', { name: 'Wie zag dit dossier? (toegangslog)' }).click();
+    await expect(page.getByTestId('access-log').textContent()).resolves.toContain('Noodtoegang');
 
     await page.getByRole('link', { name: 'Ongewone toegang' }).click();
     await page.getByRole('heading', { name: 'Toegang zonder behandelrelatie' }).waitFor();

@@ -33,7 +33,8 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
       <>
         <h1>Dossier openen</h1>
         <ProblemBox problem={client.problem} />
-        {client.problem?.status === 403 && <EmergencyAccess clientId={clientId} onOpened={client.reload} />}
+        {client.problem?.status === 403 && me.role !== 'privacy-officer' && <EmergencyAccess clientId={clientId} onOpened={client.reload} />}
+        {me.role === 'privacy-officer' && <WhoSawLink clientId={clientId} />}
         <p><Link to="/">Terug naar mijn caseload</Link></p>
       </>
     );
@@ -50,6 +51,7 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
           ))}
         </ul>
       </nav>
+      {me.role === 'privacy-officer' && <WhoSawLink clientId={c.id} />}
       {tab === 'overzicht' && <Overview client={c} me={me} onChanged={client.reload} />}
       {tab === 'tijdlijn' && <TimelinePage clientId={c.id} />}
       {tab === 'verzoeken' && sub === undefined && <ClientRequests client={c} />}
@@ -57,6 +59,11 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
       {tab === 'verstrekkingen' && <ClientDisclosures clientId={c.id} />}
     </>
   );
+}
+
+/** Reading the access log is the privacy officer's appointment (NEN 7513), so only they get this way in from the dossier. */
+function WhoSawLink({ clientId }: { clientId: string }) {
+  return <p><Link to={`/privacy/toegang/${clientId}`}>Wie zag dit dossier? (toegangslog)</Link></p>;
 }
 
 interface EmergencySummary { medication: string; keyContacts: string; knownRisks: string; recordedAt: string | null; author: string | null }
