@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, notFound } from '../errors.js';
-import { complaintKeepUntil, prospectiveClientKeepUntil } from './register-retention.js';
+import { complaintKeepUntil, INCIDENT_YEARS_DEFAULT, incidentKeepUntil, prospectiveClientKeepUntil } from './register-retention.js';
 
 export interface Recorder {
   organisationId: string;
@@ -182,11 +182,55 @@ export async function listProspectiveClients(tx: Queryable, key: Buffer, organis
 
 // --- retention ----------------------------------------------------------------
 
-/** Deletes complaints and registrations whose retention has ended (keep_until before today). */
-export async function purgeExpiredRegisterRecords(tx: Queryable, today: string): Promise<{ complaints: number; prospectiveClients: number }> {
+/**
+ * Deletes complaints, incidents and registrations whose retention has ended
+ * (the last day to keep lies before today). Incidents are few; each is judged
+ * by `incidentKeepUntil` with its organisation's term.
+ */
+export async function purgeExpiredRegisterRecords(tx: Queryable, today: string): Promise<{
+  complaints: number; incidents: number; prospectiveClients: number;
+}> {
   const complaints = await tx.query('DELETE FROM org.complaints WHERE keep_until < $1 RETURNING id', [today]);
   const prospective = await tx.query('DELETE FROM org.prospective_clients WHERE keep_until < $1 RETURNING id', [today]);
-  return { complaints: complaints.length, prospectiveClients: prospective.length };
+  const candidates = await tx.query<{
+    id: string; occurred_on: string; reported_to_inspectorate_on: string | null; inspectorate_report_required: boolean; years: number | null;
+  }>(
+    `SELECT i.id, i.occurred_on, i.reported_to_inspectorate_on, i.inspectorate_report_required, s.incident_years AS years
+       FROM org.incidents i LEFT JOIN org.incident_retention_settings s ON s.organisation_id = i.organisation_id
+      WHERE i.occurred_on < $1::date`, [today]);
+  const expired = candidates.filter((i) => {
+    const until = incidentKeepUntil({
+      occurredOn: i.occurred_on, reportedOn: i.reported_to_inspectorate_on, reportRequired: i.inspectorate_report_required,
+      years: i.years ?? INCIDENT_YEARS_DEFAULT,
+    });
+    return until !== null && until < today;
+  }).map((i) => i.id);
+  const incidents = expired.length === 0 ? [] : await tx.query('DELETE FROM org.incidents WHERE id = ANY($1::uuid[]) RETURNING id', [expired]);
+  return { complaints: complaints.length, incidents: incidents.length, prospectiveClients: prospective.length };
+}
+
+export interface IncidentRetention {
+  years: number;
+  /** The organisation's reason, or null while the default applies. */
+  reason: string | null;
+  defaultYears: number;
+}
+
+/** The organisation's retention term for incidents and calamities (default `INCIDENT_YEARS_DEFAULT`). */
+export async function readIncidentRetention(tx: Queryable, organisationId: string): Promise<IncidentRetention> {
+  const [row] = await tx.query<{ incident_years: number; reason: string }>('SELECT incident_years, reason FROM org.incident_retention_settings WHERE organisation_id = $1', [organisationId]);
+  return { years: row?.incident_years ?? INCIDENT_YEARS_DEFAULT, reason: row?.reason ?? null, defaultYears: INCIDENT_YEARS_DEFAULT };
+}
+
+export async function writeIncidentRetention(tx: Queryable, input: {
+  organisationId: string; years: number; reason: string; setBy: string;
+}): Promise<IncidentRetention> {
+  await tx.query(
+    `INSERT INTO org.incident_retention_settings (organisation_id, incident_years, reason, set_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (organisation_id) DO UPDATE
+       SET incident_years = EXCLUDED.incident_years, reason = EXCLUDED.reason, set_by = EXCLUDED.set_by, set_at = clock_timestamp()`,
+    [input.organisationId, input.years, input.reason, input.setBy]);
+  return readIncidentRetention(tx, input.organisationId);
 }
 
 // --- records of processing (AVG 30) -----------------------------------------

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
-import { complaintKeepUntil, prospectiveClientKeepUntil } from './register-retention.js';
+import { complaintKeepUntil, INCIDENT_YEARS_DEFAULT, incidentKeepUntil, prospectiveClientKeepUntil } from './register-retention.js';
 import { purgeShortTermRecords } from '../retention/retention-service.js';
 import { inspectorateReportRequired } from './register-service.js';
 
@@ -50,6 +50,49 @@ describe('retention of the records beside the dossier (004 A)', () => {
       .prospectiveClients.map((p) => p.name);
     expect(names).toContain('Verse Aanmelding');
     expect(names).not.toContain('Verlopen Aanmelding');
+  });
+});
+
+describe('retention of incidents and calamities (issue 7 part 3: "each with its own retention")', () => {
+  it('keeps an incident the organisation\'s term after it happened or was reported, never while a required report is due (AVG 5(1)(e); Jeugdwet 4.1.8)', () => {
+    expect(INCIDENT_YEARS_DEFAULT).toBe(5);
+    expect(incidentKeepUntil({ occurredOn: '2020-03-01', reportedOn: null, reportRequired: false, years: 5 })).toBe('2025-03-01');
+    expect(incidentKeepUntil({ occurredOn: '2020-03-01', reportedOn: '2020-04-15', reportRequired: true, years: 5 })).toBe('2025-04-15');
+    expect(incidentKeepUntil({ occurredOn: '2020-02-29', reportedOn: null, reportRequired: false, years: 2 })).toBe('2022-02-28');
+    expect(incidentKeepUntil({ occurredOn: '2001-01-01', reportedOn: null, reportRequired: true, years: 5 })).toBeNull();
+  });
+
+  it('purges expired incidents in the sweep, with the default term and then the organisation\'s own, set by the privacy officer', async () => {
+    const record = async (kind: string, occurredOn: string) => {
+      const created = await h.request({ method: 'POST', url: '/api/registers/incidents', cookie: professionalCookie, body: { kind, occurredOn, clientIds: [], description: `Incident ${occurredOn}` } });
+      expect(created.statusCode).toBe(201);
+      return created.json<{ id: string }>().id;
+    };
+    const old = await record('incident', '2018-01-10');
+    const unreported = await record('calamity', '2015-06-01');
+    const recent = await record('incident', '2023-01-01');
+    const present = async () => (await h.request({ method: 'GET', url: '/api/registers/incidents', cookie: managerCookie }))
+      .json<{ incidents: { id: string }[] }>().incidents.map((i) => i.id);
+    const today = new Date('2026-11-22T12:00:00Z');
+
+    expect((await h.request({ method: 'GET', url: '/api/privacy/retention-settings/incidents', cookie: officerCookie })).json())
+      .toEqual({ years: 5, reason: null, defaultYears: 5 });
+    expect((await purgeShortTermRecords(h.database.db, today)).incidents).toBeGreaterThanOrEqual(1);
+    let ids = await present();
+    expect(ids).not.toContain(old);
+    expect(ids).toEqual(expect.arrayContaining([unreported, recent]));
+
+    // Only the privacy officer sets the term, with a reason.
+    const body = { years: 2, reason: 'Beleid: incidenten twee jaar bewaren, daarna alleen geanonimiseerde cijfers.' };
+    expect((await h.request({ method: 'PUT', url: '/api/privacy/retention-settings/incidents', cookie: managerCookie, body })).statusCode).toBe(403);
+    const set = await h.request({ method: 'PUT', url: '/api/privacy/retention-settings/incidents', cookie: officerCookie, body });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ years: 2, reason: body.reason, defaultYears: 5 });
+    await purgeShortTermRecords(h.database.db, today);
+    ids = await present();
+    expect(ids).not.toContain(recent);
+    // A calamity not yet reported to the inspectorate is kept whatever its age.
+    expect(ids).toContain(unreported);
   });
 });
 
@@ -126,7 +169,16 @@ describe('records of processing (AVG 30)', () => {
     expect(response.statusCode).toBe(200);
     const activities = response.json<{ activities: { name: string; retention: string; standard: boolean }[] }>().activities;
     expect(activities.find((a) => a.name === 'Jeugdhulpdossier')).toMatchObject({ standard: true, retention: expect.stringContaining('20 jaar') });
-    expect(activities.map((a) => a.name)).toEqual(expect.arrayContaining(['Toegangslog', 'Klachtenbehandeling', 'Aanmeldingen', 'Datalekkenregister']));
+    // Every processing the system performs (migrations 0014 and 0023), each with purpose, basis, recipients and retention.
+    const standard = activities.filter((a) => a.standard).map((a) => a.name).sort();
+    expect(standard).toEqual([
+      'Aanmeldingen', 'Bewaartermijnen en vernietiging', 'Datalekkenregister', 'Declaratie aan de gemeente', 'Downloadlinks voor afschriften',
+      'Gezinsdossiers', 'Incidenten en calamiteiten', 'Jeugdhulpdossier', 'Klachtenbehandeling', 'Medewerkersaccounts', 'Noodtoegang',
+      'Overdracht van dossiers', 'Persoonlijke werkaantekeningen', 'Statistiek voor het CBS', 'Toegangslog', 'Verzoeken van cliënten',
+    ].sort());
+    expect(activities.every((a) => a.retention.length > 5)).toBe(true);
+    expect(activities.find((a) => a.name === 'Incidenten en calamiteiten')).toMatchObject({ retention: expect.stringContaining('5 jaar') });
+    expect(activities.find((a) => a.name === 'Persoonlijke werkaantekeningen')).toMatchObject({ retention: expect.stringContaining('30 dagen') });
     const admin = await h.login(await h.employee({ role: 'application-administrator' }));
     expect((await h.request({ method: 'GET', url: '/api/privacy/processing-activities', cookie: admin })).statusCode).toBe(200);
   });

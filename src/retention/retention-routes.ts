@@ -11,6 +11,7 @@ import { notFound } from '../errors.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { contextOf } from '../http/request-context.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
+import { readIncidentRetention, writeIncidentRetention } from '../registers/register-service.js';
 import { decideReview, listReviews, readSetting, writeSetting } from './retention-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
@@ -28,6 +29,14 @@ const Setting = Type.Object({
 const SettingBody = Type.Object({
   termYears: Type.Integer({ minimum: 1, maximum: 120 }),
   reason: Type.String({ minLength: 5, maxLength: 2000, description: 'Why the organisation keeps dossiers this long' }),
+}, { additionalProperties: false });
+
+const IncidentSetting = Type.Object({
+  years: Type.Integer(), reason: NullableString(), defaultYears: Type.Integer(),
+});
+const IncidentSettingBody = Type.Object({
+  years: Type.Integer({ minimum: 1, maximum: 100 }),
+  reason: Type.String({ minLength: 5, maxLength: 2000, description: 'Why the organisation keeps incidents and calamities this long' }),
 }, { additionalProperties: false });
 
 const notListed = () => notFound('Dit dossier staat niet op de lijst voor vernietiging.', 'This dossier is not on the retention review list.');
@@ -84,6 +93,34 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     const body = request.body as Static<typeof SettingBody>;
     return withLogReview(deps.db, ctx, async (tx) => ({
       value: await writeSetting(tx, { organisationId: ctx.actor.organisationId, termYears: body.termYears, reason: body.reason, setBy: ctx.actor.employeeId }),
+      clientIds: [],
+    }));
+  });
+
+  // Incidents and calamities (a record beside the dossier): no statutory period, so the organisation's
+  // own term, 5 years by default (src/registers/register-retention.ts). The privacy officer sets it.
+  app.get('/api/privacy/retention-settings/incidents', {
+    schema: {
+      tags: ['privacy officer'], summary: 'How long incidents and calamities are kept (years after the incident or its report to the inspectorate)',
+      response: { 200: IncidentSetting },
+    },
+  }, async (request) => {
+    const ctx = contextOf(request, deps.now());
+    return withLogReview(deps.db, ctx, async (tx) => ({ value: await readIncidentRetention(tx, ctx.actor.organisationId), clientIds: [] }));
+  });
+
+  app.put('/api/privacy/retention-settings/incidents', {
+    schema: {
+      tags: ['privacy officer'], summary: 'Set how long incidents and calamities are kept, with the reason', body: IncidentSettingBody,
+      response: { 200: IncidentSetting },
+    },
+  }, async (request) => {
+    const ctx = contextOf(request, deps.now());
+    const body = request.body as Static<typeof IncidentSettingBody>;
+    return withLogReview(deps.db, ctx, async (tx) => ({
+      value: await writeIncidentRetention(tx, {
+        organisationId: ctx.actor.organisationId, years: body.years, reason: body.reason, setBy: ctx.actor.employeeId,
+      }),
       clientIds: [],
     }));
   });
