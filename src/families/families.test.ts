@@ -8,6 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { pdfPages } from '../test-support/pdf-text.js';
+import { destroyWholeDossier } from '../requests/destruction.js';
+import { sweepRetention } from '../retention/retention-service.js';
 
 const SISTER_SECRET = 'Lotte vertelde over haar angst voor school.';
 const BROTHER_OWN = 'Daan wil graag weer voetballen.';
@@ -119,5 +121,69 @@ describe('one member\'s rights never reach another member\'s data (003 §2.3.4)'
     expect(text).toContain('voetballen');
     expect(text).not.toContain('angst voor school');
     expect(text).not.toContain('opvoedondersteuning');
+  });
+});
+
+describe('destruction reaches the family part (Jeugdwet 7.3.8–7.3.9; 003 §2.3.4, §3.3; migration 0022)', () => {
+  let ana: string;
+  let bo: string;
+  let outsider: string;
+  let family: string;
+  const count = async (sql: string, params: unknown[]) => (await h.database.db.query<{ n: number }>(sql, params))[0]!.n;
+
+  beforeAll(async () => {
+    ana = await h.client({ age: 15, holder, familyName: 'De Vries' });
+    bo = await h.client({ age: 9, holder, familyName: 'De Vries' });
+    outsider = await h.client({ age: 11, holder, familyName: 'Bakker' });
+    const created = await post('/api/families', { name: 'Gezin De Vries', memberIds: [ana, bo] });
+    expect(created.statusCode).toBe(201);
+    family = created.json<{ id: string }>().id;
+    expect((await post(`/api/families/${family}/entries`, { kind: 'family-evaluation', text: 'Evaluatie met het hele gezin.' })).statusCode).toBe(201);
+  });
+
+  const destroy = (clientId: string) => h.database.db.transaction(async (tx) => {
+    const [client] = await tx.query<{ organisation_id: string }>('SELECT organisation_id FROM formal.clients WHERE id = $1', [clientId]);
+    return destroyWholeDossier(tx, { organisationId: client!.organisation_id, clientId, reason: 'retention-expired', requestId: null, decidedOn: '2050-01-02', executedBy: holder.id });
+  });
+
+  it('counts a family entry as a change in each member\'s dossier, so the family part is kept 20 years after its own last change', async () => {
+    // A family entry in 2040 (written straight to the table: the API records at the harness's "now").
+    await h.database.db.query(
+      `INSERT INTO care.family_entries (family_id, kind, ciphertext, author_id, recorded_at) VALUES ($1, 'family-plan', '\\x00', $2, '2040-05-01T10:00:00Z')`, [family, holder.id]);
+    const sweep = await sweepRetention(h.database.db, { now: new Date('2055-01-01T12:00:00Z'), dryRun: true });
+    const due = sweep.due.map((d) => d.clientId);
+    expect(due).toContain(outsider);
+    expect(due).not.toContain(ana);
+    expect(due).not.toContain(bo);
+    expect(sweep.due.length).toBeGreaterThan(0);
+  });
+
+  it('a member\'s destruction removes only that member from the family; the family part stays for the others', async () => {
+    await destroy(ana);
+    expect(await count('SELECT count(*)::int AS n FROM formal.family_members WHERE family_id = $1', [family])).toBe(1);
+    expect(await count('SELECT count(*)::int AS n FROM formal.family_members WHERE client_id = $1', [ana])).toBe(0);
+    expect(await count('SELECT count(*)::int AS n FROM care.family_entries WHERE family_id = $1', [family])).toBe(2);
+    expect(await count(`SELECT count(*)::int AS n FROM org.destruction_records WHERE family_id = $1`, [family])).toBe(0);
+    const view = await h.request({ method: 'GET', url: `/api/families/${family}`, cookie });
+    expect(view.json<{ members: { clientId: string }[] }>().members.map((m) => m.clientId)).toEqual([bo]);
+  });
+
+  it('the last member\'s destruction destroys the family part: key, entries, membership, the family, one destruction record', async () => {
+    await destroy(bo);
+    for (const table of ['care.family_entries', 'care.family_keys', 'formal.family_members']) {
+      expect(await count(`SELECT count(*)::int AS n FROM ${table} WHERE family_id = $1`, [family])).toBe(0);
+    }
+    expect(await count('SELECT count(*)::int AS n FROM formal.families WHERE id = $1', [family])).toBe(0);
+    const records = await h.database.db.query<{
+      scope: string; part: string; client_id: string | null; entries_destroyed: number; reason: string; executed_by: string;
+    }>(
+      'SELECT scope, part, client_id, entries_destroyed, reason, executed_by FROM org.destruction_records WHERE family_id = $1', [family]);
+    expect(records).toEqual([{ scope: 'family-part', part: 'family', client_id: null, entries_destroyed: 2, reason: 'last-member-destroyed', executed_by: holder.id }]);
+    expect((await h.request({ method: 'GET', url: `/api/families/${family}/entries`, cookie })).statusCode).toBe(404);
+  });
+
+  it('the family part\'s entries cannot be deleted outside the sanctioned function', async () => {
+    await expect(h.database.db.query('DELETE FROM care.family_entries WHERE family_id = $1', [familyId])).rejects.toThrow();
+    expect(await count('SELECT count(*)::int AS n FROM care.family_entries WHERE family_id = $1', [familyId])).toBeGreaterThan(0);
   });
 });

@@ -58,10 +58,16 @@ interface CandidateRow {
   status: string | null;
 }
 
-/** The last change of one dossier: its latest entry or annotation, else when the dossier (or client) was created. */
+/**
+ * The last change of one dossier: its latest entry or annotation, else when the dossier (or client) was
+ * created. An entry in a family part the client belongs to counts too: the family part belongs to each
+ * member's dossier (003 §2.3.4) and is destroyed with the last member's dossier (migration 0022), so it
+ * is never destroyed before 20 years after its own last change.
+ */
 const LAST_CHANGE_SQL = `GREATEST(c.created_at, d.created_at,
   (SELECT max(e.recorded_at) FROM care.entries e WHERE e.client_id = c.id),
-  (SELECT max(a.recorded_at) FROM care.entry_annotations a WHERE a.client_id = c.id))`;
+  (SELECT max(a.recorded_at) FROM care.entry_annotations a WHERE a.client_id = c.id),
+  (SELECT max(fe.recorded_at) FROM formal.family_members fm JOIN care.family_entries fe ON fe.family_id = fm.family_id WHERE fm.client_id = c.id))`;
 
 function asDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
@@ -79,6 +85,8 @@ function termOf(row: { term_years: number | null; term_reason: string | null }):
 export async function sweepRetention(db: Database, options: {
   now: Date; dryRun: boolean; organisationId?: string | undefined;
   batch?: number; onProgress?: (progress: SweepProgress) => void;
+  /** Awaited after each batch is committed and reported (the CLI's test-only pause, so a kill lands mid-run). */
+  afterBatch?: () => Promise<void>;
 }): Promise<SweepResult> {
   const started = performance.now();
   const today = calendarDate(options.now);
@@ -143,6 +151,7 @@ export async function sweepRetention(db: Database, options: {
       withdrawn += toWithdraw.length;
     }
     options.onProgress?.({ scanned, due: due.length });
+    await options.afterBatch?.();
   }
   return { scanned, due, listed, withdrawn, seconds: (performance.now() - started) / 1000 };
 }
@@ -302,14 +311,19 @@ export interface RetentionTimer {
 export interface ShortTermPurge {
   workNotes: number;
   complaints: number;
+  incidents: number;
   prospectiveClients: number;
 }
 
 /**
  * Destroys the records beside the dossier whose own, shorter period has ended
  * (004 A): expired personal work notes (003 §2.3.13), complaints two years
- * after closing, prospective clients' registrations after six months. These
- * need no review: the period is fixed and nothing in them is the dossier.
+ * after closing, incidents and calamities after the organisation's term
+ * (default 5 years; never while an inspectorate report is still due),
+ * prospective clients' registrations after six months. These need no review:
+ * the period is fixed and nothing in them is the dossier. Each kind is
+ * deleted in one statement, so a killed run leaves whole records and a rerun
+ * deletes the rest.
  */
 export async function purgeShortTermRecords(db: Database, now: Date): Promise<ShortTermPurge> {
   const workNotes = await destroyExpiredNotes(db, now);
