@@ -5,17 +5,26 @@
  *   dossierwijzer retention sweep [--dry-run]
  *   dossierwijzer retention destroy-confirmed
  *
- * `sweep` finds the dossiers whose retention ended and puts them on the privacy
- * officer's review list (the server does the same daily); with --dry-run it
- * only lists them. It never destroys. `destroy-confirmed` destroys what the
- * privacy officer confirmed, one transaction per dossier (idempotent and
- * resumable: run it again after a crash). On PGlite, stop the server first.
+ * The work is split in two on purpose. `sweep` finds the dossiers whose
+ * retention ended and puts them on the privacy officer's review list (the
+ * server does the same daily); with --dry-run it only lists them. It never
+ * destroys a dossier (it does delete the short-term records beside it whose
+ * own period ended). `destroy-confirmed` destroys what the privacy officer
+ * confirmed, one transaction per dossier. Both are idempotent and resumable:
+ * kill either and run it again (src/cli/retention-command.test.ts does, with
+ * SIGKILL). On PGlite, stop the server first.
+ *
+ * Environment (read here, not in the server's config, because only this
+ * command uses them): DW_RETENTION_SWEEP_BATCH, dossiers per sweep batch
+ * (default SWEEP_BATCH); DW_TEST_PAUSE_AFTER_BATCH, milliseconds to pause after
+ * each committed batch — for the crash test only, so its kill lands mid-run.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
-import { destroyConfirmed, purgeShortTermRecords, sweepRetention } from '../retention/retention-service.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { destroyConfirmed, purgeShortTermRecords, SWEEP_BATCH, sweepRetention } from '../retention/retention-service.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: dossierwijzer retention sweep [--dry-run]
@@ -24,13 +33,22 @@ const usage = `Usage: dossierwijzer retention sweep [--dry-run]
   sweep              find dossiers whose retention period ended (20 years after the last
                      change, or the organisation's longer term; none while held for a
                      procedure) and put them on the privacy officer's review list;
-                     also destroys expired personal work notes
+                     also deletes the records beside the dossier whose own period ended
+                     (work notes, complaints, incidents, prospective clients). Never
+                     destroys a dossier: that waits for the privacy officer's confirmation
     --dry-run        only list them (client id, last change, kept until); change nothing
   destroy-confirmed  destroy the dossiers the privacy officer confirmed: key destroyed,
                      content removed, one destruction record each. Safe to interrupt and rerun.
 
 Progress goes to stderr (sweep) or stdout (destroy-confirmed). Exit 0 done, 2 usage or database error.
+Environment: DW_RETENTION_SWEEP_BATCH dossiers per sweep batch (default ${SWEEP_BATCH}).
 `;
+
+/** A positive integer from the environment, else the fallback. */
+function envPositive(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? '');
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
 
 export const retentionCommand: Command = async (args) => {
   let parsed: { values: { 'dry-run'?: boolean | undefined; 'help'?: boolean | undefined }; positionals: string[] };
@@ -56,16 +74,18 @@ export const retentionCommand: Command = async (args) => {
     db = (await openDatabase(config)).db;
     if (sub === 'sweep') {
       const dryRun = values['dry-run'] === true;
+      const pause = envPositive('DW_TEST_PAUSE_AFTER_BATCH', 0);
       const result = await sweepRetention(db, {
-        now: new Date(), dryRun,
+        now: new Date(), dryRun, batch: envPositive('DW_RETENTION_SWEEP_BATCH', SWEEP_BATCH),
         onProgress: (p) => process.stderr.write(`scanned ${p.scanned} dossiers, ${p.due} due\n`),
+        ...(pause > 0 ? { afterBatch: () => sleep(pause) } : {}),
       });
       if (dryRun) {
         for (const d of result.due) process.stdout.write(`${d.clientId}  last change ${d.lastChange}  kept until ${d.keptUntil}\n`);
       }
       if (!dryRun) {
         const purged = await purgeShortTermRecords(db, new Date());
-        process.stdout.write(`Destroyed after their own period: ${purged.workNotes} personal work notes, ${purged.complaints} complaints, ${purged.prospectiveClients} prospective clients.\n`);
+        process.stdout.write(`Destroyed after their own period: ${purged.workNotes} personal work notes, ${purged.complaints} complaints, ${purged.incidents} incidents, ${purged.prospectiveClients} prospective clients.\n`);
       }
       process.stdout.write(`${result.due.length} of ${result.scanned} dossiers due for destruction review${dryRun ? ' (dry run: nothing changed)' : `; ${result.listed} on the review list, ${result.withdrawn} withdrawn`}; ${result.seconds.toFixed(1)} s.\n`);
     } else {

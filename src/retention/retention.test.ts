@@ -4,10 +4,10 @@
  * confirms or holds, and only confirmed dossiers are destroyed through the
  * sanctioned path, each with one destruction record.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { retentionEnd, termWarning } from './retention-policy.js';
-import { destroyConfirmed, sweepRetention } from './retention-service.js';
+import { destroyConfirmed, startRetentionTimer, sweepRetention, type SweepResult } from './retention-service.js';
 
 describe('retentionEnd (pure)', () => {
   it('keeps 20 years after the last change, due only the day after (Jeugdwet 7.3.8)', () => {
@@ -130,5 +130,93 @@ describe('retention review and destruction', () => {
     // Ten years is not enough: in 2040 (14 years after the last change) nothing is due.
     expect((await sweepRetention(h.database.db, { now: new Date('2040-06-01T10:00:00Z'), dryRun: true })).due).toEqual([]);
     expect((await sweepRetention(h.database.db, { now: later, dryRun: true })).due.map((d) => d.clientId)).toContain(extra);
+  });
+});
+
+describe('the daily schedule in the server (startRetentionTimer, DW_RETENTION_SWEEP_HOURS)', () => {
+  let h: Harness;
+  let client: string;
+  const HOUR = 3_600_000;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    client = await h.client({ age: 10, holder: await h.employee({ role: 'care-professional' }) });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  afterAll(() => h.close());
+
+  it('sweeps a minute after start, then every N hours; stop() waits for a running sweep and ends the schedule', async () => {
+    // Only the timers are fake: the database keeps its own real clock and I/O.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    // The real database, held at a gate when the test wants a sweep to be "running".
+    let gate: Promise<void> | undefined;
+    const gated = new Proxy(h.database.db, {
+      get(target, property) {
+        if (property === 'query') {
+          return async (sql: string, params?: unknown[]) => {
+            await gate;
+            return target.query(sql, params);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const runs: SweepResult[] = [];
+    let nextRun: (() => void) | undefined;
+    const ran = () => new Promise<void>((resolve) => {
+      nextRun = resolve;
+    });
+    const errors: unknown[] = [];
+    const timer = startRetentionTimer(gated, {
+      hours: 6, now: () => new Date('2047-06-01T10:00:00Z'), onError: (error) => errors.push(error),
+      onDone: (result) => {
+        runs.push(result);
+        nextRun?.();
+      },
+    });
+
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(runs).toHaveLength(0);
+    let done = ran();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await done;
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.due.map((d) => d.clientId)).toContain(client);
+
+    // The interval runs from start: the next sweep at 6 h, not before.
+    await vi.advanceTimersByTimeAsync(6 * HOUR - 60_000 - 1);
+    expect(runs).toHaveLength(1);
+    done = ran();
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(runs).toHaveLength(2);
+
+    // The third sweep starts at 12 h and is held at its first query; stop() must not resolve before it ends.
+    let release: () => void = () => undefined;
+    gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    done = ran();
+    await vi.advanceTimersByTimeAsync(6 * HOUR);
+    let stopped = false;
+    const stopping = timer.stop().then(() => {
+      stopped = true;
+    });
+    for (let i = 0; i < 20; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    expect(runs).toHaveLength(2);
+    release();
+    gate = undefined;
+    await stopping;
+    expect(runs).toHaveLength(3);
+    await done;
+
+    // Stopped: no more sweeps.
+    await vi.advanceTimersByTimeAsync(48 * HOUR);
+    expect(runs).toHaveLength(3);
+    expect(errors).toEqual([]);
   });
 });
