@@ -6,14 +6,16 @@
  * Withheld parts say that something was withheld and why, not what.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../test-support/harness.js';
+import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { pdfPages } from '../test-support/pdf-text.js';
+import { mergePassages } from './reader-view.js';
 
 const SECRET = 'Geheimeweg 12 in Zwolle';
 const GRANDMA = 'Oma vertelt dat zij zelf ook hulp heeft gehad.';
 const RAW = 'WISC-V ruwe scores: 12, 9, 14';
 
 let h: Harness;
+let holder: TestEmployee;
 let cookie: string;
 let clientId: string;
 let fatherId: string;
@@ -22,7 +24,7 @@ let grandmaEntry: string;
 
 beforeAll(async () => {
   h = await createHarness();
-  const holder = await h.employee({ role: 'care-professional' });
+  holder = await h.employee({ role: 'care-professional' });
   cookie = await h.login(holder);
   clientId = await h.client({ age: 14, holder });
   const relation = async (givenNames: string) => (await post(`/api/clients/${clientId}/relations`, {
@@ -44,12 +46,34 @@ function post(url: string, body: unknown = {}) {
   return h.request({ method: 'POST', url, cookie, body });
 }
 
-async function viewFor(kind: 'inspect' | 'copy', relationId?: string) {
-  const created = (await post(`/api/clients/${clientId}/requests`, { kind, channel: 'written', receivedOn: '2026-11-20', details: 'Verzoek.', ...(relationId === undefined ? {} : { requesterRelationId: relationId }) })).json();
-  expect((await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
-  const view = await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${created.id}/view`, cookie });
+/** A granted inspect or copy request of this requester (the client when no relation) for `client` (by default the shared one). */
+async function granted(kind: 'inspect' | 'copy', relationId?: string, client = clientId): Promise<string> {
+  const created = (await post(`/api/clients/${client}/requests`, { kind, channel: 'written', receivedOn: '2026-11-20', details: 'Verzoek.', ...(relationId === undefined ? {} : { requesterRelationId: relationId }) })).json();
+  expect((await post(`/api/clients/${client}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+  return created.id as string;
+}
+
+async function viewFor(kind: 'inspect' | 'copy', relationId?: string, client = clientId) {
+  const id = await granted(kind, relationId, client);
+  const view = await h.request({ method: 'GET', url: `/api/clients/${client}/requests/${id}/view`, cookie });
   expect(view.statusCode).toBe(200);
   return { body: view.body, json: view.json() };
+}
+
+/** The text of the copy PDF of a granted copy request, all pages. */
+async function copyText(relationId: string | undefined, client: string): Promise<string> {
+  const id = await granted('copy', relationId, client);
+  const response = await h.request({ method: 'GET', url: `/api/clients/${client}/requests/${id}/copy.pdf`, cookie });
+  expect(response.statusCode).toBe(200);
+  return (await pdfPages(response.rawPayload)).join('\n');
+}
+
+async function parent(client: string, givenNames: string): Promise<string> {
+  const created = await post(`/api/clients/${client}/relations`, {
+    relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames, establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+  });
+  expect(created.statusCode).toBe(201);
+  return created.json().id as string;
 }
 
 describe('reader-specific view', () => {
@@ -79,6 +103,53 @@ describe('reader-specific view', () => {
     const copy = await viewFor('copy');
     expect(copy.body).not.toContain(RAW);
     expect(copy.json.inspectionOnly).toEqual([expect.objectContaining({ title: 'WISC-V' })]);
+  });
+
+  it('nested and overlapping passages: not one shielded character shows, in the view or in the copy PDF (003 §3.1)', async () => {
+    const client = await h.client({ age: 14, holder });
+    const father = await parent(client, 'Vader');
+    const mother = await parent(client, 'Moeder');
+    const text = 'Moeder en Sam wonen nu op de Geheimeweg 12 te Zwolle, buurvrouw Els (06 987 65 43) helpt. Het gaat goed op school.';
+    const entry = (await post(`/api/clients/${client}/entries`, { kind: 'conversation-report', text, source: { kind: 'parent', description: 'moeder' } })).json();
+    const mark = (fragment: string, shielding: Record<string, unknown>) => {
+      const start = text.indexOf(fragment);
+      return post(`/api/clients/${client}/entries/${entry.id}/shieldings`, { passage: { start, end: start + fragment.length }, ...shielding });
+    };
+    const fromFather = { kind: 'shielded-from', shieldedFrom: [father], reason: 'Geheim adres i.v.m. huiselijk geweld' };
+    expect((await mark('de Geheimeweg 12 te Zwolle', fromFather)).statusCode).toBe(201); // outer
+    expect((await mark('12', fromFather)).statusCode).toBe(201); // nested inside the outer one
+    expect((await mark('Geheimeweg 12', fromFather)).statusCode).toBe(201); // nested, sharing no boundary
+    expect((await mark('Zwolle, buurvrouw Els (06 987 65 43)', { kind: 'about-another-person', reason: 'Gaat over de buurvrouw' })).statusCode).toBe(201); // overlaps the outer end
+    const forbidden = ['Geheimeweg', 'Zwolle', 'buurvrouw', 'Els', '987'];
+
+    const view = await viewFor('inspect', father, client);
+    const shown = view.json.entries.find((e: { id?: string }) => e.id === entry.id);
+    expect(shown.text).toBe('Moeder en Sam wonen nu op […afgeschermd…] helpt. Het gaat goed op school.');
+    for (const fragment of forbidden) expect(view.body).not.toContain(fragment);
+    expect(shown.withheldPassages).toHaveLength(1);
+    expect(shown.withheldPassages[0].ground.length).toBeGreaterThan(20);
+    expect(shown.withheldPassages[0].basis).toContain('Jeugdwet 7.3.10');
+
+    const copy = await copyText(father, client);
+    expect(copy).toContain('Het gaat goed op school.');
+    expect(copy).toContain('afgeschermd');
+    for (const fragment of forbidden) expect(copy).not.toContain(fragment);
+
+    // The mother is not named: only the passage about the neighbour is withheld from her.
+    const forMother = (await viewFor('inspect', mother, client)).json.entries.find((e: { id?: string }) => e.id === entry.id);
+    expect(forMother.text).toBe('Moeder en Sam wonen nu op de Geheimeweg 12 te […afgeschermd…] helpt. Het gaat goed op school.');
+  });
+
+  it('a merged notice names every ground and article of the passages in it; disjoint passages stay apart', () => {
+    const a = { ground: 'Grond A.', basis: ['Jeugdwet 7.3.10'] };
+    const b = { ground: 'Grond B.', basis: ['AVG 15 lid 4', 'Jeugdwet 7.3.10'] };
+    const passages = [
+      { start: 20, end: 30, withheld: b }, { start: 5, end: 22, withheld: a }, { start: 8, end: 9, withheld: a }, { start: 40, end: 45, withheld: a },
+    ];
+    expect(mergePassages(passages)).toEqual([
+      { start: 5, end: 30, withheld: { ground: 'Grond A. Grond B.', basis: ['Jeugdwet 7.3.10', 'AVG 15 lid 4'] } },
+      { start: 40, end: 45, withheld: a },
+    ]);
   });
 
   it('refuses the view before the request is granted', async () => {

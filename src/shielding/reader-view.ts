@@ -53,8 +53,43 @@ function withheldOf(decision: Decision): Withheld {
   return { ground: decision.explanation, basis: decision.basis };
 }
 
-/** Replaces passages right to left so earlier offsets stay true. */
-function redact(text: string, passages: readonly { start: number; end: number }[]): string {
+/** A passage withheld from this reader, with why. */
+export interface WithheldPassage {
+  start: number;
+  end: number;
+  withheld: Withheld;
+}
+
+/**
+ * Merges the passages withheld from one reader into disjoint intervals, in
+ * text order. Shieldings are recorded one by one and may nest or overlap
+ * (an outer "de Geheimeweg 12" and an inner "12"); cutting them out one after
+ * the other shifts the text under the later ones and leaves withheld
+ * characters standing. Touching passages merge too, so one notice covers
+ * them. A merged passage names every distinct ground and article of the
+ * passages in it.
+ *
+ * @example
+ * mergePassages([{ start: 5, end: 20, withheld: a }, { start: 10, end: 12, withheld: b }, { start: 18, end: 30, withheld: c }])
+ * // → [{ start: 5, end: 30, withheld: { ground: 'a. b. c.', basis: [...] } }]
+ */
+export function mergePassages(passages: readonly WithheldPassage[]): WithheldPassage[] {
+  const merged: { start: number; end: number; grounds: string[]; basis: string[] }[] = [];
+  for (const p of [...passages].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const last = merged.at(-1);
+    if (last !== undefined && p.start <= last.end) {
+      last.end = Math.max(last.end, p.end);
+      if (!last.grounds.includes(p.withheld.ground)) last.grounds.push(p.withheld.ground);
+      for (const b of p.withheld.basis) if (!last.basis.includes(b)) last.basis.push(b);
+    } else {
+      merged.push({ start: p.start, end: p.end, grounds: [p.withheld.ground], basis: [...p.withheld.basis] });
+    }
+  }
+  return merged.map((m) => ({ start: m.start, end: m.end, withheld: { ground: m.grounds.join(' '), basis: m.basis } }));
+}
+
+/** Replaces disjoint passages (from `mergePassages`) right to left, so earlier offsets stay true. */
+function redact(text: string, passages: readonly WithheldPassage[]): string {
   return [...passages].sort((a, b) => b.start - a.start)
     .reduce((acc, p) => `${acc.slice(0, p.start)}${PASSAGE_NOTICE}${acc.slice(p.end)}`, text);
 }
@@ -84,23 +119,20 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
       view.entries.push({ shown: false, recordedAt: entry.recordedAt, withheld: withheldOf(decision) });
       continue;
     }
-    const blocking: Withheld[] = [];
-    const passages: { start: number; end: number }[] = [];
+    const passages: WithheldPassage[] = [];
     let wholeEntry: Withheld | undefined;
     for (const s of byEntry.get(entry.id) ?? []) {
       const verdict = shieldingVerdict(s, reader, ask);
       if (verdict === undefined) continue;
       if (s.passage === null) wholeEntry = verdict;
-      else {
-        passages.push(s.passage);
-        blocking.push(verdict);
-      }
+      else passages.push({ ...s.passage, withheld: verdict });
     }
     if (wholeEntry !== undefined) {
       view.entries.push({ shown: false, recordedAt: entry.recordedAt, withheld: wholeEntry });
       continue;
     }
-    view.entries.push(shownEntry(entry, redact(entry.text, passages), blocking));
+    const merged = mergePassages(passages);
+    view.entries.push(shownEntry(entry, redact(entry.text, merged), merged.map((p) => p.withheld)));
   }
   progress?.report('read', all.length, all.length);
   return view;
