@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { contextOf } from '../http/request-context.js';
-import { NullableString, Uuid } from '../http/schema-helpers.js';
+import { NullableObject, NullableString, Uuid } from '../http/schema-helpers.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { clientsInReport, unusualAccess, whoSawClient } from './access-log-views.js';
 import { withLogReview } from './client-access.js';
@@ -17,8 +17,9 @@ const WhoQuery = Type.Object({
 const Line = Type.Object({
   seq: Type.String(), at: Type.String(),
   employee: Type.Object({ id: NullableString(), name: NullableString(), role: NullableString() }),
+  actingFor: NullableObject(Type.Object({ id: Type.String(), name: NullableString(), role: NullableString() })),
   action: Type.String(), part: Type.String(), outcome: Type.String(), basis: Type.String(), purpose: NullableString(),
-  citations: Type.Array(Type.String()), entryCount: Type.Integer(),
+  citations: Type.Array(Type.String()), entryCount: Type.Integer(), sessionRecorded: Type.Boolean(), address: NullableString(),
 });
 const Ref = Type.Object({ id: Type.String(), name: Type.String() });
 const Report = Type.Object({

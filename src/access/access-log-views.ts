@@ -14,6 +14,8 @@ export interface AccessLogLine {
   seq: string;
   at: string;
   employee: { id: string | null; name: string | null; role: string | null };
+  /** NEN 7513: the responsible user on whose behalf the employee acted (an intern's holder; the professional admin staff named). */
+  actingFor: { id: string; name: string | null; role: string | null } | null;
   action: string;
   part: string;
   outcome: string;
@@ -21,6 +23,10 @@ export interface AccessLogLine {
   purpose: string | null;
   citations: string[];
   entryCount: number;
+  /** Whether the access came with a session (the log keeps a short non-secret id of it, not shown here). */
+  sessionRecorded: boolean;
+  /** The network address the request came from. */
+  address: string | null;
 }
 
 interface LogRow {
@@ -29,6 +35,9 @@ interface LogRow {
   employee_id: string | null;
   display_name: string | null;
   employee_role: string | null;
+  acting_for_id: string | null;
+  acting_for_name: string | null;
+  acting_for_role: string | null;
   action: string;
   part: string;
   outcome: string;
@@ -36,14 +45,17 @@ interface LogRow {
   purpose: string | null;
   citations: string[];
   entry_count: number;
+  session_recorded: boolean;
+  address: string | null;
 }
 
 /** Who saw this client's data, newest first, paged by `before` (a seq). */
 export async function whoSawClient(scope: ClientScope, options: { limit: number; before?: string }): Promise<{ lines: AccessLogLine[]; nextBefore: string | null }> {
   const rows = await scope.tx.query<LogRow>(
     `SELECT l.seq, l.occurred_at, l.employee_id, e.display_name, l.employee_role, l.action, l.part, l.outcome, l.basis, l.purpose,
-            l.citations, cardinality(l.entry_ids) AS entry_count
-       FROM audit.access_log l LEFT JOIN org.employees e ON e.id = l.employee_id
+            l.citations, cardinality(l.entry_ids) AS entry_count, l.session_id IS NOT NULL AS session_recorded, l.address,
+            l.acting_for_id, a.display_name AS acting_for_name, a.role AS acting_for_role
+       FROM audit.access_log l LEFT JOIN org.employees e ON e.id = l.employee_id LEFT JOIN org.employees a ON a.id = l.acting_for_id
       WHERE l.client_id = $1 AND l.organisation_id = $2 AND ($3::bigint IS NULL OR l.seq < $3::bigint)
       ORDER BY l.seq DESC LIMIT $4`,
     [scope.client.id, scope.client.organisationId, options.before ?? null, options.limit + 1]);
@@ -51,7 +63,9 @@ export async function whoSawClient(scope: ClientScope, options: { limit: number;
   return {
     lines: page.map((r) => ({
       seq: r.seq, at: r.occurred_at.toISOString(), employee: { id: r.employee_id, name: r.display_name, role: r.employee_role },
+      actingFor: r.acting_for_id === null ? null : { id: r.acting_for_id, name: r.acting_for_name, role: r.acting_for_role },
       action: r.action, part: r.part, outcome: r.outcome, basis: r.basis, purpose: r.purpose, citations: r.citations, entryCount: r.entry_count,
+      sessionRecorded: r.session_recorded, address: r.address,
     })),
     nextBefore: rows.length > options.limit ? page[page.length - 1]!.seq : null,
   };

@@ -6,14 +6,22 @@
  * client data take a `ClientScope`, which nothing else can construct.
  */
 import type { Queryable, Database } from '../db/database.js';
-import { AppError, forbidden, notFound } from '../errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import type { Actor } from '../auth/sessions.js';
 import { appendAccessLog, AccessBasis, AccessOutcome, type AccessLogRow } from './access-log.js';
 import { appendReadLog } from './log-group-commit.js';
-import { decideAdministration, decideEmployeeAccess, decideLogReview, type AccessIntent, type PolicyDecision } from './policy.js';
+import { actorOf, decideAdministration, decideEmployeeAccess, decideLogReview, type AccessIntent, type PolicyDecision } from './policy.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { Fact } from '../rules/index.js';
+
+/**
+ * The header in which administrative staff name the professional on whose
+ * behalf they do an administrative task (NEN 7513: "the responsible user on
+ * whose behalf they acted"). Accepted only for a professional of the same
+ * organisation with a current care relation with the client.
+ */
+export const ACTING_FOR_HEADER = 'x-dossierwijzer-acting-for';
 
 /** Where a request came from, for the log. */
 export interface RequestContext {
@@ -21,6 +29,8 @@ export interface RequestContext {
   route: string;
   address: string | null;
   now: Date;
+  /** The `x-dossierwijzer-acting-for` header as sent, if it was; checked by `withClientAccess`. */
+  actingFor?: string | string[] | undefined;
 }
 
 /** The facts about a client that access decisions need (no care content). */
@@ -52,6 +62,8 @@ export interface ClientScope {
 
 interface LoadedFacts extends ClientFacts {
   relation: CareRelation | undefined;
+  /** The client's current dossier holder: the responsible user an intern works under. */
+  holderId: string | null;
   /** Facts recorded on the client that the rules read (e.g. `client-objects-to-interns`). */
   recordedFacts: Fact[];
   /** This employee holds an unexpired emergency access to this client. */
@@ -62,12 +74,17 @@ interface LoadedFacts extends ClientFacts {
 /** The client's facts, the employee's current care relation and emergency access, in one round trip. */
 async function loadClientFacts(tx: Queryable, ctx: RequestContext, clientId: string, today: string): Promise<LoadedFacts | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) return undefined;
-  const rows = await tx.query<{ id: string; organisation_id: string; birth_date: string; relation: CareRelation | null; facts: Fact[]; emergency: boolean; wrapped_key: Buffer | null }>(
+  const rows = await tx.query<{
+    id: string; organisation_id: string; birth_date: string; relation: CareRelation | null; holder_id: string | null; facts: Fact[]; emergency: boolean; wrapped_key: Buffer | null;
+  }>(
     `SELECT c.id, c.organisation_id, c.birth_date, (SELECT k.wrapped_key FROM care.client_keys k WHERE k.client_id = c.id) AS wrapped_key,
             (SELECT relation FROM org.care_team t
               WHERE t.employee_id = $3 AND t.client_id = c.id AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
               ORDER BY CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END
               LIMIT 1) AS relation,
+            (SELECT t.employee_id FROM org.care_team t
+              WHERE t.client_id = c.id AND t.relation = 'holder' AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
+              ORDER BY t.starts_on DESC, t.employee_id LIMIT 1) AS holder_id,
             ARRAY(SELECT DISTINCT fact FROM org.client_access_facts f WHERE f.client_id = c.id AND f.withdrawn_at IS NULL
                   UNION SELECT 'processing-restricted' FROM org.processing_restrictions p WHERE p.client_id = c.id AND p.ended_at IS NULL) AS facts,
             EXISTS (SELECT 1 FROM org.emergency_accesses g
@@ -79,15 +96,19 @@ async function loadClientFacts(tx: Queryable, ctx: RequestContext, clientId: str
   return row === undefined
     ? undefined
     : {
-        id: row.id, organisationId: row.organisation_id, birthDate: row.birth_date, relation: row.relation ?? undefined,
+        id: row.id, organisationId: row.organisation_id, birthDate: row.birth_date, relation: row.relation ?? undefined, holderId: row.holder_id,
         recordedFacts: row.facts, emergency: row.emergency, wrappedKey: row.wrapped_key,
       };
 }
 
-function logRow(ctx: RequestContext, clientId: string | null, intent: AccessIntent, outcome: AccessLogRow['outcome'], decision: PolicyDecision | undefined, entryIds: readonly string[] = []): AccessLogRow {
+function logRow(
+  ctx: RequestContext, clientId: string | null, intent: AccessIntent, outcome: AccessLogRow['outcome'], decision: PolicyDecision | undefined,
+  entryIds: readonly string[] = [], actingForId: string | null = null,
+): AccessLogRow {
   return {
     organisationId: ctx.actor.organisationId,
     employeeId: ctx.actor.employeeId,
+    actingForId,
     employeeRole: ctx.actor.role,
     clientId,
     action: intent.action,
@@ -103,7 +124,43 @@ function logRow(ctx: RequestContext, clientId: string | null, intent: AccessInte
   };
 }
 
-type Outcome<T> = { kind: 'ok'; value: T } | { kind: 'not-found' } | { kind: 'denied'; decision: PolicyDecision };
+type Outcome<T> = { kind: 'ok'; value: T } | { kind: 'not-found' } | { kind: 'denied'; decision: PolicyDecision } | { kind: 'bad-acting-for' };
+
+function actingForRefused(detailNl: string, detailEn: string): AppError {
+  return badRequest('invalid-acting-for', ACTING_FOR_HEADER, detailNl, detailEn);
+}
+
+/**
+ * The professional named in the acting-for header, checked for form and for
+ * the caller's role: only administrative staff act on behalf of a
+ * professional; everyone else acts on their own responsibility (an intern
+ * under the holder's, which the log fills in itself). Throws 400, logged.
+ */
+async function claimedActingFor(db: Database, ctx: RequestContext, intent: AccessIntent): Promise<string | undefined> {
+  const raw = ctx.actingFor;
+  if (raw === undefined) return undefined;
+  let problem: AppError | undefined;
+  if (ctx.actor.role !== 'admin-staff') {
+    problem = actingForRefused(
+      'Alleen administratieve medewerkers geven aan namens welke hulpverlener zij werken. U werkt op eigen verantwoordelijkheid; laat deze kop weg.',
+      'Only administrative staff name the professional they act for. You act on your own responsibility; leave this header out.');
+  } else if (typeof raw !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) {
+    problem = actingForRefused('Noem één medewerker, met zijn of haar id.', 'Name one employee, by id.');
+  }
+  if (problem === undefined) return (raw as string).toLowerCase();
+  await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, undefined)]));
+  throw problem;
+}
+
+/** Whether `employeeId` may be named as the responsible user for this client: same organisation, a current care relation. */
+async function isResponsibleFor(tx: Queryable, organisationId: string, clientId: string, employeeId: string, today: string): Promise<boolean> {
+  const rows = await tx.query(
+    `SELECT 1 FROM org.care_team t JOIN org.employees e ON e.id = t.employee_id
+      WHERE t.client_id = $1 AND t.employee_id = $2 AND e.organisation_id = $3 AND e.active
+        AND t.relation IN ('holder', 'member', 'substitute') AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
+      LIMIT 1`, [clientId, employeeId, organisationId, today]);
+  return rows.length > 0;
+}
 
 /**
  * Decides, logs and runs `work` for one client, all in one transaction.
@@ -121,14 +178,16 @@ export async function withClientAccess<T>(
   work: (scope: ClientScope) => Promise<T>,
 ): Promise<T> {
   let decided: PolicyDecision | undefined;
+  let actingForId: string | null = null;
   let outcome: Outcome<T>;
+  const claimed = await claimedActingFor(db, ctx, intent);
   try {
     outcome = await runDecided();
   } catch (error) {
     // The work refused (bad input, a rule of the service): nothing was changed,
     // but the attempt is still logged, in its own transaction.
     if (error instanceof AppError && error.status < 500 && decided !== undefined) {
-      await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, clientId, intent, AccessOutcome.denied, decided)]));
+      await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, clientId, intent, AccessOutcome.denied, decided, [], actingForId)]));
     }
     throw error;
   }
@@ -139,6 +198,10 @@ export async function withClientAccess<T>(
       throw notFound('Deze cliënt bestaat niet of valt buiten uw organisatie.', 'This client does not exist or is outside your organisation.');
     case 'denied':
       throw forbidden(outcome.decision.explanationNl, outcome.decision.explanationEn, outcome.decision.citations);
+    case 'bad-acting-for':
+      throw actingForRefused(
+        'De medewerker namens wie u werkt, moet in uw organisatie werken en nu bij de hulp aan deze cliënt betrokken zijn.',
+        'The employee you act for must work in your organisation and be involved in this client\'s care now.');
   }
 
   function runDecided(): Promise<Outcome<T>> {
@@ -158,13 +221,24 @@ export async function withClientAccess<T>(
         await log([logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
         return { kind: 'not-found' };
       }
-      const { relation, recordedFacts, emergency, wrappedKey, ...client } = facts;
+      const { relation, holderId, recordedFacts, emergency, wrappedKey, ...client } = facts;
+      // NEN 7513: the responsible user. An intern works under the dossier holder's responsibility; administrative
+      // staff may name the professional they act for, if that professional is involved in this client's care.
+      if (claimed !== undefined) {
+        if (!(await isResponsibleFor(tx, client.organisationId, client.id, claimed, today))) {
+          await log([logRow(ctx, client.id, intent, AccessOutcome.denied, undefined)]);
+          return { kind: 'bad-acting-for' };
+        }
+        actingForId = claimed;
+      } else if (actorOf(ctx.actor.role, relation) === 'intern') {
+        actingForId = holderId;
+      }
       // Breaking the glass: the grant is recorded in the same transaction as the access it opens.
       if (intent.openEmergency !== undefined) await intent.openEmergency(tx, client.id);
       const clientFacts = emergency || intent.openEmergency !== undefined ? [...recordedFacts, Fact.emergency] : recordedFacts;
       const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today, clientFacts });
       if (!decision.allowed) {
-        await log([logRow(ctx, client.id, intent, AccessOutcome.denied, decision)]);
+        await log([logRow(ctx, client.id, intent, AccessOutcome.denied, decision, [], actingForId)]);
         return { kind: 'denied', decision };
       }
       const touched: string[] = [];
@@ -175,7 +249,7 @@ export async function withClientAccess<T>(
       };
       decided = decision;
       const value = await work(scope);
-      await log([logRow(ctx, client.id, intent, AccessOutcome.allowed, decision, touched)]);
+      await log([logRow(ctx, client.id, intent, AccessOutcome.allowed, decision, touched, actingForId)]);
       return { kind: 'ok', value };
     });
   }

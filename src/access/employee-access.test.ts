@@ -73,3 +73,66 @@ describe('employees reach client data only as the rules allow', () => {
     expect(admin.statusCode).toBe(201);
   });
 });
+
+describe('the responsible user on whose behalf an employee acted (NEN 7513; DOMAIN §2)', () => {
+  const ACTING_FOR = 'x-dossierwijzer-acting-for';
+
+  async function lastRow(): Promise<{ outcome: string; employee_id: string; acting_for_id: string | null; client_id: string | null; action: string }> {
+    const [row] = await h.database.db.query<{ outcome: string; employee_id: string; acting_for_id: string | null; client_id: string | null; action: string }>(
+      'SELECT outcome, employee_id, acting_for_id, client_id, action FROM audit.access_log ORDER BY seq DESC LIMIT 1');
+    return row!;
+  }
+
+  it('logs an intern\'s access on behalf of the dossier holder, under whose responsibility the intern works', async () => {
+    const intern = await h.employee({ role: 'intern' });
+    await h.relate(clientId, intern, 'intern');
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie: await h.login(intern) });
+    expect(response.statusCode).toBe(200);
+    expect(await lastRow()).toMatchObject({ outcome: 'allowed', employee_id: intern.id, acting_for_id: holder.id });
+  });
+
+  it('logs a care professional\'s own access with no one else responsible', async () => {
+    await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie: await h.login(holder) });
+    expect(await lastRow()).toMatchObject({ outcome: 'allowed', employee_id: holder.id, acting_for_id: null });
+  });
+
+  it('lets administrative staff name the involved professional they act for; the log and "who saw this dossier" show it', async () => {
+    const admin = await h.employee({ role: 'admin-staff', name: 'Ad Ministratie' });
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}`, cookie: await h.login(admin), headers: { [ACTING_FOR]: holder.id }, remoteAddress: '192.0.2.7' });
+    expect(response.statusCode).toBe(200);
+    expect(await lastRow()).toMatchObject({ outcome: 'allowed', employee_id: admin.id, acting_for_id: holder.id });
+
+    const officer = await h.login(await h.employee({ role: 'privacy-officer' }));
+    const seen = await h.request({ method: 'GET', url: `/api/clients/${clientId}/access-log?limit=500`, cookie: officer });
+    expect(seen.statusCode).toBe(200);
+    const line = (seen.json().lines as { employee: { id: string }; actingFor: unknown; sessionRecorded: boolean; address: string | null }[])
+      .find((l) => l.employee.id === admin.id);
+    expect(line).toMatchObject({ actingFor: { id: holder.id, role: 'care-professional' }, sessionRecorded: true, address: '192.0.2.7' });
+    expect((line!.actingFor as { name: string }).name.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['an employee without a care relation with the client', async () => (await h.employee({ role: 'care-professional' })).id],
+    ['an employee of another organisation', async () => {
+      const { ensureOrganisation } = await import('../organisation/organisation-service.js');
+      return (await h.employee({ role: 'care-professional', organisationId: await ensureOrganisation(h.database.db, 'Elders BV') })).id;
+    }],
+    ['an id that names nobody', () => Promise.resolve('00000000-0000-4000-8000-000000000001')],
+    ['something that is not an id', () => Promise.resolve('de dossierhouder')],
+  ])('refuses administrative staff who name %s: 400 problem+json, the refusal logged, nothing read', async (_what, named) => {
+    const admin = await h.employee({ role: 'admin-staff' });
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}`, cookie: await h.login(admin), headers: { [ACTING_FOR]: await named() } });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ code: 'invalid-acting-for', field: ACTING_FOR });
+    expect(response.body).not.toContain('Testcliënt'); // no client data came with it
+    expect(await lastRow()).toMatchObject({ outcome: 'denied', employee_id: admin.id, acting_for_id: null });
+  });
+
+  it('refuses the header from anyone but administrative staff: they act on their own responsibility', async () => {
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie: await h.login(holder), headers: { [ACTING_FOR]: holder.id } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().nl).toContain('eigen verantwoordelijkheid');
+    expect(await lastRow()).toMatchObject({ outcome: 'denied', employee_id: holder.id });
+  });
+});

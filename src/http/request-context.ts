@@ -3,7 +3,7 @@
  * hook: the actor and where the request came from.
  */
 import type { FastifyRequest } from 'fastify';
-import type { RequestContext } from '../access/client-access.js';
+import { ACTING_FOR_HEADER, type RequestContext } from '../access/client-access.js';
 import type { Actor } from '../auth/sessions.js';
 import { unauthorized } from '../errors.js';
 
@@ -27,5 +27,6 @@ export function contextOf(request: FastifyRequest, now: Date): RequestContext {
     route: `${request.method} ${request.routeOptions.url ?? request.url}`,
     address: request.ip,
     now,
+    actingFor: request.headers[ACTING_FOR_HEADER],
   };
 }
