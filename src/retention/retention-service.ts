@@ -193,6 +193,9 @@ async function destroyOne(tx: Queryable, clientId: string, now: Date): Promise<'
     organisationId: review.organisation_id, clientId, reason: 'retention-expired',
     requestId: null, decidedOn: calendarDate(asDate(review.decided_at)), executedBy: review.decided_by,
   });
+  // The period has ended for the whole record: BSN, name, address, relations' names and the
+  // correction history go too, in the same transaction (migration 0026; AVG 5(1)(e)).
+  await tx.query('SELECT formal.erase_client_identity($1, $2)', [clientId, review.organisation_id]);
   await tx.query(`UPDATE org.retention_reviews SET status = 'destroyed', destroyed_at = clock_timestamp() WHERE client_id = $1`, [clientId]);
   await appendAccessLog(tx, [{
     organisationId: review.organisation_id, employeeId: review.decided_by, employeeRole: 'privacy-officer', clientId,

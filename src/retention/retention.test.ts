@@ -51,6 +51,12 @@ describe('retention review and destruction', () => {
       const created = await h.request({ method: 'POST', url: `/api/clients/${id}/entries`, cookie: holderCookie, body: { kind: 'plan', text: 'plan', source: { kind: 'client' } } });
       expect(created.statusCode).toBe(201);
     }
+    // A parent with custody of the due client: the relation's names must go with the retention destruction.
+    const relation = await h.request({
+      method: 'POST', url: `/api/clients/${due}/relations`, cookie: holderCookie,
+      body: { relation: 'parent', hasCustody: true, custodyKind: 'single-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister geraadpleegd', validFrom: '2026-01-05' },
+    });
+    expect(relation.statusCode).toBe(201);
     // A change in 2030: kept until 2050, so not due in 2047.
     await h.database.db.query(
       `INSERT INTO care.entries (client_id, kind, author_id, recorded_at, source_kind, ciphertext) VALUES ($1, 'evaluation', $2, '2030-06-01T10:00:00Z', 'client', '\\x00')`,
@@ -104,6 +110,27 @@ describe('retention review and destruction', () => {
     expect(again.due.map((d) => d.clientId)).not.toContain(due);
     expect(again.due.map((d) => d.clientId)).not.toContain(held);
     expect(await count('SELECT count(*) AS n FROM org.destruction_records WHERE client_id = $1', [due])).toBe(1);
+  });
+
+  it('a retention destruction also erases the identity: BSN, name, address, relations, identity checks, corrections (AVG 5(1)(e); DOMAIN §5)', async () => {
+    // Before: the held dossier's client still has all of it.
+    const before = await h.database.db.query<{ family_name: string }>('SELECT family_name FROM formal.clients WHERE id = $1', [held]);
+    expect(before[0]!.family_name).not.toBe('');
+    const [client] = await h.database.db.query<{
+      bsn: string | null; family_name: string; given_names: string; birth_date: string; street_address: string | null;
+      postcode: string | null; town: string | null; phone: string | null; email: string | null; identity_erased_at: Date | null;
+    }>('SELECT bsn, family_name, given_names, birth_date, street_address, postcode, town, phone, email, identity_erased_at FROM formal.clients WHERE id = $1', [due]);
+    expect(client).toMatchObject({ bsn: null, family_name: '', given_names: '', street_address: null, postcode: null, town: null, phone: null, email: null });
+    expect(client!.birth_date).toMatch(/^\d{4}-01-01$/);
+    expect(client!.identity_erased_at).not.toBeNull();
+    expect(await count('SELECT count(*) AS n FROM formal.client_relations WHERE client_id = $1', [due])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM formal.client_relations WHERE client_id = $1 AND (family_name <> '' OR given_names <> '')`, [due])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM formal.identity_checks WHERE client_id = $1', [due])).toBe(0);
+    // The record that the dossier existed and was destroyed stays.
+    expect(await count('SELECT count(*) AS n FROM org.destruction_records WHERE client_id = $1', [due])).toBe(1);
+    // The erasure is refused for a client whose retention did not end (the held one).
+    await expect(h.database.db.query('SELECT formal.erase_client_identity($1, $2)', [held, officer.organisationId])).rejects.toThrow(/no retention destruction record/);
+    expect(await count(`SELECT count(*) AS n FROM formal.clients WHERE id = $1 AND identity_erased_at IS NULL AND family_name <> ''`, [held])).toBe(1);
   });
 
   it('a confirmed dossier that changed since is not destroyed: the term starts again (BW 7:454(3))', async () => {
