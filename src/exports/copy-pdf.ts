@@ -3,7 +3,9 @@
  * AVG 15(3)): a cover sheet — for whom, what, when — then every entry as the
  * reader may see it (shielding applied, withheld parts marked with their
  * ground), raw test data left out and listed as available for inspection
- * only (003 §2.3.11); numbered pages.
+ * only (003 §2.3.11), the client's own statements beside the entries they
+ * dispute (003 §3.4); numbered pages. The cover names people, never the
+ * client's address or other contact data.
  */
 import type { ReaderView } from '../shielding/reader-view.js';
 import { yieldToEventLoop, type ProgressReporter } from './export-progress.js';
@@ -61,6 +63,11 @@ export function renderCopyPdf(cover: CopyCover, view: ReaderView, progress?: Pro
       doc.moveDown(0.4).fontSize(10).text(entry.text);
       for (const passage of entry.withheldPassages) doc.moveDown(0.3).fontSize(9).fillColor('#444').text(`Weggelaten: ${passage.ground} (${passage.basis.join(', ')})`).fillColor('#000');
       for (const note of entry.annotations) doc.moveDown(0.3).fontSize(9).text(`Aantekening (${dutchDate(note.recordedAt)}): ${note.reason}`);
+      // The client's own statement beside the entry it disputes (AVG 16; 003 §3.4).
+      for (const statement of entry.statements) {
+        doc.moveDown(0.3).fontSize(9).font('Helvetica-Bold').text(`Eigen verklaring bij dit stuk (${dutchDate(statement.recordedAt)}, van ${statement.source}):`);
+        doc.font('Helvetica').text(statement.text);
+      }
     }
   });
 }

@@ -5,7 +5,8 @@
  * consents, and the dossier entries through the same reader-specific view as
  * a copy — shielding applied, third-party information withheld with its
  * ground, raw test data listed as available for inspection only (003
- * §2.3.11). The schema is `PortabilityExportSchema`, published as
+ * §2.3.11); the client's own statements beside the entries they dispute. The
+ * schema is `PortabilityExportSchema`, published as
  * docs/portability-export.schema.json (a test keeps the two equal).
  */
 import { Type, type Static } from 'typebox';
@@ -46,6 +47,9 @@ export const PortabilityExportSchema = Type.Object({
     id: Type.String({ format: 'uuid' }), kind: Text({ description: 'The kind of entry, in Dutch.' }), title: Nullable(Text()), text: Text({ description: 'Shielded passages are replaced by […afgeschermd…].' }),
     recordedAt: Type.String({ format: 'date-time' }), author: Text(), source: Text(), statementType: Nullable(Text()),
     annotations: Type.Array(Type.Object({ kind: Text(), reason: Text(), recordedAt: Type.String({ format: 'date-time' }) }, { additionalProperties: false })),
+    statements: Type.Array(Type.Object({ text: Text(), recordedAt: Type.String({ format: 'date-time' }), source: Text() }, { additionalProperties: false }), {
+      description: 'The client\'s own statements disputing this entry, shown beside it (AVG 16; 003 §3.4).',
+    }),
   }, { additionalProperties: false })),
   withheld: Type.Array(Type.Object({
     recordedAt: Type.String({ format: 'date-time' }), ground: Text({ description: 'Why it was withheld (Dutch), never what.' }), basis: Type.Array(Text()),
@@ -89,6 +93,7 @@ export async function buildDossierExport(
       entries.push({
         id: entry.id, kind: entry.kindLabel, title: entry.title, text: entry.text, recordedAt: entry.recordedAt, author: entry.author, source: entry.source,
         statementType: entry.statementType, annotations: entry.annotations.map((a) => ({ kind: a.kind, reason: a.reason, recordedAt: a.recordedAt })),
+        statements: entry.statements.map((st) => ({ text: st.text, recordedAt: st.recordedAt, source: st.source })),
       });
     } else {
       withheld.push({ recordedAt: entry.recordedAt, ground: entry.withheld.ground, basis: [...entry.withheld.basis] });

@@ -12,7 +12,7 @@ import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fhirR4Validator } from '../test-support/fhir-schema.js';
-import { createHarness, type Harness } from '../test-support/harness.js';
+import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { GRANDMA, RAW, shieldedDossier } from '../test-support/shielded-dossier.js';
 import { PortabilityExportSchema } from './portability-export.js';
 import { spreadsheetText } from './portability-xlsx.js';
@@ -21,6 +21,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const FORMULA = '=HYPERLINK("http://aanvaller.example","klik")';
 
 let h: Harness;
+let holder: TestEmployee;
 let cookie: string;
 let clientId: string;
 let fatherId: string;
@@ -30,7 +31,7 @@ const get = (url: string) => h.request({ method: 'GET', url, cookie });
 
 beforeAll(async () => {
   h = await createHarness();
-  const holder = await h.employee({ role: 'care-professional' });
+  holder = await h.employee({ role: 'care-professional' });
   cookie = await h.login(holder);
   clientId = await h.client({ age: 14, holder });
   ({ fatherId } = await shieldedDossier(h, cookie, clientId, { hasCustody: true }));
@@ -39,17 +40,17 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function request(kind: string, relationId: string | null, decide: boolean): Promise<string> {
-  const created = await post(`/api/clients/${clientId}/requests`, {
+async function request(kind: string, relationId: string | null, decide: boolean, client = clientId): Promise<string> {
+  const created = await post(`/api/clients/${client}/requests`, {
     kind, channel: 'electronic', receivedOn: '2026-11-20', details: 'Graag mijn gegevens.', ...(relationId === null ? {} : { requesterRelationId: relationId }),
   });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id as string;
-  if (decide) expect((await post(`/api/clients/${clientId}/requests/${id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+  if (decide) expect((await post(`/api/clients/${client}/requests/${id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
   return id;
 }
 
-const exportUrl = (requestId: string, format: string) => `/api/clients/${clientId}/requests/${requestId}/portability.${format}`;
+const exportUrl = (requestId: string, format: string, client = clientId) => `/api/clients/${client}/requests/${requestId}/portability.${format}`;
 
 describe('portability export (AVG 20)', () => {
   it('JSON: matches the published schema, with shielding applied and raw test data only listed', async () => {
@@ -69,6 +70,18 @@ describe('portability export (AVG 20)', () => {
     expect(response.body).not.toContain(RAW);
     expect(data.withheld.length).toBeGreaterThan(0);
     expect(data.inspectionOnly).toEqual([expect.objectContaining({ title: 'WISC-V' })]);
+  });
+
+  it('JSON: the client\'s own statement beside the disputed entry (AVG 16; 003 §3.4)', async () => {
+    const client = await h.client({ age: 14, holder });
+    const disputed = (await post(`/api/clients/${client}/entries`, { kind: 'evaluation', text: 'Sam komt afspraken niet na.', source: { kind: 'care-professional' }, statementType: 'opinion' })).json();
+    const statementRequest = await request('add-statement', null, true, client);
+    const text = 'Ik heb elke afspraak afgezegd als ik niet kon.';
+    expect((await post(`/api/clients/${client}/requests/${statementRequest}/fulfil`, { statement: { entryId: disputed.id, text } })).statusCode).toBe(200);
+    const data = (await get(exportUrl(await request('portability', null, true, client), 'json', client))).json();
+    const validate = addFormats(new Ajv({ strict: false })).compile(PortabilityExportSchema);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data.entries.find((e: { id: string }) => e.id === disputed.id).statements).toEqual([expect.objectContaining({ text })]);
   });
 
   it('the published schema file is the schema the code uses (no drift)', () => {

@@ -152,6 +152,27 @@ describe('reader-specific view', () => {
     ]);
   });
 
+  it('the client\'s own statement reaches the client beside the disputed entry, in the view and in the copy PDF (AVG 16; 003 §3.4)', async () => {
+    const client = await h.client({ age: 14, holder });
+    const disputedText = 'Sam werkt niet mee aan de gesprekken.';
+    const statement = 'Ik was twee keer ziek, daarom kon ik niet komen.';
+    const disputed = (await post(`/api/clients/${client}/entries`, { kind: 'evaluation', text: disputedText, source: { kind: 'care-professional' }, statementType: 'opinion' })).json();
+    const request = (await post(`/api/clients/${client}/requests`, { kind: 'add-statement', channel: 'written', receivedOn: '2026-11-20', details: 'Mijn kant.' })).json();
+    expect((await post(`/api/clients/${client}/requests/${request.id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+    const done = await post(`/api/clients/${client}/requests/${request.id}/fulfil`, { statement: { entryId: disputed.id, text: statement } });
+    expect(done.statusCode, done.body).toBe(200);
+
+    const view = (await viewFor('inspect', undefined, client)).json;
+    const entry = view.entries.find((e: { id?: string }) => e.id === disputed.id);
+    expect(entry.statements).toEqual([expect.objectContaining({ text: statement })]);
+
+    const copy = await copyText(undefined, client);
+    const at = copy.indexOf(disputedText);
+    expect(at).toBeGreaterThan(-1);
+    expect(copy.indexOf('Eigen verklaring bij dit stuk', at)).toBeGreaterThan(at);
+    expect(copy.indexOf(statement, at)).toBeGreaterThan(at);
+  });
+
   it('refuses the view before the request is granted', async () => {
     const open = (await post(`/api/clients/${clientId}/requests`, { kind: 'inspect', channel: 'written', receivedOn: '2026-11-21', details: 'Nog niet beslist.', requesterRelationId: motherId })).json();
     expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${open.id}/view`, cookie })).statusCode).toBe(409);

@@ -6,7 +6,8 @@
  * another person. What is withheld is replaced by a notice that says that
  * something was withheld and on what ground, without revealing it. Raw test
  * data may be inspected but never copied: in a copy it is listed as
- * available for inspection only (003 §2.3.11).
+ * available for inspection only (003 §2.3.11). The client's own statements
+ * come with the entry they dispute (003 §3.4).
  */
 import type { ClientScope } from '../access/client-access.js';
 import { readAllEntries, type Entry } from '../dossier/dossier-service.js';
@@ -33,8 +34,19 @@ export interface Withheld {
   basis: readonly string[];
 }
 
+/** The client's own statement beside the entry it disputes, as this reader may see it (its own shielding applied). */
+export interface ReaderStatement {
+  text: string;
+  recordedAt: string;
+  source: string;
+}
+
 export type ReaderEntry =
-  | { shown: true; id: string; kindLabel: string; title: string | null; text: string; recordedAt: string; author: string; source: string; statementType: string | null; annotations: { kind: string; reason: string; recordedAt: string }[]; withheldPassages: Withheld[]; statements: { text: string; recordedAt: string; source: string }[] }
+  | {
+    shown: true; id: string; kindLabel: string; title: string | null; text: string; recordedAt: string;
+    author: string; source: string; statementType: string | null;
+    annotations: { kind: string; reason: string; recordedAt: string }[]; withheldPassages: Withheld[]; statements: ReaderStatement[];
+  }
   | { shown: false; recordedAt: string; withheld: Withheld };
 
 export interface ReaderView {
@@ -108,6 +120,9 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
 
   const view: ReaderView = { entries: [], inspectionOnly: [] };
   const all = await readAllEntries(scope, masterKey);
+  // Shown entries by id, so an own statement goes beside the entry it disputes exactly as this reader may see the statement itself.
+  const shownById = new Map<string, { entry: Entry; text: string; withheldPassages: Withheld[] }>();
+  const results: ({ shown: true; id: string } | { shown: false; recordedAt: string; withheld: Withheld })[] = [];
   for (const [i, entry] of all.entries()) {
     if (i % PROGRESS_STEP === 0) progress?.report('read', i, all.length);
     const part = partOfEntryKind(entry.kind);
@@ -116,7 +131,7 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
       if (part === 'raw-test-data' && reader.action === 'copy' && ask(part, [], 'inspect').outcome === 'allow') {
         view.inspectionOnly.push({ recordedAt: entry.recordedAt, title: entry.title });
       }
-      view.entries.push({ shown: false, recordedAt: entry.recordedAt, withheld: withheldOf(decision) });
+      results.push({ shown: false, recordedAt: entry.recordedAt, withheld: withheldOf(decision) });
       continue;
     }
     const passages: WithheldPassage[] = [];
@@ -128,11 +143,16 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
       else passages.push({ ...s.passage, withheld: verdict });
     }
     if (wholeEntry !== undefined) {
-      view.entries.push({ shown: false, recordedAt: entry.recordedAt, withheld: wholeEntry });
+      results.push({ shown: false, recordedAt: entry.recordedAt, withheld: wholeEntry });
       continue;
     }
     const merged = mergePassages(passages);
-    view.entries.push(shownEntry(entry, redact(entry.text, merged), merged.map((p) => p.withheld)));
+    shownById.set(entry.id, { entry, text: redact(entry.text, merged), withheldPassages: merged.map((p) => p.withheld) });
+    results.push({ shown: true, id: entry.id });
+  }
+  for (const result of results) {
+    const shown = result.shown ? shownById.get(result.id) : undefined;
+    view.entries.push(shown === undefined ? result as ReaderEntry : shownEntry(shown.entry, shown.text, shown.withheldPassages, shownById));
   }
   progress?.report('read', all.length, all.length);
   return view;
@@ -155,12 +175,16 @@ function shieldingVerdict(s: Shielding, reader: Reader, ask: Ask): Withheld | un
   }
 }
 
-function shownEntry(entry: Entry, text: string, withheldPassages: Withheld[]): ReaderEntry {
+function shownEntry(entry: Entry, text: string, withheldPassages: Withheld[], shownById: ReadonlyMap<string, { entry: Entry; text: string }>): ReaderEntry {
   return {
     shown: true, id: entry.id, kindLabel: entry.kindLabel, title: entry.title, text, recordedAt: entry.recordedAt,
     author: `${entry.author.name} (${entry.author.function})`, source: entry.source.description ?? entry.source.kind, statementType: entry.statementType,
     annotations: entry.annotations.map((a) => ({ kind: a.kind, reason: a.reason, recordedAt: a.recordedAt })), withheldPassages,
-    // The client's own statement is shown beside the entry it disputes (Jeugdwet 7.3.8; BW 7:454 lid 2; 003 §3.4).
-    statements: entry.statements.map((st) => ({ text: st.text, recordedAt: st.recordedAt, source: st.source.description ?? st.source.kind })),
+    // The client's own statement is shown beside the entry it disputes (Jeugdwet 7.3.8; BW 7:454 lid 2; AVG 16; 003 §3.4) —
+    // as the statement entry itself is shown to this reader: a statement withheld from them stays out, a shielded passage in it stays redacted.
+    statements: entry.statements.flatMap((st) => {
+      const own = shownById.get(st.id);
+      return own === undefined ? [] : [{ text: own.text, recordedAt: st.recordedAt, source: st.source.description ?? st.source.kind }];
+    }),
   };
 }

@@ -35,6 +35,8 @@ const View = Type.Object({
       recordedAt: { type: 'string' }, author: { type: 'string' }, source: { type: 'string' }, statementType: { type: 'string', nullable: true },
       annotations: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, reason: { type: 'string' }, recordedAt: { type: 'string' } } } },
       withheldPassages: { type: 'array', items: Withheld },
+      // The client's own statements beside the entry they dispute (AVG 16; 003 §3.4): without this the serializer drops them.
+      statements: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, recordedAt: { type: 'string' }, source: { type: 'string' } } } },
       withheld: Withheld,
     },
   })),
