@@ -5,8 +5,9 @@
  * consents, and the dossier entries through the same reader-specific view as
  * a copy — shielding applied, third-party information withheld with its
  * ground, raw test data listed as available for inspection only (003
- * §2.3.11); the client's own statements beside the entries they dispute. The
- * schema is `PortabilityExportSchema`, published as
+ * §2.3.11); the client's own statements beside the entries they dispute; the
+ * client's contact data only where the reader view allows it (the
+ * secret-address case). The schema is `PortabilityExportSchema`, published as
  * docs/portability-export.schema.json (a test keeps the two equal).
  */
 import { Type, type Static } from 'typebox';
@@ -34,6 +35,9 @@ export const PortabilityExportSchema = Type.Object({
     id: Type.String({ format: 'uuid' }), familyName: Text(), givenNames: Text(), birthDate: Type.String({ format: 'date' }),
     bsn: Nullable(Text()), gender: Text(), streetAddress: Nullable(Text()), postcode: Nullable(Text()), town: Nullable(Text()),
     phone: Nullable(Text()), email: Nullable(Text()),
+    contactDataLeftOut: Type.Boolean({
+      description: 'true: address, postcode, town, phone and e-mail are null because this recipient may not have them (docs/portability.md, "Contact data"), not because they are unknown.',
+    }),
   }, { additionalProperties: false }),
   relations: Type.Array(Type.Object({
     id: Type.String({ format: 'uuid' }), relation: Text(), hasCustody: Type.Boolean(), custodyKind: Nullable(Text()), familyName: Text(), givenNames: Text(),
@@ -100,11 +104,14 @@ export async function buildDossierExport(
     }
   }
   progress?.report('done', view.entries.length, view.entries.length);
+  // The secret-address case: contact data only for a reader the view allows it to (contactDataAllowed in src/shielding/reader-view.ts).
+  const contact = view.contactDataAllowed;
   return {
     format: 'dossierwijzer-portability', version: 1, exportedAt: scope.now.toISOString(), organisation: organisation!.name, ...about,
     client: {
       id: client.id, familyName: client.familyName, givenNames: client.givenNames, birthDate: client.birthDate, bsn: client.bsn, gender: client.gender,
-      streetAddress: client.streetAddress, postcode: client.postcode, town: client.town, phone: client.phone, email: client.email,
+      streetAddress: contact ? client.streetAddress : null, postcode: contact ? client.postcode : null, town: contact ? client.town : null,
+      phone: contact ? client.phone : null, email: contact ? client.email : null, contactDataLeftOut: !contact,
     },
     relations: client.relations.map((r) => ({
       id: r.id, relation: r.relation, hasCustody: r.hasCustody, custodyKind: r.custodyKind, familyName: r.familyName, givenNames: r.givenNames, validFrom: r.validFrom, validTo: r.validTo,

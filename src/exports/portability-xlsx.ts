@@ -29,7 +29,9 @@ export async function portabilityWorkbook(data: PortabilityExport): Promise<Buff
   const c = data.client;
   sheet(book, 'Persoonsgegevens', ['Gegeven', 'Waarde'], [
     ['Achternaam', c.familyName], ['Voornamen', c.givenNames], ['Geboortedatum', c.birthDate], ['BSN', c.bsn], ['Geslacht', c.gender],
-    ['Adres', c.streetAddress], ['Postcode', c.postcode], ['Woonplaats', c.town], ['Telefoon', c.phone], ['E-mail', c.email],
+    ...(c.contactDataLeftOut
+      ? [['Adres en contactgegevens', 'Niet opgenomen: deze gegevens geven wij niet aan u mee.']]
+      : [['Adres', c.streetAddress], ['Postcode', c.postcode], ['Woonplaats', c.town], ['Telefoon', c.phone], ['E-mail', c.email]]),
   ]);
   sheet(book, 'Relaties', ['Relatie', 'Gezag', 'Soort gezag', 'Achternaam', 'Voornamen', 'Vanaf', 'Tot'],
     data.relations.map((r) => [r.relation, r.hasCustody, r.custodyKind, r.familyName, r.givenNames, r.validFrom, r.validTo]));

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fhirR4Validator } from '../test-support/fhir-schema.js';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
-import { GRANDMA, RAW, shieldedDossier } from '../test-support/shielded-dossier.js';
+import { clientAtSecretAddress, GRANDMA, RAW, SECRET_CONTACT, shieldedDossier } from '../test-support/shielded-dossier.js';
 import { PortabilityExportSchema } from './portability-export.js';
 import { spreadsheetText } from './portability-xlsx.js';
 
@@ -33,7 +33,8 @@ beforeAll(async () => {
   h = await createHarness();
   holder = await h.employee({ role: 'care-professional' });
   cookie = await h.login(holder);
-  clientId = await h.client({ age: 14, holder });
+  // The client lives with the mother at the secret address: it is in the formal data as well as in the shielded passage.
+  clientId = await clientAtSecretAddress(h, cookie);
   ({ fatherId } = await shieldedDossier(h, cookie, clientId, { hasCustody: true }));
   await post(`/api/clients/${clientId}/consents`, { kind: 'care', givenBy: 'client', givenOn: '2026-01-05', informationGiven: 'Folder en gesprek over de hulp.' });
   await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: FORMULA, source: { kind: 'client' } });
@@ -70,6 +71,26 @@ describe('portability export (AVG 20)', () => {
     expect(response.body).not.toContain(RAW);
     expect(data.withheld.length).toBeGreaterThan(0);
     expect(data.inspectionOnly).toEqual([expect.objectContaining({ title: 'WISC-V' })]);
+  });
+
+  it('contact data (the secret-address case): none for the father a shielding names, in JSON, XLSX or FHIR; the client gets their own', async () => {
+    const id = await request('portability', fatherId, true);
+    const json = await get(exportUrl(id, 'json'));
+    expect(json.json().client).toMatchObject({ streetAddress: null, postcode: null, town: null, phone: null, email: null, contactDataLeftOut: true });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await get(exportUrl(id, 'xlsx'))).rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => { cells.push(cell.text); })));
+    const fhir = (await get(exportUrl(id, 'fhir.json'))).body;
+    for (const value of Object.values(SECRET_CONTACT)) {
+      expect(json.body).not.toContain(value);
+      expect(cells.join('\n')).not.toContain(value);
+      expect(fhir).not.toContain(value);
+    }
+    expect(cells.join('\n')).toContain('Niet opgenomen');
+
+    const own = (await get(exportUrl(await request('portability', null, true), 'json'))).json();
+    expect(own.client).toMatchObject({ ...SECRET_CONTACT, contactDataLeftOut: false });
   });
 
   it('JSON: the client\'s own statement beside the disputed entry (AVG 16; 003 §3.4)', async () => {

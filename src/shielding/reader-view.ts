@@ -7,7 +7,8 @@
  * something was withheld and on what ground, without revealing it. Raw test
  * data may be inspected but never copied: in a copy it is listed as
  * available for inspection only (003 §2.3.11). The client's own statements
- * come with the entry they dispute (003 §3.4).
+ * come with the entry they dispute (003 §3.4), and the view says whether the
+ * client's contact data may go to this reader at all (see `contactDataAllowed`).
  */
 import type { ClientScope } from '../access/client-access.js';
 import { readAllEntries, type Entry } from '../dossier/dossier-service.js';
@@ -53,6 +54,8 @@ export interface ReaderView {
   entries: ReaderEntry[];
   /** Raw test data, in a copy: listed, not included; it may be inspected (003 §2.3.11). */
   inspectionOnly: { recordedAt: string; title: string | null }[];
+  /** Whether the client's address, postcode, town, phone and e-mail may go to this reader (`contactDataAllowed`). */
+  contactDataAllowed: boolean;
 }
 
 /** Asks the engine about one part for this reader (by default for the reader's own action). */
@@ -106,6 +109,33 @@ function redact(text: string, passages: readonly WithheldPassage[]): string {
     .reduce((acc, p) => `${acc.slice(0, p.start)}${PASSAGE_NOTICE}${acc.slice(p.end)}`, text);
 }
 
+/**
+ * Whether the client's formal contact data — address, postcode, town, phone,
+ * e-mail — may go to this reader. The secret-address case (003 §3.1) is the
+ * reason: the address of a child living with a parent in hiding is the very
+ * thing shielded, and it sits in the formal data as well as in the entries.
+ * We cannot tell from a shielding whether it concerns the address, so the
+ * rule does not try to; it is the simplest rule that is safe:
+ * - the client themself gets their own contact data;
+ * - a relation gets it only as a legal representative (parent with custody,
+ *   guardian) whom no shielding in force names — a shielding that names them
+ *   means something is being kept from them, and the address is the first
+ *   thing it may be; any other relation (parent without custody, family
+ *   guardian, …) never gets it through a copy or an export;
+ * - a dossier handed outside (`disclose`) loses the shieldings' names, as its
+ *   passages do, so it carries the contact data only when no shielding from
+ *   anyone is in force.
+ * Everyone else gets none.
+ */
+export function contactDataAllowed(reader: Reader, shieldings: readonly Shielding[]): boolean {
+  const shieldedFrom = shieldings.filter((s) => s.kind === 'shielded-from');
+  if (reader.action === 'disclose') return shieldedFrom.length === 0;
+  if (reader.actor === 'client' && reader.relationId === null) return true;
+  const representative = reader.actor === 'parent-with-custody' || reader.actor === 'guardian';
+  const relationId = reader.relationId;
+  return representative && relationId !== null && !shieldedFrom.some((s) => s.shieldedFrom.includes(relationId));
+}
+
 /** Builds the reader-specific view of the whole dossier. */
 export async function readerView(scope: ClientScope, masterKey: Buffer, reader: Reader, progress?: ProgressReporter): Promise<ReaderView> {
   const on = calendarDate(scope.now);
@@ -118,7 +148,7 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
   const byEntry = new Map<string, Shielding[]>();
   for (const s of shieldings) byEntry.set(s.entryId, [...(byEntry.get(s.entryId) ?? []), s]);
 
-  const view: ReaderView = { entries: [], inspectionOnly: [] };
+  const view: ReaderView = { entries: [], inspectionOnly: [], contactDataAllowed: contactDataAllowed(reader, shieldings) };
   const all = await readAllEntries(scope, masterKey);
   // Shown entries by id, so an own statement goes beside the entry it disputes exactly as this reader may see the statement itself.
   const shownById = new Map<string, { entry: Entry; text: string; withheldPassages: Withheld[] }>();

@@ -41,6 +41,7 @@ const View = Type.Object({
     },
   })),
   inspectionOnly: Type.Array(Type.Object({ recordedAt: Type.String(), title: NullableString() })),
+  contactDataAllowed: Type.Boolean({ description: 'Whether the client\'s contact data may go to this reader in a copy or export.' }),
 });
 
 export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
