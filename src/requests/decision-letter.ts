@@ -6,6 +6,7 @@
  * Persoonsgegevens (AVG 77).
  */
 import { dutchDate, renderPdf, section } from '../exports/pdf-document.js';
+import { drawGeneralInformation, type GeneralInformation } from './general-information.js';
 import type { RequestKind } from './request-kinds.js';
 import type { ClientRequest } from './request-service.js';
 
@@ -30,8 +31,14 @@ export interface LetterContext {
   clientName: string;
 }
 
-/** Renders the decision letter; the request must have a decision. */
-export function renderDecisionLetter(context: LetterContext, request: ClientRequest): Promise<Buffer> {
+const GROUND_LABELS: Record<string, string> = {
+  'significant-interest-of-another': 'het aanmerkelijk belang van een ander',
+  'good-care-requires-keeping': 'goede zorg vraagt dat wij deze gegevens bewaren',
+  'needed-for-procedure': 'wij hebben deze gegevens nodig in een procedure',
+};
+
+/** Renders the decision letter; the request must have a decision. A granted general-information request carries the information itself. */
+export function renderDecisionLetter(context: LetterContext, request: ClientRequest, generalInformation?: GeneralInformation): Promise<Buffer> {
   const decision = request.decision;
   if (decision === null) throw new Error('a decision letter needs a decision');
   return renderPdf({ title: `Besluit op uw verzoek (${context.clientName})`, author: context.organisation }, (doc) => {
@@ -41,6 +48,12 @@ export function renderDecisionLetter(context: LetterContext, request: ClientRequ
     section(doc, 'Ons besluit', OUTCOME_LABELS[decision.outcome]);
     if (decision.reasons.trim() !== '') section(doc, 'Waarom', decision.reasons);
     if (decision.basis.length > 0) doc.moveDown(0.3).fontSize(9).text(`Wettelijke grond: ${decision.basis.join(', ')}.`).fontSize(10);
+    if (decision.destruction !== null) {
+      const kept = decision.destruction.refused.map((g) => `${g.entryIds.length} onderdeel/onderdelen, omdat ${GROUND_LABELS[g.ground] ?? g.ground}`);
+      section(doc, 'Wat wij vernietigen en wat wij bewaren',
+        `Wij vernietigen ${decision.destruction.grantedEntryIds.length} onderdeel/onderdelen van het dossier. Wij bewaren: ${kept.join('; ')} (Jeugdwet 7.3.9).`);
+    }
+    if (generalInformation !== undefined && decision.outcome !== 'refused') drawGeneralInformation(doc, generalInformation);
     if (decision.executionDeadline !== null) {
       section(doc, 'Wanneer', `Wij vernietigen de gegevens uiterlijk op ${dutchDate(decision.executionDeadline)}. Daarna bewaren wij alleen dat wij ze hebben vernietigd, niet wat erin stond.`);
     }

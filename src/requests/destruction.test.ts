@@ -71,6 +71,67 @@ describe('carrying out a destruction', () => {
     expect(left).toEqual({ entries: 0, notes: 0, disclosures: 1 });
   });
 
+  it('partly granted: only the granted entries go, the kept ones stay readable, and the record counts only what went (Jeugdwet 7.3.9)', async () => {
+    const clientId = await h.client({ age: 17, holder });
+    const entry = async (kind: string, text: string) => (await post(`/api/clients/${clientId}/entries`, { kind, text, source: { kind: 'care-professional' } })).json().id as string;
+    const gone = await entry('conversation-report', 'Gesprek dat weg mag');
+    const goneToo = await entry('plan', 'Oud plan dat weg mag');
+    const keptForProcedure = await entry('research-report', 'Onderzoek voor de klachtprocedure');
+    const keptForCare = await entry('evaluation', 'Evaluatie die goede zorg nodig heeft');
+    const created = (await post(`/api/clients/${clientId}/requests`, { kind: 'destroy', channel: 'written', receivedOn: '2026-11-20', details: 'Vernietig alles.' })).json();
+    const reasons = 'Een deel vernietigen wij; het onderzoek en de evaluatie bewaren wij om de genoemde redenen.';
+
+    // Partly, without saying what is kept and on what ground: a refusal without a ground (400), nothing decided.
+    const groundless = await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'partly', reasons });
+    expect(groundless.statusCode).toBe(400);
+    expect(groundless.json()).toMatchObject({ code: 'refusal-ground-required', field: 'destruction' });
+    expect(groundless.json().nl).toContain('Jeugdwet 7.3.9');
+    // An entry neither destroyed nor kept on a ground: also a refusal without a ground.
+    const unaccounted = await post(`/api/clients/${clientId}/requests/${created.id}/decision`, {
+      outcome: 'partly', reasons, destruction: { grantedEntryIds: [gone, goneToo], refused: [{ entryIds: [keptForProcedure], ground: 'needed-for-procedure' }] },
+    });
+    expect(unaccounted.statusCode).toBe(400);
+    expect(unaccounted.json()).toMatchObject({ code: 'refusal-ground-required', unaccounted: [keptForCare] });
+    // A ground that is not one of the three is refused by the schema.
+    expect((await post(`/api/clients/${clientId}/requests/${created.id}/decision`, {
+      outcome: 'partly', reasons, destruction: { grantedEntryIds: [gone], refused: [{ entryIds: [keptForProcedure, keptForCare, goneToo], ground: 'factual-error' }] },
+    })).statusCode).toBe(400);
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${created.id}`, cookie })).json().state).toBe('received');
+
+    const decided = await post(`/api/clients/${clientId}/requests/${created.id}/decision`, {
+      outcome: 'partly', reasons,
+      destruction: { grantedEntryIds: [gone, goneToo], refused: [{ entryIds: [keptForProcedure], ground: 'needed-for-procedure' }, { entryIds: [keptForCare], ground: 'good-care-requires-keeping' }] },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().decision).toMatchObject({ outcome: 'partly', executionDeadline: '2027-02-22', destruction: { grantedEntryIds: [gone, goneToo] } });
+    expect(decided.json().decision.facts).toEqual(expect.arrayContaining(['needed-for-procedure', 'good-care-requires-keeping']));
+    expect(decided.json().decision.basis).toContain('Jeugdwet 7.3.9');
+
+    const fulfilled = await post(`/api/clients/${clientId}/requests/${created.id}/fulfil`);
+    expect(fulfilled.statusCode, fulfilled.body).toBe(200);
+    const timeline = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })).json();
+    expect(timeline.entries.map((e: { text: string }) => e.text).sort()).toEqual(['Evaluatie die goede zorg nodig heeft', 'Onderzoek voor de klachtprocedure']);
+    const records = await h.database.db.query('SELECT scope, entries_destroyed, request_id FROM org.destruction_records WHERE client_id = $1', [clientId]);
+    expect(records).toEqual([{ scope: 'part', entries_destroyed: 2, request_id: created.id }]);
+    const [keys] = await h.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM care.client_keys WHERE client_id = $1', [clientId]);
+    expect(keys!.n).toBe(1); // a partial destruction keeps the dossier's key
+  });
+
+  it('no destruction before a decision, nor of a refused one: 409 and every entry still there', async () => {
+    const clientId = await h.client({ age: 17, holder });
+    await post(`/api/clients/${clientId}/entries`, { kind: 'plan', text: 'Blijft staan', source: { kind: 'care-professional' } });
+    const open = (await post(`/api/clients/${clientId}/requests`, { kind: 'destroy', channel: 'written', receivedOn: '2026-11-20', details: 'Vernietig alstublieft.' })).json();
+    const early = await post(`/api/clients/${clientId}/requests/${open.id}/fulfil`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('request-wrong-state');
+    await post(`/api/clients/${clientId}/requests/${open.id}/decision`, { outcome: 'refused', reasons: 'Het plan is nodig in een lopende tuchtprocedure.', facts: ['needed-for-procedure'] });
+    const refused = await post(`/api/clients/${clientId}/requests/${open.id}/fulfil`);
+    expect(refused.statusCode).toBe(409);
+    const timeline = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })).json();
+    expect(timeline.entries.map((e: { text: string }) => e.text)).toEqual(['Blijft staan']);
+    expect(await h.database.db.query('SELECT 1 FROM org.destruction_records WHERE client_id = $1', [clientId])).toEqual([]);
+  });
+
   it('the application role cannot delete entries outside the sanctioned functions', async () => {
     await expect(h.database.db.query('DELETE FROM care.entries')).rejects.toThrow(/permission denied|append-only/);
     await expect(h.database.db.query('DELETE FROM org.destruction_records')).rejects.toThrow(/permission denied|append-only/);

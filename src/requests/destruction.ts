@@ -49,3 +49,14 @@ export async function destroyWholeDossier(tx: Queryable, input: {
     [input.clientId, input.organisationId, input.reason, input.requestId, input.decidedOn, input.executedBy]);
   return { scope: 'whole-dossier', part: 'dossier', entriesDestroyed: row!.removed };
 }
+
+/**
+ * Destroys the named entries of a partly granted destruction, and records it
+ * (the database function writes the record in the same statement).
+ */
+export async function destroyEntries(scope: ClientScope, request: { id: string; part: Part; decidedOn: string; entryIds: readonly string[] }): Promise<DestructionRecord> {
+  const [row] = await scope.tx.query<{ removed: number }>(
+    'SELECT care.destroy_dossier_entries($1, $2::uuid[], $3, $4, $5, $6, $7) AS removed',
+    [scope.client.id, [...request.entryIds], request.part, scope.client.organisationId, request.id, request.decidedOn, scope.actor.employeeId]);
+  return { scope: 'part', part: request.part, entriesDestroyed: row!.removed };
+}

@@ -20,7 +20,8 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { addOwnStatement, annotateEntry, entryNature } from '../dossier/dossier-service.js';
 import { partOfEntryKind, type EntryKind, type SourceKind } from '../dossier/entry-kinds.js';
 import { AppError, badRequest, conflict, forbidden } from '../errors.js';
-import type { Actor, Decision, Fact, Part } from '../rules/index.js';
+import { careConsent, decide, type Actor, type ConsentParty, type Decision, type Fact, type Part } from '../rules/index.js';
+import { isCompetent } from '../representation/representation-service.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { RequestKind } from './request-kinds.js';
 
@@ -78,6 +79,8 @@ export interface FulfilContext {
   requestId: string;
   kind: RequestKind;
   requester: Actor;
+  /** The requester's registered relation; null for the client themself. */
+  requesterRelationId: string | null;
   requesterName: string | null;
   decision: 'granted' | 'partly';
   maxEntryBytes: number;
@@ -156,11 +159,46 @@ async function restrict(scope: ClientScope, ctx: FulfilContext): Promise<void> {
     [scope.client.id, ctx.requestId, scope.actor.employeeId, scope.now]);
 }
 
+/**
+ * Withdraws the named consent, only for the person whose consent it is (AVG
+ * 7(3)): the client their own; the parent or guardian who gave one theirs; and
+ * the client a consent their representatives gave for them once the engine
+ * says the consent of that kind is now the client's alone (from 16, or when
+ * the client was assessed competent: Jeugdwet 7.3.4–7.3.5; BW 7:450, 7:465).
+ * Anyone else — e.g. a parent of a 14-year-old for the young person's own
+ * consent — is refused and nothing changes.
+ */
 async function withdraw(scope: ClientScope, ctx: FulfilContext, consentId: string): Promise<void> {
-  const rows = await scope.tx.query<{ withdrawn_at: Date | null }>('SELECT withdrawn_at FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
-  if (rows[0] === undefined) throw badRequest('unknown-consent', 'consentId', 'Deze toestemming staat niet in het register van deze cliënt.', 'This consent is not in this client\'s register.');
+  const rows = await scope.tx.query<{ kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null }>(
+    'SELECT kind, given_by, given_by_relation_id FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
+  const consent = rows[0];
+  if (consent === undefined) throw badRequest('unknown-consent', 'consentId', 'Deze toestemming staat niet in het register van deze cliënt.', 'This consent is not in this client\'s register.');
+  const own = consent.given_by === 'client'
+    ? ctx.requester === 'client'
+    : consent.given_by_relation_id !== null && consent.given_by_relation_id === ctx.requesterRelationId;
+  if (!own && !(consent.given_by === 'legal-representatives' && ctx.requester === 'client' && await clientNowHoldsConsent(scope, consent.kind))) {
+    const whose = consent.given_by === 'client' ? 'de cliënt zelf' : consent.given_by === 'legal-representatives' ? 'de ouder of voogd die haar gaf' : 'de persoon die haar gaf';
+    throw new AppError('not-their-consent', 409,
+      `Deze toestemming is gegeven door ${whose}. Alleen wie de toestemming gaf, kan haar intrekken. Toestemming die ouders of voogd voor de cliënt gaven, kan de cliënt zelf intrekken zodra de wet de toestemming aan de cliënt laat (vanaf 16 jaar, of als de cliënt wilsbekwaam is beoordeeld).`,
+      'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).',
+      { field: 'consentId', basis: ['AVG 7', 'Jeugdwet 7.3.4', 'Jeugdwet 7.3.5'] });
+  }
   await withdrawConsent(scope, consentId);
   await scope.tx.query('UPDATE org.requests SET withdrawn_consent_id = $2 WHERE id = $1', [ctx.requestId, consentId]);
+}
+
+/** Whether, today, the engine names the client alone as the one whose consent of this kind the law asks. */
+async function clientNowHoldsConsent(scope: ClientScope, kind: 'care' | 'disclosure'): Promise<boolean> {
+  const on = calendarDate(scope.now);
+  if (kind === 'care') {
+    const competent = await isCompetent(scope.tx, scope.client.id, 'care-consent');
+    const holders: readonly ConsentParty[] = careConsent({ on, client: { born: scope.client.birthDate, competent } }).consentOf;
+    return holders.includes('client') && !holders.includes('legal-representatives');
+  }
+  const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
+  const answer = decide({ on, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' });
+  const holders: readonly ConsentParty[] = answer.outcome === 'needs-consent' ? answer.consentOf : [];
+  return holders.includes('client') && !holders.includes('legal-representatives');
 }
 
 async function object(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext, processing: string): Promise<void> {

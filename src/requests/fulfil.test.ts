@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
+import { pdfPages } from '../test-support/pdf-text.js';
 
 let h: Harness;
 let holder: TestEmployee;
@@ -220,6 +221,46 @@ describe('withdrawal of consent (AVG 7(3)) and objection (AVG 21)', () => {
     expect(consents.find((c) => c.id === consentId)).toMatchObject({ active: false, withdrawnAt: expect.stringMatching(/^2026-11-22T/) });
   });
 
+  it('only whose consent it is may withdraw it: a parent of a 14-year-old cannot withdraw the young person\'s own consent (AVG 7(3); Jeugdwet 7.3.4)', async () => {
+    const clientId = await h.client({ age: 14, holder });
+    const parentId = await addParent(clientId, true);
+    const own = (await post(`/api/clients/${clientId}/consents`, { kind: 'care', givenBy: 'client', givenOn: '2026-11-01', informationGiven: 'Uitleg over de hulp gegeven.' })).json().id as string;
+    const parents = (await post(`/api/clients/${clientId}/consents`, { kind: 'care', givenBy: 'legal-representatives', givenByRelationId: parentId, givenOn: '2026-11-01', informationGiven: 'Uitleg aan ouder.' })).json().id as string;
+    const byParent = await decided(clientId, 'withdraw-consent', { requesterRelationId: parentId });
+    const refused = await fulfil(clientId, byParent, { consentId: own });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'not-their-consent', field: 'consentId' });
+    expect(refused.json().nl).toContain('Alleen wie de toestemming gaf');
+    expect(await requestState(clientId, byParent)).toBe('decided');
+    const consents = async () => (await get(`/api/clients/${clientId}/consents`)).json().consents as { id: string; active: boolean }[];
+    expect((await consents()).every((c) => c.active)).toBe(true);
+    // The 14-year-old cannot withdraw the parent's consent either: at 14 the law asks both (Jeugdwet 7.3.4).
+    const byClient = await decided(clientId, 'withdraw-consent');
+    expect((await fulfil(clientId, byClient, { consentId: parents })).json().code).toBe('not-their-consent');
+    // Each withdraws their own.
+    expect((await fulfil(clientId, byParent, { consentId: parents })).statusCode).toBe(200);
+    expect((await fulfil(clientId, byClient, { consentId: own })).statusCode).toBe(200);
+    expect((await consents()).every((c) => !c.active)).toBe(true);
+  });
+
+  it('from 16 the client may withdraw the consent the parents gave for them, because the consent is now theirs (Jeugdwet 7.3.5)', async () => {
+    const clientId = await h.client({ age: 15, holder }); // born 15 March 2011
+    const parentId = await addParent(clientId, true);
+    const parents = (await post(`/api/clients/${clientId}/consents`, { kind: 'care', givenBy: 'legal-representatives', givenByRelationId: parentId, givenOn: '2026-11-01', informationGiven: 'Uitleg aan ouder.' })).json().id as string;
+    const before16 = await decided(clientId, 'withdraw-consent');
+    expect((await fulfil(clientId, before16, { consentId: parents })).json().code).toBe('not-their-consent');
+    h.clock.now = new Date('2027-03-22T10:00:00+01:00'); // turned 16 on 15 March 2027
+    try {
+      const later = await h.login(holder);
+      const done = await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests/${before16}/fulfil`, cookie: later, body: { consentId: parents } });
+      expect(done.statusCode, done.body).toBe(200);
+      const consents = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/consents`, cookie: later })).json().consents as { id: string; active: boolean }[];
+      expect(consents.find((c) => c.id === parents)).toMatchObject({ active: false });
+    } finally {
+      h.clock.reset();
+    }
+  });
+
   it('records a granted objection and the processing that stops; the processing must be named', async () => {
     const clientId = await h.client({ age: 17, holder });
     const requestId = await decided(clientId, 'object');
@@ -228,5 +269,43 @@ describe('withdrawal of consent (AVG 7(3)) and objection (AVG 21)', () => {
     expect(done.statusCode, done.body).toBe(200);
     const rows = await h.database.db.query<{ outcome: string; stopped_on: string }>('SELECT outcome, stopped_on::text FROM org.objections WHERE request_id = $1', [requestId]);
     expect(rows).toEqual([{ outcome: 'granted', stopped_on: '2026-11-22' }]);
+  });
+});
+
+describe('general information for a parent without custody (BW 1:377c; 003 §3.1)', () => {
+  it('delivers when help started, its goals and its results by date — without any care content — as JSON and in the letter', async () => {
+    const clientId = await h.client({ age: 10, holder });
+    const parentId = await addParent(clientId, false);
+    await entry(clientId, { kind: 'plan', text: 'Doel: Sam gaat weer elke dag naar school.', occurredOn: '2026-02-10', statementType: 'opinion' });
+    await entry(clientId, { kind: 'evaluation', text: 'Sam gaat nu vier dagen per week.', occurredOn: '2026-06-15', statementType: 'opinion' });
+    await entry(clientId, { text: 'Moeder woont op de Geheimeweg 12.', occurredOn: '2026-03-01' });
+    const requestId = await decided(clientId, 'general-information', { requesterRelationId: parentId });
+    const done = await fulfil(clientId, requestId);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({
+      state: 'fulfilled',
+      generalInformation: { careStartedOn: '2026-01-05', careEndedOn: null, goals: { planDates: ['2026-02-10'] }, results: { evaluationDates: ['2026-06-15'] }, addressee: 'Sam Ouder' },
+    });
+    expect(done.json().generalInformation.basis).toContain('BW 1:377c');
+    expect(done.body).not.toContain('school');
+
+    const letter = await get(`/api/clients/${clientId}/requests/${requestId}/letter.pdf`);
+    expect(letter.statusCode).toBe(200);
+    const text = (await pdfPages(letter.rawPayload)).join('\n');
+    expect(text).toContain('De hulp begon op 5 januari 2026.');
+    expect(text).toContain('De hulp loopt nog.');
+    expect(text).toContain('vastgelegd op 10 februari 2026');
+    expect(text).toContain('geëvalueerd op 15 juni 2026');
+    expect(text).toContain('BW 1:377c');
+    for (const content of ['school', 'vier dagen', 'Geheimeweg']) expect(text).not.toContain(content);
+  });
+
+  it('is not given to a parent without custody of a 16-year-old: refused at intake with the engine\'s explanation, nothing to fulfil', async () => {
+    const clientId = await h.client({ age: 16, holder });
+    const parentId = await addParent(clientId, false);
+    const created = (await post(`/api/clients/${clientId}/requests`, { kind: 'general-information', requesterRelationId: parentId, channel: 'written', receivedOn: '2026-11-20', details: 'Hoe gaat het?' })).json();
+    expect(created).toMatchObject({ state: 'refused-at-intake', intake: { outcome: 'deny', basis: ['BW 1:377c'] } });
+    expect(created.intake.explanation).toContain('16');
+    expect((await fulfil(clientId, created.id)).statusCode).toBe(409);
   });
 });

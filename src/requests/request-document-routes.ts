@@ -11,6 +11,7 @@ import { Uuid } from '../http/schema-helpers.js';
 import { readerView } from '../shielding/reader-view.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { renderDecisionLetter } from './decision-letter.js';
+import { generalInformationOf } from './general-information.js';
 import { readerOfRequest, readRequest } from './request-service.js';
 
 const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
@@ -46,7 +47,7 @@ export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void
 
   clientDataRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/requests/:requestId/letter.pdf',
-    schema: { tags: ['requests'], summary: 'The decision letter (Dutch, B1) with the legal routes, as PDF', params: RequestParams, produces: ['application/pdf'] },
+    schema: { tags: ['requests'], summary: 'The decision letter (Dutch, B1) with the legal routes, as PDF; for granted general information (BW 1:377c) the information itself', params: RequestParams, produces: ['application/pdf'] },
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const clientRequest = await readRequest(scope, masterKey, requestId(request.params));
@@ -54,7 +55,9 @@ export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void
         throw conflict('request-not-decided', 'Er is nog geen besluit, dus nog geen brief.', 'There is no decision yet, so no letter.');
       }
       const { organisation, clientName } = await names(scope);
-      return pdf(reply, `besluit-${clientRequest.id}.pdf`, await renderDecisionLetter({ organisation, clientName, addressee: clientRequest.requester.name ?? clientName }, clientRequest));
+      // A granted request for general information (BW 1:377c) is answered in the letter itself: dates, no care content.
+      const info = clientRequest.kind === 'general-information' && clientRequest.decision.outcome !== 'refused' ? await generalInformationOf(scope, clientRequest.id) : undefined;
+      return pdf(reply, `besluit-${clientRequest.id}.pdf`, await renderDecisionLetter({ organisation, clientName, addressee: clientRequest.requester.name ?? clientName }, clientRequest, info));
     },
   });
 

@@ -59,4 +59,18 @@ export const DECISION_FACTS = [
 export type DecisionFact = (typeof DECISION_FACTS)[number];
 
 /** The only grounds on which a destruction may be refused (003 §3.3; Jeugdwet 7.3.9). */
-export const DESTRUCTION_REFUSAL_GROUNDS: readonly DecisionFact[] = ['significant-interest-of-another', 'good-care-requires-keeping', 'needed-for-procedure'];
+export const DESTRUCTION_REFUSAL_GROUNDS = ['significant-interest-of-another', 'good-care-requires-keeping', 'needed-for-procedure'] as const satisfies readonly DecisionFact[];
+export type DestructionGround = (typeof DESTRUCTION_REFUSAL_GROUNDS)[number];
+
+export function isDestructionGround(fact: DecisionFact): fact is DestructionGround {
+  return (DESTRUCTION_REFUSAL_GROUNDS as readonly DecisionFact[]).includes(fact);
+}
+
+/**
+ * A destruction granted in part: the entries that go, and the entries kept,
+ * each group with the ground on which keeping them is allowed (Jeugdwet 7.3.9).
+ */
+export interface DestructionSplit {
+  grantedEntryIds: readonly string[];
+  refused: readonly { entryIds: readonly string[]; ground: DestructionGround }[];
+}

@@ -10,11 +10,19 @@ import { Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../clients/clients-service.js';
 import { endRestriction } from './fulfil-rights.js';
-import { DECISION_FACTS, REQUEST_KINDS } from './request-kinds.js';
+import { DECISION_FACTS, DESTRUCTION_REFUSAL_GROUNDS, REQUEST_KINDS } from './request-kinds.js';
 import { decideRequest, extendRequest, fulfilRequest, listClientRequests, openRequestCandidates, readRequest, receiveRequest, recordRequestConsent } from './request-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
+
+const DestructionSplitSchema = Type.Object({
+  grantedEntryIds: Type.Array(Uuid(), { minItems: 1, maxItems: 10_000, uniqueItems: true }),
+  refused: Type.Array(Type.Object({
+    entryIds: Type.Array(Uuid(), { minItems: 1, maxItems: 10_000, uniqueItems: true }),
+    ground: OneOf(DESTRUCTION_REFUSAL_GROUNDS),
+  }, { additionalProperties: false }), { minItems: 1, maxItems: DESTRUCTION_REFUSAL_GROUNDS.length }),
+}, { additionalProperties: false });
 
 const RequestSchema = Type.Object({
   id: Uuid(), kind: Type.String(),
@@ -27,10 +35,20 @@ const RequestSchema = Type.Object({
   decision: NullableObject(Type.Object({
     outcome: Type.String(), reasons: Type.String(), facts: Type.Array(Type.String()), basis: Type.Array(Type.String()), decidedOn: Type.String(),
     appealDeadline: Type.String(), executionDeadline: NullableString(),
+    destruction: NullableObject(DestructionSplitSchema),
   })),
   fulfilledOn: NullableString(),
   feeCents: Type.Unsafe<number | null>({ type: 'integer', nullable: true }),
 });
+
+/** General information for a parent without custody (BW 1:377c): dates only, no care content. */
+const GeneralInformationSchema = Type.Object({
+  requestId: Uuid(), clientName: Type.String(), addressee: NullableString(), madeOn: Type.String(),
+  careStartedOn: NullableString(), careEndedOn: NullableString(),
+  goals: Type.Object({ planDates: Type.Array(Type.String()) }), results: Type.Object({ evaluationDates: Type.Array(Type.String()) }),
+  basis: Type.Array(Type.String()),
+});
+const FulfilledSchema = Type.Object({ ...RequestSchema.properties, generalInformation: Type.Optional(GeneralInformationSchema) });
 
 const NewRequestBody = Type.Object({
   kind: OneOf(REQUEST_KINDS),
@@ -46,6 +64,8 @@ const DecisionBody = Type.Object({
   outcome: OneOf(['granted', 'partly', 'refused'] as const),
   reasons: Type.String({ maxLength: 20_000 }),
   facts: Type.Optional(Type.Array(OneOf(DECISION_FACTS), { maxItems: DECISION_FACTS.length, uniqueItems: true })),
+  /** destroy, partly: the entries destroyed and, per kept group, its ground (Jeugdwet 7.3.9). */
+  destruction: Type.Optional(DestructionSplitSchema),
 }, { additionalProperties: false });
 /** Per kind (checked in fulfil-rights.ts): feeCents (copy), corrections (correct), statement (add-statement), consentId (withdraw-consent), objection (object). */
 const FulfilBody = Type.Object({
@@ -66,7 +86,8 @@ const EndRestrictionBody = Type.Object({
 }, { additionalProperties: false });
 
 const DashboardRow = Type.Object({
-  requestId: Uuid(), clientId: Uuid(), clientName: Type.String(), kind: Type.String(), state: Type.String(), receivedOn: Type.String(), deadline: Type.String(), overdue: Type.Boolean(),
+  requestId: Uuid(), clientId: Uuid(), clientName: Type.String(), kind: Type.String(), state: Type.String(), receivedOn: Type.String(),
+  due: OneOf(['decision', 'fulfilment'] as const), deadline: Type.String(), overdue: Type.Boolean(),
 });
 
 export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -120,8 +141,8 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/fulfil',
     schema: {
       tags: ['requests'],
-      summary: 'Fulfil a decided request: correct (formal data with history; an entry by annotation — a finding is refused, own statement offered), add-statement, restrict, withdraw-consent, object; a fee only for extra copies',
-      params: RequestParams, body: FulfilBody, response: { 200: RequestSchema },
+      summary: 'Fulfil a decided request: correct (formal data with history; an entry by annotation — a finding is refused, own statement offered), add-statement, restrict, withdraw-consent (only the one whose consent it is), object, destroy (only the granted entries when partly granted), general-information (returned as `generalInformation`); a fee only for extra copies',
+      params: RequestParams, body: FulfilBody, response: { 200: FulfilledSchema },
     },
     intent: () => ({ action: 'record', part: 'dossier' }),
     handler: (scope, request) => fulfilRequest(scope, masterKey, requestId(request), request.body as Static<typeof FulfilBody>, deps.config.maxEntryBytes),
@@ -142,10 +163,10 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/requests', {
-    schema: { tags: ['requests'], summary: 'Open requests by due date, overdue ones marked (of the clients the caller may see)', response: { 200: Type.Object({ requests: Type.Array(DashboardRow) }) } },
+    schema: { tags: ['requests'], summary: 'Requests that need something by due date — a decision, or carrying out a decided one (a destruction by its execution deadline) — overdue ones marked (of the clients the caller may see)', response: { 200: Type.Object({ requests: Type.Array(DashboardRow) }) } },
   }, async (request) => {
     const ctx = contextOf(request, deps.now());
     const rows = await withClientList(deps.db, ctx, (tx) => openRequestCandidates(tx, ctx.actor.organisationId, ctx.actor.employeeId, calendarDate(ctx.now)), (row) => row.clientId);
-    return { requests: rows.map(({ requestId: id, clientId, clientName, kind, state, receivedOn, deadline, overdue }) => ({ requestId: id, clientId, clientName, kind, state, receivedOn, deadline, overdue })) };
+    return { requests: rows.map(({ requestId: id, clientId, clientName, kind, state, receivedOn, due, deadline, overdue }) => ({ requestId: id, clientId, clientName, kind, state, receivedOn, due, deadline, overdue })) };
   });
 }

@@ -16,10 +16,12 @@ import type { Queryable } from '../db/database.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { isCompetent, agreementFacts } from '../representation/representation-service.js';
 import { appealDeadline, decide, destructionDeadline, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
+import { partOfEntryKind, type EntryKind } from '../dossier/entry-kinds.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { executeDestruction } from './destruction.js';
+import { destroyEntries, executeDestruction } from './destruction.js';
 import { carryOut, checkFulfilInput, type FulfilInput } from './fulfil-rights.js';
-import { actorOfRelation, DESTRUCTION_REFUSAL_GROUNDS, engineActionOf, type DecisionFact, type RequestKind } from './request-kinds.js';
+import { generalInformationOf, type GeneralInformation } from './general-information.js';
+import { actorOfRelation, engineActionOf, isDestructionGround, type DecisionFact, type DestructionSplit, type RequestKind } from './request-kinds.js';
 
 export const RequestState = { received: 'received', extended: 'extended', decided: 'decided', fulfilled: 'fulfilled', refusedAtIntake: 'refused-at-intake' } as const;
 export type RequestState = (typeof RequestState)[keyof typeof RequestState];
@@ -50,7 +52,11 @@ export interface ClientRequest {
   deadline: string;
   overdue: boolean;
   extensionNoticeOn: string | null;
-  decision: { outcome: RequestDecision; reasons: string; facts: string[]; basis: string[]; decidedOn: string; appealDeadline: string; executionDeadline: string | null } | null;
+  decision: {
+    outcome: RequestDecision; reasons: string; facts: string[]; basis: string[]; decidedOn: string; appealDeadline: string; executionDeadline: string | null;
+    /** A destruction granted in part: which entries go, which stay and on what ground. */
+    destruction: DestructionSplit | null;
+  } | null;
   fulfilledOn: string | null;
   feeCents: number | null;
 }
@@ -62,6 +68,7 @@ interface RequestRow {
   consent_recorded_on: string | null; deadline: string; extension_notice_on: string | null; decision: RequestDecision | null; decision_facts: string[];
   decision_reasons_ciphertext: Buffer | null; decision_basis: string[]; decided_on: string | null; appeal_deadline: string | null;
   execution_deadline: string | null; fulfilled_on: string | null; fee_cents: number | null;
+  destruction_granted_entries: string[] | null; destruction_refused: DestructionSplit['refused'] | null;
 }
 
 const SELECT_REQUEST = `SELECT r.*, CASE WHEN rel.id IS NULL THEN NULL ELSE rel.given_names || ' ' || rel.family_name END AS requester_name
@@ -69,6 +76,18 @@ const SELECT_REQUEST = `SELECT r.*, CASE WHEN rel.id IS NULL THEN NULL ELSE rel.
 
 function isOpen(state: RequestState): boolean {
   return state === 'received' || state === 'extended';
+}
+
+/**
+ * What is due next and by when: the decision (AVG 12(3)); once decided and not
+ * yet fulfilled, the action on it — a destruction by its execution deadline
+ * (Jeugdwet 7.3.9: three months), anything else within the same period in
+ * which the controller must act on the request (AVG 12(3)).
+ */
+function dueDate(row: { state: RequestState; decision: RequestDecision | null; deadline: string; execution_deadline: string | null }): string | null {
+  if (isOpen(row.state)) return row.deadline;
+  if (row.state === 'decided' && row.decision !== 'refused') return row.execution_deadline ?? row.deadline;
+  return null;
 }
 
 const DESTROYED = '(vernietigd met het dossier)';
@@ -88,12 +107,15 @@ function toRequest(row: RequestRow, key: Buffer | undefined, today: string): Cli
     identityChecked: row.identity_document === null || row.identity_checked_at === null ? null : { documentType: row.identity_document, checkedAt: row.identity_checked_at.toISOString() },
     state: row.state,
     intake: { outcome: row.intake_outcome, basis: row.intake_basis, explanation: row.intake_explanation, consentMissing: row.consent_missing, consentRecordedOn: row.consent_recorded_on },
-    deadline: row.deadline, overdue: isOpen(row.state) && row.deadline < today, extensionNoticeOn: row.extension_notice_on,
+    deadline: row.deadline, overdue: (dueDate(row) ?? today) < today, extensionNoticeOn: row.extension_notice_on,
     decision: row.decision === null || row.decided_on === null || row.appeal_deadline === null
       ? null
       : {
           outcome: row.decision, reasons, facts: row.decision_facts, basis: row.decision_basis, decidedOn: row.decided_on,
           appealDeadline: row.appeal_deadline, executionDeadline: row.execution_deadline,
+          destruction: row.destruction_granted_entries === null
+            ? null
+            : { grantedEntryIds: row.destruction_granted_entries, refused: row.destruction_refused ?? [] },
         },
     fulfilledOn: row.fulfilled_on, feeCents: row.fee_cents,
   };
@@ -217,6 +239,60 @@ export interface NewDecision {
   outcome: RequestDecision;
   reasons: string;
   facts?: readonly DecisionFact[];
+  /** destroy, partly: the entries that go and, per kept group, its ground. */
+  destruction?: DestructionSplit;
+}
+
+const GROUNDS_NL = 'het aanmerkelijk belang van een ander, omdat goede zorg bewaren vraagt, of voor een procedure (Jeugdwet 7.3.9)';
+
+/**
+ * Checks a partly granted destruction against the dossier and the engine:
+ * every entry of the requested part is either destroyed or kept on one of the
+ * three grounds (a kept entry without a ground is a refusal without one); the
+ * engine allows destroying the granted entries and confirms each ground.
+ * Returns the grounds and the articles the kept groups rest on.
+ */
+async function checkDestructionSplit(
+  scope: ClientScope, row: RequestRow, split: DestructionSplit, ask: (part: Part, extra: readonly Fact[]) => Promise<Decision>,
+): Promise<{ grounds: DecisionFact[]; basis: string[] }> {
+  const entries = await scope.tx.query<{ id: string; kind: EntryKind }>('SELECT id, kind FROM care.entries WHERE client_id = $1', [scope.client.id]);
+  const inPart = new Map(entries.filter((e) => row.part === 'dossier' || partOfEntryKind(e.kind) === row.part).map((e) => [e.id, e.kind]));
+  const named = new Set<string>();
+  const name = (id: string, field: string) => {
+    if (!inPart.has(id)) {
+      throw badRequest('unknown-entry', field, 'Deze dossierregel hoort niet bij het deel van het dossier waarom werd gevraagd.',
+        'This entry is not in the part of the dossier the request names.');
+    }
+    if (named.has(id)) {
+      throw badRequest('entry-named-twice', field, 'Een dossierregel kan niet tegelijk vernietigd en bewaard worden.', 'An entry cannot be both destroyed and kept.');
+    }
+    named.add(id);
+  };
+  split.grantedEntryIds.forEach((id, i) => name(id, `destruction/grantedEntryIds/${i}`));
+  split.refused.forEach((group, g) => group.entryIds.forEach((id, i) => name(id, `destruction/refused/${g}/entryIds/${i}`)));
+  const unaccounted = [...inPart.keys()].filter((id) => !named.has(id));
+  if (unaccounted.length > 0) {
+    throw new AppError('refusal-ground-required', 400,
+      `Van ${unaccounted.length} dossierregel(s) staat niet vast of ze vernietigd of bewaard worden. `
+      + `Bewaren mag alleen om ${GROUNDS_NL}; noem per bewaarde regel de grond.`,
+      'Some entries of the requested part are neither destroyed nor kept on a ground; each kept entry needs one of the three grounds (Jeugdwet 7.3.9).',
+      { field: 'destruction', unaccounted } as AppError['extra']);
+  }
+  for (const part of new Set(split.grantedEntryIds.map((id) => partOfEntryKind(inPart.get(id)!)))) {
+    const answer = await ask(part, []);
+    if (answer.outcome !== 'allow') {
+      throw new AppError('decision-against-law', 409, `Toewijzen kan niet: ${answer.explanation}`, 'Granting is not allowed by the rules.',
+        { basis: answer.basis });
+    }
+  }
+  const basis = new Set<string>();
+  for (const group of split.refused) {
+    for (const part of new Set(group.entryIds.map((id) => partOfEntryKind(inPart.get(id)!)))) {
+      const answer = await ask(part, [group.ground]);
+      answer.basis.forEach((b) => basis.add(b));
+    }
+  }
+  return { grounds: [...new Set(split.refused.map((g) => g.ground))], basis: [...basis] };
 }
 
 /**
@@ -231,13 +307,26 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
   const row = await loadForUpdate(scope, requestId);
   if (!isOpen(row.state)) throw wrongState('Over dit verzoek is al beslist.', 'This request has already been decided.');
   const today = calendarDate(scope.now);
-  const facts = input.facts ?? [];
-  const engine = await askEngine(scope.tx, scope, {
-    kind: row.kind, requester: row.requester_kind, on: today, part: row.part as Part, consentGiven: row.consent_recorded_on !== null, extra: facts,
+  const partlyDestroyed = row.kind === 'destroy' && input.outcome === 'partly';
+  if (input.destruction !== undefined && !partlyDestroyed) {
+    throw badRequest('field-not-for-decision', 'destruction', 'Alleen een gedeeltelijk toegewezen vernietiging noemt wat vernietigd en wat bewaard wordt.',
+      'Only a partly granted destruction names what is destroyed and what is kept.');
+  }
+  if (partlyDestroyed && input.destruction === undefined) {
+    throw badRequest('refusal-ground-required', 'destruction',
+      'Bij een gedeeltelijke vernietiging staat in het besluit welke dossierregels vernietigd worden en welke bewaard blijven, '
+      + `met per bewaard deel de grond: ${GROUNDS_NL}.`,
+      'A partly granted destruction names the entries destroyed and those kept, each kept group with its ground (Jeugdwet 7.3.9).');
+  }
+  // A partly granted destruction is asked about the granted entries without the grounds, and about each kept group with its own.
+  const facts = partlyDestroyed ? (input.facts ?? []).filter((f) => !isDestructionGround(f)) : input.facts ?? [];
+  const ask = (part: Part, extra: readonly Fact[]) => askEngine(scope.tx, scope, {
+    kind: row.kind, requester: row.requester_kind, on: today, part, consentGiven: row.consent_recorded_on !== null, extra: [...facts, ...extra],
   });
+  const engine = await ask(row.part as Part, []);
   if (input.outcome !== 'refused') {
     if (engine.outcome === 'needs-consent') {
-      throw conflict('consent-missing', `Dit verzoek kan pas worden toegewezen als de toestemming is vastgelegd. ${engine.explanation}`, 'The request can be granted only once the missing consent is recorded.');
+      throw new AppError('consent-missing', 409, `Dit verzoek kan pas worden toegewezen als de toestemming is vastgelegd. ${engine.explanation}`, 'The request can be granted only once the missing consent is recorded.', { basis: engine.basis });
     }
     if (engine.outcome === 'deny') {
       // A finding is not corrected; the own statement is offered instead (003 §2.2.6, §3.4).
@@ -248,7 +337,8 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
   if (input.outcome !== 'granted' && input.reasons.trim().length < 20) {
     throw badRequest('reasons-required', 'reasons', 'Een (gedeeltelijke) weigering moet met redenen worden omkleed.', 'A (partial) refusal must state its reasons.');
   }
-  if (row.kind === 'destroy' && input.outcome === 'refused' && !facts.some((f) => DESTRUCTION_REFUSAL_GROUNDS.includes(f))) {
+  const split = partlyDestroyed && input.destruction !== undefined ? await checkDestructionSplit(scope, row, input.destruction, ask) : undefined;
+  if (row.kind === 'destroy' && input.outcome === 'refused' && !facts.some(isDestructionGround)) {
     throw badRequest('refusal-ground-required', 'facts',
       'Vernietiging mag alleen worden geweigerd om het aanmerkelijk belang van een ander, omdat goede zorg bewaren vraagt, of voor een procedure (Jeugdwet 7.3.9).',
       'A destruction may be refused only for another\'s significant interest, good care, or a procedure (Jeugdwet 7.3.9).');
@@ -257,20 +347,26 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
   const execution = row.kind === 'destroy' && input.outcome !== 'refused' ? destructionDeadline({ received: row.received_on }).date : null;
   await scope.tx.query(
     `UPDATE org.requests SET state = 'decided', decision = $2, decision_facts = $3, decision_reasons_ciphertext = $4, decision_basis = $5,
-       decided_on = $6, decided_by = $7, appeal_deadline = $8, execution_deadline = $9 WHERE id = $1`,
-    [requestId, input.outcome, [...facts], encryptJson(key, { reasons: input.reasons }, `request-decision:${requestId}`), [...engine.basis],
-      today, scope.actor.employeeId, appealDeadline({ answered: today }).date, execution]);
+       decided_on = $6, decided_by = $7, appeal_deadline = $8, execution_deadline = $9, destruction_granted_entries = $10, destruction_refused = $11 WHERE id = $1`,
+    [requestId, input.outcome, [...new Set([...facts, ...(split?.grounds ?? [])])], encryptJson(key, { reasons: input.reasons }, `request-decision:${requestId}`),
+      [...new Set([...engine.basis, ...(split?.basis ?? [])])], today, scope.actor.employeeId, appealDeadline({ answered: today }).date, execution,
+      input.destruction === undefined ? null : [...input.destruction.grantedEntryIds],
+      input.destruction === undefined ? null : JSON.stringify(input.destruction.refused.map((g) => ({ entryIds: [...g.entryIds], ground: g.ground })))]);
   return readRequest(scope, masterKey, requestId);
 }
 
 /**
  * Fulfils a decided request: carries out what it asked (fulfil-rights.ts —
  * correction with history, own statement, restriction, withdrawal of consent,
- * objection; destruction in destruction.ts) and marks it fulfilled, all in the
+ * objection; destruction in destruction.ts — only the granted entries when
+ * granted in part; general information in general-information.ts, returned
+ * with the answer) and marks it fulfilled, all in the
  * access transaction, so a refusal of any part changes nothing. The first copy
  * is free; a fee only for extra or excessive requests (AVG 12(5), 15(3)).
  */
-export async function fulfilRequest(scope: ClientScope, masterKey: Buffer, requestId: string, input: FulfilInput, maxEntryBytes: number): Promise<ClientRequest> {
+export async function fulfilRequest(
+  scope: ClientScope, masterKey: Buffer, requestId: string, input: FulfilInput, maxEntryBytes: number,
+): Promise<ClientRequest & { generalInformation?: GeneralInformation }> {
   const { feeCents } = input;
   const row = await loadForUpdate(scope, requestId);
   if (row.state !== 'decided') throw wrongState('Een verzoek wordt pas uitgevoerd nadat erover is beslist.', 'A request is fulfilled only after it has been decided.');
@@ -278,7 +374,7 @@ export async function fulfilRequest(scope: ClientScope, masterKey: Buffer, reque
   checkFulfilInput(row.kind, input);
   const decision = row.decision;
   await carryOut(scope, masterKey, {
-    requestId, kind: row.kind, requester: row.requester_kind, requesterName: row.requester_name, decision, maxEntryBytes,
+    requestId, kind: row.kind, requester: row.requester_kind, requesterRelationId: row.requester_relation_id, requesterName: row.requester_name, decision, maxEntryBytes,
     ask: (part, extra) => askEngine(scope.tx, scope, {
       kind: row.kind, requester: row.requester_kind, on: calendarDate(scope.now), part, consentGiven: row.consent_recorded_on !== null, extra,
     }),
@@ -290,14 +386,21 @@ export async function fulfilRequest(scope: ClientScope, masterKey: Buffer, reque
     }
   }
   if (row.kind === 'destroy' && row.decided_on !== null) {
-    // The one sanctioned path; the record stays apart from the dossier.
-    await executeDestruction(scope, { id: row.id, part: row.part as Part, decidedOn: row.decided_on });
+    // The one sanctioned path; the record stays apart from the dossier. Partly granted: only the granted entries go.
+    if (decision === 'partly') {
+      if (row.destruction_granted_entries === null) throw wrongState('Het besluit noemt niet welke dossierregels vernietigd worden.', 'The decision does not name the entries to destroy.');
+      await destroyEntries(scope, { id: row.id, part: row.part as Part, decidedOn: row.decided_on, entryIds: row.destruction_granted_entries });
+    } else {
+      await executeDestruction(scope, { id: row.id, part: row.part as Part, decidedOn: row.decided_on });
+    }
     await scope.tx.query('UPDATE org.requests SET state = \'fulfilled\', fulfilled_on = $2, fulfilled_by = $3 WHERE id = $1', [requestId, calendarDate(scope.now), scope.actor.employeeId]);
     return readRequest(scope, masterKey, requestId);
   }
   await scope.tx.query('UPDATE org.requests SET state = \'fulfilled\', fulfilled_on = $2, fulfilled_by = $3, fee_cents = $4 WHERE id = $1',
     [requestId, calendarDate(scope.now), scope.actor.employeeId, feeCents ?? null]);
-  return readRequest(scope, masterKey, requestId);
+  const fulfilled = await readRequest(scope, masterKey, requestId);
+  // General information (BW 1:377c) is delivered with the fulfilment; the letter is /general-information.pdf.
+  return row.kind === 'general-information' ? { ...fulfilled, generalInformation: await generalInformationOf(scope, requestId) } : fulfilled;
 }
 
 export interface DashboardRow {
@@ -309,22 +412,31 @@ export interface DashboardRow {
   kind: RequestKind;
   state: RequestState;
   receivedOn: string;
+  /** What is due: the decision, or (decided, not yet fulfilled) carrying it out. */
+  due: 'decision' | 'fulfilment';
+  /** By when: the decision deadline, or for a decided destruction its execution deadline (Jeugdwet 7.3.9). */
   deadline: string;
   overdue: boolean;
 }
 
-/** Open requests of the organisation by due date, for the access layer to filter and log. */
+/**
+ * Requests of the organisation that still need something, by due date, for
+ * the access layer to filter and log: open ones (decision due) and decided,
+ * unfulfilled ones (a granted destruction must be carried out within three
+ * months, Jeugdwet 7.3.9; other actions within the request's period, AVG 12(3)).
+ */
 export async function openRequestCandidates(tx: Queryable, organisationId: string, employeeId: string, today: string): Promise<DashboardRow[]> {
-  const rows = await tx.query<{ id: string; client_id: string; client_name: string; birth_date: string; relation: string | null; kind: RequestKind; state: RequestState; received_on: string; deadline: string }>(
-    `SELECT r.id, r.client_id, c.given_names || ' ' || c.family_name AS client_name, c.birth_date, t.relation, r.kind, r.state, r.received_on, r.deadline
+  const rows = await tx.query<{ id: string; client_id: string; client_name: string; birth_date: string; relation: string | null; kind: RequestKind; state: RequestState; received_on: string; due_on: string }>(
+    `SELECT r.id, r.client_id, c.given_names || ' ' || c.family_name AS client_name, c.birth_date, t.relation, r.kind, r.state, r.received_on,
+            CASE WHEN r.state = 'decided' THEN coalesce(r.execution_deadline, r.deadline) ELSE r.deadline END AS due_on
        FROM org.requests r JOIN formal.clients c ON c.id = r.client_id
        LEFT JOIN LATERAL (SELECT relation FROM org.care_team t WHERE t.client_id = r.client_id AND t.employee_id = $2
                            AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on >= $3) LIMIT 1) t ON true
-      WHERE r.organisation_id = $1 AND r.state IN ('received', 'extended')
-      ORDER BY r.deadline, r.received_on LIMIT 1000`, [organisationId, employeeId, today]);
+      WHERE r.organisation_id = $1 AND (r.state IN ('received', 'extended') OR (r.state = 'decided' AND r.decision <> 'refused'))
+      ORDER BY due_on, r.received_on LIMIT 1000`, [organisationId, employeeId, today]);
   return rows.map((r) => ({
     requestId: r.id, clientId: r.client_id, clientName: r.client_name, birthDate: r.birth_date, relation: r.relation, kind: r.kind, state: r.state,
-    receivedOn: r.received_on, deadline: r.deadline, overdue: r.deadline < today,
+    receivedOn: r.received_on, due: r.state === 'decided' ? 'fulfilment' : 'decision', deadline: r.due_on, overdue: r.due_on < today,
   }));
 }
 

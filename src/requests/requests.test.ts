@@ -6,7 +6,9 @@
  * recorded, never dropped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decide, type Actor } from '../rules/index.js';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
+import { engineActionOf, type RequestKind } from './request-kinds.js';
 
 let h: Harness;
 let holder: TestEmployee;
@@ -44,7 +46,11 @@ describe('intake', () => {
       identityChecked: { documentType: 'passport' },
     });
     expect(created.json().intake.basis).toContain('Jeugdwet 7.3.11');
-    expect((await post(`/api/clients/${clientId}/requests`, request({ requesterRelationId: parentId }))).statusCode).toBe(409);
+    const duplicate = await post(`/api/clients/${clientId}/requests`, request({ requesterRelationId: parentId, receivedOn: '2026-11-21', details: 'Nogmaals.' }));
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json()).toMatchObject({ code: 'duplicate-request' });
+    expect(duplicate.json().nl).toContain('al een gelijk verzoek');
+    expect((await get(`/api/clients/${clientId}/requests`)).json().requests.map((r: { id: string }) => r.id)).toEqual([created.json().id]);
   });
 
   it('a parent of a 17-year-old needs the young person\'s consent (004 D): no grant before it is recorded', async () => {
@@ -88,6 +94,86 @@ describe('intake', () => {
   });
 });
 
+/** A relation of the client as the engine's actor: the relation kinds that map onto it (request-kinds.ts). */
+const RELATION_OF: Partial<Record<Actor, { relation: string; hasCustody: boolean }>> = {
+  'parent-with-custody': { relation: 'parent', hasCustody: true },
+  'parent-without-custody': { relation: 'parent', hasCustody: false },
+  'family-guardian': { relation: 'family-guardian', hasCustody: false },
+  'third-party': { relation: 'foster-parent', hasCustody: false },
+};
+
+async function requesterFor(clientId: string, actor: Actor): Promise<string | undefined> {
+  const relation = RELATION_OF[actor];
+  if (relation === undefined) return undefined; // the client themself
+  const created = await post(`/api/clients/${clientId}/relations`, {
+    ...relation, ...(relation.hasCustody ? { custodyKind: 'two-headed-parental' } : {}), familyName: 'Verzoeker', givenNames: 'Kim',
+    establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json().id as string;
+}
+
+/**
+ * Every right, filed by someone the engine refuses and by the right person
+ * (issue 5 "done when"). The refusal is recorded, not dropped, with the
+ * engine's own Dutch explanation and articles — the engine is asked here with
+ * the same facts to say what it must be.
+ */
+const WHO: readonly [RequestKind, Actor, number, 'deny' | 'needs-consent' | 'allow', string][] = [
+  ['inspect', 'parent-without-custody', 9, 'deny', 'BW 1:377c: a parent without custody has no inspection'],
+  ['copy', 'family-guardian', 10, 'deny', 'Jeugdwet 7.3.11 lid 4: the family guardian only when a threat is averted'],
+  ['correct', 'client', 10, 'deny', 'BW 7:465; 004 D: under 12 the representatives act'],
+  ['add-statement', 'third-party', 10, 'deny', 'Jeugdwet 7.3.10: a foster parent is not a representative'],
+  ['destroy', 'parent-without-custody', 10, 'deny', 'Jeugdwet 7.3.9; BW 1:377c'],
+  ['destroy', 'parent-with-custody', 17, 'needs-consent', 'Jeugdwet 7.3.11; 004 D: from 16 only with the young person\'s consent'],
+  ['restrict', 'family-guardian', 9, 'deny', 'AVG 18; UAVG 5: only who exercises the client\'s rights'],
+  ['object', 'client', 11, 'deny', 'AVG 21; UAVG 5: under 12 the representatives act'],
+  ['portability', 'third-party', 13, 'deny', 'AVG 20: not for someone outside the representation'],
+  ['withdraw-consent', 'parent-without-custody', 14, 'deny', 'AVG 7(3): a parent without custody gave no consent for the client'],
+  ['general-information', 'parent-without-custody', 16, 'deny', 'BW 1:377c; 003 §3.1: general information runs until 16'],
+  ['inspect', 'client', 15, 'allow', 'Jeugdwet 7.3.10: from 12 the young person'],
+  ['copy', 'parent-with-custody', 10, 'allow', 'Jeugdwet 7.3.11; BW 7:457: the parent with custody of a child under 12'],
+  ['correct', 'client', 16, 'allow', 'AVG 16'],
+  ['add-statement', 'client', 12, 'allow', 'Jeugdwet 7.3.8'],
+  ['destroy', 'client', 17, 'allow', 'Jeugdwet 7.3.9'],
+  ['restrict', 'client', 15, 'allow', 'AVG 18'],
+  ['object', 'parent-with-custody', 8, 'allow', 'AVG 21; UAVG 5'],
+  ['portability', 'client', 16, 'allow', 'AVG 20'],
+  ['withdraw-consent', 'client', 14, 'allow', 'AVG 7(3)'],
+  ['general-information', 'parent-without-custody', 10, 'allow', 'BW 1:377c: until 16'],
+];
+
+describe('each right, by the wrong person and by the right one', () => {
+  it.each(WHO)('%s by %s of a %i-year-old: %s (%s)', async (kind, actor, age, outcome) => {
+    const clientId = await h.client({ age, holder });
+    const relationId = await requesterFor(clientId, actor);
+    const born = (await get(`/api/clients/${clientId}`)).json().birthDate as string;
+    const expected = decide({ on: '2026-11-20', client: { born, competent: true }, actor, action: engineActionOf(kind), part: 'dossier', facts: kind === 'correct' ? ['factual-error'] : [] });
+    expect(expected.outcome).toBe(outcome);
+
+    const created = await post(`/api/clients/${clientId}/requests`, request({ kind, ...(relationId === undefined ? {} : { requesterRelationId: relationId }) }));
+    expect(created.statusCode, created.body).toBe(201);
+    const body = created.json();
+    expect(body.requester.kind).toBe(actor);
+    expect(body.intake).toMatchObject({ outcome, explanation: expected.explanation, basis: [...expected.basis] });
+    if (outcome === 'deny') {
+      expect(expected.basis.length).toBeGreaterThan(0);
+      expect(body).toMatchObject({ state: 'refused-at-intake', decision: { outcome: 'refused', reasons: expected.explanation, basis: [...expected.basis] } });
+      // Recorded, never dropped; and nothing can be granted or carried out on it.
+      expect((await get(`/api/clients/${clientId}/requests`)).json().requests.map((r: { id: string }) => r.id)).toEqual([body.id]);
+      expect((await post(`/api/clients/${clientId}/requests/${body.id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(409);
+      expect((await post(`/api/clients/${clientId}/requests/${body.id}/fulfil`)).statusCode).toBe(409);
+    } else if (outcome === 'needs-consent') {
+      expect(body).toMatchObject({ state: 'received', intake: { consentMissing: [...(expected.outcome === 'needs-consent' ? expected.consentOf : [])] } });
+      expect((await post(`/api/clients/${clientId}/requests/${body.id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(409);
+    } else {
+      expect(body).toMatchObject({ state: 'received', decision: null });
+      const granted = await post(`/api/clients/${clientId}/requests/${body.id}/decision`, { outcome: 'granted', reasons: '', ...(kind === 'correct' ? { facts: ['factual-error'] } : {}) });
+      expect(granted.statusCode, granted.body).toBe(200);
+    }
+  });
+});
+
 describe('deadlines and decisions', () => {
   it('extends by two months only with notice within the first month (AVG 12(3))', async () => {
     const clientId = await h.client({ age: 15, holder });
@@ -96,6 +182,10 @@ describe('deadlines and decisions', () => {
     const refused = await post(`/api/clients/${clientId}/requests/${late.id}/extend`, { noticeSentOn: '2026-10-15' });
     expect(refused.json()).toMatchObject({ code: 'extension-too-late', field: 'noticeSentOn' });
     const fresh = (await post(`/api/clients/${clientId}/requests`, request({ kind: 'copy', receivedOn: '2026-11-02' }))).json();
+    const future = await post(`/api/clients/${clientId}/requests/${fresh.id}/extend`, { noticeSentOn: '2026-11-23' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({ code: 'date-in-future', field: 'noticeSentOn' });
+    expect((await get(`/api/clients/${clientId}/requests/${fresh.id}`)).json()).toMatchObject({ state: 'received', extensionNoticeOn: null, deadline: '2026-12-02' });
     const extended = await post(`/api/clients/${clientId}/requests/${fresh.id}/extend`, { noticeSentOn: '2026-11-10' });
     expect(extended.json()).toMatchObject({ state: 'extended', deadline: '2027-02-02' });
   });
@@ -139,5 +229,25 @@ describe('deadlines and decisions', () => {
     expect(dashboard.some((r) => r.overdue)).toBe(true);
     const outsider = await h.login(await h.employee({ role: 'care-professional' }));
     expect((await h.request({ method: 'GET', url: '/api/requests', cookie: outsider })).json().requests).toEqual([]);
+  });
+
+  it('a decided destruction stays on the dashboard until carried out, by its execution deadline, overdue when late (Jeugdwet 7.3.9)', async () => {
+    const clientId = await h.client({ age: 17, holder });
+    const late = (await post(`/api/clients/${clientId}/requests`, request({ kind: 'destroy', receivedOn: '2026-07-01', details: 'Vernietig mijn dossier.' }))).json();
+    const onTime = (await post(`/api/clients/${clientId}/requests`, request({ kind: 'destroy', part: 'conversation-report', receivedOn: '2026-11-16', details: 'Vernietig de gespreksverslagen.' }))).json();
+    for (const id of [late.id, onTime.id]) expect((await post(`/api/clients/${clientId}/requests/${id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+    const rows = () => get('/api/requests').then((r) => (r.json().requests as { requestId: string; due: string; deadline: string; overdue: boolean; state: string }[]));
+    const dashboard = await rows();
+    expect(dashboard.find((r) => r.requestId === late.id)).toMatchObject({ state: 'decided', due: 'fulfilment', deadline: '2026-10-01', overdue: true });
+    expect(dashboard.find((r) => r.requestId === onTime.id)).toMatchObject({ state: 'decided', due: 'fulfilment', deadline: '2027-02-16', overdue: false });
+    expect(dashboard.map((r) => r.deadline)).toEqual([...dashboard.map((r) => r.deadline)].sort());
+    expect((await get(`/api/clients/${clientId}/requests/${late.id}`)).json()).toMatchObject({ overdue: true, decision: { executionDeadline: '2026-10-01' } });
+
+    expect((await post(`/api/clients/${clientId}/requests/${onTime.id}/fulfil`)).statusCode).toBe(200);
+    expect((await rows()).some((r) => r.requestId === onTime.id)).toBe(false);
+    // A refused request needs nothing more and is not listed.
+    const refused = (await post(`/api/clients/${clientId}/requests`, request({ kind: 'destroy', part: 'care-plan', details: 'Vernietig het plan.' }))).json();
+    await post(`/api/clients/${clientId}/requests/${refused.id}/decision`, { outcome: 'refused', reasons: 'Het plan is nodig in een lopende klachtprocedure.', facts: ['needed-for-procedure'] });
+    expect((await rows()).some((r) => r.requestId === refused.id)).toBe(false);
   });
 });
