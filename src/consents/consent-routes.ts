@@ -4,15 +4,17 @@ import { Type, type Static } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
+import { Part } from '../rules/index.js';
 import { careConsentStatus, listConsents, recordConsent, withdrawConsent } from './consent-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const ConsentParams = Type.Object({ clientId: Uuid(), consentId: Uuid() }, { additionalProperties: false });
+const CONSENT_PARTS = Object.values(Part).filter((p) => p !== 'personal-work-note');
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
 const ConsentSchema = Type.Object({
   id: Uuid(), kind: Type.String(), givenBy: Type.String(), givenByRelationId: NullableString(), givenOn: Type.String(), informationGiven: Type.String(),
-  recipient: NullableString(), purpose: NullableString(), dataDescription: NullableString(), validFrom: Type.String(), validTo: NullableString(),
+  recipient: NullableString(), purpose: NullableString(), dataDescription: NullableString(), part: NullableString(), validFrom: Type.String(), validTo: NullableString(),
   declarationReference: NullableString(), withdrawnAt: NullableString(), active: Type.Boolean(),
 });
 const NewConsentBody = Type.Object({
@@ -24,6 +26,8 @@ const NewConsentBody = Type.Object({
   recipient: Type.Optional(Text(300)),
   purpose: Type.Optional(Text(1000)),
   dataDescription: Type.Optional(Text(2000)),
+  /** Disclosure only: the part of the dossier the consent covers (a disclosure on it must be of that part; `dossier` covers all). */
+  part: Type.Optional(OneOf(CONSENT_PARTS)),
   validFrom: Type.Optional(Type.String({ format: 'date' })),
   validTo: Type.Optional(Type.String({ format: 'date' })),
   declarationReference: Type.Optional(Text(300)),

@@ -8,7 +8,7 @@
  */
 import type { ClientScope } from '../access/client-access.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
-import { careConsent, decide, type ConsentParty } from '../rules/index.js';
+import { careConsent, decide, type ConsentParty, type Part } from '../rules/index.js';
 import { isCompetent } from '../representation/representation-service.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
@@ -22,6 +22,8 @@ export interface Consent {
   recipient: string | null;
   purpose: string | null;
   dataDescription: string | null;
+  /** The part of the dossier a disclosure consent covers; null when it names none (then only the recipient is checked). */
+  part: Part | null;
   validFrom: string;
   validTo: string | null;
   declarationReference: string | null;
@@ -32,7 +34,7 @@ export interface Consent {
 
 interface ConsentRow {
   id: string; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null; given_on: string; information_given: string;
-  recipient: string | null; purpose: string | null; data_description: string | null; valid_from: string; valid_to: string | null;
+  recipient: string | null; purpose: string | null; data_description: string | null; part: Part | null; valid_from: string; valid_to: string | null;
   declaration_reference: string | null; withdrawn_at: Date | null;
 }
 
@@ -41,7 +43,7 @@ export async function listConsents(scope: ClientScope): Promise<Consent[]> {
   const rows = await scope.tx.query<ConsentRow>('SELECT * FROM org.consents WHERE client_id = $1 ORDER BY given_on DESC, recorded_at DESC', [scope.client.id]);
   return rows.map((r) => ({
     id: r.id, kind: r.kind, givenBy: r.given_by, givenByRelationId: r.given_by_relation_id, givenOn: r.given_on, informationGiven: r.information_given,
-    recipient: r.recipient, purpose: r.purpose, dataDescription: r.data_description, validFrom: r.valid_from, validTo: r.valid_to,
+    recipient: r.recipient, purpose: r.purpose, dataDescription: r.data_description, part: r.part, validFrom: r.valid_from, validTo: r.valid_to,
     declarationReference: r.declaration_reference, withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
     active: r.withdrawn_at === null && r.valid_from <= today && (r.valid_to === null || r.valid_to >= today),
   }));
@@ -78,6 +80,7 @@ export interface NewConsent {
   recipient?: string;
   purpose?: string;
   dataDescription?: string;
+  part?: Part;
   validFrom?: string;
   validTo?: string;
   declarationReference?: string;
@@ -90,6 +93,9 @@ export async function recordConsent(scope: ClientScope, input: NewConsent): Prom
   const validFrom = input.validFrom ?? input.givenOn;
   if (input.validTo !== undefined && input.validTo < validFrom) throw badRequest('invalid-period', 'validTo', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
 
+  if (input.kind === 'care' && input.part !== undefined) {
+    throw badRequest('field-not-for-kind', 'part', 'Alleen toestemming voor verstrekking noemt een deel van het dossier.', 'Only a disclosure consent names a part of the dossier.');
+  }
   if (input.kind === 'care') {
     const answer = await requiredCareConsent(scope);
     if (!(answer.consentOf as readonly ConsentParty[]).includes(input.givenBy)) {
@@ -118,10 +124,10 @@ export async function recordConsent(scope: ClientScope, input: NewConsent): Prom
   }
   const [row] = await scope.tx.query<{ id: string }>(
     `INSERT INTO org.consents (client_id, kind, given_by, given_by_relation_id, given_on, information_given, recipient, purpose, data_description,
-       valid_from, valid_to, declaration_reference, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+       valid_from, valid_to, declaration_reference, recorded_by, part)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
     [scope.client.id, input.kind, input.givenBy, input.givenByRelationId ?? null, input.givenOn, input.informationGiven, input.recipient ?? null,
-      input.purpose ?? null, input.dataDescription ?? null, validFrom, input.validTo ?? null, input.declarationReference ?? null, scope.actor.employeeId]);
+      input.purpose ?? null, input.dataDescription ?? null, validFrom, input.validTo ?? null, input.declarationReference ?? null, scope.actor.employeeId, input.part ?? null]);
   return (await listConsents(scope)).find((c) => c.id === row!.id)!;
 }
 

@@ -87,6 +87,26 @@ describe('consent to disclosure', () => {
   });
 });
 
+describe('dates in the future are refused, nothing recorded', () => {
+  it('givenOn of a consent, validFrom of a relation, agreedOn of an agreement (400)', async () => {
+    const clientId = await h.client({ age: 13, holder });
+    const consent = await post(`/api/clients/${clientId}/consents`, careConsent({ givenOn: '2026-11-23' }));
+    expect(consent.json()).toMatchObject({ status: 400, code: 'date-in-future', field: 'givenOn' });
+    expect((await get(`/api/clients/${clientId}/consents`)).json().consents).toEqual([]);
+    const relation = await post(`/api/clients/${clientId}/relations`, parent({ validFrom: '2026-12-01' }));
+    expect(relation.json()).toMatchObject({ status: 400, code: 'date-in-future', field: 'validFrom' });
+    expect((await get(`/api/clients/${clientId}`)).json().relations).toEqual([]);
+    const agreement = await post(`/api/clients/${clientId}/agreements`, { agreement: 'no-conversation-reports-to-parents', agreedOn: '2027-01-01' });
+    expect(agreement.json()).toMatchObject({ status: 400, code: 'date-in-future', field: 'agreedOn' });
+    expect((await get(`/api/clients/${clientId}/agreements`)).json().agreements).toEqual([]);
+  });
+
+  it('a care consent names no part of the dossier (400)', async () => {
+    const clientId = await h.client({ age: 13, holder });
+    expect((await post(`/api/clients/${clientId}/consents`, careConsent({ part: 'care-plan' }))).json()).toMatchObject({ status: 400, field: 'part' });
+  });
+});
+
 describe('relations and agreements', () => {
   it('keeps custody history: a relation is ended, not changed, and refuses inconsistent custody', async () => {
     const clientId = await h.client({ age: 10, holder });

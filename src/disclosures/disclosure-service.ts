@@ -9,7 +9,7 @@ import type { ClientScope } from '../access/client-access.js';
 import { addEntry } from '../dossier/dossier-service.js';
 import { badRequest, forbidden } from '../errors.js';
 import { isCompetent } from '../representation/representation-service.js';
-import { decide, decideStatutoryDisclosure, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
+import { decide, decideStatutoryDisclosure, partName, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 /** `legal-representative`: to the client's guardian with custody, as their representative (a transfer to the Nidos guardian). */
@@ -58,19 +58,42 @@ async function guardianOnRecord(scope: ClientScope, relationId: string | undefin
   return 'guardian';
 }
 
-/** 'consent-given' when a disclosure consent is named and in force on the date (a young person of 16+ consents themselves). */
-async function consentFacts(scope: ClientScope, consentId: string | undefined, on: string): Promise<['consent-given'] | []> {
-  if (consentId === undefined) return [];
-  await consentInForce(scope, consentId, on);
+/** 'consent-given' when a disclosure consent is named, in force on the date and covering this disclosure (a young person of 16+ consents themselves). */
+async function consentFacts(scope: ClientScope, input: NewDisclosure): Promise<['consent-given'] | []> {
+  if (input.consentId === undefined) return [];
+  await consentInForce(scope, input.consentId, input);
   return ['consent-given'];
 }
 
-async function consentInForce(scope: ClientScope, consentId: string, on: string): Promise<void> {
-  const rows = await scope.tx.query(
-    `SELECT 1 FROM org.consents WHERE id = $1 AND client_id = $2 AND kind = 'disclosure' AND withdrawn_at IS NULL
-        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [consentId, scope.client.id, on]);
-  if (rows.length === 0) {
+/** Names compared as people write them: case, repeated spaces and surrounding blanks do not matter. */
+function sameRecipient(a: string, b: string): boolean {
+  const norm = (x: string) => x.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+  return norm(a) === norm(b);
+}
+
+/**
+ * A consent is specific (AVG 4(11), 7; 001; 004 C): it counts only for the
+ * recipient it names and, when it names a part of the dossier, for that part
+ * (a consent for the whole dossier covers every part). A consent for the
+ * school does not let anything go to someone else.
+ */
+async function consentInForce(scope: ClientScope, consentId: string, disclosure: { disclosedOn: string; recipient: string; part: Part }): Promise<void> {
+  const rows = await scope.tx.query<{ recipient: string | null; part: Part | null }>(
+    `SELECT recipient, part FROM org.consents WHERE id = $1 AND client_id = $2 AND kind = 'disclosure' AND withdrawn_at IS NULL
+        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [consentId, scope.client.id, disclosure.disclosedOn]);
+  const consent = rows[0];
+  if (consent === undefined) {
     throw badRequest('consent-not-in-force', 'consentId', 'Deze toestemming geldt niet (meer) op de datum van verstrekking, of is ingetrokken.', 'This consent is not in force on the date of disclosure, or was withdrawn.');
+  }
+  if (consent.recipient === null || !sameRecipient(consent.recipient, disclosure.recipient)) {
+    throw badRequest('consent-other-recipient', 'consentId',
+      `Deze toestemming geldt voor ${consent.recipient ?? 'een andere ontvanger'}, niet voor ${disclosure.recipient}. Toestemming geldt alleen voor de ontvanger die erin staat.`,
+      'This consent names another recipient; a consent counts only for the recipient it names.');
+  }
+  if (consent.part !== null && consent.part !== 'dossier' && consent.part !== disclosure.part) {
+    throw badRequest('consent-other-data', 'part',
+      `Deze toestemming geldt alleen voor dit deel van het dossier: ${partName[consent.part]}. Voor andere gegevens is nieuwe toestemming nodig.`,
+      'This consent covers another part of the dossier only.');
   }
 }
 
@@ -80,11 +103,11 @@ async function check(scope: ClientScope, input: NewDisclosure): Promise<Decision
   switch (input.basis) {
     case 'consent': {
       if (input.consentId === undefined) throw badRequest('field-required', 'consentId', 'Noem de vastgelegde toestemming.', 'Name the recorded consent.');
-      await consentInForce(scope, input.consentId, on);
+      await consentInForce(scope, input.consentId, input);
       return decide({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: ['consent-given'] });
     }
     case 'legal-representative':
-      return decide({ on, client, actor: await guardianOnRecord(scope, input.guardianRelationId, on), action: 'copy', part: input.part, facts: await consentFacts(scope, input.consentId, on) });
+      return decide({ on, client, actor: await guardianOnRecord(scope, input.guardianRelationId, on), action: 'copy', part: input.part, facts: await consentFacts(scope, input) });
     case 'family-guardian-threat':
       return decide({ on, client, actor: 'family-guardian', action: 'disclose', part: input.part, facts: ['threat-to-development'] });
     case 'cbs-statistics':

@@ -37,6 +37,40 @@ describe('disclosure register', () => {
     expect(afterWithdrawal.json()).toMatchObject({ status: 400, field: 'consentId' });
   });
 
+  it('a consent counts only for the recipient it names, and for the part it names: the school\'s consent lets nothing go to anyone else (AVG 7; 004 C)', async () => {
+    const clientId = await h.client({ age: 13, holder });
+    const consent = (await post(`/api/clients/${clientId}/consents`, {
+      kind: 'disclosure', givenBy: 'client', givenOn: '2026-11-20', informationGiven: 'Uitgelegd wat de school krijgt.', recipient: 'Basisschool De Linde', purpose: 'Afstemming', dataDescription: 'Plan', part: 'care-plan',
+    }));
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect(consent.json().part).toBe('care-plan');
+    const count = async () => (await h.request({ method: 'GET', url: `/api/clients/${clientId}/disclosures`, cookie })).json().disclosures.length as number;
+
+    const other = await post(`/api/clients/${clientId}/disclosures`, { ...base, recipient: 'Sportclub De Sprinters', basis: 'consent', consentId: consent.json().id });
+    expect(other.statusCode).toBe(400);
+    expect(other.json()).toMatchObject({ code: 'consent-other-recipient', field: 'consentId' });
+    expect(other.json().nl).toContain('Basisschool De Linde');
+    const otherData = await post(`/api/clients/${clientId}/disclosures`, { ...base, part: 'conversation-report', basis: 'consent', consentId: consent.json().id });
+    expect(otherData.json()).toMatchObject({ status: 400, code: 'consent-other-data', field: 'part' });
+    expect(await count()).toBe(0);
+    const entries = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries?kind=disclosure`, cookie })).json().entries;
+    expect(entries).toEqual([]);
+
+    // The named recipient, written a little differently, and the named part: allowed.
+    const same = await post(`/api/clients/${clientId}/disclosures`, { ...base, recipient: '  basisschool  de Linde ', basis: 'consent', consentId: consent.json().id });
+    expect(same.statusCode, same.body).toBe(201);
+    expect(await count()).toBe(1);
+  });
+
+  it('refuses a disclosure dated in the future (400) and records nothing', async () => {
+    const clientId = await h.client({ age: 10, holder });
+    const future = await post(`/api/clients/${clientId}/disclosures`, { ...base, recipient: 'Gemeente', basis: 'municipality-billing', part: 'administrative-data', disclosedOn: '2026-11-23' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({ code: 'date-in-future', field: 'disclosedOn' });
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/disclosures`, cookie })).json().disclosures).toEqual([]);
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })).json().entries).toEqual([]);
+  });
+
   it('statutory bases carry only what they may: the municipality gets billing data, not care content (004 C)', async () => {
     const clientId = await h.client({ age: 10, holder });
     const care = await post(`/api/clients/${clientId}/disclosures`, { ...base, recipient: 'Gemeente', basis: 'municipality-billing', part: 'conversation-report', clientToldBeforehand: false, notToldBecause: 'Wettelijke declaratiecontrole.' });

@@ -36,10 +36,10 @@ async function clientWithDossier(age: number): Promise<string> {
   return clientId;
 }
 
-async function disclosureConsent(clientId: string): Promise<string> {
+async function disclosureConsent(clientId: string, recipient = 'Jeugdhulp Opvolger'): Promise<string> {
   const consent = await post(`/api/clients/${clientId}/consents`, {
     kind: 'disclosure', givenBy: 'client', givenOn: '2026-11-20', informationGiven: 'Uitgelegd wat de nieuwe zorgaanbieder krijgt.',
-    recipient: 'Jeugdhulp Opvolger', purpose: 'Voortzetting van de hulp', dataDescription: 'Het hele dossier',
+    recipient, purpose: 'Voortzetting van de hulp', dataDescription: 'Het hele dossier',
   });
   expect(consent.statusCode, consent.body).toBe(201);
   return consent.json().id as string;
@@ -159,7 +159,7 @@ describe('transfer to the Nidos guardian of an unaccompanied minor (000)', () =>
     expect(refused.json().basis.length).toBeGreaterThan(0);
     expect((await get(`/api/clients/${clientId}/transfer`)).json().transfer).toBeNull();
 
-    const consentId = await disclosureConsent(clientId);
+    const consentId = await disclosureConsent(clientId, 'Nidos Utrecht'); // a consent counts only for the recipient it names
     const allowed = await post(`/api/clients/${clientId}/transfer`, {
       recipient: 'Nidos Utrecht', recipientKind: 'nidos-guardian', guardianRelationId: guardianId, consentId, transferredOn: '2026-11-22', clientToldBeforehand: true,
     });
