@@ -10,7 +10,9 @@ import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import type { Actor } from '../auth/sessions.js';
 import { appendAccessLog, AccessBasis, AccessOutcome, type AccessLogRow } from './access-log.js';
 import { appendReadLog } from './log-group-commit.js';
-import { actorOf, decideAdministration, decideEmployeeAccess, decideLogReview, type AccessIntent, type PolicyDecision } from './policy.js';
+import {
+  actorOf, decideAdministration, decideEmployeeAccess, decideLogReview, decideWithoutClient, hidesClientExistence, type AccessIntent, type PolicyDecision,
+} from './policy.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { Fact } from '../rules/index.js';
@@ -166,6 +168,9 @@ async function isResponsibleFor(tx: Queryable, organisationId: string, clientId:
  * Decides, logs and runs `work` for one client, all in one transaction.
  * Throws 404 when the client does not exist in the caller's organisation,
  * 403 with the engine's explanation when the policy refuses; both are logged.
+ * For a role that knows clients only through its care relations
+ * (`hidesClientExistence`), a missing or foreign client gets the very 403 an
+ * own client without relation gets (`decideWithoutClient`).
  * @example
  * const page = await withClientAccess(db, ctx, clientId, { action: 'read', part: 'dossier' },
  *   (scope) => readTimeline(scope, masterKey, { limit: 50 }));
@@ -217,7 +222,15 @@ export async function withClientAccess<T>(
       const log = (rows: readonly AccessLogRow[]) => (readOnly ? appendReadLog(db, rows) : appendAccessLog(tx, rows));
       const today = calendarDate(ctx.now);
       const facts = await loadClientFacts(tx, ctx, clientId, today);
+      // A role that knows clients only through its care relations gets, for an id it cannot reach, the same
+      // refusal whether the client is missing, of another organisation or of its own (no existence leak).
+      // Breaking the glass is the exception: it cannot pretend to open what is not there; it is reviewed anyway.
+      const uniform = hidesClientExistence(ctx.actor.role) && intent.openEmergency === undefined ? decideWithoutClient(ctx.actor.role, intent, today) : undefined;
       if (facts === undefined) {
+        if (uniform !== undefined && !uniform.allowed) {
+          await log([logRow(ctx, null, intent, AccessOutcome.notFound, uniform)]);
+          return { kind: 'denied', decision: uniform };
+        }
         await log([logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
         return { kind: 'not-found' };
       }
@@ -236,7 +249,9 @@ export async function withClientAccess<T>(
       // Breaking the glass: the grant is recorded in the same transaction as the access it opens.
       if (intent.openEmergency !== undefined) await intent.openEmergency(tx, client.id);
       const clientFacts = emergency || intent.openEmergency !== undefined ? [...recordedFacts, Fact.emergency] : recordedFacts;
-      const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today, clientFacts });
+      const engine = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today, clientFacts });
+      const outsideReach = uniform !== undefined && !uniform.allowed && !emergency && actorOf(ctx.actor.role, relation) === 'employee-without-relation';
+      const decision = !engine.allowed && outsideReach ? uniform : engine;
       if (!decision.allowed) {
         await log([logRow(ctx, client.id, intent, AccessOutcome.denied, decision, [], actingForId)]);
         return { kind: 'denied', decision };

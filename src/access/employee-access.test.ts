@@ -136,3 +136,68 @@ describe('the responsible user on whose behalf an employee acted (NEN 7513; DOMA
     expect(await lastRow()).toMatchObject({ outcome: 'denied', employee_id: holder.id });
   });
 });
+
+describe('no existence leak inside the organisation (issue 4: "answers exactly like an id that does not exist")', () => {
+  const missingId = '00000000-0000-4000-8000-0000000000aa';
+
+  /** Status, content type and body, with any per-request field (instance, trace) left out. */
+  function comparable(response: { statusCode: number; headers: Record<string, unknown>; json: () => Record<string, unknown> }): unknown {
+    const body = Object.fromEntries(Object.entries(response.json()).filter(([key]) => !['instance', 'traceId', 'trace'].includes(key)));
+    return { status: response.statusCode, type: response.headers['content-type'], body };
+  }
+
+  it.each([
+    ['care-professional', 'GET', '/entries', undefined],
+    ['care-professional', 'GET', '', undefined],
+    ['care-professional', 'POST', '/entries', newEntry],
+    ['care-professional', 'POST', '/care-team', { employeeId: '00000000-0000-4000-8000-0000000000bb', relation: 'member', startsOn: '2026-11-01' }],
+    ['intern', 'GET', '/entries', undefined],
+    ['application-administrator', 'GET', '', undefined],
+  ] as const)('%s → %s /api/clients/:id%s: a missing id, another organisation\'s client and an own client without relation get the same 403', async (role, method, path, body) => {
+    const { ensureOrganisation } = await import('../organisation/organisation-service.js');
+    const elsewhere = await ensureOrganisation(h.database.db, 'Andere instelling');
+    const foreignClient = await h.client({ age: 12, holder: await h.employee({ role: 'care-professional', organisationId: elsewhere }) });
+    const ownClient = await h.client({ age: 9, holder });
+    // A recorded objection on the own client must not change the answer either.
+    await h.request({ method: 'POST', url: `/api/clients/${ownClient}/access-facts`, cookie: await h.login(holder), body: { fact: 'client-objects-to-interns' } });
+    const caller = await h.employee({ role });
+    const cookie = await h.login(caller);
+    const ask = (id: string) => h.request({ method, url: `/api/clients/${id}${path}`, cookie, ...(body === undefined ? {} : { body }) });
+
+    const answers = [];
+    const rows = [];
+    for (const id of [missingId, foreignClient, ownClient]) {
+      answers.push(await ask(id));
+      const [row] = await h.database.db.query<{ outcome: string; client_id: string | null; employee_id: string; citations: string[] }>(
+        'SELECT outcome, client_id, employee_id, citations FROM audit.access_log ORDER BY seq DESC LIMIT 1');
+      rows.push(row!);
+    }
+    const [missing, foreign, own] = answers.map(comparable);
+    expect(own).toMatchObject({ status: 403, type: expect.stringContaining('application/problem+json') });
+    expect((own as { body: { nl: string; basis: string[] } }).body.basis.length).toBeGreaterThan(0);
+    expect(missing).toEqual(own);
+    expect(foreign).toEqual(own);
+    expect(answers[0]!.body).toBe(answers[2]!.body); // byte-identical, not only equal as JSON
+    expect(answers[1]!.body).toBe(answers[2]!.body);
+    // Every attempt is logged; the own client by id, the others without one (nothing of another organisation lands here).
+    const citations = (own as { body: { basis: string[] } }).body.basis;
+    expect(rows).toEqual([
+      { outcome: 'not-found', client_id: null, employee_id: caller.id, citations },
+      { outcome: 'not-found', client_id: null, employee_id: caller.id, citations },
+      { outcome: 'denied', client_id: ownClient, employee_id: caller.id, citations },
+    ]);
+  });
+
+  it('keeps 404 for a missing id for roles that see the organisation\'s clients by their task (admin staff, manager, privacy officer)', async () => {
+    for (const role of ['admin-staff', 'manager', 'privacy-officer'] as const) {
+      const response = await h.request({ method: 'GET', url: `/api/clients/${missingId}`, cookie: await h.login(await h.employee({ role })) });
+      expect(response.statusCode, role).toBe(404);
+    }
+  });
+
+  it('still tells a care professional with a relation what the engine says about their own client', async () => {
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/access-log`, cookie: await h.login(holder) });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().nl).toContain('functionaris gegevensbescherming');
+  });
+});

@@ -219,6 +219,39 @@ export function decideCareTeamManagement(role: EmployeeRole, relation: CareRelat
   return { allowed, basis, citations: CARE_TEAM_CITATIONS, explanationNl, explanationEn, rule };
 }
 
+/**
+ * Whether this role learns of a client only through a care relation (care
+ * professionals, interns) or not at all (the application administrator, who
+ * manages accounts, never clients). For such a role a client id outside its
+ * reach — missing, of another organisation, or of its own organisation
+ * without a relation — must answer the same way, or the answers tell it
+ * which ids exist (issue 4: no existence leak). Administrative staff,
+ * managers and the privacy officer see the organisation's clients by their
+ * task, so a missing id is simply not found for them.
+ */
+export function hidesClientExistence(role: EmployeeRole): boolean {
+  switch (role) {
+    case 'care-professional':
+    case 'intern':
+    case 'application-administrator':
+      return true;
+    case 'admin-staff':
+    case 'manager':
+    case 'privacy-officer':
+      return false;
+  }
+}
+
+/**
+ * The refusal an employee without a relation gets for `intent`, decided
+ * without any fact about the client (not its age, not a recorded restriction
+ * or objection): the same answer whether the client exists or not. Used for
+ * roles that `hidesClientExistence`.
+ */
+export function decideWithoutClient(role: EmployeeRole, intent: AccessIntent, today: string): PolicyDecision {
+  return decideEmployeeAccess({ role, relation: undefined, intent, clientBorn: today, today, clientFacts: [] });
+}
+
 /** Decides an employee's access to one client's data through the rules engine. */
 export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision {
   const actor = actorOf(input.role, input.relation);

@@ -106,8 +106,10 @@ describe('reading clients', () => {
     const theirs = await h.client({ age: 10, holder: outsider });
     const foreign = await h.request({ method: 'GET', url: `/api/clients/${theirs}`, cookie });
     const missing = await h.request({ method: 'GET', url: '/api/clients/00000000-0000-4000-8000-000000000000', cookie });
-    expect(foreign.statusCode).toBe(404);
-    expect(missing.statusCode).toBe(404);
+    // A care professional knows clients only through care relations: the same 403 as for an own client
+    // without relation (src/access/policy.ts hidesClientExistence).
+    expect(foreign.statusCode).toBe(403);
+    expect(missing.statusCode).toBe(403);
     expect(foreign.body).toBe(missing.body);
   });
 
