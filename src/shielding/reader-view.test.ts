@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { pdfPages } from '../test-support/pdf-text.js';
+import { clientAtSecretAddress, GRANDMA as FIXTURE_GRANDMA, SECRET as FIXTURE_SECRET, SECRET_CONTACT, SHOWN, shieldedDossier } from '../test-support/shielded-dossier.js';
 import { mergePassages } from './reader-view.js';
 
 const SECRET = 'Geheimeweg 12 in Zwolle';
@@ -180,15 +181,24 @@ describe('reader-specific view', () => {
 });
 
 describe('documents', () => {
-  async function grantedRequest(kind: 'copy' | 'inspect', relationId?: string): Promise<string> {
-    const created = (await post(`/api/clients/${clientId}/requests`, { kind, channel: 'electronic', receivedOn: '2026-11-19', details: 'Graag een kopie.', ...(relationId === undefined ? {} : { requesterRelationId: relationId }) })).json();
-    await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'partly', reasons: 'Informatie over een ander is afgeschermd om zijn privacy te beschermen.' });
+  async function grantedRequest(kind: 'copy' | 'inspect', relationId?: string, client = clientId): Promise<string> {
+    const created = (await post(`/api/clients/${client}/requests`, { kind, channel: 'electronic', receivedOn: '2026-11-19', details: 'Graag een kopie.', ...(relationId === undefined ? {} : { requesterRelationId: relationId }) })).json();
+    await post(`/api/clients/${client}/requests/${created.id}/decision`, { outcome: 'partly', reasons: 'Informatie over een ander is afgeschermd om zijn privacy te beschermen.' });
     return created.id as string;
   }
 
+  // A dossier of its own, so what the copy must leave out does not depend on which tests ran before
+  // (the grandmother's consent recorded above would otherwise let her text in).
+  let copyClient: string;
+  let copyFather: string;
+  beforeAll(async () => {
+    copyClient = await clientAtSecretAddress(h, cookie);
+    ({ fatherId: copyFather } = await shieldedDossier(h, cookie, copyClient, { hasCustody: true }));
+  });
+
   it('the copy PDF: cover sheet, numbered pages, shielding applied, raw test data absent and listed', async () => {
-    const id = await grantedRequest('copy', fatherId);
-    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${id}/copy.pdf`, cookie });
+    const id = await grantedRequest('copy', copyFather, copyClient);
+    const response = await h.request({ method: 'GET', url: `/api/clients/${copyClient}/requests/${id}/copy.pdf`, cookie });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const pages = await pdfPages(response.rawPayload);
@@ -196,10 +206,22 @@ describe('documents', () => {
     expect(pages[0]).toContain('Afschrift van het dossier');
     expect(pages[0]).toContain('Vader Ouder');
     expect(pages.every((page, i) => page.includes(`pagina ${i + 1} van ${pages.length}`))).toBe(true);
-    expect(text).toContain('Het gaat goed op school.');
+    expect(text).toContain(SHOWN);
+    expect(text).not.toContain(FIXTURE_SECRET);
     expect(text).not.toContain('Geheimeweg');
+    expect(text).not.toContain(FIXTURE_GRANDMA);
     expect(text).not.toContain('WISC-V ruwe scores');
     expect(text).toContain('Alleen in te zien');
+    // The secret address is the client's own address too: not on the father's copy in any form.
+    for (const value of Object.values(SECRET_CONTACT)) expect(text).not.toContain(value);
+  });
+
+  it('the grandmother\'s text does reach a copy once she consents (so its absence above is the shielding, not the text extraction)', async () => {
+    const shieldings = (await h.request({ method: 'GET', url: `/api/clients/${copyClient}/shieldings`, cookie })).json().shieldings;
+    const grandma = shieldings.find((sh: { kind: string }) => sh.kind === 'about-another-person');
+    expect(await copyText(undefined, copyClient)).not.toContain(FIXTURE_GRANDMA);
+    expect((await post(`/api/clients/${copyClient}/shieldings/${grandma.id}/other-person-consent`)).statusCode).toBe(204);
+    expect(await copyText(undefined, copyClient)).toContain(FIXTURE_GRANDMA);
   });
 
   it('the decision letter names the legal routes and the appeal deadline', async () => {
