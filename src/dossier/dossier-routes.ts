@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
+import { BODY_NEVER_READ, NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { addEntry, annotateEntry, readEntry, readTimeline, refuseEntryChange } from './dossier-service.js';
 import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, partOfEntryKind } from './entry-kinds.js';
@@ -111,7 +111,9 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
     clientDataRoute(app, deps, {
       method,
       url: '/api/clients/:clientId/entries/:entryId',
-      schema: { tags: ['dossier'], summary: 'Refused: entries cannot be changed or deleted; add an annotation instead', params: EntryParams },
+      schema: {
+        tags: ['dossier'], summary: 'Refused: entries cannot be changed or deleted; add an annotation instead', params: EntryParams, body: BODY_NEVER_READ,
+      },
       intent: () => ({ action: 'record', part: 'dossier' }),
       handler: () => Promise.reject(refuseEntryChange()),
     });

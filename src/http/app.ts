@@ -4,11 +4,11 @@
  * Tests pass their own database and clock; nothing is global.
  */
 import cookie from '@fastify/cookie';
-import Ajv from 'ajv';
+import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyLoggerOptions, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyLoggerOptions, type FastifyRequest, type FastifySchema } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { authRoutes, installAuthentication } from '../auth/auth-routes.js';
 import { clientsRoutes } from '../clients/clients-routes.js';
@@ -58,6 +58,8 @@ export interface RegisteredRoute {
   url: string;
   clientData: boolean;
   public: boolean;
+  /** The route's request schemas as registered (after `closeEmptyBodies`), for the test that checks every object is closed. */
+  schema: Pick<FastifySchema, 'body' | 'querystring' | 'params'>;
 }
 
 export interface App {
@@ -77,7 +79,61 @@ function installStrictBodyValidation(server: FastifyInstance): void {
   const options = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const;
   const bodies = addFormats.default(new Ajv.default({ ...options, coerceTypes: false }));
   const texts = addFormats.default(new Ajv.default({ ...options, coerceTypes: 'array' }));
-  server.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodies : texts).compile(schema));
+  server.setValidatorCompiler(({ schema, httpPart }) => {
+    const validate = (httpPart === 'body' ? bodies : texts).compile(schema);
+    if (httpPart !== 'body' || (schema as Record<string, unknown>)[ABSENT_BODY_ALLOWED] !== true) return validate;
+    // No body at all (Fastify hands the validator null, or undefined) is as good as `{}`; anything else is validated.
+    const orAbsent = Object.assign((data: unknown): boolean => {
+      if (data === undefined || data === null) return true;
+      const valid = validate(data);
+      orAbsent.errors = validate.errors ?? null;
+      return valid;
+    }, { errors: null as ErrorObject[] | null });
+    return orAbsent;
+  });
+}
+
+/** Marks the closed empty body of `closeEmptyBodies`, which may also be left out entirely. */
+const ABSENT_BODY_ALLOWED = 'x-body-may-be-absent';
+
+/**
+ * The body of a state-changing route that takes no fields: nothing, or `{}`.
+ * Any field (`organisationId`, `role` …) is refused with 400, never ignored.
+ */
+export const EMPTY_BODY = {
+  type: 'object', properties: {}, additionalProperties: false, [ABSENT_BODY_ALLOWED]: true,
+  description: 'This route takes no fields: send no body or {}. Any field is refused.',
+} as const;
+
+interface OpenApiOperation {
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: Record<string, unknown> }> };
+}
+
+/**
+ * @fastify/swagger marks every request body required; a body that may be left
+ * out (the closed empty body, a body never read) is not.
+ */
+function markOptionalBodies(document: Record<string, unknown>): Record<string, unknown> {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, OpenApiOperation>>;
+  for (const operation of Object.values(paths).flatMap((methods) => Object.values(methods))) {
+    const schema = operation.requestBody?.content?.['application/json']?.schema;
+    if (schema?.[ABSENT_BODY_ALLOWED] === true || schema?.['x-body-never-read'] === true) operation.requestBody!.required = false;
+  }
+  return document;
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Gives every state-changing route without a body schema the closed empty
+ * body, so no route silently ignores fields it was sent (issue 4: every
+ * schema closes its objects). Runs in the onRoute hook, before Fastify
+ * compiles the route's validators.
+ */
+function closeEmptyBodies(route: { method: string | string[]; schema?: FastifySchema }): void {
+  const methods = [route.method].flat();
+  if (!methods.some((m) => STATE_CHANGING.has(m.toUpperCase())) || route.schema?.body !== undefined) return;
+  route.schema = { ...route.schema, body: EMPTY_BODY };
 }
 
 /** Database messages quote the offending value ("invalid input syntax for type uuid: \"…\""); the stack repeats the message. */
@@ -114,8 +170,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   server.addHook('onRoute', (route) => {
     // Everything under the docs prefix is public documentation.
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+    closeEmptyBodies(route);
+    const schema = { body: route.schema?.body, querystring: route.schema?.querystring, params: route.schema?.params };
     for (const method of [route.method].flat()) {
-      routes.push({ method, url: route.url, clientData: route.config?.clientData === true, public: route.config?.public === true });
+      routes.push({ method, url: route.url, clientData: route.config?.clientData === true, public: route.config?.public === true, schema });
     }
   });
   installStrictBodyValidation(server);
@@ -130,6 +188,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dw_session' } } },
       security: [{ session: [] }],
     },
+    transformObject: (documents) => markOptionalBodies((documents as { openapiObject: Record<string, unknown> }).openapiObject),
   });
   await server.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   installAuthentication(server, deps);
