@@ -112,7 +112,8 @@ export async function listEmergencyAccesses(db: Queryable, masterKey: Buffer, or
 /** Records the privacy officer's judgement; once only. Returns the client id (for the log). */
 export async function reviewEmergencyAccess(tx: Queryable, review: { id: string; organisationId: string; reviewerId: string; justified: boolean; note?: string; now: Date }): Promise<string> {
   const rows = await tx.query<{ client_id: string; employee_id: string; reviewed_at: Date | null }>(
-    'SELECT client_id, employee_id, reviewed_at FROM org.emergency_accesses WHERE id = $1 AND organisation_id = $2 FOR UPDATE', [review.id, review.organisationId]);
+    'SELECT client_id, employee_id, reviewed_at FROM org.emergency_accesses WHERE id = $1 AND organisation_id = $2 FOR UPDATE',
+    [review.id, review.organisationId]);
   const row = rows[0];
   if (row === undefined) throw notFound('Deze noodtoegang bestaat niet.', 'This emergency access does not exist.');
   // The review is the check on the one who broke the glass (AVG 38(6): no conflict of interests);
