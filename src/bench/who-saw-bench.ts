@@ -15,8 +15,8 @@ export interface WhoSawResult {
   logRows: number;
   generateSeconds: number;
   requests: number;
-  http: { p50Ms: number; p99Ms: number; maxMs: number };
-  raw: { p50Ms: number; p99Ms: number; maxMs: number };
+  http: Latencies;
+  raw: Latencies;
 }
 
 type Owner = Pick<Database, 'exec' | 'query'>;
@@ -66,10 +66,19 @@ async function generateLog(owner: Owner, organisationId: string, employeeId: str
   await owner.exec('ANALYZE audit.access_log');
 }
 
-function percentiles(times: number[]): { p50Ms: number; p99Ms: number; maxMs: number } {
+/** Latencies of sequential requests; opsPerSec is their count over their summed time (one at a time, so that is the rate). */
+export interface Latencies {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  opsPerSec: number;
+}
+
+function percentiles(times: number[]): Latencies {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50Ms: at(0.5), p99Ms: at(0.99), maxMs: sorted[sorted.length - 1]! };
+  const totalMs = times.reduce((sum, t) => sum + t, 0);
+  return { p50Ms: at(0.5), p99Ms: at(0.99), maxMs: sorted[sorted.length - 1]!, opsPerSec: times.length / (totalMs / 1000) };
 }
 
 export async function benchWhoSaw(options: {
