@@ -88,8 +88,11 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/privacy/retention-reviews': ['privacy-officer'],
   'POST /api/privacy/retention-reviews/:clientId/confirm': ['privacy-officer'],
   'POST /api/privacy/retention-reviews/:clientId/hold': ['privacy-officer'],
+  'POST /api/privacy/retention-reviews/:clientId/release': ['privacy-officer'],
   'GET /api/privacy/retention-settings': ['privacy-officer'],
   'PUT /api/privacy/retention-settings': ['privacy-officer'],
+  'GET /api/privacy/retention-settings/incidents': ['privacy-officer'],
+  'PUT /api/privacy/retention-settings/incidents': ['privacy-officer'],
   // The data breach register (AVG 33–34): the privacy officer alone.
   'GET /api/privacy/breaches': ['privacy-officer'],
   'POST /api/privacy/breaches': ['privacy-officer'],

@@ -53,6 +53,7 @@ const ClientRecord = Type.Object({
   processingRestriction: NullableObject(Type.Object({ since: Type.String(), requestId: Uuid, notice: Type.String() })),
   transfer: NullableObject(Type.Object({ id: Uuid, recipient: Type.String(), recipientKind: Type.String(), transferredOn: Type.String() })),
   families: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  retention: NullableObject(Type.Object({ keptUntil: NullableString(), held: Type.Boolean(), explanation: Type.String() })),
 });
 
 const ListQuery = Type.Object({

@@ -13,6 +13,7 @@ import { parseIsoDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { activeRestriction, type ProcessingRestriction } from '../dossier/dossier-service.js';
 import { transferOf } from '../transfers/transfer-record.js';
+import { dossierRetention } from '../retention/dossier-retention.js';
 import { isValidBsn } from './bsn.js';
 
 export const Gender = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' } as const;
@@ -77,6 +78,8 @@ export interface ClientRecord extends ClientSummary {
   transfer: { id: string; recipient: string; recipientKind: string; transferredOn: string } | null;
   /** The families this client is a member of (the family part is opened and authorised on its own). */
   families: { id: string; name: string }[];
+  /** Until when the dossier is kept (the rules engine with the organisation's term); no end while held for a procedure. */
+  retention: { keptUntil: string | null; held: boolean; explanation: string } | null;
 }
 
 /** The formal data a client may have corrected (AVG 16), in the API's words, and their columns. */
@@ -283,7 +286,14 @@ export async function readClient(scope: ClientScope): Promise<ClientRecord> {
     transfer: await transferNotice(tx, client.id),
     families: await tx.query<{ id: string; name: string }>(
       'SELECT f.id, f.name FROM formal.families f JOIN formal.family_members m ON m.family_id = f.id WHERE m.client_id = $1 ORDER BY f.name', [client.id]),
+    retention: await retentionNotice(scope),
   };
+}
+
+/** Until when the dossier is kept, with the engine's explanation: visible to whoever reads the overview (Jeugdwet 7.3.8). */
+async function retentionNotice(scope: ClientScope): Promise<ClientRecord['retention']> {
+  const retention = await dossierRetention(scope.tx, scope.client.id, scope.client.organisationId, scope.now);
+  return retention === undefined ? null : { keptUntil: retention.keptUntil, held: retention.held, explanation: retention.explanation };
 }
 
 /** The transfer shown on the overview: to whom, when; the dossier takes no new entries. */

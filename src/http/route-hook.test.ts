@@ -54,8 +54,8 @@ describe('every client-data route passes the access hook', () => {
       'GET /api/registers/prospective-clients', 'POST /api/registers/prospective-clients',
       'GET /api/privacy/processing-activities', 'POST /api/privacy/processing-activities',
       // Retention review (src/retention): withLogReview, one row per client shown or decided.
-      'GET /api/privacy/retention-reviews', 'POST /api/privacy/retention-reviews/:clientId/confirm', 'POST /api/privacy/retention-reviews/:clientId/hold',
-      'GET /api/privacy/retention-settings', 'PUT /api/privacy/retention-settings',
+      'GET /api/privacy/retention-reviews', 'POST /api/privacy/retention-reviews/:clientId/confirm', 'POST /api/privacy/retention-reviews/:clientId/hold', 'POST /api/privacy/retention-reviews/:clientId/release',
+      'GET /api/privacy/retention-settings', 'PUT /api/privacy/retention-settings', 'GET /api/privacy/retention-settings/incidents', 'PUT /api/privacy/retention-settings/incidents',
       // The data breach register (src/breaches): withLogReview, one row per affected client shown.
       'GET /api/privacy/breaches', 'POST /api/privacy/breaches', 'PATCH /api/privacy/breaches/:id',
       // Own personal work notes (src/work-notes): one row per client whose notes were used, part personal-work-note;

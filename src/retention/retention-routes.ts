@@ -12,7 +12,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { contextOf } from '../http/request-context.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { readIncidentRetention, writeIncidentRetention } from '../registers/register-service.js';
-import { decideReview, listReviews, readSetting, writeSetting } from './retention-service.js';
+import { decideReview, listReviews, readSetting, releaseHold, writeSetting } from './retention-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const ListQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 500 })) }, { additionalProperties: false });
@@ -76,8 +76,24 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, (request) => decide('confirm')(request, contextOf(request, deps.now())));
 
   app.post('/api/privacy/retention-reviews/:clientId/hold', {
-    schema: { tags: ['privacy officer'], summary: 'Keep a dossier whose retention ended, e.g. while needed for a procedure (with the reason)', params: ClientParams, body: HoldBody, response: { 200: Decided } },
+    schema: { tags: ['privacy officer'], summary: 'Keep a dossier while it is needed for a procedure (with the reason), also before its retention ends', params: ClientParams, body: HoldBody, response: { 200: Decided } },
   }, (request) => decide('hold')(request, contextOf(request, deps.now())));
+
+  app.post('/api/privacy/retention-reviews/:clientId/release', {
+    schema: {
+      tags: ['privacy officer'], summary: 'End a hold: the procedure is over, and the next sweep decides again from the dossier\'s last change',
+      params: ClientParams, response: { 200: Type.Object({ clientId: Uuid(), status: OneOf(['released'] as const) }) },
+    },
+  }, async (request) => {
+    const ctx = contextOf(request, deps.now());
+    const { clientId } = request.params as Static<typeof ClientParams>;
+    const released = await withLogReview(deps.db, ctx, async (tx) => {
+      const value = await releaseHold(tx, { organisationId: ctx.actor.organisationId, clientId });
+      return { value, clientIds: value ? [clientId] : [] };
+    });
+    if (!released) throw notFound('Dit dossier wordt niet vastgehouden.', 'This dossier is not held.');
+    return { clientId, status: 'released' as const };
+  });
 
   app.get('/api/privacy/retention-settings', {
     schema: { tags: ['privacy officer'], summary: 'The organisation\'s own retention term, with a warning when below the legal minimum', response: { 200: Setting } },

@@ -23,6 +23,7 @@ import { destroyWholeDossier } from '../requests/destruction.js';
 import { destroyExpiredNotes } from '../work-notes/work-note-service.js';
 import { Citation } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { dossierRetention, LAST_CHANGE_SQL } from './dossier-retention.js';
 import { effectiveTermYears, retentionEnd, termWarning, type OrganisationTerm } from './retention-policy.js';
 
 export const SWEEP_BATCH = 2000;
@@ -57,17 +58,6 @@ interface CandidateRow {
   term_reason: string | null;
   status: string | null;
 }
-
-/**
- * The last change of one dossier: its latest entry or annotation, else when the dossier (or client) was
- * created. An entry in a family part the client belongs to counts too: the family part belongs to each
- * member's dossier (003 §2.3.4) and is destroyed with the last member's dossier (migration 0022), so it
- * is never destroyed before 20 years after its own last change.
- */
-const LAST_CHANGE_SQL = `GREATEST(c.created_at, d.created_at,
-  (SELECT max(e.recorded_at) FROM care.entries e WHERE e.client_id = c.id),
-  (SELECT max(a.recorded_at) FROM care.entry_annotations a WHERE a.client_id = c.id),
-  (SELECT max(fe.recorded_at) FROM formal.family_members fm JOIN care.family_entries fe ON fe.family_id = fm.family_id WHERE fm.client_id = c.id))`;
 
 function asDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
@@ -276,6 +266,34 @@ export async function decideReview(tx: Queryable, input: {
       RETURNING client_id`,
     [input.organisationId, input.clientId, input.decidedBy, input.decision === 'confirm' ? 'confirmed' : 'held',
       input.decision === 'hold' ? input.holdReason ?? null : null, input.now.toISOString()]);
+  if (rows.length === 1 || input.decision === 'confirm') return rows.length === 1;
+  // A hold may come before the dossier falls due: the procedure is known now (003 §3.2).
+  // Confirming stays possible only for a dossier the sweep found due.
+  return holdBeforeDue(tx, { ...input, holdReason: input.holdReason ?? '' });
+}
+
+/** Holds a dossier that is not (yet) on the review list; false for a client of another organisation or a destroyed dossier. */
+async function holdBeforeDue(tx: Queryable, input: { organisationId: string; clientId: string; decidedBy: string; now: Date; holdReason: string }): Promise<boolean> {
+  const destroyed = await tx.query(`SELECT 1 FROM org.destruction_records WHERE client_id = $1 AND scope = 'whole-dossier'`, [input.clientId]);
+  if (destroyed.length > 0) return false;
+  const retention = await dossierRetention(tx, input.clientId, input.organisationId, input.now);
+  if (retention === undefined) return false;
+  const rows = await tx.query<{ client_id: string }>(
+    `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status, decided_by, decided_at, hold_reason)
+     VALUES ($1, $2, $3, $4, 'held', $5, $6, $7)
+     ON CONFLICT (client_id) DO NOTHING RETURNING client_id`,
+    [input.clientId, input.organisationId, retention.lastChange, retention.keptUntil ?? retention.lastChange, input.decidedBy, input.now.toISOString(), input.holdReason]);
+  return rows.length === 1;
+}
+
+/**
+ * Ends a hold: the procedure is over. The row goes; the next sweep decides again from the
+ * dossier's last change. False when the dossier was not held.
+ */
+export async function releaseHold(tx: Queryable, input: { organisationId: string; clientId: string }): Promise<boolean> {
+  const rows = await tx.query<{ client_id: string }>(
+    `DELETE FROM org.retention_reviews WHERE client_id = $1 AND organisation_id = $2 AND status = 'held' RETURNING client_id`,
+    [input.clientId, input.organisationId]);
   return rows.length === 1;
 }
 

@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { retentionEnd, termWarning } from './retention-policy.js';
+import { ensureOrganisation } from '../organisation/organisation-service.js';
 import { destroyConfirmed, startRetentionTimer, sweepRetention, type SweepResult } from './retention-service.js';
 
 describe('retentionEnd (pure)', () => {
@@ -143,6 +144,38 @@ describe('retention review and destruction', () => {
     expect(await destroyConfirmed(h.database.db, { now: later })).toMatchObject({ destroyed: 0, skipped: 1 });
     expect(await count('SELECT count(*) AS n FROM org.destruction_records WHERE client_id = $1', [other])).toBe(0);
     expect(await count('SELECT count(*) AS n FROM org.retention_reviews WHERE client_id = $1', [other])).toBe(0);
+  });
+
+  it('each dossier shows until when it is kept; the privacy officer may hold it for a procedure before it falls due, and release it (Jeugdwet 7.3.8; 003 §3.2)', async () => {
+    const client = await h.client({ age: 13, holder });
+    const overview = async () => (await h.request({ method: 'GET', url: `/api/clients/${client}`, cookie: holderCookie }))
+      .json<{ retention: { keptUntil: string | null; held: boolean; explanation: string } }>().retention;
+    // No entries yet: 20 years after the dossier was created (the database's own clock), in Dutch time.
+    const [created] = await h.database.db.query<{ day: string }>(
+      `SELECT to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS day FROM care.dossiers WHERE client_id = $1`, [client]);
+    const keptUntil = `${Number(created!.day.slice(0, 4)) + 20}${created!.day.slice(4)}`;
+    expect(await overview()).toMatchObject({ keptUntil, held: false });
+    expect((await overview()).explanation).toMatch(/twintig jaar/);
+
+    // Only the privacy officer holds; a too-short reason is refused.
+    expect((await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${client}/hold`, cookie: holderCookie, body: { reason: 'Nodig in een tuchtzaak' } })).statusCode).toBe(403);
+    const hold = await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${client}/hold`, cookie: officerCookie, body: { reason: 'Nodig in een tuchtzaak' } });
+    expect(hold.json()).toEqual({ clientId: client, status: 'held' });
+    expect(await overview()).toMatchObject({ keptUntil: null, held: true });
+    // Held: long past its 20 years, the sweep does not put it on the list for destruction.
+    const sweep = await sweepRetention(h.database.db, { now: new Date('2070-01-01T10:00:00Z'), dryRun: false });
+    expect(sweep.due.map((d) => d.clientId)).not.toContain(client);
+    expect(await count(`SELECT count(*) AS n FROM org.retention_reviews WHERE client_id = $1 AND status = 'held'`, [client])).toBe(1);
+
+    // Released: the end date is back; releasing twice is 404.
+    expect((await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${client}/release`, cookie: holderCookie })).statusCode).toBe(403);
+    expect((await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${client}/release`, cookie: officerCookie })).json()).toEqual({ clientId: client, status: 'released' });
+    expect(await overview()).toMatchObject({ keptUntil, held: false });
+    expect((await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${client}/release`, cookie: officerCookie })).statusCode).toBe(404);
+    // A client of another organisation cannot be held (answers like one that does not exist).
+    const stranger = await h.employee({ role: 'care-professional', organisationId: await ensureOrganisation(h.database.db, 'Andere organisatie (bewaartermijn)') });
+    const foreign = await h.client({ age: 10, holder: stranger });
+    expect((await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${foreign}/hold`, cookie: officerCookie, body: { reason: 'Nodig in een tuchtzaak' } })).statusCode).toBe(404);
   });
 
   it('the organisation\'s own term: longer keeps dossiers longer; shorter gives a warning and changes nothing (DOMAIN §5)', async () => {

@@ -21,6 +21,7 @@ export interface ClientDetail {
   dossier: { holder: { id: string; name: string; function: string } | null; careStartedOn: string | null; careEndedOn: string | null } | null;
   transfer: TransferNotice | null;
   families: { id: string; name: string }[];
+  retention: { keptUntil: string | null; held: boolean; explanation: string } | null;
 }
 
 const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Dossier (tijdlijn)'], ['verzoeken', 'Verzoeken'], ['verstrekkingen', 'Verstrekkingen']];
@@ -133,6 +134,11 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
           <dd>{c.identityChecks.length === 0 ? 'Nog niet' : c.identityChecks.map((i) => `${label(DOCUMENT_TYPES, i.documentType)}, ${formatDate(i.checkedAt)} door ${i.checkedBy}`).join('; ')}</dd>
           <dt>Dossierhouder</dt><dd>{c.dossier?.holder === null || c.dossier?.holder === undefined ? '—' : `${c.dossier.holder.name} (${c.dossier.holder.function})`}</dd>
           <dt>Hulp gestart</dt><dd>{formatDate(c.dossier?.careStartedOn)}</dd>
+          <dt>Bewaren tot</dt>
+          <dd data-testid="retention">
+            {c.retention === null ? '—' : c.retention.held ? 'Geen einddatum: het dossier is nodig voor een procedure' : formatDate(c.retention.keptUntil)}
+            {c.retention !== null && <span className="muted"> — {c.retention.explanation}</span>}
+          </dd>
           <dt>Cliëntnummer</dt><dd><code data-testid="client-number">{c.id}</code></dd>
         </dl>
       </section>

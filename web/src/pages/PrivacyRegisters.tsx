@@ -96,6 +96,27 @@ interface Review { clientId: string; name: string; birthDate: string; lastChange
 interface Setting { termYears: number | null; reason: string | null; legalMinimumYears: number; warning: string | null }
 const REVIEW_STATUSES = { pending: 'Wacht op uw besluit', confirmed: 'Vernietiging bevestigd', held: 'Bewaard' };
 
+/** A dossier needed for a procedure is held before its term ends, so no sweep lists it (003 §3.2). */
+function HoldBeforeDue({ onHeld }: { onHeld: () => void }) {
+  const [clientId, setClientId] = useState('');
+  const [reason, setReason] = useState('');
+  const hold = useSubmit(() => post(`/api/privacy/retention-reviews/${encodeURIComponent(clientId.trim())}/hold`, { reason }), () => {
+    setClientId('');
+    setReason('');
+    onHeld();
+  });
+  return (
+    <form onSubmit={(e) => void hold.submit(e)} aria-labelledby="hold-title" className="card">
+      <h3 id="hold-title">Dossier vasthouden voor een procedure</h3>
+      <p>Is een dossier nodig voor een klacht, tuchtzaak of rechtszaak? Dan wordt het niet vernietigd zolang u het vasthoudt, ook als de bewaartermijn nog loopt.</p>
+      <TextInput label="Cliëntnummer van het dossier" value={clientId} onChange={setClientId} />
+      <TextInput label="Waarvoor is het dossier nodig?" value={reason} onChange={setReason} />
+      <ProblemBox problem={hold.problem} />
+      <button type="submit" disabled={hold.busy}>Vasthouden</button>
+    </form>
+  );
+}
+
 export function RetentionReview() {
   const list = useLoad(() => get<{ reviews: Review[] }>('/api/privacy/retention-reviews'), []);
   const [problem, setProblem] = useState<Problem>();
@@ -107,7 +128,7 @@ export function RetentionReview() {
   return (
     <section aria-labelledby="retention-title">
       <h2 id="retention-title">Bewaartermijnen</h2>
-      <p>Deze dossiers zijn langer bewaard dan nodig (20 jaar na de laatste wijziging, Jeugdwet 7.3.8). Bevestig de vernietiging, of bewaar het dossier met een reden, bijvoorbeeld voor een procedure.</p>
+      <p>Deze dossiers zijn langer bewaard dan nodig (20 jaar na de laatste wijziging, Jeugdwet 7.3.8). Bevestig de vernietiging, of bewaar het dossier met een reden, bijvoorbeeld voor een procedure. Is de procedure voorbij, dan houdt u het dossier niet meer vast; de volgende controle bekijkt het dan opnieuw.</p>
       <ProblemBox problem={list.problem ?? problem} />
       {list.data !== undefined && (list.data.reviews.length === 0
         ? <p>Er zijn nu geen dossiers om te beoordelen.</p>
@@ -128,6 +149,9 @@ export function RetentionReview() {
                             <button type="button" className="secondary" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/hold`, { reason: holdReason })}>Bewaren</button>
                           </>
                         )}
+                        {r.status === 'held' && (
+                          <button type="button" className="secondary" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/release`)}>Procedure voorbij: niet meer vasthouden</button>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -135,6 +159,7 @@ export function RetentionReview() {
               </table>
             </>
           ))}
+      <HoldBeforeDue onHeld={list.reload} />
       <RetentionSetting />
     </section>
   );
