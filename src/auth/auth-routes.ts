@@ -13,7 +13,8 @@
  *    to health data; nothing skips the second, demo mode included.
  *
  * Sessions are server-side; the cookie is HttpOnly, SameSite=Strict, and
- * Secure with the `__Host-` prefix over TLS. Every failure — wrong password,
+ * Secure with the `__Host-` prefix over TLS (behind a reverse proxy: when the
+ * proxy is trusted through DW_TRUST_PROXY, or DW_PUBLIC_URL is https://). Every failure — wrong password,
  * unknown account, wrong, replayed or spent code, expired or unknown challenge —
  * answers the same 401; throttled attempts answer 429 whether or not the
  * account exists (see login-throttle.ts).
@@ -22,8 +23,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, unauthorized } from '../errors.js';
+import type { Config } from '../config/config.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { OneOf } from '../http/schema-helpers.js';
+import { servedOverTls } from '../http/tls.js';
 import { csrfRefused, isCsrfSafe } from './csrf.js';
 import { attemptSucceeded, beginAttempt, type AttemptTicket, type ThrottleKeys, type ThrottleSettings } from './login-throttle.js';
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH } from './password-policy.js';
@@ -39,12 +42,20 @@ const CHALLENGE_MINUTES = 5;
 /** Codes tried against one challenge before it is spent (the throttle counts them too). */
 const CHALLENGE_ATTEMPTS = 5;
 
-export function sessionToken(request: FastifyRequest): string | undefined {
+/**
+ * The session token from the cookie. Over TLS only the `__Host-` cookie counts:
+ * the prefix guarantees it was set by us, over TLS, for this host alone, while
+ * a plain-named cookie could have been planted by a sibling subdomain or over
+ * plain HTTP (cookie tossing). Over plain HTTP either name is read.
+ */
+export function sessionToken(request: FastifyRequest, config: Pick<Config, 'publicUrl'>): string | undefined {
+  if (servedOverTls(request, config)) return request.cookies[TLS_COOKIE];
   return request.cookies[TLS_COOKIE] ?? request.cookies[PLAIN_COOKIE];
 }
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
-  const tls = request.protocol === 'https';
+/** `__Host-` requires Secure, Path=/ and no Domain (RFC 6265bis §4.1.3.2): the cookie belongs to this host alone. */
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, config: Pick<Config, 'publicUrl'>, token: string, maxAgeSeconds: number): void {
+  const tls = servedOverTls(request, config);
   reply.setCookie(tls ? TLS_COOKIE : PLAIN_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: tls, maxAge: maxAgeSeconds });
 }
 
@@ -140,7 +151,7 @@ export function installAuthentication(app: FastifyInstance, deps: AppDeps): void
     if (!request.url.startsWith('/api/')) return;
     if (!isCsrfSafe(request)) throw csrfRefused();
     if (request.routeOptions.config.public === true) return;
-    const token = sessionToken(request);
+    const token = sessionToken(request, deps.config);
     const state = token === undefined ? undefined : await resolveSessionState(deps.db, token, sessionSettings(deps), deps.now());
     if (state === undefined) throw unauthorized();
     if (state.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) throw passwordChangeRequired();
@@ -187,7 +198,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   /** Sets the new session's cookie and takes the attempt's throttle count back. */
   async function finishLogin(request: FastifyRequest, reply: FastifyReply, token: string, row: ChallengeRow, ticket: AttemptTicket) {
     await attemptSucceeded(deps.db, ticket, throttleSettings(deps), true);
-    setSessionCookie(request, reply, token, deps.config.sessionLifetimeMinutes * 60);
+    setSessionCookie(request, reply, deps.config, token, deps.config.sessionLifetimeMinutes * 60);
     request.log.info({ event: 'login-succeeded', employeeId: row.employee_id }, 'log-in succeeded');
     return {
       employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name,
@@ -280,7 +291,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/api/auth/logout', {
     schema: { tags: ['auth'], summary: 'End the current session', response: { 204: Type.Null() } },
   }, async (request, reply) => {
-    const token = sessionToken(request);
+    const token = sessionToken(request, deps.config);
     if (token !== undefined) await endSession(deps.db, token, deps.now());
     clearSessionCookies(reply);
     return reply.code(204).send();
@@ -325,7 +336,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       await endAllSessions(tx, employeeId, now);
       return createSession(tx, employeeId, sessionSettings(deps), request.ip, now);
     });
-    setSessionCookie(request, reply, token, deps.config.sessionLifetimeMinutes * 60);
+    setSessionCookie(request, reply, deps.config, token, deps.config.sessionLifetimeMinutes * 60);
     request.log.info({ event: 'password-changed', employeeId }, 'password changed');
     return reply.code(204).send();
   });

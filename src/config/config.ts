@@ -3,6 +3,7 @@
  * environment. Everything else receives a `Config`; nothing reads
  * `process.env` on its own.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -21,6 +22,17 @@ export interface Config {
   masterKeyFile: string;
   host: string;
   port: number;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed
+   * (Fastify's `trustProxy`): addresses, CIDR ranges or the names `loopback`,
+   * `linklocal`, `uniquelocal`. `false` = believe no one; the caller's address
+   * is the socket's, and only a TLS socket counts as TLS.
+   */
+  trustProxy: false | string[];
+  /** The address browsers use, e.g. `https://dossier.example.nl`; an https:// URL makes every session cookie Secure and sends HSTS. */
+  publicUrl: string | undefined;
+  /** NODE_ENV=production: start-up warns about settings that are unsafe with real data. */
+  production: boolean;
   /** Demo mode seeds the fictional organisation and prints the demo log-ins. */
   demo: boolean;
   /** Largest accepted entry text, in bytes (UTF-8). */
@@ -71,6 +83,49 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * DW_TRUST_PROXY: unset or `false` trusts no proxy; otherwise a comma-separated
+ * list of addresses, CIDR ranges or proxy-addr's names. `true`, hop counts and
+ * /0 ranges are refused: trusting every peer lets any caller forge its address
+ * (one throttle bucket per forged address, a false address in the access log)
+ * and claim TLS.
+ */
+function trustedProxies(env: NodeJS.ProcessEnv): false | string[] {
+  const raw = env.DW_TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || ['false', 'no', 'off', 'none'].includes(raw.toLowerCase())) return false;
+  const refuse = (why: string) => new ConfigError(`DW_TRUST_PROXY ${why}, got "${raw}"`);
+  if (['true', 'yes', 'on', '*'].includes(raw.toLowerCase()) || /^[0-9]+$/.test(raw)) {
+    throw refuse('must list the reverse proxy\'s addresses (e.g. 10.0.0.5 or 10.0.0.0/24 or loopback): trusting every peer lets any caller forge its address and protocol');
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue;
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= maxPrefix);
+    if (family === 0 || rest.length > 0 || !prefixOk) {
+      throw refuse(`entries must be IP addresses, CIDR ranges (prefix 1–32 or 1–128) or loopback, linklocal, uniquelocal; "${entry}" is not`);
+    }
+  }
+  return entries;
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.DW_PUBLIC_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`DW_PUBLIC_URL must be a URL such as https://dossier.example.nl, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`DW_PUBLIC_URL must start with https:// (or http:// for a local test), got "${raw}"`);
+  return raw;
+}
+
 /** Reads and validates the configuration; throws `ConfigError` naming the variable on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DW_DATA_DIR ?? 'data');
@@ -90,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKeyFile: path.resolve(env.DW_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
     host: env.HOST ?? '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0),
+    trustProxy: trustedProxies(env),
+    publicUrl: publicUrl(env),
+    production: env.NODE_ENV === 'production',
     demo: bool(env, 'DW_DEMO', env.NODE_ENV !== 'production'),
     maxEntryBytes: integer(env, 'DW_MAX_ENTRY_BYTES', 1024 * 1024, 1),
     logLevel: env.LOG_LEVEL ?? 'info',

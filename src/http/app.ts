@@ -41,6 +41,7 @@ import { startRetentionTimer } from '../retention/retention-service.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { plainHttpWarning } from './tls.js';
 import { webUiRoutes } from './web-ui.js';
 
 export interface AppOverrides {
@@ -164,7 +165,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger: loggerOptions(config, overrides.logStream),
     // JSON escaping can grow text up to six-fold; the entry size itself is checked in bytes by the service.
     bodyLimit: config.maxEntryBytes * 6 + 64 * 1024,
-    trustProxy: false,
+    // Only the configured reverse proxies' X-Forwarded-For/-Proto are believed: request.ip is then the
+    // client behind them (throttling, sessions, access log) and request.protocol the browser's (cookie, HSTS).
+    trustProxy: config.trustProxy,
   });
   const routes: RegisteredRoute[] = [];
   server.addHook('onRoute', (route) => {
@@ -178,7 +181,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   installStrictBodyValidation(server);
   installProblemHandlers(server);
-  installSecurityHeaders(server);
+  installSecurityHeaders(server, config);
   server.addSchema(problemSchema);
   await server.register(cookie);
   await server.register(swagger, {
@@ -219,6 +222,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   workNoteRoutes(server, deps);
 
   await server.ready();
+  const plainHttp = config.production ? plainHttpWarning(config) : undefined;
+  if (plainHttp !== undefined) server.log.warn({ event: 'plain-http' }, plainHttp);
   // The checkpoints file belongs to the configured database, so only an app that opened it checkpoints (not tests' databases).
   const checkpoints = overrides.db === undefined
     ? startCheckpointTimer(db, { file: config.logCheckpointFile, seconds: config.logCheckpointSeconds, now: deps.now, onError: (err) => server.log.error({ err }, 'access log checkpoint failed') })
