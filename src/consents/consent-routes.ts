@@ -35,6 +35,7 @@ const NewConsentBody = Type.Object({
 const Status = Type.Object({
   required: Type.Array(Type.String()), given: Type.Array(Type.String()), missing: Type.Array(Type.String()), complete: Type.Boolean(),
   basis: Type.Array(Type.String()), explanation: Type.String(),
+  representativesMissing: Type.Array(Type.Object({ relationId: Type.String(), name: Type.String() })),
 });
 
 export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {

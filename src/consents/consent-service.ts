@@ -8,7 +8,7 @@
  */
 import type { ClientScope } from '../access/client-access.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
-import { careConsent, decide, type ConsentParty, type Part } from '../rules/index.js';
+import { careConsent, Citation, decide, type ConsentParty, type Part } from '../rules/index.js';
 import { isCompetent } from '../representation/representation-service.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
@@ -57,6 +57,8 @@ export interface CareConsentStatus {
   complete: boolean;
   basis: readonly string[];
   explanation: string;
+  /** Current custodians whose own consent is still missing (joint custody: each must consent). */
+  representativesMissing: readonly { relationId: string; name: string }[];
 }
 
 async function requiredCareConsent(scope: ClientScope) {
@@ -66,9 +68,31 @@ async function requiredCareConsent(scope: ClientScope) {
 
 export async function careConsentStatus(scope: ClientScope): Promise<CareConsentStatus> {
   const answer = await requiredCareConsent(scope);
-  const given = [...new Set((await listConsents(scope)).filter((c) => c.kind === 'care' && c.active).map((c) => c.givenBy))];
+  const care = (await listConsents(scope)).filter((c) => c.kind === 'care' && c.active);
+  const representativesMissing = answer.consentOf.includes('legal-representatives') ? await custodiansWithoutConsent(scope, care) : [];
+  const given = [...new Set(care.map((c) => c.givenBy))].filter((p) => p !== 'legal-representatives' || representativesMissing.length === 0);
   const missing = answer.consentOf.filter((p) => !given.includes(p));
-  return { required: answer.consentOf, given, missing, complete: missing.length === 0, basis: answer.basis, explanation: answer.explanation };
+  const explanation = representativesMissing.length === 0
+    ? answer.explanation
+    : `${answer.explanation} Ouders met gezamenlijk gezag beslissen samen: de toestemming van ${representativesMissing.map((r) => r.name).join(' en ')} ontbreekt nog.`;
+  const basis = representativesMissing.length === 0 ? answer.basis : [...answer.basis, Citation.bw_1_251, Citation.bw_1_253a];
+  return { required: answer.consentOf, given, missing, complete: missing.length === 0, basis, explanation, representativesMissing };
+}
+
+/**
+ * Parents with joint custody exercise it together (BW 1:251; a disagreement goes to the court, BW 1:253a), so consent "of the legal
+ * representatives" is complete only when every current custodian gave it; each consent names the
+ * relation that gave it (checked when it is recorded).
+ */
+async function custodiansWithoutConsent(scope: ClientScope, care: readonly Consent[]): Promise<{ relationId: string; name: string }[]> {
+  const representatives = care.filter((c) => c.givenBy === 'legal-representatives');
+  const custodians = await scope.tx.query<{ id: string; given_names: string; family_name: string }>(
+    `SELECT id, given_names, family_name FROM formal.client_relations
+      WHERE client_id = $1 AND has_custody AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2) ORDER BY valid_from, id`,
+    [scope.client.id, calendarDate(scope.now)]);
+  if (custodians.length === 0) return [];
+  const covered = new Set(representatives.map((c) => c.givenByRelationId));
+  return custodians.filter((r) => !covered.has(r.id)).map((r) => ({ relationId: r.id, name: `${r.given_names} ${r.family_name}` }));
 }
 
 export interface NewConsent {

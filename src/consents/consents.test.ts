@@ -40,6 +40,28 @@ describe('consent to care', () => {
     expect(status).toMatchObject({ missing: ['legal-representatives'], complete: false });
   });
 
+  it('under 12 with joint custody: one parent\'s consent is not enough, both must consent (BW 7:465, 1:251); a parent without custody need not', async () => {
+    const clientId = await h.client({ age: 8, holder });
+    const mother = (await post(`/api/clients/${clientId}/relations`, parent({ givenNames: 'Anna' }))).json().id;
+    const father = (await post(`/api/clients/${clientId}/relations`, parent({ givenNames: 'Bram' }))).json().id;
+    const motherConsent = await post(`/api/clients/${clientId}/consents`, careConsent({ givenBy: 'legal-representatives', givenByRelationId: mother }));
+    expect(motherConsent.statusCode).toBe(201);
+    let status = (await get(`/api/clients/${clientId}/care-consent`)).json();
+    expect(status).toMatchObject({ required: ['legal-representatives'], missing: ['legal-representatives'], complete: false });
+    expect(status.representativesMissing).toEqual([{ relationId: father, name: 'Bram Ouder' }]);
+    expect(status.explanation).toContain('Bram Ouder');
+    expect(status.basis).toContain('BW 1:251');
+    expect((await post(`/api/clients/${clientId}/consents`, careConsent({ givenBy: 'legal-representatives', givenByRelationId: father }))).statusCode).toBe(201);
+    status = (await get(`/api/clients/${clientId}/care-consent`)).json();
+    expect(status).toMatchObject({ missing: [], complete: true, representativesMissing: [] });
+    // A parent whose custody ended no longer needs to consent.
+    const other = await h.client({ age: 8, holder });
+    const only = (await post(`/api/clients/${other}/relations`, parent({ givenNames: 'Carla', custodyKind: 'single-headed-parental' }))).json().id;
+    await post(`/api/clients/${other}/relations`, parent({ givenNames: 'Dirk', hasCustody: false, custodyKind: undefined }));
+    await post(`/api/clients/${other}/consents`, careConsent({ givenBy: 'legal-representatives', givenByRelationId: only }));
+    expect((await get(`/api/clients/${other}/care-consent`)).json()).toMatchObject({ complete: true });
+  });
+
   it('16+: a parent\'s consent is not the one the law asks (Jeugdwet 7.3.5) — refused with the engine\'s explanation', async () => {
     const clientId = await h.client({ age: 17, holder });
     const relationId = (await post(`/api/clients/${clientId}/relations`, parent())).json().id;

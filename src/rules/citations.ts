@@ -25,6 +25,10 @@ export const Citation = {
   /** Court within six weeks against a decision on the dossier rights (003 §4). */
   jeugdwet_7_3_17: 'Jeugdwet 7.3.17',
   /** Legal parent without custody: general information on request (003 §3.1). */
+  /** Parents with joint custody exercise it together (care consent from each custodian). */
+  bw_1_251: 'BW 1:251',
+  /** A disagreement between parents with joint custody goes to the court. */
+  bw_1_253a: 'BW 1:253a',
   bw_1_377c: 'BW 1:377c',
   /** WGBO: from 16 the young person contracts for care alone. */
   bw_7_447: 'BW 7:447',
