@@ -307,6 +307,7 @@ function Fulfil({ url, kind, onDone }: { url: string; kind: string; onDone: () =
 interface ReaderEntry {
   shown?: boolean; id?: string; kindLabel?: string; title?: string; text?: string; recordedAt?: string; author?: string; source?: string;
   withheldPassages?: { ground: string; basis: string[] }[]; withheld?: { ground: string; basis: string[] };
+  statements?: { text: string; recordedAt: string; source: string }[];
 }
 
 function ReaderView({ url }: { url: string }) {
@@ -326,6 +327,12 @@ function ReaderView({ url }: { url: string }) {
                   <p><strong>{e.kindLabel}: {e.title}</strong> <span className="meta">{formatDate(e.recordedAt)} · {e.author}</span></p>
                   <p className="text">{e.text}</p>
                   {e.withheldPassages?.map((w, j) => <p key={j} className="meta">Een deel is afgeschermd: {w.ground} ({w.basis.join('; ')})</p>)}
+                  {e.statements?.map((st, j) => (
+                    <blockquote key={j} className="statement">
+                      <p className="meta">Eigen verklaring bij dit stuk, {formatDate(st.recordedAt)}:</p>
+                      <p className="text">{st.text}</p>
+                    </blockquote>
+                  ))}
                 </>
               )}
         </div>
