@@ -419,7 +419,11 @@ async function withFamilyDecision<T>(
       const today = calendarDate(ctx.now);
       const resolved = await resolve(tx);
       if (resolved === undefined) {
-        denied.push(logRow(ctx, null, intent, AccessOutcome.notFound, undefined));
+        // As for a single client: a role that knows clients only through its care relations gets the
+        // same refusal for a family or member it cannot reach, whether it exists or not.
+        const uniform = hidesClientExistence(ctx.actor.role) ? decideWithoutClient(ctx.actor.role, intent, today) : undefined;
+        denied.push(logRow(ctx, null, intent, AccessOutcome.notFound, uniform));
+        if (uniform !== undefined && !uniform.allowed) throw forbidden(uniform.explanationNl, uniform.explanationEn, uniform.citations);
         throw notFound('Dit gezin of deze cliënt bestaat niet of valt buiten uw organisatie.', 'This family or client does not exist or is outside your organisation.');
       }
       const { familyId, members } = resolved;

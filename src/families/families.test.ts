@@ -90,8 +90,10 @@ describe('the family part', () => {
     expect(refusedNew.statusCode).toBe(403);
     const after = await h.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM formal.family_members WHERE family_id = $1', [familyId]);
     expect(after[0]!.n).toBe(before[0]!.n);
-    const unknown = await post('/api/families', { name: 'Gezin', memberIds: ['00000000-0000-4000-8000-000000000000'] });
-    expect(unknown.statusCode).toBe(404);
+    // A client that does not exist gets exactly the refusal of one without a care relation (no existence leak).
+    const unknown = await post('/api/families', { name: 'Gezin', memberIds: [daan, '00000000-0000-4000-8000-000000000000'] });
+    expect(unknown.statusCode).toBe(403);
+    expect(unknown.json()).toEqual(refusedNew.json());
   });
 });
 
@@ -179,7 +181,8 @@ describe('destruction reaches the family part (Jeugdwet 7.3.8–7.3.9; 003 §2.3
     }>(
       'SELECT scope, part, client_id, entries_destroyed, reason, executed_by FROM org.destruction_records WHERE family_id = $1', [family]);
     expect(records).toEqual([{ scope: 'family-part', part: 'family', client_id: null, entries_destroyed: 2, reason: 'last-member-destroyed', executed_by: holder.id }]);
-    expect((await h.request({ method: 'GET', url: `/api/families/${family}/entries`, cookie })).statusCode).toBe(404);
+    // Gone: answered like a family this professional cannot reach (no existence leak).
+    expect((await h.request({ method: 'GET', url: `/api/families/${family}/entries`, cookie })).statusCode).toBe(403);
   });
 
   it('the family part\'s entries cannot be deleted outside the sanctioned function', async () => {
