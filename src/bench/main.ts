@@ -140,7 +140,10 @@ async function main(): Promise<void> {
     const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: os.totalmem() / 2 ** 30, node: process.version };
     const header = { backend, settings, machine };
     /** Runs one scenario; its result (or its failure) is printed and the JSON file rewritten at once. */
+    const only = (process.env.BENCH_SCENARIOS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
     const scenario = async (name: string, run: () => Promise<ScenarioResult>) => {
+      // BENCH_SCENARIOS=1,4 runs only those (by the number in the scenario's name).
+      if (only.length > 0 && !only.some((n) => name.startsWith(`Scenario ${n}:`))) return;
       process.stdout.write(`\n${name}\n`);
       try {
         const result = await run();
