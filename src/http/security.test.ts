@@ -50,6 +50,29 @@ describe('security headers', () => {
   });
 });
 
+describe('no session after the password step alone (NEN 7510-2 A.9.4.2)', () => {
+  it('every protected route answers 401 with no cookie, a forged one, or the password step\'s challenge as a cookie', async () => {
+    const employee = await h.employee({ role: 'care-professional' });
+    const step1 = await h.request({ method: 'POST', url: '/api/auth/login', body: { username: employee.username, password: TEST_PASSWORD } });
+    expect(step1.statusCode).toBe(200);
+    expect(step1.cookies).toHaveLength(0);
+    const { challenge } = step1.json<{ challenge: string }>();
+    const protectedRoutes = h.app.routes.filter((r) => r.url.startsWith('/api/') && !r.public);
+    expect(protectedRoutes.length).toBeGreaterThan(80);
+    for (const route of protectedRoutes) {
+      const name = `${route.method} ${route.url}`;
+      // The fixture has a valid call for every data route; the few account routes (logout, password, me) take their pattern.
+      const call = fixture.calls[name] ?? { url: route.url.replaceAll(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000') };
+      for (const cookie of ['', `dw_session=${challenge}`, `__Host-dw_session=${challenge}`, `dw_session=${'A'.repeat(43)}`]) {
+        const response = await h.request({ method: methodOf(name), url: call.url, cookie, ...(call.body === undefined ? {} : { body: call.body }) });
+        expect(response.statusCode, `${name} with cookie "${cookie.slice(0, 12)}"`).toBe(401);
+        expect(response.headers['content-type'], name).toContain('application/problem+json');
+      }
+    }
+    expect(await h.database.db.query('SELECT 1 FROM org.sessions WHERE employee_id = $1', [employee.id])).toHaveLength(0);
+  });
+});
+
 describe('a session of another organisation', () => {
   it('gets, on every route that names a client, the same answer as for a client that does not exist', async () => {
     const otherOrganisation = await ensureOrganisation(h.database.db, 'Andere jeugdhulporganisatie');
