@@ -133,3 +133,36 @@ describe('who saw this dossier, and unusual access', () => {
     expect((await h.request({ method: 'GET', url: '/api/privacy/unusual-access', cookie: holderCookie })).statusCode).toBe(403);
   });
 });
+
+describe('the unusual-access thresholds N and M are settings, flagged only above them (DOMAIN §2; 003 §4)', () => {
+  it('N = 2 dossiers outside the caseload and M = 3 employees per dossier: exactly at the threshold is not flagged, one more is', async () => {
+    const t = await createHarness({ DW_UNUSUAL_OUTSIDE_CASELOAD_PER_DAY: '2', DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY: '3' });
+    try {
+      const owner = await t.employee({ role: 'care-professional' });
+      const dossiers = [];
+      for (let i = 0; i < 3; i += 1) dossiers.push(await t.client({ age: 10, holder: owner }));
+      const officer = await t.login(await t.employee({ role: 'privacy-officer' }));
+      const report = async () => (await t.request({ method: 'GET', url: `/api/privacy/unusual-access?day=${calendarDate(new Date())}`, cookie: officer }))
+        .json<{ thresholds: unknown; employeesOutsideCaseload: { employee: { id: string } }[]; dossiersManyEmployees: { client: { id: string } }[] }>();
+
+      // An employee without relation tries two dossiers (N): not flagged; a third: flagged.
+      const curious = await t.employee({ role: 'care-professional' });
+      const curiousCookie = await t.login(curious);
+      for (const id of dossiers.slice(0, 2)) await t.request({ method: 'GET', url: `/api/clients/${id}/entries`, cookie: curiousCookie });
+      expect((await report()).thresholds).toEqual({ outsideCaseloadPerDay: 2, employeesPerDossierPerDay: 3 });
+      expect((await report()).employeesOutsideCaseload.map((r) => r.employee.id)).not.toContain(curious.id);
+      await t.request({ method: 'GET', url: `/api/clients/${dossiers[2]}/entries`, cookie: curiousCookie });
+      expect((await report()).employeesOutsideCaseload.map((r) => r.employee.id)).toContain(curious.id);
+
+      // Three employees open one dossier (M, the holder counted): not flagged; a fourth: flagged.
+      const team = [owner, await t.employee({ role: 'care-professional' }), await t.employee({ role: 'care-professional' }), await t.employee({ role: 'care-professional' })];
+      for (const member of team.slice(1)) await t.relate(dossiers[0]!, member, 'member');
+      for (const member of team.slice(0, 3)) await t.request({ method: 'GET', url: `/api/clients/${dossiers[0]}/entries`, cookie: await t.login(member) });
+      expect((await report()).dossiersManyEmployees.map((r) => r.client.id)).not.toContain(dossiers[0]);
+      await t.request({ method: 'GET', url: `/api/clients/${dossiers[0]}/entries`, cookie: await t.login(team[3]!) });
+      expect((await report()).dossiersManyEmployees.map((r) => r.client.id)).toContain(dossiers[0]);
+    } finally {
+      await t.close();
+    }
+  });
+});
