@@ -359,6 +359,14 @@ describe('log-in throttling (OWASP ASVS 2.2.1)', () => {
     expect(statuses[20]).toBe(429);
     const rows = await h.database.db.query<{ scope: string; failures: number }>('SELECT scope, failures FROM org.login_throttle WHERE scope = \'address\' AND failures >= 20');
     expect(rows.length).toBeGreaterThan(0);
+    // The address's wait grows too: 2 s, then 4 s after the next failure.
+    const refused = await passwordStep('sprayed-x', 'Welkom-2026-zomer', address);
+    expect(refused.headers['retry-after']).toBe('2');
+    h.clock.advance(2000);
+    expect((await passwordStep('sprayed-y', 'Welkom-2026-zomer', address)).statusCode).toBe(401);
+    const longer = await passwordStep('sprayed-z', 'Welkom-2026-zomer', address);
+    expect(longer.statusCode).toBe(429);
+    expect(longer.headers['retry-after']).toBe('4');
 
     const { employee, secret } = await enrolled();
     const other = freshAddress();
