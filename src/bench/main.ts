@@ -17,7 +17,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { createScratchDatabase } from '../db/scratch-database.js';
@@ -88,11 +89,16 @@ function latencies(times: readonly number[]): { p50Ms: number; p99Ms: number; op
   return { p50Ms: at(0.5), p99Ms: at(0.99), opsPerSec: sorted.length / (sorted.reduce((a, b) => a + b, 0) / 1000) };
 }
 
+/** The HTTP load runs in a child process (http-load-worker.ts): the server's figures and RSS stay its own. */
 function httpLoad(job: HttpLoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./http-load-worker.js', import.meta.url), { workerData: job });
-    worker.once('message', (result: LoadResult) => resolve(result));
-    worker.once('error', reject);
+    const child = fork(fileURLToPath(new URL('./http-load-worker.js', import.meta.url)), [], { stdio: 'inherit' });
+    child.once('message', (result: LoadResult) => resolve(result));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    });
+    child.send(job);
   });
 }
 

@@ -16,10 +16,33 @@ export interface PostgresOptions {
   maxConnections?: number;
 }
 
+/**
+ * Named (prepared) statements: PostgreSQL parses and plans a named statement
+ * once per connection instead of on every call. The access path's queries —
+ * session, client facts with their sub-selects, timeline page, log insert —
+ * cost more to plan than to run, and on a two-core server the planning is
+ * taken from everything else. Names are given to the first
+ * `MAX_PREPARED_TEXTS` distinct parameterised texts (node-postgres keeps a
+ * prepared statement per connection for good, so an unbounded set of texts —
+ * the log insert has one per batch size — must not grow it without end);
+ * later ones run unnamed as before.
+ */
+const MAX_PREPARED_TEXTS = 1000;
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known !== undefined || statementNames.size >= MAX_PREPARED_TEXTS) return known;
+  const name = `dw_${statementNames.size.toString(36)}`;
+  statementNames.set(text, name);
+  return name;
+}
+
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<Row>(text: string, params: readonly unknown[] = []) {
-      const result = await client.query(text, [...params]);
+      const name = params.length === 0 ? undefined : statementName(text);
+      const result = await client.query(name === undefined ? { text, values: [...params] } : { name, text, values: [...params] });
       return result.rows as Row[];
     },
   };
