@@ -91,6 +91,15 @@ describe('consent to care', () => {
     const list = (await get(`/api/clients/${clientId}/competence-assessments`)).json();
     expect(list.assessments[0]).toMatchObject({ competent: false, facts: 'Kan de gevolgen niet overzien.', expertConsulted: 'Kinderpsychiater' });
   });
+
+  it('no competence assessment under 12: the representatives act anyway (BW 7:465(1); 003 §3.1)', async () => {
+    const clientId = await h.client({ age: 11, holder });
+    const relationId = (await post(`/api/clients/${clientId}/relations`, parent())).json().id;
+    const refused = await post(`/api/clients/${clientId}/competence-assessments`, { matter: 'care-consent', competent: false, assessedOn: '2026-11-01', facts: 'Kan de gevolgen niet overzien.', expertConsulted: 'Kinderpsychiater', representativeRelationId: relationId });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'too-young-for-assessment', field: 'assessedOn' });
+    expect((await get(`/api/clients/${clientId}/competence-assessments`)).json().assessments).toEqual([]);
+  });
 });
 
 describe('consent to disclosure', () => {

@@ -13,7 +13,7 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { Fact } from '../rules/index.js';
+import { ageOn, Fact, toCalendarDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 export const RelationKind = { parent: 'parent', guardian: 'guardian', familyGuardian: 'family-guardian', fosterParent: 'foster-parent', other: 'other' } as const;
@@ -97,6 +97,11 @@ export interface CompetenceAssessment extends Omit<NewCompetenceAssessment, 'rep
 /** Records an assessment (003 §3.1): the facts, the expert consulted, and who represents when not competent. */
 export async function addCompetenceAssessment(scope: ClientScope, masterKey: Buffer, input: NewCompetenceAssessment): Promise<string> {
   if (input.assessedOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'assessedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  // Under 12 the representatives act in any case (BW 7:465(1); Jeugdwet 7.3.10): an assessment has nothing to decide.
+  if (ageOn(toCalendarDate(scope.client.birthDate, 'birthDate'), toCalendarDate(input.assessedOn, 'assessedOn')) < 12) {
+    throw badRequest('too-young-for-assessment', 'assessedOn', 'Een kind onder de 12 wordt altijd vertegenwoordigd door de ouders met gezag of de voogd. Een beoordeling van wilsbekwaamheid is pas vanaf 12 jaar nodig.',
+      'A child under 12 is always represented; a competence assessment applies from 12.');
+  }
   if (!input.competent && input.representativeRelationId === undefined) {
     throw badRequest('representative-missing', 'representativeRelationId', 'Leg vast wie de jongere vertegenwoordigt als hij of zij niet wilsbekwaam is.', 'Record who represents the young person when not competent.');
   }
