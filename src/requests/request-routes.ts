@@ -30,7 +30,10 @@ const RequestSchema = Type.Object({
   channel: Type.String(), receivedOn: Type.String(), part: Type.String(), details: Type.String(),
   identityChecked: NullableObject(Type.Object({ documentType: Type.String(), checkedAt: Type.String() })),
   state: Type.String(),
-  intake: Type.Object({ outcome: Type.String(), basis: Type.Array(Type.String()), explanation: Type.String(), consentMissing: Type.Array(Type.String()), consentRecordedOn: NullableString() }),
+  intake: Type.Object({
+    outcome: Type.String(), basis: Type.Array(Type.String()), explanation: Type.String(), consentMissing: Type.Array(Type.String()), consentRecordedOn: NullableString(),
+    consent: NullableObject(Type.Object({ of: Type.Array(Type.String()), givenOn: Type.String(), how: Type.String(), declarationReference: NullableString(), recordedOn: Type.String() })),
+  }),
   deadline: Type.String(), overdue: Type.Boolean(), extensionNoticeOn: NullableString(),
   decision: NullableObject(Type.Object({
     outcome: Type.String(), reasons: Type.String(), facts: Type.Array(Type.String()), basis: Type.Array(Type.String()), decidedOn: Type.String(),
@@ -60,6 +63,11 @@ const NewRequestBody = Type.Object({
   identityCheck: Type.Optional(Type.Object({ documentType: OneOf(['passport', 'identity-card', 'driving-licence', 'residence-permit', 'other'] as const) }, { additionalProperties: false })),
 }, { additionalProperties: false });
 const ExtendBody = Type.Object({ noticeSentOn: Type.String({ format: 'date' }) }, { additionalProperties: false });
+const ConsentBody = Type.Object({
+  givenOn: Type.String({ format: 'date', description: 'When the consent was given' }),
+  how: OneOf(['in-writing', 'electronic', 'in-person'] as const),
+  declarationReference: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Where the written or electronic declaration is kept (required unless given in person)' })),
+}, { additionalProperties: false });
 const DecisionBody = Type.Object({
   outcome: OneOf(['granted', 'partly', 'refused'] as const),
   reasons: Type.String({ maxLength: 20_000 }),
@@ -121,9 +129,14 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/consent',
-    schema: { tags: ['requests'], summary: 'Record the consent the engine said was missing', params: RequestParams, response: { 200: RequestSchema } },
+    schema: { tags: ['requests'], summary: 'Record the consent the engine said was missing: when and how it was given, and the declaration', params: RequestParams, body: ConsentBody, response: { 200: RequestSchema } },
     intent: () => ({ action: 'record', part: 'administrative-data' }),
-    handler: (scope, request) => recordRequestConsent(scope, masterKey, requestId(request)),
+    handler: (scope, request) => {
+      const body = request.body as Static<typeof ConsentBody>;
+      return recordRequestConsent(scope, masterKey, requestId(request), {
+        givenOn: body.givenOn, how: body.how, ...(body.declarationReference === undefined ? {} : { declarationReference: body.declarationReference }),
+      });
+    },
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/extend',

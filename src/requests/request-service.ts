@@ -48,7 +48,11 @@ export interface ClientRequest {
   details: string;
   identityChecked: { documentType: string; checkedAt: string } | null;
   state: RequestState;
-  intake: { outcome: Decision['outcome']; basis: string[]; explanation: string; consentMissing: string[]; consentRecordedOn: string | null };
+  intake: {
+    outcome: Decision['outcome']; basis: string[]; explanation: string; consentMissing: string[]; consentRecordedOn: string | null;
+    /** The consent the engine asked for, as recorded: whose, when and how it was given, and the declaration's reference. */
+    consent: RecordedRequestConsent | null;
+  };
   deadline: string;
   overdue: boolean;
   extensionNoticeOn: string | null;
@@ -65,7 +69,8 @@ interface RequestRow {
   id: string; kind: RequestKind; requester_kind: Actor; requester_relation_id: string | null; requester_name: string | null; channel: string;
   received_on: string; part: string; details_ciphertext: Buffer; identity_document: string | null; identity_checked_at: Date | null;
   state: RequestState; intake_outcome: Decision['outcome']; intake_basis: string[]; intake_explanation: string; consent_missing: string[];
-  consent_recorded_on: string | null; deadline: string; extension_notice_on: string | null; decision: RequestDecision | null; decision_facts: string[];
+  consent_recorded_on: string | null; consent_of: string[] | null; consent_given_on: string | null; consent_how: ConsentHow | null; consent_reference: string | null;
+  deadline: string; extension_notice_on: string | null; decision: RequestDecision | null; decision_facts: string[];
   decision_reasons_ciphertext: Buffer | null; decision_basis: string[]; decided_on: string | null; appeal_deadline: string | null;
   execution_deadline: string | null; fulfilled_on: string | null; fee_cents: number | null;
   destruction_granted_entries: string[] | null; destruction_refused: DestructionSplit['refused'] | null;
@@ -106,7 +111,12 @@ function toRequest(row: RequestRow, key: Buffer | undefined, today: string): Cli
     channel: row.channel, receivedOn: row.received_on, part: row.part, details,
     identityChecked: row.identity_document === null || row.identity_checked_at === null ? null : { documentType: row.identity_document, checkedAt: row.identity_checked_at.toISOString() },
     state: row.state,
-    intake: { outcome: row.intake_outcome, basis: row.intake_basis, explanation: row.intake_explanation, consentMissing: row.consent_missing, consentRecordedOn: row.consent_recorded_on },
+    intake: {
+      outcome: row.intake_outcome, basis: row.intake_basis, explanation: row.intake_explanation, consentMissing: row.consent_missing, consentRecordedOn: row.consent_recorded_on,
+      consent: row.consent_recorded_on === null || row.consent_given_on === null || row.consent_how === null
+        ? null
+        : { of: row.consent_of ?? [], givenOn: row.consent_given_on, how: row.consent_how, declarationReference: row.consent_reference, recordedOn: row.consent_recorded_on },
+    },
     deadline: row.deadline, overdue: (dueDate(row) ?? today) < today, extensionNoticeOn: row.extension_notice_on,
     decision: row.decision === null || row.decided_on === null || row.appeal_deadline === null
       ? null
@@ -211,12 +221,43 @@ function wrongState(nl: string, en: string): AppError {
   return conflict('request-wrong-state', nl, en);
 }
 
-/** Records the consent the engine said was missing (e.g. the 16-year-old's, for a parent's inspection). */
-export async function recordRequestConsent(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<ClientRequest> {
+export const ConsentHow = { inWriting: 'in-writing', electronic: 'electronic', inPerson: 'in-person' } as const;
+export type ConsentHow = (typeof ConsentHow)[keyof typeof ConsentHow];
+
+export interface RequestConsentInput {
+  givenOn: string;
+  how: ConsentHow;
+  /** The signed or sent declaration (where it is kept); required for a written or electronic consent. */
+  declarationReference?: string;
+}
+
+export interface RecordedRequestConsent {
+  of: string[];
+  givenOn: string;
+  how: ConsentHow;
+  declarationReference: string | null;
+  recordedOn: string;
+}
+
+/**
+ * Records the consent the engine said was missing (e.g. the 16-year-old's, for a parent's inspection):
+ * whose it was, when and how it was given, and where the declaration is (AVG 7(1): the provider must be
+ * able to show it was given).
+ */
+export async function recordRequestConsent(scope: ClientScope, masterKey: Buffer, requestId: string, input: RequestConsentInput): Promise<ClientRequest> {
   const row = await loadForUpdate(scope, requestId);
   if (!isOpen(row.state)) throw wrongState('Dit verzoek loopt niet meer.', 'This request is no longer open.');
+  if (row.consent_recorded_on !== null) throw conflict('consent-already-recorded', 'De toestemming voor dit verzoek is al vastgelegd.', 'The consent for this request has already been recorded.');
   if (row.consent_missing.length === 0) throw conflict('no-consent-needed', 'Voor dit verzoek is geen toestemming nodig.', 'This request needs no consent.');
-  await scope.tx.query('UPDATE org.requests SET consent_recorded_on = $2, consent_missing = \'{}\' WHERE id = $1', [requestId, calendarDate(scope.now)]);
+  if (input.givenOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'givenOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  if (input.how !== ConsentHow.inPerson && input.declarationReference === undefined) {
+    throw badRequest('field-required', 'declarationReference', 'Noem waar de schriftelijke of digitale verklaring bewaard is.', 'Name where the written or electronic declaration is kept.');
+  }
+  await scope.tx.query(
+    `UPDATE org.requests SET consent_recorded_on = $2, consent_of = consent_missing, consent_missing = '{}',
+            consent_given_on = $3, consent_how = $4, consent_reference = $5
+      WHERE id = $1`,
+    [requestId, calendarDate(scope.now), input.givenOn, input.how, input.declarationReference ?? null]);
   return readRequest(scope, masterKey, requestId);
 }
 

@@ -60,7 +60,18 @@ describe('intake', () => {
     const early = await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '' });
     expect(early.statusCode).toBe(409);
     expect(early.json().nl).toContain('toestemming');
-    await post(`/api/clients/${clientId}/requests/${created.id}/consent`);
+    // The consent is recorded with its evidence (AVG 7(1)): when, how, and where the declaration is.
+    const consentUrl = `/api/clients/${clientId}/requests/${created.id}/consent`;
+    const noReference = await post(consentUrl, { givenOn: '2026-11-21', how: 'in-writing' });
+    expect(noReference.statusCode).toBe(400);
+    expect(noReference.json().field).toBe('declarationReference');
+    expect((await post(consentUrl, { givenOn: '2099-01-01', how: 'in-person' })).json().field).toBe('givenOn');
+    const recorded = await post(consentUrl, { givenOn: '2026-11-21', how: 'in-writing', declarationReference: 'Getekende verklaring, map verzoeken 2026-14' });
+    expect(recorded.statusCode).toBe(200);
+    expect(recorded.json().intake.consent).toEqual({
+      of: ['client'], givenOn: '2026-11-21', how: 'in-writing', declarationReference: 'Getekende verklaring, map verzoeken 2026-14', recordedOn: expect.any(String),
+    });
+    expect((await post(consentUrl, { givenOn: '2026-11-21', how: 'in-person' })).statusCode).toBe(409);
     const granted = await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '' });
     expect(granted.json()).toMatchObject({ state: 'decided', decision: { outcome: 'granted', appealDeadline: '2027-01-04' } });
   });

@@ -106,7 +106,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/clients/:clientId/requests': { url: `${c}/requests` },
     'POST /api/clients/:clientId/requests': { url: `${c}/requests`, body: { kind: 'inspect', channel: 'in-person', receivedOn: '2026-11-21', details: 'Inzage.' } },
     'GET /api/clients/:clientId/requests/:requestId': { url: `${c}/requests/${requestId}` },
-    'POST /api/clients/:clientId/requests/:requestId/consent': { url: `${c}/requests/${requestId}/consent` },
+    'POST /api/clients/:clientId/requests/:requestId/consent': { url: `${c}/requests/${requestId}/consent`, body: { givenOn: '2026-11-20', how: 'in-person' } },
     'POST /api/clients/:clientId/requests/:requestId/extend': { url: `${c}/requests/${requestId}/extend`, body: { noticeSentOn: '2026-11-21' } },
     'POST /api/clients/:clientId/requests/:requestId/decision': { url: `${c}/requests/${requestId}/decision`, body: { outcome: 'granted', reasons: '' } },
     'POST /api/clients/:clientId/requests/:requestId/fulfil': { url: `${c}/requests/${requestId}/fulfil`, body: {} },

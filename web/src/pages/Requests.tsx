@@ -15,7 +15,10 @@ interface DashboardRow {
 export interface RequestRecord {
   id: string; kind: string; requester: { kind: string; relationId: string | null; name: string }; channel: string; receivedOn: string; part: string; details: string;
   identityChecked: { documentType: string; checkedAt: string } | null; state: string;
-  intake: { outcome: string; basis: string[]; explanation: string; consentMissing: string[]; consentRecordedOn: string | null };
+  intake: {
+    outcome: string; basis: string[]; explanation: string; consentMissing: string[]; consentRecordedOn: string | null;
+    consent: { of: string[]; givenOn: string; how: string; declarationReference: string | null } | null;
+  };
   deadline: string | null; overdue: boolean; extensionNoticeOn: string | null;
   decision: { outcome: string; reasons: string | null; facts: string[]; basis: string[]; decidedOn: string; appealDeadline: string | null; executionDeadline: string | null } | null;
   fulfilledOn: string | null; feeCents: number | null;
@@ -147,7 +150,14 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
         <h3>Beoordeling bij intake: {label(INTAKE_OUTCOMES, r.intake.outcome)}</h3>
         <p data-testid="intake-explanation">{r.intake.explanation}</p>
         <Basis basis={r.intake.basis} />
-        {r.intake.consentRecordedOn !== null && <p>Toestemming vastgelegd op {formatDate(r.intake.consentRecordedOn)}.</p>}
+        {r.intake.consentRecordedOn !== null && (
+          <p>
+            Toestemming vastgelegd op {formatDate(r.intake.consentRecordedOn)}
+            {r.intake.consent !== null && `: gegeven op ${formatDate(r.intake.consent.givenOn)}, ${label(Object.fromEntries(CONSENT_HOW), r.intake.consent.how).toLowerCase()}`}
+            {r.intake.consent?.declarationReference != null && ` (verklaring: ${r.intake.consent.declarationReference})`}
+            .
+          </p>
+        )}
       </div>
       {r.intake.consentMissing.length > 0 && r.intake.consentRecordedOn === null && open && <RecordConsent url={`${base}/consent`} who={r.intake.consentMissing} onDone={request.reload} />}
       {open && <Decide url={`${base}/decision`} onDone={request.reload} />}
@@ -235,16 +245,24 @@ function DownloadLinks({ base }: { base: string }) {
   );
 }
 
+const CONSENT_HOW: [string, string][] = [['in-person', 'Mondeling, in een gesprek'], ['in-writing', 'Op papier, ondertekend'], ['electronic', 'Digitaal (bijvoorbeeld e-mail)']];
+
 function RecordConsent({ url, who, onDone }: { url: string; who: string[]; onDone: () => void }) {
-  const save = useSubmit(() => post(url), onDone);
+  const [givenOn, setGivenOn] = useState(today());
+  const [how, setHow] = useState('in-person');
+  const [reference, setReference] = useState('');
+  const save = useSubmit(() => post(url, { givenOn, how, ...(reference.trim() === '' ? {} : { declarationReference: reference.trim() }) }), onDone);
   const names = who.map((w) => (w === 'client' ? 'de jongere' : w === 'legal-representatives' ? 'de wettelijk vertegenwoordigers' : w)).join(' en ');
   return (
-    <div className="card">
-      <h3>Toestemming vastleggen</h3>
-      <p>Heeft {names} toestemming gegeven? Leg dat dan hier vast. Bewaar de (schriftelijke) toestemming bij het dossier.</p>
+    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="request-consent-title">
+      <h3 id="request-consent-title">Toestemming vastleggen</h3>
+      <p>Heeft {names} toestemming gegeven? Leg dan vast wanneer en hoe. Is de toestemming op papier of digitaal gegeven, noem dan waar de verklaring bewaard is.</p>
+      <TextInput label="Toestemming gegeven op" type="date" value={givenOn} onChange={setGivenOn} />
+      <Select label="Hoe is de toestemming gegeven?" value={how} onChange={setHow} options={CONSENT_HOW} />
+      <TextInput label="Waar is de verklaring bewaard?" value={reference} onChange={setReference} hint="Nodig bij toestemming op papier of digitaal." />
       <ProblemBox problem={save.problem} />
-      <button type="button" disabled={save.busy} onClick={() => void save.submit()}>Toestemming van {names} vastleggen</button>
-    </div>
+      <button type="submit" disabled={save.busy}>Toestemming van {names} vastleggen</button>
+    </form>
   );
 }
 
