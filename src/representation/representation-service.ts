@@ -16,7 +16,7 @@ import { badRequest, conflict, notFound } from '../errors.js';
 import { ageOn, Fact, toCalendarDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
-export const RelationKind = { parent: 'parent', guardian: 'guardian', familyGuardian: 'family-guardian', fosterParent: 'foster-parent', other: 'other' } as const;
+export const RelationKind = { parent: 'parent', guardian: 'guardian', familyGuardian: 'family-guardian', fosterParent: 'foster-parent', confidentialAdvisor: 'confidential-advisor', other: 'other' } as const;
 export type RelationKind = (typeof RelationKind)[keyof typeof RelationKind];
 
 /** The custody kinds of the BRP (DOMAIN §1). */
@@ -47,6 +47,9 @@ function checkRelation(input: NewRelation, today: string): void {
   }
   if (!input.hasCustody && input.custodyKind !== undefined && input.custodyKind !== 'temporarily-none' && input.custodyKind !== 'undeterminable') {
     throw badRequest('custody-inconsistent', 'custodyKind', 'Een gezagsvorm hoort bij iemand met gezag.', 'A custody kind belongs to someone with custody.');
+  }
+  if (input.relation === 'confidential-advisor' && input.hasCustody) {
+    throw badRequest('custody-inconsistent', 'hasCustody', 'Een vertrouwenspersoon heeft geen gezag.', 'A confidential advisor does not hold custody.');
   }
   if (input.relation === 'family-guardian' && input.hasCustody) {
     throw badRequest('custody-inconsistent', 'hasCustody', 'Een gezinsvoogd heeft geen gezag; de ouders houden het gezag bij een ondertoezichtstelling.', 'A family guardian does not hold custody; under an OTS the parents keep it.');

@@ -38,7 +38,7 @@ export function engineActionOf(kind: RequestKind): Action {
 }
 
 /** The engine's actor for a registered relation of the client. */
-export function actorOfRelation(relation: 'parent' | 'guardian' | 'family-guardian' | 'foster-parent' | 'other', hasCustody: boolean): Actor {
+export function actorOfRelation(relation: 'parent' | 'guardian' | 'family-guardian' | 'foster-parent' | 'confidential-advisor' | 'other', hasCustody: boolean): Actor {
   switch (relation) {
     case 'parent':
       return hasCustody ? 'parent-with-custody' : 'parent-without-custody';
@@ -46,6 +46,8 @@ export function actorOfRelation(relation: 'parent' | 'guardian' | 'family-guardi
       return 'guardian';
     case 'family-guardian':
       return 'family-guardian';
+    case 'confidential-advisor':
+      return 'confidential-advisor';
     case 'foster-parent':
     case 'other':
       return 'third-party';

@@ -143,7 +143,7 @@ async function keyIfAny(scope: ClientScope, masterKey: Buffer): Promise<Buffer |
 
 async function requesterOf(tx: Queryable, clientId: string, relationId: string | undefined, on: string): Promise<Actor> {
   if (relationId === undefined) return 'client';
-  const rows = await tx.query<{ relation: 'parent' | 'guardian' | 'family-guardian' | 'foster-parent' | 'other'; has_custody: boolean }>(
+  const rows = await tx.query<{ relation: 'parent' | 'guardian' | 'family-guardian' | 'foster-parent' | 'confidential-advisor' | 'other'; has_custody: boolean }>(
     'SELECT relation, has_custody FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
     [relationId, clientId, on]);
   const row = rows[0];

@@ -76,6 +76,22 @@ describe('intake', () => {
     expect(granted.json()).toMatchObject({ state: 'decided', decision: { outcome: 'granted', appealDeadline: '2027-01-04' } });
   });
 
+  it('a confidential advisor has no right of inspection: the request is recorded as refused, citing Besluit Jeugdwet 4.1.5 (DOMAIN §3)', async () => {
+    const clientId = await h.client({ age: 15, holder });
+    const advisorWithCustody = await post(`/api/clients/${clientId}/relations`, {
+      relation: 'confidential-advisor', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Vertrouwen', givenNames: 'Vera', establishedHow: 'AKJ-vertrouwenspersoon', validFrom: '2026-01-05',
+    });
+    expect(advisorWithCustody.statusCode).toBe(400);
+    const advisor = await post(`/api/clients/${clientId}/relations`, {
+      relation: 'confidential-advisor', hasCustody: false, familyName: 'Vertrouwen', givenNames: 'Vera', establishedHow: 'AKJ-vertrouwenspersoon', validFrom: '2026-01-05',
+    });
+    expect(advisor.statusCode).toBe(201);
+    const created = await post(`/api/clients/${clientId}/requests`, request({ requesterRelationId: advisor.json().id }));
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ state: 'refused-at-intake', requester: { kind: 'confidential-advisor' }, intake: { outcome: 'deny' } });
+    expect(created.json().intake.basis).toContain('Besluit Jeugdwet 4.1.5');
+  });
+
   it('a parent without custody may not inspect: recorded as refused with the reason and legal routes, not dropped (BW 1:377c)', async () => {
     const { clientId, parentId } = await clientWithParent(9, false);
     const created = await post(`/api/clients/${clientId}/requests`, request({ requesterRelationId: parentId }));

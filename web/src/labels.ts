@@ -58,6 +58,7 @@ export const RELATIONS: Record<string, string> = {
   'guardian': 'Voogd',
   'family-guardian': 'Gezinsvoogd',
   'foster-parent': 'Pleegouder',
+  'confidential-advisor': 'Vertrouwenspersoon',
   'other': 'Anders',
 };
 
