@@ -145,6 +145,10 @@ describe('destruction reaches the family part (Jeugdwet 7.3.8–7.3.9; 003 §2.3
 
   const destroy = (clientId: string) => h.database.db.transaction(async (tx) => {
     const [client] = await tx.query<{ organisation_id: string }>('SELECT organisation_id FROM formal.clients WHERE id = $1', [clientId]);
+    // The database destroys only on a decision: the privacy officer's confirmation of the ended retention period.
+    await tx.query(
+      `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status, decided_by, decided_at)
+       VALUES ($1, $2, '2030-01-01', '2050-01-01', 'confirmed', $3, now())`, [clientId, client!.organisation_id, holder.id]);
     return destroyWholeDossier(tx, { organisationId: client!.organisation_id, clientId, reason: 'retention-expired', requestId: null, decidedOn: '2050-01-02', executedBy: holder.id });
   });
 

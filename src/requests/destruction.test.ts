@@ -149,6 +149,27 @@ describe('carrying out a destruction', () => {
     )).rejects.toThrow(/permission denied/);
     // The sanctioned function refuses a client of another organisation, whatever the caller claims.
     await expect(h.database.db.query('SELECT care.destroy_dossier($1, gen_random_uuid(), $2, NULL, NULL, $3)', [clientId, 'client-request', holder.id])).rejects.toThrow(/not of organisation/);
+    // Nor does it destroy on a decision that does not exist: no request, an undecided or refused one, a retention
+    // destruction nobody confirmed, the family part of a family with members (migration 0029).
+    const destroy = (reason: string, requestId: string | null) =>
+      h.database.db.query('SELECT care.destroy_dossier($1, $2, $3, $4, NULL, $5)', [clientId, h.organisationId, reason, requestId, holder.id]);
+    await expect(destroy('client-request', null)).rejects.toThrow(/no granted destruction request/);
+    const undecided = await post(`/api/clients/${clientId}/requests`, { kind: 'destroy', channel: 'written', receivedOn: '2026-11-20', details: 'Alles weg.' });
+    expect(undecided.statusCode).toBe(201);
+    await expect(destroy('client-request', undecided.json().id)).rejects.toThrow(/no granted destruction request/);
+    await expect(h.database.db.query(`SELECT care.destroy_dossier_entries($1, ARRAY[gen_random_uuid()], 'dossier', $2, $3, NULL, $4)`,
+      [clientId, h.organisationId, undecided.json().id, holder.id])).rejects.toThrow(/no granted destruction request/);
+    await expect(h.database.db.query(`SELECT care.destroy_dossier_part($1, ARRAY['plan'], 'care-plan', $2, $3, NULL, $4)`,
+      [clientId, h.organisationId, undecided.json().id, holder.id])).rejects.toThrow(/no granted destruction request/);
+    await expect(destroy('retention-expired', null)).rejects.toThrow(/not confirmed/);
+    await expect(destroy('last-member-destroyed', null)).rejects.toThrow(/not a decision/);
+    const family = await post('/api/families', { name: 'Gezin Blijft', memberIds: [clientId] });
+    expect(family.statusCode).toBe(201);
+    await expect(h.database.db.query(`SELECT care.destroy_family($1, $2, 'last-member-destroyed', NULL, NULL, $3)`, [family.json().id, h.organisationId, holder.id]))
+      .rejects.toThrow(/still has members/);
+    for (const renamed of ['care.destroy_dossier_decided($1, $2, \'client-request\', NULL, NULL, $3)']) {
+      await expect(h.database.db.query(`SELECT ${renamed}`, [clientId, h.organisationId, holder.id])).rejects.toThrow(/permission denied/);
+    }
     const [left] = await h.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM care.entries WHERE client_id = $1', [clientId]);
     expect(left!.n).toBe(1);
   });

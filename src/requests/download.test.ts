@@ -107,6 +107,10 @@ describe('7-day download of a copy', () => {
 
     const { clientId, requestId } = await fathersRequest();
     const link = await prepared(clientId, requestId);
+    // The database destroys only on a decision: here the privacy officer's confirmation of an ended retention period.
+    await h.database.db.query(
+      `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status, decided_by, decided_at)
+       VALUES ($1, $2, '2000-01-01', '2020-01-01', 'confirmed', $3, now())`, [clientId, h.organisationId, holder.id]);
     await h.database.db.query('SELECT care.destroy_dossier($1, $2, $3, NULL, NULL, $4)', [clientId, h.organisationId, 'retention-expired', holder.id]);
     expect((await fetchCopy(link.token, link.code)).statusCode).toBe(410);
   });
