@@ -4,6 +4,7 @@
  * content and its key are gone, the request and the record stay.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRY_KINDS, partOfEntryKind } from '../dossier/entry-kinds.js';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 
 let h: Harness;
@@ -20,7 +21,7 @@ afterAll(async () => h.close());
 const post = (url: string, body: unknown = {}) => h.request({ method: 'POST', url, cookie, body });
 
 async function grantedDestruction(clientId: string, part?: string): Promise<string> {
-  const created = (await post(`/api/clients/${clientId}/requests`, { kind: 'destroy', channel: 'written', receivedOn: '2026-11-20', details: 'Vernietig alstublieft.', ...(part === undefined ? {} : { part }) })).json();
+  const created = (await post(`/api/clients/${clientId}/requests`, { kind: 'destroy', channel: 'written', receivedOn: '2026-11-20', details: 'Vernietig alstublieft.', identityCheck: { documentType: 'passport' }, ...(part === undefined ? {} : { part }) })).json();
   await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '' });
   return created.id as string;
 }
@@ -78,7 +79,7 @@ describe('carrying out a destruction', () => {
     const goneToo = await entry('plan', 'Oud plan dat weg mag');
     const keptForProcedure = await entry('research-report', 'Onderzoek voor de klachtprocedure');
     const keptForCare = await entry('evaluation', 'Evaluatie die goede zorg nodig heeft');
-    const created = (await post(`/api/clients/${clientId}/requests`, { kind: 'destroy', channel: 'written', receivedOn: '2026-11-20', details: 'Vernietig alles.' })).json();
+    const created = (await post(`/api/clients/${clientId}/requests`, { kind: 'destroy', channel: 'written', receivedOn: '2026-11-20', details: 'Vernietig alles.', identityCheck: { documentType: 'passport' } })).json();
     const reasons = 'Een deel vernietigen wij; het onderzoek en de evaluatie bewaren wij om de genoemde redenen.';
 
     // Partly, without saying what is kept and on what ground: a refusal without a ground (400), nothing decided.
@@ -167,10 +168,24 @@ describe('carrying out a destruction', () => {
     expect(family.statusCode).toBe(201);
     await expect(h.database.db.query(`SELECT care.destroy_family($1, $2, 'last-member-destroyed', NULL, NULL, $3)`, [family.json().id, h.organisationId, holder.id]))
       .rejects.toThrow(/still has members/);
+    // A request granted for one part is no licence for the whole dossier, nor for kinds outside that part.
+    const partRequest = await grantedDestruction(clientId, 'research-report');
+    await expect(destroy('client-request', partRequest)).rejects.toThrow(/no granted destruction request/);
+    await expect(h.database.db.query(`SELECT care.destroy_dossier_part($1, ARRAY['research-report', 'plan'], 'research-report', $2, $3, NULL, $4)`,
+      [clientId, h.organisationId, partRequest, holder.id])).rejects.toThrow(/outside part/);
     for (const renamed of ['care.destroy_dossier_decided($1, $2, \'client-request\', NULL, NULL, $3)']) {
       await expect(h.database.db.query(`SELECT ${renamed}`, [clientId, h.organisationId, holder.id])).rejects.toThrow(/permission denied/);
     }
     const [left] = await h.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM care.entries WHERE client_id = $1', [clientId]);
     expect(left!.n).toBe(1);
+  });
+});
+
+describe('the database knows which part each entry kind belongs to, as the code does', () => {
+  it('care.part_of_entry_kind agrees with partOfEntryKind for every kind (the part guard of migration 0029 relies on it)', async () => {
+    for (const kind of ENTRY_KINDS) {
+      const [row] = await h.database.db.query<{ part: string }>('SELECT care.part_of_entry_kind($1) AS part', [kind]);
+      expect(row!.part, kind).toBe(partOfEntryKind(kind));
+    }
   });
 });
