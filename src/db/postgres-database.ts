@@ -29,21 +29,43 @@ export interface PostgresOptions {
  */
 const MAX_PREPARED_TEXTS = 1000;
 const statementNames = new Map<string, string>();
+/** Never reused, so a name given again after a stale plan cannot meet another text's statement. */
+let namesGiven = 0;
 
 function statementName(text: string): string | undefined {
   const known = statementNames.get(text);
-  if (known !== undefined || statementNames.size >= MAX_PREPARED_TEXTS) return known;
-  const name = `dw_${statementNames.size.toString(36)}`;
+  if (known !== undefined || namesGiven >= MAX_PREPARED_TEXTS) return known;
+  const name = `dw_${(namesGiven++).toString(36)}`;
   statementNames.set(text, name);
   return name;
 }
 
-function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+/**
+ * A named statement fixes its result columns. After `migrate` adds a column to a table a running server
+ * selects `*` from, PostgreSQL refuses the old statement ("cached plan must not change result type",
+ * SQLSTATE 0A000) on every connection that prepared it. The text then gets a new name, so each connection
+ * prepares it afresh; outside a transaction the query is simply retried, inside one the transaction fails
+ * once (it is already aborted) and the request with it.
+ */
+function isStalePlan(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '0A000';
+}
+
+function queryable(client: pg.Pool | pg.PoolClient, inTransaction: boolean): Queryable {
+  const run = (text: string, params: readonly unknown[]) => {
+    const name = params.length === 0 ? undefined : statementName(text);
+    return client.query(name === undefined ? { text, values: [...params] } : { name, text, values: [...params] });
+  };
   return {
     async query<Row>(text: string, params: readonly unknown[] = []) {
-      const name = params.length === 0 ? undefined : statementName(text);
-      const result = await client.query(name === undefined ? { text, values: [...params] } : { name, text, values: [...params] });
-      return result.rows as Row[];
+      try {
+        return (await run(text, params)).rows as Row[];
+      } catch (error) {
+        if (!isStalePlan(error) || !statementNames.has(text)) throw error;
+        statementNames.delete(text);
+        if (inTransaction) throw error;
+        return (await run(text, params)).rows as Row[];
+      }
     },
   };
 }
@@ -61,7 +83,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   pool.on('error', () => undefined);
   return {
     kind: 'postgres',
-    query: (text, params) => queryable(pool).query(text, params),
+    query: (text, params) => queryable(pool, false).query(text, params),
     async transaction(work) {
       const client = await pool.connect();
       // A connection that fails while checked out (the database went away) must not crash the process with an
@@ -73,7 +95,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       client.on('error', onError);
       try {
         await client.query('BEGIN');
-        const result = await work(queryable(client));
+        const result = await work(queryable(client, true));
         await client.query('COMMIT');
         return result;
       } catch (error) {
