@@ -38,6 +38,11 @@ const Status = Type.Object({
   representativesMissing: Type.Array(Type.Object({ relationId: Type.String(), name: Type.String() })),
 });
 
+const WithdrawBody = Type.Object({
+  withdrawnBy: OneOf(['client', 'legal-representatives', 'other-person'] as const),
+  relationId: Type.Optional(Type.String({ format: 'uuid', description: 'The registered relation that withdraws (a parent, guardian or other person); not for the client' })),
+}, { additionalProperties: false });
+
 export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/consents',
@@ -63,8 +68,14 @@ export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/consents/:consentId/withdraw',
-    schema: { tags: ['consents'], summary: 'Withdraw a consent, effective at once (AVG 7(3))', params: ConsentParams, response: { 200: ConsentSchema } },
+    schema: {
+      tags: ['consents'], summary: 'Withdraw a consent, effective at once (AVG 7(3)); only by whoever gave it, or by the client once the law leaves that consent to them',
+      params: ConsentParams, body: WithdrawBody, response: { 200: ConsentSchema },
+    },
     intent: () => ({ action: 'record', part: 'administrative-data' }),
-    handler: (scope, request) => withdrawConsent(scope, (request.params as Static<typeof ConsentParams>).consentId),
+    handler: (scope, request) => {
+      const { withdrawnBy, relationId } = request.body as Static<typeof WithdrawBody>;
+      return withdrawConsent(scope, (request.params as Static<typeof ConsentParams>).consentId, { party: withdrawnBy, relationId: relationId ?? null });
+    },
   });
 }

@@ -7,7 +7,7 @@
  * Withdrawal is possible at any time and takes effect at once (AVG 7(3)).
  */
 import type { ClientScope } from '../access/client-access.js';
-import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { careConsent, Citation, decide, type ConsentParty, type Part } from '../rules/index.js';
 import { isCompetent } from '../representation/representation-service.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -156,11 +156,50 @@ export async function recordConsent(scope: ClientScope, input: NewConsent): Prom
 }
 
 /** Withdraws a consent, effective at once (AVG 7(3)); the record stays. */
-export async function withdrawConsent(scope: ClientScope, consentId: string): Promise<Consent> {
-  const rows = await scope.tx.query<{ withdrawn_at: Date | null }>('SELECT withdrawn_at FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
+/** Who withdraws a consent: the client, or a registered relation (a parent or guardian, another person). */
+export interface Withdrawer {
+  party: ConsentParty;
+  /** The relation that withdraws; null for the client. */
+  relationId: string | null;
+}
+
+/**
+ * Withdraws a consent at once (AVG 7(3)), when the one who withdraws may: only the person who gave it —
+ * or the client, for a consent the representatives gave for them, once the law leaves that consent to
+ * the client (from 16, or assessed competent). A parent cannot withdraw a 16-year-old's own consent.
+ * Both the register's own route and a withdraw-consent request come here.
+ */
+export async function withdrawConsent(scope: ClientScope, consentId: string, withdrawer: Withdrawer, field = 'withdrawnBy'): Promise<Consent> {
+  const rows = await scope.tx.query<{ withdrawn_at: Date | null; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null }>(
+    'SELECT withdrawn_at, kind, given_by, given_by_relation_id FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
   const row = rows[0];
   if (row === undefined) throw notFound('Deze toestemming bestaat niet.', 'This consent does not exist.');
   if (row.withdrawn_at !== null) throw conflict('already-withdrawn', 'Deze toestemming is al ingetrokken.', 'This consent has already been withdrawn.');
-  await scope.tx.query('UPDATE org.consents SET withdrawn_at = $2, withdrawn_by = $3 WHERE id = $1', [consentId, scope.now, scope.actor.employeeId]);
+  const own = row.given_by === 'client'
+    ? withdrawer.party === 'client'
+    : withdrawer.party === row.given_by && row.given_by_relation_id !== null && row.given_by_relation_id === withdrawer.relationId;
+  if (!own && !(row.given_by === 'legal-representatives' && withdrawer.party === 'client' && await clientNowHoldsConsent(scope, row.kind))) {
+    const whose = row.given_by === 'client' ? 'de cliënt zelf' : row.given_by === 'legal-representatives' ? 'de ouder of voogd die haar gaf' : 'de persoon die haar gaf';
+    throw new AppError('not-their-consent', 409,
+      `Deze toestemming is gegeven door ${whose}. Alleen wie de toestemming gaf, kan haar intrekken. Toestemming die ouders of voogd voor de cliënt gaven, kan de cliënt zelf intrekken zodra de wet de toestemming aan de cliënt laat (vanaf 16 jaar, of als de cliënt wilsbekwaam is beoordeeld).`,
+      'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).',
+      { field, basis: ['AVG 7', 'Jeugdwet 7.3.4', 'Jeugdwet 7.3.5'] });
+  }
+  await scope.tx.query('UPDATE org.consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawn_by_party = $4, withdrawn_by_relation_id = $5 WHERE id = $1',
+    [consentId, scope.now, scope.actor.employeeId, withdrawer.party, withdrawer.relationId]);
   return (await listConsents(scope)).find((c) => c.id === consentId)!;
+}
+
+/** Whether, today, the engine names the client alone as the one whose consent of this kind the law asks. */
+async function clientNowHoldsConsent(scope: ClientScope, kind: 'care' | 'disclosure'): Promise<boolean> {
+  const on = calendarDate(scope.now);
+  if (kind === 'care') {
+    const competent = await isCompetent(scope.tx, scope.client.id, 'care-consent');
+    const holders: readonly ConsentParty[] = careConsent({ on, client: { born: scope.client.birthDate, competent } }).consentOf;
+    return holders.includes('client') && !holders.includes('legal-representatives');
+  }
+  const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
+  const answer = decide({ on, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' });
+  const holders: readonly ConsentParty[] = answer.outcome === 'needs-consent' ? answer.consentOf : [];
+  return holders.includes('client') && !holders.includes('legal-representatives');
 }

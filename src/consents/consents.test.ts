@@ -35,7 +35,12 @@ describe('consent to care', () => {
     expect(parentConsent.statusCode).toBe(201);
     status = (await get(`/api/clients/${clientId}/care-consent`)).json();
     expect(status).toMatchObject({ missing: [], complete: true });
-    await post(`/api/clients/${clientId}/consents/${parentConsent.json().id}/withdraw`, {});
+    // Only whoever gave it withdraws it: not the young person for the parent's own consent at 14 (AVG 7(3)).
+    const byClient = await post(`/api/clients/${clientId}/consents/${parentConsent.json().id}/withdraw`, { withdrawnBy: 'client' });
+    expect(byClient.statusCode).toBe(409);
+    expect(byClient.json()).toMatchObject({ code: 'not-their-consent', field: 'withdrawnBy' });
+    expect((await get(`/api/clients/${clientId}/care-consent`)).json()).toMatchObject({ complete: true });
+    expect((await post(`/api/clients/${clientId}/consents/${parentConsent.json().id}/withdraw`, { withdrawnBy: 'legal-representatives', relationId })).statusCode).toBe(200);
     status = (await get(`/api/clients/${clientId}/care-consent`)).json();
     expect(status).toMatchObject({ missing: ['legal-representatives'], complete: false });
   });

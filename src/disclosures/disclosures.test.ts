@@ -32,7 +32,7 @@ describe('disclosure register', () => {
     const timeline = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries?kind=disclosure`, cookie })).json();
     expect(timeline.entries[0].text).toContain('Basisschool De Linde');
 
-    await post(`/api/clients/${clientId}/consents/${consent.id}/withdraw`);
+    await post(`/api/clients/${clientId}/consents/${consent.id}/withdraw`, { withdrawnBy: 'client' });
     const afterWithdrawal = await post(`/api/clients/${clientId}/disclosures`, { ...base, basis: 'consent', consentId: consent.id });
     expect(afterWithdrawal.json()).toMatchObject({ status: 400, field: 'consentId' });
   });

@@ -14,14 +14,13 @@
  */
 import type { ClientScope } from '../access/client-access.js';
 import { correctFormalData, type CorrectableField } from '../clients/clients-service.js';
-import { withdrawConsent } from '../consents/consent-service.js';
+import { withdrawConsent, type Withdrawer } from '../consents/consent-service.js';
 import { encryptJson } from '../crypto/envelope.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { addOwnStatement, annotateEntry, entryNature } from '../dossier/dossier-service.js';
 import { partOfEntryKind, type EntryKind, type SourceKind } from '../dossier/entry-kinds.js';
 import { AppError, badRequest, conflict, forbidden } from '../errors.js';
-import { careConsent, decide, type Actor, type ConsentParty, type Decision, type Fact, type Part } from '../rules/index.js';
-import { isCompetent } from '../representation/representation-service.js';
+import type { Actor, Decision, Fact, Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { RequestKind } from './request-kinds.js';
 
@@ -169,36 +168,17 @@ async function restrict(scope: ClientScope, ctx: FulfilContext): Promise<void> {
  * consent — is refused and nothing changes.
  */
 async function withdraw(scope: ClientScope, ctx: FulfilContext, consentId: string): Promise<void> {
-  const rows = await scope.tx.query<{ kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null }>(
-    'SELECT kind, given_by, given_by_relation_id FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
-  const consent = rows[0];
-  if (consent === undefined) throw badRequest('unknown-consent', 'consentId', 'Deze toestemming staat niet in het register van deze cliënt.', 'This consent is not in this client\'s register.');
-  const own = consent.given_by === 'client'
-    ? ctx.requester === 'client'
-    : consent.given_by_relation_id !== null && consent.given_by_relation_id === ctx.requesterRelationId;
-  if (!own && !(consent.given_by === 'legal-representatives' && ctx.requester === 'client' && await clientNowHoldsConsent(scope, consent.kind))) {
-    const whose = consent.given_by === 'client' ? 'de cliënt zelf' : consent.given_by === 'legal-representatives' ? 'de ouder of voogd die haar gaf' : 'de persoon die haar gaf';
-    throw new AppError('not-their-consent', 409,
-      `Deze toestemming is gegeven door ${whose}. Alleen wie de toestemming gaf, kan haar intrekken. Toestemming die ouders of voogd voor de cliënt gaven, kan de cliënt zelf intrekken zodra de wet de toestemming aan de cliënt laat (vanaf 16 jaar, of als de cliënt wilsbekwaam is beoordeeld).`,
-      'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).',
-      { field: 'consentId', basis: ['AVG 7', 'Jeugdwet 7.3.4', 'Jeugdwet 7.3.5'] });
-  }
-  await withdrawConsent(scope, consentId);
+  const rows = await scope.tx.query('SELECT 1 FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
+  if (rows.length === 0) throw badRequest('unknown-consent', 'consentId', 'Deze toestemming staat niet in het register van deze cliënt.', 'This consent is not in this client\'s register.');
+  await withdrawConsent(scope, consentId, withdrawerOf(ctx), 'consentId');
   await scope.tx.query('UPDATE org.requests SET withdrawn_consent_id = $2 WHERE id = $1', [ctx.requestId, consentId]);
 }
 
-/** Whether, today, the engine names the client alone as the one whose consent of this kind the law asks. */
-async function clientNowHoldsConsent(scope: ClientScope, kind: 'care' | 'disclosure'): Promise<boolean> {
-  const on = calendarDate(scope.now);
-  if (kind === 'care') {
-    const competent = await isCompetent(scope.tx, scope.client.id, 'care-consent');
-    const holders: readonly ConsentParty[] = careConsent({ on, client: { born: scope.client.birthDate, competent } }).consentOf;
-    return holders.includes('client') && !holders.includes('legal-representatives');
-  }
-  const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
-  const answer = decide({ on, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' });
-  const holders: readonly ConsentParty[] = answer.outcome === 'needs-consent' ? answer.consentOf : [];
-  return holders.includes('client') && !holders.includes('legal-representatives');
+/** The requester as the one who withdraws: the client, a parent or guardian (the representatives' party), or another person. */
+function withdrawerOf(ctx: FulfilContext): Withdrawer {
+  if (ctx.requester === 'client') return { party: 'client', relationId: null };
+  const representative = ctx.requester === 'parent-with-custody' || ctx.requester === 'guardian';
+  return { party: representative ? 'legal-representatives' : 'other-person', relationId: ctx.requesterRelationId };
 }
 
 async function object(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext, processing: string): Promise<void> {

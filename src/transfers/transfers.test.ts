@@ -107,7 +107,7 @@ describe('transfer to a successor provider (Jeugdwet 7.3.11: with consent)', () 
     const without = await post(`/api/clients/${clientId}/transfer`, successor(undefined));
     expect(without.json()).toMatchObject({ status: 400, field: 'consentId' });
     const consentId = await disclosureConsent(clientId);
-    await post(`/api/clients/${clientId}/consents/${consentId}/withdraw`);
+    await post(`/api/clients/${clientId}/consents/${consentId}/withdraw`, { withdrawnBy: 'client' });
     const withdrawn = await post(`/api/clients/${clientId}/transfer`, successor(consentId));
     expect(withdrawn.json()).toMatchObject({ status: 400, field: 'consentId' });
     expect((await get(`/api/clients/${clientId}/transfer`)).json().transfer).toBeNull();

@@ -175,14 +175,16 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
   );
 }
 
-interface Consent { id: string; kind: string; givenBy: string; givenOn: string; recipient: string | null; purpose: string | null; validTo: string | null; active: boolean; withdrawnAt: string | null }
+interface Consent { id: string; kind: string; givenBy: string; givenByRelationId: string | null; givenOn: string; recipient: string | null; purpose: string | null; validTo: string | null; active: boolean; withdrawnAt: string | null }
 
 function Consents({ client }: { client: ClientDetail }) {
   const clientId = client.id;
   const [problem, setProblem] = useState<Problem>();
-  const withdraw = (id: string) => {
+  // Only whoever gave a consent withdraws it, or the client once the law leaves that consent to them (AVG 7(3)).
+  const withdraw = (consent: Consent, byClient: boolean) => {
     setProblem(undefined);
-    post(`/api/clients/${clientId}/consents/${id}/withdraw`).then(() => {
+    const body = byClient ? { withdrawnBy: 'client' } : { withdrawnBy: consent.givenBy, ...(consent.givenByRelationId === null ? {} : { relationId: consent.givenByRelationId }) };
+    post(`/api/clients/${clientId}/consents/${consent.id}/withdraw`, body).then(() => {
       consents.reload();
       care.reload();
     }, (error: unknown) => setProblem(toProblem(error)));
@@ -210,7 +212,8 @@ function Consents({ client }: { client: ClientDetail }) {
                   {label(CONSENT_KINDS, x.kind)} — {label(CONSENT_GIVERS, x.givenBy)}, {formatDate(x.givenOn)}
                   {x.recipient !== null && `, aan ${x.recipient}`}{x.purpose !== null && ` voor ${x.purpose}`}
                   {' '}<span className={x.active ? 'tag ok' : 'tag'}>{x.active ? 'Geldig' : x.withdrawnAt !== null ? 'Ingetrokken' : 'Niet geldig'}</span>
-                  {x.active && <> <button type="button" className="link-button" onClick={() => withdraw(x.id)}>intrekken</button></>}
+                  {x.active && <> <button type="button" className="link-button" onClick={() => withdraw(x, false)}>ingetrokken door wie haar gaf</button></>}
+                  {x.active && x.givenBy === 'legal-representatives' && <> <button type="button" className="link-button" onClick={() => withdraw(x, true)}>ingetrokken door de jongere zelf</button></>}
                 </li>
               ))}
             </ul>
