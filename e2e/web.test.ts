@@ -112,7 +112,7 @@ describe('web application for professionals', () => {
     await page.getByLabel('Welke uitleg is vooraf gegeven?').fill('Uitgelegd wat de hulp inhoudt en hoe lang die duurt.');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Toestemming opslaan' }).click();
-    await page.getByRole('button', { name: 'intrekken' }).first().waitFor();
+    await page.getByRole('button', { name: 'ingetrokken door wie haar gaf' }).first().waitFor();
     await page.getByRole('button', { name: 'Afspraak vastleggen' }).click();
     await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
     await page.getByText(/Gespreksverslagen niet delen met ouders — sinds/).waitFor();

@@ -54,6 +54,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/requests': ['admin-staff'],
   'GET /api/clients/:clientId/requests/:requestId': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/consent': ['admin-staff'],
+  'POST /api/clients/:clientId/requests/:requestId/identity-check': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/extend': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/decision': NONE, // deciding is the professional's (003 §3)
   'POST /api/clients/:clientId/requests/:requestId/fulfil': NONE,

@@ -453,7 +453,7 @@ describe('RESTler-style checks', () => {
     });
     const request = await h.request({
       method: 'POST', url: `/api/clients/${clientA}/requests`, cookie: holder,
-      body: { kind: 'destroy', requesterRelationId: parentRelation.json<{ id: string }>().id, channel: 'written', receivedOn: '2026-11-20', details: 'Vernietig het dossier.' },
+      body: { kind: 'destroy', requesterRelationId: parentRelation.json<{ id: string }>().id, channel: 'written', receivedOn: '2026-11-20', details: 'Vernietig het dossier.', identityCheck: { documentType: 'passport' } },
     });
     expect(request.statusCode).toBe(201);
     const requestId = request.json<{ id: string }>().id;

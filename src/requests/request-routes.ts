@@ -11,7 +11,7 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../clients/clients-service.js';
 import { endRestriction } from './fulfil-rights.js';
 import { DECISION_FACTS, DESTRUCTION_REFUSAL_GROUNDS, REQUEST_KINDS } from './request-kinds.js';
-import { decideRequest, extendRequest, fulfilRequest, listClientRequests, openRequestCandidates, readRequest, receiveRequest, recordRequestConsent } from './request-service.js';
+import { decideRequest, extendRequest, fulfilRequest, listClientRequests, openRequestCandidates, readRequest, receiveRequest, recordIdentityCheck, recordRequestConsent } from './request-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
@@ -63,6 +63,7 @@ const NewRequestBody = Type.Object({
   identityCheck: Type.Optional(Type.Object({ documentType: OneOf(['passport', 'identity-card', 'driving-licence', 'residence-permit', 'other'] as const) }, { additionalProperties: false })),
 }, { additionalProperties: false });
 const ExtendBody = Type.Object({ noticeSentOn: Type.String({ format: 'date' }) }, { additionalProperties: false });
+const IdentityCheckBody = Type.Object({ documentType: OneOf(['passport', 'identity-card', 'driving-licence', 'residence-permit', 'other'] as const) }, { additionalProperties: false });
 const ConsentBody = Type.Object({
   givenOn: Type.String({ format: 'date', description: 'When the consent was given' }),
   how: OneOf(['in-writing', 'electronic', 'in-person'] as const),
@@ -126,6 +127,15 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['requests'], summary: 'One request with its intake, deadline and decision', params: RequestParams, response: { 200: RequestSchema } },
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: (scope, request) => readRequest(scope, masterKey, requestId(request)),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/requests/:requestId/identity-check',
+    schema: {
+      tags: ['requests'], summary: 'Record that the requester\'s identity was checked, and with which document (never a copy of it); needed before inspection, a copy handed over, portability or destruction',
+      params: RequestParams, body: IdentityCheckBody, response: { 200: RequestSchema },
+    },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: (scope, request) => recordIdentityCheck(scope, masterKey, requestId(request), (request.body as Static<typeof IdentityCheckBody>).documentType),
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/consent',

@@ -15,7 +15,7 @@ import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { isCompetent, agreementFacts } from '../representation/representation-service.js';
-import { appealDeadline, decide, destructionDeadline, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
+import { appealDeadline, Citation, decide, destructionDeadline, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { partOfEntryKind, type EntryKind } from '../dossier/entry-kinds.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { destroyEntries, executeDestruction } from './destruction.js';
@@ -221,6 +221,40 @@ function wrongState(nl: string, en: string): AppError {
   return conflict('request-wrong-state', nl, en);
 }
 
+/**
+ * Before data leaves the organisation or is destroyed, the requester's identity is checked: handing a
+ * dossier to the wrong person is a data breach (AVG 12(6); 004 D: "zodat we je identiteit kunnen
+ * controleren"). An electronic copy is exempt: it is fetched through the 7-day download, whose code
+ * reaches the requester by another channel.
+ */
+export function needsIdentityCheck(kind: RequestKind, channel: string): boolean {
+  switch (kind) {
+    case 'inspect':
+    case 'portability':
+    case 'destroy':
+      return true;
+    case 'copy':
+      return channel !== 'electronic';
+    case 'correct':
+    case 'add-statement':
+    case 'restrict':
+    case 'object':
+    case 'withdraw-consent':
+    case 'general-information':
+      return false;
+  }
+}
+
+/** Records that the requester's identity was checked (which document; never a copy of it — 004 D). */
+export async function recordIdentityCheck(scope: ClientScope, masterKey: Buffer, requestId: string, documentType: NonNullable<NewRequest['identityCheck']>['documentType']): Promise<ClientRequest> {
+  const row = await loadForUpdate(scope, requestId);
+  if (row.state === 'fulfilled' || row.state === 'refused-at-intake') throw wrongState('Dit verzoek loopt niet meer.', 'This request is no longer open.');
+  if (row.identity_checked_at !== null) throw conflict('identity-already-checked', 'De identiteit is voor dit verzoek al gecontroleerd.', 'The identity has already been checked for this request.');
+  await scope.tx.query('UPDATE org.requests SET identity_document = $2, identity_checked_by = $3, identity_checked_at = $4 WHERE id = $1',
+    [requestId, documentType, scope.actor.employeeId, scope.now]);
+  return readRequest(scope, masterKey, requestId);
+}
+
 export const ConsentHow = { inWriting: 'in-writing', electronic: 'electronic', inPerson: 'in-person' } as const;
 export type ConsentHow = (typeof ConsentHow)[keyof typeof ConsentHow];
 
@@ -413,6 +447,11 @@ export async function fulfilRequest(
   if (row.state !== 'decided') throw wrongState('Een verzoek wordt pas uitgevoerd nadat erover is beslist.', 'A request is fulfilled only after it has been decided.');
   if (row.decision === 'refused' || row.decision === null) throw wrongState('Een geweigerd verzoek wordt niet uitgevoerd.', 'A refused request is not fulfilled.');
   checkFulfilInput(row.kind, input);
+  if (needsIdentityCheck(row.kind, row.channel) && row.identity_checked_at === null) {
+    throw new AppError('identity-not-checked', 409,
+      'Controleer eerst met een geldig identiteitsbewijs of de verzoeker is wie hij of zij zegt te zijn, en leg dat vast. Pas daarna geeft u inzage, geeft u gegevens mee of vernietigt u ze.',
+      'Check the requester\'s identity against a valid ID document and record it first.', { basis: [Citation.avg_12] });
+  }
   const decision = row.decision;
   await carryOut(scope, masterKey, {
     requestId, kind: row.kind, requester: row.requester_kind, requesterRelationId: row.requester_relation_id, requesterName: row.requester_name, decision, maxEntryBytes,

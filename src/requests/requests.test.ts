@@ -245,6 +245,13 @@ describe('deadlines and decisions', () => {
     const copy = (await post(`/api/clients/${clientId}/requests`, request({ kind: 'copy' }))).json();
     expect((await post(`/api/clients/${clientId}/requests/${copy.id}/fulfil`)).statusCode).toBe(409);
     await post(`/api/clients/${clientId}/requests/${copy.id}/decision`, { outcome: 'granted', reasons: '' });
+    // A copy handed over (not sent through the download) only after the requester's identity was checked (AVG 12(6); 004 D).
+    const unchecked = await post(`/api/clients/${clientId}/requests/${copy.id}/fulfil`);
+    expect(unchecked.statusCode).toBe(409);
+    expect(unchecked.json()).toMatchObject({ code: 'identity-not-checked', basis: ['AVG 12'] });
+    const checked = await post(`/api/clients/${clientId}/requests/${copy.id}/identity-check`, { documentType: 'identity-card' });
+    expect(checked.json().identityChecked).toMatchObject({ documentType: 'identity-card' });
+    expect((await post(`/api/clients/${clientId}/requests/${copy.id}/identity-check`, { documentType: 'passport' })).statusCode).toBe(409);
     expect((await post(`/api/clients/${clientId}/requests/${copy.id}/fulfil`, { feeCents: 500 })).json().field).toBe('feeCents');
     expect((await post(`/api/clients/${clientId}/requests/${copy.id}/fulfil`)).json()).toMatchObject({ state: 'fulfilled', fulfilledOn: '2026-11-22' });
   });
@@ -261,7 +268,7 @@ describe('deadlines and decisions', () => {
   it('a decided destruction stays on the dashboard until carried out, by its execution deadline, overdue when late (Jeugdwet 7.3.9)', async () => {
     const clientId = await h.client({ age: 17, holder });
     const late = (await post(`/api/clients/${clientId}/requests`, request({ kind: 'destroy', receivedOn: '2026-07-01', details: 'Vernietig mijn dossier.' }))).json();
-    const onTime = (await post(`/api/clients/${clientId}/requests`, request({ kind: 'destroy', part: 'conversation-report', receivedOn: '2026-11-16', details: 'Vernietig de gespreksverslagen.' }))).json();
+    const onTime = (await post(`/api/clients/${clientId}/requests`, request({ kind: 'destroy', part: 'conversation-report', receivedOn: '2026-11-16', details: 'Vernietig de gespreksverslagen.', identityCheck: { documentType: 'passport' } }))).json();
     for (const id of [late.id, onTime.id]) expect((await post(`/api/clients/${clientId}/requests/${id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
     const rows = () => get('/api/requests').then((r) => (r.json().requests as { requestId: string; due: string; deadline: string; overdue: boolean; state: string }[]));
     const dashboard = await rows();

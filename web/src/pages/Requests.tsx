@@ -171,6 +171,7 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
           <Basis basis={r.decision.basis} />
         </div>
       )}
+      {r.identityChecked === null && (open || r.state === 'decided') && <CheckIdentity url={`${base}/identity-check`} onDone={request.reload} />}
       {r.state === 'decided' && <Fulfil url={`${base}/fulfil`} kind={r.kind} onDone={request.reload} />}
       {r.fulfilledOn !== null && <p className="ok" role="status">Uitgevoerd op {formatDate(r.fulfilledOn)}{r.feeCents !== null && r.feeCents > 0 && `, vergoeding € ${(r.feeCents / 100).toFixed(2)}`}.</p>}
       <section className="card" aria-labelledby="documents-title">
@@ -242,6 +243,21 @@ function DownloadLinks({ base }: { base: string }) {
         </ul>
       )}
     </div>
+  );
+}
+
+/** Inspection, a copy handed over, portability and destruction need the requester's identity checked first (AVG 12(6)). */
+function CheckIdentity({ url, onDone }: { url: string; onDone: () => void }) {
+  const [documentType, setDocumentType] = useState('identity-card');
+  const save = useSubmit(() => post(url, { documentType }), onDone);
+  return (
+    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="identity-title">
+      <h3 id="identity-title">Identiteit controleren</h3>
+      <p>Bekijk een geldig identiteitsbewijs van de verzoeker. Maak er geen kopie van. Zonder controle geeft u geen inzage, geeft u geen kopie mee en vernietigt u niets.</p>
+      <Select label="Gecontroleerd met" value={documentType} onChange={setDocumentType} options={DOCUMENT_TYPES} />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" className="secondary" disabled={save.busy}>Identiteit gecontroleerd</button>
+    </form>
   );
 }
 
