@@ -398,7 +398,11 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
         }
         // A log-out or password change ends the caller's session: give the caller a new one.
         if (who.employee !== undefined && response.statusCode < 300 && (pattern === '/api/auth/logout' || pattern === '/api/auth/password')) await renewSession(who);
-        if (response.statusCode < 300 && String(response.headers['content-type']).includes('application/json')) {
+        // A generated id with dot segments ("../") is resolved before routing, so the request may reach another
+        // route than the one it was generated for: its answer is then not held to this route's schema (the
+        // leak, secret, 5xx and data checks above still hold for it).
+        const rerouted = /(^|\/)(\.|%2e){1,2}(\/|$)/i.test(url.split('?')[0]!);
+        if (!rerouted && response.statusCode < 300 && String(response.headers['content-type']).includes('application/json')) {
           const schema = responseSchema(method, pattern, response.statusCode);
           if (schema !== undefined) {
             const validate = ajv.compile(schema);
@@ -406,7 +410,7 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
           }
         }
       },
-    ), { numRuns: RUNS, endOnFailure: true });
+    ), { numRuns: RUNS, endOnFailure: true, ...(process.env.FUZZ_SEED === undefined ? {} : { seed: Number(process.env.FUZZ_SEED) }) });
     expect(requests).toBeGreaterThanOrEqual(RUNS);
     expect(hashed).toBeGreaterThan(0);
     // With enough requests every operation was called (at 20 per operation on average, missing one is all but impossible).
