@@ -169,11 +169,15 @@ export interface Withdrawer {
  * the client (from 16, or assessed competent). A parent cannot withdraw a 16-year-old's own consent.
  * Both the register's own route and a withdraw-consent request come here.
  */
-export async function withdrawConsent(scope: ClientScope, consentId: string, withdrawer: Withdrawer, field = 'withdrawnBy'): Promise<Consent> {
+export async function withdrawConsent(
+  scope: ClientScope, consentId: string, withdrawer: Withdrawer,
+  /** The request path names its own field and answers an unknown consent as bad input (it came in the body). */
+  as: { field: string; unknown: () => AppError } = { field: 'withdrawnBy', unknown: () => notFound('Deze toestemming bestaat niet.', 'This consent does not exist.') },
+): Promise<Consent> {
   const rows = await scope.tx.query<{ withdrawn_at: Date | null; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null }>(
     'SELECT withdrawn_at, kind, given_by, given_by_relation_id FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
   const row = rows[0];
-  if (row === undefined) throw notFound('Deze toestemming bestaat niet.', 'This consent does not exist.');
+  if (row === undefined) throw as.unknown();
   if (row.withdrawn_at !== null) throw conflict('already-withdrawn', 'Deze toestemming is al ingetrokken.', 'This consent has already been withdrawn.');
   const own = row.given_by === 'client'
     ? withdrawer.party === 'client'
@@ -183,7 +187,7 @@ export async function withdrawConsent(scope: ClientScope, consentId: string, wit
     throw new AppError('not-their-consent', 409,
       `Deze toestemming is gegeven door ${whose}. Alleen wie de toestemming gaf, kan haar intrekken. Toestemming die ouders of voogd voor de cliënt gaven, kan de cliënt zelf intrekken zodra de wet de toestemming aan de cliënt laat (vanaf 16 jaar, of als de cliënt wilsbekwaam is beoordeeld).`,
       'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).',
-      { field, basis: ['AVG 7', 'Jeugdwet 7.3.4', 'Jeugdwet 7.3.5'] });
+      { field: as.field, basis: ['AVG 7', 'Jeugdwet 7.3.4', 'Jeugdwet 7.3.5'] });
   }
   await scope.tx.query('UPDATE org.consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawn_by_party = $4, withdrawn_by_relation_id = $5 WHERE id = $1',
     [consentId, scope.now, scope.actor.employeeId, withdrawer.party, withdrawer.relationId]);

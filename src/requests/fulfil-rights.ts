@@ -168,9 +168,10 @@ async function restrict(scope: ClientScope, ctx: FulfilContext): Promise<void> {
  * consent — is refused and nothing changes.
  */
 async function withdraw(scope: ClientScope, ctx: FulfilContext, consentId: string): Promise<void> {
-  const rows = await scope.tx.query('SELECT 1 FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
-  if (rows.length === 0) throw badRequest('unknown-consent', 'consentId', 'Deze toestemming staat niet in het register van deze cliënt.', 'This consent is not in this client\'s register.');
-  await withdrawConsent(scope, consentId, withdrawerOf(ctx), 'consentId');
+  await withdrawConsent(scope, consentId, withdrawerOf(ctx), {
+    field: 'consentId',
+    unknown: () => badRequest('unknown-consent', 'consentId', 'Deze toestemming staat niet in het register van deze cliënt.', 'This consent is not in this client\'s register.'),
+  });
   await scope.tx.query('UPDATE org.requests SET withdrawn_consent_id = $2 WHERE id = $1', [ctx.requestId, consentId]);
 }
 

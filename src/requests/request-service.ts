@@ -227,7 +227,7 @@ function wrongState(nl: string, en: string): AppError {
  * controleren"). An electronic copy is exempt: it is fetched through the 7-day download, whose code
  * reaches the requester by another channel.
  */
-export function needsIdentityCheck(kind: RequestKind, channel: string): boolean {
+function needsIdentityCheck(kind: RequestKind, channel: string): boolean {
   switch (kind) {
     case 'inspect':
     case 'portability':

@@ -102,6 +102,9 @@ export const INTAKE_OUTCOMES: Record<string, string> = {
   'needs-assessment': 'Beoordeling nodig',
 };
 
+/** How a consent a request needed was given (AVG 7(1)). */
+export const CONSENT_HOW: Record<string, string> = { 'in-person': 'Mondeling, in een gesprek', 'in-writing': 'Op papier, ondertekend', 'electronic': 'Digitaal (bijvoorbeeld e-mail)' };
+
 export const CHANNELS: Record<string, string> = { 'written': 'Schriftelijk', 'electronic': 'Elektronisch', 'in-person': 'Persoonlijk' };
 
 export const PARTS: Record<string, string> = {

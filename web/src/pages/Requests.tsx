@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { get, post, toProblem, type Problem } from '../api';
 import { Basis, DownloadButton, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
 import {
-  CHANNELS, DECISION_FACTS, DECISION_OUTCOMES, DOCUMENT_TYPES, INTAKE_OUTCOMES, PARTS, RELATIONS, REQUEST_KINDS, REQUEST_STATES, formatDate, label, today,
+  CHANNELS, CONSENT_HOW, DECISION_FACTS, DECISION_OUTCOMES, DOCUMENT_TYPES, INTAKE_OUTCOMES, PARTS, RELATIONS, REQUEST_KINDS, REQUEST_STATES, formatDate, label, today,
 } from '../labels';
 import { navigate } from '../router';
 import type { ClientDetail } from './Client';
@@ -153,7 +153,7 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
         {r.intake.consentRecordedOn !== null && (
           <p>
             Toestemming vastgelegd op {formatDate(r.intake.consentRecordedOn)}
-            {r.intake.consent !== null && `: gegeven op ${formatDate(r.intake.consent.givenOn)}, ${label(Object.fromEntries(CONSENT_HOW), r.intake.consent.how).toLowerCase()}`}
+            {r.intake.consent !== null && `: gegeven op ${formatDate(r.intake.consent.givenOn)}, ${label(CONSENT_HOW, r.intake.consent.how).toLowerCase()}`}
             {r.intake.consent?.declarationReference != null && ` (verklaring: ${r.intake.consent.declarationReference})`}
             .
           </p>
@@ -260,8 +260,6 @@ function CheckIdentity({ url, onDone }: { url: string; onDone: () => void }) {
     </form>
   );
 }
-
-const CONSENT_HOW: [string, string][] = [['in-person', 'Mondeling, in een gesprek'], ['in-writing', 'Op papier, ondertekend'], ['electronic', 'Digitaal (bijvoorbeeld e-mail)']];
 
 function RecordConsent({ url, who, onDone }: { url: string; who: string[]; onDone: () => void }) {
   const [givenOn, setGivenOn] = useState(today());
