@@ -5,6 +5,8 @@
  * microsecond timestamps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROLE, type Database } from '../db/database.js';
+import { openPostgres } from '../db/postgres-database.js';
 import type { TestDatabase } from '../test-support/test-database.js';
 import { createTestDatabase } from '../test-support/test-database.js';
 import { appendAccessLog, type AccessLogRow } from './access-log.js';
@@ -12,6 +14,25 @@ import { canonicalForm, chainHash, formatChainTimestamp, GENESIS_HASH, type Chai
 import { readLogBatch, verifyLog } from './verify-log.js';
 
 const org = '00000000-0000-4000-8000-00000000000a';
+const ZEROS = `\\x${'00'.repeat(32)}`;
+
+/** Runs `work` as the tables' owner (PGlite: leave the application role for a moment; a server: a separate connection). */
+async function asOwner<T>(database: TestDatabase, work: (owner: Pick<Database, 'exec' | 'query'>) => Promise<T>): Promise<T> {
+  if (database.url === undefined) {
+    await database.db.exec('RESET ROLE');
+    try {
+      return await work(database.db);
+    } finally {
+      await database.db.exec(`SET ROLE ${APP_ROLE}`);
+    }
+  }
+  const owner = openPostgres(database.url, { maxConnections: 1 });
+  try {
+    return await work(owner);
+  } finally {
+    await owner.close();
+  }
+}
 
 const golden: ChainRow = {
   seq: '42', occurredAtMicros: 1_795_338_000_000_123n, organisationId: org, employeeId: null, actingForId: null, employeeRole: 'intern',
@@ -71,13 +92,20 @@ describe('SQL and TypeScript agree', () => {
         route: '/api/clients/:clientId/entries', sessionId: 'sess-ø', address: '::1',
       },
     ]);
-    // Explicit timestamps (the app role may INSERT), including before 1970 and a NULL inside an array.
-    await database.db.query(
-      `INSERT INTO audit.access_log (occurred_at, organisation_id, action, part, outcome, basis, route, citations)
-       VALUES ('1969-12-31 23:59:59.999999+00', $1, 'read', 'dossier', 'denied', 'none', 'r', ARRAY[NULL, 'x']::text[]),
-              ('2026-03-29 02:30:00.000001+02', $1, 'read', 'dossier', 'denied', 'none', 'r', '{}')`,
-      [org],
-    );
+    // Explicit timestamps, including before 1970 and a NULL inside an array. The database dates every row
+    // it appends itself (migrations/0031), so these are written as the owner with the triggers off, hashed by the SQL side.
+    await asOwner(database, (owner) => owner.exec(`BEGIN; ALTER TABLE audit.access_log DISABLE TRIGGER USER;
+      INSERT INTO audit.access_log (seq, occurred_at, organisation_id, action, part, outcome, basis, route, citations, prev_hash, row_hash)
+      VALUES (4, '1969-12-31 23:59:59.999999+00', '${org}', 'read', 'dossier', 'denied', 'none', 'r', ARRAY[NULL, 'x']::text[], '${ZEROS}', '${ZEROS}'),
+             (5, '2026-03-29 02:30:00.000001+02', '${org}', 'read', 'dossier', 'denied', 'none', 'r', '{}', '${ZEROS}', '${ZEROS}');
+      DO $$ DECLARE r audit.access_log; prev bytea;
+      BEGIN
+        SELECT row_hash INTO prev FROM audit.access_log WHERE seq = 3;
+        FOR r IN SELECT * FROM audit.access_log WHERE seq >= 4 ORDER BY seq LOOP
+          UPDATE audit.access_log SET prev_hash = prev, row_hash = sha256(prev || audit.access_log_canonical(r)) WHERE seq = r.seq RETURNING row_hash INTO prev;
+        END LOOP;
+      END $$;
+      ALTER TABLE audit.access_log ENABLE TRIGGER USER; COMMIT;`));
     const fromSql = await database.db.query<{ seq: string; canonical: Buffer; row_hash: Buffer }>(
       'SELECT seq, audit.access_log_canonical(l) AS canonical, row_hash FROM audit.access_log l ORDER BY seq');
     const rows = await readLogBatch(database.db, 0, 100);
@@ -92,8 +120,21 @@ describe('SQL and TypeScript agree', () => {
     });
     expect(formatChainTimestamp(rows[3]!.occurredAtMicros)).toBe('1969-12-31T23:59:59.999999Z');
     expect(formatChainTimestamp(rows[4]!.occurredAtMicros)).toBe('2026-03-29T00:30:00.000001Z');
-    expect((await verifyLog(database.db)).ok).toBe(true);
+    // The chain holds, but a row dated before its predecessor is refused.
+    expect(await verifyLog(database.db)).toMatchObject({ ok: false, rows: 3, problem: { kind: 'time', seq: 4 } });
   });
+});
+
+describe('the chain trigger', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await appendAccessLog(database.db, Array.from({ length: 5 }, () => ({
+      organisationId: org, employeeId: null, employeeRole: null, clientId: null, action: 'read', part: 'dossier',
+      outcome: 'not-found' as const, basis: 'none' as const, route: '/api/clients/:clientId', sessionId: null, address: null,
+    })));
+  });
+  afterAll(async () => database.drop());
 
   it('overwrites whatever seq or hashes an INSERT supplies', async () => {
     await database.db.query(

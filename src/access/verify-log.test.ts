@@ -148,6 +148,38 @@ describe('verify-log against tampering', () => {
   });
 });
 
+describe('the database dates every log row itself (issue 13)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await appendAccessLog(database.db, [logRow(1), logRow(2)]);
+  });
+  afterAll(async () => database.drop());
+
+  it('overrides a back-dated occurred_at supplied by the application role in raw SQL, and hashes the stored value', async () => {
+    const [role] = await database.db.query<{ user: string }>('SELECT current_user AS user');
+    expect(role!.user).toBe(APP_ROLE);
+    const before = Date.now();
+    await database.db.query(
+      `INSERT INTO audit.access_log (occurred_at, organisation_id, action, part, outcome, basis, route)
+       VALUES ('2020-01-01T09:00:00Z', $1, 'read', 'dossier', 'allowed', 'none', 'raw')`, [org]);
+    const [row] = await database.db.query<{ occurred_at: Date }>(`SELECT occurred_at FROM audit.access_log WHERE route = 'raw'`);
+    // The database's clock, not 2020 (a minute's leeway for a server on another clock).
+    expect(Math.abs(row!.occurred_at.getTime() - before)).toBeLessThan(60_000);
+    expect(await verifyLog(database.db)).toMatchObject({ ok: true, rows: 3 });
+  });
+
+  it('refuses a forged row older than its predecessor, inserted with the triggers off and a correct hash', async () => {
+    await tamper(database, `INSERT INTO audit.access_log (seq, occurred_at, organisation_id, action, part, outcome, basis, route, prev_hash, row_hash)
+      SELECT h.seq + 1, '2020-01-01T09:00:00Z', '${org}', 'read', 'dossier', 'allowed', 'none', 'forged', h.row_hash, '\\x${'00'.repeat(32)}'::bytea
+        FROM (SELECT seq, row_hash FROM audit.access_log ORDER BY seq DESC LIMIT 1) h;
+      UPDATE audit.access_log l SET row_hash = sha256(l.prev_hash || audit.access_log_canonical(l)) WHERE route = 'forged'`);
+    const result = await verifyLog(database.db);
+    expect(result).toMatchObject({ ok: false, rows: 3, problem: { kind: 'time', seq: 4 } });
+    expect(!result.ok && result.problem.message).toMatch(/^row 4 is dated 2020-01-01T09:00:00\.000000Z, before row 3 \(/);
+  });
+});
+
 describe('the chain under concurrent transactions', () => {
   let database: TestDatabase;
   beforeAll(async () => {

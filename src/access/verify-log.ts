@@ -9,11 +9,16 @@
  * - `hash`:       row_hash does not match the row's contents (the row was altered);
  * - `checkpoint`: the recomputed hash at a checkpoint's seq differs from the checkpoint
  *                 (the chain was rebuilt after a change somewhere up to that row);
- * - `truncated`:  a checkpoint names a seq beyond the last row (rows at the end were deleted).
+ * - `truncated`:  a checkpoint names a seq beyond the last row (rows at the end were deleted);
+ * - `time`:       a row is dated before its predecessor (the database dates each row under the
+ *                 chain lock, migrations/0031, so such a row was written around the trigger);
+ * - `unanchored`: with `requireCheckpoints`, the log has rows but there is no checkpoint to hold it
+ *                 against: a chain rebuilt end to end (rows deleted, the rest renumbered and
+ *                 rehashed) would pass, so verification fails closed.
  */
 import type { Queryable } from '../db/database.js';
 import type { Checkpoint } from './log-checkpoints.js';
-import { chainHash, GENESIS_HASH, type ChainRow } from './log-chain.js';
+import { chainHash, formatChainTimestamp, GENESIS_HASH, type ChainRow } from './log-chain.js';
 
 export const LogProblemKind = {
   missingRow: 'missing-row',
@@ -21,6 +26,8 @@ export const LogProblemKind = {
   hash: 'hash',
   checkpoint: 'checkpoint',
   truncated: 'truncated',
+  time: 'time',
+  unanchored: 'unanchored',
 } as const;
 export type LogProblemKind = (typeof LogProblemKind)[keyof typeof LogProblemKind];
 
@@ -98,6 +105,23 @@ export interface VerifyOptions {
   batchSize?: number;
   /** Called after each batch with the rows verified so far. */
   onProgress?: (rows: number) => void;
+  /**
+   * Fail closed: a log with rows but no checkpoint at all is `unanchored`
+   * (`dossierwijzer verify-log` sets this unless `--no-checkpoints` is given).
+   */
+  requireCheckpoints?: boolean;
+}
+
+/**
+ * The first row whose time the database set under the chain lock
+ * (audit.access_log_clock, migrations/0031); rows before it are not held to
+ * the time order. Without that table (a schema older than 0031) every row is.
+ */
+export async function readClockFromSeq(db: Queryable): Promise<number> {
+  const [present] = await db.query<{ present: boolean }>(`SELECT to_regclass('audit.access_log_clock') IS NOT NULL AS present`);
+  if (present?.present !== true) return 1;
+  const [row] = await db.query<{ from_seq: string }>('SELECT from_seq FROM audit.access_log_clock');
+  return row === undefined ? 1 : Number(row.from_seq);
 }
 
 /**
@@ -117,6 +141,8 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
   let rows = 0;
   let prev = GENESIS_HASH;
   let lastSeq = 0;
+  let lastMicros: bigint | undefined;
+  const clockFromSeq = await readClockFromSeq(db);
 
   const finish = (problem?: LogProblem): VerifyResult => {
     const seconds = (performance.now() - started) / 1000;
@@ -159,6 +185,13 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
     options.onProgress?.(rows);
     if (batch.length < batchSize) break;
   }
+  if (options.requireCheckpoints === true && rows > 0 && pending.length === 0) {
+    return finish({
+      kind: LogProblemKind.unanchored, seq: 1,
+      message: `the log has ${rows} rows but there is no checkpoint to hold them against: a log whose rows were deleted and whose chain was rebuilt end to end `
+        + 'would pass the chain check alone, so this is not accepted as intact (restore the checkpoints file, or verify with --no-checkpoints knowing this)',
+    });
+  }
   const beyond = pending[next];
   if (beyond !== undefined) {
     return finish({
@@ -187,8 +220,16 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
       if (row.rowHash === null || !row.rowHash.equals(computed)) {
         return { kind: LogProblemKind.hash, seq, message: 'row_hash does not match the row\'s contents: the row was altered' };
       }
+      if (seq >= clockFromSeq && lastMicros !== undefined && row.occurredAtMicros < lastMicros) {
+        return {
+          kind: LogProblemKind.time, seq,
+          message: `row ${seq} is dated ${formatChainTimestamp(row.occurredAtMicros)}, before row ${lastSeq} (${formatChainTimestamp(lastMicros)}): `
+            + 'the database dates every row itself as it appends it, so this row was written around it (back-dated)',
+        };
+      }
       prev = computed;
       lastSeq = seq;
+      lastMicros = row.occurredAtMicros;
       rows += 1;
       const atCheckpoint = checkCheckpoints(seq);
       if (atCheckpoint !== undefined) return atCheckpoint;

@@ -4,7 +4,7 @@
  * DATABASE_URL is set. stdout and stderr are captured; exit codes 0/1/2.
  */
 import { mkdtempSync } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -59,19 +59,47 @@ afterAll(async () => {
 });
 
 describe('dossierwijzer verify-log', () => {
-  it('verifies an intact log, warns that there are no checkpoints yet, and exits 0', async () => {
+  it('fails closed: an intact log with rows but no checkpoints file exits 1, in text and in JSON', async () => {
     const { code, out, err } = await run([]);
-    expect(code).toBe(0);
-    expect(out).toMatch(/^Access log intact: 20 rows verified, 0 of 0 checkpoints matched; [\d,]+ rows\/s\.\n$/);
-    expect(err).toMatch(/no checkpoints file at .*access-log\.checkpoints/);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^Access log BROKEN at row 1 \(unanchored\): the log has 20 rows but there is no checkpoint/);
+    expect(err).toContain(`No checkpoints file at ${checkpoints}.`);
+    const json = await run(['--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: false, rows: 20, checkpoints: { used: true, found: false, count: 0 }, problem: { kind: 'unanchored' } });
   });
 
-  it('--checkpoint appends the head to the default file (mode 0600) after verifying', async () => {
-    const { code, out } = await run(['--checkpoint']);
+  it('fails closed on an empty checkpoints file too', async () => {
+    const empty = path.join(dataDir, 'empty.checkpoints');
+    await writeFile(empty, '');
+    const { code, err } = await run(['--checkpoints', empty]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/\(unanchored\)/);
+  });
+
+  it('--no-checkpoints verifies the chain alone when asked, and says why that is weak (also in JSON)', async () => {
+    const { code, out, err } = await run(['--no-checkpoints']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Access log chain intact \(no checkpoints used\): 20 rows verified; [\d,]+ rows\/s\.\n$/);
+    expect(err).toMatch(/^Warning: verified without checkpoints \(--no-checkpoints\): the chain alone cannot detect .* rebuilt end to end/);
+    const json = await run(['--no-checkpoints', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: true, checkpoints: { used: false, warning: expect.stringMatching(/rebuilt end to end/) } });
+    const both = await run(['--no-checkpoints', '--checkpoints', checkpoints]);
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/--checkpoints and --no-checkpoints exclude each other/);
+  });
+
+  it('--no-checkpoints --checkpoint writes the first checkpoint (mode 0600) after verifying; then the default run passes', async () => {
+    const { code, out } = await run(['--no-checkpoints', '--checkpoint']);
     expect(code).toBe(0);
     expect(out).toContain(`Checkpoint written: row 20 to ${checkpoints}`);
     expect((await stat(checkpoints)).mode & 0o777).toBe(0o600);
     expect((await readFile(checkpoints, 'utf8')).trim().split('\n')).toHaveLength(1);
+    const again = await run([]);
+    expect(again).toMatchObject({ code: 0, err: '' });
+    expect(again.out).toMatch(/^Access log intact: 20 rows verified, 1 of 1 checkpoints matched/);
   });
 
   it('--json reports rows, checkpoints matched and throughput', async () => {
@@ -118,5 +146,31 @@ describe('dossierwijzer verify-log', () => {
     const rebuilt = await run(['--json']);
     expect(rebuilt.code).toBe(1);
     expect(JSON.parse(rebuilt.out)).toMatchObject({ ok: false, rows: 20, problem: { kind: 'checkpoint', seq: 20 } });
+  });
+
+  it('issue 13: a log rebuilt end to end after deleting 314 of 315 rows, with the checkpoints file gone, exits 1', async () => {
+    await asOwner(async (owner) => {
+      const [head] = await owner.query<{ seq: string }>('SELECT max(seq)::text AS seq FROM audit.access_log');
+      for (let i = Number(head!.seq); i < 315; i += 1) {
+        await appendAccessLog(owner, [{
+          organisationId: '00000000-0000-4000-8000-00000000000c', employeeId: null, employeeRole: 'manager', clientId: null, action: 'read',
+          part: 'dossier', outcome: 'denied', basis: 'none', purpose: `verzoek ${i}`, route: '/api/clients/:clientId', sessionId: null, address: null,
+        }]);
+      }
+      await owner.exec(`BEGIN; ALTER TABLE audit.access_log DISABLE TRIGGER USER;
+        DELETE FROM audit.access_log WHERE seq <> 315; UPDATE audit.access_log SET seq = 1;
+        UPDATE audit.access_log l SET prev_hash = '\\x${'00'.repeat(32)}'::bytea, row_hash = sha256('\\x${'00'.repeat(32)}'::bytea || audit.access_log_canonical(l));
+        ALTER TABLE audit.access_log ENABLE TRIGGER USER; COMMIT;`);
+    });
+    await rm(checkpoints, { force: true });
+    // The chain alone is consistent: exactly what fail-closed verification must not accept.
+    const weak = await run(['--no-checkpoints', '--json']);
+    expect(JSON.parse(weak.out)).toMatchObject({ ok: true, rows: 1 });
+    const { code, err } = await run([]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^Access log BROKEN at row 1 \(unanchored\): the log has 1 rows but there is no checkpoint/);
+    const json = await run(['--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: false, problem: { kind: 'unanchored' } });
   });
 });

@@ -2,12 +2,17 @@
  * `dossierwijzer verify-log`: recomputes the access log's hash chain from the
  * configured database and holds it against the checkpoints file.
  *
- *   dossierwijzer verify-log [--checkpoints FILE] [--checkpoint] [--json]
+ *   dossierwijzer verify-log [--checkpoints FILE | --no-checkpoints] [--checkpoint] [--json]
  *
  * Exit 0: intact (prints rows verified and rows/s). Exit 1: broken (names the
  * first broken row and what is wrong). Exit 2: usage, configuration, or the
  * log could not be read. On PGlite, stop the server first: an embedded
  * database has one user at a time.
+ *
+ * Fails closed (issue 13): a log with rows and a missing or empty checkpoints
+ * file is not intact — a log whose rows were deleted and whose chain was
+ * rebuilt end to end passes the chain alone. `--no-checkpoints` verifies the
+ * chain alone when asked explicitly, and says why that is weak.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
@@ -17,12 +22,16 @@ import { CheckpointFileError, readCheckpoints, writeCheckpoint, type Checkpoint 
 import { verifyLog, type VerifyResult } from '../access/verify-log.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: dossierwijzer verify-log [--checkpoints FILE] [--checkpoint] [--json]
+const usage = `Usage: dossierwijzer verify-log [--checkpoints FILE | --no-checkpoints] [--checkpoint] [--json]
 
-Recomputes the access log's hash chain (every row, link and seq) from the
-configured database and checks it against the checkpoints kept outside it.
+Recomputes the access log's hash chain (every row, link, seq and time order)
+from the configured database and checks it against the checkpoints kept
+outside it. A log with rows and no checkpoints (file missing or empty) is
+reported as broken: without them a rebuilt chain cannot be told apart.
 
   --checkpoints FILE  checkpoints file (default DW_LOG_CHECKPOINT_FILE, <data dir>/access-log.checkpoints)
+  --no-checkpoints    verify the chain alone (weak: a chain rebuilt end to end passes); e.g. once,
+                      with --checkpoint, to write the first checkpoint of an existing log
   --checkpoint        after a successful verification, append the current head to the checkpoints file
   --json              print the result as JSON
 
@@ -30,6 +39,11 @@ Exit status: 0 intact, 1 broken (the first broken row is named), 2 usage or the 
 `;
 
 class UsageError extends Error {}
+
+/** Why the chain alone is weak: printed (and in the JSON) when --no-checkpoints is given. */
+export const NO_CHECKPOINTS_WARNING = 'verified without checkpoints (--no-checkpoints): the chain alone cannot detect a log whose rows were '
+  + 'deleted or changed and whose chain was then rebuilt end to end by someone who can write the table; only checkpoints kept '
+  + 'outside the database can. Restore the checkpoints file, or write one now with --checkpoint and keep it off the database host.';
 
 function isNotFound(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
@@ -50,12 +64,18 @@ function rate(result: VerifyResult): string {
 }
 
 export const verifyLogCommand: Command = async (args) => {
-  let options: { checkpoints?: string | undefined; checkpoint?: boolean | undefined; json?: boolean | undefined; help?: boolean | undefined };
+  let options: {
+    'checkpoints'?: string | undefined; 'no-checkpoints'?: boolean | undefined; 'checkpoint'?: boolean | undefined; 'json'?: boolean | undefined; 'help'?: boolean | undefined;
+  };
   try {
     ({ values: options } = parseArgs({
       args, allowPositionals: false, strict: true,
-      options: { checkpoints: { type: 'string' }, checkpoint: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'checkpoints': { type: 'string' }, 'no-checkpoints': { type: 'boolean' }, 'checkpoint': { type: 'boolean' }, 'json': { type: 'boolean' },
+        'help': { type: 'boolean', short: 'h' },
+      },
     }));
+    if (options.checkpoints !== undefined && options['no-checkpoints'] === true) throw new Error('--checkpoints and --no-checkpoints exclude each other');
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${usage}`);
     return 2;
@@ -66,10 +86,11 @@ export const verifyLogCommand: Command = async (args) => {
   }
   const config = loadConfig();
   const file = options.checkpoints ?? config.logCheckpointFile;
+  const withoutCheckpoints = options['no-checkpoints'] === true;
 
   let checkpoints: Checkpoint[] | undefined;
   try {
-    checkpoints = await loadCheckpoints(file, options.checkpoints !== undefined);
+    if (!withoutCheckpoints) checkpoints = await loadCheckpoints(file, options.checkpoints !== undefined);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
@@ -89,7 +110,7 @@ export const verifyLogCommand: Command = async (args) => {
   let written: Checkpoint | undefined;
   try {
     db = (await openDatabase(config)).db;
-    result = await verifyLog(db, { ...(checkpoints === undefined ? {} : { checkpoints }) });
+    result = await verifyLog(db, { ...(checkpoints === undefined ? {} : { checkpoints }), requireCheckpoints: !withoutCheckpoints });
     if (result.ok && options.checkpoint === true) written = await writeCheckpoint(db, file, new Date());
   } catch (error) {
     process.stderr.write(`Could not verify the access log: ${(error as Error).message}\n`);
@@ -101,19 +122,25 @@ export const verifyLogCommand: Command = async (args) => {
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify({
       ok: result.ok, rows: result.rows, lastSeq: result.lastSeq, headHash: result.lastHash,
-      checkpoints: { file, found: checkpoints !== undefined, count: checkpoints?.length ?? 0, matched: result.checkpointsMatched },
+      checkpoints: {
+        file, used: !withoutCheckpoints, found: checkpoints !== undefined, count: checkpoints?.length ?? 0, matched: result.checkpointsMatched,
+        warning: withoutCheckpoints ? NO_CHECKPOINTS_WARNING : null,
+      },
       seconds: Number(result.seconds.toFixed(3)), rowsPerSecond: Math.round(result.rowsPerSecond),
       problem: result.ok ? null : result.problem, checkpointWritten: written ?? null,
     })}\n`);
   } else if (result.ok) {
-    process.stdout.write(`Access log intact: ${result.rows} rows verified, ${result.checkpointsMatched} of ${checkpoints?.length ?? 0} checkpoints matched; ${rate(result)}.\n`);
+    process.stdout.write(withoutCheckpoints
+      ? `Access log chain intact (no checkpoints used): ${result.rows} rows verified; ${rate(result)}.\n`
+      : `Access log intact: ${result.rows} rows verified, ${result.checkpointsMatched} of ${checkpoints?.length ?? 0} checkpoints matched; ${rate(result)}.\n`);
     if (written !== undefined) process.stdout.write(`Checkpoint written: row ${written.seq} to ${file}\n`);
   } else {
     process.stderr.write(`Access log BROKEN at row ${result.problem.seq} (${result.problem.kind}): ${result.problem.message}.\n`);
     process.stderr.write(`${result.rows} rows recomputed before the problem was found; ${rate(result)}.\n`);
   }
-  if (checkpoints === undefined && options.json !== true) {
-    process.stderr.write(`Warning: no checkpoints file at ${file}; without checkpoints a chain rebuilt end to end cannot be detected.\n`);
+  if (options.json !== true) {
+    if (withoutCheckpoints) process.stderr.write(`Warning: ${NO_CHECKPOINTS_WARNING}\n`);
+    else if (checkpoints === undefined) process.stderr.write(`No checkpoints file at ${file}.\n`);
   }
   return result.ok ? 0 : 1;
 };
