@@ -148,9 +148,11 @@ function hashChallenge(challenge: string): Buffer {
 export function installAuthentication(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('actor', undefined);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Decided on the matched route, never on request.url: the router takes `/%61pi/…` for /api (issue 13).
+    // Every state-changing request needs the CSRF header, whatever its path; a route needs a session unless
+    // it is public; a URL that matches no route goes on to the 404 without one.
     if (!isCsrfSafe(request)) throw csrfRefused();
-    if (request.routeOptions.config.public === true) return;
+    if (request.routeOptions.url === undefined || request.routeOptions.config.public === true) return;
     const token = sessionToken(request, deps.config);
     const state = token === undefined ? undefined : await resolveSessionState(deps.db, token, sessionSettings(deps), deps.now());
     if (state === undefined) throw unauthorized();

@@ -14,6 +14,7 @@ import { authRoutes, installAuthentication } from '../auth/auth-routes.js';
 import { clientsRoutes } from '../clients/clients-routes.js';
 import type { Config } from '../config/config.js';
 import { assertMasterKeyFits, loadMasterKey } from '../crypto/master-key.js';
+import { sealLegacyFreeText } from '../retention/client-free-text.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
@@ -42,7 +43,7 @@ import { employeeRoutes } from '../organisation/employee-routes.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { plainHttpWarning } from './tls.js';
-import { webUiRoutes } from './web-ui.js';
+import { isWebUiRoute, webUiRoutes } from './web-ui.js';
 
 export interface AppOverrides {
   /** An already migrated database (tests); otherwise the configured one is opened. */
@@ -51,6 +52,8 @@ export interface AppOverrides {
   now?: () => Date;
   /** Where logs go (tests capture them to prove no client data is logged). */
   logStream?: DestinationStream;
+  /** The built web application's directory (tests); otherwise dist/web. */
+  webRoot?: string;
 }
 
 /** A registered route, as the route-hook test enumerates them. */
@@ -159,6 +162,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const db = overrides.db ?? (await openDatabase(config)).db;
   const masterKey = overrides.masterKey ?? await loadMasterKey(config);
   await assertMasterKeyFits(db, masterKey);
+  // Free text about clients written before migration 0033 is sealed under their keys before anything is served.
+  await sealLegacyFreeText(db, masterKey);
   const deps: AppDeps = { config, db, masterKey, now: overrides.now ?? (() => new Date()) };
 
   const server = Fastify({
@@ -171,8 +176,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const routes: RegisteredRoute[] = [];
   server.addHook('onRoute', (route) => {
-    // Everything under the docs prefix is public documentation.
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+    // Everything under the docs prefix is public documentation; the web application's page and files hold no data.
+    if (route.url.startsWith('/api/docs') || isWebUiRoute(route.url)) route.config = { ...route.config, public: true };
     closeEmptyBodies(route);
     const schema = { body: route.schema?.body, querystring: route.schema?.querystring, params: route.schema?.params };
     for (const method of [route.method].flat()) {
@@ -211,7 +216,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   shieldingRoutes(server, deps);
   requestDocumentRoutes(server, deps);
   disclosureRoutes(server, deps);
-  await webUiRoutes(server);
+  await webUiRoutes(server, overrides.webRoot);
   registerRoutes(server, deps);
   familyRoutes(server, deps);
   exportRoutes(server, deps);
