@@ -63,15 +63,79 @@ export interface Config {
   loginThrottleAddressFailures: number;
   /** Log-in throttling: the longest back-off, in seconds. */
   loginThrottleMaxSeconds: number;
+  /** The PostgreSQL pool and its time limits (ignored on PGlite, which has one connection in the process). */
+  database: DatabaseSettings;
+  /** /health/ready: how long the database may take to answer the probe before the server counts as not ready. */
+  readyTimeoutMs: number;
+}
+
+/** PostgreSQL connection settings (DW_DB_*); see `SETTINGS` for ranges and README for what each is for. */
+export interface DatabaseSettings {
+  /** Connections in the application's pool (per server process). */
+  poolSize: number;
+  /** How long a request waits for a connection (a free one from the pool, or a new one to the server). */
+  connectTimeoutMs: number;
+  /** statement_timeout: the server cancels a statement running longer. */
+  statementTimeoutMs: number;
+  /** lock_timeout: the server cancels a statement waiting longer for a lock. */
+  lockTimeoutMs: number;
+  /** idle_in_transaction_session_timeout: the server ends a session idle that long inside a transaction. */
+  idleInTransactionTimeoutMs: number;
+  /**
+   * The client gives up on a statement after statement_timeout plus this margin: the bound when the server
+   * cannot even answer (a network partition, a frozen host), where statement_timeout never arrives.
+   */
+  clientTimeoutMarginMs: number;
+  /** TCP keepalive: seconds of silence before the first probe, so a dead peer is noticed without a query. */
+  keepAliveSeconds: number;
+  /** Start-up: how many times to try the database before giving up (with back-off 1, 2, 4 … 30 s). */
+  startAttempts: number;
 }
 
 export class ConfigError extends Error {}
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+/**
+ * Every duration and count the environment sets, with its default and its range (inclusive). The upper
+ * bounds keep timers inside what Node's setTimeout holds (2^31-1 ms ≈ 24.8 days; beyond it the timer
+ * fires after 1 ms, so a 597-hour sweep interval ran sweeps back to back) and values inside what makes
+ * sense to run with. The README's configuration table lists the same ranges.
+ */
+export const SETTINGS = {
+  PORT: { fallback: 3000, min: 0, max: 65_535 },
+  DW_MAX_ENTRY_BYTES: { fallback: 1024 * 1024, min: 1024, max: 16 * 1024 * 1024 },
+  DW_SESSION_IDLE_MINUTES: { fallback: 15, min: 1, max: 24 * 60 },
+  DW_SESSION_LIFETIME_MINUTES: { fallback: 12 * 60, min: 1, max: 7 * 24 * 60 },
+  DW_EMERGENCY_ACCESS_MINUTES: { fallback: 60, min: 1, max: 24 * 60 },
+  DW_UNUSUAL_OUTSIDE_CASELOAD_PER_DAY: { fallback: 5, min: 0, max: 100_000 },
+  DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY: { fallback: 10, min: 0, max: 100_000 },
+  DW_LOG_CHECKPOINT_SECONDS: { fallback: 60, min: 0, max: 24 * 3600 },
+  DW_RETENTION_SWEEP_HOURS: { fallback: 24, min: 0, max: 7 * 24 },
+  DW_WORK_NOTE_DAYS: { fallback: 30, min: 1, max: 366 },
+  DW_LOGIN_THROTTLE_WINDOW_MINUTES: { fallback: 15, min: 1, max: 24 * 60 },
+  DW_LOGIN_THROTTLE_ACCOUNT_FAILURES: { fallback: 5, min: 1, max: 1000 },
+  DW_LOGIN_THROTTLE_ADDRESS_FAILURES: { fallback: 20, min: 1, max: 100_000 },
+  DW_LOGIN_THROTTLE_MAX_SECONDS: { fallback: 900, min: 1, max: 24 * 3600 },
+  DW_DB_POOL_SIZE: { fallback: 20, min: 1, max: 500 },
+  DW_DB_CONNECT_TIMEOUT_MS: { fallback: 5_000, min: 100, max: 120_000 },
+  DW_DB_STATEMENT_TIMEOUT_MS: { fallback: 30_000, min: 100, max: 3_600_000 },
+  DW_DB_LOCK_TIMEOUT_MS: { fallback: 10_000, min: 100, max: 3_600_000 },
+  DW_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: { fallback: 60_000, min: 100, max: 3_600_000 },
+  DW_DB_CLIENT_TIMEOUT_MARGIN_MS: { fallback: 5_000, min: 0, max: 600_000 },
+  DW_DB_KEEPALIVE_SECONDS: { fallback: 30, min: 1, max: 7200 },
+  DW_DB_START_ATTEMPTS: { fallback: 10, min: 1, max: 1000 },
+  DW_READY_TIMEOUT_MS: { fallback: 2_000, min: 100, max: 60_000 },
+} as const satisfies Record<string, { fallback: number; min: number; max: number }>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+function integer(env: NodeJS.ProcessEnv, name: SettingName): number {
+  const { fallback, min, max } = SETTINGS[name];
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  if (!/^[0-9]+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
   return value;
 }
 
@@ -144,25 +208,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey: env.DW_MASTER_KEY === '' ? undefined : env.DW_MASTER_KEY,
     masterKeyFile: path.resolve(env.DW_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
     host: env.HOST ?? '127.0.0.1',
-    port: integer(env, 'PORT', 3000, 0),
+    port: integer(env, 'PORT'),
     trustProxy: trustedProxies(env),
     publicUrl: publicUrl(env),
     production: env.NODE_ENV === 'production',
     demo: bool(env, 'DW_DEMO', env.NODE_ENV !== 'production'),
-    maxEntryBytes: integer(env, 'DW_MAX_ENTRY_BYTES', 1024 * 1024, 1),
+    maxEntryBytes: integer(env, 'DW_MAX_ENTRY_BYTES'),
     logLevel: env.LOG_LEVEL ?? 'info',
-    sessionIdleMinutes: integer(env, 'DW_SESSION_IDLE_MINUTES', 15, 1),
-    sessionLifetimeMinutes: integer(env, 'DW_SESSION_LIFETIME_MINUTES', 12 * 60, 1),
-    emergencyAccessMinutes: integer(env, 'DW_EMERGENCY_ACCESS_MINUTES', 60, 1),
-    unusualOutsideCaseloadPerDay: integer(env, 'DW_UNUSUAL_OUTSIDE_CASELOAD_PER_DAY', 5, 0),
-    unusualEmployeesPerDossierPerDay: integer(env, 'DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY', 10, 0),
+    sessionIdleMinutes: integer(env, 'DW_SESSION_IDLE_MINUTES'),
+    sessionLifetimeMinutes: integer(env, 'DW_SESSION_LIFETIME_MINUTES'),
+    emergencyAccessMinutes: integer(env, 'DW_EMERGENCY_ACCESS_MINUTES'),
+    unusualOutsideCaseloadPerDay: integer(env, 'DW_UNUSUAL_OUTSIDE_CASELOAD_PER_DAY'),
+    unusualEmployeesPerDossierPerDay: integer(env, 'DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY'),
     logCheckpointFile: path.resolve(env.DW_LOG_CHECKPOINT_FILE ?? path.join(dataDir, 'access-log.checkpoints')),
-    logCheckpointSeconds: integer(env, 'DW_LOG_CHECKPOINT_SECONDS', 60, 0),
-    retentionSweepHours: integer(env, 'DW_RETENTION_SWEEP_HOURS', 24, 0),
-    workNoteDays: integer(env, 'DW_WORK_NOTE_DAYS', 30, 1),
-    loginThrottleWindowMinutes: integer(env, 'DW_LOGIN_THROTTLE_WINDOW_MINUTES', 15, 1),
-    loginThrottleAccountFailures: integer(env, 'DW_LOGIN_THROTTLE_ACCOUNT_FAILURES', 5, 1),
-    loginThrottleAddressFailures: integer(env, 'DW_LOGIN_THROTTLE_ADDRESS_FAILURES', 20, 1),
-    loginThrottleMaxSeconds: integer(env, 'DW_LOGIN_THROTTLE_MAX_SECONDS', 900, 1),
+    logCheckpointSeconds: integer(env, 'DW_LOG_CHECKPOINT_SECONDS'),
+    retentionSweepHours: integer(env, 'DW_RETENTION_SWEEP_HOURS'),
+    workNoteDays: integer(env, 'DW_WORK_NOTE_DAYS'),
+    loginThrottleWindowMinutes: integer(env, 'DW_LOGIN_THROTTLE_WINDOW_MINUTES'),
+    loginThrottleAccountFailures: integer(env, 'DW_LOGIN_THROTTLE_ACCOUNT_FAILURES'),
+    loginThrottleAddressFailures: integer(env, 'DW_LOGIN_THROTTLE_ADDRESS_FAILURES'),
+    loginThrottleMaxSeconds: integer(env, 'DW_LOGIN_THROTTLE_MAX_SECONDS'),
+    database: {
+      poolSize: integer(env, 'DW_DB_POOL_SIZE'),
+      connectTimeoutMs: integer(env, 'DW_DB_CONNECT_TIMEOUT_MS'),
+      statementTimeoutMs: integer(env, 'DW_DB_STATEMENT_TIMEOUT_MS'),
+      lockTimeoutMs: integer(env, 'DW_DB_LOCK_TIMEOUT_MS'),
+      idleInTransactionTimeoutMs: integer(env, 'DW_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
+      clientTimeoutMarginMs: integer(env, 'DW_DB_CLIENT_TIMEOUT_MARGIN_MS'),
+      keepAliveSeconds: integer(env, 'DW_DB_KEEPALIVE_SECONDS'),
+      startAttempts: integer(env, 'DW_DB_START_ATTEMPTS'),
+    },
+    readyTimeoutMs: integer(env, 'DW_READY_TIMEOUT_MS'),
   };
 }

@@ -9,7 +9,7 @@ import type { Config } from '../config/config.js';
 import { APP_ROLE, type Database } from './database.js';
 import { migrate, type MigrationResult } from './migrate.js';
 import { openPglite } from './pglite-database.js';
-import { openPostgres } from './postgres-database.js';
+import { openPostgres, type PostgresOptions } from './postgres-database.js';
 
 export interface OpenedDatabase {
   db: Database;
@@ -36,7 +36,7 @@ export async function openMigratedPglite(dataDir: string | undefined): Promise<O
  * `ownerUrl`, default `url`), then opens the application pool at `url` as the
  * application role.
  */
-export async function openMigratedPostgres(url: string, maxConnections?: number, ownerUrl: string = url): Promise<OpenedDatabase> {
+export async function openMigratedPostgres(url: string, pool?: number | Omit<PostgresOptions, 'role'>, ownerUrl: string = url): Promise<OpenedDatabase> {
   const owner = openPostgres(ownerUrl, { maxConnections: 1 });
   let migrations: MigrationResult;
   try {
@@ -44,7 +44,7 @@ export async function openMigratedPostgres(url: string, maxConnections?: number,
   } finally {
     await owner.close();
   }
-  const db = openPostgres(url, { role: APP_ROLE, ...(maxConnections === undefined ? {} : { maxConnections }) });
+  const db = openPostgres(url, { role: APP_ROLE, ...(typeof pool === 'number' ? { maxConnections: pool } : pool) });
   return { db, migrations };
 }
 
@@ -52,5 +52,5 @@ export async function openMigratedPostgres(url: string, maxConnections?: number,
 export async function openDatabase(config: Config): Promise<OpenedDatabase> {
   return config.databaseUrl === undefined
     ? openMigratedPglite(pgliteDir(config))
-    : openMigratedPostgres(config.databaseUrl, undefined, config.databaseMigrationUrl);
+    : openMigratedPostgres(config.databaseUrl, { ...config.database, maxConnections: config.database.poolSize }, config.databaseMigrationUrl);
 }

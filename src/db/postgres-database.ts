@@ -1,6 +1,17 @@
-/** PostgreSQL server adapter (node-postgres pool), used when DATABASE_URL is set. */
+/**
+ * PostgreSQL server adapter (node-postgres pool), used when DATABASE_URL is set.
+ *
+ * Every wait is bounded (issue 17): a connection (from the pool or new) within
+ * `connectTimeoutMs`; on the server, `statement_timeout`, `lock_timeout` and
+ * `idle_in_transaction_session_timeout` are part of each connection's start-up
+ * packet; when the server cannot even answer (a partition, a frozen host) the
+ * client gives up after statement_timeout plus a margin; TCP keepalive notices a
+ * dead peer between queries. A connection whose statement timed out on the
+ * client, or that cannot roll back, is destroyed, never reused, so the pool
+ * recovers on its own.
+ */
 import pg from 'pg';
-import type { Database, Queryable } from './database.js';
+import type { Database, PoolStatus, Queryable } from './database.js';
 import { TypeOid } from './database.js';
 
 const types = {
@@ -14,6 +25,16 @@ export interface PostgresOptions {
   /** Role to SET after connecting (the application role); undefined = stay the connecting user. */
   role?: string;
   maxConnections?: number;
+  /** How long to wait for a connection (a free one from the pool, or a new one); default 5 s. */
+  connectTimeoutMs?: number;
+  /** Server-side limits; undefined = the server's own setting (migrations run without them). */
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+  /** The client gives up on a statement after statementTimeoutMs plus this (default 5 s); needs statementTimeoutMs. */
+  clientTimeoutMarginMs?: number;
+  /** TCP keepalive: seconds idle before the first probe (default 30). */
+  keepAliveSeconds?: number;
 }
 
 /**
@@ -72,10 +93,22 @@ function queryable(client: pg.Pool | pg.PoolClient, inTransaction: boolean): Que
 
 /** Opens a connection pool to `url`. */
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
+  const max = options.maxConnections ?? 20;
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.maxConnections ?? 20,
+    max,
     types,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: (options.keepAliveSeconds ?? 30) * 1000,
+    ...(options.statementTimeoutMs === undefined
+      ? {}
+      : {
+          statement_timeout: options.statementTimeoutMs,
+          query_timeout: options.statementTimeoutMs + (options.clientTimeoutMarginMs ?? 5_000),
+        }),
+    ...(options.lockTimeoutMs === undefined ? {} : { lock_timeout: options.lockTimeoutMs }),
+    ...(options.idleInTransactionTimeoutMs === undefined ? {} : { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs }),
     // The role is part of the start-up packet, so no query can run before it is in force.
     ...(options.role === undefined ? {} : { options: `-c role=${options.role}` }),
   });
@@ -110,6 +143,43 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     },
     async exec(script) {
       await pool.query(script);
+    },
+    poolStatus: (): PoolStatus => ({ size: pool.totalCount, max, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async withSessionLock(key, work) {
+      // A session-level advisory lock lives on one connection: hold that connection (outside any transaction,
+      // so idle_in_transaction_session_timeout does not apply) while `work` runs on the pool.
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+      client.on('error', onError);
+      const done = () => {
+        client.off('error', onError);
+        client.release(broken);
+      };
+      let locked: boolean;
+      try {
+        locked = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key])).rows[0]?.locked === true;
+      } catch (error) {
+        broken = asError(error);
+        done();
+        throw error;
+      }
+      if (!locked) {
+        done();
+        return { acquired: false };
+      }
+      try {
+        return { acquired: true, value: await work() };
+      } finally {
+        // A connection that cannot unlock must not go back to the pool still holding the lock.
+        await client.query('SELECT pg_advisory_unlock($1)', [key]).catch((error: unknown) => {
+          broken = asError(error);
+        });
+        done();
+      }
     },
     close: () => pool.end(),
   };
