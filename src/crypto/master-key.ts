@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
 import type { Queryable } from '../db/database.js';
+import { assertPrivate } from '../db/file-permissions.js';
 import { KEY_BYTES, unwrapDataKey } from './envelope.js';
 
 function decode(base64: string, origin: string): Buffer {
@@ -16,15 +17,27 @@ function decode(base64: string, origin: string): Buffer {
   return key;
 }
 
-/** Returns the master key, creating the key file (0600) when neither it nor DW_MASTER_KEY exists. */
+/**
+ * Reads a master key file (base64, 32 bytes); refuses one that the group or
+ * others can read, with the chmod command that fixes it.
+ */
+export async function readMasterKeyFile(file: string): Promise<Buffer> {
+  await assertPrivate('master-key', file);
+  return decode(await readFile(file, 'utf8'), file);
+}
+
+/**
+ * Returns the master key, creating the key file (0600, its folder 0700) when
+ * neither it nor DW_MASTER_KEY exists; refuses a key file others can read.
+ */
 export async function loadMasterKey(config: Pick<Config, 'masterKey' | 'masterKeyFile'>): Promise<Buffer> {
   if (config.masterKey !== undefined) return decode(config.masterKey, 'DW_MASTER_KEY');
   try {
-    return decode(await readFile(config.masterKeyFile, 'utf8'), config.masterKeyFile);
+    return await readMasterKeyFile(config.masterKeyFile);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await mkdir(path.dirname(config.masterKeyFile), { recursive: true });
+  await mkdir(path.dirname(config.masterKeyFile), { recursive: true, mode: 0o700 });
   const key = randomBytes(KEY_BYTES);
   // 'wx' fails if another process created it meanwhile; then read theirs.
   try {
@@ -32,7 +45,7 @@ export async function loadMasterKey(config: Pick<Config, 'masterKey' | 'masterKe
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return decode(await readFile(config.masterKeyFile, 'utf8'), config.masterKeyFile);
+    return readMasterKeyFile(config.masterKeyFile);
   }
 }
 

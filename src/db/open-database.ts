@@ -3,10 +3,11 @@
  * Migrations run as the connecting user (the schema owner); the application
  * then works as `dossierwijzer_app`, which cannot change history.
  */
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { APP_ROLE, type Database } from './database.js';
+import { assertPrivate, ensurePrivateDir } from './file-permissions.js';
 import { migrate, type MigrationResult } from './migrate.js';
 import { openPglite } from './pglite-database.js';
 import { openPostgres, type PostgresOptions } from './postgres-database.js';
@@ -21,9 +22,8 @@ export function pgliteDir(config: Pick<Config, 'dataDir'>): string {
   return path.join(config.dataDir, 'pglite');
 }
 
-/** Opens PGlite at `dataDir` (undefined = in memory), migrates, then drops to the application role. */
+/** Opens PGlite at `dataDir` (undefined = in memory; created 0700, made owner-only), migrates, then drops to the application role. */
 export async function openMigratedPglite(dataDir: string | undefined): Promise<OpenedDatabase> {
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   const db = await openPglite(dataDir);
   const migrations = await migrate(db);
   // PGlite has a single connection: switching its role switches the whole app.
@@ -48,8 +48,16 @@ export async function openMigratedPostgres(url: string, pool?: number | Omit<Pos
   return { db, migrations };
 }
 
-/** Opens what `config` names: PostgreSQL when DATABASE_URL is set, PGlite in the data folder otherwise. */
+/**
+ * Opens what `config` names: PostgreSQL when DATABASE_URL is set, PGlite in the
+ * data folder otherwise. The data folder (PGlite's database, the master key
+ * file and the checkpoints by default) is created 0700, and one that the group
+ * or others can enter is refused with a ConfigError that names the chmod
+ * command (with DATABASE_URL, only when it exists).
+ */
 export async function openDatabase(config: Config): Promise<OpenedDatabase> {
+  if (config.databaseUrl === undefined) await ensurePrivateDir(config.dataDir);
+  else if (existsSync(config.dataDir)) await assertPrivate('data-dir', config.dataDir);
   return config.databaseUrl === undefined
     ? openMigratedPglite(pgliteDir(config))
     : openMigratedPostgres(config.databaseUrl, { ...config.database, maxConnections: config.database.poolSize }, config.databaseMigrationUrl);

@@ -1,7 +1,9 @@
 /** Embedded PostgreSQL (PGlite, WASM) adapter: the default for `npm start` and tests. */
 import { PGlite } from '@electric-sql/pglite';
+import { mkdir } from 'node:fs/promises';
 import type { Database, Queryable } from './database.js';
 import { TypeOid } from './database.js';
+import { makeTreePrivate, restrictUmask } from './file-permissions.js';
 
 const parsers = {
   [TypeOid.date]: (value: string) => value,
@@ -33,10 +35,21 @@ function queryable(target: PgliteQueryable): Queryable {
   };
 }
 
-/** Opens PGlite with data in `dataDir`, or in memory when `dataDir` is undefined. */
+/**
+ * Opens PGlite with data in `dataDir`, or in memory when `dataDir` is undefined.
+ * The folder and everything in it is made owner-only (file-permissions.ts):
+ * before the open for files an earlier version left readable, after it for
+ * the initial database PGlite unpacks with mode 0666.
+ */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir !== undefined) {
+    restrictUmask();
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await makeTreePrivate(dataDir);
+  }
   const pg = new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), parsers });
   await pg.waitReady;
+  if (dataDir !== undefined) await makeTreePrivate(dataDir);
   const base = queryable(pg);
   return {
     kind: 'pglite',
