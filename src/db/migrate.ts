@@ -64,7 +64,7 @@ export function migrationChecksum(script: string): string {
   return createHash('sha256').update(script.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
 }
 
-interface MigrationFile {
+export interface MigrationFile {
   file: string;
   script: string;
   checksum: string;
@@ -105,8 +105,10 @@ async function hasEarly0029(db: Queryable): Promise<boolean> {
  * changing anything. Returns the files not yet applied and applied versions
  * with no file here (a newer release migrated this database).
  */
-export async function migrationStatus(db: Queryable, dir: string = MIGRATIONS_DIR): Promise<{ pending: string[]; unknown: string[]; changed: string[] }> {
-  const files = await readMigrations(dir);
+export async function migrationStatus(
+  db: Queryable, from: string | readonly MigrationFile[] = MIGRATIONS_DIR,
+): Promise<{ pending: string[]; unknown: string[]; changed: string[] }> {
+  const files = typeof from === 'string' ? await readMigrations(from) : from;
   const done = await recorded(db);
   const names = new Set(files.map((f) => f.file));
   const changed = files.filter((f) => {

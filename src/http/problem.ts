@@ -1,10 +1,14 @@
 /**
  * RFC 9457 problem+json: the only place errors become HTTP answers. Every
  * problem carries a Dutch (`nl`) and an English (`en`) message; validation
- * problems name the field. Unexpected errors are logged (without request data)
- * and answered with a generic 500.
+ * problems name the field. A database that cannot serve now (down, a timeout,
+ * the pool used up, a full disk) answers 503 with Retry-After, not 500.
+ * Unexpected errors are logged (without request data) and answered with a
+ * generic 500. Server faults are logged once per kind per minute with a count:
+ * an outage of 47 seconds once wrote 119,238 stack traces.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database.js';
 import { AppError, type FieldProblem } from '../errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -83,6 +87,7 @@ function problemFromError(error: FastifyError | AppError | Error): ProblemBody |
       code: 'validation', nl: first.nl, en: first.en, field: first.field, errors,
     };
   }
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   const database = databaseProblem(error);
   if (database !== undefined) return database;
   const status = fastifyError.statusCode;
@@ -125,23 +130,92 @@ function databaseProblem(error: Error): ProblemBody | undefined {
   };
 }
 
-/** Sends an AppError (or any problem) as problem+json. */
+const DATABASE_UNAVAILABLE: ProblemBody = {
+  type: 'urn:dossierwijzer:problem:database-unavailable', title: 'Service unavailable', status: 503,
+  detail: 'The database cannot be reached right now; nothing was saved. Try again shortly.', code: 'database-unavailable',
+  nl: 'De database is nu niet bereikbaar; er is niets opgeslagen. Probeer het zo opnieuw.',
+  en: 'The database cannot be reached right now; nothing was saved. Try again shortly.',
+};
+
+/** Sends an AppError (or any problem) as problem+json; a 503 says when to try again. */
 export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
+  if (body.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store').send(body);
 }
 
+/** How often one kind of server fault is logged at most. */
+export const ERROR_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * Logs the first fault of a kind at once (with its stack) and then, while it
+ * repeats, one line per interval saying how often it happened meanwhile.
+ * Per app, not global; `flush()` writes what is pending (at close).
+ */
+function faultLog(log: FastifyBaseLogger, intervalMs: number) {
+  const kinds = new Map<string, { count: number; timer: NodeJS.Timeout }>();
+  const summarise = (kind: string) => {
+    const entry = kinds.get(kind);
+    if (entry === undefined) return;
+    clearTimeout(entry.timer);
+    kinds.delete(kind);
+    if (entry.count === 0) return;
+    log.error({ event: kind, count: entry.count, intervalSeconds: intervalMs / 1000 }, `${kind}: ${entry.count} more time(s) in the last ${intervalMs / 1000} s`);
+    // Still happening: keep counting in a new interval.
+    open(kind, 0);
+  };
+  const open = (kind: string, count: number) => {
+    const timer = setTimeout(() => summarise(kind), intervalMs);
+    timer.unref();
+    kinds.set(kind, { count, timer });
+  };
+  return {
+    /** Returns true when the caller should log this occurrence in full (the first in its interval). */
+    occurred(kind: string): boolean {
+      const entry = kinds.get(kind);
+      if (entry !== undefined) {
+        entry.count += 1;
+        return false;
+      }
+      open(kind, 0);
+      return true;
+    },
+    flush() {
+      for (const kind of [...kinds.keys()]) {
+        const entry = kinds.get(kind)!;
+        clearTimeout(entry.timer);
+        kinds.delete(kind);
+        if (entry.count > 0) log.error({ event: kind, count: entry.count }, `${kind}: ${entry.count} more time(s) since the last report`);
+      }
+    },
+  };
+}
+
+/** The kind of a fault for rate-limited logging: the same failure repeating is one kind. */
+function faultKind(error: Error, body: ProblemBody | undefined): string {
+  if (body?.code === 'database-unavailable') return 'database-unavailable';
+  const code = (error as { code?: unknown }).code;
+  return `error:${error.name}:${typeof code === 'string' ? code : ''}:${error.message.slice(0, 80)}`;
+}
+
 /** Installs the error and not-found handlers on `app`. */
-export function installProblemHandlers(app: FastifyInstance): void {
+export function installProblemHandlers(app: FastifyInstance, options: { errorLogIntervalMs?: number } = {}): void {
+  const faults = faultLog(app.log, options.errorLogIntervalMs ?? ERROR_LOG_INTERVAL_MS);
+  app.addHook('onClose', (_instance, done) => {
+    faults.flush();
+    done();
+  });
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const body = problemFromError(error);
     if (body !== undefined) {
-      if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (body.status >= 500 && faults.occurred(faultKind(error, body))) {
+        request.log.error({ err: error, event: faultKind(error, body) }, body.code === 'database-unavailable' ? 'database unavailable: answering 503' : 'request failed');
+      }
       // Security events for whoever watches the server log: refused log-ins, sessions, CSRF, roles, throttling.
       // The code says what was refused; never who or with what (no user names, no client data).
       if (body.status === 401 || body.status === 403 || body.status === 429) request.log.warn({ event: 'access-refused', status: body.status, code: body.code }, 'access refused');
       return sendProblem(reply, body);
     }
-    request.log.error({ err: error }, 'unexpected error');
+    if (faults.occurred(faultKind(error, undefined))) request.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, {
       type: 'urn:dossierwijzer:problem:internal', title: 'Internal error', status: 500,
       detail: 'Something went wrong on our side; the change was not saved.', code: 'internal',
