@@ -115,6 +115,7 @@ function basisOf(actor: Actor, facts: ReadonlySet<Fact>): AccessBasis {
     case 'confidential-advisor':
     case 'municipality':
     case 'third-party':
+    case 'representative':
       return AccessBasis.none;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * `dossierwijzer conformance FILE... [--json]`: runs legal conformance
- * scenario files against the rules engine (shared/conformance/README.md).
- * Exit 0 when every scenario passed, 1 when some failed, 2 for bad usage or
- * an invalid file — with a message naming file, scenario and field, never a
- * stack trace.
+ * scenario files of format 1 or 2 against the rules engine
+ * (shared/conformance/README.md, README-v2.md). Every file is validated
+ * before any scenario runs. Exit 0 when every scenario passed, 1 when some
+ * failed, 2 for bad usage or an invalid file — then stderr holds the one line
+ * `FILE: scenario "ID" (#N), field "FIELD": PROBLEM`, never a stack trace.
  */
 import { parseArgs } from 'node:util';
 import { loadScenarioFile } from '../conformance/load.js';
@@ -13,7 +14,7 @@ import type { ScenarioFile } from '../conformance/scenario.js';
 import type { Command } from './command.js';
 
 const usage = 'Usage: dossierwijzer conformance FILE... [--json]\n\n'
-  + 'Runs scenario files of format dossierwijzer-conformance/1 and prints PASS/FAIL per scenario,\n'
+  + 'Runs scenario files of format dossierwijzer-conformance/1 or /2 and prints PASS/FAIL per scenario,\n'
   + 'then "N passed, N failed". --json prints the engine\'s full answers as one JSON document.\n'
   + 'Exit status: 0 all passed, 1 some failed, 2 bad usage or invalid file.\n';
 
@@ -44,7 +45,7 @@ export const conformanceCommand: Command = async (args) => {
       files.push(await loadScenarioFile(file));
     } catch (error) {
       if (error instanceof ScenarioFileError) {
-        process.stderr.write(`Invalid scenario file ${error.message}\n`);
+        process.stderr.write(`${error.message}\n`);
         return 2;
       }
       throw error;

@@ -10,13 +10,20 @@
  *   dossierwijzer explain --ask appeal-deadline --answered DATE
  *   dossierwijzer explain --ask destruction-deadline --received DATE
  *   dossierwijzer explain --ask retention-until --last-change DATE [--fact needed-for-procedure]
+ *   dossierwijzer explain --ask general-information --actor ACTOR|PERSON --born DATE [--person SPEC]... [--fact FACT]...
+ *   dossierwijzer explain --ask request-deadlines --received DATE [--notified DATE [--reasons]] [--decided DATE [--answer-received DATE]]
+ *   dossierwijzer explain --ask holidays --year YYYY
+ *   dossierwijzer explain --ask retention --last-change DATE [--born DATE] [--term-years N | --term-age N [--term-born DATE]]
+ *       [--good-care-until DATE] [--fact needed-for-procedure]
+ * A person (`--person`, repeatable) is `id=ID,relation=RELATION[,custody=KIND][,from=DATE][,to=DATE]`;
+ * `--actor` may name a person's id. `--deceased DATE` records the client's death.
  */
 import { parseArgs } from 'node:util';
 import {
-  Action, Actor, Fact, Part, Question, RetentionFact,
-  appealDeadline, careConsent, compareDates, decide, destructionDeadline, formatIsoDate, isWordOf, parseIsoDate,
-  responseDeadline, retentionUntil, wordsOf,
-  type IsoDate,
+  Action, Actor, CustodyKind, Fact, Part, Question, Relation, RetentionFact,
+  appealDeadline, careConsent, compareDates, decide, destructionDeadline, formatIsoDate, generalInformation, holidayDatesOf, holidaysOf,
+  isWordOf, parseIsoDate, requestDeadlines, responseDeadline, retention, retentionUntil, wordsOf,
+  type IsoDate, type Person, type PersonRef, type RetentionTerm,
 } from '../rules/index.js';
 import type { Command } from './command.js';
 
@@ -26,13 +33,23 @@ const usage = `Usage: dossierwijzer explain [--ask QUESTION] [options]
 
 Questions (--ask, default decide): ${list(wordsOf(Question))}
 
-decide:               --actor ACTOR --action ACTION --born DATE [--on DATE] [--part PART] [--fact FACT]... [--not-competent]
+decide:               --actor ACTOR|PERSON --action ACTION --born DATE [--on DATE] [--part PART] [--fact FACT]...
+                      [--not-competent] [--deceased DATE] [--person SPEC]...
 care-consent:         --born DATE [--on DATE] [--not-competent]
+general-information:  --actor ACTOR|PERSON --born DATE [--on DATE] [--fact FACT]... [--not-competent] [--person SPEC]...
 response-deadline:    --received DATE [--extended]
-appeal-deadline:      --answered DATE
+appeal-deadline:      --answered DATE   (the day the client received the answer)
+request-deadlines:    --received DATE [--notified DATE [--reasons]] [--decided DATE [--answer-received DATE]]
 destruction-deadline: --received DATE
-retention-until:      --last-change DATE [--fact needed-for-procedure|good-care-requires-keeping]
+retention-until:      --last-change DATE [--fact needed-for-procedure]
+retention:            --last-change DATE [--born DATE] [--term-years N | --term-age N [--term-born DATE]]
+                      [--good-care-until DATE] [--fact needed-for-procedure]
+holidays:             --year YYYY
 Any question:         --json prints the engine's full answer as JSON.
+
+A person (--person, repeatable): id=ID,relation=RELATION[,custody=KIND][,from=DATE][,to=DATE]
+Relations: ${list(wordsOf(Relation))}
+Custody:   ${list(wordsOf(CustodyKind))}
 
 Dates are YYYY-MM-DD; --on defaults to today.
 Actors:  ${list(wordsOf(Actor))}
@@ -62,6 +79,47 @@ function requireWord<T extends string>(name: string, value: string | undefined, 
 
 function wordsFrom<T extends string>(name: string, values: readonly string[], vocabulary: Readonly<Record<string, T>>): T[] {
   return values.map((v) => requireWord(name, v, vocabulary));
+}
+
+function optionalDate(name: string, value: string | undefined): IsoDate | undefined {
+  return value === undefined ? undefined : requireDate(name, value);
+}
+
+function wholeNumber(name: string, value: string | undefined): number {
+  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got "${value ?? ''}".`);
+  return Number(value);
+}
+
+/** `id=ID,relation=RELATION[,custody=KIND][,from=DATE][,to=DATE]`. */
+function personOf(spec: string): Person {
+  const fields = new Map<string, string>();
+  for (const pair of spec.split(',')) {
+    const [key, value, ...rest] = pair.split('=');
+    if (key === undefined || value === undefined || rest.length > 0 || !['id', 'relation', 'custody', 'from', 'to'].includes(key)) {
+      throw new UsageError(`--person "${spec}": write id=ID,relation=RELATION[,custody=KIND][,from=DATE][,to=DATE].`);
+    }
+    fields.set(key, value);
+  }
+  const id = fields.get('id');
+  if (id === undefined || !/^[a-z][a-z0-9-]*$/.test(id) || isWordOf(Actor, id)) {
+    throw new UsageError(`--person "${spec}": id must be lowercase letters, digits and "-", not an actor word.`);
+  }
+  const custody = fields.get('custody');
+  const from = optionalDate('person from', fields.get('from'));
+  const to = optionalDate('person to', fields.get('to'));
+  return {
+    id,
+    relation: requireWord('relation', fields.get('relation'), Relation),
+    ...(custody === undefined ? {} : { custody: requireWord('custody', custody, CustodyKind) }),
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+  };
+}
+
+function actorOf(value: string | undefined, persons: readonly Person[]): Actor | PersonRef {
+  const person = persons.find((p) => p.id === value);
+  if (person !== undefined) return { person: person.id };
+  return requireWord('actor', value, Actor);
 }
 
 interface Printable {
@@ -94,6 +152,17 @@ function explain(args: string[]): number {
     'answered': { type: 'string' },
     'last-change': { type: 'string' },
     'extended': { type: 'boolean' },
+    'person': { type: 'string', multiple: true },
+    'deceased': { type: 'string' },
+    'notified': { type: 'string' },
+    'reasons': { type: 'boolean' },
+    'decided': { type: 'string' },
+    'answer-received': { type: 'string' },
+    'year': { type: 'string' },
+    'term-years': { type: 'string' },
+    'term-age': { type: 'string' },
+    'term-born': { type: 'string' },
+    'good-care-until': { type: 'string' },
     'json': { type: 'boolean' },
     'help': { type: 'boolean', short: 'h' },
   } as const;
@@ -112,13 +181,16 @@ function explain(args: string[]): number {
     const ask = v.ask === undefined ? Question.decide : requireWord('ask', v.ask, Question);
     const facts = v.fact ?? [];
     const on = v.on === undefined ? today() : requireDate('on', v.on);
+    const persons = (v.person ?? []).map(personOf);
     let out: Printable;
     switch (ask) {
       case Question.decide: {
+        const deceased = optionalDate('deceased', v.deceased);
         const d = decide({
           on,
-          client: clientOf(requireDate('born', v.born), on, v['not-competent'] === true),
-          actor: requireWord('actor', v.actor, Actor),
+          client: { ...clientOf(requireDate('born', v.born), on, v['not-competent'] === true), ...(deceased === undefined ? {} : { deceased }) },
+          persons,
+          actor: actorOf(v.actor, persons),
           action: requireWord('action', v.action, Action),
           part: v.part === undefined ? Part.dossier : requireWord('part', v.part, Part),
           facts: wordsFrom('fact', facts, Fact),
@@ -148,6 +220,64 @@ function explain(args: string[]): number {
         out = { head: `deadline: ${a.date}`, basis: a.basis, explanation: a.explanation, answer: a };
         break;
       }
+      case Question.generalInformation: {
+        const a = generalInformation({
+          on, client: clientOf(requireDate('born', v.born), on, v['not-competent'] === true), persons, actor: actorOf(v.actor, persons),
+          facts: wordsFrom('fact', facts, Fact),
+        });
+        out = { head: `general information: ${a.items.length === 0 ? '(none)' : a.items.join(', ')}`, basis: a.basis, explanation: a.explanation, answer: a };
+        break;
+      }
+      case Question.requestDeadlines: {
+        const notified = optionalDate('notified', v.notified);
+        const decided = optionalDate('decided', v.decided);
+        const answerReceived = optionalDate('answer-received', v['answer-received']);
+        if (answerReceived !== undefined && decided === undefined) throw new UsageError('--answer-received needs --decided.');
+        const a = requestDeadlines({
+          received: requireDate('received', v.received),
+          ...(notified === undefined ? {} : { extension: { notified, reasons: v.reasons === true } }),
+          ...(decided === undefined ? {} : { decided }),
+          ...(answerReceived === undefined ? {} : { answerReceived }),
+        });
+        out = {
+          head: `decision deadline: ${a.decisionDeadline}${a.extended ? ' (extended)' : ''}\nappeal deadline: ${a.appealDeadline ?? 'none (no answer received yet, or the answer was late: no time limit)'}`,
+          basis: a.basis, explanation: a.explanation, answer: a,
+        };
+        break;
+      }
+      case Question.holidays: {
+        const year = wholeNumber('year', v.year);
+        if (year < 1 || year > 9999) throw new UsageError('--year must lie between 1 and 9999.');
+        const days = holidaysOf(year);
+        out = {
+          head: `holidays: ${holidayDatesOf(year).join(', ')}`,
+          basis: ['Algemene termijnenwet 3'],
+          explanation: days.map((h) => `${formatIsoDate(h.date)} ${h.name} (${h.source})`).join('; '),
+          answer: days.map((h) => ({ date: formatIsoDate(h.date), name: h.name, source: h.source })),
+        };
+        break;
+      }
+      case Question.retention: {
+        let term: RetentionTerm | undefined;
+        if (v['term-years'] !== undefined && v['term-age'] !== undefined) throw new UsageError('Give --term-years or --term-age, not both.');
+        if (v['term-years'] !== undefined) term = { kind: 'years-after-last-change', years: wholeNumber('term-years', v['term-years']) };
+        if (v['term-age'] !== undefined) {
+          const termBorn = optionalDate('term-born', v['term-born']);
+          term = { kind: 'until-age', age: wholeNumber('term-age', v['term-age']), ...(termBorn === undefined ? {} : { born: termBorn }) };
+          if (termBorn === undefined && v.born === undefined) throw new UsageError('--term-age needs --born or --term-born.');
+        }
+        const born = optionalDate('born', v.born);
+        const goodCareUntil = optionalDate('good-care-until', v['good-care-until']);
+        const a = retention({
+          lastChange: requireDate('last-change', v['last-change']),
+          ...(born === undefined ? {} : { client: { born } }),
+          ...(term === undefined ? {} : { term }),
+          ...(goodCareUntil === undefined ? {} : { goodCareUntil }),
+          facts: wordsFrom('fact', facts, RetentionFact),
+        });
+        out = { head: `keep until: ${a.until ?? 'no end date (null)'}${a.warning ? '\nwarning: the organisation\'s term ends before the legal minimum' : ''}`, basis: a.basis, explanation: a.explanation, answer: a };
+        break;
+      }
       case Question.retentionUntil: {
         const a = retentionUntil({ lastChange: requireDate('last-change', v['last-change']), facts: wordsFrom('fact', facts, RetentionFact) });
         out = { head: `keep until: ${a.until ?? 'no end date (null)'}`, basis: a.basis, explanation: a.explanation, answer: a };
@@ -159,7 +289,7 @@ function explain(args: string[]): number {
       : `${out.head}\nbasis: ${out.basis.join(', ')}\nuitleg: ${out.explanation}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof RangeError) {
       process.stderr.write(`${error.message}\n\n${usage}`);
       return 2;
     }

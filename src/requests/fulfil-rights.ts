@@ -20,6 +20,7 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { addOwnStatement, annotateEntry, entryNature } from '../dossier/dossier-service.js';
 import { partOfEntryKind, type EntryKind, type SourceKind } from '../dossier/entry-kinds.js';
 import { AppError, badRequest, conflict, forbidden } from '../errors.js';
+import { sealText } from '../retention/client-free-text.js';
 import type { Actor, Decision, Fact, Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { RequestKind } from './request-kinds.js';
@@ -92,7 +93,7 @@ function sourceOf(requester: Actor): SourceKind {
     case 'parent-with-custody': case 'parent-without-custody': return 'parent';
     case 'guardian': return 'guardian';
     case 'family-guardian': return 'family-guardian';
-    case 'confidential-advisor': case 'municipality': case 'third-party': case 'care-professional': case 'substitute': case 'intern':
+    case 'representative': case 'confidential-advisor': case 'municipality': case 'third-party': case 'care-professional': case 'substitute': case 'intern':
     case 'admin-staff': case 'manager': case 'employee-without-relation': case 'inspector':
       return 'other';
   }
@@ -193,19 +194,21 @@ async function object(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext,
  * Ends a restriction of processing (AVG 18(3)): only the dossier holder, with a
  * reason, after the client was told; the end is recorded beside the start.
  */
-export async function endRestriction(scope: ClientScope, input: { reason: string; clientInformedOn: string }): Promise<void> {
+export async function endRestriction(scope: ClientScope, masterKey: Buffer, input: { reason: string; clientInformedOn: string }): Promise<void> {
   const today = calendarDate(scope.now);
   if (input.clientInformedOn > today) throw badRequest('date-in-future', 'clientInformedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
   const holder = await scope.tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND holder_id = $2', [scope.client.id, scope.actor.employeeId]);
   if (holder.length === 0) {
     throw forbidden('Alleen de houder van het dossier kan de beperking van de verwerking beëindigen.', 'Only the holder of the dossier can end the restriction of processing.', ['AVG 18']);
   }
-  const rows = await scope.tx.query<{ started_at: Date }>('SELECT started_at FROM org.processing_restrictions WHERE client_id = $1 AND ended_at IS NULL FOR UPDATE', [scope.client.id]);
+  const rows = await scope.tx.query<{ id: string; started_at: Date }>('SELECT id, started_at FROM org.processing_restrictions WHERE client_id = $1 AND ended_at IS NULL FOR UPDATE', [scope.client.id]);
   const active = rows[0];
   if (active === undefined) throw conflict('not-restricted', 'De verwerking is niet beperkt.', 'Processing is not restricted.');
   if (input.clientInformedOn < calendarDate(active.started_at)) {
     throw badRequest('invalid-date', 'clientInformedOn', 'De cliënt moet bericht krijgen nadat de beperking begon en voordat zij wordt opgeheven (AVG 18 lid 3).', 'The client must be told after the restriction began and before it is lifted (AVG 18(3)).');
   }
-  await scope.tx.query('UPDATE org.processing_restrictions SET ended_at = $2, ended_by = $3, end_reason = $4, client_informed_on = $5 WHERE client_id = $1 AND ended_at IS NULL',
-    [scope.client.id, scope.now, scope.actor.employeeId, input.reason, input.clientInformedOn]);
+  // The reason is sealed under the client's key (migration 0033), so destroying the dossier destroys it.
+  const reason = sealText(await clientDataKey(scope.tx, masterKey, scope.client.id), 'restrictionEnd', active.id, input.reason);
+  await scope.tx.query('UPDATE org.processing_restrictions SET ended_at = $2, ended_by = $3, end_reason_ciphertext = $4, client_informed_on = $5 WHERE id = $1',
+    [active.id, scope.now, scope.actor.employeeId, reason, input.clientInformedOn]);
 }

@@ -31,7 +31,9 @@ describe('bands and capacity (003 §2.3.5, §3.1; BW 7:465)', () => {
 
   it.each([
     ['under-12', true, 'represented'], ['12-15', true, 'shared'], ['12-15', false, 'represented'],
-    ['16-17', true, 'independent'], ['16-17', false, 'represented'], ['adult', false, 'represented'],
+    ['16-17', true, 'independent'], ['16-17', false, 'represented'],
+    // Error 1 of issue 16: custody ends at 18 (BW 1:233); an adult who is not competent is represented under BW 7:465 lid 3, not by parents with custody.
+    ['adult', false, 'represented-adult'], ['adult', true, 'independent'],
   ] as const)('%s competent=%s → %s', (band, competent, capacity) => {
     expect(capacityOf(band, competent)).toBe(capacity);
   });

@@ -2,9 +2,14 @@
  * Age decides who decides (003 §2.3.5): under 12 the legal representatives,
  * 12 to 15 the young person and the parents with custody, from 16 the young
  * person alone; from 18 the client is an adult and parental authority has
- * ended (BW 1:233). A client of 12 or over assessed not competent for the
- * matter (wilsonbekwaam ter zake) is represented as a child under 12 is
- * (BW 7:465; 003 §3.1).
+ * ended (BW 1:233). A minor of 12 or over assessed not competent for the
+ * matter (wilsonbekwaam ter zake) is represented by the parents with custody
+ * or the guardian, as a child under 12 is (BW 7:465 lid 1–2; 003 §3.1). An
+ * adult who is not competent has no parents with custody: a curator or
+ * mentor, else the person authorised in writing, else the partner, else a
+ * parent, child, brother or sister represents them (BW 7:465 lid 3–4;
+ * Jeugdwet 7.3.15; 003 §3.1: "legt hij vast wie als vertegenwoordiger van de
+ * cliënt optreedt").
  */
 import { compareDates, toCalendarDate, type CalendarDate, type IsoDate } from './calendar.js';
 
@@ -19,8 +24,10 @@ export type AgeBand = (typeof AgeBand)[keyof typeof AgeBand];
 
 /** Who exercises the client's rights. */
 export const Capacity = {
-  /** Under 12, or 12+ not competent: the legal representatives act; the client cannot act alone. */
+  /** Under 12, or 12–17 not competent: the legal representatives (custody) act; the client cannot act alone. */
   represented: 'represented',
+  /** 18+ not competent: the representative of BW 7:465 lid 3 acts; custody has ended (BW 1:233). */
+  representedAdult: 'represented-adult',
   /** 12–15 and competent: the young person acts; parents with custody keep their own right (Jeugdwet 7.3.11). */
   shared: 'shared',
   /** 16+ and competent: the young person alone; others only with their consent. */
@@ -34,6 +41,8 @@ export interface ClientFacts {
   readonly born: IsoDate;
   /** False when assessed wilsonbekwaam ter zake; defaults to true. */
   readonly competent?: boolean;
+  /** The day the client died, `YYYY-MM-DD` (Jeugdwet 7.3.12a). */
+  readonly deceased?: IsoDate;
 }
 
 /**
@@ -73,8 +82,8 @@ export function capacityOf(band: AgeBand, competent: boolean): Capacity {
   switch (band) {
     case AgeBand.under12: return Capacity.represented;
     case AgeBand.from12to15: return competent ? Capacity.shared : Capacity.represented;
-    case AgeBand.from16to17:
-    case AgeBand.adult: return competent ? Capacity.independent : Capacity.represented;
+    case AgeBand.from16to17: return competent ? Capacity.independent : Capacity.represented;
+    case AgeBand.adult: return competent ? Capacity.independent : Capacity.representedAdult;
   }
 }
 

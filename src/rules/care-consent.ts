@@ -3,7 +3,11 @@
  * under 12 the legal representatives (Jeugdwet 7.3.4; BW 7:450(2));
  * 12 to 15 the young person and the legal representatives (same articles);
  * 16 and over the young person alone (Jeugdwet 7.3.5; BW 7:447);
- * 12 and over but not competent: the representatives act (BW 7:465; 003 §3.1).
+ * 12 to 17 but not competent: the parents with custody or the guardian act
+ * (BW 7:465 lid 1–2; 003 §3.1); 18 and over but not competent: custody has
+ * ended (BW 1:233), so the representative of BW 7:465 lid 3 consents — a
+ * curator or mentor, else the person authorised in writing, else the partner,
+ * else a parent, child, brother or sister (Jeugdwet 7.3.15).
  */
 import { Capacity, standingOf, type ClientFacts } from './age.js';
 import type { IsoDate } from './calendar.js';
@@ -11,11 +15,11 @@ import { Citation } from './citations.js';
 import { ConsentParty } from './vocabulary.js';
 
 /** Who must consent to starting care; sorted. */
-export type CareConsenter = typeof ConsentParty.client | typeof ConsentParty.legalRepresentatives;
+export type CareConsenter = typeof ConsentParty.client | typeof ConsentParty.legalRepresentatives | typeof ConsentParty.representative;
 
 /** The answer to "whose consent does starting care need?". */
 export interface CareConsentAnswer {
-  /** Sorted: `client` before `legal-representatives`. */
+  /** Sorted: `client` before `legal-representatives` (before `representative`). */
   readonly consentOf: readonly CareConsenter[];
   readonly basis: readonly Citation[];
   /** Dutch, B1. */
@@ -41,6 +45,12 @@ export function careConsent(input: { on: IsoDate; client: ClientFacts }): CareCo
             basis: [Citation.jeugdwet_7_3_4, Citation.bw_7_450, Citation.bw_7_465],
             explanation: `De jongere is ${standing.age} jaar, maar kan volgens een zorgvuldige beoordeling zijn eigen belangen hierin niet goed overzien. Daarom beslist de wettelijk vertegenwoordiger (ouders met gezag of voogd) over de hulp.`,
           };
+    case Capacity.representedAdult:
+      return {
+        consentOf: [ConsentParty.representative],
+        basis: [Citation.jeugdwet_7_3_15, Citation.bw_7_465, Citation.bw_1_233],
+        explanation: `De cliënt is ${standing.age} jaar. Het gezag van ouders of voogd is op 18 jaar geëindigd. De cliënt kan volgens een zorgvuldige beoordeling zijn eigen belangen hierin niet goed overzien. Daarom geeft zijn vertegenwoordiger toestemming: een curator of mentor, anders wie hij schriftelijk heeft gemachtigd, anders zijn partner, anders een ouder, kind, broer of zus.`,
+      };
     case Capacity.shared:
       return {
         consentOf: [ConsentParty.client, ConsentParty.legalRepresentatives],

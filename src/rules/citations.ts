@@ -22,14 +22,30 @@ export const Citation = {
   jeugdwet_7_3_10: 'Jeugdwet 7.3.10',
   /** Professional secrecy; parents' own right 12–15; family guardian lid 4 (003 §3.1; 004 C). */
   jeugdwet_7_3_11: 'Jeugdwet 7.3.11',
+  /** Statistics and scientific research without consent: only where asking is not possible and the client did not object (003 §3.5). */
+  jeugdwet_7_3_12: 'Jeugdwet 7.3.12',
+  /** Inspection and copy after the client's death: consent in life, a compelling interest, custody of a child who died before 16 (003 §3.1). */
+  jeugdwet_7_3_12a: 'Jeugdwet 7.3.12a',
+  /** Representation of a client of 12 or over who is not competent; of an adult: curator, mentor, authorised person, partner, family. */
+  jeugdwet_7_3_15: 'Jeugdwet 7.3.15',
   /** Court within six weeks against a decision on the dossier rights (003 §4). */
   jeugdwet_7_3_17: 'Jeugdwet 7.3.17',
-  /** Legal parent without custody: general information on request (003 §3.1). */
+  /** Minors are under custody; it ends at 18 (majority). */
+  bw_1_233: 'BW 1:233',
+  /** Custody includes representation (lid 4); custody of a parent and a non-parent together (lid 5). */
+  bw_1_245: 'BW 1:245',
   /** Parents with joint custody exercise it together (care consent from each custodian). */
   bw_1_251: 'BW 1:251',
   /** A disagreement between parents with joint custody goes to the court. */
   bw_1_253a: 'BW 1:253a',
+  /** A legal parent without custody: general information on request — start, end, goals, results (003 §3.1). */
   bw_1_377c: 'BW 1:377c',
+  /** Joint custody of a parent and a non-parent (the partner of the parent). */
+  bw_1_253t: 'BW 1:253t',
+  /** Curatele: the curator represents the adult. */
+  bw_1_378: 'BW 1:378',
+  /** Mentorschap: the mentor represents the adult in matters of care. */
+  bw_1_450: 'BW 1:450',
   /** WGBO: from 16 the young person contracts for care alone. */
   bw_7_447: 'BW 7:447',
   /** WGBO information duty, incl. the therapeutic exception. */
@@ -44,7 +60,11 @@ export const Citation = {
   bw_7_456: 'BW 7:456',
   /** WGBO secrecy; those directly involved in the care are not "others". */
   bw_7_457: 'BW 7:457',
-  /** WGBO representation: under 12, and 12+ not competent, the representatives act. */
+  /** WGBO statistics and scientific research without consent. */
+  bw_7_458: 'BW 7:458',
+  /** WGBO inspection and copy after the patient's death. */
+  bw_7_458a: 'BW 7:458a',
+  /** WGBO representation: under 12, and 12+ not competent, the representatives act; of an adult lid 3–4. */
   bw_7_465: 'BW 7:465',
   /** Purpose limitation and data minimisation. */
   avg_5: 'AVG 5',

@@ -38,6 +38,9 @@ describe('destruction deadline — Jeugdwet 7.3.9: three months', () => {
   it.each([
     ['2026-03-16', '2026-06-16', 'plain'],
     ['2025-11-30', '2026-03-02', 'last day of February on a Saturday'],
+    // Moved here from conformance/scenarios.json: `destruction-deadline` is no word of either scenario format (issue 16, error 11).
+    ['2026-02-05', '2026-05-06', 'Liberation Day'],
+    ['2026-02-15', '2026-05-18', 'the decree day 15 May 2026 and a weekend (Atw art. 3(3))'],
   ])('received %s → %s (%s)', (received, expected) => {
     const answer = destructionDeadline({ received });
     expect(answer.date).toBe(expected);

@@ -11,9 +11,18 @@
  * - The family guardian's own right where it averts a threat to the child's
  *   development (Jeugdwet 7.3.11 lid 4; 004 C; 001).
  * - The municipality: billing data (name, address, BSN, type of service)
- *   without consent (004 C; 003 §3.1); no access to the care dossier.
- * - A parent without custody: general information until the child is 16,
- *   unless it is not in the child's interest (BW 1:377c; 003 §3.1).
+ *   without consent (004 C; 003 §3.1); no access to the care dossier, with or
+ *   without consent (003 §3.1: "De gemeente heeft geen toegang tot het
+ *   hulpverleningsdossier"; 003 §2.2.2: consent towards a body that finances
+ *   the care is rarely free).
+ * - A parent without custody: general information — when the help started,
+ *   whether it ended, its goals and its results — until the child is 16,
+ *   unless it is not in the child's interest (BW 1:377c; 003 §3.1); from 16
+ *   the young person decides what the parents get (001), so it needs their
+ *   consent.
+ * - Statistics and research: with consent; without it only where asking is
+ *   not reasonably possible or cannot be required, and the client did not
+ *   object (Jeugdwet 7.3.12; BW 7:458; 003 §3.5).
  * - Legal representatives: information by their own right under 16 or for a
  *   represented client; from 16 with the young person's consent (001; 002).
  * - The client: informed about their own care (Jeugdwet 7.3.2; BW 7:448).
@@ -24,7 +33,7 @@ import { Citation } from './citations.js';
 import { allow, cite, consentHoldersOf, deny, needsConsent, type Decision, type Situation } from './decision.js';
 import { decideRead } from './decide-read.js';
 import { decideRight } from './decide-rights.js';
-import { consentPartyName } from './explanations.js';
+import { ageSentence, consentPartyName } from './explanations.js';
 import { Action, Actor, ConsentParty, Fact, Part } from './vocabulary.js';
 
 const consentBasis = [Citation.jeugdwet_7_3_11, Citation.bw_7_457] as const;
@@ -77,15 +86,32 @@ function familyGuardian(s: Situation, rule: string): Decision {
 }
 
 function municipality(s: Situation, rule: string): Decision {
-  if (s.part === Part.administrativeData) {
+  if (s.part === Part.administrativeData && rule === 'disclose') {
     return allow(`${rule}.municipality.billing`, [Citation.avg_6],
       'De gemeente betaalt de hulp. Voor de controle van de rekening krijgt zij naam, adres, BSN en de soort hulp. Inhoudelijke informatie over de hulp krijgt zij niet.');
   }
-  const lead = 'De gemeente heeft geen toegang tot het hulpverleningsdossier. Daarop rust het beroepsgeheim van de hulpverlener. Zij krijgt alleen gegevens voor de betaling (naam, adres, BSN en soort hulp).';
-  if (s.facts.has(Fact.consentGiven)) {
-    return allow(`${rule}.municipality.consent-given`, cite([Citation.jeugdwet_7_3_11, Citation.bw_7_457]), `${lead} Voor deze gegevens is wel toestemming gegeven en vastgelegd.`);
+  // 003 §3.1 and §2.2.2: no access, and consent cannot open it — so no `unlessConsentOf` either.
+  const consentNote = s.facts.has(Fact.consentGiven)
+    ? ' Ook met toestemming krijgt de gemeente deze gegevens niet: wie afhankelijk is van de gemeente voor hulp, kan niet echt vrij toestemming geven.'
+    : '';
+  return deny(`${rule}.municipality.care-content`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+    `De gemeente heeft geen toegang tot het hulpverleningsdossier. Daarop rust het beroepsgeheim van de hulpverlener. Zij krijgt alleen gegevens voor de betaling (naam, adres, BSN en soort hulp).${consentNote}`);
+}
+
+/**
+ * Statistics or scientific research (Jeugdwet 7.3.12; BW 7:458; 003 §3.5):
+ * in principle with consent; without it only under the exception, and never
+ * against the client's explicit objection.
+ */
+function research(s: Situation): Decision | undefined {
+  if (s.facts.has(Fact.consentGiven) || !s.facts.has(Fact.researchException)) return undefined;
+  const basis = [Citation.jeugdwet_7_3_12, Citation.bw_7_458];
+  if (s.facts.has(Fact.clientObjectsToResearch)) {
+    return deny('disclose.research.client-objects', basis,
+      'De gegevens worden gevraagd voor statistiek of wetenschappelijk onderzoek, zonder toestemming. Dat mag niet, want de cliënt (of wie voor hem optreedt) heeft daar uitdrukkelijk bezwaar tegen gemaakt.');
   }
-  return deny(`${rule}.municipality.care-content`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457], lead, consentHoldersOf(s.standing));
+  return allow('disclose.research.exception', basis,
+    'De gegevens zijn nodig voor statistiek of wetenschappelijk onderzoek dat het algemeen belang dient. Om toestemming vragen kan hier redelijkerwijs niet of hoeft niet, de gegevens worden zo goed mogelijk beschermd, en de cliënt heeft geen bezwaar gemaakt. Daarom mogen ze zonder toestemming worden gegeven. De organisatie legt vast wat is gegeven.');
 }
 
 type OutsideActor = typeof Actor.familyGuardian | typeof Actor.municipality | typeof Actor.parentWithoutCustody
@@ -106,7 +132,7 @@ function discloseOutside(s: Situation, actor: OutsideActor): Decision {
       return withConsent(s, 'disclose.parent-without-custody', [Citation.bw_1_377c],
         'Een ouder zonder gezag heeft geen recht op gegevens uit het dossier, alleen op algemene informatie over de hulp tot het kind 16 jaar is.');
     case Actor.thirdParty:
-      return withConsent(s, 'disclose.third-party', [],
+      return research(s) ?? withConsent(s, 'disclose.third-party', [],
         'Aan anderen worden in principe geen gegevens gegeven. Een organisatie die gegevens vraagt, moet een ondertekende toestemmingsverklaring laten zien.');
   }
 }
@@ -117,6 +143,7 @@ export function decideDisclose(s: Situation): Decision {
     case Actor.client:
     case Actor.parentWithCustody:
     case Actor.guardian:
+    case Actor.representative:
       // Providing data to the client or a representative is giving a copy.
       return decideRight(s, Action.copy);
     case Actor.careProfessional:
@@ -136,6 +163,40 @@ export function decideDisclose(s: Situation): Decision {
   }
 }
 
+/** What general information holds, in words (003 §3.1; BW 1:377c). */
+export const generalInformationSentence = 'wanneer de hulp begon, of de hulp al is afgesloten en wanneer, wat de doelen van de hulp zijn (zoals in het plan staat) en wat de hulp heeft bereikt (zoals in de evaluaties staat)';
+
+/** Parents with custody, the guardian and the representative of an adult. */
+function representativeInformation(s: Situation, rule: string): Decision {
+  switch (s.standing.capacity) {
+    case Capacity.independent:
+      return s.facts.has(Fact.consentGiven)
+        ? allow(`${rule}.representative.consent-given`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+            `${ageSentence(s.standing)} Vanaf 16 jaar beslist de jongere zelf welke informatie anderen, ook de ouders, krijgen. De toestemming is gegeven.`)
+        : needsConsent(`${rule}.representative.needs-consent`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+            `${ageSentence(s.standing)} Vanaf 16 jaar beslist de jongere zelf welke informatie anderen, ook de ouders, krijgen. Daarvoor is toestemming van de jongere nodig, en die is nog niet vastgelegd.`,
+            [ConsentParty.client]);
+    case Capacity.representedAdult:
+      if (s.actor === Actor.representative) {
+        return allow(`${rule}.representative.adult`, [Citation.bw_7_465, Citation.jeugdwet_7_3_15, Citation.jeugdwet_7_3_2],
+          `${ageSentence(s.standing)} De cliënt kan zijn belangen hierin niet goed overzien. De vertegenwoordiger krijgt de informatie die de cliënt zelf zou krijgen.`);
+      }
+      return s.facts.has(Fact.consentGiven)
+        ? allow(`${rule}.adult.representative-consent-given`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.bw_1_233],
+            `${ageSentence(s.standing)} Het gezag eindigt op 18 jaar. De vertegenwoordiger van de cliënt heeft toestemming gegeven.`)
+        : needsConsent(`${rule}.adult.needs-consent`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.bw_1_233, Citation.bw_7_465],
+            `${ageSentence(s.standing)} Het gezag eindigt op 18 jaar. De cliënt kan zijn belangen hierin niet goed overzien, dus beslist zijn vertegenwoordiger. Diens toestemming is nog niet vastgelegd.`,
+            [ConsentParty.representative]);
+    case Capacity.represented:
+    case Capacity.shared:
+      if (s.actor === Actor.representative) {
+        return withConsent(s, `${rule}.representative.minor`, [], 'Voor een minderjarige treden de ouders met gezag of de voogd op, geen andere vertegenwoordiger.');
+      }
+      return allow(`${rule}.representative.${s.standing.capacity}`, [Citation.jeugdwet_7_3_11, Citation.bw_7_465],
+        `Ouders met gezag en de voogd hebben recht op informatie over de hulp aan hun kind zolang het jonger is dan 16 jaar, of als het zijn belangen hierin niet goed kan overzien: ${generalInformationSentence}.`);
+  }
+}
+
 /** Decides `general-information`: when care started and ended, its goals and results. */
 export function decideGeneralInformation(s: Situation): Decision {
   const rule = 'general-information';
@@ -149,38 +210,32 @@ export function decideGeneralInformation(s: Situation): Decision {
       return allow(`${rule}.client`, [Citation.jeugdwet_7_3_2, Citation.bw_7_448],
         'De jongere krijgt informatie over de eigen hulp, op een manier die past bij zijn leeftijd en begrip.');
     case Actor.parentWithCustody:
-    case Actor.guardian: {
+    case Actor.guardian:
+    case Actor.representative: {
       if (seriousHarm) {
         return deny(`${rule}.representative.serious-harm`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.jeugdwet_7_3_2],
-          'De hulpverlener heeft na overleg met een andere hulpverlener besloten dat het geven van deze informatie de jongere duidelijk ernstig zou schaden. Een goed hulpverlener geeft haar dan niet.');
+          'De hulpverlener heeft na overleg met een andere hulpverlener besloten dat het geven van deze informatie de cliënt duidelijk ernstig zou schaden. Een goed hulpverlener geeft haar dan niet.');
       }
-      if (s.standing.capacity === Capacity.independent) {
-        return s.facts.has(Fact.consentGiven)
-          ? allow(`${rule}.representative.consent-given`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
-              'Vanaf 16 jaar beslist de jongere zelf welke informatie de ouders krijgen. De jongere heeft toestemming gegeven.')
-          : needsConsent(`${rule}.representative.needs-consent`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
-              'Vanaf 16 jaar beslist de jongere zelf welke informatie de ouders krijgen. Daarvoor is toestemming van de jongere nodig, en die is nog niet vastgelegd.',
-              [ConsentParty.client]);
-      }
-      return allow(`${rule}.representative.${s.standing.capacity}`, [Citation.jeugdwet_7_3_11, Citation.bw_7_465],
-        'Ouders met gezag en de voogd hebben recht op informatie over de hulp aan hun kind zolang het jonger is dan 16 jaar, of als het zijn belangen hierin niet goed kan overzien.');
+      return representativeInformation(s, rule);
     }
     case Actor.parentWithoutCustody:
       if (s.standing.age >= 16) {
+        // BW 1:377c runs until 16 (003 §3.1); from 16 the young person decides what the parents get (001; 002).
+        const holders = consentHoldersOf(s.standing);
         if (s.facts.has(Fact.consentGiven)) {
-          return allow(`${rule}.parent-without-custody.16.consent-given`, [Citation.jeugdwet_7_3_11, Citation.bw_1_377c],
-            'Het recht van een ouder zonder gezag op algemene informatie loopt tot het kind 16 jaar is. De jongere heeft wel zelf toestemming gegeven om deze ouder te informeren.');
+          return allow(`${rule}.parent-without-custody.16.consent-given`, [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.bw_1_377c],
+            `Het recht van een ouder zonder gezag op algemene informatie loopt tot het kind 16 jaar is. Daarna beslist ${consentPartyName[holders[0]]} welke informatie deze ouder krijgt. Die toestemming is gegeven en vastgelegd.`);
         }
-        return deny(`${rule}.parent-without-custody.16`, [Citation.bw_1_377c],
-          'Een ouder zonder gezag heeft recht op algemene informatie over de hulp tot het kind 16 jaar is. De jongere is nu 16 of ouder. De jongere kan zelf beslissen om deze ouder te informeren.',
-          consentHoldersOf(s.standing));
+        return needsConsent(`${rule}.parent-without-custody.16.needs-consent`, [Citation.bw_1_377c, Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+          `Een ouder zonder gezag heeft recht op algemene informatie over de hulp tot het kind 16 jaar is. ${ageSentence(s.standing)} Nu beslist ${consentPartyName[holders[0]]} welke informatie deze ouder krijgt. Die toestemming is nog niet vastgelegd.`,
+          holders);
       }
       if (seriousHarm) {
         return deny(`${rule}.parent-without-custody.not-in-interest`, [Citation.bw_1_377c],
           'De hulpverlener geeft deze informatie niet, omdat het geven ervan niet in het belang van het kind is: het zou het kind ernstig schaden.');
       }
       return allow(`${rule}.parent-without-custody`, [Citation.bw_1_377c],
-        'Een ouder zonder gezag heeft geen inzage in het dossier, maar krijgt op verzoek algemene informatie: wanneer de hulp begon en eindigde, wat de doelen zijn en wat de resultaten zijn. Dat recht loopt tot het kind 16 jaar is.');
+        `Een ouder zonder gezag heeft geen inzage in het dossier, maar krijgt op verzoek algemene informatie: ${generalInformationSentence}. Dat recht loopt tot het kind 16 jaar is.`);
     case Actor.familyGuardian:
       return familyGuardian(s, rule);
     case Actor.municipality:

@@ -2,8 +2,13 @@
  * Access by employees and the inspectorate in the course of work (`read`).
  * Those directly involved in the care and their substitutes are not "others"
  * under professional secrecy, as far as their work needs (Jeugdwet 7.3.11;
- * BW 7:457(2); 000; 001; 004 C). Interns too, unless the client objects (000).
- * Administrative staff only for administrative tasks (004 C; DOMAIN §2).
+ * BW 7:457(2); 000; 001; 004 C). Interns too, unless the client objects (000)
+ * — an objection an emergency does not lift: the emergency is met by those
+ * the client did not refuse. Administrative staff for an administrative task
+ * recorded for this client, as far as that task needs (004 C: "Voor het
+ * uitvoeren van administratieve handelingen, zoals het versturen van brieven
+ * en het invoeren van rapportages, hebben medewerkers toegang tot het
+ * dossier"); without such a task only the administrative data.
  * Managers for quality control, complaints and incidents, with a recorded
  * purpose (004 C). Nobody else — a viewing without a care relation is a data
  * breach (003 §2.2.8, §4: HagaZiekenhuis) — except in an emergency, "break
@@ -26,6 +31,7 @@ export function decideRead(s: Situation, rulePrefix = 'read'): Decision {
     case Actor.client:
     case Actor.parentWithCustody:
     case Actor.guardian:
+    case Actor.representative:
       return deny(rule('not-an-employee'), [Citation.jeugdwet_7_3_10, Citation.bw_7_456],
         'Lezen voor het werk is de toegang van medewerkers. De jongere en de ouders met gezag of de voogd kunnen vragen om het dossier in te zien of een kopie te krijgen.');
     case Actor.parentWithoutCustody:
@@ -77,6 +83,13 @@ function employeeRead(s: Situation, actor: Employee, rule: (name: string) => str
     return allow(rule('inspector'), [Citation.awb_5_20, Citation.avg_6],
       'De Inspectie Gezondheidszorg en Jeugd (IGJ) doet onderzoek. De organisatie moet daaraan meewerken en de inspectie toegang geven tot dossiers.');
   }
+  if (actor === Actor.intern && s.facts.has(Fact.clientObjectsToInterns)) {
+    // 000: "Stagiaires krijgen geen toegang tot het dossier wanneer u hier uitdrukkelijk bezwaar tegen heeft" — no exception for an emergency.
+    return deny(rule('intern.client-objects'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+      s.facts.has(Fact.emergency)
+        ? 'De cliënt heeft duidelijk bezwaar gemaakt tegen stagiairs die het dossier lezen. Dat bezwaar geldt ook in een noodsituatie. Een medewerker die geen stagiair is, kan de noodtoegang gebruiken.'
+        : 'De cliënt heeft duidelijk bezwaar gemaakt tegen stagiairs die het dossier lezen. Daarom krijgen stagiairs geen toegang.');
+  }
   if (s.facts.has(Fact.emergency) && actor !== Actor.careProfessional && actor !== Actor.substitute) {
     return allow(rule('emergency'), [Citation.avg_9, Citation.avg_6],
       'Er is een noodsituatie gemeld, met een reden. Dan is er toch toegang tot het dossier ("break the glass"). Deze toegang wordt vastgelegd en achteraf gecontroleerd.');
@@ -87,17 +100,18 @@ function employeeRead(s: Situation, actor: Employee, rule: (name: string) => str
       return allow(rule('care-relation'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
         'Medewerkers die direct bij de hulp betrokken zijn, en hun vervangers, mogen het dossier lezen voor zover hun werk dat vraagt. Er is een behandelrelatie.');
     case Actor.intern:
-      return s.facts.has(Fact.clientObjectsToInterns)
-        ? deny(rule('intern.client-objects'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
-            'De cliënt heeft duidelijk bezwaar gemaakt tegen stagiairs die het dossier lezen. Daarom krijgen stagiairs geen toegang.')
-        : allow(rule('intern'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
-            'Een stagiair die bij de hulp betrokken is, mag het dossier lezen voor zover dat nodig is, omdat de cliënt daar geen bezwaar tegen heeft gemaakt.');
+      return allow(rule('intern'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
+        'Een stagiair die bij de hulp betrokken is, mag het dossier lezen voor zover dat nodig is, omdat de cliënt daar geen bezwaar tegen heeft gemaakt.');
     case Actor.adminStaff:
-      return s.part === Part.administrativeData
-        ? allow(rule('admin-staff.administrative-data'), [Citation.avg_5, Citation.avg_6],
-            'Administratieve medewerkers mogen de administratieve gegevens gebruiken voor hun taak, zoals brieven versturen en declareren.')
+      if (s.part === Part.administrativeData) {
+        return allow(rule('admin-staff.administrative-data'), [Citation.avg_5, Citation.avg_6],
+          'Administratieve medewerkers mogen de administratieve gegevens gebruiken voor hun taak, zoals brieven versturen en declareren.');
+      }
+      return s.facts.has(Fact.purposeAdministrativeTask)
+        ? allow(rule('admin-staff.administrative-task'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.avg_5],
+            'Er is een administratieve taak voor deze cliënt vastgelegd, zoals een brief versturen of een verslag invoeren. Voor die taak mag de administratief medewerker dit deel van het dossier gebruiken, en niet meer dan de taak vraagt.')
         : deny(rule('admin-staff.care-content'), [Citation.avg_5, Citation.jeugdwet_7_3_11],
-            'Administratieve medewerkers zien alleen wat hun taak vraagt: de administratieve gegevens. De inhoud van de hulp is voor hen afgeschermd.');
+            'Administratieve medewerkers zien de inhoud van de hulp alleen voor een administratieve taak, zoals een brief versturen of een verslag invoeren. Er is geen taak vastgelegd. Zonder taak zien zij alleen de administratieve gegevens.');
     case Actor.manager: {
       const purpose = purposes.find((p) => s.facts.has(p));
       return purpose !== undefined

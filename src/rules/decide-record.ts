@@ -46,8 +46,13 @@ export function decideRecording(input: RecordingInput): Decision {
         : deny('record.intern.client-objects', [...basis, Citation.jeugdwet_7_3_11], read.explanation);
     }
     case Actor.adminStaff:
-      return s.part === Part.administrativeData
-        ? allow('record.admin-staff.administrative-data', [...basis, Citation.avg_5], 'Administratieve medewerkers leggen administratieve gegevens vast voor hun taak.')
+      if (s.part === Part.administrativeData) {
+        return allow('record.admin-staff.administrative-data', [...basis, Citation.avg_5], 'Administratieve medewerkers leggen administratieve gegevens vast voor hun taak.');
+      }
+      // 004 C: "het invoeren van rapportages" is an administrative task — entering what a professional wrote, for that task only.
+      return s.facts.has(Fact.purposeAdministrativeTask) && s.part !== Part.personalWorkNote
+        ? allow('record.admin-staff.administrative-task', [...basis, Citation.avg_5],
+            'Er is een administratieve taak vastgelegd: een verslag van de hulpverlener invoeren. Daarvoor mag de administratief medewerker dit in het dossier zetten, namens de hulpverlener.')
         : deny('record.admin-staff.care-content', [...basis, Citation.avg_5],
             'Administratieve medewerkers schrijven niet in de inhoud van de hulp. Dat doen de hulpverleners die bij de hulp betrokken zijn.');
     case Actor.manager:
@@ -58,6 +63,7 @@ export function decideRecording(input: RecordingInput): Decision {
     case Actor.client:
     case Actor.parentWithCustody:
     case Actor.guardian:
+    case Actor.representative:
     case Actor.parentWithoutCustody:
     case Actor.familyGuardian:
     case Actor.confidentialAdvisor:

@@ -8,8 +8,8 @@
  */
 import { Citation } from './citations.js';
 import { allow, cite, consentHoldersOf, deny, needsConsent, type Decision, type Situation } from './decision.js';
-import { consentPartyName } from './explanations.js';
-import { entitlementOf, isLegalRepresentative, type Entitlement, type RightAction } from './entitlement.js';
+import { capitalise, consentPartyName } from './explanations.js';
+import { actsForClient, entitlementOf, type Entitlement, type RightAction } from './entitlement.js';
 import { Action, Actor, ConsentParty, Fact, Part } from './vocabulary.js';
 
 /** Parts that the parents with custody of a 12–15-year-old always get: what they need to decide (003 §2.3.5). */
@@ -26,7 +26,7 @@ function consentOrAllow(entitlement: Exclude<Entitlement, { kind: 'none' }>, s: 
   if (entitlement.kind === 'needs-consent' && !s.facts.has(Fact.consentGiven)) {
     return needsConsent(`${rule}.needs-consent`, cite(entitlement.basis, basis), `${entitlement.why} Die toestemming is nog niet vastgelegd.`, entitlement.consentOf);
   }
-  const consentNote = entitlement.kind === 'needs-consent' ? ' De jongere heeft daarvoor toestemming gegeven.' : '';
+  const consentNote = entitlement.kind === 'needs-consent' ? ` ${capitalise(consentPartyName[entitlement.consentOf[0]])} heeft daarvoor toestemming gegeven.` : '';
   return allow(rule, cite(entitlement.basis, basis), `${entitlement.why}${consentNote} ${explanation}`.trim());
 }
 
@@ -41,7 +41,7 @@ function inspectOrCopy(s: Situation, action: typeof Action.inspect | typeof Acti
     if (isOutsider(s.actor)) return outsiderInspection(s, action, e);
     return deny(`${action}.${e.rule}`, e.basis, e.why);
   }
-  const limit = partLimits(s, action, isLegalRepresentative(s.actor));
+  const limit = partLimits(s, action, actsForClient(s.actor));
   if (limit !== undefined) return limit;
   if (representativeWithOwnRight && s.facts.has(Fact.agreedNoConversationReportsToParents)) {
     if (s.part === Part.conversationReport) {
@@ -63,6 +63,7 @@ function actorLabel(actor: Actor): string {
     case Actor.parentWithCustody: return 'de ouder met gezag';
     case Actor.guardian: return 'de voogd';
     case Actor.familyGuardian: return 'de gezinsvoogd';
+    case Actor.representative: return 'de vertegenwoordiger';
     case Actor.parentWithoutCustody:
     case Actor.confidentialAdvisor:
     case Actor.municipality:
@@ -112,10 +113,15 @@ function partLimits(s: Situation, action: typeof Action.inspect | typeof Action.
   return undefined;
 }
 
-/** Outside the organisation and not a legal representative: no own right, but consent opens the dossier (Jeugdwet 7.3.11). */
+/**
+ * Outside the organisation and not a legal representative: no own right, but
+ * consent opens the dossier (Jeugdwet 7.3.11). Not the municipality: it has
+ * no access to the care dossier, and consent given to a financier is not free
+ * (003 §3.1; 003 §2.2.2).
+ */
 function isOutsider(actor: Actor): boolean {
   return actor === Actor.parentWithoutCustody || actor === Actor.familyGuardian || actor === Actor.confidentialAdvisor
-    || actor === Actor.municipality || actor === Actor.thirdParty;
+    || actor === Actor.thirdParty;
 }
 
 /**

@@ -31,7 +31,8 @@ const rows: Row[] = [
   // Others
   ['003 §3.1: parent without custody, no inspection', { client: { born: born[9] }, actor: 'parent-without-custody', action: 'inspect' }, 'deny', { unlessConsentOf: ['legal-representatives'] }],
   ['003 §3.1; BW 1:377c: general information until 16', { client: { born: born[15] }, actor: 'parent-without-custody', action: 'general-information' }, 'allow', { basis: ['BW 1:377c'] }],
-  ['003 §3.1: general information ends at 16', { client: { born: born[16] }, actor: 'parent-without-custody', action: 'general-information' }, 'deny'],
+  // Issue 16, error 6: the BW 1:377c duty ends at 16, but then the young person decides (001) — needs-consent, not deny.
+  ['003 §3.1; 001: from 16 the young person decides what a parent without custody gets', { client: { born: born[16] }, actor: 'parent-without-custody', action: 'general-information' }, 'needs-consent', { consentOf: ['client'] }],
   ['BW 1:377c: not in the child\'s interest', { client: { born: born[9] }, actor: 'parent-without-custody', action: 'general-information', facts: ['serious-harm-assessed'] }, 'deny'],
   ['003 §3.1: Besluit Jeugdwet 4.1.5', { client: { born: born[14] }, actor: 'confidential-advisor', action: 'inspect' }, 'deny', { basis: ['Besluit Jeugdwet 4.1.5'] }],
   ['003 §3.1: municipality has no access to the care dossier', { client: { born: born[14] }, actor: 'municipality', action: 'disclose', part: 'conversation-report' }, 'deny'],
@@ -104,7 +105,7 @@ describe('decide — every combination answers with a basis and a Dutch explanat
       }
     }
     expect(problems).toEqual([]);
-    expect(count).toBe(15 * 8 * 9 * (wordsOf(Fact).length + 1) * 4 * 2);
+    expect(count).toBe(wordsOf(Actor).length * 8 * 9 * (wordsOf(Fact).length + 1) * 4 * 2);
   });
 
   it('a deny beats a needs-consent: consent cannot unlock what the law withholds', () => {

@@ -4,17 +4,21 @@
  * read it from. The input has the shape of a `decide` scenario of the
  * conformance format.
  */
-import { Capacity, standingOf, type ClientFacts, type ClientStanding } from './age.js';
-import type { IsoDate } from './calendar.js';
+import { ageOn, Capacity, standingOf, type ClientFacts, type ClientStanding } from './age.js';
+import { compareDates, toCalendarDate, type IsoDate } from './calendar.js';
 import type { Citation } from './citations.js';
-import { ConsentParty, Outcome, Part, type Action, type Actor, type Fact } from './vocabulary.js';
+import { actorOfStanding, holdsCustodyOn, personStandingOn, type Person, type PersonRef, type PersonStanding } from './persons.js';
+import { Actor, ConsentParty, Outcome, Part, type Action, type Fact } from './vocabulary.js';
 
 /** What `decide` is asked. */
 export interface DecideInput {
   /** The day the question is asked, `YYYY-MM-DD` (the rules never read the clock). */
   readonly on: IsoDate;
   readonly client: ClientFacts;
-  readonly actor: Actor;
+  /** An actor word, or one of `persons` by id (answered as what that person is on `on`). */
+  readonly actor: Actor | PersonRef;
+  /** The people around the client who are there and willing to act (custody, representation). */
+  readonly persons?: readonly Person[];
   readonly action: Action;
   /** Defaults to `dossier`, the whole care dossier. */
   readonly part?: Part;
@@ -52,23 +56,69 @@ export interface NeedsConsentDecision extends DecisionCommon {
 /** A decision of the rules engine. */
 export type Decision = AllowDecision | DenyDecision | NeedsConsentDecision;
 
+/** The client's death as the rules read it (Jeugdwet 7.3.12a). */
+export interface DeathFacts {
+  readonly on: IsoDate;
+  /** Age in full years on the day of death. */
+  readonly age: number;
+  /** Whether the actor held custody on the day of death. */
+  readonly actorHeldCustody: boolean;
+}
+
 /** The input, normalised and with the client's standing on the date. */
 export interface Situation {
+  /** The actor the rules answer: a person is answered as what they are on the date. */
   readonly actor: Actor;
+  /** Set when the actor is one of `persons`. */
+  readonly person?: PersonStanding;
   readonly action: Action;
   readonly part: Part;
   readonly facts: ReadonlySet<Fact>;
   readonly standing: ClientStanding;
+  /** Set when the client died on or before the date asked. */
+  readonly death?: DeathFacts;
 }
 
-/** Reads a {@link DecideInput} into a {@link Situation}; throws `RangeError` on an invalid date. */
+function isPersonRef(actor: Actor | PersonRef): actor is PersonRef {
+  return typeof actor === 'object';
+}
+
+/**
+ * Reads a {@link DecideInput} into a {@link Situation}.
+ * @throws RangeError on an invalid date, or an actor naming no person of `persons`.
+ */
 export function situationOf(input: DecideInput): Situation {
+  const persons = input.persons ?? [];
+  let actor: Actor;
+  let person: PersonStanding | undefined;
+  let heldCustodyOnDeath: (day: IsoDate) => boolean;
+  if (isPersonRef(input.actor)) {
+    const ref = input.actor.person;
+    const found = persons.find((p) => p.id === ref);
+    if (found === undefined) throw new RangeError(`actor "${ref}" is not one of the persons`);
+    person = personStandingOn(found, persons, input.client, input.on);
+    actor = actorOfStanding(person);
+    heldCustodyOnDeath = (day) => holdsCustodyOn(found, input.client.born, day);
+  } else {
+    actor = input.actor;
+    // A format-1 word for a legal representative stands for whoever held custody (Jeugdwet 7.3.12a lid 2).
+    heldCustodyOnDeath = () => actor === Actor.parentWithCustody || actor === Actor.guardian;
+  }
+  const standing = standingOf(input.client, input.on);
+  let death: DeathFacts | undefined;
+  const deceased = input.client.deceased;
+  if (deceased !== undefined && compareDates(toCalendarDate(deceased, 'client.deceased'), toCalendarDate(input.on, 'on')) <= 0) {
+    const age = ageOn(toCalendarDate(input.client.born, 'client.born'), toCalendarDate(deceased, 'client.deceased'));
+    death = { on: deceased, age, actorHeldCustody: age < 18 && heldCustodyOnDeath(deceased) };
+  }
   return {
-    actor: input.actor,
+    actor,
+    ...(person === undefined ? {} : { person }),
     action: input.action,
     part: input.part ?? Part.dossier,
     facts: new Set(input.facts ?? []),
-    standing: standingOf(input.client, input.on),
+    standing,
+    ...(death === undefined ? {} : { death }),
   };
 }
 
@@ -96,11 +146,17 @@ export function needsConsent(
 
 /**
  * Whose consent `consent-given` stands for: the client from 12, the legal
- * representatives below 12 or when the client is not competent
- * (Jeugdwet 7.3.11; BW 7:457, 7:465; conformance README).
+ * representatives below 12 or when a minor is not competent, the
+ * representative when an adult is not competent (Jeugdwet 7.3.11, 7.3.15;
+ * BW 7:457, 7:465 lid 3; conformance README-v2).
  */
 export function consentHoldersOf(standing: ClientStanding): readonly [ConsentParty] {
-  return standing.capacity === Capacity.represented ? [ConsentParty.legalRepresentatives] : [ConsentParty.client];
+  switch (standing.capacity) {
+    case Capacity.represented: return [ConsentParty.legalRepresentatives];
+    case Capacity.representedAdult: return [ConsentParty.representative];
+    case Capacity.shared:
+    case Capacity.independent: return [ConsentParty.client];
+  }
 }
 
 /** Merges citation lists without duplicates, keeping first-seen order. */

@@ -13,7 +13,12 @@
  *   003 §2.3.9), but destruction is the young person's right (003 §3.1:
  *   "Vanaf 12 jaar oefent de jeugdige in principe zelfstandig zijn
  *   dossier-rechten uit"); from 16 only with the young person's consent
- *   (003 §2.3.5; 004 D); from 18 parental authority has ended, so the same;
+ *   (003 §2.3.5; 004 D); from 18 parental authority has ended (BW 1:233), so
+ *   they need the consent of the client — or of the representative when the
+ *   adult is not competent;
+ * - the representative of an adult who is not competent (curator, mentor,
+ *   authorised person, partner, family: BW 7:465 lid 3; Jeugdwet 7.3.15)
+ *   exercises the rights for the client;
  * - nobody else: these are the client's rights.
  */
 import { Capacity } from './age.js';
@@ -45,10 +50,23 @@ export function isLegalRepresentative(actor: Actor): boolean {
   return actor === Actor.parentWithCustody || actor === Actor.guardian;
 }
 
+/** True for whoever may act for the client: a legal representative or the representative of an adult. */
+export function actsForClient(actor: Actor): boolean {
+  return isLegalRepresentative(actor) || actor === Actor.representative;
+}
+
 function forClient(s: Situation, action: RightAction): Entitlement {
   const { standing } = s;
-  if (standing.capacity !== Capacity.represented) {
+  if (standing.capacity === Capacity.shared || standing.capacity === Capacity.independent) {
     return { kind: 'holds', basis: rightBasis[action], why: `${ageSentence(standing)} Vanaf 12 jaar oefent de jongere deze rechten zelf uit.`, ownParentalRight: false };
+  }
+  if (standing.capacity === Capacity.representedAdult) {
+    return {
+      kind: 'none',
+      rule: 'rights.client.adult-not-competent',
+      basis: [...rightBasis[action], Citation.bw_7_465, Citation.jeugdwet_7_3_15],
+      why: `${ageSentence(standing)} Na een zorgvuldige beoordeling kan de cliënt zijn belangen hierin niet goed overzien. Daarom oefent zijn vertegenwoordiger deze rechten uit: een curator of mentor, anders wie hij schriftelijk heeft gemachtigd, anders zijn partner, anders een ouder, kind, broer of zus.`,
+    };
   }
   if (standing.age < 12) {
     return {
@@ -94,13 +112,54 @@ function forRepresentative(s: Situation, action: RightAction): Entitlement {
         ownParentalRight: true,
       };
     case Capacity.independent:
+      return standing.age >= 18
+        ? {
+            kind: 'needs-consent',
+            basis: [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.bw_1_233, ...rightBasis[action]],
+            why: `${ageSentence(standing)} De cliënt is volwassen; het gezag eindigt op 18 jaar. Ouders en anderen mogen dit alleen met toestemming van de cliënt.`,
+            consentOf: [ConsentParty.client],
+          }
+        : {
+            kind: 'needs-consent',
+            basis: [Citation.jeugdwet_7_3_11, Citation.bw_7_457, ...rightBasis[action]],
+            why: `${ageSentence(standing)} Vanaf 16 jaar beslist de jongere zelf. Ouders met gezag of de voogd mogen dit alleen met toestemming van de jongere.`,
+            consentOf: [ConsentParty.client],
+          };
+    case Capacity.representedAdult:
+      return {
+        kind: 'needs-consent',
+        basis: [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.bw_1_233, Citation.bw_7_465, ...rightBasis[action]],
+        why: `${ageSentence(standing)} De cliënt is volwassen; het gezag eindigt op 18 jaar. De cliënt kan zijn belangen hierin niet goed overzien, dus beslist zijn vertegenwoordiger (een curator of mentor, anders wie hij schriftelijk heeft gemachtigd, anders zijn partner, anders familie). Anderen mogen dit alleen met toestemming van die vertegenwoordiger.`,
+        consentOf: [ConsentParty.representative],
+      };
+  }
+}
+
+/** The representative of an adult who is not competent (BW 7:465 lid 3; Jeugdwet 7.3.15). */
+function forAdultRepresentative(s: Situation, action: RightAction): Entitlement {
+  const { standing } = s;
+  switch (standing.capacity) {
+    case Capacity.representedAdult:
+      return {
+        kind: 'holds',
+        basis: [...rightBasis[action], Citation.bw_7_465, Citation.jeugdwet_7_3_15],
+        why: `${ageSentence(standing)} De cliënt kan zijn belangen hierin niet goed overzien. Daarom oefent de vertegenwoordiger de rechten van de cliënt uit.`,
+        ownParentalRight: false,
+      };
+    case Capacity.independent:
       return {
         kind: 'needs-consent',
         basis: [Citation.jeugdwet_7_3_11, Citation.bw_7_457, ...rightBasis[action]],
-        why: standing.age >= 18
-          ? `${ageSentence(standing)} De jongere is volwassen; het ouderlijk gezag is voorbij. Ouders mogen dit alleen met toestemming van de jongere.`
-          : `${ageSentence(standing)} Vanaf 16 jaar beslist de jongere zelf. Ouders met gezag of de voogd mogen dit alleen met toestemming van de jongere.`,
+        why: `${ageSentence(standing)} De cliënt kan zelf beslissen. Een ander mag dit alleen met toestemming van de cliënt.`,
         consentOf: [ConsentParty.client],
+      };
+    case Capacity.represented:
+    case Capacity.shared:
+      return {
+        kind: 'none',
+        rule: 'rights.representative.minor',
+        basis: [Citation.bw_7_465, Citation.jeugdwet_7_3_11],
+        why: `${ageSentence(standing)} Voor een minderjarige treden de ouders met gezag of de voogd op, geen andere vertegenwoordiger.`,
       };
   }
 }
@@ -126,7 +185,7 @@ function forOthers(s: Situation, action: RightAction): Entitlement {
         kind: 'none',
         rule: 'rights.municipality',
         basis: [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
-        why: 'De gemeente heeft geen toegang tot het hulpverleningsdossier. Op het dossier rust het beroepsgeheim van de hulpverlener. De gemeente krijgt alleen gegevens voor de betaling (naam, adres, BSN en soort hulp).',
+        why: 'De gemeente heeft geen toegang tot het hulpverleningsdossier, ook niet met toestemming: wie afhankelijk is van de gemeente voor hulp, kan niet echt vrij toestemming geven. Op het dossier rust het beroepsgeheim van de hulpverlener. De gemeente krijgt alleen gegevens voor de betaling (naam, adres, BSN en soort hulp).',
       };
     case Actor.familyGuardian:
       return {
@@ -158,6 +217,7 @@ function forOthers(s: Situation, action: RightAction): Entitlement {
     case Actor.client:
     case Actor.parentWithCustody:
     case Actor.guardian:
+    case Actor.representative:
       // Handled by the callers above; kept for the exhaustive switch.
       return entitlementOf(s, action);
   }
@@ -170,5 +230,6 @@ function forOthers(s: Situation, action: RightAction): Entitlement {
 export function entitlementOf(s: Situation, action: RightAction): Entitlement {
   if (s.actor === Actor.client) return forClient(s, action);
   if (isLegalRepresentative(s.actor)) return forRepresentative(s, action);
+  if (s.actor === Actor.representative) return forAdultRepresentative(s, action);
   return forOthers(s, action);
 }

@@ -23,6 +23,7 @@ export const actorName: Readonly<Record<Actor, string>> = {
   'manager': 'een leidinggevende',
   'employee-without-relation': 'een medewerker die niet bij de hulp betrokken is',
   'inspector': 'de inspectie (IGJ)',
+  'representative': 'de vertegenwoordiger',
 };
 
 /** Dutch name of an action, as an infinitive phrase. */
@@ -54,12 +55,25 @@ export const partName: Readonly<Record<Part, string>> = {
 export const consentPartyName: Readonly<Record<ConsentParty, string>> = {
   'client': 'de jongere',
   'legal-representatives': 'de ouders met gezag of de voogd',
+  'representative': 'de vertegenwoordiger van de cliënt (curator, mentor, gemachtigde, partner of familie)',
   'other-person': 'de persoon over wie de informatie gaat',
 };
 
-/** "Het kind is 9 jaar." / "De jongere is 14 jaar." */
+/** "Het kind is 9 jaar." / "De jongere is 14 jaar." / "De cliënt is 20 jaar." */
 export function ageSentence(standing: ClientStanding): string {
-  return standing.age < 12 ? `Het kind is ${standing.age} jaar.` : `De jongere is ${standing.age} jaar.`;
+  if (standing.age < 12) return `Het kind is ${standing.age} jaar.`;
+  return standing.age < 18 ? `De jongere is ${standing.age} jaar.` : `De cliënt is ${standing.age} jaar.`;
+}
+
+const monthNames = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as const;
+
+/**
+ * A date in words, as people read it in a letter.
+ * @example dateInWords('2026-04-16') // '16 april 2026'
+ */
+export function dateInWords(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day ?? ''} ${monthNames[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
 }
 
 /** Capitalises the first letter. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoDate, toCalendarDate } from './calendar.js';
-import { easterSunday, holidaysOf, isWorkingDay, kingsDay, nextWorkingDayFrom } from './holidays.js';
+import { HOLIDAY_DECREES } from './holiday-decrees.js';
+import { easterSunday, holidayDatesOf, holidaysOf, isWorkingDay, kingsDay, nextWorkingDayFrom } from './holidays.js';
 
 describe('Easter Sunday by the Gregorian computus', () => {
   it.each([
@@ -24,11 +25,13 @@ describe('holidays of the Algemene termijnenwet art. 3', () => {
   it('lists the days of 2026', () => {
     expect(holidaysOf(2026).map((h) => `${formatIsoDate(h.date)} ${h.name}`)).toEqual([
       '2026-01-01 Nieuwjaarsdag',
+      '2026-01-02 dag die bij besluit gelijk is gesteld aan een feestdag',
       '2026-04-03 Goede Vrijdag',
       '2026-04-06 Tweede Paasdag',
       '2026-04-27 Koningsdag',
       '2026-05-05 Bevrijdingsdag',
       '2026-05-14 Hemelvaartsdag',
+      '2026-05-15 dag die bij besluit gelijk is gesteld aan een feestdag',
       '2026-05-25 Tweede Pinksterdag',
       '2026-12-25 Eerste Kerstdag',
       '2026-12-26 Tweede Kerstdag',
@@ -40,7 +43,13 @@ describe('holidays of the Algemene termijnenwet art. 3', () => {
     ['2027-05-05', false, '5 May 2027 (a Wednesday)'],
     ['2026-04-03', false, 'art. 3(2): Good Friday made equal to the holidays'],
     ['2026-04-02', true, 'Maundy Thursday is a working day'],
-    ['2026-05-15', true, 'the Friday after Ascension Day is only made equal by a decree (art. 3(3)), not computed'],
+    // Issue 16, error 7: the days made equal by decree under Atw art. 3(3) were missing.
+    ['2026-05-15', false, 'art. 3(3): Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, … — the Friday after Ascension Day'],
+    ['2026-01-02', false, 'art. 3(3): Besluit gelijkstelling van 2 januari 2026, … — the Friday after New Year\'s Day'],
+    ['2027-05-07', false, 'art. 3(3): the Friday after Ascension Day 2027'],
+    ['2028-04-28', false, 'art. 3(3): the Friday after King\'s Day 2028'],
+    ['2024-12-27', false, 'art. 3(3): the Friday after Boxing Day 2024'],
+    ['2027-12-27', true, 'no decree for 27 December 2027'],
     ['2026-12-24', true, 'Christmas Eve is a working day'],
     ['2026-11-23', true, 'an ordinary Monday'],
     ['2026-11-22', false, 'Sunday'],
@@ -51,9 +60,27 @@ describe('holidays of the Algemene termijnenwet art. 3', () => {
   it.each([
     ['2026-02-28', '2026-03-02', 'Saturday → Monday'],
     ['2025-12-25', '2025-12-29', 'Christmas, Boxing Day and a weekend'],
-    ['2027-05-05', '2027-05-07', 'Liberation Day, then Ascension Day'],
+    ['2027-05-05', '2027-05-10', 'Liberation Day, Ascension Day, the decree day 7 May 2027, then the weekend'],
+    ['2026-05-14', '2026-05-18', 'Ascension Day, the decree day 15 May 2026, then the weekend'],
     ['2026-04-03', '2026-04-07', 'Good Friday to Easter Monday'],
   ])('next working day from %s is %s (%s)', (from, expected) => {
     expect(formatIsoDate(nextWorkingDayFrom(toCalendarDate(from, 'test')))).toBe(expected);
+  });
+});
+
+describe('the decrees under Atw art. 3(3) are data, each with its title', () => {
+  it('names every decree and its days', () => {
+    for (const decree of HOLIDAY_DECREES) {
+      expect(decree.title).toMatch(/^Besluit gelijkstelling van /);
+      expect(decree.days.length).toBeGreaterThan(0);
+      for (const day of decree.days) expect(holidaysOf(Number(day.slice(0, 4))).find((h) => formatIsoDate(h.date) === day)?.source).toContain(decree.title);
+    }
+  });
+
+  it.each([
+    [2023, ['2023-01-01', '2023-04-07', '2023-04-10', '2023-04-27', '2023-04-28', '2023-05-05', '2023-05-18', '2023-05-19', '2023-05-29', '2023-12-25', '2023-12-26']],
+    [2028, ['2028-01-01', '2028-04-14', '2028-04-17', '2028-04-27', '2028-04-28', '2028-05-05', '2028-05-25', '2028-05-26', '2028-06-05', '2028-12-25', '2028-12-26']],
+  ])('lists the days of %i, sorted and without duplicates', (year, expected) => {
+    expect(holidayDatesOf(year)).toEqual(expected);
   });
 });

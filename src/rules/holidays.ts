@@ -11,15 +11,16 @@
  * Choices (ARCHITECTURE.md, "The rules engine"):
  * - 5 May counts every year: art. 3(1) names "de vijfde mei" without the
  *   once-in-five-years condition that some collective labour agreements use
- *   for a day off (it was added to the Atw by the amendment proposed in 1981).
+ *   for a day off.
  * - King's Day: 27 April, or 26 April when 27 April is a Sunday (Wet
  *   Koningsdag, from 2014). Before 2014 Queen's Day: 30 April, or 29 April
  *   when that was a Sunday.
  * - Days made equal by a decree under art. 3(3) (such as the Friday after
  *   Ascension Day) are published every few years and cannot be computed;
- *   they are not included, so a deadline may come out one such day early.
+ *   they are data, in `holiday-decrees.ts`, each decree by its title.
  */
-import { addDays, isoWeekday, toDayNumber, type CalendarDate } from './calendar.js';
+import { addDays, formatIsoDate, isoWeekday, parseIsoDate, toDayNumber, type CalendarDate } from './calendar.js';
+import { HOLIDAY_DECREES } from './holiday-decrees.js';
 
 /** Atw art. 3(2) makes Good Friday equal to the holidays. */
 export const GOOD_FRIDAY_COUNTS = true;
@@ -29,6 +30,21 @@ export interface Holiday {
   readonly date: CalendarDate;
   /** Dutch name. */
   readonly name: string;
+  /** Where the day comes from: `Algemene termijnenwet art. 3(1)`, `… art. 3(2)`, or the decree's title (art. 3(3)). */
+  readonly source: string;
+}
+
+const ART_3_1 = 'Algemene termijnenwet art. 3(1)';
+const ART_3_2 = 'Algemene termijnenwet art. 3(2)';
+
+/** The days of the decrees under art. 3(3) in `year`. */
+function decreeDays(year: number): Holiday[] {
+  return HOLIDAY_DECREES.flatMap((decree) => decree.days.flatMap((iso) => {
+    const date = parseIsoDate(iso);
+    return date !== undefined && date.year === year
+      ? [{ date, name: 'dag die bij besluit gelijk is gesteld aan een feestdag', source: `${decree.title} (Algemene termijnenwet art. 3(3))` }]
+      : [];
+  }));
 }
 
 /**
@@ -63,23 +79,34 @@ export function kingsDay(year: number): CalendarDate {
 }
 
 /**
- * All holidays of the Algemene termijnenwet in `year`, in date order.
+ * All holidays of the Algemene termijnenwet in `year`, in date order,
+ * including the days made equal by decree (art. 3(3)).
  * @example holidaysOf(2026).map((h) => h.name)
  */
 export function holidaysOf(year: number): readonly Holiday[] {
   const easter = easterSunday(year);
   const list: Holiday[] = [
-    { date: { year, month: 1, day: 1 }, name: 'Nieuwjaarsdag' },
-    ...(GOOD_FRIDAY_COUNTS ? [{ date: addDays(easter, -2), name: 'Goede Vrijdag' }] : []),
-    { date: addDays(easter, 1), name: 'Tweede Paasdag' },
-    { date: kingsDay(year), name: 'Koningsdag' },
-    { date: { year, month: 5, day: 5 }, name: 'Bevrijdingsdag' },
-    { date: addDays(easter, 39), name: 'Hemelvaartsdag' },
-    { date: addDays(easter, 50), name: 'Tweede Pinksterdag' },
-    { date: { year, month: 12, day: 25 }, name: 'Eerste Kerstdag' },
-    { date: { year, month: 12, day: 26 }, name: 'Tweede Kerstdag' },
+    { date: { year, month: 1, day: 1 }, name: 'Nieuwjaarsdag', source: ART_3_1 },
+    ...(GOOD_FRIDAY_COUNTS ? [{ date: addDays(easter, -2), name: 'Goede Vrijdag', source: ART_3_2 }] : []),
+    { date: addDays(easter, 1), name: 'Tweede Paasdag', source: ART_3_1 },
+    { date: kingsDay(year), name: 'Koningsdag', source: ART_3_1 },
+    { date: { year, month: 5, day: 5 }, name: 'Bevrijdingsdag', source: ART_3_1 },
+    { date: addDays(easter, 39), name: 'Hemelvaartsdag', source: ART_3_1 },
+    { date: addDays(easter, 50), name: 'Tweede Pinksterdag', source: ART_3_1 },
+    { date: { year, month: 12, day: 25 }, name: 'Eerste Kerstdag', source: ART_3_1 },
+    { date: { year, month: 12, day: 26 }, name: 'Tweede Kerstdag', source: ART_3_1 },
+    ...decreeDays(year),
   ];
   return list.sort((x, y) => toDayNumber(x.date) - toDayNumber(y.date));
+}
+
+/**
+ * The days of `year` a deadline moves past besides weekends, as sorted
+ * `YYYY-MM-DD` without duplicates (the `holidays` question of format 2).
+ * @example holidayDatesOf(2026).includes('2026-05-15') // true (Besluit gelijkstelling … 15 mei 2026 …)
+ */
+export function holidayDatesOf(year: number): readonly string[] {
+  return [...new Set(holidaysOf(year).map((h) => formatIsoDate(h.date)))].sort();
 }
 
 /** The holiday on `date`, if any. */

@@ -8,10 +8,19 @@ export * from './calendar.js';
 export * from './holidays.js';
 export * from './age.js';
 export * from './decision.js';
-export { decide } from './decide.js';
+export { decide, generalInformation, type GeneralInformationAnswer, type GeneralInformationInput } from './decide.js';
+export * from './persons.js';
+export { HOLIDAY_DECREES, type HolidayDecree } from './holiday-decrees.js';
 export { decideRecording, type RecordingInput } from './decide-record.js';
 export { decideStatutoryDisclosure, StatutoryBasis } from './disclosure-basis.js';
 export { careConsent, type CareConsentAnswer, type CareConsenter } from './care-consent.js';
-export { responseDeadline, appealDeadline, destructionDeadline, type DeadlineAnswer } from './deadlines.js';
-export { retentionUntil, RETENTION_YEARS, type RetentionAnswer } from './retention.js';
-export { actorName, actionName, partName, consentPartyName } from './explanations.js';
+export {
+  responseDeadline, appealDeadline, destructionDeadline, requestDeadlines,
+  type DeadlineAnswer, type RequestDeadlinesInput, type RequestDeadlinesAnswer,
+} from './deadlines.js';
+export {
+  retentionUntil, retention, retentionTermEnd, RETENTION_YEARS, RetentionTermKind,
+  type RetentionAnswer, type RetentionInput, type RetentionPlan, type RetentionTerm,
+} from './retention.js';
+export { actorName, actionName, partName, consentPartyName, dateInWords } from './explanations.js';
+export { generalInformationSentence } from './decide-information.js';

@@ -38,6 +38,13 @@ export const Actor = {
   employeeWithoutRelation: 'employee-without-relation',
   /** inspecteur van de Inspectie Gezondheidszorg en Jeugd (IGJ), when it investigates. */
   inspector: 'inspector',
+  /**
+   * vertegenwoordiger of an adult who is not competent: curator or mentor, else
+   * the person authorised in writing, else the partner, else a parent, child,
+   * brother or sister (BW 7:465 lid 3; Jeugdwet 7.3.15). Not a word of the
+   * conformance formats: there a person of `persons` is the representative.
+   */
+  representative: 'representative',
 } as const;
 export type Actor = (typeof Actor)[keyof typeof Actor];
 
@@ -101,7 +108,19 @@ export const Fact = {
   goodCareRequiresKeeping: 'good-care-requires-keeping',
   neededForProcedure: 'needed-for-procedure',
   author: 'author',
-  /** Processing of the client's data is restricted on their request (AVG 18); only storage and reading for legal claims. */
+  /** An administrative task for this client that needs the part asked is recorded (004 C: sending a letter, entering a report). */
+  purposeAdministrativeTask: 'purpose-administrative-task',
+  /** Statistics or research where asking consent is not reasonably possible or cannot be required (Jeugdwet 7.3.12 lid 1, 2(a)–(b); BW 7:458). */
+  researchException: 'research-exception',
+  /** The client, or whoever acts for them, explicitly objected to such use (Jeugdwet 7.3.12 lid 2(c)). */
+  clientObjectsToResearch: 'client-objects-to-research',
+  /** The deceased client consented in life, in writing or electronically, to this person's inspection or copy (Jeugdwet 7.3.12a lid 1(a)). */
+  consentedInLife: 'consented-in-life',
+  /** After death: the person has a compelling interest that may be harmed and needs the data to protect it (Jeugdwet 7.3.12a lid 1(b)). */
+  compellingInterest: 'compelling-interest',
+  /** The client, at 12 or over and competent, recorded not wanting this inspection after death (Jeugdwet 7.3.12a lid 4). */
+  objectedInLife: 'objected-in-life',
+  /** Processing of the client's data is restricted on their request (AVG 18); only storage and reading for legal claims. Product fact, not a conformance word. */
   processingRestricted: 'processing-restricted',
   /** The employee reads for the establishment, exercise or defence of legal claims (AVG 18(2)). */
   purposeLegalClaims: 'purpose-legal-claims',
@@ -115,10 +134,12 @@ export const DeadlineFact = {
 } as const;
 export type DeadlineFact = (typeof DeadlineFact)[keyof typeof DeadlineFact];
 
-/** Facts of the retention question. */
+/**
+ * Facts of the retention question. Keeping longer for good care is not a fact
+ * without an end: it is a day recorded with reasons (`goodCareUntil`, Jeugdwet 7.3.8).
+ */
 export const RetentionFact = {
   neededForProcedure: Fact.neededForProcedure,
-  goodCareRequiresKeeping: Fact.goodCareRequiresKeeping,
 } as const;
 export type RetentionFact = (typeof RetentionFact)[keyof typeof RetentionFact];
 
@@ -136,6 +157,8 @@ export const ConsentParty = {
   client: 'client',
   /** wettelijk vertegenwoordigers: the parents with custody or the guardian. */
   legalRepresentatives: 'legal-representatives',
+  /** vertegenwoordiger of an adult who is not competent (BW 7:465 lid 3). */
+  representative: 'representative',
   /** the person whom third-party information is about. */
   otherPerson: 'other-person',
 } as const;
@@ -148,8 +171,59 @@ export const Question = {
   responseDeadline: 'response-deadline',
   appealDeadline: 'appeal-deadline',
   retentionUntil: 'retention-until',
+  /** Format 2: the items of general information the actor gets (BW 1:377c). */
+  generalInformation: 'general-information',
+  /** Format 2: decision deadline, extension and appeal deadline of one request. */
+  requestDeadlines: 'request-deadlines',
+  /** Format 2: the holidays of the Algemene termijnenwet in a year. */
+  holidays: 'holidays',
+  /** Format 2: retention with the organisation's term and a good-care extension. */
+  retention: 'retention',
+  /** Not a conformance question: when a granted destruction must be carried out (Jeugdwet 7.3.9). */
   destructionDeadline: 'destruction-deadline',
 } as const;
+
+/** The relation of a person to the client (format 2 `persons`). */
+export const Relation = {
+  /** juridische ouder. */
+  parent: 'parent',
+  /** echtgenoot, geregistreerd partner of andere levensgezel. */
+  partner: 'partner',
+  child: 'child',
+  /** broer of zus. */
+  sibling: 'sibling',
+  /** curator (BW 1:378). */
+  curator: 'curator',
+  /** mentor (BW 1:450). */
+  mentor: 'mentor',
+  /** schriftelijk gemachtigde (BW 7:465 lid 3). */
+  authorised: 'authorised',
+  /** anyone else: step-parent, grandparent, guardian, certified institution. */
+  other: 'other',
+} as const;
+export type Relation = (typeof Relation)[keyof typeof Relation];
+
+/** The kinds of custody the national register (BRP) names. */
+export const CustodyKind = {
+  /** tweehoofdig ouderlijk gezag: both parents together. */
+  twoHeadedParental: 'two-headed-parental',
+  /** eenhoofdig ouderlijk gezag: one parent alone. */
+  singleHeadedParental: 'single-headed-parental',
+  /** gezamenlijk gezag van een ouder en een niet-ouder (BW 1:253t). */
+  jointWithNonParent: 'joint-with-non-parent',
+  /** voogdij, also by a certified institution. */
+  guardianship: 'guardianship',
+} as const;
+export type CustodyKind = (typeof CustodyKind)[keyof typeof CustodyKind];
+
+/** The items of general information about the care (BW 1:377c; 003 §3.1), in this order. */
+export const GeneralInformationItem = {
+  start: 'start',
+  end: 'end',
+  goals: 'goals',
+  results: 'results',
+} as const;
+export type GeneralInformationItem = (typeof GeneralInformationItem)[keyof typeof GeneralInformationItem];
 export type Question = (typeof Question)[keyof typeof Question];
 
 /** Type guard factory: is `value` one of the words of `vocabulary`? */
