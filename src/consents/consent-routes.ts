@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { Part } from '../rules/index.js';
-import { careConsentStatus, listConsents, recordConsent, withdrawConsent } from './consent-service.js';
+import { careConsentStatus, listConsents, recordConsent, withdrawConsentAndRead } from './consent-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const ConsentParams = Type.Object({ clientId: Uuid(), consentId: Uuid() }, { additionalProperties: false });
@@ -44,11 +44,12 @@ const WithdrawBody = Type.Object({
 }, { additionalProperties: false });
 
 export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { masterKey } = deps;
   clientDataRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/consents',
     schema: { tags: ['consents'], summary: 'Consents to care and to disclosure, with their state', params: ClientParams, response: { 200: Type.Object({ consents: Type.Array(ConsentSchema) }) } },
     intent: () => ({ action: 'read', part: 'administrative-data' }),
-    handler: async (scope) => ({ consents: await listConsents(scope) }),
+    handler: async (scope) => ({ consents: await listConsents(scope, masterKey) }),
   });
   clientDataRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/care-consent',
@@ -61,7 +62,7 @@ export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['consents'], summary: 'Record a consent, checked against whose consent the law asks', params: ClientParams, body: NewConsentBody, response: { 201: ConsentSchema } },
     intent: () => ({ action: 'record', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const consent = await recordConsent(scope, request.body as Static<typeof NewConsentBody>);
+      const consent = await recordConsent(scope, masterKey, request.body as Static<typeof NewConsentBody>);
       reply.code(201);
       return consent;
     },
@@ -75,7 +76,7 @@ export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {
     intent: () => ({ action: 'record', part: 'administrative-data' }),
     handler: (scope, request) => {
       const { withdrawnBy, relationId } = request.body as Static<typeof WithdrawBody>;
-      return withdrawConsent(scope, (request.params as Static<typeof ConsentParams>).consentId, { party: withdrawnBy, relationId: relationId ?? null });
+      return withdrawConsentAndRead(scope, masterKey, (request.params as Static<typeof ConsentParams>).consentId, { party: withdrawnBy, relationId: relationId ?? null });
     },
   });
 }

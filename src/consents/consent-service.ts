@@ -6,8 +6,11 @@
  * which data, valid from/to, the signed declaration (001; 002; 004 C).
  * Withdrawal is possible at any time and takes effect at once (AVG 7(3)).
  */
+import { randomUUID } from 'node:crypto';
 import type { ClientScope } from '../access/client-access.js';
+import { contentDestroyed, unwrapClientKey } from '../crypto/client-keys.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { DESTROYED_TEXT, openConsentTexts, sealConsentTexts, type ConsentTexts } from '../retention/client-free-text.js';
 import { careConsent, Citation, decide, type ConsentParty, type Part } from '../rules/index.js';
 import { isCompetent } from '../representation/representation-service.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -33,20 +36,67 @@ export interface Consent {
 }
 
 interface ConsentRow {
-  id: string; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null; given_on: string; information_given: string;
-  recipient: string | null; purpose: string | null; data_description: string | null; part: Part | null; valid_from: string; valid_to: string | null;
-  declaration_reference: string | null; withdrawn_at: Date | null;
+  id: string; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null; given_on: string;
+  content_ciphertext: Buffer | null; part: Part | null; valid_from: string; valid_to: string | null; withdrawn_at: Date | null;
 }
 
-export async function listConsents(scope: ClientScope): Promise<Consent[]> {
+const CONSENT_COLUMNS = 'id, kind, given_by, given_by_relation_id, given_on, content_ciphertext, part, valid_from, valid_to, withdrawn_at';
+
+/** The client's data key from the access facts; undefined once the dossier was destroyed (the texts went with it). */
+function keyOf(scope: ClientScope, masterKey: Buffer): Buffer | undefined {
+  const wrapped = scope.preloaded.wrappedKey;
+  return wrapped === null ? undefined : unwrapClientKey(masterKey, scope.client.id, wrapped);
+}
+
+/**
+ * A consent's free texts (information given, recipient, purpose, which data, the declaration) are sealed under the
+ * client's key (migration 0033), so destroying the dossier destroys them; what stays shows only that a consent existed.
+ */
+function textsOf(row: ConsentRow, key: Buffer | undefined): ConsentTexts {
+  if (key === undefined || row.content_ciphertext === null) {
+    const gone = row.kind === 'disclosure' ? DESTROYED_TEXT : null;
+    return { informationGiven: DESTROYED_TEXT, recipient: gone, purpose: gone, dataDescription: gone, declarationReference: null };
+  }
+  return openConsentTexts(key, row.id, row.content_ciphertext);
+}
+
+function toConsent(row: ConsentRow, key: Buffer | undefined, today: string): Consent {
+  return {
+    id: row.id, kind: row.kind, givenBy: row.given_by, givenByRelationId: row.given_by_relation_id, givenOn: row.given_on,
+    ...textsOf(row, key), part: row.part, validFrom: row.valid_from, validTo: row.valid_to, withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
+    active: row.withdrawn_at === null && row.valid_from <= today && (row.valid_to === null || row.valid_to >= today),
+  };
+}
+
+async function consentRows(scope: ClientScope): Promise<ConsentRow[]> {
+  return scope.tx.query<ConsentRow>(`SELECT ${CONSENT_COLUMNS} FROM org.consents WHERE client_id = $1 ORDER BY given_on DESC, recorded_at DESC`, [scope.client.id]);
+}
+
+/** The client's consents, newest first, their texts decrypted. */
+export async function listConsents(scope: ClientScope, masterKey: Buffer): Promise<Consent[]> {
   const today = calendarDate(scope.now);
-  const rows = await scope.tx.query<ConsentRow>('SELECT * FROM org.consents WHERE client_id = $1 ORDER BY given_on DESC, recorded_at DESC', [scope.client.id]);
-  return rows.map((r) => ({
-    id: r.id, kind: r.kind, givenBy: r.given_by, givenByRelationId: r.given_by_relation_id, givenOn: r.given_on, informationGiven: r.information_given,
-    recipient: r.recipient, purpose: r.purpose, dataDescription: r.data_description, part: r.part, validFrom: r.valid_from, validTo: r.valid_to,
-    declarationReference: r.declaration_reference, withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
-    active: r.withdrawn_at === null && r.valid_from <= today && (r.valid_to === null || r.valid_to >= today),
-  }));
+  const key = keyOf(scope, masterKey);
+  return (await consentRows(scope)).map((r) => toConsent(r, key, today));
+}
+
+async function readConsent(scope: ClientScope, masterKey: Buffer, consentId: string): Promise<Consent> {
+  const rows = await scope.tx.query<ConsentRow>(`SELECT ${CONSENT_COLUMNS} FROM org.consents WHERE id = $1 AND client_id = $2`, [consentId, scope.client.id]);
+  return toConsent(rows[0]!, keyOf(scope, masterKey), calendarDate(scope.now));
+}
+
+/**
+ * A disclosure consent in force on `on` (not withdrawn, within its validity), with the recipient and part it names;
+ * undefined when there is none. For the disclosure register, which checks the recipient (AVG 7; 004 C).
+ */
+export async function disclosureConsentInForce(
+  scope: ClientScope, masterKey: Buffer, consentId: string, on: string,
+): Promise<{ recipient: string | null; part: Part | null } | undefined> {
+  const rows = await scope.tx.query<ConsentRow>(
+    `SELECT ${CONSENT_COLUMNS} FROM org.consents WHERE id = $1 AND client_id = $2 AND kind = 'disclosure' AND withdrawn_at IS NULL
+        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [consentId, scope.client.id, on]);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  return { recipient: textsOf(row, keyOf(scope, masterKey)).recipient, part: row.part };
 }
 
 export interface CareConsentStatus {
@@ -68,7 +118,8 @@ async function requiredCareConsent(scope: ClientScope) {
 
 export async function careConsentStatus(scope: ClientScope): Promise<CareConsentStatus> {
   const answer = await requiredCareConsent(scope);
-  const care = (await listConsents(scope)).filter((c) => c.kind === 'care' && c.active);
+  // Who gave which consent is in clear; the texts are not needed here.
+  const care = (await consentRows(scope)).map((r) => toConsent(r, undefined, calendarDate(scope.now))).filter((c) => c.kind === 'care' && c.active);
   const representativesMissing = answer.consentOf.includes('legal-representatives') ? await custodiansWithoutConsent(scope, care) : [];
   const given = [...new Set(care.map((c) => c.givenBy))].filter((p) => p !== 'legal-representatives' || representativesMissing.length === 0);
   const missing = answer.consentOf.filter((p) => !given.includes(p));
@@ -111,7 +162,7 @@ export interface NewConsent {
 }
 
 /** Records a consent after checking, with the engine, that this party's consent is the one the law asks. */
-export async function recordConsent(scope: ClientScope, input: NewConsent): Promise<Consent> {
+export async function recordConsent(scope: ClientScope, masterKey: Buffer, input: NewConsent): Promise<Consent> {
   const today = calendarDate(scope.now);
   if (input.givenOn > today) throw badRequest('date-in-future', 'givenOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
   const validFrom = input.validFrom ?? input.givenOn;
@@ -146,13 +197,19 @@ export async function recordConsent(scope: ClientScope, input: NewConsent): Prom
       throw badRequest('not-a-representative', 'givenByRelationId', 'Deze persoon had op die datum geen gezag over de cliënt.', 'This person did not hold custody of the client on that date.');
     }
   }
-  const [row] = await scope.tx.query<{ id: string }>(
-    `INSERT INTO org.consents (client_id, kind, given_by, given_by_relation_id, given_on, information_given, recipient, purpose, data_description,
-       valid_from, valid_to, declaration_reference, recorded_by, part)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-    [scope.client.id, input.kind, input.givenBy, input.givenByRelationId ?? null, input.givenOn, input.informationGiven, input.recipient ?? null,
-      input.purpose ?? null, input.dataDescription ?? null, validFrom, input.validTo ?? null, input.declarationReference ?? null, scope.actor.employeeId, input.part ?? null]);
-  return (await listConsents(scope)).find((c) => c.id === row!.id)!;
+  const key = keyOf(scope, masterKey);
+  if (key === undefined) throw contentDestroyed();
+  const id = randomUUID();
+  const sealed = sealConsentTexts(key, id, {
+    informationGiven: input.informationGiven, recipient: input.recipient ?? null, purpose: input.purpose ?? null,
+    dataDescription: input.dataDescription ?? null, declarationReference: input.declarationReference ?? null,
+  });
+  await scope.tx.query(
+    `INSERT INTO org.consents (id, client_id, kind, given_by, given_by_relation_id, given_on, content_ciphertext, valid_from, valid_to, recorded_by, part)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [id, scope.client.id, input.kind, input.givenBy, input.givenByRelationId ?? null, input.givenOn, sealed, validFrom, input.validTo ?? null,
+      scope.actor.employeeId, input.part ?? null]);
+  return readConsent(scope, masterKey, id);
 }
 
 /** Withdraws a consent, effective at once (AVG 7(3)); the record stays. */
@@ -173,7 +230,7 @@ export async function withdrawConsent(
   scope: ClientScope, consentId: string, withdrawer: Withdrawer,
   /** The request path names its own field and answers an unknown consent as bad input (it came in the body). */
   as: { field: string; unknown: () => AppError } = { field: 'withdrawnBy', unknown: () => notFound('Deze toestemming bestaat niet.', 'This consent does not exist.') },
-): Promise<Consent> {
+): Promise<void> {
   const rows = await scope.tx.query<{ withdrawn_at: Date | null; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null }>(
     'SELECT withdrawn_at, kind, given_by, given_by_relation_id FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
   const row = rows[0];
@@ -191,7 +248,12 @@ export async function withdrawConsent(
   }
   await scope.tx.query('UPDATE org.consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawn_by_party = $4, withdrawn_by_relation_id = $5 WHERE id = $1',
     [consentId, scope.now, scope.actor.employeeId, withdrawer.party, withdrawer.relationId]);
-  return (await listConsents(scope)).find((c) => c.id === consentId)!;
+}
+
+/** Withdraws a consent (see `withdrawConsent`) and answers it as it now stands, texts decrypted. */
+export async function withdrawConsentAndRead(scope: ClientScope, masterKey: Buffer, consentId: string, withdrawer: Withdrawer): Promise<Consent> {
+  await withdrawConsent(scope, consentId, withdrawer);
+  return readConsent(scope, masterKey, consentId);
 }
 
 /** Whether, today, the engine names the client alone as the one whose consent of this kind the law asks. */

@@ -6,6 +6,7 @@
  * register and as a dossier entry of kind `disclosure`, under the client's rights.
  */
 import type { ClientScope } from '../access/client-access.js';
+import { disclosureConsentInForce } from '../consents/consent-service.js';
 import { addEntry } from '../dossier/dossier-service.js';
 import { badRequest, forbidden } from '../errors.js';
 import { isCompetent } from '../representation/representation-service.js';
@@ -59,9 +60,9 @@ async function guardianOnRecord(scope: ClientScope, relationId: string | undefin
 }
 
 /** 'consent-given' when a disclosure consent is named, in force on the date and covering this disclosure (a young person of 16+ consents themselves). */
-async function consentFacts(scope: ClientScope, input: NewDisclosure): Promise<['consent-given'] | []> {
+async function consentFacts(scope: ClientScope, masterKey: Buffer, input: NewDisclosure): Promise<['consent-given'] | []> {
   if (input.consentId === undefined) return [];
-  await consentInForce(scope, input.consentId, input);
+  await consentInForce(scope, masterKey, input.consentId, input);
   return ['consent-given'];
 }
 
@@ -77,11 +78,9 @@ function sameRecipient(a: string, b: string): boolean {
  * (a consent for the whole dossier covers every part). A consent for the
  * school does not let anything go to someone else.
  */
-async function consentInForce(scope: ClientScope, consentId: string, disclosure: { disclosedOn: string; recipient: string; part: Part }): Promise<void> {
-  const rows = await scope.tx.query<{ recipient: string | null; part: Part | null }>(
-    `SELECT recipient, part FROM org.consents WHERE id = $1 AND client_id = $2 AND kind = 'disclosure' AND withdrawn_at IS NULL
-        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [consentId, scope.client.id, disclosure.disclosedOn]);
-  const consent = rows[0];
+async function consentInForce(scope: ClientScope, masterKey: Buffer, consentId: string, disclosure: { disclosedOn: string; recipient: string; part: Part }): Promise<void> {
+  // The consent's texts are sealed under the client's key (migration 0033): the consent register reads them.
+  const consent = await disclosureConsentInForce(scope, masterKey, consentId, disclosure.disclosedOn);
   if (consent === undefined) {
     throw badRequest('consent-not-in-force', 'consentId', 'Deze toestemming geldt niet (meer) op de datum van verstrekking, of is ingetrokken.', 'This consent is not in force on the date of disclosure, or was withdrawn.');
   }
@@ -97,17 +96,17 @@ async function consentInForce(scope: ClientScope, consentId: string, disclosure:
   }
 }
 
-async function check(scope: ClientScope, input: NewDisclosure): Promise<Decision> {
+async function check(scope: ClientScope, masterKey: Buffer, input: NewDisclosure): Promise<Decision> {
   const on = input.disclosedOn;
   const client = { born: scope.client.birthDate, competent: await isCompetent(scope.tx, scope.client.id, 'dossier-rights') };
   switch (input.basis) {
     case 'consent': {
       if (input.consentId === undefined) throw badRequest('field-required', 'consentId', 'Noem de vastgelegde toestemming.', 'Name the recorded consent.');
-      await consentInForce(scope, input.consentId, input);
+      await consentInForce(scope, masterKey, input.consentId, input);
       return decide({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: ['consent-given'] });
     }
     case 'legal-representative':
-      return decide({ on, client, actor: await guardianOnRecord(scope, input.guardianRelationId, on), action: 'copy', part: input.part, facts: await consentFacts(scope, input) });
+      return decide({ on, client, actor: await guardianOnRecord(scope, input.guardianRelationId, on), action: 'copy', part: input.part, facts: await consentFacts(scope, masterKey, input) });
     case 'family-guardian-threat':
       return decide({ on, client, actor: 'family-guardian', action: 'disclose', part: input.part, facts: ['threat-to-development'] });
     case 'cbs-statistics':
@@ -126,7 +125,7 @@ export async function recordDisclosure(scope: ClientScope, masterKey: Buffer, in
   if (!input.clientToldBeforehand && (input.notToldBecause === undefined || input.notToldBecause.trim().length < 10)) {
     throw badRequest('field-required', 'notToldBecause', 'De cliënt wordt vooraf geïnformeerd, tenzij de wet anders bepaalt: leg vast waarom dat niet gebeurde.', 'The client is told beforehand unless the law says otherwise: record why not.');
   }
-  const decision = await check(scope, input);
+  const decision = await check(scope, masterKey, input);
   if (decision.outcome !== 'allow') {
     throw forbidden(decision.explanation, 'The rules do not allow this disclosure.', decision.basis);
   }

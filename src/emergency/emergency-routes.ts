@@ -98,7 +98,7 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { id } = request.params as Static<typeof ReviewParams>;
     const body = request.body as Static<typeof ReviewBody>;
     await withLogReview(deps.db, ctx, async (tx) => {
-      const clientId = await reviewEmergencyAccess(tx, {
+      const clientId = await reviewEmergencyAccess(tx, masterKey, {
         id, organisationId: ctx.actor.organisationId, reviewerId: ctx.actor.employeeId, justified: body.justified, now: ctx.now,
         ...(body.note === undefined ? {} : { note: body.note }),
       });

@@ -13,6 +13,7 @@ import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { openDraftBreachForEmergency } from '../breaches/breach-service.js';
+import { clientKeyIfAny, DESTROYED_TEXT, openText, sealText } from '../retention/client-free-text.js';
 
 export interface EmergencySummary {
   medication: string;
@@ -77,10 +78,11 @@ export interface EmergencyReview {
 export async function listEmergencyAccesses(db: Queryable, masterKey: Buffer, organisationId: string, onlyOpen: boolean): Promise<EmergencyReview[]> {
   const rows = await db.query<{
     id: string; client_id: string; family_name: string; given_names: string; employee_id: string; employee_name: string; employee_role: string;
-    reason_ciphertext: Buffer; started_at: Date; expires_at: Date; justified: boolean | null; review_note: string | null; reviewer: string | null; reviewed_at: Date | null;
+    reason_ciphertext: Buffer; started_at: Date; expires_at: Date; justified: boolean | null; review_note_ciphertext: Buffer | null;
+    reviewer: string | null; reviewed_at: Date | null;
   }>(
     `SELECT g.id, g.client_id, c.family_name, c.given_names, g.employee_id, e.display_name AS employee_name, e.role AS employee_role,
-            g.reason_ciphertext, g.started_at, g.expires_at, g.justified, g.review_note, r.display_name AS reviewer, g.reviewed_at
+            g.reason_ciphertext, g.started_at, g.expires_at, g.justified, g.review_note_ciphertext, r.display_name AS reviewer, g.reviewed_at
        FROM org.emergency_accesses g
        JOIN formal.clients c ON c.id = g.client_id
        JOIN org.employees e ON e.id = g.employee_id
@@ -91,11 +93,14 @@ export async function listEmergencyAccesses(db: Queryable, masterKey: Buffer, or
   const reviews: EmergencyReview[] = [];
   for (const row of rows) {
     let reason = '(inhoud vernietigd)';
+    // The review note is sealed under the client's key too (migration 0033): it may name what the employee saw.
+    let note: string | null = row.review_note_ciphertext === null ? null : DESTROYED_TEXT;
     try {
       const key = await clientDataKey(db, masterKey, row.client_id);
       reason = (decryptJson(key, row.reason_ciphertext, `emergency:${row.id}`) as { reason: string }).reason;
+      if (row.review_note_ciphertext !== null) note = openText(key, 'emergencyReview', row.id, row.review_note_ciphertext);
     } catch {
-      // The client's key was destroyed: the grant and its review stay, the reason is gone.
+      // The client's key was destroyed: the grant and its review stay, the reason and the note are gone.
     }
     reviews.push({
       id: row.id, client: { id: row.client_id, familyName: row.family_name, givenNames: row.given_names },
@@ -103,14 +108,16 @@ export async function listEmergencyAccesses(db: Queryable, masterKey: Buffer, or
       startedAt: row.started_at.toISOString(), expiresAt: row.expires_at.toISOString(),
       review: row.reviewed_at === null || row.justified === null
         ? null
-        : { justified: row.justified, note: row.review_note, reviewedBy: row.reviewer ?? '', reviewedAt: row.reviewed_at.toISOString() },
+        : { justified: row.justified, note, reviewedBy: row.reviewer ?? '', reviewedAt: row.reviewed_at.toISOString() },
     });
   }
   return reviews;
 }
 
 /** Records the privacy officer's judgement; once only. Returns the client id (for the log). */
-export async function reviewEmergencyAccess(tx: Queryable, review: { id: string; organisationId: string; reviewerId: string; justified: boolean; note?: string; now: Date }): Promise<string> {
+export async function reviewEmergencyAccess(
+  tx: Queryable, masterKey: Buffer, review: { id: string; organisationId: string; reviewerId: string; justified: boolean; note?: string; now: Date },
+): Promise<string> {
   const rows = await tx.query<{ client_id: string; employee_id: string; reviewed_at: Date | null }>(
     'SELECT client_id, employee_id, reviewed_at FROM org.emergency_accesses WHERE id = $1 AND organisation_id = $2 FOR UPDATE',
     [review.id, review.organisationId]);
@@ -126,8 +133,11 @@ export async function reviewEmergencyAccess(tx: Queryable, review: { id: string;
     );
   }
   if (row.reviewed_at !== null) throw conflict('already-reviewed', 'Deze noodtoegang is al beoordeeld.', 'This emergency access has already been reviewed.');
-  await tx.query('UPDATE org.emergency_accesses SET justified = $2, review_note = $3, reviewed_by = $4, reviewed_at = $5 WHERE id = $1',
-    [review.id, review.justified, review.note ?? null, review.reviewerId, review.now]);
+  // A destroyed dossier's access can still be judged; its note then has no key to be sealed under and is not kept.
+  const key = review.note === undefined ? undefined : await clientKeyIfAny(tx, masterKey, row.client_id);
+  const note = review.note === undefined || key === undefined ? null : sealText(key, 'emergencyReview', review.id, review.note);
+  await tx.query('UPDATE org.emergency_accesses SET justified = $2, review_note_ciphertext = $3, reviewed_by = $4, reviewed_at = $5 WHERE id = $1',
+    [review.id, review.justified, note, review.reviewerId, review.now]);
   // Access without ground is a candidate data breach (AVG 33): open a draft in the register.
   if (!review.justified) {
     await openDraftBreachForEmergency(tx, {

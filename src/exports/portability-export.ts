@@ -87,7 +87,7 @@ export async function buildDossierExport(
   scope: ClientScope, masterKey: Buffer, reader: Reader, about: Pick<PortabilityExport, 'reason' | 'reference'>, progress?: ProgressReporter,
 ): Promise<PortabilityExport> {
   const client = await readClient(scope);
-  const consents = await listConsents(scope);
+  const consents = await listConsents(scope, masterKey);
   const view = await readerView(scope, masterKey, reader, progress);
   const [organisation] = await scope.tx.query<{ name: string }>('SELECT name FROM org.organisations WHERE id = $1', [scope.client.organisationId]);
   const entries: PortabilityExport['entries'] = [];

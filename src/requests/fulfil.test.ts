@@ -8,6 +8,8 @@
  * objection (AVG 21). Bad input changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientDataKey } from '../crypto/client-keys.js';
+import { openText } from '../retention/client-free-text.js';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { pdfPages } from '../test-support/pdf-text.js';
 
@@ -198,8 +200,12 @@ describe('restriction of processing (AVG 18)', () => {
     expect(ended.statusCode, ended.body).toBe(204);
     expect((await get(`/api/clients/${clientId}`)).json().processingRestriction).toBeNull();
     expect((await get(`/api/clients/${clientId}/entries`)).statusCode).toBe(200);
-    const [history] = await h.database.db.query<{ ended_by: string; end_reason: string }>('SELECT ended_by, end_reason FROM org.processing_restrictions WHERE client_id = $1', [clientId]);
-    expect(history).toEqual({ ended_by: holder.id, end_reason: 'De juistheid is gecontroleerd; de cliënt is geïnformeerd.' });
+    const [history] = await h.database.db.query<{ id: string; ended_by: string; end_reason: string | null; end_reason_ciphertext: Buffer }>(
+      'SELECT id, ended_by, end_reason, end_reason_ciphertext FROM org.processing_restrictions WHERE client_id = $1', [clientId]);
+    // The reason is sealed under the client's key (migration 0033).
+    const key = await clientDataKey(h.database.db, h.app.deps.masterKey, clientId);
+    expect({ endedBy: history!.ended_by, plain: history!.end_reason, reason: openText(key, 'restrictionEnd', history!.id, history!.end_reason_ciphertext) })
+      .toEqual({ endedBy: holder.id, plain: null, reason: 'De juistheid is gecontroleerd; de cliënt is geïnformeerd.' });
     expect((await post(`/api/clients/${clientId}/processing-restriction/end`, { reason: 'Nogmaals.', clientInformedOn: '2026-11-22' })).statusCode).toBe(409);
   });
 });

@@ -179,7 +179,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     // Administrative data: the restriction freezes the care content, not the administration of the client's rights.
     intent: () => ({ action: 'record', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      await endRestriction(scope, request.body as Static<typeof EndRestrictionBody>);
+      await endRestriction(scope, masterKey, request.body as Static<typeof EndRestrictionBody>);
       reply.code(204);
       return null;
     },

@@ -17,6 +17,7 @@ import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { isCompetent, agreementFacts } from '../representation/representation-service.js';
 import { appealDeadline, Citation, decide, destructionDeadline, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { partOfEntryKind, type EntryKind } from '../dossier/entry-kinds.js';
+import { openText, sealText } from '../retention/client-free-text.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { destroyEntries, executeDestruction } from './destruction.js';
 import { carryOut, checkFulfilInput, type FulfilInput } from './fulfil-rights.js';
@@ -69,7 +70,7 @@ interface RequestRow {
   id: string; kind: RequestKind; requester_kind: Actor; requester_relation_id: string | null; requester_name: string | null; channel: string;
   received_on: string; part: string; details_ciphertext: Buffer; identity_document: string | null; identity_checked_at: Date | null;
   state: RequestState; intake_outcome: Decision['outcome']; intake_basis: string[]; intake_explanation: string; consent_missing: string[];
-  consent_recorded_on: string | null; consent_of: string[] | null; consent_given_on: string | null; consent_how: ConsentHow | null; consent_reference: string | null;
+  consent_recorded_on: string | null; consent_of: string[] | null; consent_given_on: string | null; consent_how: ConsentHow | null; consent_reference_ciphertext: Buffer | null;
   deadline: string; extension_notice_on: string | null; decision: RequestDecision | null; decision_facts: string[];
   decision_reasons_ciphertext: Buffer | null; decision_basis: string[]; decided_on: string | null; appeal_deadline: string | null;
   execution_deadline: string | null; fulfilled_on: string | null; fee_cents: number | null;
@@ -115,7 +116,7 @@ function toRequest(row: RequestRow, key: Buffer | undefined, today: string): Cli
       outcome: row.intake_outcome, basis: row.intake_basis, explanation: row.intake_explanation, consentMissing: row.consent_missing, consentRecordedOn: row.consent_recorded_on,
       consent: row.consent_recorded_on === null || row.consent_given_on === null || row.consent_how === null
         ? null
-        : { of: row.consent_of ?? [], givenOn: row.consent_given_on, how: row.consent_how, declarationReference: row.consent_reference, recordedOn: row.consent_recorded_on },
+        : { of: row.consent_of ?? [], givenOn: row.consent_given_on, how: row.consent_how, declarationReference: consentReference(row, key), recordedOn: row.consent_recorded_on },
     },
     deadline: row.deadline, overdue: (dueDate(row) ?? today) < today, extensionNoticeOn: row.extension_notice_on,
     decision: row.decision === null || row.decided_on === null || row.appeal_deadline === null
@@ -129,6 +130,12 @@ function toRequest(row: RequestRow, key: Buffer | undefined, today: string): Cli
         },
     fulfilledOn: row.fulfilled_on, feeCents: row.fee_cents,
   };
+}
+
+/** Where the consent's declaration is kept: it can name people, so it is sealed under the client's key (migration 0033). */
+function consentReference(row: RequestRow, key: Buffer | undefined): string | null {
+  if (row.consent_reference_ciphertext === null) return null;
+  return key === undefined ? DESTROYED : openText(key, 'requestConsent', row.id, row.consent_reference_ciphertext);
 }
 
 /** The client's key, or undefined when their content was destroyed (requests outlive the dossier, 003 §3.3). */
@@ -289,9 +296,10 @@ export async function recordRequestConsent(scope: ClientScope, masterKey: Buffer
   }
   await scope.tx.query(
     `UPDATE org.requests SET consent_recorded_on = $2, consent_of = consent_missing, consent_missing = '{}',
-            consent_given_on = $3, consent_how = $4, consent_reference = $5
+            consent_given_on = $3, consent_how = $4, consent_reference_ciphertext = $5
       WHERE id = $1`,
-    [requestId, calendarDate(scope.now), input.givenOn, input.how, input.declarationReference ?? null]);
+    [requestId, calendarDate(scope.now), input.givenOn, input.how,
+      input.declarationReference === undefined ? null : sealText(await clientDataKey(scope.tx, masterKey, scope.client.id), 'requestConsent', requestId, input.declarationReference)]);
   return readRequest(scope, masterKey, requestId);
 }
 

@@ -48,7 +48,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     const ctx = contextOf(request, deps.now());
     const { limit = 500 } = request.query as Static<typeof ListQuery>;
     const reviews = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await listReviews(tx, ctx.actor.organisationId, limit);
+      const value = await listReviews(tx, deps.masterKey, ctx.actor.organisationId, limit);
       return { value, clientIds: value.map((r) => r.clientId) };
     });
     return { reviews };
@@ -58,7 +58,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { clientId } = request.params as Static<typeof ClientParams>;
     const holdReason = decision === 'hold' ? (request.body as Static<typeof HoldBody>).reason : undefined;
     const found = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await decideReview(tx, {
+      const value = await decideReview(tx, deps.masterKey, {
         organisationId: ctx.actor.organisationId, clientId, decidedBy: ctx.actor.employeeId, now: ctx.now, decision,
         ...(holdReason === undefined ? {} : { holdReason }),
       });

@@ -23,6 +23,7 @@ import { destroyWholeDossier } from '../requests/destruction.js';
 import { destroyExpiredNotes } from '../work-notes/work-note-service.js';
 import { Citation } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { clientKeyIfAny, clientKeys, DESTROYED_TEXT, openText, sealText } from './client-free-text.js';
 import { dossierRetention, LAST_CHANGE_SQL } from './dossier-retention.js';
 import { effectiveTermYears, retentionEnd, termWarning, type OrganisationTerm } from './retention-policy.js';
 
@@ -238,51 +239,70 @@ export interface ReviewItem {
   decidedAt: string | null;
 }
 
-/** The open review list of one organisation (pending, confirmed, held), oldest first. */
-export async function listReviews(tx: Queryable, organisationId: string, limit: number): Promise<ReviewItem[]> {
+/** The open review list of one organisation (pending, confirmed, held), oldest first; hold reasons decrypted. */
+export async function listReviews(tx: Queryable, masterKey: Buffer, organisationId: string, limit: number): Promise<ReviewItem[]> {
   const rows = await tx.query<{
     client_id: string; family_name: string; given_names: string; birth_date: string; last_change: string; kept_until: string;
-    status: ReviewItem['status']; hold_reason: string | null; decided_by: string | null; decided_at: Date | string | null;
+    status: ReviewItem['status']; hold_reason_ciphertext: Buffer | null; decided_by: string | null; decided_at: Date | string | null;
   }>(
     `SELECT r.client_id, c.family_name, c.given_names, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date,
             to_char(r.last_change, 'YYYY-MM-DD') AS last_change, to_char(r.kept_until, 'YYYY-MM-DD') AS kept_until,
-            r.status, r.hold_reason, r.decided_by, r.decided_at
+            r.status, r.hold_reason_ciphertext, r.decided_by, r.decided_at
        FROM org.retention_reviews r JOIN formal.clients c ON c.id = r.client_id
       WHERE r.organisation_id = $1 AND r.status <> 'destroyed'
       ORDER BY r.kept_until, r.client_id LIMIT $2`, [organisationId, limit]);
+  const keys = await clientKeys(tx, masterKey, rows.filter((r) => r.hold_reason_ciphertext !== null).map((r) => r.client_id));
+  const holdReason = (r: (typeof rows)[number]): string | null => {
+    if (r.hold_reason_ciphertext === null) return r.status === 'held' ? DESTROYED_TEXT : null;
+    const key = keys.get(r.client_id);
+    return key === undefined ? DESTROYED_TEXT : openText(key, 'retentionHold', r.client_id, r.hold_reason_ciphertext);
+  };
   return rows.map((r) => ({
     clientId: r.client_id, name: `${r.given_names} ${r.family_name}`, birthDate: r.birth_date, lastChange: r.last_change, keptUntil: r.kept_until,
-    status: r.status, holdReason: r.hold_reason, decidedBy: r.decided_by, decidedAt: r.decided_at === null ? null : asDate(r.decided_at).toISOString(),
+    status: r.status, holdReason: holdReason(r), decidedBy: r.decided_by, decidedAt: r.decided_at === null ? null : asDate(r.decided_at).toISOString(),
   }));
 }
 
-/** Records the privacy officer's decision on one listed dossier; false when it is not on the open list. */
-export async function decideReview(tx: Queryable, input: {
+/**
+ * Records the privacy officer's decision on one listed dossier; false when it is not on the open list. The hold
+ * reason is sealed under the client's key (migration 0033): it may say which procedure the child is part of.
+ */
+export async function decideReview(tx: Queryable, masterKey: Buffer, input: {
   organisationId: string; clientId: string; decidedBy: string; now: Date; decision: 'confirm' | 'hold'; holdReason?: string;
 }): Promise<boolean> {
+  let sealedReason: Buffer | null = null;
+  if (input.decision === 'hold') {
+    // A dossier whose key is gone was destroyed: there is nothing left to hold.
+    const key = await clientKeyIfAny(tx, masterKey, input.clientId);
+    if (key === undefined) return false;
+    sealedReason = sealText(key, 'retentionHold', input.clientId, input.holdReason ?? '');
+  }
   const rows = await tx.query<{ client_id: string }>(
-    `UPDATE org.retention_reviews SET status = $4, hold_reason = $5, decided_by = $3, decided_at = $6
+    `UPDATE org.retention_reviews SET status = $4, hold_reason = NULL, hold_reason_ciphertext = $5, decided_by = $3, decided_at = $6
       WHERE client_id = $2 AND organisation_id = $1 AND status IN ('pending', 'confirmed', 'held')
       RETURNING client_id`,
     [input.organisationId, input.clientId, input.decidedBy, input.decision === 'confirm' ? 'confirmed' : 'held',
-      input.decision === 'hold' ? input.holdReason ?? null : null, input.now.toISOString()]);
-  if (rows.length === 1 || input.decision === 'confirm') return rows.length === 1;
+      sealedReason, input.now.toISOString()]);
+  if (rows.length === 1 || sealedReason === null) return rows.length === 1;
   // A hold may come before the dossier falls due: the procedure is known now (003 §3.2).
   // Confirming stays possible only for a dossier the sweep found due.
-  return holdBeforeDue(tx, { ...input, holdReason: input.holdReason ?? '' });
+  return holdBeforeDue(tx, { ...input, sealedReason });
 }
 
 /** Holds a dossier that is not (yet) on the review list; false for a client of another organisation or a destroyed dossier. */
-async function holdBeforeDue(tx: Queryable, input: { organisationId: string; clientId: string; decidedBy: string; now: Date; holdReason: string }): Promise<boolean> {
+async function holdBeforeDue(
+  tx: Queryable, input: { organisationId: string; clientId: string; decidedBy: string; now: Date; sealedReason: Buffer },
+): Promise<boolean> {
   const destroyed = await tx.query(`SELECT 1 FROM org.destruction_records WHERE client_id = $1 AND scope = 'whole-dossier'`, [input.clientId]);
   if (destroyed.length > 0) return false;
   const retention = await dossierRetention(tx, input.clientId, input.organisationId, input.now);
   if (retention === undefined) return false;
   const rows = await tx.query<{ client_id: string }>(
-    `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status, decided_by, decided_at, hold_reason)
+    `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status, decided_by, decided_at, hold_reason_ciphertext)
      VALUES ($1, $2, $3, $4, 'held', $5, $6, $7)
      ON CONFLICT (client_id) DO NOTHING RETURNING client_id`,
-    [input.clientId, input.organisationId, retention.lastChange, retention.keptUntil ?? retention.lastChange, input.decidedBy, input.now.toISOString(), input.holdReason]);
+    [input.clientId, input.organisationId, retention.lastChange, retention.keptUntil ?? retention.lastChange, input.decidedBy, input.now.toISOString(),
+      input.sealedReason]);
   return rows.length === 1;
 }
 

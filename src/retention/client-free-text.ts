@@ -1,0 +1,192 @@
+/**
+ * Free text about a client that lives outside the care tables — the consent
+ * texts, the privacy officer's note on an emergency access, why a restriction
+ * of processing ended, why a dossier is held past its retention, where a
+ * request's consent declaration is kept — sealed under that client's data key
+ * (AES-256-GCM, `crypto/envelope.ts`), each value bound to its row. Destroying
+ * the dossier shreds the key, and with it these texts, in every backup too
+ * (issue 13 item 8; migrations 0033 and 0034).
+ *
+ * One place for the shape and the binding (`context`) of each sealed value,
+ * so the services that write and read them and the start-up step that seals
+ * rows written before 0033 agree.
+ */
+import { clientDataKey, unwrapClientKey } from '../crypto/client-keys.js';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import type { Database, Queryable } from '../db/database.js';
+import { AppError } from '../errors.js';
+
+/** Shown in place of a text whose client key was destroyed. */
+export const DESTROYED_TEXT = '(vernietigd met het dossier)';
+
+/** The free texts of a consent (Jeugdwet 7.3.2; AVG 7). */
+export interface ConsentTexts {
+  informationGiven: string;
+  recipient: string | null;
+  purpose: string | null;
+  dataDescription: string | null;
+  declarationReference: string | null;
+}
+
+/** What each sealed value holds, and the context (associated data) that binds it to its row. */
+const Sealed = {
+  consent: { context: (consentId: string) => `consent:${consentId}` },
+  emergencyReview: { context: (accessId: string) => `emergency-review:${accessId}` },
+  restrictionEnd: { context: (restrictionId: string) => `restriction-end:${restrictionId}` },
+  retentionHold: { context: (clientId: string) => `retention-hold:${clientId}` },
+  requestConsent: { context: (requestId: string) => `request-consent:${requestId}` },
+} as const;
+
+function text(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new TypeError(`sealed ${field} is not text`);
+  return value;
+}
+
+function nullableText(value: unknown, field: string): string | null {
+  return value === null || value === undefined ? null : text(value, field);
+}
+
+function fields(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) throw new TypeError('sealed value is not an object');
+  return value as Record<string, unknown>;
+}
+
+export function sealConsentTexts(key: Buffer, consentId: string, texts: ConsentTexts): Buffer {
+  return encryptJson(key, texts, Sealed.consent.context(consentId));
+}
+
+export function openConsentTexts(key: Buffer, consentId: string, sealed: Buffer): ConsentTexts {
+  const v = fields(decryptJson(key, sealed, Sealed.consent.context(consentId)));
+  return {
+    informationGiven: text(v.informationGiven, 'informationGiven'), recipient: nullableText(v.recipient, 'recipient'),
+    purpose: nullableText(v.purpose, 'purpose'), dataDescription: nullableText(v.dataDescription, 'dataDescription'),
+    declarationReference: nullableText(v.declarationReference, 'declarationReference'),
+  };
+}
+
+/** A single sealed text: the emergency review note, a restriction's end reason, a hold reason, a request's consent reference. */
+export type SealedTextKind = 'emergencyReview' | 'restrictionEnd' | 'retentionHold' | 'requestConsent';
+
+/** Seals one text under the client's key, bound to the row (`rowId`: the access, restriction, client or request id). */
+export function sealText(key: Buffer, kind: SealedTextKind, rowId: string, value: string): Buffer {
+  return encryptJson(key, { text: value }, Sealed[kind].context(rowId));
+}
+
+export function openText(key: Buffer, kind: SealedTextKind, rowId: string, sealed: Buffer): string {
+  return text(fields(decryptJson(key, sealed, Sealed[kind].context(rowId))).text, kind);
+}
+
+/** The client's data key, or undefined when it was destroyed (the texts are gone with it). */
+export async function clientKeyIfAny(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Buffer | undefined> {
+  try {
+    return await clientDataKey(tx, masterKey, clientId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'content-destroyed') return undefined;
+    throw error;
+  }
+}
+
+/** The data keys of several clients in one query; a destroyed client has none in the map. */
+export async function clientKeys(tx: Queryable, masterKey: Buffer, clientIds: readonly string[]): Promise<Map<string, Buffer>> {
+  const keys = new Map<string, Buffer>();
+  if (clientIds.length === 0) return keys;
+  const rows = await tx.query<{ client_id: string; wrapped_key: Buffer }>(
+    'SELECT client_id, wrapped_key FROM care.client_keys WHERE client_id = ANY($1::uuid[])', [[...new Set(clientIds)]]);
+  for (const row of rows) keys.set(row.client_id, unwrapClientKey(masterKey, row.client_id, row.wrapped_key));
+  return keys;
+}
+
+// ---------------------------------------------------------------- rows written before 0033
+
+/** How many rows of each kind `sealLegacyFreeText` sealed. */
+export interface SealedCount {
+  consents: number;
+  emergencyReviews: number;
+  restrictionEnds: number;
+  retentionHolds: number;
+  requestConsents: number;
+}
+
+const BATCH = 500;
+
+/** Empty or absent plaintext counts as nothing to seal (0033 and the identity erasure leave ''). */
+function present(value: string | null): string | null {
+  return value === null || value === '' ? null : value;
+}
+
+/**
+ * Seals the free text that rows written before migration 0033 still hold in
+ * clear, and empties the plaintext, in batches of one transaction each. Runs
+ * at start-up, before the server serves (migration 0033 forbids plaintext in
+ * any row written from then on, so nothing else writes it). Idempotent: only
+ * rows with non-empty plaintext are touched, each locked and re-read, so two
+ * processes starting at once do not seal a row twice. Clients whose key is
+ * gone are skipped: migration 0033 and the destruction function empty theirs.
+ */
+export async function sealLegacyFreeText(db: Database, masterKey: Buffer): Promise<SealedCount> {
+  const count: SealedCount = { consents: 0, emergencyReviews: 0, restrictionEnds: 0, retentionHolds: 0, requestConsents: 0 };
+
+  count.consents = await inBatches(db, async (tx) => {
+    const rows = await tx.query<{
+      id: string; client_id: string; information_given: string | null; recipient: string | null; purpose: string | null;
+      data_description: string | null; declaration_reference: string | null;
+    }>(
+      `SELECT c.id, c.client_id, c.information_given, c.recipient, c.purpose, c.data_description, c.declaration_reference
+         FROM org.consents c JOIN care.client_keys k ON k.client_id = c.client_id
+        WHERE COALESCE(c.information_given, '') <> '' OR COALESCE(c.recipient, '') <> '' OR COALESCE(c.purpose, '') <> ''
+           OR COALESCE(c.data_description, '') <> '' OR COALESCE(c.declaration_reference, '') <> ''
+        LIMIT ${BATCH} FOR UPDATE OF c`);
+    const keys = await clientKeys(tx, masterKey, rows.map((r) => r.client_id));
+    for (const r of rows) {
+      const sealed = sealConsentTexts(keys.get(r.client_id)!, r.id, {
+        informationGiven: r.information_given ?? '', recipient: present(r.recipient), purpose: present(r.purpose),
+        dataDescription: present(r.data_description), declarationReference: present(r.declaration_reference),
+      });
+      await tx.query(
+        `UPDATE org.consents SET content_ciphertext = $2, information_given = NULL, recipient = NULL, purpose = NULL, data_description = NULL,
+                declaration_reference = NULL WHERE id = $1`, [r.id, sealed]);
+    }
+    return rows.length;
+  });
+
+  count.emergencyReviews = await sealColumn(db, masterKey, {
+    table: 'org.emergency_accesses', id: 'id', column: 'review_note', ciphertext: 'review_note_ciphertext', kind: 'emergencyReview',
+  });
+  count.restrictionEnds = await sealColumn(db, masterKey, {
+    table: 'org.processing_restrictions', id: 'id', column: 'end_reason', ciphertext: 'end_reason_ciphertext', kind: 'restrictionEnd',
+  });
+  count.retentionHolds = await sealColumn(db, masterKey, {
+    table: 'org.retention_reviews', id: 'client_id', column: 'hold_reason', ciphertext: 'hold_reason_ciphertext', kind: 'retentionHold',
+  });
+  count.requestConsents = await sealColumn(db, masterKey, {
+    table: 'org.requests', id: 'id', column: 'consent_reference', ciphertext: 'consent_reference_ciphertext', kind: 'requestConsent',
+  });
+  return count;
+}
+
+/** One plaintext column sealed into its ciphertext column. The names are fixed here, never input. */
+async function sealColumn(db: Database, masterKey: Buffer, c: {
+  table: string; id: string; column: string; ciphertext: string; kind: SealedTextKind;
+}): Promise<number> {
+  return inBatches(db, async (tx) => {
+    const rows = await tx.query<{ id: string; client_id: string; plain: string }>(
+      `SELECT t.${c.id} AS id, t.client_id, t.${c.column} AS plain
+         FROM ${c.table} t JOIN care.client_keys k ON k.client_id = t.client_id
+        WHERE COALESCE(t.${c.column}, '') <> '' LIMIT ${BATCH} FOR UPDATE OF t`);
+    const keys = await clientKeys(tx, masterKey, rows.map((r) => r.client_id));
+    for (const r of rows) {
+      await tx.query(`UPDATE ${c.table} SET ${c.ciphertext} = $2, ${c.column} = NULL WHERE ${c.id} = $1`,
+        [r.id, sealText(keys.get(r.client_id)!, c.kind, r.id, r.plain)]);
+    }
+    return rows.length;
+  });
+}
+
+async function inBatches(db: Database, batch: (tx: Queryable) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await db.transaction(batch);
+    total += done;
+    if (done < BATCH) return total;
+  }
+}
