@@ -276,34 +276,67 @@ export async function logListAccess(tx: Queryable, ctx: RequestContext, clientId
 }
 
 /**
+ * What registration found: a new client, or a client of the organisation
+ * that already has this BSN (nothing written).
+ */
+export type RegistrationOutcome = { kind: 'created'; clientId: string } | { kind: 'duplicate'; clientId: string; refusal: AppError };
+
+/**
  * Registers a new client through the policy and the log: the log row names the
  * new client, in the same transaction as its creation.
+ *
+ * A BSN that is already registered tells the caller that this person is a
+ * client of the organisation: that is a look at the client's administrative
+ * data, so it is decided and logged as one, against that client (issue 13:
+ * it shows in "who saw this dossier" and, without a care relation, in the
+ * unusual-access report). Then the work's refusal is thrown; nothing is
+ * written but the log row.
  */
-export async function withRegistration(db: Database, ctx: RequestContext, clientBorn: string, work: (tx: Queryable) => Promise<string>): Promise<string> {
+export async function withRegistration(
+  db: Database, ctx: RequestContext, clientBorn: string, work: (tx: Queryable) => Promise<RegistrationOutcome>,
+): Promise<string> {
   const intent: AccessIntent = { action: 'register', part: 'administrative-data' };
-  const decision = decideEmployeeAccess({ role: ctx.actor.role, relation: undefined, intent, clientBorn, today: calendarDate(ctx.now) });
+  const today = calendarDate(ctx.now);
+  const decision = decideEmployeeAccess({ role: ctx.actor.role, relation: undefined, intent, clientBorn, today });
   if (!decision.allowed) {
     await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, decision)]));
     throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);
   }
+  let outcome: RegistrationOutcome;
   try {
-    return await db.transaction(async (tx) => {
-      const clientId = await work(tx);
-      await appendAccessLog(tx, [logRow(ctx, clientId, intent, AccessOutcome.allowed, decision)]);
-      return clientId;
+    outcome = await db.transaction(async (tx) => {
+      const result = await work(tx);
+      if (result.kind === 'created') {
+        await appendAccessLog(tx, [logRow(ctx, result.clientId, intent, AccessOutcome.allowed, decision)]);
+        return result;
+      }
+      const existing = await loadClientFacts(tx, ctx, result.clientId, today);
+      if (existing === undefined) throw new Error('duplicate client vanished inside its own transaction');
+      const seen: AccessIntent = { action: 'read', part: 'administrative-data' };
+      const look = decideEmployeeAccess({
+        role: ctx.actor.role, relation: existing.relation, intent: seen, clientBorn: existing.birthDate, today, clientFacts: existing.recordedFacts,
+      });
+      await appendAccessLog(tx, [logRow(ctx, result.clientId, seen, look.allowed ? AccessOutcome.allowed : AccessOutcome.denied, look)]);
+      return result;
     });
   } catch (error) {
-    // A refused registration (e.g. a BSN already registered) says something about a client: log the attempt.
+    // A registration refused by the work says something about a client: log the attempt.
     if (error instanceof AppError && error.status < 500) {
       await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, decision)]));
     }
     throw error;
   }
+  if (outcome.kind === 'duplicate') throw outcome.refusal;
+  return outcome.clientId;
 }
 
 /**
  * Lists clients: `candidates` proposes, the policy decides per client, and
- * every client shown is logged.
+ * every client shown is logged. The facts recorded on the candidates (an
+ * objection to interns, a processing restriction) are read in one query for
+ * the whole page, so the engine decides each client on the same facts as
+ * `withClientAccess` does — an intern never sees, in a list or a search, a
+ * client who objected to interns (issue 13).
  */
 export async function withClientList<T extends { birthDate: string; relation: string | null }>(
   db: Database, ctx: RequestContext, candidates: (tx: Queryable) => Promise<T[]>,
@@ -314,8 +347,13 @@ export async function withClientList<T extends { birthDate: string; relation: st
   return db.transaction(async (tx) => {
     const shown: T[] = [];
     const rows: AccessLogRow[] = [];
-    for (const candidate of await candidates(tx)) {
-      const decision = decideEmployeeAccess({ role: ctx.actor.role, relation: (candidate.relation ?? undefined) as CareRelation | undefined, intent, clientBorn: candidate.birthDate, today });
+    const proposed = await candidates(tx);
+    const recorded = await recordedFactsOf(tx, [...new Set(proposed.map(clientIdOf))]);
+    for (const candidate of proposed) {
+      const decision = decideEmployeeAccess({
+        role: ctx.actor.role, relation: (candidate.relation ?? undefined) as CareRelation | undefined, intent, clientBorn: candidate.birthDate, today,
+        clientFacts: recorded.get(clientIdOf(candidate)) ?? [],
+      });
       if (!decision.allowed) continue;
       shown.push(candidate);
       rows.push(logRow(ctx, clientIdOf(candidate), intent, AccessOutcome.allowed, decision));
@@ -323,6 +361,18 @@ export async function withClientList<T extends { birthDate: string; relation: st
     await appendAccessLog(tx, rows);
     return shown;
   });
+}
+
+/** The facts recorded on each of these clients that the rules read (as `loadClientFacts` reads them for one), in one query. */
+async function recordedFactsOf(tx: Queryable, clientIds: readonly string[]): Promise<Map<string, Fact[]>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await tx.query<{ client_id: string; fact: Fact }>(
+    `SELECT DISTINCT f.client_id, f.fact FROM org.client_access_facts f WHERE f.client_id = ANY($1::uuid[]) AND f.withdrawn_at IS NULL
+     UNION SELECT DISTINCT p.client_id, 'processing-restricted' FROM org.processing_restrictions p WHERE p.client_id = ANY($1::uuid[]) AND p.ended_at IS NULL`,
+    [clientIds]);
+  const facts = new Map<string, Fact[]>();
+  for (const row of rows) facts.set(row.client_id, [...facts.get(row.client_id) ?? [], row.fact]);
+  return facts;
 }
 
 /**

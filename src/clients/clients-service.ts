@@ -5,10 +5,10 @@
  * reads care content.
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientScope, RegistrationOutcome } from '../access/client-access.js';
 import type { Queryable } from '../db/database.js';
 import { newDataKey, wrapDataKey } from '../crypto/envelope.js';
-import { badRequest, conflict } from '../errors.js';
+import { type AppError, badRequest, conflict } from '../errors.js';
 import { parseIsoDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { activeRestriction, type ProcessingRestriction } from '../dossier/dossier-service.js';
@@ -169,9 +169,30 @@ async function formalCorrections(tx: Queryable, clientId: string): Promise<Forma
   return rows.map((r) => ({ field: r.field, oldValue: r.old_value, newValue: r.new_value, correctedBy: r.corrected_by, correctedAt: r.corrected_at.toISOString(), requestId: r.request_id }));
 }
 
-/** Checks what the schema cannot: the elfproef, real and past dates, the no-BSN set. */
+/** Control characters (NUL included) and lone surrogates: no name or address holds them, and PostgreSQL refuses NUL. */
+const UNSTORABLE_TEXT = /[\p{Cc}\p{Cs}]/u;
+
+/** The text fields of a new client, in the API's words. */
+const TEXT_FIELDS = ['bsn', 'familyName', 'givenNames', 'streetAddress', 'postcode', 'town', 'phone', 'email'] as const;
+
+/**
+ * Checks what the schema cannot: text that cannot be stored, the elfproef,
+ * real and past dates, the no-BSN set. The whole body is checked before
+ * anything is looked up, so an invalid body answers the same whether or not
+ * its BSN is registered (issue 13: registration was a BSN oracle).
+ */
 export function validateNewClient(input: NewClient, now: Date): void {
   const today = calendarDate(now);
+  for (const field of TEXT_FIELDS) {
+    const value = input[field];
+    if (value !== undefined && UNSTORABLE_TEXT.test(value)) {
+      throw badRequest('invalid-text', field, 'Deze tekst bevat tekens die niet in een naam of adres horen (zoals stuurtekens).',
+        'This text contains characters that do not belong in a name or address (such as control characters).');
+    }
+  }
+  for (const field of ['familyName', 'givenNames'] as const) {
+    if (input[field].trim() === '') throw badRequest('invalid-text', field, 'Vul een naam in, niet alleen spaties.', 'Fill in a name, not just spaces.');
+  }
   if (input.bsn !== undefined && !isValidBsn(input.bsn)) {
     throw badRequest('invalid-bsn', 'bsn', 'Dit BSN is ongeldig (het voldoet niet aan de elfproef).', 'This BSN is invalid (it fails the elfproef check).');
   }
@@ -205,16 +226,31 @@ export function validateNewClient(input: NewClient, now: Date): void {
 }
 
 /**
+ * 409 for a BSN that is already registered in the organisation. The caller may
+ * not be in that client's care team, so it names no one; it tells them the
+ * way in: ask the dossier holder (or a manager) to be added to the care team.
+ */
+function duplicateBsn(): AppError {
+  return conflict('duplicate-bsn',
+    'Er is al een cliënt met dit BSN in uw organisatie. U kunt deze cliënt daarom niet opnieuw inschrijven. '
+    + 'Werkt u met deze cliënt? Vraag de dossierhouder of uw leidinggevende om u toe te voegen aan het behandelteam. Deze poging is vastgelegd.',
+    'A client with this BSN is already registered in your organisation, so you cannot register them again. '
+    + 'Working with this client? Ask the dossier holder or your manager to add you to the care team. This attempt has been logged.');
+}
+
+/**
  * Registers a client: formal data, their data key, and — when the registering
  * employee is a care professional — a care dossier with them as holder.
+ * A BSN already registered writes nothing and names the existing client, for
+ * the access log (`withRegistration`).
  */
 export async function registerClient(
   tx: Queryable, masterKey: Buffer, organisationId: string, employee: { id: string; role: string }, input: NewClient, now: Date,
-): Promise<string> {
+): Promise<RegistrationOutcome> {
   validateNewClient(input, now);
   if (input.bsn !== undefined) {
-    const taken = await tx.query('SELECT 1 FROM formal.clients WHERE organisation_id = $1 AND bsn = $2', [organisationId, input.bsn]);
-    if (taken.length > 0) throw conflict('duplicate-bsn', 'Er is al een cliënt met dit BSN.', 'A client with this BSN already exists.');
+    const [taken] = await tx.query<{ id: string }>('SELECT id FROM formal.clients WHERE organisation_id = $1 AND bsn = $2', [organisationId, input.bsn]);
+    if (taken !== undefined) return { kind: 'duplicate', clientId: taken.id, refusal: duplicateBsn() };
   }
   const id = randomUUID();
   await tx.query(
@@ -233,7 +269,7 @@ export async function registerClient(
     await tx.query('INSERT INTO care.dossiers (client_id, holder_id, care_started_on) VALUES ($1, $2, $3)', [id, employee.id, startedOn]);
     await tx.query('INSERT INTO org.care_team (client_id, employee_id, relation, starts_on) VALUES ($1, $2, \'holder\', $3)', [id, employee.id, startedOn]);
   }
-  return id;
+  return { kind: 'created', clientId: id };
 }
 
 interface ClientRow {
