@@ -8,8 +8,9 @@
  * client's address or other contact data.
  */
 import type { ReaderView } from '../shielding/reader-view.js';
-import { yieldToEventLoop, type ProgressReporter } from './export-progress.js';
+import type { ProgressReporter } from './export-progress.js';
 import { dutchDate, renderPdf, section } from './pdf-document.js';
+import { renderInWorker } from './pdf-pool.js';
 
 const RENDER_STEP = 100;
 
@@ -32,11 +33,29 @@ function transferIntro(basis: string): string {
     + 'een opvolgende psycholoog of orthopedagoog kan ze bij ons opvragen. Het dossier blijft onder het beroepsgeheim.';
 }
 
+/** The copy job the render pool hands its worker: plain data only. */
+export interface CopyJob {
+  kind: 'copy';
+  cover: CopyCover;
+  view: ReaderView;
+}
+
+/**
+ * The copy (or transfer) PDF, rendered in the worker pool within its time and
+ * size budget (pdf-pool.ts); the request's thread only waits.
+ */
 export function renderCopyPdf(cover: CopyCover, view: ReaderView, progress?: ProgressReporter): Promise<Buffer> {
+  const job: CopyJob = { kind: 'copy', cover, view };
+  return renderInWorker(job, progress);
+}
+
+/** Renders the copy in this thread: the worker's half of `renderCopyPdf`. */
+export function drawCopyPdf(job: CopyJob, maxBytes: number, progress?: ProgressReporter): Promise<Buffer> {
+  const { cover, view } = job;
   const heading = cover.transfer === undefined ? 'Afschrift van het dossier' : 'Overdracht van het dossier';
-  return renderPdf({ title: `${heading} ${cover.clientName}`, author: cover.organisation }, async (doc) => {
-    doc.font('Helvetica-Bold').fontSize(18).text(heading);
-    doc.moveDown().font('Helvetica').fontSize(11);
+  return renderPdf({ title: `${heading} ${cover.clientName}`, author: cover.organisation }, (doc) => {
+    doc.font('bold').fontSize(18).text(heading);
+    doc.moveDown().font('regular').fontSize(11);
     doc.text(`Organisatie: ${cover.organisation}`);
     doc.text(`Dossier van: ${cover.clientName}`);
     doc.text(`Voor: ${cover.requesterName}`);
@@ -49,10 +68,7 @@ export function renderCopyPdf(cover: CopyCover, view: ReaderView, progress?: Pro
     }
     doc.addPage();
     for (const [i, entry] of view.entries.entries()) {
-      if (i % RENDER_STEP === 0) {
-        progress?.report('render', i, view.entries.length);
-        await yieldToEventLoop(); // let progress polls be answered during a long layout
-      }
+      if (i % RENDER_STEP === 0) progress?.report('render', i, view.entries.length);
       doc.moveDown(0.8);
       if (!entry.shown) {
         section(doc, `Stuk van ${dutchDate(entry.recordedAt)}: niet opgenomen`, `${entry.withheld.ground}\n(${entry.withheld.basis.join(', ')})`);
@@ -65,9 +81,9 @@ export function renderCopyPdf(cover: CopyCover, view: ReaderView, progress?: Pro
       for (const note of entry.annotations) doc.moveDown(0.3).fontSize(9).text(`Aantekening (${dutchDate(note.recordedAt)}): ${note.reason}`);
       // The client's own statement beside the entry it disputes (AVG 16; 003 §3.4).
       for (const statement of entry.statements) {
-        doc.moveDown(0.3).fontSize(9).font('Helvetica-Bold').text(`Eigen verklaring bij dit stuk (${dutchDate(statement.recordedAt)}, van ${statement.source}):`);
-        doc.font('Helvetica').text(statement.text);
+        doc.moveDown(0.3).fontSize(9).font('bold').text(`Eigen verklaring bij dit stuk (${dutchDate(statement.recordedAt)}, van ${statement.source}):`);
+        doc.font('regular').text(statement.text);
       }
     }
-  });
+  }, maxBytes);
 }

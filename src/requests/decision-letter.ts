@@ -6,6 +6,7 @@
  * Persoonsgegevens (AVG 77).
  */
 import { dutchDate, renderPdf, section } from '../exports/pdf-document.js';
+import { renderInWorker } from '../exports/pdf-pool.js';
 import { drawGeneralInformation, type GeneralInformation } from './general-information.js';
 import type { RequestKind } from './request-kinds.js';
 import type { ClientRequest } from './request-service.js';
@@ -37,13 +38,32 @@ const GROUND_LABELS: Record<string, string> = {
   'needed-for-procedure': 'wij hebben deze gegevens nodig in een procedure',
 };
 
-/** Renders the decision letter; the request must have a decision. A granted general-information request carries the information itself. */
+/** The letter job the render pool hands its worker: plain data only. */
+export interface DecisionLetterJob {
+  kind: 'decision-letter';
+  context: LetterContext;
+  request: ClientRequest;
+  generalInformation: GeneralInformation | null;
+}
+
+/**
+ * Renders the decision letter in the worker pool (pdf-pool.ts); the request must have a decision.
+ * A granted general-information request carries the information itself.
+ */
 export function renderDecisionLetter(context: LetterContext, request: ClientRequest, generalInformation?: GeneralInformation): Promise<Buffer> {
+  if (request.decision === null) throw new Error('a decision letter needs a decision');
+  const job: DecisionLetterJob = { kind: 'decision-letter', context, request, generalInformation: generalInformation ?? null };
+  return renderInWorker(job);
+}
+
+/** Renders the letter in this thread: the worker's half of `renderDecisionLetter`. */
+export function drawDecisionLetter(job: DecisionLetterJob, maxBytes: number): Promise<Buffer> {
+  const { context, request, generalInformation } = job;
   const decision = request.decision;
   if (decision === null) throw new Error('a decision letter needs a decision');
   return renderPdf({ title: `Besluit op uw verzoek (${context.clientName})`, author: context.organisation }, (doc) => {
     doc.fontSize(10).text(context.organisation).moveDown().text(`Aan: ${context.addressee}`).text(`Datum: ${dutchDate(decision.decidedOn)}`);
-    doc.moveDown().font('Helvetica-Bold').fontSize(16).text('Besluit op uw verzoek').font('Helvetica').fontSize(10);
+    doc.moveDown().font('bold').fontSize(16).text('Besluit op uw verzoek').font('regular').fontSize(10);
     doc.moveDown().text(`U vroeg op ${dutchDate(request.receivedOn)} om ${KIND_LABELS[request.kind]} over ${context.clientName}.`);
     section(doc, 'Ons besluit', OUTCOME_LABELS[decision.outcome]);
     if (decision.reasons.trim() !== '') section(doc, 'Waarom', decision.reasons);
@@ -53,7 +73,7 @@ export function renderDecisionLetter(context: LetterContext, request: ClientRequ
       section(doc, 'Wat wij vernietigen en wat wij bewaren',
         `Wij vernietigen ${decision.destruction.grantedEntryIds.length} onderdeel/onderdelen van het dossier. Wij bewaren: ${kept.join('; ')} (Jeugdwet 7.3.9).`);
     }
-    if (generalInformation !== undefined && decision.outcome !== 'refused') drawGeneralInformation(doc, generalInformation);
+    if (generalInformation !== null && decision.outcome !== 'refused') drawGeneralInformation(doc, generalInformation);
     if (decision.executionDeadline !== null) {
       section(doc, 'Wanneer', `Wij vernietigen de gegevens uiterlijk op ${dutchDate(decision.executionDeadline)}. Daarna bewaren wij alleen dat wij ze hebben vernietigd, niet wat erin stond.`);
     }
@@ -64,5 +84,5 @@ export function renderDecisionLetter(context: LetterContext, request: ClientRequ
       '4. U kunt een klacht indienen bij de Autoriteit Persoonsgegevens (AVG 77), via autoriteitpersoonsgegevens.nl.',
     ].join('\n'));
     doc.moveDown().text('Heeft u vragen over deze brief? Neem dan contact met ons op.');
-  });
+  }, maxBytes);
 }

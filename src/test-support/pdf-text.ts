@@ -11,3 +11,15 @@ export async function pdfPages(bytes: Buffer): Promise<string[]> {
   await doc.destroy();
   return pages;
 }
+
+/**
+ * The text of a whole document, its page footers ("pagina X van Y") left out,
+ * so text that runs on over a page break reads as one; with `joinPages: false`
+ * the pages one by one.
+ */
+export async function pdfDocumentText(bytes: Buffer, options: { joinPages: false }): Promise<string[]>;
+export async function pdfDocumentText(bytes: Buffer, options?: { joinPages: true }): Promise<string>;
+export async function pdfDocumentText(bytes: Buffer, options: { joinPages: boolean } = { joinPages: true }): Promise<string | string[]> {
+  const pages = (await pdfPages(bytes)).map((page) => page.replace(/ ?pagina \d+ van \d+ ?/g, ' ').trim());
+  return options.joinPages ? pages.join(' ') : pages;
+}
