@@ -16,6 +16,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   'conformance': { summary: 'run legal conformance scenario files against the rules engine', load: async () => (await import('./conformance-command.js')).conformanceCommand },
   'explain': { summary: 'ask the rules engine one question and print its decision', load: async () => (await import('./explain-command.js')).explainCommand },
   'verify-log': { summary: 'recompute the access log\'s hash chain and check it against the checkpoints', load: async () => (await import('./verify-log-command.js')).verifyLogCommand },
+  'rotate-master-key': { summary: 'rewrap everything under the master key with a new key (resumable)', load: async () => (await import('./rotate-master-key-command.js')).rotateMasterKeyCommand },
   'retention': { summary: 'retention sweep (review list) and destruction of confirmed dossiers', load: async () => (await import('./retention-command.js')).retentionCommand },
 };
 

@@ -68,3 +68,32 @@ export function encryptJson(dataKey: Buffer, value: unknown, context: string): B
 export function decryptJson(dataKey: Buffer, sealed: Buffer, context: string): unknown {
   return JSON.parse(open(dataKey, sealed, context).toString('utf8'));
 }
+
+/**
+ * Whether `sealed` opens under `key` with the associated data `aad` (AES-GCM
+ * authenticates: a value sealed under another key, or for another place, does
+ * not). For master key rotation, which tells rewrapped values from the rest this way.
+ */
+export function opensWith(key: Buffer, sealed: Buffer, aad: string): boolean {
+  try {
+    open(key, sealed, aad);
+    return true;
+  } catch (error) {
+    if (error instanceof DecryptionError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Opens a value sealed under `oldKey` and seals it again under `newKey`, bound
+ * to the same `aad` (`client-key:<id>`, `totp:<id>`, …); the plaintext never
+ * leaves this function. Throws `DecryptionError` when `oldKey` does not open it.
+ */
+export function reseal(oldKey: Buffer, newKey: Buffer, sealed: Buffer, aad: string): Buffer {
+  const plaintext = open(oldKey, sealed, aad);
+  try {
+    return seal(newKey, plaintext, aad);
+  } finally {
+    plaintext.fill(0);
+  }
+}

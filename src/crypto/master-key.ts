@@ -9,7 +9,9 @@ import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
 import type { Queryable } from '../db/database.js';
 import { assertPrivate } from '../db/file-permissions.js';
+import { dateInWords } from '../rules/index.js';
 import { KEY_BYTES, unwrapDataKey } from './envelope.js';
+import { keyFingerprint, rotationThatRetired, unfinishedRotation } from './master-key-rotation.js';
 
 function decode(base64: string, origin: string): Buffer {
   const key = Buffer.from(base64.trim(), 'base64');
@@ -51,15 +53,34 @@ export async function loadMasterKey(config: Pick<Config, 'masterKey' | 'masterKe
 
 /**
  * Refuses to run with a master key that does not open the stored data keys
- * (a lost key file silently replaced by a new one, a wrong DW_MASTER_KEY):
- * better a clear start-up error than every read failing later.
+ * (a lost key file silently replaced by a new one, a wrong DW_MASTER_KEY, a
+ * key retired by `rotate-master-key`): better a clear start-up error than
+ * every read failing later. Refuses as well while a master key rotation is
+ * unfinished: the values are then under two keys (master-key-rotation.ts).
  */
 export async function assertMasterKeyFits(db: Queryable, masterKey: Buffer): Promise<void> {
+  const rotating = await unfinishedRotation(db);
+  if (rotating !== undefined) {
+    const since = rotating.startedAt.toISOString().slice(0, 10);
+    throw new ConfigError(
+      `het vervangen van de hoofdsleutel is op ${dateInWords(since)} begonnen en niet afgemaakt (sleutel ${rotating.oldFingerprint} → ${rotating.newFingerprint}). `
+      + 'Maak het eerst af met: dossierwijzer rotate-master-key --new-key-file <het nieuwe sleutelbestand>, met de oude sleutel nog ingesteld / '
+      + `a master key rotation started on ${since} is unfinished (key ${rotating.oldFingerprint} → ${rotating.newFingerprint}); the data are under two keys. `
+      + 'Finish it first: dossierwijzer rotate-master-key --new-key-file <the new key file>, with the old key still configured');
+  }
   const [sample] = await db.query<{ client_id: string; wrapped_key: Buffer }>('SELECT client_id, wrapped_key FROM care.client_keys LIMIT 1');
   if (sample === undefined) return;
   try {
     unwrapDataKey(masterKey, sample.wrapped_key, sample.client_id);
   } catch {
+    const retired = await rotationThatRetired(db, keyFingerprint(masterKey));
+    if (retired !== undefined) {
+      const on = retired.finishedAt!.toISOString().slice(0, 10);
+      throw new ConfigError(
+        `deze hoofdsleutel (${retired.oldFingerprint}) is op ${dateInWords(on)} vervangen door sleutel ${retired.newFingerprint}: stel de nieuwe sleutel in `
+        + `(DW_MASTER_KEY of het sleutelbestand) / this master key (${retired.oldFingerprint}) was replaced on ${on} by key ${retired.newFingerprint}: `
+        + 'configure the new key (DW_MASTER_KEY or its key file)');
+    }
     throw new ConfigError('the master key does not open the stored client keys: restore the original key (DW_MASTER_KEY or its key file) before starting');
   }
 }

@@ -1,0 +1,235 @@
+/**
+ * Master key rotation (issue 13 part 12): every value sealed directly under
+ * the master key is opened with the old key and sealed again under the new
+ * one, bound to the same place. The clients' and families' data keys are
+ * rewrapped, not replaced, so nothing sealed under them changes.
+ *
+ * Resumable: each batch is one transaction, and a value the new key already
+ * opens is skipped (AES-GCM authenticates, so "which key sealed this" needs
+ * no column). A rotation is recorded in care.master_key_rotations
+ * (migrations/0032) from its first batch until every value was verified to
+ * open under the new key; meanwhile the server refuses to start
+ * (`assertMasterKeyFits`), because the values are under two keys.
+ *
+ * `SEALED_UNDER_MASTER_KEY` lists every such value. A column sealed under the
+ * master key that is not listed here would be lost at the next rotation:
+ * `master-key-rotation.test.ts` fails on any bytea column that is neither
+ * listed here nor named there as sealed under a client's key or a hash.
+ */
+import { createHmac } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.js';
+import { opensWith, reseal } from './envelope.js';
+
+/** One column of values sealed directly under the master key. */
+export interface SealedColumn {
+  /** What it holds, in the progress lines. */
+  name: string;
+  table: string;
+  /** The primary key, and whether it is a uuid or a bytea. */
+  key: { column: string; type: 'uuid' | 'bytea' };
+  column: string;
+  /** The column the associated data names (often the key), and how it names it. */
+  place: { column: string; aad: (value: string) => string };
+}
+
+export const SEALED_UNDER_MASTER_KEY: readonly SealedColumn[] = [
+  { name: 'client data keys', table: 'care.client_keys', key: { column: 'client_id', type: 'uuid' }, column: 'wrapped_key', place: { column: 'client_id', aad: (id) => `client-key:${id}` } },
+  { name: 'family data keys', table: 'care.family_keys', key: { column: 'family_id', type: 'uuid' }, column: 'wrapped_key', place: { column: 'family_id', aad: (id) => `client-key:family:${id}` } },
+  { name: 'TOTP secrets', table: 'org.employees', key: { column: 'id', type: 'uuid' }, column: 'totp_secret', place: { column: 'id', aad: (id) => `totp:${id}` } },
+  {
+    name: 'TOTP secrets being enrolled', table: 'org.login_challenges', key: { column: 'id_hash', type: 'bytea' }, column: 'pending_secret',
+    place: { column: 'employee_id', aad: (id) => `totp-pending:${id}` },
+  },
+  { name: 'complaints', table: 'org.complaints', key: { column: 'id', type: 'uuid' }, column: 'content', place: { column: 'id', aad: (id) => `register:complaint:${id}` } },
+  { name: 'incidents', table: 'org.incidents', key: { column: 'id', type: 'uuid' }, column: 'content', place: { column: 'id', aad: (id) => `register:incident:${id}` } },
+  {
+    name: 'prospective clients', table: 'org.prospective_clients', key: { column: 'id', type: 'uuid' }, column: 'content',
+    place: { column: 'id', aad: (id) => `register:prospective-client:${id}` },
+  },
+  { name: 'data breaches', table: 'org.data_breaches', key: { column: 'id', type: 'uuid' }, column: 'content', place: { column: 'id', aad: (id) => `data-breach:${id}` } },
+];
+
+/**
+ * A short public name for a key: HMAC-SHA-256 of a fixed label under the key,
+ * 16 hex digits. Tells keys apart in the rotation record and in messages
+ * without revealing anything about the key.
+ */
+export function keyFingerprint(key: Buffer): string {
+  return createHmac('sha256', key).update('dossierwijzer master key fingerprint v1').digest('hex').slice(0, 16);
+}
+
+export interface Rotation {
+  id: number;
+  oldFingerprint: string;
+  newFingerprint: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+interface RotationRow {
+  id: number;
+  old_fingerprint: string;
+  new_fingerprint: string;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+const toRotation = (r: RotationRow): Rotation => ({
+  id: Number(r.id), oldFingerprint: r.old_fingerprint, newFingerprint: r.new_fingerprint, startedAt: r.started_at, finishedAt: r.finished_at,
+});
+
+/** The rotation under way, if any (at most one: a unique index). */
+export async function unfinishedRotation(db: Queryable): Promise<Rotation | undefined> {
+  const [row] = await db.query<RotationRow>(
+    'SELECT id, old_fingerprint, new_fingerprint, started_at, finished_at FROM care.master_key_rotations WHERE finished_at IS NULL');
+  return row === undefined ? undefined : toRotation(row);
+}
+
+/** The last finished rotation whose old key has this fingerprint (a retired key), if any. */
+export async function rotationThatRetired(db: Queryable, fingerprint: string): Promise<Rotation | undefined> {
+  const [row] = await db.query<RotationRow>(
+    `SELECT id, old_fingerprint, new_fingerprint, started_at, finished_at FROM care.master_key_rotations
+      WHERE finished_at IS NOT NULL AND old_fingerprint = $1 ORDER BY finished_at DESC LIMIT 1`, [fingerprint]);
+  return row === undefined ? undefined : toRotation(row);
+}
+
+/** Records a new rotation, or returns the unfinished one when it is between the same two keys. */
+export async function beginRotation(db: Queryable, oldKey: Buffer, newKey: Buffer): Promise<{ rotation: Rotation; resumed: boolean }> {
+  const oldFingerprint = keyFingerprint(oldKey);
+  const newFingerprint = keyFingerprint(newKey);
+  const open = await unfinishedRotation(db);
+  if (open !== undefined) {
+    if (open.oldFingerprint === oldFingerprint && open.newFingerprint === newFingerprint) return { rotation: open, resumed: true };
+    throw new RotationError(
+      `an unfinished rotation from key ${open.oldFingerprint} to key ${open.newFingerprint} (started ${open.startedAt.toISOString()}) must be finished first, `
+      + `with those keys; this run has old key ${oldFingerprint} and new key ${newFingerprint}`);
+  }
+  const [row] = await db.query<RotationRow>(
+    `INSERT INTO care.master_key_rotations (old_fingerprint, new_fingerprint) VALUES ($1, $2)
+     RETURNING id, old_fingerprint, new_fingerprint, started_at, finished_at`, [oldFingerprint, newFingerprint]);
+  return { rotation: toRotation(row!), resumed: false };
+}
+
+/** A rotation that cannot go on as asked (the operator's to resolve; nothing was changed by the refusal). */
+export class RotationError extends Error {}
+
+/** A value that neither key opens: damaged, or sealed under a third key. */
+export interface Unopenable {
+  name: string;
+  table: string;
+  key: string;
+}
+
+export interface RewrapProgress {
+  name: string;
+  /** Values handled in this column so far (rewrapped or already under the new key). */
+  done: number;
+  total: number;
+}
+
+export interface RewrapResult {
+  rewrapped: number;
+  alreadyNew: number;
+  unopenable: Unopenable[];
+}
+
+const keyText = (c: SealedColumn): string => (c.key.type === 'uuid' ? `${c.key.column}::text` : `encode(${c.key.column}, 'hex')`);
+const keyFromText = (c: SealedColumn, param: string): string => (c.key.type === 'uuid' ? `${param}::uuid` : `decode(${param}, 'hex')`);
+
+interface BatchRow {
+  key: string;
+  place: string;
+  sealed: Buffer;
+}
+
+async function readBatch(tx: Queryable, c: SealedColumn, after: string | undefined, limit: number, lock: boolean): Promise<BatchRow[]> {
+  // Table and column names come from SEALED_UNDER_MASTER_KEY, never from input: safe to inline.
+  return tx.query<BatchRow>(
+    `SELECT ${keyText(c)} AS key, ${c.place.column}::text AS place, ${c.column} AS sealed FROM ${c.table}
+      WHERE ${c.column} IS NOT NULL ${after === undefined ? '' : `AND ${c.key.column} > ${keyFromText(c, '$2')}`}
+      ORDER BY ${c.key.column} LIMIT $1${lock ? ' FOR UPDATE' : ''}`,
+    after === undefined ? [limit] : [limit, after]);
+}
+
+async function countSealed(db: Queryable, c: SealedColumn): Promise<number> {
+  const [row] = await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${c.table} WHERE ${c.column} IS NOT NULL`);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Rewraps every value of every column in `SEALED_UNDER_MASTER_KEY` from
+ * `oldKey` to `newKey`, `batchSize` values per transaction, as the owner
+ * (`db` must not be the application role: it may not update data keys).
+ * Values the new key already opens are skipped, so a run killed at any point
+ * can be run again. Values neither key opens are left as they are and reported.
+ */
+export async function rewrapAll(
+  db: Database, oldKey: Buffer, newKey: Buffer,
+  options: { batchSize: number; onProgress?: (progress: RewrapProgress) => void; afterBatch?: () => Promise<void> },
+): Promise<RewrapResult> {
+  const result: RewrapResult = { rewrapped: 0, alreadyNew: 0, unopenable: [] };
+  for (const c of SEALED_UNDER_MASTER_KEY) {
+    const total = await countSealed(db, c);
+    let after: string | undefined;
+    let done = 0;
+    for (;;) {
+      const batch = await db.transaction(async (tx) => {
+        const rows = await readBatch(tx, c, after, options.batchSize, true);
+        const keys: string[] = [];
+        const sealed: string[] = [];
+        for (const row of rows) {
+          const aad = c.place.aad(row.place);
+          if (opensWith(newKey, row.sealed, aad)) {
+            result.alreadyNew += 1;
+          } else if (opensWith(oldKey, row.sealed, aad)) {
+            keys.push(row.key);
+            sealed.push(reseal(oldKey, newKey, row.sealed, aad).toString('hex'));
+          } else {
+            result.unopenable.push({ name: c.name, table: c.table, key: row.key });
+          }
+        }
+        if (keys.length > 0) {
+          await tx.query(
+            `UPDATE ${c.table} AS t SET ${c.column} = decode(v.sealed, 'hex')
+               FROM unnest($1::text[], $2::text[]) AS v(key, sealed) WHERE t.${c.key.column} = ${keyFromText(c, 'v.key')}`,
+            [keys, sealed]);
+        }
+        result.rewrapped += keys.length;
+        return rows;
+      });
+      done += batch.length;
+      after = batch.at(-1)?.key;
+      if (batch.length > 0) {
+        options.onProgress?.({ name: c.name, done, total: Math.max(total, done) });
+        await options.afterBatch?.();
+      }
+      if (batch.length < options.batchSize) break;
+    }
+  }
+  return result;
+}
+
+/** Checks that every value of every listed column opens under `key`; returns those that do not, and how many do. */
+export async function verifyAllOpen(db: Queryable, key: Buffer, batchSize: number): Promise<{ opened: number; unopenable: Unopenable[] }> {
+  let opened = 0;
+  const unopenable: Unopenable[] = [];
+  for (const c of SEALED_UNDER_MASTER_KEY) {
+    let after: string | undefined;
+    for (;;) {
+      const rows = await readBatch(db, c, after, batchSize, false);
+      for (const row of rows) {
+        if (opensWith(key, row.sealed, c.place.aad(row.place))) opened += 1;
+        else unopenable.push({ name: c.name, table: c.table, key: row.key });
+      }
+      after = rows.at(-1)?.key;
+      if (rows.length < batchSize) break;
+    }
+  }
+  return { opened, unopenable };
+}
+
+/** Marks the rotation finished (after `verifyAllOpen` found nothing the new key does not open). */
+export async function finishRotation(db: Queryable, rotation: Rotation, values: number): Promise<void> {
+  await db.query('UPDATE care.master_key_rotations SET finished_at = clock_timestamp(), values_rewrapped = $2 WHERE id = $1 AND finished_at IS NULL',
+    [rotation.id, values]);
+}
