@@ -57,7 +57,7 @@ describe.skipIf(process.platform === 'win32')('the data directory and PGlite\'s 
       await db.close();
     }
     expect(await notPrivate(dataDir)).toEqual([]);
-  });
+  }, 120_000);
 
   it('an existing PGlite folder with files open to all (as PGlite left them) is made owner-only at open', async () => {
     const dataDir = path.join(root, 'existing');
@@ -72,7 +72,7 @@ describe.skipIf(process.platform === 'win32')('the data directory and PGlite\'s 
     const { db } = await openDatabase(config);
     await db.close();
     expect(await notPrivate(dataDir)).toEqual([]);
-  });
+  }, 120_000);
 
   it('start-up refuses a data directory others can read, in Dutch and English, with the chmod that fixes it', async () => {
     const dataDir = path.join(root, 'open to all');
@@ -90,7 +90,7 @@ describe.skipIf(process.platform === 'win32')('the data directory and PGlite\'s 
     // Nothing was created inside it.
     expect(await readdir(dataDir)).toEqual([]);
     vi.unstubAllEnvs();
-  });
+  }, 120_000);
 });
 
 describe.skipIf(process.platform === 'win32')('the master key file', () => {
@@ -125,5 +125,5 @@ describe.skipIf(process.platform === 'win32')('the master key file', () => {
     vi.unstubAllEnvs();
     expect(started.code).toBe(2);
     expect(started.err).toMatch(/^Configuration error: het bestand met de hoofdsleutel .* \(rechten 0644\)\. Herstel: chmod 600 /);
-  });
+  }, 120_000);
 });
