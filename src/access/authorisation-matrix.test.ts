@@ -64,6 +64,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/entries/:entryId/shieldings': NONE,
   'POST /api/clients/:clientId/shieldings/:shieldingId/other-person-consent': NONE,
   'POST /api/clients/:clientId/shieldings/:shieldingId/lift': NONE,
+  'POST /api/clients/:clientId/contact-data/shieldings': NONE,
   'GET /api/clients/:clientId/requests/:requestId/view': NONE,
   'GET /api/clients/:clientId/requests/:requestId/letter.pdf': ['admin-staff'], // sending letters (004 C)
   'GET /api/clients/:clientId/requests/:requestId/copy.pdf': NONE,

@@ -21,6 +21,12 @@ import type { ProgressReporter } from './export-progress.js';
 
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
 const Text = (options: { description?: string } = {}) => Type.String(options);
+const WithheldNotice = Type.Object({
+  field: Type.Union([Type.Literal('text'), Type.Literal('title'), Type.Literal('source'), Type.Literal('annotation'), Type.Literal('contact-data')], {
+    description: 'What was withheld: a passage of the text, the title, the source description, an annotation, the contact data.',
+  }),
+  ground: Type.String({ description: 'Why it was withheld (Dutch), never what.' }), basis: Type.Array(Type.String()),
+}, { additionalProperties: false });
 
 export const PortabilityExportSchema = Type.Object({
   format: Type.Literal('dossierwijzer-portability', { description: 'Identifies this format.' }),
@@ -38,6 +44,7 @@ export const PortabilityExportSchema = Type.Object({
     contactDataLeftOut: Type.Boolean({
       description: 'true: address, postcode, town, phone and e-mail are null because this recipient may not have them (docs/portability.md, "Contact data"), not because they are unknown.',
     }),
+    contactDataWithheld: Type.Union([WithheldNotice, Type.Null()], { description: 'When a shielding of the contact data applies to this recipient: its ground, never the data.' }),
   }, { additionalProperties: false }),
   relations: Type.Array(Type.Object({
     id: Type.String({ format: 'uuid' }), relation: Text(), hasCustody: Type.Boolean(), custodyKind: Nullable(Text()), familyName: Text(), givenNames: Text(),
@@ -48,12 +55,14 @@ export const PortabilityExportSchema = Type.Object({
     purpose: Nullable(Text()), validFrom: Type.String({ format: 'date' }), validTo: Nullable(Type.String({ format: 'date' })), withdrawn: Type.Boolean(), active: Type.Boolean(),
   }, { additionalProperties: false })),
   entries: Type.Array(Type.Object({
-    id: Type.String({ format: 'uuid' }), kind: Text({ description: 'The kind of entry, in Dutch.' }), title: Nullable(Text()), text: Text({ description: 'Shielded passages are replaced by […afgeschermd…].' }),
-    recordedAt: Type.String({ format: 'date-time' }), author: Text(), source: Text(), statementType: Nullable(Text()),
+    id: Type.String({ format: 'uuid' }), kind: Text({ description: 'The kind of entry, in Dutch.' }),
+    title: Nullable(Text({ description: 'A shielded title is replaced by […afgeschermd…].' })), text: Text({ description: 'Shielded passages are replaced by […afgeschermd…].' }),
+    recordedAt: Type.String({ format: 'date-time' }), author: Text(), source: Text({ description: 'A shielded source description is replaced by […afgeschermd…].' }), statementType: Nullable(Text()),
     annotations: Type.Array(Type.Object({ kind: Text(), reason: Text(), recordedAt: Type.String({ format: 'date-time' }) }, { additionalProperties: false })),
     statements: Type.Array(Type.Object({ text: Text(), recordedAt: Type.String({ format: 'date-time' }), source: Text() }, { additionalProperties: false }), {
       description: 'The client\'s own statements disputing this entry, shown beside it (AVG 16; 003 §3.4).',
     }),
+    withheldParts: Type.Array(WithheldNotice, { description: 'What of this entry was withheld from this recipient (passages, title, source, annotations), each with its ground.' }),
   }, { additionalProperties: false })),
   withheld: Type.Array(Type.Object({
     recordedAt: Type.String({ format: 'date-time' }), ground: Text({ description: 'Why it was withheld (Dutch), never what.' }), basis: Type.Array(Text()),
@@ -98,6 +107,7 @@ export async function buildDossierExport(
         id: entry.id, kind: entry.kindLabel, title: entry.title, text: entry.text, recordedAt: entry.recordedAt, author: entry.author, source: entry.source,
         statementType: entry.statementType, annotations: entry.annotations.map((a) => ({ kind: a.kind, reason: a.reason, recordedAt: a.recordedAt })),
         statements: entry.statements.map((st) => ({ text: st.text, recordedAt: st.recordedAt, source: st.source })),
+        withheldParts: entry.withheldPassages.map((w) => ({ field: w.field ?? 'text', ground: w.ground, basis: [...w.basis] })),
       });
     } else {
       withheld.push({ recordedAt: entry.recordedAt, ground: entry.withheld.ground, basis: [...entry.withheld.basis] });
@@ -112,6 +122,9 @@ export async function buildDossierExport(
       id: client.id, familyName: client.familyName, givenNames: client.givenNames, birthDate: client.birthDate, bsn: client.bsn, gender: client.gender,
       streetAddress: contact ? client.streetAddress : null, postcode: contact ? client.postcode : null, town: contact ? client.town : null,
       phone: contact ? client.phone : null, email: contact ? client.email : null, contactDataLeftOut: !contact,
+      contactDataWithheld: view.contactDataWithheld === undefined
+        ? null
+        : { field: 'contact-data', ground: view.contactDataWithheld.ground, basis: [...view.contactDataWithheld.basis] },
     },
     relations: client.relations.map((r) => ({
       id: r.id, relation: r.relation, hasCustody: r.hasCustody, custodyKind: r.custodyKind, familyName: r.familyName, givenNames: r.givenNames, validFrom: r.validFrom, validTo: r.validTo,

@@ -30,7 +30,9 @@ export async function portabilityWorkbook(data: PortabilityExport): Promise<Buff
   sheet(book, 'Persoonsgegevens', ['Gegeven', 'Waarde'], [
     ['Achternaam', c.familyName], ['Voornamen', c.givenNames], ['Geboortedatum', c.birthDate], ['BSN', c.bsn], ['Geslacht', c.gender],
     ...(c.contactDataLeftOut
-      ? [['Adres en contactgegevens', 'Niet opgenomen: deze gegevens geven wij niet aan u mee.']]
+      ? [['Adres en contactgegevens', c.contactDataWithheld === null
+          ? 'Niet opgenomen: deze gegevens geven wij niet aan u mee.'
+          : `Niet opgenomen: ${c.contactDataWithheld.ground} (${c.contactDataWithheld.basis.join(', ')})`]]
       : [['Adres', c.streetAddress], ['Postcode', c.postcode], ['Woonplaats', c.town], ['Telefoon', c.phone], ['E-mail', c.email]]),
   ]);
   sheet(book, 'Relaties', ['Relatie', 'Gezag', 'Soort gezag', 'Achternaam', 'Voornamen', 'Vanaf', 'Tot'],
@@ -39,8 +41,13 @@ export async function portabilityWorkbook(data: PortabilityExport): Promise<Buff
     data.consents.map((k) => [k.kind, k.givenBy, k.givenOn, k.recipient, k.purpose, k.validFrom, k.validTo, k.withdrawn]));
   sheet(book, 'Dossier', ['Datum', 'Soort', 'Titel', 'Tekst', 'Auteur', 'Bron', 'Feit of mening'],
     data.entries.map((e) => [e.recordedAt, e.kind, e.title, e.text, e.author, e.source, e.statementType]));
+  sheet(book, 'Aantekeningen', ['Datum stuk', 'Soort', 'Aantekening of eigen verklaring', 'Datum'], data.entries.flatMap((e) => [
+    ...e.annotations.map((a) => [e.recordedAt, a.kind, a.reason, a.recordedAt]),
+    ...e.statements.map((st) => [e.recordedAt, `eigen verklaring (${st.source})`, st.text, st.recordedAt]),
+  ]));
   sheet(book, 'Niet opgenomen', ['Datum', 'Reden'], [
     ...data.withheld.map((w) => [w.recordedAt, `${w.ground} (${w.basis.join(', ')})`]),
+    ...data.entries.flatMap((e) => e.withheldParts.map((w) => [e.recordedAt, `Deel van een stuk weggelaten: ${w.ground} (${w.basis.join(', ')})`])),
     ...data.inspectionOnly.map((i) => [i.recordedAt, `Ruwe testgegevens${i.title === null ? '' : ` (${i.title})`}: alleen in te zien, niet mee te geven.`]),
   ]);
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -207,7 +207,7 @@ describe('a route that takes no fields', () => {
     for (const expected of [
       // (withdrawing a consent now names who withdraws it: a closed body of its own, checked by the schema walk above)
       'POST /api/clients/:clientId/access-facts/:factId/withdraw',
-      'POST /api/clients/:clientId/agreements/:agreementId/end', 'POST /api/clients/:clientId/shieldings/:shieldingId/lift',
+      'POST /api/clients/:clientId/agreements/:agreementId/end',
       'POST /api/clients/:clientId/shieldings/:shieldingId/other-person-consent', 'DELETE /api/work-notes/:noteId',
       'POST /api/admin/employees/:employeeId/disable', 'POST /api/admin/employees/:employeeId/enable',
       'POST /api/admin/employees/:employeeId/reset-totp', 'POST /api/admin/employees/:employeeId/reset-password',

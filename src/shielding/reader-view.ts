@@ -17,7 +17,7 @@ import { agreementFacts, isCompetent } from '../representation/representation-se
 import { decide, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { ProgressReporter } from '../exports/export-progress.js';
-import { listShieldings, type Shielding } from './shielding-service.js';
+import { listShieldings, type Shielding, type ShieldingTarget } from './shielding-service.js';
 
 export interface Reader {
   actor: Actor;
@@ -30,9 +30,11 @@ export interface Reader {
 }
 
 export interface Withheld {
-  /** Dutch (B1): that something was withheld, and why. */
+  /** Dutch (B1): that something was withheld, which field it was, and why — never what. */
   ground: string;
   basis: readonly string[];
+  /** Which field was withheld (absent: the entry's text, or the whole entry). */
+  field?: ShieldingTarget;
 }
 
 /** The client's own statement beside the entry it disputes, as this reader may see it (its own shielding applied). */
@@ -56,12 +58,35 @@ export interface ReaderView {
   inspectionOnly: { recordedAt: string; title: string | null }[];
   /** Whether the client's address, postcode, town, phone and e-mail may go to this reader (`contactDataAllowed`). */
   contactDataAllowed: boolean;
+  /** Set when the contact data are left out because a shielding of them applies to this reader: the ground, never the data. */
+  contactDataWithheld?: Withheld;
 }
 
 /** Asks the engine about one part for this reader (by default for the reader's own action). */
 type Ask = (part: Part, extra?: readonly Fact[], action?: Reader['action']) => Decision;
 
 const PASSAGE_NOTICE = '[…afgeschermd…]';
+
+/** What the notice says was left out, before the engine's ground (never the content). */
+const FIELD_NOTICE: Record<Exclude<ShieldingTarget, 'text'>, string> = {
+  'title': 'De titel van dit stuk is weggelaten.',
+  'source': 'De toelichting op de bron van dit stuk is weggelaten.',
+  'annotation': 'Een aantekening bij dit stuk is weggelaten.',
+  'contact-data': 'Het adres, de postcode, de woonplaats, het telefoonnummer en het e-mailadres van de cliënt zijn weggelaten.',
+};
+
+function fieldWithheld(field: Exclude<ShieldingTarget, 'text'>, withheld: Withheld): Withheld {
+  return { ground: `${FIELD_NOTICE[field]} ${withheld.ground}`, basis: withheld.basis, field };
+}
+
+/** One notice for several shieldings of the same field: every distinct ground and article. */
+function joinWithheld(a: Withheld | undefined, b: Withheld): Withheld {
+  if (a === undefined) return b;
+  return {
+    ground: a.ground === b.ground ? a.ground : `${a.ground} ${b.ground}`, basis: [...new Set([...a.basis, ...b.basis])],
+    ...(a.field === undefined ? {} : { field: a.field }),
+  };
+}
 const PROGRESS_STEP = 100;
 
 function withheldOf(decision: Decision): Withheld {
@@ -146,46 +171,114 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
 
   const shieldings = await listShieldings(scope, masterKey);
   const byEntry = new Map<string, Shielding[]>();
-  for (const s of shieldings) byEntry.set(s.entryId, [...(byEntry.get(s.entryId) ?? []), s]);
+  let contactWithheld: Withheld | undefined;
+  for (const s of shieldings) {
+    if (s.entryId !== null) {
+      byEntry.set(s.entryId, [...(byEntry.get(s.entryId) ?? []), s]);
+      continue;
+    }
+    const verdict = shieldingVerdict(s, reader, ask);
+    if (verdict !== undefined) contactWithheld = joinWithheld(contactWithheld, fieldWithheld('contact-data', verdict));
+  }
 
-  const view: ReaderView = { entries: [], inspectionOnly: [], contactDataAllowed: contactDataAllowed(reader, shieldings) };
+  const allowed = contactDataAllowed(reader, shieldings);
+  const view: ReaderView = {
+    entries: [], inspectionOnly: [], contactDataAllowed: allowed, ...(allowed || contactWithheld === undefined ? {} : { contactDataWithheld: contactWithheld }),
+  };
   const all = await readAllEntries(scope, masterKey);
   // Shown entries by id, so an own statement goes beside the entry it disputes exactly as this reader may see the statement itself.
-  const shownById = new Map<string, { entry: Entry; text: string; withheldPassages: Withheld[] }>();
+  const shownById = new Map<string, ShownEntry>();
   const results: ({ shown: true; id: string } | { shown: false; recordedAt: string; withheld: Withheld })[] = [];
   for (const [i, entry] of all.entries()) {
     if (i % PROGRESS_STEP === 0) progress?.report('read', i, all.length);
+    const fields = fieldVerdicts(byEntry.get(entry.id) ?? [], reader, ask);
     const part = partOfEntryKind(entry.kind);
     const decision = ask(part);
     if (decision.outcome !== 'allow') {
       if (part === 'raw-test-data' && reader.action === 'copy' && ask(part, [], 'inspect').outcome === 'allow') {
-        view.inspectionOnly.push({ recordedAt: entry.recordedAt, title: entry.title });
+        view.inspectionOnly.push({ recordedAt: entry.recordedAt, title: fields.title === undefined && fields.wholeEntry === undefined ? entry.title : null });
       }
       results.push({ shown: false, recordedAt: entry.recordedAt, withheld: withheldOf(decision) });
       continue;
     }
-    const passages: WithheldPassage[] = [];
-    let wholeEntry: Withheld | undefined;
-    for (const s of byEntry.get(entry.id) ?? []) {
-      const verdict = shieldingVerdict(s, reader, ask);
-      if (verdict === undefined) continue;
-      if (s.passage === null) wholeEntry = verdict;
-      else passages.push({ ...s.passage, withheld: verdict });
-    }
-    if (wholeEntry !== undefined) {
-      results.push({ shown: false, recordedAt: entry.recordedAt, withheld: wholeEntry });
+    if (fields.wholeEntry !== undefined) {
+      results.push({ shown: false, recordedAt: entry.recordedAt, withheld: fields.wholeEntry });
       continue;
     }
-    const merged = mergePassages(passages);
-    shownById.set(entry.id, { entry, text: redact(entry.text, merged), withheldPassages: merged.map((p) => p.withheld) });
+    shownById.set(entry.id, applyFields(entry, fields));
     results.push({ shown: true, id: entry.id });
   }
   for (const result of results) {
     const shown = result.shown ? shownById.get(result.id) : undefined;
-    view.entries.push(shown === undefined ? result as ReaderEntry : shownEntry(shown.entry, shown.text, shown.withheldPassages, shownById));
+    view.entries.push(shown === undefined ? result as ReaderEntry : shownEntry(shown, shownById));
   }
   progress?.report('read', all.length, all.length);
   return view;
+}
+
+/** What the shieldings of one entry withhold from this reader, field by field. */
+interface FieldVerdicts {
+  wholeEntry?: Withheld;
+  passages: WithheldPassage[];
+  title?: Withheld;
+  source?: Withheld;
+  annotations: Map<string, Withheld>;
+}
+
+function fieldVerdicts(shieldings: readonly Shielding[], reader: Reader, ask: Ask): FieldVerdicts {
+  const v: FieldVerdicts = { passages: [], annotations: new Map() };
+  for (const s of shieldings) {
+    const verdict = shieldingVerdict(s, reader, ask);
+    if (verdict === undefined) continue;
+    switch (s.target) {
+      case 'text':
+        if (s.passage === null) v.wholeEntry = joinWithheld(v.wholeEntry, verdict);
+        else v.passages.push({ ...s.passage, withheld: verdict });
+        break;
+      case 'title':
+        v.title = joinWithheld(v.title, fieldWithheld('title', verdict));
+        break;
+      case 'source':
+        v.source = joinWithheld(v.source, fieldWithheld('source', verdict));
+        break;
+      case 'annotation':
+        if (s.annotationId !== null) v.annotations.set(s.annotationId, joinWithheld(v.annotations.get(s.annotationId), fieldWithheld('annotation', verdict)));
+        break;
+      case 'contact-data':
+        break; // not an entry's field
+    }
+  }
+  return v;
+}
+
+/** An entry as this reader may have it: every shielded field replaced by a notice, every notice listed with its ground. */
+interface ShownEntry {
+  entry: Entry;
+  title: string | null;
+  text: string;
+  source: string;
+  annotations: { kind: string; reason: string; recordedAt: string }[];
+  withheldPassages: Withheld[];
+}
+
+function applyFields(entry: Entry, v: FieldVerdicts): ShownEntry {
+  const merged = mergePassages(v.passages);
+  const annotationNotices: Withheld[] = [];
+  const annotations = entry.annotations.map((a) => {
+    const withheld = v.annotations.get(a.id);
+    if (withheld !== undefined) annotationNotices.push(withheld);
+    return { kind: a.kind, reason: withheld === undefined ? a.reason : PASSAGE_NOTICE, recordedAt: a.recordedAt };
+  });
+  return {
+    entry,
+    title: v.title === undefined ? entry.title : PASSAGE_NOTICE,
+    text: redact(entry.text, merged),
+    source: v.source === undefined ? entry.source.description ?? entry.source.kind : PASSAGE_NOTICE,
+    annotations,
+    withheldPassages: [
+      ...merged.map((p) => p.withheld), ...(v.title === undefined ? [] : [v.title]), ...(v.source === undefined ? [] : [v.source]), ...annotationNotices,
+    ],
+  };
 }
 
 /** Why a shielding hides something from this reader, or undefined when it does not. */
@@ -205,16 +298,17 @@ function shieldingVerdict(s: Shielding, reader: Reader, ask: Ask): Withheld | un
   }
 }
 
-function shownEntry(entry: Entry, text: string, withheldPassages: Withheld[], shownById: ReadonlyMap<string, { entry: Entry; text: string }>): ReaderEntry {
+function shownEntry(shown: ShownEntry, shownById: ReadonlyMap<string, ShownEntry>): ReaderEntry {
+  const { entry } = shown;
   return {
-    shown: true, id: entry.id, kindLabel: entry.kindLabel, title: entry.title, text, recordedAt: entry.recordedAt,
-    author: `${entry.author.name} (${entry.author.function})`, source: entry.source.description ?? entry.source.kind, statementType: entry.statementType,
-    annotations: entry.annotations.map((a) => ({ kind: a.kind, reason: a.reason, recordedAt: a.recordedAt })), withheldPassages,
+    shown: true, id: entry.id, kindLabel: entry.kindLabel, title: shown.title, text: shown.text, recordedAt: entry.recordedAt,
+    author: `${entry.author.name} (${entry.author.function})`, source: shown.source, statementType: entry.statementType,
+    annotations: shown.annotations, withheldPassages: shown.withheldPassages,
     // The client's own statement is shown beside the entry it disputes (Jeugdwet 7.3.8; BW 7:454 lid 2; AVG 16; 003 §3.4) —
-    // as the statement entry itself is shown to this reader: a statement withheld from them stays out, a shielded passage in it stays redacted.
+    // as the statement entry itself is shown to this reader: a statement withheld from them stays out, a shielded passage or source in it stays redacted.
     statements: entry.statements.flatMap((st) => {
       const own = shownById.get(st.id);
-      return own === undefined ? [] : [{ text: own.text, recordedAt: st.recordedAt, source: st.source.description ?? st.source.kind }];
+      return own === undefined ? [] : [{ text: own.text, recordedAt: st.recordedAt, source: own.source }];
     }),
   };
 }

@@ -7,7 +7,7 @@ import { clientDataRoute } from '../http/client-data-route.js';
 import { NullableObject, NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { readerOfRequest } from '../requests/request-service.js';
 import { readerView } from './reader-view.js';
-import { addShielding, liftShielding, listShieldings, recordOtherPersonConsent } from './shielding-service.js';
+import { addContactDataShielding, addShielding, ENTRY_TARGETS, liftShielding, listShieldings, recordOtherPersonConsent } from './shielding-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const EntryParams = Type.Object({ clientId: Uuid(), entryId: Uuid() }, { additionalProperties: false });
@@ -15,18 +15,26 @@ const ShieldingParams = Type.Object({ clientId: Uuid(), shieldingId: Uuid() }, {
 const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
 
 const ShieldingSchema = Type.Object({
-  id: Uuid(), entryId: Uuid(), kind: Type.String(),
-  passage: NullableObject(Type.Object({ start: Type.Integer(), end: Type.Integer() })),
-  shieldedFrom: Type.Array(Type.String()), reason: Type.String(), otherPersonConsentedOn: NullableString(), recordedAt: Type.String(),
+  id: Uuid(), entryId: NullableString(), kind: Type.String(),
+  target: Type.String({ description: 'What it covers: text (a passage, or without one the whole entry), title, source, annotation, contact-data.' }),
+  passage: NullableObject(Type.Object({ start: Type.Integer(), end: Type.Integer() })), annotationId: NullableString(),
+  shieldedFrom: Type.Array(Type.String()), shieldedFromNames: Type.Array(Type.String()),
+  reason: Type.String(), otherPersonConsentedOn: NullableString(), recordedAt: Type.String(),
 });
+const Reason = () => Type.String({ minLength: 5, maxLength: 2000 });
+const ShieldedFrom = () => Type.Array(Uuid(), { maxItems: 20, uniqueItems: true });
 const NewShieldingBody = Type.Object({
   kind: OneOf(['about-another-person', 'shielded-from'] as const),
+  target: Type.Optional(OneOf(ENTRY_TARGETS)),
   passage: Type.Optional(Type.Object({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })),
-  shieldedFrom: Type.Optional(Type.Array(Uuid(), { maxItems: 20, uniqueItems: true })),
-  reason: Type.String({ minLength: 5, maxLength: 2000 }),
+  annotationId: Type.Optional(Uuid()),
+  shieldedFrom: Type.Optional(ShieldedFrom()),
+  reason: Reason(),
 }, { additionalProperties: false });
+const NewContactShieldingBody = Type.Object({ shieldedFrom: ShieldedFrom(), reason: Reason() }, { additionalProperties: false });
+const LiftBody = Type.Object({ reason: Reason() }, { additionalProperties: false });
 
-const Withheld = Type.Object({ ground: Type.String(), basis: Type.Array(Type.String()) });
+const Withheld = Type.Object({ ground: Type.String(), basis: Type.Array(Type.String()), field: Type.Optional(Type.String()) });
 const View = Type.Object({
   entries: Type.Array(Type.Unsafe<unknown>({
     type: 'object',
@@ -42,6 +50,7 @@ const View = Type.Object({
   })),
   inspectionOnly: Type.Array(Type.Object({ recordedAt: Type.String(), title: NullableString() })),
   contactDataAllowed: Type.Boolean({ description: 'Whether the client\'s contact data may go to this reader in a copy or export.' }),
+  contactDataWithheld: Type.Optional(Withheld),
 });
 
 export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -54,11 +63,28 @@ export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/entries/:entryId/shieldings',
-    schema: { tags: ['shielding'], summary: 'Shield an entry or a passage: information about another person, or shielded from named relations', params: EntryParams, body: NewShieldingBody, response: { 201: ShieldingSchema } },
+    schema: {
+      tags: ['shielding'],
+      summary: 'Shield a field of an entry — a passage or the whole text, the title, the source description or an annotation: information about another person, or shielded from named relations',
+      params: EntryParams, body: NewShieldingBody, response: { 201: ShieldingSchema },
+    },
     intent: () => ({ action: 'record', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const entry = await readEntry(scope, masterKey, (request.params as Static<typeof EntryParams>).entryId);
-      const shielding = await addShielding(scope, masterKey, entry.id, entry.text.length, request.body as Static<typeof NewShieldingBody>);
+      const shielding = await addShielding(scope, masterKey, entry, request.body as Static<typeof NewShieldingBody>);
+      reply.code(201);
+      return shielding;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/contact-data/shieldings',
+    schema: {
+      tags: ['shielding'], summary: 'Shield the client\'s formal contact data (address, postcode, town, phone, e-mail) from named relations (the secret-address case)',
+      params: ClientParams, body: NewContactShieldingBody, response: { 201: ShieldingSchema },
+    },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      const shielding = await addContactDataShielding(scope, masterKey, request.body as Static<typeof NewContactShieldingBody>);
       reply.code(201);
       return shielding;
     },
@@ -75,10 +101,10 @@ export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/shieldings/:shieldingId/lift',
-    schema: { tags: ['shielding'], summary: 'Lift a shielding (kept in the history)', params: ShieldingParams, response: { 204: Type.Null() } },
+    schema: { tags: ['shielding'], summary: 'Lift a shielding with a reason (kept in the history)', params: ShieldingParams, body: LiftBody, response: { 204: Type.Null() } },
     intent: () => ({ action: 'record', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      await liftShielding(scope, (request.params as Static<typeof ShieldingParams>).shieldingId);
+      await liftShielding(scope, masterKey, (request.params as Static<typeof ShieldingParams>).shieldingId, (request.body as Static<typeof LiftBody>).reason);
       reply.code(204);
       return null;
     },

@@ -1,95 +1,201 @@
 /**
- * Shielding (003 §3.1; Jeugdwet 7.3.10): an entry or a marked passage of it is
- * recorded as information about another person — shown to the client's side
- * only when that person consents — or as shielded from named people (a
- * parent's secret address, something confided by one parent), with a reason.
- * Lifted, never deleted.
+ * Shielding (003 §3.1; Jeugdwet 7.3.10): information in the dossier recorded
+ * as information about another person — shown to the client's side only when
+ * that person consents — or as shielded from named people (a parent's secret
+ * address, something confided by one parent), with a reason. Lifted with a
+ * reason, never deleted.
+ *
+ * A shielding covers one field a reader could get (`ShieldingTarget`): an
+ * entry's text (a passage of it, or — without a passage — the whole entry),
+ * its title, its source description, one annotation, or the client's formal
+ * contact data (address, postcode, town, phone, e-mail). An own statement of
+ * the client is an entry of its own and is shielded like any entry. The
+ * reader-specific view (reader-view.ts) applies every one of them wherever the
+ * data leave the organisation.
  */
 import { randomUUID } from 'node:crypto';
 import type { ClientScope } from '../access/client-access.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import type { Entry } from '../dossier/dossier-service.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 export type ShieldingKind = 'about-another-person' | 'shielded-from';
 
+/** What a shielding covers. */
+export const ShieldingTarget = {
+  /** The entry's text: a passage of it, or without a passage the whole entry. */
+  text: 'text',
+  title: 'title',
+  /** The free-text description of the source ("moeder (nu …)"); the source's kind stays. */
+  source: 'source',
+  /** One annotation beside the entry. */
+  annotation: 'annotation',
+  /** The client's formal contact data: address, postcode, town, phone and e-mail. */
+  contactData: 'contact-data',
+} as const;
+export type ShieldingTarget = (typeof ShieldingTarget)[keyof typeof ShieldingTarget];
+export const ENTRY_TARGETS = ['text', 'title', 'source', 'annotation'] as const;
+export type EntryTarget = (typeof ENTRY_TARGETS)[number];
+
 export interface NewShielding {
   kind: ShieldingKind;
+  /** Default `text`. */
+  target?: EntryTarget;
+  /** Only with target `text`; without it the whole entry is shielded. */
   passage?: { start: number; end: number };
+  /** Required with, and only with, target `annotation`. */
+  annotationId?: string;
   shieldedFrom?: string[];
   reason: string;
 }
 
 export interface Shielding {
   id: string;
-  entryId: string;
+  /** null for the client's contact data. */
+  entryId: string | null;
   kind: ShieldingKind;
+  target: ShieldingTarget;
   passage: { start: number; end: number } | null;
+  annotationId: string | null;
   shieldedFrom: string[];
+  /** The named relations, "Voornamen Achternaam", in the order of `shieldedFrom`. */
+  shieldedFromNames: string[];
   reason: string;
   otherPersonConsentedOn: string | null;
   recordedAt: string;
 }
 
 interface ShieldingRow {
-  id: string; entry_id: string; kind: ShieldingKind; passage_start: number | null; passage_end: number | null; shielded_from: string[];
-  reason_ciphertext: Buffer; other_person_consented_on: string | null; recorded_at: Date;
+  id: string; entry_id: string | null; kind: ShieldingKind; target: ShieldingTarget; passage_start: number | null; passage_end: number | null;
+  annotation_id: string | null; shielded_from: string[]; reason_ciphertext: Buffer; other_person_consented_on: string | null; recorded_at: Date;
 }
 
 /** The shieldings in force for the client. */
 export async function listShieldings(scope: ClientScope, masterKey: Buffer): Promise<Shielding[]> {
   const rows = await scope.tx.query<ShieldingRow>(
-    'SELECT * FROM care.shieldings WHERE client_id = $1 AND lifted_at IS NULL ORDER BY recorded_at', [scope.client.id]);
+    'SELECT * FROM care.shieldings WHERE client_id = $1 AND lifted_at IS NULL ORDER BY recorded_at, id', [scope.client.id]);
   if (rows.length === 0) return [];
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const names = await relationNames(scope);
   return rows.map((r) => ({
-    id: r.id, entryId: r.entry_id, kind: r.kind,
+    id: r.id, entryId: r.entry_id, kind: r.kind, target: r.target,
     passage: r.passage_start === null || r.passage_end === null ? null : { start: r.passage_start, end: r.passage_end },
-    shieldedFrom: r.shielded_from, reason: (decryptJson(key, r.reason_ciphertext, `shielding:${r.id}`) as { reason: string }).reason,
+    annotationId: r.annotation_id, shieldedFrom: r.shielded_from, shieldedFromNames: r.shielded_from.map((id) => names.get(id) ?? 'onbekende relatie'),
+    reason: (decryptJson(key, r.reason_ciphertext, `shielding:${r.id}`) as { reason: string }).reason,
     otherPersonConsentedOn: r.other_person_consented_on, recordedAt: r.recorded_at.toISOString(),
   }));
 }
 
-/** Records a shielding on an entry (or a passage of it), checked against the entry and the client's relations. */
-export async function addShielding(scope: ClientScope, masterKey: Buffer, entryId: string, textLength: number, input: NewShielding): Promise<Shielding> {
-  if (input.passage !== undefined && (input.passage.end > textLength || input.passage.start >= input.passage.end)) {
-    throw badRequest('invalid-passage', 'passage', 'De gemarkeerde passage valt buiten de tekst.', 'The marked passage lies outside the text.');
-  }
-  const from = input.shieldedFrom ?? [];
-  if (input.kind === 'shielded-from') {
-    if (from.length === 0) throw badRequest('field-required', 'shieldedFrom', 'Geef aan voor wie de informatie wordt afgeschermd.', 'State from whom the information is shielded.');
-    const known = await scope.tx.query<{ id: string }>('SELECT id FROM formal.client_relations WHERE client_id = $1 AND id = ANY($2::uuid[])', [scope.client.id, from]);
-    if (known.length !== new Set(from).size) {
-      throw badRequest('unknown-relation', 'shieldedFrom', 'Afschermen kan alleen voor geregistreerde relaties van de cliënt.', 'Shielding is only possible from registered relations of the client.');
+/** The client's registered relations by id, as names (formal data, asked on its own). */
+async function relationNames(scope: ClientScope): Promise<Map<string, string>> {
+  const rows = await scope.tx.query<{ id: string; name: string }>(
+    'SELECT id, given_names || \' \' || family_name AS name FROM formal.client_relations WHERE client_id = $1', [scope.client.id]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function checkShieldedFrom(scope: ClientScope, kind: ShieldingKind, from: readonly string[]): Promise<void> {
+  if (kind !== 'shielded-from') {
+    if (from.length > 0) {
+      throw badRequest('field-not-allowed', 'shieldedFrom', 'Informatie over een ander wordt voor de hele kant van de cliënt afgeschermd; noem dan geen personen.',
+        'Information about another person is shielded from the client\'s whole side; name no persons with it.');
     }
+    return;
   }
+  if (from.length === 0) throw badRequest('field-required', 'shieldedFrom', 'Geef aan voor wie de informatie wordt afgeschermd.', 'State from whom the information is shielded.');
+  const known = await scope.tx.query<{ id: string }>('SELECT id FROM formal.client_relations WHERE client_id = $1 AND id = ANY($2::uuid[])', [scope.client.id, from]);
+  if (known.length !== new Set(from).size) {
+    throw badRequest('unknown-relation', 'shieldedFrom', 'Afschermen kan alleen voor geregistreerde relaties van de cliënt.', 'Shielding is only possible from registered relations of the client.');
+  }
+}
+
+/** Refuses a shielding that does not fit the entry: a passage outside the text, a title or source the entry does not have, another entry's annotation. */
+function checkEntryTarget(entry: Entry, target: EntryTarget, input: NewShielding): void {
+  if (input.passage !== undefined && target !== 'text') {
+    throw badRequest('field-not-allowed', 'passage', 'Een passage kan alleen in de tekst worden gemarkeerd.', 'A passage can only be marked in the text.');
+  }
+  if (input.annotationId !== undefined && target !== 'annotation') {
+    throw badRequest('field-not-allowed', 'annotationId', 'Een aantekening hoort alleen bij het afschermen van een aantekening.', 'An annotation belongs only to shielding an annotation.');
+  }
+  switch (target) {
+    case 'text':
+      if (input.passage !== undefined && (input.passage.end > entry.text.length || input.passage.start >= input.passage.end)) {
+        throw badRequest('invalid-passage', 'passage', 'De gemarkeerde passage valt buiten de tekst.', 'The marked passage lies outside the text.');
+      }
+      return;
+    case 'title':
+      if (entry.title === null) throw badRequest('nothing-to-shield', 'target', 'Deze dossierregel heeft geen titel.', 'This entry has no title.');
+      return;
+    case 'source':
+      if (entry.source.description === null) {
+        throw badRequest('nothing-to-shield', 'target', 'Bij deze dossierregel staat geen toelichting op de bron.', 'This entry has no source description.');
+      }
+      return;
+    case 'annotation':
+      if (input.annotationId === undefined) throw badRequest('field-required', 'annotationId', 'Kies de aantekening die u wilt afschermen.', 'Choose the annotation to shield.');
+      if (!entry.annotations.some((a) => a.id === input.annotationId)) {
+        throw badRequest('unknown-annotation', 'annotationId', 'Deze aantekening hoort niet bij deze dossierregel.', 'This annotation does not belong to this entry.');
+      }
+      return;
+  }
+}
+
+async function insert(scope: ClientScope, masterKey: Buffer, row: {
+  entryId: string | null; kind: ShieldingKind; target: ShieldingTarget; passage?: { start: number; end: number } | undefined; annotationId?: string | undefined;
+  shieldedFrom: readonly string[]; reason: string;
+}): Promise<Shielding> {
   const id = randomUUID();
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
   await scope.tx.query(
-    `INSERT INTO care.shieldings (id, client_id, entry_id, kind, passage_start, passage_end, shielded_from, reason_ciphertext, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [id, scope.client.id, entryId, input.kind, input.passage?.start ?? null, input.passage?.end ?? null, from,
-      encryptJson(key, { reason: input.reason }, `shielding:${id}`), scope.actor.employeeId]);
+    `INSERT INTO care.shieldings (id, client_id, entry_id, kind, target, passage_start, passage_end, annotation_id, shielded_from, reason_ciphertext, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [id, scope.client.id, row.entryId, row.kind, row.target, row.passage?.start ?? null, row.passage?.end ?? null, row.annotationId ?? null, row.shieldedFrom,
+      encryptJson(key, { reason: row.reason }, `shielding:${id}`), scope.actor.employeeId]);
+  if (row.entryId !== null) scope.touch([row.entryId]);
   return (await listShieldings(scope, masterKey)).find((s) => s.id === id)!;
 }
 
-async function change(scope: ClientScope, shieldingId: string, sql: string, params: unknown[]): Promise<void> {
-  const rows = await scope.tx.query<{ lifted_at: Date | null; kind: ShieldingKind; other_person_consented_on: string | null }>(
-    'SELECT lifted_at, kind, other_person_consented_on FROM care.shieldings WHERE id = $1 AND client_id = $2', [shieldingId, scope.client.id]);
+/** Records a shielding on a field of an entry, checked against the entry and the client's relations. */
+export async function addShielding(scope: ClientScope, masterKey: Buffer, entry: Entry, input: NewShielding): Promise<Shielding> {
+  const target = input.target ?? 'text';
+  checkEntryTarget(entry, target, input);
+  const from = input.shieldedFrom ?? [];
+  await checkShieldedFrom(scope, input.kind, from);
+  return insert(scope, masterKey, { entryId: entry.id, kind: input.kind, target, passage: input.passage, annotationId: input.annotationId, shieldedFrom: from, reason: input.reason });
+}
+
+/**
+ * Shields the client's formal contact data — address, postcode, town, phone,
+ * e-mail — from named relations (the secret-address case, 003 §3.1).
+ */
+export async function addContactDataShielding(scope: ClientScope, masterKey: Buffer, input: { shieldedFrom: string[]; reason: string }): Promise<Shielding> {
+  await checkShieldedFrom(scope, 'shielded-from', input.shieldedFrom);
+  return insert(scope, masterKey, { entryId: null, kind: 'shielded-from', target: 'contact-data', shieldedFrom: input.shieldedFrom, reason: input.reason });
+}
+
+async function inForce(scope: ClientScope, shieldingId: string): Promise<{ kind: ShieldingKind; other_person_consented_on: string | null; entry_id: string | null }> {
+  const rows = await scope.tx.query<{ lifted_at: Date | null; kind: ShieldingKind; other_person_consented_on: string | null; entry_id: string | null }>(
+    'SELECT lifted_at, kind, other_person_consented_on, entry_id FROM care.shieldings WHERE id = $1 AND client_id = $2 FOR UPDATE', [shieldingId, scope.client.id]);
   const row = rows[0];
   if (row === undefined || row.lifted_at !== null) throw notFound('Deze afscherming bestaat niet (meer).', 'This shielding does not exist (any more).');
-  if (sql.includes('other_person_consented_on') && (row.kind !== 'about-another-person' || row.other_person_consented_on !== null)) {
-    throw conflict('consent-not-applicable', 'Toestemming van de ander past alleen bij informatie over een ander, en is al vastgelegd of niet nodig.', 'The other person\'s consent applies only to information about another person, once.');
-  }
-  await scope.tx.query(sql, [shieldingId, ...params]);
+  if (row.entry_id !== null) scope.touch([row.entry_id]);
+  return row;
 }
 
 /** The other person consents to the information about them being shown (003 §3.1). */
 export async function recordOtherPersonConsent(scope: ClientScope, shieldingId: string): Promise<void> {
-  await change(scope, shieldingId, 'UPDATE care.shieldings SET other_person_consented_on = $2 WHERE id = $1', [calendarDate(scope.now)]);
+  const row = await inForce(scope, shieldingId);
+  if (row.kind !== 'about-another-person' || row.other_person_consented_on !== null) {
+    throw conflict('consent-not-applicable', 'Toestemming van de ander past alleen bij informatie over een ander, en is al vastgelegd of niet nodig.', 'The other person\'s consent applies only to information about another person, once.');
+  }
+  await scope.tx.query('UPDATE care.shieldings SET other_person_consented_on = $2 WHERE id = $1', [shieldingId, calendarDate(scope.now)]);
 }
 
-export async function liftShielding(scope: ClientScope, shieldingId: string): Promise<void> {
-  await change(scope, shieldingId, 'UPDATE care.shieldings SET lifted_at = $2, lifted_by = $3 WHERE id = $1', [scope.now, scope.actor.employeeId]);
+/** Lifts a shielding with a reason (kept, encrypted under the client's key, beside who lifted it and when). */
+export async function liftShielding(scope: ClientScope, masterKey: Buffer, shieldingId: string, reason: string): Promise<void> {
+  await inForce(scope, shieldingId);
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  await scope.tx.query('UPDATE care.shieldings SET lifted_at = $2, lifted_by = $3, lift_reason_ciphertext = $4 WHERE id = $1',
+    [shieldingId, scope.now, scope.actor.employeeId, encryptJson(key, { reason }, `shielding-lift:${shieldingId}`)]);
 }
