@@ -7,10 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkDurability } from '../db/durability-check.js';
+import { migrate } from '../db/migrate.js';
+import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
 import { runCli } from '../test-support/run-cli.js';
@@ -35,7 +38,7 @@ describe('start', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('Refusing to start in production');
     expect(result.err).toContain('fsync=off');
-  });
+  }, 90_000);
 });
 
 describe('the durability check', () => {
@@ -110,6 +113,110 @@ describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_UR
       expect(result.out).toContain('Dossierwijzer is running');
     } finally {
       spy.mockRestore();
+    }
+  }, 90_000);
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Catches `start`'s SIGINT/SIGTERM handler, so a test can stop it without signalling the test process. */
+function catchStop(): { stops: (() => void)[]; restore(): void } {
+  const stops: (() => void)[] = [];
+  const once = process.once.bind(process);
+  const spy = vi.spyOn(process, 'once').mockImplementation(((event: string, listener: () => void) => {
+    if (event === 'SIGINT' || event === 'SIGTERM') {
+      stops.push(listener);
+      return process;
+    }
+    return once(event, listener);
+  }) as typeof process.once);
+  return { stops, restore: () => spy.mockRestore() };
+}
+
+describe('start when the database is not there (issue 17 item 3)', () => {
+  it('tries again with back-off and then stops with a message naming the database, not a stack trace', async () => {
+    vi.stubEnv('DATABASE_URL', `postgres://dw:secret@127.0.0.1:${await freePort()}/dossierwijzer`);
+    vi.stubEnv('DATABASE_MIGRATION_URL', '');
+    vi.stubEnv('DW_DATA_DIR', dataDir);
+    vi.stubEnv('DW_MASTER_KEY', randomBytes(32).toString('base64'));
+    vi.stubEnv('DW_DB_START_ATTEMPTS', '2');
+    vi.stubEnv('DW_DB_CONNECT_TIMEOUT_MS', '500');
+    vi.stubEnv('PORT', '0');
+    const started = Date.now();
+    const result = await runCli(['start']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('is unavailable (connect ECONNREFUSED');
+    expect(result.err).toContain('trying again in 1 s (attempt 1 of 2)');
+    expect(result.err).toContain('Giving up after 2 attempt(s): the database (PostgreSQL at 127.0.0.1:');
+    expect(result.err).not.toContain('secret');
+    expect(result.err).not.toMatch(/\n\s+at /);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(result.out).not.toContain('is running');
+  });
+
+  it('refuses to start, naming the file, when an applied migration no longer matches its recorded checksum', async () => {
+    const db = await openPglite(path.join(dataDir, 'pglite'));
+    await migrate(db);
+    await db.exec(`UPDATE public.schema_migrations SET checksum = '${'0'.repeat(64)}' WHERE version = '0030_consent_withdrawer.sql'`);
+    await db.close();
+    vi.stubEnv('DATABASE_URL', '');
+    vi.stubEnv('DW_DATA_DIR', dataDir);
+    vi.stubEnv('DW_MASTER_KEY', randomBytes(32).toString('base64'));
+    vi.stubEnv('PORT', '0');
+    const result = await runCli(['start']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Refusing to start: Migration 0030_consent_withdrawer.sql was changed after it had been applied');
+    expect(result.err).not.toMatch(/\n\s+at /);
+  }, 90_000);
+});
+
+describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '')('start before PostgreSQL is up', () => {
+  it('waits for the database and then serves', async () => {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'dw_start_late');
+    const target = new URL(scratch.url!);
+    const port = await freePort();
+    // The database "comes up" after two seconds: a forwarder starts listening on the port DATABASE_URL names.
+    const sockets = new Set<Socket>();
+    let proxy: Server | undefined;
+    const opening = setTimeout(() => {
+      proxy = createServer((client) => {
+        const upstream = connect(Number(target.port === '' ? '5432' : target.port), target.hostname);
+        sockets.add(client).add(upstream);
+        client.pipe(upstream).pipe(client);
+        client.on('error', () => upstream.destroy());
+        upstream.on('error', () => client.destroy());
+      }).listen(port, '127.0.0.1');
+    }, 2_000);
+    const late = new URL(scratch.url!);
+    late.hostname = '127.0.0.1';
+    late.port = String(port);
+    vi.stubEnv('DATABASE_URL', late.toString());
+    vi.stubEnv('DATABASE_MIGRATION_URL', '');
+    vi.stubEnv('DW_DATA_DIR', dataDir);
+    vi.stubEnv('DW_MASTER_KEY', randomBytes(32).toString('base64'));
+    vi.stubEnv('DW_DEMO', 'false');
+    vi.stubEnv('PORT', '0');
+    const stop = catchStop();
+    try {
+      const running = runCli(['start']);
+      await vi.waitFor(() => expect(stop.stops.length).toBeGreaterThan(0), { timeout: 60_000, interval: 50 });
+      stop.stops[0]!();
+      const result = await running;
+      expect(result.code).toBe(0);
+      expect(result.err).toContain('trying again in 1 s (attempt 1 of 10)');
+      expect(result.out).toContain('Dossierwijzer is running');
+    } finally {
+      stop.restore();
+      clearTimeout(opening);
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => (proxy === undefined ? resolve() : proxy.close(() => resolve())));
+      await scratch.drop();
     }
   }, 90_000);
 });

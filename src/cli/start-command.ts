@@ -1,13 +1,67 @@
-/** `dossierwijzer start`: migrate, seed the demo (when enabled), serve HTTP until stopped. */
-import { loadConfig } from '../config/config.js';
+/**
+ * `dossierwijzer start`: migrate, seed the demo (when enabled), serve HTTP until stopped.
+ *
+ * A database that is not there yet (a server starting before PostgreSQL, or
+ * while its connections are used up) is tried again with back-off — 1, 2, 4 …
+ * at most 30 s, DW_DB_START_ATTEMPTS times — and then the command stops with
+ * a message, not a stack trace. A migration changed after it was applied
+ * stops it at once: that needs a person, not a retry.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig, type Config } from '../config/config.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { isDatabaseUnavailable } from '../db/database.js';
 import { checkDurability, durabilityProblem } from '../db/durability-check.js';
-import { createApp } from '../http/app.js';
+import { MigrationChecksumError } from '../db/migrate.js';
+import { createApp, type App } from '../http/app.js';
 import type { Command } from './command.js';
+
+/** The wait before attempt `n + 1` (n ≥ 1): 1, 2, 4, 8, 16, 30, 30 … seconds. */
+export function startBackoffMs(n: number): number {
+  return Math.min(30_000, 1000 * 2 ** Math.min(n - 1, 5));
+}
+
+function reasonOf(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' && message !== '' ? message : String(error);
+  return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
+}
+
+/** Where the database is, for the operator, without the password. */
+function databaseName(config: Config): string {
+  if (config.databaseUrl === undefined) return `PGlite in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL at ${url.hostname}:${url.port === '' ? '5432' : url.port}${url.pathname}`;
+}
+
+/** Opens the app, trying the database again while it is unavailable; undefined (after saying why) when it gives up. */
+export async function openAppWithRetry(config: Config): Promise<App | undefined> {
+  const attempts = config.database.startAttempts;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createApp(config);
+    } catch (error) {
+      if (error instanceof MigrationChecksumError) {
+        process.stderr.write(`Refusing to start: ${error.message}\n`);
+        return undefined;
+      }
+      if (!isDatabaseUnavailable(error)) throw error;
+      if (attempt >= attempts) {
+        process.stderr.write(`Giving up after ${attempts} attempt(s): the database (${databaseName(config)}) is unavailable: ${reasonOf(error)}.\n`
+          + 'Check that PostgreSQL is running and reachable, that DATABASE_URL is right, and that it has connections to spare (max_connections).\n');
+        return undefined;
+      }
+      const wait = startBackoffMs(attempt);
+      process.stderr.write(`The database (${databaseName(config)}) is unavailable (${reasonOf(error)}); trying again in ${wait / 1000} s (attempt ${attempt} of ${attempts}).\n`);
+      await sleep(wait);
+    }
+  }
+}
 
 export const startCommand: Command = async () => {
   const config = loadConfig();
-  const app = await createApp(config);
+  const app = await openAppWithRetry(config);
+  if (app === undefined) return 1;
   const durability = await checkDurability(app.deps.db);
   if (!durability.durable) {
     if (process.env.NODE_ENV === 'production') {
