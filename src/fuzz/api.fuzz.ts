@@ -8,8 +8,9 @@
  * reach the services and the database instead of stopping at the policy.
  * Valid calls and mutations of them: wrong types, 1 MB strings, NUL bytes,
  * unicode, `__proto__`, deep nesting, unknown fields, foreign and malformed
- * ids. For every answer:
- *   - no 5xx and no stack trace;
+ * ids, free texts up to the entry size limit (one unbroken word, prose, every
+ * script). For every answer:
+ *   - no 5xx and no stack trace, and no request takes 5 s or more;
  *   - a 2xx JSON body matches the operation's response schema;
  *   - a refused (4xx) request changed no data: a content hash of every table
  *     in the formal, care and org schemas (bookkeeping excepted, see
@@ -137,6 +138,8 @@ beforeAll(async () => {
   const enrolChallenge = await login((await h.employee({ role: 'care-professional' })).username);
   Object.assign(extraCalls, {
     'GET /health': { url: '/health' },
+    'GET /health/live': { url: '/health/live' },
+    'GET /health/ready': { url: '/health/ready' },
     'POST /api/auth/login': { url: '/api/auth/login', body: { username: loginTarget.username, password: TEST_PASSWORD } },
     'POST /api/auth/login/totp': { url: '/api/auth/login/totp', body: { challenge: totpChallenge, code: '123456' } },
     'POST /api/auth/login/enrol': { url: '/api/auth/login/enrol', body: { challenge: enrolChallenge, code: '123456' } },
@@ -251,8 +254,41 @@ function operations(): string[] {
     .map((m) => `${m.toUpperCase()} ${path.replace(/\{([A-Za-z]+)\}/g, ':$1')}`));
 }
 
+/** The entry size limit (DW_MAX_ENTRY_BYTES's default): texts up to it, in UTF-8 bytes, must be accepted and rendered in time. */
+const ENTRY_LIMIT = 1024 * 1024;
+const DUTCH = 'De moeder vertelt dat het thuis rustiger gaat en dat Sam weer naar school gaat. ';
+const SCRIPTS = 'GülşenYılmazŁukaszŻółćΩμέγαЖаннаمحمدትግርኛ王小明😀';
+
+/** The first characters of `unit` repeated that fit in `bytes` UTF-8 bytes (never cutting a character). */
+function fill(unit: string, bytes: number): string {
+  const perUnit = Buffer.byteLength(unit);
+  let text = unit.repeat(Math.floor(bytes / perUnit));
+  for (const ch of unit) {
+    if (Buffer.byteLength(text) + Buffer.byteLength(ch) > bytes) break;
+    text += ch;
+  }
+  return text;
+}
+
+/**
+ * Entry texts up to the full size limit, which a copy PDF must lay out in
+ * bounded time (issue 13): one unbroken word (PDFKit once took 47 s over
+ * 160,000 characters), ordinary prose, every script without a space, and
+ * one byte over the limit (refused).
+ */
+const longText = fc.oneof(
+  fc.integer({ min: 1, max: ENTRY_LIMIT }).map((n) => fill('abcdefghijklmnopqrstuvwxyz', n)),
+  fc.integer({ min: 1, max: ENTRY_LIMIT }).map((n) => fill(DUTCH, n).trim() || 'x'),
+  fc.integer({ min: 4, max: ENTRY_LIMIT }).map((n) => fill(SCRIPTS, n)),
+  fc.constant(fill('ğ', ENTRY_LIMIT)),
+  fc.constant(fill('x', ENTRY_LIMIT + 1)),
+);
+/** No single request may take longer than this (issue 13: a copy PDF once blocked the server for minutes). */
+const REQUEST_BUDGET_MS = 5_000;
+
 /** Values that break naive code. */
 const hostile = fc.oneof(
+  longText,
   fc.constantFrom(null, true, false, 0, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, '', ' ', '\u0000', 'a\u0000b', '../../etc/passwd',
     '\'; DROP TABLE care.entries; --', '<script>alert(1)</script>', '=HYPERLINK("http://x")', '0000-00-00', '2026-02-30', '9999-12-31',
     '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff',
@@ -281,6 +317,8 @@ function bodyArbitrary(valid: unknown): fc.Arbitrary<unknown> {
     fc.tuple(fc.constantFrom('role', 'organisationId', 'createdBy', 'authorId', '__proto__', 'id', 'recordedAt'), hostile)
       .map(([key, value]) => ({ ...base, [key]: value })),
   ];
+  // A free text (an entry's, a note's) up to the entry size limit.
+  if (keys.includes('text')) options.push(longText.map((text) => ({ ...base, text })));
   if (keys.length > 0) {
     options.push(fc.tuple(fc.constantFrom(...keys), hostile).map(([key, value]) => ({ ...base, [key]: value })));
     options.push(fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(base).filter(([k]) => k !== key))));
@@ -349,6 +387,7 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
     const called = new Map<string, number>();
     let requests = 0;
     let hashed = 0;
+    let slowest = { ms: 0, label: '' };
     // The hash of the data as it is now, when known: a refused request's "after" is the next request's "before".
     let known: Map<string, string> | undefined;
     await fc.assert(fc.asyncProperty(
@@ -364,13 +403,17 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
         const compare = method !== 'GET' || requests % READ_SAMPLE === 0;
         const before = compare ? known ?? await dataHash() : undefined;
         known = undefined;
+        const started = performance.now();
         const response = await h.request({
           method, url, ...(who.cookie === undefined ? {} : { cookie: who.cookie }), ...(who.headers === undefined ? {} : { headers: who.headers }),
           ...(method === 'GET' ? {} : { body }),
           // Not the harness's own address: a fuzzed log-in must not throttle the log-ins of the tests after this one.
           remoteAddress: '203.0.113.77',
         });
+        const took = performance.now() - started;
         const label = `${callerName} ${method} ${url.slice(0, 200)}`;
+        slowest = took > slowest.ms ? { ms: took, label } : slowest;
+        expect(took, `${label} took ${Math.round(took)} ms`).toBeLessThan(REQUEST_BUDGET_MS);
         expect(response.statusCode, `${label}: ${response.body.slice(0, 300)}`).toBeLessThan(500);
         expect(response.body, label).not.toMatch(STACK);
         // Nobody gets past authentication on a non-public route: 401 — or the URL itself was refused before any route ran
@@ -411,6 +454,7 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
         }
       },
     ), { numRuns: RUNS, endOnFailure: true, ...(process.env.FUZZ_SEED === undefined ? {} : { seed: Number(process.env.FUZZ_SEED) }) });
+    console.info(`slowest request: ${Math.round(slowest.ms)} ms (${slowest.label})`);
     expect(requests).toBeGreaterThanOrEqual(RUNS);
     expect(hashed).toBeGreaterThan(0);
     // With enough requests every operation was called (at 20 per operation on average, missing one is all but impossible).
