@@ -14,7 +14,7 @@
  * 0600, each line fsync'd before the write counts as done. Ship it off the
  * database host (log shipping, WORM storage, a backup that the database
  * administrators cannot rewrite): a checkpoint is only as strong as the place
- * it is kept. The server writes one every `logCheckpointSeconds` (default 60)
+ * it is kept. The server writes one at start and every `logCheckpointSeconds` (default 60)
  * while it runs and one at `close()`; `dossierwijzer verify-log --checkpoint`
  * writes one after a successful verification. Rows appended after the last
  * checkpoint are protected by the chain alone until the next one.
@@ -107,7 +107,7 @@ export interface CheckpointTimer {
 }
 
 /**
- * Writes a checkpoint every `seconds` (0 = only at `stop()`), skipping a tick
+ * Writes a checkpoint at start and every `seconds` (0 = only at `stop()`), skipping a tick
  * when the head has not moved since the last one written here. A failed write
  * is reported to `onError` and retried at the next tick; it never stops the server.
  */
@@ -129,6 +129,9 @@ export function startCheckpointTimer(
   };
   const timer = options.seconds > 0 ? setInterval(() => void tick(), options.seconds * 1000) : undefined;
   timer?.unref();
+  // One at start as well: it pins the history as the server found it, and gives verify-log (which fails
+  // closed without checkpoints) something to hold the log against even if the server is killed before the first tick.
+  if (timer !== undefined) void tick();
   return {
     async stop() {
       if (timer !== undefined) clearInterval(timer);

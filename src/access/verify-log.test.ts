@@ -237,6 +237,17 @@ describe('checkpoints file', () => {
     expect(await verifyLog(database.db, { checkpoints: written })).toMatchObject({ ok: true, checkpointsMatched: 2 });
   });
 
+  it('is written at start too, so a server killed before its first tick leaves a checkpoint (verify-log fails closed without one)', async () => {
+    const file = path.join(dir, 'start.checkpoints');
+    await appendAccessLog(database.db, [logRow(3)]);
+    const timer = startCheckpointTimer(database.db, { file, seconds: 3600, now: () => new Date('2026-11-22T10:00:00Z'), onError: (e) => { throw e; } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const written = await readCheckpoints(file);
+    expect(written).toHaveLength(1);
+    expect(written[0]!.seq).toBeGreaterThan(0);
+    await timer.stop();
+  });
+
   it('refuses a damaged line, naming it', async () => {
     const file = path.join(dir, 'damaged.checkpoints');
     await writeFile(file, `{"seq":1,"rowHash":"${'ab'.repeat(32)}","at":"2026-11-22T10:00:00.000Z"}\n{"seq":2,"rowHash":"xyz"`);
