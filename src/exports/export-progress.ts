@@ -5,12 +5,31 @@
  * for the export, and polls `GET /api/exports/progress/{id}` meanwhile. Only
  * numbers are kept — never client data — in this process's memory, for the
  * employee who started the export only, and forgotten shortly after.
+ *
+ * The registry is bounded and cannot be filled for good (issue 13: entries of
+ * failed exports never expired, and after 10,000 of them progress stopped for
+ * everyone):
+ * - when the export's request ends (`settleProgress`, from the app's
+ *   onResponse and onRequestAbort hooks), an unfinished entry is forgotten if
+ *   the request failed or was abandoned, and marked done if it succeeded;
+ * - an entry not reported on for ten minutes is forgotten (a request that
+ *   died without an answer); a finished one five minutes after it finished;
+ * - one employee follows at most a few exports at a time: a new one pushes out
+ *   their own oldest, so no one can crowd out the others;
+ * - when the registry is full nonetheless, the oldest entry makes room: a
+ *   newcomer is never refused.
  */
 import type { FastifyRequest } from 'fastify';
 
 export const PROGRESS_HEADER = 'x-dossierwijzer-progress';
 const KEEP_AFTER_FINISH_MS = 5 * 60_000;
-const MAX_TRACKED = 10_000;
+/** An unfinished export that has not reported for this long has been abandoned. */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+/** How often, at most, the whole registry is swept for expired entries. */
+const SWEEP_EVERY_MS = 10_000;
+export const MAX_TRACKED = 10_000;
+/** Exports one employee may follow at once (several browser tabs). */
+export const MAX_TRACKED_PER_EMPLOYEE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** read: entries decrypted and put to the rules; render: pages laid out. */
@@ -28,38 +47,89 @@ export interface ProgressReporter {
 
 interface Tracked extends ProgressSnapshot {
   employeeId: string;
+  /** Last report (or the start); what "abandoned" is measured from. */
+  touchedAt: number;
   finishedAt: number | null;
 }
 
+/** In start order (a Map keeps insertion order), so the first entry is the oldest. */
 const tracked = new Map<string, Tracked>();
+/** How many entries each employee has, so the per-employee bound costs no scan. */
+const perEmployee = new Map<string, string[]>();
+/** The progress id each request registered, so the end of the request can settle it. */
+const byRequest = new WeakMap<object, string>();
+let lastSweep = 0;
 
-function forgetOld(now: number): void {
-  for (const [id, t] of tracked) {
-    if (t.finishedAt !== null && now - t.finishedAt > KEEP_AFTER_FINISH_MS) tracked.delete(id);
-  }
+function forget(id: string): void {
+  const t = tracked.get(id);
+  if (t === undefined) return;
+  tracked.delete(id);
+  const ids = perEmployee.get(t.employeeId)?.filter((other) => other !== id) ?? [];
+  if (ids.length === 0) perEmployee.delete(t.employeeId);
+  else perEmployee.set(t.employeeId, ids);
+}
+
+function expired(t: Tracked, now: number): boolean {
+  return t.finishedAt !== null ? now - t.finishedAt > KEEP_AFTER_FINISH_MS : now - t.touchedAt > ABANDONED_AFTER_MS;
+}
+
+function sweep(now: number): void {
+  if (now - lastSweep < SWEEP_EVERY_MS) return;
+  lastSweep = now;
+  for (const [id, t] of tracked) if (expired(t, now)) forget(id);
 }
 
 /** A reporter for the export this request asked to follow; a silent one when it asked for none. */
-export function progressOf(request: FastifyRequest, employeeId: string): ProgressReporter {
+export function progressOf(request: Pick<FastifyRequest, 'headers'>, employeeId: string): ProgressReporter {
   const header = request.headers[PROGRESS_HEADER];
   const id = typeof header === 'string' && UUID.test(header) ? header.toLowerCase() : undefined;
   if (id === undefined) return { report: () => undefined };
-  forgetOld(Date.now());
-  if (tracked.size >= MAX_TRACKED || (tracked.has(id) && tracked.get(id)!.employeeId !== employeeId)) return { report: () => undefined };
-  tracked.set(id, { employeeId, phase: 'read', done: 0, total: 0, finishedAt: null });
+  const now = Date.now();
+  sweep(now);
+  const existing = tracked.get(id);
+  // Someone else's id is theirs until it expires: never overwritten, never revealed.
+  if (existing !== undefined && existing.employeeId !== employeeId && !expired(existing, now)) return { report: () => undefined };
+  forget(id);
+  const own = perEmployee.get(employeeId) ?? [];
+  while (own.length >= MAX_TRACKED_PER_EMPLOYEE) forget(own.shift()!);
+  while (tracked.size >= MAX_TRACKED) forget(tracked.keys().next().value!);
+  tracked.set(id, { employeeId, phase: 'read', done: 0, total: 0, touchedAt: now, finishedAt: null });
+  perEmployee.set(employeeId, [...perEmployee.get(employeeId) ?? [], id]);
+  byRequest.set(request, id);
+  const entry = tracked.get(id)!;
   return {
     report(phase, done, total) {
-      const t = tracked.get(id);
-      if (t === undefined) return;
-      Object.assign(t, { phase, done, total, finishedAt: phase === 'done' ? Date.now() : null });
+      // Forgotten meanwhile (expired, pushed out, or the request ended): nothing to update.
+      if (tracked.get(id) !== entry) return;
+      const at = Date.now();
+      Object.assign(entry, { phase, done, total, touchedAt: at, finishedAt: phase === 'done' ? at : null });
     },
   };
+}
+
+/**
+ * The export's request has ended (`failed`: an error answer, or the caller
+ * went away). A failed export's progress is forgotten at once; a successful
+ * one that did not say so is marked done.
+ */
+export function settleProgress(request: object, failed: boolean): void {
+  const id = byRequest.get(request);
+  if (id === undefined) return;
+  byRequest.delete(request);
+  const t = tracked.get(id);
+  if (t === undefined || t.phase === 'done') return;
+  if (failed) {
+    forget(id);
+    return;
+  }
+  t.phase = 'done';
+  t.finishedAt = Date.now();
 }
 
 /** The progress of one export, for the employee who started it; undefined for anyone else. */
 export function progressFor(id: string, employeeId: string): ProgressSnapshot | undefined {
   const t = tracked.get(id.toLowerCase());
-  if (t === undefined || t.employeeId !== employeeId) return undefined;
+  if (t === undefined || t.employeeId !== employeeId || expired(t, Date.now())) return undefined;
   return { phase: t.phase, done: t.done, total: t.total };
 }
 

@@ -33,6 +33,7 @@ import { healthRoutes } from './health-routes.js';
 import { registerRoutes } from '../registers/register-routes.js';
 import { familyRoutes } from '../families/family-routes.js';
 import { exportRoutes } from '../exports/export-routes.js';
+import { settleProgress } from '../exports/export-progress.js';
 import { transferRoutes } from '../transfers/transfer-routes.js';
 import { downloadRoutes } from '../requests/download-routes.js';
 import { retentionRoutes } from '../retention/retention-routes.js';
@@ -183,6 +184,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     for (const method of [route.method].flat()) {
       routes.push({ method, url: route.url, clientData: route.config?.clientData === true, public: route.config?.public === true, schema });
     }
+  });
+  // An export's progress ends with its request: forgotten when it failed or was abandoned (export-progress.ts).
+  server.addHook('onResponse', (request, reply, done) => {
+    settleProgress(request, reply.statusCode >= 400);
+    done();
+  });
+  server.addHook('onRequestAbort', (request, done) => {
+    settleProgress(request, true);
+    done();
   });
   installStrictBodyValidation(server);
   installProblemHandlers(server);
