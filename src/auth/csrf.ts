@@ -1,7 +1,9 @@
 /**
  * CSRF protection: every state-changing request (POST, PUT, PATCH, DELETE)
- * under /api must carry the header `x-dossierwijzer-csrf: 1`, or it is refused
- * with 403 — with a session or without (the log-in steps too).
+ * must carry the header `x-dossierwijzer-csrf: 1`, or it is refused with 403 —
+ * with a session or without (the log-in steps too), whatever its path. It is
+ * decided before routing details matter: a check on the raw URL was skipped
+ * by `/%61pi/…`, which the router still takes for /api (issue 13).
  *
  * Why this suffices, on top of SameSite=Strict: a browser sends our cookie only
  * on requests started from our own site, so a cross-site form or fetch arrives
