@@ -39,7 +39,7 @@ import { downloadRoutes } from '../requests/download-routes.js';
 import { retentionRoutes } from '../retention/retention-routes.js';
 import { breachRoutes } from '../breaches/breach-routes.js';
 import { workNoteRoutes } from '../work-notes/work-note-routes.js';
-import { startRetentionTimer } from '../retention/retention-service.js';
+import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -245,7 +245,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     : undefined;
   // The daily retention sweep only builds the privacy officer's review list; it never destroys.
   const retention = overrides.db === undefined
-    ? startRetentionTimer(db, { hours: config.retentionSweepHours, now: deps.now, onError: (err) => server.log.error({ err }, 'retention sweep failed') })
+    ? startRetentionSchedule(db, { hours: config.retentionSweepHours, now: deps.now, log: server.log })
     : undefined;
   return {
     server,
