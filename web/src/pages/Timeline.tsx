@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { api, get, post } from '../api';
 import { Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
 import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, STATEMENT_TYPES, formatDate, label, today } from '../labels';
+import { EntryShielding, ShieldingProvider } from './Shielding';
 
 interface Annotation { id: string; kind: string; reason: string; author: { name: string; function: string }; recordedAt: string }
 export interface Entry {
@@ -54,9 +55,11 @@ export function TimelinePage({ clientId }: { clientId: string }) {
       {page.loading && <Loading what="Dossier" />}
       <ProblemBox problem={page.problem} />
       {page.data !== undefined && entries.length === 0 && <p>Er staan (van deze soort) nog geen regels in het dossier.</p>}
-      <ol className="timeline" data-testid="timeline">
-        {entries.map((e) => <EntryCard key={e.id} clientId={clientId} entry={e} onChanged={page.reload} />)}
-      </ol>
+      <ShieldingProvider clientId={clientId}>
+        <ol className="timeline" data-testid="timeline">
+          {entries.map((e) => <EntryCard key={e.id} clientId={clientId} entry={e} onChanged={page.reload} />)}
+        </ol>
+      </ShieldingProvider>
       {cursor !== null && <button type="button" className="secondary" disabled={more.busy} onClick={() => void more.submit()}>Oudere regels laden</button>}
       <ProblemBox problem={more.problem} />
     </section>
@@ -130,6 +133,7 @@ function EntryCard({ clientId, entry: e, onChanged }: { clientId: string; entry:
             </ul>
           </div>
         )}
+        <EntryShielding entry={e} />
         {mode === 'read' && (
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setMode('annotate')}>Aantekening toevoegen</button>
