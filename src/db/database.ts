@@ -51,6 +51,22 @@ export async function withAdvisoryLock<T>(db: Database, key: number, work: () =>
   }
 }
 
+/**
+ * The open transaction `tx` seen as a Database: its `transaction(work)` runs
+ * `work` inside `tx` (no nesting), so code written against a Database — the
+ * access functions open their own transactions — can be made part of one
+ * larger all-or-nothing unit. `exec` and `close` are not available inside.
+ */
+export function transactionAsDatabase(kind: Database['kind'], tx: Queryable): Database {
+  return {
+    kind,
+    query: (text, params) => tx.query(text, params),
+    transaction: (work) => work(tx),
+    exec: () => Promise.reject(new Error('exec is not available inside a transaction')),
+    close: () => Promise.reject(new Error('close is not available inside a transaction')),
+  };
+}
+
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
 

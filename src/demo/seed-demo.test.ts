@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidBsn } from '../clients/bsn.js';
+import type { Database } from '../db/database.js';
+import { openPostgres } from '../db/postgres-database.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { DEMO_USERS, seedDemo } from './seed-demo.js';
+import { DEMO_ORGANISATION, DEMO_USERS, seedDemo } from './seed-demo.js';
 
 let t: TestDatabase;
 beforeAll(async () => { t = await createTestDatabase(); });
@@ -10,7 +12,39 @@ afterAll(async () => t.drop());
 
 const now = new Date('2026-11-22T10:00:00+01:00');
 
+/** Runs `script` as the schema owner: PGlite drops the application role on its one connection for it. */
+async function asOwner(script: string): Promise<void> {
+  if (t.url === undefined) {
+    await t.db.exec(`RESET ROLE; ${script}; SET ROLE dossierwijzer_app`);
+    return;
+  }
+  const owner = openPostgres(t.url, { maxConnections: 1 });
+  await owner.exec(script).finally(() => owner.close());
+}
+
+async function demoRows(db: Database): Promise<{ organisations: number; employees: number; clients: number; logRows: number }> {
+  const [row] = await db.query<{ organisations: number; employees: number; clients: number; log_rows: number }>(
+    `SELECT (SELECT count(*)::int FROM org.organisations WHERE name = $1) AS organisations,
+            (SELECT count(*)::int FROM org.employees WHERE username LIKE 'demo.%') AS employees,
+            (SELECT count(*)::int FROM formal.clients) AS clients,
+            (SELECT count(*)::int FROM audit.access_log) AS log_rows`, [DEMO_ORGANISATION]);
+  return { organisations: row!.organisations, employees: row!.employees, clients: row!.clients, logRows: row!.log_rows };
+}
+
 describe('demo seed', () => {
+  it('is one transaction: a seed that fails half-way leaves no organisation, user, client or log row behind', async () => {
+    // The fault: the database refuses the relations of the third client, after users and two clients were made.
+    await asOwner(`CREATE FUNCTION public.refuse_demo_relation() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.family_name = 'Demo-Bakker' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER refuse_demo_relation BEFORE INSERT ON formal.client_relations FOR EACH ROW EXECUTE FUNCTION public.refuse_demo_relation()`);
+    try {
+      await expect(seedDemo(t.db, randomBytes(32), now)).rejects.toThrow('injected fault');
+      expect(await demoRows(t.db)).toEqual({ organisations: 0, employees: 0, clients: 0, logRows: 0 });
+    } finally {
+      await asOwner('DROP TRIGGER refuse_demo_relation ON formal.client_relations; DROP FUNCTION public.refuse_demo_relation()');
+    }
+  }, 60_000);
+
   it('creates six clients of the ages where the law changes, with relations and entries, once', async () => {
     const key = randomBytes(32);
     expect((await seedDemo(t.db, key, now)).created).toBe(true);
@@ -31,4 +65,25 @@ describe('demo seed', () => {
     const roles = await t.db.query<{ role: string }>('SELECT DISTINCT role FROM org.employees');
     expect(roles.map((r) => r.role).sort()).toEqual([...new Set(DEMO_USERS.map((u) => u.role))].sort());
   });
+});
+
+describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '')('demo seed from several servers at once', () => {
+  it('exactly one creates the organisation; every one returns the same, complete log-ins', async () => {
+    const fresh = await createTestDatabase();
+    const servers = [fresh.db, openPostgres(fresh.url!, { role: 'dossierwijzer_app', maxConnections: 2 }), openPostgres(fresh.url!, { role: 'dossierwijzer_app', maxConnections: 2 })];
+    try {
+      const key = randomBytes(32);
+      const results = await Promise.all(servers.map((db) => seedDemo(db, key, now)));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      for (const result of results) {
+        expect(result.totp.map((x) => x.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
+        expect(result.totp).toEqual(results[0]!.totp);
+      }
+      expect(await demoRows(fresh.db)).toMatchObject({ organisations: 1, employees: DEMO_USERS.length, clients: 6 });
+    } finally {
+      await servers[1]!.close();
+      await servers[2]!.close();
+      await fresh.drop();
+    }
+  }, 90_000);
 });

@@ -6,13 +6,18 @@
  *
  * Entries are written through the same access path as the API (policy and
  * access log), acting as the demo care professional.
+ *
+ * All of it is one transaction, under an advisory lock: several servers
+ * starting at once in demo mode wait for each other, and exactly one creates
+ * the organisation; a seed that fails half-way leaves nothing behind (three
+ * servers once printed log-ins for users another was still creating).
  */
 import { withClientAccess, withRegistration, type RequestContext } from '../access/client-access.js';
 import { loadTotpSecret, setTotpSecret } from '../auth/second-factor.js';
 import type { Actor } from '../auth/sessions.js';
 import { newTotpSecret, totpUri } from '../auth/totp.js';
 import { registerClient, type NewClient } from '../clients/clients-service.js';
-import type { Database } from '../db/database.js';
+import { transactionAsDatabase, type Database } from '../db/database.js';
 import { addEntry, type NewEntry } from '../dossier/dossier-service.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
@@ -167,8 +172,19 @@ export async function demoTotpSecrets(db: Database, masterKey: Buffer, now: Date
   return result;
 }
 
-/** Creates the demo organisation unless it exists; either way returns the demo users' TOTP secrets. */
-export async function seedDemo(db: Database, masterKey: Buffer, now: Date): Promise<SeedResult> {
+/** The advisory lock key of the demo seed (fixed; the migrator uses 7_310_311, the sweep 7_310_312). */
+export const DEMO_SEED_LOCK = 7_310_313;
+
+/** Creates the demo organisation unless it exists; either way returns the demo users' TOTP secrets. All in one transaction. */
+export function seedDemo(db: Database, masterKey: Buffer, now: Date): Promise<SeedResult> {
+  return db.transaction(async (tx) => {
+    // Held to the end of the transaction: a second server waits here, then finds the organisation.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
+    return seedInTransaction(transactionAsDatabase(db.kind, tx), masterKey, now);
+  });
+}
+
+async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Promise<SeedResult> {
   const existing = await db.query('SELECT 1 FROM org.organisations WHERE name = $1', [DEMO_ORGANISATION]);
   if (existing.length > 0) return { created: false, users: DEMO_USERS, password: DEMO_PASSWORD, totp: await demoTotpSecrets(db, masterKey, now) };
 
