@@ -110,7 +110,7 @@ export const SETTINGS = {
   DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY: { fallback: 10, min: 0, max: 100_000 },
   DW_LOG_CHECKPOINT_SECONDS: { fallback: 60, min: 0, max: 24 * 3600 },
   DW_RETENTION_SWEEP_HOURS: { fallback: 24, min: 0, max: 7 * 24 },
-  DW_WORK_NOTE_DAYS: { fallback: 30, min: 1, max: 366 },
+  DW_WORK_NOTE_DAYS: { fallback: 30, min: 1, max: 365 },
   DW_LOGIN_THROTTLE_WINDOW_MINUTES: { fallback: 15, min: 1, max: 24 * 60 },
   DW_LOGIN_THROTTLE_ACCOUNT_FAILURES: { fallback: 5, min: 1, max: 1000 },
   DW_LOGIN_THROTTLE_ADDRESS_FAILURES: { fallback: 20, min: 1, max: 100_000 },
