@@ -197,9 +197,15 @@ export class PdfWriter {
       lineWidth = chunkWidth;
     }
     if (lineEnd > lineStart) lines.push([lineStart, lineEnd]);
+    // A paragraph that is right to left (its first strong character is, e.g. Arabic) is set flush right.
+    const rightToLeft = levels !== undefined && ((levels.paragraphs[0]?.level ?? 0) & 1) === 1;
     for (const [start, end] of lines) {
       this.newLineIfNeeded();
-      this.drawRuns(this.runsOf(text, start, end, levels, fonts), this.doc.page.margins.left, this.doc.y);
+      const runs = this.runsOf(text, start, end, levels, fonts);
+      const left = rightToLeft
+        ? this.doc.page.margins.left + Math.max(0, maxWidth - runs.reduce((sum, run) => sum + this.widthOf(run.font, run.text), 0))
+        : this.doc.page.margins.left;
+      this.drawRuns(runs, left, this.doc.y);
       this.doc.y += this.lineHeight();
     }
   }
