@@ -8,7 +8,7 @@
  * the roles that write in the dossier, and a refusal shows the engine's
  * explanation and articles.
  */
-import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, get, post } from '../api';
 import { ProblemBox, TextArea, useLoad, useSubmit } from '../components';
 import { RELATIONS, formatDate, label } from '../labels';
@@ -164,6 +164,13 @@ function ShieldForm({ entry, data, onDone, onCancel }: { entry: ShieldableEntry;
     if (el === null) return;
     setSelection(el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : undefined);
   };
+  // The native `select` event as well: React's onSelect follows focus and selectionchange, which a programmatic selection may not raise.
+  useEffect(() => {
+    const el = textRef.current;
+    if (el === null) return undefined;
+    el.addEventListener('select', readSelection);
+    return () => el.removeEventListener('select', readSelection);
+  }, [choice]);
   const save = useSubmit(() => {
     const target = choice === 'passage' || choice === 'whole' ? 'text' : choice.startsWith('annotation:') ? 'annotation' : choice;
     const el = textRef.current;
@@ -191,7 +198,7 @@ function ShieldForm({ entry, data, onDone, onCancel }: { entry: ShieldableEntry;
         <legend>Wat wilt u afschermen?</legend>
         {options.map(([value, text]) => (
           <label key={value} className="radio">
-            <input type="radio" name={`shield-what-${entry.id}`} value={value} checked={choice === value} onChange={() => setChoice(value)} /> {text}
+            <input type="radio" name={`shield-what-${entry.id}`} checked={choice === value} onChange={() => setChoice(value)} /> {text}
           </label>
         ))}
       </fieldset>
