@@ -200,3 +200,34 @@ describe('/health/live and /health/ready', () => {
     expect((await setup.app.server.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
   });
 });
+
+describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '')('/health/ready on PostgreSQL', () => {
+  it('turns red when the pool is used up, naming how many requests wait', async () => {
+    setup = await build();
+    const pool = openPostgres(setup.database.url!, { role: 'dossierwijzer_app', maxConnections: 1, connectTimeoutMs: 5_000 });
+    const config = { ...setup.app.deps.config, readyTimeoutMs: 500 };
+    const app = await createApp(config, { db: pool, masterKey: randomBytes(32) });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    let held!: () => void;
+    const isHeld = new Promise<void>((resolve) => { held = resolve; });
+    // A request holds the only connection (a stalled commit would), and another waits for it.
+    const holding = pool.transaction(async () => { held(); await released; });
+    try {
+      await isHeld;
+      const waiting = pool.query('SELECT 1');
+      const ready = await app.server.inject({ method: 'GET', url: '/health/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().failing).toContain('pool');
+      expect(ready.json().checks.pool.reason).toMatch(/^pool exhausted: \d+ request\(s\) waiting for one of 1 connections$/);
+      release();
+      await holding;
+      await waiting;
+    } finally {
+      release();
+      await holding.catch(() => undefined);
+      await app.close();
+      await pool.close();
+    }
+  });
+});
