@@ -306,11 +306,13 @@ describe('general information for a parent without custody (BW 1:377c; 003 §3.1
     for (const content of ['school', 'vier dagen', 'Geheimeweg']) expect(text).not.toContain(content);
   });
 
-  it('is not given to a parent without custody of a 16-year-old: refused at intake with the engine\'s explanation, nothing to fulfil', async () => {
+  // Issue 16, error 6: BW 1:377c runs until 16, after which the young person decides what the parents get (001) — needs-consent, not a refusal.
+  it('needs the young person\'s consent for a parent without custody of a 16-year-old: nothing to fulfil until it is recorded', async () => {
     const clientId = await h.client({ age: 16, holder });
     const parentId = await addParent(clientId, false);
     const created = (await post(`/api/clients/${clientId}/requests`, { kind: 'general-information', requesterRelationId: parentId, channel: 'written', receivedOn: '2026-11-20', details: 'Hoe gaat het?' })).json();
-    expect(created).toMatchObject({ state: 'refused-at-intake', intake: { outcome: 'deny', basis: ['BW 1:377c'] } });
+    expect(created).toMatchObject({ state: 'received', intake: { outcome: 'needs-consent', consentMissing: ['client'] } });
+    expect(created.intake.basis).toContain('BW 1:377c');
     expect(created.intake.explanation).toContain('16');
     expect((await fulfil(clientId, created.id)).statusCode).toBe(409);
   });

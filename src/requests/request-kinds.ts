@@ -50,7 +50,8 @@ export function actorOfRelation(relation: 'parent' | 'guardian' | 'family-guardi
       return 'confidential-advisor';
     case 'foster-parent':
     case 'other':
-      return 'third-party';
+      // A non-parent holding custody (joint with a parent, BW 1:253t, or as guardian) is a legal representative (issue 16, error 2).
+      return hasCustody ? 'parent-with-custody' : 'third-party';
   }
 }
 

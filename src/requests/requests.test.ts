@@ -157,7 +157,7 @@ const WHO: readonly [RequestKind, Actor, number, 'deny' | 'needs-consent' | 'all
   ['object', 'client', 11, 'deny', 'AVG 21; UAVG 5: under 12 the representatives act'],
   ['portability', 'third-party', 13, 'deny', 'AVG 20: not for someone outside the representation'],
   ['withdraw-consent', 'parent-without-custody', 14, 'deny', 'AVG 7(3): a parent without custody gave no consent for the client'],
-  ['general-information', 'parent-without-custody', 16, 'deny', 'BW 1:377c; 003 §3.1: general information runs until 16'],
+  ['general-information', 'parent-without-custody', 16, 'needs-consent', 'BW 1:377c runs until 16; from 16 the young person decides what the parents get (001): issue 16, error 6'],
   ['inspect', 'client', 15, 'allow', 'Jeugdwet 7.3.10: from 12 the young person'],
   ['copy', 'parent-with-custody', 10, 'allow', 'Jeugdwet 7.3.11; BW 7:457: the parent with custody of a child under 12'],
   ['correct', 'client', 16, 'allow', 'AVG 16'],
@@ -198,6 +198,21 @@ describe('each right, by the wrong person and by the right one', () => {
       const granted = await post(`/api/clients/${clientId}/requests/${body.id}/decision`, { outcome: 'granted', reasons: '', ...(kind === 'correct' ? { facts: ['factual-error'] } : {}) });
       expect(granted.statusCode, granted.body).toBe(200);
     }
+  });
+});
+
+// Issue 16, error 2: a non-parent holding custody together with a parent (BW 1:253t) is a legal representative, not a third party.
+describe('a step-parent with joint custody (BW 1:253t)', () => {
+  it('inspects the dossier of a 10-year-old like a parent with custody', async () => {
+    const clientId = await h.client({ age: 10, holder });
+    const created = await post(`/api/clients/${clientId}/relations`, {
+      relation: 'other', hasCustody: true, custodyKind: 'joint-with-non-parent', familyName: 'Stiefvader', givenNames: 'Kim',
+      establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const request_ = await post(`/api/clients/${clientId}/requests`, request({ kind: 'inspect', requesterRelationId: created.json().id as string }));
+    expect(request_.statusCode, request_.body).toBe(201);
+    expect(request_.json()).toMatchObject({ requester: { kind: 'parent-with-custody' }, state: 'received', intake: { outcome: 'allow' } });
   });
 });
 
