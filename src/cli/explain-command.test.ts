@@ -44,6 +44,32 @@ describe('dossierwijzer explain', () => {
     expect(out).toContain(expected);
   });
 
+  it.each([
+    [['--ask', 'general-information', '--actor', 'parent-without-custody', '--born', '2017-11-22', '--on', '2026-11-22'], 'general information: start, end, goals, results'],
+    [['--ask', 'general-information', '--actor', 'parent-without-custody', '--born', '2009-11-22', '--on', '2026-11-22'], 'general information: (none)'],
+    [['--ask', 'request-deadlines', '--received', '2026-03-16', '--decided', '2026-04-09', '--answer-received', '2026-04-14'], 'appeal deadline: 2026-05-26'],
+    [['--ask', 'request-deadlines', '--received', '2026-03-16', '--decided', '2026-04-20', '--answer-received', '2026-04-22'], 'appeal deadline: none'],
+    [['--ask', 'request-deadlines', '--received', '2026-03-16', '--notified', '2026-04-02', '--reasons'], 'decision deadline: 2026-06-16 (extended)'],
+    [['--ask', 'holidays', '--year', '2026'], '2026-05-14, 2026-05-15, 2026-05-25'],
+    [['--ask', 'retention', '--last-change', '2026-05-12', '--term-years', '15'], 'warning: the organisation\'s term ends before the legal minimum'],
+    [['--ask', 'retention', '--last-change', '2013-01-15', '--born', '2010-08-20', '--term-age', '24'], 'keep until: 2034-08-20'],
+    [['--ask', 'retention', '--last-change', '2025-06-30', '--good-care-until', '2060-06-30'], 'keep until: 2060-06-30'],
+    [['--ask', 'care-consent', '--born', '2006-11-22', '--on', '2026-11-22', '--not-competent'], 'consent of: representative'],
+    [['--actor', 'stepfather', '--person', 'id=stepfather,relation=other,custody=joint-with-non-parent,from=2019-05-01', '--action', 'inspect', '--born', '2016-11-22', '--on', '2026-11-22'], 'decision: allow'],
+    [['--actor', 'curator', '--person', 'id=curator,relation=curator,from=2025-02-03', '--person', 'id=mother,relation=parent', '--action', 'inspect', '--born', '2006-11-22', '--on', '2026-11-22', '--not-competent'], 'decision: allow'],
+    [['--actor', 'parent-with-custody', '--action', 'inspect', '--born', '2011-03-14', '--deceased', '2026-06-02', '--on', '2026-11-22'], 'basis: Jeugdwet 7.3.12a'],
+  ])('answers the questions of law v2: %j', async (args, expected) => {
+    const { code, out, err } = await run(['explain', ...args]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain(expected);
+  });
+
+  it('explains in Dutch with dates in words', async () => {
+    const { out } = await run(['explain', '--ask', 'request-deadlines', '--received', '2026-03-16', '--decided', '2026-04-09', '--answer-received', '2026-04-14']);
+    expect(out).toMatch(/uitleg: .*14 april 2026.*26 mei 2026/);
+  });
+
   it('--json prints the full answer', async () => {
     const { out } = await run(['explain', '--json', '--actor', 'third-party', '--action', 'disclose', '--born', '2016-11-22', '--on', '2026-11-22']);
     expect(JSON.parse(out)).toMatchObject({ outcome: 'needs-consent', consentOf: ['legal-representatives'] });
@@ -57,6 +83,12 @@ describe('dossierwijzer explain', () => {
     [['--actor', 'client', '--action', 'inspect'], '--born is required'],
     [['--ask', 'guess'], 'Unknown ask "guess"; allowed: decide, care-consent'],
     [['--colour', 'red'], 'Unknown option'],
+    [['--actor', 'x', '--person', 'id=x,relation=cousin', '--action', 'inspect', '--born', '2012-01-01'], 'Unknown relation "cousin"; allowed: parent, partner'],
+    [['--actor', 'x', '--person', 'nonsense', '--action', 'inspect', '--born', '2012-01-01'], '--person "nonsense"'],
+    [['--actor', 'client', '--action', 'inspect', '--born', '2012-01-01', '--deceased', '2011-01-01', '--on', '2026-01-01'], 'lies before'],
+    [['--ask', 'holidays', '--year', 'soon'], '--year must be a whole number'],
+    [['--ask', 'retention', '--last-change', '2025-06-30', '--term-age', '24'], '--term-age needs --born or --term-born'],
+    [['--ask', 'request-deadlines', '--received', '2026-03-16', '--answer-received', '2026-04-01'], '--answer-received needs --decided'],
   ])('exits 2 for %j with the allowed words', async (args, message) => {
     const { code, err } = await run(['explain', ...args]);
     expect(code).toBe(2);
