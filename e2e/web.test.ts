@@ -60,9 +60,13 @@ describe('web application for professionals', () => {
     const asset = await fetch(`${server.url}${script!}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    // An API path no route matches is the API's 404 (problem+json), never the web application's page.
     const api = await fetch(`${server.url}/api/does-not-exist`);
     expect(api.headers.get('content-type')).toContain('application/problem+json');
-    expect(api.status).toBe(401);
+    expect(api.status).toBe(404);
+    // A real route without a session is still refused before it runs.
+    const protectedRoute = await fetch(`${server.url}/api/clients`);
+    expect(protectedRoute.status).toBe(401);
   });
 
   it('logs in with password and TOTP code, and shows my caseload', async () => {
