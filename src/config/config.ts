@@ -115,7 +115,8 @@ export const SETTINGS = {
   DW_LOGIN_THROTTLE_ACCOUNT_FAILURES: { fallback: 5, min: 1, max: 1000 },
   DW_LOGIN_THROTTLE_ADDRESS_FAILURES: { fallback: 20, min: 1, max: 100_000 },
   DW_LOGIN_THROTTLE_MAX_SECONDS: { fallback: 900, min: 1, max: 24 * 3600 },
-  DW_DB_POOL_SIZE: { fallback: 20, min: 1, max: 500 },
+  // At least 2: the retention sweep holds one connection for its advisory lock while it works on another.
+  DW_DB_POOL_SIZE: { fallback: 20, min: 2, max: 500 },
   DW_DB_CONNECT_TIMEOUT_MS: { fallback: 5_000, min: 100, max: 120_000 },
   DW_DB_STATEMENT_TIMEOUT_MS: { fallback: 30_000, min: 100, max: 3_600_000 },
   DW_DB_LOCK_TIMEOUT_MS: { fallback: 10_000, min: 100, max: 3_600_000 },

@@ -10,7 +10,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendAccessLog } from '../access/access-log.js';
 import { appendCheckpoint, readChainHead } from '../access/log-checkpoints.js';
 import { loadConfig } from '../config/config.js';
@@ -58,6 +58,8 @@ interface Setup {
 
 let setup: Setup;
 let dataDir: string;
+// Each test builds its own migrated database (a fresh PGlite takes a while on a busy machine).
+vi.setConfig({ testTimeout: 120_000 });
 
 async function build(env: NodeJS.ProcessEnv = {}): Promise<Setup> {
   const database = await createTestDatabase();
