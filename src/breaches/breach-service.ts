@@ -4,7 +4,10 @@
  * Autoriteit Persoonsgegevens with the time left, notified or not (with the
  * reason), clients informed or not (with the reason). The privacy officer's
  * register; callers go through `withLogReview`, which logs every affected
- * client shown. The free texts are sealed under the master key (migration 0019).
+ * client shown. The free texts — what happened, the risk assessment, why the
+ * AP was (not) notified, why the clients were (not) informed — are sealed
+ * under the master key (migrations 0019 and 0037): they can name children and
+ * what was exposed, and the register outlives a destroyed dossier.
  */
 import { randomUUID } from 'node:crypto';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
@@ -52,6 +55,9 @@ export interface BreachPatch {
 interface BreachContent {
   description: string;
   riskAssessment: string | null;
+  /** Since 0037; content sealed before has them in the plaintext columns until start-up seals them. */
+  apReason?: string | null;
+  clientsReason?: string | null;
 }
 
 const context = (id: string) => `data-breach:${id}`;
@@ -67,18 +73,36 @@ interface BreachRow {
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
+/** The texts of a row: the sealed content, completed by what is still in clear (a row from before sealing, a system-made draft). */
+function contentOf(key: Buffer, row: BreachPlainRow): Required<BreachContent> {
+  const sealed = row.content === null ? undefined : decryptJson(key, row.content, context(row.id)) as BreachContent;
+  return {
+    description: sealed?.description ?? row.description ?? '',
+    riskAssessment: sealed?.riskAssessment ?? row.risk_assessment,
+    apReason: sealed?.apReason ?? row.ap_reason,
+    clientsReason: sealed?.clientsReason ?? row.clients_reason,
+  };
+}
+
+/** What a breach row may still hold in clear (written before 0019 or 0037, or a system-made draft). */
+export interface BreachPlainRow {
+  id: string; content: Buffer | null; description: string | null; risk_assessment: string | null; ap_reason: string | null; clients_reason: string | null;
+}
+
+/** All texts of a row sealed under the master key, for start-up sealing (`sealLegacyFreeText`); the caller empties the plaintext columns. */
+export function sealLegacyBreach(key: Buffer, row: BreachPlainRow): Buffer {
+  return seal(key, row.id, contentOf(key, row));
+}
+
 function toBreach(key: Buffer, row: BreachRow, now: Date): Breach {
-  // Sealed content, or the plain text of a row from before sealing / a system-made draft.
-  const content: BreachContent = row.content === null
-    ? { description: row.description ?? '', riskAssessment: row.risk_assessment }
-    : decryptJson(key, row.content, context(row.id)) as BreachContent;
+  const content = contentOf(key, row);
   return {
     id: row.id, status: row.status, description: content.description, discoveredAt: iso(row.discovered_at)!, clientIds: row.client_ids ?? [],
     risk: row.risk, riskAssessment: content.riskAssessment,
     apNotification: {
-      ...notificationDeadline(new Date(row.discovered_at), now), notified: row.ap_notified, notifiedAt: iso(row.ap_notified_at), reason: row.ap_reason,
+      ...notificationDeadline(new Date(row.discovered_at), now), notified: row.ap_notified, notifiedAt: iso(row.ap_notified_at), reason: content.apReason,
     },
-    clientsInformed: { informed: row.clients_informed, informedAt: iso(row.clients_informed_at), reason: row.clients_reason },
+    clientsInformed: { informed: row.clients_informed, informedAt: iso(row.clients_informed_at), reason: content.clientsReason },
     emergencyAccessId: row.emergency_access_id, createdAt: iso(row.created_at)!,
   };
 }
@@ -118,7 +142,7 @@ export async function createBreach(tx: Queryable, key: Buffer, input: BreachInpu
   await tx.query(
     `INSERT INTO org.data_breaches (id, organisation_id, status, content, discovered_at, risk, created_by)
      VALUES ($1, $2, 'open', $3, $4, $5, $6)`,
-    [id, input.organisationId, seal(key, id, { description: input.description, riskAssessment: input.riskAssessment ?? null }), discoveredAt.toISOString(), input.risk, input.createdBy]);
+    [id, input.organisationId, seal(key, id, { description: input.description, riskAssessment: input.riskAssessment ?? null, apReason: null, clientsReason: null }), discoveredAt.toISOString(), input.risk, input.createdBy]);
   await setClients(tx, input.organisationId, id, input.clientIds);
   return readBreach(tx, key, input.organisationId, id, input.now);
 }
@@ -141,17 +165,19 @@ export async function updateBreach(tx: Queryable, key: Buffer, input: {
   await tx.query(
     `UPDATE org.data_breaches SET
         status = $3, content = $4, description = NULL, risk = $5, risk_assessment = NULL,
-        ap_notified = $6, ap_notified_at = $7, ap_reason = $8,
-        clients_informed = $9, clients_informed_at = $10, clients_reason = $11,
-        updated_by = $12, updated_at = $13
+        ap_notified = $6, ap_notified_at = $7, ap_reason = NULL,
+        clients_informed = $8, clients_informed_at = $9, clients_reason = NULL,
+        updated_by = $10, updated_at = $11
       WHERE id = $1 AND organisation_id = $2`,
     [input.id, input.organisationId, patch.status ?? current.status,
-      seal(key, input.id, { description: patch.description ?? current.description, riskAssessment: patch.riskAssessment ?? current.riskAssessment }),
+      seal(key, input.id, {
+        description: patch.description ?? current.description, riskAssessment: patch.riskAssessment ?? current.riskAssessment,
+        apReason: ap === undefined ? current.apNotification.reason : ap.reason ?? null,
+        clientsReason: informed === undefined ? current.clientsInformed.reason : informed.reason ?? null,
+      }),
       patch.risk ?? current.risk,
       ap === undefined ? current.apNotification.notified : ap.notified, ap === undefined ? current.apNotification.notifiedAt : apAt,
-      ap === undefined ? current.apNotification.reason : ap.reason ?? null,
       informed === undefined ? current.clientsInformed.informed : informed.informed, informed === undefined ? current.clientsInformed.informedAt : informedAt,
-      informed === undefined ? current.clientsInformed.reason : informed.reason ?? null,
       input.updatedBy, input.now.toISOString()]);
   if (patch.clientIds !== undefined) await setClients(tx, input.organisationId, input.id, patch.clientIds);
   return readBreach(tx, key, input.organisationId, input.id, input.now);

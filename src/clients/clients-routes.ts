@@ -102,6 +102,6 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
     url: '/api/clients/:clientId',
     schema: { tags: ['clients'], summary: 'A client\'s formal data and dossier holder', params: ClientParams, response: { 200: ClientRecord } },
     intent: () => ({ action: 'read', part: 'administrative-data' }),
-    handler: (scope) => readClient(scope),
+    handler: (scope) => readClient(scope, deps.masterKey),
   });
 }

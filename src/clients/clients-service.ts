@@ -288,7 +288,7 @@ interface ClientRow {
 }
 
 /** The client's formal record with identity checks and dossier holder. */
-export async function readClient(scope: ClientScope): Promise<ClientRecord> {
+export async function readClient(scope: ClientScope, masterKey: Buffer): Promise<ClientRecord> {
   const { tx, client } = scope;
   const [row] = await tx.query<ClientRow>('SELECT * FROM formal.clients WHERE id = $1', [client.id]);
   if (row === undefined) throw new Error('client vanished inside its own scope');
@@ -319,7 +319,7 @@ export async function readClient(scope: ClientScope): Promise<ClientRecord> {
     createdAt: row.created_at.toISOString(),
     corrections: await formalCorrections(tx, client.id),
     processingRestriction: await activeRestriction(tx, client.id),
-    transfer: await transferNotice(tx, client.id),
+    transfer: await transferNotice(tx, masterKey, client.id),
     families: await tx.query<{ id: string; name: string }>(
       'SELECT f.id, f.name FROM formal.families f JOIN formal.family_members m ON m.family_id = f.id WHERE m.client_id = $1 ORDER BY f.name', [client.id]),
     retention: await retentionNotice(scope),
@@ -333,8 +333,8 @@ async function retentionNotice(scope: ClientScope): Promise<ClientRecord['retent
 }
 
 /** The transfer shown on the overview: to whom, when; the dossier takes no new entries. */
-async function transferNotice(tx: Queryable, clientId: string): Promise<ClientRecord['transfer']> {
-  const transfer = await transferOf(tx, clientId);
+async function transferNotice(tx: Queryable, masterKey: Buffer, clientId: string): Promise<ClientRecord['transfer']> {
+  const transfer = await transferOf(tx, masterKey, clientId);
   return transfer === undefined ? null : { id: transfer.id, recipient: transfer.recipient, recipientKind: transfer.recipientKind, transferredOn: transfer.transferredOn };
 }
 

@@ -47,6 +47,15 @@ export const SEALED_UNDER_MASTER_KEY: readonly SealedColumn[] = [
     place: { column: 'id', aad: (id) => `register:prospective-client:${id}` },
   },
   { name: 'data breaches', table: 'org.data_breaches', key: { column: 'id', type: 'uuid' }, column: 'content', place: { column: 'id', aad: (id) => `data-breach:${id}` } },
+  // The recipients of the disclosure register and the transfer records (migration 0037; retention/client-free-text.ts).
+  {
+    name: 'disclosure recipients', table: 'org.disclosures', key: { column: 'id', type: 'uuid' }, column: 'recipient_ciphertext',
+    place: { column: 'id', aad: (id) => `disclosure-recipient:${id}` },
+  },
+  {
+    name: 'transfer recipients', table: 'org.transfers', key: { column: 'id', type: 'uuid' }, column: 'recipient_ciphertext',
+    place: { column: 'id', aad: (id) => `transfer-recipient:${id}` },
+  },
 ];
 
 /**

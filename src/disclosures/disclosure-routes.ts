@@ -31,7 +31,7 @@ export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
     method: 'GET', url: '/api/clients/:clientId/disclosures',
     schema: { tags: ['disclosures'], summary: 'What was shared with whom, when and on what basis', params: ClientParams, response: { 200: Type.Object({ disclosures: Type.Array(DisclosureSchema) }) } },
     intent: () => ({ action: 'read', part: 'dossier' }),
-    handler: async (scope) => ({ disclosures: await listDisclosures(scope) }),
+    handler: async (scope) => ({ disclosures: await listDisclosures(scope, deps.masterKey) }),
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/disclosures',
@@ -48,7 +48,7 @@ export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (request) => {
     const ctx = contextOf(request, deps.now());
     const disclosures = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await organisationRegister(tx, ctx.actor.organisationId);
+      const value = await organisationRegister(tx, deps.masterKey, ctx.actor.organisationId);
       return { value, clientIds: value.map((d) => d.clientId) };
     });
     return { disclosures };

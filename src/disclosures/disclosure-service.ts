@@ -4,12 +4,19 @@
  * `disclose`), the family guardian's own right likewise, statutory ones
  * through `decideStatutoryDisclosure` — and recorded twice: as a row in the
  * register and as a dossier entry of kind `disclosure`, under the client's rights.
+ *
+ * The register's recipient can name a person, and the register outlives a
+ * destroyed dossier (to whom something went: AVG 5(2), 19): it is sealed
+ * under the master key, bound to its row (migration 0037); erased with the
+ * formal data when the retention period ends (0038).
  */
+import { randomUUID } from 'node:crypto';
 import type { ClientScope } from '../access/client-access.js';
 import { disclosureConsentInForce } from '../consents/consent-service.js';
 import { addEntry } from '../dossier/dossier-service.js';
 import { badRequest, forbidden } from '../errors.js';
 import { isCompetent } from '../representation/representation-service.js';
+import { openRecipient, sealRecipient } from '../retention/client-free-text.js';
 import { decide, decideStatutoryDisclosure, partName, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
@@ -136,29 +143,30 @@ export async function recordDisclosure(scope: ClientScope, masterKey: Buffer, in
     input.clientToldBeforehand ? 'De cliënt is vooraf geïnformeerd.' : `De cliënt is niet vooraf geïnformeerd: ${input.notToldBecause ?? ''}`,
   ].join('\n');
   const entry = await addEntry(scope, masterKey, 1024 * 1024, { kind: 'disclosure', title: `Verstrekking aan ${input.recipient}`, text, occurredOn: input.disclosedOn, source: { kind: 'care-professional' }, statementType: 'fact' });
-  const [row] = await scope.tx.query<{ id: string }>(
-    `INSERT INTO org.disclosures (organisation_id, client_id, recipient, basis, consent_id, part, disclosed_on, client_told_beforehand, citations, entry_id, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [scope.client.organisationId, scope.client.id, input.recipient, input.basis, input.consentId ?? null, input.part, input.disclosedOn,
-      input.clientToldBeforehand, [...decision.basis], entry.id, scope.actor.employeeId]);
-  return { id: row!.id, recipient: input.recipient, basis: input.basis, part: input.part, disclosedOn: input.disclosedOn, clientToldBeforehand: input.clientToldBeforehand, citations: [...decision.basis], entryId: entry.id };
+  const id = randomUUID();
+  await scope.tx.query(
+    `INSERT INTO org.disclosures (id, organisation_id, client_id, recipient_ciphertext, basis, consent_id, part, disclosed_on, client_told_beforehand, citations, entry_id, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [id, scope.client.organisationId, scope.client.id, sealRecipient(masterKey, 'disclosure', id, input.recipient), input.basis, input.consentId ?? null, input.part,
+      input.disclosedOn, input.clientToldBeforehand, [...decision.basis], entry.id, scope.actor.employeeId]);
+  return { id, recipient: input.recipient, basis: input.basis, part: input.part, disclosedOn: input.disclosedOn, clientToldBeforehand: input.clientToldBeforehand, citations: [...decision.basis], entryId: entry.id };
 }
 
 interface DisclosureRow {
-  id: string; client_id: string; recipient: string; basis: DisclosureBasis; part: string; disclosed_on: string; client_told_beforehand: boolean; citations: string[]; entry_id: string;
+  id: string; client_id: string; recipient: string | null; recipient_ciphertext: Buffer | null; basis: DisclosureBasis; part: string; disclosed_on: string; client_told_beforehand: boolean; citations: string[]; entry_id: string;
 }
 
-function toDisclosure(r: DisclosureRow): Disclosure {
-  return { id: r.id, recipient: r.recipient, basis: r.basis, part: r.part, disclosedOn: r.disclosed_on, clientToldBeforehand: r.client_told_beforehand, citations: r.citations, entryId: r.entry_id };
+function toDisclosure(masterKey: Buffer, r: DisclosureRow): Disclosure {
+  return { id: r.id, recipient: openRecipient(masterKey, 'disclosure', r.id, r.recipient_ciphertext, r.recipient), basis: r.basis, part: r.part, disclosedOn: r.disclosed_on, clientToldBeforehand: r.client_told_beforehand, citations: r.citations, entryId: r.entry_id };
 }
 
-export async function listDisclosures(scope: ClientScope): Promise<Disclosure[]> {
+export async function listDisclosures(scope: ClientScope, masterKey: Buffer): Promise<Disclosure[]> {
   const rows = await scope.tx.query<DisclosureRow>('SELECT * FROM org.disclosures WHERE client_id = $1 ORDER BY disclosed_on DESC, recorded_at DESC', [scope.client.id]);
-  return rows.map(toDisclosure);
+  return rows.map((r) => toDisclosure(masterKey, r));
 }
 
 /** The organisation's register, for the privacy officer (the caller logs the clients shown). */
-export async function organisationRegister(tx: ClientScope['tx'], organisationId: string): Promise<(Disclosure & { clientId: string })[]> {
+export async function organisationRegister(tx: ClientScope['tx'], masterKey: Buffer, organisationId: string): Promise<(Disclosure & { clientId: string })[]> {
   const rows = await tx.query<DisclosureRow>('SELECT * FROM org.disclosures WHERE organisation_id = $1 ORDER BY disclosed_on DESC, recorded_at DESC LIMIT 1000', [organisationId]);
-  return rows.map((r) => ({ ...toDisclosure(r), clientId: r.client_id }));
+  return rows.map((r) => ({ ...toDisclosure(masterKey, r), clientId: r.client_id }));
 }

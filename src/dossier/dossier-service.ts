@@ -127,7 +127,7 @@ export async function addEntry(scope: ClientScope, masterKey: Buffer, maxEntryBy
   if (input.occurredOn !== undefined && input.occurredOn > calendarDate(scope.now)) {
     throw badRequest('date-in-future', 'occurredOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
   }
-  const transfer = input.kind === 'disclosure' ? undefined : await transferOf(tx, client.id);
+  const transfer = input.kind === 'disclosure' ? undefined : await transferOf(tx, masterKey, client.id);
   if (transfer !== undefined) throw closedAfterTransfer(transfer);
   const key = await clientDataKey(tx, masterKey, client.id);
   const id = randomUUID();

@@ -95,7 +95,7 @@ export async function buildPortabilityExport(scope: ClientScope, masterKey: Buff
 export async function buildDossierExport(
   scope: ClientScope, masterKey: Buffer, reader: Reader, about: Pick<PortabilityExport, 'reason' | 'reference'>, progress?: ProgressReporter,
 ): Promise<PortabilityExport> {
-  const client = await readClient(scope);
+  const client = await readClient(scope, masterKey);
   const consents = await listConsents(scope, masterKey);
   const view = await readerView(scope, masterKey, reader, progress);
   const [organisation] = await scope.tx.query<{ name: string }>('SELECT name FROM org.organisations WHERE id = $1', [scope.client.organisationId]);

@@ -13,6 +13,7 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { openText, sealText } from '../retention/client-free-text.js';
 import { ageOn, Fact, toCalendarDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
@@ -118,22 +119,26 @@ export async function addCompetenceAssessment(scope: ClientScope, masterKey: Buf
   const id = randomUUID();
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
   await scope.tx.query(
-    `INSERT INTO care.competence_assessments (id, client_id, matter, competent, assessed_on, expert_consulted, representative_relation_id, assessed_by, facts_ciphertext)
+    // The expert is a person's name: sealed under the client's key like the facts (migration 0037).
+    `INSERT INTO care.competence_assessments (id, client_id, matter, competent, assessed_on, expert_consulted_ciphertext, representative_relation_id, assessed_by, facts_ciphertext)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [id, scope.client.id, input.matter, input.competent, input.assessedOn, input.expertConsulted, input.representativeRelationId ?? null,
+    [id, scope.client.id, input.matter, input.competent, input.assessedOn, sealText(key, 'competenceExpert', id, input.expertConsulted), input.representativeRelationId ?? null,
       scope.actor.employeeId, encryptJson(key, { facts: input.facts }, `competence:${id}`)]);
   return id;
 }
 
 export async function listCompetenceAssessments(scope: ClientScope, masterKey: Buffer): Promise<CompetenceAssessment[]> {
-  const rows = await scope.tx.query<{ id: string; matter: CompetenceMatter; competent: boolean; assessed_on: string; expert_consulted: string; representative_relation_id: string | null; display_name: string; facts_ciphertext: Buffer }>(
-    `SELECT a.id, a.matter, a.competent, a.assessed_on, a.expert_consulted, a.representative_relation_id, e.display_name, a.facts_ciphertext
+  const rows = await scope.tx.query<{
+    id: string; matter: CompetenceMatter; competent: boolean; assessed_on: string; expert_consulted: string | null; expert_consulted_ciphertext: Buffer | null; representative_relation_id: string | null; display_name: string; facts_ciphertext: Buffer;
+  }>(
+    `SELECT a.id, a.matter, a.competent, a.assessed_on, a.expert_consulted, a.expert_consulted_ciphertext, a.representative_relation_id, e.display_name, a.facts_ciphertext
        FROM care.competence_assessments a JOIN org.employees e ON e.id = a.assessed_by
       WHERE a.client_id = $1 ORDER BY a.assessed_on DESC, a.recorded_at DESC`, [scope.client.id]);
   if (rows.length === 0) return [];
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
   return rows.map((r) => ({
-    id: r.id, matter: r.matter, competent: r.competent, assessedOn: r.assessed_on, expertConsulted: r.expert_consulted,
+    id: r.id, matter: r.matter, competent: r.competent, assessedOn: r.assessed_on,
+    expertConsulted: r.expert_consulted_ciphertext === null ? r.expert_consulted ?? '' : openText(key, 'competenceExpert', r.id, r.expert_consulted_ciphertext),
     representativeRelationId: r.representative_relation_id, assessedBy: r.display_name,
     facts: (decryptJson(key, r.facts_ciphertext, `competence:${r.id}`) as { facts: string }).facts,
   }));

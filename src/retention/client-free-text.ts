@@ -11,6 +11,7 @@
  * so the services that write and read them and the start-up step that seals
  * rows written before 0033 agree.
  */
+import { sealLegacyBreach, type BreachPlainRow } from '../breaches/breach-service.js';
 import { clientDataKey, unwrapClientKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Database, Queryable } from '../db/database.js';
@@ -35,6 +36,7 @@ const Sealed = {
   restrictionEnd: { context: (restrictionId: string) => `restriction-end:${restrictionId}` },
   retentionHold: { context: (clientId: string) => `retention-hold:${clientId}` },
   requestConsent: { context: (requestId: string) => `request-consent:${requestId}` },
+  competenceExpert: { context: (assessmentId: string) => `competence-expert:${assessmentId}` },
 } as const;
 
 function text(value: unknown, field: string): string {
@@ -64,8 +66,11 @@ export function openConsentTexts(key: Buffer, consentId: string, sealed: Buffer)
   };
 }
 
-/** A single sealed text: the emergency review note, a restriction's end reason, a hold reason, a request's consent reference. */
-export type SealedTextKind = 'emergencyReview' | 'restrictionEnd' | 'retentionHold' | 'requestConsent';
+/**
+ * A single sealed text: the emergency review note, a restriction's end reason, a hold reason, a request's
+ * consent reference, the expert consulted for a competence assessment (migration 0037).
+ */
+export type SealedTextKind = 'emergencyReview' | 'restrictionEnd' | 'retentionHold' | 'requestConsent' | 'competenceExpert';
 
 /** Seals one text under the client's key, bound to the row (`rowId`: the access, restriction, client or request id). */
 export function sealText(key: Buffer, kind: SealedTextKind, rowId: string, value: string): Buffer {
@@ -74,6 +79,32 @@ export function sealText(key: Buffer, kind: SealedTextKind, rowId: string, value
 
 export function openText(key: Buffer, kind: SealedTextKind, rowId: string, sealed: Buffer): string {
   return text(fields(decryptJson(key, sealed, Sealed[kind].context(rowId))).text, kind);
+}
+
+// ---------------------------------------------------------------- under the master key
+
+/**
+ * To whom a client's data went: the disclosure register's and the transfer record's recipient. Sealed
+ * under the MASTER key, not the client's, because the register must outlive a destroyed dossier
+ * (AVG 5(2), 19; DOMAIN §5; migration 0037 says why); erased with the formal data when the retention
+ * period ends (0038). Rotated with the master key (`SEALED_UNDER_MASTER_KEY`).
+ */
+export type RecipientRegister = 'disclosure' | 'transfer';
+
+/** The associated data of a sealed recipient: the register and the row. */
+export const recipientContext = (register: RecipientRegister, rowId: string): string => `${register}-recipient:${rowId}`;
+
+/** Shown in place of a recipient erased with the formal data at the end of the retention period. */
+export const ERASED_RECIPIENT = '(gewist na de bewaartermijn)';
+
+export function sealRecipient(masterKey: Buffer, register: RecipientRegister, rowId: string, recipient: string): Buffer {
+  return encryptJson(masterKey, { recipient }, recipientContext(register, rowId));
+}
+
+/** The recipient of a register row: sealed (0037), or erased at the end of the retention period (0038). */
+export function openRecipient(masterKey: Buffer, register: RecipientRegister, rowId: string, sealed: Buffer | null, plain: string | null): string {
+  if (sealed === null) return plain === null || plain === '' ? ERASED_RECIPIENT : plain;
+  return text(fields(decryptJson(masterKey, sealed, recipientContext(register, rowId))).recipient, 'recipient');
 }
 
 /** The client's data key, or undefined when it was destroyed (the texts are gone with it). */
@@ -105,6 +136,12 @@ export interface SealedCount {
   restrictionEnds: number;
   retentionHolds: number;
   requestConsents: number;
+  /** Under the client's key too (migration 0037). */
+  competenceExperts: number;
+  /** Under the master key (migration 0037). */
+  disclosureRecipients: number;
+  transferRecipients: number;
+  breaches: number;
 }
 
 const BATCH = 500;
@@ -124,7 +161,9 @@ function present(value: string | null): string | null {
  * gone are skipped: migration 0033 and the destruction function empty theirs.
  */
 export async function sealLegacyFreeText(db: Database, masterKey: Buffer): Promise<SealedCount> {
-  const count: SealedCount = { consents: 0, emergencyReviews: 0, restrictionEnds: 0, retentionHolds: 0, requestConsents: 0 };
+  const count: SealedCount = {
+    consents: 0, emergencyReviews: 0, restrictionEnds: 0, retentionHolds: 0, requestConsents: 0, competenceExperts: 0, disclosureRecipients: 0, transferRecipients: 0, breaches: 0,
+  };
 
   count.consents = await inBatches(db, async (tx) => {
     const rows = await tx.query<{
@@ -161,7 +200,36 @@ export async function sealLegacyFreeText(db: Database, masterKey: Buffer): Promi
   count.requestConsents = await sealColumn(db, masterKey, {
     table: 'org.requests', id: 'id', column: 'consent_reference', ciphertext: 'consent_reference_ciphertext', kind: 'requestConsent',
   });
+  count.competenceExperts = await sealColumn(db, masterKey, {
+    table: 'care.competence_assessments', id: 'id', column: 'expert_consulted', ciphertext: 'expert_consulted_ciphertext', kind: 'competenceExpert',
+  });
+  count.disclosureRecipients = await sealRecipients(db, masterKey, 'org.disclosures', 'disclosure');
+  count.transferRecipients = await sealRecipients(db, masterKey, 'org.transfers', 'transfer');
+  count.breaches = await inBatches(db, async (tx) => {
+    const rows = await tx.query<BreachPlainRow>(
+      `SELECT id, content, description, risk_assessment, ap_reason, clients_reason FROM org.data_breaches
+        WHERE ap_reason IS NOT NULL OR clients_reason IS NOT NULL OR risk_assessment IS NOT NULL OR content IS NULL
+        LIMIT ${BATCH} FOR UPDATE`);
+    for (const r of rows) {
+      await tx.query('UPDATE org.data_breaches SET content = $2, description = NULL, risk_assessment = NULL, ap_reason = NULL, clients_reason = NULL WHERE id = $1',
+        [r.id, sealLegacyBreach(masterKey, r)]);
+    }
+    return rows.length;
+  });
   return count;
+}
+
+/** A register's recipient in clear sealed under the master key. The names are fixed here, never input. */
+async function sealRecipients(db: Database, masterKey: Buffer, table: 'org.disclosures' | 'org.transfers', register: RecipientRegister): Promise<number> {
+  return inBatches(db, async (tx) => {
+    const rows = await tx.query<{ id: string; recipient: string }>(
+      `SELECT id, recipient FROM ${table} WHERE COALESCE(recipient, '') <> '' LIMIT ${BATCH} FOR UPDATE`);
+    for (const r of rows) {
+      await tx.query(`UPDATE ${table} SET recipient_ciphertext = $2, recipient = NULL WHERE id = $1`,
+        [r.id, sealRecipient(masterKey, register, r.id, r.recipient)]);
+    }
+    return rows.length;
+  });
 }
 
 /** One plaintext column sealed into its ciphertext column. The names are fixed here, never input. */

@@ -3,14 +3,22 @@
  * in the database (issue 13 item 8; Jeugdwet 7.3.9). Every free text about the
  * client outside the care tables — consent texts, the emergency reason and the
  * privacy officer's review note, a restriction's end reason, a retention hold
- * reason, a request's consent declaration — gets a distinct marker; the texts
- * read back through the API; the dossier is destroyed on a granted request;
- * then the whole database is dumped (pg_dump on PostgreSQL; on PGlite every
- * row of every table as JSON, bytea as hex) and no marker is found, neither as
- * text nor as the hex of its bytes.
+ * reason, a request's consent declaration, the expert consulted for a
+ * competence assessment — gets a distinct marker; the texts read back through
+ * the API; the dossier is destroyed on a granted request; then the whole
+ * database is dumped (pg_dump on PostgreSQL; on PGlite every row of every
+ * table as JSON, bytea as hex) and no marker is found, neither as text nor as
+ * the hex of its bytes.
  *
- * And: rows written in clear before migration 0033 are sealed at start-up
- * (idempotently), and those of clients destroyed before it are emptied.
+ * Free text that must outlive the dossier is under the master key (migration
+ * 0037): the disclosure register's and the transfer record's recipient, the
+ * breach register's texts and reasons. Those markers are not in clear in the
+ * dump either, before or after destruction, and still read back after it; the
+ * master key rotation rewraps them (through the append-only triggers), and the
+ * end of the retention period erases the recipients with the formal data (0038).
+ *
+ * And: rows written in clear before migrations 0033 and 0037 are sealed at
+ * start-up (idempotently), and those of clients destroyed before are emptied.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -21,7 +29,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { clientDataKey } from '../crypto/client-keys.js';
-import { encryptJson, newDataKey, wrapDataKey } from '../crypto/envelope.js';
+import { decryptJson, encryptJson, newDataKey, wrapDataKey } from '../crypto/envelope.js';
+import { rewrapAll, SEALED_UNDER_MASTER_KEY, verifyAllOpen } from '../crypto/master-key-rotation.js';
 import { APP_ROLE, type Database } from '../db/database.js';
 import { migrate, MIGRATIONS_DIR } from '../db/migrate.js';
 import { openPglite } from '../db/pglite-database.js';
@@ -29,7 +38,7 @@ import { openPostgres } from '../db/postgres-database.js';
 import { createApp } from '../http/app.js';
 import { ensureEmployee, ensureOrganisation } from '../organisation/organisation-service.js';
 import { createHarness, TEST_PASSWORD, type Harness, type TestEmployee } from '../test-support/harness.js';
-import { DESTROYED_TEXT, openConsentTexts, openText, sealLegacyFreeText } from './client-free-text.js';
+import { DESTROYED_TEXT, ERASED_RECIPIENT, openConsentTexts, openRecipient, openText, sealLegacyFreeText } from './client-free-text.js';
 
 const run = promisify(execFile);
 const serverUrl = process.env.DATABASE_URL === '' ? undefined : process.env.DATABASE_URL;
@@ -78,13 +87,19 @@ describe('destroying a dossier leaves none of its free text in the database', ()
     careInformation: mark('CAREINFO'), careDeclaration: mark('CAREDECL'), disclosureInformation: mark('DISCINFO'), recipient: mark('RECIPIENT'),
     purpose: mark('PURPOSE'), dataDescription: mark('DATADESC'), disclosureDeclaration: mark('DISCDECL'), emergencyReason: mark('EMREASON'),
     reviewNote: mark('REVIEWNOTE'), restrictionEnd: mark('RESTRICTEND'), holdReason: mark('HOLDREASON'), requestConsentReference: mark('REQCONSENTREF'),
+    expert: mark('EXPERT'), competenceFacts: mark('COMPFACTS'), transferConsentRecipient: mark('TRANSFERREC'),
   };
-  const markers = Object.values(m);
+  /** Under the master key on purpose: they outlive the dossier, but never in clear. */
+  const kept = {
+    disclosureRecipient: mark('DISCLOSUREREC'), breachDescription: mark('BREACHDESC'), breachRisk: mark('BREACHRISK'), apReason: mark('APREASON'), clientsReason: mark('CLIENTSREASON'),
+  };
+  const markers = [...Object.values(m), ...Object.values(kept)];
 
   const post = (url: string, body: unknown = {}, as = cookie) => h.request({ method: 'POST', url, cookie: as, body });
   const get = (url: string, as = cookie) => h.request({ method: 'GET', url, cookie: as });
   let restrictionId: string;
   let consentRequestId: string;
+  let breachId: string;
 
   beforeAll(async () => {
     h = await createHarness();
@@ -126,13 +141,66 @@ describe('destroying a dossier leaves none of its free text in the database', ()
 
     // The privacy officer holds the dossier for a procedure before its retention ends.
     expect((await post(`/api/privacy/retention-reviews/${clientId}/hold`, { reason: m.holdReason }, officer)).statusCode).toBe(200);
+
+    // A competence assessment names the expert consulted (a person).
+    expect((await post(`/api/clients/${clientId}/competence-assessments`, {
+      matter: 'dossier-rights', competent: true, assessedOn: '2026-11-10', facts: m.competenceFacts, expertConsulted: m.expert,
+    })).statusCode).toBe(201);
+
+    // A disclosure without consent, to a named person: in the register (master key) and as an entry (client's key).
+    const disclosure = await post(`/api/clients/${clientId}/disclosures`, {
+      recipient: kept.disclosureRecipient, basis: 'inspectorate', part: 'dossier', what: 'Het dossier voor het onderzoek.', disclosedOn: '2026-11-15',
+      clientToldBeforehand: true,
+    });
+    expect(disclosure.statusCode, disclosure.body).toBe(201);
+
+    // A data breach about this client, not notified and not told, each with a reason.
+    const breach = await post('/api/privacy/breaches', {
+      description: kept.breachDescription, discoveredAt: '2026-11-21T09:00:00Z', clientIds: [clientId], risk: 'unlikely', riskAssessment: kept.breachRisk,
+    }, officer);
+    expect(breach.statusCode, breach.body).toBe(201);
+    breachId = breach.json().id as string;
+    expect((await h.request({
+      method: 'PATCH', url: `/api/privacy/breaches/${breachId}`, cookie: officer,
+      body: { apNotification: { notified: false, reason: kept.apReason }, clientsInformed: { informed: false, reason: kept.clientsReason } },
+    })).statusCode).toBe(200);
+
+    // Last, as it closes the dossier: the transfer to a successor, with the consent that names it.
+    const transferConsent = await post(`/api/clients/${clientId}/consents`, {
+      kind: 'disclosure', givenBy: 'client', givenOn: '2026-11-20', informationGiven: 'Uitleg over de overdracht.', recipient: m.transferConsentRecipient,
+      purpose: 'Voortzetting van de hulp', dataDescription: 'Het hele dossier',
+    });
+    expect(transferConsent.statusCode, transferConsent.body).toBe(201);
+    const transfer = await post(`/api/clients/${clientId}/transfer`, {
+      recipient: m.transferConsentRecipient, recipientKind: 'successor-provider', consentId: transferConsent.json().id, transferredOn: '2026-11-22', clientToldBeforehand: true,
+    });
+    expect(transfer.statusCode, transfer.body).toBe(201);
   });
+
+  /** What the registers that outlive the dossier show: the recipients, the breach's texts. */
+  async function registers(): Promise<{ disclosure: unknown; transfer: unknown; breach: unknown }> {
+    const register = (await get('/api/privacy/disclosures', officer)).json().disclosures as { clientId: string; recipient: string }[];
+    const breaches = (await get('/api/privacy/breaches', officer)).json().breaches as { id: string }[];
+    return {
+      disclosure: register.filter((d) => d.clientId === clientId).map((d) => d.recipient).sort(),
+      transfer: (await get(`/api/clients/${clientId}/transfer`)).json().transfer,
+      breach: breaches.find((b) => b.id === breachId),
+    };
+  }
+  const registersShow = {
+    disclosure: [kept.disclosureRecipient, m.transferConsentRecipient].sort(),
+    transfer: expect.objectContaining({ recipient: m.transferConsentRecipient }) as unknown,
+    breach: expect.objectContaining({
+      description: kept.breachDescription, riskAssessment: kept.breachRisk, apNotification: expect.objectContaining({ notified: false, reason: kept.apReason }) as unknown,
+      clientsInformed: expect.objectContaining({ informed: false, reason: kept.clientsReason }) as unknown,
+    }) as unknown,
+  };
   afterAll(() => h.close());
 
   it('reads every text back through the API before destruction, while none is stored in clear', async () => {
     const consents = (await get(`/api/clients/${clientId}/consents`)).json().consents as Record<string, unknown>[];
     expect(consents.find((c) => c.kind === 'care')).toMatchObject({ informationGiven: m.careInformation, declarationReference: m.careDeclaration, recipient: null });
-    expect(consents.find((c) => c.kind === 'disclosure')).toMatchObject({
+    expect(consents.find((c) => c.kind === 'disclosure' && c.recipient === m.recipient)).toMatchObject({
       informationGiven: m.disclosureInformation, recipient: m.recipient, purpose: m.purpose, dataDescription: m.dataDescription, declarationReference: m.disclosureDeclaration,
     });
     const reviews = (await get('/api/privacy/emergency-reviews?open=false', officer)).json().accesses as { client: { id: string }; reason: string; review: { note: string } }[];
@@ -140,6 +208,9 @@ describe('destroying a dossier leaves none of its free text in the database', ()
     const held = (await get('/api/privacy/retention-reviews', officer)).json().reviews as { clientId: string; holdReason: string }[];
     expect(held.find((r) => r.clientId === clientId)).toMatchObject({ status: 'held', holdReason: m.holdReason });
     expect((await get(`/api/clients/${clientId}/requests/${consentRequestId}`)).json().intake.consent).toMatchObject({ declarationReference: m.requestConsentReference });
+    expect((await get(`/api/clients/${clientId}/competence-assessments`)).json().assessments).toMatchObject([{ expertConsulted: m.expert, facts: m.competenceFacts }]);
+    expect((await get(`/api/clients/${clientId}/disclosures`)).json().disclosures.map((d: { recipient: string }) => d.recipient).sort()).toEqual(registersShow.disclosure);
+    expect(await registers()).toEqual(registersShow);
     // No route shows an ended restriction's reason; it opens with the client's key.
     const [restriction] = await h.database.db.query<{ end_reason_ciphertext: Buffer }>('SELECT end_reason_ciphertext FROM org.processing_restrictions WHERE id = $1', [restrictionId]);
     const key = await clientDataKey(h.database.db, h.app.deps.masterKey, clientId);
@@ -165,14 +236,71 @@ describe('destroying a dossier leaves none of its free text in the database', ()
     // What stays shows that there was a consent, an emergency access, a hold — not what they said.
     const consents = await get(`/api/clients/${clientId}/consents`);
     expect(consents.statusCode).toBe(200);
-    expect(consents.json().consents.map((c: { informationGiven: string }) => c.informationGiven)).toEqual([DESTROYED_TEXT, DESTROYED_TEXT]);
+    expect(consents.json().consents.map((c: { informationGiven: string }) => c.informationGiven)).toEqual([DESTROYED_TEXT, DESTROYED_TEXT, DESTROYED_TEXT]);
     const reviews = (await get('/api/privacy/emergency-reviews?open=false', officer)).json().accesses as { client: { id: string }; review: { note: string } }[];
     expect(reviews.find((a) => a.client.id === clientId)?.review.note).toBe(DESTROYED_TEXT);
     const held = (await get('/api/privacy/retention-reviews', officer)).json().reviews as { clientId: string; holdReason: string }[];
     expect(held.find((r) => r.clientId === clientId)?.holdReason).toBe(DESTROYED_TEXT);
     expect((await get(`/api/clients/${clientId}/requests/${consentRequestId}`)).json().intake.consent.declarationReference).toBe(DESTROYED_TEXT);
+    // The registers that must outlive the dossier still say to whom, and the breach's reasons (master key).
+    expect(await registers()).toEqual(registersShow);
+  });
+
+  it('the master key rotation rewraps the recipients through the append-only triggers; the application role cannot change them', async () => {
+    const oldKey = h.app.deps.masterKey;
+    const newKey = randomBytes(32);
+    await asOwner(h.database, async (owner) => {
+      const there = await owner.query<{ n: string }>(
+        `SELECT (SELECT count(*) FROM org.disclosures WHERE client_id = $1 AND recipient_ciphertext IS NOT NULL)
+              + (SELECT count(*) FROM org.transfers WHERE client_id = $1 AND recipient_ciphertext IS NOT NULL) AS n`, [clientId]);
+      expect(Number(there[0]!.n)).toBe(3);
+      await rewrapAll(owner, oldKey, newKey, { batchSize: 100 });
+      const recipients = SEALED_UNDER_MASTER_KEY.filter((c) => c.column === 'recipient_ciphertext');
+      expect(recipients.map((c) => c.table)).toEqual(['org.disclosures', 'org.transfers']);
+      const underNew = await verifyAllOpen(owner, newKey, 100);
+      expect(underNew.unopenable).toEqual([]);
+      await rewrapAll(owner, newKey, oldKey, { batchSize: 100 });
+    });
+    expect(await registers()).toEqual(registersShow);
+    // The application role may seal a row in clear, never rewrite a sealed one or another column.
+    const [row] = await h.database.db.query<{ id: string; recipient_ciphertext: Buffer }>('SELECT id, recipient_ciphertext FROM org.transfers WHERE client_id = $1', [clientId]);
+    await expect(h.database.db.query('UPDATE org.transfers SET recipient_ciphertext = $2 WHERE id = $1', [row!.id, randomBytes(40)])).rejects.toThrow(/append-only/);
+    await expect(h.database.db.query('UPDATE org.transfers SET recipient = \'Iemand anders\', recipient_ciphertext = NULL WHERE id = $1', [row!.id])).rejects.toThrow();
+    await expect(h.database.db.query('UPDATE org.disclosures SET recipient_ciphertext = $2 WHERE client_id = $1', [clientId, randomBytes(40)])).rejects.toThrow(/append-only/);
+  });
+
+  it('the end of the retention period erases the recipients with the formal data (migration 0038)', async () => {
+    await asOwner(h.database, async (owner) => {
+      await owner.query(
+        `INSERT INTO org.destruction_records (organisation_id, client_id, scope, part, entries_destroyed, decided_on, reason, executed_by)
+         VALUES ($1, $2, 'whole-dossier', 'dossier', 0, DATE '2046-11-22', 'retention-expired', $3)`, [h.organisationId, clientId, holder.id]);
+      await owner.query('SELECT formal.erase_client_identity($1, $2)', [clientId, h.organisationId]);
+    });
+    const rows = await h.database.db.query<{ recipient: string | null; recipient_ciphertext: Buffer | null }>(
+      'SELECT recipient, recipient_ciphertext FROM org.disclosures WHERE client_id = $1 UNION ALL SELECT recipient, recipient_ciphertext FROM org.transfers WHERE client_id = $1', [clientId]);
+    expect(rows).toEqual([{ recipient: '', recipient_ciphertext: null }, { recipient: '', recipient_ciphertext: null }, { recipient: '', recipient_ciphertext: null }]);
+    const register = (await get('/api/privacy/disclosures', officer)).json().disclosures as { clientId: string; recipient: string }[];
+    expect(register.filter((d) => d.clientId === clientId).map((d) => d.recipient)).toEqual([ERASED_RECIPIENT, ERASED_RECIPIENT]);
   });
 });
+
+/** Work as the schema owner on the harness's database: PGlite's one connection without the role, or an owner pool on the server. */
+async function asOwner<T>(database: Harness['database'], work: (owner: Database) => Promise<T>): Promise<T> {
+  if (database.url === undefined) {
+    await database.db.exec('RESET ROLE');
+    try {
+      return await work(database.db);
+    } finally {
+      await database.db.exec(`SET ROLE ${APP_ROLE}`);
+    }
+  }
+  const owner = openPostgres(database.url, { maxConnections: 1 });
+  try {
+    return await work(owner);
+  } finally {
+    await owner.close();
+  }
+}
 
 // ---------------------------------------------------------------- rows written before migration 0033
 
@@ -198,13 +326,16 @@ async function emptyDatabase(): Promise<{ db: Database; url: string | undefined;
   };
 }
 
-describe('free text written in clear before migration 0033', () => {
+describe('free text written in clear before migrations 0033 and 0037', () => {
   const masterKey = randomBytes(32);
   let owner: { db: Database; url: string | undefined; drop(): Promise<void> };
   let appDb: Database | undefined;
   /** The database as the application role (set in beforeAll). */
   const app = (): Database => appDb!;
-  const ids = { kept: randomUUID(), destroyed: randomUUID(), care: randomUUID(), disclosure: randomUUID(), gone: randomUUID(), request: randomUUID(), access: randomUUID() };
+  const ids = {
+    kept: randomUUID(), destroyed: randomUUID(), care: randomUUID(), disclosure: randomUUID(), gone: randomUUID(), request: randomUUID(), access: randomUUID(),
+    expertKept: randomUUID(), expertGone: randomUUID(), register: randomUUID(), transfer: randomUUID(), breach: randomUUID(), sealedBreach: randomUUID(),
+  };
   let dataKey: Buffer;
 
   beforeAll(async () => {
@@ -251,6 +382,27 @@ describe('free text written in clear before migration 0033', () => {
     await db.query(
       `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status, decided_by, decided_at, hold_reason)
        VALUES ($1, $2, DATE '2026-01-07', DATE '2046-01-07', 'held', $3, '2026-01-09T10:00:00Z', 'Oude procedure')`, [ids.kept, organisationId, employee]);
+    // Before 0037: the expert consulted, the register's and the transfer's recipient, the breach's texts and reasons in clear.
+    await db.query(
+      `INSERT INTO care.competence_assessments (id, client_id, matter, competent, assessed_on, expert_consulted, assessed_by, facts_ciphertext)
+       VALUES ($1, $3, 'dossier-rights', true, DATE '2026-01-03', 'Dr. Oude Deskundige', $5, $6),
+              ($2, $4, 'dossier-rights', true, DATE '2026-01-03', 'Deskundige van een vernietigd dossier', $5, $7)`,
+      [ids.expertKept, ids.expertGone, ids.kept, ids.destroyed, employee, encryptJson(dataKey, { facts: 'Feiten.' }, `competence:${ids.expertKept}`), randomBytes(40)]);
+    await db.query(
+      `INSERT INTO org.disclosures (id, organisation_id, client_id, recipient, basis, part, disclosed_on, client_told_beforehand, citations, entry_id, recorded_by)
+       VALUES ($1, $2, $3, 'Oma Oude Ontvanger', 'inspectorate', 'dossier', DATE '2026-01-04', true, '{}', NULL, $4)`, [ids.register, organisationId, ids.kept, employee]);
+    await db.query(
+      `INSERT INTO org.transfers (id, organisation_id, client_id, recipient, recipient_kind, transferred_on, citations, disclosure_id, consent_given, recorded_by)
+       VALUES ($1, $2, $3, 'Oude Opvolger', 'successor-provider', DATE '2026-01-10', '{}', $4, true, $5)`, [ids.transfer, organisationId, ids.kept, ids.register, employee]);
+    await db.query(
+      `INSERT INTO org.data_breaches (id, organisation_id, status, description, discovered_at, risk, risk_assessment, ap_notified, ap_reason, clients_informed, clients_reason, created_by)
+       VALUES ($1, $2, 'open', 'Oud lek', '2026-01-11T10:00:00Z', 'unlikely', 'Oude risicobeoordeling', false, 'Oude reden AP', false, 'Oude reden cliënten', $3)`,
+      [ids.breach, organisationId, employee]);
+    // Sealed under 0019 already, with its reasons still in clear.
+    await db.query(
+      `INSERT INTO org.data_breaches (id, organisation_id, status, content, discovered_at, risk, ap_notified, ap_reason, clients_informed, clients_reason, created_by)
+       VALUES ($1, $2, 'open', $3, '2026-01-12T10:00:00Z', 'risk', false, 'Reden AP van 0019', NULL, NULL, $4)`,
+      [ids.sealedBreach, organisationId, encryptJson(masterKey, { description: 'Lek van 0019', riskAssessment: null }, `data-breach:${ids.sealedBreach}`), employee]);
 
     await migrate(db);
     if (owner.url === undefined) {
@@ -265,7 +417,10 @@ describe('free text written in clear before migration 0033', () => {
     await owner.drop();
   });
 
-  it('migration 0033 empties the texts of a client whose key was already destroyed; the others wait for the key', async () => {
+  it('migrations 0033 and 0037 empty the texts of a client whose key was already destroyed; the others wait for the key', async () => {
+    const experts = await app().query<{ id: string; expert_consulted: string | null }>('SELECT id, expert_consulted FROM care.competence_assessments');
+    expect(experts.find((r) => r.id === ids.expertGone)?.expert_consulted).toBe('');
+    expect(experts.find((r) => r.id === ids.expertKept)?.expert_consulted).toBe('Dr. Oude Deskundige');
     const rows = await app().query<{ id: string; information_given: string | null; declaration_reference: string | null }>(
       'SELECT id, information_given, declaration_reference FROM org.consents ORDER BY id');
     expect(rows.find((r) => r.id === ids.gone)).toEqual({ id: ids.gone, information_given: '', declaration_reference: null });
@@ -299,9 +454,33 @@ describe('free text written in clear before migration 0033', () => {
       'SELECT consent_reference, consent_reference_ciphertext FROM org.requests WHERE id = $1', [ids.request]);
     expect([request!.consent_reference, openText(dataKey, 'requestConsent', ids.request, request!.consent_reference_ciphertext)]).toEqual([null, 'Oude verklaring']);
 
-    expect(await sealLegacyFreeText(app(), masterKey)).toEqual({ consents: 0, emergencyReviews: 0, restrictionEnds: 0, retentionHolds: 0, requestConsents: 0 });
+    const [expert] = await app().query<{ expert_consulted: string | null; expert_consulted_ciphertext: Buffer }>(
+      'SELECT expert_consulted, expert_consulted_ciphertext FROM care.competence_assessments WHERE id = $1', [ids.expertKept]);
+    expect([expert!.expert_consulted, openText(dataKey, 'competenceExpert', ids.expertKept, expert!.expert_consulted_ciphertext)]).toEqual([null, 'Dr. Oude Deskundige']);
+    const [register] = await app().query<{ recipient: string | null; recipient_ciphertext: Buffer }>('SELECT recipient, recipient_ciphertext FROM org.disclosures WHERE id = $1', [ids.register]);
+    expect([register!.recipient, openRecipient(masterKey, 'disclosure', ids.register, register!.recipient_ciphertext, null)]).toEqual([null, 'Oma Oude Ontvanger']);
+    const [transfer] = await app().query<{ recipient: string | null; recipient_ciphertext: Buffer }>('SELECT recipient, recipient_ciphertext FROM org.transfers WHERE id = $1', [ids.transfer]);
+    expect([transfer!.recipient, openRecipient(masterKey, 'transfer', ids.transfer, transfer!.recipient_ciphertext, null)]).toEqual([null, 'Oude Opvolger']);
+    const breaches = await app().query<{ id: string; description: string | null; risk_assessment: string | null; ap_reason: string | null; clients_reason: string | null; content: Buffer }>(
+      'SELECT id, description, risk_assessment, ap_reason, clients_reason, content FROM org.data_breaches WHERE id = ANY($1::uuid[]) ORDER BY discovered_at', [[ids.breach, ids.sealedBreach]]);
+    expect(breaches.map((b) => ({ plain: [b.description, b.risk_assessment, b.ap_reason, b.clients_reason], content: decryptJson(masterKey, b.content, `data-breach:${b.id}`) }))).toEqual([
+      { plain: [null, null, null, null], content: { description: 'Oud lek', riskAssessment: 'Oude risicobeoordeling', apReason: 'Oude reden AP', clientsReason: 'Oude reden cliënten' } },
+      { plain: [null, null, null, null], content: { description: 'Lek van 0019', riskAssessment: null, apReason: 'Reden AP van 0019', clientsReason: null } },
+    ]);
+
+    expect(await sealLegacyFreeText(app(), masterKey)).toEqual({
+      consents: 0, emergencyReviews: 0, restrictionEnds: 0, retentionHolds: 0, requestConsents: 0, competenceExperts: 0, disclosureRecipients: 0, transferRecipients: 0, breaches: 0,
+    });
     // The database refuses new plaintext (the check of 0033 holds for every row written from then on).
     await expect(app().query('UPDATE org.consents SET purpose = $2 WHERE id = $1', [ids.disclosure, 'Nieuw doel in klare tekst'])).rejects.toThrow(/consents_no_plain_text/);
     await expect(app().query('UPDATE org.retention_reviews SET hold_reason = $2 WHERE client_id = $1', [ids.kept, 'Klare tekst'])).rejects.toThrow(/retention_reviews_no_plain_text/);
+    await expect(app().query('UPDATE org.data_breaches SET ap_reason = $2 WHERE id = $1', [ids.breach, 'Klare tekst'])).rejects.toThrow(/data_breaches_no_plain_text/);
+    await expect(app().query(
+      `INSERT INTO org.disclosures (organisation_id, client_id, recipient, basis, part, disclosed_on, client_told_beforehand, citations, recorded_by)
+       SELECT organisation_id, client_id, 'Nieuwe ontvanger in klare tekst', basis, part, disclosed_on, true, citations, recorded_by FROM org.disclosures WHERE id = $1`, [ids.register]))
+      .rejects.toThrow(/disclosures_no_plain_recipient/);
+    // Append-only stays append-only: only the one-way sealing transition is let through.
+    await expect(app().query('UPDATE org.transfers SET recipient_kind = \'nidos-guardian\' WHERE id = $1', [ids.transfer])).rejects.toThrow();
+    await expect(app().query('UPDATE care.competence_assessments SET competent = false WHERE id = $1', [ids.expertKept])).rejects.toThrow();
   });
 });

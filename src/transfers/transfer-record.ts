@@ -2,9 +2,14 @@
  * The transfer record of a dossier, and the refusal of new entries once it
  * exists. Apart from the transfer service so the entry path can ask without
  * depending on disclosures and exports.
+ *
+ * The recipient is sealed under the master key (migration 0037): it can name
+ * a person, and the record outlives a destroyed dossier (a client must learn
+ * where the dossier went, DOMAIN §5).
  */
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
+import { openRecipient } from '../retention/client-free-text.js';
 import { Citation } from '../rules/index.js';
 
 export type RecipientKind = 'successor-provider' | 'nidos-guardian';
@@ -22,13 +27,14 @@ export interface Transfer {
 }
 
 /** The transfer of this dossier, if it was transferred. */
-export async function transferOf(tx: Queryable, clientId: string): Promise<Transfer | undefined> {
+export async function transferOf(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Transfer | undefined> {
   const [row] = await tx.query<{
-    id: string; recipient: string; recipient_kind: RecipientKind; transferred_on: string; citations: string[]; disclosure_id: string; guardian_relation_id: string | null; consent_given: boolean;
-  }>('SELECT id, recipient, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given FROM org.transfers WHERE client_id = $1', [clientId]);
+    id: string; recipient: string | null; recipient_ciphertext: Buffer | null; recipient_kind: RecipientKind; transferred_on: string; citations: string[]; disclosure_id: string; guardian_relation_id: string | null; consent_given: boolean;
+  }>(`SELECT id, recipient, recipient_ciphertext, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given
+         FROM org.transfers WHERE client_id = $1`, [clientId]);
   if (row === undefined) return undefined;
   return {
-    id: row.id, recipient: row.recipient, recipientKind: row.recipient_kind, transferredOn: row.transferred_on, citations: row.citations, disclosureId: row.disclosure_id,
+    id: row.id, recipient: openRecipient(masterKey, 'transfer', row.id, row.recipient_ciphertext, row.recipient), recipientKind: row.recipient_kind, transferredOn: row.transferred_on, citations: row.citations, disclosureId: row.disclosure_id,
     guardianRelationId: row.guardian_relation_id, consentGiven: row.consent_given,
   };
 }

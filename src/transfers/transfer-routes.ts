@@ -71,7 +71,7 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags, summary: 'The transfer of this dossier, if any', params: ClientParams, response: { 200: Type.Object({ transfer: NullableObject(TransferSchema) }) } },
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => {
-      const transfer = await transferOf(scope.tx, scope.client.id);
+      const transfer = await transferOf(scope.tx, masterKey, scope.client.id);
       return { transfer: transfer === undefined ? null : publicTransfer(transfer) };
     },
   });

@@ -20,6 +20,7 @@ import { badRequest, conflict, notFound } from '../errors.js';
 import type { ProgressReporter } from '../exports/export-progress.js';
 import { buildDossierExport, type PortabilityExport } from '../exports/portability-export.js';
 import { readerView, type Reader, type ReaderView } from '../shielding/reader-view.js';
+import { sealRecipient } from '../retention/client-free-text.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { transferOf, type RecipientKind, type Transfer } from './transfer-record.js';
 
@@ -54,7 +55,7 @@ function inputProblems(input: NewTransfer, today: string): void {
 /** Records the transfer after the engine allows the disclosure; closes the dossier to new entries. */
 export async function transferDossier(scope: ClientScope, masterKey: Buffer, input: NewTransfer): Promise<Transfer> {
   inputProblems(input, calendarDate(scope.now));
-  const earlier = await transferOf(scope.tx, scope.client.id);
+  const earlier = await transferOf(scope.tx, masterKey, scope.client.id);
   if (earlier !== undefined) throw conflict('already-transferred', `Dit dossier is al overgedragen, op ${earlier.transferredOn}.`, `This dossier was already transferred on ${earlier.transferredOn}.`);
   const disclosure = await recordDisclosure(scope, masterKey, {
     recipient: input.recipient,
@@ -72,9 +73,9 @@ export async function transferDossier(scope: ClientScope, masterKey: Buffer, inp
     disclosureId: disclosure.id, guardianRelationId: input.guardianRelationId ?? null, consentGiven: input.consentId !== undefined,
   };
   await scope.tx.query(
-    `INSERT INTO org.transfers (id, organisation_id, client_id, recipient, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given, recorded_by)
+    `INSERT INTO org.transfers (id, organisation_id, client_id, recipient_ciphertext, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [transfer.id, scope.client.organisationId, scope.client.id, transfer.recipient, transfer.recipientKind, transfer.transferredOn, transfer.citations,
+    [transfer.id, scope.client.organisationId, scope.client.id, sealRecipient(masterKey, 'transfer', transfer.id, transfer.recipient), transfer.recipientKind, transfer.transferredOn, transfer.citations,
       transfer.disclosureId, transfer.guardianRelationId, transfer.consentGiven, scope.actor.employeeId]);
   return transfer;
 }
@@ -86,20 +87,20 @@ function recipientReader(transfer: Transfer): Reader {
     : { actor: 'guardian', relationId: transfer.guardianRelationId, action: 'copy', consentGiven: transfer.consentGiven };
 }
 
-async function requireTransfer(scope: ClientScope, transferId: string): Promise<Transfer> {
-  const transfer = await transferOf(scope.tx, scope.client.id);
+async function requireTransfer(scope: ClientScope, masterKey: Buffer, transferId: string): Promise<Transfer> {
+  const transfer = await transferOf(scope.tx, masterKey, scope.client.id);
   if (transfer === undefined || transfer.id !== transferId) throw notFound('Deze overdracht bestaat niet bij deze cliënt.', 'This transfer does not exist for this client.');
   return transfer;
 }
 
 /** The transfer package as data (JSON and FHIR are built from it). */
 export async function transferExport(scope: ClientScope, masterKey: Buffer, transferId: string, progress?: ProgressReporter): Promise<PortabilityExport> {
-  const transfer = await requireTransfer(scope, transferId);
+  const transfer = await requireTransfer(scope, masterKey, transferId);
   return buildDossierExport(scope, masterKey, recipientReader(transfer), { reason: 'transfer', reference: transfer.id }, progress);
 }
 
 /** The recipient's view of the dossier, for the transfer PDF. */
 export async function transferView(scope: ClientScope, masterKey: Buffer, transferId: string, progress?: ProgressReporter): Promise<{ transfer: Transfer; view: ReaderView }> {
-  const transfer = await requireTransfer(scope, transferId);
+  const transfer = await requireTransfer(scope, masterKey, transferId);
   return { transfer, view: await readerView(scope, masterKey, recipientReader(transfer), progress) };
 }
