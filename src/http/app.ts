@@ -13,7 +13,7 @@ import type { DestinationStream } from 'pino';
 import { authRoutes, installAuthentication } from '../auth/auth-routes.js';
 import { clientsRoutes } from '../clients/clients-routes.js';
 import type { Config } from '../config/config.js';
-import { assertMasterKeyFits, loadMasterKey } from '../crypto/master-key.js';
+import { assertMasterKeyFits, loadMasterKey, readMasterKeyFile } from '../crypto/master-key.js';
 import { sealLegacyFreeText } from '../retention/client-free-text.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
@@ -158,12 +158,40 @@ function loggerOptions(config: Config, stream: DestinationStream | undefined): F
   return { level: config.logLevel, serializers: logSerializers, ...(stream === undefined ? {} : { stream }) };
 }
 
-/** Creates the app: opens (or takes) the database, loads the master key, registers every route. */
+/**
+ * The configured master key when it exists already (DW_MASTER_KEY, or the key file), read and checked
+ * before the database is opened, so a refused key costs no database start and leaves nothing open.
+ * Undefined when there is no key file yet: it is created only after the data folder was checked.
+ */
+async function existingMasterKey(config: Config): Promise<Buffer | undefined> {
+  if (config.masterKey !== undefined) return loadMasterKey(config);
+  try {
+    return await readMasterKeyFile(config.masterKeyFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Creates the app: loads the master key, opens (or takes) the database, registers every route. A
+ * start-up that fails after the database was opened closes it again (a database it was given stays
+ * the caller's).
+ */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const early = overrides.masterKey ?? await existingMasterKey(config);
   const db = overrides.db ?? (await openDatabase(config)).db;
-  const masterKey = overrides.masterKey ?? await loadMasterKey(config);
+  try {
+    return await assemble(config, overrides, db, early ?? await loadMasterKey(config));
+  } catch (error) {
+    if (overrides.db === undefined) await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function assemble(config: Config, overrides: AppOverrides, db: Database, masterKey: Buffer): Promise<App> {
   await assertMasterKeyFits(db, masterKey);
-  // Free text about clients written before migration 0033 is sealed under their keys before anything is served.
+  // Free text about clients written before migrations 0033 and 0037 is sealed before anything is served.
   await sealLegacyFreeText(db, masterKey);
   const deps: AppDeps = { config, db, masterKey, now: overrides.now ?? (() => new Date()) };
 
