@@ -46,7 +46,7 @@ describe.skipIf(process.platform === 'win32')('createApp refused at start-up', (
     try {
       // An unfinished master key rotation: every key is refused, after the database was opened.
       const owner = openPostgres(scratch.url!, { maxConnections: 1 });
-      await owner.query("INSERT INTO care.master_key_rotations (old_fingerprint, new_fingerprint) VALUES ('0000000000000000', '1111111111111111')")
+      await owner.query('INSERT INTO care.master_key_rotations (old_fingerprint, new_fingerprint) VALUES (\'0000000000000000\', \'1111111111111111\')')
         .finally(() => owner.close());
       const config = loadConfig({
         DATABASE_URL: scratch.url, DW_DATA_DIR: path.join(root, 'pg'), DW_MASTER_KEY: randomBytes(32).toString('base64'), DW_DEMO: 'false', LOG_LEVEL: 'silent',
