@@ -13,7 +13,8 @@ const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: f
 const BASES = ['consent', 'family-guardian-threat', ...Object.values(StatutoryBasis)] as const;
 const DisclosureSchema = Type.Object({
   id: Uuid(), recipient: Type.String(), basis: Type.String(), part: Type.String(), disclosedOn: Type.String(), clientToldBeforehand: Type.Boolean(),
-  citations: Type.Array(Type.String()), entryId: Uuid(),
+  // The dossier entry that records it; null once the dossier was destroyed (the register row stays, 0018).
+  citations: Type.Array(Type.String()), entryId: Type.Unsafe<string | null>({ type: 'string', format: 'uuid', nullable: true }),
 });
 const NewDisclosureBody = Type.Object({
   recipient: Type.String({ minLength: 1, maxLength: 300 }),

@@ -45,7 +45,8 @@ export interface Disclosure {
   disclosedOn: string;
   clientToldBeforehand: boolean;
   citations: string[];
-  entryId: string;
+  /** Null once the dossier was destroyed: the entry went with it, the register row stays (migration 0018). */
+  entryId: string | null;
 }
 
 const BASIS_LABELS: Record<DisclosureBasis, string> = {
@@ -153,7 +154,7 @@ export async function recordDisclosure(scope: ClientScope, masterKey: Buffer, in
 }
 
 interface DisclosureRow {
-  id: string; client_id: string; recipient: string | null; recipient_ciphertext: Buffer | null; basis: DisclosureBasis; part: string; disclosed_on: string; client_told_beforehand: boolean; citations: string[]; entry_id: string;
+  id: string; client_id: string; recipient: string | null; recipient_ciphertext: Buffer | null; basis: DisclosureBasis; part: string; disclosed_on: string; client_told_beforehand: boolean; citations: string[]; entry_id: string | null;
 }
 
 function toDisclosure(masterKey: Buffer, r: DisclosureRow): Disclosure {

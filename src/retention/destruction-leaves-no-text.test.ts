@@ -242,8 +242,11 @@ describe('destroying a dossier leaves none of its free text in the database', ()
     const held = (await get('/api/privacy/retention-reviews', officer)).json().reviews as { clientId: string; holdReason: string }[];
     expect(held.find((r) => r.clientId === clientId)?.holdReason).toBe(DESTROYED_TEXT);
     expect((await get(`/api/clients/${clientId}/requests/${consentRequestId}`)).json().intake.consent.declarationReference).toBe(DESTROYED_TEXT);
-    // The registers that must outlive the dossier still say to whom, and the breach's reasons (master key).
+    // The registers that must outlive the dossier still say to whom, and the breach's reasons (master key);
+    // the disclosures' entries went with the dossier.
     expect(await registers()).toEqual(registersShow);
+    const register = (await get('/api/privacy/disclosures', officer)).json().disclosures as { clientId: string; entryId: string | null }[];
+    expect(register.filter((d) => d.clientId === clientId).map((d) => d.entryId)).toEqual([null, null]);
   });
 
   it('the master key rotation rewraps the recipients through the append-only triggers; the application role cannot change them', async () => {
