@@ -93,6 +93,9 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/privacy/retention-reviews/:clientId/release': ['privacy-officer'],
   'GET /api/privacy/retention-settings': ['privacy-officer'],
   'PUT /api/privacy/retention-settings': ['privacy-officer'],
+  'GET /api/privacy/retention/:clientId': ['privacy-officer'],
+  'PUT /api/privacy/retention/:clientId/good-care': ['privacy-officer'],
+  'DELETE /api/privacy/retention/:clientId/good-care': ['privacy-officer'],
   'GET /api/privacy/retention-settings/incidents': ['privacy-officer'],
   'PUT /api/privacy/retention-settings/incidents': ['privacy-officer'],
   // The data breach register (AVG 33–34): the privacy officer alone.

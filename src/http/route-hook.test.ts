@@ -56,6 +56,7 @@ describe('every client-data route passes the access hook', () => {
       // Retention review (src/retention): withLogReview, one row per client shown or decided.
       'GET /api/privacy/retention-reviews', 'POST /api/privacy/retention-reviews/:clientId/confirm', 'POST /api/privacy/retention-reviews/:clientId/hold', 'POST /api/privacy/retention-reviews/:clientId/release',
       'GET /api/privacy/retention-settings', 'PUT /api/privacy/retention-settings', 'GET /api/privacy/retention-settings/incidents', 'PUT /api/privacy/retention-settings/incidents',
+      'GET /api/privacy/retention/:clientId', 'PUT /api/privacy/retention/:clientId/good-care', 'DELETE /api/privacy/retention/:clientId/good-care',
       // The data breach register (src/breaches): withLogReview, one row per affected client shown.
       'GET /api/privacy/breaches', 'POST /api/privacy/breaches', 'PATCH /api/privacy/breaches/:id',
       // Own personal work notes (src/work-notes): one row per client whose notes were used, part personal-work-note;

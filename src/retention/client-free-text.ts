@@ -35,6 +35,7 @@ const Sealed = {
   emergencyReview: { context: (accessId: string) => `emergency-review:${accessId}` },
   restrictionEnd: { context: (restrictionId: string) => `restriction-end:${restrictionId}` },
   retentionHold: { context: (clientId: string) => `retention-hold:${clientId}` },
+  retentionGoodCare: { context: (clientId: string) => `retention-good-care:${clientId}` },
   requestConsent: { context: (requestId: string) => `request-consent:${requestId}` },
   competenceExpert: { context: (assessmentId: string) => `competence-expert:${assessmentId}` },
 } as const;
@@ -70,7 +71,7 @@ export function openConsentTexts(key: Buffer, consentId: string, sealed: Buffer)
  * A single sealed text: the emergency review note, a restriction's end reason, a hold reason, a request's
  * consent reference, the expert consulted for a competence assessment (migration 0037).
  */
-export type SealedTextKind = 'emergencyReview' | 'restrictionEnd' | 'retentionHold' | 'requestConsent' | 'competenceExpert';
+export type SealedTextKind = 'emergencyReview' | 'restrictionEnd' | 'retentionHold' | 'retentionGoodCare' | 'requestConsent' | 'competenceExpert';
 
 /** Seals one text under the client's key, bound to the row (`rowId`: the access, restriction, client or request id). */
 export function sealText(key: Buffer, kind: SealedTextKind, rowId: string, value: string): Buffer {

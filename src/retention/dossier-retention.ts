@@ -1,12 +1,14 @@
 /**
- * One dossier's retention, as shown on the client overview and used when the
- * privacy officer holds a dossier before it falls due (Jeugdwet 7.3.8; BW
- * 7:454(3); 003 §3.2): its last change, the end the rules engine gives with the
- * organisation's own term, and whether it is held for a procedure.
+ * One dossier's retention, as shown on the client overview and the privacy
+ * officer's retention page, and used when the privacy officer holds a dossier
+ * before it falls due (Jeugdwet 7.3.8; BW 7:454(3); 003 §3.2): its last change,
+ * the end the rules engine's `retention()` gives with the organisation's own
+ * term and the good-care extension, and whether it is held for a procedure.
+ * The same facts feed the sweep (retention-service.ts).
  */
 import type { Queryable } from '../db/database.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { retentionEnd } from './retention-policy.js';
+import { retentionEnd, type AgeOf, type OrganisationTerm, type RetentionEnd } from './retention-policy.js';
 
 /**
  * The last change of one dossier: its latest entry or annotation, else when the dossier (or client) was
@@ -20,28 +22,81 @@ export const LAST_CHANGE_SQL = `GREATEST(c.created_at, d.created_at,
   (SELECT max(a.recorded_at) FROM care.entry_annotations a WHERE a.client_id = c.id),
   (SELECT max(fe.recorded_at) FROM formal.family_members fm JOIN care.family_entries fe ON fe.family_id = fm.family_id WHERE fm.client_id = c.id))`;
 
+/**
+ * Everything the engine needs about one dossier, as columns. Expects `c` (formal.clients), `d` (care.dossiers),
+ * `s` (org.retention_settings), `r` (org.retention_reviews) and `x` (org.retention_extensions), the last four
+ * left-joined: see {@link RETENTION_JOINS_SQL}.
+ */
+export const RETENTION_FACTS_SQL = `${LAST_CHANGE_SQL} AS last_change_at,
+  to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date,
+  to_char(GREATEST(c.birth_date, (SELECT max(c2.birth_date) FROM formal.family_members f1
+      JOIN formal.family_members f2 ON f2.family_id = f1.family_id JOIN formal.clients c2 ON c2.id = f2.client_id
+     WHERE f1.client_id = c.id)), 'YYYY-MM-DD') AS youngest_born,
+  s.term_kind, s.term_years, s.term_age, s.age_of, s.reason AS term_reason, r.status,
+  to_char(x.kept_until, 'YYYY-MM-DD') AS good_care_until`;
+
+/** The joins {@link RETENTION_FACTS_SQL} expects after `formal.clients c`. */
+export const RETENTION_JOINS_SQL = `LEFT JOIN care.dossiers d ON d.client_id = c.id
+  LEFT JOIN org.retention_settings s ON s.organisation_id = c.organisation_id
+  LEFT JOIN org.retention_reviews r ON r.client_id = c.id
+  LEFT JOIN org.retention_extensions x ON x.client_id = c.id`;
+
+export interface RetentionFactsRow {
+  last_change_at: Date | string;
+  birth_date: string;
+  youngest_born: string | null;
+  term_kind: string | null;
+  term_years: number | null;
+  term_age: number | null;
+  age_of: string | null;
+  term_reason: string | null;
+  status: string | null;
+  good_care_until: string | null;
+}
+
+/** The organisation's term from its settings row; undefined without one. */
+export function termFromRow(row: Pick<RetentionFactsRow, 'term_kind' | 'term_years' | 'term_age' | 'age_of' | 'term_reason'>): OrganisationTerm | undefined {
+  if (row.term_kind === 'until-age' && row.term_age !== null) {
+    return { kind: 'until-age', age: row.term_age, ageOf: (row.age_of ?? 'client') as AgeOf, reason: row.term_reason ?? '' };
+  }
+  if (row.term_years !== null) return { kind: 'years-after-last-change', years: row.term_years, reason: row.term_reason ?? '' };
+  return undefined;
+}
+
+/** The engine's plan for one row of {@link RETENTION_FACTS_SQL}; `held` overrides the row's status when given. */
+export function retentionOfRow(row: RetentionFactsRow, today: string, held = row.status === 'held'): RetentionEnd & { lastChange: string } {
+  const lastChange = calendarDate(row.last_change_at instanceof Date ? row.last_change_at : new Date(row.last_change_at));
+  const end = retentionEnd({
+    lastChange, today, heldForProcedure: held, term: termFromRow(row), clientBorn: row.birth_date,
+    youngestBorn: row.youngest_born ?? undefined, goodCareUntil: row.good_care_until ?? undefined,
+  });
+  return { ...end, lastChange };
+}
+
 export interface DossierRetention {
   lastChange: string;
   /** The last day the dossier must be kept; null while held for a procedure. */
   keptUntil: string | null;
   held: boolean;
-  /** The engine's Dutch explanation (or the organisation's term). */
+  /** The end of the organisation's term for this dossier, when there is one. */
+  termEnd: string | null;
+  /** The engine's flag: the organisation's term ends before the legal minimum. */
+  warning: boolean;
+  /** The good-care day, when one is recorded. */
+  goodCareUntil: string | null;
+  /** The engine's Dutch explanation. */
   explanation: string;
 }
 
 /** The retention of one client's dossier on `now`; undefined for a client of another organisation. */
 export async function dossierRetention(tx: Queryable, clientId: string, organisationId: string, now: Date): Promise<DossierRetention | undefined> {
-  const [row] = await tx.query<{ last_change_at: Date | string; term_years: number | null; term_reason: string | null; status: string | null }>(
-    `SELECT ${LAST_CHANGE_SQL} AS last_change_at, s.term_years, s.reason AS term_reason, r.status
-       FROM formal.clients c
-       LEFT JOIN care.dossiers d ON d.client_id = c.id
-       LEFT JOIN org.retention_settings s ON s.organisation_id = c.organisation_id
-       LEFT JOIN org.retention_reviews r ON r.client_id = c.id
-      WHERE c.id = $1 AND c.organisation_id = $2`, [clientId, organisationId]);
+  const [row] = await tx.query<RetentionFactsRow>(
+    `SELECT ${RETENTION_FACTS_SQL} FROM formal.clients c ${RETENTION_JOINS_SQL} WHERE c.id = $1 AND c.organisation_id = $2`, [clientId, organisationId]);
   if (row === undefined) return undefined;
-  const lastChange = calendarDate(row.last_change_at instanceof Date ? row.last_change_at : new Date(row.last_change_at));
   const held = row.status === 'held';
-  const term = row.term_years === null ? undefined : { termYears: row.term_years, reason: row.term_reason ?? '' };
-  const end = retentionEnd({ lastChange, today: calendarDate(now), heldForProcedure: held, term });
-  return { lastChange, keptUntil: end.keptUntil, held, explanation: end.explanation };
+  const end = retentionOfRow(row, calendarDate(now));
+  return {
+    lastChange: end.lastChange, keptUntil: end.keptUntil, held, termEnd: end.termEnd, warning: end.warning,
+    goodCareUntil: row.good_care_until, explanation: end.explanation,
+  };
 }

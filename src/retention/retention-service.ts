@@ -3,8 +3,10 @@
  * 7.3.8–7.3.9; BW 7:454(3); 003 §3.2–3.3; DOMAIN §5).
  *
  * Sweep: walks all clients in batches (keyset on id), lets SQL pre-select the
- * candidates whose last change lies before the longest applicable term (a
- * generous bound), and lets the rules engine (`retentionEnd`) decide each one.
+ * candidates whose last change lies before the legal minimum (no dossier can
+ * be due earlier: the engine keeps the latest of the minimum, the
+ * organisation's term and the good-care day), and lets the rules engine
+ * (`retention()`, through `retentionEnd`) decide each one.
  * Due dossiers go on the privacy officer's review list; the sweep never
  * destroys anything.
  *
@@ -21,11 +23,11 @@ import type { Database, Queryable } from '../db/database.js';
 import { purgeExpiredRegisterRecords } from '../registers/register-service.js';
 import { destroyWholeDossier } from '../requests/destruction.js';
 import { destroyExpiredNotes } from '../work-notes/work-note-service.js';
-import { Citation } from '../rules/index.js';
+import { Citation, RETENTION_YEARS } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { clientKeyIfAny, clientKeys, DESTROYED_TEXT, openText, sealText } from './client-free-text.js';
-import { dossierRetention, LAST_CHANGE_SQL } from './dossier-retention.js';
-import { effectiveTermYears, retentionEnd, termWarning, type OrganisationTerm } from './retention-policy.js';
+import { dossierRetention, retentionOfRow, RETENTION_FACTS_SQL, RETENTION_JOINS_SQL, termFromRow, type RetentionFactsRow } from './dossier-retention.js';
+import { termWarning, type AgeOf, type OrganisationTerm } from './retention-policy.js';
 
 export const SWEEP_BATCH = 2000;
 
@@ -51,21 +53,13 @@ export interface SweepProgress {
   due: number;
 }
 
-interface CandidateRow {
+interface CandidateRow extends RetentionFactsRow {
   id: string;
   organisation_id: string;
-  last_change_at: Date | string;
-  term_years: number | null;
-  term_reason: string | null;
-  status: string | null;
 }
 
 function asDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
-}
-
-function termOf(row: { term_years: number | null; term_reason: string | null }): OrganisationTerm | undefined {
-  return row.term_years === null ? undefined : { termYears: row.term_years, reason: row.term_reason ?? '' };
 }
 
 /**
@@ -94,30 +88,26 @@ export async function sweepRetention(db: Database, options: {
     if (keys.length === 0) break;
     cursor = keys[keys.length - 1]!.id;
     scanned += keys.length;
-    // Candidates: last change before today minus the longest term, plus two days' slack for the time
-    // zone and month ends; the engine decides exactly. Whole dossiers already destroyed are skipped.
+    // Candidates: last change before today minus the legal minimum, plus two days' slack for the time
+    // zone and month ends; the engine decides exactly (a longer term or a good-care day keeps a candidate
+    // off the list). Whole dossiers already destroyed are skipped.
     const candidates = await db.query<CandidateRow>(
       `SELECT * FROM (
-         SELECT c.id, c.organisation_id, ${LAST_CHANGE_SQL} AS last_change_at,
-                s.term_years, s.reason AS term_reason, r.status
-           FROM formal.clients c
-           LEFT JOIN care.dossiers d ON d.client_id = c.id
-           LEFT JOIN org.retention_settings s ON s.organisation_id = c.organisation_id
-           LEFT JOIN org.retention_reviews r ON r.client_id = c.id
+         SELECT c.id, c.organisation_id, ${RETENTION_FACTS_SQL}
+           FROM formal.clients c ${RETENTION_JOINS_SQL}
           WHERE c.id = ANY($1::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM org.destruction_records x WHERE x.client_id = c.id AND x.scope = 'whole-dossier')
+            AND NOT EXISTS (SELECT 1 FROM org.destruction_records dr WHERE dr.client_id = c.id AND dr.scope = 'whole-dossier')
        ) t
-       WHERE t.last_change_at < $2::timestamptz - make_interval(years => GREATEST($3::int, COALESCE(t.term_years, 0))) + interval '2 days'
+       WHERE t.last_change_at < $2::timestamptz - make_interval(years => $3::int) + interval '2 days'
           OR t.status = 'pending'`,
-      [keys.map((k) => k.id), options.now.toISOString(), effectiveTermYears(undefined)]);
+      [keys.map((k) => k.id), options.now.toISOString(), RETENTION_YEARS]);
     const toList: DueDossier[] = [];
     const toWithdraw: string[] = [];
     for (const row of candidates) {
       if (row.status === 'confirmed' || row.status === 'destroyed') continue;
-      const lastChange = calendarDate(asDate(row.last_change_at));
-      const end = retentionEnd({ lastChange, today, heldForProcedure: row.status === 'held', term: termOf(row) });
+      const end = retentionOfRow(row, today);
       if (end.due && end.keptUntil !== null) {
-        const dossier = { clientId: row.id, organisationId: row.organisation_id, lastChange, keptUntil: end.keptUntil };
+        const dossier = { clientId: row.id, organisationId: row.organisation_id, lastChange: end.lastChange, keptUntil: end.keptUntil };
         due.push(dossier);
         toList.push(dossier);
       } else if (row.status === 'pending') {
@@ -160,21 +150,15 @@ export interface DestroyResult extends DestroyProgress {
 
 /** One confirmed dossier, in one transaction. Returns whether it was destroyed now. */
 async function destroyOne(tx: Queryable, clientId: string, now: Date): Promise<'destroyed' | 'skipped'> {
-  const [review] = await tx.query<{
-    organisation_id: string; decided_by: string; decided_at: Date | string; last_change_at: Date | string;
-    term_years: number | null; term_reason: string | null;
-  }>(
-    `SELECT r.organisation_id, r.decided_by, r.decided_at, ${LAST_CHANGE_SQL} AS last_change_at, s.term_years, s.reason AS term_reason
-       FROM org.retention_reviews r
-       JOIN formal.clients c ON c.id = r.client_id
-       LEFT JOIN care.dossiers d ON d.client_id = c.id
-       LEFT JOIN org.retention_settings s ON s.organisation_id = r.organisation_id
-      WHERE r.client_id = $1 AND r.status = 'confirmed'
+  const [review] = await tx.query<RetentionFactsRow & { organisation_id: string; decided_by: string; decided_at: Date | string }>(
+    `SELECT r.organisation_id, r.decided_by, r.decided_at, ${RETENTION_FACTS_SQL}
+       FROM formal.clients c ${RETENTION_JOINS_SQL}
+      WHERE c.id = $1 AND r.status = 'confirmed'
       FOR UPDATE OF r`, [clientId]);
   // Already destroyed (by an earlier, interrupted run or a parallel one), or no longer confirmed.
   if (review === undefined) return 'skipped';
-  const lastChange = calendarDate(asDate(review.last_change_at));
-  const end = retentionEnd({ lastChange, today: calendarDate(now), heldForProcedure: false, term: termOf(review) });
+  // Something added since the confirmation, a longer term or a good-care day recorded since: not due.
+  const end = retentionOfRow(review, calendarDate(now), false);
   if (!end.due) {
     // Something was added since the confirmation: the term starts again; back to the list.
     await tx.query(`DELETE FROM org.retention_reviews WHERE client_id = $1`, [clientId]);
@@ -188,6 +172,7 @@ async function destroyOne(tx: Queryable, clientId: string, now: Date): Promise<'
   // correction history go too, in the same transaction (migration 0026; AVG 5(1)(e)).
   await tx.query('SELECT formal.erase_client_identity($1, $2)', [clientId, review.organisation_id]);
   await tx.query(`UPDATE org.retention_reviews SET status = 'destroyed', destroyed_at = clock_timestamp() WHERE client_id = $1`, [clientId]);
+  await tx.query('DELETE FROM org.retention_extensions WHERE client_id = $1', [clientId]);
   await appendAccessLog(tx, [{
     organisationId: review.organisation_id, employeeId: review.decided_by, employeeRole: 'privacy-officer', clientId,
     action: 'destroy', part: 'dossier', outcome: AccessOutcome.allowed, basis: 'legal-duty',
@@ -320,27 +305,112 @@ export async function releaseHold(tx: Queryable, input: { organisationId: string
 // ---------------------------------------------------------------- the organisation's own term
 
 export interface RetentionSetting {
+  /** The term's kind (003 §3.2, as the engine knows them); null without a term of the organisation's own. */
+  kind: OrganisationTerm['kind'] | null;
+  /** For `years-after-last-change`. */
   termYears: number | null;
+  /** For `until-age`: the age, and whose. */
+  age: number | null;
+  ageOf: AgeOf | null;
   reason: string | null;
   legalMinimumYears: number;
+  /** The engine's warning, in Dutch, when the term can end before the legal minimum (see `termWarning`). */
   warning: string | null;
 }
 
-export async function readSetting(tx: Queryable, organisationId: string): Promise<RetentionSetting> {
-  const [row] = await tx.query<{ term_years: number; reason: string }>('SELECT term_years, reason FROM org.retention_settings WHERE organisation_id = $1', [organisationId]);
-  const term = row === undefined ? undefined : { termYears: row.term_years, reason: row.reason };
-  return { termYears: term?.termYears ?? null, reason: term?.reason ?? null, legalMinimumYears: effectiveTermYears(undefined), warning: termWarning(term) };
+export async function readSetting(tx: Queryable, organisationId: string, now: Date): Promise<RetentionSetting> {
+  const [row] = await tx.query<{ term_kind: string; term_years: number | null; term_age: number | null; age_of: string | null; term_reason: string }>(
+    'SELECT term_kind, term_years, term_age, age_of, reason AS term_reason FROM org.retention_settings WHERE organisation_id = $1', [organisationId]);
+  const term = row === undefined ? undefined : termFromRow(row);
+  return {
+    kind: term?.kind ?? null,
+    termYears: term?.kind === 'years-after-last-change' ? term.years : null,
+    age: term?.kind === 'until-age' ? term.age : null,
+    ageOf: term?.kind === 'until-age' ? term.ageOf : null,
+    reason: term?.reason ?? null, legalMinimumYears: RETENTION_YEARS, warning: termWarning(term, calendarDate(now)),
+  };
 }
 
-export async function writeSetting(tx: Queryable, input: {
-  organisationId: string; termYears: number; reason: string; setBy: string;
-}): Promise<RetentionSetting> {
+export async function writeSetting(tx: Queryable, input: { organisationId: string; term: OrganisationTerm; setBy: string; now: Date }): Promise<RetentionSetting> {
+  const t = input.term;
   await tx.query(
-    `INSERT INTO org.retention_settings (organisation_id, term_years, reason, set_by) VALUES ($1, $2, $3, $4)
+    `INSERT INTO org.retention_settings (organisation_id, term_kind, term_years, term_age, age_of, reason, set_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (organisation_id) DO UPDATE
-       SET term_years = EXCLUDED.term_years, reason = EXCLUDED.reason, set_by = EXCLUDED.set_by, set_at = clock_timestamp()`,
-    [input.organisationId, input.termYears, input.reason, input.setBy]);
-  return readSetting(tx, input.organisationId);
+       SET term_kind = EXCLUDED.term_kind, term_years = EXCLUDED.term_years, term_age = EXCLUDED.term_age, age_of = EXCLUDED.age_of,
+           reason = EXCLUDED.reason, set_by = EXCLUDED.set_by, set_at = clock_timestamp()`,
+    [input.organisationId, t.kind, t.kind === 'years-after-last-change' ? t.years : null, t.kind === 'until-age' ? t.age : null,
+      t.kind === 'until-age' ? t.ageOf : null, t.reason, input.setBy]);
+  return readSetting(tx, input.organisationId, input.now);
+}
+
+// ---------------------------------------------------------------- one dossier: its end, and the good-care extension
+
+export interface DossierRetentionView {
+  clientId: string;
+  lastChange: string;
+  keptUntil: string | null;
+  termEnd: string | null;
+  warning: boolean;
+  held: boolean;
+  goodCare: { until: string; reason: string; recordedBy: string; recordedAt: string } | null;
+  explanation: string;
+}
+
+/** One dossier's retention as the engine gives it, with the good-care extension (its reason opened); undefined when not found. */
+export async function readDossierRetention(tx: Queryable, masterKey: Buffer, organisationId: string, clientId: string, now: Date): Promise<DossierRetentionView | undefined> {
+  const destroyed = await tx.query(`SELECT 1 FROM org.destruction_records WHERE client_id = $1 AND scope = 'whole-dossier'`, [clientId]);
+  if (destroyed.length > 0) return undefined;
+  const retention = await dossierRetention(tx, clientId, organisationId, now);
+  if (retention === undefined) return undefined;
+  const [ext] = await tx.query<{ kept_until: string; reason_ciphertext: Buffer; recorded_by: string; recorded_at: Date | string }>(
+    `SELECT to_char(kept_until, 'YYYY-MM-DD') AS kept_until, reason_ciphertext, recorded_by, recorded_at
+       FROM org.retention_extensions WHERE client_id = $1 AND organisation_id = $2`, [clientId, organisationId]);
+  let goodCare: DossierRetentionView['goodCare'] = null;
+  if (ext !== undefined) {
+    const key = await clientKeyIfAny(tx, masterKey, clientId);
+    goodCare = {
+      until: ext.kept_until, reason: key === undefined ? DESTROYED_TEXT : openText(key, 'retentionGoodCare', clientId, ext.reason_ciphertext),
+      recordedBy: ext.recorded_by, recordedAt: asDate(ext.recorded_at).toISOString(),
+    };
+  }
+  return {
+    clientId, lastChange: retention.lastChange, keptUntil: retention.keptUntil, termEnd: retention.termEnd, warning: retention.warning,
+    held: retention.held, goodCare, explanation: retention.explanation,
+  };
+}
+
+/**
+ * Records (or replaces) the good-care extension of one dossier (Jeugdwet 7.3.8: "of zoveel langer als
+ * redelijkerwijs uit de zorg van een goed jeugdhulpverlener voortvloeit"): kept until `until`, for the reason
+ * given, sealed under the client's key. A pending review of a dossier no longer due is withdrawn, and a
+ * confirmation is withdrawn too: destruction must be decided again. False when the dossier is not found or destroyed.
+ */
+export async function recordGoodCare(tx: Queryable, masterKey: Buffer, input: {
+  organisationId: string; clientId: string; until: string; reason: string; recordedBy: string; now: Date;
+}): Promise<boolean> {
+  const destroyed = await tx.query(`SELECT 1 FROM org.destruction_records WHERE client_id = $1 AND scope = 'whole-dossier'`, [input.clientId]);
+  if (destroyed.length > 0) return false;
+  const found = await tx.query('SELECT 1 FROM formal.clients WHERE id = $1 AND organisation_id = $2', [input.clientId, input.organisationId]);
+  if (found.length === 0) return false;
+  const key = await clientKeyIfAny(tx, masterKey, input.clientId);
+  if (key === undefined) return false;
+  await tx.query(
+    `INSERT INTO org.retention_extensions (client_id, organisation_id, kept_until, reason_ciphertext, recorded_by, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (client_id) DO UPDATE SET kept_until = EXCLUDED.kept_until, reason_ciphertext = EXCLUDED.reason_ciphertext,
+       recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
+    [input.clientId, input.organisationId, input.until, sealText(key, 'retentionGoodCare', input.clientId, input.reason), input.recordedBy, input.now.toISOString()]);
+  const retention = await dossierRetention(tx, input.clientId, input.organisationId, input.now);
+  if (retention !== undefined && retention.keptUntil !== null && retention.keptUntil >= calendarDate(input.now)) {
+    await tx.query(`DELETE FROM org.retention_reviews WHERE client_id = $1 AND status IN ('pending', 'confirmed')`, [input.clientId]);
+  }
+  return true;
+}
+
+/** Ends the good-care extension; the next sweep decides again. False when there was none. */
+export async function endGoodCare(tx: Queryable, input: { organisationId: string; clientId: string }): Promise<boolean> {
+  const rows = await tx.query('DELETE FROM org.retention_extensions WHERE client_id = $1 AND organisation_id = $2 RETURNING client_id', [input.clientId, input.organisationId]);
+  return rows.length === 1;
 }
 
 // ---------------------------------------------------------------- the daily schedule

@@ -19,10 +19,10 @@ describe('retentionEnd (pure)', () => {
     expect(retentionEnd({ lastChange: '2000-01-01', today: '2060-01-01', heldForProcedure: true })).toMatchObject({ keptUntil: null, due: false });
   });
   it('applies a longer organisation term, never a shorter one, and warns about the shorter one (DOMAIN §5)', () => {
-    expect(retentionEnd({ lastChange: '2020-03-10', today: '2041-01-01', heldForProcedure: false, term: { termYears: 30, reason: 'OTS' } })).toMatchObject({ keptUntil: '2050-03-10', due: false });
-    expect(retentionEnd({ lastChange: '2020-03-10', today: '2035-01-01', heldForProcedure: false, term: { termYears: 10, reason: 'kort' } })).toMatchObject({ keptUntil: '2040-03-10', due: false });
-    expect(termWarning({ termYears: 10, reason: 'kort' })).toMatch(/korter dan de wettelijke minimumtermijn van 20 jaar/);
-    expect(termWarning({ termYears: 25, reason: 'lang' })).toBeNull();
+    expect(retentionEnd({ lastChange: '2020-03-10', today: '2041-01-01', heldForProcedure: false, term: { kind: 'years-after-last-change', years: 30, reason: 'OTS' } })).toMatchObject({ keptUntil: '2050-03-10', due: false });
+    expect(retentionEnd({ lastChange: '2020-03-10', today: '2035-01-01', heldForProcedure: false, term: { kind: 'years-after-last-change', years: 10, reason: 'kort' } })).toMatchObject({ keptUntil: '2040-03-10', due: false });
+    expect(termWarning({ kind: 'years-after-last-change', years: 10, reason: 'kort' }, '2026-12-04')).toMatch(/korter dan de wet vraagt/);
+    expect(termWarning({ kind: 'years-after-last-change', years: 25, reason: 'lang' }, '2026-12-04')).toBeNull();
   });
 });
 
@@ -180,12 +180,12 @@ describe('retention review and destruction', () => {
 
   it('the organisation\'s own term: longer keeps dossiers longer; shorter gives a warning and changes nothing (DOMAIN §5)', async () => {
     const extra = await h.client({ age: 8, holder });
-    expect((await h.request({ method: 'PUT', url: '/api/privacy/retention-settings', cookie: holderCookie, body: { termYears: 25, reason: 'Na OTS langer bewaren' } })).statusCode).toBe(403);
-    const longer = await h.request({ method: 'PUT', url: '/api/privacy/retention-settings', cookie: officerCookie, body: { termYears: 25, reason: 'Na OTS langer bewaren' } });
-    expect(longer.json()).toEqual({ termYears: 25, reason: 'Na OTS langer bewaren', legalMinimumYears: 20, warning: null });
+    expect((await h.request({ method: 'PUT', url: '/api/privacy/retention-settings', cookie: holderCookie, body: { term: { kind: 'years-after-last-change', years: 25 }, reason: 'Na OTS langer bewaren' } })).statusCode).toBe(403);
+    const longer = await h.request({ method: 'PUT', url: '/api/privacy/retention-settings', cookie: officerCookie, body: { term: { kind: 'years-after-last-change', years: 25 }, reason: 'Na OTS langer bewaren' } });
+    expect(longer.json()).toEqual({ kind: 'years-after-last-change', termYears: 25, age: null, ageOf: null, reason: 'Na OTS langer bewaren', legalMinimumYears: 20, warning: null });
     expect((await sweepRetention(h.database.db, { now: later, dryRun: true })).due.map((d) => d.clientId)).not.toContain(extra);
-    const shorter = await h.request({ method: 'PUT', url: '/api/privacy/retention-settings', cookie: officerCookie, body: { termYears: 10, reason: 'Eigen beleid' } });
-    expect(shorter.json<{ warning: string }>().warning).toMatch(/korter dan de wettelijke minimumtermijn/);
+    const shorter = await h.request({ method: 'PUT', url: '/api/privacy/retention-settings', cookie: officerCookie, body: { term: { kind: 'years-after-last-change', years: 10 }, reason: 'Eigen beleid' } });
+    expect(shorter.json<{ warning: string }>().warning).toMatch(/korter dan de wet vraagt/);
     expect((await h.request({ method: 'GET', url: '/api/privacy/retention-settings', cookie: officerCookie })).json<{ termYears: number }>().termYears).toBe(10);
     // Ten years is not enough: in 2040 (14 years after the last change) nothing is due.
     expect((await sweepRetention(h.database.db, { now: new Date('2040-06-01T10:00:00Z'), dryRun: true })).due).toEqual([]);
