@@ -56,6 +56,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/requests/:requestId/consent': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/identity-check': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/extend': ['admin-staff'],
+  'POST /api/clients/:clientId/requests/:requestId/answer-received': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/decision': NONE, // deciding is the professional's (003 §3)
   'POST /api/clients/:clientId/requests/:requestId/fulfil': NONE,
   'POST /api/clients/:clientId/processing-restriction/end': NONE, // the dossier holder's (AVG 18(3))

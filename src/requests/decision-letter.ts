@@ -1,7 +1,9 @@
 /**
  * The decision letter on a request, in Dutch at B1 level, naming the legal
  * routes every decision must mention (DOMAIN §3 "Legal protection"): the civil
- * court within six weeks (Jeugdwet 7.3.17; UAVG 35), the organisation's
+ * court — within six weeks after the answer was received, with the last day
+ * only once that day is recorded, and without a term after a late decision
+ * (Jeugdwet 7.3.17; UAVG 35; 003 §4; the engine's `requestDeadlines`) — the organisation's
  * complaints procedure, the disciplinary court, and the Autoriteit
  * Persoonsgegevens (AVG 77).
  */
@@ -37,6 +39,25 @@ const GROUND_LABELS: Record<string, string> = {
   'good-care-requires-keeping': 'goede zorg vraagt dat wij deze gegevens bewaren',
   'needed-for-procedure': 'wij hebben deze gegevens nodig in een procedure',
 };
+
+/**
+ * When the requester can go to court, as the engine has it (003 §4): after a
+ * late decision without a term; else six weeks from receipt of the answer —
+ * with the last day once that receipt is recorded, without a date before it.
+ */
+export function courtTerm(request: Pick<ClientRequest, 'deadlines' | 'decision'>): string {
+  const law = '(Jeugdwet 7.3.17, UAVG 35)';
+  if (request.deadlines.late) {
+    return `Wij hebben niet binnen de wettelijke termijn beslist: die liep tot en met ${dutchDate(request.deadlines.decisionDeadline)}. `
+      + `Daarom is het indienen van uw verzoek bij de rechter niet aan een termijn gebonden: u kunt dat ook later nog doen ${law}.`;
+  }
+  const last = request.decision?.appealDeadline ?? null;
+  const received = request.decision?.answerReceivedOn ?? null;
+  if (last !== null && received !== null) {
+    return `Dat moet binnen zes weken nadat u dit antwoord ontving (${dutchDate(received)}), dus uiterlijk op ${dutchDate(last)} ${law}.`;
+  }
+  return `Dat moet binnen zes weken nadat u dit antwoord heeft ontvangen ${law}.`;
+}
 
 /** The letter job the render pool hands its worker: plain data only. */
 export interface DecisionLetterJob {
@@ -78,7 +99,7 @@ export function drawDecisionLetter(job: DecisionLetterJob, maxBytes: number): Pr
       section(doc, 'Wanneer', `Wij vernietigen de gegevens uiterlijk op ${dutchDate(decision.executionDeadline)}. Daarna bewaren wij alleen dat wij ze hebben vernietigd, niet wat erin stond.`);
     }
     section(doc, 'Bent u het niet eens met dit besluit?', [
-      `1. U kunt de rechter vragen om naar het besluit te kijken. Dat moet binnen zes weken, dus uiterlijk op ${dutchDate(decision.appealDeadline)} (Jeugdwet 7.3.17, UAVG 35).`,
+      `1. U kunt de rechter vragen om naar het besluit te kijken. ${courtTerm(request)}`,
       '2. U kunt een klacht indienen bij onze klachtencommissie. Vraag ons hoe dat gaat; de vertrouwenspersoon kan u daarbij helpen.',
       '3. Gaat het om het handelen van een geregistreerde professional? Dan kunt u een klacht indienen bij het tuchtcollege.',
       '4. U kunt een klacht indienen bij de Autoriteit Persoonsgegevens (AVG 77), via autoriteitpersoonsgegevens.nl.',

@@ -279,31 +279,53 @@ describe('withdrawal of consent (AVG 7(3)) and objection (AVG 21)', () => {
 });
 
 describe('general information for a parent without custody (BW 1:377c; 003 §3.1)', () => {
-  it('delivers when help started, its goals and its results by date — without any care content — as JSON and in the letter', async () => {
+  // Issue 16, error 6: 003 §3.1 — "de doelstelling van de hulp en de resultaten daarvan": their content, not only dates.
+  it('delivers when help started, the goals (plan content) and results (evaluation content), shielding applied — as JSON and in the letter', async () => {
     const clientId = await h.client({ age: 10, holder });
     const parentId = await addParent(clientId, false);
-    await entry(clientId, { kind: 'plan', text: 'Doel: Sam gaat weer elke dag naar school.', occurredOn: '2026-02-10', statementType: 'opinion' });
-    await entry(clientId, { kind: 'evaluation', text: 'Sam gaat nu vier dagen per week.', occurredOn: '2026-06-15', statementType: 'opinion' });
-    await entry(clientId, { text: 'Moeder woont op de Geheimeweg 12.', occurredOn: '2026-03-01' });
+    const GOAL = 'Doel: Sam gaat weer elke dag naar school.';
+    const HIDDEN_FROM_PARENT = 'Moeder woont nu aan de Schuilweg 4.';
+    const ABOUT_OTHER = 'Oma Klaproos heeft zelf ook hulp gehad.';
+    const RESULT = 'Sam gaat nu vier dagen per week.';
+    const WHOLLY_HIDDEN = 'Plan B: verhuizing naar Verstopdorp.';
+    await entry(clientId, { kind: 'plan', text: GOAL, occurredOn: '2026-02-10', statementType: 'opinion' });
+    const evaluationText = `${RESULT} ${HIDDEN_FROM_PARENT} ${ABOUT_OTHER}`;
+    const evaluation = await entry(clientId, { kind: 'evaluation', text: evaluationText, occurredOn: '2026-06-15', statementType: 'opinion' });
+    const hidden = evaluationText.indexOf(HIDDEN_FROM_PARENT);
+    const other = evaluationText.indexOf(ABOUT_OTHER);
+    expect((await post(`/api/clients/${clientId}/entries/${evaluation}/shieldings`, {
+      kind: 'shielded-from', passage: { start: hidden, end: hidden + HIDDEN_FROM_PARENT.length }, shieldedFrom: [parentId], reason: 'Geheim adres',
+    })).statusCode).toBe(201);
+    expect((await post(`/api/clients/${clientId}/entries/${evaluation}/shieldings`, {
+      kind: 'about-another-person', passage: { start: other, end: other + ABOUT_OTHER.length }, reason: 'Gaat over de grootmoeder',
+    })).statusCode).toBe(201);
+    const secondPlan = await entry(clientId, { kind: 'plan', text: WHOLLY_HIDDEN, occurredOn: '2026-03-01', statementType: 'opinion' });
+    expect((await post(`/api/clients/${clientId}/entries/${secondPlan}/shieldings`, { kind: 'shielded-from', shieldedFrom: [parentId], reason: 'Geheim adres' })).statusCode).toBe(201);
+    await entry(clientId, { text: 'Gesprek: moeder vertelt over de Geheimeweg 12.', occurredOn: '2026-03-01' });
+
     const requestId = await decided(clientId, 'general-information', { requesterRelationId: parentId });
     const done = await fulfil(clientId, requestId);
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json()).toMatchObject({
-      state: 'fulfilled',
-      generalInformation: { careStartedOn: '2026-01-05', careEndedOn: null, goals: { planDates: ['2026-02-10'] }, results: { evaluationDates: ['2026-06-15'] }, addressee: 'Sam Ouder' },
-    });
-    expect(done.json().generalInformation.basis).toContain('BW 1:377c');
-    expect(done.body).not.toContain('school');
+    const info = done.json().generalInformation;
+    expect(info).toMatchObject({ careStartedOn: '2026-01-05', careEndedOn: null, addressee: 'Sam Ouder' });
+    expect(info.goals).toMatchObject({ items: [{ date: '2026-02-10', text: GOAL }], withheld: 1 });
+    expect(info.results.items).toHaveLength(1);
+    expect(info.results.items[0].date).toBe('2026-06-15');
+    expect(info.results.items[0].text).toContain(RESULT);
+    expect(info.results.items[0].text).toContain('afgeschermd');
+    expect(info.basis).toContain('BW 1:377c');
+    for (const secret of ['Schuilweg', 'Klaproos', 'Verstopdorp', 'Geheimeweg']) expect(done.body).not.toContain(secret);
 
     const letter = await get(`/api/clients/${clientId}/requests/${requestId}/letter.pdf`);
     expect(letter.statusCode).toBe(200);
     const text = (await pdfPages(letter.rawPayload)).join('\n');
     expect(text).toContain('De hulp begon op 5 januari 2026.');
     expect(text).toContain('De hulp loopt nog.');
-    expect(text).toContain('vastgelegd op 10 februari 2026');
-    expect(text).toContain('geëvalueerd op 15 juni 2026');
+    expect(text).toContain('Sam gaat weer elke dag naar school');
+    expect(text).toContain('vier dagen per week');
+    expect(text).toContain('Eén plan geven wij niet');
     expect(text).toContain('BW 1:377c');
-    for (const content of ['school', 'vier dagen', 'Geheimeweg']) expect(text).not.toContain(content);
+    for (const secret of ['Schuilweg', 'Klaproos', 'Verstopdorp', 'Geheimeweg']) expect(text).not.toContain(secret);
   });
 
   // Issue 16, error 6: BW 1:377c runs until 16, after which the young person decides what the parents get (001) — needs-consent, not a refusal.
@@ -315,5 +337,14 @@ describe('general information for a parent without custody (BW 1:377c; 003 §3.1
     expect(created.intake.basis).toContain('BW 1:377c');
     expect(created.intake.explanation).toContain('16');
     expect((await fulfil(clientId, created.id)).statusCode).toBe(409);
+    // Asked for, not refused: once the young person's consent is recorded, the information goes out.
+    await entry(clientId, { kind: 'plan', text: 'Doel: Noor kiest een vervolgopleiding.', occurredOn: '2026-02-10', statementType: 'opinion' });
+    const consent = await post(`/api/clients/${clientId}/requests/${created.id}/consent`, { givenOn: '2026-11-21', how: 'in-person' });
+    expect(consent.statusCode, consent.body).toBe(200);
+    expect(consent.json().intake.consent).toMatchObject({ of: ['client'], givenOn: '2026-11-21' });
+    expect((await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+    const done = await fulfil(clientId, created.id);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().generalInformation.goals.items).toEqual([{ date: '2026-02-10', title: null, text: 'Doel: Noor kiest een vervolgopleiding.' }]);
   });
 });

@@ -1,16 +1,29 @@
 /**
- * General information for a parent without custody (BW 1:377c; 003 §3.1;
- * DOMAIN §3): when help started and ended, its goals and its results — and no
- * care content. It is built from dossier facts only: the dossier's care dates
- * (or its transfer), and the existence and dates of plans (the goals) and
- * evaluations (the results). No entry text is read, so nothing the parent may
- * not inspect can leak into it. Delivered as JSON with the fulfilment and in
- * the decision letter (Dutch, B1).
+ * General information about the care (BW 1:377c; 003 §3.1: "wanneer de hulp
+ * begon, of deze al is afgesloten, de doelstelling van de hulp en de
+ * resultaten daarvan"; DOMAIN §3): when help started and ended, its goals —
+ * the content of the plans — and its results — the content of the
+ * evaluations. The plans and evaluations are read through the reader view of
+ * the requester (src/shielding/reader-view.ts, action `general-information`),
+ * so a passage shielded from this reader, or about another person, stays out
+ * and a plan withheld as a whole is only counted. No other entry is read.
+ * Delivered as JSON with the fulfilment and in the decision letter (Dutch, B1).
  */
 import type { ClientScope } from '../access/client-access.js';
 import { conflict, notFound } from '../errors.js';
 import { dutchDate, section, type Pdf } from '../exports/pdf-document.js';
+import type { Actor } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { readerView } from '../shielding/reader-view.js';
+
+/** One plan (a goal) or evaluation (a result), as this reader may have it. */
+export interface GeneralInformationItem {
+  /** The day it concerns (the entry's date, else the day it was recorded). */
+  date: string;
+  title: string | null;
+  /** The text, shielded passages replaced by a notice. */
+  text: string;
+}
 
 export interface GeneralInformation {
   requestId: string;
@@ -20,20 +33,24 @@ export interface GeneralInformation {
   careStartedOn: string | null;
   /** The end of care, or the day the dossier was transferred; null while care goes on. */
   careEndedOn: string | null;
-  /** Goals: the days a plan was recorded (its text is care content and is not given). */
-  goals: { planDates: string[] };
-  /** Results: the days the help was evaluated. */
-  results: { evaluationDates: string[] };
+  /** Goals: the plans, their content with shielding applied; `withheld` plans are left out as a whole for this reader. */
+  goals: { planDates: string[]; items: GeneralInformationItem[]; withheld: number };
+  /** Results: the evaluations, likewise. */
+  results: { evaluationDates: string[]; items: GeneralInformationItem[]; withheld: number };
   basis: string[];
 }
 
 /**
  * The general information of a granted `general-information` request.
- * @example const info = await generalInformationOf(scope, requestId); info.careStartedOn // '2026-01-05'
+ * @example const info = await generalInformationOf(scope, masterKey, requestId); info.goals.items[0].text // 'Doel: …'
  */
-export async function generalInformationOf(scope: ClientScope, requestId: string): Promise<GeneralInformation> {
-  const [request] = await scope.tx.query<{ kind: string; state: string; decision: string | null; requester_name: string | null; decision_basis: string[] }>(
-    `SELECT r.kind, r.state, r.decision, r.decision_basis, CASE WHEN rel.id IS NULL THEN NULL ELSE rel.given_names || ' ' || rel.family_name END AS requester_name
+export async function generalInformationOf(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<GeneralInformation> {
+  const [request] = await scope.tx.query<{
+    kind: string; state: string; decision: string | null; requester_name: string | null; decision_basis: string[];
+    requester_kind: Actor; requester_relation_id: string | null; consent_recorded_on: string | null;
+  }>(
+    `SELECT r.kind, r.state, r.decision, r.decision_basis, r.requester_kind, r.requester_relation_id, r.consent_recorded_on,
+            CASE WHEN rel.id IS NULL THEN NULL ELSE rel.given_names || ' ' || rel.family_name END AS requester_name
        FROM org.requests r LEFT JOIN formal.client_relations rel ON rel.id = r.requester_relation_id WHERE r.id = $1 AND r.client_id = $2`,
     [requestId, scope.client.id]);
   if (request === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
@@ -46,27 +63,48 @@ export async function generalInformationOf(scope: ClientScope, requestId: string
   const [facts] = await scope.tx.query<{ client_name: string; care_started_on: string | null; care_ended_on: string | null; transferred_on: string | null }>(
     `SELECT c.given_names || ' ' || c.family_name AS client_name, d.care_started_on, d.care_ended_on, t.transferred_on
        FROM formal.clients c LEFT JOIN care.dossiers d ON d.client_id = c.id LEFT JOIN org.transfers t ON t.client_id = c.id WHERE c.id = $1`, [scope.client.id]);
-  const entries = await scope.tx.query<{ kind: 'plan' | 'evaluation'; occurred_on: string | null; recorded_at: Date }>(
-    `SELECT kind, occurred_on, recorded_at FROM care.entries WHERE client_id = $1 AND kind IN ('plan', 'evaluation') ORDER BY coalesce(occurred_on, recorded_at::date), recorded_at`,
+  const entries = await scope.tx.query<{ id: string; kind: 'plan' | 'evaluation'; occurred_on: string | null; recorded_at: Date }>(
+    `SELECT id, kind, occurred_on, recorded_at FROM care.entries WHERE client_id = $1 AND kind IN ('plan', 'evaluation') ORDER BY coalesce(occurred_on, recorded_at::date), recorded_at`,
     [scope.client.id]);
-  const dates = (kind: 'plan' | 'evaluation') => [...new Set(entries.filter((e) => e.kind === kind).map((e) => e.occurred_on ?? calendarDate(e.recorded_at)))].sort();
+  const dayOf = (e: { occurred_on: string | null; recorded_at: Date }) => e.occurred_on ?? calendarDate(e.recorded_at);
+  // The content, as this requester may have it: the engine decides per entry, the shieldings per passage and field.
+  const view = entries.length === 0
+    ? undefined
+    : await readerView(scope, masterKey, {
+        actor: request.requester_kind, relationId: request.requester_relation_id, action: 'general-information', consentGiven: request.consent_recorded_on !== null,
+      });
+  const shown = new Map<string, { title: string | null; text: string }>();
+  for (const e of view?.entries ?? []) if (e.shown) shown.set(e.id, { title: e.title, text: e.text });
+  const part = (kind: 'plan' | 'evaluation') => {
+    const ofKind = entries.filter((e) => e.kind === kind);
+    const items = ofKind.flatMap((e) => {
+      const content = shown.get(e.id);
+      return content === undefined ? [] : [{ date: dayOf(e), title: content.title, text: content.text }];
+    });
+    return { dates: [...new Set(ofKind.map(dayOf))].sort(), items, withheld: ofKind.length - items.length };
+  };
+  const plans = part('plan');
+  const evaluations = part('evaluation');
   const firstEntry = entries[0];
   return {
     requestId,
     clientName: facts!.client_name,
     addressee: request.requester_name,
     madeOn: calendarDate(scope.now),
-    careStartedOn: facts!.care_started_on ?? (firstEntry === undefined ? null : firstEntry.occurred_on ?? calendarDate(firstEntry.recorded_at)),
+    careStartedOn: facts!.care_started_on ?? (firstEntry === undefined ? null : dayOf(firstEntry)),
     careEndedOn: facts!.care_ended_on ?? facts!.transferred_on,
-    goals: { planDates: dates('plan') },
-    results: { evaluationDates: dates('evaluation') },
+    goals: { planDates: plans.dates, items: plans.items, withheld: plans.withheld },
+    results: { evaluationDates: evaluations.dates, items: evaluations.items, withheld: evaluations.withheld },
     basis: request.decision_basis,
   };
 }
 
-function list(dates: readonly string[]): string {
-  const named = dates.map(dutchDate);
-  return named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} en ${named.at(-1)!}`;
+function contents(items: readonly GeneralInformationItem[]): string {
+  return items.map((i) => `${dutchDate(i.date)}${i.title === null ? '' : ` — ${i.title}`}:\n${i.text}`).join('\n\n');
+}
+
+function withheldSentence(count: number, one: string, many: string): string {
+  return count === 0 ? '' : `\n\n${count === 1 ? `Eén ${one} geven wij niet` : `${count} ${many} geven wij niet`}, omdat het om informatie gaat die u niet mag krijgen.`;
 }
 
 /**
@@ -75,16 +113,16 @@ function list(dates: readonly string[]): string {
  */
 export function drawGeneralInformation(doc: Pdf, info: GeneralInformation): void {
   section(doc, 'Algemene informatie over de hulp',
-    `Hieronder staat wanneer de hulp aan ${info.clientName} begon en stopte, of er doelen zijn afgesproken en of de hulp is bekeken. `
-    + 'Wat er in gesprekken en verslagen staat, staat niet in deze brief. Een ouder zonder gezag heeft geen inzage in het dossier, '
-    + 'maar wel recht op deze algemene informatie tot het kind 16 jaar is (BW 1:377c).');
+    `Hieronder staat wanneer de hulp aan ${info.clientName} begon en of de hulp al is afgesloten, wat de doelen van de hulp zijn (uit het plan) `
+    + 'en wat de hulp heeft bereikt (uit de evaluaties). Wat er verder in gesprekken en verslagen staat, staat niet in deze brief. '
+    + 'Wat over iemand anders gaat of voor u is afgeschermd, is weggelaten (BW 1:377c).');
   const started = info.careStartedOn === null ? 'Er is nog geen begindatum van de hulp vastgelegd.' : `De hulp begon op ${dutchDate(info.careStartedOn)}.`;
   const ended = info.careEndedOn === null ? 'De hulp loopt nog.' : `De hulp is gestopt op ${dutchDate(info.careEndedOn)}.`;
   section(doc, 'Wanneer', `${started} ${ended}`);
-  section(doc, 'Doelen', info.goals.planDates.length === 0
-    ? 'Er is nog geen plan met doelen vastgelegd.'
-    : `Er is een plan met doelen voor de hulp gemaakt. Het plan is vastgelegd op ${list(info.goals.planDates)}.`);
-  section(doc, 'Resultaten', info.results.evaluationDates.length === 0
-    ? 'De hulp is nog niet geëvalueerd. Bij een evaluatie wordt bekeken wat de hulp heeft opgeleverd.'
-    : `De hulp is geëvalueerd op ${list(info.results.evaluationDates)}. Daarbij is bekeken wat de hulp heeft opgeleverd.`);
+  section(doc, 'Doelen', (info.goals.items.length === 0
+    ? 'Er is nog geen plan met doelen dat wij u kunnen geven.'
+    : `Dit zijn de doelen uit het plan:\n\n${contents(info.goals.items)}`) + withheldSentence(info.goals.withheld, 'plan', 'plannen'));
+  section(doc, 'Resultaten', (info.results.items.length === 0
+    ? 'Er is nog geen evaluatie die wij u kunnen geven. Bij een evaluatie wordt bekeken wat de hulp heeft opgeleverd.'
+    : `Dit is wat de hulp heeft bereikt, uit de evaluaties:\n\n${contents(info.results.items)}`) + withheldSentence(info.results.withheld, 'evaluatie', 'evaluaties'));
 }

@@ -56,7 +56,7 @@ export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void
       }
       const { organisation, clientName } = await names(scope);
       // A granted request for general information (BW 1:377c) is answered in the letter itself: dates, no care content.
-      const info = clientRequest.kind === 'general-information' && clientRequest.decision.outcome !== 'refused' ? await generalInformationOf(scope, clientRequest.id) : undefined;
+      const info = clientRequest.kind === 'general-information' && clientRequest.decision.outcome !== 'refused' ? await generalInformationOf(scope, masterKey, clientRequest.id) : undefined;
       return pdf(reply, `besluit-${clientRequest.id}.pdf`, await renderDecisionLetter({ organisation, clientName, addressee: clientRequest.requester.name ?? clientName }, clientRequest, info));
     },
   });

@@ -11,7 +11,7 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../clients/clients-service.js';
 import { endRestriction } from './fulfil-rights.js';
 import { DECISION_FACTS, DESTRUCTION_REFUSAL_GROUNDS, REQUEST_KINDS } from './request-kinds.js';
-import { decideRequest, extendRequest, fulfilRequest, listClientRequests, openRequestCandidates, readRequest, receiveRequest, recordIdentityCheck, recordRequestConsent } from './request-service.js';
+import { decideRequest, extendRequest, fulfilRequest, listClientRequests, openRequestCandidates, readRequest, receiveRequest, recordAnswerReceived, recordIdentityCheck, recordRequestConsent } from './request-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
@@ -35,20 +35,28 @@ const RequestSchema = Type.Object({
     consent: NullableObject(Type.Object({ of: Type.Array(Type.String()), givenOn: Type.String(), how: Type.String(), declarationReference: NullableString(), recordedOn: Type.String() })),
   }),
   deadline: Type.String(), overdue: Type.Boolean(), extensionNoticeOn: NullableString(),
+  extension: NullableObject(Type.Object({ noticeSentOn: Type.String(), reasons: NullableString() })),
+  /** The engine's deadlines (requestDeadlines): decision deadline, whether validly extended, whether decided late, the appeal deadline or null. */
+  deadlines: Type.Object({
+    decisionDeadline: Type.String(), extended: Type.Boolean(), late: Type.Boolean(), appealDeadline: NullableString(),
+    basis: Type.Array(Type.String()), explanation: Type.String(),
+  }),
   decision: NullableObject(Type.Object({
     outcome: Type.String(), reasons: Type.String(), facts: Type.Array(Type.String()), basis: Type.Array(Type.String()), decidedOn: Type.String(),
-    appealDeadline: Type.String(), executionDeadline: NullableString(),
+    answerReceivedOn: NullableString(), appealDeadline: NullableString(), executionDeadline: NullableString(),
     destruction: NullableObject(DestructionSplitSchema),
   })),
   fulfilledOn: NullableString(),
   feeCents: Type.Unsafe<number | null>({ type: 'integer', nullable: true }),
 });
 
-/** General information for a parent without custody (BW 1:377c): dates only, no care content. */
+/** General information (BW 1:377c; 003 §3.1): start, end, the goals (plans) and results (evaluations), shielding applied. */
+const GeneralInformationItemSchema = Type.Object({ date: Type.String(), title: NullableString(), text: Type.String() });
 const GeneralInformationSchema = Type.Object({
   requestId: Uuid(), clientName: Type.String(), addressee: NullableString(), madeOn: Type.String(),
   careStartedOn: NullableString(), careEndedOn: NullableString(),
-  goals: Type.Object({ planDates: Type.Array(Type.String()) }), results: Type.Object({ evaluationDates: Type.Array(Type.String()) }),
+  goals: Type.Object({ planDates: Type.Array(Type.String()), items: Type.Array(GeneralInformationItemSchema), withheld: Type.Integer() }),
+  results: Type.Object({ evaluationDates: Type.Array(Type.String()), items: Type.Array(GeneralInformationItemSchema), withheld: Type.Integer() }),
   basis: Type.Array(Type.String()),
 });
 const FulfilledSchema = Type.Object({ ...RequestSchema.properties, generalInformation: Type.Optional(GeneralInformationSchema) });
@@ -62,7 +70,13 @@ const NewRequestBody = Type.Object({
   details: Type.String({ minLength: 1, maxLength: 10_000 }),
   identityCheck: Type.Optional(Type.Object({ documentType: OneOf(['passport', 'identity-card', 'driving-licence', 'residence-permit', 'other'] as const) }, { additionalProperties: false })),
 }, { additionalProperties: false });
-const ExtendBody = Type.Object({ noticeSentOn: Type.String({ format: 'date' }) }, { additionalProperties: false });
+const ExtendBody = Type.Object({
+  noticeSentOn: Type.String({ format: 'date', description: 'The day the notice of the extension was sent' }),
+  reasons: Type.String({ minLength: 1, maxLength: 5000, description: 'The reasons for the delay, as the notice gave them (AVG 12(3))' }),
+}, { additionalProperties: false });
+const AnswerReceivedBody = Type.Object({
+  receivedOn: Type.String({ format: 'date', description: 'The day the requester received the answer; the six weeks to go to court run from it (003 §4)' }),
+}, { additionalProperties: false });
 const IdentityCheckBody = Type.Object({ documentType: OneOf(['passport', 'identity-card', 'driving-licence', 'residence-permit', 'other'] as const) }, { additionalProperties: false });
 const ConsentBody = Type.Object({
   givenOn: Type.String({ format: 'date', description: 'When the consent was given' }),
@@ -150,9 +164,18 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/extend',
-    schema: { tags: ['requests'], summary: 'Extend by two months; only with notice sent within the first month (AVG 12(3))', params: RequestParams, body: ExtendBody, response: { 200: RequestSchema } },
+    schema: { tags: ['requests'], summary: 'Record the extension notice with its reasons; extends by two months only when sent within the first month with the reasons (AVG 12(3))', params: RequestParams, body: ExtendBody, response: { 200: RequestSchema } },
     intent: () => ({ action: 'record', part: 'administrative-data' }),
-    handler: (scope, request) => extendRequest(scope, masterKey, requestId(request), (request.body as Static<typeof ExtendBody>).noticeSentOn),
+    handler: (scope, request) => extendRequest(scope, masterKey, requestId(request), request.body as Static<typeof ExtendBody>),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/requests/:requestId/answer-received',
+    schema: {
+      tags: ['requests'], summary: 'Record the day the requester received the answer: the appeal deadline (six weeks) runs from it; none after a late decision (003 §4)',
+      params: RequestParams, body: AnswerReceivedBody, response: { 200: RequestSchema },
+    },
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: (scope, request) => recordAnswerReceived(scope, masterKey, requestId(request), (request.body as Static<typeof AnswerReceivedBody>).receivedOn),
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/decision',

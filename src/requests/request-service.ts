@@ -5,7 +5,10 @@
  * refused with the engine's reasons, never dropped. The decision deadline is
  * the engine's (AVG 12(3): one month, three when the client was told within
  * the first month); the decision is checked against the engine with the facts
- * the professional establishes; the appeal deadline follows (Jeugdwet 7.3.17).
+ * the professional establishes. The appeal deadline is the engine's too
+ * (`requestDeadlines`; Jeugdwet 7.3.17; 003 §4): six weeks from the day the
+ * answer was received — recorded as its own fact, no date before it — and
+ * none at all when the decision came late.
  * States: received → (extended) → decided → fulfilled.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,7 +18,7 @@ import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { isCompetent, agreementFacts } from '../representation/representation-service.js';
-import { appealDeadline, Citation, decide, destructionDeadline, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
+import { Citation, decide, destructionDeadline, requestDeadlines, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { partOfEntryKind, type EntryKind } from '../dossier/entry-kinds.js';
 import { openText, sealText } from '../retention/client-free-text.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -57,13 +60,32 @@ export interface ClientRequest {
   deadline: string;
   overdue: boolean;
   extensionNoticeOn: string | null;
+  /** The notice that the decision takes longer, with its reasons (AVG 12(3)); reasons null only on notices recorded before they were kept. */
+  extension: { noticeSentOn: string; reasons: string | null } | null;
+  /** The engine's deadlines of this request (`requestDeadlines`), with its Dutch explanation. */
+  deadlines: RequestDeadlines;
   decision: {
-    outcome: RequestDecision; reasons: string; facts: string[]; basis: string[]; decidedOn: string; appealDeadline: string; executionDeadline: string | null;
+    outcome: RequestDecision; reasons: string; facts: string[]; basis: string[]; decidedOn: string;
+    /** The day the requester received the answer, once recorded. */
+    answerReceivedOn: string | null;
+    /** Six weeks after the answer was received; null before that is recorded, and for good after a late decision (003 §4). */
+    appealDeadline: string | null;
+    executionDeadline: string | null;
     /** A destruction granted in part: which entries go, which stay and on what ground. */
     destruction: DestructionSplit | null;
   } | null;
   fulfilledOn: string | null;
   feeCents: number | null;
+}
+
+export interface RequestDeadlines {
+  decisionDeadline: string;
+  extended: boolean;
+  /** The decision came after the decision deadline: going to court is not bound to a term (003 §4). */
+  late: boolean;
+  appealDeadline: string | null;
+  basis: string[];
+  explanation: string;
 }
 
 interface RequestRow {
@@ -75,6 +97,22 @@ interface RequestRow {
   decision_reasons_ciphertext: Buffer | null; decision_basis: string[]; decided_on: string | null; appeal_deadline: string | null;
   execution_deadline: string | null; fulfilled_on: string | null; fee_cents: number | null;
   destruction_granted_entries: string[] | null; destruction_refused: DestructionSplit['refused'] | null;
+  extension_reasons_ciphertext: Buffer | null; answer_received_on: string | null;
+}
+
+/**
+ * The engine's deadlines for a request row. A notice recorded before its
+ * reasons were kept (migration 0042) was accepted as an extension then and
+ * keeps counting as one, so no deadline on record moves backwards.
+ */
+function deadlinesOf(row: Pick<RequestRow, 'received_on' | 'extension_notice_on' | 'decided_on' | 'answer_received_on'>): RequestDeadlines {
+  const answer = requestDeadlines({
+    received: row.received_on,
+    ...(row.extension_notice_on === null ? {} : { extension: { notified: row.extension_notice_on, reasons: true } }),
+    ...(row.decided_on === null ? {} : { decided: row.decided_on }),
+    ...(row.answer_received_on === null ? {} : { answerReceived: row.answer_received_on }),
+  });
+  return { decisionDeadline: answer.decisionDeadline, extended: answer.extended, late: answer.late, appealDeadline: answer.appealDeadline, basis: [...answer.basis], explanation: answer.explanation };
 }
 
 const SELECT_REQUEST = `SELECT r.*, CASE WHEN rel.id IS NULL THEN NULL ELSE rel.given_names || ' ' || rel.family_name END AS requester_name
@@ -101,6 +139,10 @@ const DESTROYED = '(vernietigd met het dossier)';
 /** `key` is undefined once the client's content was destroyed: the request stays, its texts are gone. */
 function toRequest(row: RequestRow, key: Buffer | undefined, today: string): ClientRequest {
   const details = key === undefined ? DESTROYED : (decryptJson(key, row.details_ciphertext, `request:${row.id}`) as { details: string }).details;
+  const extensionReasons = row.extension_reasons_ciphertext === null
+    ? null
+    : key === undefined ? DESTROYED : (decryptJson(key, row.extension_reasons_ciphertext, `request-extension:${row.id}`) as { reasons: string }).reasons;
+  const deadlines = deadlinesOf(row);
   const reasons = row.decision_reasons_ciphertext === null
     ? ''
     : key === undefined
@@ -119,11 +161,13 @@ function toRequest(row: RequestRow, key: Buffer | undefined, today: string): Cli
         : { of: row.consent_of ?? [], givenOn: row.consent_given_on, how: row.consent_how, declarationReference: consentReference(row, key), recordedOn: row.consent_recorded_on },
     },
     deadline: row.deadline, overdue: (dueDate(row) ?? today) < today, extensionNoticeOn: row.extension_notice_on,
-    decision: row.decision === null || row.decided_on === null || row.appeal_deadline === null
+    extension: row.extension_notice_on === null ? null : { noticeSentOn: row.extension_notice_on, reasons: extensionReasons },
+    deadlines,
+    decision: row.decision === null || row.decided_on === null
       ? null
       : {
           outcome: row.decision, reasons, facts: row.decision_facts, basis: row.decision_basis, decidedOn: row.decided_on,
-          appealDeadline: row.appeal_deadline, executionDeadline: row.execution_deadline,
+          answerReceivedOn: row.answer_received_on, appealDeadline: deadlines.appealDeadline, executionDeadline: row.execution_deadline,
           destruction: row.destruction_granted_entries === null
             ? null
             : { grantedEntryIds: row.destruction_granted_entries, refused: row.destruction_refused ?? [] },
@@ -198,7 +242,7 @@ export async function receiveRequest(scope: ClientScope, masterKey: Buffer, inpu
       encryptJson(key, { details: input.details }, `request:${id}`), part, refused ? 'refused-at-intake' : 'received', intake.outcome, [...intake.basis], intake.explanation,
       intake.outcome === 'needs-consent' ? [...intake.consentOf] : [], deadline,
       refused ? 'refused' : null, refused ? encryptJson(key, { reasons: intake.explanation }, `request-decision:${id}`) : null, refused ? [...intake.basis] : [],
-      refused ? today : null, refused ? scope.actor.employeeId : null, refused ? appealDeadline({ answered: today }).date : null, scope.actor.employeeId]);
+      refused ? today : null, refused ? scope.actor.employeeId : null, null, scope.actor.employeeId]);
   return readRequest(scope, masterKey, id);
 }
 
@@ -303,18 +347,64 @@ export async function recordRequestConsent(scope: ClientScope, masterKey: Buffer
   return readRequest(scope, masterKey, requestId);
 }
 
-/** Extends the deadline by two months; only when the notice went out within the first month (AVG 12(3)). */
-export async function extendRequest(scope: ClientScope, masterKey: Buffer, requestId: string, noticeSentOn: string): Promise<ClientRequest> {
+/** The notice that a decision takes longer (AVG 12(3)): when it was sent and the reasons it gave. */
+export interface ExtensionNotice {
+  noticeSentOn: string;
+  reasons: string;
+}
+
+/**
+ * Records the notice that the decision takes longer. The engine decides
+ * whether it extends the deadline to three months: only a notice sent within
+ * the first month that gives the reasons (AVG 12(3); `requestDeadlines`). A
+ * notice without reasons, or too late, extends nothing and is refused (400).
+ */
+export async function extendRequest(scope: ClientScope, masterKey: Buffer, requestId: string, notice: ExtensionNotice): Promise<ClientRequest> {
   const row = await loadForUpdate(scope, requestId);
   if (row.state !== 'received') throw wrongState('Alleen een lopend, nog niet verlengd verzoek kan worden verlengd.', 'Only an open request that was not extended yet can be extended.');
+  const { noticeSentOn } = notice;
   if (noticeSentOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'noticeSentOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
-  if (noticeSentOn < row.received_on || noticeSentOn > row.deadline) {
-    throw badRequest('extension-too-late', 'noticeSentOn',
-      `Verlengen kan alleen als de verzoeker binnen de eerste maand (uiterlijk ${row.deadline}) bericht kreeg (AVG 12 lid 3).`,
-      `An extension requires notice within the first month (by ${row.deadline}; AVG 12(3)).`);
+  if (noticeSentOn < row.received_on) {
+    throw badRequest('extension-before-request', 'noticeSentOn', 'Het bericht over de verlenging kan niet verstuurd zijn voordat het verzoek binnenkwam.', 'The extension notice cannot predate the request.');
   }
-  const deadline = responseDeadline({ received: row.received_on, extended: true }).date;
-  await scope.tx.query('UPDATE org.requests SET state = \'extended\', extension_notice_on = $2, deadline = $3 WHERE id = $1', [requestId, noticeSentOn, deadline]);
+  if (notice.reasons.trim().length < 10) {
+    throw badRequest('extension-reasons-required', 'reasons',
+      'Een verlenging telt alleen als het bericht de redenen van de vertraging noemt (AVG 12 lid 3). Schrijf de redenen op zoals ze in het bericht stonden.',
+      'An extension counts only when the notice gives the reasons for the delay (AVG 12(3)).');
+  }
+  const engine = requestDeadlines({ received: row.received_on, extension: { notified: noticeSentOn, reasons: true } });
+  if (!engine.extended) {
+    const first = responseDeadline({ received: row.received_on }).date;
+    throw badRequest('extension-too-late', 'noticeSentOn',
+      `Verlengen kan alleen als de verzoeker binnen de eerste maand (uiterlijk ${first}) bericht kreeg (AVG 12 lid 3).`,
+      `An extension requires notice within the first month (by ${first}; AVG 12(3)).`);
+  }
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  await scope.tx.query('UPDATE org.requests SET state = \'extended\', extension_notice_on = $2, deadline = $3, extension_reasons_ciphertext = $4 WHERE id = $1',
+    [requestId, noticeSentOn, engine.decisionDeadline, encryptJson(key, { reasons: notice.reasons }, `request-extension:${requestId}`)]);
+  return readRequest(scope, masterKey, requestId);
+}
+
+/**
+ * Records the day the requester received the answer (the decision). The
+ * appeal term runs from that day (003 §4: "binnen 6 weken na ontvangst van het
+ * antwoord"); the engine has no default for it — a letter by post arrives
+ * later than an answer handed over or sent electronically — so it is recorded
+ * as a fact, and until then no last day is given. After a late decision the
+ * engine gives no last day at all.
+ */
+export async function recordAnswerReceived(scope: ClientScope, masterKey: Buffer, requestId: string, receivedOn: string): Promise<ClientRequest> {
+  const row = await loadForUpdate(scope, requestId);
+  if (row.decided_on === null) throw wrongState('Er is nog geen besluit, dus ook geen antwoord dat ontvangen kan zijn.', 'There is no decision yet, so no answer to receive.');
+  if (row.answer_received_on !== null) {
+    throw conflict('answer-receipt-already-recorded', 'Voor dit verzoek is al vastgelegd wanneer het antwoord is ontvangen.', 'The receipt of the answer has already been recorded.');
+  }
+  if (receivedOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'receivedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  if (receivedOn < row.decided_on) {
+    throw badRequest('answer-before-decision', 'receivedOn', 'Het antwoord kan niet ontvangen zijn voordat er was beslist.', 'The answer cannot have been received before the decision.');
+  }
+  const { appealDeadline } = deadlinesOf({ ...row, answer_received_on: receivedOn });
+  await scope.tx.query('UPDATE org.requests SET answer_received_on = $2, appeal_deadline = $3 WHERE id = $1', [requestId, receivedOn, appealDeadline]);
   return readRequest(scope, masterKey, requestId);
 }
 
@@ -432,7 +522,7 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
     `UPDATE org.requests SET state = 'decided', decision = $2, decision_facts = $3, decision_reasons_ciphertext = $4, decision_basis = $5,
        decided_on = $6, decided_by = $7, appeal_deadline = $8, execution_deadline = $9, destruction_granted_entries = $10, destruction_refused = $11 WHERE id = $1`,
     [requestId, input.outcome, [...new Set([...facts, ...(split?.grounds ?? [])])], encryptJson(key, { reasons: input.reasons }, `request-decision:${requestId}`),
-      [...new Set([...engine.basis, ...(split?.basis ?? [])])], today, scope.actor.employeeId, appealDeadline({ answered: today }).date, execution,
+      [...new Set([...engine.basis, ...(split?.basis ?? [])])], today, scope.actor.employeeId, null, execution,
       input.destruction === undefined ? null : [...input.destruction.grantedEntryIds],
       input.destruction === undefined ? null : JSON.stringify(input.destruction.refused.map((g) => ({ entryIds: [...g.entryIds], ground: g.ground })))]);
   return readRequest(scope, masterKey, requestId);
@@ -488,7 +578,7 @@ export async function fulfilRequest(
     [requestId, calendarDate(scope.now), scope.actor.employeeId, feeCents ?? null]);
   const fulfilled = await readRequest(scope, masterKey, requestId);
   // General information (BW 1:377c) is delivered with the fulfilment; the letter is /general-information.pdf.
-  return row.kind === 'general-information' ? { ...fulfilled, generalInformation: await generalInformationOf(scope, requestId) } : fulfilled;
+  return row.kind === 'general-information' ? { ...fulfilled, generalInformation: await generalInformationOf(scope, masterKey, requestId) } : fulfilled;
 }
 
 export interface DashboardRow {

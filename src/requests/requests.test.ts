@@ -73,7 +73,8 @@ describe('intake', () => {
     });
     expect((await post(consentUrl, { givenOn: '2026-11-21', how: 'in-person' })).statusCode).toBe(409);
     const granted = await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '' });
-    expect(granted.json()).toMatchObject({ state: 'decided', decision: { outcome: 'granted', appealDeadline: '2027-01-04' } });
+    // The appeal term runs from receipt of the answer (003 §4): no last day until that is recorded (request-deadlines.test.ts).
+    expect(granted.json()).toMatchObject({ state: 'decided', decision: { outcome: 'granted', appealDeadline: null }, deadlines: { decisionDeadline: '2026-12-21', late: false } });
   });
 
   it('a confidential advisor has no right of inspection: the request is recorded as refused, citing Besluit Jeugdwet 4.1.5 (DOMAIN §3)', async () => {
@@ -96,7 +97,7 @@ describe('intake', () => {
     const { clientId, parentId } = await clientWithParent(9, false);
     const created = await post(`/api/clients/${clientId}/requests`, request({ requesterRelationId: parentId }));
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ state: 'refused-at-intake', intake: { outcome: 'deny' }, decision: { outcome: 'refused', appealDeadline: expect.any(String) } });
+    expect(created.json()).toMatchObject({ state: 'refused-at-intake', intake: { outcome: 'deny' }, decision: { outcome: 'refused', appealDeadline: null } });
     expect(created.json().decision.reasons.length).toBeGreaterThan(20);
     const general = await post(`/api/clients/${clientId}/requests`, request({ kind: 'general-information', requesterRelationId: parentId }));
     expect(general.json()).toMatchObject({ state: 'received', intake: { outcome: 'allow' } });
@@ -221,14 +222,14 @@ describe('deadlines and decisions', () => {
     const clientId = await h.client({ age: 15, holder });
     const late = (await post(`/api/clients/${clientId}/requests`, request({ receivedOn: '2026-09-01' }))).json();
     expect(late.overdue).toBe(true); // deadline 2026-10-01 passed
-    const refused = await post(`/api/clients/${clientId}/requests/${late.id}/extend`, { noticeSentOn: '2026-10-15' });
+    const refused = await post(`/api/clients/${clientId}/requests/${late.id}/extend`, { noticeSentOn: '2026-10-15', reasons: 'Het dossier is erg groot.' });
     expect(refused.json()).toMatchObject({ code: 'extension-too-late', field: 'noticeSentOn' });
     const fresh = (await post(`/api/clients/${clientId}/requests`, request({ kind: 'copy', receivedOn: '2026-11-02' }))).json();
-    const future = await post(`/api/clients/${clientId}/requests/${fresh.id}/extend`, { noticeSentOn: '2026-11-23' });
+    const future = await post(`/api/clients/${clientId}/requests/${fresh.id}/extend`, { noticeSentOn: '2026-11-23', reasons: 'Het dossier is erg groot.' });
     expect(future.statusCode).toBe(400);
     expect(future.json()).toMatchObject({ code: 'date-in-future', field: 'noticeSentOn' });
     expect((await get(`/api/clients/${clientId}/requests/${fresh.id}`)).json()).toMatchObject({ state: 'received', extensionNoticeOn: null, deadline: '2026-12-02' });
-    const extended = await post(`/api/clients/${clientId}/requests/${fresh.id}/extend`, { noticeSentOn: '2026-11-10' });
+    const extended = await post(`/api/clients/${clientId}/requests/${fresh.id}/extend`, { noticeSentOn: '2026-11-10', reasons: 'Het dossier is erg groot.' });
     expect(extended.json()).toMatchObject({ state: 'extended', deadline: '2027-02-02' });
   });
 

@@ -23,8 +23,11 @@ export interface Reader {
   actor: Actor;
   /** The reader's relation record; null for the client. */
   relationId: string | null;
-  /** `disclose`: the dossier handed to someone outside (a transfer to a successor provider). */
-  action: 'inspect' | 'copy' | 'disclose';
+  /**
+   * `disclose`: the dossier handed to someone outside (a transfer to a successor provider).
+   * `general-information`: the goals and results of the care given as general information (BW 1:377c; 003 §3.1).
+   */
+  action: 'inspect' | 'copy' | 'disclose' | 'general-information';
   /** The consent the engine asked for this request is recorded. */
   consentGiven: boolean;
 }
@@ -292,7 +295,9 @@ function shieldingVerdict(s: Shielding, reader: Reader, ask: Ask): Withheld | un
       return withheldOf(ask('third-party-information'));
     }
     case 'about-another-person': {
-      const decision = ask('third-party-information', s.otherPersonConsentedOn === null ? [] : ['other-person-consents']);
+      // General information is about the care, never about another person: such a passage goes only as far as inspecting it would.
+      const decision = ask('third-party-information', s.otherPersonConsentedOn === null ? [] : ['other-person-consents'],
+        reader.action === 'general-information' ? 'inspect' : reader.action);
       return decision.outcome === 'allow' ? undefined : withheldOf(decision);
     }
   }
