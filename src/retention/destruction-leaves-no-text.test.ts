@@ -430,6 +430,23 @@ describe('free text written in clear before migrations 0033 and 0037', () => {
     expect(rows.find((r) => r.id === ids.care)).toMatchObject({ information_given: 'Oude uitleg over de hulp', declaration_reference: 'Map 7' });
   });
 
+  it('a row still in clear can be changed in its other columns until it is sealed, as a later migration or a foreign key does; only new plaintext is refused (0039)', async () => {
+    // As the owner, like a migration: on PGlite the one connection is the application role since beforeAll.
+    const asOwner = owner.db;
+    if (owner.url === undefined) await owner.db.exec('RESET ROLE');
+    try {
+      await asOwner.query('UPDATE org.requests SET deadline = deadline + 0 WHERE id = $1', [ids.request]);
+      await asOwner.query('UPDATE org.consents SET valid_from = valid_from WHERE id = $1', [ids.care]);
+      await asOwner.query('UPDATE org.disclosures SET entry_id = NULL WHERE id = $1', [ids.register]);
+      await expect(asOwner.query('UPDATE org.consents SET purpose = $2 WHERE id = $1', [ids.care, 'Nieuw doel in klare tekst'])).rejects.toThrow(/consents_no_plain_text/);
+      await expect(asOwner.query('UPDATE org.requests SET consent_reference = $2 WHERE id = $1', [ids.request, 'Andere map'])).rejects.toThrow(/requests_no_plain_consent_reference/);
+    } finally {
+      if (owner.url === undefined) await owner.db.exec(`SET ROLE ${APP_ROLE}`);
+    }
+    const [request] = await app().query<{ consent_reference: string | null }>('SELECT consent_reference FROM org.requests WHERE id = $1', [ids.request]);
+    expect(request!.consent_reference).toBe('Oude verklaring');
+  });
+
   it('the application seals the rest at start-up, before it serves; a second run finds nothing; no new plaintext is accepted', async () => {
     const started = await createApp({ ...loadConfig({ DW_DEMO: 'false', LOG_LEVEL: 'silent' }), databaseUrl: owner.url }, { db: app(), masterKey });
     await started.close();
