@@ -93,7 +93,20 @@ function NewBreach({ onDone }: { onDone: () => void }) {
 }
 
 interface Review { clientId: string; name: string; birthDate: string; lastChange: string; keptUntil: string; status: 'pending' | 'confirmed' | 'held'; holdReason: string | null }
-interface Setting { termYears: number | null; reason: string | null; legalMinimumYears: number; warning: string | null }
+interface Setting {
+  kind: 'years-after-last-change' | 'until-age' | null; termYears: number | null; age: number | null; ageOf: 'client' | 'youngest-child' | null;
+  reason: string | null; legalMinimumYears: number; warning: string | null;
+}
+interface DossierRetention {
+  clientId: string; lastChange: string; keptUntil: string | null; termEnd: string | null; warning: boolean; held: boolean;
+  goodCare: { until: string; reason: string; recordedBy: string; recordedAt: string } | null; explanation: string;
+}
+/** The kinds of 003 §3.2 the rules engine knows, in words. */
+const TERM_KINDS = {
+  'years-after-last-change': 'Een aantal jaren na de laatste wijziging',
+  'client-age': 'Tot de cliënt een leeftijd heeft (bijvoorbeeld 24; na een OTS of voogdij hoogstens 48: 30 jaar na de meerderjarigheid)',
+  'youngest-child-age': 'Tot het jongste kind van het gezin een leeftijd heeft (bijvoorbeeld 18)',
+};
 const REVIEW_STATUSES = { pending: 'Wacht op uw besluit', confirmed: 'Vernietiging bevestigd', held: 'Bewaard' };
 
 /** A dossier needed for a procedure is held before its term ends, so no sweep lists it (003 §3.2). */
@@ -160,31 +173,109 @@ export function RetentionReview() {
             </>
           ))}
       <HoldBeforeDue onHeld={list.reload} />
+      <DossierRetentionCard />
       <RetentionSetting />
     </section>
   );
 }
 
+function termText(s: Setting): string {
+  if (s.kind === 'years-after-last-change') return `Eigen termijn: ${s.termYears ?? ''} jaar na de laatste wijziging (${s.reason ?? ''}).`;
+  if (s.kind === 'until-age') {
+    const whom = s.ageOf === 'youngest-child' ? 'het jongste kind van het gezin' : 'de cliënt';
+    return `Eigen termijn: tot ${whom} ${s.age ?? ''} jaar is (${s.reason ?? ''}).`;
+  }
+  return 'De organisatie heeft geen eigen termijn.';
+}
+
 function RetentionSetting() {
   const setting = useLoad(() => get<Setting>('/api/privacy/retention-settings'), []);
-  const [years, setYears] = useState('');
+  const [kind, setKind] = useState<keyof typeof TERM_KINDS>('years-after-last-change');
+  const [number, setNumber] = useState('');
   const [reason, setReason] = useState('');
-  const save = useSubmit(() => api('PUT', '/api/privacy/retention-settings', { termYears: Number(years), reason }), setting.reload);
+  const term = () => kind === 'years-after-last-change'
+    ? { kind, years: Number(number) }
+    : { kind: 'until-age', age: Number(number), ageOf: kind === 'client-age' ? 'client' : 'youngest-child' };
+  const save = useSubmit(() => api('PUT', '/api/privacy/retention-settings', { term: term(), reason }), setting.reload);
   const s = setting.data;
   return (
     <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="term-title">
       <h3 id="term-title">Bewaartermijn van de organisatie</h3>
-      {s !== undefined && (
-        <p>
-          Wettelijk minimum: {s.legalMinimumYears} jaar. {s.termYears === null ? 'De organisatie heeft geen eigen termijn.' : `Eigen termijn: ${s.termYears} jaar (${s.reason ?? ''}).`}
-        </p>
-      )}
+      {s !== undefined && <p>Wettelijk minimum: {s.legalMinimumYears} jaar na de laatste wijziging. {termText(s)}</p>}
       {s?.warning !== null && s?.warning !== undefined && <p className="warning" role="status">{s.warning}</p>}
-      <TextInput label="Eigen termijn in jaren" type="number" inputMode="numeric" value={years} onChange={setYears} required />
+      <Select label="Soort termijn" value={kind} onChange={(v) => setKind(v as keyof typeof TERM_KINDS)} options={TERM_KINDS} />
+      <TextInput
+        label={kind === 'years-after-last-change' ? 'Aantal jaren' : 'Leeftijd in jaren'}
+        type="number"
+        inputMode="numeric"
+        value={number}
+        onChange={setNumber}
+        required
+      />
       <TextArea label="Waarom zo lang?" value={reason} onChange={setReason} required rows={2} />
       <ProblemBox problem={save.problem} />
       <button type="submit" disabled={save.busy}>Termijn opslaan</button>
     </form>
+  );
+}
+
+/**
+ * One dossier: until when it is kept, as the rules engine says, and the good-care extension (Jeugdwet 7.3.8:
+ * longer "als redelijkerwijs uit de zorg van een goed jeugdhulpverlener voortvloeit", e.g. after sexual abuse) —
+ * dated, with a reason, and not the same as holding it for a procedure.
+ */
+function DossierRetentionCard() {
+  const [clientId, setClientId] = useState('');
+  const [shown, setShown] = useState<DossierRetention>();
+  const [until, setUntil] = useState('');
+  const [reason, setReason] = useState('');
+  const id = () => encodeURIComponent(clientId.trim());
+  const look = useSubmit(() => get<DossierRetention>(`/api/privacy/retention/${id()}`), setShown);
+  const extend = useSubmit(() => api<DossierRetention>('PUT', `/api/privacy/retention/${id()}/good-care`, { until, reason }), (v) => {
+    setShown(v);
+    setUntil('');
+    setReason('');
+  });
+  const end = useSubmit(() => api<DossierRetention>('DELETE', `/api/privacy/retention/${id()}/good-care`), setShown);
+  return (
+    <section className="card" aria-labelledby="dossier-retention-title">
+      <h3 id="dossier-retention-title">Bewaren van één dossier</h3>
+      <form onSubmit={(e) => void look.submit(e)}>
+        <TextInput label="Cliëntnummer van het dossier" value={clientId} onChange={setClientId} required />
+        <ProblemBox problem={look.problem} />
+        <button type="submit" disabled={look.busy}>Bekijken</button>
+      </form>
+      {shown !== undefined && (
+        <div data-testid="dossier-retention">
+          <p>
+            Laatste wijziging: {formatDate(shown.lastChange)}.{' '}
+            {shown.keptUntil === null ? 'Er is nu geen einddatum: het dossier wordt vastgehouden voor een procedure.' : `Bewaren tot en met ${formatDate(shown.keptUntil)}.`}
+          </p>
+          {shown.warning && (
+            <p className="warning" role="status">
+              Let op: de eigen termijn van de organisatie loopt voor dit dossier af vóór het wettelijke minimum
+              {shown.termEnd === null ? '' : ` (op ${formatDate(shown.termEnd)})`}. Het dossier blijft toch tot het minimum bewaard.
+            </p>
+          )}
+          <p>{shown.explanation}</p>
+          {shown.goodCare !== null && (
+            <p>
+              Langer bewaren voor goede zorg tot en met {formatDate(shown.goodCare.until)}: {shown.goodCare.reason}{' '}
+              <button type="button" className="secondary" disabled={end.busy} onClick={() => void end.submit()}>Verlenging beëindigen</button>
+            </p>
+          )}
+          <ProblemBox problem={end.problem} />
+          <form onSubmit={(e) => void extend.submit(e)} aria-labelledby="good-care-title">
+            <h4 id="good-care-title">Langer bewaren omdat goede zorg dat vraagt</h4>
+            <p>Bijvoorbeeld bij seksueel misbruik. Dit is iets anders dan vasthouden voor een procedure: u kiest een einddatum en schrijft de reden op.</p>
+            <TextInput label="Bewaren tot en met" type="date" value={until} onChange={setUntil} required />
+            <TextArea label="Waarom vraagt goede zorg dit?" value={reason} onChange={setReason} required rows={2} />
+            <ProblemBox problem={extend.problem} />
+            <button type="submit" disabled={extend.busy}>Verlenging vastleggen</button>
+          </form>
+        </div>
+      )}
+    </section>
   );
 }
 
