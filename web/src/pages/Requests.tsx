@@ -20,7 +20,12 @@ export interface RequestRecord {
     consent: { of: string[]; givenOn: string; how: string; declarationReference: string | null } | null;
   };
   deadline: string | null; overdue: boolean; extensionNoticeOn: string | null;
-  decision: { outcome: string; reasons: string | null; facts: string[]; basis: string[]; decidedOn: string; appealDeadline: string | null; executionDeadline: string | null } | null;
+  extension?: { noticeSentOn: string; reasons: string | null } | null;
+  /** The engine's deadlines (requestDeadlines): the appeal deadline only once the answer's receipt is recorded, none after a late decision. */
+  deadlines?: { decisionDeadline: string; extended: boolean; late: boolean; appealDeadline: string | null; basis: string[]; explanation: string };
+  decision: {
+    outcome: string; reasons: string | null; facts: string[]; basis: string[]; decidedOn: string; answerReceivedOn?: string | null; appealDeadline: string | null; executionDeadline: string | null;
+  } | null;
   fulfilledOn: string | null; feeCents: number | null;
 }
 
@@ -161,11 +166,21 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
       </div>
       {r.intake.consentMissing.length > 0 && r.intake.consentRecordedOn === null && open && <RecordConsent url={`${base}/consent`} who={r.intake.consentMissing} onDone={request.reload} />}
       {open && <Decide url={`${base}/decision`} onDone={request.reload} />}
+      {r.deadlines !== undefined && <p data-testid="request-deadlines">{r.deadlines.explanation}</p>}
+      {r.extension != null && <p>Verlenging gemeld op {formatDate(r.extension.noticeSentOn)}{r.extension.reasons !== null && `, met als reden: ${r.extension.reasons}`}.</p>}
       {r.state === 'received' && <Extend url={`${base}/extend`} onDone={request.reload} />}
       {r.decision !== null && (
         <div className="card" data-testid="decision">
           <h3>Besluit: {label(DECISION_OUTCOMES, r.decision.outcome)}</h3>
-          <p>Besloten op {formatDate(r.decision.decidedOn)}.{r.decision.executionDeadline !== null && ` Uitvoeren uiterlijk ${formatDate(r.decision.executionDeadline)}.`}{r.decision.appealDeadline !== null && ` Bezwaar mogelijk tot ${formatDate(r.decision.appealDeadline)}.`}</p>
+          <p>Besloten op {formatDate(r.decision.decidedOn)}.{r.decision.executionDeadline !== null && ` Uitvoeren uiterlijk ${formatDate(r.decision.executionDeadline)}.`}</p>
+          <p data-testid="appeal-deadline">
+            {r.deadlines?.late === true
+              ? 'Er is niet op tijd beslist. Naar de rechter gaan is daarom niet aan een termijn gebonden.'
+              : r.decision.appealDeadline !== null
+                ? `Naar de rechter kan tot en met ${formatDate(r.decision.appealDeadline)} (zes weken nadat het antwoord is ontvangen op ${formatDate(r.decision.answerReceivedOn ?? r.decision.decidedOn)}).`
+                : 'Naar de rechter kan binnen zes weken nadat de verzoeker het antwoord heeft ontvangen. Leg die dag hieronder vast.'}
+          </p>
+          {r.decision.answerReceivedOn == null && r.deadlines?.late !== true && <AnswerReceived url={`${base}/answer-received`} onDone={request.reload} />}
           {r.decision.reasons !== null && r.decision.reasons !== '' && <p>Redenen: {r.decision.reasons}</p>}
           {r.decision.facts.length > 0 && <p>Feiten: {r.decision.facts.map((f) => label(DECISION_FACTS, f)).join('; ')}</p>}
           <Basis basis={r.decision.basis} />
@@ -309,15 +324,32 @@ function Decide({ url, onDone }: { url: string; onDone: () => void }) {
 function Extend({ url, onDone }: { url: string; onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [noticeSentOn, setNoticeSentOn] = useState(today());
-  const save = useSubmit(() => post(url, { noticeSentOn }), onDone);
+  const [reasons, setReasons] = useState('');
+  const save = useSubmit(() => post(url, { noticeSentOn, reasons }), onDone);
   if (!open) return <p><button type="button" className="secondary" onClick={() => setOpen(true)}>Termijn verlengen</button></p>;
   return (
     <form className="card" onSubmit={(e) => void save.submit(e)}>
       <h3>Termijn verlengen</h3>
       <p>U mag de termijn verlengen als het verzoek ingewikkeld is. Laat de verzoeker dit binnen de eerste termijn weten, met de reden.</p>
       <TextInput label="Datum waarop het bericht is verstuurd" type="date" value={noticeSentOn} onChange={setNoticeSentOn} required />
+      <TextArea label="Redenen van de vertraging, zoals in het bericht staan (verplicht)" value={reasons} onChange={setReasons} required />
       <ProblemBox problem={save.problem} />
       <button type="submit" disabled={save.busy}>Verlenging vastleggen</button>
+    </form>
+  );
+}
+
+/** Records the day the requester received the answer: the six weeks to go to court run from it (003 §4). */
+function AnswerReceived({ url, onDone }: { url: string; onDone: () => void }) {
+  const [receivedOn, setReceivedOn] = useState(today());
+  const save = useSubmit(() => post(url, { receivedOn }), onDone);
+  return (
+    <form className="card" onSubmit={(e) => void save.submit(e)}>
+      <h3>Antwoord ontvangen</h3>
+      <p>Een brief per post komt later aan dan een antwoord per e-mail of een antwoord dat u zelf overhandigt. Vul de dag in waarop de verzoeker het antwoord kreeg.</p>
+      <TextInput label="Datum waarop de verzoeker het antwoord ontving" type="date" value={receivedOn} onChange={setReceivedOn} required />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Ontvangst vastleggen</button>
     </form>
   );
 }
