@@ -41,6 +41,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'PUT /api/clients/:clientId/emergency-summary': NONE,
   'POST /api/clients/:clientId/relations': ['admin-staff'], // formal data (004 C)
   'POST /api/clients/:clientId/relations/:relationId/end': ['admin-staff'],
+  'POST /api/clients/:clientId/death': ['manager'], // and the holder: the death changes who may inspect (Jeugdwet 7.3.12a)
   'GET /api/clients/:clientId/competence-assessments': NONE, // care content
   'POST /api/clients/:clientId/competence-assessments': NONE,
   'GET /api/clients/:clientId/agreements': NONE,

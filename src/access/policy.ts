@@ -21,7 +21,7 @@ export type AccessAction = (typeof AccessAction)[keyof typeof AccessAction];
  * who may open the dossier), or the client's objection to interns — a
  * restriction the client asks for — recorded or withdrawn.
  */
-export const CareTeamChange = { team: 'team', recordObjection: 'record-objection', withdrawObjection: 'withdraw-objection' } as const;
+export const CareTeamChange = { team: 'team', recordObjection: 'record-objection', withdrawObjection: 'withdraw-objection', recordDeath: 'record-death' } as const;
 export type CareTeamChange = (typeof CareTeamChange)[keyof typeof CareTeamChange];
 
 /** The recorded purpose (DOMAIN §2: the manager's; `legal-claims` for reading a restricted dossier, AVG 18(2)), as the API accepts it. */
@@ -206,6 +206,15 @@ export function decideCareTeamManagement(role: EmployeeRole, relation: CareRelat
               'Alleen wie nu bij de hulp aan deze cliënt betrokken is, of een leidinggevende, legt het bezwaar van de cliënt tegen stagiairs vast.',
               'Only those now involved in this client\'s care, or a manager, record the client\'s objection to interns.',
               'manage-care-team.record-objection.not-involved',
+            ];
+      case CareTeamChange.recordDeath:
+        // The death changes who may see the dossier (Jeugdwet 7.3.12a): recorded by whoever is responsible for it.
+        return allowed
+          ? ['De dossierhouder of een leidinggevende legt het overlijden van de cliënt vast.', 'Allowed.', 'manage-care-team.record-death']
+          : [
+              'Alleen de dossierhouder of een leidinggevende legt het overlijden van de cliënt vast. Daarna gelden andere regels voor wie het dossier mag inzien.',
+              'Only the dossier holder or a manager records the client\'s death; after it, other rules decide who may inspect the dossier.',
+              'manage-care-team.record-death.not-responsible',
             ];
       case CareTeamChange.withdrawObjection:
         return allowed

@@ -54,6 +54,8 @@ const ClientRecord = Type.Object({
   transfer: NullableObject(Type.Object({ id: Uuid, recipient: Type.String(), recipientKind: Type.String(), transferredOn: Type.String() })),
   families: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
   retention: NullableObject(Type.Object({ keptUntil: NullableString(), held: Type.Boolean(), explanation: Type.String() })),
+  death: NullableObject(Type.Object({ diedOn: Type.String(), wishInLife: Type.String(), recordedBy: Type.String(), recordedAt: Type.String() })),
+  representatives: NullableObject(Type.Object({ rank: Type.Integer(), relationIds: Type.Array(Uuid) })),
 });
 
 const ListQuery = Type.Object({

@@ -14,6 +14,7 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { activeRestriction, type ProcessingRestriction } from '../dossier/dossier-service.js';
 import { transferOf } from '../transfers/transfer-record.js';
 import { dossierRetention } from '../retention/dossier-retention.js';
+import { deathOf, representativesNow, type ClientDeath } from '../representation/representation-service.js';
 import { isValidBsn } from './bsn.js';
 
 export const Gender = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' } as const;
@@ -80,6 +81,10 @@ export interface ClientRecord extends ClientSummary {
   families: { id: string; name: string }[];
   /** Until when the dossier is kept (the rules engine with the organisation's term); no end while held for a procedure. */
   retention: { keptUntil: string | null; held: boolean; explanation: string } | null;
+  /** The recorded death (Jeugdwet 7.3.12a), if any. */
+  death: ClientDeath | null;
+  /** Who represents the adult client who is not competent today, by the engine (BW 7:465 lid 3): relation ids and their rank. */
+  representatives: { rank: number; relationIds: string[] } | null;
 }
 
 /** The formal data a client may have corrected (AVG 16), in the API's words, and their columns. */
@@ -323,6 +328,8 @@ export async function readClient(scope: ClientScope, masterKey: Buffer): Promise
     families: await tx.query<{ id: string; name: string }>(
       'SELECT f.id, f.name FROM formal.families f JOIN formal.family_members m ON m.family_id = f.id WHERE m.client_id = $1 ORDER BY f.name', [client.id]),
     retention: await retentionNotice(scope),
+    death: (await deathOf(tx, client.id)) ?? null,
+    representatives: await representativesNow(tx, { id: client.id, birthDate: row.birth_date }, calendarDate(scope.now)),
   };
 }
 

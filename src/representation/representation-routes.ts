@@ -6,7 +6,7 @@ import { clientDataRoute } from '../http/client-data-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import {
   addAgreement, addCompetenceAssessment, addRelation, CustodyKind, endAgreement, endRelation, listAgreements, listCompetenceAssessments,
-  RelationKind, StartAgreement,
+  recordDeath, RelationKind, StartAgreement,
 } from './representation-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
@@ -41,13 +41,20 @@ const Assessment = Type.Object({
   representativeRelationId: NullableString(), assessedBy: Type.String(),
 });
 
+const DeathBody = Type.Object({
+  diedOn: Type.String({ format: 'date' }),
+  // What the client recorded in life, in writing or electronically, about inspection after death (Jeugdwet 7.3.12a lid 1(a), lid 4).
+  wishInLife: Type.Optional(OneOf(['none', 'consented', 'objected'] as const)),
+}, { additionalProperties: false });
+const Death = Type.Object({ diedOn: Type.String(), wishInLife: Type.String(), recordedBy: Type.String(), recordedAt: Type.String() });
+
 const NewAgreementBody = Type.Object({ agreement: OneOf(Object.values(StartAgreement)), agreedOn: Type.String({ format: 'date' }) }, { additionalProperties: false });
 const Agreement = Type.Object({ id: Uuid(), agreement: Type.String(), agreedOn: Type.String(), endedOn: NullableString(), recordedBy: Type.String() });
 
 export function representationRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/relations',
-    schema: { tags: ['representation'], summary: 'Add a parent, guardian or family guardian, with custody kind and how it was established', params: ClientParams, body: NewRelationBody, response: { 201: Created } },
+    schema: { tags: ['representation'], summary: 'Add a parent, guardian, family guardian, or a representative of an adult (curator, mentor, authorised person, partner, child, sibling), with custody kind and how it was established', params: ClientParams, body: NewRelationBody, response: { 201: Created } },
     intent: () => ({ action: 'record', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const id = await addRelation(scope, request.body as Static<typeof NewRelationBody>);
@@ -63,6 +70,16 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
       await endRelation(scope, (request.params as Static<typeof RelationParams>).relationId, (request.body as Static<typeof EndRelationBody>).validTo);
       reply.code(204);
       return null;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/death',
+    schema: { tags: ['representation'], summary: 'Record the client\'s death: from then on heirs and relations are answered by Jeugdwet 7.3.12a', params: ClientParams, body: DeathBody, response: { 201: Death } },
+    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'record-death' }),
+    handler: async (scope, request, reply) => {
+      const death = await recordDeath(scope, request.body as Static<typeof DeathBody>);
+      reply.code(201);
+      return death;
     },
   });
   clientDataRoute(app, deps, {

@@ -14,10 +14,18 @@ import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { openText, sealText } from '../retention/client-free-text.js';
-import { ageOn, Fact, toCalendarDate } from '../rules/index.js';
+import type { CustodyKind as EngineCustody, Relation as EngineRelation } from '../rules/index.js';
+import {
+  ageOn, Fact, representativesOn, toCalendarDate,
+  type DecideInput, type Person, type PersonRef,
+} from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
-export const RelationKind = { parent: 'parent', guardian: 'guardian', familyGuardian: 'family-guardian', fosterParent: 'foster-parent', confidentialAdvisor: 'confidential-advisor', other: 'other' } as const;
+export const RelationKind = {
+  parent: 'parent', guardian: 'guardian', familyGuardian: 'family-guardian', fosterParent: 'foster-parent', confidentialAdvisor: 'confidential-advisor', other: 'other',
+  // The representatives of an adult who is not competent (BW 7:465 lid 3; migration 0044): never holding custody.
+  curator: 'curator', mentor: 'mentor', authorised: 'authorised', partner: 'partner', child: 'child', sibling: 'sibling',
+} as const;
 export type RelationKind = (typeof RelationKind)[keyof typeof RelationKind];
 
 /** The custody kinds of the BRP (DOMAIN §1). */
@@ -26,6 +34,9 @@ export const CustodyKind = {
   guardianship: 'guardianship', guardianshipInstitution: 'guardianship-institution', temporarilyNone: 'temporarily-none', undeterminable: 'undeterminable',
 } as const;
 export type CustodyKind = (typeof CustodyKind)[keyof typeof CustodyKind];
+
+/** Relations that represent an adult who is not competent, by rank (BW 7:465 lid 3); none holds custody. */
+const REPRESENTATIVE_KINDS: readonly RelationKind[] = ['curator', 'mentor', 'authorised', 'partner', 'child', 'sibling'];
 
 export interface NewRelation {
   relation: RelationKind;
@@ -51,6 +62,14 @@ function checkRelation(input: NewRelation, today: string): void {
   }
   if (input.relation === 'confidential-advisor' && input.hasCustody) {
     throw badRequest('custody-inconsistent', 'hasCustody', 'Een vertrouwenspersoon heeft geen gezag.', 'A confidential advisor does not hold custody.');
+  }
+  if (REPRESENTATIVE_KINDS.includes(input.relation) && (input.hasCustody || input.custodyKind !== undefined)) {
+    throw badRequest('custody-inconsistent', 'hasCustody',
+      'Een curator, mentor, schriftelijk gemachtigde, partner, kind, broer of zus heeft geen gezag. Zij kunnen een volwassen cliënt vertegenwoordigen die zijn belangen niet goed kan overzien.',
+      'A curator, mentor, authorised person, partner, child or sibling does not hold custody; they may represent an adult client who is not competent.');
+  }
+  if (input.custodyKind === 'joint-with-non-parent' && !input.hasCustody) {
+    throw badRequest('custody-inconsistent', 'hasCustody', 'Gezamenlijk gezag van een ouder en een niet-ouder is gezag: vink gezag aan.', 'Joint custody of a parent and a non-parent is custody.');
   }
   if (input.relation === 'family-guardian' && input.hasCustody) {
     throw badRequest('custody-inconsistent', 'hasCustody', 'Een gezinsvoogd heeft geen gezag; de ouders houden het gezag bij een ondertoezichtstelling.', 'A family guardian does not hold custody; under an OTS the parents keep it.');
@@ -106,10 +125,22 @@ export async function addCompetenceAssessment(scope: ClientScope, masterKey: Buf
     throw badRequest('too-young-for-assessment', 'assessedOn', 'Een kind onder de 12 wordt altijd vertegenwoordigd door de ouders met gezag of de voogd. Een beoordeling van wilsbekwaamheid is pas vanaf 12 jaar nodig.',
       'A child under 12 is always represented; a competence assessment applies from 12.');
   }
-  if (!input.competent && input.representativeRelationId === undefined) {
+  const adult = ageOn(toCalendarDate(scope.client.birthDate, 'birthDate'), toCalendarDate(input.assessedOn, 'assessedOn')) >= 18;
+  if (adult) {
+    // Custody ended at 18 (BW 1:233): the engine decides who represents from the registered relations (BW 7:465 lid 3).
+    if (input.representativeRelationId !== undefined) {
+      const rows = await scope.tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND relation = ANY($3) AND valid_to IS NULL',
+        [input.representativeRelationId, scope.client.id, [...REPRESENTATIVE_KINDS, 'parent']]);
+      if (rows.length === 0) {
+        throw badRequest('not-a-representative', 'representativeRelationId',
+          'Een volwassen cliënt wordt vertegenwoordigd door een curator of mentor, een schriftelijk gemachtigde, de partner, of een ouder, kind, broer of zus. Deze persoon is dat niet.',
+          'An adult client is represented by a curator or mentor, the person authorised in writing, the partner, or a parent, child or sibling; this person is none of them.');
+      }
+    }
+  } else if (!input.competent && input.representativeRelationId === undefined) {
     throw badRequest('representative-missing', 'representativeRelationId', 'Leg vast wie de jongere vertegenwoordigt als hij of zij niet wilsbekwaam is.', 'Record who represents the young person when not competent.');
   }
-  if (input.representativeRelationId !== undefined) {
+  if (!adult && input.representativeRelationId !== undefined) {
     const rows = await scope.tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_to IS NULL',
       [input.representativeRelationId, scope.client.id]);
     if (rows.length === 0) {
@@ -193,4 +224,117 @@ const agreementFact: Record<StartAgreement, Fact> = {
 export async function agreementFacts(tx: Queryable, clientId: string): Promise<Fact[]> {
   const rows = await tx.query<{ agreement: StartAgreement }>('SELECT DISTINCT agreement FROM org.start_agreements WHERE client_id = $1 AND ended_on IS NULL', [clientId]);
   return rows.map((r) => agreementFact[r.agreement]);
+}
+
+interface RelationRow {
+  id: string; relation: RelationKind; has_custody: boolean; custody_kind: CustodyKind | null; valid_from: string; valid_to: string | null;
+}
+
+const engineRelation: Record<RelationKind, EngineRelation> = {
+  'parent': 'parent', 'curator': 'curator', 'mentor': 'mentor', 'authorised': 'authorised', 'partner': 'partner', 'child': 'child', 'sibling': 'sibling',
+  'guardian': 'other', 'foster-parent': 'other', 'other': 'other', 'family-guardian': 'other', 'confidential-advisor': 'other',
+};
+
+function engineCustody(row: RelationRow): EngineCustody | undefined {
+  if (!row.has_custody) return undefined;
+  switch (row.custody_kind) {
+    case 'two-headed-parental': return 'two-headed-parental';
+    case 'single-headed-parental': return 'single-headed-parental';
+    case 'joint-with-non-parent': return 'joint-with-non-parent';
+    case 'guardianship': case 'guardianship-institution': return 'guardianship';
+    case 'temporarily-none': case 'undeterminable': case null: return undefined;
+  }
+}
+
+/**
+ * The people around the client as the engine's `persons` on `on`: every
+ * relation begun by then, with the period of its custody or role (the engine
+ * checks it). A relation without custody or appointment that has ended is
+ * left out: it no longer stands for anyone.
+ */
+export async function personsOf(tx: Queryable, clientId: string, on: string): Promise<Person[]> {
+  const rows = await tx.query<RelationRow>(
+    'SELECT id, relation, has_custody, custody_kind, valid_from, valid_to FROM formal.client_relations WHERE client_id = $1 AND valid_from <= $2 ORDER BY valid_from, id',
+    [clientId, on]);
+  const periodic: readonly RelationKind[] = ['curator', 'mentor', 'authorised'];
+  return rows
+    .filter((r) => r.valid_to === null || r.valid_to >= on || r.has_custody || periodic.includes(r.relation))
+    .map((r) => {
+      const custody = engineCustody(r);
+      return {
+        id: r.id, relation: engineRelation[r.relation], ...(custody === undefined ? {} : { custody }),
+        from: r.valid_from, ...(r.valid_to === null ? {} : { to: r.valid_to }),
+      };
+    });
+}
+
+/** The client's recorded death, if any (migration 0045). */
+export interface ClientDeath {
+  diedOn: string;
+  wishInLife: 'none' | 'consented' | 'objected';
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export async function deathOf(tx: Queryable, clientId: string): Promise<ClientDeath | undefined> {
+  const [row] = await tx.query<{ died_on: string; wish_in_life: ClientDeath['wishInLife']; display_name: string; recorded_at: Date }>(
+    `SELECT d.died_on, d.wish_in_life, e.display_name, d.recorded_at FROM formal.client_deaths d JOIN org.employees e ON e.id = d.recorded_by
+      WHERE d.client_id = $1`, [clientId]);
+  return row === undefined ? undefined : { diedOn: row.died_on, wishInLife: row.wish_in_life, recordedBy: row.display_name, recordedAt: row.recorded_at.toISOString() };
+}
+
+/**
+ * Records the client's death (Jeugdwet 7.3.12a): the day, and what the
+ * client recorded in life about inspection after death. Once only; the
+ * access log holds who did it.
+ */
+export async function recordDeath(scope: ClientScope, input: { diedOn: string; wishInLife?: ClientDeath['wishInLife'] }): Promise<ClientDeath> {
+  const today = calendarDate(scope.now);
+  if (input.diedOn > today) throw badRequest('date-in-future', 'diedOn', 'De datum van overlijden ligt in de toekomst.', 'The date of death is in the future.');
+  if (input.diedOn < scope.client.birthDate) throw badRequest('invalid-date', 'diedOn', 'De datum van overlijden ligt voor de geboortedatum.', 'The date of death is before the birth date.');
+  if (await deathOf(scope.tx, scope.client.id) !== undefined) {
+    throw conflict('death-already-recorded', 'Het overlijden van deze cliënt is al vastgelegd.', 'This client\'s death has already been recorded.');
+  }
+  await scope.tx.query('INSERT INTO formal.client_deaths (client_id, died_on, wish_in_life, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)',
+    [scope.client.id, input.diedOn, input.wishInLife ?? 'none', scope.actor.employeeId, scope.now]);
+  return (await deathOf(scope.tx, scope.client.id))!;
+}
+
+/** Relations whose own rules the engine answers by their actor word, whatever the client's age (Besluit Jeugdwet 4.1.5; BW 1:257). */
+const OWN_RULES: readonly RelationKind[] = ['family-guardian', 'confidential-advisor'];
+
+/**
+ * The engine's question with the people around the client (issue 16): the
+ * registered relations as `persons`, the competence assessment and the death
+ * on record, and the requester as the person they are on the day — so that
+ * after 18 a curator, mentor, … represents an adult who is not competent and
+ * a parent does only when nobody ranks higher (BW 1:233, 7:465 lid 3), and
+ * after death heirs are answered by Jeugdwet 7.3.12a. A minor's relation of
+ * the older kinds keeps its actor word (the answers of format 1).
+ */
+export async function withPeople(tx: Queryable, clientId: string, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
+  const death = await deathOf(tx, clientId);
+  const facts = new Set<Fact>(question.facts ?? []);
+  const deceased = death !== undefined && death.diedOn <= question.on;
+  if (deceased) {
+    if (death.wishInLife === 'consented') facts.add(Fact.consentedInLife);
+    if (death.wishInLife === 'objected') facts.add(Fact.objectedInLife);
+  }
+  const client = deceased ? { ...question.client, deceased: death.diedOn } : question.client;
+  const base: DecideInput = { ...question, client, facts };
+  if (requesterRelationId === null) return base;
+  const persons = await personsOf(tx, clientId, question.on);
+  const [row] = await tx.query<{ relation: RelationKind }>('SELECT relation FROM formal.client_relations WHERE id = $1 AND client_id = $2', [requesterRelationId, clientId]);
+  if (row === undefined || OWN_RULES.includes(row.relation) || !persons.some((p) => p.id === requesterRelationId)) return base;
+  const adult = ageOn(toCalendarDate(question.client.born, 'born'), toCalendarDate(question.on, 'on')) >= 18;
+  if (!adult && !deceased && !REPRESENTATIVE_KINDS.includes(row.relation)) return base;
+  const actor: PersonRef = { person: requesterRelationId };
+  return { ...base, persons, actor };
+}
+
+/** Who represents the adult client on `on`, by the engine (BW 7:465 lid 3): their relation ids and rank, or none. */
+export async function representativesNow(tx: Queryable, client: { id: string; birthDate: string }, on: string): Promise<{ rank: number; relationIds: string[] } | null> {
+  const competent = await isCompetent(tx, client.id, 'dossier-rights');
+  const answer = representativesOn(await personsOf(tx, client.id, on), { born: client.birthDate, competent }, on);
+  return answer === undefined ? null : { rank: answer.rank, relationIds: answer.persons.map((p) => p.id) };
 }

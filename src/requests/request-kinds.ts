@@ -37,9 +37,29 @@ export function engineActionOf(kind: RequestKind): Action {
   }
 }
 
-/** The engine's actor for a registered relation of the client. */
-export function actorOfRelation(relation: 'parent' | 'guardian' | 'family-guardian' | 'foster-parent' | 'confidential-advisor' | 'other', hasCustody: boolean): Actor {
+/**
+ * The engine's actor word recorded for a registered relation of the client at
+ * intake. It names the requester; the engine itself is asked with the
+ * registered relations as persons where who someone is depends on the day
+ * (an adult client's representatives, a death: representation-service
+ * `withPeople`).
+ */
+export function actorOfRelation(
+  relation: 'parent' | 'guardian' | 'family-guardian' | 'foster-parent' | 'confidential-advisor' | 'other'
+    | 'curator' | 'mentor' | 'authorised' | 'partner' | 'child' | 'sibling',
+  hasCustody: boolean,
+): Actor {
   switch (relation) {
+    case 'curator':
+    case 'mentor':
+    case 'authorised':
+      // Appointed or authorised to represent an adult who is not competent (BW 7:465 lid 3).
+      return 'representative';
+    case 'partner':
+    case 'child':
+    case 'sibling':
+      // A representative only when nobody ranks higher: the engine decides that from the persons.
+      return 'third-party';
     case 'parent':
       return hasCustody ? 'parent-with-custody' : 'parent-without-custody';
     case 'guardian':
@@ -58,6 +78,8 @@ export function actorOfRelation(relation: 'parent' | 'guardian' | 'family-guardi
 /** Facts a professional may establish when deciding (they change the engine's answer). */
 export const DECISION_FACTS = [
   'factual-error', 'serious-harm-assessed', 'significant-interest-of-another', 'good-care-requires-keeping', 'needed-for-procedure', 'other-person-consents',
+  // After the client's death: the requester has a compelling interest that needs these data (Jeugdwet 7.3.12a lid 1(b)).
+  'compelling-interest',
 ] as const;
 export type DecisionFact = (typeof DECISION_FACTS)[number];
 

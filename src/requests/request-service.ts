@@ -17,7 +17,7 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
-import { isCompetent, agreementFacts } from '../representation/representation-service.js';
+import { isCompetent, agreementFacts, withPeople } from '../representation/representation-service.js';
 import { Citation, decide, destructionDeadline, requestDeadlines, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { partOfEntryKind, type EntryKind } from '../dossier/entry-kinds.js';
 import { openText, sealText } from '../retention/client-free-text.js';
@@ -205,11 +205,11 @@ async function requesterOf(tx: Queryable, clientId: string, relationId: string |
 }
 
 /** Asks the engine, with the facts on record and those established now. */
-async function askEngine(tx: Queryable, scope: ClientScope, input: { kind: RequestKind; requester: Actor; on: string; part: Part; consentGiven: boolean; extra: readonly Fact[] }): Promise<Decision> {
+async function askEngine(tx: Queryable, scope: ClientScope, input: { kind: RequestKind; requester: Actor; relationId: string | null; on: string; part: Part; consentGiven: boolean; extra: readonly Fact[] }): Promise<Decision> {
   const competent = await isCompetent(tx, scope.client.id, 'dossier-rights');
   const facts = new Set<Fact>([...(await agreementFacts(tx, scope.client.id)), ...input.extra]);
   if (input.consentGiven) facts.add('consent-given');
-  return decide({ on: input.on, client: { born: scope.client.birthDate, competent }, actor: input.requester, action: engineActionOf(input.kind), part: input.part, facts });
+  return decide(await withPeople(tx, scope.client.id, input.relationId, { on: input.on, client: { born: scope.client.birthDate, competent }, actor: input.requester, action: engineActionOf(input.kind), part: input.part, facts }));
 }
 
 /** Records a request, with the engine's answer on whether this requester may make it; a refusal is recorded, not dropped. */
@@ -227,7 +227,7 @@ export async function receiveRequest(scope: ClientScope, masterKey: Buffer, inpu
   const part = input.part ?? 'dossier';
   // At intake only entitlement counts: whether an error is factual or a destruction may be refused is decided later.
   const intakeFacts: Fact[] = input.kind === 'correct' ? ['factual-error'] : [];
-  const intake = await askEngine(tx, scope, { kind: input.kind, requester, on: input.receivedOn, part, consentGiven: false, extra: intakeFacts });
+  const intake = await askEngine(tx, scope, { kind: input.kind, requester, relationId: input.requesterRelationId ?? null, on: input.receivedOn, part, consentGiven: false, extra: intakeFacts });
   const deadline = responseDeadline({ received: input.receivedOn }).date;
   const refused = intake.outcome === 'deny';
   const id = randomUUID();
@@ -494,7 +494,7 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
   // A partly granted destruction is asked about the granted entries without the grounds, and about each kept group with its own.
   const facts = partlyDestroyed ? (input.facts ?? []).filter((f) => !isDestructionGround(f)) : input.facts ?? [];
   const ask = (part: Part, extra: readonly Fact[]) => askEngine(scope.tx, scope, {
-    kind: row.kind, requester: row.requester_kind, on: today, part, consentGiven: row.consent_recorded_on !== null, extra: [...facts, ...extra],
+    kind: row.kind, requester: row.requester_kind, relationId: row.requester_relation_id, on: today, part, consentGiven: row.consent_recorded_on !== null, extra: [...facts, ...extra],
   });
   const engine = await ask(row.part as Part, []);
   if (input.outcome !== 'refused') {
@@ -554,7 +554,7 @@ export async function fulfilRequest(
   await carryOut(scope, masterKey, {
     requestId, kind: row.kind, requester: row.requester_kind, requesterRelationId: row.requester_relation_id, requesterName: row.requester_name, decision, maxEntryBytes,
     ask: (part, extra) => askEngine(scope.tx, scope, {
-      kind: row.kind, requester: row.requester_kind, on: calendarDate(scope.now), part, consentGiven: row.consent_recorded_on !== null, extra,
+      kind: row.kind, requester: row.requester_kind, relationId: row.requester_relation_id, on: calendarDate(scope.now), part, consentGiven: row.consent_recorded_on !== null, extra,
     }),
   }, input);
   if (feeCents !== undefined && feeCents > 0) {

@@ -125,6 +125,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'POST /api/clients/:clientId/requests/:requestId/download-links': { url: `${c}/requests/${requestId}/download-links` },
     'GET /api/clients/:clientId/requests/:requestId/download-links': { url: `${c}/requests/${requestId}/download-links` },
     'POST /api/clients/:clientId/requests/:requestId/download-links/:linkId/revoke': { url: `${c}/requests/${requestId}/download-links/${requestId}/revoke` },
+    'POST /api/clients/:clientId/death': { url: `${t}/death`, body: { diedOn: '2026-11-21' } },
     'POST /api/clients/:clientId/transfer': { url: `${t}/transfer`, body: transferBody },
     'GET /api/clients/:clientId/transfer': { url: `${t}/transfer` },
     'GET /api/clients/:clientId/transfers/:transferId/dossier.pdf': { url: `${t}/transfers/${transferId}/dossier.pdf` },
