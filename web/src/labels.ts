@@ -59,7 +59,23 @@ export const RELATIONS: Record<string, string> = {
   'family-guardian': 'Gezinsvoogd',
   'foster-parent': 'Pleegouder',
   'confidential-advisor': 'Vertrouwenspersoon',
+  'curator': 'Curator',
+  'mentor': 'Mentor',
+  'authorised': 'Schriftelijk gemachtigde',
+  'partner': 'Partner (echtgenoot, geregistreerd partner of levensgezel)',
+  'child': 'Kind van de cliënt',
+  'sibling': 'Broer of zus',
   'other': 'Anders',
+};
+
+/** Relations that can represent an adult who cannot oversee their interests (BW 7:465 lid 3); they never hold custody. */
+export const REPRESENTATIVE_RELATIONS: readonly string[] = ['curator', 'mentor', 'authorised', 'partner', 'child', 'sibling'];
+
+/** What the client recorded in life about inspection after death (Jeugdwet 7.3.12a). */
+export const WISHES_IN_LIFE: Record<string, string> = {
+  none: 'Niets vastgelegd',
+  consented: 'Schriftelijk of elektronisch toestemming gegeven voor inzage na overlijden',
+  objected: 'Schriftelijk of elektronisch vastgelegd dat hij of zij dat niet wilde',
 };
 
 export const CUSTODY_KINDS: Record<string, string> = {

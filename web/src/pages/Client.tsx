@@ -3,7 +3,8 @@ import { useState, type ReactNode } from 'react';
 import { api, get, post, toProblem, type Problem } from '../api';
 import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
 import {
-  AGREEMENTS, CARE_RELATIONS, CONSENT_GIVERS, CONSENT_KINDS, CUSTODY_KINDS, DOCUMENT_TYPES, GENDERS, RELATIONS, ageOn, formatDate, label, today,
+  AGREEMENTS, CARE_RELATIONS, CONSENT_GIVERS, CONSENT_KINDS, CUSTODY_KINDS, DOCUMENT_TYPES, GENDERS, RELATIONS, REPRESENTATIVE_RELATIONS, WISHES_IN_LIFE,
+  ageOn, formatDate, label, today,
 } from '../labels';
 import type { Me } from './Login';
 import { TimelinePage } from './Timeline';
@@ -22,6 +23,8 @@ export interface ClientDetail {
   transfer: TransferNotice | null;
   families: { id: string; name: string }[];
   retention: { keptUntil: string | null; held: boolean; explanation: string } | null;
+  death?: { diedOn: string; wishInLife: string; recordedBy: string; recordedAt: string } | null;
+  representatives?: { rank: number; relationIds: string[] } | null;
 }
 
 const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Dossier (tijdlijn)'], ['verzoeken', 'Verzoeken'], ['verstrekkingen', 'Verstrekkingen']];
@@ -152,7 +155,10 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
                 <tbody>
                   {c.relations.map((r) => (
                     <tr key={r.id}>
-                      <td>{r.givenNames} {r.familyName}</td>
+                      <td>
+                        {r.givenNames} {r.familyName}
+                        {c.representatives?.relationIds.includes(r.id) === true && <span className="muted"> (vertegenwoordigt de cliënt nu)</span>}
+                      </td>
                       <td>{label(RELATIONS, r.relation)}</td>
                       <td>{r.hasCustody ? `Ja — ${label(CUSTODY_KINDS, r.custodyKind)}` : 'Nee'}</td>
                       <td>{r.establishedHow}</td>
@@ -164,6 +170,7 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
             )}
         <NewRelation clientId={c.id} onDone={onChanged} />
       </section>
+      <DeathCard client={c} me={me} onDone={onChanged} />
       <Consents client={c} />
       <Agreements clientId={c.id} />
       <CareTeam clientId={c.id} />
@@ -345,7 +352,7 @@ function Toggle({ open: text, children }: { open: string; children: (close: () =
 
 function NewRelation({ clientId, onDone }: { clientId: string; onDone: () => void }) {
   return (
-    <Toggle open="Ouder, voogd of andere relatie toevoegen">
+    <Toggle open="Ouder, voogd, vertegenwoordiger of andere relatie toevoegen">
       {(close) => (
         <RelationForm
           clientId={clientId}
@@ -363,24 +370,103 @@ function RelationForm({ clientId, onDone }: { clientId: string; onDone: () => vo
   const [relation, setRelation] = useState('parent');
   const [givenNames, setGivenNames] = useState('');
   const [familyName, setFamilyName] = useState('');
-  const [hasCustody, setHasCustody] = useState(true);
+  // Custody is never ticked by default: it is a fact to establish, not to assume (003 §2.3.5).
+  const [hasCustody, setHasCustody] = useState(false);
   const [custodyKind, setCustodyKind] = useState('two-headed-parental');
+  const [jointWithParent, setJointWithParent] = useState(false);
   const [establishedHow, setEstablishedHow] = useState('');
   const [validFrom, setValidFrom] = useState(today());
+  const representative = REPRESENTATIVE_RELATIONS.includes(relation);
+  const nonParent = relation === 'foster-parent' || relation === 'other';
+  const custody = !representative && relation !== 'confidential-advisor' && relation !== 'family-guardian' && (nonParent ? jointWithParent || hasCustody : hasCustody);
+  const kind = nonParent && jointWithParent ? 'joint-with-non-parent' : custodyKind;
   const save = useSubmit(() => post(`/api/clients/${clientId}/relations`, {
-    relation, givenNames, familyName, hasCustody, establishedHow, validFrom, ...(hasCustody ? { custodyKind } : {}),
+    relation, givenNames, familyName, hasCustody: custody, establishedHow, validFrom, ...(custody ? { custodyKind: kind } : {}),
   }), onDone);
   return (
     <form onSubmit={(e) => void save.submit(e)}>
       <Select label="Relatie" value={relation} onChange={setRelation} options={RELATIONS} />
       <TextInput label="Voornamen" value={givenNames} onChange={setGivenNames} required />
       <TextInput label="Achternaam" value={familyName} onChange={setFamilyName} required />
-      <label className="checkbox"><input type="checkbox" checked={hasCustody} onChange={(e) => setHasCustody(e.target.checked)} /> Heeft gezag</label>
-      {hasCustody && <Select label="Soort gezag" value={custodyKind} onChange={setCustodyKind} options={CUSTODY_KINDS} />}
-      <TextInput label="Hoe is dit vastgesteld?" value={establishedHow} onChange={setEstablishedHow} required hint="Bijvoorbeeld: gezagsregister geraadpleegd op 1 maart." />
-      <TextInput label="Geldig vanaf" type="date" value={validFrom} onChange={setValidFrom} required />
+      {representative && (
+        <p className="muted">
+          Een curator, mentor, schriftelijk gemachtigde, partner, kind, broer of zus heeft geen gezag. Is de cliënt volwassen en kan hij zijn
+          belangen niet goed overzien? Dan bepaalt de wet wie hem vertegenwoordigt: eerst een curator of mentor, dan de schriftelijk gemachtigde,
+          dan de partner, dan een ouder, kind, broer of zus.
+        </p>
+      )}
+      {nonParent && (
+        <label className="checkbox">
+          <input type="checkbox" checked={jointWithParent} onChange={(e) => setJointWithParent(e.target.checked)} />
+          {' '}Heeft samen met een ouder het gezag (gezamenlijk gezag van een ouder en een niet-ouder, BW 1:253t)
+        </label>
+      )}
+      {!representative && relation !== 'confidential-advisor' && relation !== 'family-guardian' && !(nonParent && jointWithParent) && (
+        <label className="checkbox"><input type="checkbox" checked={hasCustody} onChange={(e) => setHasCustody(e.target.checked)} /> Heeft gezag</label>
+      )}
+      {custody && !(nonParent && jointWithParent) && <Select label="Soort gezag" value={custodyKind} onChange={setCustodyKind} options={CUSTODY_KINDS} />}
+      <TextInput
+        label={custody ? 'Hoe is het gezag vastgesteld?' : 'Hoe is dit vastgesteld?'}
+        value={establishedHow}
+        onChange={setEstablishedHow}
+        required
+        hint={representative
+          ? 'Bijvoorbeeld: beschikking van de kantonrechter gezien op 1 maart, of schriftelijke machtiging ontvangen.'
+          : 'Bijvoorbeeld: gezagsregister geraadpleegd op 1 maart, of beschikking van de rechtbank gezien.'}
+      />
+      <TextInput label={representative ? 'Vertegenwoordigt vanaf (begin van de benoeming of machtiging)' : 'Geldig vanaf'} type="date" value={validFrom} onChange={setValidFrom} required />
       <ProblemBox problem={save.problem} />
       <button type="submit" disabled={save.busy}>Relatie opslaan</button>
+    </form>
+  );
+}
+
+/** The client's death (Jeugdwet 7.3.12a): shown when recorded; the holder or a manager records it. */
+function DeathCard({ client: c, me, onDone }: { client: ClientDetail; me: Me; onDone: () => void }) {
+  const death = c.death ?? null;
+  if (death === null && me.role !== 'care-professional' && me.role !== 'manager') return null;
+  return (
+    <section className="card" aria-labelledby="death-title">
+      <h2 id="death-title">Overlijden</h2>
+      {death !== null
+        ? (
+            <dl className="facts">
+              <dt>Overleden op</dt><dd>{formatDate(death.diedOn)}</dd>
+              <dt>Wens bij leven</dt><dd>{label(WISHES_IN_LIFE, death.wishInLife)}</dd>
+              <dt>Vastgelegd door</dt><dd>{death.recordedBy}, {formatDate(death.recordedAt)}</dd>
+            </dl>
+          )
+        : (
+            <Toggle open="Overlijden vastleggen">
+              {(close) => (
+                <DeathForm
+                  clientId={c.id}
+                  onDone={() => {
+                    close();
+                    onDone();
+                  }}
+                />
+              )}
+            </Toggle>
+          )}
+      <p className="muted">
+        Na het overlijden blijft het beroepsgeheim gelden. Nabestaanden en anderen krijgen alleen inzage of een kopie als de cliënt daar bij leven
+        toestemming voor gaf, als zij een zwaarwegend belang hebben, of als zij het gezag hadden over een kind dat jonger dan 16 jaar overleed.
+      </p>
+    </section>
+  );
+}
+
+function DeathForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
+  const [diedOn, setDiedOn] = useState('');
+  const [wishInLife, setWishInLife] = useState('none');
+  const save = useSubmit(() => post(`/api/clients/${clientId}/death`, { diedOn, wishInLife }), onDone);
+  return (
+    <form onSubmit={(e) => void save.submit(e)}>
+      <TextInput label="Datum van overlijden" type="date" value={diedOn} onChange={setDiedOn} required />
+      <Select label="Wat legde de cliënt bij leven vast over inzage na overlijden?" value={wishInLife} onChange={setWishInLife} options={WISHES_IN_LIFE} />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Overlijden vastleggen</button>
     </form>
   );
 }
