@@ -10,9 +10,11 @@ import { Part, StatutoryBasis } from '../rules/index.js';
 import { listDisclosures, organisationRegister, recordDisclosure } from './disclosure-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
-const BASES = ['consent', 'family-guardian-threat', ...Object.values(StatutoryBasis)] as const;
+const BASES = ['consent', 'family-guardian-threat', 'research', ...Object.values(StatutoryBasis)] as const;
+const RESEARCH_GROUNDS = ['consent-not-possible', 'consent-not-required'] as const;
 const DisclosureSchema = Type.Object({
   id: Uuid(), recipient: Type.String(), basis: Type.String(), part: Type.String(), disclosedOn: Type.String(), clientToldBeforehand: Type.Boolean(),
+  researchGround: Type.Unsafe<(typeof RESEARCH_GROUNDS)[number] | null>({ type: 'string', enum: [...RESEARCH_GROUNDS], nullable: true }),
   // The dossier entry that records it; null once the dossier was destroyed (the register row stays, 0018).
   citations: Type.Array(Type.String()), entryId: Type.Unsafe<string | null>({ type: 'string', format: 'uuid', nullable: true }),
 });
@@ -25,6 +27,14 @@ const NewDisclosureBody = Type.Object({
   disclosedOn: Type.String({ format: 'date' }),
   clientToldBeforehand: Type.Boolean(),
   notToldBecause: Type.Optional(Type.String({ maxLength: 2000 })),
+  /** Statistics or research without consent (Jeugdwet 7.3.12; BW 7:458): the exception's facts; the engine decides. */
+  research: Type.Optional(Type.Object({
+    ground: OneOf(RESEARCH_GROUNDS),
+    notTraceable: Type.Boolean({ description: 'The data go in a form that prevents tracing them to the client (lid 1(b))' }),
+    publicInterestAndNecessary: Type.Boolean({ description: 'The research serves the public interest and cannot be done without these data (lid 2(a)-(b))' }),
+    clientObjected: Type.Boolean({ description: 'The client, or whoever acts for them, explicitly objected (lid 2(c))' }),
+    explanation: Type.String({ minLength: 10, maxLength: 2000, description: 'The safeguards and why consent is not asked; written in the dossier entry' }),
+  }, { additionalProperties: false })),
 }, { additionalProperties: false });
 
 export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {

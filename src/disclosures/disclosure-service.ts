@@ -2,7 +2,9 @@
  * The disclosure register (DOMAIN §4; 003 §2.3.14): every disclosure is checked
  * by the rules engine — consent-based ones through `decide` (action
  * `disclose`), the family guardian's own right likewise, statutory ones
- * through `decideStatutoryDisclosure` — and recorded twice: as a row in the
+ * through `decideStatutoryDisclosure`, statistics and research (Jeugdwet
+ * 7.3.12; BW 7:458) through `decide` with the exception's facts when there is
+ * no consent — and recorded twice: as a row in the
  * register and as a dossier entry of kind `disclosure`, under the client's rights.
  *
  * The register's recipient can name a person, and the register outlives a
@@ -21,7 +23,27 @@ import { decide, decideStatutoryDisclosure, partName, type Decision, type Part, 
 import { calendarDate } from '../shared/calendar-date.js';
 
 /** `legal-representative`: to the client's guardian with custody, as their representative (a transfer to the Nidos guardian). */
-export type DisclosureBasis = 'consent' | 'family-guardian-threat' | 'legal-representative' | StatutoryBasis;
+export type DisclosureBasis = 'consent' | 'family-guardian-threat' | 'legal-representative' | 'research' | StatutoryBasis;
+
+/**
+ * Why research or statistics may go without consent (Jeugdwet 7.3.12 lid 1; BW 7:458 lid 1): asking is not
+ * reasonably possible and the research has safeguards for privacy (a), or asking cannot reasonably be required
+ * and the data go in a form that prevents tracing them to the client (b).
+ */
+export type ResearchGround = 'consent-not-possible' | 'consent-not-required';
+
+/** The facts of a research disclosure without consent, as the employee records them. */
+export interface ResearchFacts {
+  ground: ResearchGround;
+  /** Lid 1(b): the data go in a form that prevents tracing them to the client (anonymised or pseudonymised). */
+  notTraceable: boolean;
+  /** Lid 2(a)–(b): the research serves the public interest and cannot be done without these data. */
+  publicInterestAndNecessary: boolean;
+  /** Lid 2(c): the client (or whoever acts for them) explicitly objected to such use. */
+  clientObjected: boolean;
+  /** The safeguards and why consent is not asked; into the dossier entry (under the client's key). */
+  explanation: string;
+}
 
 export interface NewDisclosure {
   recipient: string;
@@ -35,6 +57,8 @@ export interface NewDisclosure {
   clientToldBeforehand: boolean;
   /** Why the client was not told beforehand (required then: the law must say otherwise). */
   notToldBecause?: string;
+  /** For `research` without a consent: the exception's facts. */
+  research?: ResearchFacts;
 }
 
 export interface Disclosure {
@@ -44,6 +68,8 @@ export interface Disclosure {
   part: string;
   disclosedOn: string;
   clientToldBeforehand: boolean;
+  /** For `research` without consent: the ground of the exception (Jeugdwet 7.3.12 lid 1(a) or (b)); else null. */
+  researchGround: ResearchGround | null;
   citations: string[];
   /** Null once the dossier was destroyed: the entry went with it, the register row stays (migration 0018). */
   entryId: string | null;
@@ -52,7 +78,7 @@ export interface Disclosure {
 const BASIS_LABELS: Record<DisclosureBasis, string> = {
   'consent': 'toestemming', 'legal-representative': 'de voogd als wettelijk vertegenwoordiger', 'family-guardian-threat': 'eigen recht van de gezinsvoogd (Jeugdwet 7.3.11 lid 4)',
   'cbs-statistics': 'statistiek (CBS)', 'municipality-billing': 'controle declaratie (gemeente)', 'inspectorate': 'onderzoek inspectie',
-  'disciplinary-or-legal-procedure': 'tuchtrecht of rechtszaak', 'conflict-of-duties': 'conflict van plichten', 'child-protection-report': 'melding jeugdbescherming',
+  'disciplinary-or-legal-procedure': 'tuchtrecht of rechtszaak', 'research': 'statistiek of wetenschappelijk onderzoek (Jeugdwet 7.3.12)', 'conflict-of-duties': 'conflict van plichten', 'child-protection-report': 'melding jeugdbescherming',
 };
 
 /** The guardian with custody on the date, as the engine's actor; anyone else is bad input. */
@@ -104,10 +130,40 @@ async function consentInForce(scope: ClientScope, masterKey: Buffer, consentId: 
   }
 }
 
+const RESEARCH_GROUND_LABELS: Record<ResearchGround, string> = {
+  'consent-not-possible': 'om toestemming vragen kan redelijkerwijs niet, en er zijn waarborgen voor de privacy (Jeugdwet 7.3.12 lid 1a)',
+  'consent-not-required': 'om toestemming vragen kan redelijkerwijs niet worden verlangd, en de gegevens zijn niet tot de cliënt te herleiden (Jeugdwet 7.3.12 lid 1b)',
+};
+
+/**
+ * The engine's facts for research without consent: `research-exception` only when every condition the
+ * employee recorded holds (lid 1(a) or 1(b), and lid 2(a)–(b)); `client-objects-to-research` for lid 2(c).
+ */
+function researchFacts(research: ResearchFacts): ('research-exception' | 'client-objects-to-research')[] {
+  const exception = research.publicInterestAndNecessary && (research.ground === 'consent-not-possible' || research.notTraceable);
+  return [...(exception ? ['research-exception' as const] : []), ...(research.clientObjected ? ['client-objects-to-research' as const] : [])];
+}
+
 async function check(scope: ClientScope, masterKey: Buffer, input: NewDisclosure): Promise<Decision> {
   const on = input.disclosedOn;
   const client = { born: scope.client.birthDate, competent: await isCompetent(scope.tx, scope.client.id, 'dossier-rights') };
+  if (input.research !== undefined && (input.basis !== 'research' || input.consentId !== undefined)) {
+    throw badRequest('field-not-allowed', 'research', 'De gegevens over onderzoek zonder toestemming horen alleen bij de grond onderzoek of statistiek, zonder toestemming.',
+      'The research facts belong only to the research ground without a consent.');
+  }
   switch (input.basis) {
+    case 'research': {
+      // With consent: the consent must name this recipient and part (as for any disclosure).
+      if (input.consentId !== undefined) {
+        await consentInForce(scope, masterKey, input.consentId, input);
+        return decide({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: ['consent-given'] });
+      }
+      if (input.research === undefined) {
+        throw badRequest('field-required', 'research', 'Noem de toestemming, of leg vast waarom zonder toestemming mag (Jeugdwet 7.3.12).',
+          'Name the consent, or record why it may go without consent (Jeugdwet 7.3.12).');
+      }
+      return decide({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: researchFacts(input.research) });
+    }
     case 'consent': {
       if (input.consentId === undefined) throw badRequest('field-required', 'consentId', 'Noem de vastgelegde toestemming.', 'Name the recorded consent.');
       await consentInForce(scope, masterKey, input.consentId, input);
@@ -142,23 +198,30 @@ export async function recordDisclosure(scope: ClientScope, masterKey: Buffer, in
     `Wat: ${input.what}`,
     `Grondslag: ${BASIS_LABELS[input.basis]} (${decision.basis.join(', ')}).`,
     input.clientToldBeforehand ? 'De cliënt is vooraf geïnformeerd.' : `De cliënt is niet vooraf geïnformeerd: ${input.notToldBecause ?? ''}`,
+    ...(input.research === undefined ? [] : [`Zonder toestemming: ${RESEARCH_GROUND_LABELS[input.research.ground]}. ${input.research.explanation}`]),
   ].join('\n');
   const entry = await addEntry(scope, masterKey, 1024 * 1024, { kind: 'disclosure', title: `Verstrekking aan ${input.recipient}`, text, occurredOn: input.disclosedOn, source: { kind: 'care-professional' }, statementType: 'fact' });
   const id = randomUUID();
   await scope.tx.query(
-    `INSERT INTO org.disclosures (id, organisation_id, client_id, recipient_ciphertext, basis, consent_id, part, disclosed_on, client_told_beforehand, citations, entry_id, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    `INSERT INTO org.disclosures (id, organisation_id, client_id, recipient_ciphertext, basis, consent_id, part, disclosed_on, client_told_beforehand, citations, entry_id, recorded_by,
+       research_ground)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [id, scope.client.organisationId, scope.client.id, sealRecipient(masterKey, 'disclosure', id, input.recipient), input.basis, input.consentId ?? null, input.part,
-      input.disclosedOn, input.clientToldBeforehand, [...decision.basis], entry.id, scope.actor.employeeId]);
-  return { id, recipient: input.recipient, basis: input.basis, part: input.part, disclosedOn: input.disclosedOn, clientToldBeforehand: input.clientToldBeforehand, citations: [...decision.basis], entryId: entry.id };
+      input.disclosedOn, input.clientToldBeforehand, [...decision.basis], entry.id, scope.actor.employeeId, input.research?.ground ?? null]);
+  return {
+    id, recipient: input.recipient, basis: input.basis, part: input.part, disclosedOn: input.disclosedOn, clientToldBeforehand: input.clientToldBeforehand,
+    researchGround: input.research?.ground ?? null, citations: [...decision.basis], entryId: entry.id,
+  };
 }
 
 interface DisclosureRow {
   id: string; client_id: string; recipient: string | null; recipient_ciphertext: Buffer | null; basis: DisclosureBasis; part: string; disclosed_on: string; client_told_beforehand: boolean; citations: string[]; entry_id: string | null;
+  research_ground: ResearchGround | null;
 }
 
 function toDisclosure(masterKey: Buffer, r: DisclosureRow): Disclosure {
-  return { id: r.id, recipient: openRecipient(masterKey, 'disclosure', r.id, r.recipient_ciphertext, r.recipient), basis: r.basis, part: r.part, disclosedOn: r.disclosed_on, clientToldBeforehand: r.client_told_beforehand, citations: r.citations, entryId: r.entry_id };
+  return { id: r.id, recipient: openRecipient(masterKey, 'disclosure', r.id, r.recipient_ciphertext, r.recipient), basis: r.basis, part: r.part, disclosedOn: r.disclosed_on, clientToldBeforehand: r.client_told_beforehand,
+    researchGround: r.research_ground, citations: r.citations, entryId: r.entry_id };
 }
 
 export async function listDisclosures(scope: ClientScope, masterKey: Buffer): Promise<Disclosure[]> {
