@@ -171,6 +171,7 @@ export const DISCLOSURE_BASES: Record<string, string> = {
   'disciplinary-or-legal-procedure': 'Tucht- of rechtszaak',
   'conflict-of-duties': 'Conflict van plichten',
   'child-protection-report': 'Melding Veilig Thuis',
+  'research': 'Statistiek of wetenschappelijk onderzoek',
 };
 
 export function label(table: Record<string, string>, code: string | null | undefined): string {

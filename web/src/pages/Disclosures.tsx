@@ -4,7 +4,15 @@ import { get, post } from '../api';
 import { Basis, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
 import { DISCLOSURE_BASES, PARTS, formatDate, label, today } from '../labels';
 
-interface Disclosure { id: string; recipient: string; basis: string; part: string; disclosedOn: string; clientToldBeforehand: boolean; citations: string[] }
+interface Disclosure {
+  id: string; recipient: string; basis: string; part: string; disclosedOn: string; clientToldBeforehand: boolean; citations: string[];
+  researchGround: 'consent-not-possible' | 'consent-not-required' | null;
+}
+/** Why research or statistics may go without consent (Jeugdwet 7.3.12 lid 1). */
+const RESEARCH_GROUNDS = {
+  'consent-not-possible': 'Om toestemming vragen kan redelijkerwijs niet (en er zijn waarborgen voor de privacy)',
+  'consent-not-required': 'Om toestemming vragen kan redelijkerwijs niet worden gevraagd (en de gegevens zijn niet tot de cliënt te herleiden)',
+};
 interface Consent { id: string; kind: string; recipient: string | null; purpose: string | null; active: boolean }
 
 export function ClientDisclosures({ clientId }: { clientId: string }) {
@@ -34,7 +42,10 @@ export function ClientDisclosures({ clientId }: { clientId: string }) {
               {list.data.disclosures.map((d) => (
                 <li key={d.id} className="card">
                   <strong>{formatDate(d.disclosedOn)}: aan {d.recipient}</strong> — {label(PARTS, d.part)}
-                  <p>Grond: {label(DISCLOSURE_BASES, d.basis)}. Cliënt vooraf verteld: {d.clientToldBeforehand ? 'ja' : 'nee'}.</p>
+                  <p>
+                    Grond: {label(DISCLOSURE_BASES, d.basis)}{d.researchGround === null ? '' : ` — zonder toestemming: ${RESEARCH_GROUNDS[d.researchGround].toLowerCase()}`}.
+                    {' '}Cliënt vooraf verteld: {d.clientToldBeforehand ? 'ja' : 'nee'}.
+                  </p>
                   <Basis basis={d.citations} />
                 </li>
               ))}
@@ -54,11 +65,22 @@ function NewDisclosure({ clientId, onDone, onCancel }: { clientId: string; onDon
   const [disclosedOn, setDisclosedOn] = useState(today());
   const [told, setTold] = useState(true);
   const [notToldBecause, setNotToldBecause] = useState('');
+  // Research or statistics: with a consent, or without one under the exception (the engine decides).
+  const [withoutConsent, setWithoutConsent] = useState(false);
+  const [ground, setGround] = useState<keyof typeof RESEARCH_GROUNDS>('consent-not-possible');
+  const [notTraceable, setNotTraceable] = useState(false);
+  const [publicInterest, setPublicInterest] = useState(false);
+  const [objected, setObjected] = useState(false);
+  const [researchWhy, setResearchWhy] = useState('');
+  const research = basis === 'research' && withoutConsent;
   const usable: [string, string][] = (consents.data?.consents ?? []).filter((c) => c.kind === 'disclosure' && c.active)
     .map((c) => [c.id, `Toestemming: aan ${c.recipient ?? '?'} voor ${c.purpose ?? '?'}`]);
   const save = useSubmit(() => post(`/api/clients/${clientId}/disclosures`, {
     recipient, basis, part, what, disclosedOn, clientToldBeforehand: told,
-    ...(basis === 'consent' && consentId !== '' ? { consentId } : {}),
+    ...((basis === 'consent' || (basis === 'research' && !withoutConsent)) && consentId !== '' ? { consentId } : {}),
+    ...(research
+      ? { research: { ground, notTraceable, publicInterestAndNecessary: publicInterest, clientObjected: objected, explanation: researchWhy.trim() } }
+      : {}),
     ...(!told && notToldBecause.trim() !== '' ? { notToldBecause: notToldBecause.trim() } : {}),
   }), onDone);
   return (
@@ -66,7 +88,30 @@ function NewDisclosure({ clientId, onDone, onCancel }: { clientId: string; onDon
       <h3 id="new-disclosure-title">Verstrekking vastleggen</h3>
       <TextInput label="Aan wie?" value={recipient} onChange={setRecipient} required />
       <Select label="Op welke grond?" value={basis} onChange={setBasis} options={DISCLOSURE_BASES} />
-      {basis === 'consent' && <Select label="Welke toestemming?" value={consentId} onChange={setConsentId} options={usable} allowEmpty="Kies een toestemming" />}
+      {basis === 'research' && (
+        <label className="checkbox">
+          <input type="checkbox" checked={withoutConsent} onChange={(e) => setWithoutConsent(e.target.checked)} /> Zonder toestemming van de cliënt (Jeugdwet 7.3.12)
+        </label>
+      )}
+      {(basis === 'consent' || (basis === 'research' && !withoutConsent)) && (
+        <Select label="Welke toestemming?" value={consentId} onChange={setConsentId} options={usable} allowEmpty="Kies een toestemming" />
+      )}
+      {research && (
+        <fieldset>
+          <legend>Onderzoek of statistiek zonder toestemming</legend>
+          <Select label="Waarom zonder toestemming?" value={ground} onChange={(v) => setGround(v as keyof typeof RESEARCH_GROUNDS)} options={RESEARCH_GROUNDS} />
+          <label className="checkbox">
+            <input type="checkbox" checked={notTraceable} onChange={(e) => setNotTraceable(e.target.checked)} /> De gegevens zijn niet tot de cliënt te herleiden
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={publicInterest} onChange={(e) => setPublicInterest(e.target.checked)} /> Het onderzoek dient het algemeen belang en kan niet zonder deze gegevens
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={objected} onChange={(e) => setObjected(e.target.checked)} /> De cliënt (of wie voor hem optreedt) heeft bezwaar gemaakt
+          </label>
+          <TextArea label="Welke waarborgen zijn er, en waarom wordt geen toestemming gevraagd?" value={researchWhy} onChange={setResearchWhy} required rows={2} />
+        </fieldset>
+      )}
       <Select label="Welk deel van het dossier?" value={part} onChange={setPart} options={PARTS} />
       <TextArea label="Welke gegevens precies?" value={what} onChange={setWhat} required rows={2} />
       <TextInput label="Datum" type="date" value={disclosedOn} onChange={setDisclosedOn} required />
