@@ -130,6 +130,19 @@ describe('retention terms of 003 §3.2 and the good-care extension (issue 16 err
     expect((await put({ until: '2080-01-01', reason: 'Seksueel misbruik in het gezin' }, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 
+  it('"until the youngest child is 18" (Veilig Thuis) counts the youngest child of the client\'s family; without a family, the client', async () => {
+    const older = await register('2008-05-01');
+    const youngest = await register('2016-09-20');
+    const alone = await register('2009-01-10');
+    const family = await h.request({ method: 'POST', url: '/api/families', cookie: holderCookie, body: { name: 'Gezin Termijn', memberIds: [older, youngest] } });
+    expect(family.statusCode, family.body).toBe(201);
+    const set = await setTerm({ kind: 'until-age', age: 18, ageOf: 'youngest-child' });
+    expect(set.json()).toMatchObject({ kind: 'until-age', age: 18, ageOf: 'youngest-child' });
+    expect((await view(older)).json<View>()).toMatchObject({ termEnd: '2034-09-20', warning: true });
+    expect((await view(youngest)).json<View>()).toMatchObject({ termEnd: '2034-09-20' });
+    expect((await view(alone)).json<View>()).toMatchObject({ termEnd: '2027-01-10', warning: true });
+  });
+
   it('only the privacy officer sets terms, sees a dossier\'s retention and records good care (403 for the holder)', async () => {
     expect((await setTerm({ kind: 'until-age', age: 24, ageOf: 'client' }, holderCookie)).statusCode).toBe(403);
     expect((await h.request({ method: 'GET', url: `/api/privacy/retention/${child}`, cookie: holderCookie })).statusCode).toBe(403);
