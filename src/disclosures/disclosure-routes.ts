@@ -14,7 +14,7 @@ const BASES = ['consent', 'family-guardian-threat', 'research', ...Object.values
 const RESEARCH_GROUNDS = ['consent-not-possible', 'consent-not-required'] as const;
 const DisclosureSchema = Type.Object({
   id: Uuid(), recipient: Type.String(), basis: Type.String(), part: Type.String(), disclosedOn: Type.String(), clientToldBeforehand: Type.Boolean(),
-  researchGround: Type.Unsafe<(typeof RESEARCH_GROUNDS)[number] | null>({ type: 'string', enum: [...RESEARCH_GROUNDS], nullable: true }),
+  researchGround: Type.Unsafe<(typeof RESEARCH_GROUNDS)[number] | null>({ type: 'string', enum: [...RESEARCH_GROUNDS, null], nullable: true }),
   // The dossier entry that records it; null once the dossier was destroyed (the register row stays, 0018).
   citations: Type.Array(Type.String()), entryId: Type.Unsafe<string | null>({ type: 'string', format: 'uuid', nullable: true }),
 });

@@ -29,9 +29,9 @@ const NullableInteger = () => Type.Unsafe<number | null>({ type: 'integer', null
 const TERM_KINDS = ['years-after-last-change', 'until-age'] as const;
 const AGE_OF = ['client', 'youngest-child'] as const;
 const Setting = Type.Object({
-  kind: Type.Unsafe<(typeof TERM_KINDS)[number] | null>({ type: 'string', enum: [...TERM_KINDS], nullable: true }),
+  kind: Type.Unsafe<(typeof TERM_KINDS)[number] | null>({ type: 'string', enum: [...TERM_KINDS, null], nullable: true }),
   termYears: NullableInteger(), age: NullableInteger(),
-  ageOf: Type.Unsafe<(typeof AGE_OF)[number] | null>({ type: 'string', enum: [...AGE_OF], nullable: true }),
+  ageOf: Type.Unsafe<(typeof AGE_OF)[number] | null>({ type: 'string', enum: [...AGE_OF, null], nullable: true }),
   reason: NullableString(), legalMinimumYears: Type.Integer(), warning: NullableString(),
 });
 /** The kinds of 003 §3.2 that the engine's `retention()` knows (src/rules/retention.ts). */
