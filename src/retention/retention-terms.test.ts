@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, testBsn, type Harness, type TestEmployee } from '../test-support/harness.js';
-import { sweepRetention } from './retention-service.js';
+import { destroyConfirmed, sweepRetention } from './retention-service.js';
 
 interface View {
   clientId: string; lastChange: string; keptUntil: string | null; termEnd: string | null; warning: boolean; held: boolean;
@@ -119,6 +119,20 @@ describe('retention terms of 003 §3.2 and the good-care extension (issue 16 err
     expect(ended.json<View>()).toMatchObject({ keptUntil: minimumEnd, goodCare: null });
     expect(await dueOn(dayAfter)).toContain(child);
     expect((await h.request({ method: 'DELETE', url: `/api/privacy/retention/${child}/good-care`, cookie: officerCookie })).statusCode).toBe(404);
+  });
+
+  it('a good-care extension recorded after the privacy officer confirmed destruction takes the dossier off the list: nothing is destroyed', async () => {
+    await setTerm({ kind: 'years-after-last-change', years: 20 });
+    const dayAfter = new Date(`${plusYears(created, 21)}T10:00:00Z`);
+    expect((await sweepRetention(h.database.db, { now: dayAfter, dryRun: false })).due.map((d) => d.clientId)).toContain(child);
+    const confirmed = await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${child}/confirm`, cookie: officerCookie });
+    expect(confirmed.json()).toEqual({ clientId: child, status: 'confirmed' });
+    const recorded = await h.request({ method: 'PUT', url: `/api/privacy/retention/${child}/good-care`, cookie: officerCookie, body: { until: '2080-01-01', reason: 'Seksueel misbruik: later nodig voor de zorg' } });
+    expect(recorded.statusCode).toBe(200);
+    expect(await h.database.db.query('SELECT 1 FROM org.retention_reviews WHERE client_id = $1', [child])).toHaveLength(0);
+    expect(await destroyConfirmed(h.database.db, { now: dayAfter })).toMatchObject({ destroyed: 0 });
+    expect(await h.database.db.query('SELECT 1 FROM org.destruction_records WHERE client_id = $1', [child])).toHaveLength(0);
+    expect((await h.request({ method: 'DELETE', url: `/api/privacy/retention/${child}/good-care`, cookie: officerCookie })).statusCode).toBe(200);
   });
 
   it('refuses a good-care day in the past, a short reason and an extra field (400), an unknown client (404)', async () => {
