@@ -241,7 +241,7 @@ function DossierRetentionCard() {
     <section className="card" aria-labelledby="dossier-retention-title">
       <h3 id="dossier-retention-title">Bewaren van één dossier</h3>
       <form onSubmit={(e) => void look.submit(e)}>
-        <TextInput label="Cliëntnummer van het dossier" value={clientId} onChange={setClientId} required />
+        <TextInput label="Cliëntnummer van het dossier om te bekijken" value={clientId} onChange={setClientId} required />
         <ProblemBox problem={look.problem} />
         <button type="submit" disabled={look.busy}>Bekijken</button>
       </form>
