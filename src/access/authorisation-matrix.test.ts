@@ -96,6 +96,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/privacy/retention-settings': ['privacy-officer'],
   'PUT /api/privacy/retention-settings': ['privacy-officer'],
   'GET /api/privacy/retention/:clientId': ['privacy-officer'],
+  'PUT /api/clients/:clientId/retention/good-care': NONE, // the dossier holder's (Jeugdwet 7.3.8)
   'PUT /api/privacy/retention/:clientId/good-care': ['privacy-officer'],
   'DELETE /api/privacy/retention/:clientId/good-care': ['privacy-officer'],
   'GET /api/privacy/retention-settings/incidents': ['privacy-officer'],

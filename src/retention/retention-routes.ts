@@ -7,10 +7,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { withLogReview } from '../access/client-access.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, forbidden, notFound } from '../errors.js';
 import { parseIsoDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { AppDeps } from '../http/app-deps.js';
+import { clientDataRoute } from '../http/client-data-route.js';
 import { contextOf } from '../http/request-context.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { readIncidentRetention, writeIncidentRetention } from '../registers/register-service.js';
@@ -187,6 +188,37 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     if (view === undefined) throw dossierNotFound();
     return view;
+  });
+
+  // The engine's words: the holder records, with reasons, that good care requires keeping the dossier
+  // (Jeugdwet 7.3.8: the "goed jeugdhulpverlener"'s judgement). The dossier holder, in the dossier.
+  clientDataRoute(app, deps, {
+    method: 'PUT', url: '/api/clients/:clientId/retention/good-care',
+    schema: {
+      tags: ['retention'], params: ClientParams, body: GoodCareBody, response: { 200: DossierRetention },
+      summary: 'The dossier holder records that good care requires keeping the dossier until a day (Jeugdwet 7.3.8), with the reason (sealed under the client\'s key)',
+    },
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request) => {
+      const body = request.body as Static<typeof GoodCareBody>;
+      const holder = await scope.tx.query(
+        `SELECT 1 FROM org.care_team WHERE client_id = $1 AND employee_id = $2 AND relation = 'holder'
+            AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)`, [scope.client.id, scope.actor.employeeId, calendarDate(scope.now)]);
+      if (holder.length === 0) {
+        throw forbidden('Alleen de dossierhouder legt vast dat goede zorg vraagt om het dossier langer te bewaren (Jeugdwet 7.3.8).',
+          'Only the dossier holder records that good care requires keeping the dossier longer.', ['Jeugdwet 7.3.8']);
+      }
+      if (parseIsoDate(body.until) === undefined || body.until <= calendarDate(scope.now)) {
+        throw badRequest('date-not-in-future', 'until', 'Kies een dag in de toekomst.', 'Choose a day in the future.');
+      }
+      const organisationId = scope.client.organisationId;
+      const recorded = await recordGoodCare(scope.tx, deps.masterKey, {
+        organisationId, clientId: scope.client.id, until: body.until, reason: body.reason, recordedBy: scope.actor.employeeId, now: scope.now,
+      });
+      const view = recorded ? await readDossierRetention(scope.tx, deps.masterKey, organisationId, scope.client.id, scope.now) : undefined;
+      if (view === undefined) throw dossierNotFound();
+      return view;
+    },
   });
 
   app.delete('/api/privacy/retention/:clientId/good-care', {

@@ -157,6 +157,24 @@ describe('retention terms of 003 §3.2 and the good-care extension (issue 16 err
     expect((await view(alone)).json<View>()).toMatchObject({ termEnd: '2027-01-10', warning: true });
   });
 
+  it('the dossier holder records good care in the dossier (the engine: "de hulpverlener"); a member of the care team or an outsider cannot (403)', async () => {
+    const member = await h.employee({ role: 'care-professional' });
+    await h.relate(child, member, 'member');
+    const outsider = await h.employee({ role: 'care-professional' });
+    const body = { until: '2079-05-01', reason: 'Seksueel misbruik: later nodig voor de zorg' };
+    for (const who of [member, outsider]) {
+      const refused = await h.request({ method: 'PUT', url: `/api/clients/${child}/retention/good-care`, cookie: await h.login(who), body });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    const recorded = await h.request({ method: 'PUT', url: `/api/clients/${child}/retention/good-care`, cookie: holderCookie, body });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json<View>()).toMatchObject({ keptUntil: '2079-05-01', goodCare: { until: '2079-05-01', reason: body.reason } });
+    expect((await view(child)).json<View>().goodCare).toMatchObject({ until: '2079-05-01' });
+    expect((await h.request({ method: 'PUT', url: `/api/clients/${child}/retention/good-care`, cookie: holderCookie, body: { ...body, until: '2001-01-01' } })).statusCode).toBe(400);
+    expect((await h.request({ method: 'DELETE', url: `/api/privacy/retention/${child}/good-care`, cookie: officerCookie })).statusCode).toBe(200);
+  });
+
   it('only the privacy officer sets terms, sees a dossier\'s retention and records good care (403 for the holder)', async () => {
     expect((await setTerm({ kind: 'until-age', age: 24, ageOf: 'client' }, holderCookie)).statusCode).toBe(403);
     expect((await h.request({ method: 'GET', url: `/api/privacy/retention/${child}`, cookie: holderCookie })).statusCode).toBe(403);

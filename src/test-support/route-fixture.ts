@@ -149,6 +149,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/privacy/retention/:clientId': { url: `/api/privacy/retention/${clientId}` },
     'PUT /api/privacy/retention/:clientId/good-care': { url: `/api/privacy/retention/${clientId}/good-care`, body: { until: '2090-01-01', reason: 'Seksueel misbruik: later nodig voor de zorg' } },
     'DELETE /api/privacy/retention/:clientId/good-care': { url: `/api/privacy/retention/${clientId}/good-care` },
+    'PUT /api/clients/:clientId/retention/good-care': { url: `${c}/retention/good-care`, body: { until: '2090-01-01', reason: 'Seksueel misbruik: later nodig voor de zorg' } },
     'GET /api/privacy/retention-settings/incidents': { url: '/api/privacy/retention-settings/incidents' },
     'PUT /api/privacy/retention-settings/incidents': { url: '/api/privacy/retention-settings/incidents', body: { years: 7, reason: 'Lessen trekken uit calamiteiten' } },
     'GET /api/privacy/breaches': { url: '/api/privacy/breaches' },
