@@ -249,7 +249,10 @@ export async function withClientAccess<T>(
       // Breaking the glass: the grant is recorded in the same transaction as the access it opens.
       if (intent.openEmergency !== undefined) await intent.openEmergency(tx, client.id);
       const clientFacts = emergency || intent.openEmergency !== undefined ? [...recordedFacts, Fact.emergency] : recordedFacts;
-      const engine = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today, clientFacts });
+      const engine = decideEmployeeAccess({
+        role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today, clientFacts,
+        actingForInvolvedProfessional: claimed !== undefined && actingForId === claimed,
+      });
       const outsideReach = uniform !== undefined && !uniform.allowed && !emergency && actorOf(ctx.actor.role, relation) === 'employee-without-relation';
       const decision = !engine.allowed && outsideReach ? uniform : engine;
       if (!decision.allowed) {

@@ -137,6 +137,55 @@ describe('the responsible user on whose behalf an employee acted (NEN 7513; DOMA
   });
 });
 
+describe('administrative staff reach care content only for the administrative task done for an involved professional (issue 16 error 4; 004 C)', () => {
+  const ACTING_FOR = 'x-dossierwijzer-acting-for';
+
+  it('without acting-for: 403 with the engine\'s explanation that no task is recorded, logged', async () => {
+    const admin = await h.employee({ role: 'admin-staff' });
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie: await h.login(admin) });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().nl).toContain('Er is geen taak vastgelegd');
+    expect(await lastLog()).toMatchObject({ outcome: 'denied', employee_id: admin.id });
+  });
+
+  it('acting for the involved holder: reads an entry and records a report, logged as the administrative task on the holder\'s behalf', async () => {
+    const written = await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries`, cookie: await h.login(holder), body: { ...newEntry, text: 'verslag van de hulpverlener' } });
+    expect(written.statusCode).toBe(201);
+    const entryId = written.json().id as string;
+    const admin = await h.employee({ role: 'admin-staff' });
+    const cookie = await h.login(admin);
+    const headers = { [ACTING_FOR]: holder.id };
+    const read = await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries/${entryId}`, cookie, headers });
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toContain('verslag van de hulpverlener');
+    const [row] = await h.database.db.query<{ outcome: string; basis: string; acting_for_id: string | null }>(
+      'SELECT outcome, basis, acting_for_id FROM audit.access_log WHERE employee_id = $1 ORDER BY seq DESC LIMIT 1', [admin.id]);
+    expect(row).toMatchObject({ outcome: 'allowed', basis: 'administrative-task', acting_for_id: holder.id });
+    const report = await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries`, cookie, headers, body: { ...newEntry, text: 'ingevoerd namens de hulpverlener' } });
+    expect(report.statusCode).toBe(201);
+    const list = await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie: await h.login(holder) });
+    expect(list.body).toContain('ingevoerd namens de hulpverlener');
+  });
+
+  it('acting for the involved holder still writes no personal work note: those are the author\'s own (003 §2.3.13)', async () => {
+    const admin = await h.employee({ role: 'admin-staff' });
+    const response = await h.request({
+      method: 'POST', url: `/api/clients/${clientId}/work-notes`, cookie: await h.login(admin), headers: { [ACTING_FOR]: holder.id }, body: { text: 'notitie' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(await lastLog()).toMatchObject({ outcome: 'denied', employee_id: admin.id });
+  });
+
+  it('acting for a professional who is not involved: 400 as before, and the care content stays closed', async () => {
+    const admin = await h.employee({ role: 'admin-staff' });
+    const outsider = await h.employee({ role: 'care-professional' });
+    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie: await h.login(admin), headers: { [ACTING_FOR]: outsider.id } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'invalid-acting-for' });
+    expect(response.body).not.toContain('gesprek');
+  });
+});
+
 describe('no existence leak inside the organisation (issue 4: "answers exactly like an id that does not exist")', () => {
   const missingId = '00000000-0000-4000-8000-0000000000aa';
 

@@ -46,6 +46,12 @@ export interface EmployeeAccessFacts {
   today: string;
   /** Facts recorded on the client, e.g. `client-objects-to-interns`. */
   clientFacts?: readonly Fact[];
+  /**
+   * Administrative staff named, in the acting-for header, a professional who is
+   * involved in this client's care now (checked by the access layer): the
+   * administrative task done for that professional (004 C).
+   */
+  actingForInvolvedProfessional?: boolean;
 }
 
 export interface PolicyDecision {
@@ -267,6 +273,10 @@ export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision
   const actor = actorOf(input.role, input.relation);
   const facts = new Set<Fact>(input.clientFacts ?? []);
   if (input.intent.purpose !== undefined) facts.add(purposeFacts[input.intent.purpose]);
+  // 004 C: administrative staff use care content only "voor het uitvoeren van administratieve handelingen, zoals
+  // het versturen van brieven en het invoeren van rapportages" — the task is the one they do, logged, for the
+  // involved professional they name. Without that professional, no task; for any other role, no such fact.
+  if (input.role === 'admin-staff' && input.actingForInvolvedProfessional === true) facts.add(Fact.purposeAdministrativeTask);
   const question = { on: input.today, client: { born: input.clientBorn }, actor, part: input.intent.part, facts };
   switch (input.intent.action) {
     case 'read':
