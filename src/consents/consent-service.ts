@@ -12,7 +12,7 @@ import { contentDestroyed, unwrapClientKey } from '../crypto/client-keys.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { DESTROYED_TEXT, openConsentTexts, sealConsentTexts, type ConsentTexts } from '../retention/client-free-text.js';
 import { careConsent, Citation, decide, type ConsentParty, type Part } from '../rules/index.js';
-import { isCompetent } from '../representation/representation-service.js';
+import { isCompetent, withPeople } from '../representation/representation-service.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 export interface Consent {
@@ -165,6 +165,7 @@ export interface NewConsent {
 export async function recordConsent(scope: ClientScope, masterKey: Buffer, input: NewConsent): Promise<Consent> {
   const today = calendarDate(scope.now);
   if (input.givenOn > today) throw badRequest('date-in-future', 'givenOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  if (input.givenOn < scope.client.birthDate) throw badRequest('invalid-date', 'givenOn', 'De datum ligt voor de geboortedatum van de cliënt.', 'The date is before the client\'s birth date.');
   const validFrom = input.validFrom ?? input.givenOn;
   if (input.validTo !== undefined && input.validTo < validFrom) throw badRequest('invalid-period', 'validTo', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
 
@@ -181,7 +182,7 @@ export async function recordConsent(scope: ClientScope, masterKey: Buffer, input
       if (input[field] === undefined) throw badRequest('field-required', field, `Bij toestemming voor verstrekking is "${field}" verplicht.`, `For a disclosure consent, "${field}" is required.`);
     }
     const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
-    const decision = decide({ on: today, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' });
+    const decision = decide(await withPeople(scope.tx, scope.client.id, null, { on: input.givenOn, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' }));
     const holders: readonly ConsentParty[] = decision.outcome === 'needs-consent' ? decision.consentOf : [];
     if (!holders.includes(input.givenBy)) {
       throw forbidden(`Deze toestemming is niet de toestemming die de wet vraagt. ${decision.explanation}`, 'This is not the consent the law asks for.', decision.basis);
@@ -265,7 +266,7 @@ async function clientNowHoldsConsent(scope: ClientScope, kind: 'care' | 'disclos
     return holders.includes('client') && !holders.includes('legal-representatives');
   }
   const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
-  const answer = decide({ on, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' });
+  const answer = decide(await withPeople(scope.tx, scope.client.id, null, { on, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' }));
   const holders: readonly ConsentParty[] = answer.outcome === 'needs-consent' ? answer.consentOf : [];
   return holders.includes('client') && !holders.includes('legal-representatives');
 }

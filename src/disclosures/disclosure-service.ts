@@ -17,9 +17,9 @@ import type { ClientScope } from '../access/client-access.js';
 import { disclosureConsentInForce } from '../consents/consent-service.js';
 import { addEntry } from '../dossier/dossier-service.js';
 import { badRequest, forbidden } from '../errors.js';
-import { isCompetent } from '../representation/representation-service.js';
+import { isCompetent, withPeople } from '../representation/representation-service.js';
 import { openRecipient, sealRecipient } from '../retention/client-free-text.js';
-import { decide, decideStatutoryDisclosure, partName, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
+import { decide, decideStatutoryDisclosure, partName, type DecideInput, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 /** `legal-representative`: to the client's guardian with custody, as their representative (a transfer to the Nidos guardian). */
@@ -147,6 +147,8 @@ function researchFacts(research: ResearchFacts): ('research-exception' | 'client
 async function check(scope: ClientScope, masterKey: Buffer, input: NewDisclosure): Promise<Decision> {
   const on = input.disclosedOn;
   const client = { born: scope.client.birthDate, competent: await isCompetent(scope.tx, scope.client.id, 'dossier-rights') };
+  // With the people around the client and the death on record (issue 16), as requests ask: a guardian is answered as what they are on the day.
+  const ask = async (question: DecideInput, relationId: string | null = null): Promise<Decision> => decide(await withPeople(scope.tx, scope.client.id, relationId, question));
   if (input.research !== undefined && (input.basis !== 'research' || input.consentId !== undefined)) {
     throw badRequest('field-not-allowed', 'research', 'De gegevens over onderzoek zonder toestemming horen alleen bij de grond onderzoek of statistiek, zonder toestemming.',
       'The research facts belong only to the research ground without a consent.');
@@ -156,23 +158,24 @@ async function check(scope: ClientScope, masterKey: Buffer, input: NewDisclosure
       // With consent: the consent must name this recipient and part (as for any disclosure).
       if (input.consentId !== undefined) {
         await consentInForce(scope, masterKey, input.consentId, input);
-        return decide({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: ['consent-given'] });
+        return ask({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: ['consent-given'] });
       }
       if (input.research === undefined) {
         throw badRequest('field-required', 'research', 'Noem de toestemming, of leg vast waarom zonder toestemming mag (Jeugdwet 7.3.12).',
           'Name the consent, or record why it may go without consent (Jeugdwet 7.3.12).');
       }
-      return decide({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: researchFacts(input.research) });
+      return ask({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: researchFacts(input.research) });
     }
     case 'consent': {
       if (input.consentId === undefined) throw badRequest('field-required', 'consentId', 'Noem de vastgelegde toestemming.', 'Name the recorded consent.');
       await consentInForce(scope, masterKey, input.consentId, input);
-      return decide({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: ['consent-given'] });
+      return ask({ on, client, actor: 'third-party', action: 'disclose', part: input.part, facts: ['consent-given'] });
     }
     case 'legal-representative':
-      return decide({ on, client, actor: await guardianOnRecord(scope, input.guardianRelationId, on), action: 'copy', part: input.part, facts: await consentFacts(scope, masterKey, input) });
+      return ask({ on, client, actor: await guardianOnRecord(scope, input.guardianRelationId, on), action: 'copy', part: input.part, facts: await consentFacts(scope, masterKey, input) },
+        input.guardianRelationId ?? null);
     case 'family-guardian-threat':
-      return decide({ on, client, actor: 'family-guardian', action: 'disclose', part: input.part, facts: ['threat-to-development'] });
+      return ask({ on, client, actor: 'family-guardian', action: 'disclose', part: input.part, facts: ['threat-to-development'] });
     case 'cbs-statistics':
     case 'municipality-billing':
     case 'inspectorate':

@@ -13,7 +13,7 @@
 import type { ClientScope } from '../access/client-access.js';
 import { readAllEntries, type Entry } from '../dossier/dossier-service.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
-import { agreementFacts, isCompetent } from '../representation/representation-service.js';
+import { agreementFacts, isCompetent, withPeople } from '../representation/representation-service.js';
 import { decide, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { ProgressReporter } from '../exports/export-progress.js';
@@ -169,8 +169,12 @@ export async function readerView(scope: ClientScope, masterKey: Buffer, reader: 
   const on = calendarDate(scope.now);
   const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
   const baseFacts: Fact[] = [...await agreementFacts(scope.tx, scope.client.id), ...(reader.consentGiven ? ['consent-given' as const] : [])];
-  const ask: Ask = (part, extra = [], action = reader.action) =>
-    decide({ on, client: { born: scope.client.birthDate, competent }, actor: reader.actor, action, part, facts: [...baseFacts, ...extra] });
+  // The people around the client and the death on record (issue 16), as the request was asked: a curator or mentor of an
+  // adult who is not competent reads as the representative, a parent of that adult as what they are after 18.
+  const people = await withPeople(scope.tx, scope.client.id, reader.relationId,
+    { on, client: { born: scope.client.birthDate, competent }, actor: reader.actor, action: reader.action, facts: baseFacts });
+  const peopleFacts = [...people.facts ?? []];
+  const ask: Ask = (part, extra = [], action = reader.action) => decide({ ...people, action, part, facts: [...peopleFacts, ...extra] });
 
   const shieldings = await listShieldings(scope, masterKey);
   const byEntry = new Map<string, Shielding[]>();
