@@ -171,6 +171,7 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
         <NewRelation clientId={c.id} onDone={onChanged} />
       </section>
       <DeathCard client={c} me={me} onDone={onChanged} />
+      {c.dossier?.holder?.id === me.employeeId && <GoodCareCard clientId={c.id} onDone={onChanged} />}
       <Consents client={c} />
       <Agreements clientId={c.id} />
       <CareTeam clientId={c.id} />
@@ -453,6 +454,36 @@ function DeathCard({ client: c, me, onDone }: { client: ClientDetail; me: Me; on
         Na het overlijden blijft het beroepsgeheim gelden. Nabestaanden en anderen krijgen alleen inzage of een kopie als de cliënt daar bij leven
         toestemming voor gaf, als zij een zwaarwegend belang hebben, of als zij het gezag hadden over een kind dat jonger dan 16 jaar overleed.
       </p>
+    </section>
+  );
+}
+
+/**
+ * The dossier holder's good-care extension (Jeugdwet 7.3.8: "of zoveel langer als redelijkerwijs uit de zorg van een goed
+ * jeugdhulpverlener voortvloeit"): keep the dossier until a date, with the reason. Distinct from a procedure hold.
+ */
+function GoodCareCard({ clientId, onDone }: { clientId: string; onDone: () => void }) {
+  const [until, setUntil] = useState('');
+  const [reason, setReason] = useState('');
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit(() => api('PUT', `/api/clients/${clientId}/retention/good-care`, { until, reason }), () => {
+    setSaved(true);
+    onDone();
+  });
+  return (
+    <section className="card" aria-labelledby="good-care-title">
+      <h2 id="good-care-title">Langer bewaren voor goede zorg</h2>
+      <p className="muted">
+        Vraagt goede zorg dat het dossier langer bewaard blijft dan de gewone termijn, bijvoorbeeld bij seksueel misbruik?
+        Leg dan vast tot wanneer, en waarom. Dit is iets anders dan bewaren voor een procedure.
+      </p>
+      <form onSubmit={(e) => void save.submit(e)}>
+        <TextInput label="Bewaren tot" type="date" value={until} onChange={setUntil} required />
+        <TextArea label="Waarom goede zorg dit vraagt" hint="Minstens 10 tekens." value={reason} onChange={setReason} required />
+        <ProblemBox problem={save.problem} />
+        {saved && save.problem === undefined && <p role="status">Vastgelegd. De bewaartermijn hierboven is bijgewerkt.</p>}
+        <button type="submit" disabled={save.busy}>Langer bewaren vastleggen</button>
+      </form>
     </section>
   );
 }
