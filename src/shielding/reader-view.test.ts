@@ -224,15 +224,22 @@ describe('documents', () => {
     expect(await copyText(undefined, copyClient)).toContain(FIXTURE_GRANDMA);
   });
 
-  it('the decision letter names the legal routes and the appeal deadline', async () => {
+  it('the decision letter names the legal routes and the appeal deadline, six weeks from the answer\'s receipt', async () => {
     const id = await grantedRequest('copy', motherId);
     expect(id).toBeDefined();
-    const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${id}/letter.pdf`, cookie });
-    expect(response.statusCode).toBe(200);
-    const text = (await pdfPages(response.rawPayload)).join('\n');
+    const letter = async () => {
+      const response = await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${id}/letter.pdf`, cookie });
+      expect(response.statusCode).toBe(200);
+      return (await pdfPages(response.rawPayload)).join('\n');
+    };
+    // The six weeks run from the day the answer was received (003 §4), so no fixed date until that is recorded.
+    const before = await letter();
+    expect(before).toContain('zes weken nadat u dit antwoord heeft ontvangen');
+    expect(before).not.toContain('januari 2027');
+    expect((await post(`/api/clients/${clientId}/requests/${id}/answer-received`, { receivedOn: '2026-11-22' })).statusCode).toBe(200);
+    const text = await letter();
     expect(text).toContain('Besluit op uw verzoek');
-    expect(text).toContain('zes weken');
-    expect(text).toContain('4 januari 2027'); // 22 November 2026 + 6 weeks = Sunday 3 January → Monday
+    expect(text).toContain('4 januari 2027'); // received 22 November 2026 + 6 weeks = Sunday 3 January → Monday
     expect(text).toContain('klachtencommissie');
     expect(text).toContain('tuchtcollege');
     expect(text).toContain('Autoriteit Persoonsgegevens');
