@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -17,6 +17,7 @@ import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
 import { runCli } from '../test-support/run-cli.js';
+import { unusedPort } from '../test-support/network.js';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -117,14 +118,6 @@ describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_UR
   }, 90_000);
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** Catches `start`'s SIGINT/SIGTERM handler, so a test can stop it without signalling the test process. */
 function catchStop(): { stops: (() => void)[]; restore(): void } {
   const stops: (() => void)[] = [];
@@ -141,7 +134,7 @@ function catchStop(): { stops: (() => void)[]; restore(): void } {
 
 describe('start when the database is not there (issue 17 item 3)', () => {
   it('tries again with back-off and then stops with a message naming the database, not a stack trace', async () => {
-    vi.stubEnv('DATABASE_URL', `postgres://dw:secret@127.0.0.1:${await freePort()}/dossierwijzer`);
+    vi.stubEnv('DATABASE_URL', `postgres://dw:secret@127.0.0.1:${await unusedPort()}/dossierwijzer`);
     vi.stubEnv('DATABASE_MIGRATION_URL', '');
     vi.stubEnv('DW_DATA_DIR', dataDir);
     vi.stubEnv('DW_MASTER_KEY', randomBytes(32).toString('base64'));
@@ -180,7 +173,7 @@ describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_UR
   it('waits for the database and then serves', async () => {
     const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'dw_start_late');
     const target = new URL(scratch.url!);
-    const port = await freePort();
+    const port = await unusedPort();
     // The database "comes up" after two seconds: a forwarder starts listening on the port DATABASE_URL names.
     const sockets = new Set<Socket>();
     let proxy: Server | undefined;

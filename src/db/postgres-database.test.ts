@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable, withAdvisoryLock } from './database.js';
 import { openPostgres } from './postgres-database.js';
 import { createScratchDatabase } from './scratch-database.js';
+import { unusedPort } from '../test-support/network.js';
 
 describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '')('named statements on PostgreSQL', () => {
   it('survive a column added under them: the query is prepared again, outside and inside a transaction', async () => {
@@ -51,15 +52,6 @@ async function silentServer(): Promise<{ port: number; close(): Promise<void> }>
   };
 }
 
-/** A port on which nothing listens (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 async function elapsed<T>(work: () => Promise<T>): Promise<{ ms: number; error: unknown }> {
   const started = Date.now();
   const error = await work().then(() => undefined, (e: unknown) => e);
@@ -82,7 +74,7 @@ describe('every wait for the database is bounded', () => {
   });
 
   it('a closed port is "unavailable", not a server fault', async () => {
-    const db = openPostgres(`postgres://dw@127.0.0.1:${await closedPort()}/dw`, { connectTimeoutMs: 1_000 });
+    const db = openPostgres(`postgres://dw@127.0.0.1:${await unusedPort()}/dw`, { connectTimeoutMs: 1_000 });
     try {
       const { error } = await elapsed(() => db.transaction((tx) => tx.query('SELECT 1')));
       expect(isDatabaseUnavailable(error)).toBe(true);

@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -17,34 +16,11 @@ import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { ensureOrganisation } from '../organisation/organisation-service.js';
+import { unusedPort } from '../test-support/network.js';
+import { switchableDatabase } from '../test-support/switchable-database.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { createApp, type App } from './app.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** The test database, until `cut()`: from then on a pool at a closed port answers instead. */
-function switchable(real: Database, dead: Database): { db: Database; cut: () => void } {
-  let down = false;
-  const current = () => (down ? dead : real);
-  return {
-    db: {
-      kind: real.kind,
-      query: (text, params) => current().query(text, params),
-      transaction: (work) => current().transaction(work),
-      exec: (script) => current().exec(script),
-      close: () => Promise.resolve(),
-      ...(real.poolStatus === undefined ? {} : { poolStatus: () => current().poolStatus!() }),
-    },
-    cut: () => { down = true; },
-  };
-}
 
 interface Setup {
   app: App;
@@ -63,8 +39,8 @@ vi.setConfig({ testTimeout: 120_000 });
 
 async function build(env: NodeJS.ProcessEnv = {}): Promise<Setup> {
   const database = await createTestDatabase();
-  const dead = openPostgres(`postgres://nobody@127.0.0.1:${await closedPort()}/nothing`, { connectTimeoutMs: 1_000 });
-  const { db, cut } = switchable(database.db, dead);
+  const dead = openPostgres(`postgres://nobody@127.0.0.1:${await unusedPort()}/nothing`, { connectTimeoutMs: 1_000 });
+  const { db, switchOver: cut } = switchableDatabase(database.db, dead);
   const lines: string[] = [];
   const logStream = new Writable({ write(chunk: Buffer, _e, done) { lines.push(chunk.toString('utf8')); done(); } });
   const config = {

@@ -4,50 +4,13 @@
  * instead of a day later, every sweep logs its counts, only one server sweeps
  * at a time (an advisory lock), and an interval a timer cannot hold is refused.
  */
-import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { openPostgres } from '../db/postgres-database.js';
+import { unusedPort } from '../test-support/network.js';
+import { switchableDatabase } from '../test-support/switchable-database.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { RETENTION_SWEEP_LOCK, startRetentionSchedule, sweepRetryMs, type SweepLog } from './retention-schedule.js';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** The dead pool until `restore()`, then the test database. */
-function comesBack(real: Database, dead: Database): { db: Database; restore: () => void } {
-  let up = false;
-  const current = () => (up ? real : dead);
-  return {
-    db: {
-      kind: real.kind,
-      query: (text, params) => current().query(text, params),
-      transaction: (work) => current().transaction(work),
-      exec: (script) => current().exec(script),
-      close: () => Promise.resolve(),
-      withSessionLock: (key, work) => {
-        const target = current();
-        return target.withSessionLock === undefined ? withPgliteLock(target, key, work) : target.withSessionLock(key, work);
-      },
-    },
-    restore: () => { up = true; },
-  };
-}
-
-/** PGlite has no withSessionLock: the lock is taken on its one connection, as withAdvisoryLock does. */
-async function withPgliteLock<T>(db: Database, key: number, work: () => Promise<T>): Promise<{ acquired: boolean; value?: T }> {
-  await db.query('SELECT pg_advisory_lock($1)', [key]);
-  try {
-    return { acquired: true, value: await work() };
-  } finally {
-    await db.query('SELECT pg_advisory_unlock($1)', [key]);
-  }
-}
 
 function memoryLog(): SweepLog & { lines: { fields: Record<string, unknown>; message: string }[] } {
   const lines: { fields: Record<string, unknown>; message: string }[] = [];
@@ -62,7 +25,7 @@ let database: TestDatabase;
 let dead: Database;
 beforeEach(async () => {
   database = await createTestDatabase();
-  dead = openPostgres(`postgres://nobody@127.0.0.1:${await closedPort()}/nothing`, { connectTimeoutMs: 500 });
+  dead = openPostgres(`postgres://nobody@127.0.0.1:${await unusedPort()}/nothing`, { connectTimeoutMs: 500 });
 });
 afterEach(async () => {
   await dead.close();
@@ -71,7 +34,7 @@ afterEach(async () => {
 
 describe('the retention schedule', () => {
   it('retries a failed sweep with back-off, and logs the counts of the sweep that succeeds', async () => {
-    const { db, restore } = comesBack(database.db, dead);
+    const { db, switchOver: restore } = switchableDatabase(dead, database.db);
     const log = memoryLog();
     const schedule = startRetentionSchedule(db, { hours: 24, now: () => new Date('2047-06-01T10:00:00Z'), log, firstDelayMs: 10, retryBaseMs: 100 });
     try {
