@@ -5,34 +5,13 @@
  * microsecond timestamps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ROLE, type Database } from '../db/database.js';
-import { openPostgres } from '../db/postgres-database.js';
-import type { TestDatabase } from '../test-support/test-database.js';
-import { createTestDatabase } from '../test-support/test-database.js';
+import { asOwner, createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { appendAccessLog, type AccessLogRow } from './access-log.js';
 import { canonicalForm, chainHash, formatChainTimestamp, GENESIS_HASH, type ChainRow } from './log-chain.js';
 import { readLogBatch, verifyLog } from './verify-log.js';
 
 const org = '00000000-0000-4000-8000-00000000000a';
 const ZEROS = `\\x${'00'.repeat(32)}`;
-
-/** Runs `work` as the tables' owner (PGlite: leave the application role for a moment; a server: a separate connection). */
-async function asOwner<T>(database: TestDatabase, work: (owner: Pick<Database, 'exec' | 'query'>) => Promise<T>): Promise<T> {
-  if (database.url === undefined) {
-    await database.db.exec('RESET ROLE');
-    try {
-      return await work(database.db);
-    } finally {
-      await database.db.exec(`SET ROLE ${APP_ROLE}`);
-    }
-  }
-  const owner = openPostgres(database.url, { maxConnections: 1 });
-  try {
-    return await work(owner);
-  } finally {
-    await owner.close();
-  }
-}
 
 const golden: ChainRow = {
   seq: '42', occurredAtMicros: 1_795_338_000_000_123n, organisationId: org, employeeId: null, actingForId: null, employeeRole: 'intern',

@@ -15,7 +15,7 @@ import { APP_ROLE } from '../db/database.js';
 import { migrate, MIGRATIONS_DIR } from '../db/migrate.js';
 import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { asOwner, createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { appendAccessLog, type AccessLogRow } from './access-log.js';
 import { CheckpointFileError, readCheckpoints, startCheckpointTimer, writeCheckpoint, type Checkpoint } from './log-checkpoints.js';
 import { verifyLog } from './verify-log.js';
@@ -29,28 +29,6 @@ function logRow(i: number): AccessLogRow {
     outcome: 'allowed', basis: 'care-relation', purpose: `row ${i}`, citations: ['Jeugdwet 7.3.11'], route: '/api/clients/:clientId/entries',
     sessionId: `s${i}`, address: '127.0.0.1',
   };
-}
-
-/**
- * Runs `work` as the tables' owner: on PGlite the app's one connection leaves
- * the application role for a moment; on a server, a separate connection as
- * the connecting (super)user.
- */
-async function asOwner<T>(database: TestDatabase, work: (owner: Pick<Database, 'exec' | 'query'>) => Promise<T>): Promise<T> {
-  if (database.url === undefined) {
-    await database.db.exec('RESET ROLE');
-    try {
-      return await work(database.db);
-    } finally {
-      await database.db.exec(`SET ROLE ${APP_ROLE}`);
-    }
-  }
-  const owner = openPostgres(database.url, { maxConnections: 1 });
-  try {
-    return await work(owner);
-  } finally {
-    await owner.close();
-  }
 }
 
 /** What an attacker with the owner's rights does: switch the append-only and chain triggers off, change rows, switch them on. */

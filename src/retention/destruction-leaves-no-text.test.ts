@@ -38,6 +38,7 @@ import { openPostgres } from '../db/postgres-database.js';
 import { createApp } from '../http/app.js';
 import { ensureEmployee, ensureOrganisation } from '../organisation/organisation-service.js';
 import { createHarness, TEST_PASSWORD, type Harness, type TestEmployee } from '../test-support/harness.js';
+import { asOwner } from '../test-support/test-database.js';
 import { DESTROYED_TEXT, ERASED_RECIPIENT, openConsentTexts, openRecipient, openText, sealLegacyFreeText } from './client-free-text.js';
 
 const run = promisify(execFile);
@@ -286,24 +287,6 @@ describe('destroying a dossier leaves none of its free text in the database', ()
     expect(register.filter((d) => d.clientId === clientId).map((d) => d.recipient)).toEqual([ERASED_RECIPIENT, ERASED_RECIPIENT]);
   });
 });
-
-/** Work as the schema owner on the harness's database: PGlite's one connection without the role, or an owner pool on the server. */
-async function asOwner<T>(database: Harness['database'], work: (owner: Database) => Promise<T>): Promise<T> {
-  if (database.url === undefined) {
-    await database.db.exec('RESET ROLE');
-    try {
-      return await work(database.db);
-    } finally {
-      await database.db.exec(`SET ROLE ${APP_ROLE}`);
-    }
-  }
-  const owner = openPostgres(database.url, { maxConnections: 1 });
-  try {
-    return await work(owner);
-  } finally {
-    await owner.close();
-  }
-}
 
 // ---------------------------------------------------------------- rows written before migration 0033
 
