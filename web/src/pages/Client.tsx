@@ -10,22 +10,10 @@ import type { Me } from './Login';
 import { TimelinePage } from './Timeline';
 import { ClientRequests, RequestDetail } from './Requests';
 import { ClientDisclosures } from './Disclosures';
-import { TransferCard, type TransferNotice } from './Transfer';
+import { TransferCard } from './Transfer';
+import type { ClientDetail } from '../client-detail';
 import { ClientWorkNotes } from './WorkNotes';
 import { ClientFamilies } from './Family';
-
-export interface ClientDetail {
-  id: string; familyName: string; givenNames: string; birthDate: string; bsn: string | null; gender: string;
-  streetAddress: string | null; postcode: string | null; town: string | null; phone: string | null; email: string | null;
-  identityChecks: { documentType: string; checkedBy: string; checkedAt: string }[];
-  relations: { id: string; relation: string; hasCustody: boolean; custodyKind: string | null; familyName: string; givenNames: string; establishedHow: string; validFrom: string; validTo: string | null }[];
-  dossier: { holder: { id: string; name: string; function: string } | null; careStartedOn: string | null; careEndedOn: string | null } | null;
-  transfer: TransferNotice | null;
-  families: { id: string; name: string }[];
-  retention: { keptUntil: string | null; held: boolean; explanation: string } | null;
-  death?: { diedOn: string; wishInLife: string; recordedBy: string; recordedAt: string } | null;
-  representatives?: { rank: number; relationIds: string[] } | null;
-}
 
 const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Dossier (tijdlijn)'], ['verzoeken', 'Verzoeken'], ['verstrekkingen', 'Verstrekkingen']];
 

@@ -6,7 +6,7 @@ import {
   CHANNELS, CONSENT_HOW, DECISION_FACTS, DECISION_OUTCOMES, DOCUMENT_TYPES, INTAKE_OUTCOMES, PARTS, RELATIONS, REQUEST_KINDS, REQUEST_STATES, formatDate, label, today,
 } from '../labels';
 import { navigate } from '../router';
-import type { ClientDetail } from './Client';
+import type { ClientDetail } from '../client-detail';
 
 interface DashboardRow {
   requestId: string; clientId: string; clientName: string; kind: string; state: string; receivedOn: string; deadline: string | null; overdue: boolean;

@@ -8,9 +8,8 @@ import { useState } from 'react';
 import { get, post } from '../api';
 import { DownloadButton, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
 import { formatDate, today } from '../labels';
-import type { ClientDetail } from './Client';
+import type { ClientDetail, TransferNotice } from '../client-detail';
 
-export interface TransferNotice { id: string; recipient: string; recipientKind: string; transferredOn: string }
 interface Consent { id: string; kind: string; recipient: string | null; active: boolean }
 
 const RECIPIENT_KINDS = { 'successor-provider': 'Een andere zorgaanbieder (met toestemming)', 'nidos-guardian': 'De voogd van Nidos (alleenstaande minderjarige)' };
