@@ -33,7 +33,7 @@ import { assertAcceptablePassword, MAX_PASSWORD_LENGTH } from './password-policy
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { acceptTotpStep, issueRecoveryCodes, openTotpSecret, sealTotpSecret, useRecoveryCode } from './second-factor.js';
 import { createSession, endAllSessions, endSession, resolveSessionState, type SessionSettings } from './sessions.js';
-import { matchTotp, newTotpSecret, totpQrCode, totpUri } from './totp.js';
+import { matchTotp, newTotpSecret, TOTP_PERIOD_SECONDS, totpQrCode, totpUri } from './totp.js';
 
 const PLAIN_COOKIE = 'dw_session';
 const TLS_COOKIE = '__Host-dw_session';
@@ -103,6 +103,18 @@ const EnrolResult = Type.Object({
 
 function loginFailed(): AppError {
   return new AppError('login-failed', 401, 'Inloggen is niet gelukt. Controleer uw gegevens en probeer het opnieuw.', 'Log-in failed. Check your details and try again.');
+}
+
+/**
+ * A right code of a step already used (RFC 6238 §5.2: a code is accepted once). Said plainly rather than
+ * the generic 401 because only someone who passed the password step holds a challenge, and what it reveals —
+ * that this code was valid a moment ago — opens nothing: the step is spent. The challenge stays usable
+ * (the transaction rolls back), so the next code in the same form logs in.
+ */
+function totpCodeAlreadyUsed(): AppError {
+  return new AppError('totp-code-used', 401,
+    `Deze code is al gebruikt. Een code werkt één keer per ${TOTP_PERIOD_SECONDS} seconden: wacht tot uw app een nieuwe code toont en vul die in.`,
+    `This code has already been used. A code works once per ${TOTP_PERIOD_SECONDS} seconds: wait for your app to show a new code and enter that.`);
 }
 
 /**
@@ -256,6 +268,11 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       const spent = await tx.query('UPDATE org.login_challenges SET used_at = $2 WHERE id_hash = $1 AND used_at IS NULL RETURNING employee_id', [hashChallenge(challenge), now]);
       if (spent.length === 0) return undefined;
       const accepted = step === undefined ? await useRecoveryCode(tx, row.employee_id, code, now) : await acceptTotpStep(tx, row.employee_id, step);
+      if (!accepted && step !== undefined) {
+        // Thrown, not returned: the rollback leaves the challenge unspent for the next code.
+        request.log.info({ event: 'login-failed', step: 'totp', reason: 'replayed' }, 'log-in failed');
+        throw totpCodeAlreadyUsed();
+      }
       if (!accepted) return undefined;
       return createSession(tx, row.employee_id, sessionSettings(deps), request.ip, now);
     });

@@ -95,6 +95,33 @@ describe('log-in with two factors (NEN 7510-2 A.9.4.2; RFC 6238)', () => {
     expect(earlier.statusCode).toBe(401);
   });
 
+  it('a second log-in with the same code within its 30 s says the code was used, and the next code then works (issue 15, Deliver 11)', async () => {
+    const { employee, secret } = await enrolled();
+    const code = totpCode(secret, timeStep(h.clock.now));
+    expect((await codeStep(await challengeFor(employee), code)).statusCode).toBe(200);
+    const challenge = await challengeFor(employee);
+    const replay = await codeStep(challenge, code);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.cookies).toHaveLength(0);
+    expect(replay.json()).toMatchObject({
+      code: 'totp-code-used',
+      nl: expect.stringContaining('één keer per 30 seconden'),
+      en: expect.stringContaining('once per 30 seconds'),
+    });
+    // The replay did not spend the challenge: the next step's code logs in with it.
+    h.clock.advance(30_000);
+    expect((await codeStep(challenge, totpCode(secret, timeStep(h.clock.now)))).statusCode).toBe(200);
+  });
+
+  it('says nothing about used codes to someone without a challenge (no password step passed)', async () => {
+    const { employee, secret } = await enrolled();
+    const code = totpCode(secret, timeStep(h.clock.now));
+    expect((await codeStep(await challengeFor(employee), code)).statusCode).toBe(200);
+    const forged = await codeStep('B'.repeat(43), code);
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json()).toMatchObject({ code: 'login-failed' });
+  });
+
   it('refuses a code outside one step of drift, an expired challenge and a spent challenge', async () => {
     const { employee, secret } = await enrolled();
     expect((await codeStep(await challengeFor(employee), totpCode(secret, timeStep(h.clock.now) + 2))).statusCode).toBe(401);
