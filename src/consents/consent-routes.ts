@@ -19,7 +19,7 @@ const ConsentSchema = Type.Object({
 });
 const NewConsentBody = Type.Object({
   kind: OneOf(['care', 'disclosure'] as const),
-  givenBy: OneOf(['client', 'legal-representatives', 'other-person'] as const),
+  givenBy: OneOf(['client', 'legal-representatives', 'representative', 'other-person'] as const),
   givenByRelationId: Type.Optional(Uuid()),
   givenOn: Type.String({ format: 'date' }),
   informationGiven: Text(5000),
@@ -39,7 +39,7 @@ const Status = Type.Object({
 });
 
 const WithdrawBody = Type.Object({
-  withdrawnBy: OneOf(['client', 'legal-representatives', 'other-person'] as const),
+  withdrawnBy: OneOf(['client', 'legal-representatives', 'representative', 'other-person'] as const),
   relationId: Type.Optional(Type.String({ format: 'uuid', description: 'The registered relation that withdraws (a parent, guardian or other person); not for the client' })),
 }, { additionalProperties: false });
 

@@ -12,7 +12,7 @@ import { contentDestroyed, unwrapClientKey } from '../crypto/client-keys.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { DESTROYED_TEXT, openConsentTexts, sealConsentTexts, type ConsentTexts } from '../retention/client-free-text.js';
 import { careConsent, Citation, decide, type ConsentParty, type Part } from '../rules/index.js';
-import { isCompetent, withPeople } from '../representation/representation-service.js';
+import { isCompetent, representativesNow, withPeople, type CompetenceMatter } from '../representation/representation-service.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 export interface Consent {
@@ -198,6 +198,7 @@ export async function recordConsent(scope: ClientScope, masterKey: Buffer, input
       throw badRequest('not-a-representative', 'givenByRelationId', 'Deze persoon had op die datum geen gezag over de cliënt.', 'This person did not hold custody of the client on that date.');
     }
   }
+  if (input.givenBy === 'representative') await assertRepresentative(scope, input.givenByRelationId, input.givenOn, input.kind === 'care' ? 'care-consent' : 'dossier-rights');
   const key = keyOf(scope, masterKey);
   if (key === undefined) throw contentDestroyed();
   const id = randomUUID();
@@ -211,6 +212,23 @@ export async function recordConsent(scope: ClientScope, masterKey: Buffer, input
     [id, scope.client.id, input.kind, input.givenBy, input.givenByRelationId ?? null, input.givenOn, sealed, validFrom, input.validTo ?? null,
       scope.actor.employeeId, input.part ?? null]);
   return readConsent(scope, masterKey, id);
+}
+
+/**
+ * An adult who is not competent is represented by one person, in the order of BW 7:465 lid 3-4 (the
+ * engine's `representativesOn`): the consent names that relation, and it must be the representative on
+ * the day the consent was given — not a parent whose custody ended at 18 while a mentor exists.
+ */
+async function assertRepresentative(scope: ClientScope, relationId: string | undefined, givenOn: string, matter: CompetenceMatter): Promise<void> {
+  if (relationId === undefined) {
+    throw badRequest('field-required', 'givenByRelationId', 'Geef aan welke vertegenwoordiger toestemming gaf.', 'State which representative consented.');
+  }
+  const representatives = await representativesNow(scope.tx, scope.client, givenOn, matter);
+  if (representatives === null || !representatives.relationIds.includes(relationId)) {
+    const nl = 'Deze persoon was op die datum niet de vertegenwoordiger van de cliënt. De wet wijst één vertegenwoordiger aan, in deze volgorde: curator of mentor, de schriftelijk gemachtigde, de partner, dan een ouder, kind, broer of zus.';
+    const en = 'This person was not the client\'s representative on that date (BW 7:465 lid 3-4 names one, in order).';
+    throw new AppError('not-a-representative', 400, nl, en, { field: 'givenByRelationId', errors: [{ field: 'givenByRelationId', nl, en }], basis: [Citation.bw_7_465] });
+  }
 }
 
 /** Withdraws a consent, effective at once (AVG 7(3)); the record stays. */
@@ -241,7 +259,9 @@ export async function withdrawConsent(
     ? withdrawer.party === 'client'
     : withdrawer.party === row.given_by && row.given_by_relation_id !== null && row.given_by_relation_id === withdrawer.relationId;
   if (!own && !(row.given_by === 'legal-representatives' && withdrawer.party === 'client' && await clientNowHoldsConsent(scope, row.kind))) {
-    const whose = row.given_by === 'client' ? 'de cliënt zelf' : row.given_by === 'legal-representatives' ? 'de ouder of voogd die haar gaf' : 'de persoon die haar gaf';
+    const whose = row.given_by === 'client' ? 'de cliënt zelf'
+      : row.given_by === 'legal-representatives' ? 'de ouder of voogd die haar gaf'
+        : row.given_by === 'representative' ? 'de vertegenwoordiger die haar gaf' : 'de persoon die haar gaf';
     throw new AppError('not-their-consent', 409,
       `Deze toestemming is gegeven door ${whose}. Alleen wie de toestemming gaf, kan haar intrekken. Toestemming die ouders of voogd voor de cliënt gaven, kan de cliënt zelf intrekken zodra de wet de toestemming aan de cliënt laat (vanaf 16 jaar, of als de cliënt wilsbekwaam is beoordeeld).`,
       'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).',

@@ -332,9 +332,11 @@ export async function withPeople(tx: Queryable, clientId: string, requesterRelat
   return { ...base, persons, actor };
 }
 
-/** Who represents the adult client on `on`, by the engine (BW 7:465 lid 3): their relation ids and rank, or none. */
-export async function representativesNow(tx: Queryable, client: { id: string; birthDate: string }, on: string): Promise<{ rank: number; relationIds: string[] } | null> {
-  const competent = await isCompetent(tx, client.id, 'dossier-rights');
+/** Who represents the adult client on `on` in `matter` (competence is judged per matter), by the engine (BW 7:465 lid 3): their relation ids and rank, or none. */
+export async function representativesNow(
+  tx: Queryable, client: { id: string; birthDate: string }, on: string, matter: CompetenceMatter = CompetenceMatter.dossierRights,
+): Promise<{ rank: number; relationIds: string[] } | null> {
+  const competent = await isCompetent(tx, client.id, matter);
   const answer = representativesOn(await personsOf(tx, client.id, on), { born: client.birthDate, competent }, on);
   return answer === undefined ? null : { rank: answer.rank, relationIds: answer.persons.map((p) => p.id) };
 }

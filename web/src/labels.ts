@@ -155,7 +155,7 @@ export const DOCUMENT_TYPES: Record<string, string> = {
 };
 
 export const CONSENT_KINDS: Record<string, string> = { care: 'Toestemming voor de hulp', disclosure: 'Toestemming om gegevens te delen' };
-export const CONSENT_GIVERS: Record<string, string> = { 'client': 'De cliënt', 'legal-representatives': 'De wettelijk vertegenwoordigers', 'other-person': 'Een ander' };
+export const CONSENT_GIVERS: Record<string, string> = { 'client': 'De cliënt', 'legal-representatives': 'De wettelijk vertegenwoordigers', 'representative': 'De vertegenwoordiger (curator, mentor of ander)', 'other-person': 'Een ander' };
 export const AGREEMENTS: Record<string, string> = { 'no-conversation-reports-to-parents': 'Gespreksverslagen niet delen met ouders' };
 
 export const CARE_RELATIONS: Record<string, string> = { holder: 'Dossierhouder', member: 'Teamlid', substitute: 'Vervanger', intern: 'Stagiair' };
