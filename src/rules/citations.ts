@@ -68,6 +68,16 @@ export const Citation = {
   bw_7_465: 'BW 7:465',
   /** Purpose limitation and data minimisation. */
   avg_5: 'AVG 5',
+  /** Integrity and confidentiality: access granted by those responsible for it, not by whoever can reach the data. */
+  avg_5_1_f: 'AVG 5(1)(f)',
+  /** Consent may be withdrawn at any time, as easily as it was given (lid 3). */
+  avg_7: 'AVG 7',
+  /** Security of processing: organisational measures, among them who may do what. */
+  avg_32: 'AVG 32',
+  /** The data protection officer's tasks (the privacy officer, FG): monitoring compliance. */
+  avg_39: 'AVG 39',
+  /** Access control: allocating and withdrawing access rights is a privileged, controlled task. */
+  nen_7510_2_a_9_2: 'NEN 7510-2 A.9.2',
   /** Lawful basis (legal obligation, vital interest). */
   avg_6: 'AVG 6',
   /** Special categories of data; vital interests (9(2)(c)). */
@@ -82,6 +92,10 @@ export const Citation = {
   avg_17: 'AVG 17',
   /** Right to restriction of processing: only storage, legal claims, another's rights, public interest (lid 2). */
   avg_18: 'AVG 18',
+  /** Right to data portability. */
+  avg_20: 'AVG 20',
+  /** Right to object. */
+  avg_21: 'AVG 21',
   /** The AVG deadlines apply to Jeugdwet/WGBO requests (003 §4). */
   uavg_34: 'UAVG 34',
   /** Court within six weeks (003 §4). */

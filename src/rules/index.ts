@@ -24,3 +24,4 @@ export {
 } from './retention.js';
 export { actorName, actionName, partName, consentPartyName, dateInWords } from './explanations.js';
 export { generalInformationSentence } from './decide-information.js';
+export * from './acts.js';
