@@ -18,6 +18,8 @@ import { openPostgres } from '../db/postgres-database.js';
 import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
 import { runCli } from '../test-support/run-cli.js';
 import { unusedPort } from '../test-support/network.js';
+import { loadConfig } from '../config/config.js';
+import { listenProblem, startConfig } from './start-command.js';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -212,4 +214,42 @@ describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_UR
       await scratch.drop();
     }
   }, 90_000);
+});
+
+describe('the first ten minutes (issue 15, Deliver 11)', () => {
+  it('a port in use ends in one Dutch and English line and exit code 1, not an EADDRINUSE stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      vi.stubEnv('DATABASE_URL', '');
+      vi.stubEnv('DW_DATA_DIR', dataDir);
+      vi.stubEnv('DW_MASTER_KEY', randomBytes(32).toString('base64'));
+      vi.stubEnv('DW_DEMO', 'false');
+      vi.stubEnv('HOST', '127.0.0.1');
+      vi.stubEnv('PORT', String(port));
+      const result = await runCli(['start']);
+      expect(result.code).toBe(1);
+      // One line holds both languages (beside it only PGlite's durability warning).
+      const line = result.err.split('\n').find((l) => l.startsWith('Poort'));
+      expect(line).toContain(`Poort ${port} op 127.0.0.1 is al in gebruik`);
+      expect(line).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(result.err).not.toMatch(/\n\s+at /);
+      expect(result.out).not.toContain('is running');
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
+  }, 90_000);
+
+  it('leaves other listen errors alone (they are not a port problem)', () => {
+    expect(listenProblem(Object.assign(new Error('x'), { code: 'EADDRNOTAVAIL' }), '10.9.9.9', 8080)).toBeUndefined();
+    expect(listenProblem(Object.assign(new Error('x'), { code: 'EACCES' }), '0.0.0.0', 80)).toContain('poort 80');
+  });
+
+  it('quiets request logs in demo mode unless LOG_LEVEL asks for them, so the printed log-ins stay readable', () => {
+    const base = loadConfig({ DW_MASTER_KEY: randomBytes(32).toString('base64'), DW_DATA_DIR: dataDir });
+    expect(startConfig({ ...base, demo: true, logLevel: 'info' }, {}).logLevel).toBe('warn');
+    expect(startConfig({ ...base, demo: true, logLevel: 'debug' }, { LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(startConfig({ ...base, demo: false, logLevel: 'info' }, {}).logLevel).toBe('info');
+  });
 });

@@ -13,6 +13,7 @@ import { seedDemo } from '../demo/seed-demo.js';
 import { isDatabaseUnavailable } from '../db/database.js';
 import { checkDurability, durabilityProblem } from '../db/durability-check.js';
 import { MigrationChecksumError } from '../db/migrate.js';
+import { asSystem } from '../db/organisation-scope.js';
 import { createApp, type App } from '../http/app.js';
 import type { Command } from './command.js';
 
@@ -32,6 +33,32 @@ function databaseName(config: Config): string {
   if (config.databaseUrl === undefined) return `PGlite in ${config.dataDir}`;
   const url = new URL(config.databaseUrl);
   return `PostgreSQL at ${url.hostname}:${url.port === '' ? '5432' : url.port}${url.pathname}`;
+}
+
+/**
+ * Demo mode asks for quiet request logs unless LOG_LEVEL says otherwise: two JSON lines per request
+ * scrolled the printed demo log-ins away at once (issue 15, Deliver 11). Warnings and errors still show.
+ */
+export function startConfig(config: Config, env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevelChosen = env.LOG_LEVEL !== undefined && env.LOG_LEVEL !== '';
+  return config.demo && !logLevelChosen ? { ...config, logLevel: 'warn' } : config;
+}
+
+/**
+ * One line, Dutch and English, for a port the server cannot take (in use, or not allowed), instead of the
+ * stack trace of EADDRINUSE; undefined for any other error.
+ */
+export function listenProblem(error: unknown, host: string, port: number): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') {
+    return `Poort ${port} op ${host} is al in gebruik: stop het andere programma of kies een andere poort met PORT=… `
+      + `/ Port ${port} on ${host} is already in use: stop the other program or choose another port with PORT=…`;
+  }
+  if (code === 'EACCES') {
+    return `Geen toestemming om poort ${port} op ${host} te gebruiken: kies een poort boven 1023 met PORT=… `
+      + `/ Not allowed to use port ${port} on ${host}: choose a port above 1023 with PORT=…`;
+  }
+  return undefined;
 }
 
 /** Opens the app, trying the database again while it is unavailable; undefined (after saying why) when it gives up. */
@@ -59,7 +86,8 @@ export async function openAppWithRetry(config: Config): Promise<App | undefined>
 }
 
 export const startCommand: Command = async () => {
-  const config = loadConfig();
+  const loaded = loadConfig();
+  const config = startConfig(loaded);
   const app = await openAppWithRetry(config);
   if (app === undefined) return 1;
   const durability = await checkDurability(app.deps.db);
@@ -73,7 +101,8 @@ export const startCommand: Command = async () => {
   }
   let demoLines: string[] = [];
   if (config.demo) {
-    const seed = await seedDemo(app.deps.db, app.deps.masterKey, app.deps.now());
+    // The demo organisation is made before any request, across organisations (row-level security, 0056).
+    const seed = await asSystem(() => seedDemo(app.deps.db, app.deps.masterKey, app.deps.now()));
     demoLines = [
       '',
       `Demo mode (DW_DEMO=true): fictional organisation ${seed.created ? 'created' : 'already present'}.`,
@@ -84,10 +113,21 @@ export const startCommand: Command = async () => {
       }),
       'TOTP URIs (paste into an authenticator app, or turn into a QR code):',
       ...seed.totp.map((t) => `  ${t.otpauthUri}`),
+      'No phone at hand? `oathtool --totp -b SECRET` prints the current code; a code works once per 30 seconds.',
       'These secrets are printed only because this is demo mode (DW_DEMO=true); never run demo mode with real data.',
+      ...(config.logLevel !== loaded.logLevel ? ['Request logs are quiet in demo mode (only warnings and errors); LOG_LEVEL=info shows every request.'] : []),
     ];
   }
-  const address = await app.server.listen({ host: config.host, port: config.port });
+  let address: string;
+  try {
+    address = await app.server.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    const problem = listenProblem(error, config.host, config.port);
+    if (problem === undefined) throw error;
+    process.stderr.write(`${problem}\n`);
+    await app.close();
+    return 1;
+  }
   const database = config.databaseUrl === undefined ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   process.stdout.write([
     `Dossierwijzer is running at ${address}`,
