@@ -118,12 +118,16 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'PATCH /api/admin/employees/:employeeId': ['application-administrator'],
   'POST /api/admin/employees/:employeeId/disable': ['application-administrator'],
   'POST /api/admin/employees/:employeeId/enable': ['application-administrator'],
-  'POST /api/admin/employees/:employeeId/reset-totp': ['application-administrator'],
-  'POST /api/admin/employees/:employeeId/reset-password': ['application-administrator'],
+  'POST /api/admin/employees/:employeeId/reset': ['application-administrator'],
   'GET /api/admin/teams': ['application-administrator'],
   'POST /api/admin/teams': ['application-administrator'],
   'PUT /api/admin/teams/:teamId/members/:employeeId': ['application-administrator'],
   'DELETE /api/admin/teams/:teamId/members/:employeeId': ['application-administrator'],
+  // A privileged role takes effect when a second person approves it (NEN 7510-2 A.6.1.2); the administration log is the privacy officer's.
+  'GET /api/role-grants': ['manager', 'privacy-officer'],
+  'POST /api/role-grants/:grantId/approve': ['manager', 'privacy-officer'],
+  'POST /api/role-grants/:grantId/refuse': ['manager', 'privacy-officer'],
+  'GET /api/admin-log': ['privacy-officer'],
   // The family part: only for those the engine lets in for a member (003 §2.3.4).
   'POST /api/families': NONE,
   'GET /api/families/:familyId': NONE,

@@ -23,6 +23,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, unauthorized } from '../errors.js';
+import { AccessOutcome } from '../access/access-log.js';
+import { AdministrationAct, logAdministration } from '../organisation/administration-log.js';
+import { ROLE_GRANT_CITATIONS } from '../organisation/role-grant-rule.js';
 import type { Config } from '../config/config.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { OneOf } from '../http/schema-helpers.js';
@@ -54,7 +57,7 @@ export function sessionToken(request: FastifyRequest, config: Pick<Config, 'publ
 }
 
 /** `__Host-` requires Secure, Path=/ and no Domain (RFC 6265bis §4.1.3.2): the cookie belongs to this host alone. */
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, config: Pick<Config, 'publicUrl'>, token: string, maxAgeSeconds: number): void {
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, config: Pick<Config, 'publicUrl'>, token: string, maxAgeSeconds: number): void {
   const tls = servedOverTls(request, config);
   reply.setCookie(tls ? TLS_COOKIE : PLAIN_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: tls, maxAge: maxAgeSeconds });
 }
@@ -94,6 +97,7 @@ const Challenge = Type.Object({
 const meProperties = {
   employeeId: Type.String(), organisationId: Type.String(), role: Type.String(), displayName: Type.String(),
   passwordChangeRequired: Type.Boolean({ description: 'True after a log-in with a one-time password: change it before anything else.' }),
+  rolePending: Type.Boolean({ description: 'True for a new account whose privileged role awaits a second person\'s approval: every other route is refused until then.' }),
 };
 const Me = Type.Object(meProperties, { additionalProperties: false });
 const EnrolResult = Type.Object({
@@ -134,10 +138,17 @@ function passwordChangeRequired(): AppError {
     'U bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord.', 'You logged in with a one-time password. Choose your own password first.');
 }
 
-/** Routes open to a session that must change its one-time password first. */
+function rolePending(): AppError {
+  return new AppError('role-pending', 403,
+    'Uw account wacht op goedkeuring van uw rol door een tweede persoon (een leidinggevende of de functionaris gegevensbescherming). Tot dan kunt u nog niets doen in Dossierwijzer.',
+    'Your account awaits approval of its role by a second person (a manager or the privacy officer). Until then you cannot do anything.',
+    { basis: ROLE_GRANT_CITATIONS });
+}
+
+/** Routes open to a session that must change its one-time password first (and to one whose role awaits approval). */
 const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout']);
 
-function sessionSettings(deps: AppDeps): SessionSettings {
+export function sessionSettings(deps: Pick<AppDeps, 'config'>): SessionSettings {
   return { idleMinutes: deps.config.sessionIdleMinutes, lifetimeMinutes: deps.config.sessionLifetimeMinutes };
 }
 
@@ -169,6 +180,13 @@ export function installAuthentication(app: FastifyInstance, deps: AppDeps): void
     const state = token === undefined ? undefined : await resolveSessionState(deps.db, token, sessionSettings(deps), deps.now());
     if (state === undefined) throw unauthorized();
     if (state.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) throw passwordChangeRequired();
+    if (state.rolePending && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
+      // The puppet reproduction of issue 14: an account the administrator made a manager has no rights until a second person approves.
+      const ctx = { actor: state.actor, route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip, now: deps.now() };
+      await deps.db.transaction((tx) => logAdministration(tx, { kind: 'session', ctx }, AdministrationAct.pendingRoleRefused, { employee: state.actor.employeeId, role: state.actor.role },
+        { outcome: AccessOutcome.denied, citations: ROLE_GRANT_CITATIONS }));
+      throw rolePending();
+    }
     request.actor = state.actor;
   });
 }
@@ -180,6 +198,7 @@ interface ChallengeRow {
   role: string;
   display_name: string;
   must_change_password: boolean;
+  role_pending: boolean;
   totp_secret: Buffer | null;
   pending_secret: Buffer | null;
 }
@@ -190,7 +209,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     const now = deps.now();
     const idHash = hashChallenge(challenge);
     const rows = await deps.db.query<ChallengeRow>(
-      `SELECT c.employee_id, e.username, e.organisation_id, e.role, e.display_name, e.must_change_password, e.totp_secret, c.pending_secret
+      `SELECT c.employee_id, e.username, e.organisation_id, e.role, e.display_name, e.must_change_password, e.role_pending, e.totp_secret, c.pending_secret
          FROM org.login_challenges c JOIN org.employees e ON e.id = c.employee_id
         WHERE c.id_hash = $1 AND c.kind = $2 AND c.used_at IS NULL AND c.expires_at > $3 AND e.active`, [idHash, kind, now]);
     const row = rows[0];
@@ -216,7 +235,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     request.log.info({ event: 'login-succeeded', employeeId: row.employee_id }, 'log-in succeeded');
     return {
       employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name,
-      passwordChangeRequired: row.must_change_password,
+      passwordChangeRequired: row.must_change_password, rolePending: row.role_pending,
     };
   }
 
@@ -321,8 +340,8 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (request) => {
     if (request.actor === undefined) throw unauthorized();
     const { employeeId, organisationId, role, displayName } = request.actor;
-    const rows = await deps.db.query<{ must_change_password: boolean }>('SELECT must_change_password FROM org.employees WHERE id = $1', [employeeId]);
-    return { employeeId, organisationId, role, displayName, passwordChangeRequired: rows[0]?.must_change_password ?? false };
+    const rows = await deps.db.query<{ must_change_password: boolean; role_pending: boolean }>('SELECT must_change_password, role_pending FROM org.employees WHERE id = $1', [employeeId]);
+    return { employeeId, organisationId, role, displayName, passwordChangeRequired: rows[0]?.must_change_password ?? false, rolePending: rows[0]?.role_pending ?? false };
   });
 
   app.post('/api/auth/password', {

@@ -2,9 +2,9 @@
  * What a new password must be: at least 12 characters and not on the list of
  * common passwords (OWASP ASVS 4.0 §2.1.1 and §2.1.7; NIST SP 800-63B §5.1.1.2).
  * No composition rules (NIST: they make passwords predictable, not strong).
- * Applies to a password change and to employees created by the administrator.
+ * Applies to a password change and to the password an employee chooses
+ * through their enrolment link (the administrator never sets one).
  */
-import { randomBytes } from 'node:crypto';
 import { badRequest } from '../errors.js';
 import { isCommonPassword } from './common-passwords.js';
 
@@ -23,9 +23,4 @@ export function assertAcceptablePassword(password: string, field: string, userna
       'Dit wachtwoord komt voor in een lijst van veelgebruikte wachtwoorden. Kies een ander wachtwoord.',
       'This password is on a list of commonly used passwords. Choose another one.');
   }
-}
-
-/** A one-time password for a new account: 18 random bytes, 24 characters of base64url (144 bits). */
-export function generateOneTimePassword(): string {
-  return randomBytes(18).toString('base64url');
 }

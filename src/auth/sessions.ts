@@ -49,6 +49,8 @@ const TOUCH_AFTER_MS = 30_000;
 export interface SessionState {
   actor: Actor;
   mustChangePassword: boolean;
+  /** A new account whose privileged role awaits a second person's approval: it may do nothing yet (migrations/0052). */
+  rolePending: boolean;
 }
 
 /** Resolves a token to its actor, refreshing the idle timer; undefined when missing, expired or ended. */
@@ -56,9 +58,9 @@ export async function resolveSessionState(db: Queryable, token: string, settings
   const tokenHash = hashToken(token);
   const idleCutoff = new Date(now.getTime() - settings.idleMinutes * 60_000);
   const rows = await db.query<{
-    employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string; last_seen_at: Date; must_change_password: boolean;
+    employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string; last_seen_at: Date; must_change_password: boolean; role_pending: boolean;
   }>(
-    `SELECT e.id AS employee_id, e.organisation_id, e.role, e.display_name, s.last_seen_at, e.must_change_password
+    `SELECT e.id AS employee_id, e.organisation_id, e.role, e.display_name, s.last_seen_at, e.must_change_password, e.role_pending
        FROM org.sessions s JOIN org.employees e ON e.id = s.employee_id
       WHERE s.token_hash = $1 AND e.active AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
     [tokenHash, now, idleCutoff],
@@ -73,6 +75,7 @@ export async function resolveSessionState(db: Queryable, token: string, settings
       employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name, sessionId: sessionLogId(tokenHash),
     },
     mustChangePassword: row.must_change_password,
+    rolePending: row.role_pending,
   };
 }
 

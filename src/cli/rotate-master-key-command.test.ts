@@ -224,7 +224,7 @@ describe('dossierwijzer rotate-master-key', () => {
       'audit.access_log.prev_hash', 'audit.access_log.row_hash', 'care.competence_assessments.expert_consulted_ciphertext', 'care.competence_assessments.facts_ciphertext', 'care.emergency_summaries.ciphertext',
       'care.entries.ciphertext', 'care.entry_annotations.ciphertext', 'care.family_entries.ciphertext', 'care.shieldings.lift_reason_ciphertext',
       'care.shieldings.reason_ciphertext', 'care.work_notes.ciphertext', 'org.consents.content_ciphertext', 'org.download_links.code_hash',
-      'org.download_links.document', 'org.download_links.token_hash', 'org.emergency_accesses.reason_ciphertext', 'org.requests.extension_reasons_ciphertext',
+      'org.download_links.document', 'org.download_links.token_hash', 'org.enrolment_links.token_hash', 'org.emergency_accesses.reason_ciphertext', 'org.requests.extension_reasons_ciphertext',
       'org.retention_extensions.reason_ciphertext',
       'org.emergency_accesses.review_note_ciphertext', 'org.login_challenges.id_hash', 'org.login_throttle.key_hash',
       'org.objections.processing_ciphertext', 'org.processing_restrictions.end_reason_ciphertext', 'org.recovery_codes.code_hash',

@@ -64,6 +64,9 @@ describe('every client-data route passes the access hook', () => {
       'GET /api/work-notes', 'DELETE /api/work-notes/:noteId', 'POST /api/work-notes/:noteId/move-into-dossier',
       // Progress of one's own export: numbers only, no client data (src/exports/export-progress.ts).
       'GET /api/exports/progress/:progressId',
+      // Separation of duties in administration (src/organisation): no client data; approvals and refusals are
+      // administration rows in the log, the administration log view goes through withLogReview.
+      'GET /api/role-grants', 'POST /api/role-grants/:grantId/approve', 'POST /api/role-grants/:grantId/refuse', 'GET /api/admin-log',
     ]);
     const others = h.app.routes
       .filter((r) => r.url.startsWith('/api/') && !r.clientData && !r.public && r.method !== 'HEAD' && !r.url.startsWith('/api/auth/') && !r.url.startsWith('/api/admin/'))
@@ -211,7 +214,7 @@ describe('a route that takes no fields', () => {
       'POST /api/clients/:clientId/agreements/:agreementId/end',
       'POST /api/clients/:clientId/shieldings/:shieldingId/other-person-consent', 'DELETE /api/work-notes/:noteId',
       'POST /api/admin/employees/:employeeId/disable', 'POST /api/admin/employees/:employeeId/enable',
-      'POST /api/admin/employees/:employeeId/reset-totp', 'POST /api/admin/employees/:employeeId/reset-password',
+      'POST /api/admin/employees/:employeeId/reset',
       'PUT /api/admin/teams/:teamId/members/:employeeId', 'DELETE /api/admin/teams/:teamId/members/:employeeId', 'POST /api/auth/logout',
     ]) expect(names, expected).toContain(expected);
     const cookies = {

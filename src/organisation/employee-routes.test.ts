@@ -23,16 +23,15 @@ const newEmployee = (overrides: Record<string, unknown> = {}) => ({
   username: `nieuw.${Math.random().toString(36).slice(2, 10)}`, displayName: 'Nieuwe Medewerker', functionTitle: 'Jeugdhulpverlener', role: 'care-professional', ...overrides,
 });
 
-/** The new employee's first log-in: one-time password, enrolment of the second factor; answers the session cookie. */
-async function firstLogin(username: string, password: string): Promise<{ cookie: string; body: Record<string, unknown> }> {
-  const step1 = await h.request({ method: 'POST', url: '/api/auth/login', body: { username, password } });
-  expect(step1.statusCode, step1.body).toBe(200);
-  const { challenge, next, enrolment } = step1.json<{ challenge: string; next: string; enrolment: { secret: string } }>();
-  expect(next).toBe('enrol');
-  const step2 = await h.request({ method: 'POST', url: '/api/auth/login/enrol', body: { challenge, code: totpCode(enrolment.secret, timeStep(h.clock.now)) } });
-  expect(step2.statusCode, step2.body).toBe(200);
-  const cookie = step2.cookies.find((c) => c.name.endsWith('dw_session'))!;
-  return { cookie: `${cookie.name}=${cookie.value}`, body: step2.json() };
+/** The employee opens their enrolment link, adds the secret to "their app", chooses a password; answers the session cookie. */
+async function enrol(token: string, password = 'mijn-eigen-lange-wachtwoord'): Promise<{ cookie: string; secret: string; recoveryCodes: string[] }> {
+  const opened = await h.request({ method: 'POST', url: '/api/enrolment/open', body: { token } });
+  expect(opened.statusCode, opened.body).toBe(200);
+  const { totp, state } = opened.json<{ totp: { secret: string }; state: string }>();
+  const done = await h.request({ method: 'POST', url: '/api/enrolment/complete', body: { token, state, password, code: totpCode(totp.secret, timeStep(h.clock.now)) } });
+  expect(done.statusCode, done.body).toBe(200);
+  const cookie = done.cookies.find((c) => c.name.endsWith('dw_session'))!;
+  return { cookie: `${cookie.name}=${cookie.value}`, secret: totp.secret, recoveryCodes: done.json<{ recoveryCodes: string[] }>().recoveryCodes };
 }
 
 describe('managing employees and teams is for the application administrator only (NEN 7510-2 A.9.2)', () => {
@@ -43,8 +42,7 @@ describe('managing employees and teams is for the application administrator only
     ['PATCH', `/api/admin/employees/${SOME_ID}`, { role: 'manager' }],
     ['POST', `/api/admin/employees/${SOME_ID}/disable`],
     ['POST', `/api/admin/employees/${SOME_ID}/enable`],
-    ['POST', `/api/admin/employees/${SOME_ID}/reset-totp`],
-    ['POST', `/api/admin/employees/${SOME_ID}/reset-password`],
+    ['POST', `/api/admin/employees/${SOME_ID}/reset`],
     ['GET', '/api/admin/teams'],
     ['POST', '/api/admin/teams', { name: 'Team Zuid' }],
     ['PUT', `/api/admin/teams/${SOME_ID}/members/${SOME_ID}`],
@@ -75,36 +73,44 @@ describe('managing employees and teams is for the application administrator only
 });
 
 describe('employees', () => {
-  it('creates an employee with a generated one-time password, who must change it and enrol a second factor at first log-in', async () => {
+  it('creates an account without credentials and answers a one-time enrolment link; the employee sets their own password and second factor', async () => {
     const input = newEmployee();
     const created = await adminRequest('POST', '/api/admin/employees', input);
     expect(created.statusCode, created.body).toBe(201);
-    const { employee, oneTimePassword } = created.json();
-    expect(employee).toMatchObject({ username: input.username, role: 'care-professional', active: true, totpEnrolled: false, mustChangePassword: true, teams: [] });
-    expect(oneTimePassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const { employee, enrolment } = created.json();
+    expect(employee).toMatchObject({ username: input.username, role: 'care-professional', rolePending: false, pendingRole: null, active: true, enrolled: false, totpEnrolled: false, teams: [] });
+    expect(enrolment.url).toBe(`/inschrijven#${enrolment.token}`);
+    expect(enrolment.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Nobody can log in before the enrolment: the account has no password.
+    const before = await h.request({ method: 'POST', url: '/api/auth/login', body: { username: input.username, password: 'mijn-eigen-lange-wachtwoord' } });
+    expect(before.statusCode).toBe(401);
 
-    const { cookie, body } = await firstLogin(input.username, oneTimePassword);
-    expect(body.passwordChangeRequired).toBe(true);
-    const blocked = await h.request({ method: 'GET', url: '/api/clients', cookie });
-    expect(blocked.statusCode).toBe(403);
-    expect(blocked.json().code).toBe('password-change-required');
-    expect((await h.request({ method: 'GET', url: '/api/auth/me', cookie })).json().passwordChangeRequired).toBe(true);
-    const changed = await h.request({ method: 'POST', url: '/api/auth/password', cookie, body: { currentPassword: oneTimePassword, newPassword: 'mijn-eigen-lange-wachtwoord' } });
-    expect(changed.statusCode, changed.body).toBe(204);
-    const fresh = changed.cookies.find((c) => c.name.endsWith('dw_session'))!;
-    expect((await h.request({ method: 'GET', url: '/api/clients', cookie: `${fresh.name}=${fresh.value}` })).statusCode).toBe(200);
+    const { cookie, secret } = await enrol(enrolment.token);
+    expect((await h.request({ method: 'GET', url: '/api/clients', cookie })).statusCode).toBe(200);
+    expect((await adminRequest('GET', `/api/admin/employees/${employee.id}`)).json()).toMatchObject({ enrolled: true, totpEnrolled: true, mustChangePassword: false });
+    // The password and the factor are the employee's own: a normal log-in works with them.
+    h.clock.advance(60_000);
+    try {
+      const step1 = await h.request({ method: 'POST', url: '/api/auth/login', body: { username: input.username, password: 'mijn-eigen-lange-wachtwoord' } });
+      expect(step1.json().next).toBe('totp');
+      const step2 = await h.request({ method: 'POST', url: '/api/auth/login/totp', body: { challenge: step1.json().challenge, code: totpCode(secret, timeStep(h.clock.now)) } });
+      expect(step2.statusCode, step2.body).toBe(200);
+    } finally {
+      h.clock.reset();
+    }
   });
 
-  it('takes an initial password only when it meets the policy (at least 12 characters, not common)', async () => {
-    for (const [password, code] of [['kort', 'password-too-short'], ['Welcome123456', 'password-too-common'], ['Administrator', 'password-too-common']] as const) {
-      const response = await adminRequest('POST', '/api/admin/employees', newEmployee({ password }));
+  it('takes the employee\'s password only when it meets the policy (at least 12 characters, not common)', async () => {
+    const { enrolment } = (await adminRequest('POST', '/api/admin/employees', newEmployee())).json();
+    const opened = (await h.request({ method: 'POST', url: '/api/enrolment/open', body: { token: enrolment.token } })).json();
+    const code = totpCode(opened.totp.secret, timeStep(h.clock.now));
+    for (const [password, expected] of [['kort', 'password-too-short'], ['Welcome123456', 'password-too-common'], ['Administrator', 'password-too-common']] as const) {
+      const response = await h.request({ method: 'POST', url: '/api/enrolment/complete', body: { token: enrolment.token, state: opened.state, password, code } });
       expect(response.statusCode, password).toBe(400);
-      expect(response.json()).toMatchObject({ code, field: 'password' });
+      expect(response.json()).toMatchObject({ code: expected, field: 'password' });
     }
-    const accepted = await adminRequest('POST', '/api/admin/employees', newEmployee({ password: 'een-goed-begin-wachtwoord' }));
-    expect(accepted.statusCode).toBe(201);
-    expect(accepted.json().oneTimePassword).toBeUndefined();
-    expect(accepted.json().employee.mustChangePassword).toBe(true);
+    // A refused password does not spend the link.
+    await enrol(enrolment.token, 'een-goed-begin-wachtwoord');
   });
 
   it('refuses bodies with fields the schema does not name, and unknown roles', async () => {
@@ -148,29 +154,22 @@ describe('employees', () => {
     expect((await h.request({ method: 'GET', url: '/api/auth/me', cookie: first })).statusCode).toBe(401);
   });
 
-  it('resetting the second factor ends the sessions and makes the next log-in enrol a new one', async () => {
+  it('a reset ends the sessions and stops the old password and second factor; the new link lets the employee enrol again', async () => {
     const employee = await h.employee({ role: 'care-professional' });
     const cookie = await h.login(employee);
-    const reset = await adminRequest('POST', `/api/admin/employees/${employee.id}/reset-totp`);
-    expect(reset.statusCode).toBe(200);
-    expect(reset.json().totpEnrolled).toBe(false);
+    const reset = await adminRequest('POST', `/api/admin/employees/${employee.id}/reset`);
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json().employee).toMatchObject({ enrolled: false, totpEnrolled: false });
     expect((await h.request({ method: 'GET', url: '/api/auth/me', cookie })).statusCode).toBe(401);
-    const step1 = await h.request({ method: 'POST', url: '/api/auth/login', body: { username: employee.username, password: 'correct-horse-battery-staple' } });
-    expect(step1.json().next).toBe('enrol');
-  });
-
-  it('a new one-time password ends the sessions and must be changed', async () => {
-    const employee = await h.employee({ role: 'manager' });
-    const cookie = await h.login(employee);
-    const response = await adminRequest('POST', `/api/admin/employees/${employee.id}/reset-password`);
-    expect(response.statusCode).toBe(200);
-    expect(response.json().employee.mustChangePassword).toBe(true);
-    expect((await h.request({ method: 'GET', url: '/api/auth/me', cookie })).statusCode).toBe(401);
+    await expect(h.login(employee)).rejects.toThrow(/401/);
+    const { cookie: fresh } = await enrol(reset.json().enrolment.token);
+    expect((await h.request({ method: 'GET', url: '/api/auth/me', cookie: fresh })).statusCode).toBe(200);
   });
 
   it('an administrator cannot disable their own account or drop their own role', async () => {
     expect((await adminRequest('POST', `/api/admin/employees/${admin.id}/disable`)).statusCode).toBe(409);
     expect((await adminRequest('PATCH', `/api/admin/employees/${admin.id}`, { role: 'manager' })).statusCode).toBe(409);
+    expect((await adminRequest('POST', `/api/admin/employees/${admin.id}/reset`)).statusCode).toBe(409);
     expect((await adminRequest('PATCH', `/api/admin/employees/${admin.id}`, { displayName: 'Beheerder' })).statusCode).toBe(200);
   });
 
@@ -179,7 +178,7 @@ describe('employees', () => {
     const outsider = await h.employee({ role: 'care-professional', organisationId: otherOrganisation });
     const calls: [RequestMethod, string, unknown?][] = [
       ['GET', '/api/admin/employees/:id'], ['PATCH', '/api/admin/employees/:id', { role: 'manager' }], ['POST', '/api/admin/employees/:id/disable'],
-      ['POST', '/api/admin/employees/:id/enable'], ['POST', '/api/admin/employees/:id/reset-totp'], ['POST', '/api/admin/employees/:id/reset-password'],
+      ['POST', '/api/admin/employees/:id/enable'], ['POST', '/api/admin/employees/:id/reset'],
     ];
     for (const [method, url, body] of calls) {
       const foreign = await adminRequest(method, url.replace(':id', outsider.id), body);

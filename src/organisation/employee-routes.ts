@@ -1,46 +1,69 @@
 /**
  * The application administrator's API (functioneel beheerder): employees,
- * their roles and functions, accounts (disable, enable, reset the second
- * factor, a new one-time password) and teams. For the application
- * administrator only — every other role gets 403 (NEN 7510-2 A.9.2.3: managing
- * access rights is a privileged task). An id outside the caller's organisation
- * answers 404 like one that does not exist.
+ * their roles and functions, accounts (create, disable, enable, reset) and
+ * teams. For the application administrator only — every other role gets 403
+ * (NEN 7510-2 A.9.2.3: managing access rights is a privileged task). An id
+ * outside the caller's organisation answers 404 like one that does not exist.
  *
- * No client data passes here, so these routes do not write the client access
- * log; what happened goes to the server log as event, acting employee and
- * subject employee ids.
+ * Separation of duties (issue 14 deliverable 5):
+ * - the administrator never sets or learns a password or second factor:
+ *   creating and resetting an account answer a one-time enrolment link
+ *   (enrolment.ts) the employee opens to set both;
+ * - a privileged role (manager, privacy officer, application administrator)
+ *   is only asked for here; it takes effect when a second person approves it
+ *   (role-grant-routes.ts, role-grant-rule.ts);
+ * - every act is a row in the hash-chained access log (administration-log.ts),
+ *   written in the act's transaction, and the privacy officer reads them
+ *   (`GET /api/admin-log`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { assertAcceptablePassword, generateOneTimePassword, MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
-import { assertAdministrator } from '../access/client-access.js';
-import { resetSecondFactor } from '../auth/second-factor.js';
-import type { Actor } from '../auth/sessions.js';
+import { assertAdministrator, type RequestContext } from '../access/client-access.js';
 import { endAllSessions } from '../auth/sessions.js';
 import { conflict, forbidden, notFound, unauthorized } from '../errors.js';
+import type { Queryable } from '../db/database.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { contextOf } from '../http/request-context.js';
-import { OneOf, Uuid } from '../http/schema-helpers.js';
+import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
+import { decideAdministration } from '../access/policy.js';
+import { AdministrationAct, logAdministration, type AdministrationDetails } from './administration-log.js';
+import { adminLogRoutes } from './admin-log-routes.js';
 import { EMPLOYEE_ROLES, EmployeeRole } from './employee-roles.js';
+import { clearCredentials, issueEnrolmentLink } from './enrolment.js';
+import { enrolmentRoutes } from './enrolment-routes.js';
 import {
-  createEmployee, createTeam, findEmployee, listEmployees, listTeams, setEmployeeActive, setOneTimePassword, setTeamMembership, updateEmployee,
+  createEmployee, createTeam, findEmployee, listEmployees, listTeams, setEmployeeActive, setTeamMembership, updateEmployee, type EmployeeView,
 } from './organisation-service.js';
+import { roleGrantRoutes } from './role-grant-routes.js';
+import { isPrivilegedRole } from './role-grant-rule.js';
+import { requestRoleGrant, withdrawOpenGrant } from './role-grants.js';
 
 const Role = () => OneOf(EMPLOYEE_ROLES);
 const Name = () => Type.String({ minLength: 1, maxLength: 200 });
 
 const Employee = Type.Object({
-  id: Type.String(), username: Type.String(), displayName: Type.String(), functionTitle: Type.String(), role: Type.String(),
-  active: Type.Boolean(), totpEnrolled: Type.Boolean(), mustChangePassword: Type.Boolean(),
+  id: Type.String(), username: Type.String(), displayName: Type.String(), functionTitle: Type.String(),
+  role: Type.String({ description: 'The role; in effect unless rolePending.' }),
+  rolePending: Type.Boolean({ description: 'A new account whose privileged role awaits a second person\'s approval: no rights at all until then.' }),
+  pendingRole: NullableString(),
+  active: Type.Boolean(),
+  enrolled: Type.Boolean({ description: 'The employee has set their own password and second factor through an enrolment link.' }),
+  totpEnrolled: Type.Boolean(), mustChangePassword: Type.Boolean(),
   teams: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false })),
 }, { additionalProperties: false });
 
+const Enrolment = Type.Object({
+  url: Type.String({ description: 'The enrolment page with the token in its fragment: hand it to the employee. Shown this once.' }),
+  token: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+}, { additionalProperties: false, description: 'A one-time link for the employee to set their own password and second factor.' });
+
+/** No password or second-factor field: the schema refuses any (closed object), so the administrator cannot set one. */
 const NewEmployeeBody = Type.Object({
   username: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{2,63}$', description: 'Lower case letters, digits, dot, dash, underscore; 3–64 characters.' }),
   displayName: Name(),
   functionTitle: Name(),
   role: Role(),
-  password: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: 'Initial password; left out, a one-time password is generated. Either way it must be changed at first log-in.' })),
 }, { additionalProperties: false });
 
 const EmployeeChangesBody = Type.Object({
@@ -60,7 +83,7 @@ const Team = Type.Object({
 const employeeNotFound = () => notFound('Deze medewerker bestaat niet.', 'No such employee.');
 
 /** The caller, who must be the application administrator (the onRequest hook has logged any refusal; this is the second lock). */
-function administrator(request: FastifyRequest): Actor {
+function administrator(request: FastifyRequest): RequestContext['actor'] {
   const actor = request.actor;
   if (actor === undefined) throw unauthorized();
   if (actor.role !== EmployeeRole.applicationAdministrator) {
@@ -69,12 +92,14 @@ function administrator(request: FastifyRequest): Actor {
   return actor;
 }
 
-/** An administrator cannot lock themselves out (disable their own account, drop their own role). */
-function refuseOwnAccount(actor: Actor, employeeId: string): void {
+/** An administrator cannot lock themselves out (disable or reset their own account, drop their own role) nor give themselves another role. */
+function refuseOwnAccount(actor: RequestContext['actor'], employeeId: string): void {
   if (actor.employeeId === employeeId) {
-    throw conflict('own-account', 'U kunt uw eigen account niet uitschakelen of uw eigen rol niet wijzigen.', 'You cannot disable your own account or change your own role.');
+    throw conflict('own-account', 'U kunt uw eigen account niet uitschakelen of resetten, en uw eigen rol niet wijzigen.', 'You cannot disable or reset your own account or change your own role.');
   }
 }
+
+const ADMINISTRATION_CITATIONS = decideAdministration(EmployeeRole.applicationAdministrator).citations;
 
 export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['administration'];
@@ -83,6 +108,24 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
   const onRequest = async (request: FastifyRequest) => {
     await assertAdministrator(deps.db, contextOf(request, deps.now()));
   };
+
+  /** One administration act: the work and its log row in one transaction. */
+  async function act<T>(request: FastifyRequest, work: (tx: Queryable, log: (act: AdministrationAct, details: AdministrationDetails) => Promise<void>) => Promise<T>): Promise<T> {
+    administrator(request);
+    const ctx = contextOf(request, deps.now());
+    return deps.db.transaction(async (tx) => {
+      const rows: [AdministrationAct, AdministrationDetails][] = [];
+      const value = await work(tx, (a, details) => {
+        rows.push([a, details]);
+        return Promise.resolve();
+      });
+      // Log rows last: the chain lock is held from the first append until commit.
+      for (const [a, details] of rows) await logAdministration(tx, { kind: 'session', ctx }, a, details, { citations: ADMINISTRATION_CITATIONS });
+      return value;
+    });
+  }
+
+  const view = async (organisationId: string, employeeId: string): Promise<EmployeeView> => (await findEmployee(deps.db, organisationId, employeeId))!;
 
   app.get('/api/admin/employees', {
     onRequest, schema: { tags, summary: 'The organisation\'s employees', response: { 200: Type.Object({ employees: Type.Array(Employee) }, { additionalProperties: false }) } },
@@ -100,31 +143,73 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/api/admin/employees', {
     onRequest,
     schema: {
-      tags, summary: 'Create an employee (the password must be changed at first log-in; the second factor is enrolled then)', body: NewEmployeeBody,
-      response: { 201: Type.Object({ employee: Employee, oneTimePassword: Type.Optional(Type.String({ description: 'Only when generated; shown this once.' })) }, { additionalProperties: false }) },
+      tags,
+      summary: 'Create an account without credentials; answers a one-time enrolment link for the employee. A privileged role awaits a second person\'s approval.',
+      body: NewEmployeeBody,
+      response: { 201: Type.Object({ employee: Employee, enrolment: Enrolment }, { additionalProperties: false }) },
     },
   }, async (request, reply) => {
+    const { username, displayName, functionTitle, role } = request.body as Static<typeof NewEmployeeBody>;
     const actor = administrator(request);
-    const body = request.body as Static<typeof NewEmployeeBody>;
-    if (body.password !== undefined) assertAcceptablePassword(body.password, 'password', body.username);
-    const password = body.password ?? generateOneTimePassword();
-    const { username, displayName, functionTitle, role } = body;
-    const id = await createEmployee(deps.db, actor.organisationId, { username, displayName, functionTitle, role, password });
+    const now = deps.now();
+    const { id, enrolment } = await act(request, async (tx, log) => {
+      const privileged = isPrivilegedRole(role);
+      const employeeId = await createEmployee(tx, actor.organisationId, { username, displayName, functionTitle, role, rolePending: privileged });
+      await log(AdministrationAct.createAccount, { employee: employeeId, role });
+      if (privileged) {
+        const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId, role, reason: 'new-account', requestedBy: actor.employeeId }, now);
+        await log(AdministrationAct.requestRole, { employee: employeeId, role, grant });
+      }
+      return { id: employeeId, enrolment: await issueEnrolmentLink(tx, employeeId, 'new-account', actor.employeeId, now, deps.config.publicUrl) };
+    });
     request.log.info({ event: 'employee-created', by: actor.employeeId, employeeId: id }, 'employee created');
-    const employee = (await findEmployee(deps.db, actor.organisationId, id))!;
-    return reply.code(201).send(body.password === undefined ? { employee, oneTimePassword: password } : { employee });
+    return reply.code(201).send({ employee: await view(actor.organisationId, id), enrolment });
   });
 
   app.patch('/api/admin/employees/:employeeId', {
-    onRequest, schema: { tags, summary: 'Change an employee\'s name, function or role', params: EmployeeParams, body: EmployeeChangesBody, response: { 200: Employee } },
+    onRequest,
+    schema: {
+      tags, summary: 'Change an employee\'s name, function or role (a privileged role is asked for: it takes effect when a second person approves)',
+      params: EmployeeParams, body: EmployeeChangesBody, response: { 200: Employee },
+    },
   }, async (request) => {
     const actor = administrator(request);
     const { employeeId } = request.params as Static<typeof EmployeeParams>;
-    const changes = request.body as Static<typeof EmployeeChangesBody>;
-    if (changes.role !== undefined && changes.role !== actor.role) refuseOwnAccount(actor, employeeId);
-    if (!await updateEmployee(deps.db, actor.organisationId, employeeId, changes)) throw employeeNotFound();
-    request.log.info({ event: 'employee-changed', by: actor.employeeId, employeeId, fields: Object.keys(changes) }, 'employee changed');
-    return (await findEmployee(deps.db, actor.organisationId, employeeId))!;
+    const { role, ...details } = request.body as Static<typeof EmployeeChangesBody>;
+    if (role !== undefined && role !== actor.role) refuseOwnAccount(actor, employeeId);
+    const now = deps.now();
+    const found = await act(request, async (tx, log) => {
+      const current = await findEmployee(tx, actor.organisationId, employeeId);
+      if (current === undefined) return false;
+      if (Object.keys(details).length > 0) {
+        await updateEmployee(tx, actor.organisationId, employeeId, details);
+        await log(AdministrationAct.changeDetails, { employee: employeeId });
+      }
+      if (role === undefined) return true;
+      const inEffect = !current.rolePending && current.role === role;
+      if (inEffect) {
+        // Back to the role in effect: an open request for another role lapses.
+        if (current.pendingRole !== null) {
+          const grant = await withdrawOpenGrant(tx, employeeId, actor.employeeId, now);
+          await log(AdministrationAct.changeRole, { employee: employeeId, role, ...(grant === undefined ? {} : { grant }) });
+        }
+      } else if (isPrivilegedRole(role)) {
+        if (current.pendingRole !== role) {
+          const reason = current.rolePending ? 'new-account' : 'role-change';
+          const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId, role, reason, requestedBy: actor.employeeId }, now);
+          await log(AdministrationAct.requestRole, { employee: employeeId, role, grant });
+        }
+      } else {
+        // Fewer rights need no second person: at once, and any open request lapses.
+        await withdrawOpenGrant(tx, employeeId, actor.employeeId, now);
+        await updateEmployee(tx, actor.organisationId, employeeId, { role });
+        await log(AdministrationAct.changeRole, { employee: employeeId, role });
+      }
+      return true;
+    });
+    if (!found) throw employeeNotFound();
+    request.log.info({ event: 'employee-changed', by: actor.employeeId, employeeId, fields: Object.keys(request.body as object) }, 'employee changed');
+    return view(actor.organisationId, employeeId);
   });
 
   for (const [action, active] of [['disable', false], ['enable', true]] as const) {
@@ -136,52 +221,49 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
       const { employeeId } = request.params as Static<typeof EmployeeParams>;
       if (!active) refuseOwnAccount(actor, employeeId);
       const now = deps.now();
-      const found = await deps.db.transaction(async (tx) => {
+      const found = await act(request, async (tx, log) => {
         if (!await setEmployeeActive(tx, actor.organisationId, employeeId, active, now)) return false;
         if (!active) await endAllSessions(tx, employeeId, now);
+        await log(active ? AdministrationAct.enableAccount : AdministrationAct.disableAccount, { employee: employeeId });
         return true;
       });
       if (!found) throw employeeNotFound();
       request.log.info({ event: active ? 'employee-enabled' : 'employee-disabled', by: actor.employeeId, employeeId }, `employee ${action}d`);
-      return (await findEmployee(deps.db, actor.organisationId, employeeId))!;
+      return view(actor.organisationId, employeeId);
     });
   }
 
-  app.post('/api/admin/employees/:employeeId/reset-totp', {
-    onRequest,
-    schema: { tags, summary: 'Remove the second factor (lost phone): sessions end, recovery codes go; the next log-in enrols a new one', params: EmployeeParams, response: { 200: Employee } },
-  }, async (request) => {
-    const actor = administrator(request);
-    const { employeeId } = request.params as Static<typeof EmployeeParams>;
-    if (await findEmployee(deps.db, actor.organisationId, employeeId) === undefined) throw employeeNotFound();
-    const now = deps.now();
-    await deps.db.transaction(async (tx) => {
-      await resetSecondFactor(tx, employeeId, now);
-      await endAllSessions(tx, employeeId, now);
-    });
-    request.log.info({ event: 'employee-totp-reset', by: actor.employeeId, employeeId }, 'second factor reset');
-    return (await findEmployee(deps.db, actor.organisationId, employeeId))!;
-  });
-
-  app.post('/api/admin/employees/:employeeId/reset-password', {
+  app.post('/api/admin/employees/:employeeId/reset', {
     onRequest,
     schema: {
-      tags, summary: 'Give a new one-time password (to be changed at the next log-in); sessions end', params: EmployeeParams,
-      response: { 200: Type.Object({ employee: Employee, oneTimePassword: Type.String() }, { additionalProperties: false }) },
+      tags,
+      summary: 'Reset an account (forgotten password, lost phone): the password, second factor, recovery codes and sessions stop working; answers a new one-time enrolment link. '
+        + 'A privileged role awaits a second person\'s approval again.',
+      params: EmployeeParams,
+      response: { 200: Type.Object({ employee: Employee, enrolment: Enrolment }, { additionalProperties: false }) },
     },
   }, async (request) => {
     const actor = administrator(request);
     const { employeeId } = request.params as Static<typeof EmployeeParams>;
-    const password = generateOneTimePassword();
+    refuseOwnAccount(actor, employeeId);
     const now = deps.now();
-    const found = await deps.db.transaction(async (tx) => {
-      if (!await setOneTimePassword(tx, actor.organisationId, employeeId, password)) return false;
-      await endAllSessions(tx, employeeId, now);
-      return true;
+    const enrolment = await act(request, async (tx, log) => {
+      const current = await findEmployee(tx, actor.organisationId, employeeId);
+      if (current === undefined) return undefined;
+      await clearCredentials(tx, employeeId, now);
+      const link = await issueEnrolmentLink(tx, employeeId, 'reset', actor.employeeId, now, deps.config.publicUrl);
+      await log(AdministrationAct.resetAccount, { employee: employeeId });
+      // Whoever completes the link holds the account: a privileged one needs the second person again, after the employee enrolled.
+      if (!current.rolePending && isPrivilegedRole(current.role)) {
+        await tx.query('UPDATE org.employees SET role_pending = true WHERE id = $1', [employeeId]);
+        const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId, role: current.role, reason: 'reset', requestedBy: actor.employeeId }, now);
+        await log(AdministrationAct.requestRole, { employee: employeeId, role: current.role, grant });
+      }
+      return link;
     });
-    if (!found) throw employeeNotFound();
-    request.log.info({ event: 'employee-password-reset', by: actor.employeeId, employeeId }, 'one-time password set');
-    return { employee: (await findEmployee(deps.db, actor.organisationId, employeeId))!, oneTimePassword: password };
+    if (enrolment === undefined) throw employeeNotFound();
+    request.log.info({ event: 'employee-reset', by: actor.employeeId, employeeId }, 'account reset');
+    return { employee: await view(actor.organisationId, employeeId), enrolment };
   });
 
   app.get('/api/admin/teams', {
@@ -193,7 +275,11 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (request, reply) => {
     const actor = administrator(request);
     const { name } = request.body as Static<typeof TeamBody>;
-    const id = await createTeam(deps.db, actor.organisationId, name);
+    const id = await act(request, async (tx, log) => {
+      const teamId = await createTeam(tx, actor.organisationId, name);
+      await log(AdministrationAct.createTeam, { team: teamId });
+      return teamId;
+    });
     request.log.info({ event: 'team-created', by: actor.employeeId, teamId: id }, 'team created');
     return reply.code(201).send({ id });
   });
@@ -205,10 +291,19 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
       handler: async (request, reply) => {
         const actor = administrator(request);
         const { teamId, employeeId } = request.params as Static<typeof MemberParams>;
-        if (!await setTeamMembership(deps.db, actor.organisationId, teamId, employeeId, member)) throw notFound();
+        const found = await act(request, async (tx, log) => {
+          if (!await setTeamMembership(tx, actor.organisationId, teamId, employeeId, member)) return false;
+          await log(member ? AdministrationAct.joinTeam : AdministrationAct.leaveTeam, { employee: employeeId, team: teamId });
+          return true;
+        });
+        if (!found) throw notFound();
         request.log.info({ event: member ? 'team-member-added' : 'team-member-removed', by: actor.employeeId, teamId, employeeId }, 'team membership changed');
         return reply.code(204).send();
       },
     });
   }
+
+  roleGrantRoutes(app, deps);
+  adminLogRoutes(app, deps);
+  enrolmentRoutes(app, deps);
 }

@@ -1,7 +1,8 @@
 /**
  * Organisations, teams and employees (name, function, role). The application
  * administrator's API (employee-routes.ts) and the demo seed and tests use
- * these functions. Every function that takes an organisation id stays inside
+ * these functions. `ensureEmployee` seeds an account with a password directly
+ * (demo and tests only); the administrator's API creates accounts without one. Every function that takes an organisation id stays inside
  * it: an id of another organisation is treated as unknown.
  */
 import type { Queryable } from '../db/database.js';
@@ -55,8 +56,15 @@ export interface EmployeeView {
   username: string;
   displayName: string;
   functionTitle: string;
+  /** The role the account asked for; in effect unless `rolePending`. */
   role: EmployeeRole;
+  /** A new account whose privileged role awaits a second person's approval: it has no rights at all yet. */
+  rolePending: boolean;
+  /** A privileged role asked for and awaiting approval (the current role stays in effect until then). */
+  pendingRole: EmployeeRole | null;
   active: boolean;
+  /** The employee has chosen their own password and enrolled their second factor. */
+  enrolled: boolean;
   totpEnrolled: boolean;
   mustChangePassword: boolean;
   teams: { id: string; name: string }[];
@@ -68,21 +76,27 @@ interface EmployeeRow {
   display_name: string;
   function_title: string;
   role: EmployeeRole;
+  role_pending: boolean;
+  pending_role: EmployeeRole | null;
   active: boolean;
+  enrolled: boolean;
   totp_enrolled: boolean;
   must_change_password: boolean;
   teams: { id: string; name: string }[] | string;
 }
 
 const EMPLOYEE_SELECT = `
-  SELECT e.id, e.username, e.display_name, e.function_title, e.role, e.active, e.totp_secret IS NOT NULL AS totp_enrolled, e.must_change_password,
+  SELECT e.id, e.username, e.display_name, e.function_title, e.role, e.role_pending, e.active,
+         (e.password_hash IS NOT NULL AND e.totp_secret IS NOT NULL) AS enrolled, e.totp_secret IS NOT NULL AS totp_enrolled, e.must_change_password,
+         (SELECT g.role FROM org.role_grants g WHERE g.employee_id = e.id AND g.outcome IS NULL) AS pending_role,
          COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name)
                      FROM org.team_members m JOIN org.teams t ON t.id = m.team_id WHERE m.employee_id = e.id), '[]'::json) AS teams
     FROM org.employees e`;
 
 function employeeView(row: EmployeeRow): EmployeeView {
   return {
-    id: row.id, username: row.username, displayName: row.display_name, functionTitle: row.function_title, role: row.role, active: row.active,
+    id: row.id, username: row.username, displayName: row.display_name, functionTitle: row.function_title, role: row.role,
+    rolePending: row.role_pending, pendingRole: row.pending_role, active: row.active, enrolled: row.enrolled,
     totpEnrolled: row.totp_enrolled, mustChangePassword: row.must_change_password,
     // node-postgres parses json; keep it working should a driver hand back text.
     teams: typeof row.teams === 'string' ? JSON.parse(row.teams) as { id: string; name: string }[] : row.teams,
@@ -101,12 +115,22 @@ export async function findEmployee(db: Queryable, organisationId: string, employ
   return rows[0] === undefined ? undefined : employeeView(rows[0]);
 }
 
-/** Creates an employee whose password must be changed at first log-in (the administrator knows it). */
-export async function createEmployee(db: Queryable, organisationId: string, input: Omit<NewEmployee, 'teamId'>): Promise<string> {
+/** What the administrator gives for a new account: no password, no second factor (the employee sets both through an enrolment link). */
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  functionTitle: string;
+  role: EmployeeRole;
+  /** A privileged role awaiting approval: the account has no rights until a second person approves. */
+  rolePending: boolean;
+}
+
+/** Creates an account without credentials: nobody can log in to it until its employee completes an enrolment link. */
+export async function createEmployee(db: Queryable, organisationId: string, input: NewAccount): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO org.employees (organisation_id, username, display_name, function_title, role, password_hash, must_change_password)
-     VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
-    [organisationId, input.username, input.displayName, input.functionTitle, input.role, await hashPassword(input.password)]);
+    `INSERT INTO org.employees (organisation_id, username, display_name, function_title, role, role_pending, password_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, NULL) RETURNING id`,
+    [organisationId, input.username, input.displayName, input.functionTitle, input.role, input.rolePending]);
   return rows[0]!.id;
 }
 
@@ -116,10 +140,15 @@ export interface EmployeeChanges {
   role?: EmployeeRole;
 }
 
-/** Changes name, function or role; false when the employee is not in the organisation. */
+/**
+ * Changes name, function or role (a role given here takes effect at once: the
+ * caller decides which roles need approval first); false when the employee is
+ * not in the organisation.
+ */
 export async function updateEmployee(db: Queryable, organisationId: string, employeeId: string, changes: EmployeeChanges): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE org.employees SET display_name = COALESCE($3, display_name), function_title = COALESCE($4, function_title), role = COALESCE($5, role)
+    `UPDATE org.employees SET display_name = COALESCE($3, display_name), function_title = COALESCE($4, function_title), role = COALESCE($5, role),
+            role_pending = CASE WHEN $5::text IS NULL THEN role_pending ELSE false END
       WHERE organisation_id = $1 AND id = $2 RETURNING id`,
     [organisationId, employeeId, changes.displayName ?? null, changes.functionTitle ?? null, changes.role ?? null]);
   return rows.length === 1;
@@ -130,13 +159,6 @@ export async function setEmployeeActive(db: Queryable, organisationId: string, e
   const rows = await db.query(
     'UPDATE org.employees SET active = $3, disabled_at = CASE WHEN $3 THEN NULL ELSE $4::timestamptz END WHERE organisation_id = $1 AND id = $2 RETURNING id',
     [organisationId, employeeId, active, now]);
-  return rows.length === 1;
-}
-
-/** Sets a new one-time password (must be changed at the next log-in); false when the employee is not in the organisation. */
-export async function setOneTimePassword(db: Queryable, organisationId: string, employeeId: string, password: string): Promise<boolean> {
-  const rows = await db.query('UPDATE org.employees SET password_hash = $3, must_change_password = true WHERE organisation_id = $1 AND id = $2 RETURNING id',
-    [organisationId, employeeId, await hashPassword(password)]);
   return rows.length === 1;
 }
 

@@ -13,6 +13,8 @@ import { PickupPage } from './pages/Pickup';
 import { WorkNotesPage } from './pages/WorkNotes';
 import { RegistersPage } from './pages/Registers';
 import { FamilyPage } from './pages/Family';
+import { EnrolmentPage } from './pages/Enrolment';
+import { AdminLogPage, RoleGrantsPage } from './pages/Oversight';
 import { match, navigate, usePath } from './router';
 
 type Session = { state: 'loading' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me };
@@ -34,11 +36,31 @@ export function App() {
 
   // The requester's pickup page needs no account and no session.
   if (path === '/ophalen') return <PickupPage />;
+  // The employee's own enrolment link (the administrator never sets a password or second factor).
+  if (path === '/inschrijven') {
+    const enrolled = () => {
+      navigate('/');
+      get<Me>('/api/auth/me').then((me) => setSession({ state: 'in', me }), () => setSession({ state: 'out' }));
+    };
+    return <EnrolmentPage onDone={enrolled} />;
+  }
   if (session.state === 'loading') return <main id="main"><Loading what="Dossierwijzer" /></main>;
   if (session.state === 'out') {
     return <LoginPage {...(session.notice === undefined ? {} : { notice: session.notice })} onLoggedIn={(me) => setSession({ state: 'in', me })} />;
   }
   const { me } = session;
+  if (me.rolePending) {
+    return (
+      <main id="main" className="login">
+        <h1>Uw rol wacht op goedkeuring</h1>
+        <p>
+          Uw account is klaar. Uw rol als {label(ROLES, me.role).toLowerCase()} moet nog worden goedgekeurd door een tweede persoon
+          (een leidinggevende of de functionaris gegevensbescherming). Tot dan kunt u nog niets doen in Dossierwijzer.
+        </p>
+        <button type="button" onClick={() => void post('/api/auth/logout').finally(() => setSession({ state: 'out', notice: 'U bent uitgelogd.' }))}>Uitloggen</button>
+      </main>
+    );
+  }
   if (me.passwordChangeRequired) {
     return <ChangePasswordPage onChanged={() => setSession({ state: 'out', notice: 'Uw wachtwoord is gewijzigd. Log opnieuw in met uw nieuwe wachtwoord.' })} />;
   }
@@ -67,6 +89,8 @@ export function App() {
             {(me.role === 'care-professional' || me.role === 'intern') && <NavItem to="/werkaantekeningen" path={path}>Werkaantekeningen</NavItem>}
             {(me.role === 'manager' || me.role === 'admin-staff' || me.role === 'privacy-officer') && <NavItem to="/registers" path={path}>Registers</NavItem>}
             {me.role === 'privacy-officer' && <NavItem to="/privacy" path={path}>Privacy</NavItem>}
+            {(me.role === 'manager' || me.role === 'privacy-officer') && <NavItem to="/rollen" path={path}>Rollen goedkeuren</NavItem>}
+            {me.role === 'privacy-officer' && <NavItem to="/logboek-beheer" path={path}>Beheerlogboek</NavItem>}
             {me.role === 'application-administrator' && <NavItem to="/beheer" path={path}>Beheer</NavItem>}
           </ul>
         </nav>
@@ -128,6 +152,9 @@ function titleFor(path: string): string {
   if (path.startsWith('/gezinnen')) return 'Gezinsdossier';
   if (path.startsWith('/privacy')) return 'Privacy';
   if (path.startsWith('/beheer')) return 'Beheer';
+  if (path.startsWith('/rollen')) return 'Rollen goedkeuren';
+  if (path.startsWith('/logboek-beheer')) return 'Beheerlogboek';
+  if (path.startsWith('/inschrijven')) return 'Account instellen';
   return 'Mijn caseload';
 }
 
@@ -142,6 +169,8 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (client !== undefined) return <ClientPage me={me} clientId={client.clientId!} tab={client.tab ?? 'overzicht'} sub={client.sub} />;
   if (path.startsWith('/privacy')) return <PrivacyPage me={me} path={path} />;
   if (path.startsWith('/beheer')) return <AdminPage me={me} path={path} />;
+  if (path === '/rollen') return <RoleGrantsPage />;
+  if (path === '/logboek-beheer') return <AdminLogPage />;
   return (
     <>
       <h1>Pagina niet gevonden</h1>

@@ -1,4 +1,9 @@
-/** The application administrator's pages: employees (accounts and roles) and teams. */
+/**
+ * The application administrator's pages: employees (accounts and roles) and teams.
+ * The administrator never sets a password or second factor: a new or reset
+ * account gets a one-time link for the employee. A privileged role (manager,
+ * privacy officer, administrator) is only asked for here; a second person approves it.
+ */
 import { useState } from 'react';
 import { api, get, post, toProblem, type Problem } from '../api';
 import { Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit } from '../components';
@@ -6,9 +11,10 @@ import { ROLES, label } from '../labels';
 import type { Me } from './Login';
 
 interface Employee {
-  id: string; username: string; displayName: string; functionTitle: string; role: string; active: boolean; totpEnrolled: boolean;
-  mustChangePassword: boolean; teams: { id: string; name: string }[];
+  id: string; username: string; displayName: string; functionTitle: string; role: string; rolePending: boolean; pendingRole: string | null;
+  active: boolean; enrolled: boolean; totpEnrolled: boolean; mustChangePassword: boolean; teams: { id: string; name: string }[];
 }
+interface Enrolment { url: string; token: string; expiresAt: string }
 interface Team { id: string; name: string; members: { id: string; displayName: string }[] }
 
 export function AdminPage({ path }: { me: Me; path: string }) {
@@ -29,21 +35,17 @@ export function AdminPage({ path }: { me: Me; path: string }) {
 
 function Employees() {
   const list = useLoad(() => get<{ employees: Employee[] }>('/api/admin/employees'), []);
-  const [secret, setSecret] = useState<{ who: string; password: string }>();
+  const [link, setLink] = useState<{ who: string; enrolment: Enrolment }>();
+  const show = (who: string, enrolment: Enrolment) => setLink({ who, enrolment });
   return (
     <section aria-labelledby="employees-title">
       <h2 id="employees-title">Medewerkers en rollen</h2>
-      <NewEmployee onCreated={(who, password) => {
-        setSecret(password === undefined ? undefined : { who, password });
+      <NewEmployee onCreated={(who, enrolment) => {
+        show(who, enrolment);
         list.reload();
       }}
       />
-      {secret !== undefined && (
-        <div className="notice" role="status" data-testid="one-time-password">
-          <p>Eenmalig wachtwoord voor <strong>{secret.who}</strong>: <code>{secret.password}</code></p>
-          <p>Geef dit wachtwoord veilig door. De medewerker kiest bij de eerste keer inloggen een eigen wachtwoord en stelt de tweede stap in.</p>
-        </div>
-      )}
+      {link !== undefined && <EnrolmentNotice who={link.who} enrolment={link.enrolment} />}
       {list.loading && <Loading what="Medewerkers" />}
       <ProblemBox problem={list.problem} />
       {list.data !== undefined && (
@@ -51,7 +53,7 @@ function Employees() {
           <thead><tr><th scope="col">Naam</th><th scope="col">Gebruikersnaam</th><th scope="col">Functie</th><th scope="col">Rol</th><th scope="col">Status</th><th scope="col">Teams</th><th scope="col">Acties</th></tr></thead>
           <tbody>
             {list.data.employees.map((e) => (
-              <EmployeeRow key={e.id} employee={e} onChanged={list.reload} onPassword={(password) => setSecret({ who: e.displayName, password })} />
+              <EmployeeRow key={e.id} employee={e} onChanged={list.reload} onLink={(enrolment) => show(e.displayName, enrolment)} />
             ))}
           </tbody>
         </table>
@@ -60,8 +62,23 @@ function Employees() {
   );
 }
 
-function EmployeeRow({ employee: e, onChanged, onPassword }: { employee: Employee; onChanged: () => void; onPassword: (p: string) => void }) {
-  const [role, setRole] = useState(e.role);
+/** The one-time link, shown once: the administrator hands it over; the employee sets their own password and second factor with it. */
+function EnrolmentNotice({ who, enrolment }: { who: string; enrolment: Enrolment }) {
+  const url = enrolment.url.startsWith('/') ? `${window.location.origin}${enrolment.url}` : enrolment.url;
+  return (
+    <div className="notice" role="status" data-testid="enrolment-link">
+      <p>Uitnodigingslink voor <strong>{who}</strong>: <code>{url}</code></p>
+      <p>
+        Geef deze link persoonlijk en veilig aan de medewerker. Met de link kiest de medewerker zelf een wachtwoord en stelt de tweede stap in.
+        U ziet de link maar één keer. Hij werkt één keer, tot {new Date(enrolment.expiresAt).toLocaleString('nl-NL')}. Gebruik hem niet zelf: dat komt in het logboek.
+      </p>
+    </div>
+  );
+}
+
+function EmployeeRow({ employee: e, onChanged, onLink }: { employee: Employee; onChanged: () => void; onLink: (enrolment: Enrolment) => void }) {
+  const asked = e.pendingRole ?? e.role;
+  const [role, setRole] = useState(asked);
   const [problem, setProblem] = useState<Problem>();
   const run = (action: () => Promise<unknown>, question?: string) => {
     if (question !== undefined && !window.confirm(question)) return;
@@ -76,13 +93,14 @@ function EmployeeRow({ employee: e, onChanged, onPassword }: { employee: Employe
       <td>
         <div className="inline">
           <Select label={`Rol van ${e.displayName}`} hideLabel value={role} onChange={setRole} options={ROLES} />
-          {role !== e.role && <button type="button" onClick={() => run(() => api('PATCH', `/api/admin/employees/${e.id}`, { role }))}>Rol opslaan</button>}
+          {role !== asked && <button type="button" onClick={() => run(() => api('PATCH', `/api/admin/employees/${e.id}`, { role }))}>Rol opslaan</button>}
         </div>
       </td>
       <td>
         {e.active ? 'Actief' : 'Geblokkeerd'}
-        {!e.totpEnrolled && <><br /><span className="muted">Tweede stap nog niet ingesteld</span></>}
-        {e.mustChangePassword && <><br /><span className="muted">Moet wachtwoord kiezen</span></>}
+        {!e.enrolled && <><br /><span className="muted">Heeft de uitnodigingslink nog niet gebruikt</span></>}
+        {e.rolePending && <><br /><span className="muted">Rol wacht op goedkeuring: nog geen rechten</span></>}
+        {!e.rolePending && e.pendingRole !== null && <><br /><span className="muted">Rol {label(ROLES, e.pendingRole)} wacht op goedkeuring</span></>}
       </td>
       <td>{e.teams.map((t) => t.name).join(', ') || '—'}</td>
       <td>
@@ -90,15 +108,14 @@ function EmployeeRow({ employee: e, onChanged, onPassword }: { employee: Employe
           {e.active
             ? <button type="button" className="secondary" onClick={() => run(() => post(`/api/admin/employees/${e.id}/disable`), `${e.displayName} blokkeren? Alle sessies stoppen direct.`)}>Blokkeren</button>
             : <button type="button" className="secondary" onClick={() => run(() => post(`/api/admin/employees/${e.id}/enable`))}>Deblokkeren</button>}
-          <button type="button" className="secondary" onClick={() => run(() => post(`/api/admin/employees/${e.id}/reset-totp`), `De tweede stap van ${e.displayName} opnieuw laten instellen?`)}>Tweede stap opnieuw</button>
           <button
             type="button"
             className="secondary"
             onClick={() => run(async () => {
-              const answer = await post<{ oneTimePassword: string }>(`/api/admin/employees/${e.id}/reset-password`);
-              onPassword(answer.oneTimePassword);
-            })}
-          >Nieuw wachtwoord
+              const answer = await post<{ enrolment: Enrolment }>(`/api/admin/employees/${e.id}/reset`);
+              onLink(answer.enrolment);
+            }, `Account van ${e.displayName} resetten? Het wachtwoord en de tweede stap werken dan niet meer; de medewerker stelt ze opnieuw in met een nieuwe link.`)}
+          >Account resetten
           </button>
         </div>
         <ProblemBox problem={problem} />
@@ -107,14 +124,14 @@ function EmployeeRow({ employee: e, onChanged, onPassword }: { employee: Employe
   );
 }
 
-function NewEmployee({ onCreated }: { onCreated: (who: string, password: string | undefined) => void }) {
+function NewEmployee({ onCreated }: { onCreated: (who: string, enrolment: Enrolment) => void }) {
   const [open, setOpen] = useState(false);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [functionTitle, setFunctionTitle] = useState('');
   const [role, setRole] = useState('care-professional');
-  const save = useSubmit(() => post<{ employee: Employee; oneTimePassword?: string }>('/api/admin/employees', { username, displayName, functionTitle, role }), (answer) => {
-    onCreated(answer.employee.displayName, answer.oneTimePassword);
+  const save = useSubmit(() => post<{ employee: Employee; enrolment: Enrolment }>('/api/admin/employees', { username, displayName, functionTitle, role }), (answer) => {
+    onCreated(answer.employee.displayName, answer.enrolment);
     setOpen(false);
     setUsername('');
     setDisplayName('');
@@ -127,7 +144,7 @@ function NewEmployee({ onCreated }: { onCreated: (who: string, password: string 
       <TextInput label="Gebruikersnaam" value={username} onChange={setUsername} required autoComplete="off" />
       <TextInput label="Naam" value={displayName} onChange={setDisplayName} required />
       <TextInput label="Functie" value={functionTitle} onChange={setFunctionTitle} required />
-      <Select label="Rol" value={role} onChange={setRole} options={ROLES} />
+      <Select label="Rol" value={role} onChange={setRole} options={ROLES} hint="Leidinggevende, functionaris gegevensbescherming en functioneel beheerder gelden pas na goedkeuring door een tweede persoon." />
       <ProblemBox problem={save.problem} />
       <div className="actions">
         <button type="submit" disabled={save.busy}>Medewerker aanmaken</button>

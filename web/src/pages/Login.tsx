@@ -9,6 +9,8 @@ export interface Me {
   role: string;
   displayName: string;
   passwordChangeRequired: boolean;
+  /** A new account whose privileged role awaits a second person's approval: no rights yet. */
+  rolePending?: boolean;
 }
 
 interface LoginAnswer {

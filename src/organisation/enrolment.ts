@@ -1,0 +1,184 @@
+/**
+ * One-time enrolment links (uitnodigingslink): how an employee gets their own
+ * password and second factor without the application administrator ever
+ * knowing either (NEN 7510-2 A.9.2.4 "management of secret authentication
+ * information": the secret reaches only its owner; A.6.1.2 segregation of duties).
+ *
+ * Creating an account or resetting one gives the administrator a link with a
+ * random 256-bit token. Only its SHA-256 is stored; the link expires after
+ * `ENROLMENT_LINK_HOURS`, works once, and a newer link or a reset revokes it.
+ * The employee opens it (`openEnrolment`: a fresh TOTP secret, sealed under
+ * the master key into an opaque state the page sends back, so the server
+ * chose the secret without storing a half-enrolled one) and completes it
+ * (`completeEnrolment`: their own password under the password policy, and a
+ * code that proves their authenticator holds the secret).
+ *
+ * The administrator hands the link over and so could open it first; what
+ * stands against that: it works once (the employee finds it used and reports),
+ * its use is in the hash-chained log with the address, and a privileged role
+ * on such an account needs a second person's approval after the enrolment.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.js';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import { AppError, badRequest } from '../errors.js';
+import { assertAcceptablePassword } from '../auth/password-policy.js';
+import { hashPassword } from '../auth/passwords.js';
+import { issueRecoveryCodes, resetSecondFactor, sealTotpSecret } from '../auth/second-factor.js';
+import { endAllSessions } from '../auth/sessions.js';
+import { matchTotp, newTotpSecret, totpQrCode, totpUri } from '../auth/totp.js';
+
+/** How long a link works. */
+export const ENROLMENT_LINK_HOURS = 72;
+/** Wrong codes tried against one link before it is spent. */
+const ENROLMENT_ATTEMPTS = 5;
+/** The web page that takes the token (in the URL fragment, so it reaches neither server logs nor Referer headers). */
+export const ENROLMENT_PAGE = '/inschrijven';
+
+export type EnrolmentKind = 'new-account' | 'reset';
+
+export interface EnrolmentLink {
+  /** Shown once, to be handed to the employee; never stored. */
+  token: string;
+  /** The page with the token in its fragment, absolute when DW_PUBLIC_URL is set. */
+  url: string;
+  expiresAt: string;
+}
+
+function tokenHash(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+export function linkInvalid(): AppError {
+  return new AppError('enrolment-link-invalid', 410,
+    'Deze uitnodigingslink werkt niet (meer): hij is al gebruikt, verlopen of vervangen. Vraag de functioneel beheerder om een nieuwe link.',
+    'This enrolment link does not work (any more): it was used, expired or replaced. Ask the application administrator for a new one.');
+}
+
+/**
+ * Revokes the employee's open links and issues a new one. The caller writes
+ * the log row (same transaction).
+ */
+export async function issueEnrolmentLink(
+  tx: Queryable, employeeId: string, kind: EnrolmentKind, createdBy: string, now: Date, publicUrl: string | undefined,
+): Promise<EnrolmentLink> {
+  await tx.query('UPDATE org.enrolment_links SET revoked_at = $2 WHERE employee_id = $1 AND used_at IS NULL AND revoked_at IS NULL', [employeeId, now]);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ENROLMENT_LINK_HOURS * 3_600_000);
+  await tx.query(
+    'INSERT INTO org.enrolment_links (token_hash, employee_id, kind, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [tokenHash(token), employeeId, kind, createdBy, now, expiresAt]);
+  const path = `${ENROLMENT_PAGE}#${token}`;
+  return { token, url: publicUrl === undefined ? path : `${publicUrl.replace(/\/+$/, '')}${path}`, expiresAt: expiresAt.toISOString() };
+}
+
+/**
+ * A reset: the old password, second factor, recovery codes, log-in challenges,
+ * sessions and links all stop working at once. Nobody can log in to the
+ * account until its employee completes the new link.
+ */
+export async function clearCredentials(tx: Queryable, employeeId: string, now: Date): Promise<void> {
+  await tx.query('UPDATE org.employees SET password_hash = NULL, must_change_password = false WHERE id = $1', [employeeId]);
+  await resetSecondFactor(tx, employeeId, now);
+  await endAllSessions(tx, employeeId, now);
+}
+
+interface LiveLink {
+  employee_id: string;
+  organisation_id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  expires_at: Date;
+}
+
+async function liveLink(db: Queryable, token: string, now: Date): Promise<LiveLink> {
+  const rows = await db.query<LiveLink>(
+    `SELECT l.employee_id, e.organisation_id, e.username, e.display_name, e.role, l.expires_at
+       FROM org.enrolment_links l JOIN org.employees e ON e.id = l.employee_id
+      WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > $2 AND l.attempts < $3 AND e.active`,
+    [tokenHash(token), now, ENROLMENT_ATTEMPTS]);
+  const row = rows[0];
+  if (row === undefined) throw linkInvalid();
+  return row;
+}
+
+const stateContext = (employeeId: string, token: string) => `enrolment:${employeeId}:${tokenHash(token).toString('hex')}`;
+
+export interface OpenedEnrolment {
+  username: string;
+  displayName: string;
+  expiresAt: string;
+  totp: { otpauthUri: string; secret: string; qrCode: string };
+  /** The proposed secret sealed under the master key for this link; sent back with `completeEnrolment`. */
+  state: string;
+}
+
+/** What the employee sees on opening the link: who they are, and a fresh TOTP secret to add to their app. */
+export async function openEnrolment(db: Queryable, masterKey: Buffer, token: string, now: Date): Promise<OpenedEnrolment> {
+  const link = await liveLink(db, token, now);
+  const secret = newTotpSecret();
+  const state = encryptJson(masterKey, { secret }, stateContext(link.employee_id, token)).toString('base64url');
+  const otpauthUri = totpUri(secret, link.username);
+  return {
+    username: link.username, displayName: link.display_name, expiresAt: link.expires_at.toISOString(),
+    totp: { otpauthUri, secret, qrCode: await totpQrCode(otpauthUri) }, state,
+  };
+}
+
+export interface CompletedEnrolment {
+  employeeId: string;
+  organisationId: string;
+  role: string;
+  username: string;
+  recoveryCodes: string[];
+}
+
+/**
+ * Sets the employee's own password and second factor and spends the link, in
+ * one transaction that ends with `log` (the log row); throws 410 for a dead link, 400 for a password the policy refuses or a
+ * wrong code (counted: five spend the link).
+ */
+export async function completeEnrolment(
+  db: Database, masterKey: Buffer, input: { token: string; state: string; password: string; code: string }, now: Date,
+  log: (tx: Queryable, done: CompletedEnrolment) => Promise<void>,
+): Promise<CompletedEnrolment> {
+  const link = await liveLink(db, input.token, now);
+  let secret: string;
+  try {
+    secret = (decryptJson(masterKey, Buffer.from(input.state, 'base64url'), stateContext(link.employee_id, input.token)) as { secret: string }).secret;
+  } catch {
+    throw badRequest('enrolment-state-invalid', 'state', 'Open de uitnodigingslink opnieuw en begin opnieuw.', 'Open the enrolment link again and start over.');
+  }
+  assertAcceptablePassword(input.password, 'password', link.username);
+  const step = matchTotp(secret, input.code, now);
+  if (step === undefined) {
+    await db.query('UPDATE org.enrolment_links SET attempts = attempts + 1 WHERE token_hash = $1', [tokenHash(input.token)]);
+    throw badRequest('enrolment-code-wrong', 'code',
+      'De code klopt niet. Controleer of de tijd op uw telefoon goed staat en typ de code die de app nu toont.',
+      'The code is wrong. Check the time on your phone and type the code the app shows now.');
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (t) => {
+    const spent = await t.query(
+      'UPDATE org.enrolment_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2 RETURNING employee_id',
+      [tokenHash(input.token), now]);
+    if (spent.length === 0) throw linkInvalid();
+    await resetSecondFactor(t, link.employee_id, now);
+    await endAllSessions(t, link.employee_id, now);
+    await t.query(
+      `UPDATE org.employees SET password_hash = $2, password_changed_at = $3, must_change_password = false,
+              totp_secret = $4, totp_enrolled_at = $3, totp_last_step = $5 WHERE id = $1`,
+      [link.employee_id, passwordHash, now, sealTotpSecret(masterKey, link.employee_id, secret), step]);
+    const recoveryCodes = await issueRecoveryCodes(t, link.employee_id, now);
+    const done = { employeeId: link.employee_id, organisationId: link.organisation_id, role: link.role, username: link.username, recoveryCodes };
+    await log(t, done);
+    return done;
+  });
+}
+
+/** Whether the employee has an open (unused, unrevoked, unexpired) link. */
+export async function hasOpenEnrolmentLink(db: Queryable, employeeId: string, now: Date): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM org.enrolment_links WHERE employee_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2', [employeeId, now]);
+  return rows.length > 0;
+}

@@ -1,0 +1,146 @@
+/**
+ * Oversight of the administration (separation of duties):
+ * - `/rollen`: privileged roles awaiting a second person's approval, for
+ *   managers and the privacy officer (never the administrator, never one's own);
+ * - `/privacy-beheerlog`: the administration log from the hash-chained access
+ *   log, for the privacy officer.
+ */
+import { useState } from 'react';
+import { get, post, toProblem, type Problem } from '../api';
+import { Basis, Loading, ProblemBox, useLoad } from '../components';
+import { ROLES, label } from '../labels';
+
+interface Grant {
+  id: string;
+  employee: { id: string; username: string; displayName: string; functionTitle: string; currentRole: string | null; enrolled: boolean };
+  role: string;
+  reason: string;
+  requestedBy: { id: string; displayName: string };
+  requestedAt: string;
+  mayDecide: boolean;
+}
+
+const REASONS: Record<string, string> = { 'new-account': 'Nieuw account', 'role-change': 'Andere rol', 'reset': 'Account gereset' };
+
+export function RoleGrantsPage() {
+  const grants = useLoad(() => get<{ grants: Grant[] }>('/api/role-grants'), []);
+  return (
+    <>
+      <h1>Rollen goedkeuren</h1>
+      <p>
+        De functioneel beheerder kan iemand niet alleen leidinggevende, functionaris gegevensbescherming of beheerder maken.
+        Een tweede persoon keurt dat goed (vier-ogenprincipe). Keur pas goed als u de medewerker zelf heeft gesproken,
+        en die bevestigt dat hij of zij de uitnodigingslink zelf heeft gebruikt.
+      </p>
+      {grants.loading && <Loading what="Aanvragen" />}
+      <ProblemBox problem={grants.problem} />
+      {grants.data !== undefined && grants.data.grants.length === 0 && <p>Er wachten geen rollen op goedkeuring.</p>}
+      {grants.data !== undefined && grants.data.grants.length > 0 && (
+        <table className="list" data-testid="role-grants">
+          <thead><tr><th scope="col">Medewerker</th><th scope="col">Gevraagde rol</th><th scope="col">Nu</th><th scope="col">Waarom</th><th scope="col">Gevraagd door</th><th scope="col">Besluit</th></tr></thead>
+          <tbody>{grants.data.grants.map((g) => <GrantRow key={g.id} grant={g} onDecided={grants.reload} />)}</tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function GrantRow({ grant: g, onDecided }: { grant: Grant; onDecided: () => void }) {
+  const [problem, setProblem] = useState<Problem>();
+  const decide = (action: 'approve' | 'refuse') => {
+    setProblem(undefined);
+    post(`/api/role-grants/${g.id}/${action}`).then(onDecided, (error: unknown) => setProblem(toProblem(error)));
+  };
+  return (
+    <tr>
+      <td>{g.employee.displayName} <span className="muted">(<code>{g.employee.username}</code>, {g.employee.functionTitle})</span></td>
+      <td>{label(ROLES, g.role)}</td>
+      <td>{g.employee.currentRole === null ? 'Nog geen rechten' : label(ROLES, g.employee.currentRole)}</td>
+      <td>
+        {REASONS[g.reason] ?? g.reason}
+        {!g.employee.enrolled && <><br /><span className="muted">Uitnodigingslink nog niet gebruikt</span></>}
+      </td>
+      <td>{g.requestedBy.displayName}<br /><span className="muted">{new Date(g.requestedAt).toLocaleString('nl-NL')}</span></td>
+      <td>
+        {g.mayDecide
+          ? (
+              <div className="actions small">
+                <button type="button" onClick={() => decide('approve')} aria-label={`Rol van ${g.employee.displayName} goedkeuren`}>Goedkeuren</button>
+                <button type="button" className="secondary" onClick={() => decide('refuse')} aria-label={`Rol van ${g.employee.displayName} afwijzen`}>Afwijzen</button>
+              </div>
+            )
+          : <span className="muted">Een ander beslist (uw eigen rol)</span>}
+        <ProblemBox problem={problem} />
+      </td>
+    </tr>
+  );
+}
+
+interface Line {
+  seq: string;
+  at: string;
+  actor: { id: string | null; name: string | null; role: string | null };
+  act: string | null;
+  outcome: string;
+  subject: { id: string; name: string | null } | null;
+  role: string | null;
+  team: { id: string; name: string | null } | null;
+  route: string;
+  citations: string[];
+  address: string | null;
+}
+
+const ACTS: Record<string, string> = {
+  'create-account': 'Account aangemaakt',
+  'reset-account': 'Account gereset',
+  'complete-enrolment': 'Account zelf ingesteld (uitnodigingslink)',
+  'change-details': 'Naam of functie gewijzigd',
+  'change-role': 'Rol gewijzigd',
+  'request-role': 'Rol aangevraagd',
+  'approve-role': 'Rol goedgekeurd',
+  'refuse-role': 'Rol afgewezen',
+  'disable-account': 'Account geblokkeerd',
+  'enable-account': 'Account gedeblokkeerd',
+  'create-team': 'Team aangemaakt',
+  'join-team': 'Aan team toegevoegd',
+  'leave-team': 'Uit team gehaald',
+  'view-role-grants': 'Aanvragen bekeken',
+  'pending-role-refused': 'Geweigerd: rol wacht op goedkeuring',
+};
+
+export function AdminLogPage() {
+  const [before, setBefore] = useState<string>();
+  const page = useLoad(() => get<{ lines: Line[]; nextBefore: string | null }>(`/api/admin-log?limit=100${before === undefined ? '' : `&before=${before}`}`), [before]);
+  return (
+    <>
+      <h1>Beheerlogboek</h1>
+      <p>Alles wat in het beheer gebeurt: accounts, rollen, goedkeuringen en teams, en pogingen die zijn geweigerd. Uit het beveiligde logboek; niemand kan regels wijzigen.</p>
+      {page.loading && <Loading what="Beheerlogboek" />}
+      <ProblemBox problem={page.problem} />
+      {page.data !== undefined && (
+        <>
+          <table className="list" data-testid="admin-log">
+            <thead><tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Wat</th><th scope="col">Over wie</th><th scope="col">Uitkomst</th><th scope="col">Grondslag</th></tr></thead>
+            <tbody>
+              {page.data.lines.map((l) => (
+                <tr key={l.seq}>
+                  <td>{new Date(l.at).toLocaleString('nl-NL')}</td>
+                  <td>{l.actor.name ?? '—'} <span className="muted">({label(ROLES, l.actor.role)})</span></td>
+                  <td>
+                    {l.act === null ? 'Beheer geprobeerd' : ACTS[l.act] ?? l.act}
+                    {l.role !== null && <> — {label(ROLES, l.role)}</>}
+                    {l.team !== null && <> — {l.team.name ?? 'team'}</>}
+                  </td>
+                  <td>{l.subject?.name ?? '—'}</td>
+                  <td>{l.outcome === 'allowed' ? 'Gedaan' : 'Geweigerd'}</td>
+                  <td><Basis basis={l.citations} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {page.data.nextBefore !== null && <button type="button" className="secondary" onClick={() => setBefore(page.data!.nextBefore!)}>Oudere regels</button>}
+        </>
+      )}
+    </>
+  );
+}
