@@ -455,7 +455,7 @@ describe('web application for professionals', () => {
     await screenshot(page, '16d-werkaantekeningen');
   });
 
-  it('lets the administrator manage employees, roles and teams; a new employee enrols TOTP at the first log-in', async () => {
+  it('lets the administrator manage employees, roles and teams; a new employee sets their own password and TOTP through a one-time link', async () => {
     const page = await pageFor('demo.beheer');
     await page.getByRole('link', { name: 'Beheer' }).click();
     await page.getByTestId('employees').waitFor();
@@ -467,8 +467,9 @@ describe('web application for professionals', () => {
     await page.getByLabel('Naam', { exact: true }).fill('Nina Nieuw');
     await page.getByLabel('Functie').fill('Jeugdhulpverlener');
     await page.getByRole('button', { name: 'Medewerker aanmaken' }).click();
-    const oneTime = (await page.getByTestId('one-time-password').locator('code').textContent())!;
-    expect(oneTime.length).toBeGreaterThanOrEqual(12);
+    // The administrator gets a one-time link, never a password (issue 14: separation of duties).
+    const link = (await page.getByTestId('enrolment-link').locator('code').textContent())!;
+    expect(link).toMatch(/\/inschrijven#[A-Za-z0-9_-]{43}$/);
 
     await page.getByRole('link', { name: 'Teams' }).click();
     await page.getByLabel('Naam van het nieuwe team').fill('Team Oost-E2E');
@@ -480,33 +481,51 @@ describe('web application for professionals', () => {
     await expectAccessible(page);
     await screenshot(page, '18-beheer-teams');
 
-    // The new employee: password, then enrolment with the shown secret, recovery codes, and a new password.
+    // The new employee opens the link: their own password, their own second factor, recovery codes, and in.
     const context = await newContext(browser, server);
     contexts.push(context);
     const fresh = await context.newPage();
-    await fresh.goto('/');
-    await fresh.getByLabel('Gebruikersnaam').fill('e2e.nieuw');
-    await fresh.getByLabel('Wachtwoord').fill(oneTime);
-    await fresh.getByRole('button', { name: 'Volgende stap' }).click();
-    const secret = (await fresh.getByTestId('enrol-secret').textContent())!;
+    await fresh.goto(new URL(link).pathname + new URL(link).hash);
+    await expect(fresh.getByTestId('enrolment-username').textContent()).resolves.toBe('e2e.nieuw');
+    const secret = (await fresh.getByTestId('enrolment-secret').textContent())!;
     // The QR code (a data: URL from the API) is allowed by the Content-Security-Policy and actually drawn.
     const qr = fresh.getByRole('img', { name: /QR-code/ });
     await expect(qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
     await expectAccessible(fresh);
-    await screenshot(fresh, '19-tweede-stap-instellen');
+    await screenshot(fresh, '19-account-instellen');
+    await fresh.getByLabel('Wachtwoord', { exact: true }).fill('Zonnebloem-veld-2026!');
+    await fresh.getByLabel('Wachtwoord nog een keer').fill('Zonnebloem-veld-2026!');
     await fresh.getByLabel('Code uit de app (6 cijfers)').fill(currentCode(secret));
-    await fresh.getByRole('button', { name: 'Instellen en inloggen' }).click();
+    await fresh.getByRole('button', { name: 'Account instellen' }).click();
     await fresh.getByTestId('recovery-codes').locator('li').nth(9).waitFor();
     await expect(fresh.getByTestId('recovery-codes').locator('li').count()).resolves.toBe(10);
     await expectAccessible(fresh);
     await screenshot(fresh, '20-herstelcodes');
     await fresh.getByRole('button', { name: 'Ik heb de codes bewaard, verder' }).click();
-    await fresh.getByRole('heading', { name: 'Kies een nieuw wachtwoord' }).waitFor();
-    await expectAccessible(fresh);
-    await fresh.getByLabel('Huidig (tijdelijk) wachtwoord').fill(oneTime);
-    await fresh.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Zonnebloem-veld-2026!');
-    await fresh.getByLabel('Nieuw wachtwoord nog een keer').fill('Zonnebloem-veld-2026!');
-    await fresh.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-    await fresh.getByText('Uw wachtwoord is gewijzigd').waitFor();
+    await fresh.getByRole('heading', { name: 'Mijn caseload' }).waitFor();
+    await expect(fresh.getByTestId('who').textContent()).resolves.toContain('Nina Nieuw');
+  });
+
+  it('a manager role asked by the administrator waits for a second person; the privacy officer approves it and reads the administration log', async () => {
+    const page = await pageFor('demo.beheer');
+    await page.getByRole('link', { name: 'Beheer' }).click();
+    const row = page.getByTestId('employees').locator('tr', { hasText: 'Nina Nieuw' });
+    await row.getByLabel('Rol van Nina Nieuw').selectOption('manager');
+    await row.getByRole('button', { name: 'Rol opslaan' }).click();
+    await row.getByText('wacht op goedkeuring').waitFor();
+
+    const officer = await pageFor('demo.fg');
+    await officer.getByRole('link', { name: 'Rollen goedkeuren' }).click();
+    await officer.getByTestId('role-grants').waitFor();
+    await expectAccessible(officer);
+    await screenshot(officer, '20b-rollen-goedkeuren');
+    await officer.getByRole('button', { name: 'Rol van Nina Nieuw goedkeuren' }).click();
+    await officer.getByText('Er wachten geen rollen op goedkeuring.').waitFor();
+
+    await officer.getByRole('link', { name: 'Beheerlogboek' }).click();
+    await officer.getByTestId('admin-log').getByText('Rol goedgekeurd').first().waitFor();
+    await expect(officer.getByTestId('admin-log').textContent()).resolves.toContain('Account zelf ingesteld');
+    await expectAccessible(officer);
+    await screenshot(officer, '20c-beheerlogboek');
   });
 });
