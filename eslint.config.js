@@ -1,6 +1,7 @@
 // One tool for lint and format: ESLint with typescript-eslint (type-aware) and @stylistic.
 import js from '@eslint/js';
 import stylistic from '@stylistic/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -28,9 +29,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
-    // The web application (React, TSX): text and expressions share a line, as in prose.
+    // The web application (React, TSX): text and expressions share a line, as in prose; hooks follow React's rules.
     files: ['web/**/*.ts', 'web/**/*.tsx'],
-    rules: { '@stylistic/jsx-one-expression-per-line': 'off' },
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, '@stylistic/jsx-one-expression-per-line': 'off' },
   },
   {
     files: ['**/*.test.ts'],

@@ -231,6 +231,12 @@ async function assertRepresentative(scope: ClientScope, relationId: string | und
   }
 }
 
+/** Who gave a consent, as the refusal of someone else's withdrawal says it. */
+const GIVER_IN_WORDS: Record<ConsentParty, string> = {
+  'client': 'de cliënt zelf', 'legal-representatives': 'de ouder of voogd die haar gaf', 'representative': 'de vertegenwoordiger die haar gaf',
+  'other-person': 'de persoon die haar gaf',
+};
+
 /** Withdraws a consent, effective at once (AVG 7(3)); the record stays. */
 /** Who withdraws a consent: the client, or a registered relation (a parent or guardian, another person). */
 export interface Withdrawer {
@@ -259,9 +265,7 @@ export async function withdrawConsent(
     ? withdrawer.party === 'client'
     : withdrawer.party === row.given_by && row.given_by_relation_id !== null && row.given_by_relation_id === withdrawer.relationId;
   if (!own && !(row.given_by === 'legal-representatives' && withdrawer.party === 'client' && await clientNowHoldsConsent(scope, row.kind))) {
-    const whose = row.given_by === 'client' ? 'de cliënt zelf'
-      : row.given_by === 'legal-representatives' ? 'de ouder of voogd die haar gaf'
-        : row.given_by === 'representative' ? 'de vertegenwoordiger die haar gaf' : 'de persoon die haar gaf';
+    const whose = GIVER_IN_WORDS[row.given_by];
     throw new AppError('not-their-consent', 409,
       `Deze toestemming is gegeven door ${whose}. Alleen wie de toestemming gaf, kan haar intrekken. Toestemming die ouders of voogd voor de cliënt gaven, kan de cliënt zelf intrekken zodra de wet de toestemming aan de cliënt laat (vanaf 16 jaar, of als de cliënt wilsbekwaam is beoordeeld).`,
       'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).',

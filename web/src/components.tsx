@@ -121,6 +121,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
+    // A new fetch starts with the changed inputs: the flag says so at once (the data still shown is the previous).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setLoading(true);
     load().then((value) => {
       if (!live) return;
