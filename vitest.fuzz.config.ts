@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.fuzz.ts'],
+    globalSetup: ['src/test-support/template-global-setup.ts'],
     testTimeout: 1_800_000,
     hookTimeout: 120_000,
     pool: 'forks',

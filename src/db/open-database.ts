@@ -9,7 +9,7 @@ import type { Config } from '../config/config.js';
 import { APP_ROLE, type Database } from './database.js';
 import { assertPrivate, ensurePrivateDir } from './file-permissions.js';
 import { migrate, type MigrationResult } from './migrate.js';
-import { openPglite } from './pglite-database.js';
+import { openPglite, type PgliteOpenOptions } from './pglite-database.js';
 import { openPostgres, type PostgresOptions } from './postgres-database.js';
 
 export interface OpenedDatabase {
@@ -22,9 +22,13 @@ export function pgliteDir(config: Pick<Config, 'dataDir'>): string {
   return path.join(config.dataDir, 'pglite');
 }
 
-/** Opens PGlite at `dataDir` (undefined = in memory; created 0700, made owner-only), migrates, then drops to the application role. */
-export async function openMigratedPglite(dataDir: string | undefined): Promise<OpenedDatabase> {
-  const db = await openPglite(dataDir);
+/**
+ * Opens PGlite at `dataDir` (undefined = in memory; created 0700, made owner-only), migrates, then drops to the
+ * application role. With `loadDataDir` (a migrated data directory, test-support/template-database.ts) it starts
+ * from that copy: the migration run then only checks the recorded checksums and applies what is newer.
+ */
+export async function openMigratedPglite(dataDir: string | undefined, options: PgliteOpenOptions = {}): Promise<OpenedDatabase> {
+  const db = await openPglite(dataDir, options);
   const migrations = await migrate(db);
   // PGlite has a single connection: switching its role switches the whole app.
   await db.exec(`SET ROLE ${APP_ROLE}`);

@@ -35,19 +35,38 @@ function queryable(target: PgliteQueryable): Queryable {
   };
 }
 
+/** A PGlite handle that can also hand out its data directory (test-support/template-database.ts keeps a migrated one). */
+export interface PgliteDatabase extends Database {
+  /** The data directory as an uncompressed tarball, after a checkpoint, for `loadDataDir`. */
+  dumpDataDir(): Promise<Blob>;
+}
+
+export interface PgliteOpenOptions {
+  /** Start from this data directory (a `dumpDataDir` tarball) instead of an empty cluster: no initdb. */
+  loadDataDir?: Blob;
+  /** Server settings added to PGlite's start parameters (`-c name=value`), e.g. a smaller shared_buffers for tests. */
+  settings?: Readonly<Record<string, string>>;
+}
+
 /**
  * Opens PGlite with data in `dataDir`, or in memory when `dataDir` is undefined.
  * The folder and everything in it is made owner-only (file-permissions.ts):
  * before the open for files an earlier version left readable, after it for
  * the initial database PGlite unpacks with mode 0666.
  */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, options: PgliteOpenOptions = {}): Promise<PgliteDatabase> {
   if (dataDir !== undefined) {
     restrictUmask();
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await makeTreePrivate(dataDir);
   }
-  const pg = new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), parsers });
+  const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  const pg = new PGlite({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+    ...(settings.length === 0 ? {} : { startParams: [...PGlite.defaultStartParams, ...settings] }),
+    parsers,
+  });
   await pg.waitReady;
   if (dataDir !== undefined) await makeTreePrivate(dataDir);
   const base = queryable(pg);
@@ -59,5 +78,10 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       await pg.exec(script);
     },
     close: () => pg.close(),
+    async dumpDataDir() {
+      // The checkpoint writes every dirty page out, so the copy starts without replaying the log.
+      await pg.exec('CHECKPOINT');
+      return pg.dumpDataDir('none');
+    },
   };
 }

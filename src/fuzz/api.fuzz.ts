@@ -34,6 +34,7 @@ import { createSession } from '../auth/sessions.js';
 import type { Database } from '../db/database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { EMPLOYEE_ROLES } from '../organisation/employee-roles.js';
+import { issueEnrolmentLink } from '../organisation/enrolment.js';
 import { createHarness, TEST_PASSWORD, testBsn, type Harness, type RequestMethod, type TestEmployee } from '../test-support/harness.js';
 import { createRouteFixture, type RouteCall, type RouteFixture } from '../test-support/route-fixture.js';
 
@@ -136,6 +137,10 @@ beforeAll(async () => {
   const login = async (username: string) => (await h.request({ method: 'POST', url: '/api/auth/login', body: { username, password: TEST_PASSWORD } })).json<{ challenge: string }>().challenge;
   const totpChallenge = await login(loginTarget.username);
   const enrolChallenge = await login((await h.employee({ role: 'care-professional' })).username);
+  // An enrolment link (a new account): the public /api/enrolment routes get a real token and state.
+  const enrolling = await h.employee({ role: 'care-professional' });
+  const enrolment = await issueEnrolmentLink(h.database.db, enrolling.id, 'new-account', fixture.holder.id, h.clock.now, undefined);
+  const opened = (await h.request({ method: 'POST', url: '/api/enrolment/open', body: { token: enrolment.token } })).json<{ state: string }>();
   Object.assign(extraCalls, {
     'GET /health': { url: '/health' },
     'GET /health/live': { url: '/health/live' },
@@ -147,6 +152,10 @@ beforeAll(async () => {
     'GET /api/auth/me': { url: '/api/auth/me' },
     'POST /api/auth/password': { url: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: 'Een-heel-ander-wachtwoord-2026' } },
     'POST /api/downloads': { url: '/api/downloads', body: { token: link.token, code: link.code } },
+    'POST /api/enrolment/open': { url: '/api/enrolment/open', body: { token: enrolment.token } },
+    'POST /api/enrolment/complete': {
+      url: '/api/enrolment/complete', body: { token: enrolment.token, state: opened.state, password: 'Een-heel-eigen-wachtwoord-2026', code: '123456' },
+    },
   } satisfies Record<string, RouteCall>);
 
   // The callers: nobody; every role without a care relation; and those the rules let into this dossier.
@@ -179,6 +188,7 @@ const BOOKKEEPING: Record<string, readonly string[] | 'all'> = {
   // spends it (brute-force guards); no employee or client data.
   'org.login_challenges': 'all',
   'org.download_links': ['failed_attempts'], // a wrong code is counted towards locking the link
+  'org.enrolment_links': ['attempts'], // likewise a wrong code against an enrolment link
 };
 
 /** Per guarded table: the projection whose rows are hashed (bookkeeping columns left out, bytea by digest). */

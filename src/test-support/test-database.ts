@@ -2,15 +2,30 @@
  * A fresh, migrated database per test file: in-memory PGlite by default, and a
  * uniquely named database on the PostgreSQL server when DATABASE_URL is set
  * (created here, dropped in `drop()`). Tests never depend on leftovers.
+ * Each is a copy of a template migrated once per migration set
+ * (template-database.ts), opened through the same path as a migrated one.
  */
 import { APP_ROLE, type Database } from '../db/database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
+import { templateEnabled, testTemplate } from './template-database.js';
 
 export type TestDatabase = ScratchDatabase;
 
-export function createTestDatabase(): Promise<TestDatabase> {
-  return createScratchDatabase(process.env.DATABASE_URL, 'dw_test');
+/** SQLSTATE invalid_catalog_name: the template was dropped between finding it and copying it. */
+const NO_SUCH_DATABASE = '3D000';
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  for (let attempt = 1; ; attempt += 1) {
+    const template = templateEnabled() ? await testTemplate(serverUrl) : undefined;
+    try {
+      return await createScratchDatabase(serverUrl, 'dw_test', 5, template);
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+      if (code !== NO_SUCH_DATABASE || attempt >= 3) throw error;
+    }
+  }
 }
 
 /**
