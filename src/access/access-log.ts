@@ -38,6 +38,8 @@ export interface AccessLogRow {
   outcome: AccessOutcome;
   basis: AccessBasis;
   purpose?: string | null;
+  /** The record the purpose names (a complaint, incident, audit or procedure hold; migrations/0050). */
+  purposeReference?: string | null;
   citations?: readonly string[];
   entryIds?: readonly string[];
   route: string;
@@ -51,19 +53,20 @@ export interface AccessLogRow {
  */
 export async function appendAccessLog(tx: Queryable, rows: readonly AccessLogRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = 15;
+  const columns = 16;
   const values: unknown[] = [];
   const tuples = rows.map((row, i) => {
     values.push(
       row.organisationId, row.employeeId, row.actingForId ?? null, row.employeeRole, row.clientId, row.action, row.part,
       row.outcome, row.basis, row.purpose ?? null, [...(row.citations ?? [])], [...(row.entryIds ?? [])], row.route, row.sessionId, row.address,
+      row.purposeReference ?? null,
     );
     const base = i * columns;
     return `(${Array.from({ length: columns }, (_, j) => `$${base + j + 1}`).join(', ')})`;
   });
   await tx.query(
     `INSERT INTO audit.access_log (organisation_id, employee_id, acting_for_id, employee_role, client_id, action, part,
-       outcome, basis, purpose, citations, entry_ids, route, session_id, address)
+       outcome, basis, purpose, citations, entry_ids, route, session_id, address, purpose_reference)
      VALUES ${tuples.join(', ')}`,
     values,
   );

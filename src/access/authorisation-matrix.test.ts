@@ -36,7 +36,9 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients/:clientId/access-facts': ['admin-staff'],
   'POST /api/clients/:clientId/access-facts': ['manager'], // and anyone in the care team: a restriction the client asks for
   'POST /api/clients/:clientId/access-facts/:factId/withdraw': ['manager'], // and the holder
-  'POST /api/clients/:clientId/emergency-access': ALL, // break the glass (003 §2.2.8), reviewed afterwards
+  // Break the glass: care roles only, by organisation setting (default care professionals; issue 14, 003 §2.2.8).
+  'POST /api/clients/:clientId/emergency-access': ['care-professional'],
+  'POST /api/clients/:clientId/emergency-access/:accessId/confirm': ['care-professional'], // second step; 404 without an own open grant
   'GET /api/clients/:clientId/emergency-summary': NONE,
   'PUT /api/clients/:clientId/emergency-summary': NONE,
   'POST /api/clients/:clientId/relations': ['admin-staff'], // formal data (004 C)
@@ -82,7 +84,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients/:clientId/transfers/:transferId/dossier.json': NONE,
   'GET /api/clients/:clientId/transfers/:transferId/dossier.fhir.json': NONE,
   'GET /api/clients/:clientId/access-log': ['privacy-officer'], // NEN 7513: logs for those appointed
-  'GET /api/privacy/emergency-reviews': ['privacy-officer'],
+  'GET /api/privacy/emergency-reviews': ['privacy-officer', 'manager'], // a manager's queue holds the privacy officer's own
   'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],
   'GET /api/privacy/unusual-access': ['privacy-officer'],
   'GET /api/clients/:clientId/disclosures': NONE, // part of the dossier (003 §2.3.14)
@@ -139,6 +141,8 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/registers/complaints': ['admin-staff', 'manager'],
   'POST /api/registers/complaints/:id/close': ['manager'],
   'GET /api/registers/incidents': ['manager', 'privacy-officer'],
+  'GET /api/registers/quality-audits': ['manager', 'privacy-officer'], // quality control by sample (issue 14)
+  'POST /api/registers/quality-audits': ['manager', 'privacy-officer'],
   'POST /api/registers/incidents': ['care-professional', 'intern', 'admin-staff', 'manager'],
   'POST /api/registers/incidents/:id/inspectorate-report': ['manager'],
   'GET /api/registers/prospective-clients': ['admin-staff', 'care-professional'],

@@ -15,7 +15,13 @@ import {
 } from './policy.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { Fact } from '../rules/index.js';
+import { Fact, type Decision } from '../rules/index.js';
+import { decidePurpose, PurposeReference } from '../rules/decide-purpose.js';
+import { decideEmergencyOpening } from '../rules/decide-emergency.js';
+import { auditSampleIncludes, complaintAbout, incidentAbout } from '../registers/purpose-references.js';
+import { isCurrentHold } from '../retention/procedure-holds.js';
+import { emergencyAccessRoles } from '../organisation/emergency-access-roles.js';
+import { decideEmergencyReviewQueue } from '../emergency/emergency-policy.js';
 
 /**
  * The header in which administrative staff name the professional on whose
@@ -33,6 +39,26 @@ export interface RequestContext {
   now: Date;
   /** The `x-dossierwijzer-acting-for` header as sent, if it was; checked by `withClientAccess`. */
   actingFor?: string | string[] | undefined;
+}
+
+/**
+ * Breaking the glass, in two steps (issue 14; 003 §2.2.8). `open` records the
+ * grant and shows the emergency summary only; `confirm` is the second, logged
+ * confirmation after which the rest of the dossier opens for the grant's time.
+ * Both are decided first by the engine (`decideEmergencyOpening`: the
+ * organisation's roles, never the application administrator, the client's
+ * objection to interns) inside the access transaction.
+ */
+export type EmergencyStep =
+  | { kind: 'open'; record: (tx: Queryable, clientId: string) => Promise<void> }
+  /** Confirms this employee's open grant; throws a 4xx AppError when there is none to confirm. */
+  | { kind: 'confirm'; confirm: (tx: Queryable, clientId: string) => Promise<void> };
+
+/** What a route adds to its intent: the record its purpose names, a break-the-glass step. */
+export interface AccessOptions {
+  /** The id of the record `intent.purpose` names (complaint, incident, audit, procedure hold); checked in the access transaction. */
+  purposeReference?: string;
+  emergency?: EmergencyStep;
 }
 
 /** The facts about a client that access decisions need (no care content). */
@@ -68,7 +94,7 @@ interface LoadedFacts extends ClientFacts {
   holderId: string | null;
   /** Facts recorded on the client that the rules read (e.g. `client-objects-to-interns`). */
   recordedFacts: Fact[];
-  /** This employee holds an unexpired emergency access to this client. */
+  /** This employee holds an unexpired, confirmed emergency access to this client (the summary alone opens nothing more). */
   emergency: boolean;
   wrappedKey: Buffer | null;
 }
@@ -90,7 +116,8 @@ async function loadClientFacts(tx: Queryable, ctx: RequestContext, clientId: str
             ARRAY(SELECT DISTINCT fact FROM org.client_access_facts f WHERE f.client_id = c.id AND f.withdrawn_at IS NULL
                   UNION SELECT 'processing-restricted' FROM org.processing_restrictions p WHERE p.client_id = c.id AND p.ended_at IS NULL) AS facts,
             EXISTS (SELECT 1 FROM org.emergency_accesses g
-                     WHERE g.client_id = c.id AND g.employee_id = $3 AND g.started_at <= $5 AND g.expires_at > $5) AS emergency
+                     WHERE g.client_id = c.id AND g.employee_id = $3 AND g.started_at <= $5 AND g.expires_at > $5
+                       AND g.confirmed_at IS NOT NULL) AS emergency
        FROM formal.clients c WHERE c.id = $1 AND c.organisation_id = $2`,
     [clientId, ctx.actor.organisationId, ctx.actor.employeeId, today, ctx.now],
   );
@@ -102,6 +129,9 @@ async function loadClientFacts(tx: Queryable, ctx: RequestContext, clientId: str
         recordedFacts: row.facts, emergency: row.emergency, wrappedKey: row.wrapped_key,
       };
 }
+
+/** What the log names as the part seen in the first step of breaking the glass. */
+export const EMERGENCY_SUMMARY_PART = 'emergency-summary';
 
 function logRow(
   ctx: RequestContext, clientId: string | null, intent: AccessIntent, outcome: AccessLogRow['outcome'], decision: PolicyDecision | undefined,
@@ -124,6 +154,33 @@ function logRow(
     sessionId: ctx.actor.sessionId,
     address: ctx.address,
   };
+}
+
+/** The engine's decision as the access layer needs it; `basisIfAllowed` for the log. */
+function policyOf(decision: Decision, basisIfAllowed: AccessBasis): PolicyDecision {
+  const allowed = decision.outcome === 'allow';
+  return {
+    allowed, basis: allowed ? basisIfAllowed : AccessBasis.none, citations: decision.basis, explanationNl: decision.explanation,
+    explanationEn: allowed ? 'Allowed.' : 'Not allowed; see the Dutch explanation and the articles in "basis".', rule: decision.rule,
+  };
+}
+
+/**
+ * Whether the record a purpose names exists and is about this client, in this
+ * organisation (issue 14: purposes are references). Each register answers for
+ * its own table.
+ */
+async function referenceFound(tx: Queryable, purpose: NonNullable<AccessIntent['purpose']>, organisationId: string, clientId: string, reference: string, today: string): Promise<boolean> {
+  switch (purpose) {
+    case 'complaint':
+      return complaintAbout(tx, organisationId, clientId, reference);
+    case 'incident':
+      return incidentAbout(tx, organisationId, clientId, reference);
+    case 'quality-control':
+      return auditSampleIncludes(tx, organisationId, clientId, reference, today);
+    case 'legal-claims':
+      return isCurrentHold(tx, organisationId, clientId, reference);
+  }
 }
 
 type Outcome<T> = { kind: 'ok'; value: T } | { kind: 'not-found' } | { kind: 'denied'; decision: PolicyDecision } | { kind: 'bad-acting-for' };
@@ -181,7 +238,14 @@ export async function withClientAccess<T>(
   clientId: string,
   intent: AccessIntent,
   work: (scope: ClientScope) => Promise<T>,
+  options: AccessOptions = {},
 ): Promise<T> {
+  const emergencyStep = options.emergency;
+  const purposeReference = intent.purpose === undefined ? null : options.purposeReference ?? null;
+  // Every row of this access carries the reference its purpose named (what was claimed, also when refused).
+  const row = (...args: Parameters<typeof logRow>): AccessLogRow => ({ ...logRow(...args), purposeReference });
+  // The first step of breaking the glass shows the emergency summary only: the log says so.
+  const loggedIntent: AccessIntent = emergencyStep?.kind === 'open' ? { ...intent, part: EMERGENCY_SUMMARY_PART as AccessIntent['part'] } : intent;
   let decided: PolicyDecision | undefined;
   let actingForId: string | null = null;
   let outcome: Outcome<T>;
@@ -192,7 +256,7 @@ export async function withClientAccess<T>(
     // The work refused (bad input, a rule of the service): nothing was changed,
     // but the attempt is still logged, in its own transaction.
     if (error instanceof AppError && error.status < 500 && decided !== undefined) {
-      await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, clientId, intent, AccessOutcome.denied, decided, [], actingForId)]));
+      await db.transaction((tx) => appendAccessLog(tx, [row(ctx, clientId, loggedIntent, AccessOutcome.denied, decided, [], actingForId)]));
     }
     throw error;
   }
@@ -214,7 +278,7 @@ export async function withClientAccess<T>(
     // changes nothing, so it needs no BEGIN/COMMIT: its log row is written
     // before the answer leaves, and if that write fails, the request fails.
     // Its log row is group-committed with those of other reads (log-group-commit.ts).
-    const readOnly = intent.action === 'read' && intent.openEmergency === undefined;
+    const readOnly = intent.action === 'read' && emergencyStep === undefined;
     const run = readOnly
       ? (work: (tx: Queryable) => Promise<Outcome<T>>) => work(db)
       : (work: (tx: Queryable) => Promise<Outcome<T>>) => db.transaction(work);
@@ -225,13 +289,13 @@ export async function withClientAccess<T>(
       // A role that knows clients only through its care relations gets, for an id it cannot reach, the same
       // refusal whether the client is missing, of another organisation or of its own (no existence leak).
       // Breaking the glass is the exception: it cannot pretend to open what is not there; it is reviewed anyway.
-      const uniform = hidesClientExistence(ctx.actor.role) && intent.openEmergency === undefined ? decideWithoutClient(ctx.actor.role, intent, today) : undefined;
+      const uniform = hidesClientExistence(ctx.actor.role) && emergencyStep === undefined ? decideWithoutClient(ctx.actor.role, intent, today) : undefined;
       if (facts === undefined) {
         if (uniform !== undefined && !uniform.allowed) {
-          await log([logRow(ctx, null, intent, AccessOutcome.notFound, uniform)]);
+          await log([row(ctx, null, loggedIntent, AccessOutcome.notFound, uniform)]);
           return { kind: 'denied', decision: uniform };
         }
-        await log([logRow(ctx, null, intent, AccessOutcome.notFound, undefined)]);
+        await log([row(ctx, null, loggedIntent, AccessOutcome.notFound, undefined)]);
         return { kind: 'not-found' };
       }
       const { relation, holderId, recordedFacts, emergency, wrappedKey, ...client } = facts;
@@ -239,26 +303,56 @@ export async function withClientAccess<T>(
       // staff may name the professional they act for, if that professional is involved in this client's care.
       if (claimed !== undefined) {
         if (!(await isResponsibleFor(tx, client.organisationId, client.id, claimed, today))) {
-          await log([logRow(ctx, client.id, intent, AccessOutcome.denied, undefined)]);
+          await log([row(ctx, client.id, loggedIntent, AccessOutcome.denied, undefined)]);
           return { kind: 'bad-acting-for' };
         }
         actingForId = claimed;
       } else if (actorOf(ctx.actor.role, relation) === 'intern') {
         actingForId = holderId;
       }
-      // Breaking the glass: the grant is recorded in the same transaction as the access it opens.
-      if (intent.openEmergency !== undefined) await intent.openEmergency(tx, client.id);
-      const clientFacts = emergency || intent.openEmergency !== undefined ? [...recordedFacts, Fact.emergency] : recordedFacts;
-      const engine = decideEmployeeAccess({
-        role: ctx.actor.role, relation, intent, clientBorn: client.birthDate, today, clientFacts,
+      const actor = actorOf(ctx.actor.role, relation);
+      const outsideReach = uniform !== undefined && !uniform.allowed && !emergency && actor === 'employee-without-relation';
+      const refuse = async (decision: PolicyDecision): Promise<Outcome<T>> => {
+        await log([row(ctx, client.id, loggedIntent, AccessOutcome.denied, decision, [], actingForId)]);
+        return { kind: 'denied', decision };
+      };
+
+      // Breaking the glass (both steps): the engine decides whether this employee may, in this organisation,
+      // for this client; the grant (or its confirmation) is written in the same transaction as its log row.
+      let emergencyDecision: PolicyDecision | undefined;
+      if (emergencyStep !== undefined) {
+        emergencyDecision = policyOf(decideEmergencyOpening({
+          role: ctx.actor.role, allowedRoles: await emergencyAccessRoles(tx, client.organisationId),
+          actsAsIntern: ctx.actor.role === 'intern' || relation === 'intern',
+          clientObjectsToInterns: recordedFacts.includes(Fact.clientObjectsToInterns),
+        }), AccessBasis.emergency);
+        if (!emergencyDecision.allowed) return refuse(emergencyDecision);
+        decided = emergencyDecision;
+        if (emergencyStep.kind === 'open') await emergencyStep.record(tx, client.id);
+        else await emergencyStep.confirm(tx, client.id);
+      }
+
+      // A named purpose counts only as a reference to a record about this client (issue 14).
+      if (intent.purpose !== undefined && emergencyStep === undefined) {
+        let reference: PurposeReference = PurposeReference.missing;
+        if (purposeReference !== null) {
+          const found = await referenceFound(tx, intent.purpose, client.organisationId, client.id, purposeReference, today);
+          reference = found ? PurposeReference.found : PurposeReference.notFound;
+        }
+        const verdict = policyOf(decidePurpose({ actor, purpose: intent.purpose, reference }), AccessBasis.managementPurpose);
+        // Outside a hiding role's reach the answer stays the uniform one: a purpose must not tell which ids exist.
+        if (!verdict.allowed) return refuse(outsideReach ? uniform : verdict);
+      }
+
+      // An intern stays an intern in an emergency (000: the objection has no emergency exception).
+      const engineRelation: CareRelation | undefined = emergency && ctx.actor.role === 'intern' && relation === undefined ? 'intern' : relation;
+      const clientFacts = emergency ? [...recordedFacts, Fact.emergency] : recordedFacts;
+      const engine = emergencyDecision ?? decideEmployeeAccess({
+        role: ctx.actor.role, relation: engineRelation, intent, clientBorn: client.birthDate, today, clientFacts,
         actingForInvolvedProfessional: claimed !== undefined && actingForId === claimed,
       });
-      const outsideReach = uniform !== undefined && !uniform.allowed && !emergency && actorOf(ctx.actor.role, relation) === 'employee-without-relation';
       const decision = !engine.allowed && outsideReach ? uniform : engine;
-      if (!decision.allowed) {
-        await log([logRow(ctx, client.id, intent, AccessOutcome.denied, decision, [], actingForId)]);
-        return { kind: 'denied', decision };
-      }
+      if (!decision.allowed) return refuse(decision);
       const touched: string[] = [];
       const scope: ClientScope = {
         [scopeBrand]: true, tx, client, actor: ctx.actor, decision, now: ctx.now,
@@ -267,7 +361,7 @@ export async function withClientAccess<T>(
       };
       decided = decision;
       const value = await work(scope);
-      await log([logRow(ctx, client.id, intent, AccessOutcome.allowed, decision, touched, actingForId)]);
+      await log([row(ctx, client.id, loggedIntent, AccessOutcome.allowed, decision, touched, actingForId)]);
       return { kind: 'ok', value };
     });
   }
@@ -383,9 +477,22 @@ async function recordedFactsOf(tx: Queryable, clientIds: readonly string[]): Pro
  * report): allowed only to the appointed reviewer, and every client the view
  * shows is logged as access to that client's data.
  */
-export async function withLogReview<T>(db: Database, ctx: RequestContext, work: (tx: Queryable) => Promise<{ value: T; clientIds: readonly string[] }>): Promise<T> {
+export function withLogReview<T>(db: Database, ctx: RequestContext, work: (tx: Queryable) => Promise<{ value: T; clientIds: readonly string[] }>): Promise<T> {
+  return withReview(db, ctx, decideLogReview(ctx.actor.role), work);
+}
+
+/**
+ * The emergency-review queue: the privacy officer's for everyone's emergency
+ * access but a privacy officer's own, a manager's for the privacy officer's
+ * (nobody reviews their own; `emergency/emergency-policy.ts`). Logged like
+ * the log review: one row per client shown, a refusal from the work too.
+ */
+export function withEmergencyReview<T>(db: Database, ctx: RequestContext, work: (tx: Queryable) => Promise<{ value: T; clientIds: readonly string[] }>): Promise<T> {
+  return withReview(db, ctx, decideEmergencyReviewQueue(ctx.actor.role), work);
+}
+
+async function withReview<T>(db: Database, ctx: RequestContext, decision: PolicyDecision, work: (tx: Queryable) => Promise<{ value: T; clientIds: readonly string[] }>): Promise<T> {
   const intent: AccessIntent = { action: 'review-log', part: 'dossier' };
-  const decision = decideLogReview(ctx.actor.role);
   if (!decision.allowed) {
     await db.transaction((tx) => appendAccessLog(tx, [logRow(ctx, null, intent, AccessOutcome.denied, decision)]));
     throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);

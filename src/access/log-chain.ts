@@ -20,10 +20,19 @@
  * basis, purpose, array(citations), array(entry_ids), route, session_id,
  * address. uuids are in lower case with hyphens (PostgreSQL's text form).
  * Every field is length-prefixed, so no two different rows share a form.
+ *
+ * Version `dossierwijzer.access_log.v2` (migrations/0050): a row that names a
+ * purpose reference (the complaint, incident, audit or procedure hold its
+ * purpose rests on) is the same list under the v2 tag, followed by
+ * field(purpose_reference). A row without one keeps the v1 form byte for byte,
+ * so rows written before 0050 verify unchanged; the form follows from the
+ * stored row, so adding or dropping a reference later breaks the hash.
  */
 import { createHash } from 'node:crypto';
 
 export const CANONICAL_VERSION = 'dossierwijzer.access_log.v1';
+/** The form of a row that carries a purpose reference (migrations/0050). */
+export const CANONICAL_VERSION_WITH_REFERENCE = 'dossierwijzer.access_log.v2';
 
 /** The prev_hash of the first row. */
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
@@ -47,6 +56,8 @@ export interface ChainRow {
   route: string;
   sessionId: string | null;
   address: string | null;
+  /** The record the purpose names (v2); absent or null: a v1 row. */
+  purposeReference?: string | null;
 }
 
 /** Appends the canonical encodings to one growing buffer (one allocation per row, not one per field). */
@@ -110,7 +121,8 @@ export function formatChainTimestamp(micros: bigint): string {
 /** The canonical bytes of one row (see the module header). */
 export function canonicalForm(row: ChainRow): Buffer {
   const out = new CanonicalWriter();
-  out.field(CANONICAL_VERSION);
+  const reference = uuid(row.purposeReference ?? null);
+  out.field(reference === null ? CANONICAL_VERSION : CANONICAL_VERSION_WITH_REFERENCE);
   out.field(row.seq);
   out.field(formatChainTimestamp(row.occurredAtMicros));
   out.field(uuid(row.organisationId));
@@ -128,6 +140,7 @@ export function canonicalForm(row: ChainRow): Buffer {
   out.field(row.route);
   out.field(row.sessionId);
   out.field(row.address);
+  if (reference !== null) out.field(reference);
   return out.bytes();
 }
 

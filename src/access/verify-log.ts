@@ -68,6 +68,7 @@ interface StoredRow {
   route: string;
   session_id: string | null;
   address: string | null;
+  purpose_reference: string | null;
   prev_hash: Buffer | null;
   row_hash: Buffer | null;
 }
@@ -83,10 +84,15 @@ export interface StoredChainRow extends ChainRow {
  * TypeScript, so the SQL does none of the canonical encoding.
  */
 export async function readLogBatch(db: Queryable, afterSeq: number, limit: number): Promise<StoredChainRow[]> {
+  // The purpose reference (migrations/0050, the v2 form) is read where the column exists: a log from before it has none.
+  const [columns] = await db.query<{ present: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                     WHERE table_schema = 'audit' AND table_name = 'access_log' AND column_name = 'purpose_reference') AS present`);
+  const reference = columns?.present === true ? 'purpose_reference' : 'NULL::uuid AS purpose_reference';
   const rows = await db.query<StoredRow>(
     `SELECT seq, (extract(epoch FROM occurred_at) * 1000000)::bigint AS occurred_us,
             organisation_id, employee_id, acting_for_id, employee_role, client_id, action, part, outcome, basis, purpose,
-            citations, entry_ids::text[] AS entry_ids, route, session_id, address, prev_hash, row_hash
+            citations, entry_ids::text[] AS entry_ids, route, session_id, address, ${reference}, prev_hash, row_hash
        FROM audit.access_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [afterSeq, limit],
   );
@@ -94,7 +100,7 @@ export async function readLogBatch(db: Queryable, afterSeq: number, limit: numbe
     seq: r.seq, occurredAtMicros: BigInt(r.occurred_us), organisationId: r.organisation_id, employeeId: r.employee_id,
     actingForId: r.acting_for_id, employeeRole: r.employee_role, clientId: r.client_id, action: r.action, part: r.part,
     outcome: r.outcome, basis: r.basis, purpose: r.purpose, citations: r.citations, entryIds: r.entry_ids, route: r.route,
-    sessionId: r.session_id, address: r.address, prevHash: r.prev_hash, rowHash: r.row_hash,
+    sessionId: r.session_id, address: r.address, purposeReference: r.purpose_reference, prevHash: r.prev_hash, rowHash: r.row_hash,
   }));
 }
 

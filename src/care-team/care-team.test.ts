@@ -133,9 +133,14 @@ describe('care team', () => {
   it('a manager reads only with a stated purpose (004 C), logged with it', async () => {
     const cookie = await h.login(await h.employee({ role: 'manager' }));
     expect((await timeline(cookie)).statusCode).toBe(403);
-    expect((await timeline(cookie, { 'x-dossierwijzer-purpose': 'complaint' })).statusCode).toBe(200);
-    const [row] = await h.database.db.query<{ purpose: string; basis: string }>('SELECT purpose, basis FROM audit.access_log ORDER BY seq DESC LIMIT 1');
-    expect(row).toEqual({ purpose: 'complaint', basis: 'management-purpose' });
+    // Issue 14: the purpose names a recorded complaint about this client.
+    expect((await timeline(cookie, { 'x-dossierwijzer-purpose': 'complaint' })).statusCode).toBe(403);
+    const complaint = await h.request({ method: 'POST', url: '/api/registers/complaints', cookie, body: { clientId, receivedOn: '2026-11-20', complainant: 'Moeder', summary: 'Niet teruggebeld.' } });
+    const complaintId = complaint.json<{ id: string }>().id;
+    expect((await timeline(cookie, { 'x-dossierwijzer-purpose': `complaint ${complaintId}` })).statusCode).toBe(200);
+    const [row] = await h.database.db.query<{ purpose: string; basis: string; purpose_reference: string }>(
+      'SELECT purpose, basis, purpose_reference FROM audit.access_log ORDER BY seq DESC LIMIT 1');
+    expect(row).toEqual({ purpose: 'complaint', basis: 'management-purpose', purpose_reference: complaintId });
     const bad = await timeline(cookie, { 'x-dossierwijzer-purpose': 'curiosity' });
     expect(bad.statusCode).toBe(400);
   });

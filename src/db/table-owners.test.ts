@@ -61,6 +61,8 @@ const OWNER: Record<string, string> = {
   'org.processing_activities': 'registers',
   'org.processing_restrictions': 'requests',
   'org.prospective_clients': 'registers',
+  'org.quality_audit_clients': 'registers',
+  'org.quality_audits': 'registers',
   'org.recovery_codes': 'auth',
   'org.requests': 'requests',
   'org.retention_extensions': 'retention',

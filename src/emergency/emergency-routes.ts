@@ -1,12 +1,17 @@
-/** HTTP routes for emergency access, the emergency summary and the privacy officer's review queue. */
+/**
+ * HTTP routes for emergency access in two steps (the summary first, the rest
+ * of the dossier after a confirmation), the emergency summary, and the review
+ * queues (the privacy officer's; a manager's for the privacy officer's own).
+ */
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { withLogReview } from '../access/client-access.js';
+import { withEmergencyReview } from '../access/client-access.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { contextOf } from '../http/request-context.js';
 import { NullableString, Uuid } from '../http/schema-helpers.js';
-import { listEmergencyAccesses, readEmergencySummary, recordEmergencyGrant, recordEmergencySummary, reviewEmergencyAccess } from './emergency-service.js';
+import { confirmEmergencyGrant, listEmergencyAccesses, readEmergencySummary, recordEmergencyGrant, recordEmergencySummary, reviewEmergencyAccess } from './emergency-service.js';
+import { reviewQueueOf } from './emergency-policy.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const Summary = Type.Object({
@@ -16,13 +21,18 @@ const SummaryBody = Type.Object({
   medication: Type.String({ maxLength: 5000 }), keyContacts: Type.String({ maxLength: 5000 }), knownRisks: Type.String({ maxLength: 5000 }),
 }, { additionalProperties: false });
 const OpenBody = Type.Object({ reason: Type.String({ minLength: 10, maxLength: 2000, description: 'Why the dossier must be opened now (at least 10 characters)' }) }, { additionalProperties: false });
-const Opened = Type.Object({ accessId: Uuid(), expiresAt: Type.String(), summary: Summary });
+const Opened = Type.Object({
+  accessId: Uuid(), expiresAt: Type.String(), summary: Summary,
+  confirmed: Type.Boolean({ description: 'Always false here: the rest of the dossier opens only after POST …/emergency-access/{accessId}/confirm' }),
+});
+const ConfirmParams = Type.Object({ clientId: Uuid(), accessId: Uuid() }, { additionalProperties: false });
+const Confirmed = Type.Object({ accessId: Uuid(), expiresAt: Type.String(), confirmedAt: Type.String(), confirmed: Type.Boolean() });
 
 const Review = Type.Object({
   id: Uuid(),
   client: Type.Object({ id: Uuid(), familyName: Type.String(), givenNames: Type.String() }),
   employee: Type.Object({ id: Uuid(), name: Type.String(), role: Type.String() }),
-  reason: Type.String(), startedAt: Type.String(), expiresAt: Type.String(),
+  reason: Type.String(), startedAt: Type.String(), expiresAt: Type.String(), confirmedAt: NullableString(),
   review: Type.Unsafe<unknown>({
     type: 'object', nullable: true,
     properties: { justified: { type: 'boolean' }, note: { type: 'string', nullable: true }, reviewedBy: { type: 'string' }, reviewedAt: { type: 'string' } },
@@ -40,15 +50,20 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/emergency-access',
     schema: {
-      tags: ['emergency'], summary: 'Break the glass: open this dossier in an emergency, with a reason; shows the emergency summary first',
+      tags: ['emergency'],
+      summary: 'Break the glass, step 1: with a reason, opens the emergency summary only (medication, key contacts, known risks)',
+      description: 'Only for the roles the organisation allows (by default care professionals; never the application administrator); '
+        + 'an intern is refused when the client objected to interns, also in an emergency. The rest of the dossier opens only after '
+        + 'POST /api/clients/{clientId}/emergency-access/{accessId}/confirm. Both steps are logged (basis emergency) and reviewed afterwards.',
       params: ClientParams, body: OpenBody, response: { 201: Opened },
     },
-    intent: (request) => ({
-      action: 'read', part: 'dossier',
-      openEmergency: async (tx, clientId) => {
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    emergency: (request) => ({
+      kind: 'open',
+      record: async (tx, clientId) => {
         const ctx = contextOf(request, deps.now());
         grants.set(request, await recordEmergencyGrant(tx, masterKey, {
-          organisationId: ctx.actor.organisationId, clientId, employeeId: ctx.actor.employeeId,
+          organisationId: ctx.actor.organisationId, clientId, employeeId: ctx.actor.employeeId, employeeRole: ctx.actor.role,
           reason: (request.body as Static<typeof OpenBody>).reason, now: ctx.now, minutes: deps.config.emergencyAccessMinutes,
         }));
       },
@@ -58,7 +73,32 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
       grants.delete(request);
       if (grant === undefined) throw new Error('emergency grant missing inside its own access');
       reply.code(201);
-      return { accessId: grant.id, expiresAt: grant.expiresAt.toISOString(), summary: await readEmergencySummary(scope, masterKey) };
+      return { accessId: grant.id, expiresAt: grant.expiresAt.toISOString(), summary: await readEmergencySummary(scope, masterKey), confirmed: false };
+    },
+  });
+
+  const confirmations = new WeakMap<object, { id: string; expiresAt: Date; confirmedAt: Date }>();
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/emergency-access/:accessId/confirm',
+    schema: {
+      tags: ['emergency'],
+      summary: 'Break the glass, step 2: confirm that the whole dossier is needed; opens it until the access expires (logged)',
+      params: ConfirmParams, response: { 200: Confirmed },
+    },
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    emergency: (request) => ({
+      kind: 'confirm',
+      confirm: async (tx, clientId) => {
+        const ctx = contextOf(request, deps.now());
+        const { accessId } = request.params as Static<typeof ConfirmParams>;
+        confirmations.set(request, await confirmEmergencyGrant(tx, { id: accessId, clientId, employeeId: ctx.actor.employeeId, now: ctx.now }));
+      },
+    }),
+    handler: (_scope, request) => {
+      const confirmed = confirmations.get(request);
+      confirmations.delete(request);
+      if (confirmed === undefined) throw new Error('emergency confirmation missing inside its own access');
+      return Promise.resolve({ accessId: confirmed.id, expiresAt: confirmed.expiresAt.toISOString(), confirmedAt: confirmed.confirmedAt.toISOString(), confirmed: true });
     },
   });
 
@@ -77,12 +117,16 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/privacy/emergency-reviews', {
-    schema: { tags: ['privacy officer'], summary: 'Emergency accesses to review (privacy officer only)', querystring: ReviewQuery, response: { 200: Type.Object({ accesses: Type.Array(Review) }) } },
+    schema: {
+      tags: ['privacy officer'],
+      summary: 'Emergency accesses to review: the privacy officer sees everyone\'s but a privacy officer\'s own; a manager sees the privacy officer\'s',
+      querystring: ReviewQuery, response: { 200: Type.Object({ accesses: Type.Array(Review) }) } },
   }, async (request) => {
     const ctx = contextOf(request, deps.now());
     const { open = true } = request.query as Static<typeof ReviewQuery>;
-    const accesses = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await listEmergencyAccesses(tx, masterKey, ctx.actor.organisationId, open);
+    const accesses = await withEmergencyReview(deps.db, ctx, async (tx) => {
+      const queue = reviewQueueOf(ctx.actor.role);
+      const value = queue === undefined ? [] : await listEmergencyAccesses(tx, masterKey, ctx.actor.organisationId, open, queue);
       return { value, clientIds: value.map((a) => a.client.id) };
     });
     return { accesses };
@@ -97,9 +141,9 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const ctx = contextOf(request, deps.now());
     const { id } = request.params as Static<typeof ReviewParams>;
     const body = request.body as Static<typeof ReviewBody>;
-    await withLogReview(deps.db, ctx, async (tx) => {
+    await withEmergencyReview(deps.db, ctx, async (tx) => {
       const clientId = await reviewEmergencyAccess(tx, masterKey, {
-        id, organisationId: ctx.actor.organisationId, reviewerId: ctx.actor.employeeId, justified: body.justified, now: ctx.now,
+        id, organisationId: ctx.actor.organisationId, reviewerId: ctx.actor.employeeId, reviewerRole: ctx.actor.role, justified: body.justified, now: ctx.now,
         ...(body.note === undefined ? {} : { note: body.note }),
       });
       return { value: undefined, clientIds: [clientId] };

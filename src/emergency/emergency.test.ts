@@ -2,7 +2,8 @@
  * Emergency access ("break the glass", 003 §2.2.8; NEN 7513): without a care
  * relation an employee is refused, unless they declare an emergency with a
  * reason; the access is time-limited, marked in the log, shows the emergency
- * summary first, and waits for the privacy officer's review.
+ * summary first (the rest after a confirmation, issue 14), and waits for the
+ * privacy officer's review (a privacy officer's own for a manager's).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -38,6 +39,11 @@ describe('emergency access', () => {
     expect(opened.json().summary).toMatchObject({ medication: 'Methylfenidaat 10 mg', knownRisks: 'Allergisch voor pinda' });
     expect(new Date(opened.json().expiresAt).getTime() - Date.parse('2026-11-22T10:00:00+01:00')).toBe(60 * 60_000);
     expect(await lastLog()).toMatchObject({ outcome: 'allowed', basis: 'emergency' });
+    // Issue 14: the summary first; the rest of the dossier only after a second, logged confirmation.
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })).statusCode).toBe(403);
+    const confirmed = await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access/${opened.json().accessId}/confirm`, cookie });
+    expect(confirmed.statusCode).toBe(200);
+    expect(await lastLog()).toMatchObject({ outcome: 'allowed', basis: 'emergency' });
 
     expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries`, cookie })).statusCode).toBe(200);
     expect(await lastLog()).toMatchObject({ outcome: 'allowed', basis: 'emergency' });
@@ -56,7 +62,7 @@ describe('emergency access', () => {
     expect(response.json().field).toBe('reason');
   });
 
-  it('lands in the privacy officer\'s review queue; only the privacy officer reviews; unjustified is a candidate breach', async () => {
+  it('lands in the privacy officer\'s review queue; only the privacy officer reviews it; unjustified is a candidate breach', async () => {
     const outsider = await h.employee({ role: 'care-professional', name: 'Nieuwsgierige Collega' });
     await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie: await h.login(outsider), body: { reason: 'Even kijken hoe het met haar gaat.' } });
     const officer = await h.login(await h.employee({ role: 'privacy-officer' }));
@@ -67,7 +73,10 @@ describe('emergency access', () => {
 
     for (const role of ['care-professional', 'manager', 'admin-staff', 'application-administrator', 'intern'] as const) {
       const cookie = await h.login(await h.employee({ role }));
-      expect((await h.request({ method: 'GET', url: '/api/privacy/emergency-reviews', cookie })).statusCode, role).toBe(403);
+      // A manager has a queue of their own (the privacy officer's emergency accesses), without this one in it.
+      const list = await h.request({ method: 'GET', url: '/api/privacy/emergency-reviews', cookie });
+      if (role === 'manager') expect(list.json().accesses.map((a: { id: string }) => a.id), role).not.toContain(access.id);
+      else expect(list.statusCode, role).toBe(403);
       expect((await h.request({ method: 'POST', url: `/api/privacy/emergency-reviews/${access.id}`, cookie, body: { justified: true } })).statusCode, role).toBe(403);
     }
 
@@ -77,6 +86,8 @@ describe('emergency access', () => {
   });
 
   it('refuses a privacy officer who reviews their own emergency access: the review must be independent (AVG 38(6))', async () => {
+    // Issue 14: the privacy officer breaks the glass only where the organisation allows it; then a manager reviews it.
+    await h.database.db.query(`UPDATE org.organisations SET emergency_access_roles = '{care-professional,privacy-officer}' WHERE id = $1`, [h.organisationId]);
     const officer = await h.employee({ role: 'privacy-officer' });
     const cookie = await h.login(officer);
     const opened = await h.request({ method: 'POST', url: `/api/clients/${clientId}/emergency-access`, cookie, body: { reason: 'Melding van de politie, cliënt vermist.' } });
@@ -94,10 +105,13 @@ describe('emergency access', () => {
     const [grant] = await h.database.db.query<{ reviewed_at: Date | null }>('SELECT reviewed_at FROM org.emergency_accesses WHERE id = $1', [accessId]);
     expect(grant!.reviewed_at).toBeNull();
 
-    // Another privacy officer can.
-    const colleague = await h.login(await h.employee({ role: 'privacy-officer' }));
-    const reviewed = await h.request({ method: 'POST', url: `/api/privacy/emergency-reviews/${accessId}`, cookie: colleague, body: { justified: true } });
+    // A manager does (issue 14: a privacy officer's own emergency access goes to a manager's review queue).
+    const manager = await h.login(await h.employee({ role: 'manager' }));
+    const queue = await h.request({ method: 'GET', url: '/api/privacy/emergency-reviews', cookie: manager });
+    expect(queue.json().accesses.map((a: { id: string }) => a.id)).toContain(accessId);
+    const reviewed = await h.request({ method: 'POST', url: `/api/privacy/emergency-reviews/${accessId}`, cookie: manager, body: { justified: true } });
     expect(reviewed.statusCode).toBe(200);
+    await h.database.db.query(`UPDATE org.organisations SET emergency_access_roles = '{care-professional}' WHERE id = $1`, [h.organisationId]);
   });
 });
 

@@ -52,6 +52,7 @@ describe('every client-data route passes the access hook', () => {
       'GET /api/registers/complaints', 'POST /api/registers/complaints', 'POST /api/registers/complaints/:id/close',
       'GET /api/registers/incidents', 'POST /api/registers/incidents', 'POST /api/registers/incidents/:id/inspectorate-report',
       'GET /api/registers/prospective-clients', 'POST /api/registers/prospective-clients',
+      'GET /api/registers/quality-audits', 'POST /api/registers/quality-audits',
       'GET /api/privacy/processing-activities', 'POST /api/privacy/processing-activities',
       // Retention review (src/retention): withLogReview, one row per client shown or decided.
       'GET /api/privacy/retention-reviews', 'POST /api/privacy/retention-reviews/:clientId/confirm', 'POST /api/privacy/retention-reviews/:clientId/hold', 'POST /api/privacy/retention-reviews/:clientId/release',

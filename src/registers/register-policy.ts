@@ -9,7 +9,10 @@
  *   (Jeugdwet 4.1.8);
  * - prospective clients: registered and read by those who do intake;
  * - the records of processing (AVG 30): kept by the privacy officer, read by
- *   the privacy officer and the application administrator.
+ *   the privacy officer and the application administrator;
+ * - quality audits with their sample of clients (DOMAIN §2: quality control
+ *   "by sample"; 004 C): registered and read by a manager or the privacy
+ *   officer; a manager's quality-control purpose must name one (issue 14).
  */
 import type { PolicyDecision } from '../access/policy.js';
 import { AccessBasis } from '../access/access-log.js';
@@ -20,6 +23,7 @@ export const Register = {
   incidents: 'incidents',
   prospectiveClients: 'prospective-clients',
   processingActivities: 'processing-activities',
+  qualityAudits: 'quality-audits',
 } as const;
 export type Register = (typeof Register)[keyof typeof Register];
 
@@ -32,6 +36,7 @@ const GRANTS: Record<Register, Grants> = {
   'incidents': { record: ['care-professional', 'intern', 'admin-staff', 'manager'], read: ['manager', 'privacy-officer'], handle: ['manager'] },
   'prospective-clients': { record: ['admin-staff', 'care-professional'], read: ['admin-staff', 'care-professional'], handle: ['admin-staff', 'care-professional'] },
   'processing-activities': { record: ['privacy-officer'], read: ['privacy-officer', 'application-administrator'], handle: ['privacy-officer'] },
+  'quality-audits': { record: ['manager', 'privacy-officer'], read: ['manager', 'privacy-officer'], handle: [] },
 };
 
 const NAMES_NL: Record<Register, string> = {
@@ -39,6 +44,7 @@ const NAMES_NL: Record<Register, string> = {
   'incidents': 'het register van incidenten en calamiteiten',
   'prospective-clients': 'de aanmeldingen',
   'processing-activities': 'het register van verwerkingen',
+  'quality-audits': 'het register van kwaliteitscontroles',
 };
 
 const CITATIONS: Record<Register, readonly string[]> = {
@@ -46,6 +52,7 @@ const CITATIONS: Record<Register, readonly string[]> = {
   'incidents': ['Jeugdwet 4.1.8', 'AVG 5 lid 1 f'],
   'prospective-clients': ['AVG 5 lid 1 f'],
   'processing-activities': ['AVG 30'],
+  'quality-audits': ['AVG 5 lid 1 b', 'Jeugdwet 7.3.11'],
 };
 
 export function decideRegisterAccess(role: EmployeeRole, register: Register, action: RegisterAction): PolicyDecision {

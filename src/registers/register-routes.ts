@@ -13,7 +13,7 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { withRegisterAccess } from './register-access.js';
 import { Register } from './register-policy.js';
 import {
-  addProcessingActivity, closeComplaint, ComplaintOutcome, IncidentKind, listComplaints, listIncidents, listProcessingActivities, listProspectiveClients,
+  addProcessingActivity, closeComplaint, listQualityAudits, recordQualityAudit, ComplaintOutcome, IncidentKind, listComplaints, listIncidents, listProcessingActivities, listProspectiveClients,
   recordComplaint, recordIncident, recordInspectorateReport, recordProspectiveClient, type Recorder,
 } from './register-service.js';
 
@@ -45,6 +45,16 @@ const ProspectiveSchema = Type.Object({
   id: Type.String(), registeredOn: Type.String(), name: Type.String(), contact: Type.String(), question: Type.String(), keepUntil: Type.String(),
 }, { additionalProperties: false });
 const NewProspective = Type.Object({ registeredOn: DateText(), name: Text(300), contact: Text(500), question: Text() }, { additionalProperties: false });
+
+const AuditSchema = Type.Object({
+  id: Type.String(), subject: Type.String(), startsOn: Type.String(), endsOn: Type.String(), clientIds: Type.Array(Type.String()),
+  registeredBy: Type.String(), registeredAt: Type.String(),
+}, { additionalProperties: false });
+const NewAudit = Type.Object({
+  subject: Type.String({ minLength: 3, maxLength: 300, description: 'What the audit checks; names no client' }),
+  startsOn: DateText(), endsOn: DateText(),
+  clientIds: Type.Array(Uuid(), { minItems: 1, maxItems: 200, description: 'The sample: the dossiers the audit may read' }),
+}, { additionalProperties: false });
 
 const Strings = () => Type.Array(Text(300), { minItems: 1, maxItems: 30 });
 const ActivityFields = {
@@ -147,6 +157,30 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     const id = await withRegisterAccess(deps.db, ctx, Register.prospectiveClients, 'record', async (tx) => ({
       value: await recordProspectiveClient(tx, key, by, request.body as Static<typeof NewProspective>), clientIds: [],
     }));
+    return reply.code(201).send({ id });
+  });
+
+  app.get('/api/registers/quality-audits', {
+    schema: { tags, summary: 'Quality audits with their sample of clients (quality control by sample)', response: { 200: Type.Object({ audits: Type.Array(AuditSchema) }, { additionalProperties: false }) } },
+  }, async (request) => {
+    const { ctx, by } = recorder(request);
+    const audits = await withRegisterAccess(deps.db, ctx, Register.qualityAudits, 'read', async (tx) => {
+      const value = await listQualityAudits(tx, by.organisationId);
+      return { value, clientIds: value.flatMap((a) => a.clientIds) };
+    });
+    return { audits };
+  });
+
+  app.post('/api/registers/quality-audits', {
+    schema: {
+      tags, summary: 'Register a quality audit with its sample (manager or privacy officer)',
+      description: 'A manager reads a sampled dossier for it with the header `x-dossierwijzer-purpose: quality-control <audit id>`, from startsOn to endsOn.',
+      body: NewAudit, response: { 201: Created },
+    },
+  }, async (request, reply) => {
+    const { ctx, by } = recorder(request);
+    const body = request.body as Static<typeof NewAudit>;
+    const id = await withRegisterAccess(deps.db, ctx, Register.qualityAudits, 'record', async (tx) => ({ value: await recordQualityAudit(tx, by, body), clientIds: body.clientIds }));
     return reply.code(201).send({ id });
   });
 

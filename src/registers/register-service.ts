@@ -268,3 +268,45 @@ export async function addProcessingActivity(tx: Queryable, organisationId: strin
     [organisationId, input.name, input.purpose, input.legalBasis, input.dataSubjects, input.dataCategories, input.recipients, input.retention, input.security]);
   return rows[0]!.id;
 }
+
+// --- quality audits (kwaliteitscontrole via een steekproef) -----------------
+
+export interface QualityAudit {
+  id: string;
+  subject: string;
+  startsOn: string;
+  endsOn: string;
+  clientIds: string[];
+  registeredBy: string;
+  registeredAt: string;
+}
+
+/**
+ * Registers a quality audit with its sample of clients (DOMAIN §2: quality
+ * control "by sample"): afterwards a manager may read exactly these dossiers
+ * for it, from `startsOn` to `endsOn`, naming the audit's id as the purpose's
+ * reference. Written once; a larger sample is a new audit.
+ */
+export async function recordQualityAudit(
+  tx: Queryable, by: Recorder, input: { subject: string; startsOn: string; endsOn: string; clientIds: readonly string[] },
+): Promise<string> {
+  if (input.endsOn < input.startsOn) throw badRequest('ends-before-start', 'endsOn', 'De controle kan niet eindigen voordat zij begint.', 'The audit cannot end before it starts.');
+  const sample = [...new Set(input.clientIds.map((c) => c.toLowerCase()))];
+  await assertOwnClients(tx, by.organisationId, sample);
+  const id = randomUUID();
+  await tx.query(
+    `INSERT INTO org.quality_audits (id, organisation_id, subject, starts_on, ends_on, registered_by, registered_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [id, by.organisationId, input.subject, input.startsOn, input.endsOn, by.employeeId, by.now]);
+  await tx.query('INSERT INTO org.quality_audit_clients (audit_id, client_id) SELECT $1, unnest($2::uuid[])', [id, sample]);
+  return id;
+}
+
+export async function listQualityAudits(tx: Queryable, organisationId: string): Promise<QualityAudit[]> {
+  const rows = await tx.query<{ id: string; subject: string; starts_on: string; ends_on: string; client_ids: string[]; registered_by: string; registered_at: Date }>(
+    `SELECT a.id, a.subject, a.starts_on, a.ends_on, a.registered_by, a.registered_at,
+            ARRAY(SELECT s.client_id FROM org.quality_audit_clients s WHERE s.audit_id = a.id ORDER BY s.client_id) AS client_ids
+       FROM org.quality_audits a WHERE a.organisation_id = $1 ORDER BY a.starts_on DESC, a.id LIMIT 500`, [organisationId]);
+  return rows.map((r) => ({
+    id: r.id, subject: r.subject, startsOn: r.starts_on, endsOn: r.ends_on, clientIds: r.client_ids, registeredBy: r.registered_by, registeredAt: r.registered_at.toISOString(),
+  }));
+}

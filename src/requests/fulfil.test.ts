@@ -177,7 +177,11 @@ describe('restriction of processing (AVG 18)', () => {
     expect(read.statusCode).toBe(403);
     expect(read.json().basis).toContain('AVG 18');
     expect(read.json().nl).toContain('rechtsvordering');
-    const forClaims = await get(`/api/clients/${clientId}/entries`, { 'x-dossierwijzer-purpose': 'legal-claims' });
+    // Issue 14: the legal-claims purpose names the recorded procedure, the retention hold on this dossier.
+    const officer = await h.login(await h.employee({ role: 'privacy-officer' }));
+    expect((await h.request({ method: 'POST', url: `/api/privacy/retention-reviews/${clientId}/hold`, cookie: officer, body: { reason: 'Procedure bij de rechter.' } })).statusCode).toBeLessThan(300);
+    const [hold] = await h.database.db.query<{ hold_id: string }>('SELECT hold_id FROM org.retention_reviews WHERE client_id = $1', [clientId]);
+    const forClaims = await get(`/api/clients/${clientId}/entries`, { 'x-dossierwijzer-purpose': `legal-claims ${hold!.hold_id}` });
     expect(forClaims.statusCode).toBe(200);
     expect(forClaims.json().processingRestriction).toMatchObject({ requestId });
     const [logged] = await h.database.db.query<{ purpose: string | null }>(`SELECT purpose FROM audit.access_log WHERE client_id = $1 AND route LIKE '%entries%' ORDER BY seq DESC LIMIT 1`, [clientId]);
