@@ -4,6 +4,7 @@
  */
 
 import { ConfigError } from '../config/config.js';
+import { asSystem } from '../db/organisation-scope.js';
 
 import type { Command } from './command.js';
 
@@ -38,7 +39,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await command.load())(rest);
+    const run = await command.load();
+    // The operator's tools work across organisations (row-level security, migration 0056); `start` does not: each
+    // request it serves enters its own organisation's scope, and what it does across organisations says so itself.
+    return await (name === 'start' ? run(rest) : asSystem(() => run(rest)));
   } catch (error) {
     // Configuration mistakes are the operator's to fix: say what, without a stack trace.
     if (error instanceof ConfigError) {

@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Database, Queryable } from './database.js';
 import { TypeOid } from './database.js';
 import { makeTreePrivate, restrictUmask } from './file-permissions.js';
+import { NO_SCOPE, SET_SCOPE_SQL, wantedScope } from './organisation-scope.js';
 
 const parsers = {
   [TypeOid.date]: (value: string) => value,
@@ -70,13 +71,30 @@ export async function openPglite(dataDir: string | undefined, options: PgliteOpe
   await pg.waitReady;
   if (dataDir !== undefined) await makeTreePrivate(dataDir);
   const base = queryable(pg);
+  // The organisation scope (organisation-scope.ts) on the one connection: requests of several organisations take
+  // turns on it, so setting the scope and the work it is for must not be interleaved with another's. PGlite runs one
+  // statement or transaction at a time anyway; this queue makes "set if needed, then run" one turn.
+  let held = NO_SCOPE;
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const wanted = wantedScope();
+    const turn = queue.then(async () => {
+      if (held !== wanted) {
+        await pg.query(SET_SCOPE_SQL, [wanted]);
+        held = wanted;
+      }
+      return work();
+    });
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
   return {
     kind: 'pglite',
-    query: (text, params) => base.query(text, params),
-    transaction: (work) => pg.transaction((tx) => work(queryable(tx))),
-    exec: async (script) => {
+    query: (text, params) => inTurn(() => base.query(text, params)),
+    transaction: (work) => inTurn(() => pg.transaction((tx) => work(queryable(tx)))),
+    exec: (script) => inTurn(async () => {
       await pg.exec(script);
-    },
+    }),
     close: () => pg.close(),
     async dumpDataDir() {
       // The checkpoint writes every dirty page out, so the copy starts without replaying the log.

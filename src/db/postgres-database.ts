@@ -13,6 +13,7 @@
 import pg from 'pg';
 import type { Database, PoolStatus, Queryable } from './database.js';
 import { TypeOid } from './database.js';
+import { NO_SCOPE, SET_SCOPE_SQL, wantedScope } from './organisation-scope.js';
 
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
@@ -91,6 +92,21 @@ function queryable(client: pg.Pool | pg.PoolClient, inTransaction: boolean): Que
   };
 }
 
+/**
+ * The organisation scope (organisation-scope.ts) each pooled connection holds; a new connection holds none. The
+ * setting is session-wide and sent only when a query needs another value than the connection has, so requests of
+ * one organisation cost no extra round trip. It is set outside any transaction (a rollback cannot undo it), and a
+ * connection whose set failed is forgotten (`delete`) so the next use sets it again.
+ */
+const heldScope = new WeakMap<pg.PoolClient, string>();
+
+async function ensureScope(client: pg.PoolClient, wanted: string): Promise<void> {
+  if ((heldScope.get(client) ?? NO_SCOPE) === wanted) return;
+  heldScope.delete(client);
+  await client.query(SET_SCOPE_SQL, [wanted]);
+  heldScope.set(client, wanted);
+}
+
 /** Opens a connection pool to `url`. */
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
   const max = options.maxConnections ?? 20;
@@ -116,8 +132,28 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   pool.on('error', () => undefined);
   return {
     kind: 'postgres',
-    query: (text, params) => queryable(pool, false).query(text, params),
+    async query(text, params) {
+      // As pool.query does (a connection that met any error is not reused), on a connection holding the scope.
+      const wanted = wantedScope();
+      const client = await pool.connect();
+      let failed: Error | undefined;
+      const onError = (error: Error) => {
+        failed = error;
+      };
+      client.on('error', onError);
+      try {
+        await ensureScope(client, wanted);
+        return await queryable(client, false).query(text, params);
+      } catch (error) {
+        failed = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      } finally {
+        client.off('error', onError);
+        client.release(failed);
+      }
+    },
     async transaction(work) {
+      const wanted = wantedScope();
       const client = await pool.connect();
       // A connection that fails while checked out (the database went away) must not crash the process with an
       // unhandled 'error' event, and a connection that cannot even roll back is broken: destroy it, never reuse it.
@@ -127,6 +163,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       };
       client.on('error', onError);
       try {
+        await ensureScope(client, wanted);
         await client.query('BEGIN');
         const result = await work(queryable(client, true));
         await client.query('COMMIT');

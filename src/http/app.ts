@@ -17,6 +17,7 @@ import { assertMasterKeyFits, loadMasterKey, readMasterKeyFile } from '../crypto
 import { sealLegacyFreeText } from '../retention/client-free-text.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
+import { asSystem } from '../db/organisation-scope.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
 import { accessLogRoutes } from '../access/access-log-routes.js';
 import { startCheckpointTimer } from '../access/log-checkpoints.js';
@@ -41,6 +42,7 @@ import { breachRoutes } from '../breaches/breach-routes.js';
 import { workNoteRoutes } from '../work-notes/work-note-routes.js';
 import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
+import { installScopeAfterAuthentication, installScopeBeforeAuthentication } from './organisation-scope-hook.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { plainHttpWarning } from './tls.js';
@@ -182,7 +184,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const early = overrides.masterKey ?? await existingMasterKey(config);
   const db = overrides.db ?? (await openDatabase(config)).db;
   try {
-    return await assemble(config, overrides, db, early ?? await loadMasterKey(config));
+    // Start-up (the master-key check, sealing legacy text) and the timers it starts (checkpoints, the retention sweep)
+    // work across organisations; each request enters its own scope (organisation-scope-hook.ts).
+    const masterKey = early ?? await loadMasterKey(config);
+    return await asSystem(() => assemble(config, overrides, db, masterKey));
   } catch (error) {
     if (overrides.db === undefined) await db.close().catch(() => undefined);
     throw error;
@@ -237,7 +242,9 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
     transformObject: (documents) => markOptionalBodies((documents as { openapiObject: Record<string, unknown> }).openapiObject),
   });
   await server.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  installScopeBeforeAuthentication(server);
   installAuthentication(server, deps);
+  installScopeAfterAuthentication(server);
 
   healthRoutes(server, deps);
   server.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => Promise.resolve(server.swagger()));

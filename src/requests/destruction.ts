@@ -9,7 +9,49 @@
 import type { ClientScope } from '../access/client-access.js';
 import { ENTRY_KINDS, partOfEntryKind } from '../dossier/entry-kinds.js';
 import type { Queryable } from '../db/database.js';
-import type { Part } from '../rules/index.js';
+import { AppError, conflict, forbidden } from '../errors.js';
+import { Citation, type Part } from '../rules/index.js';
+
+/**
+ * Runs a call of one of the database's decision functions (migration 0055) and turns their refusals into the
+ * answers the API gives. The functions are the last line, not the first: the engine and the services refuse the
+ * same things earlier with their own explanation; these answers appear only when that line was passed.
+ */
+export async function decideInDatabase<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+    switch (code) {
+      case 'DW003':
+        throw forbidden(
+          'Dit besluit is niet aan u. Over een verzoek beslist de dossierhouder van de cliënt of een manager; het einde van de bewaartermijn bevestigt de privacyfunctionaris.',
+          'This decision is not yours: a request is decided by the client\'s dossier holder or a manager; a retention destruction is confirmed by the privacy officer.');
+      case 'DW004':
+        throw new AppError('consulted-professional-required', 400,
+          'Wie weigert omdat inzage of informatie de cliënt ernstig zou schaden, overlegt eerst met een andere deskundige hulpverlener. Noem wie u raadpleegde (naam en functie).',
+          'A refusal on serious harm names the other professional consulted (Jeugdwet 7.3.2 lid 4).', { field: 'consultedProfessional', basis: [Citation.jeugdwet_7_3_2] });
+      case 'DW005':
+        throw forbidden('Een tweede persoon bevestigt de vernietiging: wie besliste kan niet ook bevestigen.',
+          'A second person confirms the destruction: the decider cannot also confirm it.', [Citation.jeugdwet_7_3_9]);
+      case 'DW006':
+        throw conflict('destruction-needs-confirmation',
+          'De vernietiging wacht op de bevestiging van een tweede bevoegde persoon (dossierhouder, manager of privacyfunctionaris, niet wie besliste).',
+          'The destruction waits for the confirmation of a second authorised person (not the decider).');
+      default:
+        throw error;
+    }
+  }
+}
+
+/**
+ * The second person's confirmation of a granted destruction (issue 14: an organisation setting, on by default).
+ * The database function checks that the confirmer is authorised and not the decider, and writes its log row.
+ */
+export async function confirmDestruction(scope: ClientScope, requestId: string): Promise<void> {
+  await decideInDatabase(() => scope.tx.query('SELECT org.confirm_request_destruction($1, $2, $3, $4, $5, $6)',
+    [requestId, scope.actor.employeeId, scope.now, 'confirm-destruction', scope.actor.sessionId, null]));
+}
 
 export interface DestructionRecord {
   scope: 'whole-dossier' | 'part';
@@ -27,9 +69,9 @@ export async function executeDestruction(scope: ClientScope, request: { id: stri
   }
   const kinds = ENTRY_KINDS.filter((kind) => partOfEntryKind(kind) === request.part);
   // The database function writes the destruction record itself: no destruction without one (migration 0018).
-  const [row] = await scope.tx.query<{ removed: number }>(
+  const [row] = await decideInDatabase(() => scope.tx.query<{ removed: number }>(
     'SELECT care.destroy_dossier_part($1, $2::text[], $3, $4, $5, $6, $7) AS removed',
-    [scope.client.id, kinds, request.part, scope.client.organisationId, request.id, request.decidedOn, scope.actor.employeeId]);
+    [scope.client.id, kinds, request.part, scope.client.organisationId, request.id, request.decidedOn, scope.actor.employeeId]));
   return { scope: 'part', part: request.part, entriesDestroyed: row!.removed };
 }
 
@@ -44,9 +86,10 @@ export async function destroyWholeDossier(tx: Queryable, input: {
   requestId: string | null; decidedOn: string | null; executedBy: string;
 }): Promise<DestructionRecord> {
   // Content, key and work notes go; the function writes the destruction record in the same statement (migration 0018).
-  const [row] = await tx.query<{ removed: number }>(
+  // The function also writes the destruction's own access-log row (migration 0055).
+  const [row] = await decideInDatabase(() => tx.query<{ removed: number }>(
     'SELECT care.destroy_dossier($1, $2, $3, $4, $5, $6) AS removed',
-    [input.clientId, input.organisationId, input.reason, input.requestId, input.decidedOn, input.executedBy]);
+    [input.clientId, input.organisationId, input.reason, input.requestId, input.decidedOn, input.executedBy]));
   return { scope: 'whole-dossier', part: 'dossier', entriesDestroyed: row!.removed };
 }
 
@@ -55,8 +98,8 @@ export async function destroyWholeDossier(tx: Queryable, input: {
  * (the database function writes the record in the same statement).
  */
 export async function destroyEntries(scope: ClientScope, request: { id: string; part: Part; decidedOn: string; entryIds: readonly string[] }): Promise<DestructionRecord> {
-  const [row] = await scope.tx.query<{ removed: number }>(
+  const [row] = await decideInDatabase(() => scope.tx.query<{ removed: number }>(
     'SELECT care.destroy_dossier_entries($1, $2::uuid[], $3, $4, $5, $6, $7) AS removed',
-    [scope.client.id, [...request.entryIds], request.part, scope.client.organisationId, request.id, request.decidedOn, scope.actor.employeeId]);
+    [scope.client.id, [...request.entryIds], request.part, scope.client.organisationId, request.id, request.decidedOn, scope.actor.employeeId]));
   return { scope: 'part', part: request.part, entriesDestroyed: row!.removed };
 }

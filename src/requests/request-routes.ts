@@ -45,6 +45,9 @@ const RequestSchema = Type.Object({
     outcome: Type.String(), reasons: Type.String(), facts: Type.Array(Type.String()), basis: Type.Array(Type.String()), decidedOn: Type.String(),
     answerReceivedOn: NullableString(), appealDeadline: NullableString(), executionDeadline: NullableString(),
     destruction: NullableObject(DestructionSplitSchema),
+    consultedProfessional: NullableString(),
+    /** A granted destruction: the second person's confirmation, once given (migration 0055). */
+    destructionConfirmation: NullableObject(Type.Object({ confirmedBy: Uuid(), confirmedAt: Type.String() })),
   })),
   fulfilledOn: NullableString(),
   feeCents: Type.Unsafe<number | null>({ type: 'integer', nullable: true }),
@@ -89,6 +92,8 @@ const DecisionBody = Type.Object({
   facts: Type.Optional(Type.Array(OneOf(DECISION_FACTS), { maxItems: DECISION_FACTS.length, uniqueItems: true })),
   /** destroy, partly: the entries destroyed and, per kept group, its ground (Jeugdwet 7.3.9). */
   destruction: Type.Optional(DestructionSplitSchema),
+  /** A (partial) refusal on serious harm: the other professional consulted, name and function (Jeugdwet 7.3.2 lid 4). */
+  consultedProfessional: Type.Optional(Type.String({ minLength: 2, maxLength: 300 })),
 }, { additionalProperties: false });
 /** Per kind (checked in fulfil-rights.ts): feeCents (copy), corrections (correct), statement (add-statement), consentId (withdraw-consent), objection (object). */
 const FulfilBody = Type.Object({

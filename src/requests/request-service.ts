@@ -22,7 +22,7 @@ import { Citation, decide, destructionDeadline, requestDeadlines, responseDeadli
 import { partOfEntryKind, type EntryKind } from '../dossier/entry-kinds.js';
 import { openText, sealText } from '../retention/client-free-text.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { destroyEntries, executeDestruction } from './destruction.js';
+import { decideInDatabase, destroyEntries, executeDestruction } from './destruction.js';
 import { carryOut, checkFulfilInput, type FulfilInput } from './fulfil-rights.js';
 import { generalInformationOf, type GeneralInformation } from './general-information.js';
 import { actorOfRelation, engineActionOf, isDestructionGround, type DecisionFact, type DestructionSplit, type RequestKind } from './request-kinds.js';
@@ -73,6 +73,10 @@ export interface ClientRequest {
     executionDeadline: string | null;
     /** A destruction granted in part: which entries go, which stay and on what ground. */
     destruction: DestructionSplit | null;
+    /** The other professional consulted before a refusal on serious harm (Jeugdwet 7.3.2 lid 4). */
+    consultedProfessional: string | null;
+    /** A granted destruction: the second person's confirmation, once given (migration 0055). */
+    destructionConfirmation: { confirmedBy: string; confirmedAt: string } | null;
   } | null;
   fulfilledOn: string | null;
   feeCents: number | null;
@@ -98,6 +102,7 @@ interface RequestRow {
   execution_deadline: string | null; fulfilled_on: string | null; fee_cents: number | null;
   destruction_granted_entries: string[] | null; destruction_refused: DestructionSplit['refused'] | null;
   extension_reasons_ciphertext: Buffer | null; answer_received_on: string | null;
+  consulted_professional: string | null; destruction_confirmed_by: string | null; destruction_confirmed_at: Date | null;
 }
 
 /**
@@ -171,6 +176,10 @@ function toRequest(row: RequestRow, key: Buffer | undefined, today: string): Cli
           destruction: row.destruction_granted_entries === null
             ? null
             : { grantedEntryIds: row.destruction_granted_entries, refused: row.destruction_refused ?? [] },
+          consultedProfessional: row.consulted_professional,
+          destructionConfirmation: row.destruction_confirmed_by === null || row.destruction_confirmed_at === null
+            ? null
+            : { confirmedBy: row.destruction_confirmed_by, confirmedAt: row.destruction_confirmed_at.toISOString() },
         },
     fulfilledOn: row.fulfilled_on, feeCents: row.fee_cents,
   };
@@ -414,6 +423,11 @@ export interface NewDecision {
   facts?: readonly DecisionFact[];
   /** destroy, partly: the entries that go and, per kept group, its ground. */
   destruction?: DestructionSplit;
+  /**
+   * The other professional consulted (name and function) before refusing on serious harm: Jeugdwet 7.3.2 lid 4,
+   * BW 7:448 lid 3. Required by the database function for a (partial) refusal with `serious-harm-assessed`.
+   */
+  consultedProfessional?: string;
 }
 
 const GROUNDS_NL = 'het aanmerkelijk belang van een ander, omdat goede zorg bewaren vraagt, of voor een procedure (Jeugdwet 7.3.9)';
@@ -518,13 +532,21 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
   }
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
   const execution = row.kind === 'destroy' && input.outcome !== 'refused' ? destructionDeadline({ received: row.received_on }).date : null;
-  await scope.tx.query(
-    `UPDATE org.requests SET state = 'decided', decision = $2, decision_facts = $3, decision_reasons_ciphertext = $4, decision_basis = $5,
-       decided_on = $6, decided_by = $7, appeal_deadline = $8, execution_deadline = $9, destruction_granted_entries = $10, destruction_refused = $11 WHERE id = $1`,
-    [requestId, input.outcome, [...new Set([...facts, ...(split?.grounds ?? [])])], encryptJson(key, { reasons: input.reasons }, `request-decision:${requestId}`),
-      [...new Set([...engine.basis, ...(split?.basis ?? [])])], today, scope.actor.employeeId, null, execution,
+  const decidedFacts = [...new Set([...facts, ...(split?.grounds ?? [])])];
+  if (input.outcome !== 'granted' && decidedFacts.includes('serious-harm-assessed') && (input.consultedProfessional ?? '').trim().length < 2) {
+    throw badRequest('consulted-professional-required', 'consultedProfessional',
+      'Wie weigert omdat inzage of informatie de cliënt ernstig zou schaden, overlegt eerst met een andere deskundige hulpverlener. Noem wie u raadpleegde (naam en functie).',
+      'A refusal on serious harm names the other professional consulted (Jeugdwet 7.3.2 lid 4).');
+  }
+  // Only the database function writes a decision (migration 0055): it checks the decider, the professional
+  // consulted, and writes its own log row; the application role has no UPDATE on these columns.
+  await decideInDatabase(() => scope.tx.query(
+    'SELECT org.decide_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
+    [requestId, scope.actor.employeeId, input.outcome, decidedFacts, encryptJson(key, { reasons: input.reasons }, `request-decision:${requestId}`),
+      [...new Set([...engine.basis, ...(split?.basis ?? [])])], today, execution,
       input.destruction === undefined ? null : [...input.destruction.grantedEntryIds],
-      input.destruction === undefined ? null : JSON.stringify(input.destruction.refused.map((g) => ({ entryIds: [...g.entryIds], ground: g.ground })))]);
+      input.destruction === undefined ? null : JSON.stringify(input.destruction.refused.map((g) => ({ entryIds: [...g.entryIds], ground: g.ground }))),
+      input.consultedProfessional?.trim() ?? null, 'decide-request', scope.actor.sessionId, null]));
   return readRequest(scope, masterKey, requestId);
 }
 

@@ -18,12 +18,11 @@
  * each dossier either untouched and still 'confirmed', or destroyed, marked and
  * recorded exactly once; a second run picks up where the first stopped.
  */
-import { appendAccessLog, AccessOutcome } from '../access/access-log.js';
 import type { Database, Queryable } from '../db/database.js';
 import { purgeExpiredRegisterRecords } from '../registers/register-service.js';
-import { destroyWholeDossier } from '../requests/destruction.js';
+import { decideInDatabase, destroyWholeDossier } from '../requests/destruction.js';
 import { destroyExpiredNotes } from '../work-notes/work-note-service.js';
-import { Citation, RETENTION_YEARS } from '../rules/index.js';
+import { RETENTION_YEARS } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { clientKeyIfAny, clientKeys, DESTROYED_TEXT, openText, sealText } from './client-free-text.js';
 import { dossierRetention, retentionOfRow, RETENTION_FACTS_SQL, RETENTION_JOINS_SQL, termFromRow, type RetentionFactsRow } from './dossier-retention.js';
@@ -173,12 +172,7 @@ async function destroyOne(tx: Queryable, clientId: string, now: Date): Promise<'
   await tx.query('SELECT formal.erase_client_identity($1, $2)', [clientId, review.organisation_id]);
   await tx.query(`UPDATE org.retention_reviews SET status = 'destroyed', destroyed_at = clock_timestamp() WHERE client_id = $1`, [clientId]);
   await tx.query('DELETE FROM org.retention_extensions WHERE client_id = $1', [clientId]);
-  await appendAccessLog(tx, [{
-    organisationId: review.organisation_id, employeeId: review.decided_by, employeeRole: 'privacy-officer', clientId,
-    action: 'destroy', part: 'dossier', outcome: AccessOutcome.allowed, basis: 'legal-duty',
-    purpose: 'Bewaartermijn verstreken; vernietiging bevestigd door de privacyfunctionaris',
-    citations: [Citation.jeugdwet_7_3_8, Citation.bw_7_454], route: 'retention destroy-confirmed', sessionId: null, address: null,
-  }]);
+  // care.destroy_dossier wrote the destruction's log row itself (migration 0055), naming the confirming privacy officer.
   return 'destroyed';
 }
 
@@ -255,6 +249,13 @@ export async function listReviews(tx: Queryable, masterKey: Buffer, organisation
 export async function decideReview(tx: Queryable, masterKey: Buffer, input: {
   organisationId: string; clientId: string; decidedBy: string; now: Date; decision: 'confirm' | 'hold'; holdReason?: string;
 }): Promise<boolean> {
+  if (input.decision === 'confirm') {
+    // Only the database function confirms (migration 0055): it checks that the confirmer is a privacy officer of the
+    // organisation and writes its own log row; the application role cannot set 'confirmed' itself.
+    const [row] = await decideInDatabase(() => tx.query<{ found: boolean }>('SELECT org.confirm_retention_destruction($1, $2, $3, $4, $5, $6, $7) AS found',
+      [input.clientId, input.organisationId, input.decidedBy, input.now.toISOString(), 'retention confirm', null, null]));
+    return row?.found === true;
+  }
   let sealedReason: Buffer | null = null;
   if (input.decision === 'hold') {
     // A dossier whose key is gone was destroyed: there is nothing left to hold.
@@ -266,7 +267,7 @@ export async function decideReview(tx: Queryable, masterKey: Buffer, input: {
     `UPDATE org.retention_reviews SET status = $4, hold_reason = NULL, hold_reason_ciphertext = $5, decided_by = $3, decided_at = $6
       WHERE client_id = $2 AND organisation_id = $1 AND status IN ('pending', 'confirmed', 'held')
       RETURNING client_id`,
-    [input.organisationId, input.clientId, input.decidedBy, input.decision === 'confirm' ? 'confirmed' : 'held',
+    [input.organisationId, input.clientId, input.decidedBy, 'held',
       sealedReason, input.now.toISOString()]);
   if (rows.length === 1 || sealedReason === null) return rows.length === 1;
   // A hold may come before the dossier falls due: the procedure is known now (003 §3.2).
