@@ -7,12 +7,24 @@
  * dispute (003 §3.4); numbered pages. The cover names people, never the
  * client's address or other contact data.
  */
+import { calendarDate } from '../shared/calendar-date.js';
+import { ANNOTATION_KINDS, dateInWords, label, SOURCE_KINDS, STATEMENT_TYPES } from '../shared/labels.js';
 import type { ReaderView } from '../shielding/reader-view.js';
 import type { ProgressReporter } from './export-progress.js';
-import { dutchDate, renderPdf, section } from './pdf-document.js';
+import { renderPdf, section } from './pdf-document.js';
 import { renderInWorker } from './pdf-pool.js';
 
 const RENDER_STEP = 100;
+
+/** A date ('YYYY-MM-DD') or an instant in words, on the Dutch calendar: an entry at 00:30 Dutch time is of that day, not the UTC one before. */
+function inWords(value: string): string {
+  return dateInWords(/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : calendarDate(new Date(value)));
+}
+
+/** The source as people read it: a code of the vocabulary by its label, a free description as written. */
+function sourceInWords(source: string): string {
+  return label(SOURCE_KINDS, source);
+}
 
 export interface CopyCover {
   organisation: string;
@@ -59,29 +71,29 @@ export function drawCopyPdf(job: CopyJob, maxBytes: number, progress?: ProgressR
     doc.text(`Organisatie: ${cover.organisation}`);
     doc.text(`Dossier van: ${cover.clientName}`);
     doc.text(`Voor: ${cover.requesterName}`);
-    doc.text(`${cover.transfer === undefined ? 'Verzoek ontvangen op' : 'Overgedragen op'}: ${dutchDate(cover.requestReceivedOn)}`);
-    doc.text(`Gemaakt op: ${dutchDate(cover.madeOn)}`);
+    doc.text(`${cover.transfer === undefined ? 'Verzoek ontvangen op' : 'Overgedragen op'}: ${inWords(cover.requestReceivedOn)}`);
+    doc.text(`Gemaakt op: ${inWords(cover.madeOn)}`);
     doc.text(`Aantal stukken: ${view.entries.length}`);
     doc.moveDown().fontSize(10).text(cover.transfer === undefined ? COPY_INTRO : transferIntro(cover.transfer.basis));
     if (view.inspectionOnly.length > 0) {
-      section(doc, 'Alleen in te zien (niet in deze kopie)', view.inspectionOnly.map((r) => `• Ruwe testgegevens${r.title === null ? '' : ` "${r.title}"`} van ${dutchDate(r.recordedAt)}`).join('\n'));
+      section(doc, 'Alleen in te zien (niet in deze kopie)', view.inspectionOnly.map((r) => `• Ruwe testgegevens${r.title === null ? '' : ` "${r.title}"`} van ${inWords(r.recordedAt)}`).join('\n'));
     }
     doc.addPage();
     for (const [i, entry] of view.entries.entries()) {
       if (i % RENDER_STEP === 0) progress?.report('render', i, view.entries.length);
       doc.moveDown(0.8);
       if (!entry.shown) {
-        section(doc, `Stuk van ${dutchDate(entry.recordedAt)}: niet opgenomen`, `${entry.withheld.ground}\n(${entry.withheld.basis.join(', ')})`);
+        section(doc, `Stuk van ${inWords(entry.recordedAt)}: niet opgenomen`, `${entry.withheld.ground}\n(${entry.withheld.basis.join(', ')})`);
         continue;
       }
       section(doc, `${entry.kindLabel}${entry.title === null ? '' : `: ${entry.title}`}`,
-        `Datum: ${dutchDate(entry.recordedAt)} · Geschreven door: ${entry.author} · Bron: ${entry.source}${entry.statementType === null ? '' : ` · ${entry.statementType === 'fact' ? 'feit' : 'mening'}`}`);
+        `Datum: ${inWords(entry.recordedAt)} · Geschreven door: ${entry.author} · Bron: ${sourceInWords(entry.source)}${entry.statementType === null ? '' : ` · ${label(STATEMENT_TYPES, entry.statementType)}`}`);
       doc.moveDown(0.4).fontSize(10).text(entry.text);
       for (const passage of entry.withheldPassages) doc.moveDown(0.3).fontSize(9).fillColor('#444').text(`Weggelaten: ${passage.ground} (${passage.basis.join(', ')})`).fillColor('#000');
-      for (const note of entry.annotations) doc.moveDown(0.3).fontSize(9).text(`Aantekening (${dutchDate(note.recordedAt)}): ${note.reason}`);
+      for (const note of entry.annotations) doc.moveDown(0.3).fontSize(9).text(`Aantekening (${label(ANNOTATION_KINDS, note.kind).toLowerCase()}, ${inWords(note.recordedAt)}): ${note.reason}`);
       // The client's own statement beside the entry it disputes (AVG 16; 003 §3.4).
       for (const statement of entry.statements) {
-        doc.moveDown(0.3).fontSize(9).font('bold').text(`Eigen verklaring bij dit stuk (${dutchDate(statement.recordedAt)}, van ${statement.source}):`);
+        doc.moveDown(0.3).fontSize(9).font('bold').text(`Eigen verklaring bij dit stuk (${inWords(statement.recordedAt)}, van ${sourceInWords(statement.source)}):`);
         doc.font('regular').text(statement.text);
       }
     }

@@ -10,6 +10,8 @@
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database.js';
 import { AppError, type FieldProblem } from '../errors.js';
+import { capitalise } from '../rules/explanations.js';
+import { fieldName } from '../shared/labels.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -44,30 +46,39 @@ function fieldOf(issue: AjvIssue, context: string | undefined): string {
   return name === '' ? (context ?? 'body') : name;
 }
 
+/**
+ * One validation problem: the English message names the API field, the Dutch one says it in words from the
+ * label catalogue ("De postcode heeft niet de juiste vorm."), never `streetAddress` or `clientId` (issue 15, Deliver 6).
+ */
 function describe(issue: AjvIssue, field: string): FieldProblem {
+  const name = fieldName(field);
+  const Name = capitalise(name);
   switch (issue.keyword) {
     case 'required':
-      return { field, nl: `Het veld "${field}" ontbreekt.`, en: `The field "${field}" is required.` };
+      return { field, nl: `${Name} ontbreekt; vul dit in.`, en: `The field "${field}" is required.` };
     case 'additionalProperties':
-      return { field, nl: `Het veld "${field}" is onbekend en niet toegestaan.`, en: `The field "${field}" is not allowed.` };
+      return {
+        field, nl: name === 'een veld' ? 'Het verzoek bevat een veld dat hier niet hoort.' : `${Name} hoort niet bij dit verzoek.`,
+        en: `The field "${field}" is not allowed.`,
+      };
     case 'enum':
     case 'const':
     case 'anyOf':
-      return { field, nl: `De waarde van "${field}" is niet een van de toegestane waarden.`, en: `The value of "${field}" is not one of the allowed values.` };
+      return { field, nl: `${Name} is niet een van de mogelijke keuzes.`, en: `The value of "${field}" is not one of the allowed values.` };
     case 'format':
     case 'pattern':
-      return { field, nl: `De waarde van "${field}" heeft niet de juiste vorm.`, en: `The value of "${field}" has the wrong format.` };
+      return { field, nl: `${Name} heeft niet de juiste vorm.`, en: `The value of "${field}" has the wrong format.` };
     case 'maxLength':
     case 'minLength':
     case 'maximum':
     case 'minimum':
     case 'maxItems':
     case 'minItems':
-      return { field, nl: `De waarde van "${field}" is te lang, te kort, te groot of te klein.`, en: `The value of "${field}" is out of range (${issue.message ?? issue.keyword}).` };
+      return { field, nl: `${Name} is te lang, te kort, te groot of te klein.`, en: `The value of "${field}" is out of range (${issue.message ?? issue.keyword}).` };
     case 'type':
-      return { field, nl: `De waarde van "${field}" heeft het verkeerde type.`, en: `The value of "${field}" has the wrong type (${issue.message ?? 'type'}).` };
+      return { field, nl: `${Name} heeft de verkeerde soort waarde.`, en: `The value of "${field}" has the wrong type (${issue.message ?? 'type'}).` };
     default:
-      return { field, nl: `De waarde van "${field}" is ongeldig.`, en: `The value of "${field}" is invalid.` };
+      return { field, nl: `${Name} is ongeldig.`, en: `The value of "${field}" is invalid.` };
   }
 }
 

@@ -7,38 +7,19 @@
  * complaints procedure, the disciplinary court, and the Autoriteit
  * Persoonsgegevens (AVG 77).
  */
-import { dutchDate, renderPdf, section } from '../exports/pdf-document.js';
+import { renderPdf, section } from '../exports/pdf-document.js';
 import { renderInWorker } from '../exports/pdf-pool.js';
 import { drawGeneralInformation, type GeneralInformation } from './general-information.js';
-import type { RequestKind } from './request-kinds.js';
 import type { ClientRequest } from './request-service.js';
-
-const KIND_LABELS: Record<RequestKind, string> = {
-  'inspect': 'inzage in het dossier',
-  'copy': 'een kopie van het dossier',
-  'correct': 'het verbeteren van gegevens in het dossier',
-  'add-statement': 'het toevoegen van uw eigen verklaring aan het dossier',
-  'destroy': 'het vernietigen van (een deel van) het dossier',
-  'restrict': 'het beperken van het gebruik van uw gegevens',
-  'object': 'bezwaar tegen het gebruik van uw gegevens',
-  'portability': 'het krijgen van uw gegevens in een digitaal bestand',
-  'withdraw-consent': 'het intrekken van uw toestemming',
-  'general-information': 'algemene informatie over de hulp',
-};
-
-const OUTCOME_LABELS = { granted: 'Wij geven u wat u vroeg.', partly: 'Wij geven u een deel van wat u vroeg.', refused: 'Wij wijzen uw verzoek af.' } as const;
+import {
+  dateInWords, dayAndDateInWords, DECISION_OUTCOMES_IN_A_LETTER, DESTRUCTION_GROUNDS_IN_A_SENTENCE, label, REQUEST_KINDS_IN_A_SENTENCE,
+} from '../shared/labels.js';
 
 export interface LetterContext {
   organisation: string;
   addressee: string;
   clientName: string;
 }
-
-const GROUND_LABELS: Record<string, string> = {
-  'significant-interest-of-another': 'het aanmerkelijk belang van een ander',
-  'good-care-requires-keeping': 'goede zorg vraagt dat wij deze gegevens bewaren',
-  'needed-for-procedure': 'wij hebben deze gegevens nodig in een procedure',
-};
 
 /**
  * When the requester can go to court, as the engine has it (003 §4): after a
@@ -48,13 +29,13 @@ const GROUND_LABELS: Record<string, string> = {
 export function courtTerm(request: Pick<ClientRequest, 'deadlines' | 'decision'>): string {
   const law = '(Jeugdwet 7.3.17, UAVG 35)';
   if (request.deadlines.late) {
-    return `Wij hebben niet binnen de wettelijke termijn beslist: die liep tot en met ${dutchDate(request.deadlines.decisionDeadline)}. `
+    return `Wij hebben niet binnen de wettelijke termijn beslist: die liep tot en met ${dateInWords(request.deadlines.decisionDeadline)}. `
       + `Daarom is het indienen van uw verzoek bij de rechter niet aan een termijn gebonden: u kunt dat ook later nog doen ${law}.`;
   }
   const last = request.decision?.appealDeadline ?? null;
   const received = request.decision?.answerReceivedOn ?? null;
   if (last !== null && received !== null) {
-    return `Dat moet binnen zes weken nadat u dit antwoord ontving (${dutchDate(received)}), dus uiterlijk op ${dutchDate(last)} ${law}.`;
+    return `Dat moet binnen zes weken nadat u dit antwoord ontving (${dateInWords(received)}), dus uiterlijk op ${dateInWords(last)} ${law}.`;
   }
   return `Dat moet binnen zes weken nadat u dit antwoord heeft ontvangen ${law}.`;
 }
@@ -83,20 +64,20 @@ export function drawDecisionLetter(job: DecisionLetterJob, maxBytes: number): Pr
   const decision = request.decision;
   if (decision === null) throw new Error('a decision letter needs a decision');
   return renderPdf({ title: `Besluit op uw verzoek (${context.clientName})`, author: context.organisation }, (doc) => {
-    doc.fontSize(10).text(context.organisation).moveDown().text(`Aan: ${context.addressee}`).text(`Datum: ${dutchDate(decision.decidedOn)}`);
+    doc.fontSize(10).text(context.organisation).moveDown().text(`Aan: ${context.addressee}`).text(`Datum: ${dayAndDateInWords(decision.decidedOn)}`);
     doc.moveDown().font('bold').fontSize(16).text('Besluit op uw verzoek').font('regular').fontSize(10);
-    doc.moveDown().text(`U vroeg op ${dutchDate(request.receivedOn)} om ${KIND_LABELS[request.kind]} over ${context.clientName}.`);
-    section(doc, 'Ons besluit', OUTCOME_LABELS[decision.outcome]);
+    doc.moveDown().text(`U vroeg op ${dateInWords(request.receivedOn)} om ${REQUEST_KINDS_IN_A_SENTENCE[request.kind]} over ${context.clientName}.`);
+    section(doc, 'Ons besluit', DECISION_OUTCOMES_IN_A_LETTER[decision.outcome]);
     if (decision.reasons.trim() !== '') section(doc, 'Waarom', decision.reasons);
     if (decision.basis.length > 0) doc.moveDown(0.3).fontSize(9).text(`Wettelijke grond: ${decision.basis.join(', ')}.`).fontSize(10);
     if (decision.destruction !== null) {
-      const kept = decision.destruction.refused.map((g) => `${g.entryIds.length} onderdeel/onderdelen, omdat ${GROUND_LABELS[g.ground] ?? g.ground}`);
+      const kept = decision.destruction.refused.map((g) => `${g.entryIds.length} onderdeel/onderdelen, omdat ${label(DESTRUCTION_GROUNDS_IN_A_SENTENCE, g.ground)}`);
       section(doc, 'Wat wij vernietigen en wat wij bewaren',
         `Wij vernietigen ${decision.destruction.grantedEntryIds.length} onderdeel/onderdelen van het dossier. Wij bewaren: ${kept.join('; ')} (Jeugdwet 7.3.9).`);
     }
     if (generalInformation !== null && decision.outcome !== 'refused') drawGeneralInformation(doc, generalInformation);
     if (decision.executionDeadline !== null) {
-      section(doc, 'Wanneer', `Wij vernietigen de gegevens uiterlijk op ${dutchDate(decision.executionDeadline)}. Daarna bewaren wij alleen dat wij ze hebben vernietigd, niet wat erin stond.`);
+      section(doc, 'Wanneer', `Wij vernietigen de gegevens uiterlijk op ${dateInWords(decision.executionDeadline)}. Daarna bewaren wij alleen dat wij ze hebben vernietigd, niet wat erin stond.`);
     }
     section(doc, 'Bent u het niet eens met dit besluit?', [
       `1. U kunt de rechter vragen om naar het besluit te kijken. ${courtTerm(request)}`,

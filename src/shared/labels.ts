@@ -249,6 +249,7 @@ export const ACCESS_ACTIONS: Record<AccessAction, string> = {
   'hold-retention': 'Bewaard voor een procedure',
   'release-retention': 'Bewaring voor procedure beëindigd',
   'confirm-retention-review': 'Vernietiging na bewaartermijn bevestigd',
+  'confirm-destruction': 'Vernietiging als tweede persoon bevestigd',
   'administer-account': 'Account beheerd',
 };
 
