@@ -339,12 +339,13 @@ describe('web application for professionals', () => {
     await screenshot(page, '11-geweigerd-noodtoegang');
 
     await page.getByLabel('Reden voor noodtoegang').fill('Crisis in de avond; de vaste hulpverlener is niet bereikbaar.');
-    await page.getByRole('button', { name: 'Noodtoegang vragen' }).click();
-    await page.getByRole('heading', { name: 'Noodtoegang gegeven' }).waitFor();
+    // Issue 14: the summary first; the whole dossier only after a second confirmation.
+    await page.getByRole('button', { name: 'Noodsamenvatting openen' }).click();
+    await page.getByRole('heading', { name: 'Heeft u het hele dossier nodig?' }).waitFor();
     await page.getByTestId('emergency-summary').waitFor();
     await expectAccessible(page);
     await screenshot(page, '12-noodtoegang');
-    await page.getByRole('button', { name: 'Verder naar het dossier' }).click();
+    await page.getByRole('button', { name: 'Ja, open het hele dossier' }).click();
     await page.getByRole('heading', { level: 1, name: /Daan Demo-Noodgeval/ }).waitFor();
   });
 

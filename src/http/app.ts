@@ -235,7 +235,11 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   await server.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Dossierwijzer API', version: '0.1.0', description: 'Electronic client dossier for Dutch youth care. Errors are RFC 9457 problem+json with Dutch (nl) and English (en) messages.' },
+      info: { title: 'Dossierwijzer API', version: '0.1.0', description: 'Electronic client dossier for Dutch youth care. Errors are RFC 9457 problem+json with Dutch (nl) and English (en) messages. '
+        + 'A purpose other than the care itself is named on a client route in the header `x-dossierwijzer-purpose: <purpose> <record id>`: '
+        + '`complaint <complaint id>`, `incident <incident id>`, `quality-control <audit id>` (a manager; the record must be about this client), '
+        + '`legal-claims <hold id>` (the current retention hold on this dossier: reading a restricted dossier, AVG 18(2)). '
+        + 'Without its record, or with one about another client, the purpose is refused (403) and logged; the log row carries the record id.' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dw_session' } } },
       security: [{ session: [] }],
     },

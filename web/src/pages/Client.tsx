@@ -14,6 +14,7 @@ import { TransferCard } from './Transfer';
 import type { ClientDetail } from '../client-detail';
 import { ClientWorkNotes } from './WorkNotes';
 import { ClientFamilies } from './Family';
+import { EmergencyAccess, SummaryView, type EmergencySummary } from './EmergencyAccess';
 
 const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Dossier (tijdlijn)'], ['verzoeken', 'Verzoeken'], ['verstrekkingen', 'Verstrekkingen']];
 
@@ -25,7 +26,7 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
       <>
         <h1>Dossier openen</h1>
         <ProblemBox problem={client.problem} />
-        {client.problem?.status === 403 && me.role !== 'privacy-officer' && <EmergencyAccess clientId={clientId} onOpened={client.reload} />}
+        {client.problem?.status === 403 && me.role !== 'application-administrator' && <EmergencyAccess clientId={clientId} onOpened={client.reload} />}
         {me.role === 'privacy-officer' && <WhoSawLink clientId={clientId} />}
         <p><Link to="/">Terug naar mijn caseload</Link></p>
       </>
@@ -56,56 +57,6 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
 /** Reading the access log is the privacy officer's appointment (NEN 7513), so only they get this way in from the dossier. */
 function WhoSawLink({ clientId }: { clientId: string }) {
   return <p><Link to={`/privacy/toegang/${clientId}`}>Wie zag dit dossier? (toegangslog)</Link></p>;
-}
-
-interface EmergencySummary { medication: string; keyContacts: string; knownRisks: string; recordedAt: string | null; author: string | null }
-
-function EmergencyAccess({ clientId, onOpened }: { clientId: string; onOpened: () => void }) {
-  const [reason, setReason] = useState('');
-  const [granted, setGranted] = useState<{ expiresAt: string; summary: EmergencySummary }>();
-  const open = useSubmit(() => post<{ accessId: string; expiresAt: string; summary: EmergencySummary }>(
-    `/api/clients/${encodeURIComponent(clientId)}/emergency-access`, { reason }), setGranted);
-  if (granted !== undefined) {
-    return (
-      <section className="card emergency" aria-labelledby="emergency-granted">
-        <h2 id="emergency-granted">Noodtoegang gegeven</h2>
-        <p role="status">U heeft toegang tot {formatDate(granted.expiresAt)}. De functionaris gegevensbescherming beoordeelt deze toegang achteraf.</p>
-        <SummaryView summary={granted.summary} />
-        <button type="button" onClick={onOpened}>Verder naar het dossier</button>
-      </section>
-    );
-  }
-  return (
-    <section className="card emergency" aria-labelledby="emergency-title">
-      <h2 id="emergency-title">Noodtoegang</h2>
-      <p>Is er een noodsituatie en heeft u het dossier nu nodig? Dan kunt u noodtoegang vragen. U moet een reden geven.
-        Uw toegang duurt kort, wordt vastgelegd en wordt achteraf beoordeeld door de functionaris gegevensbescherming.
-      </p>
-      <form onSubmit={(e) => void open.submit(e)}>
-        <TextArea
-          label="Reden voor noodtoegang"
-          value={reason}
-          onChange={setReason}
-          required
-          rows={3}
-          hint="Beschrijf kort de noodsituatie. Bijvoorbeeld: crisis in de avond, de vaste hulpverlener is niet bereikbaar."
-        />
-        <ProblemBox problem={open.problem} />
-        <button type="submit" className="danger" disabled={open.busy}>Noodtoegang vragen</button>
-      </form>
-    </section>
-  );
-}
-
-function SummaryView({ summary }: { summary: EmergencySummary }) {
-  return (
-    <dl className="facts" data-testid="emergency-summary">
-      <dt>Medicatie</dt><dd>{summary.medication || 'Niet ingevuld'}</dd>
-      <dt>Belangrijke contacten</dt><dd>{summary.keyContacts || 'Niet ingevuld'}</dd>
-      <dt>Bekende risico's</dt><dd>{summary.knownRisks || 'Niet ingevuld'}</dd>
-      <dt>Vastgelegd</dt><dd>{summary.recordedAt === null ? '—' : `${formatDate(summary.recordedAt)} door ${summary.author ?? 'onbekend'}`}</dd>
-    </dl>
-  );
 }
 
 function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; onChanged: () => void }) {
