@@ -41,13 +41,16 @@ function only(table: Labels, codes: readonly string[]): Labels {
 export const DECISION_FACTS: Labels = only(catalogue.DECISION_FACTS, [
   'factual-error', 'serious-harm-assessed', 'significant-interest-of-another', 'good-care-requires-keeping', 'needed-for-procedure', 'other-person-consents',
 ]);
+export const DISCLOSURE_BASES: Labels = catalogue.DISCLOSURE_BASES;
 /** The grounds the disclosure form offers; `legal-representative` belongs to a transfer, not to this form. */
-export const DISCLOSURE_BASES: Labels = only(catalogue.DISCLOSURE_BASES, [
+export const DISCLOSURE_BASIS_CHOICES: Labels = only(catalogue.DISCLOSURE_BASES, [
   'consent', 'family-guardian-threat', 'cbs-statistics', 'municipality-billing', 'inspectorate', 'disciplinary-or-legal-procedure', 'conflict-of-duties',
   'child-protection-report', 'research',
 ]);
 /** The purposes a manager chooses from; `legal-claims` (a restricted dossier, AVG 18(2)) is not asked there. */
 export const PURPOSES: Labels = only(catalogue.PURPOSES, ['quality-control', 'complaint', 'incident']);
+/** Every recorded purpose, for showing one. */
+export const ALL_PURPOSES: Labels = catalogue.PURPOSES;
 
 /** Relations that can represent an adult who cannot oversee their interests (BW 7:465 lid 3); they never hold custody. */
 export const REPRESENTATIVE_RELATIONS: readonly string[] = catalogue.REPRESENTATIVE_RELATIONS;

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { get, post } from '../api';
 import { Basis, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
-import { DISCLOSURE_BASES, PARTS, formatDate, label, today } from '../labels';
+import { DISCLOSURE_BASES, DISCLOSURE_BASIS_CHOICES, PARTS, formatDate, label, today } from '../labels';
 
 interface Disclosure {
   id: string; recipient: string; basis: string; part: string; disclosedOn: string; clientToldBeforehand: boolean; citations: string[];
@@ -87,7 +87,7 @@ function NewDisclosure({ clientId, onDone, onCancel }: { clientId: string; onDon
     <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-disclosure-title">
       <h3 id="new-disclosure-title">Verstrekking vastleggen</h3>
       <TextInput label="Aan wie?" value={recipient} onChange={setRecipient} required />
-      <Select label="Op welke grond?" value={basis} onChange={setBasis} options={DISCLOSURE_BASES} />
+      <Select label="Op welke grond?" value={basis} onChange={setBasis} options={DISCLOSURE_BASIS_CHOICES} />
       {basis === 'research' && (
         <label className="checkbox">
           <input type="checkbox" checked={withoutConsent} onChange={(e) => setWithoutConsent(e.target.checked)} /> Zonder toestemming van de cliënt (Jeugdwet 7.3.12)

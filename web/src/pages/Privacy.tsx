@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { get, post } from '../api';
 import { Link, Loading, ProblemBox, TextArea, TextInput, useLoad, useSubmit } from '../components';
-import { ACCESS_OUTCOMES, DISCLOSURE_BASES, PARTS, ROLES, formatDate, label, today } from '../labels';
+import { ACCESS_ACTIONS, ACCESS_BASES, ACCESS_OUTCOMES, ALL_PURPOSES, DISCLOSURE_BASES, PARTS, ROLES, formatDate, label, today } from '../labels';
 import { match, navigate } from '../router';
 import type { Me } from './Login';
 import { BreachRegister, ProcessingRecords, RetentionReview } from './PrivacyRegisters';
@@ -129,7 +129,7 @@ function UnusualAccess() {
                   <thead><tr><th scope="col">Tijd</th><th scope="col">Medewerker</th><th scope="col">Dossier</th><th scope="col">Uitkomst</th><th scope="col">Grond</th></tr></thead>
                   <tbody>
                     {r.withoutRelation.map((w, i) => (
-                      <tr key={i}><td>{formatDate(w.at)}</td><td>{w.employee.name}</td><td><Link to={`/privacy/toegang/${w.client.id}`}>{w.client.name}</Link></td><td>{label(ACCESS_OUTCOMES, w.outcome)}</td><td>{w.basis}</td></tr>
+                      <tr key={i}><td>{formatDate(w.at)}</td><td>{w.employee.name}</td><td><Link to={`/privacy/toegang/${w.client.id}`}>{w.client.name}</Link></td><td>{label(ACCESS_OUTCOMES, w.outcome)}</td><td>{label(ACCESS_BASES, w.basis)}</td></tr>
                     ))}
                   </tbody>
                 </table>
@@ -238,10 +238,10 @@ function AccessLog({ clientId }: { clientId: string }) {
               <tr key={l.seq} className={l.basis === 'emergency' ? 'emergency-row' : undefined}>
                 <td>{formatDate(l.at)}</td>
                 <td>{l.employee.name} <span className="muted">({label(ROLES, l.employee.role)})</span></td>
-                <td>{l.action}{l.entryCount !== null && l.entryCount > 0 && ` (${l.entryCount} regels)`}</td>
+                <td>{label(ACCESS_ACTIONS, l.action)}{l.entryCount !== null && l.entryCount > 0 && ` (${l.entryCount} regels)`}</td>
                 <td>{label(PARTS, l.part)}</td>
                 <td>{label(ACCESS_OUTCOMES, l.outcome)}</td>
-                <td>{l.basis === 'emergency' ? <strong>Noodtoegang</strong> : (l.basis ?? '—')}{l.purpose !== null && ` — doel: ${l.purpose}`}</td>
+                <td>{l.basis === 'emergency' ? <strong>Noodtoegang</strong> : label(ACCESS_BASES, l.basis)}{l.purpose !== null && ` — doel: ${label(ALL_PURPOSES, l.purpose).toLowerCase()}`}</td>
                 <td>{l.citations.join('; ')}</td>
               </tr>
             ))}
