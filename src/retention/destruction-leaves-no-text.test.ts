@@ -33,6 +33,7 @@ import { decryptJson, encryptJson, newDataKey, wrapDataKey } from '../crypto/env
 import { rewrapAll, SEALED_UNDER_MASTER_KEY, verifyAllOpen } from '../crypto/master-key-rotation.js';
 import { APP_ROLE, type Database } from '../db/database.js';
 import { migrate, MIGRATIONS_DIR } from '../db/migrate.js';
+import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { createApp } from '../http/app.js';
@@ -317,7 +318,9 @@ describe('free text written in clear before migrations 0033 and 0037', () => {
   let owner: { db: Database; url: string | undefined; drop(): Promise<void> };
   let appDb: Database | undefined;
   /** The database as the application role (set in beforeAll). */
-  const app = (): Database => appDb!;
+  // Plain SQL across organisations, as the tests' scratch databases do: the application role sees no row outside a
+  // scope (row-level security, migration 0056).
+  const app = (): Database => withDefaultScope(appDb!, SYSTEM_SCOPE);
   const ids = {
     kept: randomUUID(), destroyed: randomUUID(), care: randomUUID(), disclosure: randomUUID(), gone: randomUUID(), request: randomUUID(), access: randomUUID(),
     expertKept: randomUUID(), expertGone: randomUUID(), register: randomUUID(), transfer: randomUUID(), breach: randomUUID(), sealedBreach: randomUUID(),
