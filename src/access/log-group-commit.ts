@@ -42,7 +42,9 @@ class GroupCommit {
       while (this.waiting.length > 0) {
         const batch = this.takeBatch();
         try {
-          await this.db.transaction((tx) => appendAccessLog(tx, batch.flatMap((w) => w.rows)));
+          const rows = batch.flatMap((w) => w.rows);
+          await this.db.transaction((tx) => appendAccessLog(tx, rows));
+          observers.get(this.db)?.(rows.length);
           for (const w of batch) w.resolve();
         } catch {
           // Do not let one request's bad row fail the others: write each on its own.
@@ -73,6 +75,12 @@ class GroupCommit {
 }
 
 const perDatabase = new WeakMap<Database, GroupCommit>();
+const observers = new WeakMap<Database, (rows: number) => void>();
+
+/** Tells `observer` the number of rows in each batch committed together for `db` (the server's metrics, http/metrics.ts). */
+export function observeGroupCommit(db: Database, observer: (rows: number) => void): void {
+  observers.set(db, observer);
+}
 
 /** Appends the log rows of a read, group-committed with other reads; resolves once they are committed. */
 export function appendReadLog(db: Database, rows: readonly AccessLogRow[]): Promise<void> {

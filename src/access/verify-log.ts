@@ -14,10 +14,20 @@
  *                 chain lock, migrations/0031, so such a row was written around the trigger);
  * - `unanchored`: with `requireCheckpoints`, the log has rows but there is no checkpoint to hold it
  *                 against: a chain rebuilt end to end (rows deleted, the rest renumbered and
- *                 rehashed) would pass, so verification fails closed.
+ *                 rehashed) would pass, so verification fails closed;
+ * - `restore`:    the checkpoints file records a restore that the database does not (or with another
+ *                 head): a restore line cannot explain a loss on its own (log-restores.ts).
+ *
+ * A restore recorded in both places (audit.log_restores and a restore line in the checkpoints
+ * file) is an explained event, not a problem: the checkpoints written before the restore line
+ * beyond the restored head pin history that was lost with the restore; they are reported in
+ * `restores` and not held against the log. Everything else still is — checkpoints up to the
+ * restored head before the restore, the restore line itself, and every checkpoint after it — so
+ * tampering before or after a restore is still found.
  */
 import type { Queryable } from '../db/database.js';
 import type { Checkpoint } from './log-checkpoints.js';
+import type { RestoreMarker } from './log-restores.js';
 import { chainHash, formatChainTimestamp, GENESIS_HASH, type ChainRow } from './log-chain.js';
 
 export const LogProblemKind = {
@@ -28,6 +38,7 @@ export const LogProblemKind = {
   truncated: 'truncated',
   time: 'time',
   unanchored: 'unanchored',
+  restore: 'restore',
 } as const;
 export type LogProblemKind = (typeof LogProblemKind)[keyof typeof LogProblemKind];
 
@@ -38,7 +49,25 @@ export interface LogProblem {
   message: string;
 }
 
+/** A restore found in the database, and what it cost: the checkpointed history lost with it. */
+export interface RestoreReport {
+  /** When it was restored, and when the backup was taken (ISO 8601). */
+  restoredAt: string;
+  backupTakenAt: string;
+  /** The backup's last row: rows after it that existed before the restore were lost with it. */
+  headSeq: number;
+  restoredBy: string;
+  source: string;
+  /** Whether the checkpoints file has its restore line (only then does it explain lost checkpoints). */
+  inCheckpointsFile: boolean;
+  /** Checkpoints written before the restore beyond its head, and the highest row they named. */
+  lostCheckpoints: number;
+  lostUpToSeq: number | null;
+}
+
 interface Verified {
+  /** Restores recorded in the database, oldest first. */
+  restores: RestoreReport[];
   /** Rows whose hash was recomputed. */
   rows: number;
   /** Last row verified, with its recomputed hash (hex): the head when `ok`. */
@@ -116,6 +145,11 @@ export interface VerifyOptions {
    * (`dossierwijzer verify-log` sets this unless `--no-checkpoints` is given).
    */
   requireCheckpoints?: boolean;
+  /**
+   * The restore markers of the database (audit.log_restores). A restore line in `checkpoints` is
+   * accepted only when a marker here agrees with it; `checkpoints` must then be in file order.
+   */
+  restores?: readonly RestoreMarker[];
 }
 
 /**
@@ -140,7 +174,51 @@ export async function readClockFromSeq(db: Queryable): Promise<number> {
 export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Promise<VerifyResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 5000;
-  const pending = [...(options.checkpoints ?? [])].sort((a, b) => a.seq - b.seq);
+  const fileOrder = options.checkpoints ?? [];
+  const markers = options.restores ?? [];
+  const restores: RestoreReport[] = [];
+  // Restore lines void the checkpoints before them (in file order) that lie beyond their head: history lost with the restore.
+  const voided = new Set<number>();
+  let restoreProblem: LogProblem | undefined;
+  const unconfirmed: Checkpoint[] = [];
+  for (const [i, line] of fileOrder.entries()) {
+    if (line.restore === undefined) continue;
+    const marker = markers.find((m) => m.id === line.restore?.id);
+    if (marker === undefined) {
+      // Not in the database: a backup taken before that restore was restored since — or a forged line. Either
+      // way it explains nothing; it stays a plain checkpoint, held against the log like any other.
+      unconfirmed.push(line);
+      continue;
+    }
+    if (marker.headSeq !== line.seq || marker.headHash !== line.rowHash) {
+      restoreProblem ??= {
+        kind: LogProblemKind.restore, seq: line.seq,
+        message: `the checkpoints file records the restore of ${line.at} at row ${line.seq}, but the database records it at row ${marker.headSeq}`
+          + (marker.headSeq === line.seq ? ' with another hash' : '') + ': a restore is accepted only when the database and the checkpoints file agree on it',
+      };
+      continue;
+    }
+    let lost = 0;
+    let lostUpToSeq: number | null = null;
+    for (let j = 0; j < i; j += 1) {
+      const earlier = fileOrder[j]!;
+      if (voided.has(j) || earlier.seq <= line.seq) continue;
+      voided.add(j);
+      lost += 1;
+      lostUpToSeq = Math.max(lostUpToSeq ?? 0, earlier.seq);
+    }
+    restores.push(report(marker, true, lost, lostUpToSeq));
+  }
+  const unrecorded = markers.filter((m) => !fileOrder.some((c) => c.restore?.id === m.id));
+  for (const marker of unrecorded) restores.push(report(marker, false, 0, null));
+  restores.sort((a, b) => a.restoredAt.localeCompare(b.restoredAt));
+  /** Said with a truncation or a mismatch: a restore the database knows and this file does not may be why. */
+  const unrecordedHint = unrecorded.map((m) => `. The database records a restore on ${m.restoredAt} `
+    + `to the backup of ${m.backupTakenAt} (row ${m.headSeq}) that this checkpoints file does not: if the file belongs to another `
+    + 'server, add the restore to it with `dossierwijzer restored --checkpoints-only`').join('')
+  + unconfirmed.map((c) => `. The checkpoints file records a restore on ${c.at} (row ${c.seq}) that the database has no record of: `
+    + 'it explains no loss (a backup from before that restore was restored since, or the line was added by someone)').join('');
+  const pending = fileOrder.filter((_c, i) => !voided.has(i)).sort((a, b) => a.seq - b.seq);
   let next = 0; // index into pending
   let matchedUpTo = 0; // seq of the last checkpoint that matched
   let checkpointsMatched = 0;
@@ -152,7 +230,7 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
 
   const finish = (problem?: LogProblem): VerifyResult => {
     const seconds = (performance.now() - started) / 1000;
-    const verified = { rows, lastSeq, lastHash: prev.toString('hex'), checkpointsMatched, seconds, rowsPerSecond: seconds > 0 ? rows / seconds : rows };
+    const verified = { restores, rows, lastSeq, lastHash: prev.toString('hex'), checkpointsMatched, seconds, rowsPerSecond: seconds > 0 ? rows / seconds : rows };
     return problem === undefined ? { ok: true, ...verified } : { ok: false, problem, ...verified };
   };
   /** Compares the checkpoints at `seq` with the recomputed hash there. */
@@ -166,7 +244,7 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
           kind: LogProblemKind.checkpoint, seq,
           message: `the recomputed hash of row ${seq} differs from the checkpoint taken at ${checkpoint.at}: the log was changed and its chain rebuilt `
             + (from === seq ? `at row ${seq}` : `somewhere in rows ${from}–${seq}`)
-            + (matchedUpTo > 0 ? ` (rows up to ${matchedUpTo} match an earlier checkpoint)` : ''),
+            + (matchedUpTo > 0 ? ` (rows up to ${matchedUpTo} match an earlier checkpoint)` : '') + unrecordedHint,
         };
       }
       checkpointsMatched += 1;
@@ -175,6 +253,7 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
     return undefined;
   };
 
+  if (restoreProblem !== undefined) return finish(restoreProblem);
   const atGenesis = checkCheckpoints(0);
   if (atGenesis !== undefined) return finish(atGenesis);
   let fetching = readLogBatch(db, 0, batchSize);
@@ -202,10 +281,19 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
   if (beyond !== undefined) {
     return finish({
       kind: LogProblemKind.truncated, seq: lastSeq + 1,
-      message: `the log ends at row ${lastSeq}, but the checkpoint taken at ${beyond.at} records row ${beyond.seq}: rows ${lastSeq + 1}–${beyond.seq} were deleted`,
+      message: `the log ends at row ${lastSeq}, but the checkpoint taken at ${beyond.at} records row ${beyond.seq}: rows ${lastSeq + 1}–${beyond.seq} were deleted`
+        + (restores.length === 0 ? ' (or the database was restored from a backup without `dossierwijzer restore` / `restored`, which would have recorded it)' : '')
+        + unrecordedHint,
     });
   }
   return finish();
+
+  function report(marker: RestoreMarker, inCheckpointsFile: boolean, lostCheckpoints: number, lostUpToSeq: number | null): RestoreReport {
+    return {
+      restoredAt: marker.restoredAt, backupTakenAt: marker.backupTakenAt, headSeq: marker.headSeq, restoredBy: marker.restoredBy,
+      source: marker.source, inCheckpointsFile, lostCheckpoints, lostUpToSeq,
+    };
+  }
 
   function verifyBatch(batch: readonly StoredChainRow[]): LogProblem | undefined {
     for (const row of batch) {

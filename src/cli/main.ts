@@ -3,6 +3,7 @@
  * that a quick command (conformance, explain) does not pay for the server.
  */
 
+import { DatabaseBehindCheckpointsError } from '../access/log-checkpoints.js';
 import { ConfigError } from '../config/config.js';
 import { asSystem } from '../db/organisation-scope.js';
 
@@ -18,6 +19,9 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   'explain': { summary: 'ask the rules engine one question and print its decision', load: async () => (await import('./explain-command.js')).explainCommand },
   'verify-log': { summary: 'recompute the access log\'s hash chain and check it against the checkpoints', load: async () => (await import('./verify-log-command.js')).verifyLogCommand },
   'rotate-master-key': { summary: 'rewrap everything under the master key with a new key (resumable)', load: async () => (await import('./rotate-master-key-command.js')).rotateMasterKeyCommand },
+  'backup': { summary: 'write a consistent backup of the database and its manifest', load: async () => (await import('./backup-command.js')).backupCommand },
+  'restore': { summary: 'restore a backup into an empty database and record the restore', load: async () => (await import('./restore-command.js')).restoreCommand },
+  'restored': { summary: 'record a restore made by hand (marker, sessions ended, accounts to check)', load: async () => (await import('./restore-command.js')).restoredCommand },
   'retention': { summary: 'retention sweep (review list) and destruction of confirmed dossiers', load: async () => (await import('./retention-command.js')).retentionCommand },
 };
 
@@ -48,6 +52,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${error.message}\n`);
       return 2;
+    }
+    // A database behind its checkpoints file needs a person (a restore to record, or tampering to look into), not a stack trace.
+    if (error instanceof DatabaseBehindCheckpointsError) {
+      process.stderr.write(`Refusing to start: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

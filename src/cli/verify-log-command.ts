@@ -13,13 +13,18 @@
  * file is not intact — a log whose rows were deleted and whose chain was
  * rebuilt end to end passes the chain alone. `--no-checkpoints` verifies the
  * chain alone when asked explicitly, and says why that is weak.
+ *
+ * A restore recorded by `dossierwijzer restore` / `restored` (issue 17 item 1)
+ * is reported as what it is: "restored to the backup of <time>; rows after it
+ * were lost with the restore", not as a truncated or rebuilt log.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
 import { CheckpointFileError, readCheckpoints, writeCheckpoint, type Checkpoint } from '../access/log-checkpoints.js';
-import { verifyLog, type VerifyResult } from '../access/verify-log.js';
+import { readRestoreMarkers } from '../access/log-restores.js';
+import { verifyLog, type RestoreReport, type VerifyResult } from '../access/verify-log.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: dossierwijzer verify-log [--checkpoints FILE | --no-checkpoints] [--checkpoint] [--json]
@@ -57,6 +62,16 @@ async function loadCheckpoints(file: string, explicit: boolean): Promise<Checkpo
     if (explicit) throw new UsageError(`Checkpoints file not found: ${file}`);
     return undefined;
   }
+}
+
+/** One restore as the operator reads it. */
+export function describeRestore(r: RestoreReport): string {
+  const what = `Restored on ${r.restoredAt} to the backup of ${r.backupTakenAt} (log row ${r.headSeq}) by ${r.restoredBy}, from ${r.source}`;
+  if (!r.inCheckpointsFile) return `${what}: recorded in the database but not in this checkpoints file.`;
+  return r.lostUpToSeq === null
+    ? `${what}; no checkpointed rows were lost with it (rows written after the last checkpoint before the backup may have been).`
+    : `${what}; rows ${r.headSeq + 1}–${r.lostUpToSeq} (at least) written before the restore were lost with it `
+      + `(${r.lostCheckpoints} earlier checkpoint(s) pin that lost history and no longer apply).`;
 }
 
 function rate(result: VerifyResult): string {
@@ -110,7 +125,8 @@ export const verifyLogCommand: Command = async (args) => {
   let written: Checkpoint | undefined;
   try {
     db = (await openDatabase(config)).db;
-    result = await verifyLog(db, { ...(checkpoints === undefined ? {} : { checkpoints }), requireCheckpoints: !withoutCheckpoints });
+    const restores = await readRestoreMarkers(db);
+    result = await verifyLog(db, { ...(checkpoints === undefined ? {} : { checkpoints }), requireCheckpoints: !withoutCheckpoints, restores });
     if (result.ok && options.checkpoint === true) written = await writeCheckpoint(db, file, new Date());
   } catch (error) {
     process.stderr.write(`Could not verify the access log: ${(error as Error).message}\n`);
@@ -127,14 +143,16 @@ export const verifyLogCommand: Command = async (args) => {
         warning: withoutCheckpoints ? NO_CHECKPOINTS_WARNING : null,
       },
       seconds: Number(result.seconds.toFixed(3)), rowsPerSecond: Math.round(result.rowsPerSecond),
-      problem: result.ok ? null : result.problem, checkpointWritten: written ?? null,
+      restores: result.restores, problem: result.ok ? null : result.problem, checkpointWritten: written ?? null,
     })}\n`);
   } else if (result.ok) {
     process.stdout.write(withoutCheckpoints
       ? `Access log chain intact (no checkpoints used): ${result.rows} rows verified; ${rate(result)}.\n`
       : `Access log intact: ${result.rows} rows verified, ${result.checkpointsMatched} of ${checkpoints?.length ?? 0} checkpoints matched; ${rate(result)}.\n`);
+    for (const restore of result.restores) process.stdout.write(`${describeRestore(restore)}\n`);
     if (written !== undefined) process.stdout.write(`Checkpoint written: row ${written.seq} to ${file}\n`);
   } else {
+    for (const restore of result.restores) process.stderr.write(`${describeRestore(restore)}\n`);
     process.stderr.write(`Access log BROKEN at row ${result.problem.seq} (${result.problem.kind}): ${result.problem.message}.\n`);
     process.stderr.write(`${result.rows} rows recomputed before the problem was found; ${rate(result)}.\n`);
   }

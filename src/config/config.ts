@@ -67,6 +67,8 @@ export interface Config {
   database: DatabaseSettings;
   /** /health/ready: how long the database may take to answer the probe before the server counts as not ready. */
   readyTimeoutMs: number;
+  /** Who may read GET /metrics: addresses and CIDR ranges, `loopback` (the default) or `off` (http/metrics.ts checks it). */
+  metricsAllow: string | undefined;
 }
 
 /** PostgreSQL connection settings (DW_DB_*); see `SETTINGS` for ranges and README for what each is for. */
@@ -240,5 +242,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       startAttempts: integer(env, 'DW_DB_START_ATTEMPTS'),
     },
     readyTimeoutMs: integer(env, 'DW_READY_TIMEOUT_MS'),
+    metricsAllow: env.DW_METRICS_ALLOW === '' ? undefined : env.DW_METRICS_ALLOW,
   };
 }

@@ -20,6 +20,7 @@ const MIGRATIONS = path.resolve(SRC, '..', 'migrations');
 const OWNER: Record<string, string> = {
   'audit.access_log': 'access',
   'audit.access_log_clock': 'access',
+  'audit.log_restores': 'access',
   'care.client_keys': 'crypto',
   'care.competence_assessments': 'representation',
   'care.dossiers': 'dossier',

@@ -161,6 +161,11 @@ class PdfPool {
   private readonly queue: Task[] = [];
   private nextId = 1;
 
+  /** Workers, those rendering now, and renders waiting (the server's metrics). */
+  status(): { workers: number; busy: number; queued: number } {
+    return { workers: this.slots.length, busy: this.slots.filter((s) => s.task !== undefined).length, queued: this.queue.length };
+  }
+
   run(job: PdfJob, progress: ProgressReporter | undefined, budget: PdfBudget | undefined): Promise<Buffer> {
     const current = settings();
     while (this.slots.length < current.workers) this.slots.push({ worker: undefined, task: undefined, timer: undefined });
@@ -252,4 +257,9 @@ const pool = new PdfPool();
  */
 export function renderInWorker(job: PdfJob, progress?: ProgressReporter, budget?: PdfBudget): Promise<Buffer> {
   return pool.run(job, progress, budget);
+}
+
+/** The pool's state now: workers started, workers rendering, renders waiting for one. */
+export function pdfPoolStatus(): { workers: number; busy: number; queued: number } {
+  return pool.status();
 }

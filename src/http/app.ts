@@ -20,7 +20,7 @@ import { openDatabase } from '../db/open-database.js';
 import { asSystem } from '../db/organisation-scope.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
 import { accessLogRoutes } from '../access/access-log-routes.js';
-import { startCheckpointTimer } from '../access/log-checkpoints.js';
+import { assertDatabaseMatchesCheckpoints, startCheckpointTimer } from '../access/log-checkpoints.js';
 import { careTeamRoutes } from '../care-team/care-team-routes.js';
 import { emergencyRoutes } from '../emergency/emergency-routes.js';
 import { consentRoutes } from '../consents/consent-routes.js';
@@ -43,6 +43,9 @@ import { workNoteRoutes } from '../work-notes/work-note-routes.js';
 import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
 import { installScopeAfterAuthentication, installScopeBeforeAuthentication } from './organisation-scope-hook.js';
+import { installMetrics, Metrics } from './metrics.js';
+import { observeGroupCommit } from '../access/log-group-commit.js';
+import { pdfPoolStatus } from '../exports/pdf-pool.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { plainHttpWarning } from './tls.js';
@@ -196,6 +199,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
 async function assemble(config: Config, overrides: AppOverrides, db: Database, masterKey: Buffer): Promise<App> {
   await assertMasterKeyFits(db, masterKey);
+  // A database behind its checkpoints file (restored without `dossierwijzer restored`, or cut short) is not served (issue 17 item 1).
+  if (overrides.db === undefined) await assertDatabaseMatchesCheckpoints(db, config.logCheckpointFile);
   // Free text about clients written before migrations 0033 and 0037 is sealed before anything is served.
   await sealLegacyFreeText(db, masterKey);
   const deps: AppDeps = { config, db, masterKey, now: overrides.now ?? (() => new Date()) };
@@ -248,6 +253,10 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   await server.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   installScopeBeforeAuthentication(server);
   installAuthentication(server, deps);
+  // Operator metrics (issue 17 item 5): counted from here on, shown at GET /metrics to DW_METRICS_ALLOW only.
+  const metrics = new Metrics();
+  installMetrics(server, metrics, { allow: config.metricsAllow, proxyTrusted: config.trustProxy !== false, sources: { db, pdfPool: pdfPoolStatus, timeoutMs: config.readyTimeoutMs } });
+  observeGroupCommit(db, (rows) => metrics.observeLogBatch(rows));
   installScopeAfterAuthentication(server);
 
   healthRoutes(server, deps);
@@ -280,11 +289,14 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   if (plainHttp !== undefined) server.log.warn({ event: 'plain-http' }, plainHttp);
   // The checkpoints file belongs to the configured database, so only an app that opened it checkpoints (not tests' databases).
   const checkpoints = overrides.db === undefined
-    ? startCheckpointTimer(db, { file: config.logCheckpointFile, seconds: config.logCheckpointSeconds, now: deps.now, onError: (err) => server.log.error({ err }, 'access log checkpoint failed') })
+    ? startCheckpointTimer(db, { file: config.logCheckpointFile, seconds: config.logCheckpointSeconds, now: deps.now, onError: (err) => {
+      metrics.checkpointFailed();
+      server.log.error({ err }, 'access log checkpoint failed');
+    }, onWritten: (checkpoint) => metrics.checkpointWritten(checkpoint.seq) })
     : undefined;
   // The daily retention sweep only builds the privacy officer's review list; it never destroys.
   const retention = overrides.db === undefined
-    ? startRetentionSchedule(db, { hours: config.retentionSweepHours, now: deps.now, log: server.log })
+    ? startRetentionSchedule(db, { hours: config.retentionSweepHours, now: deps.now, log: metrics.sweepLog(server.log) })
     : undefined;
   return {
     server,
