@@ -91,6 +91,10 @@ describe('legal claims: reading a restricted dossier names a recorded procedure 
     await restrict(elsewhere);
     expect((await entries(holderCookie, elsewhere, `legal-claims ${holdId}`)).statusCode).toBe(403);
 
+    // A manager conducts the organisation's side of the procedure (003 §3.2).
+    expect((await entries(managerCookie, restricted, `legal-claims ${holdId}`)).statusCode).toBe(200);
+    expect(await lastLog()).toMatchObject({ outcome: 'allowed', purpose: 'legal-claims', purpose_reference: holdId, basis: 'management-purpose' });
+
     // Roles the law gives no part in the procedure cannot invoke it, even with the hold (decide-purpose.ts).
     for (const role of ['admin-staff', 'privacy-officer'] as const) {
       const refused = await entries(await h.login(await h.employee({ role })), restricted, `legal-claims ${holdId}`);

@@ -19,7 +19,11 @@ import { Citation } from './citations.js';
 import { allow, deny, type Decision, type Situation } from './decision.js';
 import { Actor, Fact, Part } from './vocabulary.js';
 
-const purposes = [Fact.purposeQualityControl, Fact.purposeComplaint, Fact.purposeIncident] as const;
+/**
+ * A manager's purposes. Legal claims among them: the manager conducts the organisation's side of a recorded
+ * procedure (AVG 18(2); 003 §3.2); who may name which purpose, and with which record, is decide-purpose.ts.
+ */
+const purposes = [Fact.purposeQualityControl, Fact.purposeComplaint, Fact.purposeIncident, Fact.purposeLegalClaims] as const;
 
 /**
  * Decides `read` (and, for employees, `disclose` and `general-information`,
@@ -116,7 +120,9 @@ function employeeRead(s: Situation, actor: Employee, rule: (name: string) => str
       const purpose = purposes.find((p) => s.facts.has(p));
       return purpose !== undefined
         ? allow(rule(`manager.${purpose}`), [Citation.avg_5, Citation.avg_6],
-            'Een leidinggevende mag het dossier inzien voor kwaliteitscontrole, het behandelen van een klacht of onderzoek naar een incident. Dat doel is vastgelegd.')
+            purpose === Fact.purposeLegalClaims
+              ? 'Een leidinggevende mag het dossier inzien voor een vastgelegde juridische procedure van de organisatie, en niet meer dan die procedure vraagt.'
+              : 'Een leidinggevende mag het dossier inzien voor kwaliteitscontrole, het behandelen van een klacht of onderzoek naar een incident. Dat doel is vastgelegd.')
         : deny(rule('manager.no-purpose'), [Citation.avg_5, Citation.jeugdwet_7_3_11],
             'Een leidinggevende mag een dossier alleen inzien met een vastgelegd doel: kwaliteitscontrole, een klacht of onderzoek naar een incident. Er is geen doel vastgelegd.');
     }
