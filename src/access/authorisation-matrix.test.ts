@@ -41,44 +41,46 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/emergency-access/:accessId/confirm': ['care-professional'], // second step; 404 without an own open grant
   'GET /api/clients/:clientId/emergency-summary': NONE,
   'PUT /api/clients/:clientId/emergency-summary': NONE,
-  'POST /api/clients/:clientId/relations': ['admin-staff'], // formal data (004 C)
-  'POST /api/clients/:clientId/relations/:relationId/end': ['admin-staff'],
+  // Relations and custody decide who exercises the client's rights: the holder, or administrative staff acting for
+  // the holder (src/rules/acts.ts; 003 §2.3.5) — not administrative staff on their own.
+  'POST /api/clients/:clientId/relations': NONE,
+  'POST /api/clients/:clientId/relations/:relationId/end': NONE,
   'POST /api/clients/:clientId/death': ['manager'], // and the holder: the death changes who may inspect (Jeugdwet 7.3.12a)
   'GET /api/clients/:clientId/competence-assessments': NONE, // care content
   'POST /api/clients/:clientId/competence-assessments': NONE,
   'GET /api/clients/:clientId/agreements': NONE,
   'POST /api/clients/:clientId/agreements': NONE,
-  'POST /api/clients/:clientId/agreements/:agreementId/end': NONE,
+  'POST /api/clients/:clientId/agreements/:agreementId/end': ['manager'], // and the holder (acts: end-agreement)
   'GET /api/clients/:clientId/consents': ['admin-staff'], // the register of signed declarations is administration
   'GET /api/clients/:clientId/care-consent': ['admin-staff'],
-  'POST /api/clients/:clientId/consents': ['admin-staff'],
-  'POST /api/clients/:clientId/consents/:consentId/withdraw': ['admin-staff'],
+  'POST /api/clients/:clientId/consents': NONE, // administrative staff only for the professional they name (acts: record-consent)
+  'POST /api/clients/:clientId/consents/:consentId/withdraw': NONE,
   'GET /api/clients/:clientId/requests': ['admin-staff'], // intake and deadlines are administration (004 C)
   'POST /api/clients/:clientId/requests': ['admin-staff'],
   'GET /api/clients/:clientId/requests/:requestId': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/consent': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/identity-check': ['admin-staff'],
-  'POST /api/clients/:clientId/requests/:requestId/extend': ['admin-staff'],
+  'POST /api/clients/:clientId/requests/:requestId/extend': ['manager'], // part of deciding (acts: decide-request)
   'POST /api/clients/:clientId/requests/:requestId/answer-received': ['admin-staff'],
-  'POST /api/clients/:clientId/requests/:requestId/decision': NONE, // deciding is the professional's (003 §3)
-  'POST /api/clients/:clientId/requests/:requestId/fulfil': NONE,
+  'POST /api/clients/:clientId/requests/:requestId/decision': ['manager'], // the holder's or a manager's (003 §2.3.6; acts: decide-request)
+  'POST /api/clients/:clientId/requests/:requestId/fulfil': ['manager'],
   'POST /api/clients/:clientId/processing-restriction/end': NONE, // the dossier holder's (AVG 18(3))
   'GET /api/requests': ALL, // a list filtered to what the caller may see
   'GET /api/clients/:clientId/shieldings': NONE, // care content
   'POST /api/clients/:clientId/entries/:entryId/shieldings': NONE,
-  'POST /api/clients/:clientId/shieldings/:shieldingId/other-person-consent': NONE,
-  'POST /api/clients/:clientId/shieldings/:shieldingId/lift': NONE,
+  'POST /api/clients/:clientId/shieldings/:shieldingId/other-person-consent': ['manager'], // lifts it in effect (acts: lift-shielding)
+  'POST /api/clients/:clientId/shieldings/:shieldingId/lift': ['manager'], // and the holder
   'POST /api/clients/:clientId/contact-data/shieldings': NONE,
   'GET /api/clients/:clientId/requests/:requestId/view': NONE,
   'GET /api/clients/:clientId/requests/:requestId/letter.pdf': ['admin-staff'], // sending letters (004 C)
   'GET /api/clients/:clientId/requests/:requestId/copy.pdf': NONE,
-  'POST /api/clients/:clientId/requests/:requestId/download-links': NONE, // renders the copy: the whole dossier
+  'POST /api/clients/:clientId/requests/:requestId/download-links': ['manager'], // handing over a granted copy (acts: fulfil-request)
   'GET /api/clients/:clientId/requests/:requestId/download-links': ['admin-staff'], // sending and tracking the copy (004 C)
   'POST /api/clients/:clientId/requests/:requestId/download-links/:linkId/revoke': ['admin-staff'],
   'GET /api/clients/:clientId/requests/:requestId/portability.json': NONE, // the whole dossier, like the copy
   'GET /api/clients/:clientId/requests/:requestId/portability.xlsx': NONE,
   'GET /api/clients/:clientId/requests/:requestId/portability.fhir.json': NONE,
-  'POST /api/clients/:clientId/transfer': NONE, // a disclosure of the whole dossier: the care team's (Jeugdwet 7.3.11)
+  'POST /api/clients/:clientId/transfer': ['manager'], // and the holder (acts: transfer; Jeugdwet 7.3.11)
   'GET /api/clients/:clientId/transfer': ['admin-staff'], // administrative: where the dossier went
   'GET /api/clients/:clientId/transfers/:transferId/dossier.pdf': NONE,
   'GET /api/clients/:clientId/transfers/:transferId/dossier.json': NONE,

@@ -6,23 +6,22 @@
  * here; they live in src/rules.
  */
 import type { CareRelation, EmployeeRole } from '../organisation/employee-roles.js';
-import { decide, decideRecording, Fact, type Actor, type Decision, type Part } from '../rules/index.js';
+import { ActingFor, decide, decideAct, decideRecording, Employee, Fact, isWordOf, Act, type Actor, type Decision, type Part, type RequestKindWord } from '../rules/index.js';
 import type { Queryable } from '../db/database.js';
 import { AccessBasis } from './access-log.js';
 
-/** What an employee wants to do with a client's data. */
-export const AccessAction = {
-  read: 'read', record: 'record', register: 'register', reviewLog: 'review-log', administer: 'administer', manageCareTeam: 'manage-care-team',
-} as const;
-export type AccessAction = (typeof AccessAction)[keyof typeof AccessAction];
-
 /**
- * What a `manage-care-team` intent changes: who is in the care team (and so
- * who may open the dossier), or the client's objection to interns — a
- * restriction the client asks for — recorded or withdrawn.
+ * What an employee wants to do with a client's data: reading or recording care
+ * content (`read`, `record`: the engine's `decide` and `decideRecording`),
+ * registering a new client, the appointments (`review-log`, `administer`), or
+ * any act of the vocabulary of acts (`src/rules/acts.ts`) — an act that changes
+ * rights is named as itself (`lift-shielding`, `decide-request`, …), so the
+ * access log's `action` says which act was asked.
  */
-export const CareTeamChange = { team: 'team', recordObjection: 'record-objection', withdrawObjection: 'withdraw-objection', recordDeath: 'record-death' } as const;
-export type CareTeamChange = (typeof CareTeamChange)[keyof typeof CareTeamChange];
+export const AccessAction = {
+  read: 'read', record: 'record', register: 'register', reviewLog: 'review-log', administer: 'administer',
+} as const;
+export type AccessAction = (typeof AccessAction)[keyof typeof AccessAction] | Act;
 
 /** The recorded purpose (DOMAIN §2: the manager's; `legal-claims` for reading a restricted dossier, AVG 18(2)), as the API accepts it. */
 export const AccessPurpose = { qualityControl: 'quality-control', complaint: 'complaint', incident: 'incident', legalClaims: 'legal-claims' } as const;
@@ -32,8 +31,8 @@ export interface AccessIntent {
   action: AccessAction;
   part: Part;
   purpose?: AccessPurpose;
-  /** For `manage-care-team`: what is changed (default: the team itself). */
-  careTeamChange?: CareTeamChange;
+  /** For `decide-request` / `fulfil-request`: the request's kind, when the route knows it (else: may the employee do it for any kind). */
+  requestKind?: RequestKindWord;
   /** Break the glass: records the emergency grant (in the access transaction) before deciding. */
   openEmergency?: (tx: Queryable, clientId: string) => Promise<void>;
 }
@@ -52,6 +51,8 @@ export interface EmployeeAccessFacts {
    * administrative task done for that professional (004 C).
    */
   actingForInvolvedProfessional?: boolean;
+  /** The professional named in the acting-for header is the client's current dossier holder (acts the holder delegates). */
+  actingForHolder?: boolean;
 }
 
 export interface PolicyDecision {
@@ -62,6 +63,36 @@ export interface PolicyDecision {
   explanationEn: string;
   /** The engine's rule name, for tests and the log's reviewers. */
   rule: string;
+  /**
+   * Who the employee is for this client and whom they act for, as the acts were decided: a service that learns
+   * more about the act inside the access (a request's kind) asks `decideAct` again with these, without a query.
+   */
+  employee?: { readonly employee: Employee; readonly actingFor: ActingFor };
+}
+
+/** Who the employee is for this client, in the words of the acts (`src/rules/acts.ts`). */
+export function employeeOf(role: EmployeeRole, relation: CareRelation | undefined): Employee {
+  switch (role) {
+    case 'care-professional':
+      switch (relation) {
+        case 'holder': return Employee.holder;
+        case 'member': return Employee.member;
+        case 'substitute': return Employee.substitute;
+        case 'intern': return Employee.intern;
+        case undefined: return Employee.professionalWithoutRelation;
+      }
+      break;
+    case 'intern':
+      return relation === undefined ? Employee.withoutRelation : Employee.intern;
+    case 'admin-staff':
+      return Employee.adminStaff;
+    case 'manager':
+      return Employee.manager;
+    case 'privacy-officer':
+      return Employee.privacyOfficer;
+    case 'application-administrator':
+      return Employee.applicationAdministrator;
+  }
 }
 
 /** Which of the engine's actors this employee is, for this client. */
@@ -138,101 +169,38 @@ function toPolicy(decision: Decision, actor: Actor, facts: ReadonlySet<Fact>): P
   };
 }
 
+const EMPTY_CLIENT = { born: '2000-01-01' } as const;
+
+/** An appointment within the organisation (log review, administration), decided by the acts without any client. */
+function decideAppointment(role: EmployeeRole, act: typeof Act.reviewLog | typeof Act.administerAccount): PolicyDecision {
+  const employee = employeeOf(role, undefined);
+  const decision = decideAct({ act, employee, on: EMPTY_CLIENT.born, client: EMPTY_CLIENT });
+  const allowed = decision.outcome === 'allow';
+  const en = act === Act.reviewLog
+    ? 'Only the privacy officer may see who accessed dossiers and review emergency access.'
+    : 'Only the application administrator manages employees, roles and teams.';
+  return {
+    allowed, basis: allowed ? AccessBasis.legalDuty : AccessBasis.none, citations: decision.basis,
+    explanationNl: decision.explanation, explanationEn: allowed ? 'Allowed.' : en, rule: decision.rule,
+    employee: { employee, actingFor: ActingFor.nobody },
+  };
+}
+
 /**
  * NEN 7513: the access log is readable only by those appointed to review it —
- * here the privacy officer (FG, AVG 38–39). An appointment within the
- * organisation, not a condition of the law on the client's rights, so it is
- * decided here rather than in src/rules.
+ * here the privacy officer (FG, AVG 38–39): the act `review-log`.
  */
 export function decideLogReview(role: EmployeeRole): PolicyDecision {
-  const appointed = role === 'privacy-officer';
-  return {
-    allowed: appointed, basis: appointed ? AccessBasis.legalDuty : AccessBasis.none, citations: ['AVG 39', 'AVG 32'],
-    explanationNl: appointed
-      ? 'De functionaris gegevensbescherming controleert wie dossiers heeft ingezien.'
-      : 'Alleen de functionaris gegevensbescherming mag zien wie dossiers heeft ingezien en noodtoegang beoordelen.',
-    explanationEn: appointed ? 'Allowed.' : 'Only the privacy officer may see who accessed dossiers and review emergency access.',
-    rule: appointed ? 'review-log.privacy-officer' : 'review-log.not-appointed',
-  };
+  return decideAppointment(role, Act.reviewLog);
 }
 
 /**
  * NEN 7510-2 A.9.2: granting and withdrawing access rights (employees, roles,
- * teams, accounts) is a privileged task, given here to the application
- * administrator (functioneel beheerder) alone. Like the log review, an
- * appointment within the organisation rather than a rule of client law.
+ * teams, accounts) is a privileged task, given to the application
+ * administrator (functioneel beheerder) alone: the act `administer-account`.
  */
 export function decideAdministration(role: EmployeeRole): PolicyDecision {
-  const appointed = role === 'application-administrator';
-  return {
-    allowed: appointed, basis: appointed ? AccessBasis.legalDuty : AccessBasis.none, citations: ['NEN 7510-2 A.9.2'],
-    explanationNl: appointed
-      ? 'De functioneel beheerder beheert medewerkers, rollen en teams.'
-      : 'Alleen de functioneel beheerder beheert medewerkers, rollen en teams. Zo bepaalt niemand anders wie welke dossiers kan openen.',
-    explanationEn: appointed ? 'Allowed.' : 'Only the application administrator manages employees, roles and teams.',
-    rule: appointed ? 'administer.application-administrator' : 'administer.not-appointed',
-  };
-}
-
-const CARE_TEAM_CITATIONS = ['AVG 5(1)(f)', 'AVG 32', 'Jeugdwet 7.3.11'] as const;
-
-/**
- * Who may change a client's care team (DOMAIN §2: only employees directly
- * involved see the dossier, so whoever adds a member grants access to it).
- * An organisational authorisation like the administration's, decided here:
- * the dossier's current holder, who leads the care, and a manager (the team
- * leader assigns care). Not administrative staff, members, substitutes,
- * interns, the privacy officer or the application administrator (AVG 5(1)(f)
- * and 32: access is granted by those responsible for it, not by anyone who
- * can reach the dossier). The client's objection to interns is a restriction
- * the client asks for: anyone in the care team may record it at once, but
- * only the holder or a manager may withdraw it.
- */
-export function decideCareTeamManagement(role: EmployeeRole, relation: CareRelation | undefined, change: CareTeamChange = CareTeamChange.team): PolicyDecision {
-  const holder = role === 'care-professional' && relation === 'holder';
-  const manager = role === 'manager';
-  const actor = actorOf(role, relation);
-  const inCareTeam = actor === 'care-professional' || actor === 'substitute' || actor === 'intern';
-  const allowed = change === CareTeamChange.recordObjection ? inCareTeam || manager : holder || manager;
-  const basis = !allowed ? AccessBasis.none : manager ? AccessBasis.managementPurpose : AccessBasis.careRelation;
-  const [explanationNl, explanationEn, rule] = ((): [string, string, string] => {
-    switch (change) {
-      case CareTeamChange.team:
-        return allowed
-          ? ['De dossierhouder of een leidinggevende bepaalt wie in het behandelteam zit.', 'Allowed.', `manage-care-team.${holder ? 'holder' : 'manager'}`]
-          : [
-              'Alleen de dossierhouder van deze cliënt of een leidinggevende bepaalt wie in het behandelteam zit. Wie in het team komt, kan het dossier openen. Daarom mag niet iedereen die het dossier kan bereiken het team veranderen.',
-              'Only the client\'s dossier holder or a manager decides who is in the care team: whoever joins it can open the dossier.',
-              'manage-care-team.not-responsible',
-            ];
-      case CareTeamChange.recordObjection:
-        return allowed
-          ? ['Wie bij de hulp betrokken is, legt het bezwaar van de cliënt tegen stagiairs meteen vast.', 'Allowed.', 'manage-care-team.record-objection']
-          : [
-              'Alleen wie nu bij de hulp aan deze cliënt betrokken is, of een leidinggevende, legt het bezwaar van de cliënt tegen stagiairs vast.',
-              'Only those now involved in this client\'s care, or a manager, record the client\'s objection to interns.',
-              'manage-care-team.record-objection.not-involved',
-            ];
-      case CareTeamChange.recordDeath:
-        // The death changes who may see the dossier (Jeugdwet 7.3.12a): recorded by whoever is responsible for it.
-        return allowed
-          ? ['De dossierhouder of een leidinggevende legt het overlijden van de cliënt vast.', 'Allowed.', 'manage-care-team.record-death']
-          : [
-              'Alleen de dossierhouder of een leidinggevende legt het overlijden van de cliënt vast. Daarna gelden andere regels voor wie het dossier mag inzien.',
-              'Only the dossier holder or a manager records the client\'s death; after it, other rules decide who may inspect the dossier.',
-              'manage-care-team.record-death.not-responsible',
-            ];
-      case CareTeamChange.withdrawObjection:
-        return allowed
-          ? ['De dossierhouder of een leidinggevende trekt het bezwaar tegen stagiairs in, als de cliënt dat wil.', 'Allowed.', 'manage-care-team.withdraw-objection']
-          : [
-              'Alleen de dossierhouder of een leidinggevende mag het bezwaar van de cliënt tegen stagiairs intrekken. Daarna kunnen stagiairs het dossier weer lezen.',
-              'Only the dossier holder or a manager may withdraw the client\'s objection to interns; after that, interns can read the dossier again.',
-              'manage-care-team.withdraw-objection.not-responsible',
-            ];
-    }
-  })();
-  return { allowed, basis, citations: CARE_TEAM_CITATIONS, explanationNl, explanationEn, rule };
+  return decideAppointment(role, Act.administerAccount);
 }
 
 /**
@@ -268,6 +236,12 @@ export function decideWithoutClient(role: EmployeeRole, intent: AccessIntent, to
   return decideEmployeeAccess({ role, relation: undefined, intent, clientBorn: today, today, clientFacts: [] });
 }
 
+/** Whom administrative staff act for, from what the access layer checked; nobody for every other role. */
+function actingForOf(input: EmployeeAccessFacts): ActingFor {
+  if (input.role !== 'admin-staff' || input.actingForInvolvedProfessional !== true) return ActingFor.nobody;
+  return input.actingForHolder === true ? ActingFor.holder : ActingFor.involved;
+}
+
 /** Decides an employee's access to one client's data through the rules engine. */
 export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision {
   const actor = actorOf(input.role, input.relation);
@@ -278,20 +252,43 @@ export function decideEmployeeAccess(input: EmployeeAccessFacts): PolicyDecision
   // involved professional they name. Without that professional, no task; for any other role, no such fact.
   if (input.role === 'admin-staff' && input.actingForInvolvedProfessional === true) facts.add(Fact.purposeAdministrativeTask);
   const question = { on: input.today, client: { born: input.clientBorn }, actor, part: input.intent.part, facts };
-  switch (input.intent.action) {
+  const action = input.intent.action;
+  // The appointments are acts too, but answer with their own basis (a legal duty, not a care relation).
+  if (action === 'review-log') return decideLogReview(input.role);
+  if (action === 'administer') return decideAdministration(input.role);
+  if (isWordOf(Act, action)) {
+    // An act of the vocabulary (src/rules/acts.ts), decided there for who the employee is for this client.
+    const employee = { employee: employeeOf(input.role, input.relation), actingFor: actingForOf(input) };
+    const decision = decideAct({
+      act: action, ...employee, on: input.today, client: { born: input.clientBorn }, part: input.intent.part, facts,
+      ...(input.intent.requestKind === undefined ? {} : { requestKind: input.intent.requestKind }),
+    });
+    const policy = toPolicy(decision, actor, facts);
+    // The privacy officer acts by appointment (AVG 39), not by a care relation.
+    return { ...policy, basis: policy.allowed && employee.employee === Employee.privacyOfficer ? AccessBasis.legalDuty : policy.basis, employee };
+  }
+  switch (action) {
     case 'read':
       return toPolicy(decide({ ...question, action: 'read' }), actor, facts);
     case 'record':
       return toPolicy(decideRecording(question), actor, facts);
-    case 'review-log':
-      return decideLogReview(input.role);
-    case 'administer':
-      return decideAdministration(input.role);
-    case 'manage-care-team':
-      return decideCareTeamManagement(input.role, input.relation, input.intent.careTeamChange);
     case 'register':
       // Registering a client records administrative data about them, before any care relation exists:
       // whoever may start care (a care professional) or keeps the administration may do it.
       return toPolicy(decideRecording({ ...question, actor: input.role === 'care-professional' ? 'care-professional' : actor, part: 'administrative-data' }), actor, facts);
   }
+}
+
+/**
+ * The same act asked again inside an access, now that the work knows more (a request's kind, loaded with the
+ * request): decided for the employee the gate decided for, with no query.
+ */
+export function decideActAgain(decided: PolicyDecision, act: Act, today: string, more: { requestKind?: RequestKindWord }): PolicyDecision {
+  const employee = decided.employee ?? { employee: Employee.withoutRelation, actingFor: ActingFor.nobody };
+  const decision = decideAct({ act, ...employee, on: today, client: { born: today }, ...more });
+  const allowed = decision.outcome === 'allow';
+  return {
+    allowed, basis: allowed ? decided.basis : AccessBasis.none, citations: decision.basis, explanationNl: decision.explanation,
+    explanationEn: allowed ? 'Allowed.' : 'Not allowed; see the Dutch explanation and the articles in "basis".', rule: decision.rule, employee,
+  };
 }

@@ -31,7 +31,7 @@ const NewFact = Type.Object({ fact: OneOf(ACCESS_FACTS) }, { additionalPropertie
 
 export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   // The care team is part of the administration of care: read as administrative data. Changing it grants or
-  // takes away access to the dossier, so it is its own intent, decided by the policy (decideCareTeamManagement).
+  // takes away access to the dossier, so it is its own intent, decided by the vocabulary of acts (change-care-team, src/rules/acts.ts).
   clientDataRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/care-team',
     schema: { tags: ['care team'], summary: 'Who has a care relation with this client, and when', params: ClientParams, response: { 200: Members } },
@@ -41,7 +41,7 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/care-team',
     schema: { tags: ['care team'], summary: 'Link an employee to the care team with a role and a period (dossier holder or manager)', params: ClientParams, body: NewMember, response: { 201: Member } },
-    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'team' }),
+    intent: () => ({ action: 'change-care-team', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const member = await addCareTeamMember(scope, request.body as Static<typeof NewMember>);
       reply.code(201);
@@ -51,7 +51,7 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/care-team/:memberId/end',
     schema: { tags: ['care team'], summary: 'End a care relation (kept in the history; dossier holder or manager)', params: MemberParams, body: EndMember, response: { 200: Member } },
-    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'team' }),
+    intent: () => ({ action: 'change-care-team', part: 'administrative-data' }),
     handler: (scope, request) => endCareTeamMembership(scope, (request.params as Static<typeof MemberParams>).memberId, (request.body as Static<typeof EndMember>).endsOn),
   });
   clientDataRoute(app, deps, {
@@ -66,7 +66,7 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['care team'], summary: 'Record a fact such as the client\'s objection to interns; effective at once (anyone in the care team)',
       params: ClientParams, body: NewFact, response: { 201: Facts },
     },
-    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'record-objection' }),
+    intent: () => ({ action: 'record-objection', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const facts = await recordAccessFact(scope, (request.body as Static<typeof NewFact>).fact);
       reply.code(201);
@@ -76,7 +76,7 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/access-facts/:factId/withdraw',
     schema: { tags: ['care team'], summary: 'Withdraw a recorded fact (dossier holder or manager)', params: FactParams, response: { 200: Facts } },
-    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'withdraw-objection' }),
+    intent: () => ({ action: 'withdraw-objection', part: 'administrative-data' }),
     handler: async (scope, request) => ({ facts: await withdrawAccessFact(scope, (request.params as Static<typeof FactParams>).factId) }),
   });
 }

@@ -60,7 +60,7 @@ export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/consents',
     schema: { tags: ['consents'], summary: 'Record a consent, checked against whose consent the law asks', params: ClientParams, body: NewConsentBody, response: { 201: ConsentSchema } },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    intent: () => ({ action: 'record-consent', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const consent = await recordConsent(scope, masterKey, request.body as Static<typeof NewConsentBody>);
       reply.code(201);
@@ -73,7 +73,7 @@ export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['consents'], summary: 'Withdraw a consent, effective at once (AVG 7(3)); only by whoever gave it, or by the client once the law leaves that consent to them',
       params: ConsentParams, body: WithdrawBody, response: { 200: ConsentSchema },
     },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    intent: () => ({ action: 'withdraw-consent', part: 'administrative-data' }),
     handler: (scope, request) => {
       const { withdrawnBy, relationId } = request.body as Static<typeof WithdrawBody>;
       return withdrawConsentAndRead(scope, masterKey, (request.params as Static<typeof ConsentParams>).consentId, { party: withdrawnBy, relationId: relationId ?? null });

@@ -20,7 +20,7 @@ afterAll(async () => h.close());
 
 const post = (url: string, body: unknown) => h.request({ method: 'POST', url, cookie, body });
 const get = (url: string) => h.request({ method: 'GET', url, cookie });
-const parent = (over: Record<string, unknown> = {}) => ({ relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister geraadpleegd', validFrom: '2026-01-05', ...over });
+const parent = (over: Record<string, unknown> = {}) => ({ relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister geraadpleegd', validFrom: '2026-01-05', ...over });
 const careConsent = (over: Record<string, unknown> = {}) => ({ kind: 'care', givenBy: 'client', givenOn: '2026-11-20', informationGiven: 'Uitleg over de hulp en de folder.', ...over });
 
 describe('consent to care', () => {
@@ -62,7 +62,7 @@ describe('consent to care', () => {
     // A parent whose custody ended no longer needs to consent.
     const other = await h.client({ age: 8, holder });
     const only = (await post(`/api/clients/${other}/relations`, parent({ givenNames: 'Carla', custodyKind: 'single-headed-parental' }))).json().id;
-    await post(`/api/clients/${other}/relations`, parent({ givenNames: 'Dirk', hasCustody: false, custodyKind: undefined }));
+    await post(`/api/clients/${other}/relations`, parent({ givenNames: 'Dirk', hasCustody: false, custodyKind: undefined, custodyEstablishedBy: undefined }));
     await post(`/api/clients/${other}/consents`, careConsent({ givenBy: 'legal-representatives', givenByRelationId: only }));
     expect((await get(`/api/clients/${other}/care-consent`)).json()).toMatchObject({ complete: true });
   });
@@ -78,7 +78,7 @@ describe('consent to care', () => {
 
   it('a representative\'s consent must name a person who held custody on that day', async () => {
     const clientId = await h.client({ age: 8, holder });
-    const noCustody = (await post(`/api/clients/${clientId}/relations`, parent({ hasCustody: false, custodyKind: undefined }))).json().id;
+    const noCustody = (await post(`/api/clients/${clientId}/relations`, parent({ hasCustody: false, custodyKind: undefined, custodyEstablishedBy: undefined }))).json().id;
     expect((await post(`/api/clients/${clientId}/consents`, careConsent({ givenBy: 'legal-representatives' }))).json().field).toBe('givenByRelationId');
     const wrong = await post(`/api/clients/${clientId}/consents`, careConsent({ givenBy: 'legal-representatives', givenByRelationId: noCustody }));
     expect(wrong.statusCode).toBe(400);
@@ -148,7 +148,7 @@ describe('relations and agreements', () => {
     const clientId = await h.client({ age: 10, holder });
     const id = (await post(`/api/clients/${clientId}/relations`, parent())).json().id;
     expect((await post(`/api/clients/${clientId}/relations/${id}/end`, { validTo: '2026-10-01' })).statusCode).toBe(204);
-    await post(`/api/clients/${clientId}/relations`, { relation: 'guardian', hasCustody: true, custodyKind: 'guardianship-institution', institution: 'Gecertificeerde instelling (fictief)', familyName: 'Voogd', givenNames: 'J.', establishedHow: 'beschikking rechtbank', validFrom: '2026-10-02' });
+    await post(`/api/clients/${clientId}/relations`, { relation: 'guardian', hasCustody: true, custodyEstablishedBy: 'guardianship-order', custodyKind: 'guardianship-institution', institution: 'Gecertificeerde instelling (fictief)', familyName: 'Voogd', givenNames: 'J.', establishedHow: 'beschikking rechtbank', validFrom: '2026-10-02' });
     const relations = (await get(`/api/clients/${clientId}`)).json().relations;
     expect(relations.map((r: { relation: string; validTo: string | null }) => [r.relation, r.validTo])).toEqual([['parent', '2026-10-01'], ['guardian', null]]);
     expect((await post(`/api/clients/${clientId}/relations`, parent({ relation: 'family-guardian' }))).json().field).toBe('hasCustody');

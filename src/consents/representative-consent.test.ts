@@ -32,7 +32,7 @@ const careConsent = (over: Record<string, unknown>) => ({ kind: 'care', givenOn:
 describe('the representative of an adult who is not competent consents to care (BW 7:465 lid 3-4)', () => {
   it('records the mentor\'s consent, refuses the parent\'s, and lets only the mentor withdraw it', async () => {
     const clientId = await h.client({ age: 20, holder });
-    const parentId = await relation(clientId, { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', establishedHow: 'gezagsregister' });
+    const parentId = await relation(clientId, { relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', establishedHow: 'gezagsregister' });
     const mentorId = await relation(clientId, { relation: 'mentor', validFrom: '2026-03-01' });
     const assessed = await post(`/api/clients/${clientId}/competence-assessments`, {
       matter: 'care-consent', competent: false, assessedOn: '2026-11-01', facts: 'Overziet de gevolgen van de hulp niet.', expertConsulted: 'GZ-psycholoog',

@@ -210,9 +210,11 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
     await addToCareTeam(db, clientId, ids.get('demo.stagiair')!, 'intern', today);
     for (const relation of demo.relations) {
       await db.query(
-        `INSERT INTO formal.client_relations (client_id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 'gezagsregister geraadpleegd (demo)', $7, $8)`,
-        [clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, today, holder.employeeId]);
+        `INSERT INTO formal.client_relations (client_id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, created_by,
+                                              custody_established_by)
+         VALUES ($1, $2, $3, $4, $5, $6, 'gezagsregister geraadpleegd (demo)', $7, $8, $9)`,
+        [clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, today, holder.employeeId,
+          !relation.hasCustody ? null : relation.relation === 'guardian' ? 'guardianship-order' : relation.custodyKind === 'single-headed-parental' ? 'by-law-mother' : 'by-law-marriage']);
     }
     for (const entry of demo.entries) {
       await withClientAccess(db, ctx, clientId, { action: 'record', part: partOfEntryKind(entry.kind) },

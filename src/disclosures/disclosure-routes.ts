@@ -47,7 +47,7 @@ export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/disclosures',
     schema: { tags: ['disclosures'], summary: 'Record a disclosure, checked by the engine; also written as a dossier entry', params: ClientParams, body: NewDisclosureBody, response: { 201: DisclosureSchema } },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    intent: () => ({ action: 'record-disclosure', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const disclosure = await recordDisclosure(scope, deps.masterKey, request.body as Static<typeof NewDisclosureBody>);
       reply.code(201);

@@ -97,7 +97,7 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
     method: 'POST',
     url: '/api/clients/:clientId/entries/:entryId/annotations',
     schema: { tags: ['dossier'], summary: 'Annotate an entry (e.g. "bij nader inzien onjuist"); the entry itself is never changed', params: EntryParams, body: NewAnnotationBody, response: { 201: EntrySchema } },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    intent: () => ({ action: 'annotate', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const { entryId } = request.params as Static<typeof EntryParams>;
       const entry = await annotateEntry(scope, masterKey, entryId, request.body as Static<typeof NewAnnotationBody>);

@@ -126,7 +126,7 @@ beforeAll(async () => {
   markers = { ...TEXT, bsn: client!.bsn };
 
   // A copy for an electronic requester, prepared as a download: the public /api/downloads gets a real token and code.
-  const parent = await post(`${c}/relations`, { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Downloader', givenNames: 'Dirk', establishedHow: 'gezagsregister', validFrom: '2026-01-05' });
+  const parent = await post(`${c}/relations`, { relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Downloader', givenNames: 'Dirk', establishedHow: 'gezagsregister', validFrom: '2026-01-05' });
   const copy = await post(`${c}/requests`, { kind: 'copy', requesterRelationId: parent.id, channel: 'electronic', receivedOn: '2026-11-20', details: 'Kopie per e-mail.' });
   await post(`${c}/requests/${copy.id}/decision`, { outcome: 'granted', reasons: '' });
   const link = await post(`${c}/requests/${copy.id}/download-links`, {});
@@ -546,7 +546,7 @@ describe('RESTler-style checks', () => {
   it('use after delete: once a dossier is destroyed on request, its entries are gone for every route', async () => {
     const parentRelation = await h.request({
       method: 'POST', url: `/api/clients/${clientA}/relations`, cookie: holder,
-      body: { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Pim', establishedHow: 'gezagsregister', validFrom: '2026-01-05' },
+      body: { relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Pim', establishedHow: 'gezagsregister', validFrom: '2026-01-05' },
     });
     const request = await h.request({
       method: 'POST', url: `/api/clients/${clientA}/requests`, cookie: holder,

@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import {
-  addAgreement, addCompetenceAssessment, addRelation, CustodyKind, endAgreement, endRelation, listAgreements, listCompetenceAssessments,
+  addAgreement, addCompetenceAssessment, addRelation, CustodyBasis, CustodyKind, endAgreement, endRelation, listAgreements, listCompetenceAssessments,
   recordDeath, RelationKind, StartAgreement,
 } from './representation-service.js';
 
@@ -19,6 +19,8 @@ const NewRelationBody = Type.Object({
   relation: OneOf(Object.values(RelationKind)),
   hasCustody: Type.Boolean(),
   custodyKind: Type.Optional(OneOf(Object.values(CustodyKind))),
+  /** Required with custody (migration 0048; 003 §2.3.5). */
+  custodyEstablishedBy: Type.Optional(OneOf(Object.values(CustodyBasis))),
   familyName: Text(200), givenNames: Text(200),
   institution: Type.Optional(Text(300)),
   phone: Type.Optional(Type.String({ pattern: '^[+0-9 ()-]{6,20}$' })),
@@ -55,7 +57,8 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/relations',
     schema: { tags: ['representation'], summary: 'Add a parent, guardian, family guardian, or a representative of an adult (curator, mentor, authorised person, partner, child, sibling), with custody kind and how it was established', params: ClientParams, body: NewRelationBody, response: { 201: Created } },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    // Custody decides who consents and exercises the client's rights: its own act (003 §2.3.5).
+    intent: (request) => ({ action: (request.body as Static<typeof NewRelationBody>).hasCustody ? 'record-custody' : 'register-relation', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const id = await addRelation(scope, request.body as Static<typeof NewRelationBody>);
       reply.code(201);
@@ -65,7 +68,7 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/relations/:relationId/end',
     schema: { tags: ['representation'], summary: 'End a relation (custody changed); the history stays', params: RelationParams, body: EndRelationBody, response: { 204: Type.Null() } },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    intent: () => ({ action: 'end-relation', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       await endRelation(scope, (request.params as Static<typeof RelationParams>).relationId, (request.body as Static<typeof EndRelationBody>).validTo);
       reply.code(204);
@@ -75,7 +78,7 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/death',
     schema: { tags: ['representation'], summary: 'Record the client\'s death: from then on heirs and relations are answered by Jeugdwet 7.3.12a', params: ClientParams, body: DeathBody, response: { 201: Death } },
-    intent: () => ({ action: 'manage-care-team', part: 'administrative-data', careTeamChange: 'record-death' }),
+    intent: () => ({ action: 'record-death', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const death = await recordDeath(scope, request.body as Static<typeof DeathBody>);
       reply.code(201);
@@ -91,7 +94,7 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/competence-assessments',
     schema: { tags: ['representation'], summary: 'Record a competence assessment: facts, expert consulted, who represents', params: ClientParams, body: NewAssessmentBody, response: { 201: Created } },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    intent: () => ({ action: 'assess-competence', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const id = await addCompetenceAssessment(scope, deps.masterKey, request.body as Static<typeof NewAssessmentBody>);
       reply.code(201);
@@ -107,7 +110,7 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/agreements',
     schema: { tags: ['representation'], summary: 'Record a start-of-care agreement', params: ClientParams, body: NewAgreementBody, response: { 201: Created } },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    intent: () => ({ action: 'make-agreement', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const body = request.body as Static<typeof NewAgreementBody>;
       const id = await addAgreement(scope, body.agreement, body.agreedOn);
@@ -118,7 +121,7 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/agreements/:agreementId/end',
     schema: { tags: ['representation'], summary: 'End a start-of-care agreement', params: AgreementParams, response: { 204: Type.Null() } },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    intent: () => ({ action: 'end-agreement', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       await endAgreement(scope, (request.params as Static<typeof AgreementParams>).agreementId);
       reply.code(204);

@@ -35,6 +35,18 @@ export const CustodyKind = {
 } as const;
 export type CustodyKind = (typeof CustodyKind)[keyof typeof CustodyKind];
 
+/**
+ * How custody was established (003 §2.3.5: "na een zorgvuldige vaststelling"; migration 0048): by law because the
+ * parents were married or registered partners at the birth (BW 1:251), by law the mother alone (BW 1:253b), by
+ * recognition with an entry in the custody register (BW 1:252), by a court decision (BW 1:251a, 1:253c, 1:253t), a
+ * court's guardianship order (BW 1:295, 1:302) or a guardian appointed by will or in the register (BW 1:292).
+ */
+export const CustodyBasis = {
+  byLawMarriage: 'by-law-marriage', byLawMother: 'by-law-mother', recognition: 'recognition', courtDecision: 'court-decision',
+  guardianshipOrder: 'guardianship-order', appointedByWill: 'appointed-by-will',
+} as const;
+export type CustodyBasis = (typeof CustodyBasis)[keyof typeof CustodyBasis];
+
 /** Relations that represent an adult who is not competent, by rank (BW 7:465 lid 3); none holds custody. */
 const REPRESENTATIVE_KINDS: readonly RelationKind[] = ['curator', 'mentor', 'authorised', 'partner', 'child', 'sibling'];
 
@@ -42,6 +54,8 @@ export interface NewRelation {
   relation: RelationKind;
   hasCustody: boolean;
   custodyKind?: CustodyKind;
+  /** Required with custody: how it was established (never assumed, 003 §2.3.5). */
+  custodyEstablishedBy?: CustodyBasis;
   familyName: string;
   givenNames: string;
   institution?: string;
@@ -74,6 +88,14 @@ function checkRelation(input: NewRelation, today: string): void {
   if (input.relation === 'family-guardian' && input.hasCustody) {
     throw badRequest('custody-inconsistent', 'hasCustody', 'Een gezinsvoogd heeft geen gezag; de ouders houden het gezag bij een ondertoezichtstelling.', 'A family guardian does not hold custody; under an OTS the parents keep it.');
   }
+  if (input.hasCustody && input.custodyEstablishedBy === undefined) {
+    throw badRequest('custody-basis-missing', 'custodyEstablishedBy',
+      'Geef aan hoe het gezag is ontstaan: van rechtswege (getrouwd of geregistreerd partner, of de moeder alleen), door erkenning, door een beslissing van de rechter, of door benoeming tot voogd.',
+      'State how custody was established: by law, by recognition, by a court decision, or by appointment as guardian.');
+  }
+  if (!input.hasCustody && input.custodyEstablishedBy !== undefined) {
+    throw badRequest('custody-inconsistent', 'custodyEstablishedBy', 'Hoe het gezag is ontstaan, hoort bij iemand met gezag.', 'How custody was established belongs to someone with custody.');
+  }
 }
 
 export async function addRelation(scope: ClientScope, input: NewRelation): Promise<string> {
@@ -81,10 +103,10 @@ export async function addRelation(scope: ClientScope, input: NewRelation): Promi
   const id = randomUUID();
   await scope.tx.query(
     `INSERT INTO formal.client_relations (id, client_id, relation, has_custody, custody_kind, family_name, given_names, institution, phone, email,
-       established_how, valid_from, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       established_how, valid_from, created_by, custody_established_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [id, scope.client.id, input.relation, input.hasCustody, input.custodyKind ?? null, input.familyName, input.givenNames, input.institution ?? null,
-      input.phone ?? null, input.email ?? null, input.establishedHow, input.validFrom, scope.actor.employeeId]);
+      input.phone ?? null, input.email ?? null, input.establishedHow, input.validFrom, scope.actor.employeeId, input.custodyEstablishedBy ?? null]);
   return id;
 }
 

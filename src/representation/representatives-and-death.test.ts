@@ -32,7 +32,7 @@ async function relation(clientId: string, body: Record<string, unknown>): Promis
   return created.json<{ id: string }>().id;
 }
 
-const parentWithCustody = { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', establishedHow: 'gezagsregister' };
+const parentWithCustody = { relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', establishedHow: 'gezagsregister' };
 
 async function notCompetent(clientId: string): Promise<void> {
   const assessed = await post(`/api/clients/${clientId}/competence-assessments`, {
@@ -105,7 +105,7 @@ describe('an adult who is not competent is represented by the engine\'s rank (BW
     const clientId = await h.client({ age: 19, holder });
     for (const kind of ['curator', 'mentor', 'authorised', 'partner', 'child', 'sibling']) {
       const refused = await post(`/api/clients/${clientId}/relations`, {
-        relation: kind, hasCustody: true, custodyKind: 'guardianship', familyName: 'X', givenNames: 'Y', establishedHow: 'z', validFrom: '2026-01-05',
+        relation: kind, hasCustody: true, custodyEstablishedBy: 'guardianship-order', custodyKind: 'guardianship', familyName: 'X', givenNames: 'Y', establishedHow: 'z', validFrom: '2026-01-05',
       });
       expect(refused.statusCode, kind).toBe(400);
       expect(refused.json(), kind).toMatchObject({ code: 'custody-inconsistent', field: 'hasCustody' });

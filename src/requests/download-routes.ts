@@ -40,7 +40,8 @@ export function downloadRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags, summary: 'Prepare the copy of a granted electronic copy request as a download for the requester, valid 7 days (token and code shown once)',
       params: RequestParams, response: { 201: Prepared },
     },
-    intent: () => ({ action: 'read', part: 'dossier' }),
+    // Handing over a granted copy: the act of fulfilling a copy request (it renders the requester's view of the dossier).
+    intent: () => ({ action: 'fulfil-request', part: 'dossier', requestKind: 'copy' }),
     handler: async (scope, request, reply) => {
       const { requestId } = request.params as Static<typeof RequestParams>;
       const progress = progressOf(request, scope.actor.employeeId);

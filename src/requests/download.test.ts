@@ -29,7 +29,7 @@ afterAll(async () => h.close());
 async function fathersRequest(channel: 'electronic' | 'written' = 'electronic', grant = true) {
   const clientId = await h.client({ age: 14, holder });
   const father = (await post(`/api/clients/${clientId}/relations`, {
-    relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Vader', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+    relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Vader', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
   })).json().id as string;
   const text = `Moeder is verhuisd naar ${SECRET}. Het gaat goed op school.`;
   const entry = (await post(`/api/clients/${clientId}/entries`, { kind: 'conversation-report', text, source: { kind: 'parent', description: 'moeder' } })).json();

@@ -46,7 +46,7 @@ async function entry(clientId: string, over: Record<string, unknown> = {}): Prom
 
 async function addParent(clientId: string, hasCustody: boolean): Promise<string> {
   const parent = await post(`/api/clients/${clientId}/relations`, {
-    relation: 'parent', hasCustody, ...(hasCustody ? { custodyKind: 'two-headed-parental' } : {}), familyName: 'Ouder', givenNames: 'Sam',
+    relation: 'parent', hasCustody, ...(hasCustody ? { custodyKind: 'two-headed-parental', custodyEstablishedBy: 'by-law-marriage' } : {}), familyName: 'Ouder', givenNames: 'Sam',
     establishedHow: 'gezagsregister', validFrom: '2026-01-05',
   });
   return parent.json().id as string;

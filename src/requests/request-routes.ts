@@ -10,6 +10,7 @@ import { Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../clients/clients-service.js';
 import { endRestriction } from './fulfil-rights.js';
+import { assertRequestAct } from './request-acts.js';
 import { DECISION_FACTS, DESTRUCTION_REFUSAL_GROUNDS, REQUEST_KINDS } from './request-kinds.js';
 import { decideRequest, extendRequest, fulfilRequest, listClientRequests, openRequestCandidates, readRequest, receiveRequest, recordAnswerReceived, recordIdentityCheck, recordRequestConsent } from './request-service.js';
 
@@ -134,7 +135,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['requests'], summary: 'Record a request; the engine decides whether this requester may make it (a refusal is recorded with its reasons)',
       params: ClientParams, body: NewRequestBody, response: { 201: RequestSchema },
     },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    intent: () => ({ action: 'register-request', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const created = await receiveRequest(scope, masterKey, request.body as Static<typeof NewRequestBody>);
       reply.code(201);
@@ -153,13 +154,13 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['requests'], summary: 'Record that the requester\'s identity was checked, and with which document (never a copy of it); needed before inspection, a copy handed over, portability or destruction',
       params: RequestParams, body: IdentityCheckBody, response: { 200: RequestSchema },
     },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    intent: () => ({ action: 'register-request', part: 'administrative-data' }),
     handler: (scope, request) => recordIdentityCheck(scope, masterKey, requestId(request), (request.body as Static<typeof IdentityCheckBody>).documentType),
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/consent',
     schema: { tags: ['requests'], summary: 'Record the consent the engine said was missing: when and how it was given, and the declaration', params: RequestParams, body: ConsentBody, response: { 200: RequestSchema } },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    intent: () => ({ action: 'register-request', part: 'administrative-data' }),
     handler: (scope, request) => {
       const body = request.body as Static<typeof ConsentBody>;
       return recordRequestConsent(scope, masterKey, requestId(request), {
@@ -170,7 +171,8 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/extend',
     schema: { tags: ['requests'], summary: 'Record the extension notice with its reasons; extends by two months only when sent within the first month with the reasons (AVG 12(3))', params: RequestParams, body: ExtendBody, response: { 200: RequestSchema } },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    // Taking two more months is part of the decision (AVG 12(3)): the decider's act.
+    intent: () => ({ action: 'decide-request', part: 'administrative-data' }),
     handler: (scope, request) => extendRequest(scope, masterKey, requestId(request), request.body as Static<typeof ExtendBody>),
   });
   clientDataRoute(app, deps, {
@@ -179,13 +181,14 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['requests'], summary: 'Record the day the requester received the answer: the appeal deadline (six weeks) runs from it; none after a late decision (003 §4)',
       params: RequestParams, body: AnswerReceivedBody, response: { 200: RequestSchema },
     },
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    intent: () => ({ action: 'register-request', part: 'administrative-data' }),
     handler: (scope, request) => recordAnswerReceived(scope, masterKey, requestId(request), (request.body as Static<typeof AnswerReceivedBody>).receivedOn),
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/decision',
     schema: { tags: ['requests'], summary: 'Decide: granted, partly or refused, with reasons and the facts established; checked against the engine', params: RequestParams, body: DecisionBody, response: { 200: RequestSchema } },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    // Deciding is the holder's or a manager's for every kind (src/rules/acts.ts), so the gate decides it whole.
+    intent: () => ({ action: 'decide-request', part: 'dossier' }),
     handler: (scope, request) => decideRequest(scope, masterKey, requestId(request), request.body as Static<typeof DecisionBody>),
   });
   clientDataRoute(app, deps, {
@@ -195,8 +198,12 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
       summary: 'Fulfil a decided request: correct (formal data with history; an entry by annotation — a finding is refused, own statement offered), add-statement, restrict, withdraw-consent (only the one whose consent it is), object, destroy (only the granted entries when partly granted), general-information (returned as `generalInformation`); a fee only for extra copies',
       params: RequestParams, body: FulfilBody, response: { 200: FulfilledSchema },
     },
-    intent: () => ({ action: 'record', part: 'dossier' }),
-    handler: (scope, request) => fulfilRequest(scope, masterKey, requestId(request), request.body as Static<typeof FulfilBody>, deps.config.maxEntryBytes),
+    // Fulfilling depends on the kind: the gate decides "for any kind", request-acts.ts the request's own kind.
+    intent: () => ({ action: 'fulfil-request', part: 'dossier' }),
+    handler: async (scope, request) => {
+      await assertRequestAct(scope, 'fulfil-request', requestId(request));
+      return fulfilRequest(scope, masterKey, requestId(request), request.body as Static<typeof FulfilBody>, deps.config.maxEntryBytes);
+    },
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/processing-restriction/end',
@@ -205,7 +212,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: ClientParams, body: EndRestrictionBody, response: { 204: Type.Null() },
     },
     // Administrative data: the restriction freezes the care content, not the administration of the client's rights.
-    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    intent: () => ({ action: 'end-restriction', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       await endRestriction(scope, masterKey, request.body as Static<typeof EndRestrictionBody>);
       reply.code(204);

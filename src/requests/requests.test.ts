@@ -27,7 +27,7 @@ const get = (url: string) => h.request({ method: 'GET', url, cookie });
 async function clientWithParent(age: number, hasCustody = true): Promise<{ clientId: string; parentId: string }> {
   const clientId = await h.client({ age, holder });
   const parent = await post(`/api/clients/${clientId}/relations`, {
-    relation: 'parent', hasCustody, ...(hasCustody ? { custodyKind: 'two-headed-parental' } : {}), familyName: 'Ouder', givenNames: 'Sam',
+    relation: 'parent', hasCustody, ...(hasCustody ? { custodyKind: 'two-headed-parental', custodyEstablishedBy: 'by-law-marriage' } : {}), familyName: 'Ouder', givenNames: 'Sam',
     establishedHow: 'gezagsregister', validFrom: '2026-01-05',
   });
   return { clientId, parentId: parent.json().id };
@@ -80,7 +80,7 @@ describe('intake', () => {
   it('a confidential advisor has no right of inspection: the request is recorded as refused, citing Besluit Jeugdwet 4.1.5 (DOMAIN §3)', async () => {
     const clientId = await h.client({ age: 15, holder });
     const advisorWithCustody = await post(`/api/clients/${clientId}/relations`, {
-      relation: 'confidential-advisor', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Vertrouwen', givenNames: 'Vera', establishedHow: 'AKJ-vertrouwenspersoon', validFrom: '2026-01-05',
+      relation: 'confidential-advisor', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Vertrouwen', givenNames: 'Vera', establishedHow: 'AKJ-vertrouwenspersoon', validFrom: '2026-01-05',
     });
     expect(advisorWithCustody.statusCode).toBe(400);
     const advisor = await post(`/api/clients/${clientId}/relations`, {
@@ -123,8 +123,8 @@ describe('intake', () => {
 });
 
 /** A relation of the client as the engine's actor: the relation kinds that map onto it (request-kinds.ts). */
-const RELATION_OF: Partial<Record<Actor, { relation: string; hasCustody: boolean }>> = {
-  'parent-with-custody': { relation: 'parent', hasCustody: true },
+const RELATION_OF: Partial<Record<Actor, { relation: string; hasCustody: boolean; custodyEstablishedBy?: string }>> = {
+  'parent-with-custody': { relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage' },
   'parent-without-custody': { relation: 'parent', hasCustody: false },
   'family-guardian': { relation: 'family-guardian', hasCustody: false },
   'third-party': { relation: 'foster-parent', hasCustody: false },
@@ -134,7 +134,7 @@ async function requesterFor(clientId: string, actor: Actor): Promise<string | un
   const relation = RELATION_OF[actor];
   if (relation === undefined) return undefined; // the client themself
   const created = await post(`/api/clients/${clientId}/relations`, {
-    ...relation, ...(relation.hasCustody ? { custodyKind: 'two-headed-parental' } : {}), familyName: 'Verzoeker', givenNames: 'Kim',
+    ...relation, ...(relation.hasCustody ? { custodyKind: 'two-headed-parental', custodyEstablishedBy: 'by-law-marriage' } : {}), familyName: 'Verzoeker', givenNames: 'Kim',
     establishedHow: 'gezagsregister', validFrom: '2026-01-05',
   });
   expect(created.statusCode, created.body).toBe(201);
@@ -207,7 +207,7 @@ describe('a step-parent with joint custody (BW 1:253t)', () => {
   it('inspects the dossier of a 10-year-old like a parent with custody', async () => {
     const clientId = await h.client({ age: 10, holder });
     const created = await post(`/api/clients/${clientId}/relations`, {
-      relation: 'other', hasCustody: true, custodyKind: 'joint-with-non-parent', familyName: 'Stiefvader', givenNames: 'Kim',
+      relation: 'other', hasCustody: true, custodyEstablishedBy: 'court-decision', custodyKind: 'joint-with-non-parent', familyName: 'Stiefvader', givenNames: 'Kim',
       establishedHow: 'gezagsregister', validFrom: '2026-01-05',
     });
     expect(created.statusCode, created.body).toBe(201);

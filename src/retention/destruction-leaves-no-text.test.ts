@@ -133,7 +133,7 @@ describe('destroying a dossier leaves none of its free text in the database', ()
 
     // A parent's request that needs the 17-year-old's consent, recorded with where the declaration is kept.
     const parent = (await post(`/api/clients/${clientId}/relations`, {
-      relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Sam', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+      relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Sam', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
     })).json();
     const inspect = (await post(`/api/clients/${clientId}/requests`, {
       kind: 'inspect', channel: 'written', receivedOn: '2026-11-20', details: 'Inzage voor de ouder.', requesterRelationId: parent.id,

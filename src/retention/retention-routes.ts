@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { withLogReview } from '../access/client-access.js';
-import { badRequest, forbidden, notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
 import { parseIsoDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { AppDeps } from '../http/app-deps.js';
@@ -198,16 +198,10 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['retention'], params: ClientParams, body: GoodCareBody, response: { 200: DossierRetention },
       summary: 'The dossier holder records that good care requires keeping the dossier until a day (Jeugdwet 7.3.8), with the reason (sealed under the client\'s key)',
     },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    // The act keep-for-good-care (src/rules/acts.ts): the holder's, decided by the gate.
+    intent: () => ({ action: 'keep-for-good-care', part: 'dossier' }),
     handler: async (scope, request) => {
       const body = request.body as Static<typeof GoodCareBody>;
-      const holder = await scope.tx.query(
-        `SELECT 1 FROM org.care_team WHERE client_id = $1 AND employee_id = $2 AND relation = 'holder'
-            AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)`, [scope.client.id, scope.actor.employeeId, calendarDate(scope.now)]);
-      if (holder.length === 0) {
-        throw forbidden('Alleen de dossierhouder legt vast dat goede zorg vraagt om het dossier langer te bewaren (Jeugdwet 7.3.8).',
-          'Only the dossier holder records that good care requires keeping the dossier longer.', ['Jeugdwet 7.3.8']);
-      }
       if (parseIsoDate(body.until) === undefined || body.until <= calendarDate(scope.now)) {
         throw badRequest('date-not-in-future', 'until', 'Kies een dag in de toekomst.', 'Choose a day in the future.');
       }

@@ -55,7 +55,7 @@ describe('retention review and destruction', () => {
     // A parent with custody of the due client: the relation's names must go with the retention destruction.
     const relation = await h.request({
       method: 'POST', url: `/api/clients/${due}/relations`, cookie: holderCookie,
-      body: { relation: 'parent', hasCustody: true, custodyKind: 'single-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister geraadpleegd', validFrom: '2026-01-05' },
+      body: { relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-mother', custodyKind: 'single-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister geraadpleegd', validFrom: '2026-01-05' },
     });
     expect(relation.statusCode).toBe(201);
     // A change in 2030: kept until 2050, so not due in 2047.

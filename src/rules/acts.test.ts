@@ -17,11 +17,9 @@ const ACTORS = [
 type TestActor = (typeof ACTORS)[number];
 
 function who(actor: TestActor): Pick<ActInput, 'employee' | 'actingFor'> {
-  switch (actor) {
-    case 'admin-staff-for-involved': return { employee: Employee.adminStaff, actingFor: ActingFor.involved };
-    case 'admin-staff-for-holder': return { employee: Employee.adminStaff, actingFor: ActingFor.holder };
-    default: return { employee: actor };
-  }
+  if (actor === 'admin-staff-for-involved') return { employee: Employee.adminStaff, actingFor: ActingFor.involved };
+  if (actor === 'admin-staff-for-holder') return { employee: Employee.adminStaff, actingFor: ActingFor.holder };
+  return { employee: actor };
 }
 
 const CARE_TEAM = ['holder', 'member', 'substitute'] as const;
@@ -42,6 +40,7 @@ const MAY: Partial<Record<Act, { may: readonly TestActor[]; source: string }>> =
   'decide-request': { may: ['holder', 'manager'], source: '003 §2.3.6: "Het is aan de hulpverlener om te beslissen op zo\'n verzoek"' },
   'destroy': { may: ['holder', 'manager'], source: 'Jeugdwet 7.3.9: cannot be undone' },
   'transfer': { may: ['holder', 'manager'], source: '003 §2.2.8: the whole dossier leaves the organisation' },
+  'confirm-destruction': { may: ['holder', 'manager', 'privacy-officer'], source: 'Jeugdwet 7.3.9; issue 14: a second authorised person confirms' },
   'record-disclosure': { may: CARE_TEAM, source: 'Jeugdwet 7.3.11: professional secrecy is the care professionals\'' },
   'change-care-team': { may: ['holder', 'manager'], source: 'DOMAIN §2; AVG 5(1)(f), 32: joining the team opens the dossier' },
   'record-objection': { may: [...CARE_TEAM, 'intern', 'manager'], source: '000: a restriction the client asks for, recorded at once' },

@@ -25,7 +25,7 @@ import { Citation } from './citations.js';
 import { cite, deny, allow, type Decision, type DecideInput } from './decision.js';
 import { decide } from './decide.js';
 import { decideRecording } from './decide-record.js';
-import { Actor, Fact, Part } from './vocabulary.js';
+import { Actor, Part, type Fact } from './vocabulary.js';
 
 /** The acts on a client's data. Dutch terms in the comments. */
 export const Act = {
@@ -63,6 +63,8 @@ export const Act = {
   fulfilRequest: 'fulfil-request',
   /** het dossier (of een deel) vernietigen. */
   destroy: 'destroy',
+  /** als tweede persoon een besloten vernietiging bevestigen, voordat die wordt uitgevoerd. */
+  confirmDestruction: 'confirm-destruction',
   /** het dossier overdragen aan een opvolgende aanbieder of de Nidos-voogd. */
   transfer: 'transfer',
   /** een gegevensverstrekking vastleggen. */
@@ -306,7 +308,8 @@ export function decideAct(input: ActInput): Decision {
       // 003 §2.3.5: "na een zorgvuldige vaststelling worden bijgehouden wie het gezag heeft"; who holds custody
       // decides who consents and who exercises the client's rights (Jeugdwet 7.3.4, 7.3.11; BW 1:245, 7:465).
       const basis = [Citation.jeugdwet_7_3_4, Citation.jeugdwet_7_3_11, Citation.bw_1_245, Citation.bw_7_465];
-      const what = input.act === Act.recordCustody ? 'legt vast wie gezag heeft, en hoe dat is vastgesteld'
+      const what = input.act === Act.recordCustody
+        ? 'legt vast wie gezag heeft, en hoe dat is vastgesteld'
         : input.act === Act.endRelation ? 'beëindigt een relatie of gezag' : 'legt een relatie van de cliënt vast';
       return organisational(input, input.act, basis, { adminStaff: 'for-holder' },
         `De dossierhouder, of een administratief medewerker namens de dossierhouder, ${what}.`,
@@ -355,6 +358,12 @@ export function decideAct(input: ActInput): Decision {
       return organisational(input, 'destroy', [Citation.jeugdwet_7_3_9, Citation.bw_7_455, Citation.avg_17], { manager: true },
         'De dossierhouder of een leidinggevende voert een besluit tot vernietiging uit.',
         'Alleen de dossierhouder of een leidinggevende vernietigt (een deel van) het dossier. Dat kan niet worden teruggedraaid.');
+    case Act.confirmDestruction:
+      // A second authorised person confirms a destruction before it is carried out (issue 14; an organisation
+      // setting): the holder, a manager or the privacy officer. That it is not the one who decided is the work's check.
+      return organisational(input, 'confirm-destruction', [Citation.jeugdwet_7_3_9, Citation.avg_17], { manager: true, privacyOfficer: true },
+        'Een tweede persoon bevestigt de vernietiging voordat die wordt uitgevoerd: de dossierhouder, een leidinggevende of de functionaris gegevensbescherming.',
+        'Alleen de dossierhouder, een leidinggevende of de functionaris gegevensbescherming bevestigt een vernietiging. Vernietigen kan niet worden teruggedraaid.');
     case Act.transfer:
       // 003 §2.2.8: the dossier goes to a successor who keeps professional secrecy; the whole dossier leaves the
       // organisation and it is closed to new entries.
@@ -404,13 +413,14 @@ export function decideAct(input: ActInput): Decision {
     case Act.confirmRetentionReview:
     case Act.reviewLog: {
       // The privacy officer (FG) monitors compliance (AVG 39): the log, emergency access, the end of retention.
-      const basis = input.act === Act.reviewLog || input.act === Act.reviewEmergency ? [Citation.avg_39, Citation.avg_32]
+      const basis = input.act === Act.reviewLog || input.act === Act.reviewEmergency
+        ? [Citation.avg_39, Citation.avg_32]
         : [Citation.avg_39, Citation.jeugdwet_7_3_8, Citation.avg_17];
       return input.employee === Employee.privacyOfficer
         ? allow(`${input.act}.privacy-officer`, basis, 'De functionaris gegevensbescherming doet dit als toezicht binnen de organisatie.')
         : deny(`${input.act}.not-appointed`, basis, input.act === Act.reviewLog || input.act === Act.reviewEmergency
-          ? 'Alleen de functionaris gegevensbescherming mag zien wie dossiers heeft ingezien en noodtoegang beoordelen.'
-          : 'Alleen de functionaris gegevensbescherming beslist over het bewaren en vernietigen van dossiers na de bewaartermijn.');
+            ? 'Alleen de functionaris gegevensbescherming mag zien wie dossiers heeft ingezien en noodtoegang beoordelen.'
+            : 'Alleen de functionaris gegevensbescherming beslist over het bewaren en vernietigen van dossiers na de bewaartermijn.');
     }
     case Act.administerAccount:
       return input.employee === Employee.applicationAdministrator

@@ -29,7 +29,7 @@ beforeAll(async () => {
   holder = await h.employee({ role: 'care-professional' });
   cookie = await h.login(holder);
   clientId = await h.client({ age: 19, holder });
-  parentId = await relation({ relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', establishedHow: 'gezagsregister' });
+  parentId = await relation({ relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', establishedHow: 'gezagsregister' });
   mentorId = await relation({ relation: 'mentor', validFrom: '2026-03-01' });
   const assessed = await post(`/api/clients/${clientId}/competence-assessments`, {
     matter: 'dossier-rights', competent: false, assessedOn: '2026-11-01', facts: 'Overziet de gevolgen niet.', expertConsulted: 'GZ-psycholoog',
@@ -55,7 +55,7 @@ describe('the people around an adult who is not competent, beyond requests (issu
   it('a parent who represents (nobody ranks higher, rank 4) gets the entries too, not the answer for a parent with custody', async () => {
     const other = await h.client({ age: 19, holder });
     const parent = (await post(`/api/clients/${other}/relations`, {
-      familyName: 'Jansen', givenNames: 'Els', establishedHow: 'gezagsregister', validFrom: '2026-01-05', relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental',
+      familyName: 'Jansen', givenNames: 'Els', establishedHow: 'gezagsregister', validFrom: '2026-01-05', relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental',
     })).json<{ id: string }>().id;
     expect((await post(`/api/clients/${other}/competence-assessments`, {
       matter: 'dossier-rights', competent: false, assessedOn: '2026-11-01', facts: 'Overziet de gevolgen niet.', expertConsulted: 'GZ-psycholoog',

@@ -29,7 +29,7 @@ beforeAll(async () => {
   cookie = await h.login(holder);
   clientId = await h.client({ age: 14, holder });
   const relation = async (givenNames: string) => (await post(`/api/clients/${clientId}/relations`, {
-    relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames, establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+    relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames, establishedHow: 'gezagsregister', validFrom: '2026-01-05',
   })).json().id as string;
   fatherId = await relation('Vader');
   motherId = await relation('Moeder');
@@ -71,7 +71,7 @@ async function copyText(relationId: string | undefined, client: string): Promise
 
 async function parent(client: string, givenNames: string): Promise<string> {
   const created = await post(`/api/clients/${client}/relations`, {
-    relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames, establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+    relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames, establishedHow: 'gezagsregister', validFrom: '2026-01-05',
   });
   expect(created.statusCode).toBe(201);
   return created.json().id as string;

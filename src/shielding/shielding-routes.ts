@@ -68,7 +68,7 @@ export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
       summary: 'Shield a field of an entry — a passage or the whole text, the title, the source description or an annotation: information about another person, or shielded from named relations',
       params: EntryParams, body: NewShieldingBody, response: { 201: ShieldingSchema },
     },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    intent: () => ({ action: 'shield', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const entry = await readEntry(scope, masterKey, (request.params as Static<typeof EntryParams>).entryId);
       const shielding = await addShielding(scope, masterKey, entry, request.body as Static<typeof NewShieldingBody>);
@@ -82,7 +82,7 @@ export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['shielding'], summary: 'Shield the client\'s formal contact data (address, postcode, town, phone, e-mail) from named relations (the secret-address case)',
       params: ClientParams, body: NewContactShieldingBody, response: { 201: ShieldingSchema },
     },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    intent: () => ({ action: 'shield', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const shielding = await addContactDataShielding(scope, masterKey, request.body as Static<typeof NewContactShieldingBody>);
       reply.code(201);
@@ -92,7 +92,8 @@ export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/shieldings/:shieldingId/other-person-consent',
     schema: { tags: ['shielding'], summary: 'The other person consents to the information about them being shown', params: ShieldingParams, response: { 204: Type.Null() } },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    // The information about the other person becomes visible: in effect a lifting of the shielding.
+    intent: () => ({ action: 'lift-shielding', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       await recordOtherPersonConsent(scope, (request.params as Static<typeof ShieldingParams>).shieldingId);
       reply.code(204);
@@ -102,7 +103,7 @@ export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/shieldings/:shieldingId/lift',
     schema: { tags: ['shielding'], summary: 'Lift a shielding with a reason (kept in the history)', params: ShieldingParams, body: LiftBody, response: { 204: Type.Null() } },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    intent: () => ({ action: 'lift-shielding', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       await liftShielding(scope, masterKey, (request.params as Static<typeof ShieldingParams>).shieldingId, (request.body as Static<typeof LiftBody>).reason);
       reply.code(204);

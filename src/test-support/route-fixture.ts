@@ -31,7 +31,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const memberId = member.json<{ id: string }>().id;
   const fact = await h.request({ method: 'POST', url: `/api/clients/${clientId}/access-facts`, cookie, body: { fact: 'client-objects-to-interns' } });
   const factId = fact.json<{ facts: { id: string }[] }>().facts[0]!.id;
-  const relation = await h.request({ method: 'POST', url: `/api/clients/${clientId}/relations`, cookie, body: { relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister', validFrom: '2026-01-05' } });
+  const relation = await h.request({ method: 'POST', url: `/api/clients/${clientId}/relations`, cookie, body: { relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister', validFrom: '2026-01-05' } });
   const relationId = relation.json<{ id: string }>().id;
   const agreement = await h.request({ method: 'POST', url: `/api/clients/${clientId}/agreements`, cookie, body: { agreement: 'no-conversation-reports-to-parents', agreedOn: '2026-01-05' } });
   const agreementId = agreement.json<{ id: string }>().id;

@@ -27,7 +27,7 @@ export async function clientAtSecretAddress(h: Harness, cookie: string): Promise
 export async function shieldedDossier(h: Harness, cookie: string, clientId: string, father: { hasCustody: boolean }): Promise<{ fatherId: string }> {
   const post = (url: string, body: unknown) => h.request({ method: 'POST', url, cookie, body });
   const fatherId = (await post(`/api/clients/${clientId}/relations`, {
-    relation: 'parent', hasCustody: father.hasCustody, ...(father.hasCustody ? { custodyKind: 'two-headed-parental' } : {}),
+    relation: 'parent', hasCustody: father.hasCustody, ...(father.hasCustody ? { custodyKind: 'two-headed-parental', custodyEstablishedBy: 'by-law-marriage' } : {}),
     familyName: 'Ouder', givenNames: 'Vader', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
   })).json<{ id: string }>().id;
   const text = `Moeder is verhuisd naar ${SECRET}. ${SHOWN}`;
@@ -96,16 +96,16 @@ export async function everyFieldShielded(h: Harness, cookie: string, options: {
   });
   const fatherCustody = options.fatherHasCustody ?? true;
   const fatherId = (await post(`/api/clients/${clientId}/relations`, {
-    relation: 'parent', hasCustody: fatherCustody, ...(fatherCustody ? { custodyKind: 'two-headed-parental' } : {}),
+    relation: 'parent', hasCustody: fatherCustody, ...(fatherCustody ? { custodyKind: 'two-headed-parental', custodyEstablishedBy: 'by-law-marriage' } : {}),
     familyName: 'Ouder', givenNames: 'Vader', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
   })).id;
   const motherId = (await post(`/api/clients/${clientId}/relations`, {
-    relation: 'parent', hasCustody: true, custodyKind: fatherCustody ? 'two-headed-parental' : 'single-headed-parental',
+    relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: fatherCustody ? 'two-headed-parental' : 'single-headed-parental',
     familyName: 'Ouder', givenNames: 'Moeder', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
   })).id;
   const guardianId = options.guardian === true
     ? (await post(`/api/clients/${clientId}/relations`, {
-        relation: 'guardian', hasCustody: true, custodyKind: 'guardianship-institution', institution: 'Nidos', familyName: 'Voogd', givenNames: 'Nidos',
+        relation: 'guardian', hasCustody: true, custodyEstablishedBy: 'guardianship-order', custodyKind: 'guardianship-institution', institution: 'Nidos', familyName: 'Voogd', givenNames: 'Nidos',
         establishedHow: 'beschikking rechtbank', validFrom: '2026-01-05',
       })).id
     : null;

@@ -58,7 +58,7 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags, summary: 'Transfer the dossier to a successor provider (with consent) or the Nidos guardian; engine-checked, recorded as a disclosure, closes the dossier to new entries',
       params: ClientParams, body: NewTransferBody, response: { 201: TransferSchema },
     },
-    intent: () => ({ action: 'record', part: 'dossier' }),
+    intent: () => ({ action: 'transfer', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const transfer = await transferDossier(scope, masterKey, request.body as Static<typeof NewTransferBody>);
       reply.code(201);

@@ -47,7 +47,7 @@ async function disclosureConsent(clientId: string, recipient = 'Jeugdhulp Opvolg
 
 async function guardian(clientId: string): Promise<string> {
   const relation = await post(`/api/clients/${clientId}/relations`, {
-    relation: 'guardian', hasCustody: true, custodyKind: 'guardianship-institution', institution: 'Nidos', familyName: 'Voogd', givenNames: 'Nidos',
+    relation: 'guardian', hasCustody: true, custodyEstablishedBy: 'guardianship-order', custodyKind: 'guardianship-institution', institution: 'Nidos', familyName: 'Voogd', givenNames: 'Nidos',
     establishedHow: 'beschikking rechtbank', validFrom: '2026-01-05',
   });
   expect(relation.statusCode, relation.body).toBe(201);
@@ -140,7 +140,7 @@ describe('transfer to the Nidos guardian of an unaccompanied minor (000)', () =>
   it('refuses someone who is not the guardian with custody', async () => {
     const clientId = await clientWithDossier(14);
     const parent = (await post(`/api/clients/${clientId}/relations`, {
-      relation: 'parent', hasCustody: true, custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Moeder', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
+      relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Moeder', establishedHow: 'gezagsregister', validFrom: '2026-01-05',
     })).json().id as string;
     const refused = await post(`/api/clients/${clientId}/transfer`, {
       recipient: 'Nidos Utrecht', recipientKind: 'nidos-guardian', guardianRelationId: parent, transferredOn: '2026-11-22', clientToldBeforehand: true,

@@ -306,13 +306,28 @@ function NewRelation({ clientId, onDone }: { clientId: string; onDone: () => voi
   );
 }
 
+/**
+ * How custody came about (migration 0048; 003 §2.3.5: custody is established with care, never assumed), in the
+ * words a parent knows. The API refuses custody without it.
+ */
+const CUSTODY_BASES: Record<string, string> = {
+  'by-law-marriage': 'Van rechtswege: de ouders waren bij de geboorte getrouwd of geregistreerd partner',
+  'by-law-mother': 'Van rechtswege: de moeder alleen',
+  'recognition': 'Door erkenning (met aantekening in het gezagsregister)',
+  'court-decision': 'Door een beslissing van de rechter',
+  'guardianship-order': 'Door benoeming tot voogd door de rechter',
+  'appointed-by-will': 'Voogd aangewezen bij testament of in het gezagsregister',
+};
+
 function RelationForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
   const [relation, setRelation] = useState('parent');
   const [givenNames, setGivenNames] = useState('');
   const [familyName, setFamilyName] = useState('');
   // Custody is never ticked by default: it is a fact to establish, not to assume (003 §2.3.5).
   const [hasCustody, setHasCustody] = useState(false);
-  const [custodyKind, setCustodyKind] = useState('two-headed-parental');
+  // Neither the kind of custody nor how it came about is preselected: both are facts to check, not defaults.
+  const [custodyKind, setCustodyKind] = useState('');
+  const [custodyBasis, setCustodyBasis] = useState('');
   const [jointWithParent, setJointWithParent] = useState(false);
   const [establishedHow, setEstablishedHow] = useState('');
   const [validFrom, setValidFrom] = useState(today());
@@ -321,7 +336,7 @@ function RelationForm({ clientId, onDone }: { clientId: string; onDone: () => vo
   const custody = !representative && relation !== 'confidential-advisor' && relation !== 'family-guardian' && (nonParent ? jointWithParent || hasCustody : hasCustody);
   const kind = nonParent && jointWithParent ? 'joint-with-non-parent' : custodyKind;
   const save = useSubmit(() => post(`/api/clients/${clientId}/relations`, {
-    relation, givenNames, familyName, hasCustody: custody, establishedHow, validFrom, ...(custody ? { custodyKind: kind } : {}),
+    relation, givenNames, familyName, hasCustody: custody, establishedHow, validFrom, ...(custody ? { custodyKind: kind, custodyEstablishedBy: custodyBasis } : {}),
   }), onDone);
   return (
     <form onSubmit={(e) => void save.submit(e)}>
@@ -344,7 +359,20 @@ function RelationForm({ clientId, onDone }: { clientId: string; onDone: () => vo
       {!representative && relation !== 'confidential-advisor' && relation !== 'family-guardian' && !(nonParent && jointWithParent) && (
         <label className="checkbox"><input type="checkbox" checked={hasCustody} onChange={(e) => setHasCustody(e.target.checked)} /> Heeft gezag</label>
       )}
-      {custody && !(nonParent && jointWithParent) && <Select label="Soort gezag" value={custodyKind} onChange={setCustodyKind} options={CUSTODY_KINDS} />}
+      {custody && !(nonParent && jointWithParent) && (
+        <Select label="Soort gezag" value={custodyKind} onChange={setCustodyKind} options={CUSTODY_KINDS} allowEmpty="Kies de soort gezag" required />
+      )}
+      {custody && (
+        <Select
+          label="Hoe is het gezag ontstaan?"
+          value={custodyBasis}
+          onChange={setCustodyBasis}
+          options={CUSTODY_BASES}
+          allowEmpty="Kies hoe het gezag is ontstaan"
+          required
+          hint="Kijk in het gezagsregister of in de beslissing van de rechter. Vul niets in wat u niet hebt gezien."
+        />
+      )}
       <TextInput
         label={custody ? 'Hoe is het gezag vastgesteld?' : 'Hoe is dit vastgesteld?'}
         value={establishedHow}
