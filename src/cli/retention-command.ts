@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
+import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { destroyConfirmed, purgeShortTermRecords, SWEEP_BATCH, sweepRetention } from '../retention/retention-service.js';
 import type { Command } from './command.js';
@@ -71,7 +72,8 @@ export const retentionCommand: Command = async (args) => {
   const config = loadConfig();
   let db: Database | undefined;
   try {
-    db = (await openDatabase(config)).db;
+    // The sweep and the destruction of confirmed dossiers span organisations (row-level security, migration 0056).
+    db = withDefaultScope((await openDatabase(config)).db, SYSTEM_SCOPE);
     if (sub === 'sweep') {
       const dryRun = values['dry-run'] === true;
       const pause = envPositive('DW_TEST_PAUSE_AFTER_BATCH', 0);

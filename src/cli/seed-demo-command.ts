@@ -2,12 +2,14 @@
 import { loadConfig } from '../config/config.js';
 import { loadMasterKey } from '../crypto/master-key.js';
 import { openDatabase } from '../db/open-database.js';
+import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import type { Command } from './command.js';
 
 export const seedDemoCommand: Command = async () => {
   const config = loadConfig();
-  const { db } = await openDatabase(config);
+  // The demo organisation is made before any organisation scope exists (row-level security, migration 0056).
+  const db = withDefaultScope((await openDatabase(config)).db, SYSTEM_SCOPE);
   try {
     const result = await seedDemo(db, await loadMasterKey(config), new Date());
     process.stdout.write(result.created ? 'Demo organisation created.\n' : 'Demo organisation already present; nothing changed.\n');

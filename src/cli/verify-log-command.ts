@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
+import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { CheckpointFileError, readCheckpoints, writeCheckpoint, type Checkpoint } from '../access/log-checkpoints.js';
 import { readRestoreMarkers } from '../access/log-restores.js';
 import { verifyLog, type RestoreReport, type VerifyResult } from '../access/verify-log.js';
@@ -124,7 +125,8 @@ export const verifyLogCommand: Command = async (args) => {
   let result: VerifyResult;
   let written: Checkpoint | undefined;
   try {
-    db = (await openDatabase(config)).db;
+    // The chain runs through every organisation's rows (row-level security, migration 0056).
+    db = withDefaultScope((await openDatabase(config)).db, SYSTEM_SCOPE);
     const restores = await readRestoreMarkers(db);
     result = await verifyLog(db, { ...(checkpoints === undefined ? {} : { checkpoints }), requireCheckpoints: !withoutCheckpoints, restores });
     if (result.ok && options.checkpoint === true) written = await writeCheckpoint(db, file, new Date());
