@@ -350,6 +350,7 @@ export async function withClientAccess<T>(
       const engine = emergencyDecision ?? decideEmployeeAccess({
         role: ctx.actor.role, relation: engineRelation, intent, clientBorn: client.birthDate, today, clientFacts,
         actingForInvolvedProfessional: claimed !== undefined && actingForId === claimed,
+        actingForHolder: claimed !== undefined && actingForId === claimed && claimed === holderId,
       });
       const decision = !engine.allowed && outsideReach ? uniform : engine;
       if (!decision.allowed) return refuse(decision);
