@@ -19,7 +19,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { openAsBlob, readFileSync } from 'node:fs';
-import { open, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,15 +112,25 @@ async function tryLock(lockPath: string): Promise<boolean> {
   return false;
 }
 
-/** Removes other keys' tarballs that nobody has used for a day (a reader refreshes its file's time). */
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(() => true, (error: unknown) => {
+    if (isCode(error, 'ENOENT')) return false;
+    throw error;
+  });
+}
+
+/** Removes other keys' tarballs that nobody has used for a day (each use rewrites the `.used` marker beside it). */
 async function removeOutdatedTarballs(dir: string, keep: string): Promise<void> {
   for (const name of await readdir(dir)) {
     // Also the `.partial` files of a builder that crashed while writing.
     if (!/^dossierwijzer-pglite-template-[0-9a-f]+\.tar(\.\d+\.[0-9a-f]+\.partial)?$/.test(name) || name === keep) continue;
     const file = path.join(dir, name);
-    const info = await stat(file).catch(() => undefined);
-    // A run that still wants it after this rebuilds it; one that has read it already holds it in memory.
-    if (info !== undefined && Date.now() - info.mtimeMs > OUTDATED_MS) await unlink(file).catch(() => undefined);
+    const used = await stat(`${file}.used`).catch(() => stat(file)).catch(() => undefined);
+    // A run that still wants it after this builds it again.
+    if (used !== undefined && Date.now() - used.mtimeMs > OUTDATED_MS) {
+      await unlink(file).catch(() => undefined);
+      await unlink(`${file}.used`).catch(() => undefined);
+    }
   }
 }
 
@@ -148,17 +158,19 @@ export function pgliteTemplate(dir: string = os.tmpdir()): Promise<ScratchTempla
     const deadline = Date.now() + STALE_LOCK_MS;
     for (;;) {
       try {
-        // Touched first (its time is its last use, see removeOutdatedTarballs): a file-backed Blob must not change
-        // after it is made. Backed by the file, not read into memory here: two copies of 44 MB cost 0.5 s of CPU.
-        const now = new Date();
-        await utimes(file, now, now);
-        return { kind: 'pglite', dataDir: await openAsBlob(file), settings: TEST_PGLITE_SETTINGS };
+        // Backed by the file, not read into memory here (two copies of 44 MB cost 0.5 s of CPU). Such a Blob fails
+        // to read once the file's time or inode changes, so the tarball is never touched or replaced after its
+        // rename: its last use is the time of a marker file beside it (removeOutdatedTarballs).
+        const dataDir = await openAsBlob(file);
+        await writeFile(`${file}.used`, '', { mode: 0o600 });
+        return { kind: 'pglite', dataDir, settings: TEST_PGLITE_SETTINGS };
       } catch (error) {
         if (!isCode(error, 'ENOENT')) throw error;
       }
       if (await tryLock(`${file}.lock`)) {
         try {
-          await buildPgliteTarball(file, files);
+          // Another builder may have finished between our look and our lock: never replace a tarball in use.
+          if (!await exists(file)) await buildPgliteTarball(file, files);
           await removeOutdatedTarballs(dir, name);
         } finally {
           await unlink(`${file}.lock`).catch(() => undefined);
