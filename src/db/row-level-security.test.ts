@@ -82,10 +82,10 @@ describe('row-level security on every table with organisation or client data (mi
       .filter((t) => WITHOUT_ROW_LEVEL_SECURITY[t.name] === undefined && (!t.rls || t.policies === 0))
       .map((t) => t.name);
     expect(missing, `These tables have no row-level security policy: ${missing.join(', ')}. The application role would read every `
-      + 'organisation\'s rows through them. Add to your migration: ALTER TABLE … ENABLE ROW LEVEL SECURITY; CREATE POLICY dw_organisation '
-      + 'ON … TO dossierwijzer_app USING (…) WITH CHECK (…) — with org.in_scope(organisation_id), or EXISTS on formal.clients for a '
-      + 'client_id table (see migrations/0056_row_level_security.sql) — or, for a table with no organisation data at all, list it with '
-      + 'its reason in WITHOUT_ROW_LEVEL_SECURITY in src/db/row-level-security.test.ts.').toEqual([]);
+    + 'organisation\'s rows through them. Add to your migration: ALTER TABLE … ENABLE ROW LEVEL SECURITY; CREATE POLICY dw_organisation '
+    + 'ON … TO dossierwijzer_app USING (…) WITH CHECK (…) — with org.in_scope(organisation_id), or EXISTS on formal.clients for a '
+    + 'client_id table (see migrations/0056_row_level_security.sql) — or, for a table with no organisation data at all, list it with '
+    + 'its reason in WITHOUT_ROW_LEVEL_SECURITY in src/db/row-level-security.test.ts.').toEqual([]);
     // The list stays true: a listed table that has a policy by now comes off it.
     const listed = (await applicationTables()).filter((t) => WITHOUT_ROW_LEVEL_SECURITY[t.name] !== undefined && t.policies > 0);
     expect(listed.map((t) => t.name)).toEqual([]);

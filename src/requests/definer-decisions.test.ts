@@ -5,8 +5,8 @@
  * The reproduction: as `dossierwijzer_app`, writing a `decided/granted` destroy request (or a `confirmed` retention
  * review) and calling `care.destroy_dossier` destroyed a dossier and erased the identity, with no access-log row.
  * Now decisions, confirmations and destructions are written only by SECURITY DEFINER functions that check who
- * decides and write their own log row; a refusal on serious harm names the other professional consulted
- * (Jeugdwet 7.3.2 lid 4).
+ * decides and write their own log row; a destruction waits for a second person; a refusal on serious harm names
+ * the other professional consulted (Jeugdwet 7.3.2 lid 4).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrganisation } from '../db/organisation-scope.js';
@@ -30,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const post = (who: TestEmployee, url: string, body: unknown = {}) => h.request({ method: 'POST', url, cookie: cookies.get(who.id)!, body });
+const get = (who: TestEmployee, url: string) => h.request({ method: 'GET', url, cookie: cookies.get(who.id)! });
 /** Raw SQL as the application role, in the organisation's scope (as a request of that organisation runs). */
 const sql = <Row = Record<string, unknown>>(text: string, params: unknown[] = []) => inOrganisation(h.organisationId, () => h.database.db.query<Row>(text, params));
 
@@ -80,6 +81,9 @@ describe('the forged decision (issue 14 reproduction) fails in the database', ()
       .rejects.toThrow(/confirmed only through org.confirm_retention_destruction/);
     await expect(sql('SELECT care.destroy_dossier($1, $2, $3, NULL, NULL, $4)', [clientId, h.organisationId, 'retention-expired', privacyOfficer.id]))
       .rejects.toThrow(/not confirmed/);
+    // Nor switch the organisation's second confirmation off.
+    await expect(sql('UPDATE org.organisations SET destruction_second_confirmation = false WHERE id = $1', [h.organisationId]))
+      .rejects.toThrow(/changed only by the owner/);
     const [left] = await sql<{ entries: number; keys: number; records: number }>(
       `SELECT (SELECT count(*)::int FROM care.entries WHERE client_id = $1) AS entries, (SELECT count(*)::int FROM care.client_keys WHERE client_id = $1) AS keys,
               (SELECT count(*)::int FROM org.destruction_records WHERE client_id = $1) AS records`, [clientId]);
@@ -121,6 +125,37 @@ describe('through the API', () => {
     const withIt = await post(holder, url, { outcome: 'refused', reasons, facts: ['serious-harm-assessed'], consultedProfessional: 'J. de Vries, gedragswetenschapper' });
     expect(withIt.statusCode, withIt.body).toBe(200);
     expect(withIt.json().decision).toMatchObject({ outcome: 'refused', consultedProfessional: 'J. de Vries, gedragswetenschapper' });
+  });
+
+  it('a destruction is carried out only after a second authorised person confirms it; each step writes its log row', async () => {
+    const clientId = await clientWithEntry();
+    const requestId = await destroyRequest(clientId);
+    const base = `/api/clients/${clientId}/requests/${requestId}`;
+    expect((await post(holder, `${base}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+    // Decided, not yet confirmed: nothing is destroyed.
+    const early = await post(holder, `${base}/fulfil`);
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'destruction-needs-confirmation' });
+    expect(early.json().nl).toContain('tweede');
+    // The decider is not the second person.
+    const self = await post(holder, `${base}/confirm-destruction`);
+    expect(self.statusCode, self.body).toBe(403);
+    // An intern is not an authorised person (whether the gate or the database refuses, nothing is confirmed).
+    expect((await post(intern, `${base}/confirm-destruction`)).statusCode).toBe(403);
+    expect((await get(holder, base)).json().decision.destructionConfirmation).toBeNull();
+    const confirmed = await post(manager, `${base}/confirm-destruction`);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().decision.destructionConfirmation).toMatchObject({ confirmedBy: manager.id });
+    expect((await post(manager, `${base}/confirm-destruction`)).statusCode).toBe(403); // once
+    const fulfilled = await post(holder, `${base}/fulfil`);
+    expect(fulfilled.statusCode, fulfilled.body).toBe(200);
+    expect(await sql('SELECT 1 FROM care.client_keys WHERE client_id = $1', [clientId])).toEqual([]);
+    const rows = await logRows(clientId);
+    expect(rows).toEqual(expect.arrayContaining([
+      { action: 'decide', employee_id: holder.id },
+      { action: 'confirm-destruction', employee_id: manager.id },
+      { action: 'destroy', employee_id: holder.id },
+    ]));
   });
 
   it('the privacy officer\'s confirmation of a retention destruction goes through the database function, with its log row', async () => {

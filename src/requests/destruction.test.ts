@@ -10,11 +10,14 @@ import { createHarness, type Harness, type TestEmployee } from '../test-support/
 let h: Harness;
 let cookie: string;
 let holder: TestEmployee;
+/** The second person who confirms a destruction the holder decided (issue 14; organisation setting, on by default). */
+let managerCookie: string;
 
 beforeAll(async () => {
   h = await createHarness();
   holder = await h.employee({ role: 'care-professional' });
   cookie = await h.login(holder);
+  managerCookie = await h.login(await h.employee({ role: 'manager' }));
 });
 afterAll(async () => h.close());
 
@@ -23,7 +26,14 @@ const post = (url: string, body: unknown = {}) => h.request({ method: 'POST', ur
 async function grantedDestruction(clientId: string, part?: string): Promise<string> {
   const created = (await post(`/api/clients/${clientId}/requests`, { kind: 'destroy', channel: 'written', receivedOn: '2026-11-20', details: 'Vernietig alstublieft.', identityCheck: { documentType: 'passport' }, ...(part === undefined ? {} : { part }) })).json();
   await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '' });
+  await confirmed(clientId, created.id as string);
   return created.id as string;
+}
+
+/** The manager's confirmation, the second person's (migration 0055). */
+async function confirmed(clientId: string, requestId: string): Promise<void> {
+  const response = await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests/${requestId}/confirm-destruction`, cookie: managerCookie, body: {} });
+  expect(response.statusCode, response.body).toBe(200);
 }
 
 describe('carrying out a destruction', () => {
@@ -107,6 +117,7 @@ describe('carrying out a destruction', () => {
     expect(decided.json().decision).toMatchObject({ outcome: 'partly', executionDeadline: '2027-02-22', destruction: { grantedEntryIds: [gone, goneToo] } });
     expect(decided.json().decision.facts).toEqual(expect.arrayContaining(['needed-for-procedure', 'good-care-requires-keeping']));
     expect(decided.json().decision.basis).toContain('Jeugdwet 7.3.9');
+    await confirmed(clientId, created.id as string);
 
     const fulfilled = await post(`/api/clients/${clientId}/requests/${created.id}/fulfil`);
     expect(fulfilled.statusCode, fulfilled.body).toBe(200);

@@ -12,6 +12,7 @@ import { CORRECTABLE_FIELDS, type CorrectableField } from '../clients/clients-se
 import { endRestriction } from './fulfil-rights.js';
 import { assertRequestAct } from './request-acts.js';
 import { DECISION_FACTS, DESTRUCTION_REFUSAL_GROUNDS, REQUEST_KINDS } from './request-kinds.js';
+import { confirmDestruction } from './destruction.js';
 import { decideRequest, extendRequest, fulfilRequest, listClientRequests, openRequestCandidates, readRequest, receiveRequest, recordAnswerReceived, recordIdentityCheck, recordRequestConsent } from './request-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
@@ -190,6 +191,20 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     // Deciding is the holder's or a manager's for every kind (src/rules/acts.ts), so the gate decides it whole.
     intent: () => ({ action: 'decide-request', part: 'dossier' }),
     handler: (scope, request) => decideRequest(scope, masterKey, requestId(request), request.body as Static<typeof DecisionBody>),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/requests/:requestId/confirm-destruction',
+    schema: {
+      tags: ['requests'],
+      summary: 'The second person confirms a granted destruction before it is carried out (organisation setting, on by default): the dossier holder, a manager or the privacy officer, never the decider',
+      params: RequestParams, response: { 200: RequestSchema },
+    },
+    // The second person's act (src/rules/acts.ts); the database function also checks that it is not the decider.
+    intent: () => ({ action: 'confirm-destruction', part: 'dossier' }),
+    handler: async (scope, request) => {
+      await confirmDestruction(scope, requestId(request));
+      return readRequest(scope, masterKey, requestId(request));
+    },
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/fulfil',

@@ -293,6 +293,9 @@ describe('deadlines and decisions', () => {
     expect(dashboard.map((r) => r.deadline)).toEqual([...dashboard.map((r) => r.deadline)].sort());
     expect((await get(`/api/clients/${clientId}/requests/${late.id}`)).json()).toMatchObject({ overdue: true, decision: { executionDeadline: '2026-10-01' } });
 
+    // A second authorised person confirms before the destruction is carried out (issue 14; migration 0057).
+    const second = await h.login(await h.employee({ role: 'manager' }));
+    expect((await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests/${onTime.id}/confirm-destruction`, cookie: second, body: {} })).statusCode).toBe(200);
     expect((await post(`/api/clients/${clientId}/requests/${onTime.id}/fulfil`)).statusCode).toBe(200);
     expect((await rows()).some((r) => r.requestId === onTime.id)).toBe(false);
     // A refused request needs nothing more and is not listed.

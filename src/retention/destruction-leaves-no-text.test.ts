@@ -227,6 +227,9 @@ describe('destroying a dossier leaves none of its free text in the database', ()
       kind: 'destroy', channel: 'written', receivedOn: '2026-11-21', details: 'Vernietig mijn dossier.', identityCheck: { documentType: 'passport' },
     })).json();
     expect((await post(`/api/clients/${clientId}/requests/${destroy.id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
+    // A second authorised person confirms before the destruction is carried out (issue 14; migration 0057).
+    const second = await h.login(await h.employee({ role: 'manager' }));
+    expect((await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests/${destroy.id}/confirm-destruction`, cookie: second, body: {} })).statusCode).toBe(200);
     const fulfilled = await post(`/api/clients/${clientId}/requests/${destroy.id}/fulfil`);
     expect(fulfilled.statusCode, fulfilled.body).toBe(200);
     expect((await h.database.db.query('SELECT 1 FROM care.client_keys WHERE client_id = $1', [clientId])).length).toBe(0);

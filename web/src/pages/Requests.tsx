@@ -25,6 +25,10 @@ export interface RequestRecord {
   deadlines?: { decisionDeadline: string; extended: boolean; late: boolean; appealDeadline: string | null; basis: string[]; explanation: string };
   decision: {
     outcome: string; reasons: string | null; facts: string[]; basis: string[]; decidedOn: string; answerReceivedOn?: string | null; appealDeadline: string | null; executionDeadline: string | null;
+    /** The other professional consulted before a refusal on serious harm (Jeugdwet 7.3.2 lid 4). */
+    consultedProfessional?: string | null;
+    /** A granted destruction: the second person's confirmation (issue 14). */
+    destructionConfirmation?: { confirmedBy: string; confirmedAt: string } | null;
   } | null;
   fulfilledOn: string | null; feeCents: number | null;
 }
@@ -183,8 +187,15 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
           {r.decision.answerReceivedOn == null && r.deadlines?.late !== true && <AnswerReceived url={`${base}/answer-received`} onDone={request.reload} />}
           {r.decision.reasons !== null && r.decision.reasons !== '' && <p>Redenen: {r.decision.reasons}</p>}
           {r.decision.facts.length > 0 && <p>Feiten: {r.decision.facts.map((f) => label(DECISION_FACTS, f)).join('; ')}</p>}
+          {r.decision.consultedProfessional != null && <p>Overlegd met: {r.decision.consultedProfessional}</p>}
           <Basis basis={r.decision.basis} />
         </div>
+      )}
+      {r.kind === 'destroy' && r.state === 'decided' && granted && r.decision?.destructionConfirmation === null && (
+        <ConfirmDestruction url={`${base}/confirm-destruction`} onDone={request.reload} />
+      )}
+      {r.decision?.destructionConfirmation != null && r.state === 'decided' && (
+        <p className="ok" role="status" data-testid="destruction-confirmed">Vernietiging bevestigd door een tweede persoon op {formatDate(r.decision.destructionConfirmation.confirmedAt.slice(0, 10))}.</p>
       )}
       {r.identityChecked === null && (open || r.state === 'decided') && <CheckIdentity url={`${base}/identity-check`} onDone={request.reload} />}
       {r.state === 'decided' && <Fulfil url={`${base}/fulfil`} kind={r.kind} onDone={request.reload} />}
@@ -299,7 +310,11 @@ function Decide({ url, onDone }: { url: string; onDone: () => void }) {
   const [outcome, setOutcome] = useState('granted');
   const [reasons, setReasons] = useState('');
   const [facts, setFacts] = useState<string[]>([]);
-  const save = useSubmit(() => post(url, { outcome, reasons, ...(facts.length === 0 ? {} : { facts }) }), onDone);
+  const [consulted, setConsulted] = useState('');
+  const seriousHarm = outcome !== 'granted' && facts.includes('serious-harm-assessed');
+  const save = useSubmit(() => post(url, {
+    outcome, reasons, ...(facts.length === 0 ? {} : { facts }), ...(seriousHarm && consulted.trim() !== '' ? { consultedProfessional: consulted.trim() } : {}),
+  }), onDone);
   return (
     <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="decide-title">
       <h3 id="decide-title">Besluiten</h3>
@@ -315,9 +330,26 @@ function Decide({ url, onDone }: { url: string; onDone: () => void }) {
           ))}
         </fieldset>
       )}
+      {seriousHarm && (
+        <TextInput label="Met wie heeft u overlegd? (naam en functie)" value={consulted} onChange={setConsulted} required
+          hint="Weigert u omdat het de cliënt ernstig zou schaden? Dan overlegt u eerst met een andere deskundige hulpverlener (Jeugdwet 7.3.2 lid 4)." />
+      )}
       <ProblemBox problem={save.problem} />
       <button type="submit" disabled={save.busy}>Besluit vastleggen</button>
     </form>
+  );
+}
+
+/** The second person's confirmation of a granted destruction (issue 14): not the one who decided. */
+function ConfirmDestruction({ url, onDone }: { url: string; onDone: () => void }) {
+  const save = useSubmit(() => post(url), onDone);
+  return (
+    <div className="card" data-testid="confirm-destruction">
+      <h3>Vernietiging bevestigen</h3>
+      <p>Vernietigen kan niet worden teruggedraaid. Daarom bevestigt een tweede persoon het besluit: de dossierhouder, een manager of de privacyfunctionaris. Wie besliste, kan niet ook bevestigen.</p>
+      <ProblemBox problem={save.problem} />
+      <button type="button" disabled={save.busy} onClick={() => void save.submit()}>Ik bevestig de vernietiging</button>
+    </div>
   );
 }
 
