@@ -83,7 +83,7 @@ describe('care team', () => {
       expect(response.json().basis, refused.role).toEqual(expect.arrayContaining(['AVG 32', 'Jeugdwet 7.3.11']));
       const [row] = await h.database.db.query<{ outcome: string; employee_id: string; action: string; client_id: string }>(
         'SELECT outcome, employee_id, action, client_id FROM audit.access_log ORDER BY seq DESC LIMIT 1');
-      expect(row, refused.role).toEqual({ outcome: 'denied', employee_id: refused.id, action: 'manage-care-team', client_id: clientId });
+      expect(row, refused.role).toEqual({ outcome: 'denied', employee_id: refused.id, action: 'change-care-team', client_id: clientId });
     }
     expect(await teamSize()).toBe(before);
     // The colleague they tried to add still cannot read.
