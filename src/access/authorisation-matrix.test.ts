@@ -30,7 +30,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'DELETE /api/clients/:clientId/entries/:entryId': NONE,
   'GET /api/clients/:clientId/care-team': ['admin-staff'],
   // Changing the care team grants access: the dossier holder (who has a relation, so not in this table) or a
-  // manager, who assigns care (decideCareTeamManagement; AVG 5(1)(f), 32; Jeugdwet 7.3.11).
+  // manager, who assigns care (the act change-care-team, src/rules/acts.ts; AVG 5(1)(f), 32; Jeugdwet 7.3.11).
   'POST /api/clients/:clientId/care-team': ['manager'],
   'POST /api/clients/:clientId/care-team/:memberId/end': ['manager'],
   'GET /api/clients/:clientId/access-facts': ['admin-staff'],
