@@ -19,7 +19,7 @@ import { addEntry } from '../dossier/dossier-service.js';
 import { badRequest, forbidden } from '../errors.js';
 import { isCompetent, withPeople } from '../representation/representation-service.js';
 import { openRecipient, sealRecipient } from '../retention/client-free-text.js';
-import { decide, decideStatutoryDisclosure, partName, type DecideInput, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
+import { dateInWords, decide, decideStatutoryDisclosure, partName, type DecideInput, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 /** `legal-representative`: to the client's guardian with custody, as their representative (a transfer to the Nidos guardian). */
@@ -197,7 +197,7 @@ export async function recordDisclosure(scope: ClientScope, masterKey: Buffer, in
     throw forbidden(decision.explanation, 'The rules do not allow this disclosure.', decision.basis);
   }
   const text = [
-    `Gegevens verstrekt aan ${input.recipient} op ${input.disclosedOn}.`,
+    `Gegevens verstrekt aan ${input.recipient} op ${dateInWords(input.disclosedOn)}.`,
     `Wat: ${input.what}`,
     `Grondslag: ${BASIS_LABELS[input.basis]} (${decision.basis.join(', ')}).`,
     input.clientToldBeforehand ? 'De cliënt is vooraf geïnformeerd.' : `De cliënt is niet vooraf geïnformeerd: ${input.notToldBecause ?? ''}`,

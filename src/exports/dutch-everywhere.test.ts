@@ -158,4 +158,18 @@ describe('validation messages name fields in Dutch (issue 15, Deliver 6)', () =>
     expect(problem.errors.map((e) => e.en).join(' ')).toMatch(/familyName|birthDate/);
     expect(nl).toMatch(/De achternaam ontbreekt|De geboortedatum heeft niet de juiste vorm/);
   });
+
+  it('a disclosure written into the dossier says its date in words, not as ISO', async () => {
+    const holder = await h.employee({ role: 'care-professional' });
+    const cookie = await h.login(holder);
+    const clientId = await h.client({ age: 13, holder });
+    const disclosed = await h.request({
+      method: 'POST', url: `/api/clients/${clientId}/disclosures`, cookie,
+      body: { recipient: 'Gemeente', part: 'administrative-data', what: 'Naam en BSN', disclosedOn: '2026-11-21', basis: 'municipality-billing', clientToldBeforehand: false, notToldBecause: 'Wettelijke declaratiecontrole.' },
+    });
+    expect(disclosed.statusCode, disclosed.body).toBe(201);
+    const entries = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/entries?kind=disclosure`, cookie })).json<{ entries: { text: string }[] }>().entries;
+    expect(entries[0]!.text).toContain('Gegevens verstrekt aan Gemeente op 21 november 2026.');
+    expect(entries[0]!.text).not.toMatch(ISO_DATE);
+  });
 });

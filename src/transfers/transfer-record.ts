@@ -10,7 +10,7 @@
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { openRecipient } from '../retention/client-free-text.js';
-import { Citation } from '../rules/index.js';
+import { Citation, dateInWords } from '../rules/index.js';
 
 export type RecipientKind = 'successor-provider' | 'nidos-guardian';
 
@@ -42,7 +42,7 @@ export async function transferOf(tx: Queryable, masterKey: Buffer, clientId: str
 /** The refusal of a new entry in a transferred dossier; the database gives the same answer to a path that forgets to ask. */
 export function closedAfterTransfer(transfer: Transfer): AppError {
   return new AppError('dossier-transferred', 409,
-    `Dit dossier is op ${transfer.transferredOn} overgedragen aan ${transfer.recipient}. Er kunnen geen nieuwe dossierregels meer bij; de zorg gaat daar verder.`,
+    `Dit dossier is op ${dateInWords(transfer.transferredOn)} overgedragen aan ${transfer.recipient}. Er kunnen geen nieuwe dossierregels meer bij; de zorg gaat daar verder.`,
     `This dossier was transferred on ${transfer.transferredOn} to ${transfer.recipient}. No new entries can be added; care continues there.`,
     { basis: [Citation.jeugdwet_7_3_8] });
 }

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientScope } from '../access/client-access.js';
 import { recordDisclosure } from '../disclosures/disclosure-service.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { dateInWords } from '../rules/index.js';
 import type { ProgressReporter } from '../exports/export-progress.js';
 import { buildDossierExport, type PortabilityExport } from '../exports/portability-export.js';
 import { readerView, type Reader, type ReaderView } from '../shielding/reader-view.js';
@@ -56,7 +57,7 @@ function inputProblems(input: NewTransfer, today: string): void {
 export async function transferDossier(scope: ClientScope, masterKey: Buffer, input: NewTransfer): Promise<Transfer> {
   inputProblems(input, calendarDate(scope.now));
   const earlier = await transferOf(scope.tx, masterKey, scope.client.id);
-  if (earlier !== undefined) throw conflict('already-transferred', `Dit dossier is al overgedragen, op ${earlier.transferredOn}.`, `This dossier was already transferred on ${earlier.transferredOn}.`);
+  if (earlier !== undefined) throw conflict('already-transferred', `Dit dossier is al overgedragen, op ${dateInWords(earlier.transferredOn)}.`, `This dossier was already transferred on ${earlier.transferredOn}.`);
   const disclosure = await recordDisclosure(scope, masterKey, {
     recipient: input.recipient,
     basis: input.recipientKind === 'successor-provider' ? 'consent' : 'legal-representative',
