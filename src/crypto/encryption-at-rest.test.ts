@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../test-support/harness.js';
+import { asOwner } from '../test-support/test-database.js';
 import { decryptJson, encryptJson, newDataKey, unwrapDataKey, wrapDataKey } from './envelope.js';
 import { loadMasterKey } from './master-key.js';
 import { mkdtemp, stat } from 'node:fs/promises';
@@ -52,10 +53,11 @@ describe('encryption at rest', () => {
     // What a backup taken before the destruction would hold: the ciphertext rows.
     const backup = await h.database.db.query<{ ciphertext: Buffer }>('SELECT ciphertext FROM care.entries WHERE client_id = $1', [clientId]);
     expect(backup.length).toBeGreaterThan(0);
-    // The database destroys only on a decision: here the privacy officer's confirmation of an ended retention period.
-    await h.database.db.query(
+    // The database destroys only on a decision: here the privacy officer's confirmation of an ended retention period,
+    // written as the owner (the application role confirms only through org.confirm_retention_destruction, 0055).
+    await asOwner(h.database, (owner) => owner.query(
       `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status, decided_by, decided_at)
-       VALUES ($1, $2, '2000-01-01', '2020-01-01', 'confirmed', $3, now())`, [clientId, h.organisationId, holderId]);
+       VALUES ($1, $2, '2000-01-01', '2020-01-01', 'confirmed', $3, now())`, [clientId, h.organisationId, holderId]));
     await h.database.db.query('SELECT care.destroy_dossier($1, $2, $3, NULL, NULL, $4)', [clientId, h.organisationId, 'retention-expired', holderId]);
     const keys = await h.database.db.query('SELECT 1 FROM care.client_keys WHERE client_id = $1', [clientId]);
     expect(keys).toEqual([]); // the only key that could open the backup is gone

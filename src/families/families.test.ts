@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
+import { asOwner } from '../test-support/test-database.js';
 import { pdfPages } from '../test-support/pdf-text.js';
 import { destroyWholeDossier } from '../requests/destruction.js';
 import { sweepRetention } from '../retention/retention-service.js';
@@ -143,14 +144,17 @@ describe('destruction reaches the family part (Jeugdwet 7.3.8–7.3.9; 003 §2.3
     expect((await post(`/api/families/${family}/entries`, { kind: 'family-evaluation', text: 'Evaluatie met het hele gezin.' })).statusCode).toBe(201);
   });
 
-  const destroy = (clientId: string) => h.database.db.transaction(async (tx) => {
-    const [client] = await tx.query<{ organisation_id: string }>('SELECT organisation_id FROM formal.clients WHERE id = $1', [clientId]);
-    // The database destroys only on a decision: the privacy officer's confirmation of the ended retention period.
-    await tx.query(
+  const destroy = async (clientId: string) => {
+    const [client] = await h.database.db.query<{ organisation_id: string }>('SELECT organisation_id FROM formal.clients WHERE id = $1', [clientId]);
+    // The database destroys only on a decision: the privacy officer's confirmation of the ended retention period,
+    // written as the owner (the application role confirms only through org.confirm_retention_destruction, 0055).
+    await asOwner(h.database, (owner) => owner.query(
       `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status, decided_by, decided_at)
-       VALUES ($1, $2, '2030-01-01', '2050-01-01', 'confirmed', $3, now())`, [clientId, client!.organisation_id, holder.id]);
-    return destroyWholeDossier(tx, { organisationId: client!.organisation_id, clientId, reason: 'retention-expired', requestId: null, decidedOn: '2050-01-02', executedBy: holder.id });
-  });
+       VALUES ($1, $2, '2030-01-01', '2050-01-01', 'confirmed', $3, now())`, [clientId, client!.organisation_id, holder.id]));
+    return h.database.db.transaction((tx) => destroyWholeDossier(tx, {
+      organisationId: client!.organisation_id, clientId, reason: 'retention-expired', requestId: null, decidedOn: '2050-01-02', executedBy: holder.id,
+    }));
+  };
 
   it('counts a family entry as a change in each member\'s dossier, so the family part is kept 20 years after its own last change', async () => {
     // A family entry in 2040 (written straight to the table: the API records at the harness's "now").

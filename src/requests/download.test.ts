@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { pdfPages } from '../test-support/pdf-text.js';
+import { asOwner } from '../test-support/test-database.js';
 
 const SECRET = 'Geheimeweg 12 in Zwolle';
 
@@ -107,10 +108,11 @@ describe('7-day download of a copy', () => {
 
     const { clientId, requestId } = await fathersRequest();
     const link = await prepared(clientId, requestId);
-    // The database destroys only on a decision: here the privacy officer's confirmation of an ended retention period.
-    await h.database.db.query(
+    // The database destroys only on a decision: here the privacy officer's confirmation of an ended retention period,
+    // written as the owner (the application role confirms only through org.confirm_retention_destruction, 0055).
+    await asOwner(h.database, (owner) => owner.query(
       `INSERT INTO org.retention_reviews (client_id, organisation_id, last_change, kept_until, status, decided_by, decided_at)
-       VALUES ($1, $2, '2000-01-01', '2020-01-01', 'confirmed', $3, now())`, [clientId, h.organisationId, holder.id]);
+       VALUES ($1, $2, '2000-01-01', '2020-01-01', 'confirmed', $3, now())`, [clientId, h.organisationId, holder.id]));
     await h.database.db.query('SELECT care.destroy_dossier($1, $2, $3, NULL, NULL, $4)', [clientId, h.organisationId, 'retention-expired', holder.id]);
     expect((await fetchCopy(link.token, link.code)).statusCode).toBe(410);
   });

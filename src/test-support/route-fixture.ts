@@ -112,6 +112,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'POST /api/clients/:clientId/requests/:requestId/extend': { url: `${c}/requests/${requestId}/extend`, body: { noticeSentOn: '2026-11-21', reasons: 'Het dossier is groot.' } },
     'POST /api/clients/:clientId/requests/:requestId/answer-received': { url: `${c}/requests/${requestId}/answer-received`, body: { receivedOn: '2026-11-21' } },
     'POST /api/clients/:clientId/requests/:requestId/decision': { url: `${c}/requests/${requestId}/decision`, body: { outcome: 'granted', reasons: '' } },
+    'POST /api/clients/:clientId/requests/:requestId/confirm-destruction': { url: `${c}/requests/${requestId}/confirm-destruction` },
     'POST /api/clients/:clientId/requests/:requestId/fulfil': { url: `${c}/requests/${requestId}/fulfil`, body: {} },
     'POST /api/clients/:clientId/processing-restriction/end': { url: `${c}/processing-restriction/end`, body: { reason: 'Juistheid gecontroleerd.', clientInformedOn: '2026-11-21' } },
     'GET /api/requests': { url: '/api/requests' },
