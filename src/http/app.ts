@@ -290,9 +290,9 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   // The checkpoints file belongs to the configured database, so only an app that opened it checkpoints (not tests' databases).
   const checkpoints = overrides.db === undefined
     ? startCheckpointTimer(db, { file: config.logCheckpointFile, seconds: config.logCheckpointSeconds, now: deps.now, onError: (err) => {
-      metrics.checkpointFailed();
-      server.log.error({ err }, 'access log checkpoint failed');
-    }, onWritten: (checkpoint) => metrics.checkpointWritten(checkpoint.seq) })
+        metrics.checkpointFailed();
+        server.log.error({ err }, 'access log checkpoint failed');
+      }, onWritten: (checkpoint) => metrics.checkpointWritten(checkpoint.seq) })
     : undefined;
   // The daily retention sweep only builds the privacy officer's review list; it never destroys.
   const retention = overrides.db === undefined

@@ -331,8 +331,13 @@ function Decide({ url, onDone }: { url: string; onDone: () => void }) {
         </fieldset>
       )}
       {seriousHarm && (
-        <TextInput label="Met wie heeft u overlegd? (naam en functie)" value={consulted} onChange={setConsulted} required
-          hint="Weigert u omdat het de cliënt ernstig zou schaden? Dan overlegt u eerst met een andere deskundige hulpverlener (Jeugdwet 7.3.2 lid 4)." />
+        <TextInput
+          label="Met wie heeft u overlegd? (naam en functie)"
+          value={consulted}
+          onChange={setConsulted}
+          required
+          hint="Weigert u omdat het de cliënt ernstig zou schaden? Dan overlegt u eerst met een andere deskundige hulpverlener (Jeugdwet 7.3.2 lid 4)."
+        />
       )}
       <ProblemBox problem={save.problem} />
       <button type="submit" disabled={save.busy}>Besluit vastleggen</button>
