@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 import type { Database } from '../db/database.js';
 import { openMigratedPglite, pgliteDir } from '../db/open-database.js';
+import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
@@ -113,7 +114,8 @@ process.exitCode = await module.retentionCommand(${JSON.stringify(args)});`;
 beforeAll(async () => {
   let db: Database;
   if (serverUrl === undefined) {
-    db = (await openMigratedPglite(pgliteDir({ dataDir }))).db;
+    // Fixtures across organisations, as a scratch database's handle does (row-level security, 0056).
+    db = withDefaultScope((await openMigratedPglite(pgliteDir({ dataDir }))).db, SYSTEM_SCOPE);
   } else {
     scratch = await createScratchDatabase(serverUrl, 'dw_test');
     db = scratch.db;
