@@ -22,6 +22,7 @@ import { assertMasterKeyFits } from '../crypto/master-key.js';
 import { keyFingerprint, SEALED_UNDER_MASTER_KEY, verifyAllOpen } from '../crypto/master-key-rotation.js';
 import type { Database } from '../db/database.js';
 import { openMigratedPglite, pgliteDir } from '../db/open-database.js';
+import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
@@ -89,7 +90,8 @@ process.exitCode = await module.rotateMasterKeyCommand(${JSON.stringify(args)});
 beforeAll(async () => {
   let db: Database;
   if (serverUrl === undefined) {
-    db = (await openMigratedPglite(pgliteDir({ dataDir }))).db;
+    // The fixtures span the organisation as the CLI does (system scope; row-level security, 0056); a scratch database on the server has it by default.
+    db = withDefaultScope((await openMigratedPglite(pgliteDir({ dataDir }))).db, SYSTEM_SCOPE);
   } else {
     scratch = await createScratchDatabase(serverUrl, 'dw_test');
     db = scratch.db;
