@@ -35,7 +35,7 @@ import { attemptSucceeded, beginAttempt, type AttemptTicket, type ThrottleKeys, 
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH } from './password-policy.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { acceptTotpStep, issueRecoveryCodes, openTotpSecret, sealTotpSecret, useRecoveryCode } from './second-factor.js';
-import { createSession, endAllSessions, endSession, resolveSessionState, type SessionSettings } from './sessions.js';
+import { createSession, endAllSessions, endSession, resolveSessionStateInItsScope, type SessionSettings } from './sessions.js';
 import { matchTotp, newTotpSecret, TOTP_PERIOD_SECONDS, totpQrCode, totpUri } from './totp.js';
 
 const PLAIN_COOKIE = 'dw_session';
@@ -177,7 +177,7 @@ export function installAuthentication(app: FastifyInstance, deps: AppDeps): void
     if (!isCsrfSafe(request)) throw csrfRefused();
     if (request.routeOptions.url === undefined || request.routeOptions.config.public === true) return;
     const token = sessionToken(request, deps.config);
-    const state = token === undefined ? undefined : await resolveSessionState(deps.db, token, sessionSettings(deps), deps.now());
+    const state = token === undefined ? undefined : await resolveSessionStateInItsScope(deps.db, token, sessionSettings(deps), deps.now());
     if (state === undefined) throw unauthorized();
     if (state.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) throw passwordChangeRequired();
     if (state.rolePending && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
