@@ -159,7 +159,12 @@ describe('shielding in the web application', () => {
 
   it('a manager sees from whom something is shielded, without the controls to change it', async () => {
     const page = await pageFor('demo.manager');
-    await page.getByLabel('Doel van inzage').selectOption({ index: 1 });
+    // A purpose names its record (issue 14): a quality audit with this client in its sample, registered by the manager.
+    const today = new Date().toISOString().slice(0, 10);
+    const audit = await apiCall(page, 'POST', '/api/registers/quality-audits', { subject: 'Afscherming in dossiers', startsOn: today, endsOn: today, clientIds: [clientId] });
+    expect(audit.status, audit.text).toBe(201);
+    await page.getByLabel('Doel van inzage').selectOption('quality-control');
+    await page.getByLabel('Waarover').selectOption({ index: 1 });
     // In-app navigation: the purpose lives in the page, a reload would drop it.
     await page.evaluate((url) => {
       window.history.pushState(null, '', url);

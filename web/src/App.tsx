@@ -2,7 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { get, onSessionEnded, post, setPurpose, toProblem } from './api';
 import { Link, Loading, ProblemBox } from './components';
-import { PURPOSES, ROLES, label } from './labels';
+import { PURPOSES, ROLES, formatDate, label } from './labels';
 import { ChangePasswordPage, LoginPage, type Me } from './pages/Login';
 import { CaseloadPage } from './pages/Caseload';
 import { ClientPage } from './pages/Client';
@@ -107,23 +107,71 @@ export function App() {
   );
 }
 
-/** A manager opens dossiers only for a stated purpose (quality control, complaint, incident); it goes with every request. */
+/** A record a purpose names: a complaint or incident about the client, or a quality audit with its sample (issue 14). */
+interface PurposeRecord { id: string; label: string }
+
+async function recordsFor(purpose: string): Promise<PurposeRecord[]> {
+  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  switch (purpose) {
+    case 'complaint': {
+      const { complaints } = await get<{ complaints: { id: string; receivedOn: string; summary: string }[] }>('/api/registers/complaints');
+      return complaints.map((c) => ({ id: c.id, label: `Klacht van ${formatDate(c.receivedOn)}: ${short(c.summary)}` }));
+    }
+    case 'incident': {
+      const { incidents } = await get<{ incidents: { id: string; occurredOn: string; description: string }[] }>('/api/registers/incidents');
+      return incidents.map((i) => ({ id: i.id, label: `Incident van ${formatDate(i.occurredOn)}: ${short(i.description)}` }));
+    }
+    case 'quality-control': {
+      const { audits } = await get<{ audits: { id: string; subject: string; startsOn: string; endsOn: string }[] }>('/api/registers/quality-audits');
+      return audits.map((a) => ({ id: a.id, label: `Audit ${short(a.subject)} (${formatDate(a.startsOn)} tot en met ${formatDate(a.endsOn)})` }));
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * A manager opens dossiers only for a stated purpose that names its record — a complaint or incident about the
+ * client, or a running quality audit with the client in its sample (issue 14: purposes are references); the pair
+ * goes with every request, and the engine checks that the record concerns the dossier opened.
+ */
 function PurposeChoice() {
-  const [value, setValue] = useState('');
+  const [purpose, choosePurpose] = useState('');
+  const [record, chooseRecord] = useState('');
+  const [records, setRecords] = useState<PurposeRecord[]>();
+  const [failed, setFailed] = useState(false);
+  const onPurpose = (value: string) => {
+    choosePurpose(value);
+    chooseRecord('');
+    setRecords(undefined);
+    setFailed(false);
+    setPurpose(undefined);
+    if (value !== '') recordsFor(value).then(setRecords, () => setFailed(true));
+  };
+  const onRecord = (id: string) => {
+    chooseRecord(id);
+    setPurpose(id === '' ? undefined : `${purpose} ${id}`);
+  };
+  const empty = failed ? 'De lijst kon niet worden geladen' : records === undefined ? 'Laden…' : records.length === 0 ? 'Niets vastgelegd' : 'Kies wat u onderzoekt';
   return (
-    <label className="purpose">
-      Doel van inzage
-      <select
-        value={value}
-        onChange={(e) => {
-          setValue(e.target.value);
-          setPurpose(e.target.value === '' ? undefined : e.target.value);
-        }}
-      >
-        <option value="">Geen doel gekozen</option>
-        {Object.entries(PURPOSES).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-      </select>
-    </label>
+    <div className="purpose">
+      <label>
+        Doel van inzage
+        <select value={purpose} onChange={(e) => onPurpose(e.target.value)}>
+          <option value="">Geen doel gekozen</option>
+          {Object.entries(PURPOSES).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </select>
+      </label>
+      {purpose !== '' && (
+        <label>
+          Waarover
+          <select value={record} onChange={(e) => onRecord(e.target.value)}>
+            <option value="">{empty}</option>
+            {records?.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+          </select>
+        </label>
+      )}
+    </div>
   );
 }
 

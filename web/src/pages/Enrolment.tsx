@@ -35,8 +35,9 @@ export function EnrolmentPage({ onDone }: { onDone: () => void }) {
   const complete = useSubmit(
     () => post<{ recoveryCodes: string[] }>('/api/enrolment/complete', { token, state: opened!.state, password, code: code.trim() }),
     (answer) => {
-      // The link is spent: take it out of the address bar and the history.
-      window.history.replaceState(null, '', '/');
+      // The link is spent: take its token out of the address bar and the history. The path stays until "verder"
+      // navigates (the router only follows navigate(); replacing the path here left the app on this page).
+      window.history.replaceState(null, '', window.location.pathname);
       setCodes(answer.recoveryCodes);
     },
   );
