@@ -63,6 +63,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/requests/:requestId/extend': ['manager'], // part of deciding (acts: decide-request)
   'POST /api/clients/:clientId/requests/:requestId/answer-received': ['admin-staff'],
   'POST /api/clients/:clientId/requests/:requestId/decision': ['manager'], // the holder's or a manager's (003 §2.3.6; acts: decide-request)
+  'POST /api/clients/:clientId/requests/:requestId/confirm-destruction': ['manager', 'privacy-officer'], // the second person: holder, manager or privacy officer, never the decider (0057)
   'POST /api/clients/:clientId/requests/:requestId/fulfil': ['manager'],
   'POST /api/clients/:clientId/processing-restriction/end': NONE, // the dossier holder's (AVG 18(3))
   'GET /api/requests': ALL, // a list filtered to what the caller may see

@@ -15,6 +15,7 @@ import { loadConfig } from '../config/config.js';
 import { loadMasterKey } from '../crypto/master-key.js';
 import { runCli } from '../test-support/run-cli.js';
 import { openDatabase, pgliteDir } from './open-database.js';
+import { asSystem } from './organisation-scope.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'dw-permissions-'));
 afterAll(async () => {
@@ -47,7 +48,8 @@ describe.skipIf(process.platform === 'win32')('the data directory and PGlite\'s 
     const config = configFor(dataDir);
     const { db } = await openDatabase(config);
     try {
-      await db.query(`INSERT INTO org.organisations (name) VALUES ('Rechten BV')`);
+      // A write to make PGlite's files appear; across organisations, as the CLI writes (row-level security, 0056).
+      await asSystem(() => db.query(`INSERT INTO org.organisations (name) VALUES ('Rechten BV')`));
       expect(await mode(dataDir)).toBe(0o700);
       expect(await mode(path.join(root, 'fresh'))).toBe(0o700);
       const wal = await readdir(path.join(pgliteDir(config), 'pg_wal'));

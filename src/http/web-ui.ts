@@ -42,8 +42,8 @@ export function isWebUiRoute(routeUrl: string | undefined): boolean {
 const NEVER_SERVED_DIRECTLY = /\.(map|br|gz)$/i;
 
 /**
- * True when a path the catch-all page would answer is a spelling of the API
- * or /health that the router did not match (`/api%2Fclients`, `//api`,
+ * True when a path the catch-all page would answer is a spelling of the API,
+ * /health or /metrics that the router did not match (`/api%2Fclients`, `//api`,
  * `/API/`, `/%2561pi/…`, a trailing slash): those get the API's 404, never
  * the page. Decoded until stable, slashes collapsed, dot segments resolved,
  * capitals ignored.
@@ -62,7 +62,7 @@ export function looksLikeApi(path: string): boolean {
   }
   const collapsed = `/${text}`.replaceAll('\\', '/').replace(/\/{2,}/g, '/');
   const resolved = new URL(collapsed, 'http://dossierwijzer.invalid').pathname.toLowerCase();
-  return /^\/(api|health)(?![a-z0-9_-])/.test(resolved);
+  return /^\/(api|health|metrics)(?![a-z0-9_-])/.test(resolved);
 }
 
 export async function webUiRoutes(app: FastifyInstance, root: string = WEB_UI_ROOT): Promise<void> {

@@ -146,7 +146,7 @@ describe('through the API', () => {
     const confirmed = await post(manager, `${base}/confirm-destruction`);
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().decision.destructionConfirmation).toMatchObject({ confirmedBy: manager.id });
-    expect((await post(manager, `${base}/confirm-destruction`)).statusCode).toBe(403); // once
+    expect((await post(manager, `${base}/confirm-destruction`)).json()).toMatchObject({ status: 409, code: 'already-confirmed' }); // once
     const fulfilled = await post(holder, `${base}/fulfil`);
     expect(fulfilled.statusCode, fulfilled.body).toBe(200);
     expect(await sql('SELECT 1 FROM care.client_keys WHERE client_id = $1', [clientId])).toEqual([]);

@@ -9,7 +9,7 @@
 import type { ClientScope } from '../access/client-access.js';
 import { ENTRY_KINDS, partOfEntryKind } from '../dossier/entry-kinds.js';
 import type { Queryable } from '../db/database.js';
-import { AppError, conflict, forbidden } from '../errors.js';
+import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { Citation, type Part } from '../rules/index.js';
 
 /**
@@ -49,6 +49,17 @@ export async function decideInDatabase<T>(work: () => Promise<T>): Promise<T> {
  * The database function checks that the confirmer is authorised and not the decider, and writes its log row.
  */
 export async function confirmDestruction(scope: ClientScope, requestId: string): Promise<void> {
+  // The state is the request's, not the confirmer's: a request that is no granted destruction awaiting its second
+  // person answers as such (404/409), rather than as the function's refusal of the confirmer (403).
+  const [request] = await scope.tx.query<{ kind: string; state: string; decision: string | null; confirmed: boolean }>(
+    'SELECT kind, state, decision, destruction_confirmed_by IS NOT NULL AS confirmed FROM org.requests WHERE id = $1 AND client_id = $2',
+    [requestId, scope.client.id]);
+  if (request === undefined) throw notFound('Dit verzoek bestaat niet.', 'This request does not exist.');
+  if (request.kind !== 'destroy' || request.state !== 'decided' || (request.decision !== 'granted' && request.decision !== 'partly')) {
+    throw conflict('not-a-granted-destruction', 'Alleen een toegewezen verzoek om vernietiging, dat nog niet is uitgevoerd, wordt door een tweede persoon bevestigd.',
+      'Only a granted destruction request that has not been carried out is confirmed by a second person.');
+  }
+  if (request.confirmed) throw conflict('already-confirmed', 'Deze vernietiging is al bevestigd.', 'This destruction was already confirmed.');
   await decideInDatabase(() => scope.tx.query('SELECT org.confirm_request_destruction($1, $2, $3, $4, $5, $6)',
     [requestId, scope.actor.employeeId, scope.now, 'confirm-destruction', scope.actor.sessionId, null]));
 }
