@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { DEMO_ORGANISATION, DEMO_USERS, seedDemo } from './seed-demo.js';
+import { asSystem } from '../db/organisation-scope.js';
 
 let t: TestDatabase;
 beforeAll(async () => { t = await createTestDatabase(); });
@@ -73,7 +74,8 @@ describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_UR
     const servers = [fresh.db, openPostgres(fresh.url!, { role: 'dossierwijzer_app', maxConnections: 2 }), openPostgres(fresh.url!, { role: 'dossierwijzer_app', maxConnections: 2 })];
     try {
       const key = randomBytes(32);
-      const results = await Promise.all(servers.map((db) => seedDemo(db, key, now)));
+      // Each server seeds across organisations, as `start` does (system scope; row-level security, 0056).
+      const results = await Promise.all(servers.map((db) => asSystem(() => seedDemo(db, key, now))));
       expect(results.filter((r) => r.created)).toHaveLength(1);
       for (const result of results) {
         expect(result.totp.map((x) => x.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
