@@ -556,6 +556,10 @@ describe('RESTler-style checks', () => {
     const requestId = request.json<{ id: string }>().id;
     const decided = await h.request({ method: 'POST', url: `/api/clients/${clientA}/requests/${requestId}/decision`, cookie: holder, body: { outcome: 'granted', reasons: '' } });
     expect(decided.statusCode).toBe(200);
+    // A second authorised person confirms the destruction before it is carried out (issue 14; 0057).
+    const manager = await h.login(await h.employee({ role: 'manager' }));
+    const confirmed = await h.request({ method: 'POST', url: `/api/clients/${clientA}/requests/${requestId}/confirm-destruction`, cookie: manager });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
     const fulfilled = await h.request({ method: 'POST', url: `/api/clients/${clientA}/requests/${requestId}/fulfil`, cookie: holder, body: {} });
     expect(fulfilled.statusCode).toBe(200);
     // 410 Gone says the dossier was destroyed; 404 would do too. Never the entry.
