@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react';
 import { post, toProblem, type Problem } from '../api';
 import { Loading, ProblemBox, TextInput, useSubmit } from '../components';
+import { RecoveryCodes } from './Login';
 
 interface Opened {
   username: string;
@@ -80,17 +81,7 @@ export function EnrolmentPage({ onDone }: { onDone: () => void }) {
           <p className="hint">Deze link werkt één keer, tot {new Date(opened.expiresAt).toLocaleString('nl-NL')}.</p>
         </form>
       )}
-      {codes !== undefined && (
-        <section className="card" aria-labelledby="recovery-title">
-          <h2 id="recovery-title">Uw herstelcodes</h2>
-          <p>
-            Bewaar deze codes op een veilige plek. U ziet ze maar één keer.
-            Heeft u uw telefoon niet? Dan kunt u met één van deze codes inloggen. Elke code werkt één keer.
-          </p>
-          <ul className="codes" data-testid="recovery-codes">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
-          <button type="button" onClick={onDone}>Ik heb de codes bewaard, verder</button>
-        </section>
-      )}
+      {codes !== undefined && <RecoveryCodes codes={codes} onDone={onDone} />}
     </main>
   );
 }

@@ -98,18 +98,23 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (me: Me) => void
           <button type="submit" disabled={second.busy}>Instellen en inloggen</button>
         </form>
       )}
-      {step.kind === 'recovery' && (
-        <section className="card" aria-labelledby="recovery-title">
-          <h2 id="recovery-title">Uw herstelcodes</h2>
-          <p>
-            Bewaar deze codes op een veilige plek. U ziet ze maar één keer.
-            Heeft u uw telefoon niet? Dan kunt u met één van deze codes inloggen. Elke code werkt één keer.
-          </p>
-          <ul className="codes" data-testid="recovery-codes">{step.codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
-          <button type="button" onClick={() => onLoggedIn(step.me)}>Ik heb de codes bewaard, verder</button>
-        </section>
-      )}
+      {step.kind === 'recovery' && <RecoveryCodes codes={step.codes} onDone={() => onLoggedIn(step.me)} />}
     </main>
+  );
+}
+
+/** The ten recovery codes, shown once after the second factor is set up (log-in enrolment or an enrolment link). */
+export function RecoveryCodes({ codes, onDone }: { codes: readonly string[]; onDone: () => void }) {
+  return (
+    <section className="card" aria-labelledby="recovery-title">
+      <h2 id="recovery-title">Uw herstelcodes</h2>
+      <p>
+        Bewaar deze codes op een veilige plek. U ziet ze maar één keer.
+        Heeft u uw telefoon niet? Dan kunt u met één van deze codes inloggen. Elke code werkt één keer.
+      </p>
+      <ul className="codes" data-testid="recovery-codes">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
+      <button type="button" onClick={onDone}>Ik heb de codes bewaard, verder</button>
+    </section>
   );
 }
 
