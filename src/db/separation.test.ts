@@ -3,23 +3,14 @@
  * SQL statement in the code reads administrative tables and care content
  * together. This scans every SQL string in src/ and the migrations' views.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../test-support/source-files.js';
 
 const SRC = path.resolve(import.meta.dirname, '..');
 const CARE_CONTENT = /\bcare\.(entries|entry_annotations)\b/;
 const FORMAL = /\bformal\.(clients|care_allocations|time_registrations|identity_checks|client_relations)\b/;
-
-async function sourceFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const item of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, item.name);
-    if (item.isDirectory()) found.push(...await sourceFiles(full));
-    else if (item.name.endsWith('.ts') && !item.name.endsWith('.test.ts')) found.push(full);
-  }
-  return found;
-}
 
 describe('formal data and care content stay apart', () => {
   it('no SQL string joins formal tables with care content', async () => {

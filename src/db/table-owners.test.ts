@@ -12,6 +12,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../test-support/source-files.js';
 
 const SRC = path.resolve(import.meta.dirname, '..');
 const MIGRATIONS = path.resolve(SRC, '..', 'migrations');
@@ -174,16 +175,6 @@ const STILL_CROSSING = new Set<string>([
   'work-notes/work-note-service.ts: formal.clients',
   'work-notes/work-note-service.ts: org.care_team',
 ]);
-
-async function sourceFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const item of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, item.name);
-    if (item.isDirectory()) found.push(...await sourceFiles(full));
-    else if (item.name.endsWith('.ts') && !item.name.endsWith('.test.ts')) found.push(full);
-  }
-  return found;
-}
 
 /** Tests, test support and the measuring tools (bench, fuzz, crash) may set up and inspect any table. */
 const EXEMPT_MODULES = new Set(['test-support', 'bench', 'fuzz', 'crash']);
