@@ -165,7 +165,8 @@ export function pgliteTemplate(dir: string = os.tmpdir()): Promise<ScratchTempla
         await writeFile(`${file}.used`, '', { mode: 0o600 });
         return { kind: 'pglite', dataDir, settings: TEST_PGLITE_SETTINGS };
       } catch (error) {
-        if (!isCode(error, 'ENOENT')) throw error;
+        // Node 20's openAsBlob says ERR_INVALID_ARG_VALUE ("Unable to open file as blob") for a missing file, not ENOENT.
+        if (!isCode(error, 'ENOENT') && !(isCode(error, 'ERR_INVALID_ARG_VALUE') && !await exists(file))) throw error;
       }
       if (await tryLock(`${file}.lock`)) {
         try {
