@@ -1,8 +1,11 @@
 /**
  * The one error type: a stable code, an HTTP status, and a Dutch and English
  * message. Services throw these; only the HTTP layer turns them into
- * RFC 9457 problem+json.
+ * RFC 9457 problem+json. Codes come from the catalogue in
+ * `shared/error-codes.ts`: a code not in it, or thrown with another status
+ * than the catalogue gives it, does not compile.
  */
+import type { ErrorCode, ErrorCodeWithStatus } from './shared/error-codes.js';
 
 export interface FieldProblem {
   field: string;
@@ -12,7 +15,7 @@ export interface FieldProblem {
 
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: number,
     readonly nl: string,
     readonly en: string,
@@ -24,7 +27,7 @@ export class AppError extends Error {
 }
 
 /** 400: the input is wrong; `field` names where. */
-export function badRequest(code: string, field: string | undefined, nl: string, en: string): AppError {
+export function badRequest(code: ErrorCodeWithStatus<400>, field: string | undefined, nl: string, en: string): AppError {
   return new AppError(code, 400, nl, en, {
     ...(field === undefined ? {} : { field, errors: [{ field, nl, en }] }),
   });
@@ -45,6 +48,7 @@ export function unauthorized(): AppError {
   return new AppError('unauthorized', 401, 'U bent niet ingelogd of uw sessie is verlopen.', 'You are not logged in or your session has expired.');
 }
 
-export function conflict(code: string, nl: string, en: string): AppError {
+/** 409: the state of things does not allow this now. */
+export function conflict(code: ErrorCodeWithStatus<409>, nl: string, en: string): AppError {
   return new AppError(code, 409, nl, en);
 }

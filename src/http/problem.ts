@@ -11,6 +11,7 @@ import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } f
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database.js';
 import { AppError, type FieldProblem } from '../errors.js';
 import { capitalise } from '../rules/explanations.js';
+import { ERROR_CODES, errorCodes } from '../shared/error-codes.js';
 import { fieldName } from '../shared/labels.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -239,6 +240,13 @@ export function installProblemHandlers(app: FastifyInstance, options: { errorLog
   }));
 }
 
+/** The `code` of a problem in the OpenAPI document: every code of the catalogue, with its status and meaning. */
+const codeDescription = [
+  'A stable code: one of the catalogue below (src/shared/error-codes.ts), or a Fastify `FST_ERR_…` code for a request the server could not read.',
+  '',
+  ...errorCodes.map((code) => `- \`${code}\` (${ERROR_CODES[code].status}): ${ERROR_CODES[code].meaning}`),
+].join('\n');
+
 /** Schema of a problem answer, for the OpenAPI document. */
 export const problemSchema = {
   $id: 'Problem',
@@ -246,7 +254,7 @@ export const problemSchema = {
   description: 'RFC 9457 problem details with Dutch (nl) and English (en) messages.',
   properties: {
     type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
-    code: { type: 'string' }, nl: { type: 'string' }, en: { type: 'string' }, field: { type: 'string' },
+    code: { type: 'string', description: codeDescription }, nl: { type: 'string' }, en: { type: 'string' }, field: { type: 'string' },
     errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, nl: { type: 'string' }, en: { type: 'string' } } } },
     basis: { type: 'array', items: { type: 'string' } },
   },
