@@ -25,7 +25,7 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { decideInDatabase, destroyEntries, executeDestruction } from './destruction.js';
 import { carryOut, checkFulfilInput, type FulfilInput } from './fulfil-rights.js';
 import { generalInformationOf, type GeneralInformation } from './general-information.js';
-import { actorOfRelation, engineActionOf, isDestructionGround, type DecisionFact, type DestructionSplit, type RequestKind } from './request-kinds.js';
+import { actorOfRelation, decisionForKind, engineActionOf, isDestructionGround, type DecisionFact, type DestructionSplit, type RequestKind } from './request-kinds.js';
 
 export const RequestState = { received: 'received', extended: 'extended', decided: 'decided', fulfilled: 'fulfilled', refusedAtIntake: 'refused-at-intake' } as const;
 export type RequestState = (typeof RequestState)[keyof typeof RequestState];
@@ -218,7 +218,22 @@ async function askEngine(tx: Queryable, scope: ClientScope, input: { kind: Reque
   const competent = await isCompetent(tx, scope.client.id, 'dossier-rights');
   const facts = new Set<Fact>([...(await agreementFacts(tx, scope.client.id)), ...input.extra]);
   if (input.consentGiven) facts.add('consent-given');
-  return decide(await withPeople(tx, scope.client.id, input.relationId, { on: input.on, client: { born: scope.client.birthDate, competent }, actor: input.requester, action: engineActionOf(input.kind), part: input.part, facts }));
+  const answer = decide(await withPeople(tx, scope.client.id, input.relationId, { on: input.on, client: { born: scope.client.birthDate, competent }, actor: input.requester, action: engineActionOf(input.kind), part: input.part, facts }));
+  return decisionForKind(input.kind, answer);
+}
+
+/**
+ * The intake answer to show: once the consent the engine asked for is recorded, the engine's answer with that
+ * consent, asked on the day it was recorded — not the stored "Die toestemming is nog niet vastgelegd" beside
+ * the recorded consent (issue 15). The stored intake stays as it was said.
+ */
+async function withRecordedConsent(scope: ClientScope, row: RequestRow): Promise<RequestRow> {
+  if (row.intake_outcome !== 'needs-consent' || row.consent_recorded_on === null) return row;
+  const answer = await askEngine(scope.tx, scope, {
+    kind: row.kind, requester: row.requester_kind, relationId: row.requester_relation_id, on: row.consent_recorded_on, part: row.part as Part,
+    consentGiven: true, extra: row.kind === 'correct' ? ['factual-error'] : [],
+  });
+  return { ...row, intake_outcome: answer.outcome, intake_basis: [...answer.basis], intake_explanation: answer.explanation };
 }
 
 /** Records a request, with the engine's answer on whether this requester may make it; a refusal is recorded, not dropped. */
@@ -259,7 +274,7 @@ export async function readRequest(scope: ClientScope, masterKey: Buffer, request
   const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2`, [requestId, scope.client.id]);
   const row = rows[0];
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
-  return toRequest(row, await keyIfAny(scope, masterKey), calendarDate(scope.now));
+  return toRequest(await withRecordedConsent(scope, row), await keyIfAny(scope, masterKey), calendarDate(scope.now));
 }
 
 export async function listClientRequests(scope: ClientScope, masterKey: Buffer): Promise<ClientRequest[]> {
@@ -267,7 +282,9 @@ export async function listClientRequests(scope: ClientScope, masterKey: Buffer):
   if (rows.length === 0) return [];
   const key = await keyIfAny(scope, masterKey);
   const today = calendarDate(scope.now);
-  return rows.map((r) => toRequest(r, key, today));
+  const shown: RequestRow[] = [];
+  for (const row of rows) shown.push(await withRecordedConsent(scope, row));
+  return shown.map((r) => toRequest(r, key, today));
 }
 
 async function loadForUpdate(scope: ClientScope, requestId: string): Promise<RequestRow> {

@@ -132,7 +132,10 @@ function isOutsider(actor: Actor): boolean {
 function outsiderInspection(s: Situation, action: typeof Action.inspect | typeof Action.copy, e: Extract<Entitlement, { kind: 'none' }>): Decision {
   const holders = consentHoldersOf(s.standing);
   if (!s.facts.has(Fact.consentGiven)) {
-    return deny(`${action}.${e.rule}`, e.basis, `${e.why} Zonder toestemming van ${consentPartyName[holders[0]]} kan dat niet.`, holders);
+    // The sentence names what consent opens: after a why that ends on what this person may do instead (a parent
+    // without custody: general information), a bare "dat" read as if that needed consent too (issue 15).
+    const what = action === Action.copy ? 'Een kopie van het dossier' : 'Inzage in het dossier';
+    return deny(`${action}.${e.rule}`, e.basis, `${e.why} ${what} kan alleen met toestemming van ${consentPartyName[holders[0]]}.`, holders);
   }
   const note = personalWorkNote(s);
   if (note !== undefined) return note;
