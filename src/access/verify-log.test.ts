@@ -126,6 +126,53 @@ describe('verify-log against tampering', () => {
   });
 });
 
+describe('several servers\' checkpoints streams (issue 17 item 7)', () => {
+  let database: TestDatabase;
+  let at6: Checkpoint;
+  let at12: Checkpoint;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const file = path.join(dir, 'streams.checkpoints');
+    for (let i = 1; i <= 12; i += 1) {
+      await appendAccessLog(database.db, [logRow(i)]);
+      if (i === 6) await writeCheckpoint(database.db, file, new Date('2026-11-22T10:00:00Z'));
+    }
+    await writeCheckpoint(database.db, file, new Date('2026-11-22T12:00:00Z'));
+    [at6, at12] = (await readCheckpoints(file)) as [Checkpoint, Checkpoint];
+  });
+  afterAll(async () => database.drop());
+
+  // The database was restored to the backup whose head is row 6; rows 7–12 were written after it. Before the restore,
+  // each server had checkpointed history that the restore lost (rows up to 15 and 14), which no longer exists.
+  const marker = {
+    id: '11111111-1111-4111-8111-111111111111', headSeq: 6, headHash: '', backupTakenAt: '2026-11-22T09:30:00.000Z',
+    restoredAt: '2026-11-22T11:00:00.000Z', restoredBy: 'beheer', source: 'backup',
+  };
+  const lost = (seq: number): Checkpoint => ({ seq, rowHash: 'cd'.repeat(32), at: '2026-11-22T10:30:00.000Z' });
+  const restoreLine = (): Checkpoint => ({ ...at6, at: marker.restoredAt, restore: { id: marker.id, backupTakenAt: marker.backupTakenAt, by: 'beheer' } });
+
+  it('voids lost history only in the stream that records the restore; a stream without it is told, and fails', async () => {
+    const restores = [{ ...marker, headHash: at6.rowHash }];
+    const first = { name: 'app-1.checkpoints', checkpoints: [at6, lost(15), restoreLine(), at12] };
+    const second = { name: 'app-2.checkpoints', checkpoints: [at6, lost(14), at12] };
+    expect(await verifyLog(database.db, { streams: [first], restores, requireCheckpoints: true })).toMatchObject({ ok: true, checkpointsMatched: 3 });
+    const without = await verifyLog(database.db, { streams: [first, second], restores, requireCheckpoints: true });
+    expect(without).toMatchObject({ ok: false, problem: { kind: 'truncated', seq: 13 } });
+    expect(without.ok ? '' : without.problem.message).toContain('The checkpoints file app-2.checkpoints lacks the restore on 2026-11-22T11:00:00.000Z (row 6)');
+    const recorded = { ...second, checkpoints: [at6, lost(14), restoreLine(), at12] };
+    const both = await verifyLog(database.db, { streams: [first, recorded], restores, requireCheckpoints: true });
+    expect(both).toMatchObject({ ok: true, checkpointsMatched: 6 });
+    // One restore, reported once, with what both servers' streams had pinned of the lost history.
+    expect(both.restores).toEqual([expect.objectContaining({ headSeq: 6, inCheckpointsFile: true, lostCheckpoints: 2, lostUpToSeq: 15 })]);
+  });
+
+  it('still finds a change pinned by any one stream', async () => {
+    const wrongAt12 = { ...at12, rowHash: 'ef'.repeat(32) };
+    const result = await verifyLog(database.db, { streams: [{ name: 'a', checkpoints: [at6, at12] }, { name: 'b', checkpoints: [wrongAt12] }] });
+    expect(result).toMatchObject({ ok: false, problem: { kind: 'checkpoint', seq: 12 } });
+  });
+});
+
 describe('the database dates every log row itself (issue 13)', () => {
   let database: TestDatabase;
   beforeAll(async () => {

@@ -133,9 +133,22 @@ export async function readLogBatch(db: Queryable, afterSeq: number, limit: numbe
   }));
 }
 
+/** One server's checkpoints file (issue 17 item 7: one stream per server), its lines in file order. */
+export interface CheckpointStream {
+  /** Where it came from (a file name), to say which stream a finding is about. */
+  name: string;
+  checkpoints: readonly Checkpoint[];
+}
+
 export interface VerifyOptions {
-  /** Checkpoints to hold the chain against (any order; several may name the same seq). */
+  /** Checkpoints to hold the chain against (any order; several may name the same seq). One stream; see `streams`. */
   checkpoints?: readonly Checkpoint[];
+  /**
+   * Several servers' checkpoints files, each in its file order. Every checkpoint of every stream is held against
+   * the one chain; a restore line voids only the earlier lines of its own stream (each server's file records the
+   * restore for itself: `dossierwijzer restored --checkpoints-only`).
+   */
+  streams?: readonly CheckpointStream[];
   /** Rows per query (default 5,000). */
   batchSize?: number;
   /** Called after each batch with the rows verified so far. */
@@ -174,51 +187,79 @@ export async function readClockFromSeq(db: Queryable): Promise<number> {
 export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Promise<VerifyResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 5000;
-  const fileOrder = options.checkpoints ?? [];
+  const streams: readonly CheckpointStream[] = options.streams ?? (options.checkpoints === undefined ? [] : [{ name: 'checkpoints', checkpoints: options.checkpoints }]);
   const markers = options.restores ?? [];
   const restores: RestoreReport[] = [];
-  // Restore lines void the checkpoints before them (in file order) that lie beyond their head: history lost with the restore.
-  const voided = new Set<number>();
   let restoreProblem: LogProblem | undefined;
   const unconfirmed: Checkpoint[] = [];
-  for (const [i, line] of fileOrder.entries()) {
-    if (line.restore === undefined) continue;
-    const marker = markers.find((m) => m.id === line.restore?.id);
-    if (marker === undefined) {
-      // Not in the database: a backup taken before that restore was restored since — or a forged line. Either
-      // way it explains nothing; it stays a plain checkpoint, held against the log like any other.
-      unconfirmed.push(line);
-      continue;
+  const pending: Checkpoint[] = [];
+  for (const stream of streams) pending.push(...voidLostHistory(stream.checkpoints));
+  pending.sort((a, b) => a.seq - b.seq);
+  const fileOrder = streams.flatMap((stream) => stream.checkpoints);
+  // A restore the database records is reported once, with what the streams that record it lost.
+  const seen = new Map<string, RestoreReport>();
+  for (const r of restores) {
+    const key = `${r.restoredAt} ${r.headSeq}`;
+    const earlier = seen.get(key);
+    if (earlier === undefined) seen.set(key, r);
+    else {
+      earlier.lostCheckpoints += r.lostCheckpoints;
+      earlier.lostUpToSeq = r.lostUpToSeq === null ? earlier.lostUpToSeq : Math.max(earlier.lostUpToSeq ?? 0, r.lostUpToSeq);
     }
-    if (marker.headSeq !== line.seq || marker.headHash !== line.rowHash) {
-      restoreProblem ??= {
-        kind: LogProblemKind.restore, seq: line.seq,
-        message: `the checkpoints file records the restore of ${line.at} at row ${line.seq}, but the database records it at row ${marker.headSeq}`
-          + (marker.headSeq === line.seq ? ' with another hash' : '') + ': a restore is accepted only when the database and the checkpoints file agree on it',
-      };
-      continue;
-    }
-    let lost = 0;
-    let lostUpToSeq: number | null = null;
-    for (let j = 0; j < i; j += 1) {
-      const earlier = fileOrder[j]!;
-      if (voided.has(j) || earlier.seq <= line.seq) continue;
-      voided.add(j);
-      lost += 1;
-      lostUpToSeq = Math.max(lostUpToSeq ?? 0, earlier.seq);
-    }
-    restores.push(report(marker, true, lost, lostUpToSeq));
   }
+  restores.splice(0, restores.length, ...seen.values());
   const unrecorded = markers.filter((m) => !fileOrder.some((c) => c.restore?.id === m.id));
+  // A stream that lacks a restore another stream records: its lines beyond the head are not explained (told in the hint).
+  const missingIn = streams.length < 2
+    ? []
+    : markers.flatMap((m) => streams
+        .filter((stream) => fileOrder.some((c) => c.restore?.id === m.id) && !stream.checkpoints.some((c) => c.restore?.id === m.id))
+        .map((stream) => `. The checkpoints file ${stream.name} lacks the restore on ${m.restoredAt} (row ${m.headSeq}) that the database and another `
+          + 'server\'s file record: add it with `dossierwijzer restored --checkpoints-only` on that server'));
   for (const marker of unrecorded) restores.push(report(marker, false, 0, null));
   restores.sort((a, b) => a.restoredAt.localeCompare(b.restoredAt));
   /** Said with a truncation or a mismatch: a restore the database knows and this file does not may be why. */
   const unrecordedHint = unrecorded.map((m) => `. The database records a restore on ${m.restoredAt} `
     + `to the backup of ${m.backupTakenAt} (row ${m.headSeq}) that this checkpoints file does not: if the file belongs to another `
     + 'server, add the restore to it with `dossierwijzer restored --checkpoints-only`').join('')
+  + missingIn.join('')
   + unconfirmed.map((c) => `. The checkpoints file records a restore on ${c.at} (row ${c.seq}) that the database has no record of: `
     + 'it explains no loss (a backup from before that restore was restored since, or the line was added by someone)').join('');
-  const pending = fileOrder.filter((_c, i) => !voided.has(i)).sort((a, b) => a.seq - b.seq);
+
+  /** One stream's lines minus those its restore lines void: checkpoints before a restore line beyond its head, history lost with the restore. */
+  function voidLostHistory(fileOrder: readonly Checkpoint[]): Checkpoint[] {
+    const voided = new Set<number>();
+    for (const [i, line] of fileOrder.entries()) {
+      if (line.restore === undefined) continue;
+      const marker = markers.find((m) => m.id === line.restore?.id);
+      if (marker === undefined) {
+        // Not in the database: a backup taken before that restore was restored since — or a forged line. Either
+        // way it explains nothing; it stays a plain checkpoint, held against the log like any other.
+        unconfirmed.push(line);
+        continue;
+      }
+      if (marker.headSeq !== line.seq || marker.headHash !== line.rowHash) {
+        restoreProblem ??= {
+          kind: LogProblemKind.restore, seq: line.seq,
+          message: `the checkpoints file records the restore of ${line.at} at row ${line.seq}, but the database records it at row ${marker.headSeq}`
+            + (marker.headSeq === line.seq ? ' with another hash' : '') + ': a restore is accepted only when the database and the checkpoints file agree on it',
+        };
+        continue;
+      }
+      let lost = 0;
+      let lostUpToSeq: number | null = null;
+      for (let j = 0; j < i; j += 1) {
+        const earlier = fileOrder[j]!;
+        if (voided.has(j) || earlier.seq <= line.seq) continue;
+        voided.add(j);
+        lost += 1;
+        lostUpToSeq = Math.max(lostUpToSeq ?? 0, earlier.seq);
+      }
+      restores.push(report(marker, true, lost, lostUpToSeq));
+    }
+    return fileOrder.filter((_c, i) => !voided.has(i));
+  }
+
   let next = 0; // index into pending
   let matchedUpTo = 0; // seq of the last checkpoint that matched
   let checkpointsMatched = 0;

@@ -4,8 +4,8 @@
  * DATABASE_URL is set. stdout and stderr are captured; exit codes 0/1/2.
  */
 import { mkdtempSync } from 'node:fs';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
@@ -123,6 +123,88 @@ describe('dossierwijzer verify-log', () => {
     const { code, err } = await run(['--checkpoints', damaged]);
     expect(code).toBe(1);
     expect(err).toMatch(/damaged\.checkpoints, line 1: "seq" must be a whole number/);
+  });
+
+  describe('issue 17 item 7: several servers, each with its own checkpoints stream', () => {
+    /** A checkpoint line at `seq`, with the row's real hash or a wrong one. */
+    async function checkpointAt(seq: number, hash: 'real' | 'wrong'): Promise<string> {
+      let rowHash = 'ab'.repeat(32);
+      if (hash === 'real') {
+        await asOwner(async (owner) => {
+          const [row] = await owner.query<{ row_hash: Buffer }>('SELECT row_hash FROM audit.access_log WHERE seq = $1', [seq]);
+          rowHash = row!.row_hash.toString('hex');
+        });
+      }
+      return `${JSON.stringify({ seq, rowHash, at: '2026-12-04T20:00:00.000Z' })}\n`;
+    }
+
+    it('holds the one chain against every file named, or every *.checkpoints file in a directory', async () => {
+      const servers = mkdtempSync(path.join(tmpdir(), 'dw-servers-'));
+      const first = path.join(servers, 'app-1.checkpoints');
+      const second = path.join(servers, 'app-2.checkpoints');
+      await writeFile(first, await readFile(checkpoints, 'utf8'));
+      await writeFile(second, await checkpointAt(10, 'real'));
+      const both = await run(['--checkpoints', first, '--checkpoints', second]);
+      expect(both).toMatchObject({ code: 0, err: '' });
+      expect(both.out).toMatch(/^Access log intact: 20 rows verified, 2 of 2 checkpoints matched \(2 checkpoints files\)/);
+      const directory = await run(['--checkpoints', servers, '--json']);
+      expect(JSON.parse(directory.out)).toMatchObject({ ok: true, checkpoints: { files: [first, second], count: 2, matched: 2 } });
+      // The second server's stream disagrees with the log at row 10: found, though the first file alone passes.
+      await writeFile(second, await checkpointAt(10, 'wrong'));
+      expect((await run(['--checkpoints', first])).code).toBe(0);
+      const broken = await run(['--checkpoints', servers, '--json']);
+      expect(broken.code).toBe(1);
+      expect(JSON.parse(broken.out)).toMatchObject({ ok: false, problem: { kind: 'checkpoint', seq: 10 } });
+      const empty = mkdtempSync(path.join(tmpdir(), 'dw-no-servers-'));
+      expect(await run(['--checkpoints', empty])).toMatchObject({ code: 2, err: `No *.checkpoints files in ${empty}\n` });
+    });
+
+    it('with {host} in DW_LOG_CHECKPOINT_FILE, reads every server\'s stream by default and writes to its own', async () => {
+      const shared = mkdtempSync(path.join(tmpdir(), 'dw-shared-checkpoints-'));
+      vi.stubEnv('DW_LOG_CHECKPOINT_FILE', path.join(shared, 'checkpoints-{host}.checkpoints'));
+      try {
+        await writeFile(path.join(shared, 'checkpoints-other-server.checkpoints'), await checkpointAt(12, 'wrong'));
+        await writeFile(path.join(shared, 'unrelated.txt'), 'not a checkpoint');
+        const broken = await run(['--json']);
+        expect(broken.code).toBe(1);
+        expect(JSON.parse(broken.out)).toMatchObject({ ok: false, problem: { kind: 'checkpoint', seq: 12 } });
+        await writeFile(path.join(shared, 'checkpoints-other-server.checkpoints'), await checkpointAt(12, 'real'));
+        const written = await run(['--checkpoint']);
+        expect(written.code).toBe(0);
+        const own = path.join(shared, `checkpoints-${hostname().replace(/[^A-Za-z0-9._-]/g, '_')}.checkpoints`);
+        expect(written.out).toContain(`Checkpoint written: row 20 to ${own}`);
+        const again = await run([]);
+        expect(again.out).toMatch(/^Access log intact: 20 rows verified, 2 of 2 checkpoints matched \(2 checkpoints files\)/);
+      } finally {
+        vi.stubEnv('DW_LOG_CHECKPOINT_FILE', undefined);
+      }
+    });
+
+    it('never migrates nor creates a database: on PGlite an empty data folder stays empty; on PostgreSQL a read-only connection (a replica) will do', async () => {
+      if (scratch?.url === undefined) {
+        const nothing = mkdtempSync(path.join(tmpdir(), 'dw-no-database-'));
+        vi.stubEnv('DW_DATA_DIR', nothing);
+        try {
+          const { code, err } = await run(['--no-checkpoints']);
+          expect(code).toBe(2);
+          expect(err).toContain(`no database at ${pgliteDir({ dataDir: nothing })}`);
+          expect(await readdir(nothing)).toEqual([]);
+        } finally {
+          vi.stubEnv('DW_DATA_DIR', dataDir);
+        }
+        return;
+      }
+      const readOnly = new URL(scratch.url);
+      readOnly.searchParams.set('options', '-c default_transaction_read_only=on');
+      vi.stubEnv('DATABASE_URL', readOnly.toString());
+      try {
+        const { code, out, err } = await run(['--checkpoints', checkpoints]);
+        expect({ code, err }).toEqual({ code: 0, err: '' });
+        expect(out).toMatch(/^Access log intact: 20 rows verified/);
+      } finally {
+        vi.stubEnv('DATABASE_URL', scratch.url);
+      }
+    });
   });
 
   it('exits 1 naming the first broken row when a row was altered, and when the chain was rebuilt after it', async () => {

@@ -2,7 +2,7 @@
  * `dossierwijzer verify-log`: recomputes the access log's hash chain from the
  * configured database and holds it against the checkpoints file.
  *
- *   dossierwijzer verify-log [--checkpoints FILE | --no-checkpoints] [--checkpoint] [--json]
+ *   dossierwijzer verify-log [--checkpoints FILE|DIR ... | --no-checkpoints] [--checkpoint] [--json]
  *
  * Exit 0: intact (prints rows verified and rows/s). Exit 1: broken (names the
  * first broken row and what is wrong). Exit 2: usage, configuration, or the
@@ -17,25 +17,34 @@
  * A restore recorded by `dossierwijzer restore` / `restored` (issue 17 item 1)
  * is reported as what it is: "restored to the backup of <time>; rows after it
  * were lost with the restore", not as a truncated or rebuilt log.
+ *
+ * Several servers (issue 17 item 7): each keeps its own checkpoints stream
+ * (`{host}` in DW_LOG_CHECKPOINT_FILE); verify-log holds the one chain against
+ * all of them at once. It never migrates and writes nothing unless asked
+ * (`--checkpoint`), so it runs on a read-only replica too.
  */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/config.js';
+import { checkpointFileOfThisHost, HOST_PLACEHOLDER, loadConfig, type Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
-import { openDatabase } from '../db/open-database.js';
+import { openDatabaseAsIs } from '../db/open-database.js';
 import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { CheckpointFileError, readCheckpoints, writeCheckpoint, type Checkpoint } from '../access/log-checkpoints.js';
 import { readRestoreMarkers } from '../access/log-restores.js';
-import { verifyLog, type RestoreReport, type VerifyResult } from '../access/verify-log.js';
+import { verifyLog, type CheckpointStream, type RestoreReport, type VerifyResult } from '../access/verify-log.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: dossierwijzer verify-log [--checkpoints FILE | --no-checkpoints] [--checkpoint] [--json]
+const usage = `Usage: dossierwijzer verify-log [--checkpoints FILE|DIR ... | --no-checkpoints] [--checkpoint] [--json]
 
 Recomputes the access log's hash chain (every row, link, seq and time order)
 from the configured database and checks it against the checkpoints kept
 outside it. A log with rows and no checkpoints (file missing or empty) is
 reported as broken: without them a rebuilt chain cannot be told apart.
 
-  --checkpoints FILE  checkpoints file (default DW_LOG_CHECKPOINT_FILE, <data dir>/access-log.checkpoints)
+  --checkpoints FILE  checkpoints file (default DW_LOG_CHECKPOINT_FILE, <data dir>/access-log.checkpoints);
+                      repeat it for several servers' files, or name a directory (every *.checkpoints file in it).
+                      With {host} in DW_LOG_CHECKPOINT_FILE the default is every server's file that matches it.
   --no-checkpoints    verify the chain alone (weak: a chain rebuilt end to end passes); e.g. once,
                       with --checkpoint, to write the first checkpoint of an existing log
   --checkpoint        after a successful verification, append the current head to the checkpoints file
@@ -65,6 +74,53 @@ async function loadCheckpoints(file: string, explicit: boolean): Promise<Checkpo
   }
 }
 
+const CHECKPOINTS_SUFFIX = '.checkpoints';
+
+/** The files a `--checkpoints` argument names: the file itself, or every *.checkpoints file in a directory. */
+async function filesNamedBy(argument: string): Promise<string[]> {
+  const info = await stat(argument).catch((error: unknown) => {
+    if (isNotFound(error)) throw new UsageError(`Checkpoints file not found: ${argument}`);
+    throw error;
+  });
+  if (!info.isDirectory()) return [argument];
+  const names = (await readdir(argument)).filter((name) => name.endsWith(CHECKPOINTS_SUFFIX)).sort();
+  if (names.length === 0) throw new UsageError(`No *${CHECKPOINTS_SUFFIX} files in ${argument}`);
+  return names.map((name) => path.join(argument, name));
+}
+
+/**
+ * Every server's stream when DW_LOG_CHECKPOINT_FILE has `{host}` in its file name: the files in that directory that
+ * match it (this server's own among them, even if it has none yet); otherwise the one configured file.
+ */
+async function defaultFiles(config: Pick<Config, 'logCheckpointFile' | 'logCheckpointPattern'>): Promise<string[]> {
+  const pattern = config.logCheckpointPattern;
+  const base = path.basename(pattern);
+  if (!base.includes(HOST_PLACEHOLDER) || path.dirname(pattern).includes(HOST_PLACEHOLDER)) return [config.logCheckpointFile];
+  const [before, after] = [base.slice(0, base.indexOf(HOST_PLACEHOLDER)), base.slice(base.indexOf(HOST_PLACEHOLDER) + HOST_PLACEHOLDER.length)];
+  let names: string[] = [];
+  try {
+    names = await readdir(path.dirname(pattern));
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  const hostOf = (name: string) => name.slice(before.length, name.length - after.length);
+  const matching = names
+    .filter((name) => name.length > before.length + after.length && name.startsWith(before) && name.endsWith(after) && !hostOf(name).includes(HOST_PLACEHOLDER))
+    .map((name) => path.join(path.dirname(pattern), name));
+  const own = checkpointFileOfThisHost(pattern);
+  return [...new Set([...matching, own])].sort();
+}
+
+/** The streams to verify against; undefined when the one default file does not exist (fail closed later). */
+async function loadStreams(files: readonly string[], explicit: boolean): Promise<CheckpointStream[] | undefined> {
+  const streams: CheckpointStream[] = [];
+  for (const file of files) {
+    const checkpoints = await loadCheckpoints(file, explicit);
+    if (checkpoints !== undefined) streams.push({ name: file, checkpoints });
+  }
+  return streams.length === 0 ? undefined : streams;
+}
+
 /** One restore as the operator reads it. */
 export function describeRestore(r: RestoreReport): string {
   const what = `Restored on ${r.restoredAt} to the backup of ${r.backupTakenAt} (log row ${r.headSeq}) by ${r.restoredBy}, from ${r.source}`;
@@ -81,13 +137,13 @@ function rate(result: VerifyResult): string {
 
 export const verifyLogCommand: Command = async (args) => {
   let options: {
-    'checkpoints'?: string | undefined; 'no-checkpoints'?: boolean | undefined; 'checkpoint'?: boolean | undefined; 'json'?: boolean | undefined; 'help'?: boolean | undefined;
+    'checkpoints'?: string[] | undefined; 'no-checkpoints'?: boolean | undefined; 'checkpoint'?: boolean | undefined; 'json'?: boolean | undefined; 'help'?: boolean | undefined;
   };
   try {
     ({ values: options } = parseArgs({
       args, allowPositionals: false, strict: true,
       options: {
-        'checkpoints': { type: 'string' }, 'no-checkpoints': { type: 'boolean' }, 'checkpoint': { type: 'boolean' }, 'json': { type: 'boolean' },
+        'checkpoints': { type: 'string', multiple: true }, 'no-checkpoints': { type: 'boolean' }, 'checkpoint': { type: 'boolean' }, 'json': { type: 'boolean' },
         'help': { type: 'boolean', short: 'h' },
       },
     }));
@@ -101,12 +157,19 @@ export const verifyLogCommand: Command = async (args) => {
     return 0;
   }
   const config = loadConfig();
-  const file = options.checkpoints ?? config.logCheckpointFile;
+  const explicit = options.checkpoints !== undefined;
   const withoutCheckpoints = options['no-checkpoints'] === true;
+  // Where `--checkpoint` writes: this server's own stream (or the one file named).
+  let file = config.logCheckpointFile;
 
-  let checkpoints: Checkpoint[] | undefined;
+  let streams: CheckpointStream[] | undefined;
+  let files: string[] = [file];
   try {
-    if (!withoutCheckpoints) checkpoints = await loadCheckpoints(file, options.checkpoints !== undefined);
+    if (!withoutCheckpoints) {
+      files = explicit ? (await Promise.all(options.checkpoints!.map(filesNamedBy))).flat() : await defaultFiles(config);
+      if (explicit && files.length === 1) file = files[0]!;
+      streams = await loadStreams(files, explicit);
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
@@ -117,18 +180,20 @@ export const verifyLogCommand: Command = async (args) => {
       process.stderr.write(`Checkpoints file is damaged: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`Could not read the checkpoints file ${file}: ${(error as Error).message}\n`);
+    process.stderr.write(`Could not read the checkpoints file ${files.join(', ')}: ${(error as Error).message}\n`);
     return 2;
   }
+  const checkpoints: Checkpoint[] | undefined = streams?.flatMap((stream) => stream.checkpoints);
 
   let db: Database | undefined;
   let result: VerifyResult;
   let written: Checkpoint | undefined;
   try {
     // The chain runs through every organisation's rows (row-level security, migration 0056).
-    db = withDefaultScope((await openDatabase(config)).db, SYSTEM_SCOPE);
+    // As is: no migration, nothing written (a read-only replica will do); a database not migrated fails to read.
+    db = withDefaultScope(await openDatabaseAsIs(config), SYSTEM_SCOPE);
     const restores = await readRestoreMarkers(db);
-    result = await verifyLog(db, { ...(checkpoints === undefined ? {} : { checkpoints }), requireCheckpoints: !withoutCheckpoints, restores });
+    result = await verifyLog(db, { ...(streams === undefined ? {} : { streams }), requireCheckpoints: !withoutCheckpoints, restores });
     if (result.ok && options.checkpoint === true) written = await writeCheckpoint(db, file, new Date());
   } catch (error) {
     process.stderr.write(`Could not verify the access log: ${(error as Error).message}\n`);
@@ -141,7 +206,8 @@ export const verifyLogCommand: Command = async (args) => {
     process.stdout.write(`${JSON.stringify({
       ok: result.ok, rows: result.rows, lastSeq: result.lastSeq, headHash: result.lastHash,
       checkpoints: {
-        file, used: !withoutCheckpoints, found: checkpoints !== undefined, count: checkpoints?.length ?? 0, matched: result.checkpointsMatched,
+        file, files: streams?.map((stream) => stream.name) ?? [], used: !withoutCheckpoints, found: checkpoints !== undefined,
+        count: checkpoints?.length ?? 0, matched: result.checkpointsMatched,
         warning: withoutCheckpoints ? NO_CHECKPOINTS_WARNING : null,
       },
       seconds: Number(result.seconds.toFixed(3)), rowsPerSecond: Math.round(result.rowsPerSecond),
@@ -150,7 +216,8 @@ export const verifyLogCommand: Command = async (args) => {
   } else if (result.ok) {
     process.stdout.write(withoutCheckpoints
       ? `Access log chain intact (no checkpoints used): ${result.rows} rows verified; ${rate(result)}.\n`
-      : `Access log intact: ${result.rows} rows verified, ${result.checkpointsMatched} of ${checkpoints?.length ?? 0} checkpoints matched; ${rate(result)}.\n`);
+      : `Access log intact: ${result.rows} rows verified, ${result.checkpointsMatched} of ${checkpoints?.length ?? 0} checkpoints matched`
+        + `${(streams?.length ?? 0) > 1 ? ` (${streams!.length} checkpoints files)` : ''}; ${rate(result)}.\n`);
     for (const restore of result.restores) process.stdout.write(`${describeRestore(restore)}\n`);
     if (written !== undefined) process.stdout.write(`Checkpoint written: row ${written.seq} to ${file}\n`);
   } else {
@@ -160,7 +227,7 @@ export const verifyLogCommand: Command = async (args) => {
   }
   if (options.json !== true) {
     if (withoutCheckpoints) process.stderr.write(`Warning: ${NO_CHECKPOINTS_WARNING}\n`);
-    else if (checkpoints === undefined) process.stderr.write(`No checkpoints file at ${file}.\n`);
+    else if (checkpoints === undefined) process.stderr.write(`No checkpoints file at ${files.join(', ')}.\n`);
   }
   return result.ok ? 0 : 1;
 };

@@ -4,6 +4,7 @@
  * `process.env` on its own.
  */
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -47,8 +48,13 @@ export interface Config {
   unusualOutsideCaseloadPerDay: number;
   /** Unusual-access report: a dossier opened by more distinct employees per day than this is flagged. */
   unusualEmployeesPerDossierPerDay: number;
-  /** Append-only file of access-log chain checkpoints (kept outside the database; ship it elsewhere). */
+  /**
+   * Append-only file of access-log chain checkpoints (kept outside the database; ship it elsewhere): this server's
+   * stream, `{host}` in DW_LOG_CHECKPOINT_FILE replaced by the host name, so several servers each keep their own.
+   */
   logCheckpointFile: string;
+  /** DW_LOG_CHECKPOINT_FILE as set (with `{host}` if it has one): where `verify-log` finds every server's stream. */
+  logCheckpointPattern: string;
   /** Seconds between checkpoints while the server runs; 0 = only at shutdown. */
   logCheckpointSeconds: number;
   /** Hours between retention sweeps in the server (they only build the privacy officer's review list); 0 = never. */
@@ -194,6 +200,14 @@ function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** Reads and validates the configuration; throws `ConfigError` naming the variable on bad values. */
+/** The placeholder in DW_LOG_CHECKPOINT_FILE for the server's host name (issue 17 item 7: one checkpoints stream per server). */
+export const HOST_PLACEHOLDER = '{host}';
+
+/** `pattern` with `{host}` replaced by this machine's host name, reduced to characters safe in a file name. */
+export function checkpointFileOfThisHost(pattern: string, host: string = os.hostname()): string {
+  return pattern.replaceAll(HOST_PLACEHOLDER, host.replace(/[^A-Za-z0-9._-]/g, '_') || 'host');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DW_DATA_DIR ?? 'data');
   const databaseUrl = env.DATABASE_URL === '' ? undefined : env.DATABASE_URL;
@@ -223,7 +237,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emergencyAccessMinutes: integer(env, 'DW_EMERGENCY_ACCESS_MINUTES'),
     unusualOutsideCaseloadPerDay: integer(env, 'DW_UNUSUAL_OUTSIDE_CASELOAD_PER_DAY'),
     unusualEmployeesPerDossierPerDay: integer(env, 'DW_UNUSUAL_EMPLOYEES_PER_DOSSIER_PER_DAY'),
-    logCheckpointFile: path.resolve(env.DW_LOG_CHECKPOINT_FILE ?? path.join(dataDir, 'access-log.checkpoints')),
+    logCheckpointFile: checkpointFileOfThisHost(path.resolve(env.DW_LOG_CHECKPOINT_FILE ?? path.join(dataDir, 'access-log.checkpoints'))),
+    logCheckpointPattern: path.resolve(env.DW_LOG_CHECKPOINT_FILE ?? path.join(dataDir, 'access-log.checkpoints')),
     logCheckpointSeconds: integer(env, 'DW_LOG_CHECKPOINT_SECONDS'),
     retentionSweepHours: integer(env, 'DW_RETENTION_SWEEP_HOURS'),
     workNoteDays: integer(env, 'DW_WORK_NOTE_DAYS'),

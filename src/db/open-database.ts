@@ -66,3 +66,18 @@ export async function openDatabase(config: Config): Promise<OpenedDatabase> {
     ? openMigratedPglite(pgliteDir(config))
     : openMigratedPostgres(config.databaseUrl, { ...config.database, maxConnections: config.database.poolSize }, config.databaseMigrationUrl);
 }
+
+/**
+ * Opens what `config` names as it is, as the application role: no migration, nothing written. For tools that only
+ * read (`verify-log`), so they also work on a read-only replica. An embedded database that does not exist yet is an
+ * error here, not a new empty one.
+ */
+export async function openDatabaseAsIs(config: Config): Promise<Database> {
+  if (config.databaseUrl !== undefined) return openPostgres(config.databaseUrl, { ...config.database, maxConnections: 2, role: APP_ROLE });
+  const dir = pgliteDir(config);
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) throw new Error(`no database at ${dir}`);
+  await assertPrivate('data-dir', config.dataDir);
+  const db = await openPglite(dir);
+  await db.exec(`SET ROLE ${APP_ROLE}`);
+  return db;
+}
