@@ -18,6 +18,7 @@ import { withdrawConsent, type Withdrawer } from '../consents/consent-service.js
 import { encryptJson } from '../crypto/envelope.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { addOwnStatement, annotateEntry, entryNature } from '../dossier/dossier-service.js';
+import { isDossierHolder } from '../dossier/dossier-store.js';
 import { partOfEntryKind, type EntryKind, type SourceKind } from '../dossier/entry-kinds.js';
 import { AppError, badRequest, conflict, forbidden } from '../errors.js';
 import { sealText } from '../retention/client-free-text.js';
@@ -197,8 +198,7 @@ async function object(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext,
 export async function endRestriction(scope: ClientScope, masterKey: Buffer, input: { reason: string; clientInformedOn: string }): Promise<void> {
   const today = calendarDate(scope.now);
   if (input.clientInformedOn > today) throw badRequest('date-in-future', 'clientInformedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
-  const holder = await scope.tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND holder_id = $2', [scope.client.id, scope.actor.employeeId]);
-  if (holder.length === 0) {
+  if (!(await isDossierHolder(scope.tx, scope.client.id, scope.actor.employeeId))) {
     throw forbidden('Alleen de houder van het dossier kan de beperking van de verwerking beëindigen.', 'Only the holder of the dossier can end the restriction of processing.', ['AVG 18']);
   }
   const rows = await scope.tx.query<{ id: string; started_at: Date }>('SELECT id, started_at FROM org.processing_restrictions WHERE client_id = $1 AND ended_at IS NULL FOR UPDATE', [scope.client.id]);

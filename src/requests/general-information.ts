@@ -10,11 +10,15 @@
  * Delivered as JSON with the fulfilment and in the decision letter (Dutch, B1).
  */
 import type { ClientScope } from '../access/client-access.js';
+import { CLIENTS } from '../clients/client-store.js';
+import { DOSSIERS, plansAndEvaluationsOf } from '../dossier/dossier-store.js';
 import { conflict, notFound } from '../errors.js';
 import { dutchDate, section, type Pdf } from '../exports/pdf-document.js';
 import type { Actor } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { RELATION_NAMES } from '../representation/relation-store.js';
 import { readerView } from '../shielding/reader-view.js';
+import { TRANSFER_DAYS } from '../transfers/transfer-store.js';
 
 /** One plan (a goal) or evaluation (a result), as this reader may have it. */
 export interface GeneralInformationItem {
@@ -49,9 +53,8 @@ export async function generalInformationOf(scope: ClientScope, masterKey: Buffer
     kind: string; state: string; decision: string | null; requester_name: string | null; decision_basis: string[];
     requester_kind: Actor; requester_relation_id: string | null; consent_recorded_on: string | null;
   }>(
-    `SELECT r.kind, r.state, r.decision, r.decision_basis, r.requester_kind, r.requester_relation_id, r.consent_recorded_on,
-            CASE WHEN rel.id IS NULL THEN NULL ELSE rel.given_names || ' ' || rel.family_name END AS requester_name
-       FROM org.requests r LEFT JOIN formal.client_relations rel ON rel.id = r.requester_relation_id WHERE r.id = $1 AND r.client_id = $2`,
+    `SELECT r.kind, r.state, r.decision, r.decision_basis, r.requester_kind, r.requester_relation_id, r.consent_recorded_on, rel.name AS requester_name
+       FROM org.requests r LEFT JOIN ${RELATION_NAMES} rel ON rel.id = r.requester_relation_id WHERE r.id = $1 AND r.client_id = $2`,
     [requestId, scope.client.id]);
   if (request === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   if (request.kind !== 'general-information') {
@@ -62,10 +65,8 @@ export async function generalInformationOf(scope: ClientScope, masterKey: Buffer
   }
   const [facts] = await scope.tx.query<{ client_name: string; care_started_on: string | null; care_ended_on: string | null; transferred_on: string | null }>(
     `SELECT c.given_names || ' ' || c.family_name AS client_name, d.care_started_on, d.care_ended_on, t.transferred_on
-       FROM formal.clients c LEFT JOIN care.dossiers d ON d.client_id = c.id LEFT JOIN org.transfers t ON t.client_id = c.id WHERE c.id = $1`, [scope.client.id]);
-  const entries = await scope.tx.query<{ id: string; kind: 'plan' | 'evaluation'; occurred_on: string | null; recorded_at: Date }>(
-    `SELECT id, kind, occurred_on, recorded_at FROM care.entries WHERE client_id = $1 AND kind IN ('plan', 'evaluation') ORDER BY coalesce(occurred_on, recorded_at::date), recorded_at`,
-    [scope.client.id]);
+       FROM ${CLIENTS} c LEFT JOIN ${DOSSIERS} d ON d.client_id = c.id LEFT JOIN ${TRANSFER_DAYS} t ON t.client_id = c.id WHERE c.id = $1`, [scope.client.id]);
+  const entries = await plansAndEvaluationsOf(scope.tx, scope.client.id);
   const dayOf = (e: { occurred_on: string | null; recorded_at: Date }) => e.occurred_on ?? calendarDate(e.recorded_at);
   // The content, as this requester may have it: the engine decides per entry, the shieldings per passage and field.
   const view = entries.length === 0

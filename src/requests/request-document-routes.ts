@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
+import { clientAndOrganisationName } from '../clients/client-store.js';
 import { conflict } from '../errors.js';
 import { renderCopyPdf } from '../exports/copy-pdf.js';
 import { progressOf, type ProgressReporter } from '../exports/export-progress.js';
@@ -17,10 +18,7 @@ import { readerOfRequest, readRequest } from './request-service.js';
 const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
 
 async function names(scope: ClientScope): Promise<{ organisation: string; clientName: string }> {
-  const [row] = await scope.tx.query<{ organisation: string; client_name: string }>(
-    `SELECT o.name AS organisation, c.given_names || ' ' || c.family_name AS client_name
-       FROM formal.clients c JOIN org.organisations o ON o.id = c.organisation_id WHERE c.id = $1`, [scope.client.id]);
-  return { organisation: row!.organisation, clientName: row!.client_name };
+  return clientAndOrganisationName(scope.tx, scope.client.id);
 }
 
 function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {

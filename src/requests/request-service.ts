@@ -16,10 +16,14 @@ import type { ClientScope } from '../access/client-access.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
+import { CLIENTS } from '../clients/client-store.js';
+import { careRelationOn } from '../care-team/care-team-store.js';
+import { entryKindsOf } from '../dossier/dossier-store.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
+import { RELATION_NAMES, relationOn } from '../representation/relation-store.js';
 import { isCompetent, agreementFacts, withPeople } from '../representation/representation-service.js';
 import { Citation, decide, destructionDeadline, requestDeadlines, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
-import { partOfEntryKind, type EntryKind } from '../dossier/entry-kinds.js';
+import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import { openText, sealText } from '../retention/client-free-text.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { decideInDatabase, destroyEntries, executeDestruction } from './destruction.js';
@@ -120,8 +124,8 @@ function deadlinesOf(row: Pick<RequestRow, 'received_on' | 'extension_notice_on'
   return { decisionDeadline: answer.decisionDeadline, extended: answer.extended, late: answer.late, appealDeadline: answer.appealDeadline, basis: [...answer.basis], explanation: answer.explanation };
 }
 
-const SELECT_REQUEST = `SELECT r.*, CASE WHEN rel.id IS NULL THEN NULL ELSE rel.given_names || ' ' || rel.family_name END AS requester_name
-  FROM org.requests r LEFT JOIN formal.client_relations rel ON rel.id = r.requester_relation_id`;
+const SELECT_REQUEST = `SELECT r.*, rel.name AS requester_name
+  FROM org.requests r LEFT JOIN ${RELATION_NAMES} rel ON rel.id = r.requester_relation_id`;
 
 function isOpen(state: RequestState): boolean {
   return state === 'received' || state === 'extended';
@@ -203,10 +207,7 @@ async function keyIfAny(scope: ClientScope, masterKey: Buffer): Promise<Buffer |
 
 async function requesterOf(tx: Queryable, clientId: string, relationId: string | undefined, on: string): Promise<Actor> {
   if (relationId === undefined) return 'client';
-  const rows = await tx.query<{ relation: 'parent' | 'guardian' | 'family-guardian' | 'foster-parent' | 'confidential-advisor' | 'other'; has_custody: boolean }>(
-    'SELECT relation, has_custody FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
-    [relationId, clientId, on]);
-  const row = rows[0];
+  const row = await relationOn(tx, relationId, clientId, on);
   if (row === undefined) {
     throw badRequest('unknown-requester', 'requesterRelationId', 'De verzoeker is op de datum van ontvangst geen geregistreerde relatie van de cliënt.', 'The requester was not a registered relation of the client on the day of receipt.');
   }
@@ -459,7 +460,7 @@ const GROUNDS_NL = 'het aanmerkelijk belang van een ander, omdat goede zorg bewa
 async function checkDestructionSplit(
   scope: ClientScope, row: RequestRow, split: DestructionSplit, ask: (part: Part, extra: readonly Fact[]) => Promise<Decision>,
 ): Promise<{ grounds: DecisionFact[]; basis: string[] }> {
-  const entries = await scope.tx.query<{ id: string; kind: EntryKind }>('SELECT id, kind FROM care.entries WHERE client_id = $1', [scope.client.id]);
+  const entries = await entryKindsOf(scope.tx, scope.client.id);
   const inPart = new Map(entries.filter((e) => row.part === 'dossier' || partOfEntryKind(e.kind) === row.part).map((e) => [e.id, e.kind]));
   const named = new Set<string>();
   const name = (id: string, field: string) => {
@@ -646,9 +647,8 @@ export async function openRequestCandidates(tx: Queryable, organisationId: strin
   const rows = await tx.query<{ id: string; client_id: string; client_name: string; birth_date: string; relation: string | null; kind: RequestKind; state: RequestState; received_on: string; due_on: string }>(
     `SELECT r.id, r.client_id, c.given_names || ' ' || c.family_name AS client_name, c.birth_date, t.relation, r.kind, r.state, r.received_on,
             CASE WHEN r.state = 'decided' THEN coalesce(r.execution_deadline, r.deadline) ELSE r.deadline END AS due_on
-       FROM org.requests r JOIN formal.clients c ON c.id = r.client_id
-       LEFT JOIN LATERAL (SELECT relation FROM org.care_team t WHERE t.client_id = r.client_id AND t.employee_id = $2
-                           AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on >= $3) LIMIT 1) t ON true
+       FROM org.requests r JOIN ${CLIENTS} c ON c.id = r.client_id
+       LEFT JOIN ${careRelationOn('r.client_id', '$2', '$3')} t ON true
       WHERE r.organisation_id = $1 AND (r.state IN ('received', 'extended') OR (r.state = 'decided' AND r.decision <> 'refused'))
       ORDER BY due_on, r.received_on LIMIT 1000`, [organisationId, employeeId, today]);
   return rows.map((r) => ({

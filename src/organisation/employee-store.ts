@@ -1,0 +1,73 @@
+/**
+ * The organisation's store of its employees and of itself (`org.employees`,
+ * `org.organisations`) for the other modules (issue 14: one owner per table).
+ * Others never write SQL on these tables: they call a function here, or —
+ * where their query names an employee beside their own rows — join the
+ * projection {@link EMPLOYEES}, which says which columns leave this module.
+ */
+import type { Queryable } from '../db/database.js';
+
+/**
+ * The employees as other modules may join them: who someone is (name,
+ * function, role, organisation) and the state of the account (active, must
+ * change password, role pending), never a credential. A subquery in FROM
+ * without aggregates, which PostgreSQL pulls up into the join, so the query
+ * keeps its one round trip and its plan — the hot read path included.
+ * @example `SELECT a.display_name FROM care.entries x JOIN ${EMPLOYEES} a ON a.id = x.author_id`
+ */
+export const EMPLOYEES = '(SELECT id, organisation_id, display_name, function_title, role, active, must_change_password, role_pending FROM org.employees)';
+
+/**
+ * The organisations as other modules may join them: their id and name.
+ * @example `SELECT o.name FROM formal.clients c JOIN ${ORGANISATIONS} o ON o.id = c.organisation_id`
+ */
+export const ORGANISATIONS = '(SELECT id, name FROM org.organisations)';
+
+/** The role and whether the account is active, of an employee of this organisation; undefined when there is none. */
+export async function employeeRoleInOrganisation(
+  tx: Queryable, employeeId: string, organisationId: string,
+): Promise<{ role: string; active: boolean } | undefined> {
+  const rows = await tx.query<{ role: string; active: boolean }>('SELECT role, active FROM org.employees WHERE id = $1 AND organisation_id = $2', [employeeId, organisationId]);
+  return rows[0];
+}
+
+/** The name of an organisation; undefined when there is none. */
+export async function organisationName(tx: Queryable, organisationId: string): Promise<string | undefined> {
+  const rows = await tx.query<{ name: string }>('SELECT name FROM org.organisations WHERE id = $1', [organisationId]);
+  return rows[0]?.name;
+}
+
+/** Whether an organisation of this name exists. */
+export async function organisationNamed(tx: Queryable, name: string): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM org.organisations WHERE name = $1', [name]);
+  return rows.length > 0;
+}
+
+/** The id of the employee with this user name in the organisation of this name; undefined when there is none. */
+export async function employeeIdByUsername(tx: Queryable, username: string, organisationName: string): Promise<string | undefined> {
+  const rows = await tx.query<{ id: string }>(
+    'SELECT e.id FROM org.employees e JOIN org.organisations o ON o.id = e.organisation_id WHERE e.username = $1 AND o.name = $2', [username, organisationName]);
+  return rows[0]?.id;
+}
+
+/** Stores an employee's sealed TOTP secret as enrolled at `enrolledAt`, forgetting the last accepted step. */
+export async function storeTotpSecret(tx: Queryable, employeeId: string, sealed: Buffer, enrolledAt: Date): Promise<void> {
+  await tx.query('UPDATE org.employees SET totp_secret = $2, totp_enrolled_at = $3, totp_last_step = NULL WHERE id = $1', [employeeId, sealed, enrolledAt]);
+}
+
+/** The employee's sealed TOTP secret; null when none is enrolled (or there is no such employee). */
+export async function sealedTotpSecret(tx: Queryable, employeeId: string): Promise<Buffer | null> {
+  const rows = await tx.query<{ totp_secret: Buffer | null }>('SELECT totp_secret FROM org.employees WHERE id = $1', [employeeId]);
+  return rows[0]?.totp_secret ?? null;
+}
+
+/** Records `step` as the last accepted TOTP time step unless it or a later one was accepted already (atomic); whether it was recorded. */
+export async function recordTotpStep(tx: Queryable, employeeId: string, step: number): Promise<boolean> {
+  const rows = await tx.query('UPDATE org.employees SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [employeeId, step]);
+  return rows.length === 1;
+}
+
+/** Forgets the employee's TOTP secret, its enrolment and last step. */
+export async function clearTotpSecret(tx: Queryable, employeeId: string): Promise<void> {
+  await tx.query('UPDATE org.employees SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL WHERE id = $1', [employeeId]);
+}

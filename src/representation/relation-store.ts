@@ -1,0 +1,89 @@
+/**
+ * The representation module's store of a client's registered relations
+ * (`formal.client_relations`) for the other modules (issue 14: one owner per
+ * table): parents, guardians and others, with custody and the period they
+ * count. Others call a function here, or — where their own rows name a
+ * relation — join the projection {@link RELATION_NAMES}.
+ */
+import type { Queryable } from '../db/database.js';
+import type { CustodyBasis, CustodyKind, RelationKind } from './representation-service.js';
+
+/**
+ * A relation as other modules may join it: id, client and full name. A subquery in FROM without aggregates,
+ * which PostgreSQL pulls up into the join: one round trip, the same plan. Left-joined, `name` is NULL when
+ * no relation is named (names are NOT NULL).
+ * @example `SELECT rel.name FROM org.requests r LEFT JOIN ${RELATION_NAMES} rel ON rel.id = r.requester_relation_id`
+ */
+export const RELATION_NAMES = `(SELECT id, client_id, given_names || ' ' || family_name AS name FROM formal.client_relations)`;
+
+/** A relation of the client, as registered. */
+export interface RelationRow {
+  id: string; relation: string; has_custody: boolean; custody_kind: string | null; family_name: string; given_names: string;
+  established_how: string; valid_from: string; valid_to: string | null;
+}
+
+/** Every relation of the client, past ones included, by start and name. */
+export async function relationsOf(tx: Queryable, clientId: string): Promise<RelationRow[]> {
+  return tx.query<RelationRow>(
+    `SELECT id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, valid_to
+       FROM formal.client_relations WHERE client_id = $1 ORDER BY valid_from, family_name`, [clientId]);
+}
+
+/** The client's relations by id, as full names. */
+export async function relationNamesOf(tx: Queryable, clientId: string): Promise<Map<string, string>> {
+  const rows = await tx.query<{ id: string; name: string }>(
+    'SELECT id, given_names || \' \' || family_name AS name FROM formal.client_relations WHERE client_id = $1', [clientId]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Which of `relationIds` are relations of this client (at any time). */
+export async function relationsAmong(tx: Queryable, clientId: string, relationIds: readonly string[]): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>('SELECT id FROM formal.client_relations WHERE client_id = $1 AND id = ANY($2::uuid[])', [clientId, relationIds]);
+  return rows.map((r) => r.id);
+}
+
+/** The kind and custody of a relation of this client that counts on `on`; undefined when it does not. */
+export async function relationOn(
+  tx: Queryable, relationId: string, clientId: string, on: string,
+): Promise<{ relation: RelationKind; has_custody: boolean } | undefined> {
+  const rows = await tx.query<{ relation: RelationKind; has_custody: boolean }>(
+    'SELECT relation, has_custody FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
+    [relationId, clientId, on]);
+  return rows[0];
+}
+
+/** Whether the relation held custody of this client on `on` (a parent with custody or a guardian). */
+export async function heldCustodyOn(tx: Queryable, relationId: string, clientId: string, on: string): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
+    [relationId, clientId, on]);
+  return rows.length > 0;
+}
+
+/** Whether the relation was this client's guardian with custody on `on`. */
+export async function wasGuardianOn(tx: Queryable, relationId: string, clientId: string, on: string): Promise<boolean> {
+  const rows = await tx.query(
+    `SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND relation = 'guardian' AND has_custody
+        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [relationId, clientId, on]);
+  return rows.length > 0;
+}
+
+/** The relations holding custody of this client on `on`, by start. */
+export async function custodiansOn(tx: Queryable, clientId: string, on: string): Promise<{ id: string; given_names: string; family_name: string }[]> {
+  return tx.query<{ id: string; given_names: string; family_name: string }>(
+    `SELECT id, given_names, family_name FROM formal.client_relations
+      WHERE client_id = $1 AND has_custody AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2) ORDER BY valid_from, id`,
+    [clientId, on]);
+}
+
+/** Registers a relation as found in the custody register, without the checks of `addRelation` (the demo seed). */
+export async function insertRegisteredRelation(tx: Queryable, clientId: string, relation: {
+  relation: RelationKind; hasCustody: boolean; custodyKind: CustodyKind | null; familyName: string; givenNames: string;
+  establishedHow: string; validFrom: string; createdBy: string; custodyEstablishedBy: CustodyBasis | null;
+}): Promise<void> {
+  await tx.query(
+    `INSERT INTO formal.client_relations (client_id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, created_by,
+                                          custody_established_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, relation.establishedHow,
+      relation.validFrom, relation.createdBy, relation.custodyEstablishedBy]);
+}

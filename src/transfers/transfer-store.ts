@@ -1,0 +1,11 @@
+/**
+ * The transfers module's store of `org.transfers` for the other modules
+ * (issue 14: one owner per table).
+ */
+
+/**
+ * The transfers as other modules may join them: which client's dossier was transferred on which day (the
+ * recipient stays here). A subquery in FROM, pulled up into the join by PostgreSQL: one round trip.
+ * @example `FROM formal.clients c LEFT JOIN ${TRANSFER_DAYS} t ON t.client_id = c.id`
+ */
+export const TRANSFER_DAYS = '(SELECT client_id, transferred_on FROM org.transfers)';
