@@ -16,7 +16,7 @@ import { unusedPort } from '../test-support/network.js';
 import { switchableDatabase } from '../test-support/switchable-database.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { createApp, type App } from './app.js';
-import { Metrics, metricsAllowList } from './metrics.js';
+import { exportDocumentOf, Metrics, metricsAllowList } from './metrics.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -72,6 +72,17 @@ describe('GET /metrics', () => {
         expect(text).toMatch(/^dossierwijzer_db_pool_connections\{state="max"\} \d+$/m);
         expect(text).toMatch(/^dossierwijzer_db_pool_waiting 0$/m);
       }
+      // Export durations (issue 17 item 5), by the document the route makes and the outcome; ids never appear.
+      const requestId = randomUUID();
+      await app.server.inject({ method: 'GET', url: `/api/clients/${clientId}/requests/${requestId}/copy.pdf` }); // 401: no session
+      const withExport = (await app.server.inject({ method: 'GET', url: '/metrics' })).body;
+      expect(withExport).toContain('# TYPE dossierwijzer_export_duration_seconds histogram');
+      expect(withExport).toMatch(/^dossierwijzer_export_duration_seconds_count\{document="request\/copy\.pdf",outcome="refused"\} 1$/m);
+      expect(withExport).not.toContain(requestId);
+      expect([
+        '/api/clients/:clientId/requests/:requestId/portability.fhir.json', '/api/clients/:clientId/transfers/:transferId/dossier.pdf',
+        '/api/downloads', '/api/clients/:clientId/timeline', '/api/clients/:clientId/requests/:requestId/download-links',
+      ].map(exportDocumentOf)).toEqual(['request/portability.fhir.json', 'transfer/dossier.pdf', 'download', undefined, undefined]);
       // No client data: route templates only, never the id that was asked for.
       expect(text).not.toContain(clientId);
       // Every sample line is "name{labels} number" (the exposition format a scraper parses).

@@ -15,7 +15,8 @@
  * onResponse hook; database outages from the onError hook
  * (`isDatabaseUnavailable`); the pool from `poolStatus()`, the access log's
  * head (rows written by all servers) from the database, and the PDF queue
- * from the pool — all read at scrape time; read-log group-commit batches,
+ * from the pool — all read at scrape time; export durations from the same
+ * onResponse hook, for the routes that make a document; read-log group-commit batches,
  * checkpoint writes and retention sweeps as they happen.
  */
 import { AsyncResource } from 'node:async_hooks';
@@ -106,6 +107,16 @@ export interface MetricsSources {
   readHead?: () => Promise<{ seq: number }>;
 }
 
+/**
+ * The document an export route makes, from its template (issue 17 item 5: export durations): the file under a
+ * request or a transfer (`request/copy.pdf`, `transfer/dossier.fhir.json`), or `download` for the pickup by token.
+ */
+export function exportDocumentOf(route: string): string | undefined {
+  if (route === '/api/downloads') return 'download';
+  const match = /\/(requests|transfers)\/:[A-Za-z]+\/([a-z-]+\.(?:pdf|json|xlsx|fhir\.json))$/.exec(route);
+  return match === null ? undefined : `${match[1] === 'requests' ? 'request' : 'transfer'}/${match[2]}`;
+}
+
 /** The server's metrics: one instance per app (tests build several apps in one process). */
 export class Metrics {
   readonly startedAt = Date.now() / 1000;
@@ -115,6 +126,10 @@ export class Metrics {
 
   readonly databaseUnavailable = new Counter('dossierwijzer_database_unavailable_total',
     'Requests that failed because the database could not serve (down, unreachable, a timeout, pool exhausted): answered 503.');
+
+  private readonly exports = new Histogram('dossierwijzer_export_duration_seconds',
+    'Time to produce an export (copy PDF, letter, portability and transfer files, a download pickup), by document and outcome (ok, refused, failed).',
+    [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300]);
 
   private readonly logBatches = new Histogram('dossierwijzer_access_log_group_commit_rows', 'Access-log rows of reads committed together in one group-commit batch.',
     [1, 2, 5, 10, 25, 50, 100, 250, 500]);
@@ -136,6 +151,10 @@ export class Metrics {
     const method = request.method;
     this.requests.inc({ method, route, status_class: `${Math.floor(statusCode / 100)}xx` });
     this.latency.observe(seconds, { method, route });
+    const document = exportDocumentOf(route);
+    if (document !== undefined) {
+      this.exports.observe(seconds, { document, outcome: statusCode < 400 ? 'ok' : statusCode < 500 ? 'refused' : 'failed' });
+    }
   }
 
   observeLogBatch(rows: number): void {
@@ -189,6 +208,7 @@ export class Metrics {
       ...gauge('dossierwijzer_process_start_time_seconds', 'When this server process started (Unix time).', [{ value: this.startedAt }]),
       ...this.requests.render(),
       ...this.latency.render(),
+      ...this.exports.render(),
       ...this.databaseUnavailable.render(),
       ...gauge('dossierwijzer_database_up', 'Whether the access-log head could be read within DW_READY_TIMEOUT_MS at this scrape.', [{ value: head === undefined ? 0 : 1 }]),
       ...(pool === undefined
