@@ -3,8 +3,10 @@
  * message. Services throw these; only the HTTP layer turns them into
  * RFC 9457 problem+json. Codes come from the catalogue in
  * `shared/error-codes.ts`: a code not in it, or thrown with another status
- * than the catalogue gives it, does not compile.
+ * than the catalogue gives it, does not compile. The articles a refusal
+ * rests on (`basis`) come from the rules' `Citation` catalogue, never a free string.
  */
+import type { Citation } from './rules/citations.js';
 import type { ErrorCode, ErrorCodeWithStatus } from './shared/error-codes.js';
 
 export interface FieldProblem {
@@ -19,7 +21,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly nl: string,
     readonly en: string,
-    readonly extra: { field?: string; errors?: FieldProblem[]; basis?: readonly string[] } = {},
+    readonly extra: { field?: string; errors?: FieldProblem[]; basis?: readonly Citation[] } = {},
   ) {
     super(en);
     this.name = 'AppError';
@@ -39,7 +41,7 @@ export function notFound(nl = 'Niet gevonden.', en = 'Not found.'): AppError {
 }
 
 /** 403 with the rules engine's Dutch explanation and the articles it rests on. */
-export function forbidden(nl: string, en: string, basis: readonly string[] = []): AppError {
+export function forbidden(nl: string, en: string, basis: readonly Citation[] = []): AppError {
   return new AppError('forbidden', 403, nl, en, { basis });
 }
 

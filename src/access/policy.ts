@@ -8,6 +8,7 @@
 import type { CareRelation, EmployeeRole } from '../organisation/employee-roles.js';
 import { ActingFor, decide, decideAct, decideRecording, Employee, Fact, isWordOf, Act, type Actor, type Decision, type Part, type RequestKindWord } from '../rules/index.js';
 import type { Queryable } from '../db/database.js';
+import type { Citation } from '../rules/citations.js';
 import { AccessBasis } from './access-log.js';
 
 /**
@@ -58,7 +59,8 @@ export interface EmployeeAccessFacts {
 export interface PolicyDecision {
   allowed: boolean;
   basis: AccessBasis;
-  citations: readonly string[];
+  /** The articles the decision rests on: only from the catalogue (rules/citations.ts). */
+  citations: readonly Citation[];
   explanationNl: string;
   explanationEn: string;
   /** The engine's rule name, for tests and the log's reviewers. */

@@ -25,6 +25,7 @@ import {
   isWordOf, parseIsoDate, requestDeadlines, responseDeadline, retention, retentionUntil, wordsOf,
   type IsoDate, type Person, type PersonRef, type RetentionTerm,
 } from '../rules/index.js';
+import { Citation } from '../rules/citations.js';
 import type { Command } from './command.js';
 
 const list = (words: readonly string[]): string => words.join(', ');
@@ -251,7 +252,7 @@ function explain(args: string[]): number {
         const days = holidaysOf(year);
         out = {
           head: `holidays: ${holidayDatesOf(year).join(', ')}`,
-          basis: ['Algemene termijnenwet 3'],
+          basis: [Citation.atw_3],
           explanation: days.map((h) => `${formatIsoDate(h.date)} ${h.name} (${h.source})`).join('; '),
           answer: days.map((h) => ({ date: formatIsoDate(h.date), name: h.name, source: h.source })),
         };

@@ -8,6 +8,7 @@ import {
   type CareConsentAnswer, type DeadlineAnswer, type Decision, type GeneralInformationAnswer, type RequestDeadlinesAnswer,
   type RetentionAnswer, type RetentionPlan,
 } from '../rules/index.js';
+import { Citation } from '../rules/citations.js';
 import type { Scenario, ScenarioFile } from './scenario.js';
 
 /** The `holidays` answer: the days, and where they come from. */
@@ -69,7 +70,7 @@ export function answer(scenario: Scenario): EngineAnswer {
         ask: scenario.ask,
         answer: {
           days: holidayDatesOf(scenario.year),
-          basis: ['Algemene termijnenwet 3'],
+          basis: [Citation.atw_3],
           explanation: `De feestdagen van ${scenario.year} volgens de Algemene termijnenwet (artikel 3 lid 1 en 2) en de dagen die bij besluit gelijk zijn gesteld (artikel 3 lid 3).`,
         },
       };

@@ -10,8 +10,9 @@
 import { AccessBasis } from '../access/access-log.js';
 import type { PolicyDecision } from '../access/policy.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
+import { Citation } from '../rules/citations.js';
 
-const CITATIONS = ['AVG 38', 'AVG 39', 'AVG 32'] as const;
+const CITATIONS: readonly Citation[] = [Citation.avg_38, Citation.avg_39, Citation.avg_32];
 
 /** Whose emergency accesses a reviewer sees: the privacy officer everyone's but a privacy officer's; a manager only a privacy officer's. */
 export type ReviewQueue = 'all-but-privacy-officers' | 'privacy-officers';

@@ -16,6 +16,7 @@
  */
 import { AccessBasis } from '../access/access-log.js';
 import type { PolicyDecision } from '../access/policy.js';
+import { Citation } from '../rules/citations.js';
 import { EmployeeRole } from './employee-roles.js';
 
 /** Roles whose grant needs a second person's approval. */
@@ -28,7 +29,7 @@ export function isPrivilegedRole(role: EmployeeRole): boolean {
 /** Roles that may approve (or refuse) a privileged grant. */
 const APPROVERS: readonly EmployeeRole[] = [EmployeeRole.manager, EmployeeRole.privacyOfficer];
 
-export const ROLE_GRANT_CITATIONS = ['NEN 7510-2 A.6.1.2', 'NEN 7510-2 A.9.2.3', 'AVG 32'] as const;
+export const ROLE_GRANT_CITATIONS: readonly Citation[] = [Citation.nen_7510_2_a_6_1_2, Citation.nen_7510_2_a_9_2_3, Citation.avg_32];
 
 export interface RoleGrantFacts {
   approver: { employeeId: string; role: EmployeeRole };

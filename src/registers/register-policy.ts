@@ -17,6 +17,7 @@
 import type { PolicyDecision } from '../access/policy.js';
 import { AccessBasis } from '../access/access-log.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
+import { Citation } from '../rules/citations.js';
 
 export const Register = {
   complaints: 'complaints',
@@ -47,12 +48,12 @@ const NAMES_NL: Record<Register, string> = {
   'quality-audits': 'het register van kwaliteitscontroles',
 };
 
-const CITATIONS: Record<Register, readonly string[]> = {
-  'complaints': ['Jeugdwet 4.2', 'AVG 5 lid 1 f'],
-  'incidents': ['Jeugdwet 4.1.8', 'AVG 5 lid 1 f'],
-  'prospective-clients': ['AVG 5 lid 1 f'],
-  'processing-activities': ['AVG 30'],
-  'quality-audits': ['AVG 5 lid 1 b', 'Jeugdwet 7.3.11'],
+const CITATIONS: Record<Register, readonly Citation[]> = {
+  'complaints': [Citation.jeugdwet_4_2, Citation.avg_5_1_f],
+  'incidents': [Citation.jeugdwet_4_1_8, Citation.avg_5_1_f],
+  'prospective-clients': [Citation.avg_5_1_f],
+  'processing-activities': [Citation.avg_30],
+  'quality-audits': [Citation.avg_5_1_b, Citation.jeugdwet_7_3_11],
 };
 
 export function decideRegisterAccess(role: EmployeeRole, register: Register, action: RegisterAction): PolicyDecision {

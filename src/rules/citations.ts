@@ -1,13 +1,21 @@
 /**
  * Every article the rules cite, in one place, written `<law> <article>` as the
  * conformance format expects. A rule cites these constants, never a string of
- * its own, so a renumbered article is changed here once.
+ * its own, so a renumbered article is changed here once. The same holds outside
+ * the rules: a refusal's `basis` (`forbidden` in errors.ts) and a policy
+ * decision's `citations` (access/policy.ts) are `Citation`s, so a free string
+ * does not compile; `citations.test.ts` keeps every entry in use and its law
+ * one the sources name.
  *
  * Sources (in `shared/domain/`): 003 = the professional guide "Het dossier in
  * de jeugdhulpverlening – rechten en plichten"; 000 XONAR, 001 Sterk Huis,
  * 002 Buro Onderscheiden, 004 Vigere Jeugdzorg privacy statements.
  */
 export const Citation = {
+  /** Quality: calamities and violence in the care relationship are reported to the inspectorate without delay (DOMAIN §1). */
+  jeugdwet_4_1_8: 'Jeugdwet 4.1.8',
+  /** Complaints (klachtrecht, §4.2): the provider has a complaints procedure; the complaints register. */
+  jeugdwet_4_2: 'Jeugdwet 4.2',
   /** Information duty; lid 4: withhold information that would clearly cause serious harm (003 §3.1). */
   jeugdwet_7_3_2: 'Jeugdwet 7.3.2',
   /** Consent to care: under 12 the parents, 12–15 both (003 §2.3.5; 001; 002). */
@@ -68,16 +76,30 @@ export const Citation = {
   bw_7_465: 'BW 7:465',
   /** Purpose limitation and data minimisation. */
   avg_5: 'AVG 5',
+  /** Purpose limitation: a quality audit reads client data for that purpose only. */
+  avg_5_1_b: 'AVG 5(1)(b)',
   /** Integrity and confidentiality: access granted by those responsible for it, not by whoever can reach the data. */
   avg_5_1_f: 'AVG 5(1)(f)',
   /** Consent may be withdrawn at any time, as easily as it was given (lid 3). */
   avg_7: 'AVG 7',
   /** Security of processing: organisational measures, among them who may do what. */
   avg_32: 'AVG 32',
+  /** The data protection officer's position: independent, no conflict of interests (lid 6) — nobody reviews their own emergency access. */
+  avg_38: 'AVG 38',
   /** The data protection officer's tasks (the privacy officer, FG): monitoring compliance. */
   avg_39: 'AVG 39',
+  /** Records of processing activities (het register van verwerkingen). */
+  avg_30: 'AVG 30',
+  /** Segregation of duties: no one person both asks for and grants a privileged role. */
+  nen_7510_2_a_6_1_2: 'NEN 7510-2 A.6.1.2',
   /** Access control: allocating and withdrawing access rights is a privileged, controlled task. */
   nen_7510_2_a_9_2: 'NEN 7510-2 A.9.2',
+  /** Provisioning of user access: a role takes effect only through formal approval. */
+  nen_7510_2_a_9_2_3: 'NEN 7510-2 A.9.2.3',
+  /** Management of secret authentication information: the user sets their own password and second factor. */
+  nen_7510_2_a_9_2_4: 'NEN 7510-2 A.9.2.4',
+  /** Secure log-on procedures (two factors). */
+  nen_7510_2_a_9_4_2: 'NEN 7510-2 A.9.4.2',
   /** Lawful basis (legal obligation, vital interest). */
   avg_6: 'AVG 6',
   /** Special categories of data; vital interests (9(2)(c)). */
