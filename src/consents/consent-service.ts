@@ -269,7 +269,7 @@ export async function withdrawConsent(
     throw new AppError('not-their-consent', 409,
       `Deze toestemming is gegeven door ${whose}. Alleen wie de toestemming gaf, kan haar intrekken. Toestemming die ouders of voogd voor de cliënt gaven, kan de cliënt zelf intrekken zodra de wet de toestemming aan de cliënt laat (vanaf 16 jaar, of als de cliënt wilsbekwaam is beoordeeld).`,
       'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).',
-      { field: as.field, basis: ['AVG 7', 'Jeugdwet 7.3.4', 'Jeugdwet 7.3.5'] });
+      { field: as.field, basis: [Citation.avg_7, Citation.jeugdwet_7_3_4, Citation.jeugdwet_7_3_5] });
   }
   await scope.tx.query('UPDATE org.consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawn_by_party = $4, withdrawn_by_relation_id = $5 WHERE id = $1',
     [consentId, scope.now, scope.actor.employeeId, withdrawer.party, withdrawer.relationId]);

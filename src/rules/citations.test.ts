@@ -46,7 +46,6 @@ function code(text: string): string {
 const NOT_YET_CONVERTED = new Set([
   'access/client-access.ts',
   'access/gate-family.ts',
-  'consents/consent-service.ts',
   'organisation/employee-routes.ts',
   'organisation/enrolment-routes.ts',
   'requests/fulfil-rights.ts',
