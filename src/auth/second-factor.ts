@@ -3,12 +3,16 @@
  * master key (AES-256-GCM, bound to `totp:<employee id>`), the last accepted
  * time step, and the hashes of the one-time recovery codes.
  */
+import { Type } from 'typebox';
 import type { Queryable } from '../db/database.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { newRecoveryCodes, recoveryCodeHash } from './totp.js';
 
 const secretContext = (employeeId: string) => `totp:${employeeId}`;
 const pendingContext = (employeeId: string) => `totp-pending:${employeeId}`;
+
+/** What `sealTotpSecret` seals. */
+const SealedSecret = Type.Object({ secret: Type.String() });
 
 /** Seals a TOTP secret for the database. */
 export function sealTotpSecret(masterKey: Buffer, employeeId: string, secretBase32: string, pending = false): Buffer {
@@ -17,8 +21,7 @@ export function sealTotpSecret(masterKey: Buffer, employeeId: string, secretBase
 
 /** Opens what `sealTotpSecret` sealed; throws `DecryptionError` when it was not sealed for this employee. */
 export function openTotpSecret(masterKey: Buffer, employeeId: string, sealed: Buffer, pending = false): string {
-  const value = decryptJson(masterKey, sealed, pending ? pendingContext(employeeId) : secretContext(employeeId)) as { secret: string };
-  return value.secret;
+  return decryptJson(masterKey, sealed, pending ? pendingContext(employeeId) : secretContext(employeeId), SealedSecret).secret;
 }
 
 /**

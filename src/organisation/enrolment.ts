@@ -19,6 +19,7 @@
  * on such an account needs a second person's approval after the enrolment.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { Type } from 'typebox';
 import type { Database, Queryable } from '../db/database.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { AppError, badRequest } from '../errors.js';
@@ -104,6 +105,8 @@ async function liveLink(db: Queryable, token: string, now: Date): Promise<LiveLi
 }
 
 const stateContext = (employeeId: string, token: string) => `enrolment:${employeeId}:${tokenHash(token).toString('hex')}`;
+/** What the enrolment state seals: the TOTP secret offered, until the employee confirms it. */
+const SealedState = Type.Object({ secret: Type.String() });
 
 export interface OpenedEnrolment {
   username: string;
@@ -146,7 +149,7 @@ export async function completeEnrolment(
   const link = await liveLink(db, input.token, now);
   let secret: string;
   try {
-    secret = (decryptJson(masterKey, Buffer.from(input.state, 'base64url'), stateContext(link.employee_id, input.token)) as { secret: string }).secret;
+    secret = decryptJson(masterKey, Buffer.from(input.state, 'base64url'), stateContext(link.employee_id, input.token), SealedState).secret;
   } catch {
     throw badRequest('enrolment-state-invalid', 'state', 'Open de uitnodigingslink opnieuw en begin opnieuw.', 'Open the enrolment link again and start over.');
   }

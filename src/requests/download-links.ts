@@ -10,6 +10,7 @@
  * the access log for that client, on behalf of the employee who prepared it.
  */
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Type } from 'typebox';
 import { AccessBasis, AccessOutcome, appendAccessLog } from '../access/access-log.js';
 import type { ClientScope } from '../access/client-access.js';
 import { clientDataKey } from '../crypto/client-keys.js';
@@ -44,6 +45,8 @@ export interface DownloadLink {
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 const sealContext = (id: string) => `download:${id}`;
+/** What a download link seals: the PDF, base64. */
+const SealedDocument = Type.Object({ pdf: Type.String() });
 
 function newCode(): string {
   return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -144,7 +147,7 @@ export async function fetchDownload(db: Database, masterKey: Buffer, input: { to
       const key = await clientDataKey(tx, masterKey, row.client_id); // 410 once the dossier was destroyed
       await tx.query('UPDATE org.download_links SET fetches = fetches + 1 WHERE id = $1', [row.id]);
       await log(AccessOutcome.allowed);
-      const { pdf } = decryptJson(key, row.document, sealContext(row.id)) as { pdf: string };
+      const { pdf } = decryptJson(key, row.document, sealContext(row.id), SealedDocument);
       return { kind: 'ok' as const, filename: row.filename, pdf: Buffer.from(pdf, 'base64') };
     }
     if (!codeRight && state !== 'locked') await tx.query('UPDATE org.download_links SET failed_attempts = failed_attempts + 1 WHERE id = $1', [row.id]);

@@ -1,0 +1,59 @@
+/**
+ * `decryptJson` with a schema answers the schema's type and refuses a value of another shape — a corrupted row or
+ * one written in an older format — with a clear error that does not quote the (client) data.
+ */
+import { Type } from 'typebox';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { DecryptionError, decryptJson, encryptJson, newDataKey, SealedShapeError } from './envelope.js';
+
+const SealedText = Type.Object({ text: Type.String() });
+const SealedContent = Type.Object({ medication: Type.String(), keyContacts: Type.Array(Type.String()), since: Type.Optional(Type.String()) });
+
+describe('decryptJson with a schema', () => {
+  const key = newDataKey();
+
+  it('answers the value, typed from the schema', () => {
+    const sealed = encryptJson(key, { text: 'Gesprek met moeder' }, 'entry:1');
+    const value = decryptJson(key, sealed, 'entry:1', SealedText);
+    expectTypeOf(value).toEqualTypeOf<{ text: string }>();
+    expect(value).toEqual({ text: 'Gesprek met moeder' });
+    const content = decryptJson(key, encryptJson(key, { medication: 'geen', keyContacts: ['oma'] }, 'summary:1'), 'summary:1', SealedContent);
+    expectTypeOf(content.keyContacts).toEqualTypeOf<string[]>();
+    expect(content).toEqual({ medication: 'geen', keyContacts: ['oma'] });
+  });
+
+  it('allows properties the reader does not know (a newer or older writer may add some)', () => {
+    const sealed = encryptJson(key, { text: 'x', writtenBy: 'v2' }, 'entry:2');
+    expect(decryptJson(key, sealed, 'entry:2', SealedText).text).toBe('x');
+  });
+
+  it.each([
+    ['a missing property (an older format)', { body: 'Geheimeweg 12' }, /"entry" does not have the expected shape at the top: .*text/],
+    ['a property of the wrong type', { text: 12345 }, /"entry" does not have the expected shape at \/text: /],
+    ['not an object at all', 'Geheimeweg 12', /"entry" does not have the expected shape at the top: /],
+    ['null', null, /"entry" does not have the expected shape/],
+  ])('refuses %s with SealedShapeError that names the place, not the data', (_what, written, message) => {
+    const sealed = encryptJson(key, written, 'entry:3');
+    let error: unknown;
+    try {
+      decryptJson(key, sealed, 'entry:3', SealedText);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(SealedShapeError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toMatch(/Geheimeweg|12345/);
+  });
+
+  it('still refuses another key or place with DecryptionError, before any shape is looked at', () => {
+    const sealed = encryptJson(key, { text: 'x' }, 'entry:4');
+    expect(() => decryptJson(key, sealed, 'entry:5', SealedText)).toThrow(DecryptionError);
+    expect(() => decryptJson(newDataKey(), sealed, 'entry:4', SealedText)).toThrow(DecryptionError);
+  });
+
+  it('without a schema answers unknown (the callers not yet given one)', () => {
+    const value = decryptJson(key, encryptJson(key, { text: 'x' }, 'entry:6'), 'entry:6');
+    expectTypeOf(value).toBeUnknown();
+    expect(value).toEqual({ text: 'x' });
+  });
+});
