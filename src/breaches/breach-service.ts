@@ -94,6 +94,23 @@ export function sealLegacyBreach(key: Buffer, row: BreachPlainRow): Buffer {
   return seal(key, row.id, contentOf(key, row));
 }
 
+/**
+ * Seals up to `limit` breaches that still hold text in clear (written before 0019 or 0037, or a system-made
+ * draft) under the master key and empties the plaintext, locking each row (start-up, `sealLegacyFreeText`).
+ * Returns how many it sealed.
+ */
+export async function sealLegacyBreaches(tx: Queryable, masterKey: Buffer, limit: number): Promise<number> {
+  const rows = await tx.query<BreachPlainRow>(
+    `SELECT id, content, description, risk_assessment, ap_reason, clients_reason FROM org.data_breaches
+      WHERE ap_reason IS NOT NULL OR clients_reason IS NOT NULL OR risk_assessment IS NOT NULL OR content IS NULL
+      LIMIT ${limit} FOR UPDATE`);
+  for (const r of rows) {
+    await tx.query('UPDATE org.data_breaches SET content = $2, description = NULL, risk_assessment = NULL, ap_reason = NULL, clients_reason = NULL WHERE id = $1',
+      [r.id, sealLegacyBreach(masterKey, r)]);
+  }
+  return rows.length;
+}
+
 function toBreach(key: Buffer, row: BreachRow, now: Date): Breach {
   const content = contentOf(key, row);
   return {

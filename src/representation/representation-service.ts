@@ -20,32 +20,10 @@ import {
   type DecideInput, type Person, type PersonRef,
 } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import type { CustodyBasis, CustodyKind, RelationKind } from './relation-store.js';
 
-export const RelationKind = {
-  parent: 'parent', guardian: 'guardian', familyGuardian: 'family-guardian', fosterParent: 'foster-parent', confidentialAdvisor: 'confidential-advisor', other: 'other',
-  // The representatives of an adult who is not competent (BW 7:465 lid 3; migration 0044): never holding custody.
-  curator: 'curator', mentor: 'mentor', authorised: 'authorised', partner: 'partner', child: 'child', sibling: 'sibling',
-} as const;
-export type RelationKind = (typeof RelationKind)[keyof typeof RelationKind];
-
-/** The custody kinds of the BRP (DOMAIN §1). */
-export const CustodyKind = {
-  twoHeadedParental: 'two-headed-parental', singleHeadedParental: 'single-headed-parental', jointWithNonParent: 'joint-with-non-parent',
-  guardianship: 'guardianship', guardianshipInstitution: 'guardianship-institution', temporarilyNone: 'temporarily-none', undeterminable: 'undeterminable',
-} as const;
-export type CustodyKind = (typeof CustodyKind)[keyof typeof CustodyKind];
-
-/**
- * How custody was established (003 §2.3.5: "na een zorgvuldige vaststelling"; migration 0048): by law because the
- * parents were married or registered partners at the birth (BW 1:251), by law the mother alone (BW 1:253b), by
- * recognition with an entry in the custody register (BW 1:252), by a court decision (BW 1:251a, 1:253c, 1:253t), a
- * court's guardianship order (BW 1:295, 1:302) or a guardian appointed by will or in the register (BW 1:292).
- */
-export const CustodyBasis = {
-  byLawMarriage: 'by-law-marriage', byLawMother: 'by-law-mother', recognition: 'recognition', courtDecision: 'court-decision',
-  guardianshipOrder: 'guardianship-order', appointedByWill: 'appointed-by-will',
-} as const;
-export type CustodyBasis = (typeof CustodyBasis)[keyof typeof CustodyBasis];
+// The vocabulary of a relation lives with its table's store (relation-store.ts), re-exported here for the services.
+export { CustodyBasis, CustodyKind, RelationKind } from './relation-store.js';
 
 /** Relations that represent an adult who is not competent, by rank (BW 7:465 lid 3); none holds custody. */
 const REPRESENTATIVE_KINDS: readonly RelationKind[] = ['curator', 'mentor', 'authorised', 'partner', 'child', 'sibling'];

@@ -11,11 +11,20 @@
  * so the services that write and read them and the start-up step that seals
  * rows written before 0033 agree.
  */
-import { sealLegacyBreach, type BreachPlainRow } from '../breaches/breach-service.js';
+import { sealLegacyBreaches } from '../breaches/breach-service.js';
+import { legacyConsentRows, storeSealedConsentTexts } from '../consents/consent-store.js';
+import { CLIENTS_WITH_KEY, wrappedClientKeys } from '../crypto/client-key-store.js';
 import { clientDataKey, unwrapClientKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Database, Queryable } from '../db/database.js';
+import { DISCLOSURE_RECIPIENT } from '../disclosures/disclosure-store.js';
+import { EMERGENCY_REVIEW_NOTE } from '../emergency/emergency-store.js';
 import { AppError } from '../errors.js';
+import { COMPETENCE_EXPERT } from '../representation/competence-store.js';
+import { REQUEST_CONSENT_REFERENCE } from '../requests/request-store.js';
+import { RESTRICTION_END_REASON } from '../requests/restriction-store.js';
+import { TRANSFER_RECIPIENT } from '../transfers/transfer-store.js';
+import type { LegacyRecipientColumn, LegacyTextColumn } from './legacy-text-columns.js';
 
 /** Shown in place of a text whose client key was destroyed. */
 export const DESTROYED_TEXT = '(vernietigd met het dossier)';
@@ -122,9 +131,7 @@ export async function clientKeyIfAny(tx: Queryable, masterKey: Buffer, clientId:
 export async function clientKeys(tx: Queryable, masterKey: Buffer, clientIds: readonly string[]): Promise<Map<string, Buffer>> {
   const keys = new Map<string, Buffer>();
   if (clientIds.length === 0) return keys;
-  const rows = await tx.query<{ client_id: string; wrapped_key: Buffer }>(
-    'SELECT client_id, wrapped_key FROM care.client_keys WHERE client_id = ANY($1::uuid[])', [[...new Set(clientIds)]]);
-  for (const row of rows) keys.set(row.client_id, unwrapClientKey(masterKey, row.client_id, row.wrapped_key));
+  for (const row of await wrappedClientKeys(tx, [...new Set(clientIds)])) keys.set(row.client_id, unwrapClientKey(masterKey, row.client_id, row.wrapped_key));
   return keys;
 }
 
@@ -167,61 +174,34 @@ export async function sealLegacyFreeText(db: Database, masterKey: Buffer): Promi
   };
 
   count.consents = await inBatches(db, async (tx) => {
-    const rows = await tx.query<{
-      id: string; client_id: string; information_given: string | null; recipient: string | null; purpose: string | null;
-      data_description: string | null; declaration_reference: string | null;
-    }>(
-      `SELECT c.id, c.client_id, c.information_given, c.recipient, c.purpose, c.data_description, c.declaration_reference
-         FROM org.consents c JOIN care.client_keys k ON k.client_id = c.client_id
-        WHERE COALESCE(c.information_given, '') <> '' OR COALESCE(c.recipient, '') <> '' OR COALESCE(c.purpose, '') <> ''
-           OR COALESCE(c.data_description, '') <> '' OR COALESCE(c.declaration_reference, '') <> ''
-        LIMIT ${BATCH} FOR UPDATE OF c`);
+    const rows = await legacyConsentRows(tx, BATCH);
     const keys = await clientKeys(tx, masterKey, rows.map((r) => r.client_id));
     for (const r of rows) {
       const sealed = sealConsentTexts(keys.get(r.client_id)!, r.id, {
         informationGiven: r.information_given ?? '', recipient: present(r.recipient), purpose: present(r.purpose),
         dataDescription: present(r.data_description), declarationReference: present(r.declaration_reference),
       });
-      await tx.query(
-        `UPDATE org.consents SET content_ciphertext = $2, information_given = NULL, recipient = NULL, purpose = NULL, data_description = NULL,
-                declaration_reference = NULL WHERE id = $1`, [r.id, sealed]);
+      await storeSealedConsentTexts(tx, r.id, sealed);
     }
     return rows.length;
   });
 
-  count.emergencyReviews = await sealColumn(db, masterKey, {
-    table: 'org.emergency_accesses', id: 'id', column: 'review_note', ciphertext: 'review_note_ciphertext', kind: 'emergencyReview',
-  });
-  count.restrictionEnds = await sealColumn(db, masterKey, {
-    table: 'org.processing_restrictions', id: 'id', column: 'end_reason', ciphertext: 'end_reason_ciphertext', kind: 'restrictionEnd',
-  });
+  // Each owner declares its column (issue 14: the owner names its table).
+  count.emergencyReviews = await sealColumn(db, masterKey, EMERGENCY_REVIEW_NOTE);
+  count.restrictionEnds = await sealColumn(db, masterKey, RESTRICTION_END_REASON);
   count.retentionHolds = await sealColumn(db, masterKey, {
     table: 'org.retention_reviews', id: 'client_id', column: 'hold_reason', ciphertext: 'hold_reason_ciphertext', kind: 'retentionHold',
   });
-  count.requestConsents = await sealColumn(db, masterKey, {
-    table: 'org.requests', id: 'id', column: 'consent_reference', ciphertext: 'consent_reference_ciphertext', kind: 'requestConsent',
-  });
-  count.competenceExperts = await sealColumn(db, masterKey, {
-    table: 'care.competence_assessments', id: 'id', column: 'expert_consulted', ciphertext: 'expert_consulted_ciphertext', kind: 'competenceExpert',
-  });
-  count.disclosureRecipients = await sealRecipients(db, masterKey, 'org.disclosures', 'disclosure');
-  count.transferRecipients = await sealRecipients(db, masterKey, 'org.transfers', 'transfer');
-  count.breaches = await inBatches(db, async (tx) => {
-    const rows = await tx.query<BreachPlainRow>(
-      `SELECT id, content, description, risk_assessment, ap_reason, clients_reason FROM org.data_breaches
-        WHERE ap_reason IS NOT NULL OR clients_reason IS NOT NULL OR risk_assessment IS NOT NULL OR content IS NULL
-        LIMIT ${BATCH} FOR UPDATE`);
-    for (const r of rows) {
-      await tx.query('UPDATE org.data_breaches SET content = $2, description = NULL, risk_assessment = NULL, ap_reason = NULL, clients_reason = NULL WHERE id = $1',
-        [r.id, sealLegacyBreach(masterKey, r)]);
-    }
-    return rows.length;
-  });
+  count.requestConsents = await sealColumn(db, masterKey, REQUEST_CONSENT_REFERENCE);
+  count.competenceExperts = await sealColumn(db, masterKey, COMPETENCE_EXPERT);
+  count.disclosureRecipients = await sealRecipients(db, masterKey, DISCLOSURE_RECIPIENT);
+  count.transferRecipients = await sealRecipients(db, masterKey, TRANSFER_RECIPIENT);
+  count.breaches = await inBatches(db, (tx) => sealLegacyBreaches(tx, masterKey, BATCH));
   return count;
 }
 
-/** A register's recipient in clear sealed under the master key. The names are fixed here, never input. */
-async function sealRecipients(db: Database, masterKey: Buffer, table: 'org.disclosures' | 'org.transfers', register: RecipientRegister): Promise<number> {
+/** A register's recipient in clear sealed under the master key. The names are fixed in the owner's declaration, never input. */
+async function sealRecipients(db: Database, masterKey: Buffer, { table, register }: LegacyRecipientColumn): Promise<number> {
   return inBatches(db, async (tx) => {
     const rows = await tx.query<{ id: string; recipient: string }>(
       `SELECT id, recipient FROM ${table} WHERE COALESCE(recipient, '') <> '' LIMIT ${BATCH} FOR UPDATE`);
@@ -233,14 +213,12 @@ async function sealRecipients(db: Database, masterKey: Buffer, table: 'org.discl
   });
 }
 
-/** One plaintext column sealed into its ciphertext column. The names are fixed here, never input. */
-async function sealColumn(db: Database, masterKey: Buffer, c: {
-  table: string; id: string; column: string; ciphertext: string; kind: SealedTextKind;
-}): Promise<number> {
+/** One plaintext column sealed into its ciphertext column. The names are fixed in the owner's declaration, never input. */
+async function sealColumn(db: Database, masterKey: Buffer, c: LegacyTextColumn): Promise<number> {
   return inBatches(db, async (tx) => {
     const rows = await tx.query<{ id: string; client_id: string; plain: string }>(
       `SELECT t.${c.id} AS id, t.client_id, t.${c.column} AS plain
-         FROM ${c.table} t JOIN care.client_keys k ON k.client_id = t.client_id
+         FROM ${c.table} t JOIN ${CLIENTS_WITH_KEY} k ON k.client_id = t.client_id
         WHERE COALESCE(t.${c.column}, '') <> '' LIMIT ${BATCH} FOR UPDATE OF t`);
     const keys = await clientKeys(tx, masterKey, rows.map((r) => r.client_id));
     for (const r of rows) {

@@ -6,7 +6,10 @@
  * term and the good-care extension, and whether it is held for a procedure.
  * The same facts feed the sweep (retention-service.ts).
  */
+import { CLIENTS } from '../clients/client-store.js';
 import type { Queryable } from '../db/database.js';
+import { DOSSIERS, lastAnnotationRecordedAt, lastEntryRecordedAt } from '../dossier/dossier-store.js';
+import { lastFamilyEntryRecordedAt, youngestFamilyMemberBorn } from '../families/family-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { retentionEnd, type AgeOf, type OrganisationTerm, type RetentionEnd } from './retention-policy.js';
 
@@ -14,29 +17,27 @@ import { retentionEnd, type AgeOf, type OrganisationTerm, type RetentionEnd } fr
  * The last change of one dossier: its latest entry or annotation, else when the dossier (or client) was
  * created. An entry in a family part the client belongs to counts too: the family part belongs to each
  * member's dossier (003 §2.3.4) and is destroyed with the last member's dossier (migration 0022), so it
- * is never destroyed before 20 years after its own last change. Expects `c` (formal.clients) and `d`
- * (care.dossiers, left-joined) in scope.
+ * is never destroyed before 20 years after its own last change. Expects `c` (the clients) and `d`
+ * (the dossiers, left-joined) in scope; the owners of entries and family parts give the subqueries.
  */
 export const LAST_CHANGE_SQL = `GREATEST(c.created_at, d.created_at,
-  (SELECT max(e.recorded_at) FROM care.entries e WHERE e.client_id = c.id),
-  (SELECT max(a.recorded_at) FROM care.entry_annotations a WHERE a.client_id = c.id),
-  (SELECT max(fe.recorded_at) FROM formal.family_members fm JOIN care.family_entries fe ON fe.family_id = fm.family_id WHERE fm.client_id = c.id))`;
+  ${lastEntryRecordedAt('c.id')},
+  ${lastAnnotationRecordedAt('c.id')},
+  ${lastFamilyEntryRecordedAt('c.id')})`;
 
 /**
- * Everything the engine needs about one dossier, as columns. Expects `c` (formal.clients), `d` (care.dossiers),
+ * Everything the engine needs about one dossier, as columns. Expects `c` (the clients), `d` (the dossiers),
  * `s` (org.retention_settings), `r` (org.retention_reviews) and `x` (org.retention_extensions), the last four
  * left-joined: see {@link RETENTION_JOINS_SQL}.
  */
 export const RETENTION_FACTS_SQL = `${LAST_CHANGE_SQL} AS last_change_at,
   to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date,
-  to_char(GREATEST(c.birth_date, (SELECT max(c2.birth_date) FROM formal.family_members f1
-      JOIN formal.family_members f2 ON f2.family_id = f1.family_id JOIN formal.clients c2 ON c2.id = f2.client_id
-     WHERE f1.client_id = c.id)), 'YYYY-MM-DD') AS youngest_born,
+  to_char(GREATEST(c.birth_date, ${youngestFamilyMemberBorn('c.id')}), 'YYYY-MM-DD') AS youngest_born,
   s.term_kind, s.term_years, s.term_age, s.age_of, s.reason AS term_reason, r.status,
   to_char(x.kept_until, 'YYYY-MM-DD') AS good_care_until`;
 
-/** The joins {@link RETENTION_FACTS_SQL} expects after `formal.clients c`. */
-export const RETENTION_JOINS_SQL = `LEFT JOIN care.dossiers d ON d.client_id = c.id
+/** The joins {@link RETENTION_FACTS_SQL} expects after `${CLIENTS} c` (the clients store's projection). */
+export const RETENTION_JOINS_SQL = `LEFT JOIN ${DOSSIERS} d ON d.client_id = c.id
   LEFT JOIN org.retention_settings s ON s.organisation_id = c.organisation_id
   LEFT JOIN org.retention_reviews r ON r.client_id = c.id
   LEFT JOIN org.retention_extensions x ON x.client_id = c.id`;
@@ -91,7 +92,7 @@ export interface DossierRetention {
 /** The retention of one client's dossier on `now`; undefined for a client of another organisation. */
 export async function dossierRetention(tx: Queryable, clientId: string, organisationId: string, now: Date): Promise<DossierRetention | undefined> {
   const [row] = await tx.query<RetentionFactsRow>(
-    `SELECT ${RETENTION_FACTS_SQL} FROM formal.clients c ${RETENTION_JOINS_SQL} WHERE c.id = $1 AND c.organisation_id = $2`, [clientId, organisationId]);
+    `SELECT ${RETENTION_FACTS_SQL} FROM ${CLIENTS} c ${RETENTION_JOINS_SQL} WHERE c.id = $1 AND c.organisation_id = $2`, [clientId, organisationId]);
   if (row === undefined) return undefined;
   const held = row.status === 'held';
   const end = retentionOfRow(row, calendarDate(now));

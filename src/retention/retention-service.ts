@@ -18,6 +18,7 @@
  * each dossier either untouched and still 'confirmed', or destroyed, marked and
  * recorded exactly once; a second run picks up where the first stopped.
  */
+import { CLIENTS, clientIdsAfter, isClientOfOrganisation } from '../clients/client-store.js';
 import type { Database, Queryable } from '../db/database.js';
 import { purgeExpiredRegisterRecords } from '../registers/register-service.js';
 import { decideInDatabase, destroyWholeDossier } from '../requests/destruction.js';
@@ -81,11 +82,9 @@ export async function sweepRetention(db: Database, options: {
   let withdrawn = 0;
   let cursor = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const keys = await db.query<{ id: string }>(
-      `SELECT id FROM formal.clients WHERE id > $1 AND ($2::uuid IS NULL OR organisation_id = $2) ORDER BY id LIMIT $3`,
-      [cursor, options.organisationId ?? null, batch]);
+    const keys = await clientIdsAfter(db, cursor, options.organisationId ?? null, batch);
     if (keys.length === 0) break;
-    cursor = keys[keys.length - 1]!.id;
+    cursor = keys[keys.length - 1]!;
     scanned += keys.length;
     // Candidates: last change before today minus the legal minimum, plus two days' slack for the time
     // zone and month ends; the engine decides exactly (a longer term or a good-care day keeps a candidate
@@ -93,13 +92,13 @@ export async function sweepRetention(db: Database, options: {
     const candidates = await db.query<CandidateRow>(
       `SELECT * FROM (
          SELECT c.id, c.organisation_id, ${RETENTION_FACTS_SQL}
-           FROM formal.clients c ${RETENTION_JOINS_SQL}
+           FROM ${CLIENTS} c ${RETENTION_JOINS_SQL}
           WHERE c.id = ANY($1::uuid[])
             AND NOT EXISTS (SELECT 1 FROM org.destruction_records dr WHERE dr.client_id = c.id AND dr.scope = 'whole-dossier')
        ) t
        WHERE t.last_change_at < $2::timestamptz - make_interval(years => $3::int) + interval '2 days'
           OR t.status = 'pending'`,
-      [keys.map((k) => k.id), options.now.toISOString(), RETENTION_YEARS]);
+      [keys, options.now.toISOString(), RETENTION_YEARS]);
     const toList: DueDossier[] = [];
     const toWithdraw: string[] = [];
     for (const row of candidates) {
@@ -151,7 +150,7 @@ export interface DestroyResult extends DestroyProgress {
 async function destroyOne(tx: Queryable, clientId: string, now: Date): Promise<'destroyed' | 'skipped'> {
   const [review] = await tx.query<RetentionFactsRow & { organisation_id: string; decided_by: string; decided_at: Date | string }>(
     `SELECT r.organisation_id, r.decided_by, r.decided_at, ${RETENTION_FACTS_SQL}
-       FROM formal.clients c ${RETENTION_JOINS_SQL}
+       FROM ${CLIENTS} c ${RETENTION_JOINS_SQL}
       WHERE c.id = $1 AND r.status = 'confirmed'
       FOR UPDATE OF r`, [clientId]);
   // Already destroyed (by an earlier, interrupted run or a parallel one), or no longer confirmed.
@@ -227,7 +226,7 @@ export async function listReviews(tx: Queryable, masterKey: Buffer, organisation
     `SELECT r.client_id, c.family_name, c.given_names, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date,
             to_char(r.last_change, 'YYYY-MM-DD') AS last_change, to_char(r.kept_until, 'YYYY-MM-DD') AS kept_until,
             r.status, r.hold_reason_ciphertext, r.decided_by, r.decided_at
-       FROM org.retention_reviews r JOIN formal.clients c ON c.id = r.client_id
+       FROM org.retention_reviews r JOIN ${CLIENTS} c ON c.id = r.client_id
       WHERE r.organisation_id = $1 AND r.status <> 'destroyed'
       ORDER BY r.kept_until, r.client_id LIMIT $2`, [organisationId, limit]);
   const keys = await clientKeys(tx, masterKey, rows.filter((r) => r.hold_reason_ciphertext !== null).map((r) => r.client_id));
@@ -391,8 +390,7 @@ export async function recordGoodCare(tx: Queryable, masterKey: Buffer, input: {
 }): Promise<boolean> {
   const destroyed = await tx.query(`SELECT 1 FROM org.destruction_records WHERE client_id = $1 AND scope = 'whole-dossier'`, [input.clientId]);
   if (destroyed.length > 0) return false;
-  const found = await tx.query('SELECT 1 FROM formal.clients WHERE id = $1 AND organisation_id = $2', [input.clientId, input.organisationId]);
-  if (found.length === 0) return false;
+  if (!(await isClientOfOrganisation(tx, input.clientId, input.organisationId))) return false;
   const key = await clientKeyIfAny(tx, masterKey, input.clientId);
   if (key === undefined) return false;
   await tx.query(

@@ -2,6 +2,7 @@
  * The transfers module's store of `org.transfers` for the other modules
  * (issue 14: one owner per table).
  */
+import type { LegacyRecipientColumn } from '../retention/legacy-text-columns.js';
 
 /**
  * The transfers as other modules may join them: which client's dossier was transferred on which day (the
@@ -9,3 +10,6 @@
  * @example `FROM formal.clients c LEFT JOIN ${TRANSFER_DAYS} t ON t.client_id = c.id`
  */
 export const TRANSFER_DAYS = '(SELECT client_id, transferred_on FROM org.transfers)';
+
+/** The transfer's recipient, in clear before migration 0037, sealed under the master key at start-up. */
+export const TRANSFER_RECIPIENT: LegacyRecipientColumn = { table: 'org.transfers', register: 'transfer' };
