@@ -13,4 +13,6 @@ export interface ClientDetail {
   retention: { keptUntil: string | null; held: boolean; explanation: string } | null;
   death?: { diedOn: string; wishInLife: string; recordedBy: string; recordedAt: string } | null;
   representatives?: { rank: number; relationIds: string[] } | null;
+  /** Formal data corrected on a request, with the old value kept (AVG 16). */
+  corrections?: { field: string; oldValue: string | null; newValue: string; correctedBy: string; correctedAt: string; requestId: string }[];
 }

@@ -47,8 +47,8 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
       {me.role === 'privacy-officer' && <WhoSawLink clientId={c.id} />}
       {tab === 'overzicht' && <Overview client={c} me={me} onChanged={client.reload} />}
       {tab === 'tijdlijn' && <TimelinePage clientId={c.id} />}
-      {tab === 'verzoeken' && sub === undefined && <ClientRequests client={c} />}
-      {tab === 'verzoeken' && sub !== undefined && <RequestDetail client={c} requestId={sub} />}
+      {tab === 'verzoeken' && sub === undefined && <ClientRequests client={c} me={me} />}
+      {tab === 'verzoeken' && sub !== undefined && <RequestDetail client={c} requestId={sub} me={me} onClientChanged={client.reload} />}
       {tab === 'verstrekkingen' && <ClientDisclosures clientId={c.id} />}
     </>
   );

@@ -7,6 +7,9 @@ import {
 } from '../labels';
 import { navigate } from '../router';
 import type { ClientDetail } from '../client-detail';
+import type { Me } from './Login';
+import { CorrectionHistory, Decide, DestructionSummary, Fulfil, NotYours } from './RequestActions';
+import { RequestAct, mayDo } from './request-permissions';
 
 interface DashboardRow {
   requestId: string; clientId: string; clientName: string; kind: string; state: string; receivedOn: string; deadline: string | null; overdue: boolean;
@@ -29,6 +32,8 @@ export interface RequestRecord {
     consultedProfessional?: string | null;
     /** A granted destruction: the second person's confirmation (issue 14). */
     destructionConfirmation?: { confirmedBy: string; confirmedAt: string } | null;
+    /** A destruction granted in part: the entries destroyed and, per kept group, its ground. */
+    destruction?: { grantedEntryIds: string[]; refused: { entryIds: string[]; ground: string }[] } | null;
   } | null;
   fulfilledOn: string | null; feeCents: number | null;
 }
@@ -64,14 +69,16 @@ export function RequestsDashboard() {
   );
 }
 
-export function ClientRequests({ client }: { client: ClientDetail }) {
+export function ClientRequests({ client, me }: { client: ClientDetail; me: Me }) {
   const list = useLoad(() => get<{ requests: RequestRecord[] }>(`/api/clients/${client.id}/requests`), [client.id]);
   const [adding, setAdding] = useState(false);
+  const register = mayDo(me, client, RequestAct.register);
   return (
     <section aria-labelledby="requests-title">
       <h2 id="requests-title">Verzoeken</h2>
-      {!adding && <button type="button" onClick={() => setAdding(true)}>Nieuw verzoek vastleggen</button>}
-      {adding && <Intake client={client} onCancel={() => setAdding(false)} />}
+      {register.outcome !== 'allow' && <NotYours title="Een verzoek vastleggen" decision={register} />}
+      {register.outcome === 'allow' && !adding && <button type="button" onClick={() => setAdding(true)}>Nieuw verzoek vastleggen</button>}
+      {register.outcome === 'allow' && adding && <Intake client={client} onCancel={() => setAdding(false)} />}
       {list.loading && <Loading what="Verzoeken" />}
       <ProblemBox problem={list.problem} />
       {list.data !== undefined && (list.data.requests.length === 0
@@ -134,7 +141,8 @@ function Intake({ client, onCancel }: { client: ClientDetail; onCancel: () => vo
   );
 }
 
-export function RequestDetail({ client, requestId }: { client: ClientDetail; requestId: string }) {
+/** `onClientChanged`: a fulfilment can change the client (a correction of formal data, a withdrawn consent), so the client page reloads it. */
+export function RequestDetail({ client, requestId, me, onClientChanged }: { client: ClientDetail; requestId: string; me: Me; onClientChanged: () => void }) {
   const request = useLoad(() => get<RequestRecord>(`/api/clients/${client.id}/requests/${requestId}`), [client.id, requestId]);
   if (request.loading && request.data === undefined) return <Loading what="Verzoek" />;
   if (request.data === undefined) return <ProblemBox problem={request.problem} />;
@@ -143,6 +151,14 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
   const open = r.state === 'received' || r.state === 'extended';
   const granted = (r.state === 'decided' || r.state === 'fulfilled') && r.decision !== null && r.decision.outcome !== 'refused';
   const readable = (r.kind === 'inspect' || r.kind === 'copy') && granted;
+  // What this employee may do here, by the engine (src/rules/acts.ts): forms only for them, the reason for the others.
+  const may = {
+    register: mayDo(me, client, RequestAct.register, r.kind),
+    decide: mayDo(me, client, RequestAct.decide, r.kind),
+    fulfil: mayDo(me, client, RequestAct.fulfil, r.kind),
+    confirm: mayDo(me, client, RequestAct.confirmDestruction, r.kind),
+  };
+  const allowed = (d: { outcome: string }) => d.outcome === 'allow';
   return (
     <section aria-labelledby="request-title">
       <p className="breadcrumb"><Link to={`/clienten/${client.id}/verzoeken`}>Alle verzoeken</Link></p>
@@ -168,11 +184,17 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
           </p>
         )}
       </div>
-      {r.intake.consentMissing.length > 0 && r.intake.consentRecordedOn === null && open && <RecordConsent url={`${base}/consent`} who={r.intake.consentMissing} onDone={request.reload} />}
-      {open && <Decide url={`${base}/decision`} onDone={request.reload} />}
+      {r.intake.consentMissing.length > 0 && r.intake.consentRecordedOn === null && open && allowed(may.register) && (
+        <RecordConsent url={`${base}/consent`} who={r.intake.consentMissing} onDone={request.reload} />
+      )}
+      {/* A new form once the consent is recorded: a refusal given before it would otherwise stay on screen. */}
+      {open && allowed(may.decide) && (
+        <Decide key={r.intake.consentRecordedOn ?? 'no-consent'} url={`${base}/decision`} kind={r.kind} part={r.part} clientId={client.id} onDone={request.reload} />
+      )}
+      {open && !allowed(may.decide) && <NotYours title="Besluiten" decision={may.decide} />}
       {r.deadlines !== undefined && <p data-testid="request-deadlines">{r.deadlines.explanation}</p>}
       {r.extension != null && <p>Verlenging gemeld op {formatDate(r.extension.noticeSentOn)}{r.extension.reasons !== null && `, met als reden: ${r.extension.reasons}`}.</p>}
-      {r.state === 'received' && <Extend url={`${base}/extend`} onDone={request.reload} />}
+      {r.state === 'received' && allowed(may.decide) && <Extend url={`${base}/extend`} onDone={request.reload} />}
       {r.decision !== null && (
         <div className="card" data-testid="decision">
           <h3>Besluit: {label(DECISION_OUTCOMES, r.decision.outcome)}</h3>
@@ -184,21 +206,35 @@ export function RequestDetail({ client, requestId }: { client: ClientDetail; req
                 ? `Naar de rechter kan tot en met ${formatDate(r.decision.appealDeadline)} (zes weken nadat het antwoord is ontvangen op ${formatDate(r.decision.answerReceivedOn ?? r.decision.decidedOn)}).`
                 : 'Naar de rechter kan binnen zes weken nadat de verzoeker het antwoord heeft ontvangen. Leg die dag hieronder vast.'}
           </p>
-          {r.decision.answerReceivedOn == null && r.deadlines?.late !== true && <AnswerReceived url={`${base}/answer-received`} onDone={request.reload} />}
+          {r.decision.answerReceivedOn == null && r.deadlines?.late !== true && allowed(may.register) && <AnswerReceived url={`${base}/answer-received`} onDone={request.reload} />}
           {r.decision.reasons !== null && r.decision.reasons !== '' && <p>Redenen: {r.decision.reasons}</p>}
           {r.decision.facts.length > 0 && <p>Feiten: {r.decision.facts.map((f) => label(DECISION_FACTS, f)).join('; ')}</p>}
           {r.decision.consultedProfessional != null && <p>Overlegd met: {r.decision.consultedProfessional}</p>}
+          {r.decision.destruction != null && <DestructionSummary split={r.decision.destruction} />}
           <Basis basis={r.decision.basis} />
         </div>
       )}
-      {r.kind === 'destroy' && r.state === 'decided' && granted && r.decision?.destructionConfirmation === null && (
-        <ConfirmDestruction url={`${base}/confirm-destruction`} onDone={request.reload} />
-      )}
+      {r.kind === 'destroy' && r.state === 'decided' && granted && r.decision?.destructionConfirmation === null && (allowed(may.confirm)
+        ? <ConfirmDestruction url={`${base}/confirm-destruction`} onDone={request.reload} />
+        : <NotYours title="Vernietiging bevestigen" decision={may.confirm} />)}
       {r.decision?.destructionConfirmation != null && r.state === 'decided' && (
         <p className="ok" role="status" data-testid="destruction-confirmed">Vernietiging bevestigd door een tweede persoon op {formatDate(r.decision.destructionConfirmation.confirmedAt.slice(0, 10))}.</p>
       )}
-      {r.identityChecked === null && (open || r.state === 'decided') && <CheckIdentity url={`${base}/identity-check`} onDone={request.reload} />}
-      {r.state === 'decided' && <Fulfil url={`${base}/fulfil`} kind={r.kind} onDone={request.reload} />}
+      {r.identityChecked === null && (open || r.state === 'decided') && allowed(may.register) && <CheckIdentity url={`${base}/identity-check`} onDone={request.reload} />}
+      {r.state === 'decided' && granted && (allowed(may.fulfil)
+        ? (
+            <Fulfil
+              url={`${base}/fulfil`}
+              kind={r.kind}
+              client={client}
+              onDone={() => {
+                request.reload();
+                onClientChanged();
+              }}
+            />
+          )
+        : <NotYours title="Uitvoeren" decision={may.fulfil} />)}
+      {r.kind === 'correct' && <CorrectionHistory client={client} requestId={r.id} />}
       {r.fulfilledOn !== null && <p className="ok" role="status">Uitgevoerd op {formatDate(r.fulfilledOn)}{r.feeCents !== null && r.feeCents > 0 && `, vergoeding € ${(r.feeCents / 100).toFixed(2)}`}.</p>}
       <section className="card" aria-labelledby="documents-title">
         <h3 id="documents-title">Brieven en kopieën</h3>
@@ -306,45 +342,6 @@ function RecordConsent({ url, who, onDone }: { url: string; who: string[]; onDon
   );
 }
 
-function Decide({ url, onDone }: { url: string; onDone: () => void }) {
-  const [outcome, setOutcome] = useState('granted');
-  const [reasons, setReasons] = useState('');
-  const [facts, setFacts] = useState<string[]>([]);
-  const [consulted, setConsulted] = useState('');
-  const seriousHarm = outcome !== 'granted' && facts.includes('serious-harm-assessed');
-  const save = useSubmit(() => post(url, {
-    outcome, reasons, ...(facts.length === 0 ? {} : { facts }), ...(seriousHarm && consulted.trim() !== '' ? { consultedProfessional: consulted.trim() } : {}),
-  }), onDone);
-  return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="decide-title">
-      <h3 id="decide-title">Besluiten</h3>
-      <Select label="Besluit" value={outcome} onChange={setOutcome} options={DECISION_OUTCOMES} />
-      <TextArea label="Redenen" value={reasons} onChange={setReasons} rows={3} hint="Verplicht bij (gedeeltelijk) weigeren. Schrijf in gewone taal." />
-      {outcome !== 'granted' && (
-        <fieldset>
-          <legend>Op welke feiten rust het besluit?</legend>
-          {Object.entries(DECISION_FACTS).map(([v, l]) => (
-            <label key={v} className="checkbox">
-              <input type="checkbox" checked={facts.includes(v)} onChange={(e) => setFacts(e.target.checked ? [...facts, v] : facts.filter((f) => f !== v))} /> {l}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {seriousHarm && (
-        <TextInput
-          label="Met wie heeft u overlegd? (naam en functie)"
-          value={consulted}
-          onChange={setConsulted}
-          required
-          hint="Weigert u omdat het de cliënt ernstig zou schaden? Dan overlegt u eerst met een andere deskundige hulpverlener (Jeugdwet 7.3.2 lid 4)."
-        />
-      )}
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Besluit vastleggen</button>
-    </form>
-  );
-}
-
 /** The second person's confirmation of a granted destruction (issue 14): not the one who decided. */
 function ConfirmDestruction({ url, onDone }: { url: string; onDone: () => void }) {
   const save = useSubmit(() => post(url), onDone);
@@ -387,20 +384,6 @@ function AnswerReceived({ url, onDone }: { url: string; onDone: () => void }) {
       <TextInput label="Datum waarop de verzoeker het antwoord ontving" type="date" value={receivedOn} onChange={setReceivedOn} required />
       <ProblemBox problem={save.problem} />
       <button type="submit" disabled={save.busy}>Ontvangst vastleggen</button>
-    </form>
-  );
-}
-
-function Fulfil({ url, kind, onDone }: { url: string; kind: string; onDone: () => void }) {
-  const [fee, setFee] = useState('');
-  const save = useSubmit(() => post(url, fee.trim() === '' ? {} : { feeCents: Math.round(Number(fee.replace(',', '.')) * 100) }), onDone);
-  return (
-    <form className="card" onSubmit={(e) => void save.submit(e)}>
-      <h3>Uitvoeren</h3>
-      <p>Is het besluit uitgevoerd (bijvoorbeeld de kopie verstuurd of de inzage gedaan)? Leg dat hier vast.</p>
-      {kind === 'copy' && <TextInput label="Vergoeding in euro (alleen voor extra kopieën)" value={fee} onChange={setFee} inputMode="numeric" hint="De eerste kopie is gratis." />}
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Uitvoering vastleggen</button>
     </form>
   );
 }
