@@ -16,6 +16,7 @@
  * their notes (part `personal-work-note`, no entry ids, no content).
  */
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
 import { appendAccessLog, AccessBasis, AccessOutcome, type AccessLogRow } from '../access/access-log.js';
 import type { ClientScope, RequestContext } from '../access/client-access.js';
 import { decideEmployeeAccess } from '../access/policy.js';
@@ -26,6 +27,9 @@ import { badRequest } from '../errors.js';
 import { Fact } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
+
+/** What a work note seals. */
+const SealedNote = Type.Object({ text: Type.String() });
 
 export const PART = 'personal-work-note';
 
@@ -94,7 +98,7 @@ export async function listOwnNotes(db: Database, masterKey: Buffer, ctx: Request
         key = await clientDataKey(tx, masterKey, row.client_id);
         keys.set(row.client_id, key);
       }
-      const { text } = decryptJson(key, row.ciphertext, `work-note:${row.id}`) as { text: string };
+      const { text } = decryptJson(key, row.ciphertext, `work-note:${row.id}`, SealedNote);
       notes.push({
         id: row.id, clientId: row.client_id, text, createdAt: new Date(row.created_at).toISOString(), expiresAt: new Date(row.expires_at).toISOString(),
       });
@@ -130,7 +134,7 @@ export async function takeOwnNote(scope: ClientScope, masterKey: Buffer, noteId:
   const row = rows[0];
   if (row === undefined) return undefined;
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  return (decryptJson(key, row.ciphertext, `work-note:${noteId}`) as { text: string }).text;
+  return decryptJson(key, row.ciphertext, `work-note:${noteId}`, SealedNote).text;
 }
 
 /** Destroys every note past its expiry (the daily sweep); returns how many. */
