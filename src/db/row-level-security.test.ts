@@ -6,7 +6,7 @@
  * that organisation's rows — even a query with no filter at all. Every table is enumerated from the catalog, so a
  * table added without a policy fails here.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../auth/csrf.js';
 import { totpCode, timeStep } from '../auth/totp.js';
@@ -83,8 +83,9 @@ describe('row-level security on every table with organisation or client data (mi
       .map((t) => t.name);
     expect(missing, `These tables have no row-level security policy: ${missing.join(', ')}. The application role would read every `
     + 'organisation\'s rows through them. Add to your migration: ALTER TABLE … ENABLE ROW LEVEL SECURITY; CREATE POLICY dw_organisation '
-    + 'ON … TO dossierwijzer_app USING (…) WITH CHECK (…) — with org.in_scope(organisation_id), or EXISTS on formal.clients for a '
-    + 'client_id table (see migrations/0056_row_level_security.sql) — or, for a table with no organisation data at all, list it with '
+    + 'ON … TO dossierwijzer_app USING (…) WITH CHECK (…) — with (SELECT org.in_system_scope()) OR organisation_id = (SELECT '
+    + 'org.scope_organisation()), or for a client_id table the client\'s organisation as a scalar subquery in its place (see '
+    + 'migrations/0062_row_level_security_per_row.sql) — or, for a table with no organisation data at all, list it with '
     + 'its reason in WITHOUT_ROW_LEVEL_SECURITY in src/db/row-level-security.test.ts.').toEqual([]);
     // The list stays true: a listed table that has a policy by now comes off it.
     const listed = (await applicationTables()).filter((t) => WITHOUT_ROW_LEVEL_SECURITY[t.name] !== undefined && t.policies > 0);
@@ -135,6 +136,53 @@ describe('row-level security on every table with organisation or client data (mi
       const touched = await h.database.db.query<{ id: string }>('UPDATE formal.clients SET town = town RETURNING id');
       expect(touched.map((r) => r.id)).toEqual([clientA]);
     });
+  });
+});
+
+describe('what the policies cost (issue 14 deliverable 9; migration 0062)', () => {
+  it('a setting that is neither \'*\' nor an organisation\'s id shows and admits no row', async () => {
+    const protectedTables = (await applicationTables()).filter((t) => t.rls).map((t) => t.name);
+    for (const setting of ['not-an-organisation', '**', ' *', randomUUID(), `${h.organisationId}x`]) {
+      // Set inside one transaction (the adapters refuse such a value): the policies must refuse it as no organisation.
+      const seen = await asSystem(() => h.database.db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('dw.organisation_id', $1, true)`, [setting]);
+        const counts: [string, number][] = [];
+        for (const table of protectedTables) {
+          const [schema, name] = table.split('.') as [string, string];
+          // The shared starting register (SHARED_ROWS) is no organisation's data; every other row is.
+          const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}"."${name}" WHERE NOT (${SHARED_ROWS[table] ?? 'false'})`);
+          counts.push([table, row!.n]);
+        }
+        return counts.filter(([, n]) => n > 0);
+      }));
+      expect(seen, `with dw.organisation_id = '${setting}'`).toEqual([]);
+      await expect(asSystem(() => h.database.db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('dw.organisation_id', $1, true)`, [setting]);
+        await tx.query(`INSERT INTO org.care_team (client_id, employee_id, relation, starts_on, created_by) VALUES ($1, $2, 'member', DATE '2026-11-01', $2)`, [clientA, holderA.id]);
+      }))).rejects.toThrow(/row-level security/);
+    }
+  });
+
+  // The reproduction (0056): EXISTS (SELECT 1 FROM formal.clients … WHERE dw_c.id = t.client_id …) became a hashed
+  // subplan over formal.clients, so one client's timeline page read all of the organisation's clients, several times.
+  it('a timeline read as the application role looks up the client\'s organisation per row read, not by hashing every client first', async () => {
+    const plan = await inOrganisation(h.organisationId, () => h.database.db.transaction(async (tx) => {
+      // Costs that make reading all clients once look cheaper than a look-up per row, as a large organisation's
+      // statistics do: a policy the planner can hash is then hashed; the scalar look-up cannot be.
+      await tx.query('SET LOCAL random_page_cost = 1000');
+      const rows = await tx.query<Record<string, unknown>>(
+        `EXPLAIN SELECT e.id, a.display_name FROM care.entries e JOIN org.employees a ON a.id = e.author_id
+          WHERE e.client_id = '${clientA}' ORDER BY e.recorded_at DESC, e.id DESC LIMIT 51`);
+      return rows.map((r) => String(Object.values(r)[0])).join('\n');
+    }));
+    expect(plan).not.toMatch(/hashed SubPlan/);
+  });
+
+  it('no policy reaches its organisation through a subquery the planner may hash (EXISTS, IN, ANY)', async () => {
+    const policies = await h.database.db.query<{ name: string; qual: string | null; with_check: string | null }>(
+      `SELECT schemaname || '.' || tablename AS name, qual, with_check FROM pg_policies WHERE schemaname = ANY($1::text[])`, [APPLICATION_SCHEMAS]);
+    const hashable = policies.filter((p) => /\b(EXISTS|IN|ANY)\s*\(/i.test(`${p.qual ?? ''} ${p.with_check ?? ''}`)).map((p) => p.name);
+    expect(hashable, 'write the parent\'s organisation as a scalar subquery on its key, as migrations/0062_row_level_security_per_row.sql does').toEqual([]);
   });
 });
 
