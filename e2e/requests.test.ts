@@ -282,3 +282,49 @@ describe('the request screens by role (src/rules/acts.ts)', () => {
     await expect(staff.getByTestId('not-allowed').last().textContent()).resolves.toContain('Een administratief medewerker doet dit alleen namens');
   });
 });
+
+// Last: a restriction freezes the client's care content for what follows.
+describe('more request kinds finished in the browser', () => {
+  it('a correction of a factual error in an entry: the entry is chosen from the timeline and gets an annotation beside it (AVG 16; 003 §3.4)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    const clientId = await openRequests(page, 'Sanne Demo-Bakker');
+    const entry = await apiCall(page, 'POST', `/api/clients/${clientId}/entries`, {
+      kind: 'correspondence', title: 'Brief van school over de klas', text: 'Sanne zit in klas 2B.', source: { kind: 'school' }, statementType: 'fact',
+    });
+    expect(entry.status, entry.text).toBe(201);
+    const entryId = (JSON.parse(entry.text) as { id: string }).id;
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Verzoeken' }).click();
+    await register(page, 'correct', 'Sanne zit in klas 3B, niet in 2B.');
+    await page.getByLabel('Er staat een feitelijke fout in').check();
+    await grant(page);
+    const fulfil = page.getByTestId('fulfil');
+    await fulfil.getByLabel('Wat wordt verbeterd?').selectOption('entry');
+    await fulfil.getByLabel('Welke dossierregel?').selectOption(entryId);
+    await fulfil.getByLabel('Wat klopt er niet, en wat is juist?').fill('Sanne zit in klas 3B, niet in 2B.');
+    await expectAccessible(page);
+    await fulfil.getByRole('button', { name: 'Uitvoering vastleggen' }).click();
+    await fulfilled(page);
+    const read = JSON.parse((await apiCall(page, 'GET', `/api/clients/${clientId}/entries/${entryId}`)).text) as { text: string; annotations: { kind: string; reason: string }[] };
+    expect(read.text).toBe('Sanne zit in klas 2B.');
+    expect(read.annotations).toEqual([expect.objectContaining({ kind: 'incorrect', reason: 'Sanne zit in klas 3B, niet in 2B.' })]);
+  });
+
+  it('an objection names the processing that stops; a restriction is carried out (AVG 21, 18)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    const clientId = await openRequests(page, 'Milan Demo-Visser');
+    await register(page, 'object', 'Milan wil niet dat gegevens naar de school gaan.');
+    await grant(page);
+    await page.getByTestId('fulfil').getByLabel('Tegen welke verwerking gaat het bezwaar?').fill('Gegevens delen met de school');
+    await expectAccessible(page);
+    await page.getByTestId('fulfil').getByRole('button', { name: 'Uitvoering vastleggen' }).click();
+    await fulfilled(page);
+
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Verzoeken' }).click();
+    await register(page, 'restrict', 'Milan wil dat er niets met de gegevens gebeurt tot zijn klacht is behandeld.');
+    await grant(page);
+    await page.getByTestId('fulfil').getByRole('button', { name: 'Uitvoering vastleggen' }).click();
+    await fulfilled(page);
+    const client = JSON.parse((await apiCall(page, 'GET', `/api/clients/${clientId}`)).text) as { processingRestriction: { since: string } | null };
+    expect(client.processingRestriction).not.toBeNull();
+  });
+});
