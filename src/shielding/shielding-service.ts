@@ -14,12 +14,16 @@
  * data leave the organisation.
  */
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Entry } from '../dossier/dossier-service.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { calendarDate } from '../shared/calendar-date.js';
+
+/** What a shielding seals: its reason. */
+const SealedReason = Type.Object({ reason: Type.String() });
 
 export type ShieldingKind = 'about-another-person' | 'shielded-from';
 
@@ -83,7 +87,7 @@ export async function listShieldings(scope: ClientScope, masterKey: Buffer): Pro
     id: r.id, entryId: r.entry_id, kind: r.kind, target: r.target,
     passage: r.passage_start === null || r.passage_end === null ? null : { start: r.passage_start, end: r.passage_end },
     annotationId: r.annotation_id, shieldedFrom: r.shielded_from, shieldedFromNames: r.shielded_from.map((id) => names.get(id) ?? 'onbekende relatie'),
-    reason: (decryptJson(key, r.reason_ciphertext, `shielding:${r.id}`) as { reason: string }).reason,
+    reason: decryptJson(key, r.reason_ciphertext, `shielding:${r.id}`, SealedReason).reason,
     otherPersonConsentedOn: r.other_person_consented_on, recordedAt: r.recorded_at.toISOString(),
   }));
 }
