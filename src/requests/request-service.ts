@@ -12,6 +12,7 @@
  * States: received → (extended) → decided → fulfilled.
  */
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
@@ -30,6 +31,11 @@ import { decideInDatabase, destroyEntries, executeDestruction } from './destruct
 import { carryOut, checkFulfilInput, type FulfilInput } from './fulfil-rights.js';
 import { generalInformationOf, type GeneralInformation } from './general-information.js';
 import { actorOfRelation, decisionForKind, engineActionOf, isDestructionGround, type DecisionFact, type DestructionSplit, type RequestKind } from './request-kinds.js';
+
+/** What a request seals: its details. */
+const SealedDetails = Type.Object({ details: Type.String() });
+/** What an extension or a decision of a request seals: its reasons. */
+const SealedReasons = Type.Object({ reasons: Type.String() });
 
 export const RequestState = { received: 'received', extended: 'extended', decided: 'decided', fulfilled: 'fulfilled', refusedAtIntake: 'refused-at-intake' } as const;
 export type RequestState = (typeof RequestState)[keyof typeof RequestState];
@@ -147,16 +153,16 @@ const DESTROYED = '(vernietigd met het dossier)';
 
 /** `key` is undefined once the client's content was destroyed: the request stays, its texts are gone. */
 function toRequest(row: RequestRow, key: Buffer | undefined, today: string): ClientRequest {
-  const details = key === undefined ? DESTROYED : (decryptJson(key, row.details_ciphertext, `request:${row.id}`) as { details: string }).details;
+  const details = key === undefined ? DESTROYED : decryptJson(key, row.details_ciphertext, `request:${row.id}`, SealedDetails).details;
   const extensionReasons = row.extension_reasons_ciphertext === null
     ? null
-    : key === undefined ? DESTROYED : (decryptJson(key, row.extension_reasons_ciphertext, `request-extension:${row.id}`) as { reasons: string }).reasons;
+    : key === undefined ? DESTROYED : decryptJson(key, row.extension_reasons_ciphertext, `request-extension:${row.id}`, SealedReasons).reasons;
   const deadlines = deadlinesOf(row);
   const reasons = row.decision_reasons_ciphertext === null
     ? ''
     : key === undefined
       ? DESTROYED
-      : (decryptJson(key, row.decision_reasons_ciphertext, `request-decision:${row.id}`) as { reasons: string }).reasons;
+      : decryptJson(key, row.decision_reasons_ciphertext, `request-decision:${row.id}`, SealedReasons).reasons;
   return {
     id: row.id, kind: row.kind,
     requester: { kind: row.requester_kind, relationId: row.requester_relation_id, name: row.requester_name },
