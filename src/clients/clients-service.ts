@@ -8,6 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { ClientScope, RegistrationOutcome } from '../access/client-access.js';
 import type { Queryable } from '../db/database.js';
 import { newDataKey, wrapDataKey } from '../crypto/envelope.js';
+import { storeClientKey } from '../crypto/client-key-store.js';
+import { careRelationOn, joinCareTeam } from '../care-team/care-team-store.js';
+import { careStartedBefore, dossierWithHolder, openDossier } from '../dossier/dossier-store.js';
+import { familiesOf } from '../families/family-store.js';
+import { EMPLOYEES } from '../organisation/employee-store.js';
+import { relationsOf } from '../representation/relation-store.js';
 import { type AppError, badRequest, conflict } from '../errors.js';
 import { parseIsoDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -158,8 +164,7 @@ export async function correctFormalData(scope: ClientScope, requestId: string, f
     if (taken.length > 0) throw conflict('duplicate-bsn', 'Er is al een cliënt met dit BSN.', 'A client with this BSN already exists.');
   }
   if (field === 'birthDate') {
-    const before = await tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND care_started_on < $2', [client.id, newValue]);
-    if (before.length > 0) invalid(field, 'De zorg begon vóór deze geboortedatum.', 'Care started before this birth date.');
+    if (await careStartedBefore(tx, client.id, newValue)) invalid(field, 'De zorg begon vóór deze geboortedatum.', 'Care started before this birth date.');
   }
   await tx.query(`UPDATE formal.clients SET ${column} = $2 WHERE id = $1`, [client.id, newValue]);
   await tx.query(
@@ -170,7 +175,7 @@ export async function correctFormalData(scope: ClientScope, requestId: string, f
 async function formalCorrections(tx: Queryable, clientId: string): Promise<FormalCorrection[]> {
   const rows = await tx.query<{ field: CorrectableField; old_value: string | null; new_value: string; corrected_by: string; corrected_at: Date; request_id: string }>(
     `SELECT d.field, d.old_value, d.new_value, e.display_name AS corrected_by, d.corrected_at, d.request_id
-       FROM formal.data_corrections d JOIN org.employees e ON e.id = d.corrected_by WHERE d.client_id = $1 ORDER BY d.corrected_at, d.recorded_at, d.id`, [clientId]);
+       FROM formal.data_corrections d JOIN ${EMPLOYEES} e ON e.id = d.corrected_by WHERE d.client_id = $1 ORDER BY d.corrected_at, d.recorded_at, d.id`, [clientId]);
   return rows.map((r) => ({ field: r.field, oldValue: r.old_value, newValue: r.new_value, correctedBy: r.corrected_by, correctedAt: r.corrected_at.toISOString(), requestId: r.request_id }));
 }
 
@@ -264,15 +269,15 @@ export async function registerClient(
     [id, organisationId, input.bsn ?? null, input.familyName, input.givenNames, input.birthDate, input.gender,
       input.streetAddress ?? null, input.postcode ?? null, input.town ?? null, input.phone ?? null, input.email ?? null, employee.id],
   );
-  await tx.query('INSERT INTO care.client_keys (client_id, wrapped_key) VALUES ($1, $2)', [id, wrapDataKey(masterKey, newDataKey(), id)]);
+  await storeClientKey(tx, id, wrapDataKey(masterKey, newDataKey(), id));
   if (input.identityCheck !== undefined) {
     await tx.query('INSERT INTO formal.identity_checks (client_id, document_type, checked_by, checked_at) VALUES ($1, $2, $3, $4)',
       [id, input.identityCheck.documentType, employee.id, input.identityCheck.checkedAt]);
   }
   if (employee.role === 'care-professional') {
     const startedOn = input.careStartedOn ?? calendarDate(now);
-    await tx.query('INSERT INTO care.dossiers (client_id, holder_id, care_started_on) VALUES ($1, $2, $3)', [id, employee.id, startedOn]);
-    await tx.query('INSERT INTO org.care_team (client_id, employee_id, relation, starts_on) VALUES ($1, $2, \'holder\', $3)', [id, employee.id, startedOn]);
+    await openDossier(tx, id, employee.id, startedOn);
+    await joinCareTeam(tx, id, employee.id, 'holder', startedOn);
   }
   return { kind: 'created', clientId: id };
 }
@@ -299,14 +304,9 @@ export async function readClient(scope: ClientScope, masterKey: Buffer): Promise
   if (row === undefined) throw new Error('client vanished inside its own scope');
   const checks = await tx.query<{ document_type: IdentityDocument; checked_by: string; checked_at: Date }>(
     `SELECT c.document_type, e.display_name AS checked_by, c.checked_at FROM formal.identity_checks c
-       JOIN org.employees e ON e.id = c.checked_by WHERE c.client_id = $1 ORDER BY c.checked_at`, [client.id]);
-  const dossiers = await tx.query<{ holder_id: string; holder_name: string; holder_function: string; care_started_on: string; care_ended_on: string | null }>(
-    `SELECT d.holder_id, e.display_name AS holder_name, e.function_title AS holder_function, d.care_started_on, d.care_ended_on
-       FROM care.dossiers d JOIN org.employees e ON e.id = d.holder_id WHERE d.client_id = $1`, [client.id]);
-  const relations = await tx.query<{ id: string; relation: string; has_custody: boolean; custody_kind: string | null; family_name: string; given_names: string; established_how: string; valid_from: string; valid_to: string | null }>(
-    `SELECT id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, valid_to
-       FROM formal.client_relations WHERE client_id = $1 ORDER BY valid_from, family_name`, [client.id]);
-  const dossier = dossiers[0];
+       JOIN ${EMPLOYEES} e ON e.id = c.checked_by WHERE c.client_id = $1 ORDER BY c.checked_at`, [client.id]);
+  const dossier = await dossierWithHolder(tx, client.id);
+  const relations = await relationsOf(tx, client.id);
   return {
     id: row.id, bsn: row.bsn, familyName: row.family_name, givenNames: row.given_names, birthDate: row.birth_date, gender: row.gender,
     streetAddress: row.street_address, postcode: row.postcode, town: row.town, phone: row.phone, email: row.email,
@@ -325,8 +325,7 @@ export async function readClient(scope: ClientScope, masterKey: Buffer): Promise
     corrections: await formalCorrections(tx, client.id),
     processingRestriction: await activeRestriction(tx, client.id),
     transfer: await transferNotice(tx, masterKey, client.id),
-    families: await tx.query<{ id: string; name: string }>(
-      'SELECT f.id, f.name FROM formal.families f JOIN formal.family_members m ON m.family_id = f.id WHERE m.client_id = $1 ORDER BY f.name', [client.id]),
+    families: await familiesOf(tx, client.id),
     retention: await retentionNotice(scope),
     death: (await deathOf(tx, client.id)) ?? null,
     representatives: await representativesNow(tx, { id: client.id, birthDate: row.birth_date }, calendarDate(scope.now)),
@@ -362,9 +361,7 @@ export async function listCandidates(
   return (await tx.query<{ id: string; family_name: string; given_names: string; birth_date: string; relation: string | null }>(
     `SELECT c.id, c.family_name, c.given_names, c.birth_date, t.relation
        FROM formal.clients c
-       LEFT JOIN LATERAL (SELECT relation FROM org.care_team t
-                           WHERE t.client_id = c.id AND t.employee_id = $2 AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on >= $3)
-                           LIMIT 1) t ON true
+       LEFT JOIN ${careRelationOn('c.id', '$2', '$3')} t ON true
       WHERE c.organisation_id = $1 AND ($4 OR t.relation IS NOT NULL)
         AND ($7::text IS NULL OR c.given_names || ' ' || c.family_name ILIKE $7)
       ORDER BY c.family_name, c.given_names, c.id
