@@ -4,15 +4,23 @@
  * only run inside `withClientAccess` (decided and logged).
  */
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import type { Queryable } from '../db/database.js';
 import { clientDataKey, unwrapClientKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { AppError, badRequest, notFound } from '../errors.js';
+import { EMPLOYEES } from '../organisation/employee-store.js';
+import { restrictionInForce } from '../requests/restriction-store.js';
 import { Citation } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { closedAfterTransfer, transferOf } from '../transfers/transfer-record.js';
 import { ENTRY_KIND_LABELS, type AnnotationKind, type EntryKind, type SourceKind, type StatementType } from './entry-kinds.js';
+
+/** What an entry seals (EntryContent): title and source may be null. */
+const SealedEntry = Type.Object({ title: Type.Union([Type.String(), Type.Null()]), text: Type.String(), source: Type.Union([Type.String(), Type.Null()]) });
+/** What an annotation seals: its reason. */
+const SealedAnnotation = Type.Object({ reason: Type.String() });
 
 export interface NewEntry {
   kind: EntryKind;
@@ -90,18 +98,12 @@ export interface ProcessingRestriction {
 
 /** The client's active restriction of processing, if any (AVG 18; recorded on fulfilment of a `restrict` request). */
 export async function activeRestriction(tx: Queryable, clientId: string): Promise<ProcessingRestriction | null> {
-  const rows = await tx.query<{ started_at: Date; request_id: string; received_on: string; requester: string }>(
-    `SELECT p.started_at, p.request_id, r.received_on,
-            CASE WHEN rel.id IS NULL THEN 'de cliënt' ELSE rel.given_names || ' ' || rel.family_name END AS requester
-       FROM org.processing_restrictions p JOIN org.requests r ON r.id = p.request_id
-       LEFT JOIN formal.client_relations rel ON rel.id = r.requester_relation_id
-      WHERE p.client_id = $1 AND p.ended_at IS NULL`, [clientId]);
-  const row = rows[0];
+  const row = await restrictionInForce(tx, clientId);
   if (row === undefined) return null;
   const since = calendarDate(row.started_at);
   return {
     since, requestId: row.request_id,
-    notice: `Verwerking beperkt sinds ${since}, op verzoek van ${row.requester} (ontvangen ${row.received_on}; AVG 18). Alleen bewaren; inzien alleen voor een rechtsvordering.`,
+    notice: `Verwerking beperkt sinds ${since}, op verzoek van ${row.requester ?? 'de cliënt'} (ontvangen ${row.received_on}; AVG 18). Alleen bewaren; inzien alleen voor een rechtsvordering.`,
   };
 }
 
@@ -277,7 +279,7 @@ async function loadRows(tx: Queryable, clientId: string, options: LoadOptions): 
   return tx.query<EntryRow>(
     `SELECT e.id, e.kind, e.recorded_at, (extract(epoch FROM e.recorded_at) * 1000000)::bigint AS micros, e.occurred_on,
             e.source_kind, e.statement_type, e.ciphertext, e.disputes_entry_id, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function
-       FROM care.entries e JOIN org.employees a ON a.id = e.author_id
+       FROM care.entries e JOIN ${EMPLOYEES} a ON a.id = e.author_id
       WHERE ${where.join(' AND ')}
       ORDER BY e.recorded_at DESC, e.id DESC ${limit}`,
     params,
@@ -308,7 +310,7 @@ async function loadDecorations(tx: Queryable, key: Buffer, entryIds: readonly st
   const rows = await tx.query<DecorationRow>(
     `SELECT 'annotation' AS what, n.id, n.entry_id AS target, n.kind, n.recorded_at, n.ciphertext, n.request_id,
             a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function, NULL::text AS source_kind
-       FROM care.entry_annotations n JOIN org.employees a ON a.id = n.author_id
+       FROM care.entry_annotations n JOIN ${EMPLOYEES} a ON a.id = n.author_id
       WHERE n.entry_id = ANY($1::uuid[])
      UNION ALL
      SELECT 'statement', e.id, e.disputes_entry_id, e.kind, e.recorded_at, e.ciphertext, e.request_id, NULL::uuid, NULL, NULL, e.source_kind
@@ -319,13 +321,13 @@ async function loadDecorations(tx: Queryable, key: Buffer, entryIds: readonly st
   );
   for (const row of rows) {
     if (row.what === 'annotation') {
-      const { reason } = decryptJson(key, row.ciphertext, `annotation:${row.id}`) as { reason: string };
+      const { reason } = decryptJson(key, row.ciphertext, `annotation:${row.id}`, SealedAnnotation);
       push(decorations.annotations, row.target, {
         id: row.id, kind: row.kind as AnnotationKind, reason, recordedAt: row.recorded_at.toISOString(), requestId: row.request_id,
         author: { id: row.author_id!, name: row.author_name!, function: row.author_function! },
       });
     } else {
-      const content = decryptJson(key, row.ciphertext, `entry:${row.id}`) as EntryContent;
+      const content = decryptJson(key, row.ciphertext, `entry:${row.id}`, SealedEntry);
       push(decorations.statements, row.target, {
         id: row.id, title: content.title, text: content.text, recordedAt: row.recorded_at.toISOString(), source: { kind: row.source_kind!, description: content.source },
       });
@@ -342,7 +344,7 @@ async function loadEntries(tx: Queryable, key: Buffer, clientId: string, options
 async function decorate(tx: Queryable, key: Buffer, rows: readonly EntryRow[]): Promise<Entry[]> {
   const { annotations, statements } = await loadDecorations(tx, key, rows.map((r) => r.id));
   return rows.map((row) => {
-    const content = decryptJson(key, row.ciphertext, `entry:${row.id}`) as EntryContent;
+    const content = decryptJson(key, row.ciphertext, `entry:${row.id}`, SealedEntry);
     return {
       id: row.id, kind: row.kind, kindLabel: ENTRY_KIND_LABELS[row.kind], title: content.title, text: content.text,
       occurredOn: row.occurred_on, recordedAt: row.recorded_at.toISOString(),
