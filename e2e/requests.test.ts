@@ -309,7 +309,7 @@ describe('more request kinds finished in the browser', () => {
     expect(read.annotations).toEqual([expect.objectContaining({ kind: 'incorrect', reason: 'Sanne zit in klas 3B, niet in 2B.' })]);
   });
 
-  it('an objection names the processing that stops; a restriction is carried out (AVG 21, 18)', async () => {
+  it('an objection names the processing that stops; a restriction is carried out and ended by the holder (AVG 21, 18)', async () => {
     const page = await pageFor('demo.hulpverlener');
     const clientId = await openRequests(page, 'Milan Demo-Visser');
     await register(page, 'object', 'Milan wil niet dat gegevens naar de school gaan.');
@@ -326,5 +326,13 @@ describe('more request kinds finished in the browser', () => {
     await fulfilled(page);
     const client = JSON.parse((await apiCall(page, 'GET', `/api/clients/${clientId}`)).text) as { processingRestriction: { since: string } | null };
     expect(client.processingRestriction).not.toBeNull();
+    // The holder ends it, with a reason, after telling the client (AVG 18(3)).
+    const end = page.getByTestId('end-restriction');
+    await end.getByLabel('Waarom eindigt de beperking?').fill('De klacht is behandeld; Milan weet ervan.');
+    await expectAccessible(page);
+    await end.getByRole('button', { name: 'Beperking beëindigen' }).click();
+    await end.waitFor({ state: 'detached' });
+    const after = JSON.parse((await apiCall(page, 'GET', `/api/clients/${clientId}`)).text) as { processingRestriction: { since: string } | null };
+    expect(after.processingRestriction).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ export interface ClientDetail {
   retention: { keptUntil: string | null; held: boolean; explanation: string } | null;
   death?: { diedOn: string; wishInLife: string; recordedBy: string; recordedAt: string } | null;
   representatives?: { rank: number; relationIds: string[] } | null;
+  /** A restriction of processing in force (AVG 18), started by the request named. */
+  processingRestriction?: { since: string; requestId: string; notice: string } | null;
   /** Formal data corrected on a request, with the old value kept (AVG 16). */
   corrections?: { field: string; oldValue: string | null; newValue: string; correctedBy: string; correctedAt: string; requestId: string }[];
 }

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { get, post } from '../api';
 import { Basis, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
-import { CONSENT_GIVERS, CONSENT_KINDS, DECISION_FACTS, DECISION_OUTCOMES, GENDERS, formatDate, label } from '../labels';
+import { CONSENT_GIVERS, CONSENT_KINDS, DECISION_FACTS, DECISION_OUTCOMES, GENDERS, formatDate, label, today } from '../labels';
 import { FIELD_NAMES } from '../../../src/shared/labels.js';
 import { partOfEntryKind, type EntryKind } from '../../../src/dossier/entry-kinds.js';
 import type { ClientDetail } from '../client-detail';
@@ -360,6 +360,23 @@ export function Fulfil({ url, kind, client, onDone }: { url: string; kind: strin
       )}
       <ProblemBox problem={save.problem} />
       <button type="submit" disabled={save.busy || (kind === 'withdraw-consent' && consentId === '')}>{kind === 'destroy' ? 'Vernietiging uitvoeren' : 'Uitvoering vastleggen'}</button>
+    </form>
+  );
+}
+
+/** Ending a restriction of processing (AVG 18(3)): the dossier holder, with a reason, after telling the client. */
+export function EndRestriction({ clientId, since, onDone }: { clientId: string; since: string; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const [informedOn, setInformedOn] = useState(today());
+  const save = useSubmit(() => post(`/api/clients/${clientId}/processing-restriction/end`, { reason: reason.trim(), clientInformedOn: informedOn }), onDone);
+  return (
+    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="end-restriction-title" data-testid="end-restriction">
+      <h3 id="end-restriction-title">Beperking beëindigen</h3>
+      <p>De verwerking is beperkt sinds {formatDate(since.slice(0, 10))}. Vertel de cliënt dat de beperking eindigt voordat u haar opheft (AVG 18 lid 3).</p>
+      <TextArea label="Waarom eindigt de beperking?" value={reason} onChange={setReason} required rows={2} />
+      <TextInput label="Datum waarop de cliënt dit hoorde" type="date" value={informedOn} onChange={setInformedOn} required />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Beperking beëindigen</button>
     </form>
   );
 }

@@ -8,7 +8,7 @@ import {
 import { navigate } from '../router';
 import type { ClientDetail } from '../client-detail';
 import type { Me } from './Login';
-import { CorrectionHistory, Decide, DestructionSummary, Fulfil, NotYours } from './RequestActions';
+import { CorrectionHistory, Decide, DestructionSummary, EndRestriction, Fulfil, NotYours } from './RequestActions';
 import { RequestAct, mayDo } from './request-permissions';
 
 interface DashboardRow {
@@ -157,7 +157,9 @@ export function RequestDetail({ client, requestId, me, onClientChanged }: { clie
     decide: mayDo(me, client, RequestAct.decide, r.kind),
     fulfil: mayDo(me, client, RequestAct.fulfil, r.kind),
     confirm: mayDo(me, client, RequestAct.confirmDestruction, r.kind),
+    endRestriction: mayDo(me, client, RequestAct.endRestriction),
   };
+  const restriction = r.kind === 'restrict' && client.processingRestriction?.requestId === r.id ? client.processingRestriction : null;
   const allowed = (d: { outcome: string }) => d.outcome === 'allow';
   return (
     <section aria-labelledby="request-title">
@@ -235,6 +237,9 @@ export function RequestDetail({ client, requestId, me, onClientChanged }: { clie
           )
         : <NotYours title="Uitvoeren" decision={may.fulfil} />)}
       {r.kind === 'correct' && <CorrectionHistory client={client} requestId={r.id} />}
+      {restriction !== null && (allowed(may.endRestriction)
+        ? <EndRestriction clientId={client.id} since={restriction.since} onDone={onClientChanged} />
+        : <NotYours title="Beperking beëindigen" decision={may.endRestriction} />)}
       {r.fulfilledOn !== null && <p className="ok" role="status">Uitgevoerd op {formatDate(r.fulfilledOn)}{r.feeCents !== null && r.feeCents > 0 && `, vergoeding € ${(r.feeCents / 100).toFixed(2)}`}.</p>}
       <section className="card" aria-labelledby="documents-title">
         <h3 id="documents-title">Brieven en kopieën</h3>

@@ -10,9 +10,9 @@ import { today } from '../labels';
 import type { ClientDetail } from '../client-detail';
 import type { Me } from './Login';
 
-export type RequestAct = typeof Act.registerRequest | typeof Act.decideRequest | typeof Act.fulfilRequest | typeof Act.confirmDestruction;
+export type RequestAct = typeof Act.registerRequest | typeof Act.decideRequest | typeof Act.fulfilRequest | typeof Act.confirmDestruction | typeof Act.endRestriction;
 export const RequestAct = {
-  register: Act.registerRequest, decide: Act.decideRequest, fulfil: Act.fulfilRequest, confirmDestruction: Act.confirmDestruction,
+  register: Act.registerRequest, decide: Act.decideRequest, fulfil: Act.fulfilRequest, confirmDestruction: Act.confirmDestruction, endRestriction: Act.endRestriction,
 } as const satisfies Record<string, RequestAct>;
 
 /**
