@@ -5,6 +5,8 @@
  * is written into a care dossier.
  */
 import { randomUUID } from 'node:crypto';
+import { Type, type Static } from 'typebox';
+import { countClientsOfOrganisation } from '../clients/client-store.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, notFound } from '../errors.js';
@@ -24,8 +26,7 @@ function notInFuture(date: string, today: string, field: string): void {
 /** Clients named in a record must be clients of the caller's organisation; others answer as not existing. */
 async function assertOwnClients(tx: Queryable, organisationId: string, clientIds: readonly string[]): Promise<void> {
   if (clientIds.length === 0) return;
-  const rows = await tx.query<{ n: string }>('SELECT count(*)::text AS n FROM formal.clients WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [organisationId, [...new Set(clientIds)]]);
-  if (Number(rows[0]?.n ?? 0) !== new Set(clientIds).size) throw notFound('Deze cliënt bestaat niet.', 'No such client.');
+  if (await countClientsOfOrganisation(tx, organisationId, [...new Set(clientIds)]) !== new Set(clientIds).size) throw notFound('Deze cliënt bestaat niet.', 'No such client.');
 }
 
 // --- complaints -------------------------------------------------------------
@@ -45,7 +46,9 @@ export interface Complaint {
   keepUntil: string | null;
 }
 
-interface ComplaintContent { complainant: string; summary: string; resolution: string | null }
+/** What a complaint seals. */
+const SealedComplaint = Type.Object({ complainant: Type.String(), summary: Type.String(), resolution: Type.Union([Type.String(), Type.Null()]) });
+type ComplaintContent = Static<typeof SealedComplaint>;
 
 const complaintContext = (id: string) => `register:complaint:${id}`;
 
@@ -64,7 +67,7 @@ export async function listComplaints(tx: Queryable, key: Buffer, organisationId:
   const rows = await tx.query<{ id: string; client_id: string | null; received_on: string; content: Buffer; closed_on: string | null; outcome: ComplaintOutcome | null; keep_until: string | null }>(
     'SELECT id, client_id, received_on, content, closed_on, outcome, keep_until FROM org.complaints WHERE organisation_id = $1 ORDER BY received_on DESC, id', [organisationId]);
   return rows.map((r) => {
-    const content = decryptJson(key, r.content, complaintContext(r.id)) as ComplaintContent;
+    const content = decryptJson(key, r.content, complaintContext(r.id), SealedComplaint);
     return { id: r.id, clientId: r.client_id, receivedOn: r.received_on, ...content, closedOn: r.closed_on, outcome: r.outcome, keepUntil: r.keep_until };
   });
 }
@@ -78,7 +81,7 @@ export async function closeComplaint(tx: Queryable, key: Buffer, by: Recorder, i
   if (row === undefined) throw notFound('Deze klacht bestaat niet.', 'No such complaint.');
   if (row.closed_on !== null) throw badRequest('already-closed', undefined, 'Deze klacht is al afgehandeld.', 'This complaint has already been closed.');
   if (input.closedOn < row.received_on) throw badRequest('closed-before-received', 'closedOn', 'Een klacht kan niet afgehandeld zijn voordat zij binnenkwam.', 'A complaint cannot be closed before it was received.');
-  const content = { ...(decryptJson(key, row.content, complaintContext(id)) as ComplaintContent), resolution: input.resolution };
+  const content = { ...decryptJson(key, row.content, complaintContext(id), SealedComplaint), resolution: input.resolution };
   await tx.query('UPDATE org.complaints SET closed_on = $2, outcome = $3, keep_until = $4, content = $5 WHERE id = $1',
     [id, input.closedOn, input.outcome, complaintKeepUntil(input.closedOn), encryptJson(key, content, complaintContext(id))]);
   const [complaint] = (await listComplaints(tx, key, by.organisationId)).filter((c) => c.id === id);
@@ -103,7 +106,9 @@ export interface Incident {
   inspectorateReportPending: boolean;
 }
 
-interface IncidentContent { description: string; measures: string | null }
+/** What an incident seals. */
+const SealedIncident = Type.Object({ description: Type.String(), measures: Type.Union([Type.String(), Type.Null()]) });
+type IncidentContent = Static<typeof SealedIncident>;
 
 const incidentContext = (id: string) => `register:incident:${id}`;
 
@@ -130,7 +135,7 @@ export async function listIncidents(tx: Queryable, key: Buffer, organisationId: 
        FROM org.incidents WHERE organisation_id = $1 ORDER BY occurred_on DESC, id`, [organisationId]);
   return rows.map((r) => ({
     id: r.id, kind: r.kind, occurredOn: r.occurred_on, clientIds: r.client_ids,
-    ...(decryptJson(key, r.content, incidentContext(r.id)) as IncidentContent),
+    ...decryptJson(key, r.content, incidentContext(r.id), SealedIncident),
     inspectorateReportRequired: r.inspectorate_report_required, reportedToInspectorateOn: r.reported_to_inspectorate_on,
     inspectorateReportPending: r.inspectorate_report_required && r.reported_to_inspectorate_on === null,
   }));
@@ -159,7 +164,9 @@ export interface ProspectiveClient {
   keepUntil: string;
 }
 
-interface ProspectiveContent { name: string; contact: string; question: string }
+/** What a prospective client's registration seals. */
+const SealedProspective = Type.Object({ name: Type.String(), contact: Type.String(), question: Type.String() });
+type ProspectiveContent = Static<typeof SealedProspective>;
 
 const prospectiveContext = (id: string) => `register:prospective-client:${id}`;
 
@@ -177,7 +184,7 @@ export async function recordProspectiveClient(tx: Queryable, key: Buffer, by: Re
 export async function listProspectiveClients(tx: Queryable, key: Buffer, organisationId: string, today: string): Promise<ProspectiveClient[]> {
   const rows = await tx.query<{ id: string; registered_on: string; content: Buffer; keep_until: string }>(
     'SELECT id, registered_on, content, keep_until FROM org.prospective_clients WHERE organisation_id = $1 AND keep_until >= $2 ORDER BY registered_on DESC, id', [organisationId, today]);
-  return rows.map((r) => ({ id: r.id, registeredOn: r.registered_on, ...(decryptJson(key, r.content, prospectiveContext(r.id)) as ProspectiveContent), keepUntil: r.keep_until }));
+  return rows.map((r) => ({ id: r.id, registeredOn: r.registered_on, ...decryptJson(key, r.content, prospectiveContext(r.id), SealedProspective), keepUntil: r.keep_until }));
 }
 
 // --- retention ----------------------------------------------------------------
