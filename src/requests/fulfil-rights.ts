@@ -51,17 +51,25 @@ const REQUIRED_OF_KIND: Partial<Record<RequestKind, keyof FulfilInput>> = {
   'correct': 'corrections', 'add-statement': 'statement', 'withdraw-consent': 'consentId', 'object': 'objection',
 };
 
+/** What each field of a fulfilment is, in Dutch (B1): a refusal names it so, never by its API name (issue 15). */
+const FIELD_IN_DUTCH: Record<keyof FulfilInput, string> = {
+  feeCents: 'een vergoeding', corrections: 'wat er verbeterd wordt', statement: 'de eigen verklaring (bij welke dossierregel, en de tekst)',
+  consentId: 'de toestemming die wordt ingetrokken', objection: 'de verwerking waartegen het bezwaar gaat',
+};
+
 /** Refuses a body that does not fit the request's kind (400, before anything changes). */
 export function checkFulfilInput(kind: RequestKind, input: FulfilInput): void {
   const allowed = FIELDS_OF_KIND[kind];
   for (const field of Object.keys(input) as (keyof FulfilInput)[]) {
     if (input[field] !== undefined && !allowed.includes(field) && field !== 'feeCents') {
-      throw badRequest('field-not-for-kind', field, `"${field}" hoort niet bij een verzoek van deze soort (${kind}).`, `"${field}" does not belong to a request of this kind (${kind}).`);
+      const name = FIELD_IN_DUTCH[field] ?? 'een veld';
+      throw badRequest('field-not-for-kind', field, `${name.charAt(0).toUpperCase()}${name.slice(1)} hoort niet bij dit soort verzoek.`,
+        `"${field}" does not belong to a request of this kind (${kind}).`);
     }
   }
   const required = REQUIRED_OF_KIND[kind];
   if (required !== undefined && input[required] === undefined) {
-    throw badRequest('field-required', required, `Om dit verzoek uit te voeren is "${required}" nodig.`, `Fulfilling this request needs "${required}".`);
+    throw badRequest('field-required', required, `Om dit verzoek uit te voeren is nodig: ${FIELD_IN_DUTCH[required]}.`, `Fulfilling this request needs "${required}".`);
   }
 }
 
@@ -134,7 +142,7 @@ async function correct(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext
     const decision = await ctx.ask(partOfEntryKind(nature.kind), isProfessionalFinding(nature) ? [] : ['factual-error']);
     if (decision.outcome === 'deny') {
       throw new AppError('correction-refused', 409,
-        `${decision.explanation} Voeg de eigen verklaring toe met een verzoek "add-statement" bij deze dossierregel.`,
+        `${decision.explanation} Wil de cliënt een eigen verklaring bij deze dossierregel? Leg dan een verzoek om een eigen verklaring vast.`,
         'The rules refuse this correction (a professional finding is not corrected); the client\'s own statement can be added instead.',
         { field: `corrections/${i}/entryId`, basis: decision.basis, offer: 'own-statement', entryId: c.entryId } as AppError['extra']);
     }

@@ -68,4 +68,28 @@ describe('intake texts', () => {
     expect(created.intake.explanation).not.toContain('kan dat niet');
     expect(created.intake.explanation).toContain('Inzage in het dossier kan alleen met toestemming van de jongere.');
   });
+
+  it('a fulfilment refused for a missing or foreign field, or a finding that is not corrected, names it in Dutch, never by its API name or kind code', async () => {
+    const clientId = await h.client({ age: 16, holder });
+    const decided = async (kind: string, facts: string[] = []) => {
+      const created = (await post(`/api/clients/${clientId}/requests`, request({ kind }))).json();
+      expect((await post(`/api/clients/${clientId}/requests/${created.id}/decision`, { outcome: 'granted', reasons: '', ...(facts.length === 0 ? {} : { facts }) })).statusCode).toBe(200);
+      return `/api/clients/${clientId}/requests/${created.id}/fulfil`;
+    };
+    const statement = await decided('add-statement');
+    const missing = await post(statement, {});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().nl).toBe('Om dit verzoek uit te voeren is nodig: de eigen verklaring (bij welke dossierregel, en de tekst).');
+    const foreign = await post(statement, { consentId: '00000000-0000-4000-8000-000000000000' });
+    expect(foreign.json().nl).toBe('De toestemming die wordt ingetrokken hoort niet bij dit soort verzoek.');
+
+    const finding = await post(`/api/clients/${clientId}/entries`, {
+      kind: 'research-report', text: 'Er is sprake van hechtingsproblematiek.', source: { kind: 'care-professional' }, statementType: 'opinion',
+    });
+    expect(finding.statusCode).toBe(201);
+    const refused = await post(await decided('correct', ['factual-error']), { corrections: [{ entryId: finding.json().id, reason: 'Dat klopt niet, vind ik.' }] });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().nl).toContain('Leg dan een verzoek om een eigen verklaring vast.');
+    for (const answer of [missing, foreign, refused]) expect(answer.json().nl).not.toMatch(/"|add-statement|statement|consentId/);
+  });
 });
