@@ -22,7 +22,7 @@ import { isDossierHolder } from '../dossier/dossier-store.js';
 import { partOfEntryKind, type EntryKind, type SourceKind } from '../dossier/entry-kinds.js';
 import { AppError, badRequest, conflict, forbidden } from '../errors.js';
 import { sealText } from '../retention/client-free-text.js';
-import type { Actor, Decision, Fact, Part } from '../rules/index.js';
+import { Citation, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { RequestKind } from './request-kinds.js';
 
@@ -207,7 +207,7 @@ export async function endRestriction(scope: ClientScope, masterKey: Buffer, inpu
   const today = calendarDate(scope.now);
   if (input.clientInformedOn > today) throw badRequest('date-in-future', 'clientInformedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
   if (!(await isDossierHolder(scope.tx, scope.client.id, scope.actor.employeeId))) {
-    throw forbidden('Alleen de houder van het dossier kan de beperking van de verwerking beëindigen.', 'Only the holder of the dossier can end the restriction of processing.', ['AVG 18']);
+    throw forbidden('Alleen de houder van het dossier kan de beperking van de verwerking beëindigen.', 'Only the holder of the dossier can end the restriction of processing.', [Citation.avg_18]);
   }
   const rows = await scope.tx.query<{ id: string; started_at: Date }>('SELECT id, started_at FROM org.processing_restrictions WHERE client_id = $1 AND ended_at IS NULL FOR UPDATE', [scope.client.id]);
   const active = rows[0];

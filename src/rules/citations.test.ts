@@ -48,7 +48,6 @@ const NOT_YET_CONVERTED = new Set([
   'access/gate-family.ts',
   'organisation/employee-routes.ts',
   'organisation/enrolment-routes.ts',
-  'requests/fulfil-rights.ts',
 ]);
 
 describe('the citation catalogue', () => {
