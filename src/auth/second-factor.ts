@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import type { Queryable } from '../db/database.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import { clearTotpSecret, recordTotpStep, sealedTotpSecret, storeTotpSecret } from '../organisation/employee-store.js';
 import { newRecoveryCodes, recoveryCodeHash } from './totp.js';
 
 const secretContext = (employeeId: string) => `totp:${employeeId}`;
@@ -30,14 +31,12 @@ export function openTotpSecret(masterKey: Buffer, employeeId: string, sealed: Bu
  * `POST /api/auth/login/enrol`, which proves the app holds the secret.
  */
 export async function setTotpSecret(db: Queryable, masterKey: Buffer, employeeId: string, secretBase32: string, now: Date): Promise<void> {
-  await db.query('UPDATE org.employees SET totp_secret = $2, totp_enrolled_at = $3, totp_last_step = NULL WHERE id = $1',
-    [employeeId, sealTotpSecret(masterKey, employeeId, secretBase32), now]);
+  await storeTotpSecret(db, employeeId, sealTotpSecret(masterKey, employeeId, secretBase32), now);
 }
 
 /** The employee's TOTP secret in clear, or undefined when none is enrolled. */
 export async function loadTotpSecret(db: Queryable, masterKey: Buffer, employeeId: string): Promise<string | undefined> {
-  const rows = await db.query<{ totp_secret: Buffer | null }>('SELECT totp_secret FROM org.employees WHERE id = $1', [employeeId]);
-  const sealed = rows[0]?.totp_secret ?? null;
+  const sealed = await sealedTotpSecret(db, employeeId);
   return sealed === null ? undefined : openTotpSecret(masterKey, employeeId, sealed);
 }
 
@@ -47,8 +46,7 @@ export async function loadTotpSecret(db: Queryable, masterKey: Buffer, employeeI
  * same code only one gets through (RFC 6238 §5.2: a code is valid once).
  */
 export async function acceptTotpStep(db: Queryable, employeeId: string, step: number): Promise<boolean> {
-  const rows = await db.query('UPDATE org.employees SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [employeeId, step]);
-  return rows.length === 1;
+  return recordTotpStep(db, employeeId, step);
 }
 
 /** Replaces the employee's recovery codes with ten new ones and returns them (shown once, stored as hashes). */
@@ -71,7 +69,7 @@ export async function useRecoveryCode(db: Queryable, employeeId: string, code: s
 
 /** Removes the second factor (the administrator's reset): the next log-in enrols a new one. */
 export async function resetSecondFactor(db: Queryable, employeeId: string, now: Date): Promise<void> {
-  await db.query('UPDATE org.employees SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL WHERE id = $1', [employeeId]);
+  await clearTotpSecret(db, employeeId);
   await db.query('DELETE FROM org.recovery_codes WHERE employee_id = $1', [employeeId]);
   await db.query('UPDATE org.login_challenges SET used_at = $2 WHERE employee_id = $1 AND used_at IS NULL', [employeeId, now]);
 }

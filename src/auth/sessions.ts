@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
 import { inOrganisation } from '../db/organisation-scope.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
+import { EMPLOYEES } from '../organisation/employee-store.js';
 
 export interface SessionSettings {
   idleMinutes: number;
@@ -62,7 +63,7 @@ export async function resolveSessionState(db: Queryable, token: string, settings
     employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string; last_seen_at: Date; must_change_password: boolean; role_pending: boolean;
   }>(
     `SELECT e.id AS employee_id, e.organisation_id, e.role, e.display_name, s.last_seen_at, e.must_change_password, e.role_pending
-       FROM org.sessions s JOIN org.employees e ON e.id = s.employee_id
+       FROM org.sessions s JOIN ${EMPLOYEES} e ON e.id = s.employee_id
       WHERE s.token_hash = $1 AND e.active AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
     [tokenHash, now, idleCutoff],
   );
