@@ -10,6 +10,7 @@
  * what was exposed, and the register outlives a destroyed dossier.
  */
 import { randomUUID } from 'node:crypto';
+import { countClientsOfOrganisation } from '../clients/client-store.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, notFound } from '../errors.js';
@@ -136,8 +137,7 @@ function instant(text: string, field: string, now: Date): Date {
 
 async function setClients(tx: Queryable, organisationId: string, breachId: string, clientIds: readonly string[]): Promise<void> {
   const unique = [...new Set(clientIds)];
-  const known = await tx.query<{ id: string }>('SELECT id FROM formal.clients WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [organisationId, unique]);
-  if (known.length !== unique.length) throw badRequest('unknown-client', 'clientIds', 'Een van deze cliënten bestaat niet.', 'One of these clients does not exist.');
+  if (await countClientsOfOrganisation(tx, organisationId, unique) !== unique.length) throw badRequest('unknown-client', 'clientIds', 'Een van deze cliënten bestaat niet.', 'One of these clients does not exist.');
   await tx.query('DELETE FROM org.data_breach_clients WHERE breach_id = $1', [breachId]);
   if (unique.length > 0) await tx.query('INSERT INTO org.data_breach_clients (breach_id, client_id) SELECT $1, unnest($2::uuid[])', [breachId, unique]);
 }
