@@ -124,7 +124,6 @@ const STILL_CROSSING = new Set<string>([
   'families/family-service.ts: formal.clients',
   'families/family-service.ts: org.employees',
   'organisation/organisation-service.ts: org.care_team',
-  'registers/register-service.ts: formal.clients',
   'representation/representation-service.ts: org.employees',
   'shielding/shielding-service.ts: formal.client_relations',
   'transfers/transfer-routes.ts: formal.clients',
