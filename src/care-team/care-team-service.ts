@@ -7,6 +7,7 @@
 import type { ClientScope } from '../access/client-access.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
+import { EMPLOYEES, employeeRoleInOrganisation } from '../organisation/employee-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 export interface CareTeamMember {
@@ -20,7 +21,7 @@ export interface CareTeamMember {
 export async function listCareTeam(scope: ClientScope): Promise<CareTeamMember[]> {
   const rows = await scope.tx.query<{ id: string; employee_id: string; display_name: string; function_title: string; role: string; relation: CareRelation; starts_on: string; ends_on: string | null }>(
     `SELECT t.id, t.employee_id, e.display_name, e.function_title, e.role, t.relation, t.starts_on, t.ends_on
-       FROM org.care_team t JOIN org.employees e ON e.id = t.employee_id
+       FROM org.care_team t JOIN ${EMPLOYEES} e ON e.id = t.employee_id
       WHERE t.client_id = $1 ORDER BY t.starts_on, e.display_name`, [scope.client.id]);
   return rows.map((r) => ({
     id: r.id, employee: { id: r.employee_id, name: r.display_name, function: r.function_title, role: r.role },
@@ -33,9 +34,7 @@ export async function addCareTeamMember(scope: ClientScope, input: { employeeId:
   if (input.endsOn !== undefined && input.endsOn < input.startsOn) {
     throw badRequest('invalid-period', 'endsOn', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
   }
-  const employees = await scope.tx.query<{ role: string; active: boolean }>(
-    'SELECT role, active FROM org.employees WHERE id = $1 AND organisation_id = $2', [input.employeeId, scope.client.organisationId]);
-  const employee = employees[0];
+  const employee = await employeeRoleInOrganisation(scope.tx, input.employeeId, scope.client.organisationId);
   if (employee === undefined || !employee.active) {
     throw badRequest('unknown-employee', 'employeeId', 'Deze medewerker bestaat niet in uw organisatie.', 'This employee does not exist in your organisation.');
   }
@@ -76,7 +75,7 @@ export interface RecordedAccessFact {
 
 export async function listAccessFacts(scope: ClientScope): Promise<RecordedAccessFact[]> {
   const rows = await scope.tx.query<{ id: string; fact: AccessFact; display_name: string; recorded_at: Date }>(
-    `SELECT f.id, f.fact, e.display_name, f.recorded_at FROM org.client_access_facts f JOIN org.employees e ON e.id = f.recorded_by
+    `SELECT f.id, f.fact, e.display_name, f.recorded_at FROM org.client_access_facts f JOIN ${EMPLOYEES} e ON e.id = f.recorded_by
       WHERE f.client_id = $1 AND f.withdrawn_at IS NULL ORDER BY f.recorded_at`, [scope.client.id]);
   return rows.map((r) => ({ id: r.id, fact: r.fact, recordedBy: r.display_name, recordedAt: r.recorded_at.toISOString() }));
 }
