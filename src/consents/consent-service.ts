@@ -13,6 +13,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.j
 import { DESTROYED_TEXT, openConsentTexts, sealConsentTexts, type ConsentTexts } from '../retention/client-free-text.js';
 import { careConsent, Citation, decide, type ConsentParty, type Part } from '../rules/index.js';
 import { isCompetent, representativesNow, withPeople, type CompetenceMatter } from '../representation/representation-service.js';
+import { custodiansOn, heldCustodyOn } from '../representation/relation-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 export interface Consent {
@@ -137,10 +138,7 @@ export async function careConsentStatus(scope: ClientScope): Promise<CareConsent
  */
 async function custodiansWithoutConsent(scope: ClientScope, care: readonly Consent[]): Promise<{ relationId: string; name: string }[]> {
   const representatives = care.filter((c) => c.givenBy === 'legal-representatives');
-  const custodians = await scope.tx.query<{ id: string; given_names: string; family_name: string }>(
-    `SELECT id, given_names, family_name FROM formal.client_relations
-      WHERE client_id = $1 AND has_custody AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2) ORDER BY valid_from, id`,
-    [scope.client.id, calendarDate(scope.now)]);
+  const custodians = await custodiansOn(scope.tx, scope.client.id, calendarDate(scope.now));
   if (custodians.length === 0) return [];
   const covered = new Set(representatives.map((c) => c.givenByRelationId));
   return custodians.filter((r) => !covered.has(r.id)).map((r) => ({ relationId: r.id, name: `${r.given_names} ${r.family_name}` }));
@@ -192,9 +190,7 @@ export async function recordConsent(scope: ClientScope, masterKey: Buffer, input
     if (input.givenByRelationId === undefined) {
       throw badRequest('field-required', 'givenByRelationId', 'Geef aan welke ouder met gezag of voogd toestemming gaf.', 'State which parent with custody or guardian consented.');
     }
-    const rows = await scope.tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
-      [input.givenByRelationId, scope.client.id, input.givenOn]);
-    if (rows.length === 0) {
+    if (!(await heldCustodyOn(scope.tx, input.givenByRelationId, scope.client.id, input.givenOn))) {
       throw badRequest('not-a-representative', 'givenByRelationId', 'Deze persoon had op die datum geen gezag over de cliënt.', 'This person did not hold custody of the client on that date.');
     }
   }

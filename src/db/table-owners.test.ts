@@ -100,7 +100,6 @@ const STILL_CROSSING = new Set<string>([
   'access/client-access.ts: org.employees',
   'access/client-access.ts: org.processing_restrictions',
   'auth/auth-routes.ts: org.employees',
-  'consents/consent-service.ts: formal.client_relations',
   'crypto/master-key-rotation.ts: care.family_keys',
   'crypto/master-key-rotation.ts: org.complaints',
   'crypto/master-key-rotation.ts: org.data_breaches',
