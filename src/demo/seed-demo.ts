@@ -21,7 +21,9 @@ import { transactionAsDatabase, type Database } from '../db/database.js';
 import { addEntry, type NewEntry } from '../dossier/dossier-service.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
+import { employeeIdByUsername, organisationNamed } from '../organisation/employee-store.js';
 import { addToCareTeam, ensureEmployee, ensureOrganisation, ensureTeam } from '../organisation/organisation-service.js';
+import { insertRegisteredRelation, type CustodyBasis, type CustodyKind } from '../representation/relation-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 export const DEMO_ORGANISATION = 'Jeugdhulp De Regenboog (fictieve demo-organisatie)';
@@ -47,9 +49,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
 interface DemoRelation {
   relation: 'parent' | 'guardian' | 'family-guardian';
   hasCustody: boolean;
-  custodyKind: string | null;
+  custodyKind: CustodyKind | null;
   familyName: string;
   givenNames: string;
+}
+
+/** How the demo relation's custody was established: a guardianship order, else by law (the mother alone, or marriage). */
+function custodyBasisOf(relation: DemoRelation): CustodyBasis | null {
+  if (!relation.hasCustody) return null;
+  if (relation.relation === 'guardian') return 'guardianship-order';
+  return relation.custodyKind === 'single-headed-parental' ? 'by-law-mother' : 'by-law-marriage';
 }
 
 interface DemoClient {
@@ -158,9 +167,7 @@ export interface SeedResult {
 export async function demoTotpSecrets(db: Database, masterKey: Buffer, now: Date): Promise<DemoTotp[]> {
   const result: DemoTotp[] = [];
   for (const user of DEMO_USERS) {
-    const rows = await db.query<{ id: string }>(
-      'SELECT e.id FROM org.employees e JOIN org.organisations o ON o.id = e.organisation_id WHERE e.username = $1 AND o.name = $2', [user.username, DEMO_ORGANISATION]);
-    const id = rows[0]?.id;
+    const id = await employeeIdByUsername(db, user.username, DEMO_ORGANISATION);
     if (id === undefined) continue;
     let secret = await loadTotpSecret(db, masterKey, id);
     if (secret === undefined) {
@@ -185,8 +192,7 @@ export function seedDemo(db: Database, masterKey: Buffer, now: Date): Promise<Se
 }
 
 async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Promise<SeedResult> {
-  const existing = await db.query('SELECT 1 FROM org.organisations WHERE name = $1', [DEMO_ORGANISATION]);
-  if (existing.length > 0) return { created: false, users: DEMO_USERS, password: DEMO_PASSWORD, totp: await demoTotpSecrets(db, masterKey, now) };
+  if (await organisationNamed(db, DEMO_ORGANISATION)) return { created: false, users: DEMO_USERS, password: DEMO_PASSWORD, totp: await demoTotpSecrets(db, masterKey, now) };
 
   const organisationId = await ensureOrganisation(db, DEMO_ORGANISATION);
   const teamId = await ensureTeam(db, organisationId, 'Team Noord');
@@ -209,12 +215,11 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
     await addToCareTeam(db, clientId, ids.get('demo.collega')!, 'substitute', today);
     await addToCareTeam(db, clientId, ids.get('demo.stagiair')!, 'intern', today);
     for (const relation of demo.relations) {
-      await db.query(
-        `INSERT INTO formal.client_relations (client_id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, created_by,
-                                              custody_established_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 'gezagsregister geraadpleegd (demo)', $7, $8, $9)`,
-        [clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, today, holder.employeeId,
-          !relation.hasCustody ? null : relation.relation === 'guardian' ? 'guardianship-order' : relation.custodyKind === 'single-headed-parental' ? 'by-law-mother' : 'by-law-marriage']);
+      await insertRegisteredRelation(db, clientId, {
+        relation: relation.relation, hasCustody: relation.hasCustody, custodyKind: relation.custodyKind, familyName: relation.familyName,
+        givenNames: relation.givenNames, establishedHow: 'gezagsregister geraadpleegd (demo)', validFrom: today, createdBy: holder.employeeId,
+        custodyEstablishedBy: custodyBasisOf(relation),
+      });
     }
     for (const entry of demo.entries) {
       await withClientAccess(db, ctx, clientId, { action: 'record', part: partOfEntryKind(entry.kind) },
