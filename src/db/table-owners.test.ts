@@ -109,7 +109,6 @@ const STILL_CROSSING = new Set<string>([
   'crypto/master-key-rotation.ts: org.login_challenges',
   'crypto/master-key-rotation.ts: org.prospective_clients',
   'crypto/master-key-rotation.ts: org.transfers',
-  'disclosures/disclosure-service.ts: formal.client_relations',
   'emergency/emergency-service.ts: formal.clients',
   'emergency/emergency-service.ts: org.employees',
   'exports/portability-export.ts: org.organisations',

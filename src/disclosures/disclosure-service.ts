@@ -20,6 +20,7 @@ import { badRequest, forbidden } from '../errors.js';
 import { isCompetent, withPeople } from '../representation/representation-service.js';
 import { openRecipient, sealRecipient } from '../retention/client-free-text.js';
 import { dateInWords, decide, decideStatutoryDisclosure, partName, type DecideInput, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
+import { wasGuardianOn } from '../representation/relation-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 /** `legal-representative`: to the client's guardian with custody, as their representative (a transfer to the Nidos guardian). */
@@ -84,10 +85,7 @@ const BASIS_LABELS: Record<DisclosureBasis, string> = {
 /** The guardian with custody on the date, as the engine's actor; anyone else is bad input. */
 async function guardianOnRecord(scope: ClientScope, relationId: string | undefined, on: string): Promise<'guardian'> {
   if (relationId === undefined) throw badRequest('field-required', 'guardianRelationId', 'Noem de voogd.', 'Name the guardian.');
-  const rows = await scope.tx.query(
-    `SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND relation = 'guardian' AND has_custody
-        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [relationId, scope.client.id, on]);
-  if (rows.length === 0) {
+  if (!(await wasGuardianOn(scope.tx, relationId, scope.client.id, on))) {
     throw badRequest('not-a-guardian', 'guardianRelationId', 'Dit is op die datum geen geregistreerde voogd met gezag van de cliënt.', 'This is not a registered guardian with custody of the client on that date.');
   }
   return 'guardian';
