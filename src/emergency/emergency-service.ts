@@ -15,7 +15,9 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { conflict, forbidden, notFound } from '../errors.js';
+import { CLIENTS } from '../clients/client-store.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
+import { EMPLOYEES } from '../organisation/employee-store.js';
 import { EMERGENCY_REVIEW_CITATIONS, emergencyReviewRefusal, type ReviewQueue } from './emergency-policy.js';
 import { openDraftBreachForEmergency } from '../breaches/breach-service.js';
 import { clientKeyIfAny, DESTROYED_TEXT, openText, sealText } from '../retention/client-free-text.js';
@@ -69,7 +71,7 @@ export async function confirmEmergencyGrant(
 /** The current emergency summary (newest version), empty when none was recorded. */
 export async function readEmergencySummary(scope: ClientScope, masterKey: Buffer): Promise<EmergencySummary> {
   const rows = await scope.tx.query<{ id: string; ciphertext: Buffer; recorded_at: Date; display_name: string }>(
-    `SELECT s.id, s.ciphertext, s.recorded_at, e.display_name FROM care.emergency_summaries s JOIN org.employees e ON e.id = s.author_id
+    `SELECT s.id, s.ciphertext, s.recorded_at, e.display_name FROM care.emergency_summaries s JOIN ${EMPLOYEES} e ON e.id = s.author_id
       WHERE s.client_id = $1 ORDER BY s.recorded_at DESC LIMIT 1`, [scope.client.id]);
   const row = rows[0];
   if (row === undefined) return EMPTY_SUMMARY;
@@ -113,9 +115,9 @@ export async function listEmergencyAccesses(db: Queryable, masterKey: Buffer, or
     `SELECT g.id, g.client_id, c.family_name, c.given_names, g.employee_id, e.display_name AS employee_name, e.role AS employee_role,
             g.reason_ciphertext, g.started_at, g.expires_at, g.confirmed_at, g.justified, g.review_note_ciphertext, r.display_name AS reviewer, g.reviewed_at
        FROM org.emergency_accesses g
-       JOIN formal.clients c ON c.id = g.client_id
-       JOIN org.employees e ON e.id = g.employee_id
-       LEFT JOIN org.employees r ON r.id = g.reviewed_by
+       JOIN ${CLIENTS} c ON c.id = g.client_id
+       JOIN ${EMPLOYEES} e ON e.id = g.employee_id
+       LEFT JOIN ${EMPLOYEES} r ON r.id = g.reviewed_by
       WHERE g.organisation_id = $1 AND ($2 = false OR g.reviewed_at IS NULL)
         AND (coalesce(g.employee_role, e.role) = 'privacy-officer') = ($3 = 'privacy-officers')
       ORDER BY (g.reviewed_at IS NULL) DESC, g.started_at DESC
@@ -151,7 +153,7 @@ export async function reviewEmergencyAccess(
 ): Promise<string> {
   const rows = await tx.query<{ client_id: string; employee_id: string; employee_role: string; reviewed_at: Date | null }>(
     `SELECT g.client_id, g.employee_id, coalesce(g.employee_role, e.role) AS employee_role, g.reviewed_at
-       FROM org.emergency_accesses g JOIN org.employees e ON e.id = g.employee_id
+       FROM org.emergency_accesses g JOIN ${EMPLOYEES} e ON e.id = g.employee_id
       WHERE g.id = $1 AND g.organisation_id = $2 FOR UPDATE OF g`,
     [review.id, review.organisationId]);
   const row = rows[0];
