@@ -15,6 +15,8 @@ import type { ClientScope } from '../access/client-access.js';
 import { readClient } from '../clients/clients-service.js';
 import { listConsents } from '../consents/consent-service.js';
 import { conflict, notFound } from '../errors.js';
+import { organisationName } from '../organisation/employee-store.js';
+import { requestReaderRow } from '../requests/request-store.js';
 import type { Actor } from '../rules/index.js';
 import { readerView, type Reader } from '../shielding/reader-view.js';
 import type { ProgressReporter } from './export-progress.js';
@@ -76,8 +78,7 @@ export type PortabilityExport = Static<typeof PortabilityExportSchema>;
 
 /** The requester of a granted portability request, as the reader of the export. */
 async function portabilityReader(scope: ClientScope, requestId: string): Promise<{ actor: Actor; relationId: string | null; consentGiven: boolean }> {
-  const [row] = await scope.tx.query<{ kind: string; state: string; decision: string | null; requester_kind: Actor; requester_relation_id: string | null; consent_recorded_on: string | null }>(
-    'SELECT kind, state, decision, requester_kind, requester_relation_id, consent_recorded_on FROM org.requests WHERE id = $1 AND client_id = $2', [requestId, scope.client.id]);
+  const row = await requestReaderRow(scope.tx, requestId, scope.client.id);
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   if (row.kind !== 'portability') throw conflict('not-a-portability-request', 'Alleen bij een verzoek om overdracht van gegevens hoort deze export.', 'Only a portability request has this export.');
   if ((row.state !== 'decided' && row.state !== 'fulfilled') || row.decision === 'refused' || row.decision === null) {
@@ -98,7 +99,7 @@ export async function buildDossierExport(
   const client = await readClient(scope, masterKey);
   const consents = await listConsents(scope, masterKey);
   const view = await readerView(scope, masterKey, reader, progress);
-  const [organisation] = await scope.tx.query<{ name: string }>('SELECT name FROM org.organisations WHERE id = $1', [scope.client.organisationId]);
+  const organisation = await organisationName(scope.tx, scope.client.organisationId);
   const entries: PortabilityExport['entries'] = [];
   const withheld: PortabilityExport['withheld'] = [];
   for (const entry of view.entries) {
@@ -117,7 +118,7 @@ export async function buildDossierExport(
   // The secret-address case: contact data only for a reader the view allows it to (contactDataAllowed in src/shielding/reader-view.ts).
   const contact = view.contactDataAllowed;
   return {
-    format: 'dossierwijzer-portability', version: 1, exportedAt: scope.now.toISOString(), organisation: organisation!.name, ...about,
+    format: 'dossierwijzer-portability', version: 1, exportedAt: scope.now.toISOString(), organisation: organisation!, ...about,
     client: {
       id: client.id, familyName: client.familyName, givenNames: client.givenNames, birthDate: client.birthDate, bsn: client.bsn, gender: client.gender,
       streetAddress: contact ? client.streetAddress : null, postcode: contact ? client.postcode : null, town: contact ? client.town : null,
