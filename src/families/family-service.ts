@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { FamilyScope } from '../access/client-access.js';
 import { decryptJson, encryptJson, newDataKey, unwrapDataKey, wrapDataKey } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
+import { CLIENTS } from '../clients/client-store.js';
 import { badRequest } from '../errors.js';
+import { EMPLOYEES } from '../organisation/employee-store.js';
 
 const keyContext = (familyId: string) => `family:${familyId}`;
 const entryContext = (entryId: string) => `family-entry:${entryId}`;
@@ -49,7 +51,7 @@ export async function readFamily(scope: FamilyScope): Promise<Family> {
   const [family] = await scope.tx.query<{ name: string }>('SELECT name FROM formal.families WHERE id = $1', [scope.familyId]);
   const members = await scope.tx.query<{ client_id: string; name: string }>(
     `SELECT m.client_id, c.given_names || ' ' || c.family_name AS name
-       FROM formal.family_members m JOIN formal.clients c ON c.id = m.client_id WHERE m.family_id = $1 ORDER BY c.birth_date, c.id`, [scope.familyId]);
+       FROM formal.family_members m JOIN ${CLIENTS} c ON c.id = m.client_id WHERE m.family_id = $1 ORDER BY c.birth_date, c.id`, [scope.familyId]);
   return { id: scope.familyId, name: family!.name, members: members.map((m) => ({ clientId: m.client_id, name: m.name })) };
 }
 
@@ -71,7 +73,7 @@ export async function listFamilyEntries(scope: FamilyScope, masterKey: Buffer): 
   const key = await familyKey(scope.tx, masterKey, scope.familyId);
   const rows = await scope.tx.query<{ id: string; kind: FamilyEntryKind; ciphertext: Buffer; recorded_at: Date; author_id: string; author_name: string }>(
     `SELECT f.id, f.kind, f.ciphertext, f.recorded_at, f.author_id, e.display_name AS author_name
-       FROM care.family_entries f JOIN org.employees e ON e.id = f.author_id WHERE f.family_id = $1 ORDER BY f.recorded_at DESC, f.id`, [scope.familyId]);
+       FROM care.family_entries f JOIN ${EMPLOYEES} e ON e.id = f.author_id WHERE f.family_id = $1 ORDER BY f.recorded_at DESC, f.id`, [scope.familyId]);
   return rows.map((r) => ({
     id: r.id, kind: r.kind, text: (decryptJson(key, r.ciphertext, entryContext(r.id)) as { text: string }).text,
     recordedAt: r.recorded_at.toISOString(), author: { id: r.author_id, name: r.author_name },
