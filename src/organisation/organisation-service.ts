@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../db/database.js';
 import { hashPassword } from '../auth/passwords.js';
+import { joinCareTeam } from '../care-team/care-team-store.js';
 import type { CareRelation, EmployeeRole } from './employee-roles.js';
 
 export async function ensureOrganisation(db: Queryable, name: string): Promise<string> {
@@ -47,7 +48,7 @@ export async function ensureEmployee(db: Queryable, organisationId: string, inpu
 
 /** Links an employee to a client's care team from `startsOn`. */
 export async function addToCareTeam(db: Queryable, clientId: string, employeeId: string, relation: CareRelation, startsOn: string): Promise<void> {
-  await db.query('INSERT INTO org.care_team (client_id, employee_id, relation, starts_on) VALUES ($1, $2, $3, $4)', [clientId, employeeId, relation, startsOn]);
+  await joinCareTeam(db, clientId, employeeId, relation, startsOn);
 }
 
 /** An employee as the application administrator sees them. */
