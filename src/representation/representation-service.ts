@@ -19,6 +19,7 @@ import {
   ageOn, Fact, representativesOn, toCalendarDate,
   type DecideInput, type Person, type PersonRef,
 } from '../rules/index.js';
+import { EMPLOYEES } from '../organisation/employee-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { CustodyBasis, CustodyKind, RelationKind } from './relation-store.js';
 
@@ -163,7 +164,7 @@ export async function listCompetenceAssessments(scope: ClientScope, masterKey: B
     id: string; matter: CompetenceMatter; competent: boolean; assessed_on: string; expert_consulted: string | null; expert_consulted_ciphertext: Buffer | null; representative_relation_id: string | null; display_name: string; facts_ciphertext: Buffer;
   }>(
     `SELECT a.id, a.matter, a.competent, a.assessed_on, a.expert_consulted, a.expert_consulted_ciphertext, a.representative_relation_id, e.display_name, a.facts_ciphertext
-       FROM care.competence_assessments a JOIN org.employees e ON e.id = a.assessed_by
+       FROM care.competence_assessments a JOIN ${EMPLOYEES} e ON e.id = a.assessed_by
       WHERE a.client_id = $1 ORDER BY a.assessed_on DESC, a.recorded_at DESC`, [scope.client.id]);
   if (rows.length === 0) return [];
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
@@ -195,7 +196,7 @@ export interface RecordedAgreement {
 
 export async function listAgreements(scope: ClientScope): Promise<RecordedAgreement[]> {
   const rows = await scope.tx.query<{ id: string; agreement: StartAgreement; agreed_on: string; ended_on: string | null; display_name: string }>(
-    `SELECT a.id, a.agreement, a.agreed_on, a.ended_on, e.display_name FROM org.start_agreements a JOIN org.employees e ON e.id = a.recorded_by
+    `SELECT a.id, a.agreement, a.agreed_on, a.ended_on, e.display_name FROM org.start_agreements a JOIN ${EMPLOYEES} e ON e.id = a.recorded_by
       WHERE a.client_id = $1 ORDER BY a.agreed_on`, [scope.client.id]);
   return rows.map((r) => ({ id: r.id, agreement: r.agreement, agreedOn: r.agreed_on, endedOn: r.ended_on, recordedBy: r.display_name }));
 }
@@ -278,7 +279,7 @@ export interface ClientDeath {
 
 export async function deathOf(tx: Queryable, clientId: string): Promise<ClientDeath | undefined> {
   const [row] = await tx.query<{ died_on: string; wish_in_life: ClientDeath['wishInLife']; display_name: string; recorded_at: Date }>(
-    `SELECT d.died_on, d.wish_in_life, e.display_name, d.recorded_at FROM formal.client_deaths d JOIN org.employees e ON e.id = d.recorded_by
+    `SELECT d.died_on, d.wish_in_life, e.display_name, d.recorded_at FROM formal.client_deaths d JOIN ${EMPLOYEES} e ON e.id = d.recorded_by
       WHERE d.client_id = $1`, [clientId]);
   return row === undefined ? undefined : { diedOn: row.died_on, wishInLife: row.wish_in_life, recordedBy: row.display_name, recordedAt: row.recorded_at.toISOString() };
 }
