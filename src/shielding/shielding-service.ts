@@ -20,6 +20,7 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Entry } from '../dossier/dossier-service.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { relationNamesOf, relationsAmong } from '../representation/relation-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 
 /** What a shielding seals: its reason. */
@@ -94,9 +95,7 @@ export async function listShieldings(scope: ClientScope, masterKey: Buffer): Pro
 
 /** The client's registered relations by id, as names (formal data, asked on its own). */
 async function relationNames(scope: ClientScope): Promise<Map<string, string>> {
-  const rows = await scope.tx.query<{ id: string; name: string }>(
-    'SELECT id, given_names || \' \' || family_name AS name FROM formal.client_relations WHERE client_id = $1', [scope.client.id]);
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return relationNamesOf(scope.tx, scope.client.id);
 }
 
 async function checkShieldedFrom(scope: ClientScope, kind: ShieldingKind, from: readonly string[]): Promise<void> {
@@ -108,8 +107,7 @@ async function checkShieldedFrom(scope: ClientScope, kind: ShieldingKind, from: 
     return;
   }
   if (from.length === 0) throw badRequest('field-required', 'shieldedFrom', 'Geef aan voor wie de informatie wordt afgeschermd.', 'State from whom the information is shielded.');
-  const known = await scope.tx.query<{ id: string }>('SELECT id FROM formal.client_relations WHERE client_id = $1 AND id = ANY($2::uuid[])', [scope.client.id, from]);
-  if (known.length !== new Set(from).size) {
+  if ((await relationsAmong(scope.tx, scope.client.id, from)).length !== new Set(from).size) {
     throw badRequest('unknown-relation', 'shieldedFrom', 'Afschermen kan alleen voor geregistreerde relaties van de cliënt.', 'Shielding is only possible from registered relations of the client.');
   }
 }
