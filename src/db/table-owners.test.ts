@@ -111,8 +111,6 @@ const STILL_CROSSING = new Set<string>([
   'crypto/master-key-rotation.ts: org.transfers',
   // The privacy officer's administration log (issue 14 item 5, same day) still reads the log itself; next to move into access-log-views.
   'organisation/administration-log.ts: audit.access_log',
-  'transfers/transfer-routes.ts: formal.clients',
-  'transfers/transfer-routes.ts: org.organisations',
   'work-notes/work-note-service.ts: care.client_keys',
   'work-notes/work-note-service.ts: formal.clients',
   'work-notes/work-note-service.ts: org.care_team',

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
+import { clientAndOrganisationName } from '../clients/client-store.js';
 import { renderCopyPdf } from '../exports/copy-pdf.js';
 import { progressOf } from '../exports/export-progress.js';
 import { PortabilityExportSchema } from '../exports/portability-export.js';
@@ -41,10 +42,7 @@ function attachment(reply: FastifyReply, type: string, filename: string): void {
 }
 
 async function organisationAndName(scope: ClientScope): Promise<{ organisation: string; clientName: string }> {
-  const [row] = await scope.tx.query<{ organisation: string; client_name: string }>(
-    `SELECT o.name AS organisation, c.given_names || ' ' || c.family_name AS client_name
-       FROM formal.clients c JOIN org.organisations o ON o.id = c.organisation_id WHERE c.id = $1`, [scope.client.id]);
-  return { organisation: row!.organisation, clientName: row!.client_name };
+  return clientAndOrganisationName(scope.tx, scope.client.id);
 }
 
 export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
