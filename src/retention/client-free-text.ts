@@ -11,6 +11,7 @@
  * so the services that write and read them and the start-up step that seals
  * rows written before 0033 agree.
  */
+import { Type } from 'typebox';
 import { sealLegacyBreaches } from '../breaches/breach-service.js';
 import { legacyConsentRows, storeSealedConsentTexts } from '../consents/consent-store.js';
 import { CLIENTS_WITH_KEY, wrappedClientKeys } from '../crypto/client-key-store.js';
@@ -49,30 +50,25 @@ const Sealed = {
   competenceExpert: { context: (assessmentId: string) => `competence-expert:${assessmentId}` },
 } as const;
 
-function text(value: unknown, field: string): string {
-  if (typeof value !== 'string') throw new TypeError(`sealed ${field} is not text`);
-  return value;
-}
+/** A text that may be left out (absent or null: none). */
+const OptionalText = Type.Optional(Type.Union([Type.String(), Type.Null()]));
 
-function nullableText(value: unknown, field: string): string | null {
-  return value === null || value === undefined ? null : text(value, field);
-}
-
-function fields(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) throw new TypeError('sealed value is not an object');
-  return value as Record<string, unknown>;
-}
+/** What each kind of sealed value holds; `decryptJson` checks it (a corrupted or old-format row throws SealedShapeError). */
+const SealedConsentTexts = Type.Object({
+  informationGiven: Type.String(), recipient: OptionalText, purpose: OptionalText, dataDescription: OptionalText, declarationReference: OptionalText,
+});
+const SealedText = Type.Object({ text: Type.String() });
+const SealedRecipient = Type.Object({ recipient: Type.String() });
 
 export function sealConsentTexts(key: Buffer, consentId: string, texts: ConsentTexts): Buffer {
   return encryptJson(key, texts, Sealed.consent.context(consentId));
 }
 
 export function openConsentTexts(key: Buffer, consentId: string, sealed: Buffer): ConsentTexts {
-  const v = fields(decryptJson(key, sealed, Sealed.consent.context(consentId)));
+  const v = decryptJson(key, sealed, Sealed.consent.context(consentId), SealedConsentTexts);
   return {
-    informationGiven: text(v.informationGiven, 'informationGiven'), recipient: nullableText(v.recipient, 'recipient'),
-    purpose: nullableText(v.purpose, 'purpose'), dataDescription: nullableText(v.dataDescription, 'dataDescription'),
-    declarationReference: nullableText(v.declarationReference, 'declarationReference'),
+    informationGiven: v.informationGiven, recipient: v.recipient ?? null, purpose: v.purpose ?? null,
+    dataDescription: v.dataDescription ?? null, declarationReference: v.declarationReference ?? null,
   };
 }
 
@@ -88,7 +84,7 @@ export function sealText(key: Buffer, kind: SealedTextKind, rowId: string, value
 }
 
 export function openText(key: Buffer, kind: SealedTextKind, rowId: string, sealed: Buffer): string {
-  return text(fields(decryptJson(key, sealed, Sealed[kind].context(rowId))).text, kind);
+  return decryptJson(key, sealed, Sealed[kind].context(rowId), SealedText).text;
 }
 
 // ---------------------------------------------------------------- under the master key
@@ -114,7 +110,7 @@ export function sealRecipient(masterKey: Buffer, register: RecipientRegister, ro
 /** The recipient of a register row: sealed (0037), or erased at the end of the retention period (0038). */
 export function openRecipient(masterKey: Buffer, register: RecipientRegister, rowId: string, sealed: Buffer | null, plain: string | null): string {
   if (sealed === null) return plain === null || plain === '' ? ERASED_RECIPIENT : plain;
-  return text(fields(decryptJson(masterKey, sealed, recipientContext(register, rowId))).recipient, 'recipient');
+  return decryptJson(masterKey, sealed, recipientContext(register, rowId), SealedRecipient).recipient;
 }
 
 /** The client's data key, or undefined when it was destroyed (the texts are gone with it). */
