@@ -31,6 +31,7 @@ import { benchLogin, type BenchSession } from './bench-login.js';
 import { benchVerifyLog } from './verify-log-bench.js';
 import { benchWhoSaw } from './who-saw-bench.js';
 import { benchRetention } from './retention-bench.js';
+import { cpuBetween, cpuSnapshot } from './cpu.js';
 import { runLoad, type LoadResult } from './load.js';
 import { resultTable, rssMiB, writeResults, type FailedScenario, type ScenarioResult } from './result.js';
 
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
   const backend = serverUrl === undefined || serverUrl === '' ? 'pglite' : 'postgres';
   process.stdout.write(`Dossierwijzer benchmark on ${backend}; ${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-  process.stdout.write(`Settings: ${JSON.stringify(settings)}\n`);
+  process.stdout.write(`Settings: ${JSON.stringify(settings)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 
   const scratch = await createScratchDatabase(serverUrl, 'dw_bench', Math.max(20, settings.concurrency));
   const masterKey = randomBytes(32);
@@ -200,7 +201,10 @@ async function main(): Promise<void> {
     };
 
     await scenario('Scenario 1: timeline page of 50 entries', async () => {
+      const httpStart = await cpuSnapshot(scratch.db);
       const http = await httpLoad({ urls: population.clientIds.map((id) => `${address}/api/clients/${id}/entries?limit=50`), cookie, ...settings });
+      const httpCpu = cpuBetween(httpStart, await cpuSnapshot(scratch.db));
+      const rawStart = await cpuSnapshot(scratch.db);
       const raw = await runLoad(async (worker, i) => {
         const clientId = pick(worker, i);
         await scratch.db.query('SELECT wrapped_key FROM care.client_keys WHERE client_id = $1', [clientId]);
@@ -210,13 +214,25 @@ async function main(): Promise<void> {
             WHERE e.client_id = $1 ORDER BY e.recorded_at DESC, e.id DESC LIMIT 51`, [clientId]);
         await scratch.db.query('SELECT * FROM care.entry_annotations WHERE entry_id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
       }, settings);
-      process.stdout.write(`${line('HTTP (policy, log, decryption)', http)}\n${line('raw SQL baseline (driver)', raw)}\n`);
+      const rawCpu = cpuBetween(rawStart, await cpuSnapshot(scratch.db));
+      // What one page costs in CPU (ms): stable under other load where ops/s and latency are not.
+      const perOp = (cpu: { serverMs: number; databaseMs: number | null }, ops: number) => ({
+        serverCpuMsPerOp: cpu.serverMs / ops, databaseCpuMsPerOp: cpu.databaseMs === null ? null : cpu.databaseMs / ops,
+      });
+      const httpPerOp = perOp(httpCpu, http.total);
+      const rawPerOp = perOp(rawCpu, raw.total);
+      const cpuLine = (p: { serverCpuMsPerOp: number; databaseCpuMsPerOp: number | null }) =>
+        `server ${p.serverCpuMsPerOp.toFixed(2)} ms, database ${p.databaseCpuMsPerOp === null ? '–' : `${p.databaseCpuMsPerOp.toFixed(2)} ms`}`;
+      process.stdout.write(`${line('HTTP (policy, log, decryption)', http)}\n${line('raw SQL baseline (driver)', raw)}\n`
+        + `  CPU per page: HTTP ${cpuLine(httpPerOp)}; baseline ${cpuLine(rawPerOp)}\n`);
       const ratio = http.opsPerSecond / raw.opsPerSecond;
       return {
         name: '1. timeline page of 50 entries', opsPerSec: http.opsPerSecond, p50Ms: http.p50Ms, p99Ms: http.p99Ms,
         baselineOpsPerSec: raw.opsPerSecond, ratio,
         target: `ratio ≥ 0.5, p99 < 50 ms at ${settings.concurrency} connections (PostgreSQL)`, targetMet: ratio >= 0.5 && http.p99Ms < 50, serverRssMiB: rssMiB(),
-        extra: { unit: 'one timeline page over HTTP (baseline: its SELECTs)', concurrency: settings.concurrency, seconds: settings.seconds, errors: http.errors, baselineErrors: raw.errors, baselineP50Ms: raw.p50Ms, baselineP99Ms: raw.p99Ms },
+        extra: { unit: 'one timeline page over HTTP (baseline: its SELECTs)', concurrency: settings.concurrency, seconds: settings.seconds, errors: http.errors, baselineErrors: raw.errors, baselineP50Ms: raw.p50Ms, baselineP99Ms: raw.p99Ms,
+          ...httpPerOp, baselineServerCpuMsPerOp: rawPerOp.serverCpuMsPerOp, baselineDatabaseCpuMsPerOp: rawPerOp.databaseCpuMsPerOp,
+          loadAverage: os.loadavg()[0] },
       };
     });
 
