@@ -47,6 +47,10 @@ async function request(kind: string, relationId: string | null, decide: boolean,
   });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id as string;
+  // Portability is the 14-year-old's own right, not part of the parents' right to a copy (Jeugdwet 7.3.11; issue 16): the father asks with the young person's consent.
+  if (created.json().intake.outcome === 'needs-consent') {
+    expect((await post(`/api/clients/${client}/requests/${id}/consent`, { givenOn: '2026-11-20', how: 'in-person' })).statusCode).toBe(200);
+  }
   if (decide) expect((await post(`/api/clients/${client}/requests/${id}/decision`, { outcome: 'granted', reasons: '' })).statusCode).toBe(200);
   return id;
 }

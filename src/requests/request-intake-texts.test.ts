@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
-import { WHAT_HAPPENS } from './request-kinds.js';
+import { WHAT_HAPPENS } from '../rules/index.js';
 
 let h: Harness;
 let holder: TestEmployee;

@@ -23,14 +23,14 @@ import { entryKindsOf } from '../dossier/dossier-store.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { RELATION_NAMES, relationOn } from '../representation/relation-store.js';
 import { isCompetent, agreementFacts, withPeople } from '../representation/representation-service.js';
-import { Citation, decide, destructionDeadline, requestDeadlines, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
+import { Citation, decideRequestKind, destructionDeadline, requestDeadlines, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import { openText, sealText } from '../retention/client-free-text.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { decideInDatabase, destroyEntries, executeDestruction } from './destruction.js';
 import { carryOut, checkFulfilInput, type FulfilInput } from './fulfil-rights.js';
 import { generalInformationOf, type GeneralInformation } from './general-information.js';
-import { actorOfRelation, decisionForKind, engineActionOf, isDestructionGround, type DecisionFact, type DestructionSplit, type RequestKind } from './request-kinds.js';
+import { actorOfRelation, isDestructionGround, type DecisionFact, type DestructionSplit, type RequestKind } from './request-kinds.js';
 
 /** What a request seals: its details. */
 const SealedDetails = Type.Object({ details: Type.String() });
@@ -225,8 +225,12 @@ async function askEngine(tx: Queryable, scope: ClientScope, input: { kind: Reque
   const competent = await isCompetent(tx, scope.client.id, 'dossier-rights');
   const facts = new Set<Fact>([...(await agreementFacts(tx, scope.client.id)), ...input.extra]);
   if (input.consentGiven) facts.add('consent-given');
-  const answer = decide(await withPeople(tx, scope.client.id, input.relationId, { on: input.on, client: { born: scope.client.birthDate, competent }, actor: input.requester, action: engineActionOf(input.kind), part: input.part, facts }));
-  return decisionForKind(input.kind, answer);
+  // Each kind is the engine's own question: restriction, objection, portability and withdrawing a consent have their own entitlement.
+  // withPeople completes a `decide` question; its placeholder action is replaced by the kind.
+  const asked = await withPeople(tx, scope.client.id, input.relationId, {
+    on: input.on, client: { born: scope.client.birthDate, competent }, actor: input.requester, action: 'add-statement', part: input.part, facts,
+  });
+  return decideRequestKind({ ...asked, kind: input.kind });
 }
 
 /**

@@ -6,9 +6,9 @@
  * recorded, never dropped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, type Actor } from '../rules/index.js';
+import { decideRequestKind, type Actor } from '../rules/index.js';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
-import { decisionForKind, engineActionOf, type RequestKind } from './request-kinds.js';
+import type { RequestKind } from './request-kinds.js';
 
 let h: Harness;
 let holder: TestEmployee;
@@ -154,10 +154,17 @@ const WHO: readonly [RequestKind, Actor, number, 'deny' | 'needs-consent' | 'all
   ['add-statement', 'third-party', 10, 'deny', 'Jeugdwet 7.3.10: a foster parent is not a representative'],
   ['destroy', 'parent-without-custody', 10, 'deny', 'Jeugdwet 7.3.9; BW 1:377c'],
   ['destroy', 'parent-with-custody', 17, 'needs-consent', 'Jeugdwet 7.3.11; 004 D: from 16 only with the young person\'s consent'],
-  ['restrict', 'family-guardian', 9, 'deny', 'AVG 18; UAVG 5: only who exercises the client\'s rights'],
-  ['object', 'client', 11, 'deny', 'AVG 21; UAVG 5: under 12 the representatives act'],
+  ['restrict', 'family-guardian', 9, 'deny', 'AVG 18; BW 7:465: only who exercises the client\'s rights'],
+  ['object', 'client', 11, 'deny', 'AVG 21; BW 7:465: under 12 the representatives act'],
   ['portability', 'third-party', 13, 'deny', 'AVG 20: not for someone outside the representation'],
-  ['withdraw-consent', 'parent-without-custody', 14, 'deny', 'AVG 7(3): a parent without custody gave no consent for the client'],
+  ['withdraw-consent', 'client', 10, 'deny', 'AVG 7(3); Jeugdwet 7.3.4: under 12 the parents give and withdraw consent'],
+  // Issue 16: withdrawing one's own consent needs nobody's consent, at any age of the client (AVG 7(3)) — also a person
+  // whose information was shown with their consent; the parents' own right of 7.3.11 is information, inspection, copy.
+  ['withdraw-consent', 'parent-with-custody', 17, 'allow', 'AVG 7(3): the parent\'s own consent, without the 17-year-old\'s'],
+  ['withdraw-consent', 'third-party', 14, 'allow', 'AVG 7(3): their own consent as the person the information is about'],
+  ['restrict', 'parent-with-custody', 14, 'needs-consent', 'AVG 18; Jeugdwet 7.3.11 covers information, inspection and copy only'],
+  ['object', 'parent-with-custody', 13, 'needs-consent', 'AVG 21; Jeugdwet 7.3.11'],
+  ['portability', 'parent-with-custody', 15, 'needs-consent', 'AVG 20; Jeugdwet 7.3.11'],
   ['general-information', 'parent-without-custody', 16, 'needs-consent', 'BW 1:377c runs until 16; from 16 the young person decides what the parents get (001): issue 16, error 6'],
   ['inspect', 'client', 15, 'allow', 'Jeugdwet 7.3.10: from 12 the young person'],
   ['copy', 'parent-with-custody', 10, 'allow', 'Jeugdwet 7.3.11; BW 7:457: the parent with custody of a child under 12'],
@@ -176,10 +183,10 @@ describe('each right, by the wrong person and by the right one', () => {
     const clientId = await h.client({ age, holder });
     const relationId = await requesterFor(clientId, actor);
     const born = (await get(`/api/clients/${clientId}`)).json().birthDate as string;
-    // In the words of the kind: a restriction does not explain itself as an own statement (request-kinds.ts, issue 15).
-    const expected = decisionForKind(kind, decide({
-      on: '2026-11-20', client: { born, competent: true }, actor, action: engineActionOf(kind), part: 'dossier', facts: kind === 'correct' ? ['factual-error'] : [],
-    }));
+    // Each kind is the engine's own question, in its own words (decide-avg-rights.ts, issue 16).
+    const expected = decideRequestKind({
+      on: '2026-11-20', client: { born, competent: true }, actor, kind, part: 'dossier', facts: kind === 'correct' ? ['factual-error'] : [],
+    });
     expect(expected.outcome).toBe(outcome);
 
     const created = await post(`/api/clients/${clientId}/requests`, request({ kind, ...(relationId === undefined ? {} : { requesterRelationId: relationId }) }));

@@ -25,3 +25,4 @@ export {
 export { actorName, actionName, partName, consentPartyName, dateInWords } from './explanations.js';
 export { generalInformationSentence } from './decide-information.js';
 export * from './acts.js';
+export { decideRequestKind, WHAT_HAPPENS, type AvgRightKind, type RequestKindInput } from './decide-avg-rights.js';
