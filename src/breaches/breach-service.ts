@@ -10,6 +10,7 @@
  * what was exposed, and the register outlives a destroyed dossier.
  */
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
 import { countClientsOfOrganisation } from '../clients/client-store.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
@@ -62,6 +63,9 @@ interface BreachContent {
 }
 
 const context = (id: string) => `data-breach:${id}`;
+/** What a breach seals, as read: the texts may be absent in content sealed by an older version (`contentOf` completes them). */
+const OptionalText = Type.Optional(Type.Union([Type.String(), Type.Null()]));
+const SealedBreach = Type.Object({ description: Type.String(), riskAssessment: OptionalText, apReason: OptionalText, clientsReason: OptionalText });
 const seal = (key: Buffer, id: string, content: BreachContent): Buffer => encryptJson(key, content, context(id));
 
 interface BreachRow {
@@ -76,7 +80,7 @@ const iso = (value: Date | string | null): string | null => (value === null ? nu
 
 /** The texts of a row: the sealed content, completed by what is still in clear (a row from before sealing, a system-made draft). */
 function contentOf(key: Buffer, row: BreachPlainRow): Required<BreachContent> {
-  const sealed = row.content === null ? undefined : decryptJson(key, row.content, context(row.id)) as BreachContent;
+  const sealed = row.content === null ? undefined : decryptJson(key, row.content, context(row.id), SealedBreach);
   return {
     description: sealed?.description ?? row.description ?? '',
     riskAssessment: sealed?.riskAssessment ?? row.risk_assessment,
