@@ -10,6 +10,7 @@
  * breach (AVG 33–34).
  */
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
@@ -21,6 +22,11 @@ import { EMPLOYEES } from '../organisation/employee-store.js';
 import { EMERGENCY_REVIEW_CITATIONS, emergencyReviewRefusal, type ReviewQueue } from './emergency-policy.js';
 import { openDraftBreachForEmergency } from '../breaches/breach-service.js';
 import { clientKeyIfAny, DESTROYED_TEXT, openText, sealText } from '../retention/client-free-text.js';
+
+/** What the emergency summary seals: the vital information. */
+const SealedSummary = Type.Object({ medication: Type.String(), keyContacts: Type.String(), knownRisks: Type.String() });
+/** What an emergency access seals: its reason. */
+const SealedReason = Type.Object({ reason: Type.String() });
 
 export interface EmergencySummary {
   medication: string;
@@ -76,7 +82,7 @@ export async function readEmergencySummary(scope: ClientScope, masterKey: Buffer
   const row = rows[0];
   if (row === undefined) return EMPTY_SUMMARY;
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  const content = decryptJson(key, row.ciphertext, `emergency-summary:${row.id}`) as Pick<EmergencySummary, 'medication' | 'keyContacts' | 'knownRisks'>;
+  const content = decryptJson(key, row.ciphertext, `emergency-summary:${row.id}`, SealedSummary);
   return { ...content, recordedAt: row.recorded_at.toISOString(), author: row.display_name };
 }
 
@@ -129,7 +135,7 @@ export async function listEmergencyAccesses(db: Queryable, masterKey: Buffer, or
     let note: string | null = row.review_note_ciphertext === null ? null : DESTROYED_TEXT;
     try {
       const key = await clientDataKey(db, masterKey, row.client_id);
-      reason = (decryptJson(key, row.reason_ciphertext, `emergency:${row.id}`) as { reason: string }).reason;
+      reason = decryptJson(key, row.reason_ciphertext, `emergency:${row.id}`, SealedReason).reason;
       if (row.review_note_ciphertext !== null) note = openText(key, 'emergencyReview', row.id, row.review_note_ciphertext);
     } catch {
       // The client's key was destroyed: the grant and its review stay, the reason and the note are gone.
