@@ -8,6 +8,7 @@
  * module only records them and never decides on age or custody itself.
  */
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
@@ -22,6 +23,9 @@ import {
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { CustodyBasis, CustodyKind, RelationKind } from './relation-store.js';
+
+/** What a competence assessment seals: the facts it rests on. */
+const SealedFacts = Type.Object({ facts: Type.String() });
 
 // The vocabulary of a relation lives with its table's store (relation-store.ts), re-exported here for the services.
 export { CustodyBasis, CustodyKind, RelationKind } from './relation-store.js';
@@ -172,7 +176,7 @@ export async function listCompetenceAssessments(scope: ClientScope, masterKey: B
     id: r.id, matter: r.matter, competent: r.competent, assessedOn: r.assessed_on,
     expertConsulted: r.expert_consulted_ciphertext === null ? r.expert_consulted ?? '' : openText(key, 'competenceExpert', r.id, r.expert_consulted_ciphertext),
     representativeRelationId: r.representative_relation_id, assessedBy: r.display_name,
-    facts: (decryptJson(key, r.facts_ciphertext, `competence:${r.id}`) as { facts: string }).facts,
+    facts: decryptJson(key, r.facts_ciphertext, `competence:${r.id}`, SealedFacts).facts,
   }));
 }
 
