@@ -4,12 +4,16 @@
  * `withFamilyAccess`; it never reads a member's entries.
  */
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
 import type { FamilyScope } from '../access/client-access.js';
 import { decryptJson, encryptJson, newDataKey, unwrapDataKey, wrapDataKey } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { CLIENTS } from '../clients/client-store.js';
 import { badRequest } from '../errors.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
+
+/** What a family entry seals. */
+const SealedFamilyEntry = Type.Object({ text: Type.String() });
 
 const keyContext = (familyId: string) => `family:${familyId}`;
 const entryContext = (entryId: string) => `family-entry:${entryId}`;
@@ -75,7 +79,7 @@ export async function listFamilyEntries(scope: FamilyScope, masterKey: Buffer): 
     `SELECT f.id, f.kind, f.ciphertext, f.recorded_at, f.author_id, e.display_name AS author_name
        FROM care.family_entries f JOIN ${EMPLOYEES} e ON e.id = f.author_id WHERE f.family_id = $1 ORDER BY f.recorded_at DESC, f.id`, [scope.familyId]);
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, text: (decryptJson(key, r.ciphertext, entryContext(r.id)) as { text: string }).text,
+    id: r.id, kind: r.kind, text: decryptJson(key, r.ciphertext, entryContext(r.id), SealedFamilyEntry).text,
     recordedAt: r.recorded_at.toISOString(), author: { id: r.author_id, name: r.author_name },
   }));
 }
