@@ -11,51 +11,38 @@
  * open under the new key; meanwhile the server refuses to start
  * (`assertMasterKeyFits`), because the values are under two keys.
  *
- * `SEALED_UNDER_MASTER_KEY` lists every such value. A column sealed under the
- * master key that is not listed here would be lost at the next rotation:
+ * `SEALED_UNDER_MASTER_KEY` lists every such value, each column declared by
+ * the module that owns its table (issue 14: one owner per table; the shape is
+ * `sealed-column.ts`). A column sealed under the master key that is not
+ * listed here would be lost at the next rotation:
  * `master-key-rotation.test.ts` fails on any bytea column that is neither
  * listed here nor named there as sealed under a client's key or a hash.
  */
 import { createHmac } from 'node:crypto';
+import { PENDING_TOTP_SECRETS } from '../auth/login-challenge-store.js';
+import { BREACH_CONTENTS } from '../breaches/breach-store.js';
 import type { Database, Queryable } from '../db/database.js';
+import { SEALED_DISCLOSURE_RECIPIENTS } from '../disclosures/disclosure-store.js';
+import { FAMILY_DATA_KEYS } from '../families/family-store.js';
+import { TOTP_SECRETS } from '../organisation/employee-store.js';
+import { REGISTER_CONTENTS } from '../registers/register-store.js';
+import { SEALED_TRANSFER_RECIPIENTS } from '../transfers/transfer-store.js';
 import { opensWith, reseal } from './envelope.js';
+import type { SealedColumn } from './sealed-column.js';
 
-/** One column of values sealed directly under the master key. */
-export interface SealedColumn {
-  /** What it holds, in the progress lines. */
-  name: string;
-  table: string;
-  /** The primary key, and whether it is a uuid or a bytea. */
-  key: { column: string; type: 'uuid' | 'bytea' };
-  column: string;
-  /** The column the associated data names (often the key), and how it names it. */
-  place: { column: string; aad: (value: string) => string };
-}
+export type { SealedColumn } from './sealed-column.js';
 
 export const SEALED_UNDER_MASTER_KEY: readonly SealedColumn[] = [
+  // The one column this module owns: the clients' data keys.
   { name: 'client data keys', table: 'care.client_keys', key: { column: 'client_id', type: 'uuid' }, column: 'wrapped_key', place: { column: 'client_id', aad: (id) => `client-key:${id}` } },
-  { name: 'family data keys', table: 'care.family_keys', key: { column: 'family_id', type: 'uuid' }, column: 'wrapped_key', place: { column: 'family_id', aad: (id) => `client-key:family:${id}` } },
-  { name: 'TOTP secrets', table: 'org.employees', key: { column: 'id', type: 'uuid' }, column: 'totp_secret', place: { column: 'id', aad: (id) => `totp:${id}` } },
-  {
-    name: 'TOTP secrets being enrolled', table: 'org.login_challenges', key: { column: 'id_hash', type: 'bytea' }, column: 'pending_secret',
-    place: { column: 'employee_id', aad: (id) => `totp-pending:${id}` },
-  },
-  { name: 'complaints', table: 'org.complaints', key: { column: 'id', type: 'uuid' }, column: 'content', place: { column: 'id', aad: (id) => `register:complaint:${id}` } },
-  { name: 'incidents', table: 'org.incidents', key: { column: 'id', type: 'uuid' }, column: 'content', place: { column: 'id', aad: (id) => `register:incident:${id}` } },
-  {
-    name: 'prospective clients', table: 'org.prospective_clients', key: { column: 'id', type: 'uuid' }, column: 'content',
-    place: { column: 'id', aad: (id) => `register:prospective-client:${id}` },
-  },
-  { name: 'data breaches', table: 'org.data_breaches', key: { column: 'id', type: 'uuid' }, column: 'content', place: { column: 'id', aad: (id) => `data-breach:${id}` } },
+  FAMILY_DATA_KEYS,
+  TOTP_SECRETS,
+  PENDING_TOTP_SECRETS,
+  ...REGISTER_CONTENTS,
+  BREACH_CONTENTS,
   // The recipients of the disclosure register and the transfer records (migration 0037; retention/client-free-text.ts).
-  {
-    name: 'disclosure recipients', table: 'org.disclosures', key: { column: 'id', type: 'uuid' }, column: 'recipient_ciphertext',
-    place: { column: 'id', aad: (id) => `disclosure-recipient:${id}` },
-  },
-  {
-    name: 'transfer recipients', table: 'org.transfers', key: { column: 'id', type: 'uuid' }, column: 'recipient_ciphertext',
-    place: { column: 'id', aad: (id) => `transfer-recipient:${id}` },
-  },
+  SEALED_DISCLOSURE_RECIPIENTS,
+  SEALED_TRANSFER_RECIPIENTS,
 ];
 
 /**

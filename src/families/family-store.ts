@@ -4,7 +4,13 @@
  * table).
  */
 import { CLIENTS } from '../clients/client-store.js';
+import type { SealedColumn } from '../crypto/sealed-column.js';
 import type { Queryable } from '../db/database.js';
+
+/** The families' data keys, wrapped by the master key (rewrapped, not replaced, by a rotation). */
+export const FAMILY_DATA_KEYS: SealedColumn = {
+  name: 'family data keys', table: 'care.family_keys', key: { column: 'family_id', type: 'uuid' }, column: 'wrapped_key', place: { column: 'family_id', aad: (id) => `client-key:family:${id}` },
+};
 
 /** The families the client belongs to, by name. */
 export async function familiesOf(tx: Queryable, clientId: string): Promise<{ id: string; name: string }[]> {

@@ -5,7 +5,13 @@
  * where their query names an employee beside their own rows — join the
  * projection {@link EMPLOYEES}, which says which columns leave this module.
  */
+import type { SealedColumn } from '../crypto/sealed-column.js';
 import type { Queryable } from '../db/database.js';
+
+/** The employees' TOTP secrets, sealed under the master key. */
+export const TOTP_SECRETS: SealedColumn = {
+  name: 'TOTP secrets', table: 'org.employees', key: { column: 'id', type: 'uuid' }, column: 'totp_secret', place: { column: 'id', aad: (id) => `totp:${id}` },
+};
 
 /**
  * The employees as other modules may join them: who someone is (name,
