@@ -2,8 +2,12 @@
  * `decryptJson` with a schema answers the schema's type and refuses a value of another shape — a corrupted row or
  * one written in an older format — with a clear error that does not quote the (client) data.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Type } from 'typebox';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { sourceFiles } from '../test-support/source-files.js';
 import { DecryptionError, decryptJson, encryptJson, newDataKey, SealedShapeError } from './envelope.js';
 
 const SealedText = Type.Object({ text: Type.String() });
@@ -55,5 +59,59 @@ describe('decryptJson with a schema', () => {
     const value = decryptJson(key, encryptJson(key, { text: 'x' }, 'entry:6'), 'entry:6');
     expectTypeOf(value).toBeUnknown();
     expect(value).toEqual({ text: 'x' });
+  });
+});
+
+/** The arguments of each `decryptJson(…)` call in `text`, split at the commas outside brackets and strings. */
+function decryptCalls(text: string): string[][] {
+  const calls: string[][] = [];
+  for (const m of text.matchAll(/\bdecryptJson\(/g)) {
+    const args: string[] = [];
+    let depth = 0;
+    let quote: string | undefined;
+    let current = '';
+    for (const ch of text.slice(m.index + m[0].length)) {
+      if (quote !== undefined) {
+        if (ch === quote) quote = undefined;
+      } else if (ch === '\'' || ch === '`' || ch === '"') {
+        quote = ch;
+      } else if ('([{'.includes(ch)) {
+        depth += 1;
+      } else if (')]}'.includes(ch)) {
+        if (depth === 0) break;
+        depth -= 1;
+      } else if (ch === ',' && depth === 0) {
+        args.push(current.trim());
+        current = '';
+        continue;
+      }
+      current += ch;
+    }
+    if (current.trim() !== '') args.push(current.trim());
+    calls.push(args);
+  }
+  return calls;
+}
+
+describe('the callers of decryptJson', () => {
+  it('all pass the schema of what they read (the schema-less overload is for tests)', async () => {
+    const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const withoutSchema: string[] = [];
+    let count = 0;
+    for (const file of await sourceFiles(srcDir)) {
+      const text = (await readFile(file, 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '');
+      for (const args of decryptCalls(text)) {
+        if (args.length === 0 || args[0]!.includes(':')) continue; // the declaration's own parameter lists
+        count += 1;
+        if (args.length < 4) withoutSchema.push(`${path.relative(srcDir, file)}: decryptJson(${args.join(', ')})`);
+      }
+    }
+    expect(count).toBeGreaterThan(20);
+    expect(withoutSchema).toEqual([]);
+  });
+
+  it('are found by the scan (the check can fail)', () => {
+    expect(decryptCalls('decryptJson(key, row.c, `entry:${row.id}`) as { text: string }')).toEqual([['key', 'row.c', '`entry:${row.id}`']]);
+    expect(decryptCalls('decryptJson(key, f(a, b), ctx(x), S).text')).toEqual([['key', 'f(a, b)', 'ctx(x)', 'S']]);
   });
 });
