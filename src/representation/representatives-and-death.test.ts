@@ -144,9 +144,11 @@ describe('the client\'s death (Jeugdwet 7.3.12a)', () => {
     const older = await h.client({ age: 17, holder });
     const olderParent = await relation(older, parentWithCustody);
     expect((await post(`/api/clients/${older}/death`, { diedOn: '2026-11-10' })).statusCode).toBe(201);
+    // No ground on record: the engine refuses, but a compelling interest (lid 1(b)) is for the decider to establish, so the request stays open (issue 16).
     const refused = await post(`/api/clients/${older}/requests`, inspect(olderParent));
-    expect(refused.json()).toMatchObject({ state: 'refused-at-intake', intake: { outcome: 'deny' } });
+    expect(refused.json()).toMatchObject({ state: 'received', intake: { outcome: 'deny' }, decision: null });
     expect(refused.json().intake.explanation).toContain('overleden op 10 november 2026');
+    expect(refused.json().intake.explanation).toContain('Het verzoek blijft open.');
 
     const consented = await h.client({ age: 17, holder });
     const consentedParent = await relation(consented, parentWithCustody);

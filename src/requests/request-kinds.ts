@@ -69,6 +69,22 @@ export const DECISION_FACTS = [
 ] as const;
 export type DecisionFact = (typeof DECISION_FACTS)[number];
 
+/**
+ * Facts the decider establishes that can open what the intake's answer refuses: the requester's compelling
+ * interest after the client's death (Jeugdwet 7.3.12a lid 1(b)) and the other person's consent to showing
+ * information about them (Jeugdwet 7.3.10). A request refused only for want of one of these is left open, so
+ * the fact can be established at the decision (issue 16); refusal grounds are not among them.
+ */
+export const FACTS_THAT_OPEN = ['compelling-interest', 'other-person-consents'] as const satisfies readonly DecisionFact[];
+export type FactThatOpens = (typeof FACTS_THAT_OPEN)[number];
+
+/** What the intake tells the requester when the request stays open for such a fact (Dutch, B1). */
+export const OPEN_FOR_FACT: Readonly<Record<FactThatOpens, string>> = {
+  'compelling-interest': 'Het verzoek blijft open. Bij het besluit beoordeelt de hulpverlener of u een zwaarwegend belang heeft dat geschaad kan worden, '
+    + 'en of u deze gegevens nodig heeft om dat te beschermen.',
+  'other-person-consents': 'Het verzoek blijft open. Bij het besluit wordt vastgelegd of de persoon over wie de informatie gaat toestemming geeft.',
+};
+
 /** The only grounds on which a destruction may be refused (003 §3.3; Jeugdwet 7.3.9). */
 export const DESTRUCTION_REFUSAL_GROUNDS = ['significant-interest-of-another', 'good-care-requires-keeping', 'needed-for-procedure'] as const satisfies readonly DecisionFact[];
 export type DestructionGround = (typeof DESTRUCTION_REFUSAL_GROUNDS)[number];

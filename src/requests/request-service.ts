@@ -2,7 +2,10 @@
  * Requests to exercise the client's rights, from intake to fulfilment
  * (DOMAIN §3). At intake the engine decides whether this requester may make
  * this request and whose consent is missing; a refused request is recorded as
- * refused with the engine's reasons, never dropped. The decision deadline is
+ * refused with the engine's reasons, never dropped — unless only a fact the
+ * decider establishes could lift the refusal (a compelling interest after the
+ * client's death, the other person's consent): then it stays open, and the
+ * decision records that fact and asks the engine again. The decision deadline is
  * the engine's (AVG 12(3): one month, three when the client was told within
  * the first month); the decision is checked against the engine with the facts
  * the professional establishes. The appeal deadline is the engine's too
@@ -30,7 +33,7 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { decideInDatabase, destroyEntries, executeDestruction } from './destruction.js';
 import { carryOut, checkFulfilInput, type FulfilInput } from './fulfil-rights.js';
 import { generalInformationOf, type GeneralInformation } from './general-information.js';
-import { actorOfRelation, isDestructionGround, type DecisionFact, type DestructionSplit, type RequestKind } from './request-kinds.js';
+import { actorOfRelation, FACTS_THAT_OPEN, isDestructionGround, OPEN_FOR_FACT, type DecisionFact, type FactThatOpens, type DestructionSplit, type RequestKind } from './request-kinds.js';
 
 /** What a request seals: its details. */
 const SealedDetails = Type.Object({ details: Type.String() });
@@ -233,6 +236,16 @@ async function askEngine(tx: Queryable, scope: ClientScope, input: { kind: Reque
   return decideRequestKind({ ...asked, kind: input.kind });
 }
 
+/** The first fact the decider establishes that would turn the engine's refusal into anything but a refusal, if any. */
+async function factThatOpens(
+  tx: Queryable, scope: ClientScope, asked: Omit<Parameters<typeof askEngine>[2], 'extra'>, facts: readonly Fact[],
+): Promise<FactThatOpens | undefined> {
+  for (const fact of FACTS_THAT_OPEN) {
+    if ((await askEngine(tx, scope, { ...asked, extra: [...facts, fact] })).outcome !== 'deny') return fact;
+  }
+  return undefined;
+}
+
 /**
  * The intake answer to show: once the consent the engine asked for is recorded, the engine's answer with that
  * consent, asked on the day it was recorded — not the stored "Die toestemming is nog niet vastgelegd" beside
@@ -262,9 +275,14 @@ export async function receiveRequest(scope: ClientScope, masterKey: Buffer, inpu
   const part = input.part ?? 'dossier';
   // At intake only entitlement counts: whether an error is factual or a destruction may be refused is decided later.
   const intakeFacts: Fact[] = input.kind === 'correct' ? ['factual-error'] : [];
-  const intake = await askEngine(tx, scope, { kind: input.kind, requester, relationId: input.requesterRelationId ?? null, on: input.receivedOn, part, consentGiven: false, extra: intakeFacts });
+  const asked = { kind: input.kind, requester, relationId: input.requesterRelationId ?? null, on: input.receivedOn, part, consentGiven: false };
+  const engine = await askEngine(tx, scope, { ...asked, extra: intakeFacts });
+  // A refusal that only a fact the decider establishes can lift (a compelling interest after death, the other person's
+  // consent) is not final at intake: the request stays open for the decision to establish it and ask the engine again.
+  const opensWith = engine.outcome === 'deny' ? await factThatOpens(tx, scope, asked, intakeFacts) : undefined;
+  const intake = opensWith === undefined ? engine : { ...engine, explanation: `${engine.explanation} ${OPEN_FOR_FACT[opensWith]}` };
   const deadline = responseDeadline({ received: input.receivedOn }).date;
-  const refused = intake.outcome === 'deny';
+  const refused = intake.outcome === 'deny' && opensWith === undefined;
   const id = randomUUID();
   const key = await clientDataKey(tx, masterKey, scope.client.id);
   await tx.query(

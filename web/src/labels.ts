@@ -37,9 +37,10 @@ function only(table: Labels, codes: readonly string[]): Labels {
   return Object.fromEntries(codes.map((code) => [code, table[code] ?? code]));
 }
 
-/** The facts the decision form offers; `compelling-interest` (after death) is not asked there. */
+/** The facts the decision form offers; `compelling-interest` only after the client's death (RequestActions). */
 export const DECISION_FACTS: Labels = only(catalogue.DECISION_FACTS, [
   'factual-error', 'serious-harm-assessed', 'significant-interest-of-another', 'good-care-requires-keeping', 'needed-for-procedure', 'other-person-consents',
+  'compelling-interest',
 ]);
 export const DISCLOSURE_BASES: Labels = catalogue.DISCLOSURE_BASES;
 /** The grounds the disclosure form offers; `legal-representative` belongs to a transfer, not to this form. */

@@ -96,7 +96,12 @@ function splitOf(fates: Record<string, EntryFate>): { grantedEntryIds: string[];
   return { grantedEntryIds, refused };
 }
 
-export function Decide({ url, kind, part, clientId, onDone }: { url: string; kind: string; part: string; clientId: string; onDone: () => void }) {
+/** After the client's death the decider establishes whether the requester has a compelling interest (Jeugdwet 7.3.12a lid 1(b)). */
+const AFTER_DEATH_KINDS: readonly string[] = ['inspect', 'copy', 'general-information'];
+
+export function Decide({ url, kind, part, clientId, deceased = false, onDone }: {
+  url: string; kind: string; part: string; clientId: string; deceased?: boolean; onDone: () => void;
+}) {
   const [outcome, setOutcome] = useState('granted');
   const [reasons, setReasons] = useState('');
   const [facts, setFacts] = useState<string[]>([]);
@@ -104,7 +109,9 @@ export function Decide({ url, kind, part, clientId, onDone }: { url: string; kin
   const [fates, setFates] = useState<Record<string, EntryFate>>({});
   const partlyDestroyed = kind === 'destroy' && outcome === 'partly';
   // A destruction is refused only on its grounds; the other kinds' facts count whatever the outcome (a correction is granted on a factual error).
-  const offered = kind === 'destroy' ? (outcome === 'refused' ? DESTRUCTION_GROUNDS : []) : FACTS_OF_KIND[kind] ?? [];
+  const offered = kind === 'destroy'
+    ? (outcome === 'refused' ? DESTRUCTION_GROUNDS : [])
+    : [...FACTS_OF_KIND[kind] ?? [], ...(deceased && AFTER_DEATH_KINDS.includes(kind) ? ['compelling-interest'] : [])];
   const chosen = facts.filter((f) => offered.includes(f));
   const seriousHarm = outcome !== 'granted' && chosen.includes('serious-harm-assessed');
   const save = useSubmit(() => post(url, {

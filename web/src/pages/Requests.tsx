@@ -191,7 +191,7 @@ export function RequestDetail({ client, requestId, me, onClientChanged }: { clie
       )}
       {/* A new form once the consent is recorded: a refusal given before it would otherwise stay on screen. */}
       {open && allowed(may.decide) && (
-        <Decide key={r.intake.consentRecordedOn ?? 'no-consent'} url={`${base}/decision`} kind={r.kind} part={r.part} clientId={client.id} onDone={request.reload} />
+        <Decide key={r.intake.consentRecordedOn ?? 'no-consent'} url={`${base}/decision`} kind={r.kind} part={r.part} clientId={client.id} deceased={(client.death ?? null) !== null} onDone={request.reload} />
       )}
       {open && !allowed(may.decide) && <NotYours title="Besluiten" decision={may.decide} />}
       {r.deadlines !== undefined && <p data-testid="request-deadlines">{r.deadlines.explanation}</p>}
