@@ -1,13 +1,11 @@
 /** HTTP routes for the access log's views: who saw a dossier, and the unusual-access report. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableObject, NullableString, Uuid } from '../http/schema-helpers.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { clientsInReport, unusualAccess, whoSawClient } from './access-log-views.js';
-import { withLogReview } from './client-access.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const WhoQuery = Type.Object({
@@ -33,32 +31,34 @@ const Report = Type.Object({
 const ReportQuery = Type.Object({ day: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false });
 
 export function accessLogRoutes(app: FastifyInstance, deps: AppDeps): void {
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/access-log',
     schema: {
       tags: ['privacy officer'], summary: 'Who saw this dossier, when and why (privacy officer)',
       params: ClientParams, querystring: WhoQuery, response: { 200: Type.Object({ lines: Type.Array(Line), nextBefore: NullableString() }) },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'review-log', part: 'dossier' }),
     handler: (scope, request) => {
-      const { limit = 100, before } = request.query as Static<typeof WhoQuery>;
+      const { limit = 100, before } = request.query;
       return whoSawClient(scope, { limit, ...(before === undefined ? {} : { before }) });
     },
   });
 
-  app.get('/api/privacy/unusual-access', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/privacy/unusual-access',
     schema: {
       tags: ['privacy officer'], summary: 'Unusual access on a day: without relation, emergency awaiting review, many dossiers outside caseload, dossiers opened by many',
       querystring: ReportQuery, response: { 200: Report },
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { day = calendarDate(ctx.now) } = request.query as Static<typeof ReportQuery>;
-    return withLogReview(deps.db, ctx, async (tx) => {
-      const report = await unusualAccess(tx, ctx.actor.organisationId, day, {
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope, request) => {
+      const { day = calendarDate(scope.now) } = request.query;
+      const report = await unusualAccess(scope.tx, scope.actor.organisationId, day, {
         outsideCaseloadPerDay: deps.config.unusualOutsideCaseloadPerDay, employeesPerDossierPerDay: deps.config.unusualEmployeesPerDossierPerDay,
       });
-      return { value: report, clientIds: clientsInReport(report) };
-    });
+      scope.concerns(clientsInReport(report));
+      return report;
+    },
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { withLogReview } from '../access/client-access.js';
+import { withLogReview } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { contextOf } from '../http/request-context.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';

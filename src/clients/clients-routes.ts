@@ -1,7 +1,7 @@
 /** HTTP routes for clients' formal data: register, list, read. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { withClientList, withRegistration } from '../access/client-access.js';
+import { withClientList, withRegistration } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
 import { clientDataRoute } from '../http/client-data-route.js';
@@ -44,6 +44,8 @@ const ClientRecord = Type.Object({
   relations: Type.Array(Type.Object({
     id: Uuid, relation: Type.String(), hasCustody: Type.Boolean(), custodyKind: NullableString(), familyName: Type.String(),
     givenNames: Type.String(), establishedHow: Type.String(), validFrom: Type.String(), validTo: NullableString(),
+    /** How custody came about (migration 0048: by law, recognition, a court's decision, …); null without custody. */
+    custodyEstablishedBy: NullableString(),
   })),
   dossier: NullableObject(Type.Object({ holder: Person, careStartedOn: Type.String(), careEndedOn: NullableString() })),
   createdAt: Type.String(),

@@ -12,7 +12,7 @@
  * the organisation; a seed that fails half-way leaves nothing behind (three
  * servers once printed log-ins for users another was still creating).
  */
-import { withClientAccess, withRegistration, type RequestContext } from '../access/client-access.js';
+import { withClientAccess, withRegistration, type RequestContext } from '../access/gate.js';
 import { loadTotpSecret, setTotpSecret } from '../auth/second-factor.js';
 import type { Actor } from '../auth/sessions.js';
 import { newTotpSecret, totpUri } from '../auth/totp.js';

@@ -1,7 +1,7 @@
 /** HTTP routes for the disclosure register: per client, and organisation-wide for the privacy officer. */
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { withLogReview } from '../access/client-access.js';
+import { withLogReview } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { contextOf } from '../http/request-context.js';

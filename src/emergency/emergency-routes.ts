@@ -4,10 +4,9 @@
  * queues (the privacy officer's; a manager's for the privacy officer's own).
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { withEmergencyReview } from '../access/client-access.js';
+import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { contextOf } from '../http/request-context.js';
 import { NullableString, Uuid } from '../http/schema-helpers.js';
 import { confirmEmergencyGrant, listEmergencyAccesses, readEmergencySummary, recordEmergencyGrant, recordEmergencySummary, reviewEmergencyAccess } from './emergency-service.js';
@@ -47,7 +46,7 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
   // The grant made inside the access transaction, handed to the handler of the same request.
   const grants = new WeakMap<object, { id: string; expiresAt: Date }>();
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/emergency-access',
     schema: {
       tags: ['emergency'],
@@ -57,17 +56,18 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
         + 'POST /api/clients/{clientId}/emergency-access/{accessId}/confirm. Both steps are logged (basis emergency) and reviewed afterwards.',
       params: ClientParams, body: OpenBody, response: { 201: Opened },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
-    emergency: (request) => ({
+    options: (request) => ({ emergency: {
       kind: 'open',
       record: async (tx, clientId) => {
         const ctx = contextOf(request, deps.now());
         grants.set(request, await recordEmergencyGrant(tx, masterKey, {
           organisationId: ctx.actor.organisationId, clientId, employeeId: ctx.actor.employeeId, employeeRole: ctx.actor.role,
-          reason: (request.body as Static<typeof OpenBody>).reason, now: ctx.now, minutes: deps.config.emergencyAccessMinutes,
+          reason: request.body.reason, now: ctx.now, minutes: deps.config.emergencyAccessMinutes,
         }));
       },
-    }),
+    } }),
     handler: async (scope, request, reply) => {
       const grant = grants.get(request);
       grants.delete(request);
@@ -78,22 +78,22 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   const confirmations = new WeakMap<object, { id: string; expiresAt: Date; confirmedAt: Date }>();
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/emergency-access/:accessId/confirm',
     schema: {
       tags: ['emergency'],
       summary: 'Break the glass, step 2: confirm that the whole dossier is needed; opens it until the access expires (logged)',
       params: ConfirmParams, response: { 200: Confirmed },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
-    emergency: (request) => ({
+    options: (request) => ({ emergency: {
       kind: 'confirm',
       confirm: async (tx, clientId) => {
         const ctx = contextOf(request, deps.now());
-        const { accessId } = request.params as Static<typeof ConfirmParams>;
-        confirmations.set(request, await confirmEmergencyGrant(tx, { id: accessId, clientId, employeeId: ctx.actor.employeeId, now: ctx.now }));
+        confirmations.set(request, await confirmEmergencyGrant(tx, { id: request.params.accessId, clientId, employeeId: ctx.actor.employeeId, now: ctx.now }));
       },
-    }),
+    } }),
     handler: (_scope, request) => {
       const confirmed = confirmations.get(request);
       confirmations.delete(request);
@@ -102,52 +102,54 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/emergency-summary',
     schema: { tags: ['emergency'], summary: 'The emergency summary: medication, key contacts, known risks', params: ClientParams, response: { 200: Summary } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: (scope) => readEmergencySummary(scope, masterKey),
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'PUT', url: '/api/clients/:clientId/emergency-summary',
     schema: { tags: ['emergency'], summary: 'Record a new version of the emergency summary (earlier versions stay)', params: ClientParams, body: SummaryBody, response: { 200: Summary } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'record', part: 'dossier' }),
-    handler: (scope, request) => recordEmergencySummary(scope, masterKey, request.body as Static<typeof SummaryBody>),
+    handler: (scope, request) => recordEmergencySummary(scope, masterKey, request.body),
   });
 
-  app.get('/api/privacy/emergency-reviews', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/privacy/emergency-reviews',
     schema: {
       tags: ['privacy officer'],
       summary: 'Emergency accesses to review: the privacy officer sees everyone\'s but a privacy officer\'s own; a manager sees the privacy officer\'s',
       querystring: ReviewQuery, response: { 200: Type.Object({ accesses: Type.Array(Review) }) } },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { open = true } = request.query as Static<typeof ReviewQuery>;
-    const accesses = await withEmergencyReview(deps.db, ctx, async (tx) => {
-      const queue = reviewQueueOf(ctx.actor.role);
-      const value = queue === undefined ? [] : await listEmergencyAccesses(tx, masterKey, ctx.actor.organisationId, open, queue);
-      return { value, clientIds: value.map((a) => a.client.id) };
-    });
-    return { accesses };
+    kind: 'emergency-review', subject: () => ({ kind: 'emergency-review' }), intent: () => 'review',
+    handler: async (scope, request) => {
+      const { open = true } = request.query;
+      const queue = reviewQueueOf(scope.actor.role);
+      const accesses = queue === undefined ? [] : await listEmergencyAccesses(scope.tx, masterKey, scope.actor.organisationId, open, queue);
+      scope.concerns(accesses.map((a) => a.client.id));
+      return { accesses };
+    },
   });
 
-  app.post('/api/privacy/emergency-reviews/:id', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/privacy/emergency-reviews/:id',
     schema: {
       tags: ['privacy officer'], summary: 'Record whether an emergency access was justified; an unjustified one is a candidate data breach',
       params: ReviewParams, body: ReviewBody, response: { 200: Type.Object({ id: Uuid(), justified: Type.Boolean(), candidateBreach: Type.Boolean() }) },
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { id } = request.params as Static<typeof ReviewParams>;
-    const body = request.body as Static<typeof ReviewBody>;
-    await withEmergencyReview(deps.db, ctx, async (tx) => {
-      const clientId = await reviewEmergencyAccess(tx, masterKey, {
-        id, organisationId: ctx.actor.organisationId, reviewerId: ctx.actor.employeeId, reviewerRole: ctx.actor.role, justified: body.justified, now: ctx.now,
+    kind: 'emergency-review', subject: () => ({ kind: 'emergency-review' }), intent: () => 'review',
+    handler: async (scope, request) => {
+      const { id } = request.params;
+      const body = request.body;
+      const clientId = await reviewEmergencyAccess(scope.tx, masterKey, {
+        id, organisationId: scope.actor.organisationId, reviewerId: scope.actor.employeeId, reviewerRole: scope.actor.role, justified: body.justified, now: scope.now,
         ...(body.note === undefined ? {} : { note: body.note }),
       });
-      return { value: undefined, clientIds: [clientId] };
-    });
-    return { id, justified: body.justified, candidateBreach: !body.justified };
+      scope.concerns([clientId]);
+      return { id, justified: body.justified, candidateBreach: !body.justified };
+    },
   });
 }

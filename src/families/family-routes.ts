@@ -5,10 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { withFamilyAccess, withFamilyLinking } from '../access/client-access.js';
+import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { OneOf, Uuid } from '../http/schema-helpers.js';
 import { addMembers, createFamily, FAMILY_ENTRY_KINDS, listFamilyEntries, readFamily, recordFamilyEntry } from './family-service.js';
 
@@ -31,53 +30,55 @@ const NewEntry = Type.Object({ kind: OneOf(FAMILY_ENTRY_KINDS), text: Type.Strin
 export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['families'];
 
-  app.post('/api/families', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/families',
     schema: { tags, summary: 'Link dossiers you work on into a family (family part with its own entries)', body: NewFamily, response: { 201: FamilySchema } },
-  }, async (request, reply) => {
-    const ctx = contextOf(request, deps.now());
-    const { name, memberIds } = request.body as Static<typeof NewFamily>;
-    const family = await withFamilyLinking(deps.db, ctx, randomUUID(), memberIds, async (scope) => {
-      await createFamily(scope.tx, deps.masterKey, scope.organisationId, scope.actor.employeeId, scope.now, name, scope.members, scope.familyId);
+    kind: 'family-linking', subject: (request) => ({ kind: 'family-linking', familyId: randomUUID(), memberIds: request.body.memberIds, into: 'new' }),
+    intent: () => 'link',
+    handler: async (scope, request, reply) => {
+      await createFamily(scope.tx, deps.masterKey, scope.organisationId, scope.actor.employeeId, scope.now, request.body.name, scope.members, scope.familyId);
+      reply.code(201);
       return readFamily(scope);
-    });
-    return reply.code(201).send(family);
+    },
   });
 
-  app.get('/api/families/:familyId', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/families/:familyId',
     schema: { tags, summary: 'A family and its members', params: FamilyParams, response: { 200: FamilySchema } },
-  }, async (request) => {
-    const { familyId } = request.params as Static<typeof FamilyParams>;
-    return withFamilyAccess(deps.db, contextOf(request, deps.now()), familyId, { action: 'read', part: 'dossier' }, readFamily);
+    kind: 'family', subject: (request) => ({ kind: 'family', familyId: request.params.familyId }),
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: readFamily,
   });
 
-  app.post('/api/families/:familyId/members', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/families/:familyId/members',
     schema: { tags, summary: 'Add a client you work on to a family you may open', params: FamilyParams, body: NewMember, response: { 200: FamilySchema } },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { familyId } = request.params as Static<typeof FamilyParams>;
-    const { clientId } = request.body as Static<typeof NewMember>;
     // First the family part (may you open it?), then the new member's dossier (may you record in it?).
-    await withFamilyAccess(deps.db, ctx, familyId, { action: 'record', part: 'dossier' }, () => Promise.resolve());
-    return withFamilyLinking(deps.db, ctx, familyId, [clientId], async (scope) => {
-      await addMembers(scope.tx, familyId, [clientId], scope.now);
+    kind: 'family-linking', subject: (request) => ({ kind: 'family-linking', familyId: request.params.familyId, memberIds: [request.body.clientId], into: 'existing' }),
+    intent: () => 'link',
+    handler: async (scope, request) => {
+      await addMembers(scope.tx, scope.familyId, [request.body.clientId], scope.now);
       return readFamily(scope);
-    });
+    },
   });
 
-  app.get('/api/families/:familyId/entries', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/families/:familyId/entries',
     schema: { tags, summary: 'The family part: entries about the family as a whole', params: FamilyParams, response: { 200: Type.Object({ entries: Type.Array(EntrySchema) }, { additionalProperties: false }) } },
-  }, async (request) => {
-    const { familyId } = request.params as Static<typeof FamilyParams>;
-    const entries = await withFamilyAccess(deps.db, contextOf(request, deps.now()), familyId, { action: 'read', part: 'dossier' }, (scope) => listFamilyEntries(scope, deps.masterKey));
-    return { entries };
+    kind: 'family', subject: (request) => ({ kind: 'family', familyId: request.params.familyId }),
+    intent: () => ({ action: 'read', part: 'dossier' }),
+    handler: async (scope) => ({ entries: await listFamilyEntries(scope, deps.masterKey) }),
   });
 
-  app.post('/api/families/:familyId/entries', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/families/:familyId/entries',
     schema: { tags, summary: 'Write in the family part', params: FamilyParams, body: NewEntry, response: { 201: EntrySchema } },
-  }, async (request, reply) => {
-    const { familyId } = request.params as Static<typeof FamilyParams>;
-    const entry = await withFamilyAccess(deps.db, contextOf(request, deps.now()), familyId, { action: 'record', part: 'dossier' },
-      (scope) => recordFamilyEntry(scope, deps.masterKey, request.body as Static<typeof NewEntry>));
-    return reply.code(201).send(entry);
+    kind: 'family', subject: (request) => ({ kind: 'family', familyId: request.params.familyId }),
+    intent: () => ({ action: 'record', part: 'dossier' }),
+    handler: async (scope, request, reply) => {
+      const entry = await recordFamilyEntry(scope, deps.masterKey, request.body);
+      reply.code(201);
+      return entry;
+    },
   });
 }

@@ -68,6 +68,8 @@ export interface RegisteredRoute {
   url: string;
   clientData: boolean;
   public: boolean;
+  /** The kind of subject the route enters the gate with (`gatedRoute`), if it does. */
+  gated: string | undefined;
   /** The route's request schemas as registered (after `closeEmptyBodies`), for the test that checks every object is closed. */
   schema: Pick<FastifySchema, 'body' | 'querystring' | 'params'>;
 }
@@ -220,7 +222,9 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
     closeEmptyBodies(route);
     const schema = { body: route.schema?.body, querystring: route.schema?.querystring, params: route.schema?.params };
     for (const method of [route.method].flat()) {
-      routes.push({ method, url: route.url, clientData: route.config?.clientData === true, public: route.config?.public === true, schema });
+      routes.push({
+        method, url: route.url, clientData: route.config?.clientData === true, public: route.config?.public === true, gated: route.config?.gated, schema,
+      });
     }
   });
   // An export's progress ends with its request: forgotten when it failed or was abandoned (export-progress.ts).

@@ -3,14 +3,13 @@
  * act (accounts, roles, approvals, teams, enrolments) and every refused
  * attempt, from the hash-chained access log (administration-log.ts). Reading
  * the log is the privacy officer's appointment (`decideLogReview`, AVG 38–39;
- * NEN 7513), so the view goes through `withLogReview`: anyone else gets 403
+ * NEN 7513), so the view enters the gate as the log review: anyone else gets 403
  * with the explanation, and the refusal is logged.
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { withLogReview } from '../access/client-access.js';
+import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableObject, NullableString } from '../http/schema-helpers.js';
 import { listAdministrationLog } from './administration-log.js';
 
@@ -35,18 +34,17 @@ const Line = Type.Object({
 }, { additionalProperties: false });
 
 export function adminLogRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/admin-log', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/admin-log',
     schema: {
       tags: ['privacy'], summary: 'The administration log (privacy officer): every account, role, approval and team act, and refused attempts, newest first',
       querystring: Query,
       response: { 200: Type.Object({ lines: Type.Array(Line), nextBefore: NullableString() }, { additionalProperties: false }) },
     },
-  }, async (request) => {
-    const { limit = 100, before } = request.query as Static<typeof Query>;
-    const ctx = contextOf(request, deps.now());
-    return withLogReview(deps.db, ctx, async (tx) => ({
-      value: await listAdministrationLog(tx, ctx.actor.organisationId, { limit, ...(before === undefined ? {} : { before }) }),
-      clientIds: [],
-    }));
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: (scope, request) => {
+      const { limit = 100, before } = request.query;
+      return listAdministrationLog(scope.tx, scope.actor.organisationId, { limit, ...(before === undefined ? {} : { before }) });
+    },
   });
 }

@@ -1,102 +1,19 @@
 /**
- * Administration acts in the hash-chained access log (NEN 7513; NEN 7510-2
- * A.12.4.3: the administrator's own acts are logged where the administrator
- * cannot change them). Creating or resetting an account, changing a role,
- * asking, approving or refusing a privileged role, disabling, enabling, team
- * changes and an employee completing their own enrolment: each is one row,
- * written in the same transaction as the act, through `appendAccessLog`.
- *
- * The row has no client (`client_id` NULL), action `administer`, part
- * `administrative-data` (as the refusals `assertAdministrator` writes), and in
- * `purpose` what was done to whom, e.g. `change-role employee=<uuid> role=manager`
- * — covered by the row's hash like every other column.
- *
- * `listAdministrationLog` is the privacy officer's view of these rows.
+ * The privacy officer's view of the administration acts in the hash-chained
+ * access log (NEN 7513; NEN 7510-2 A.12.4.3): creating or resetting an
+ * account, changing a role, asking, approving or refusing a privileged role,
+ * disabling, enabling, team changes and an employee completing their own
+ * enrolment, and the refused attempts. The gate writes these rows
+ * (access/gate-administration.ts), one per act, in the act's transaction; the
+ * vocabulary of acts is administration-acts.ts.
  */
 import type { Queryable } from '../db/database.js';
-import { appendAccessLog, AccessBasis, AccessOutcome, type AccessLogRow } from '../access/access-log.js';
-import type { RequestContext } from '../access/client-access.js';
+import { ADMINISTER_ACTION, parseAdministrationPurpose } from './administration-acts.js';
 
-/** The administration acts, as they appear in the log. */
-export const AdministrationAct = {
-  createAccount: 'create-account',
-  resetAccount: 'reset-account',
-  completeEnrolment: 'complete-enrolment',
-  changeDetails: 'change-details',
-  changeRole: 'change-role',
-  requestRole: 'request-role',
-  approveRole: 'approve-role',
-  refuseRole: 'refuse-role',
-  disableAccount: 'disable-account',
-  enableAccount: 'enable-account',
-  createTeam: 'create-team',
-  joinTeam: 'join-team',
-  leaveTeam: 'leave-team',
-  /** Looking at the grants awaiting approval (logged when refused). */
-  viewRoleGrants: 'view-role-grants',
-  /** A session of an account whose privileged role awaits approval was refused. */
-  pendingRoleRefused: 'pending-role-refused',
-} as const;
-export type AdministrationAct = (typeof AdministrationAct)[keyof typeof AdministrationAct];
-
-export const ADMINISTER_ACTION = 'administer';
-export const ADMINISTER_PART = 'administrative-data';
-
-export interface AdministrationDetails {
-  employee?: string;
-  role?: string;
-  team?: string;
-  grant?: string;
-}
-
-/** `act key=value …` in a fixed order: readable in raw SQL, parsed back by `parseAdministrationPurpose`. */
-export function administrationPurpose(act: AdministrationAct, details: AdministrationDetails): string {
-  const parts: string[] = [act];
-  for (const key of ['employee', 'role', 'team', 'grant'] as const) {
-    const value = details[key];
-    if (value !== undefined) parts.push(`${key}=${value}`);
-  }
-  return parts.join(' ');
-}
-
-export function parseAdministrationPurpose(purpose: string | null): { act: string | null } & AdministrationDetails {
-  if (purpose === null) return { act: null };
-  const [act, ...rest] = purpose.split(' ');
-  const details: AdministrationDetails = {};
-  for (const pair of rest) {
-    const [key, value] = pair.split('=');
-    if (value !== undefined && (key === 'employee' || key === 'role' || key === 'team' || key === 'grant')) details[key] = value;
-  }
-  return { act: act ?? null, ...details };
-}
-
-/** Who did it: a session's employee, or (enrolment) the employee completing their own link without a session. */
-export type AdministrationActor =
-  | { kind: 'session'; ctx: RequestContext }
-  | { kind: 'enrolment'; organisationId: string; employeeId: string; role: string; route: string; address: string | null };
-
-/**
- * Appends one administration row (allowed or refused) inside `tx`; call it as
- * the last step of the act's transaction (the log's chain lock is held until commit).
- */
-export async function logAdministration(
-  tx: Queryable, who: AdministrationActor, act: AdministrationAct, details: AdministrationDetails,
-  decision: { outcome?: AccessOutcome; basis?: AccessBasis; citations: readonly string[] },
-): Promise<void> {
-  const base = who.kind === 'session'
-    ? {
-        organisationId: who.ctx.actor.organisationId, employeeId: who.ctx.actor.employeeId, employeeRole: who.ctx.actor.role,
-        route: who.ctx.route, sessionId: who.ctx.actor.sessionId, address: who.ctx.address,
-      }
-    : { organisationId: who.organisationId, employeeId: who.employeeId, employeeRole: who.role, route: who.route, sessionId: null, address: who.address };
-  const outcome = decision.outcome ?? AccessOutcome.allowed;
-  const row: AccessLogRow = {
-    ...base, clientId: null, action: ADMINISTER_ACTION, part: ADMINISTER_PART, outcome,
-    basis: decision.basis ?? (outcome === AccessOutcome.allowed ? AccessBasis.legalDuty : AccessBasis.none),
-    purpose: administrationPurpose(act, details), citations: decision.citations,
-  };
-  await appendAccessLog(tx, [row]);
-}
+export {
+  ADMINISTER_ACTION, ADMINISTER_PART, AdministrationAct, administrationPurpose, parseAdministrationPurpose, type AdministrationDetails,
+} from './administration-acts.js';
+export { logAdministration, type AdministrationActor } from '../access/gate-administration.js';
 
 /** One line of the privacy officer's administration log. */
 export interface AdministrationLogLine {
@@ -132,7 +49,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Every administration row of the organisation (the acts, and the refusals
- * `assertAdministrator` and the role-grant routes wrote), newest first,
+ * the administration subject of the gate wrote), newest first,
  * paged by `before` (a seq).
  */
 export async function listAdministrationLog(

@@ -12,23 +12,22 @@
  * - a privileged role (manager, privacy officer, application administrator)
  *   is only asked for here; it takes effect when a second person approves it
  *   (role-grant-routes.ts, role-grant-rule.ts);
- * - every act is a row in the hash-chained access log (administration-log.ts),
- *   written in the act's transaction, and the privacy officer reads them
+ * - every act is a row in the hash-chained access log, written by the gate's
+ *   administration subject in the act's transaction, and the privacy officer reads them
  *   (`GET /api/admin-log`).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { assertAdministrator, type RequestContext } from '../access/client-access.js';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { AdministrationArea, type RequestContext } from '../access/gate.js';
 import { endAllSessions } from '../auth/sessions.js';
-import { conflict, forbidden, notFound, unauthorized } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import type { Queryable } from '../db/database.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
-import { decideAdministration } from '../access/policy.js';
-import { AdministrationAct, logAdministration, type AdministrationDetails } from './administration-log.js';
+import { AdministrationAct } from './administration-log.js';
 import { adminLogRoutes } from './admin-log-routes.js';
-import { EMPLOYEE_ROLES, EmployeeRole } from './employee-roles.js';
+import { EMPLOYEE_ROLES } from './employee-roles.js';
 import { clearCredentials, issueEnrolmentLink } from './enrolment.js';
 import { enrolmentRoutes } from './enrolment-routes.js';
 import {
@@ -82,16 +81,6 @@ const Team = Type.Object({
 
 const employeeNotFound = () => notFound('Deze medewerker bestaat niet.', 'No such employee.');
 
-/** The caller, who must be the application administrator (the onRequest hook has logged any refusal; this is the second lock). */
-function administrator(request: FastifyRequest): RequestContext['actor'] {
-  const actor = request.actor;
-  if (actor === undefined) throw unauthorized();
-  if (actor.role !== EmployeeRole.applicationAdministrator) {
-    throw forbidden('Alleen de functioneel beheerder beheert medewerkers, rollen en teams.', 'Only the application administrator manages employees, roles and teams.', ['NEN 7510-2 A.9.2']);
-  }
-  return actor;
-}
-
 /** An administrator cannot lock themselves out (disable or reset their own account, drop their own role) nor give themselves another role. */
 function refuseOwnAccount(actor: RequestContext['actor'], employeeId: string): void {
   if (actor.employeeId === employeeId) {
@@ -99,142 +88,121 @@ function refuseOwnAccount(actor: RequestContext['actor'], employeeId: string): v
   }
 }
 
-const ADMINISTRATION_CITATIONS = decideAdministration(EmployeeRole.applicationAdministrator).citations;
+const accounts = { kind: 'administration', area: AdministrationArea.accounts } as const;
 
 export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['administration'];
-  // A route-level onRequest hook runs after authentication and before the body is parsed or validated:
-  // a refused caller learns nothing about the body, and the refusal is in the access log.
-  const onRequest = async (request: FastifyRequest) => {
-    await assertAdministrator(deps.db, contextOf(request, deps.now()));
-  };
+  // Every route here enters the gate as administration of accounts. `decideFirst`: the decision also runs in a
+  // route-level onRequest hook, after authentication and before the body is parsed or validated, so a refused
+  // caller learns nothing about the body, and the refusal is in the access log. Each act the handler records
+  // is a row written in the act's transaction (administration-log.ts shows them).
+  const gate = { kind: 'administration', subject: () => accounts, intent: () => ({}), decideFirst: true } as const;
 
-  /** One administration act: the work and its log row in one transaction. */
-  async function act<T>(request: FastifyRequest, work: (tx: Queryable, log: (act: AdministrationAct, details: AdministrationDetails) => Promise<void>) => Promise<T>): Promise<T> {
-    administrator(request);
-    const ctx = contextOf(request, deps.now());
-    return deps.db.transaction(async (tx) => {
-      const rows: [AdministrationAct, AdministrationDetails][] = [];
-      const value = await work(tx, (a, details) => {
-        rows.push([a, details]);
-        return Promise.resolve();
-      });
-      // Log rows last: the chain lock is held from the first append until commit.
-      for (const [a, details] of rows) await logAdministration(tx, { kind: 'session', ctx }, a, details, { citations: ADMINISTRATION_CITATIONS });
-      return value;
-    });
-  }
+  const view = async (tx: Queryable, organisationId: string, employeeId: string): Promise<EmployeeView> => (await findEmployee(tx, organisationId, employeeId))!;
 
-  const view = async (organisationId: string, employeeId: string): Promise<EmployeeView> => (await findEmployee(deps.db, organisationId, employeeId))!;
-
-  app.get('/api/admin/employees', {
-    onRequest, schema: { tags, summary: 'The organisation\'s employees', response: { 200: Type.Object({ employees: Type.Array(Employee) }, { additionalProperties: false }) } },
-  }, async (request) => ({ employees: await listEmployees(deps.db, administrator(request).organisationId) }));
-
-  app.get('/api/admin/employees/:employeeId', {
-    onRequest, schema: { tags, summary: 'One employee', params: EmployeeParams, response: { 200: Employee } },
-  }, async (request) => {
-    const { employeeId } = request.params as Static<typeof EmployeeParams>;
-    const employee = await findEmployee(deps.db, administrator(request).organisationId, employeeId);
-    if (employee === undefined) throw employeeNotFound();
-    return employee;
+  gatedRoute(app, deps, {
+    ...gate, method: 'GET', url: '/api/admin/employees',
+    schema: { tags, summary: 'The organisation\'s employees', response: { 200: Type.Object({ employees: Type.Array(Employee) }, { additionalProperties: false }) } },
+    handler: async (scope) => ({ employees: await listEmployees(scope.tx, scope.actor.organisationId) }),
   });
 
-  app.post('/api/admin/employees', {
-    onRequest,
+  gatedRoute(app, deps, {
+    ...gate, method: 'GET', url: '/api/admin/employees/:employeeId',
+    schema: { tags, summary: 'One employee', params: EmployeeParams, response: { 200: Employee } },
+    handler: async (scope, request) => {
+      const employee = await findEmployee(scope.tx, scope.actor.organisationId, request.params.employeeId);
+      if (employee === undefined) throw employeeNotFound();
+      return employee;
+    },
+  });
+
+  gatedRoute(app, deps, {
+    ...gate, method: 'POST', url: '/api/admin/employees',
     schema: {
       tags,
       summary: 'Create an account without credentials; answers a one-time enrolment link for the employee. A privileged role awaits a second person\'s approval.',
       body: NewEmployeeBody,
       response: { 201: Type.Object({ employee: Employee, enrolment: Enrolment }, { additionalProperties: false }) },
     },
-  }, async (request, reply) => {
-    const { username, displayName, functionTitle, role } = request.body as Static<typeof NewEmployeeBody>;
-    const actor = administrator(request);
-    const now = deps.now();
-    const { id, enrolment } = await act(request, async (tx, log) => {
+    handler: async (scope, request, reply) => {
+      const { username, displayName, functionTitle, role } = request.body;
+      const { actor, tx, now } = scope;
       const privileged = isPrivilegedRole(role);
-      const employeeId = await createEmployee(tx, actor.organisationId, { username, displayName, functionTitle, role, rolePending: privileged });
-      await log(AdministrationAct.createAccount, { employee: employeeId, role });
+      const id = await createEmployee(tx, actor.organisationId, { username, displayName, functionTitle, role, rolePending: privileged });
+      scope.record(AdministrationAct.createAccount, { employee: id, role });
       if (privileged) {
-        const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId, role, reason: 'new-account', requestedBy: actor.employeeId }, now);
-        await log(AdministrationAct.requestRole, { employee: employeeId, role, grant });
+        const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId: id, role, reason: 'new-account', requestedBy: actor.employeeId }, now);
+        scope.record(AdministrationAct.requestRole, { employee: id, role, grant });
       }
-      return { id: employeeId, enrolment: await issueEnrolmentLink(tx, employeeId, 'new-account', actor.employeeId, now, deps.config.publicUrl) };
-    });
-    request.log.info({ event: 'employee-created', by: actor.employeeId, employeeId: id }, 'employee created');
-    return reply.code(201).send({ employee: await view(actor.organisationId, id), enrolment });
+      const enrolment = await issueEnrolmentLink(tx, id, 'new-account', actor.employeeId, now, deps.config.publicUrl);
+      request.log.info({ event: 'employee-created', by: actor.employeeId, employeeId: id }, 'employee created');
+      reply.code(201);
+      return { employee: await view(tx, actor.organisationId, id), enrolment };
+    },
   });
 
-  app.patch('/api/admin/employees/:employeeId', {
-    onRequest,
+  gatedRoute(app, deps, {
+    ...gate, method: 'PATCH', url: '/api/admin/employees/:employeeId',
     schema: {
       tags, summary: 'Change an employee\'s name, function or role (a privileged role is asked for: it takes effect when a second person approves)',
       params: EmployeeParams, body: EmployeeChangesBody, response: { 200: Employee },
     },
-  }, async (request) => {
-    const actor = administrator(request);
-    const { employeeId } = request.params as Static<typeof EmployeeParams>;
-    const { role, ...details } = request.body as Static<typeof EmployeeChangesBody>;
-    if (role !== undefined && role !== actor.role) refuseOwnAccount(actor, employeeId);
-    const now = deps.now();
-    const found = await act(request, async (tx, log) => {
+    handler: async (scope, request) => {
+      const { actor, tx, now } = scope;
+      const { employeeId } = request.params;
+      const { role, ...details } = request.body;
+      if (role !== undefined && role !== actor.role) refuseOwnAccount(actor, employeeId);
       const current = await findEmployee(tx, actor.organisationId, employeeId);
-      if (current === undefined) return false;
+      if (current === undefined) throw employeeNotFound();
       if (Object.keys(details).length > 0) {
         await updateEmployee(tx, actor.organisationId, employeeId, details);
-        await log(AdministrationAct.changeDetails, { employee: employeeId });
+        scope.record(AdministrationAct.changeDetails, { employee: employeeId });
       }
-      if (role === undefined) return true;
-      const inEffect = !current.rolePending && current.role === role;
-      if (inEffect) {
-        // Back to the role in effect: an open request for another role lapses.
-        if (current.pendingRole !== null) {
-          const grant = await withdrawOpenGrant(tx, employeeId, actor.employeeId, now);
-          await log(AdministrationAct.changeRole, { employee: employeeId, role, ...(grant === undefined ? {} : { grant }) });
+      if (role !== undefined) {
+        const inEffect = !current.rolePending && current.role === role;
+        if (inEffect) {
+          // Back to the role in effect: an open request for another role lapses.
+          if (current.pendingRole !== null) {
+            const grant = await withdrawOpenGrant(tx, employeeId, actor.employeeId, now);
+            scope.record(AdministrationAct.changeRole, { employee: employeeId, role, ...(grant === undefined ? {} : { grant }) });
+          }
+        } else if (isPrivilegedRole(role)) {
+          if (current.pendingRole !== role) {
+            const reason = current.rolePending ? 'new-account' : 'role-change';
+            const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId, role, reason, requestedBy: actor.employeeId }, now);
+            scope.record(AdministrationAct.requestRole, { employee: employeeId, role, grant });
+          }
+        } else {
+          // Fewer rights need no second person: at once, and any open request lapses.
+          await withdrawOpenGrant(tx, employeeId, actor.employeeId, now);
+          await updateEmployee(tx, actor.organisationId, employeeId, { role });
+          scope.record(AdministrationAct.changeRole, { employee: employeeId, role });
         }
-      } else if (isPrivilegedRole(role)) {
-        if (current.pendingRole !== role) {
-          const reason = current.rolePending ? 'new-account' : 'role-change';
-          const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId, role, reason, requestedBy: actor.employeeId }, now);
-          await log(AdministrationAct.requestRole, { employee: employeeId, role, grant });
-        }
-      } else {
-        // Fewer rights need no second person: at once, and any open request lapses.
-        await withdrawOpenGrant(tx, employeeId, actor.employeeId, now);
-        await updateEmployee(tx, actor.organisationId, employeeId, { role });
-        await log(AdministrationAct.changeRole, { employee: employeeId, role });
       }
-      return true;
-    });
-    if (!found) throw employeeNotFound();
-    request.log.info({ event: 'employee-changed', by: actor.employeeId, employeeId, fields: Object.keys(request.body as object) }, 'employee changed');
-    return view(actor.organisationId, employeeId);
+      request.log.info({ event: 'employee-changed', by: actor.employeeId, employeeId, fields: Object.keys(request.body) }, 'employee changed');
+      return view(tx, actor.organisationId, employeeId);
+    },
   });
 
   for (const [action, active] of [['disable', false], ['enable', true]] as const) {
-    app.post(`/api/admin/employees/:employeeId/${action}`, {
-      onRequest,
+    gatedRoute(app, deps, {
+      ...gate, method: 'POST', url: `/api/admin/employees/:employeeId/${action}`,
       schema: { tags, summary: active ? 'Enable an account' : 'Disable an account: all its sessions end at once', params: EmployeeParams, response: { 200: Employee } },
-    }, async (request) => {
-      const actor = administrator(request);
-      const { employeeId } = request.params as Static<typeof EmployeeParams>;
-      if (!active) refuseOwnAccount(actor, employeeId);
-      const now = deps.now();
-      const found = await act(request, async (tx, log) => {
-        if (!await setEmployeeActive(tx, actor.organisationId, employeeId, active, now)) return false;
+      handler: async (scope, request) => {
+        const { actor, tx, now } = scope;
+        const { employeeId } = request.params;
+        if (!active) refuseOwnAccount(actor, employeeId);
+        if (!await setEmployeeActive(tx, actor.organisationId, employeeId, active, now)) throw employeeNotFound();
         if (!active) await endAllSessions(tx, employeeId, now);
-        await log(active ? AdministrationAct.enableAccount : AdministrationAct.disableAccount, { employee: employeeId });
-        return true;
-      });
-      if (!found) throw employeeNotFound();
-      request.log.info({ event: active ? 'employee-enabled' : 'employee-disabled', by: actor.employeeId, employeeId }, `employee ${action}d`);
-      return view(actor.organisationId, employeeId);
+        scope.record(active ? AdministrationAct.enableAccount : AdministrationAct.disableAccount, { employee: employeeId });
+        request.log.info({ event: active ? 'employee-enabled' : 'employee-disabled', by: actor.employeeId, employeeId }, `employee ${action}d`);
+        return view(tx, actor.organisationId, employeeId);
+      },
     });
   }
 
-  app.post('/api/admin/employees/:employeeId/reset', {
-    onRequest,
+  gatedRoute(app, deps, {
+    ...gate, method: 'POST', url: '/api/admin/employees/:employeeId/reset',
     schema: {
       tags,
       summary: 'Reset an account (forgotten password, lost phone): the password, second factor, recovery codes and sessions stop working; answers a new one-time enrolment link. '
@@ -242,63 +210,55 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: EmployeeParams,
       response: { 200: Type.Object({ employee: Employee, enrolment: Enrolment }, { additionalProperties: false }) },
     },
-  }, async (request) => {
-    const actor = administrator(request);
-    const { employeeId } = request.params as Static<typeof EmployeeParams>;
-    refuseOwnAccount(actor, employeeId);
-    const now = deps.now();
-    const enrolment = await act(request, async (tx, log) => {
+    handler: async (scope, request) => {
+      const { actor, tx, now } = scope;
+      const { employeeId } = request.params;
+      refuseOwnAccount(actor, employeeId);
       const current = await findEmployee(tx, actor.organisationId, employeeId);
-      if (current === undefined) return undefined;
+      if (current === undefined) throw employeeNotFound();
       await clearCredentials(tx, employeeId, now);
-      const link = await issueEnrolmentLink(tx, employeeId, 'reset', actor.employeeId, now, deps.config.publicUrl);
-      await log(AdministrationAct.resetAccount, { employee: employeeId });
+      const enrolment = await issueEnrolmentLink(tx, employeeId, 'reset', actor.employeeId, now, deps.config.publicUrl);
+      scope.record(AdministrationAct.resetAccount, { employee: employeeId });
       // Whoever completes the link holds the account: a privileged one needs the second person again, after the employee enrolled.
       if (!current.rolePending && isPrivilegedRole(current.role)) {
         await tx.query('UPDATE org.employees SET role_pending = true WHERE id = $1', [employeeId]);
         const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId, role: current.role, reason: 'reset', requestedBy: actor.employeeId }, now);
-        await log(AdministrationAct.requestRole, { employee: employeeId, role: current.role, grant });
+        scope.record(AdministrationAct.requestRole, { employee: employeeId, role: current.role, grant });
       }
-      return link;
-    });
-    if (enrolment === undefined) throw employeeNotFound();
-    request.log.info({ event: 'employee-reset', by: actor.employeeId, employeeId }, 'account reset');
-    return { employee: await view(actor.organisationId, employeeId), enrolment };
+      request.log.info({ event: 'employee-reset', by: actor.employeeId, employeeId }, 'account reset');
+      return { employee: await view(tx, actor.organisationId, employeeId), enrolment };
+    },
   });
 
-  app.get('/api/admin/teams', {
-    onRequest, schema: { tags, summary: 'The organisation\'s teams and their members', response: { 200: Type.Object({ teams: Type.Array(Team) }, { additionalProperties: false }) } },
-  }, async (request) => ({ teams: await listTeams(deps.db, administrator(request).organisationId) }));
+  gatedRoute(app, deps, {
+    ...gate, method: 'GET', url: '/api/admin/teams',
+    schema: { tags, summary: 'The organisation\'s teams and their members', response: { 200: Type.Object({ teams: Type.Array(Team) }, { additionalProperties: false }) } },
+    handler: async (scope) => ({ teams: await listTeams(scope.tx, scope.actor.organisationId) }),
+  });
 
-  app.post('/api/admin/teams', {
-    onRequest, schema: { tags, summary: 'Create a team', body: TeamBody, response: { 201: Type.Object({ id: Type.String() }, { additionalProperties: false }) } },
-  }, async (request, reply) => {
-    const actor = administrator(request);
-    const { name } = request.body as Static<typeof TeamBody>;
-    const id = await act(request, async (tx, log) => {
-      const teamId = await createTeam(tx, actor.organisationId, name);
-      await log(AdministrationAct.createTeam, { team: teamId });
-      return teamId;
-    });
-    request.log.info({ event: 'team-created', by: actor.employeeId, teamId: id }, 'team created');
-    return reply.code(201).send({ id });
+  gatedRoute(app, deps, {
+    ...gate, method: 'POST', url: '/api/admin/teams',
+    schema: { tags, summary: 'Create a team', body: TeamBody, response: { 201: Type.Object({ id: Type.String() }, { additionalProperties: false }) } },
+    handler: async (scope, request, reply) => {
+      const id = await createTeam(scope.tx, scope.actor.organisationId, request.body.name);
+      scope.record(AdministrationAct.createTeam, { team: id });
+      request.log.info({ event: 'team-created', by: scope.actor.employeeId, teamId: id }, 'team created');
+      reply.code(201);
+      return { id };
+    },
   });
 
   for (const [method, member] of [['PUT', true], ['DELETE', false]] as const) {
-    app.route({
-      method, url: '/api/admin/teams/:teamId/members/:employeeId', onRequest,
+    gatedRoute(app, deps, {
+      ...gate, method, url: '/api/admin/teams/:teamId/members/:employeeId',
       schema: { tags, summary: member ? 'Add an employee to a team' : 'Remove an employee from a team', params: MemberParams, response: { 204: Type.Null() } },
-      handler: async (request, reply) => {
-        const actor = administrator(request);
-        const { teamId, employeeId } = request.params as Static<typeof MemberParams>;
-        const found = await act(request, async (tx, log) => {
-          if (!await setTeamMembership(tx, actor.organisationId, teamId, employeeId, member)) return false;
-          await log(member ? AdministrationAct.joinTeam : AdministrationAct.leaveTeam, { employee: employeeId, team: teamId });
-          return true;
-        });
-        if (!found) throw notFound();
-        request.log.info({ event: member ? 'team-member-added' : 'team-member-removed', by: actor.employeeId, teamId, employeeId }, 'team membership changed');
-        return reply.code(204).send();
+      handler: async (scope, request, reply) => {
+        const { teamId, employeeId } = request.params;
+        if (!await setTeamMembership(scope.tx, scope.actor.organisationId, teamId, employeeId, member)) throw notFound();
+        scope.record(member ? AdministrationAct.joinTeam : AdministrationAct.leaveTeam, { employee: employeeId, team: teamId });
+        request.log.info({ event: member ? 'team-member-added' : 'team-member-removed', by: scope.actor.employeeId, teamId, employeeId }, 'team membership changed');
+        reply.code(204);
+        return null;
       },
     });
   }

@@ -13,11 +13,12 @@
  * A dead link (used, expired, revoked, five wrong codes) answers 410.
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { sessionSettings, setSessionCookie } from '../auth/auth-routes.js';
 import { createSession } from '../auth/sessions.js';
 import type { AppDeps } from '../http/app-deps.js';
+import { publicRoute } from '../http/gated-route.js';
 import { AdministrationAct, logAdministration } from './administration-log.js';
 import { completeEnrolment, openEnrolment } from './enrolment.js';
 
@@ -48,33 +49,32 @@ const Completed = Type.Object({
 export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['auth'];
 
-  app.post('/api/enrolment/open', {
-    config: { public: true },
+  publicRoute(app, {
+    method: 'POST', url: '/api/enrolment/open',
     schema: { tags, summary: 'Open a one-time enrolment link: who it is for, and a new TOTP secret to add to an authenticator app', body: OpenBody, response: { 200: Opened } },
-  }, async (request) => {
-    const { token } = request.body as Static<typeof OpenBody>;
-    return openEnrolment(deps.db, deps.masterKey, token, deps.now());
+    handler: (request) => openEnrolment(deps.db, deps.masterKey, request.body.token, deps.now()),
   });
 
-  app.post('/api/enrolment/complete', {
-    config: { public: true },
+  publicRoute(app, {
+    method: 'POST', url: '/api/enrolment/complete',
     schema: {
       tags, summary: 'Complete an enrolment link: your own password and the code from your app; starts a session and answers ten recovery codes once',
       body: CompleteBody, response: { 200: Completed },
     },
-  }, async (request, reply) => {
-    const body = request.body as Static<typeof CompleteBody>;
-    const now = deps.now();
-    let token: string | undefined;
-    const done = await completeEnrolment(deps.db, deps.masterKey, body, now, async (tx, enrolled) => {
-      token = await createSession(tx, enrolled.employeeId, sessionSettings(deps), request.ip, now);
-      await logAdministration(tx, {
-        kind: 'enrolment', organisationId: enrolled.organisationId, employeeId: enrolled.employeeId, role: enrolled.role,
-        route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip,
-      }, AdministrationAct.completeEnrolment, { employee: enrolled.employeeId }, { citations: ['NEN 7510-2 A.9.2.4', 'NEN 7510-2 A.9.4.2'] });
-    });
-    setSessionCookie(request, reply, deps.config, token!, deps.config.sessionLifetimeMinutes * 60);
-    request.log.info({ event: 'enrolment-completed', employeeId: done.employeeId }, 'enrolment completed');
-    return { employeeId: done.employeeId, username: done.username, recoveryCodes: done.recoveryCodes };
+    handler: async (request, reply) => {
+      const body = request.body;
+      const now = deps.now();
+      let token: string | undefined;
+      const done = await completeEnrolment(deps.db, deps.masterKey, body, now, async (tx, enrolled) => {
+        token = await createSession(tx, enrolled.employeeId, sessionSettings(deps), request.ip, now);
+        await logAdministration(tx, {
+          kind: 'enrolment', organisationId: enrolled.organisationId, employeeId: enrolled.employeeId, role: enrolled.role,
+          route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip,
+        }, AdministrationAct.completeEnrolment, { employee: enrolled.employeeId }, { citations: ['NEN 7510-2 A.9.2.4', 'NEN 7510-2 A.9.4.2'] });
+      });
+      setSessionCookie(request, reply, deps.config, token!, deps.config.sessionLifetimeMinutes * 60);
+      request.log.info({ event: 'enrolment-completed', employeeId: done.employeeId }, 'enrolment completed');
+      return { employeeId: done.employeeId, username: done.username, recoveryCodes: done.recoveryCodes };
+    },
   });
 }

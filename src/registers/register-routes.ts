@@ -1,17 +1,18 @@
 /**
  * HTTP routes for the records beside the dossier (complaints, incidents and
  * calamities, prospective clients) and the records of processing (AVG 30).
- * Every route goes through `withRegisterAccess`: decided, logged, refused
- * with an explanation.
+ * Every route enters the gate with the register subject: decided by the
+ * register policy, logged once per client a record names, refused with an
+ * explanation.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { RecordScope } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { OneOf, Uuid } from '../http/schema-helpers.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { withRegisterAccess } from './register-access.js';
-import { Register } from './register-policy.js';
+import { Register, type RegisterAction } from './register-policy.js';
 import {
   addProcessingActivity, closeComplaint, listQualityAudits, recordQualityAudit, ComplaintOutcome, IncidentKind, listComplaints, listIncidents, listProcessingActivities, listProspectiveClients,
   recordComplaint, recordIncident, recordInspectorateReport, recordProspectiveClient, type Recorder,
@@ -69,138 +70,131 @@ const NewActivity = Type.Object(ActivityFields, { additionalProperties: false })
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
   const key = deps.masterKey;
-  const recorder = (request: FastifyRequest): { ctx: ReturnType<typeof contextOf>; by: Recorder } => {
-    const ctx = contextOf(request, deps.now());
-    return { ctx, by: { organisationId: ctx.actor.organisationId, employeeId: ctx.actor.employeeId, now: ctx.now, today: calendarDate(ctx.now) } };
-  };
+  const recorder = (scope: RecordScope): Recorder => ({
+    organisationId: scope.actor.organisationId, employeeId: scope.actor.employeeId, now: scope.now, today: calendarDate(scope.now),
+  });
+  /** The register subject for one register and action (read, record, handle): decided by the register policy. */
+  const register = (which: Register, action: RegisterAction) => ({
+    kind: 'register' as const, subject: () => ({ kind: 'register' as const, register: which }), intent: () => action,
+  });
   const tags = ['registers'];
 
-  app.get('/api/registers/complaints', {
+  gatedRoute(app, deps, {
+    ...register(Register.complaints, 'read'), method: 'GET', url: '/api/registers/complaints',
     schema: { tags, summary: 'Complaints (kept apart from the dossier, 2 years after closing)', response: { 200: Type.Object({ complaints: Type.Array(ComplaintSchema) }, { additionalProperties: false }) } },
-  }, async (request) => {
-    const { ctx, by } = recorder(request);
-    const complaints = await withRegisterAccess(deps.db, ctx, Register.complaints, 'read', async (tx) => {
-      const value = await listComplaints(tx, key, by.organisationId);
-      return { value, clientIds: value.flatMap((c) => (c.clientId === null ? [] : [c.clientId])) };
-    });
-    return { complaints };
+    handler: async (scope) => {
+      const complaints = await listComplaints(scope.tx, key, scope.actor.organisationId);
+      scope.concerns(complaints.flatMap((c) => (c.clientId === null ? [] : [c.clientId])));
+      return { complaints };
+    },
   });
 
-  app.post('/api/registers/complaints', {
+  gatedRoute(app, deps, {
+    ...register(Register.complaints, 'record'), method: 'POST', url: '/api/registers/complaints',
     schema: { tags, summary: 'Record a complaint', body: NewComplaint, response: { 201: Created } },
-  }, async (request, reply) => {
-    const { ctx, by } = recorder(request);
-    const body = request.body as Static<typeof NewComplaint>;
-    const id = await withRegisterAccess(deps.db, ctx, Register.complaints, 'record', async (tx) => ({
-      value: await recordComplaint(tx, key, by, body), clientIds: body.clientId === undefined ? [] : [body.clientId],
-    }));
-    return reply.code(201).send({ id });
+    handler: async (scope, request, reply) => {
+      const id = await recordComplaint(scope.tx, key, recorder(scope), request.body);
+      scope.concerns(request.body.clientId === undefined ? [] : [request.body.clientId]);
+      reply.code(201);
+      return { id };
+    },
   });
 
-  app.post('/api/registers/complaints/:id/close', {
+  gatedRoute(app, deps, {
+    ...register(Register.complaints, 'handle'), method: 'POST', url: '/api/registers/complaints/:id/close',
     schema: { tags, summary: 'Close a complaint with its outcome; from then on it is kept 2 years', params: IdParams, body: CloseComplaint, response: { 200: ComplaintSchema } },
-  }, async (request) => {
-    const { ctx, by } = recorder(request);
-    const { id } = request.params as Static<typeof IdParams>;
-    return withRegisterAccess(deps.db, ctx, Register.complaints, 'handle', async (tx) => {
-      const value = await closeComplaint(tx, key, by, id, request.body as Static<typeof CloseComplaint>);
-      return { value, clientIds: value.clientId === null ? [] : [value.clientId] };
-    });
+    handler: async (scope, request) => {
+      const complaint = await closeComplaint(scope.tx, key, recorder(scope), request.params.id, request.body);
+      scope.concerns(complaint.clientId === null ? [] : [complaint.clientId]);
+      return complaint;
+    },
   });
 
-  app.get('/api/registers/incidents', {
+  gatedRoute(app, deps, {
+    ...register(Register.incidents, 'read'), method: 'GET', url: '/api/registers/incidents',
     schema: { tags, summary: 'Incidents and calamities, with the reports due to the inspectorate (Jeugdwet 4.1.8)', response: { 200: Type.Object({ incidents: Type.Array(IncidentSchema) }, { additionalProperties: false }) } },
-  }, async (request) => {
-    const { ctx, by } = recorder(request);
-    const incidents = await withRegisterAccess(deps.db, ctx, Register.incidents, 'read', async (tx) => {
-      const value = await listIncidents(tx, key, by.organisationId);
-      return { value, clientIds: value.flatMap((i) => i.clientIds) };
-    });
-    return { incidents };
+    handler: async (scope) => {
+      const incidents = await listIncidents(scope.tx, key, scope.actor.organisationId);
+      scope.concerns(incidents.flatMap((i) => i.clientIds));
+      return { incidents };
+    },
   });
 
-  app.post('/api/registers/incidents', {
+  gatedRoute(app, deps, {
+    ...register(Register.incidents, 'record'), method: 'POST', url: '/api/registers/incidents',
     schema: { tags, summary: 'Report an incident, calamity or violence in the care relationship', body: NewIncident, response: { 201: Created } },
-  }, async (request, reply) => {
-    const { ctx, by } = recorder(request);
-    const body = request.body as Static<typeof NewIncident>;
-    const id = await withRegisterAccess(deps.db, ctx, Register.incidents, 'record', async (tx) => ({ value: await recordIncident(tx, key, by, body), clientIds: body.clientIds }));
-    return reply.code(201).send({ id });
+    handler: async (scope, request, reply) => {
+      const id = await recordIncident(scope.tx, key, recorder(scope), request.body);
+      scope.concerns(request.body.clientIds);
+      reply.code(201);
+      return { id };
+    },
   });
 
-  app.post('/api/registers/incidents/:id/inspectorate-report', {
+  gatedRoute(app, deps, {
+    ...register(Register.incidents, 'handle'), method: 'POST', url: '/api/registers/incidents/:id/inspectorate-report',
     schema: { tags, summary: 'Record the date the incident was reported to the inspectorate', params: IdParams, body: InspectorateReport, response: { 200: IncidentSchema } },
-  }, async (request) => {
-    const { ctx, by } = recorder(request);
-    const { id } = request.params as Static<typeof IdParams>;
-    const { reportedOn } = request.body as Static<typeof InspectorateReport>;
-    return withRegisterAccess(deps.db, ctx, Register.incidents, 'handle', async (tx) => {
-      const value = await recordInspectorateReport(tx, key, by, id, reportedOn);
-      return { value, clientIds: value.clientIds };
-    });
+    handler: async (scope, request) => {
+      const incident = await recordInspectorateReport(scope.tx, key, recorder(scope), request.params.id, request.body.reportedOn);
+      scope.concerns(incident.clientIds);
+      return incident;
+    },
   });
 
-  app.get('/api/registers/prospective-clients', {
+  gatedRoute(app, deps, {
+    ...register(Register.prospectiveClients, 'read'), method: 'GET', url: '/api/registers/prospective-clients',
     schema: { tags, summary: 'Registrations of prospective clients (kept 6 months)', response: { 200: Type.Object({ prospectiveClients: Type.Array(ProspectiveSchema) }, { additionalProperties: false }) } },
-  }, async (request) => {
-    const { ctx, by } = recorder(request);
-    const prospectiveClients = await withRegisterAccess(deps.db, ctx, Register.prospectiveClients, 'read', async (tx) => ({
-      value: await listProspectiveClients(tx, key, by.organisationId, by.today), clientIds: [],
-    }));
-    return { prospectiveClients };
+    handler: async (scope) => ({ prospectiveClients: await listProspectiveClients(scope.tx, key, scope.actor.organisationId, calendarDate(scope.now)) }),
   });
 
-  app.post('/api/registers/prospective-clients', {
+  gatedRoute(app, deps, {
+    ...register(Register.prospectiveClients, 'record'), method: 'POST', url: '/api/registers/prospective-clients',
     schema: { tags, summary: 'Register a prospective client', body: NewProspective, response: { 201: Created } },
-  }, async (request, reply) => {
-    const { ctx, by } = recorder(request);
-    const id = await withRegisterAccess(deps.db, ctx, Register.prospectiveClients, 'record', async (tx) => ({
-      value: await recordProspectiveClient(tx, key, by, request.body as Static<typeof NewProspective>), clientIds: [],
-    }));
-    return reply.code(201).send({ id });
+    handler: async (scope, request, reply) => {
+      const id = await recordProspectiveClient(scope.tx, key, recorder(scope), request.body);
+      reply.code(201);
+      return { id };
+    },
   });
 
-  app.get('/api/registers/quality-audits', {
+  gatedRoute(app, deps, {
+    ...register(Register.qualityAudits, 'read'), method: 'GET', url: '/api/registers/quality-audits',
     schema: { tags, summary: 'Quality audits with their sample of clients (quality control by sample)', response: { 200: Type.Object({ audits: Type.Array(AuditSchema) }, { additionalProperties: false }) } },
-  }, async (request) => {
-    const { ctx, by } = recorder(request);
-    const audits = await withRegisterAccess(deps.db, ctx, Register.qualityAudits, 'read', async (tx) => {
-      const value = await listQualityAudits(tx, by.organisationId);
-      return { value, clientIds: value.flatMap((a) => a.clientIds) };
-    });
-    return { audits };
+    handler: async (scope) => {
+      const audits = await listQualityAudits(scope.tx, scope.actor.organisationId);
+      scope.concerns(audits.flatMap((a) => a.clientIds));
+      return { audits };
+    },
   });
 
-  app.post('/api/registers/quality-audits', {
+  gatedRoute(app, deps, {
+    ...register(Register.qualityAudits, 'record'), method: 'POST', url: '/api/registers/quality-audits',
     schema: {
       tags, summary: 'Register a quality audit with its sample (manager or privacy officer)',
       description: 'A manager reads a sampled dossier for it with the header `x-dossierwijzer-purpose: quality-control <audit id>`, from startsOn to endsOn.',
       body: NewAudit, response: { 201: Created },
     },
-  }, async (request, reply) => {
-    const { ctx, by } = recorder(request);
-    const body = request.body as Static<typeof NewAudit>;
-    const id = await withRegisterAccess(deps.db, ctx, Register.qualityAudits, 'record', async (tx) => ({ value: await recordQualityAudit(tx, by, body), clientIds: body.clientIds }));
-    return reply.code(201).send({ id });
+    handler: async (scope, request, reply) => {
+      const id = await recordQualityAudit(scope.tx, recorder(scope), request.body);
+      scope.concerns(request.body.clientIds);
+      reply.code(201);
+      return { id };
+    },
   });
 
-  app.get('/api/privacy/processing-activities', {
+  gatedRoute(app, deps, {
+    ...register(Register.processingActivities, 'read'), method: 'GET', url: '/api/privacy/processing-activities',
     schema: { tags, summary: 'The records of processing activities (AVG 30)', response: { 200: Type.Object({ activities: Type.Array(ActivitySchema) }, { additionalProperties: false }) } },
-  }, async (request) => {
-    const { ctx, by } = recorder(request);
-    const activities = await withRegisterAccess(deps.db, ctx, Register.processingActivities, 'read', async (tx) => ({
-      value: await listProcessingActivities(tx, by.organisationId), clientIds: [],
-    }));
-    return { activities };
+    handler: async (scope) => ({ activities: await listProcessingActivities(scope.tx, scope.actor.organisationId) }),
   });
 
-  app.post('/api/privacy/processing-activities', {
+  gatedRoute(app, deps, {
+    ...register(Register.processingActivities, 'record'), method: 'POST', url: '/api/privacy/processing-activities',
     schema: { tags, summary: 'Add a processing activity of this organisation', body: NewActivity, response: { 201: Created } },
-  }, async (request, reply) => {
-    const { ctx, by } = recorder(request);
-    const id = await withRegisterAccess(deps.db, ctx, Register.processingActivities, 'record', async (tx) => ({
-      value: await addProcessingActivity(tx, by.organisationId, request.body as Static<typeof NewActivity>), clientIds: [],
-    }));
-    return reply.code(201).send({ id });
+    handler: async (scope, request, reply) => {
+      const id = await addProcessingActivity(scope.tx, scope.actor.organisationId, request.body);
+      reply.code(201);
+      return { id };
+    },
   });
 }

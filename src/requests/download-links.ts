@@ -11,8 +11,7 @@
  */
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Type } from 'typebox';
-import { AccessBasis, AccessOutcome, appendAccessLog } from '../access/access-log.js';
-import type { ClientScope } from '../access/client-access.js';
+import { enter, type ClientScope } from '../access/gate.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Database } from '../db/database.js';
@@ -127,31 +126,30 @@ function sameHash(a: Buffer, b: Buffer): boolean {
 
 /**
  * The requester fetches the document. Logged for the client whatever the
- * outcome, with the preparing employee as the responsible user; a wrong code
- * counts towards the lock, in a transaction of its own so a refusal sticks.
+ * outcome (the gate's download subject writes the row), with the preparing
+ * employee as the responsible user; a wrong code counts towards the lock, in a
+ * transaction of its own so a refusal sticks.
  */
 export async function fetchDownload(db: Database, masterKey: Buffer, input: { token: string; code: string; now: Date; address: string | null; route: string }): Promise<{ filename: string; pdf: Buffer }> {
-  const outcome = await db.transaction(async (tx) => {
+  const context = { route: input.route, address: input.address, now: input.now };
+  const outcome = await enter(db, context, { kind: 'download' }, 'download-copy', async (scope) => {
+    const { tx } = scope;
     const [row] = await tx.query<LinkRow & { organisation_id: string; client_id: string; code_hash: Buffer; document: Buffer; filename: string; created_by: string }>(
       `SELECT id, organisation_id, client_id, code_hash, document, filename, created_by, created_at, expires_at, revoked_at, fetches, failed_attempts
          FROM org.download_links WHERE token_hash = $1 FOR UPDATE`, [sha256(input.token)]);
     if (row === undefined) return { kind: 'unknown' as const };
     const state = stateOf(row, input.now);
     const codeRight = sameHash(row.code_hash, sha256(`${row.id}:${input.code.trim().toUpperCase()}`));
-    const log = (outcomeOf: AccessOutcome) => appendAccessLog(tx, [{
-      organisationId: row.organisation_id, employeeId: null, actingForId: row.created_by, employeeRole: 'requester', clientId: row.client_id,
-      action: 'download-copy', part: 'dossier', outcome: outcomeOf, basis: AccessBasis.legalDuty, citations: [Citation.jeugdwet_7_3_10, Citation.avg_15],
-      route: input.route, sessionId: null, address: input.address,
-    }]);
+    const link = { organisationId: row.organisation_id, clientId: row.client_id, preparedBy: row.created_by };
     if (state === 'active' && codeRight) {
       const key = await clientDataKey(tx, masterKey, row.client_id); // 410 once the dossier was destroyed
       await tx.query('UPDATE org.download_links SET fetches = fetches + 1 WHERE id = $1', [row.id]);
-      await log(AccessOutcome.allowed);
+      scope.attempted(link, true);
       const { pdf } = decryptJson(key, row.document, sealContext(row.id), SealedDocument);
       return { kind: 'ok' as const, filename: row.filename, pdf: Buffer.from(pdf, 'base64') };
     }
     if (!codeRight && state !== 'locked') await tx.query('UPDATE org.download_links SET failed_attempts = failed_attempts + 1 WHERE id = $1', [row.id]);
-    await log(AccessOutcome.denied);
+    scope.attempted(link, false);
     return { kind: state === 'expired' && codeRight ? 'expired' as const : 'refused' as const };
   });
   switch (outcome.kind) {

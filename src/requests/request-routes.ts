@@ -1,7 +1,7 @@
 /** HTTP routes for requests: intake, consent, extension, decision, fulfilment, and the dashboard of open requests. */
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { withClientList } from '../access/client-access.js';
+import { withClientList } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { contextOf } from '../http/request-context.js';
@@ -28,7 +28,8 @@ const DestructionSplitSchema = Type.Object({
 
 const RequestSchema = Type.Object({
   id: Uuid(), kind: Type.String(),
-  requester: Type.Object({ kind: Type.String(), relationId: NullableString(), name: NullableString() }),
+  /** `kind`: the engine's word recorded at intake; `label`: what the requester is today, in Dutch, computed at read time (issue 16). */
+  requester: Type.Object({ kind: Type.String(), relationId: NullableString(), name: NullableString(), label: Type.String() }),
   channel: Type.String(), receivedOn: Type.String(), part: Type.String(), details: Type.String(),
   identityChecked: NullableObject(Type.Object({ documentType: Type.String(), checkedAt: Type.String() })),
   state: Type.String(),

@@ -5,14 +5,12 @@
  * a note that does not exist.
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { withClientAccess } from '../access/client-access.js';
+import { Type } from 'typebox';
 import { addEntry } from '../dossier/dossier-service.js';
 import { ENTRY_KINDS, SOURCE_KINDS, partOfEntryKind } from '../dossier/entry-kinds.js';
 import { notFound } from '../errors.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { OneOf, Uuid } from '../http/schema-helpers.js';
 import { addWorkNote, deleteOwnNote, findOwnNote, listOwnNotes, PART, takeOwnNote } from './work-note-service.js';
 
@@ -38,52 +36,60 @@ const noNote = () => notFound('Deze werkaantekening bestaat niet.', 'This work n
 
 export function workNoteRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { masterKey } = deps;
+  const tags = ['work notes'];
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/work-notes',
-    schema: { tags: ['work notes'], summary: 'Write a personal work note about this client (outside the dossier, only for you)', params: ClientParams, body: NewNote, response: { 201: Note } },
+    schema: { tags, summary: 'Write a personal work note about this client (outside the dossier, only for you)', params: ClientParams, body: NewNote, response: { 201: Note } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'record', part: PART }),
     handler: async (scope, request, reply) => {
-      const body = request.body as Static<typeof NewNote>;
       const note = await addWorkNote(scope, masterKey, {
-        text: body.text, expiresInDays: body.expiresInDays ?? deps.config.workNoteDays, maxBytes: deps.config.maxEntryBytes,
+        text: request.body.text, expiresInDays: request.body.expiresInDays ?? deps.config.workNoteDays, maxBytes: deps.config.maxEntryBytes,
       });
       reply.code(201);
       return note;
     },
   });
 
-  app.get('/api/work-notes', {
-    schema: { tags: ['work notes'], summary: 'Your own personal work notes (nobody else\'s), newest first', response: { 200: Type.Object({ notes: Type.Array(Note) }) } },
-  }, async (request) => ({ notes: await listOwnNotes(deps.db, masterKey, contextOf(request, deps.now())) }));
-
-  app.delete('/api/work-notes/:noteId', {
-    schema: { tags: ['work notes'], summary: 'Destroy one of your personal work notes', params: NoteParams, response: { 204: Type.Null() } },
-  }, async (request, reply) => {
-    const { noteId } = request.params as Static<typeof NoteParams>;
-    if (!await deleteOwnNote(deps.db, contextOf(request, deps.now()), noteId)) throw noNote();
-    reply.code(204);
-    return null;
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/work-notes',
+    schema: { tags, summary: 'Your own personal work notes (nobody else\'s), newest first', response: { 200: Type.Object({ notes: Type.Array(Note) }) } },
+    kind: 'own', subject: () => ({ kind: 'own' }), intent: () => ({ action: 'read', part: PART }),
+    handler: async (scope) => ({ notes: await listOwnNotes(scope, masterKey) }),
   });
 
-  app.post('/api/work-notes/:noteId/move-into-dossier', {
+  gatedRoute(app, deps, {
+    method: 'DELETE', url: '/api/work-notes/:noteId',
+    schema: { tags, summary: 'Destroy one of your personal work notes', params: NoteParams, response: { 204: Type.Null() } },
+    kind: 'own', subject: () => ({ kind: 'own' }), intent: () => ({ action: 'record', part: PART }),
+    handler: async (scope, request, reply) => {
+      if (!await deleteOwnNote(scope, request.params.noteId)) throw noNote();
+      reply.code(204);
+      return null;
+    },
+  });
+
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/work-notes/:noteId/move-into-dossier',
     schema: {
-      tags: ['work notes'], summary: 'Turn your work note into a dossier entry (from then on under the client\'s rights); the note is removed',
+      tags, summary: 'Turn your work note into a dossier entry (from then on under the client\'s rights); the note is removed',
       params: NoteParams, body: MoveBody, response: { 201: Moved },
     },
-  }, async (request, reply) => {
-    const ctx = contextOf(request, deps.now());
-    const { noteId } = request.params as Static<typeof NoteParams>;
-    const body = request.body as Static<typeof MoveBody>;
-    const own = await findOwnNote(deps.db, ctx, noteId);
-    if (own === undefined) throw noNote();
-    // The normal entry path: the policy decides recording in the entry's part, and logs it.
-    const entry = await withClientAccess(deps.db, ctx, own.clientId, { action: 'record', part: partOfEntryKind(body.kind) }, async (scope) => {
-      const text = await takeOwnNote(scope, masterKey, noteId);
+    // The client is the one the caller's own note is about; the normal entry path decides recording in the entry's part, and logs it.
+    kind: 'client',
+    subject: async (request, ctx) => {
+      const own = await findOwnNote(deps.db, ctx, request.params.noteId);
+      if (own === undefined) throw noNote();
+      return { kind: 'client', clientId: own.clientId };
+    },
+    intent: (request) => ({ action: 'record', part: partOfEntryKind(request.body.kind) }),
+    handler: async (scope, request, reply) => {
+      const text = await takeOwnNote(scope, masterKey, request.params.noteId);
       if (text === undefined) throw noNote();
-      return addEntry(scope, masterKey, deps.config.maxEntryBytes, { ...body, text });
-    });
-    reply.code(201);
-    return { entryId: entry.id, clientId: own.clientId };
+      const entry = await addEntry(scope, masterKey, deps.config.maxEntryBytes, { ...request.body, text });
+      reply.code(201);
+      return { entryId: entry.id, clientId: scope.client.id };
+    },
   });
 }

@@ -3,7 +3,7 @@
  * about a client, outside the dossier and visible to their author alone. Each
  * has an expiry (default 30 days, DW_WORK_NOTE_DAYS) after which it is
  * destroyed by the daily sweep. "Move into dossier" turns a note into a real
- * entry through the normal entry path (`addEntry` inside `withClientAccess`,
+ * entry through the normal entry path (`addEntry` inside the gate's client scope,
  * so the rules for recording apply) and removes the note in the same
  * transaction; from then on it falls under the client's rights.
  *
@@ -17,14 +17,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
-import { appendAccessLog, AccessBasis, AccessOutcome, type AccessLogRow } from '../access/access-log.js';
-import type { ClientScope, RequestContext } from '../access/client-access.js';
-import { decideEmployeeAccess } from '../access/policy.js';
+import type { ClientScope, OwnScope } from '../access/gate.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
-import type { Database, Queryable } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import { badRequest } from '../errors.js';
-import { Fact } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 
@@ -60,20 +57,7 @@ interface NoteRow {
   birth_date: string; organisation_id: string; relation: CareRelation | null;
 }
 
-function logRow(ctx: RequestContext, row: NoteRow, action: 'read' | 'record'): AccessLogRow {
-  const decision = decideEmployeeAccess({
-    role: ctx.actor.role, relation: row.relation ?? undefined, intent: { action: 'read', part: PART }, clientBorn: row.birth_date,
-    today: calendarDate(ctx.now), clientFacts: [Fact.author],
-  });
-  return {
-    organisationId: ctx.actor.organisationId, employeeId: ctx.actor.employeeId, employeeRole: ctx.actor.role, clientId: row.client_id,
-    action, part: PART, outcome: decision.allowed ? AccessOutcome.allowed : AccessOutcome.denied,
-    basis: decision.allowed ? AccessBasis.authorOwnNote : AccessBasis.none,
-    citations: decision.citations, route: ctx.route, sessionId: ctx.actor.sessionId, address: ctx.address,
-  };
-}
-
-async function ownNotes(tx: Queryable, ctx: RequestContext, noteId?: string): Promise<NoteRow[]> {
+async function ownNotes(tx: Queryable, scope: Pick<OwnScope, 'actor' | 'now'>, noteId?: string): Promise<NoteRow[]> {
   // Only the author's own, unexpired notes, about clients of the author's organisation whose key still exists.
   return tx.query<NoteRow>(
     `SELECT n.id, n.client_id, n.created_at, n.expires_at, n.ciphertext, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date, c.organisation_id,
@@ -83,50 +67,50 @@ async function ownNotes(tx: Queryable, ctx: RequestContext, noteId?: string): Pr
       WHERE n.author_id = $1 AND c.organisation_id = $2 AND n.expires_at > $4
         AND ($5::uuid IS NULL OR n.id = $5) AND EXISTS (SELECT 1 FROM care.client_keys k WHERE k.client_id = n.client_id)
       ORDER BY n.created_at DESC, n.id`,
-    [ctx.actor.employeeId, ctx.actor.organisationId, calendarDate(ctx.now), ctx.now.toISOString(), noteId ?? null]);
+    [scope.actor.employeeId, scope.actor.organisationId, calendarDate(scope.now), scope.now.toISOString(), noteId ?? null]);
 }
 
-/** The author's own notes (never anyone else's); the log records that the author used them, per client. */
-export async function listOwnNotes(db: Database, masterKey: Buffer, ctx: RequestContext): Promise<WorkNote[]> {
-  return db.transaction(async (tx) => {
-    const rows = await ownNotes(tx, ctx);
-    const keys = new Map<string, Buffer>();
-    const notes: WorkNote[] = [];
-    for (const row of rows) {
-      let key = keys.get(row.client_id);
-      if (key === undefined) {
-        key = await clientDataKey(tx, masterKey, row.client_id);
-        keys.set(row.client_id, key);
-      }
-      const { text } = decryptJson(key, row.ciphertext, `work-note:${row.id}`, SealedNote);
-      notes.push({
-        id: row.id, clientId: row.client_id, text, createdAt: new Date(row.created_at).toISOString(), expiresAt: new Date(row.expires_at).toISOString(),
-      });
+/** What the gate needs to log the author's use of their notes about a client. */
+function usesOf(rows: readonly NoteRow[]): { clientId: string; birthDate: string; relation: string | null }[] {
+  return rows.map((row) => ({ clientId: row.client_id, birthDate: row.birth_date, relation: row.relation }));
+}
+
+/** The author's own notes (never anyone else's); the gate logs that the author used them, per client. */
+export async function listOwnNotes(scope: OwnScope, masterKey: Buffer): Promise<WorkNote[]> {
+  const rows = await ownNotes(scope.tx, scope);
+  const keys = new Map<string, Buffer>();
+  const notes: WorkNote[] = [];
+  for (const row of rows) {
+    let key = keys.get(row.client_id);
+    if (key === undefined) {
+      key = await clientDataKey(scope.tx, masterKey, row.client_id);
+      keys.set(row.client_id, key);
     }
-    const seen = new Map(rows.map((r) => [r.client_id, r]));
-    await appendAccessLog(tx, [...seen.values()].map((row) => logRow(ctx, row, 'read')));
-    return notes;
-  });
+    const { text } = decryptJson(key, row.ciphertext, `work-note:${row.id}`, SealedNote);
+    notes.push({
+      id: row.id, clientId: row.client_id, text, createdAt: new Date(row.created_at).toISOString(), expiresAt: new Date(row.expires_at).toISOString(),
+    });
+  }
+  scope.used(usesOf(rows));
+  return notes;
 }
 
-/** One of the author's own notes, or undefined (another's note is indistinguishable from none). */
-export async function findOwnNote(db: Database, ctx: RequestContext, noteId: string): Promise<{ clientId: string } | undefined> {
-  const [row] = await ownNotes(db, ctx, noteId);
+/** One of the author's own notes, or undefined (another's note is indistinguishable from none). Nothing about the note is read but its client. */
+export async function findOwnNote(db: Queryable, scope: Pick<OwnScope, 'actor' | 'now'>, noteId: string): Promise<{ clientId: string } | undefined> {
+  const [row] = await ownNotes(db, scope, noteId);
   return row === undefined ? undefined : { clientId: row.client_id };
 }
 
-/** Destroys one of the author's own notes; false when there is none with that id. Logged without content. */
-export async function deleteOwnNote(db: Database, ctx: RequestContext, noteId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [row] = await ownNotes(tx, ctx, noteId);
-    if (row === undefined) return false;
-    await tx.query('DELETE FROM care.work_notes WHERE id = $1 AND author_id = $2', [noteId, ctx.actor.employeeId]);
-    await appendAccessLog(tx, [logRow(ctx, row, 'record')]);
-    return true;
-  });
+/** Destroys one of the author's own notes; false when there is none with that id. The gate logs it without content. */
+export async function deleteOwnNote(scope: OwnScope, noteId: string): Promise<boolean> {
+  const [row] = await ownNotes(scope.tx, scope, noteId);
+  if (row === undefined) return false;
+  await scope.tx.query('DELETE FROM care.work_notes WHERE id = $1 AND author_id = $2', [noteId, scope.actor.employeeId]);
+  scope.used(usesOf([row]));
+  return true;
 }
 
-/** Inside the entry's `withClientAccess`: reads and removes the author's note (the entry is added by the caller). */
+/** Inside the entry's client scope: reads and removes the author's note (the entry is added by the caller). */
 export async function takeOwnNote(scope: ClientScope, masterKey: Buffer, noteId: string): Promise<string | undefined> {
   const rows = await scope.tx.query<{ ciphertext: Buffer }>(
     'DELETE FROM care.work_notes WHERE id = $1 AND author_id = $2 AND client_id = $3 AND expires_at > $4 RETURNING ciphertext',

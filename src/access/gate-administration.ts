@@ -1,0 +1,121 @@
+/**
+ * The gate's handler for administration (gate.ts): accounts, roles and teams
+ * (the application administrator, NEN 7510-2 A.9.2) and privileged role grants
+ * awaiting a second person (a manager or the privacy officer). No client data
+ * passes here, but every act and every refusal is a row in the hash-chained
+ * access log (NEN 7513; NEN 7510-2 A.12.4.3): the administrator's own acts are
+ * logged where the administrator cannot change them.
+ */
+import type { Database, Queryable } from '../db/database.js';
+import { AppError, forbidden } from '../errors.js';
+import {
+  ADMINISTER_ACTION, ADMINISTER_PART, administrationPurpose, type AdministrationAct, type AdministrationDetails,
+} from '../organisation/administration-acts.js';
+import { decidePendingGrantsView } from '../organisation/role-grant-rule.js';
+import type { Actor } from '../auth/sessions.js';
+import type { AccessLogRow } from './access-log.js';
+import { AccessBasis, AccessOutcome, rowOf, writeInWork, writeRefusal, type LogWho } from './gate-log.js';
+import type { RequestContext } from './gate-scope.js';
+import { decideAdministration, type PolicyDecision } from './policy.js';
+
+/** Which administration: the accounts API (`/api/admin`), or the second person's side of role grants. */
+export const AdministrationArea = { accounts: 'accounts', roleGrants: 'role-grants' } as const;
+export type AdministrationArea = (typeof AdministrationArea)[keyof typeof AdministrationArea];
+
+/** What the caller asks: the act (for the refusal's row; none: the whole accounts API) and whom it concerns. */
+export interface AdministrationIntent {
+  act?: AdministrationAct;
+  details?: AdministrationDetails;
+}
+
+/** The administration work's scope: the acts it did, each one row, and a refusal decided inside the work. */
+export interface AdministrationScope {
+  readonly tx: Queryable;
+  readonly actor: Actor;
+  readonly now: Date;
+  readonly decision: PolicyDecision;
+  /** One row for this act, written after the work in its transaction; `citations` default to the area's decision. */
+  record(act: AdministrationAct, details: AdministrationDetails, citations?: readonly string[]): void;
+  /** Refuses with the rule's explanation (403); the refusal is logged in a transaction of its own. */
+  refuse(decision: PolicyDecision, act: AdministrationAct, details: AdministrationDetails): never;
+}
+
+function decisionFor(area: AdministrationArea, ctx: RequestContext): PolicyDecision {
+  switch (area) {
+    case AdministrationArea.accounts:
+      return decideAdministration(ctx.actor.role);
+    case AdministrationArea.roleGrants:
+      return decidePendingGrantsView(ctx.actor.role);
+  }
+}
+
+/** Who did it: a session's employee, or (enrolment) the employee completing their own link without a session. */
+export type AdministrationActor =
+  | { kind: 'session'; ctx: RequestContext }
+  | { kind: 'enrolment'; organisationId: string; employeeId: string; role: string; route: string; address: string | null };
+
+function administrationRow(
+  who: AdministrationActor, act: AdministrationAct | undefined, details: AdministrationDetails,
+  decision: { outcome?: AccessOutcome; basis?: AccessBasis; citations: readonly string[] },
+): AccessLogRow {
+  const logWho: LogWho = who.kind === 'session'
+    ? who
+    : { kind: 'public', ctx: { route: who.route, address: who.address, now: new Date(0) }, organisationId: who.organisationId, employeeId: who.employeeId, employeeRole: who.role };
+  const outcome = decision.outcome ?? AccessOutcome.allowed;
+  return rowOf(logWho, {
+    clientId: null, action: ADMINISTER_ACTION, part: ADMINISTER_PART, outcome,
+    decision: { basis: decision.basis ?? (outcome === AccessOutcome.allowed ? AccessBasis.legalDuty : AccessBasis.none), citations: decision.citations },
+    purpose: act === undefined ? null : administrationPurpose(act, details),
+  });
+}
+
+/**
+ * Appends one administration row inside `tx`, for the acts that have no
+ * scope of their own yet: an employee completing their enrolment link (no
+ * session), the authentication hook refusing a session whose role awaits
+ * approval. Call it as the last step of the act's transaction.
+ * @deprecated phase 2: these enter the gate as the administration subject.
+ */
+export function logAdministration(
+  tx: Queryable, who: AdministrationActor, act: AdministrationAct, details: AdministrationDetails,
+  decision: { outcome?: AccessOutcome; basis?: AccessBasis; citations: readonly string[] },
+): Promise<void> {
+  return writeInWork(tx, [administrationRow(who, act, details, decision)]);
+}
+
+/**
+ * The administration subject: decides the area for the caller's role, logs a
+ * refusal (the refusal row names the act asked, if the route knows it), runs
+ * the work in one transaction and writes a row per act it recorded.
+ */
+export async function enterAdministration<T>(
+  db: Database, ctx: RequestContext, area: AdministrationArea, intent: AdministrationIntent,
+  work: (scope: AdministrationScope) => Promise<T>,
+): Promise<T> {
+  const who: AdministrationActor = { kind: 'session', ctx };
+  const decision = decisionFor(area, ctx);
+  if (!decision.allowed) {
+    await writeRefusal(db, [administrationRow(who, intent.act, intent.details ?? {}, { outcome: AccessOutcome.denied, citations: decision.citations })]);
+    throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);
+  }
+  let refusal: AccessLogRow | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      const acts: AccessLogRow[] = [];
+      const value = await work({
+        tx, actor: ctx.actor, now: ctx.now, decision,
+        record: (act, details, citations = decision.citations) => { acts.push(administrationRow(who, act, details, { citations })); },
+        refuse: (refused, act, details) => {
+          refusal = administrationRow(who, act, details, { outcome: AccessOutcome.denied, citations: refused.citations });
+          throw forbidden(refused.explanationNl, refused.explanationEn, refused.citations);
+        },
+      });
+      // Log rows last: the chain lock is held from the first append until commit.
+      await writeInWork(tx, acts);
+      return value;
+    });
+  } catch (error) {
+    if (refusal !== undefined && error instanceof AppError) await writeRefusal(db, [refusal]);
+    throw error;
+  }
+}
