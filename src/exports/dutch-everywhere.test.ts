@@ -75,7 +75,7 @@ const portability: PortabilityExport = {
 
 function decidedRequest(outcome: 'granted' | 'partly' | 'refused'): ClientRequest {
   return {
-    id: '00000000-0000-4000-8000-000000000400', kind: 'destroy', requester: { kind: 'client', relationId: null, name: null }, channel: 'written',
+    id: '00000000-0000-4000-8000-000000000400', kind: 'destroy', requester: { kind: 'client', relationId: null, name: null, label: 'de cliënt zelf' }, channel: 'written',
     receivedOn: '2026-11-02', part: 'dossier', details: 'Graag alles weg.', identityChecked: null, state: 'decided',
     intake: { outcome: 'allow', basis: [], explanation: '', consentMissing: [], consentRecordedOn: null, consent: null },
     deadline: '2026-12-02', overdue: false, extensionNoticeOn: null, extension: null,

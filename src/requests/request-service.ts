@@ -25,8 +25,8 @@ import { careRelationOn } from '../care-team/care-team-store.js';
 import { entryKindsOf } from '../dossier/dossier-store.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { RELATION_NAMES, relationOn } from '../representation/relation-store.js';
-import { isCompetent, agreementFacts, withPeople } from '../representation/representation-service.js';
-import { Citation, decideRequestKind, destructionDeadline, requestDeadlines, responseDeadline, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
+import { isCompetent, agreementFacts, personsOf, withPeople } from '../representation/representation-service.js';
+import { Citation, decideRequestKind, destructionDeadline, personStandingOn, requestDeadlines, responseDeadline, standingLabel, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import { openText, sealText } from '../retention/client-free-text.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -58,7 +58,11 @@ export interface NewRequest {
 export interface ClientRequest {
   id: string;
   kind: RequestKind;
-  requester: { kind: Actor; relationId: string | null; name: string | null };
+  /**
+   * `kind` is the engine's word recorded at intake (the intake was asked with it); `label` is what the requester
+   * is today, computed at read time by the engine (custody ends at 18, an adult's representative follows the ranks).
+   */
+  requester: { kind: Actor; relationId: string | null; name: string | null; label: string };
   channel: string;
   receivedOn: string;
   part: string;
@@ -155,7 +159,7 @@ function dueDate(row: { state: RequestState; decision: RequestDecision | null; d
 const DESTROYED = '(vernietigd met het dossier)';
 
 /** `key` is undefined once the client's content was destroyed: the request stays, its texts are gone. */
-function toRequest(row: RequestRow, key: Buffer | undefined, today: string): ClientRequest {
+function toRequest(row: RequestRow, key: Buffer | undefined, today: string, labels: ReadonlyMap<string, string>): ClientRequest {
   const details = key === undefined ? DESTROYED : decryptJson(key, row.details_ciphertext, `request:${row.id}`, SealedDetails).details;
   const extensionReasons = row.extension_reasons_ciphertext === null
     ? null
@@ -168,7 +172,7 @@ function toRequest(row: RequestRow, key: Buffer | undefined, today: string): Cli
       : decryptJson(key, row.decision_reasons_ciphertext, `request-decision:${row.id}`, SealedReasons).reasons;
   return {
     id: row.id, kind: row.kind,
-    requester: { kind: row.requester_kind, relationId: row.requester_relation_id, name: row.requester_name },
+    requester: { kind: row.requester_kind, relationId: row.requester_relation_id, name: row.requester_name, label: labels.get(row.requester_relation_id ?? '') ?? CLIENT_LABEL },
     channel: row.channel, receivedOn: row.received_on, part: row.part, details,
     identityChecked: row.identity_document === null || row.identity_checked_at === null ? null : { documentType: row.identity_document, checkedAt: row.identity_checked_at.toISOString() },
     state: row.state,
@@ -196,6 +200,36 @@ function toRequest(row: RequestRow, key: Buffer | undefined, today: string): Cli
         },
     fulfilledOn: row.fulfilled_on, feeCents: row.fee_cents,
   };
+}
+
+const CLIENT_LABEL = 'de cliënt zelf';
+/** Relations with rules of their own: what they are does not change with the client's age. */
+const FIXED_LABELS: Partial<Record<string, string>> = { 'family-guardian': 'gezinsvoogd', 'confidential-advisor': 'vertrouwenspersoon' };
+
+/**
+ * What each requester of these rows is today, in the engine's words (`standingLabel`): a parent of a client who
+ * has turned 18 no longer "ouder met gezag", a partner, child or sibling by their relation and whether they
+ * represent the client — not the word stored at intake (issue 16). Keyed by relation id.
+ */
+async function requesterLabels(scope: ClientScope, rows: readonly RequestRow[]): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  const ids = [...new Set(rows.map((r) => r.requester_relation_id).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return labels;
+  const today = calendarDate(scope.now);
+  const persons = await personsOf(scope.tx, scope.client.id, today);
+  const client = { born: scope.client.birthDate, competent: await isCompetent(scope.tx, scope.client.id, 'dossier-rights') };
+  for (const id of ids) {
+    const relation = await relationOn(scope.tx, id, scope.client.id, today);
+    const person = persons.find((p) => p.id === id);
+    if (relation === undefined || person === undefined) {
+      labels.set(id, 'geen relatie van de cliënt meer');
+      continue;
+    }
+    const fixed = FIXED_LABELS[relation.relation];
+    const standing = personStandingOn(person, persons, client, today);
+    labels.set(id, fixed ?? (relation.relation === 'foster-parent' && standing.kind === 'third-party' ? 'pleegouder' : standingLabel(standing)));
+  }
+  return labels;
 }
 
 /** Where the consent's declaration is kept: it can name people, so it is sealed under the client's key (migration 0033). */
@@ -303,7 +337,7 @@ export async function readRequest(scope: ClientScope, masterKey: Buffer, request
   const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2`, [requestId, scope.client.id]);
   const row = rows[0];
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
-  return toRequest(await withRecordedConsent(scope, row), await keyIfAny(scope, masterKey), calendarDate(scope.now));
+  return toRequest(await withRecordedConsent(scope, row), await keyIfAny(scope, masterKey), calendarDate(scope.now), await requesterLabels(scope, [row]));
 }
 
 export async function listClientRequests(scope: ClientScope, masterKey: Buffer): Promise<ClientRequest[]> {
@@ -313,7 +347,8 @@ export async function listClientRequests(scope: ClientScope, masterKey: Buffer):
   const today = calendarDate(scope.now);
   const shown: RequestRow[] = [];
   for (const row of rows) shown.push(await withRecordedConsent(scope, row));
-  return shown.map((r) => toRequest(r, key, today));
+  const labels = await requesterLabels(scope, rows);
+  return shown.map((r) => toRequest(r, key, today, labels));
 }
 
 async function loadForUpdate(scope: ClientScope, requestId: string): Promise<RequestRow> {

@@ -186,3 +186,40 @@ export function standingSentence(standing: PersonStanding): string {
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The relation in a short label (lower case, no article). */
+const relationWord: Readonly<Record<Relation, string>> = {
+  parent: 'ouder',
+  partner: 'partner',
+  child: 'kind van de cliënt',
+  sibling: 'broer of zus',
+  curator: 'curator',
+  mentor: 'mentor',
+  authorised: 'schriftelijk gemachtigde',
+  other: 'derde',
+};
+
+/**
+ * A short Dutch label for what the person is on the day, for lists and letters: not the word recorded when a
+ * request came in, since custody ends at 18 (BW 1:233) and an adult's representative follows from the ranks
+ * of BW 7:465 lid 3 on the day.
+ * @example standingLabel(personStandingOn(mother, [mother], { born: '2007-01-01' }, '2026-12-04')) // 'ouder (geen gezag meer: de cliënt is volwassen)'
+ */
+export function standingLabel(standing: PersonStanding): string {
+  const word = relationWord[standing.person.relation];
+  switch (standing.kind) {
+    case 'custody':
+      if (standing.person.custody === CustodyKind.guardianship) return 'voogd (gezag)';
+      return standing.nonParent ? 'gezag samen met de ouder (wettelijk vertegenwoordiger)' : 'ouder met gezag';
+    case 'representative':
+      return `vertegenwoordiger (${word})`;
+    case 'parent-without-custody':
+      return 'ouder zonder gezag';
+    case 'adult-client':
+      return standing.person.relation === Relation.parent
+        ? 'ouder (geen gezag meer: de cliënt is volwassen)'
+        : standing.person.relation === Relation.other ? 'derde (de cliënt is volwassen)' : `${word} (geen vertegenwoordiger)`;
+    case 'third-party':
+      return word;
+  }
+}

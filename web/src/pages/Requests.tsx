@@ -16,7 +16,7 @@ interface DashboardRow {
 }
 
 export interface RequestRecord {
-  id: string; kind: string; requester: { kind: string; relationId: string | null; name: string }; channel: string; receivedOn: string; part: string; details: string;
+  id: string; kind: string; requester: { kind: string; relationId: string | null; name: string | null; label: string }; channel: string; receivedOn: string; part: string; details: string;
   identityChecked: { documentType: string; checkedAt: string } | null; state: string;
   intake: {
     outcome: string; basis: string[]; explanation: string; consentMissing: string[]; consentRecordedOn: string | null;
@@ -36,6 +36,12 @@ export interface RequestRecord {
     destruction?: { grantedEntryIds: string[]; refused: { entryIds: string[]; ground: string }[] } | null;
   } | null;
   fulfilledOn: string | null; feeCents: number | null;
+}
+
+/** Who asked, with what the engine says they are today (a parent of a client who turned 18 no longer has custody). */
+function requesterText(requester: { name: string | null; label: string }): string {
+  if (requester.name === null) return requester.label.charAt(0).toUpperCase() + requester.label.slice(1);
+  return `${requester.name} (${requester.label})`;
 }
 
 export function RequestsDashboard() {
@@ -90,7 +96,7 @@ export function ClientRequests({ client, me }: { client: ClientDetail; me: Me })
                 {list.data.requests.map((r) => (
                   <tr key={r.id}>
                     <td><Link to={`/clienten/${client.id}/verzoeken/${r.id}`}>{label(REQUEST_KINDS, r.kind)}</Link></td>
-                    <td>{r.requester.name}</td>
+                    <td>{requesterText(r.requester)}</td>
                     <td>{formatDate(r.receivedOn)}</td>
                     <td>{label(INTAKE_OUTCOMES, r.intake.outcome)}</td>
                     <td>{label(REQUEST_STATES, r.state)}</td>
@@ -164,7 +170,7 @@ export function RequestDetail({ client, requestId, me, onClientChanged }: { clie
   return (
     <section aria-labelledby="request-title">
       <p className="breadcrumb"><Link to={`/clienten/${client.id}/verzoeken`}>Alle verzoeken</Link></p>
-      <h2 id="request-title">Verzoek: {label(REQUEST_KINDS, r.kind)} — {r.requester.name}</h2>
+      <h2 id="request-title">Verzoek: {label(REQUEST_KINDS, r.kind)} — {requesterText(r.requester)}</h2>
       <dl className="facts">
         <dt>Status</dt><dd data-testid="request-state">{label(REQUEST_STATES, r.state)}</dd>
         <dt>Ontvangen</dt><dd>{formatDate(r.receivedOn)} ({label(CHANNELS, r.channel).toLowerCase()})</dd>
