@@ -34,6 +34,7 @@ const OWNER: Record<string, string> = {
   'care.shieldings': 'shielding',
   'care.work_notes': 'work-notes',
   'formal.care_allocations': 'clients',
+  'formal.client_death_corrections': 'representation',
   'formal.client_deaths': 'representation',
   'formal.client_relations': 'representation',
   'formal.clients': 'clients',

@@ -8,6 +8,7 @@ import {
   addAgreement, addCompetenceAssessment, addRelation, CustodyBasis, CustodyKind, endAgreement, endRelation, listAgreements, listCompetenceAssessments,
   recordDeath, RelationKind, StartAgreement,
 } from './representation-service.js';
+import { correctDeath, DeathCorrection, DeathEstablishedHow, deathHistoryOf } from './client-death.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const RelationParams = Type.Object({ clientId: Uuid(), relationId: Uuid() }, { additionalProperties: false });
@@ -50,6 +51,20 @@ const DeathBody = Type.Object({
 }, { additionalProperties: false });
 const Death = Type.Object({ diedOn: Type.String(), wishInLife: Type.String(), recordedBy: Type.String(), recordedAt: Type.String() });
 
+const DeathCorrectionBody = Type.Object({
+  correction: OneOf(Object.values(DeathCorrection)),
+  /** The correct day of death, for `died-on`. */
+  diedOn: Type.Optional(Type.String({ format: 'date' })),
+  /** How the correction was established: the BRP, the death certificate, the family, another document. */
+  establishedHow: OneOf(Object.values(DeathEstablishedHow)),
+}, { additionalProperties: false });
+const DeathHistorySchema = Type.Object({
+  current: Type.Union([Death, Type.Null()]),
+  records: Type.Array(Type.Object({
+    kind: Type.String(), diedOn: NullableString(), establishedHow: NullableString(), recordedBy: Type.String(), recordedAt: Type.String(), corrected: Type.Boolean(),
+  })),
+});
+
 const NewAgreementBody = Type.Object({ agreement: OneOf(Object.values(StartAgreement)), agreedOn: Type.String({ format: 'date' }) }, { additionalProperties: false });
 const Agreement = Type.Object({ id: Uuid(), agreement: Type.String(), agreedOn: Type.String(), endedOn: NullableString(), recordedBy: Type.String() });
 
@@ -83,6 +98,22 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
       const death = await recordDeath(scope, request.body as Static<typeof DeathBody>);
       reply.code(201);
       return death;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/death',
+    schema: { tags: ['representation'], summary: 'The client\'s death as it stands, with the record and every correction (the earlier ones marked corrected)', params: ClientParams, response: { 200: DeathHistorySchema } },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope) => deathHistoryOf(scope.tx, scope.client.id),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/death/corrections',
+    schema: { tags: ['representation'], summary: 'Correct a recorded death (another day, or not deceased): a new row, the earlier one kept and shown as corrected', params: ClientParams, body: DeathCorrectionBody, response: { 201: DeathHistorySchema } },
+    intent: () => ({ action: 'correct-death', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const history = await correctDeath(scope, request.body as Static<typeof DeathCorrectionBody>);
+      reply.code(201);
+      return history;
     },
   });
   clientDataRoute(app, deps, {

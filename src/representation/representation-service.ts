@@ -14,6 +14,7 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { deathOf } from './client-death.js';
 import { openText, sealText } from '../retention/client-free-text.js';
 import type { CustodyKind as EngineCustody, Relation as EngineRelation } from '../rules/index.js';
 import {
@@ -273,37 +274,8 @@ export async function personsOf(tx: Queryable, clientId: string, on: string): Pr
     });
 }
 
-/** The client's recorded death, if any (migration 0045). */
-export interface ClientDeath {
-  diedOn: string;
-  wishInLife: 'none' | 'consented' | 'objected';
-  recordedBy: string;
-  recordedAt: string;
-}
-
-export async function deathOf(tx: Queryable, clientId: string): Promise<ClientDeath | undefined> {
-  const [row] = await tx.query<{ died_on: string; wish_in_life: ClientDeath['wishInLife']; display_name: string; recorded_at: Date }>(
-    `SELECT d.died_on, d.wish_in_life, e.display_name, d.recorded_at FROM formal.client_deaths d JOIN ${EMPLOYEES} e ON e.id = d.recorded_by
-      WHERE d.client_id = $1`, [clientId]);
-  return row === undefined ? undefined : { diedOn: row.died_on, wishInLife: row.wish_in_life, recordedBy: row.display_name, recordedAt: row.recorded_at.toISOString() };
-}
-
-/**
- * Records the client's death (Jeugdwet 7.3.12a): the day, and what the
- * client recorded in life about inspection after death. Once only; the
- * access log holds who did it.
- */
-export async function recordDeath(scope: ClientScope, input: { diedOn: string; wishInLife?: ClientDeath['wishInLife'] }): Promise<ClientDeath> {
-  const today = calendarDate(scope.now);
-  if (input.diedOn > today) throw badRequest('date-in-future', 'diedOn', 'De datum van overlijden ligt in de toekomst.', 'The date of death is in the future.');
-  if (input.diedOn < scope.client.birthDate) throw badRequest('invalid-date', 'diedOn', 'De datum van overlijden ligt voor de geboortedatum.', 'The date of death is before the birth date.');
-  if (await deathOf(scope.tx, scope.client.id) !== undefined) {
-    throw conflict('death-already-recorded', 'Het overlijden van deze cliënt is al vastgelegd.', 'This client\'s death has already been recorded.');
-  }
-  await scope.tx.query('INSERT INTO formal.client_deaths (client_id, died_on, wish_in_life, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)',
-    [scope.client.id, input.diedOn, input.wishInLife ?? 'none', scope.actor.employeeId, scope.now]);
-  return (await deathOf(scope.tx, scope.client.id))!;
-}
+// The death, its corrections and the wishes in life live in client-death.ts (migrations 0045, 0064, 0065).
+export { deathOf, recordDeath, type ClientDeath } from './client-death.js';
 
 /** Relations whose own rules the engine answers by their actor word, whatever the client's age (Besluit Jeugdwet 4.1.5; BW 1:257). */
 const OWN_RULES: readonly RelationKind[] = ['family-guardian', 'confidential-advisor'];

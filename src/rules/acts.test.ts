@@ -46,6 +46,8 @@ const MAY: Partial<Record<Act, { may: readonly TestActor[]; source: string }>> =
   'record-objection': { may: [...CARE_TEAM, 'intern', 'manager'], source: '000: a restriction the client asks for, recorded at once' },
   'withdraw-objection': { may: ['holder', 'manager'], source: '000; Jeugdwet 7.3.11' },
   'record-death': { may: ['holder', 'manager'], source: 'Jeugdwet 7.3.12a: after the death other rules decide who inspects' },
+  'correct-death': { may: ['holder', 'manager'], source: 'Jeugdwet 7.3.12a: the same as recording the death (issue 16)' },
+  'record-wish-after-death': { may: ['holder', 'manager'], source: 'Jeugdwet 7.3.12a lid 1(a), lid 4: it decides who inspects after death' },
   'end-restriction': { may: ['holder'], source: 'AVG 18(3)' },
   'keep-for-good-care': { may: ['holder'], source: 'Jeugdwet 7.3.8: the "goed jeugdhulpverlener"\'s judgement' },
   'open-emergency': { may: [...CARE_TEAM, 'professional-without-relation'], source: '003 §2.2.8: emergency access for those who give care' },

@@ -77,6 +77,10 @@ export const Act = {
   withdrawObjection: 'withdraw-objection',
   /** het overlijden van de cliënt vastleggen (Jeugdwet 7.3.12a). */
   recordDeath: 'record-death',
+  /** een vastgelegd overlijden corrigeren: een andere datum, of niet overleden (Jeugdwet 7.3.12a). */
+  correctDeath: 'correct-death',
+  /** vastleggen wat de cliënt bij leven wilde over inzage na de dood, per persoon (Jeugdwet 7.3.12a lid 1(a), lid 4). */
+  recordWishAfterDeath: 'record-wish-after-death',
   /** de beperking van de verwerking beëindigen (AVG 18(3)). */
   endRestriction: 'end-restriction',
   /** langer bewaren omdat goede hulp dat vraagt (Jeugdwet 7.3.8). */
@@ -392,6 +396,15 @@ export function decideAct(input: ActInput): Decision {
       return organisational(input, 'manage-care-team.record-death', [Citation.jeugdwet_7_3_12a, Citation.jeugdwet_7_3_11], { manager: true },
         'De dossierhouder of een leidinggevende legt het overlijden van de cliënt vast.',
         'Alleen de dossierhouder of een leidinggevende legt het overlijden van de cliënt vast. Daarna gelden andere regels voor wie het dossier mag inzien.');
+    case Act.correctDeath:
+      // Who may correct a recorded death is who may record one: the correction changes who may inspect just as much.
+      return organisational(input, 'manage-care-team.correct-death', [Citation.jeugdwet_7_3_12a, Citation.jeugdwet_7_3_11], { manager: true },
+        'De dossierhouder of een leidinggevende corrigeert een vastgelegd overlijden. Het eerdere gegeven blijft zichtbaar als gecorrigeerd.',
+        'Alleen de dossierhouder of een leidinggevende corrigeert een vastgelegd overlijden. Daarmee verandert wie het dossier mag inzien.');
+    case Act.recordWishAfterDeath:
+      return organisational(input, 'manage-care-team.record-wish-after-death', [Citation.jeugdwet_7_3_12a, Citation.bw_7_458a], { manager: true },
+        'De dossierhouder of een leidinggevende legt vast wat de cliënt schriftelijk of elektronisch wilde over inzage na zijn dood.',
+        'Alleen de dossierhouder of een leidinggevende legt vast wat de cliënt wilde over inzage na zijn dood. Dat bepaalt wie het dossier later mag inzien.');
     case Act.endRestriction:
       return organisational(input, 'end-restriction', [Citation.avg_18], {},
         'De dossierhouder beëindigt de beperking van de verwerking, met een reden, na bericht aan de cliënt.',

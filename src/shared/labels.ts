@@ -242,6 +242,8 @@ export const ACCESS_ACTIONS: Record<AccessAction, string> = {
   'record-objection': 'Bezwaar vastgelegd',
   'withdraw-objection': 'Bezwaar ingetrokken',
   'record-death': 'Overlijden vastgelegd',
+  'correct-death': 'Overlijden gecorrigeerd',
+  'record-wish-after-death': 'Wens over inzage na overlijden vastgelegd',
   'end-restriction': 'Beperking beëindigd',
   'keep-for-good-care': 'Langer bewaren voor goede hulp',
   'open-emergency': 'Noodtoegang geopend',

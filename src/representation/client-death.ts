@@ -1,0 +1,149 @@
+/**
+ * The client's death (Jeugdwet 7.3.12a; migrations 0045, 0064, 0065): the record, its corrections and what the
+ * client wanted in life about inspection after death, per person.
+ *
+ * - A recorded death is never changed. A mistaken date or a death recorded by mistake is corrected by a new row
+ *   (0064); the latest correction counts and the earlier records stay, shown as corrected. Who may correct is who
+ *   may record a death (src/rules/acts.ts `correct-death`).
+ * - What the client recorded in life is per person where the law distinguishes (0065): consent "to this person's
+ *   inspection or copy" (Jeugdwet 7.3.12a lid 1(a)) and an objection to it (lid 4) are about a person, or about
+ *   everyone. For a requester the wish about them counts first, then one about everyone, then the single value
+ *   recorded with the death before 0065.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientScope } from '../access/client-access.js';
+import type { Queryable } from '../db/database.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { EMPLOYEES } from '../organisation/employee-store.js';
+import { calendarDate } from '../shared/calendar-date.js';
+
+/** The client's death as it stands (migration 0045, with the latest correction of 0064). */
+export interface ClientDeath {
+  diedOn: string;
+  /** The wish about everyone recorded with the death (before per-person wishes, 0065). */
+  wishInLife: 'none' | 'consented' | 'objected';
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export const DeathCorrection = { diedOn: 'died-on', notDeceased: 'not-deceased' } as const;
+export type DeathCorrection = (typeof DeathCorrection)[keyof typeof DeathCorrection];
+export const DeathEstablishedHow = { brp: 'brp', deathCertificate: 'death-certificate', family: 'family', otherDocument: 'other-document' } as const;
+export type DeathEstablishedHow = (typeof DeathEstablishedHow)[keyof typeof DeathEstablishedHow];
+
+/** One row of the death's history: the record, then each correction; all but the latest are `corrected`. */
+export interface DeathRecord {
+  kind: 'recorded' | DeathCorrection;
+  /** The day of death this row says; null for `not-deceased`. */
+  diedOn: string | null;
+  establishedHow: DeathEstablishedHow | null;
+  recordedBy: string;
+  recordedAt: string;
+  corrected: boolean;
+}
+
+/** The death as it stands and its history, oldest first. */
+export interface DeathHistory {
+  current: ClientDeath | null;
+  records: DeathRecord[];
+}
+
+interface DeathRow { died_on: string; wish_in_life: ClientDeath['wishInLife']; display_name: string; recorded_at: Date }
+interface CorrectionRow { correction: DeathCorrection; died_on: string | null; established_how: DeathEstablishedHow; display_name: string; recorded_at: Date }
+
+async function rowsOf(tx: Queryable, clientId: string): Promise<{ death: DeathRow | undefined; corrections: CorrectionRow[] }> {
+  const [death] = await tx.query<DeathRow>(
+    `SELECT d.died_on, d.wish_in_life, e.display_name, d.recorded_at FROM formal.client_deaths d JOIN ${EMPLOYEES} e ON e.id = d.recorded_by
+      WHERE d.client_id = $1`, [clientId]);
+  if (death === undefined) return { death, corrections: [] };
+  const corrections = await tx.query<CorrectionRow>(
+    `SELECT c.correction, c.died_on, c.established_how, e.display_name, c.recorded_at
+       FROM formal.client_death_corrections c JOIN ${EMPLOYEES} e ON e.id = c.recorded_by
+      WHERE c.client_id = $1 ORDER BY c.seq`, [clientId]);
+  return { death, corrections };
+}
+
+/** The death's history: the record and its corrections, the latest counting. */
+export async function deathHistoryOf(tx: Queryable, clientId: string): Promise<DeathHistory> {
+  const { death, corrections } = await rowsOf(tx, clientId);
+  if (death === undefined) return { current: null, records: [] };
+  const records: DeathRecord[] = [
+    { kind: 'recorded', diedOn: death.died_on, establishedHow: null, recordedBy: death.display_name, recordedAt: death.recorded_at.toISOString(), corrected: corrections.length > 0 },
+    ...corrections.map((c, i) => ({
+      kind: c.correction, diedOn: c.died_on, establishedHow: c.established_how, recordedBy: c.display_name, recordedAt: c.recorded_at.toISOString(),
+      corrected: i < corrections.length - 1,
+    })),
+  ];
+  const latest = corrections.at(-1);
+  const diedOn = latest === undefined ? death.died_on : latest.died_on;
+  return {
+    current: diedOn === null ? null : { diedOn, wishInLife: death.wish_in_life, recordedBy: death.display_name, recordedAt: death.recorded_at.toISOString() },
+    records,
+  };
+}
+
+/** The client's death as it stands, if any: a death corrected as recorded by mistake is none. */
+export async function deathOf(tx: Queryable, clientId: string): Promise<ClientDeath | undefined> {
+  return (await deathHistoryOf(tx, clientId)).current ?? undefined;
+}
+
+/**
+ * Records the client's death (Jeugdwet 7.3.12a): the day, and what the
+ * client recorded in life about inspection after death. Once only; the
+ * access log holds who did it. A death once corrected as a mistake is
+ * recorded again by a correction with the day (the record stays one).
+ */
+export async function recordDeath(scope: ClientScope, input: { diedOn: string; wishInLife?: ClientDeath['wishInLife'] }): Promise<ClientDeath> {
+  checkDay(scope, input.diedOn);
+  const { death } = await rowsOf(scope.tx, scope.client.id);
+  if (death !== undefined) {
+    const corrected = (await deathOf(scope.tx, scope.client.id)) === undefined;
+    throw conflict('death-already-recorded',
+      corrected
+        ? 'Het overlijden van deze cliënt is eerder vastgelegd en daarna als vergissing gecorrigeerd. Leg het overlijden opnieuw vast met een correctie en de juiste datum.'
+        : 'Het overlijden van deze cliënt is al vastgelegd. Klopt de datum niet, of is het overlijden per vergissing vastgelegd? Leg dan een correctie vast.',
+      corrected ? 'The death was recorded and later corrected as a mistake; record it again by a correction with the day.' : 'This client\'s death has already been recorded.');
+  }
+  await scope.tx.query('INSERT INTO formal.client_deaths (client_id, died_on, wish_in_life, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)',
+    [scope.client.id, input.diedOn, input.wishInLife ?? 'none', scope.actor.employeeId, scope.now]);
+  return (await deathOf(scope.tx, scope.client.id))!;
+}
+
+function checkDay(scope: ClientScope, diedOn: string): void {
+  if (diedOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'diedOn', 'De datum van overlijden ligt in de toekomst.', 'The date of death is in the future.');
+  if (diedOn < scope.client.birthDate) throw badRequest('invalid-date', 'diedOn', 'De datum van overlijden ligt voor de geboortedatum.', 'The date of death is before the birth date.');
+}
+
+/** What a correction says. */
+export interface NewDeathCorrection {
+  correction: DeathCorrection;
+  /** Required for `died-on`; not given for `not-deceased`. */
+  diedOn?: string;
+  establishedHow: DeathEstablishedHow;
+}
+
+/**
+ * Corrects the recorded death by a new row (append-only, 0064): another day of death, or that the client did not
+ * die. The earlier rows stay and are shown as corrected; from now on the engine reads the death as corrected.
+ */
+export async function correctDeath(scope: ClientScope, input: NewDeathCorrection): Promise<DeathHistory> {
+  const history = await deathHistoryOf(scope.tx, scope.client.id);
+  if (history.records.length === 0) throw notFound('Voor deze cliënt is geen overlijden vastgelegd.', 'No death is recorded for this client.');
+  if (input.correction === DeathCorrection.diedOn) {
+    if (input.diedOn === undefined) throw badRequest('field-required', 'diedOn', 'Geef de juiste datum van overlijden.', 'Give the correct date of death.');
+    checkDay(scope, input.diedOn);
+    if (history.current?.diedOn === input.diedOn) {
+      throw conflict('correction-unchanged', 'Deze datum van overlijden staat er al. Er is niets te corrigeren.', 'This date of death is already recorded.');
+    }
+  } else {
+    if (input.diedOn !== undefined) {
+      throw badRequest('field-not-allowed', 'diedOn', 'Bij "niet overleden" hoort geen datum van overlijden.', 'A correction "not deceased" has no date of death.');
+    }
+    if (history.current === null) throw conflict('correction-unchanged', 'Het overlijden is al gecorrigeerd als vergissing.', 'The death has already been corrected as a mistake.');
+  }
+  await scope.tx.query(
+    `INSERT INTO formal.client_death_corrections (id, client_id, correction, died_on, established_how, recorded_by, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [randomUUID(), scope.client.id, input.correction, input.diedOn ?? null, input.establishedHow, scope.actor.employeeId, scope.now]);
+  return deathHistoryOf(scope.tx, scope.client.id);
+}
