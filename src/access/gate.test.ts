@@ -10,7 +10,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../db/database.js';
+import { createHarness, type Harness } from '../test-support/harness.js';
+import { createRouteFixture, type RouteFixture } from '../test-support/route-fixture.js';
 import { sourceFiles } from '../test-support/source-files.js';
 
 const SRC = path.resolve(import.meta.dirname, '..');
@@ -76,5 +79,56 @@ describe('one gate, one log-row writer', () => {
     const { doors } = await scan();
     expect(doors.filter((d) => !STILL_OUTSIDE_ENTER.has(d)), 'enter the gate instead (access/gate.ts, http/gated-route.ts)').toEqual([]);
     expect([...STILL_OUTSIDE_ENTER].filter((d) => !doors.includes(d)), 'these callers enter the gate now: delete them from STILL_OUTSIDE_ENTER').toEqual([]);
+  });
+});
+
+/**
+ * The hot read path is measured (issue 14, "no slower"): entering the gate for a read must cost no more round
+ * trips than the door it replaced — one query for the client's facts and the caller's relation, no BEGIN/COMMIT,
+ * and the log row group-committed (its one transaction is the group's).
+ */
+describe('the gate on the hot read path', () => {
+  let h: Harness;
+  let fixture: RouteFixture;
+  beforeAll(async () => {
+    h = await createHarness();
+    fixture = await createRouteFixture(h);
+  });
+  afterAll(async () => h.close());
+
+  it('a timeline read loads the facts in one query and opens no transaction but the log row\'s group commit', async () => {
+    const db = h.database.db;
+    const url = `/api/clients/${fixture.clientId}/entries?limit=50`; // the timeline
+    await h.request({ method: 'GET', url, cookie: fixture.holderCookie }); // warm: session scope, prepared statements
+    const queries: string[] = [];
+    const transactions: string[] = [];
+    // Instrumentation, not a stand-in: the real adapter answers every call; the methods are put back afterwards.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const { query, transaction } = db;
+    db.query = <Row>(text: string, params?: readonly unknown[]): Promise<Row[]> => {
+      queries.push(text);
+      return query.call(db, text, params) as Promise<Row[]>;
+    };
+    db.transaction = <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => transaction.call(db, (tx: Queryable) => {
+      const seen: string[] = [];
+      const index = transactions.push('') - 1;
+      const counted: Queryable = {
+        query: <Row>(text: string, params?: readonly unknown[]): Promise<Row[]> => {
+          seen.push(text.trim().split(/\s+/).slice(0, 3).join(' '));
+          transactions[index] = seen.join(' | ');
+          return tx.query<Row>(text, params);
+        },
+      };
+      return work(counted);
+    }) as Promise<T>;
+    try {
+      const response = await h.request({ method: 'GET', url, cookie: fixture.holderCookie });
+      expect(response.statusCode, response.body).toBe(200);
+    } finally {
+      db.query = query;
+      db.transaction = transaction;
+    }
+    expect(queries.filter((text) => /FROM formal\.clients c WHERE c\.id = \$1/.test(text)), 'the facts, in one query').toHaveLength(1);
+    expect(transactions, 'only the group commit of the log row').toEqual(['INSERT INTO audit.access_log']);
   });
 });
