@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { clientDataRoute } from '../http/client-data-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import {
-  ACCESS_FACTS, addCareTeamMember, endCareTeamMembership, listAccessFacts, listCareTeam, recordAccessFact, withdrawAccessFact,
+  ACCESS_FACTS, addCareTeamMember, endCareTeamMembership, listAccessFacts, listCareTeam, listCareTeamCandidates, recordAccessFact, withdrawAccessFact,
 } from './care-team-service.js';
 
 const Member = Type.Object({
@@ -14,6 +14,7 @@ const Member = Type.Object({
   relation: Type.String(), startsOn: Type.String(), endsOn: NullableString(),
 });
 const Members = Type.Object({ members: Type.Array(Member) });
+const Candidates = Type.Object({ candidates: Type.Array(Type.Object({ id: Uuid(), name: Type.String(), function: Type.String(), role: Type.String() })) });
 const Facts = Type.Object({ facts: Type.Array(Type.Object({ id: Uuid(), fact: Type.String(), recordedBy: Type.String(), recordedAt: Type.String() })) });
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
@@ -47,6 +48,13 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
       reply.code(201);
       return member;
     },
+  });
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/care-team/candidates',
+    schema: { tags: ['care team'], summary: 'The colleagues who can join the care team (for the dossier holder or a manager, who change it)', params: ClientParams, response: { 200: Candidates } },
+    // Only whoever may change the team needs the organisation's list of colleagues: decided as that act.
+    intent: () => ({ action: 'change-care-team', part: 'administrative-data' }),
+    handler: async (scope) => ({ candidates: await listCareTeamCandidates(scope) }),
   });
   clientDataRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/care-team/:memberId/end',

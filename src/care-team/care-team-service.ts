@@ -29,6 +29,20 @@ export async function listCareTeam(scope: ClientScope): Promise<CareTeamMember[]
   }));
 }
 
+/** A colleague who can join this client's care team: an active care professional or intern of the client's organisation. */
+export interface CareTeamCandidate { id: string; name: string; function: string; role: 'care-professional' | 'intern' }
+
+/**
+ * The colleagues the holder or a manager can add to the care team (the form's choice; the route is decided as
+ * change-care-team, so only they see the list), by name.
+ */
+export async function listCareTeamCandidates(scope: ClientScope): Promise<CareTeamCandidate[]> {
+  const rows = await scope.tx.query<{ id: string; display_name: string; function_title: string; role: 'care-professional' | 'intern' }>(
+    `SELECT e.id, e.display_name, e.function_title, e.role FROM ${EMPLOYEES} e
+      WHERE e.organisation_id = $1 AND e.active AND e.role IN ('care-professional', 'intern') ORDER BY e.display_name, e.id`, [scope.client.organisationId]);
+  return rows.map((r) => ({ id: r.id, name: r.display_name, function: r.function_title, role: r.role }));
+}
+
 /** Links an employee of the same organisation to the client's care team. */
 export async function addCareTeamMember(scope: ClientScope, input: { employeeId: string; relation: CareRelation; startsOn: string; endsOn?: string }): Promise<CareTeamMember> {
   if (input.endsOn !== undefined && input.endsOn < input.startsOn) {

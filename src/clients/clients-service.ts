@@ -10,6 +10,7 @@ import type { Queryable } from '../db/database.js';
 import { newDataKey, wrapDataKey } from '../crypto/envelope.js';
 import { storeClientKey } from '../crypto/client-key-store.js';
 import { careRelationOn, joinCareTeam } from '../care-team/care-team-store.js';
+import { listCareTeam } from '../care-team/care-team-service.js';
 import { careStartedBefore, dossierWithHolder, openDossier } from '../dossier/dossier-store.js';
 import { familiesOf } from '../families/family-store.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
@@ -56,6 +57,8 @@ export interface ClientRelation {
   establishedHow: string;
   validFrom: string;
   validTo: string | null;
+  /** How custody came about (migration 0048); null without custody. */
+  custodyEstablishedBy: string | null;
 }
 
 export interface ClientSummary {
@@ -297,6 +300,19 @@ interface ClientRow {
   created_at: Date;
 }
 
+/**
+ * The dossier holder today as the access layer counts it: the care team's current holder relation (the latest to
+ * start), so a holder handed over in the care team shows here from the day it counts. `care.dossiers.holder_id`
+ * keeps the holder the dossier was opened with.
+ */
+async function currentHolder(scope: ClientScope): Promise<{ id: string; name: string; function: string } | undefined> {
+  const day = calendarDate(scope.now);
+  const [holder] = (await listCareTeam(scope))
+    .filter((m) => m.relation === 'holder' && m.startsOn <= day && (m.endsOn === null || m.endsOn >= day))
+    .sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.employee.id.localeCompare(b.employee.id));
+  return holder === undefined ? undefined : { id: holder.employee.id, name: holder.employee.name, function: holder.employee.function };
+}
+
 /** The client's formal record with identity checks and dossier holder. */
 export async function readClient(scope: ClientScope, masterKey: Buffer): Promise<ClientRecord> {
   const { tx, client } = scope;
@@ -314,11 +330,12 @@ export async function readClient(scope: ClientScope, masterKey: Buffer): Promise
     relations: relations.map((r) => ({
       id: r.id, relation: r.relation, hasCustody: r.has_custody, custodyKind: r.custody_kind, familyName: r.family_name,
       givenNames: r.given_names, establishedHow: r.established_how, validFrom: r.valid_from, validTo: r.valid_to,
+      custodyEstablishedBy: r.custody_established_by,
     })),
     dossier: dossier === undefined
       ? null
       : {
-          holder: { id: dossier.holder_id, name: dossier.holder_name, function: dossier.holder_function },
+          holder: (await currentHolder(scope)) ?? { id: dossier.holder_id, name: dossier.holder_name, function: dossier.holder_function },
           careStartedOn: dossier.care_started_on, careEndedOn: dossier.care_ended_on,
         },
     createdAt: row.created_at.toISOString(),

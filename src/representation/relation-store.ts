@@ -46,12 +46,14 @@ export const RELATION_NAMES = `(SELECT id, client_id, given_names || ' ' || fami
 export interface RelationRow {
   id: string; relation: string; has_custody: boolean; custody_kind: string | null; family_name: string; given_names: string;
   established_how: string; valid_from: string; valid_to: string | null;
+  /** How custody came about (migration 0048); NULL without custody, and for custody recorded before 0048. */
+  custody_established_by: CustodyBasis | null;
 }
 
 /** Every relation of the client, past ones included, by start and name. */
 export async function relationsOf(tx: Queryable, clientId: string): Promise<RelationRow[]> {
   return tx.query<RelationRow>(
-    `SELECT id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, valid_to
+    `SELECT id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, valid_to, custody_established_by
        FROM formal.client_relations WHERE client_id = $1 ORDER BY valid_from, family_name`, [clientId]);
 }
 

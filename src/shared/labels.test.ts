@@ -10,7 +10,7 @@ import { AccessAction, AccessPurpose } from '../access/policy.js';
 import { Gender, IdentityDocument } from '../clients/clients-service.js';
 import { AnnotationKind, EntryKind, SourceKind, StatementType } from '../dossier/entry-kinds.js';
 import { EmployeeRole } from '../organisation/employee-roles.js';
-import { CustodyKind, RelationKind } from '../representation/representation-service.js';
+import { CustodyBasis, CustodyKind, RelationKind } from '../representation/representation-service.js';
 import { DECISION_FACTS, DESTRUCTION_REFUSAL_GROUNDS, RequestKind } from '../requests/request-kinds.js';
 import { ConsentHow, RequestState } from '../requests/request-service.js';
 import { Act } from '../rules/acts.js';
@@ -25,6 +25,7 @@ const catalogue: [string, readonly string[], Readonly<Record<string, string>>][]
   ['annotation kinds', Object.values(AnnotationKind), labels.ANNOTATION_KINDS],
   ['relations', Object.values(RelationKind), labels.RELATIONS],
   ['custody kinds', Object.values(CustodyKind), labels.CUSTODY_KINDS],
+  ['how custody was established', Object.values(CustodyBasis), labels.CUSTODY_BASES],
   ['roles', Object.values(EmployeeRole), labels.ROLES],
   ['genders', Object.values(Gender), labels.GENDERS],
   ['identity documents', Object.values(IdentityDocument), labels.DOCUMENT_TYPES],

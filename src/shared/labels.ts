@@ -13,7 +13,7 @@ import type { Gender, IdentityDocument } from '../clients/clients-service.js';
 import type { DisclosureBasis } from '../disclosures/disclosure-service.js';
 import type { AnnotationKind, SourceKind, StatementType } from '../dossier/entry-kinds.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
-import type { CustodyKind, RelationKind } from '../representation/representation-service.js';
+import type { CustodyBasis, CustodyKind, RelationKind } from '../representation/representation-service.js';
 import type { DecisionFact, RequestKind } from '../requests/request-kinds.js';
 import type { ConsentHow, RequestState } from '../requests/request-service.js';
 import type { ConsentParty, Outcome, Part } from '../rules/vocabulary.js';
@@ -82,6 +82,25 @@ export const CUSTODY_KINDS: Record<CustodyKind, string> = {
   'guardianship-institution': 'Voogdij door een gecertificeerde instelling',
   'temporarily-none': 'Tijdelijk geen gezag',
   'undeterminable': 'Niet vast te stellen',
+};
+
+/**
+ * How custody came about (migration 0048; 003 §2.3.5: custody is established with care, never assumed), in the
+ * words a parent knows. The API refuses custody without it.
+ */
+export const CUSTODY_BASES: Record<CustodyBasis, string> = {
+  'by-law-marriage': 'Van rechtswege: de ouders waren bij de geboorte getrouwd of geregistreerd partner',
+  'by-law-mother': 'Van rechtswege: de moeder alleen',
+  'recognition': 'Door erkenning (met aantekening in het gezagsregister)',
+  'court-decision': 'Door een beslissing van de rechter',
+  'guardianship-order': 'Door benoeming tot voogd door de rechter',
+  'appointed-by-will': 'Voogd aangewezen bij testament of in het gezagsregister',
+};
+
+/** The matters a competence assessment is about (Jeugdwet 7.3.15, BW 7:465; representation-routes.ts). */
+export const COMPETENCE_MATTERS: Record<'dossier-rights' | 'care-consent', string> = {
+  'dossier-rights': 'De rechten over het dossier (inzage, afschrift, correctie, vernietiging)',
+  'care-consent': 'Toestemming voor de hulp',
 };
 
 /** What the client recorded in life about inspection after death (Jeugdwet 7.3.12a). */

@@ -6,7 +6,7 @@ export interface ClientDetail {
   id: string; familyName: string; givenNames: string; birthDate: string; bsn: string | null; gender: string;
   streetAddress: string | null; postcode: string | null; town: string | null; phone: string | null; email: string | null;
   identityChecks: { documentType: string; checkedBy: string; checkedAt: string }[];
-  relations: { id: string; relation: string; hasCustody: boolean; custodyKind: string | null; familyName: string; givenNames: string; establishedHow: string; validFrom: string; validTo: string | null }[];
+  relations: { id: string; relation: string; hasCustody: boolean; custodyKind: string | null; familyName: string; givenNames: string; establishedHow: string; validFrom: string; validTo: string | null; custodyEstablishedBy?: string | null }[];
   dossier: { holder: { id: string; name: string; function: string } | null; careStartedOn: string | null; careEndedOn: string | null } | null;
   transfer: TransferNotice | null;
   families: { id: string; name: string }[];

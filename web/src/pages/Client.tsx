@@ -1,9 +1,9 @@
 /** One client: overview (identity, custody and representation, consents, agreements, emergency summary), timeline, requests; emergency access when refused. */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { api, get, post, toProblem, type Problem } from '../api';
 import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
 import {
-  AGREEMENTS, CARE_RELATIONS, CONSENT_GIVERS, CONSENT_KINDS, CUSTODY_KINDS, DOCUMENT_TYPES, GENDERS, RELATIONS, REPRESENTATIVE_RELATIONS, WISHES_IN_LIFE,
+  AGREEMENTS, CONSENT_GIVERS, CONSENT_KINDS, DOCUMENT_TYPES, GENDERS, RELATIONS, WISHES_IN_LIFE,
   ageOn, formatDate, label, today,
 } from '../labels';
 import type { Me } from './Login';
@@ -15,6 +15,12 @@ import type { ClientDetail } from '../client-detail';
 import { ClientWorkNotes } from './WorkNotes';
 import { ClientFamilies } from './Family';
 import { EmergencyAccess, SummaryView, type EmergencySummary } from './EmergencyAccess';
+import { useCareTeam } from './client/care-team';
+import { CareTeamCard } from './client/CareTeam';
+import { CompetenceCard } from './client/Competence';
+import { InternObjectionCard } from './client/InternObjection';
+import { RelationsCard } from './client/Relations';
+import { Toggle } from './client/Toggle';
 
 const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Dossier (tijdlijn)'], ['verzoeken', 'Verzoeken'], ['verstrekkingen', 'Verstrekkingen']];
 
@@ -60,6 +66,8 @@ function WhoSawLink({ clientId }: { clientId: string }) {
 }
 
 function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; onChanged: () => void }) {
+  // The care team, loaded once: its own card, and whom administrative staff act for in the others.
+  const team = useCareTeam(c.id);
   return (
     <div className="grid">
       <section className="card" aria-labelledby="identity-title">
@@ -84,36 +92,14 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
           <dt>Cliëntnummer</dt><dd><code data-testid="client-number">{c.id}</code></dd>
         </dl>
       </section>
-      <section className="card" aria-labelledby="custody-title">
-        <h2 id="custody-title">Gezag en vertegenwoordiging</h2>
-        {c.relations.length === 0
-          ? <p>Geen relaties vastgelegd.</p>
-          : (
-              <table className="list">
-                <thead><tr><th scope="col">Naam</th><th scope="col">Relatie</th><th scope="col">Gezag</th><th scope="col">Hoe vastgesteld</th><th scope="col">Geldig</th></tr></thead>
-                <tbody>
-                  {c.relations.map((r) => (
-                    <tr key={r.id}>
-                      <td>
-                        {r.givenNames} {r.familyName}
-                        {c.representatives?.relationIds.includes(r.id) === true && <span className="muted"> (vertegenwoordigt de cliënt nu)</span>}
-                      </td>
-                      <td>{label(RELATIONS, r.relation)}</td>
-                      <td>{r.hasCustody ? `Ja — ${label(CUSTODY_KINDS, r.custodyKind)}` : 'Nee'}</td>
-                      <td>{r.establishedHow}</td>
-                      <td>{formatDate(r.validFrom)}{r.validTo === null ? '' : ` t/m ${formatDate(r.validTo)}`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-        <NewRelation clientId={c.id} onDone={onChanged} />
-      </section>
+      <RelationsCard client={c} me={me} team={team.data} onChanged={onChanged} />
       <DeathCard client={c} me={me} onDone={onChanged} />
       {c.dossier?.holder?.id === me.employeeId && <GoodCareCard clientId={c.id} onDone={onChanged} />}
       <Consents client={c} />
       <Agreements clientId={c.id} />
-      <CareTeam clientId={c.id} />
+      <CareTeamCard client={c} me={me} team={team} onChanged={onChanged} />
+      <InternObjectionCard client={c} me={me} />
+      <CompetenceCard client={c} me={me} onChanged={onChanged} />
       <EmergencySummaryCard clientId={c.id} canEdit={me.role === 'care-professional'} />
       <ClientFamilies clientId={c.id} clientName={c.familyName} families={c.families} />
       <TransferCard client={c} transfer={c.transfer} onDone={onChanged} />
@@ -216,23 +202,6 @@ function Agreements({ clientId }: { clientId: string }) {
   );
 }
 
-function CareTeam({ clientId }: { clientId: string }) {
-  const team = useLoad(() => get<{ members: { id: string; employee: { name: string; function: string }; relation: string; startsOn: string; endsOn: string | null }[] }>(`/api/clients/${clientId}/care-team`), [clientId]);
-  return (
-    <section className="card" aria-labelledby="team-title">
-      <h2 id="team-title">Wie werkt met deze cliënt</h2>
-      <ProblemBox problem={team.problem} />
-      {team.data !== undefined && (
-        <ul className="plain">
-          {team.data.members.map((m) => (
-            <li key={m.id}>{m.employee.name} ({m.employee.function}) — {label(CARE_RELATIONS, m.relation)}, vanaf {formatDate(m.startsOn)}{m.endsOn !== null && ` t/m ${formatDate(m.endsOn)}`}</li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 function EmergencySummaryCard({ clientId, canEdit }: { clientId: string; canEdit: boolean }) {
   const summary = useLoad(() => get<EmergencySummary>(`/api/clients/${clientId}/emergency-summary`), [clientId]);
   const [editing, setEditing] = useState(false);
@@ -275,117 +244,6 @@ function EmergencySummaryCard({ clientId, canEdit }: { clientId: string; canEdit
         </form>
       )}
     </section>
-  );
-}
-
-/** A button that opens a small form in place. */
-function Toggle({ open: text, children }: { open: string; children: (close: () => void) => ReactNode }) {
-  const [open, setOpen] = useState(false);
-  if (!open) return <p><button type="button" className="secondary" onClick={() => setOpen(true)}>{text}</button></p>;
-  return (
-    <div className="subform">
-      {children(() => setOpen(false))}
-      <p><button type="button" className="link-button" onClick={() => setOpen(false)}>Annuleren</button></p>
-    </div>
-  );
-}
-
-function NewRelation({ clientId, onDone }: { clientId: string; onDone: () => void }) {
-  return (
-    <Toggle open="Ouder, voogd, vertegenwoordiger of andere relatie toevoegen">
-      {(close) => (
-        <RelationForm
-          clientId={clientId}
-          onDone={() => {
-            close();
-            onDone();
-          }}
-        />
-      )}
-    </Toggle>
-  );
-}
-
-/**
- * How custody came about (migration 0048; 003 §2.3.5: custody is established with care, never assumed), in the
- * words a parent knows. The API refuses custody without it.
- */
-const CUSTODY_BASES: Record<string, string> = {
-  'by-law-marriage': 'Van rechtswege: de ouders waren bij de geboorte getrouwd of geregistreerd partner',
-  'by-law-mother': 'Van rechtswege: de moeder alleen',
-  'recognition': 'Door erkenning (met aantekening in het gezagsregister)',
-  'court-decision': 'Door een beslissing van de rechter',
-  'guardianship-order': 'Door benoeming tot voogd door de rechter',
-  'appointed-by-will': 'Voogd aangewezen bij testament of in het gezagsregister',
-};
-
-function RelationForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
-  const [relation, setRelation] = useState('parent');
-  const [givenNames, setGivenNames] = useState('');
-  const [familyName, setFamilyName] = useState('');
-  // Custody is never ticked by default: it is a fact to establish, not to assume (003 §2.3.5).
-  const [hasCustody, setHasCustody] = useState(false);
-  // Neither the kind of custody nor how it came about is preselected: both are facts to check, not defaults.
-  const [custodyKind, setCustodyKind] = useState('');
-  const [custodyBasis, setCustodyBasis] = useState('');
-  const [jointWithParent, setJointWithParent] = useState(false);
-  const [establishedHow, setEstablishedHow] = useState('');
-  const [validFrom, setValidFrom] = useState(today());
-  const representative = REPRESENTATIVE_RELATIONS.includes(relation);
-  const nonParent = relation === 'foster-parent' || relation === 'other';
-  const custody = !representative && relation !== 'confidential-advisor' && relation !== 'family-guardian' && (nonParent ? jointWithParent || hasCustody : hasCustody);
-  const kind = nonParent && jointWithParent ? 'joint-with-non-parent' : custodyKind;
-  const save = useSubmit(() => post(`/api/clients/${clientId}/relations`, {
-    relation, givenNames, familyName, hasCustody: custody, establishedHow, validFrom, ...(custody ? { custodyKind: kind, custodyEstablishedBy: custodyBasis } : {}),
-  }), onDone);
-  return (
-    <form onSubmit={(e) => void save.submit(e)}>
-      <Select label="Relatie" value={relation} onChange={setRelation} options={RELATIONS} />
-      <TextInput label="Voornamen" value={givenNames} onChange={setGivenNames} required />
-      <TextInput label="Achternaam" value={familyName} onChange={setFamilyName} required />
-      {representative && (
-        <p className="muted">
-          Een curator, mentor, schriftelijk gemachtigde, partner, kind, broer of zus heeft geen gezag. Is de cliënt volwassen en kan hij zijn
-          belangen niet goed overzien? Dan bepaalt de wet wie hem vertegenwoordigt: eerst een curator of mentor, dan de schriftelijk gemachtigde,
-          dan de partner, dan een ouder, kind, broer of zus.
-        </p>
-      )}
-      {nonParent && (
-        <label className="checkbox">
-          <input type="checkbox" checked={jointWithParent} onChange={(e) => setJointWithParent(e.target.checked)} />
-          {' '}Heeft samen met een ouder het gezag (gezamenlijk gezag van een ouder en een niet-ouder, BW 1:253t)
-        </label>
-      )}
-      {!representative && relation !== 'confidential-advisor' && relation !== 'family-guardian' && !(nonParent && jointWithParent) && (
-        <label className="checkbox"><input type="checkbox" checked={hasCustody} onChange={(e) => setHasCustody(e.target.checked)} /> Heeft gezag</label>
-      )}
-      {custody && !(nonParent && jointWithParent) && (
-        <Select label="Soort gezag" value={custodyKind} onChange={setCustodyKind} options={CUSTODY_KINDS} allowEmpty="Kies de soort gezag" required />
-      )}
-      {custody && (
-        <Select
-          label="Hoe is het gezag ontstaan?"
-          value={custodyBasis}
-          onChange={setCustodyBasis}
-          options={CUSTODY_BASES}
-          allowEmpty="Kies hoe het gezag is ontstaan"
-          required
-          hint="Kijk in het gezagsregister of in de beslissing van de rechter. Vul niets in wat u niet hebt gezien."
-        />
-      )}
-      <TextInput
-        label={custody ? 'Hoe is het gezag vastgesteld?' : 'Hoe is dit vastgesteld?'}
-        value={establishedHow}
-        onChange={setEstablishedHow}
-        required
-        hint={representative
-          ? 'Bijvoorbeeld: beschikking van de kantonrechter gezien op 1 maart, of schriftelijke machtiging ontvangen.'
-          : 'Bijvoorbeeld: gezagsregister geraadpleegd op 1 maart, of beschikking van de rechtbank gezien.'}
-      />
-      <TextInput label={representative ? 'Vertegenwoordigt vanaf (begin van de benoeming of machtiging)' : 'Geldig vanaf'} type="date" value={validFrom} onChange={setValidFrom} required />
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Relatie opslaan</button>
-    </form>
   );
 }
 
