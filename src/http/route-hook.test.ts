@@ -81,6 +81,17 @@ describe('every client-data route passes the access hook', () => {
     expect(api.filter((r) => r.gated !== undefined && r.public).map((r) => `${r.method} ${r.url}`), 'a route is gated or public, not both').toEqual([]);
   });
 
+  it('lets only the routes that cannot have a session be public: log-in, enrolment by its link, a download by its token, the docs', () => {
+    // A public route skips the session and so the gate's decision: each one here is a deliberate choice.
+    const publicRoutes = h.app.routes
+      .filter((r) => r.url.startsWith('/api/') && r.public && r.method !== 'HEAD' && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual([
+      'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/login/enrol', 'POST /api/auth/login/totp',
+      'POST /api/downloads', 'POST /api/enrolment/complete', 'POST /api/enrolment/open',
+    ]);
+  });
+
   it('every client route writes exactly one access-log row naming the client, before it answers', async () => {
     for (const [name, call] of Object.entries(fixture.calls).filter(([n]) => clientRoute(n))) {
       const [method, pattern] = name.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
