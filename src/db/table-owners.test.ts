@@ -37,6 +37,7 @@ const OWNER: Record<string, string> = {
   'formal.client_death_corrections': 'representation',
   'formal.client_deaths': 'representation',
   'formal.client_relations': 'representation',
+  'formal.client_wishes_after_death': 'representation',
   'formal.clients': 'clients',
   'formal.data_corrections': 'clients',
   'formal.families': 'families',

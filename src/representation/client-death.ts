@@ -16,6 +16,7 @@ import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { ageOn, toCalendarDate } from '../rules/index.js';
 
 /** The client's death as it stands (migration 0045, with the latest correction of 0064). */
 export interface ClientDeath {
@@ -146,4 +147,94 @@ export async function correctDeath(scope: ClientScope, input: NewDeathCorrection
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [randomUUID(), scope.client.id, input.correction, input.diedOn ?? null, input.establishedHow, scope.actor.employeeId, scope.now]);
   return deathHistoryOf(scope.tx, scope.client.id);
+}
+
+export const WishAfterDeath = { consented: 'consented', objected: 'objected', withdrawn: 'withdrawn' } as const;
+export type WishAfterDeath = (typeof WishAfterDeath)[keyof typeof WishAfterDeath];
+export const ExpressedHow = { inWriting: 'in-writing', electronic: 'electronic' } as const;
+export type ExpressedHow = (typeof ExpressedHow)[keyof typeof ExpressedHow];
+
+/** A wish the client recorded in life about inspection after death, about one person or everyone (0065). */
+export interface RecordedWish {
+  id: string;
+  /** The person it is about; null: everyone. */
+  relationId: string | null;
+  relationName: string | null;
+  wish: WishAfterDeath;
+  expressedOn: string;
+  expressedHow: ExpressedHow;
+  recordedBy: string;
+  recordedAt: string;
+  /** A later wish about the same person (or about everyone) replaces this one. */
+  replaced: boolean;
+}
+
+interface WishRow {
+  id: string; relation_id: string | null; relation_name: string | null; wish: WishAfterDeath; expressed_on: string; expressed_how: ExpressedHow;
+  display_name: string; recorded_at: Date;
+}
+
+/** Every wish recorded, in the order they were expressed; per person the latest counts. */
+export async function wishesOf(tx: Queryable, clientId: string): Promise<RecordedWish[]> {
+  const rows = await tx.query<WishRow>(
+    `SELECT w.id, w.relation_id, r.given_names || ' ' || r.family_name AS relation_name, w.wish, w.expressed_on, w.expressed_how, e.display_name, w.recorded_at
+       FROM formal.client_wishes_after_death w JOIN ${EMPLOYEES} e ON e.id = w.recorded_by
+       LEFT JOIN formal.client_relations r ON r.id = w.relation_id
+      WHERE w.client_id = $1 ORDER BY w.expressed_on, w.seq`, [clientId]);
+  return rows.map((w, i) => ({
+    id: w.id, relationId: w.relation_id, relationName: w.relation_name, wish: w.wish, expressedOn: w.expressed_on, expressedHow: w.expressed_how,
+    recordedBy: w.display_name, recordedAt: w.recorded_at.toISOString(),
+    replaced: rows.slice(i + 1).some((later) => later.relation_id === w.relation_id),
+  }));
+}
+
+/**
+ * What the client wanted in life about this requester's inspection after death: the latest wish about them, else
+ * the latest about everyone, else the value recorded with the death before 0065 (Jeugdwet 7.3.12a lid 1(a), lid 4).
+ */
+export async function wishInLifeFor(tx: Queryable, clientId: string, requesterRelationId: string | null, recordedWithDeath: ClientDeath['wishInLife']): Promise<ClientDeath['wishInLife']> {
+  const wishes = await wishesOf(tx, clientId);
+  const latest = (relationId: string | null) => wishes.filter((w) => w.relationId === relationId).at(-1);
+  const own = requesterRelationId === null ? undefined : latest(requesterRelationId);
+  if (own !== undefined && own.wish !== WishAfterDeath.withdrawn) return own.wish;
+  const everyone = latest(null);
+  if (everyone !== undefined) return everyone.wish === WishAfterDeath.withdrawn ? 'none' : everyone.wish;
+  return recordedWithDeath;
+}
+
+/** What is recorded about a wish. */
+export interface NewWish {
+  /** The person it is about; absent: everyone. */
+  relationId?: string;
+  wish: WishAfterDeath;
+  expressedOn: string;
+  expressedHow: ExpressedHow;
+}
+
+/**
+ * Records what the client wanted in life about inspection after death, about one person or everyone. It must have
+ * been expressed in writing or electronically (lid 1(a), lid 4), in life, and from 12: lid 4 names the client of 12
+ * or over, and below 12 the client does not exercise such rights alone (BW 7:465).
+ */
+export async function recordWish(scope: ClientScope, input: NewWish): Promise<RecordedWish[]> {
+  const today = calendarDate(scope.now);
+  if (input.expressedOn > today) throw badRequest('date-in-future', 'expressedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
+  const death = await deathOf(scope.tx, scope.client.id);
+  if (death !== undefined && input.expressedOn > death.diedOn) {
+    throw badRequest('invalid-date', 'expressedOn', 'Deze wens moet de cliënt bij leven hebben vastgelegd: de datum ligt na het overlijden.', 'The wish must have been expressed in life.');
+  }
+  if (input.expressedOn < scope.client.birthDate || ageOn(toCalendarDate(scope.client.birthDate, 'born'), toCalendarDate(input.expressedOn, 'expressedOn')) < 12) {
+    throw badRequest('invalid-date', 'expressedOn',
+      'Een wens over inzage na het overlijden legt de cliënt zelf vast vanaf 12 jaar. Op deze datum was de cliënt jonger.',
+      'The client records such a wish from 12 (Jeugdwet 7.3.12a lid 4).');
+  }
+  if (input.relationId !== undefined) {
+    const [relation] = await scope.tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2', [input.relationId, scope.client.id]);
+    if (relation === undefined) throw badRequest('invalid-value', 'relationId', 'Deze persoon is geen relatie van de cliënt.', 'This person is not a relation of the client.');
+  }
+  await scope.tx.query(
+    `INSERT INTO formal.client_wishes_after_death (id, client_id, relation_id, wish, expressed_on, expressed_how, recorded_by, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [randomUUID(), scope.client.id, input.relationId ?? null, input.wish, input.expressedOn, input.expressedHow, scope.actor.employeeId, scope.now]);
+  return wishesOf(scope.tx, scope.client.id);
 }

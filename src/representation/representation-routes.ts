@@ -8,7 +8,7 @@ import {
   addAgreement, addCompetenceAssessment, addRelation, CustodyBasis, CustodyKind, endAgreement, endRelation, listAgreements, listCompetenceAssessments,
   recordDeath, RelationKind, StartAgreement,
 } from './representation-service.js';
-import { correctDeath, DeathCorrection, DeathEstablishedHow, deathHistoryOf } from './client-death.js';
+import { correctDeath, DeathCorrection, DeathEstablishedHow, deathHistoryOf, ExpressedHow, recordWish, WishAfterDeath, wishesOf } from './client-death.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const RelationParams = Type.Object({ clientId: Uuid(), relationId: Uuid() }, { additionalProperties: false });
@@ -65,6 +65,20 @@ const DeathHistorySchema = Type.Object({
   })),
 });
 
+const NewWishBody = Type.Object({
+  /** The person the wish is about; absent: everyone. */
+  relationId: Type.Optional(Uuid()),
+  wish: OneOf(Object.values(WishAfterDeath)),
+  expressedOn: Type.String({ format: 'date' }),
+  expressedHow: OneOf(Object.values(ExpressedHow)),
+}, { additionalProperties: false });
+const WishesSchema = Type.Object({
+  wishes: Type.Array(Type.Object({
+    id: Uuid(), relationId: NullableString(), relationName: NullableString(), wish: Type.String(), expressedOn: Type.String(), expressedHow: Type.String(),
+    recordedBy: Type.String(), recordedAt: Type.String(), replaced: Type.Boolean(),
+  })),
+});
+
 const NewAgreementBody = Type.Object({ agreement: OneOf(Object.values(StartAgreement)), agreedOn: Type.String({ format: 'date' }) }, { additionalProperties: false });
 const Agreement = Type.Object({ id: Uuid(), agreement: Type.String(), agreedOn: Type.String(), endedOn: NullableString(), recordedBy: Type.String() });
 
@@ -114,6 +128,22 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
       const history = await correctDeath(scope, request.body as Static<typeof DeathCorrectionBody>);
       reply.code(201);
       return history;
+    },
+  });
+  clientDataRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/wishes-after-death',
+    schema: { tags: ['representation'], summary: 'What the client recorded in life about inspection after death, per person or for everyone (Jeugdwet 7.3.12a lid 1(a), lid 4)', params: ClientParams, response: { 200: WishesSchema } },
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope) => ({ wishes: await wishesOf(scope.tx, scope.client.id) }),
+  });
+  clientDataRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/wishes-after-death',
+    schema: { tags: ['representation'], summary: 'Record what the client wanted in life about one person\'s (or everyone\'s) inspection after death; a later wish replaces an earlier one', params: ClientParams, body: NewWishBody, response: { 201: WishesSchema } },
+    intent: () => ({ action: 'record-wish-after-death', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const wishes = await recordWish(scope, request.body as Static<typeof NewWishBody>);
+      reply.code(201);
+      return { wishes };
     },
   });
   clientDataRoute(app, deps, {

@@ -14,7 +14,7 @@ import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { deathOf } from './client-death.js';
+import { deathOf, wishInLifeFor } from './client-death.js';
 import { openText, sealText } from '../retention/client-free-text.js';
 import type { CustodyKind as EngineCustody, Relation as EngineRelation } from '../rules/index.js';
 import {
@@ -294,8 +294,10 @@ export async function withPeople(tx: Queryable, clientId: string, requesterRelat
   const facts = new Set<Fact>(question.facts ?? []);
   const deceased = death !== undefined && death.diedOn <= question.on;
   if (deceased) {
-    if (death.wishInLife === 'consented') facts.add(Fact.consentedInLife);
-    if (death.wishInLife === 'objected') facts.add(Fact.objectedInLife);
+    // What the client wanted in life about this requester: the wish about them, else about everyone (0065).
+    const wish = await wishInLifeFor(tx, clientId, requesterRelationId, death.wishInLife);
+    if (wish === 'consented') facts.add(Fact.consentedInLife);
+    if (wish === 'objected') facts.add(Fact.objectedInLife);
   }
   const client = deceased ? { ...question.client, deceased: death.diedOn } : question.client;
   const base: DecideInput = { ...question, client, facts };

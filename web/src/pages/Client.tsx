@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { api, get, post, toProblem, type Problem } from '../api';
 import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
+import { DeathRecords } from './DeathRecords';
 import {
   AGREEMENTS, CONSENT_GIVERS, CONSENT_KINDS, DOCUMENT_TYPES, GENDERS, RELATIONS, WISHES_IN_LIFE,
   ageOn, formatDate, label, today,
@@ -275,6 +276,7 @@ function DeathCard({ client: c, me, onDone }: { client: ClientDetail; me: Me; on
               )}
             </Toggle>
           )}
+      <DeathRecords client={c} onDone={onDone} />
       <p className="muted">
         Na het overlijden blijft het beroepsgeheim gelden. Nabestaanden en anderen krijgen alleen inzage of een kopie als de cliënt daar bij leven
         toestemming voor gaf, als zij een zwaarwegend belang hebben, of als zij het gezag hadden over een kind dat jonger dan 16 jaar overleed.
