@@ -47,6 +47,10 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/relations': NONE,
   'POST /api/clients/:clientId/relations/:relationId/end': NONE,
   'POST /api/clients/:clientId/death': ['manager'], // and the holder: the death changes who may inspect (Jeugdwet 7.3.12a)
+  'GET /api/clients/:clientId/death': ['admin-staff'], // the death's history is formal data (administration, 004 C)
+  'POST /api/clients/:clientId/death/corrections': ['manager'], // and the holder, as for recording the death (acts: correct-death)
+  'GET /api/clients/:clientId/wishes-after-death': ['admin-staff'],
+  'POST /api/clients/:clientId/wishes-after-death': ['manager'], // and the holder (acts: record-wish-after-death, Jeugdwet 7.3.12a)
   'GET /api/clients/:clientId/competence-assessments': NONE, // care content
   'POST /api/clients/:clientId/competence-assessments': NONE,
   'GET /api/clients/:clientId/agreements': NONE,
