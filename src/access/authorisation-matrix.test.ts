@@ -121,6 +121,11 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/work-notes': ALL,
   'DELETE /api/work-notes/:noteId': ALL,
   'POST /api/work-notes/:noteId/move-into-dossier': ALL,
+  // Drafts (issue 15): kept only by who may record in this dossier; one's own session's idle timeout: everyone.
+  'GET /api/clients/:clientId/drafts': NONE,
+  'PUT /api/clients/:clientId/drafts/:draftId': NONE,
+  'DELETE /api/clients/:clientId/drafts/:draftId': NONE,
+  'GET /api/session/timeout': ALL,
   // Managing who may open dossiers: the application administrator alone (NEN 7510-2 A.9.2).
   'GET /api/admin/employees': ['application-administrator'],
   'GET /api/admin/employees/:employeeId': ['application-administrator'],

@@ -223,7 +223,7 @@ describe('dossierwijzer rotate-master-key', () => {
   it('covers every column sealed directly under the master key: each bytea column is either rotated or known to be something else', async () => {
     // Sealed under a client's or family's data key (destroyed with it), or a hash: no master key involved.
     const notUnderMasterKey = new Set([
-      'audit.access_log.prev_hash', 'audit.access_log.row_hash', 'care.competence_assessments.expert_consulted_ciphertext', 'care.competence_assessments.facts_ciphertext', 'care.emergency_summaries.ciphertext',
+      'audit.access_log.prev_hash', 'audit.access_log.row_hash', 'care.competence_assessments.expert_consulted_ciphertext', 'care.competence_assessments.facts_ciphertext', 'care.drafts.ciphertext', 'care.emergency_summaries.ciphertext',
       'care.entries.ciphertext', 'care.entry_annotations.ciphertext', 'care.family_entries.ciphertext', 'care.shieldings.lift_reason_ciphertext',
       'care.shieldings.reason_ciphertext', 'care.work_notes.ciphertext', 'org.consents.content_ciphertext', 'org.download_links.code_hash',
       'org.download_links.document', 'org.download_links.token_hash', 'org.enrolment_links.token_hash', 'org.emergency_accesses.reason_ciphertext', 'org.requests.extension_reasons_ciphertext',

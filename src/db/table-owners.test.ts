@@ -25,6 +25,7 @@ const OWNER: Record<string, string> = {
   'care.client_keys': 'crypto',
   'care.competence_assessments': 'representation',
   'care.dossiers': 'dossier',
+  'care.drafts': 'drafts',
   'care.emergency_summaries': 'emergency',
   'care.entries': 'dossier',
   'care.entry_annotations': 'dossier',

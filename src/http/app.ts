@@ -40,6 +40,7 @@ import { downloadRoutes } from '../requests/download-routes.js';
 import { retentionRoutes } from '../retention/retention-routes.js';
 import { breachRoutes } from '../breaches/breach-routes.js';
 import { workNoteRoutes } from '../work-notes/work-note-routes.js';
+import { draftRoutes } from '../drafts/draft-routes.js';
 import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
 import { installScopeAfterAuthentication, installScopeBeforeAuthentication } from './organisation-scope-hook.js';
@@ -287,6 +288,7 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   retentionRoutes(server, deps);
   breachRoutes(server, deps);
   workNoteRoutes(server, deps);
+  draftRoutes(server, deps);
 
   await server.ready();
   const plainHttp = config.production ? plainHttpWarning(config) : undefined;

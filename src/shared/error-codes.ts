@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   'custody-kind-missing': { status: 400, meaning: 'A custodian is recorded without the kind of custody.' },
   'date-in-future': { status: 400, meaning: 'A date that must lie in the past or today lies in the future.' },
   'date-not-in-future': { status: 400, meaning: 'A date that must lie in the future (e.g. the end of a retention hold) does not.' },
+  'draft-too-large': { status: 400, meaning: 'A draft exceeds the configured maximum size of an entry (DW_MAX_ENTRY_BYTES).' },
   'empty-text': { status: 400, meaning: 'A text that must say something is empty.' },
   'ends-before-start': { status: 400, meaning: 'A period (e.g. of an audit) ends before it starts.' },
   'enrolment-code-wrong': { status: 400, meaning: 'The second-factor code given while enrolling is wrong.' },
@@ -134,6 +135,7 @@ export const ERROR_CODES = {
   'own-account': { status: 409, meaning: 'An administrator cannot disable or reset their own account or change their own role.' },
   'request-not-decided': { status: 409, meaning: 'The request has no decision yet, so no decision letter.' },
   'request-wrong-state': { status: 409, meaning: 'The request is not in the state this act needs (e.g. not yet granted).' },
+  'too-many-drafts': { status: 409, meaning: 'The author already keeps the maximum number of drafts for this client; finish or discard one.' },
 
   // 410: gone for good
   'content-destroyed': { status: 410, meaning: 'The dossier\'s content was destroyed (its key shredded) and can no longer be read.' },

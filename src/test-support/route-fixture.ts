@@ -58,6 +58,9 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const incident = await h.request({ method: 'POST', url: '/api/registers/incidents', ...registerHeaders, body: { kind: 'calamity', occurredOn: '2026-11-01', clientIds: [clientId], description: 'Ernstig voorval.' } });
   const note = await h.request({ method: 'POST', url: `/api/clients/${clientId}/work-notes`, cookie, body: { text: 'Eigen geheugensteun' } });
   const noteId = note.json<{ id: string }>().id;
+  const draftId = '00000000-0000-4000-8000-00000000d7af';
+  const draft = { target: 'entry', fields: { kind: 'plan', text: 'Half geschreven' } };
+  await h.request({ method: 'PUT', url: `/api/clients/${clientId}/drafts/${draftId}`, cookie, body: draft });
 
   // A second client, already transferred: the transfer routes are called on it, so the main client stays open for entries.
   const transferredId = await h.client({ age: 13, holder });
@@ -164,6 +167,10 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'PATCH /api/privacy/breaches/:id': { url: '/api/privacy/breaches/00000000-0000-4000-8000-000000000000', body: { risk: 'high-risk' } },
     'POST /api/clients/:clientId/work-notes': { url: `${c}/work-notes`, body: { text: 'Nog een geheugensteun' } },
     'GET /api/work-notes': { url: '/api/work-notes' },
+    'GET /api/clients/:clientId/drafts': { url: `${c}/drafts` },
+    'PUT /api/clients/:clientId/drafts/:draftId': { url: `${c}/drafts/${draftId}`, body: draft },
+    'DELETE /api/clients/:clientId/drafts/:draftId': { url: `${c}/drafts/${draftId}` },
+    'GET /api/session/timeout': { url: '/api/session/timeout' },
     'DELETE /api/work-notes/:noteId': { url: `/api/work-notes/${noteId}` },
     'POST /api/work-notes/:noteId/move-into-dossier': { url: `/api/work-notes/${noteId}/move-into-dossier`, body: { kind: 'conversation-report', source: { kind: 'care-professional' } } },
     'GET /api/admin/employees': { url: `${admin}/employees` },

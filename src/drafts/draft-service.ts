@@ -1,0 +1,114 @@
+/**
+ * Drafts (issue 15, "nothing typed is lost"): what a professional types in a
+ * form for a new entry, an annotation or an own statement is saved as they
+ * type, so a timed-out session or a closed tab loses nothing.
+ *
+ * A draft is not part of the dossier: it is visible to its author alone (any
+ * other caller's request for its id answers 404, exactly as a draft that does
+ * not exist), it falls under no client right, and it expires like a personal
+ * work note (DW_WORK_NOTE_DAYS after its last save). Finalising is the normal
+ * path: the web posts the entry (or annotation) and deletes the draft, so the
+ * rules for recording decide then as always.
+ *
+ * Sealed under the client's data key, as the entries are (AAD `draft:<id>`):
+ * destroying the dossier shreds the key and with it every draft about the
+ * client, and the sanctioned destruction removes the rows (migration 0067).
+ * Each save is an access of the client's data through the gate, logged
+ * without content; being an authenticated request, it also keeps the
+ * session alive while the author types.
+ */
+import { Type, type Static } from 'typebox';
+import type { ClientScope } from '../access/client-access.js';
+import { clientDataKey } from '../crypto/client-keys.js';
+import { decryptJson, encryptJson } from '../crypto/envelope.js';
+import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS } from '../dossier/entry-kinds.js';
+import { AppError, badRequest, notFound } from '../errors.js';
+import { OneOf } from '../http/schema-helpers.js';
+import { countOwnDrafts, deleteOwnDraft, destroyExpiredDrafts, ownDrafts, upsertOwnDraft, type DraftOwner, type DraftTarget } from './draft-store.js';
+
+/** How many drafts one author may keep about one client: enough for a few forms at once, not a second dossier. */
+export const MAX_DRAFTS_PER_CLIENT = 20;
+
+const Short = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+
+/**
+ * The fields of a form as typed, every one optional (a draft may be half done). Closed: only the fields the
+ * entry, annotation and statement forms have. Free text is bounded in bytes by the service (DW_MAX_ENTRY_BYTES).
+ */
+export const DraftFields = Type.Object({
+  /** The entry's kind (an entry draft): decides which part of the dossier the author must be allowed to record in. */
+  kind: Type.Optional(OneOf(ENTRY_KINDS)),
+  title: Short(300),
+  text: Type.Optional(Type.String()),
+  occurredOn: Short(10),
+  sourceKind: Type.Optional(OneOf(SOURCE_KINDS)),
+  sourceDescription: Short(500),
+  statementType: Type.Optional(OneOf(['fact', 'opinion'] as const)),
+  annotationKind: Type.Optional(OneOf(ANNOTATION_KINDS)),
+}, { additionalProperties: false });
+export type DraftFields = Static<typeof DraftFields>;
+
+/** What a draft seals. */
+const SealedDraft = Type.Object({ fields: DraftFields });
+
+export interface Draft {
+  id: string;
+  clientId: string;
+  target: DraftTarget;
+  entryId: string | null;
+  fields: DraftFields;
+  updatedAt: string;
+  expiresAt: string;
+}
+
+const noDraft = () => notFound('Dit concept bestaat niet.', 'This draft does not exist.');
+
+function ownerOf(scope: ClientScope): DraftOwner {
+  return { clientId: scope.client.id, authorId: scope.actor.employeeId, now: scope.now };
+}
+
+const context = (id: string) => `draft:${id}`;
+
+/** The caller's own unexpired drafts about the scope's client, last saved first. */
+export async function listOwnDrafts(scope: ClientScope, masterKey: Buffer): Promise<Draft[]> {
+  const rows = await ownDrafts(scope.tx, ownerOf(scope));
+  if (rows.length === 0) return [];
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  return rows.map((row) => ({
+    id: row.id, clientId: scope.client.id, target: row.target, entryId: row.entry_id,
+    fields: decryptJson(key, row.ciphertext, context(row.id), SealedDraft).fields,
+    updatedAt: new Date(row.updated_at).toISOString(), expiresAt: new Date(row.expires_at).toISOString(),
+  }));
+}
+
+/** Saves the caller's draft under the id the form chose (a new one, or theirs replaced); someone else's id answers 404. */
+export async function saveOwnDraft(scope: ClientScope, masterKey: Buffer, input: {
+  id: string; target: DraftTarget; entryId: string | null; fields: DraftFields; maxBytes: number; expiresInDays: number;
+}): Promise<Draft> {
+  if (Buffer.byteLength(JSON.stringify(input.fields), 'utf8') > input.maxBytes) {
+    throw badRequest('draft-too-large', 'fields.text', `Het concept is groter dan ${input.maxBytes} bytes.`, `The draft is larger than ${input.maxBytes} bytes.`);
+  }
+  const owner = ownerOf(scope);
+  // Expired drafts go before they count (the organisation's, in its scope): expiring needs no separate job.
+  await destroyExpiredDrafts(scope.tx, scope.now);
+  if (await countOwnDrafts(scope.tx, owner, input.id) >= MAX_DRAFTS_PER_CLIENT) {
+    throw new AppError('too-many-drafts', 409,
+      `U bewaart al ${MAX_DRAFTS_PER_CLIENT} concepten voor deze cliënt. Rond er een af of gooi er een weg.`,
+      `You already keep ${MAX_DRAFTS_PER_CLIENT} drafts for this client. Finish or discard one.`);
+  }
+  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const expiresAt = new Date(scope.now.getTime() + input.expiresInDays * 86_400_000);
+  const saved = await upsertOwnDraft(scope.tx, owner, {
+    id: input.id, target: input.target, entryId: input.entryId, expiresAt, ciphertext: encryptJson(key, { fields: input.fields }, context(input.id)),
+  });
+  if (!saved) throw noDraft();
+  return {
+    id: input.id, clientId: scope.client.id, target: input.target, entryId: input.entryId, fields: input.fields,
+    updatedAt: scope.now.toISOString(), expiresAt: expiresAt.toISOString(),
+  };
+}
+
+/** Discards the caller's own draft (after finalising, or on purpose); another's answers 404. */
+export async function discardOwnDraft(scope: ClientScope, id: string): Promise<void> {
+  if (!await deleteOwnDraft(scope.tx, ownerOf(scope), id)) throw noDraft();
+}

@@ -1,0 +1,74 @@
+/**
+ * The owner store of `care.drafts` (migration 0067): every query is bound to
+ * one author and one client, and sees only unexpired rows. The rows hold only
+ * ciphertext; sealing is the service's (draft-service.ts).
+ */
+import type { Queryable } from '../db/database.js';
+
+/** What a draft becomes when finalised. */
+export const DraftTarget = { entry: 'entry', annotation: 'annotation', statement: 'statement' } as const;
+export type DraftTarget = (typeof DraftTarget)[keyof typeof DraftTarget];
+export const DRAFT_TARGETS: readonly DraftTarget[] = Object.values(DraftTarget);
+
+export interface DraftRow {
+  id: string;
+  target: DraftTarget;
+  entry_id: string | null;
+  updated_at: Date | string;
+  expires_at: Date | string;
+  ciphertext: Buffer;
+}
+
+/** Whose drafts about which client, as of when. */
+export interface DraftOwner {
+  clientId: string;
+  authorId: string;
+  now: Date;
+}
+
+/** The author's unexpired drafts about the client, last saved first. */
+export async function ownDrafts(tx: Queryable, owner: DraftOwner): Promise<DraftRow[]> {
+  return tx.query<DraftRow>(
+    `SELECT id, target, entry_id, updated_at, expires_at, ciphertext FROM care.drafts
+      WHERE author_id = $1 AND client_id = $2 AND expires_at > $3 ORDER BY updated_at DESC, id`,
+    [owner.authorId, owner.clientId, owner.now.toISOString()]);
+}
+
+/** How many unexpired drafts the author keeps about the client, not counting `exceptId`. */
+export async function countOwnDrafts(tx: Queryable, owner: DraftOwner, exceptId: string): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM care.drafts WHERE author_id = $1 AND client_id = $2 AND expires_at > $3 AND id <> $4',
+    [owner.authorId, owner.clientId, owner.now.toISOString(), exceptId]);
+  return row?.n ?? 0;
+}
+
+/**
+ * Writes the author's draft by id: a new one, or the author's own about this client replaced. False when the id
+ * is someone else's (or about another client): that draft is not touched.
+ */
+export async function upsertOwnDraft(tx: Queryable, owner: DraftOwner, draft: {
+  id: string; target: DraftTarget; entryId: string | null; expiresAt: Date; ciphertext: Buffer;
+}): Promise<boolean> {
+  const rows = await tx.query<{ id: string }>(
+    `INSERT INTO care.drafts (id, client_id, author_id, target, entry_id, updated_at, expires_at, ciphertext)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (id) DO UPDATE SET target = excluded.target, entry_id = excluded.entry_id, updated_at = excluded.updated_at,
+            expires_at = excluded.expires_at, ciphertext = excluded.ciphertext
+      WHERE care.drafts.author_id = excluded.author_id AND care.drafts.client_id = excluded.client_id
+     RETURNING id`,
+    [draft.id, owner.clientId, owner.authorId, draft.target, draft.entryId, owner.now.toISOString(), draft.expiresAt.toISOString(), draft.ciphertext]);
+  return rows.length > 0;
+}
+
+/** Removes the author's draft about the client; false when there is none of theirs with that id. */
+export async function deleteOwnDraft(tx: Queryable, owner: DraftOwner, id: string): Promise<boolean> {
+  const rows = await tx.query<{ id: string }>(
+    'DELETE FROM care.drafts WHERE id = $1 AND author_id = $2 AND client_id = $3 RETURNING id', [id, owner.authorId, owner.clientId]);
+  return rows.length > 0;
+}
+
+/** Destroys every draft past its expiry (in the caller's organisation scope); returns how many. */
+export async function destroyExpiredDrafts(db: Queryable, now: Date): Promise<number> {
+  const rows = await db.query<{ id: string }>('DELETE FROM care.drafts WHERE expires_at <= $1 RETURNING id', [now.toISOString()]);
+  return rows.length;
+}
