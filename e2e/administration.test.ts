@@ -1,9 +1,10 @@
 /**
  * Daily administration in the browser (issue 15, Deliver 4): relations and custody (never ticked by default; how
- * custody came about shown; ending a relation; administrative staff acting for the holder), the care team (add,
- * end, hand the dossier to another holder), the objection to interns and competence assessments. Each form shows
- * only to whom the engine allows the act; anyone else reads the engine's reason instead, before filling anything
- * in. Real server with the demo organisation, Debian's Chromium, axe-core on each screen.
+ * custody came about shown; ending a relation; administrative staff acting for the holder), consents recorded by
+ * administrative staff for an involved professional, the care team (add, end, hand the dossier to another holder),
+ * the objection to interns and competence assessments. Each form shows only to whom the engine allows the act;
+ * anyone else reads the engine's reason instead, before filling anything in. Real server with the demo
+ * organisation, Debian's Chromium, axe-core on each screen.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +117,22 @@ describe('daily administration', () => {
     await adminCustody.getByRole('button', { name: 'Relatie opslaan' }).click();
     await adminCustody.getByTestId('relations').getByRole('row', { name: /Kerem Demo-Yilmaz/ }).waitFor();
     await screenshot(admin, 'administration-relations-admin-staff');
+  });
+
+  it('consents: administrative staff read why not, then record one acting for an involved professional (004 C)', async () => {
+    const admin = await pageFor('demo.administratie');
+    await openClient(admin, 'Lieke Demo-Hoekstra');
+    const consents = card(admin, 'Toestemmingen');
+    await consents.getByTestId('not-allowed').waitFor();
+    expect(await consents.getByTestId('not-allowed').innerText()).toContain('namens die hulpverlener');
+    expect(await consents.getByRole('button', { name: 'Toestemming vastleggen' }).count()).toBe(0);
+    await consents.getByLabel('Namens wie legt u toestemmingen vast?').selectOption({ label: 'Jeroen de Wit (Gezinsbehandelaar)' });
+    await consents.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+    await consents.getByLabel('Welke uitleg is vooraf gegeven?').fill('Uitleg over de hulp gegeven in het intakegesprek; formulier ondertekend ontvangen.');
+    await expectAccessible(admin);
+    await consents.getByRole('button', { name: 'Toestemming opslaan' }).click();
+    await expect.poll(() => consents.getByRole('listitem').filter({ hasText: 'Toestemming voor de hulp — De cliënt' }).count()).toBe(1);
+    await screenshot(admin, 'administration-consents-admin-staff');
   });
 
   it('care team: the holder adds a colleague, ends a membership and hands the dossier over; a substitute reads why not', async () => {

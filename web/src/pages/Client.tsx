@@ -4,7 +4,7 @@ import { api, get, post, toProblem, type Problem } from '../api';
 import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
 import { DeathRecords } from './DeathRecords';
 import {
-  AGREEMENTS, CONSENT_GIVERS, CONSENT_KINDS, DOCUMENT_TYPES, GENDERS, RELATIONS, WISHES_IN_LIFE,
+  AGREEMENTS, CONSENT_GIVERS, CONSENT_KINDS, RELATIONS, WISHES_IN_LIFE,
   ageOn, formatDate, label, today,
 } from '../labels';
 import type { Me } from './Login';
@@ -16,9 +16,14 @@ import type { ClientDetail } from '../client-detail';
 import { ClientWorkNotes } from './WorkNotes';
 import { ClientFamilies } from './Family';
 import { EmergencyAccess, SummaryView, type EmergencySummary } from './EmergencyAccess';
-import { useCareTeam } from './client/care-team';
+import { Act } from '../../../src/rules/acts.js';
+import { mayDo } from '../permissions';
+import { NotYours } from './RequestActions';
+import { ActingForSelect, NOBODY, type ActingForChoice } from './client/ActingFor';
+import { useCareTeam, type CareTeamMember } from './client/care-team';
 import { CareTeamCard } from './client/CareTeam';
 import { CompetenceCard } from './client/Competence';
+import { IdentityCard } from './client/Identity';
 import { InternObjectionCard } from './client/InternObjection';
 import { RelationsCard } from './client/Relations';
 import { Toggle } from './client/Toggle';
@@ -71,32 +76,11 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
   const team = useCareTeam(c.id);
   return (
     <div className="grid">
-      <section className="card" aria-labelledby="identity-title">
-        <h2 id="identity-title">Identiteit</h2>
-        <dl className="facts">
-          <dt>Naam</dt><dd>{c.givenNames} {c.familyName}</dd>
-          <dt>Geboortedatum</dt><dd>{formatDate(c.birthDate)} ({ageOn(c.birthDate)} jaar)</dd>
-          <dt>BSN</dt><dd>{c.bsn ?? '—'}</dd>
-          <dt>Geslacht</dt><dd>{label(GENDERS, c.gender)}</dd>
-          <dt>Adres</dt><dd>{[c.streetAddress, c.postcode, c.town].filter(Boolean).join(', ') || '—'}</dd>
-          <dt>Telefoon</dt><dd>{c.phone ?? '—'}</dd>
-          <dt>E-mail</dt><dd>{c.email ?? '—'}</dd>
-          <dt>Identiteit gecontroleerd</dt>
-          <dd>{c.identityChecks.length === 0 ? 'Nog niet' : c.identityChecks.map((i) => `${label(DOCUMENT_TYPES, i.documentType)}, ${formatDate(i.checkedAt)} door ${i.checkedBy}`).join('; ')}</dd>
-          <dt>Dossierhouder</dt><dd>{c.dossier?.holder === null || c.dossier?.holder === undefined ? '—' : `${c.dossier.holder.name} (${c.dossier.holder.function})`}</dd>
-          <dt>Hulp gestart</dt><dd>{formatDate(c.dossier?.careStartedOn)}</dd>
-          <dt>Bewaren tot</dt>
-          <dd data-testid="retention">
-            {c.retention === null ? '—' : c.retention.held ? 'Geen einddatum: het dossier is nodig voor een procedure' : formatDate(c.retention.keptUntil)}
-            {c.retention !== null && <span className="muted"> — {c.retention.explanation}</span>}
-          </dd>
-          <dt>Cliëntnummer</dt><dd><code data-testid="client-number">{c.id}</code></dd>
-        </dl>
-      </section>
+      <IdentityCard client={c} />
       <RelationsCard client={c} me={me} team={team.data} onChanged={onChanged} />
       <DeathCard client={c} me={me} onDone={onChanged} />
       {c.dossier?.holder?.id === me.employeeId && <GoodCareCard clientId={c.id} onDone={onChanged} />}
-      <Consents client={c} />
+      <Consents client={c} me={me} team={team.data} />
       <Agreements clientId={c.id} />
       <CareTeamCard client={c} me={me} team={team} onChanged={onChanged} />
       <InternObjectionCard client={c} me={me} />
@@ -111,14 +95,18 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
 
 interface Consent { id: string; kind: string; givenBy: string; givenByRelationId: string | null; givenOn: string; recipient: string | null; purpose: string | null; validTo: string | null; active: boolean; withdrawnAt: string | null }
 
-function Consents({ client }: { client: ClientDetail }) {
+function Consents({ client, me, team }: { client: ClientDetail; me: Me; team: readonly CareTeamMember[] | undefined }) {
   const clientId = client.id;
   const [problem, setProblem] = useState<Problem>();
+  // Administrative staff record and withdraw consents for an involved professional (004 C): they choose whom.
+  const [actingFor, setActingFor] = useState<ActingForChoice>(NOBODY);
+  const mayRecord = mayDo(me, client, Act.recordConsent, { actingFor: actingFor.actingFor });
+  const mayWithdraw = mayDo(me, client, Act.withdrawConsent, { actingFor: actingFor.actingFor }).outcome === 'allow';
   // Only whoever gave a consent withdraws it, or the client once the law leaves that consent to them (AVG 7(3)).
   const withdraw = (consent: Consent, byClient: boolean) => {
     setProblem(undefined);
     const body = byClient ? { withdrawnBy: 'client' } : { withdrawnBy: consent.givenBy, ...(consent.givenByRelationId === null ? {} : { relationId: consent.givenByRelationId }) };
-    post(`/api/clients/${clientId}/consents/${consent.id}/withdraw`, body).then(() => {
+    api('POST', `/api/clients/${clientId}/consents/${consent.id}/withdraw`, body, actingFor.headers).then(() => {
       consents.reload();
       care.reload();
     }, (error: unknown) => setProblem(toProblem(error)));
@@ -146,20 +134,26 @@ function Consents({ client }: { client: ClientDetail }) {
                   {label(CONSENT_KINDS, x.kind)} — {label(CONSENT_GIVERS, x.givenBy)}, {formatDate(x.givenOn)}
                   {x.recipient !== null && `, aan ${x.recipient}`}{x.purpose !== null && ` voor ${x.purpose}`}
                   {' '}<span className={x.active ? 'tag ok' : 'tag'}>{x.active ? 'Geldig' : x.withdrawnAt !== null ? 'Ingetrokken' : 'Niet geldig'}</span>
-                  {x.active && <> <button type="button" className="link-button" onClick={() => withdraw(x, false)}>ingetrokken door wie haar gaf</button></>}
-                  {x.active && x.givenBy === 'legal-representatives' && <> <button type="button" className="link-button" onClick={() => withdraw(x, true)}>ingetrokken door de jongere zelf</button></>}
+                  {x.active && mayWithdraw && <> <button type="button" className="link-button" onClick={() => withdraw(x, false)}>ingetrokken door wie haar gaf</button></>}
+                  {x.active && mayWithdraw && x.givenBy === 'legal-representatives' && <> <button type="button" className="link-button" onClick={() => withdraw(x, true)}>ingetrokken door de jongere zelf</button></>}
                 </li>
               ))}
             </ul>
           ))}
       <ProblemBox problem={problem} />
-      <NewConsent
-        client={client}
-        onDone={() => {
-          consents.reload();
-          care.reload();
-        }}
-      />
+      <ActingForSelect me={me} team={team} value={actingFor} onChange={setActingFor} label="Namens wie legt u toestemmingen vast?" />
+      {mayRecord.outcome === 'allow'
+        ? (
+            <NewConsent
+              client={client}
+              headers={actingFor.headers}
+              onDone={() => {
+                consents.reload();
+                care.reload();
+              }}
+            />
+          )
+        : <NotYours title="Toestemmingen vastleggen of intrekken" decision={mayRecord} />}
     </section>
   );
 }
@@ -329,12 +323,13 @@ function DeathForm({ clientId, onDone }: { clientId: string; onDone: () => void 
   );
 }
 
-function NewConsent({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
+function NewConsent({ client, headers, onDone }: { client: ClientDetail; headers: Record<string, string>; onDone: () => void }) {
   return (
     <Toggle open="Toestemming vastleggen">
       {(close) => (
         <ConsentForm
           client={client}
+          headers={headers}
           onDone={() => {
             close();
             onDone();
@@ -345,7 +340,7 @@ function NewConsent({ client, onDone }: { client: ClientDetail; onDone: () => vo
   );
 }
 
-function ConsentForm({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
+function ConsentForm({ client, headers, onDone }: { client: ClientDetail; headers: Record<string, string>; onDone: () => void }) {
   const [kind, setKind] = useState('care');
   const [givenBy, setGivenBy] = useState('client');
   const [relationId, setRelationId] = useState('');
@@ -355,11 +350,11 @@ function ConsentForm({ client, onDone }: { client: ClientDetail; onDone: () => v
   const [purpose, setPurpose] = useState('');
   const [dataDescription, setDataDescription] = useState('');
   const relations: [string, string][] = client.relations.filter((r) => r.validTo === null).map((r) => [r.id, `${r.givenNames} ${r.familyName} (${label(RELATIONS, r.relation).toLowerCase()})`]);
-  const save = useSubmit(() => post(`/api/clients/${client.id}/consents`, {
+  const save = useSubmit(() => api('POST', `/api/clients/${client.id}/consents`, {
     kind, givenBy, givenOn, informationGiven,
     ...(givenBy !== 'client' && relationId !== '' ? { givenByRelationId: relationId } : {}),
     ...(kind === 'disclosure' ? { recipient, purpose, dataDescription } : {}),
-  }), onDone);
+  }, headers), onDone);
   return (
     <form onSubmit={(e) => void save.submit(e)}>
       <Select label="Soort toestemming" value={kind} onChange={setKind} options={CONSENT_KINDS} />
