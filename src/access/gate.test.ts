@@ -34,7 +34,6 @@ const STILL_OUTSIDE_ENTER = new Set<string>([
   'demo/seed-demo.ts: withRegistration',
   'disclosures/disclosure-routes.ts: withLogReview',
   'organisation/enrolment-routes.ts: logAdministration',
-  'requests/request-routes.ts: withClientList',
   'retention/retention-routes.ts: withLogReview',
 ]);
 

@@ -35,8 +35,6 @@ const STILL_UNGATED = new Set<string>([
   'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
   // clients: registration (new-client) and lists (client-list)
   'POST /api/clients', 'GET /api/clients', 'POST /api/clients/search',
-  // requests: open requests (client-list)
-  'GET /api/requests',
   // disclosures, retention, breaches: the privacy officer's views (log-review)
   'GET /api/privacy/disclosures',
   'GET /api/privacy/retention-reviews', 'POST /api/privacy/retention-reviews/:clientId/confirm',

@@ -7,9 +7,10 @@
  * which browsers never send.
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { SubjectOf } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
+import { gatedRoute, publicRoute } from '../http/gated-route.js';
 import { Uuid } from '../http/schema-helpers.js';
 import { fetchDownload, listDownloads, prepareDownload, revokeDownload } from './download-links.js';
 import { progressOf } from '../exports/export-progress.js';
@@ -33,17 +34,19 @@ const FetchBody = Type.Object({
 export function downloadRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { masterKey } = deps;
   const tags = ['requests'];
+  const client = (request: { params: { clientId: string } }): SubjectOf<'client'> => ({ kind: 'client', clientId: request.params.clientId });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/download-links',
     schema: {
       tags, summary: 'Prepare the copy of a granted electronic copy request as a download for the requester, valid 7 days (token and code shown once)',
       params: RequestParams, response: { 201: Prepared },
     },
+    kind: 'client', subject: client,
     // Handing over a granted copy: the act of fulfilling a copy request (it renders the requester's view of the dossier).
     intent: () => ({ action: 'fulfil-request', part: 'dossier', requestKind: 'copy' }),
     handler: async (scope, request, reply) => {
-      const { requestId } = request.params as Static<typeof RequestParams>;
+      const { requestId } = request.params;
       const progress = progressOf(request, scope.actor.employeeId);
       const prepared = await prepareDownload(scope, masterKey, requestId, () => renderRequestCopy(scope, masterKey, requestId, progress));
       reply.code(201);
@@ -51,31 +54,34 @@ export function downloadRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/requests/:requestId/download-links',
     schema: { tags, summary: 'The download links of a request, with their state and how often fetched', params: RequestParams, response: { 200: Type.Object({ links: Type.Array(Link) }) } },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'read', part: 'administrative-data' }),
-    handler: async (scope, request) => ({ links: await listDownloads(scope, (request.params as Static<typeof RequestParams>).requestId) }),
+    handler: async (scope, request) => ({ links: await listDownloads(scope, request.params.requestId) }),
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/download-links/:linkId/revoke',
     schema: { tags, summary: 'Revoke a download link at once', params: LinkParams, response: { 204: Type.Null() } },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'record', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const { requestId, linkId } = request.params as Static<typeof LinkParams>;
+      const { requestId, linkId } = request.params;
       await revokeDownload(scope, requestId, linkId);
       reply.code(204);
       return null;
     },
   });
 
-  app.post('/api/downloads', {
-    config: { public: true },
+  publicRoute(app, {
+    method: 'POST', url: '/api/downloads',
     schema: { tags, summary: 'The requester fetches a prepared copy with the link token and the code (no account)', body: FetchBody, produces: ['application/pdf'] },
-  }, async (request, reply) => {
-    const { token, code } = request.body as Static<typeof FetchBody>;
-    const document = await fetchDownload(deps.db, masterKey, { token, code, now: deps.now(), address: request.ip, route: 'POST /api/downloads' });
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${document.filename}"`).send(document.pdf);
+    handler: async (request, reply) => {
+      const { token, code } = request.body;
+      const document = await fetchDownload(deps.db, masterKey, { token, code, now: deps.now(), address: request.ip, route: 'POST /api/downloads' });
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${document.filename}"`).send(document.pdf);
+    },
   });
 }

@@ -1,13 +1,13 @@
 /** HTTP routes for the documents of a request: the decision letter and the copy, as PDF. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type, type Static } from 'typebox';
-import type { ClientScope } from '../access/client-access.js';
+import { Type } from 'typebox';
+import type { ClientScope, SubjectOf } from '../access/gate.js';
 import { clientAndOrganisationName } from '../clients/client-store.js';
 import { conflict } from '../errors.js';
 import { renderCopyPdf } from '../exports/copy-pdf.js';
 import { progressOf, type ProgressReporter } from '../exports/export-progress.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { Uuid } from '../http/schema-helpers.js';
 import { readerView } from '../shielding/reader-view.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -41,14 +41,15 @@ export async function renderRequestCopy(scope: ClientScope, masterKey: Buffer, i
 
 export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { masterKey } = deps;
-  const requestId = (params: unknown) => (params as Static<typeof RequestParams>).requestId;
+  const client = (request: { params: { clientId: string } }): SubjectOf<'client'> => ({ kind: 'client', clientId: request.params.clientId });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/requests/:requestId/letter.pdf',
     schema: { tags: ['requests'], summary: 'The decision letter (Dutch, B1) with the legal routes, as PDF; for granted general information (BW 1:377c) the information itself', params: RequestParams, produces: ['application/pdf'] },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const clientRequest = await readRequest(scope, masterKey, requestId(request.params));
+      const clientRequest = await readRequest(scope, masterKey, request.params.requestId);
       if (clientRequest.decision === null) {
         throw conflict('request-not-decided', 'Er is nog geen besluit, dus nog geen brief.', 'There is no decision yet, so no letter.');
       }
@@ -59,12 +60,13 @@ export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void
     },
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/requests/:requestId/copy.pdf',
     schema: { tags: ['requests'], summary: 'The copy of the dossier for a granted copy request: shielding applied, raw test data listed only, numbered pages', params: RequestParams, produces: ['application/pdf'] },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const id = requestId(request.params);
+      const id = request.params.requestId;
       return pdf(reply, `afschrift-${id}.pdf`, await renderRequestCopy(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
     },
   });

@@ -1,10 +1,9 @@
 /** HTTP routes for requests: intake, consent, extension, decision, fulfilment, and the dashboard of open requests. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { withClientList } from '../access/gate.js';
+import { Type } from 'typebox';
+import type { SubjectOf } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableObject, NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -123,124 +122,138 @@ const DashboardRow = Type.Object({
 
 export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { masterKey } = deps;
-  const requestId = (request: { params: unknown }) => (request.params as Static<typeof RequestParams>).requestId;
+  const client = (request: { params: { clientId: string } }): SubjectOf<'client'> => ({ kind: 'client', clientId: request.params.clientId });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/requests',
     schema: { tags: ['requests'], summary: 'The client\'s requests, newest first', params: ClientParams, response: { 200: Type.Object({ requests: Type.Array(RequestSchema) }) } },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => ({ requests: await listClientRequests(scope, masterKey) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests',
     schema: {
       tags: ['requests'], summary: 'Record a request; the engine decides whether this requester may make it (a refusal is recorded with its reasons)',
       params: ClientParams, body: NewRequestBody, response: { 201: RequestSchema },
     },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'register-request', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const created = await receiveRequest(scope, masterKey, request.body as Static<typeof NewRequestBody>);
+      const created = await receiveRequest(scope, masterKey, request.body);
       reply.code(201);
       return created;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/requests/:requestId',
     schema: { tags: ['requests'], summary: 'One request with its intake, deadline and decision', params: RequestParams, response: { 200: RequestSchema } },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'read', part: 'administrative-data' }),
-    handler: (scope, request) => readRequest(scope, masterKey, requestId(request)),
+    handler: (scope, request) => readRequest(scope, masterKey, request.params.requestId),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/identity-check',
     schema: {
       tags: ['requests'], summary: 'Record that the requester\'s identity was checked, and with which document (never a copy of it); needed before inspection, a copy handed over, portability or destruction',
       params: RequestParams, body: IdentityCheckBody, response: { 200: RequestSchema },
     },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'register-request', part: 'administrative-data' }),
-    handler: (scope, request) => recordIdentityCheck(scope, masterKey, requestId(request), (request.body as Static<typeof IdentityCheckBody>).documentType),
+    handler: (scope, request) => recordIdentityCheck(scope, masterKey, request.params.requestId, request.body.documentType),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/consent',
     schema: { tags: ['requests'], summary: 'Record the consent the engine said was missing: when and how it was given, and the declaration', params: RequestParams, body: ConsentBody, response: { 200: RequestSchema } },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'register-request', part: 'administrative-data' }),
     handler: (scope, request) => {
-      const body = request.body as Static<typeof ConsentBody>;
-      return recordRequestConsent(scope, masterKey, requestId(request), {
+      const body = request.body;
+      return recordRequestConsent(scope, masterKey, request.params.requestId, {
         givenOn: body.givenOn, how: body.how, ...(body.declarationReference === undefined ? {} : { declarationReference: body.declarationReference }),
       });
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/extend',
     schema: { tags: ['requests'], summary: 'Record the extension notice with its reasons; extends by two months only when sent within the first month with the reasons (AVG 12(3))', params: RequestParams, body: ExtendBody, response: { 200: RequestSchema } },
+    kind: 'client', subject: client,
     // Taking two more months is part of the decision (AVG 12(3)): the decider's act.
     intent: () => ({ action: 'decide-request', part: 'administrative-data' }),
-    handler: (scope, request) => extendRequest(scope, masterKey, requestId(request), request.body as Static<typeof ExtendBody>),
+    handler: (scope, request) => extendRequest(scope, masterKey, request.params.requestId, request.body),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/answer-received',
     schema: {
       tags: ['requests'], summary: 'Record the day the requester received the answer: the appeal deadline (six weeks) runs from it; none after a late decision (003 §4)',
       params: RequestParams, body: AnswerReceivedBody, response: { 200: RequestSchema },
     },
+    kind: 'client', subject: client,
     intent: () => ({ action: 'register-request', part: 'administrative-data' }),
-    handler: (scope, request) => recordAnswerReceived(scope, masterKey, requestId(request), (request.body as Static<typeof AnswerReceivedBody>).receivedOn),
+    handler: (scope, request) => recordAnswerReceived(scope, masterKey, request.params.requestId, request.body.receivedOn),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/decision',
     schema: { tags: ['requests'], summary: 'Decide: granted, partly or refused, with reasons and the facts established; checked against the engine', params: RequestParams, body: DecisionBody, response: { 200: RequestSchema } },
+    kind: 'client', subject: client,
     // Deciding is the holder's or a manager's for every kind (src/rules/acts.ts), so the gate decides it whole.
     intent: () => ({ action: 'decide-request', part: 'dossier' }),
-    handler: (scope, request) => decideRequest(scope, masterKey, requestId(request), request.body as Static<typeof DecisionBody>),
+    handler: (scope, request) => decideRequest(scope, masterKey, request.params.requestId, request.body),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/confirm-destruction',
     schema: {
       tags: ['requests'],
       summary: 'The second person confirms a granted destruction before it is carried out (organisation setting, on by default): the dossier holder, a manager or the privacy officer, never the decider',
       params: RequestParams, response: { 200: RequestSchema },
     },
+    kind: 'client', subject: client,
     // The second person's act (src/rules/acts.ts); the database function also checks that it is not the decider.
     intent: () => ({ action: 'confirm-destruction', part: 'dossier' }),
     handler: async (scope, request) => {
-      await confirmDestruction(scope, requestId(request));
-      return readRequest(scope, masterKey, requestId(request));
+      await confirmDestruction(scope, request.params.requestId);
+      return readRequest(scope, masterKey, request.params.requestId);
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/requests/:requestId/fulfil',
     schema: {
       tags: ['requests'],
       summary: 'Fulfil a decided request: correct (formal data with history; an entry by annotation — a finding is refused, own statement offered), add-statement, restrict, withdraw-consent (only the one whose consent it is), object, destroy (only the granted entries when partly granted), general-information (returned as `generalInformation`); a fee only for extra copies',
       params: RequestParams, body: FulfilBody, response: { 200: FulfilledSchema },
     },
+    kind: 'client', subject: client,
     // Fulfilling depends on the kind: the gate decides "for any kind", request-acts.ts the request's own kind.
     intent: () => ({ action: 'fulfil-request', part: 'dossier' }),
     handler: async (scope, request) => {
-      await assertRequestAct(scope, 'fulfil-request', requestId(request));
-      return fulfilRequest(scope, masterKey, requestId(request), request.body as Static<typeof FulfilBody>, deps.config.maxEntryBytes);
+      await assertRequestAct(scope, 'fulfil-request', request.params.requestId);
+      return fulfilRequest(scope, masterKey, request.params.requestId, request.body, deps.config.maxEntryBytes);
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/processing-restriction/end',
     schema: {
       tags: ['requests'], summary: 'End a restriction of processing (AVG 18(3)): the dossier holder, with a reason, after telling the client',
       params: ClientParams, body: EndRestrictionBody, response: { 204: Type.Null() },
     },
+    kind: 'client', subject: client,
     // Administrative data: the restriction freezes the care content, not the administration of the client's rights.
     intent: () => ({ action: 'end-restriction', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      await endRestriction(scope, masterKey, request.body as Static<typeof EndRestrictionBody>);
+      await endRestriction(scope, masterKey, request.body);
       reply.code(204);
       return null;
     },
   });
 
-  app.get('/api/requests', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/requests',
     schema: { tags: ['requests'], summary: 'Requests that need something by due date — a decision, or carrying out a decided one (a destruction by its execution deadline) — overdue ones marked (of the clients the caller may see)', response: { 200: Type.Object({ requests: Type.Array(DashboardRow) }) } },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const rows = await withClientList(deps.db, ctx, (tx) => openRequestCandidates(tx, ctx.actor.organisationId, ctx.actor.employeeId, calendarDate(ctx.now)), (row) => row.clientId);
-    return { requests: rows.map(({ requestId: id, clientId, clientName, kind, state, receivedOn, due, deadline, overdue }) => ({ requestId: id, clientId, clientName, kind, state, receivedOn, due, deadline, overdue })) };
+    kind: 'client-list', subject: () => ({ kind: 'client-list' }), intent: () => 'read',
+    handler: async (scope) => {
+      const candidates = await openRequestCandidates(scope.tx, scope.actor.organisationId, scope.actor.employeeId, calendarDate(scope.now));
+      const rows = await scope.admit(candidates, (row) => row.clientId);
+      return { requests: rows.map(({ requestId: id, clientId, clientName, kind, state, receivedOn, due, deadline, overdue }) => ({ requestId: id, clientId, clientName, kind, state, receivedOn, due, deadline, overdue })) };
+    },
   });
 }
