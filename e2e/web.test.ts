@@ -143,19 +143,19 @@ describe('web application for professionals', () => {
     await expect(page.getByTestId('entry').count()).resolves.toBe(1);
   });
 
-  it('refuses to change an entry and explains why; an annotation is possible (append-only dossier, DOMAIN §1)', async () => {
+  it('"Wijzigen" keeps the rewrite as an annotation beside the unchanged entry (append-only dossier, DOMAIN §1; issue 15)', async () => {
     const page = await pageFor('demo.hulpverlener');
     const entry = page.getByTestId('entry').filter({ hasText: 'Bericht van de mentor' });
     await entry.getByRole('button', { name: 'Wijzigen' }).click();
-    await entry.getByLabel('Tekst wijzigen').fill('Andere tekst');
-    await entry.getByRole('button', { name: 'Wijziging opslaan' }).click();
-    const problem = entry.getByTestId('problem');
-    await problem.waitFor();
-    await expect(problem.textContent()).resolves.toContain('Een dossierregel kan niet worden gewijzigd of verwijderd');
-    // The refusal names its articles, like every refusal (Jeugdwet 7.3.8, BW 7:454).
-    await expect(problem.getByTestId('basis').textContent()).resolves.toContain('Jeugdwet 7.3.8');
+    const rewrite = entry.getByTestId('rewrite');
+    // Said before anything is typed, with its articles, and the text typed is never thrown away.
+    await expect(rewrite.textContent()).resolves.toContain('Een dossierregel verandert nooit');
+    await expect(rewrite.textContent()).resolves.toContain('Jeugdwet 7.3.8');
+    await rewrite.getByLabel('Nieuwe tekst').fill('De mentor vertelt dat Sanne weer bijna elke dag naar school gaat.');
     await expectAccessible(page);
-    await screenshot(page, '06-wijzigen-geweigerd');
+    await screenshot(page, '06-wijzigen-als-aantekening');
+    await rewrite.getByRole('button', { name: 'Opslaan als aantekening' }).click();
+    await entry.getByText('De mentor vertelt dat Sanne weer bijna elke dag naar school gaat.').waitFor();
 
     await entry.getByRole('button', { name: 'Aantekening toevoegen' }).click();
     await entry.getByLabel('Soort aantekening').selectOption('addition');

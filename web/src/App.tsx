@@ -16,6 +16,7 @@ import { FamilyPage } from './pages/Family';
 import { EnrolmentPage } from './pages/Enrolment';
 import { AdminLogPage, RoleGrantsPage } from './pages/Oversight';
 import { match, navigate, usePath } from './router';
+import { SessionTimer } from './session-timer';
 
 type Session = { state: 'loading' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me };
 
@@ -80,6 +81,7 @@ export function App() {
   return (
     <>
       <a className="skip" href="#main">Naar de inhoud</a>
+      <SessionTimer employeeId={me.employeeId} role={me.role} />
       <header className="top">
         <div className="brand"><Link to="/">Dossierwijzer</Link></div>
         <nav aria-label="Hoofdmenu">

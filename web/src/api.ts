@@ -42,6 +42,13 @@ export function onSessionEnded(listener: () => void): () => void {
   return () => sessionEndedListeners.delete(listener);
 }
 
+/** Listeners told of every answered request: any request the server answers keeps the session alive (session-timer.tsx). */
+const activityListeners = new Set<() => void>();
+export function onServerActivity(listener: () => void): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
 /**
  * A manager states the purpose of looking into dossiers (quality control, complaint, incident);
  * the server's rules decide with it. Sent with every request while chosen.
@@ -69,6 +76,7 @@ export async function raw(method: Method, url: string, body?: unknown, headers: 
   } catch {
     throw new ApiError({ status: 0, nl: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
   }
+  if (response.status !== 401) activityListeners.forEach((l) => l());
   if (!response.ok) {
     const problem = await problemOf(response);
     if (response.status === 401 && !url.startsWith('/api/auth/login')) sessionEndedListeners.forEach((l) => l());

@@ -1,0 +1,152 @@
+/**
+ * Drafts (issue 15, "nothing typed is lost"): a form saves what is typed as a
+ * draft on the server a moment after typing stops (sealed under the client's
+ * key, only for its author, not part of the dossier). A save that fails
+ * because the session ended is kept in memory, for this employee only, and
+ * saved again after they log in; the form comes back with it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, api, get, newProgressId } from './api';
+
+export type DraftTarget = 'entry' | 'annotation' | 'statement';
+export type DraftFields = Partial<Record<'kind' | 'title' | 'text' | 'occurredOn' | 'sourceKind' | 'sourceDescription' | 'statementType' | 'annotationKind', string>>;
+export interface Draft { id: string; clientId: string; target: DraftTarget; entryId: string | null; fields: DraftFields; updatedAt: string; expiresAt: string }
+interface DraftBody { target: DraftTarget; entryId?: string; fields: DraftFields }
+
+const draftsUrl = (clientId: string) => `/api/clients/${clientId}/drafts`;
+
+export async function listDrafts(clientId: string): Promise<Draft[]> {
+  return (await get<{ drafts: Draft[] }>(draftsUrl(clientId))).drafts;
+}
+
+export async function discardDraft(clientId: string, id: string): Promise<void> {
+  pending.delete(id);
+  try {
+    await api('DELETE', `${draftsUrl(clientId)}/${id}`);
+  } catch (error) {
+    // Already gone (finalised elsewhere, expired): nothing to discard.
+    if (!(error instanceof ApiError && error.problem.status === 404)) throw error;
+  }
+}
+
+/** Saves not yet on the server (the session had ended), by draft id; only for the employee who typed them. */
+const pending = new Map<string, { clientId: string; body: DraftBody }>();
+let owner: string | undefined;
+/** The form that was open when the session ended: it opens again with its draft after the log-in. */
+let openForm: { clientId: string; draftId: string } | undefined;
+
+/** Called with the logged-in employee: another employee's unsaved text is dropped, never saved under their name. */
+export function setDraftOwner(employeeId: string, role: string): void {
+  recorder = role === 'care-professional' || role === 'intern';
+  if (owner !== employeeId) {
+    pending.clear();
+    openForm = undefined;
+  }
+  owner = employeeId;
+}
+
+/** Saves again what could not be saved while the session was gone. */
+export async function flushPendingDrafts(): Promise<void> {
+  for (const [id, { clientId, body }] of [...pending]) {
+    try {
+      await api('PUT', `${draftsUrl(clientId)}/${id}`, body);
+      pending.delete(id);
+    } catch {
+      return;
+    }
+  }
+}
+
+/** The draft of the form that was open when the session ended, for this client, if any (taken once). */
+export function takeOpenForm(clientId: string): string | undefined {
+  if (openForm?.clientId !== clientId) return undefined;
+  const { draftId } = openForm;
+  openForm = undefined;
+  return draftId;
+}
+
+/** A pending (unsaved) version of a draft, which is newer than the server's. */
+export function pendingDraft(id: string): { target: DraftTarget; entryId: string | null; fields: DraftFields } | undefined {
+  const body = pending.get(id)?.body;
+  return body === undefined ? undefined : { target: body.target, entryId: body.entryId ?? null, fields: body.fields };
+}
+
+/** Whether this employee's role may record in a dossier at all (the others are not asked for drafts). */
+let recorder = false;
+export function mayKeepDrafts(): boolean {
+  return recorder;
+}
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
+
+export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'kept' } | { state: 'failed'; nl: string };
+
+/** The quiet line under a form: when the draft was last saved. */
+export function saveLine(s: SaveState): string {
+  switch (s.state) {
+    case 'idle': return '';
+    case 'saving': return 'Concept opslaan…';
+    case 'saved': return `Concept opgeslagen om ${time(s.at)}`;
+    case 'kept': return 'Uw sessie is afgelopen. Uw tekst is bewaard en wordt opgeslagen zodra u weer bent ingelogd.';
+    case 'failed': return `Concept niet opgeslagen: ${s.nl}`;
+  }
+}
+
+/**
+ * Autosaves a form as a draft: `fields` is saved 1.5 s after the last change (and at least every 20 s while
+ * typing goes on). Returns the draft's id, the save state, and `finish()` to remove the draft once the entry is
+ * posted (or `discard()` when the user cancels on purpose).
+ */
+export function useDraft(clientId: string, target: DraftTarget, fields: DraftFields, options: { id?: string; entryId?: string; enabled?: boolean } = {}) {
+  const [id] = useState(() => options.id ?? newProgressId());
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const first = useRef(true);
+  const lastSaved = useRef(0);
+  const serial = JSON.stringify(fields);
+  const enabled = options.enabled !== false;
+  // Remembered while the form is open, and still when the form goes because the session ended; `close()` forgets it.
+  useEffect(() => {
+    openForm = { clientId, draftId: id };
+  }, [clientId, id]);
+  useEffect(() => {
+    // The first render is what was loaded, not typed.
+    if (first.current) {
+      first.current = false;
+      return undefined;
+    }
+    if (!enabled) return undefined;
+    const body: DraftBody = { target, fields: JSON.parse(serial) as DraftFields, ...(options.entryId === undefined ? {} : { entryId: options.entryId }) };
+    const wait = Date.now() - lastSaved.current > 20_000 && lastSaved.current > 0 ? 0 : 1500;
+    const timer = setTimeout(() => {
+      lastSaved.current = Date.now();
+      setSave({ state: 'saving' });
+      pending.set(id, { clientId, body });
+      api<Draft>('PUT', `${draftsUrl(clientId)}/${id}`, body).then((draft) => {
+        if (pending.get(id)?.body === body) pending.delete(id);
+        setSave({ state: 'saved', at: draft.updatedAt });
+      }, (error: unknown) => {
+        if (error instanceof ApiError && error.problem.status === 401) {
+          openForm = { clientId, draftId: id };
+          setSave({ state: 'kept' });
+        } else {
+          pending.delete(id);
+          setSave({ state: 'failed', nl: error instanceof ApiError ? error.problem.nl : 'onbekende fout' });
+        }
+      });
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [clientId, id, target, serial, enabled, options.entryId]);
+  const close = () => {
+    if (openForm?.draftId === id) openForm = undefined;
+  };
+  return {
+    id, save,
+    /** The form is closed on purpose; the draft stays in the list of drafts. */
+    close,
+    /** After the entry is posted: the draft goes (the dossier has the text now). */
+    finish: () => {
+      close();
+      return discardDraft(clientId, id);
+    },
+  };
+}
