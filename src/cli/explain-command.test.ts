@@ -65,6 +65,32 @@ describe('dossierwijzer explain', () => {
     expect(out).toContain(expected);
   });
 
+  it.each([
+    // AVG 18: a parent of a 14-year-old asks restriction only with the young person's consent (Jeugdwet 7.3.11 is information, inspection and copy only).
+    [['--ask', 'request-kind', '--kind', 'restrict', '--actor', 'parent-with-custody', '--born', '2012-06-01', '--on', '2026-12-04'], 'decision: needs-consent (consent of: client)', 'AVG 18'],
+    // AVG 7(3): whoever gave a consent withdraws it, at any age of the client.
+    [['--ask', 'request-kind', '--kind', 'withdraw-consent', '--actor', 'parent-with-custody', '--born', '2009-06-01', '--on', '2026-12-04'], 'decision: allow', 'AVG 7'],
+    // AVG 20 after death: nobody exercises the client's rights (Jeugdwet 7.3.12a).
+    [['--ask', 'request-kind', '--kind', 'portability', '--actor', 'parent-with-custody', '--born', '2011-03-14', '--deceased', '2026-06-02', '--on', '2026-11-22'], 'decision: deny', 'Jeugdwet 7.3.12a'],
+    // The dossier kinds go through decide as before.
+    [['--ask', 'request-kind', '--kind', 'inspect', '--actor', 'client', '--born', '2000-01-01', '--on', '2026-11-22'], 'decision: allow', 'AVG 15'],
+    // BW 7:465 lid 3: the curator ranks before the parent of an adult who is not competent.
+    [['--ask', 'standing', '--actor', 'mother', '--person', 'id=curator,relation=curator,from=2025-02-03', '--person', 'id=mother,relation=parent', '--born', '2006-11-22', '--on', '2026-11-22', '--not-competent'],
+      'standing: adult-client', 'uitleg: '],
+    [['--ask', 'standing', '--actor', 'curator', '--person', 'id=curator,relation=curator,from=2025-02-03', '--person', 'id=mother,relation=parent', '--born', '2006-11-22', '--on', '2026-11-22', '--not-competent'],
+      'standing: representative', 'BW 7:465'],
+    // Statistics: CBS gets administrative data only (Jeugdwet 7.4.x; 004 C).
+    [['--ask', 'statutory-disclosure', '--ground', 'cbs-statistics', '--part', 'conversation-report'], 'decision: deny', 'basis: '],
+    [['--ask', 'statutory-disclosure', '--ground', 'cbs-statistics', '--part', 'administrative-data'], 'decision: allow', 'basis: '],
+  ])('answers the product\'s own questions of issue 16: %j', async (args, expected, basis) => {
+    const { code, out, err } = await run(['explain', ...args]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain(expected);
+    expect(out).toContain(basis);
+    expect(out).not.toMatch(/uitleg: \n/);
+  });
+
   it('explains in Dutch with dates in words', async () => {
     const { out } = await run(['explain', '--ask', 'request-deadlines', '--received', '2026-03-16', '--decided', '2026-04-09', '--answer-received', '2026-04-14']);
     expect(out).toMatch(/uitleg: .*14 april 2026.*26 mei 2026/);
@@ -89,6 +115,10 @@ describe('dossierwijzer explain', () => {
     [['--ask', 'holidays', '--year', 'soon'], '--year must be a whole number'],
     [['--ask', 'retention', '--last-change', '2025-06-30', '--term-age', '24'], '--term-age needs --born or --term-born'],
     [['--ask', 'request-deadlines', '--received', '2026-03-16', '--answer-received', '2026-04-01'], '--answer-received needs --decided'],
+    [['--ask', 'request-kind', '--kind', 'complain', '--actor', 'client', '--born', '2012-01-01'], 'Unknown kind "complain"; allowed: inspect'],
+    [['--ask', 'request-kind', '--actor', 'client', '--born', '2012-01-01'], '--kind is required'],
+    [['--ask', 'standing', '--actor', 'client', '--born', '2012-01-01'], '--actor must name one of the --person ids'],
+    [['--ask', 'statutory-disclosure', '--ground', 'curiosity'], 'Unknown ground "curiosity"; allowed: cbs-statistics'],
   ])('exits 2 for %j with the allowed words', async (args, message) => {
     const { code, err } = await run(['explain', ...args]);
     expect(code).toBe(2);

@@ -15,24 +15,41 @@
  *   dossierwijzer explain --ask holidays --year YYYY
  *   dossierwijzer explain --ask retention --last-change DATE [--born DATE] [--term-years N | --term-age N [--term-born DATE]]
  *       [--good-care-until DATE] [--fact needed-for-procedure]
+ *   dossierwijzer explain --ask request-kind --kind KIND --actor ACTOR|PERSON --born DATE [as decide, without --action]
+ *   dossierwijzer explain --ask standing --actor PERSON --person SPEC... --born DATE [--on DATE] [--not-competent]
+ *   dossierwijzer explain --ask statutory-disclosure --ground GROUND [--part PART]
+ * `request-kind`, `standing` and `statutory-disclosure` are questions of the product, not of the conformance formats,
+ * so they are words of this command only (not of the rules' `Question`).
  * A person (`--person`, repeatable) is `id=ID,relation=RELATION[,custody=KIND][,from=DATE][,to=DATE]`;
  * `--actor` may name a person's id. `--deceased DATE` records the client's death.
  */
 import { parseArgs } from 'node:util';
 import {
-  Action, Actor, CustodyKind, Fact, Part, Question, Relation, RetentionFact,
-  appealDeadline, careConsent, compareDates, decide, destructionDeadline, formatIsoDate, generalInformation, holidayDatesOf, holidaysOf,
-  isWordOf, parseIsoDate, requestDeadlines, responseDeadline, retention, retentionUntil, wordsOf,
-  type IsoDate, type Person, type PersonRef, type RetentionTerm,
+  Action, Actor, CustodyKind, Fact, Part, Question, Relation, RequestKindWord, RetentionFact, StatutoryBasis,
+  appealDeadline, careConsent, compareDates, decide, decideRequestKind, decideStatutoryDisclosure, destructionDeadline, formatIsoDate,
+  generalInformation, holidayDatesOf, holidaysOf, isWordOf, parseIsoDate, personStandingOn, requestDeadlines, responseDeadline, retention,
+  retentionUntil, standingBasis, standingLabel, standingSentence, wordsOf,
+  type Decision, type IsoDate, type Person, type PersonRef, type RetentionTerm,
 } from '../rules/index.js';
 import { Citation } from '../rules/citations.js';
 import type { Command } from './command.js';
 
 const list = (words: readonly string[]): string => words.join(', ');
 
+/** The questions of this command: the rules' `Question`s plus the product's own (issue 16). */
+const Ask = {
+  ...Question,
+  /** Who may make a request of this kind (`decideRequestKind`): AVG 18, 20, 21 and 7(3) each have their own entitlement. */
+  requestKind: 'request-kind',
+  /** What a person is on the day (`standingLabel`): custody, representative of an adult (BW 7:465 lid 3), or neither. */
+  standing: 'standing',
+  /** May this part be disclosed on this statutory ground, such as statistics (`decideStatutoryDisclosure`). */
+  statutoryDisclosure: 'statutory-disclosure',
+} as const;
+
 const usage = `Usage: dossierwijzer explain [--ask QUESTION] [options]
 
-Questions (--ask, default decide): ${list(wordsOf(Question))}
+Questions (--ask, default decide): ${list(wordsOf(Ask))}
 
 decide:               --actor ACTOR|PERSON --action ACTION --born DATE [--on DATE] [--part PART] [--fact FACT]...
                       [--not-competent] [--deceased DATE] [--person SPEC]...
@@ -46,6 +63,10 @@ retention-until:      --last-change DATE [--fact needed-for-procedure]
 retention:            --last-change DATE [--born DATE] [--term-years N | --term-age N [--term-born DATE]]
                       [--good-care-until DATE] [--fact needed-for-procedure]
 holidays:             --year YYYY
+request-kind:         --kind KIND --actor ACTOR|PERSON --born DATE [--on DATE] [--part PART] [--fact FACT]...
+                      [--not-competent] [--deceased DATE] [--person SPEC]...
+standing:             --actor PERSON --person SPEC... --born DATE [--on DATE] [--not-competent]
+statutory-disclosure: --ground GROUND [--part PART]
 Any question:         --json prints the engine's full answer as JSON.
 
 A person (--person, repeatable): id=ID,relation=RELATION[,custody=KIND][,from=DATE][,to=DATE]
@@ -57,6 +78,8 @@ Actors:  ${list(wordsOf(Actor))}
 Actions: ${list(wordsOf(Action))}
 Parts:   ${list(wordsOf(Part))}
 Facts:   ${list(wordsOf(Fact))}
+Kinds:   ${list(wordsOf(RequestKindWord))}
+Grounds: ${list(wordsOf(StatutoryBasis))}
 `;
 
 class UsageError extends Error {}
@@ -164,6 +187,8 @@ function explain(args: string[]): number {
     'term-age': { type: 'string' },
     'term-born': { type: 'string' },
     'good-care-until': { type: 'string' },
+    'kind': { type: 'string' },
+    'ground': { type: 'string' },
     'json': { type: 'boolean' },
     'help': { type: 'boolean', short: 'h' },
   } as const;
@@ -179,49 +204,75 @@ function explain(args: string[]): number {
       process.stdout.write(usage);
       return 0;
     }
-    const ask = v.ask === undefined ? Question.decide : requireWord('ask', v.ask, Question);
+    const ask = v.ask === undefined ? Ask.decide : requireWord('ask', v.ask, Ask);
     const facts = v.fact ?? [];
     const on = v.on === undefined ? today() : requireDate('on', v.on);
     const persons = (v.person ?? []).map(personOf);
     let out: Printable;
+    const decisionOut = (d: Decision): Printable => {
+      const head = d.outcome === 'needs-consent' ? `${d.outcome} (consent of: ${d.consentOf.join(', ')})` : d.outcome;
+      return { head: `decision: ${head}`, basis: d.basis, explanation: d.explanation, answer: d };
+    };
+    const question = () => {
+      const deceased = optionalDate('deceased', v.deceased);
+      return {
+        on,
+        client: { ...clientOf(requireDate('born', v.born), on, v['not-competent'] === true), ...(deceased === undefined ? {} : { deceased }) },
+        persons,
+        actor: actorOf(v.actor, persons),
+        part: v.part === undefined ? Part.dossier : requireWord('part', v.part, Part),
+        facts: wordsFrom('fact', facts, Fact),
+      };
+    };
     switch (ask) {
-      case Question.decide: {
-        const deceased = optionalDate('deceased', v.deceased);
-        const d = decide({
-          on,
-          client: { ...clientOf(requireDate('born', v.born), on, v['not-competent'] === true), ...(deceased === undefined ? {} : { deceased }) },
-          persons,
-          actor: actorOf(v.actor, persons),
-          action: requireWord('action', v.action, Action),
-          part: v.part === undefined ? Part.dossier : requireWord('part', v.part, Part),
-          facts: wordsFrom('fact', facts, Fact),
-        });
-        const head = d.outcome === 'needs-consent' ? `${d.outcome} (consent of: ${d.consentOf.join(', ')})` : d.outcome;
-        out = { head: `decision: ${head}`, basis: d.basis, explanation: d.explanation, answer: d };
+      case Ask.decide: {
+        out = decisionOut(decide({ ...question(), action: requireWord('action', v.action, Action) }));
         break;
       }
-      case Question.careConsent: {
+      case Ask.requestKind: {
+        out = decisionOut(decideRequestKind({ ...question(), kind: requireWord('kind', v.kind, RequestKindWord) }));
+        break;
+      }
+      case Ask.standing: {
+        const person = persons.find((p) => p.id === v.actor);
+        if (person === undefined) throw new UsageError('--actor must name one of the --person ids.');
+        const client = clientOf(requireDate('born', v.born), on, v['not-competent'] === true);
+        const standing = personStandingOn(person, persons, client, on);
+        out = {
+          head: `standing: ${standing.kind} (${standingLabel(standing)})`, basis: standingBasis(standing), explanation: standingSentence(standing),
+          answer: { ...standing, label: standingLabel(standing) },
+        };
+        break;
+      }
+      case Ask.statutoryDisclosure: {
+        out = decisionOut(decideStatutoryDisclosure({
+          basis: requireWord('ground', v.ground, StatutoryBasis),
+          part: v.part === undefined ? Part.dossier : requireWord('part', v.part, Part),
+        }));
+        break;
+      }
+      case Ask.careConsent: {
         const a = careConsent({ on, client: clientOf(requireDate('born', v.born), on, v['not-competent'] === true) });
         out = { head: `consent of: ${a.consentOf.join(', ')}`, basis: a.basis, explanation: a.explanation, answer: a };
         break;
       }
-      case Question.responseDeadline: {
+      case Ask.responseDeadline: {
         const extended = v.extended === true || facts.includes('extended');
         const a = responseDeadline({ received: requireDate('received', v.received), extended });
         out = { head: `deadline: ${a.date}`, basis: a.basis, explanation: a.explanation, answer: a };
         break;
       }
-      case Question.appealDeadline: {
+      case Ask.appealDeadline: {
         const a = appealDeadline({ answered: requireDate('answered', v.answered) });
         out = { head: `deadline: ${a.date}`, basis: a.basis, explanation: a.explanation, answer: a };
         break;
       }
-      case Question.destructionDeadline: {
+      case Ask.destructionDeadline: {
         const a = destructionDeadline({ received: requireDate('received', v.received) });
         out = { head: `deadline: ${a.date}`, basis: a.basis, explanation: a.explanation, answer: a };
         break;
       }
-      case Question.generalInformation: {
+      case Ask.generalInformation: {
         const a = generalInformation({
           on, client: clientOf(requireDate('born', v.born), on, v['not-competent'] === true), persons, actor: actorOf(v.actor, persons),
           facts: wordsFrom('fact', facts, Fact),
@@ -229,7 +280,7 @@ function explain(args: string[]): number {
         out = { head: `general information: ${a.items.length === 0 ? '(none)' : a.items.join(', ')}`, basis: a.basis, explanation: a.explanation, answer: a };
         break;
       }
-      case Question.requestDeadlines: {
+      case Ask.requestDeadlines: {
         const notified = optionalDate('notified', v.notified);
         const decided = optionalDate('decided', v.decided);
         const answerReceived = optionalDate('answer-received', v['answer-received']);
@@ -246,7 +297,7 @@ function explain(args: string[]): number {
         };
         break;
       }
-      case Question.holidays: {
+      case Ask.holidays: {
         const year = wholeNumber('year', v.year);
         if (year < 1 || year > 9999) throw new UsageError('--year must lie between 1 and 9999.');
         const days = holidaysOf(year);
@@ -258,7 +309,7 @@ function explain(args: string[]): number {
         };
         break;
       }
-      case Question.retention: {
+      case Ask.retention: {
         let term: RetentionTerm | undefined;
         if (v['term-years'] !== undefined && v['term-age'] !== undefined) throw new UsageError('Give --term-years or --term-age, not both.');
         if (v['term-years'] !== undefined) term = { kind: 'years-after-last-change', years: wholeNumber('term-years', v['term-years']) };
@@ -279,7 +330,7 @@ function explain(args: string[]): number {
         out = { head: `keep until: ${a.until ?? 'no end date (null)'}${a.warning ? '\nwarning: the organisation\'s term ends before the legal minimum' : ''}`, basis: a.basis, explanation: a.explanation, answer: a };
         break;
       }
-      case Question.retentionUntil: {
+      case Ask.retentionUntil: {
         const a = retentionUntil({ lastChange: requireDate('last-change', v['last-change']), facts: wordsFrom('fact', facts, RetentionFact) });
         out = { head: `keep until: ${a.until ?? 'no end date (null)'}`, basis: a.basis, explanation: a.explanation, answer: a };
         break;
