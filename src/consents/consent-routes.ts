@@ -1,8 +1,8 @@
 /** HTTP routes for the consent register. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { Part } from '../rules/index.js';
 import { careConsentStatus, listConsents, recordConsent, withdrawConsentAndRead } from './consent-service.js';
@@ -45,38 +45,42 @@ const WithdrawBody = Type.Object({
 
 export function consentRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { masterKey } = deps;
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/consents',
     schema: { tags: ['consents'], summary: 'Consents to care and to disclosure, with their state', params: ClientParams, response: { 200: Type.Object({ consents: Type.Array(ConsentSchema) }) } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => ({ consents: await listConsents(scope, masterKey) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/care-consent',
     schema: { tags: ['consents'], summary: 'Whose consent care needs today (the engine), whose is recorded, what is missing', params: ClientParams, response: { 200: Status } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: (scope) => careConsentStatus(scope),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/consents',
     schema: { tags: ['consents'], summary: 'Record a consent, checked against whose consent the law asks', params: ClientParams, body: NewConsentBody, response: { 201: ConsentSchema } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'record-consent', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const consent = await recordConsent(scope, masterKey, request.body as Static<typeof NewConsentBody>);
+      const consent = await recordConsent(scope, masterKey, request.body);
       reply.code(201);
       return consent;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/consents/:consentId/withdraw',
     schema: {
       tags: ['consents'], summary: 'Withdraw a consent, effective at once (AVG 7(3)); only by whoever gave it, or by the client once the law leaves that consent to them',
       params: ConsentParams, body: WithdrawBody, response: { 200: ConsentSchema },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'withdraw-consent', part: 'administrative-data' }),
     handler: (scope, request) => {
-      const { withdrawnBy, relationId } = request.body as Static<typeof WithdrawBody>;
-      return withdrawConsentAndRead(scope, masterKey, (request.params as Static<typeof ConsentParams>).consentId, { party: withdrawnBy, relationId: relationId ?? null });
+      const { withdrawnBy, relationId } = request.body;
+      return withdrawConsentAndRead(scope, masterKey, request.params.consentId, { party: withdrawnBy, relationId: relationId ?? null });
     },
   });
 }

@@ -1,9 +1,9 @@
 /** HTTP routes for the care dossier: timeline, entries, annotations — and the refusal to change one. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { BODY_NEVER_READ, NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
-import { clientDataRoute } from '../http/client-data-route.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { addEntry, annotateEntry, readEntry, readTimeline, refuseEntryChange } from './dossier-service.js';
 import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, partOfEntryKind } from './entry-kinds.js';
 
@@ -55,7 +55,7 @@ const TimelineQuery = Type.Object({
 export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { masterKey } = deps;
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET',
     url: '/api/clients/:clientId/entries',
     schema: {
@@ -63,44 +63,48 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: ClientParams, querystring: TimelineQuery,
       response: { 200: Type.Object({ entries: Type.Array(EntrySchema), nextCursor: NullableString(), processingRestriction: RestrictionSchema }) },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: (scope, request) => {
-      const { limit = 50, before, kind } = request.query as Static<typeof TimelineQuery>;
+      const { limit = 50, before, kind } = request.query;
       return readTimeline(scope, masterKey, {
         limit, ...(before === undefined ? {} : { before }), ...(kind === undefined ? {} : { kinds: kind }),
       });
     },
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST',
     url: '/api/clients/:clientId/entries',
     schema: { tags: ['dossier'], summary: 'Add an entry to the dossier', params: ClientParams, body: NewEntryBody, response: { 201: EntrySchema } },
-    intent: (request) => ({ action: 'record', part: partOfEntryKind((request.body as Static<typeof NewEntryBody>).kind) }),
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
+    intent: (request) => ({ action: 'record', part: partOfEntryKind(request.body.kind) }),
     handler: async (scope, request, reply) => {
-      const entry = await addEntry(scope, masterKey, deps.config.maxEntryBytes, request.body as Static<typeof NewEntryBody>);
+      const entry = await addEntry(scope, masterKey, deps.config.maxEntryBytes, request.body);
       // Return, never send, from inside the scope: the answer must leave only after the log row is committed.
       reply.code(201);
       return entry;
     },
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET',
     url: '/api/clients/:clientId/entries/:entryId',
     schema: { tags: ['dossier'], summary: 'One entry with its annotations (its history)', params: EntryParams, response: { 200: EntrySchema } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
-    handler: (scope, request) => readEntry(scope, masterKey, (request.params as Static<typeof EntryParams>).entryId),
+    handler: (scope, request) => readEntry(scope, masterKey, request.params.entryId),
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST',
     url: '/api/clients/:clientId/entries/:entryId/annotations',
     schema: { tags: ['dossier'], summary: 'Annotate an entry (e.g. "bij nader inzien onjuist"); the entry itself is never changed', params: EntryParams, body: NewAnnotationBody, response: { 201: EntrySchema } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'annotate', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const { entryId } = request.params as Static<typeof EntryParams>;
-      const entry = await annotateEntry(scope, masterKey, entryId, request.body as Static<typeof NewAnnotationBody>);
+      const { entryId } = request.params;
+      const entry = await annotateEntry(scope, masterKey, entryId, request.body);
       reply.code(201);
       return entry;
     },
@@ -108,12 +112,13 @@ export function dossierRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   // Entries are append-only. These routes exist to answer an attempt with the reason (and log it).
   for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
-    clientDataRoute(app, deps, {
+    gatedRoute(app, deps, {
       method,
       url: '/api/clients/:clientId/entries/:entryId',
       schema: {
         tags: ['dossier'], summary: 'Refused: entries cannot be changed or deleted; add an annotation instead', params: EntryParams, body: BODY_NEVER_READ,
       },
+      kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
       intent: () => ({ action: 'record', part: 'dossier' }),
       handler: () => Promise.reject(refuseEntryChange()),
     });

@@ -1,9 +1,9 @@
 /** HTTP routes for shielding and the reader-specific view of a granted inspection or copy request. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { readEntry } from '../dossier/dossier-service.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableObject, NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { readerOfRequest } from '../requests/request-service.js';
 import { readerView } from './reader-view.js';
@@ -55,68 +55,74 @@ const View = Type.Object({
 
 export function shieldingRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { masterKey } = deps;
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/shieldings',
     schema: { tags: ['shielding'], summary: 'Shieldings in force', params: ClientParams, response: { 200: Type.Object({ shieldings: Type.Array(ShieldingSchema) }) } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope) => ({ shieldings: await listShieldings(scope, masterKey) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/entries/:entryId/shieldings',
     schema: {
       tags: ['shielding'],
       summary: 'Shield a field of an entry — a passage or the whole text, the title, the source description or an annotation: information about another person, or shielded from named relations',
       params: EntryParams, body: NewShieldingBody, response: { 201: ShieldingSchema },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'shield', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const entry = await readEntry(scope, masterKey, (request.params as Static<typeof EntryParams>).entryId);
-      const shielding = await addShielding(scope, masterKey, entry, request.body as Static<typeof NewShieldingBody>);
+      const entry = await readEntry(scope, masterKey, request.params.entryId);
+      const shielding = await addShielding(scope, masterKey, entry, request.body);
       reply.code(201);
       return shielding;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/contact-data/shieldings',
     schema: {
       tags: ['shielding'], summary: 'Shield the client\'s formal contact data (address, postcode, town, phone, e-mail) from named relations (the secret-address case)',
       params: ClientParams, body: NewContactShieldingBody, response: { 201: ShieldingSchema },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'shield', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const shielding = await addContactDataShielding(scope, masterKey, request.body as Static<typeof NewContactShieldingBody>);
+      const shielding = await addContactDataShielding(scope, masterKey, request.body);
       reply.code(201);
       return shielding;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/shieldings/:shieldingId/other-person-consent',
     schema: { tags: ['shielding'], summary: 'The other person consents to the information about them being shown', params: ShieldingParams, response: { 204: Type.Null() } },
     // The information about the other person becomes visible: in effect a lifting of the shielding.
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'lift-shielding', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      await recordOtherPersonConsent(scope, (request.params as Static<typeof ShieldingParams>).shieldingId);
+      await recordOtherPersonConsent(scope, request.params.shieldingId);
       reply.code(204);
       return null;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/shieldings/:shieldingId/lift',
     schema: { tags: ['shielding'], summary: 'Lift a shielding with a reason (kept in the history)', params: ShieldingParams, body: LiftBody, response: { 204: Type.Null() } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'lift-shielding', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      await liftShielding(scope, masterKey, (request.params as Static<typeof ShieldingParams>).shieldingId, (request.body as Static<typeof LiftBody>).reason);
+      await liftShielding(scope, masterKey, request.params.shieldingId, request.body.reason);
       reply.code(204);
       return null;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/requests/:requestId/view',
     schema: {
       tags: ['requests'], summary: 'What the requester of a granted inspection or copy gets: shielding applied, withheld parts marked with their ground',
       params: RequestParams, response: { 200: View },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
-    handler: async (scope, request) => readerView(scope, masterKey, await readerOfRequest(scope, (request.params as Static<typeof RequestParams>).requestId)),
+    handler: async (scope, request) => readerView(scope, masterKey, await readerOfRequest(scope, request.params.requestId)),
   });
 }

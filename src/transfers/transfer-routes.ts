@@ -4,7 +4,7 @@
  * download the package — the PDF and the portability data as JSON or FHIR R4.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import { clientAndOrganisationName } from '../clients/client-store.js';
 import { renderCopyPdf } from '../exports/copy-pdf.js';
@@ -12,7 +12,7 @@ import { progressOf } from '../exports/export-progress.js';
 import { PortabilityExportSchema } from '../exports/portability-export.js';
 import { portabilityBundle } from '../exports/portability-fhir.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableObject, OneOf, Uuid } from '../http/schema-helpers.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { transferOf } from './transfer-record.js';
@@ -48,25 +48,25 @@ async function organisationAndName(scope: ClientScope): Promise<{ organisation: 
 export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { masterKey } = deps;
   const tags = ['transfers'];
-  const transferId = (params: unknown) => (params as Static<typeof TransferParams>).transferId;
-
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/transfer',
     schema: {
       tags, summary: 'Transfer the dossier to a successor provider (with consent) or the Nidos guardian; engine-checked, recorded as a disclosure, closes the dossier to new entries',
       params: ClientParams, body: NewTransferBody, response: { 201: TransferSchema },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'transfer', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const transfer = await transferDossier(scope, masterKey, request.body as Static<typeof NewTransferBody>);
+      const transfer = await transferDossier(scope, masterKey, request.body);
       reply.code(201);
       return publicTransfer(transfer);
     },
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/transfer',
     schema: { tags, summary: 'The transfer of this dossier, if any', params: ClientParams, response: { 200: Type.Object({ transfer: NullableObject(TransferSchema) }) } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => {
       const transfer = await transferOf(scope.tx, masterKey, scope.client.id);
@@ -74,13 +74,14 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/transfers/:transferId/dossier.pdf',
     schema: { tags, summary: 'The transferred dossier as PDF: the recipient\'s view, withheld parts named with their ground', params: TransferParams, produces: ['application/pdf'] },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const progress = progressOf(request, scope.actor.employeeId);
-      const { transfer, view } = await transferView(scope, masterKey, transferId(request.params), progress);
+      const { transfer, view } = await transferView(scope, masterKey, request.params.transferId, progress);
       const { organisation, clientName } = await organisationAndName(scope);
       const body = await renderCopyPdf({
         organisation, clientName, requesterName: transfer.recipient, requestReceivedOn: transfer.transferredOn, madeOn: calendarDate(scope.now),
@@ -92,23 +93,25 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/transfers/:transferId/dossier.json',
     schema: { tags, summary: 'The transferred dossier as data, in the portability schema (docs/portability.md)', params: TransferParams, response: { 200: PortabilityExportSchema } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const id = transferId(request.params);
+      const id = request.params.transferId;
       attachment(reply, 'application/json; charset=utf-8', `overdracht-${id}.json`);
       return transferExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId));
     },
   });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/transfers/:transferId/dossier.fhir.json',
     schema: { tags, summary: 'The transferred dossier as a FHIR R4 Bundle', params: TransferParams, produces: ['application/fhir+json'] },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const id = transferId(request.params);
+      const id = request.params.transferId;
       const bundle = portabilityBundle(await transferExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
       attachment(reply, 'application/fhir+json; charset=utf-8', `overdracht-${id}.fhir.json`);
       return JSON.stringify(bundle);
