@@ -1,13 +1,13 @@
 /**
  * The data breach register over HTTP (AVG 33–34; DOMAIN §6): the privacy
- * officer alone, through `withLogReview` (every affected client shown or named
- * is logged as access to that client's data).
+ * officer alone: the gate's log-review subject (every affected client shown or
+ * named is logged as access to that client's data, `scope.concerns`).
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { withLogReview } from '../access/gate.js';
+import { Type } from 'typebox';
+import type { RecordScope } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { BREACH_RISKS, BREACH_STATUSES, createBreach, listBreaches, updateBreach, type Breach } from './breach-service.js';
 
@@ -44,43 +44,46 @@ const PatchBody = Type.Object({
 }, { additionalProperties: false, minProperties: 1 });
 const Params = Type.Object({ id: Uuid() }, { additionalProperties: false });
 
-const logged = (breach: Breach) => ({ value: breach, clientIds: breach.clientIds });
-
 export function breachRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/privacy/breaches', {
-    schema: { tags: ['privacy officer'], summary: 'The data breach register, with the 72-hour AP deadline and time left (privacy officer only)', response: { 200: Type.Object({ breaches: Type.Array(BreachSchema) }) } },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const breaches = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await listBreaches(tx, deps.masterKey, ctx.actor.organisationId, ctx.now);
-      return { value, clientIds: value.flatMap((b) => b.clientIds) };
-    });
-    return { breaches };
-  });
-
-  app.post('/api/privacy/breaches', {
-    schema: { tags: ['privacy officer'], summary: 'Register a data breach (AVG 33(5))', body: CreateBody, response: { 201: BreachSchema } },
-  }, async (request, reply) => {
-    const ctx = contextOf(request, deps.now());
-    const body = request.body as Static<typeof CreateBody>;
-    const breach = await withLogReview(deps.db, ctx, async (tx) => logged(await createBreach(tx, deps.masterKey, {
-      ...body, organisationId: ctx.actor.organisationId, createdBy: ctx.actor.employeeId, now: ctx.now,
-    })));
-    reply.code(201);
+  /** The breach, its affected clients logged as shown to the privacy officer. */
+  const logged = (scope: RecordScope, breach: Breach) => {
+    scope.concerns(breach.clientIds);
     return breach;
+  };
+
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/privacy/breaches',
+    schema: { tags: ['privacy officer'], summary: 'The data breach register, with the 72-hour AP deadline and time left (privacy officer only)', response: { 200: Type.Object({ breaches: Type.Array(BreachSchema) }) } },
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope) => {
+      const breaches = await listBreaches(scope.tx, deps.masterKey, scope.actor.organisationId, scope.now);
+      scope.concerns(breaches.flatMap((b) => b.clientIds));
+      return { breaches };
+    },
   });
 
-  app.patch('/api/privacy/breaches/:id', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/privacy/breaches',
+    schema: { tags: ['privacy officer'], summary: 'Register a data breach (AVG 33(5))', body: CreateBody, response: { 201: BreachSchema } },
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope, request, reply) => {
+      const breach = logged(scope, await createBreach(scope.tx, deps.masterKey, {
+        ...request.body, organisationId: scope.actor.organisationId, createdBy: scope.actor.employeeId, now: scope.now,
+      }));
+      reply.code(201);
+      return breach;
+    },
+  });
+
+  gatedRoute(app, deps, {
+    method: 'PATCH', url: '/api/privacy/breaches/:id',
     schema: {
       tags: ['privacy officer'], summary: 'Update a data breach: risk, AP notified or not (with reason), clients informed or not (with reason), status',
       params: Params, body: PatchBody, response: { 200: BreachSchema },
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { id } = request.params as Static<typeof Params>;
-    const patch = request.body as Static<typeof PatchBody>;
-    return withLogReview(deps.db, ctx, async (tx) => logged(await updateBreach(tx, deps.masterKey, {
-      id, organisationId: ctx.actor.organisationId, updatedBy: ctx.actor.employeeId, now: ctx.now, patch,
-    })));
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope, request) => logged(scope, await updateBreach(scope.tx, deps.masterKey, {
+      id: request.params.id, organisationId: scope.actor.organisationId, updatedBy: scope.actor.employeeId, now: scope.now, patch: request.body,
+    })),
   });
 }

@@ -1,10 +1,8 @@
 /** HTTP routes for the disclosure register: per client, and organisation-wide for the privacy officer. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { withLogReview } from '../access/gate.js';
+import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { OneOf, Uuid } from '../http/schema-helpers.js';
 import { Part, StatutoryBasis } from '../rules/index.js';
 import { listDisclosures, organisationRegister, recordDisclosure } from './disclosure-service.js';
@@ -38,30 +36,32 @@ const NewDisclosureBody = Type.Object({
 }, { additionalProperties: false });
 
 export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/disclosures',
     schema: { tags: ['disclosures'], summary: 'What was shared with whom, when and on what basis', params: ClientParams, response: { 200: Type.Object({ disclosures: Type.Array(DisclosureSchema) }) } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope) => ({ disclosures: await listDisclosures(scope, deps.masterKey) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/disclosures',
     schema: { tags: ['disclosures'], summary: 'Record a disclosure, checked by the engine; also written as a dossier entry', params: ClientParams, body: NewDisclosureBody, response: { 201: DisclosureSchema } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'record-disclosure', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const disclosure = await recordDisclosure(scope, deps.masterKey, request.body as Static<typeof NewDisclosureBody>);
+      const disclosure = await recordDisclosure(scope, deps.masterKey, request.body);
       reply.code(201);
       return disclosure;
     },
   });
-  app.get('/api/privacy/disclosures', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/privacy/disclosures',
     schema: { tags: ['privacy officer'], summary: 'The organisation\'s disclosure register (privacy officer)', response: { 200: Type.Object({ disclosures: Type.Array(Type.Intersect([DisclosureSchema, Type.Object({ clientId: Uuid() })])) }) } },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const disclosures = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await organisationRegister(tx, deps.masterKey, ctx.actor.organisationId);
-      return { value, clientIds: value.map((d) => d.clientId) };
-    });
-    return { disclosures };
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope) => {
+      const disclosures = await organisationRegister(scope.tx, deps.masterKey, scope.actor.organisationId);
+      scope.concerns(disclosures.map((d) => d.clientId));
+      return { disclosures };
+    },
   });
 }

@@ -35,14 +35,6 @@ const STILL_UNGATED = new Set<string>([
   'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
   // clients: registration (new-client) and lists (client-list)
   'POST /api/clients', 'GET /api/clients', 'POST /api/clients/search',
-  // disclosures, retention, breaches: the privacy officer's views (log-review)
-  'GET /api/privacy/disclosures',
-  'GET /api/privacy/retention-reviews', 'POST /api/privacy/retention-reviews/:clientId/confirm',
-  'POST /api/privacy/retention-reviews/:clientId/hold', 'POST /api/privacy/retention-reviews/:clientId/release',
-  'GET /api/privacy/retention-settings', 'PUT /api/privacy/retention-settings',
-  'GET /api/privacy/retention-settings/incidents', 'PUT /api/privacy/retention-settings/incidents',
-  'GET /api/privacy/retention/:clientId', 'PUT /api/privacy/retention/:clientId/good-care', 'DELETE /api/privacy/retention/:clientId/good-care',
-  'GET /api/privacy/breaches', 'POST /api/privacy/breaches', 'PATCH /api/privacy/breaches/:id',
   // exports: one's own export's progress (own)
   'GET /api/exports/progress/:progressId',
 ]);

@@ -1,18 +1,17 @@
 /**
  * The privacy officer's retention review list and the organisation's own
- * retention term (Jeugdwet 7.3.8; BW 7:454(3); 003 §3.2). Through
- * `withLogReview`: the privacy officer alone; every client the list shows or a
- * decision names is logged as access to that client's data.
+ * retention term (Jeugdwet 7.3.8; BW 7:454(3); 003 §3.2). The gate's
+ * log-review subject: the privacy officer alone; every client the list shows or
+ * a decision names is logged as access to that client's data (`scope.concerns`).
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { withLogReview } from '../access/gate.js';
+import { Type } from 'typebox';
+import type { RecordScope } from '../access/gate.js';
 import { badRequest, notFound } from '../errors.js';
 import { parseIsoDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { readIncidentRetention, writeIncidentRetention } from '../registers/register-service.js';
 import type { OrganisationTerm } from './retention-policy.js';
@@ -71,137 +70,139 @@ const IncidentSettingBody = Type.Object({
 const notListed = () => notFound('Dit dossier staat niet op de lijst voor vernietiging.', 'This dossier is not on the retention review list.');
 
 export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/privacy/retention-reviews', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/privacy/retention-reviews',
     schema: { tags: ['privacy officer'], summary: 'Dossiers whose retention period ended, waiting for review (privacy officer only)', querystring: ListQuery, response: { 200: Type.Object({ reviews: Type.Array(Review) }) } },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { limit = 500 } = request.query as Static<typeof ListQuery>;
-    const reviews = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await listReviews(tx, deps.masterKey, ctx.actor.organisationId, limit);
-      return { value, clientIds: value.map((r) => r.clientId) };
-    });
-    return { reviews };
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope, request) => {
+      const { limit = 500 } = request.query;
+      const reviews = await listReviews(scope.tx, deps.masterKey, scope.actor.organisationId, limit);
+      scope.concerns(reviews.map((r) => r.clientId));
+      return { reviews };
+    },
   });
 
-  const decide = (decision: 'confirm' | 'hold') => async (request: { params: unknown; body: unknown }, ctx: ReturnType<typeof contextOf>) => {
-    const { clientId } = request.params as Static<typeof ClientParams>;
-    const holdReason = decision === 'hold' ? (request.body as Static<typeof HoldBody>).reason : undefined;
-    const found = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await decideReview(tx, deps.masterKey, {
-        organisationId: ctx.actor.organisationId, clientId, decidedBy: ctx.actor.employeeId, now: ctx.now, decision,
-        ...(holdReason === undefined ? {} : { holdReason }),
-      });
-      return { value, clientIds: value ? [clientId] : [] };
+  const decide = async (scope: RecordScope, clientId: string, decision: 'confirm' | 'hold', holdReason?: string) => {
+    const found = await decideReview(scope.tx, deps.masterKey, {
+      organisationId: scope.actor.organisationId, clientId, decidedBy: scope.actor.employeeId, now: scope.now, decision,
+      ...(holdReason === undefined ? {} : { holdReason }),
     });
     if (!found) throw notListed();
+    scope.concerns([clientId]);
     return { clientId, status: decision === 'confirm' ? 'confirmed' as const : 'held' as const };
   };
 
-  app.post('/api/privacy/retention-reviews/:clientId/confirm', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/privacy/retention-reviews/:clientId/confirm',
     schema: {
       tags: ['privacy officer'], summary: 'Confirm that a dossier whose retention ended is destroyed (carried out by `dossierwijzer retention destroy-confirmed`)',
       params: ClientParams, response: { 200: Decided },
     },
-  }, (request) => decide('confirm')(request, contextOf(request, deps.now())));
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: (scope, request) => decide(scope, request.params.clientId, 'confirm'),
+  });
 
-  app.post('/api/privacy/retention-reviews/:clientId/hold', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/privacy/retention-reviews/:clientId/hold',
     schema: { tags: ['privacy officer'], summary: 'Keep a dossier while it is needed for a procedure (with the reason), also before its retention ends', params: ClientParams, body: HoldBody, response: { 200: Decided } },
-  }, (request) => decide('hold')(request, contextOf(request, deps.now())));
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: (scope, request) => decide(scope, request.params.clientId, 'hold', request.body.reason),
+  });
 
-  app.post('/api/privacy/retention-reviews/:clientId/release', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/privacy/retention-reviews/:clientId/release',
     schema: {
       tags: ['privacy officer'], summary: 'End a hold: the procedure is over, and the next sweep decides again from the dossier\'s last change',
       params: ClientParams, response: { 200: Type.Object({ clientId: Uuid(), status: OneOf(['released'] as const) }) },
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { clientId } = request.params as Static<typeof ClientParams>;
-    const released = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await releaseHold(tx, { organisationId: ctx.actor.organisationId, clientId });
-      return { value, clientIds: value ? [clientId] : [] };
-    });
-    if (!released) throw notFound('Dit dossier wordt niet vastgehouden.', 'This dossier is not held.');
-    return { clientId, status: 'released' as const };
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope, request) => {
+      const { clientId } = request.params;
+      const released = await releaseHold(scope.tx, { organisationId: scope.actor.organisationId, clientId });
+      if (!released) throw notFound('Dit dossier wordt niet vastgehouden.', 'This dossier is not held.');
+      scope.concerns([clientId]);
+      return { clientId, status: 'released' as const };
+    },
   });
 
-  app.get('/api/privacy/retention-settings', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/privacy/retention-settings',
     schema: { tags: ['privacy officer'], summary: 'The organisation\'s own retention term, with a warning when below the legal minimum', response: { 200: Setting } },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    return withLogReview(deps.db, ctx, async (tx) => ({ value: await readSetting(tx, ctx.actor.organisationId, ctx.now), clientIds: [] }));
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: (scope) => readSetting(scope.tx, scope.actor.organisationId, scope.now),
   });
 
-  app.put('/api/privacy/retention-settings', {
+  gatedRoute(app, deps, {
+    method: 'PUT', url: '/api/privacy/retention-settings',
     schema: {
       tags: ['privacy officer'], body: SettingBody, response: { 200: Setting },
       summary: 'Set the organisation\'s own retention term (003 §3.2: years after the last change, or until an age), with its reason; warns below the legal minimum',
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const body = request.body as Static<typeof SettingBody>;
-    const term: OrganisationTerm = body.term.kind === 'until-age'
-      ? { kind: 'until-age', age: body.term.age, ageOf: body.term.ageOf, reason: body.reason }
-      : { kind: 'years-after-last-change', years: body.term.years, reason: body.reason };
-    return withLogReview(deps.db, ctx, async (tx) => ({
-      value: await writeSetting(tx, { organisationId: ctx.actor.organisationId, term, setBy: ctx.actor.employeeId, now: ctx.now }),
-      clientIds: [],
-    }));
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: (scope, request) => {
+      const body = request.body;
+      const term: OrganisationTerm = body.term.kind === 'until-age'
+        ? { kind: 'until-age', age: body.term.age, ageOf: body.term.ageOf, reason: body.reason }
+        : { kind: 'years-after-last-change', years: body.term.years, reason: body.reason };
+      return writeSetting(scope.tx, { organisationId: scope.actor.organisationId, term, setBy: scope.actor.employeeId, now: scope.now });
+    },
   });
 
   // One dossier: its end as the engine gives it, and the good-care extension (Jeugdwet 7.3.8), distinct
   // from a procedure hold (…/retention-reviews/:clientId/hold).
   const dossierNotFound = () => notFound('Dit dossier is niet gevonden of al vernietigd.', 'This dossier was not found or was destroyed.');
-  app.get('/api/privacy/retention/:clientId', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/privacy/retention/:clientId',
     schema: {
       tags: ['privacy officer'], summary: 'Until when one dossier is kept: the legal minimum, the organisation\'s term, the good-care extension, a procedure hold',
       params: ClientParams, response: { 200: DossierRetention },
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { clientId } = request.params as Static<typeof ClientParams>;
-    const view = await withLogReview(deps.db, ctx, async (tx) => {
-      const value = await readDossierRetention(tx, deps.masterKey, ctx.actor.organisationId, clientId, ctx.now);
-      return { value, clientIds: value === undefined ? [] : [clientId] };
-    });
-    if (view === undefined) throw dossierNotFound();
-    return view;
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope, request) => {
+      const { clientId } = request.params;
+      const view = await readDossierRetention(scope.tx, deps.masterKey, scope.actor.organisationId, clientId, scope.now);
+      if (view === undefined) throw dossierNotFound();
+      scope.concerns([clientId]);
+      return view;
+    },
   });
 
-  app.put('/api/privacy/retention/:clientId/good-care', {
+  gatedRoute(app, deps, {
+    method: 'PUT', url: '/api/privacy/retention/:clientId/good-care',
     schema: {
       tags: ['privacy officer'], params: ClientParams, body: GoodCareBody, response: { 200: DossierRetention },
       summary: 'Keep a dossier longer because good care requires it (Jeugdwet 7.3.8), until a day, with the reason (sealed under the client\'s key)',
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { clientId } = request.params as Static<typeof ClientParams>;
-    const body = request.body as Static<typeof GoodCareBody>;
-    if (parseIsoDate(body.until) === undefined || body.until <= calendarDate(ctx.now)) {
-      throw badRequest('date-not-in-future', 'until', 'Kies een dag in de toekomst.', 'Choose a day in the future.');
-    }
-    const view = await withLogReview(deps.db, ctx, async (tx) => {
-      const recorded = await recordGoodCare(tx, deps.masterKey, {
-        organisationId: ctx.actor.organisationId, clientId, until: body.until, reason: body.reason, recordedBy: ctx.actor.employeeId, now: ctx.now,
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope, request) => {
+      const { clientId } = request.params;
+      const body = request.body;
+      if (parseIsoDate(body.until) === undefined || body.until <= calendarDate(scope.now)) {
+        throw badRequest('date-not-in-future', 'until', 'Kies een dag in de toekomst.', 'Choose a day in the future.');
+      }
+      const recorded = await recordGoodCare(scope.tx, deps.masterKey, {
+        organisationId: scope.actor.organisationId, clientId, until: body.until, reason: body.reason, recordedBy: scope.actor.employeeId, now: scope.now,
       });
-      const value = recorded ? await readDossierRetention(tx, deps.masterKey, ctx.actor.organisationId, clientId, ctx.now) : undefined;
-      return { value, clientIds: value === undefined ? [] : [clientId] };
-    });
-    if (view === undefined) throw dossierNotFound();
-    return view;
+      const view = recorded ? await readDossierRetention(scope.tx, deps.masterKey, scope.actor.organisationId, clientId, scope.now) : undefined;
+      if (view === undefined) throw dossierNotFound();
+      scope.concerns([clientId]);
+      return view;
+    },
   });
 
   // The engine's words: the holder records, with reasons, that good care requires keeping the dossier
   // (Jeugdwet 7.3.8: the "goed jeugdhulpverlener"'s judgement). The dossier holder, in the dossier.
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'PUT', url: '/api/clients/:clientId/retention/good-care',
     schema: {
       tags: ['retention'], params: ClientParams, body: GoodCareBody, response: { 200: DossierRetention },
       summary: 'The dossier holder records that good care requires keeping the dossier until a day (Jeugdwet 7.3.8), with the reason (sealed under the client\'s key)',
     },
     // The act keep-for-good-care (src/rules/acts.ts): the holder's, decided by the gate.
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'keep-for-good-care', part: 'dossier' }),
     handler: async (scope, request) => {
-      const body = request.body as Static<typeof GoodCareBody>;
+      const body = request.body;
       if (parseIsoDate(body.until) === undefined || body.until <= calendarDate(scope.now)) {
         throw badRequest('date-not-in-future', 'until', 'Kies een dag in de toekomst.', 'Choose a day in the future.');
       }
@@ -215,48 +216,44 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
 
-  app.delete('/api/privacy/retention/:clientId/good-care', {
+  gatedRoute(app, deps, {
+    method: 'DELETE', url: '/api/privacy/retention/:clientId/good-care',
     schema: {
       tags: ['privacy officer'], params: ClientParams, response: { 200: DossierRetention },
       summary: 'End the good-care extension of a dossier: the next sweep decides again from the legal minimum and the organisation\'s term',
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const { clientId } = request.params as Static<typeof ClientParams>;
-    const view = await withLogReview(deps.db, ctx, async (tx) => {
-      const ended = await endGoodCare(tx, { organisationId: ctx.actor.organisationId, clientId });
-      const value = ended ? await readDossierRetention(tx, deps.masterKey, ctx.actor.organisationId, clientId, ctx.now) : undefined;
-      return { value, clientIds: value === undefined ? [] : [clientId] };
-    });
-    if (view === undefined) throw notFound('Voor dit dossier is geen verlenging voor goede zorg vastgelegd.', 'No good-care extension is recorded for this dossier.');
-    return view;
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: async (scope, request) => {
+      const { clientId } = request.params;
+      const ended = await endGoodCare(scope.tx, { organisationId: scope.actor.organisationId, clientId });
+      const view = ended ? await readDossierRetention(scope.tx, deps.masterKey, scope.actor.organisationId, clientId, scope.now) : undefined;
+      if (view === undefined) throw notFound('Voor dit dossier is geen verlenging voor goede zorg vastgelegd.', 'No good-care extension is recorded for this dossier.');
+      scope.concerns([clientId]);
+      return view;
+    },
   });
 
   // Incidents and calamities (a record beside the dossier): no statutory period, so the organisation's
   // own term, 5 years by default (src/registers/register-retention.ts). The privacy officer sets it.
-  app.get('/api/privacy/retention-settings/incidents', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/privacy/retention-settings/incidents',
     schema: {
       tags: ['privacy officer'], summary: 'How long incidents and calamities are kept (years after the incident or its report to the inspectorate)',
       response: { 200: IncidentSetting },
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    return withLogReview(deps.db, ctx, async (tx) => ({ value: await readIncidentRetention(tx, ctx.actor.organisationId), clientIds: [] }));
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: (scope) => readIncidentRetention(scope.tx, scope.actor.organisationId),
   });
 
-  app.put('/api/privacy/retention-settings/incidents', {
+  gatedRoute(app, deps, {
+    method: 'PUT', url: '/api/privacy/retention-settings/incidents',
     schema: {
       tags: ['privacy officer'], summary: 'Set how long incidents and calamities are kept, with the reason', body: IncidentSettingBody,
       response: { 200: IncidentSetting },
     },
-  }, async (request) => {
-    const ctx = contextOf(request, deps.now());
-    const body = request.body as Static<typeof IncidentSettingBody>;
-    return withLogReview(deps.db, ctx, async (tx) => ({
-      value: await writeIncidentRetention(tx, {
-        organisationId: ctx.actor.organisationId, years: body.years, reason: body.reason, setBy: ctx.actor.employeeId,
-      }),
-      clientIds: [],
-    }));
+    kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
+    handler: (scope, request) => writeIncidentRetention(scope.tx, {
+      organisationId: scope.actor.organisationId, years: request.body.years, reason: request.body.reason, setBy: scope.actor.employeeId,
+    }),
   });
 }
