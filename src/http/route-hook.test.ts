@@ -35,8 +35,6 @@ const STILL_UNGATED = new Set<string>([
   'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
   // clients: registration (new-client) and lists (client-list)
   'POST /api/clients', 'GET /api/clients', 'POST /api/clients/search',
-  // exports: one's own export's progress (own)
-  'GET /api/exports/progress/:progressId',
 ]);
 const clientRoute = (name: string) => name.split(' ')[1]!.startsWith('/api/clients/:clientId');
 
