@@ -20,14 +20,18 @@
  * account exists (see login-throttle.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, unauthorized } from '../errors.js';
 import { AccessOutcome } from '../access/access-log.js';
 import { AdministrationAct, logAdministration } from '../organisation/administration-log.js';
+import {
+  accountState, enrolFirstTotpSecret, loginAccount, loginEmployee, passwordOf, storeOwnPassword,
+} from '../organisation/employee-store.js';
 import { ROLE_GRANT_CITATIONS } from '../organisation/role-grant-rule.js';
 import type { Config } from '../config/config.js';
 import type { AppDeps } from '../http/app-deps.js';
+import { gatedRoute, publicRoute } from '../http/gated-route.js';
 import { OneOf } from '../http/schema-helpers.js';
 import { servedOverTls } from '../http/tls.js';
 import { csrfRefused, isCsrfSafe } from './csrf.js';
@@ -192,15 +196,15 @@ export function installAuthentication(app: FastifyInstance, deps: AppDeps): void
 }
 
 interface ChallengeRow {
-  employee_id: string;
+  employeeId: string;
   username: string;
-  organisation_id: string;
+  organisationId: string;
   role: string;
-  display_name: string;
-  must_change_password: boolean;
-  role_pending: boolean;
-  totp_secret: Buffer | null;
-  pending_secret: Buffer | null;
+  displayName: string;
+  mustChangePassword: boolean;
+  rolePending: boolean;
+  totpSecret: Buffer | null;
+  pendingSecret: Buffer | null;
 }
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -208,11 +212,12 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   async function openChallenge(request: FastifyRequest, reply: FastifyReply, challenge: string, kind: 'totp' | 'enrol'): Promise<{ row: ChallengeRow; ticket: AttemptTicket }> {
     const now = deps.now();
     const idHash = hashChallenge(challenge);
-    const rows = await deps.db.query<ChallengeRow>(
-      `SELECT c.employee_id, e.username, e.organisation_id, e.role, e.display_name, e.must_change_password, e.role_pending, e.totp_secret, c.pending_secret
-         FROM org.login_challenges c JOIN org.employees e ON e.id = c.employee_id
-        WHERE c.id_hash = $1 AND c.kind = $2 AND c.used_at IS NULL AND c.expires_at > $3 AND e.active`, [idHash, kind, now]);
-    const row = rows[0];
+    const [live] = await deps.db.query<{ employee_id: string; pending_secret: Buffer | null }>(
+      'SELECT employee_id, pending_secret FROM org.login_challenges WHERE id_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > $3', [idHash, kind, now]);
+    const employee = live === undefined ? undefined : await loginEmployee(deps.db, live.employee_id);
+    const row: ChallengeRow | undefined = live === undefined || employee === undefined
+      ? undefined
+      : { employeeId: live.employee_id, pendingSecret: live.pending_secret, ...employee };
     const keys: ThrottleKeys = { ...(row === undefined ? {} : { username: row.username }), address: request.ip };
     const verdict = await beginAttempt(deps.db, keys, throttleSettings(deps), now);
     if (!verdict.allowed) throw throttled(reply, verdict.retryAfterSeconds);
@@ -232,36 +237,36 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   async function finishLogin(request: FastifyRequest, reply: FastifyReply, token: string, row: ChallengeRow, ticket: AttemptTicket) {
     await attemptSucceeded(deps.db, ticket, throttleSettings(deps), true);
     setSessionCookie(request, reply, deps.config, token, deps.config.sessionLifetimeMinutes * 60);
-    request.log.info({ event: 'login-succeeded', employeeId: row.employee_id }, 'log-in succeeded');
+    request.log.info({ event: 'login-succeeded', employeeId: row.employeeId }, 'log-in succeeded');
     return {
-      employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name,
-      passwordChangeRequired: row.must_change_password, rolePending: row.role_pending,
+      employeeId: row.employeeId, organisationId: row.organisationId, role: row.role, displayName: row.displayName,
+      passwordChangeRequired: row.mustChangePassword, rolePending: row.rolePending,
     };
   }
 
-  app.post('/api/auth/login', {
-    config: { public: true },
+  publicRoute(app, {
+    method: 'POST', url: '/api/auth/login',
     schema: {
       tags: ['auth'], summary: 'Log-in step 1: username and password; answers a challenge for the second factor (no session yet)',
       body: LoginBody, response: { 200: Challenge },
     },
-  }, async (request, reply) => {
-    const { username, password } = request.body as Static<typeof LoginBody>;
+    handler: (request, reply) => logIn(request, reply, request.body),
+  });
+
+  async function logIn(request: FastifyRequest, reply: FastifyReply, { username, password }: { username: string; password: string }) {
     const now = deps.now();
     const keys: ThrottleKeys = { username, address: request.ip };
     const verdict = await beginAttempt(deps.db, keys, throttleSettings(deps), now);
     if (!verdict.allowed) throw throttled(reply, verdict.retryAfterSeconds);
-    const rows = await deps.db.query<{ id: string; password_hash: string | null; active: boolean; totp_secret: Buffer | null }>(
-      'SELECT id, password_hash, active, totp_secret FROM org.employees WHERE username = $1', [username]);
-    const employee = rows[0];
+    const employee = await loginAccount(deps.db, username);
     // Verify against a decoy when there is no account, so the answer takes as long either way.
-    const passwordOk = await verifyPassword(employee?.password_hash ?? await decoyPasswordHash(), password);
-    if (employee === undefined || !employee.active || employee.password_hash === null || !passwordOk) throw failed(request, 'password', 'password');
+    const passwordOk = await verifyPassword(employee?.passwordHash ?? await decoyPasswordHash(), password);
+    if (employee === undefined || !employee.active || employee.passwordHash === null || !passwordOk) throw failed(request, 'password', 'password');
     await attemptSucceeded(deps.db, verdict.ticket, throttleSettings(deps), false);
 
     const challenge = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
-    const enrolSecret = employee.totp_secret === null ? newTotpSecret() : undefined;
+    const enrolSecret = employee.totpSecret === null ? newTotpSecret() : undefined;
     await deps.db.query(
       `INSERT INTO org.login_challenges (id_hash, employee_id, kind, pending_secret, created_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -270,112 +275,126 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (enrolSecret === undefined) return { challenge, next: 'totp' as const, expiresAt: expiresAt.toISOString() };
     const otpauthUri = totpUri(enrolSecret, username);
     return { challenge, next: 'enrol' as const, expiresAt: expiresAt.toISOString(), enrolment: { otpauthUri, secret: enrolSecret, qrCode: await totpQrCode(otpauthUri) } };
+  }
+
+  publicRoute(app, {
+    method: 'POST', url: '/api/auth/login/totp',
+    schema: { tags: ['auth'], summary: 'Log-in step 2: a TOTP code (RFC 6238) or a recovery code; starts the session', body: ChallengeBody, response: { 200: Me } },
+    handler: (request, reply) => logInWithCode(request, reply, request.body),
   });
 
-  app.post('/api/auth/login/totp', {
-    config: { public: true },
-    schema: { tags: ['auth'], summary: 'Log-in step 2: a TOTP code (RFC 6238) or a recovery code; starts the session', body: ChallengeBody, response: { 200: Me } },
-  }, async (request, reply) => {
-    const { challenge, code } = request.body as Static<typeof ChallengeBody>;
+  async function logInWithCode(request: FastifyRequest, reply: FastifyReply, { challenge, code }: { challenge: string; code: string }) {
     const { row, ticket } = await openChallenge(request, reply, challenge, 'totp');
     const now = deps.now();
-    const secret = row.totp_secret === null ? undefined : openTotpSecret(deps.masterKey, row.employee_id, row.totp_secret);
+    const secret = row.totpSecret === null ? undefined : openTotpSecret(deps.masterKey, row.employeeId, row.totpSecret);
     const isTotp = /^[0-9]{6}$/.test(code);
     const step = isTotp && secret !== undefined ? matchTotp(secret, code, now) : undefined;
     if (isTotp && step === undefined) throw failed(request, 'totp', 'code');
     const token = await deps.db.transaction(async (tx) => {
       const spent = await tx.query('UPDATE org.login_challenges SET used_at = $2 WHERE id_hash = $1 AND used_at IS NULL RETURNING employee_id', [hashChallenge(challenge), now]);
       if (spent.length === 0) return undefined;
-      const accepted = step === undefined ? await useRecoveryCode(tx, row.employee_id, code, now) : await acceptTotpStep(tx, row.employee_id, step);
+      const accepted = step === undefined ? await useRecoveryCode(tx, row.employeeId, code, now) : await acceptTotpStep(tx, row.employeeId, step);
       if (!accepted && step !== undefined) {
         // Thrown, not returned: the rollback leaves the challenge unspent for the next code.
         request.log.info({ event: 'login-failed', step: 'totp', reason: 'replayed' }, 'log-in failed');
         throw totpCodeAlreadyUsed();
       }
       if (!accepted) return undefined;
-      return createSession(tx, row.employee_id, sessionSettings(deps), request.ip, now);
+      return createSession(tx, row.employeeId, sessionSettings(deps), request.ip, now);
     });
     if (token === undefined) throw failed(request, 'totp', step === undefined ? 'recovery-code' : 'replayed-or-spent');
     return finishLogin(request, reply, token, row, ticket);
+  }
+
+  publicRoute(app, {
+    method: 'POST', url: '/api/auth/login/enrol',
+    schema: { tags: ['auth'], summary: 'Log-in step 2 at first log-in: confirm the new TOTP secret with a code; answers ten recovery codes once', body: ChallengeBody, response: { 200: EnrolResult } },
+    handler: (request, reply) => enrolAndLogIn(request, reply, request.body),
   });
 
-  app.post('/api/auth/login/enrol', {
-    config: { public: true },
-    schema: { tags: ['auth'], summary: 'Log-in step 2 at first log-in: confirm the new TOTP secret with a code; answers ten recovery codes once', body: ChallengeBody, response: { 200: EnrolResult } },
-  }, async (request, reply) => {
-    const { challenge, code } = request.body as Static<typeof ChallengeBody>;
+  async function enrolAndLogIn(request: FastifyRequest, reply: FastifyReply, { challenge, code }: { challenge: string; code: string }) {
     const { row, ticket } = await openChallenge(request, reply, challenge, 'enrol');
     const now = deps.now();
-    const secret = openTotpSecret(deps.masterKey, row.employee_id, row.pending_secret!, true);
+    if (row.pendingSecret === null) throw failed(request, 'enrol', 'challenge');
+    const secret = openTotpSecret(deps.masterKey, row.employeeId, row.pendingSecret, true);
     const step = matchTotp(secret, code, now);
     if (step === undefined) throw failed(request, 'enrol', 'code');
     const result = await deps.db.transaction(async (tx) => {
       const spent = await tx.query('UPDATE org.login_challenges SET used_at = $2 WHERE id_hash = $1 AND used_at IS NULL RETURNING employee_id', [hashChallenge(challenge), now]);
       if (spent.length === 0) return undefined;
       // Only when no factor was enrolled meanwhile (another challenge, or the same secret twice).
-      const enrolled = await tx.query(
-        `UPDATE org.employees SET totp_secret = $2, totp_enrolled_at = $3, totp_last_step = $4
-          WHERE id = $1 AND totp_secret IS NULL RETURNING id`,
-        [row.employee_id, sealTotpSecret(deps.masterKey, row.employee_id, secret), now, step]);
-      if (enrolled.length === 0) return undefined;
-      const recoveryCodes = await issueRecoveryCodes(tx, row.employee_id, now);
-      return { recoveryCodes, token: await createSession(tx, row.employee_id, sessionSettings(deps), request.ip, now) };
+      if (!await enrolFirstTotpSecret(tx, row.employeeId, sealTotpSecret(deps.masterKey, row.employeeId, secret), now, step)) return undefined;
+      const recoveryCodes = await issueRecoveryCodes(tx, row.employeeId, now);
+      return { recoveryCodes, token: await createSession(tx, row.employeeId, sessionSettings(deps), request.ip, now) };
     });
     if (result === undefined) throw failed(request, 'enrol', 'spent');
-    request.log.info({ event: 'totp-enrolled', employeeId: row.employee_id }, 'second factor enrolled');
+    request.log.info({ event: 'totp-enrolled', employeeId: row.employeeId }, 'second factor enrolled');
     return { ...await finishLogin(request, reply, result.token, row, ticket), recoveryCodes: result.recoveryCodes };
-  });
+  }
 
-  app.post('/api/auth/logout', {
+  // The caller's own session: the own subject (no client data, so no row), for every session that has an actor —
+  // also one that must change its one-time password first or whose role awaits approval (OPEN_BEFORE_PASSWORD_CHANGE).
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/auth/logout',
     schema: { tags: ['auth'], summary: 'End the current session', response: { 204: Type.Null() } },
-  }, async (request, reply) => {
-    const token = sessionToken(request, deps.config);
-    if (token !== undefined) await endSession(deps.db, token, deps.now());
-    clearSessionCookies(reply);
-    return reply.code(204).send();
+    kind: 'own', subject: () => ({ kind: 'own' }), intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const token = sessionToken(request, deps.config);
+      if (token !== undefined) await endSession(scope.tx, token, scope.now);
+      clearSessionCookies(reply);
+      reply.code(204);
+      return null;
+    },
   });
 
-  app.get('/api/auth/me', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/auth/me',
     schema: { tags: ['auth'], summary: 'The logged-in employee', response: { 200: Me } },
-  }, async (request) => {
-    if (request.actor === undefined) throw unauthorized();
-    const { employeeId, organisationId, role, displayName } = request.actor;
-    const rows = await deps.db.query<{ must_change_password: boolean; role_pending: boolean }>('SELECT must_change_password, role_pending FROM org.employees WHERE id = $1', [employeeId]);
-    return { employeeId, organisationId, role, displayName, passwordChangeRequired: rows[0]?.must_change_password ?? false, rolePending: rows[0]?.role_pending ?? false };
+    kind: 'own', subject: () => ({ kind: 'own' }), intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope) => {
+      const { employeeId, organisationId, role, displayName } = scope.actor;
+      const state = await accountState(scope.tx, employeeId);
+      return { employeeId, organisationId, role, displayName, passwordChangeRequired: state?.mustChangePassword ?? false, rolePending: state?.rolePending ?? false };
+    },
   });
 
-  app.post('/api/auth/password', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/auth/password',
     schema: {
       tags: ['auth'], summary: 'Change your password: ends all your sessions and starts a new one (new cookie)',
       body: PasswordChangeBody, response: { 204: Type.Null() },
     },
-  }, async (request, reply) => {
-    if (request.actor === undefined) throw unauthorized();
-    const { currentPassword, newPassword } = request.body as Static<typeof PasswordChangeBody>;
-    const now = deps.now();
-    const employeeId = request.actor.employeeId;
-    const [employee] = await deps.db.query<{ username: string; password_hash: string | null }>('SELECT username, password_hash FROM org.employees WHERE id = $1', [employeeId]);
-    if (employee === undefined) throw unauthorized();
-    // A stolen session must not become a way to guess the password: the same throttle as the log-in.
-    const keys: ThrottleKeys = { username: employee.username, address: request.ip };
-    const verdict = await beginAttempt(deps.db, keys, throttleSettings(deps), now);
-    if (!verdict.allowed) throw throttled(reply, verdict.retryAfterSeconds);
-    if (employee.password_hash === null || !await verifyPassword(employee.password_hash, currentPassword)) throw failed(request, 'password-change', 'password');
-    await attemptSucceeded(deps.db, verdict.ticket, throttleSettings(deps), false);
-    assertAcceptablePassword(newPassword, 'newPassword', employee.username);
-    if (newPassword === currentPassword) {
-      throw new AppError('password-unchanged', 400, 'Kies een nieuw wachtwoord dat verschilt van het huidige.', 'Choose a new password that differs from the current one.',
-        { field: 'newPassword', errors: [{ field: 'newPassword', nl: 'Kies een nieuw wachtwoord dat verschilt van het huidige.', en: 'Choose a new password that differs from the current one.' }] });
-    }
-    const newHash = await hashPassword(newPassword);
-    // Every session ends, this one included (a thief's copy of it too); the caller continues in a new one.
-    const token = await deps.db.transaction(async (tx) => {
-      await tx.query('UPDATE org.employees SET password_hash = $2, password_changed_at = $3, must_change_password = false WHERE id = $1', [employeeId, newHash, now]);
-      await endAllSessions(tx, employeeId, now);
-      return createSession(tx, employeeId, sessionSettings(deps), request.ip, now);
-    });
-    setSessionCookie(request, reply, deps.config, token, deps.config.sessionLifetimeMinutes * 60);
-    request.log.info({ event: 'password-changed', employeeId }, 'password changed');
-    return reply.code(204).send();
+    // 'read': no transaction around the work — a wrong current password must still count against the throttle, and
+    // the change opens its own transaction below.
+    kind: 'own', subject: () => ({ kind: 'own' }), intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const { currentPassword, newPassword } = request.body;
+      const now = scope.now;
+      const employeeId = scope.actor.employeeId;
+      const employee = await passwordOf(deps.db, employeeId);
+      if (employee === undefined) throw unauthorized();
+      // A stolen session must not become a way to guess the password: the same throttle as the log-in.
+      const keys: ThrottleKeys = { username: employee.username, address: request.ip };
+      const verdict = await beginAttempt(deps.db, keys, throttleSettings(deps), now);
+      if (!verdict.allowed) throw throttled(reply, verdict.retryAfterSeconds);
+      if (employee.passwordHash === null || !await verifyPassword(employee.passwordHash, currentPassword)) throw failed(request, 'password-change', 'password');
+      await attemptSucceeded(deps.db, verdict.ticket, throttleSettings(deps), false);
+      assertAcceptablePassword(newPassword, 'newPassword', employee.username);
+      if (newPassword === currentPassword) {
+        throw new AppError('password-unchanged', 400, 'Kies een nieuw wachtwoord dat verschilt van het huidige.', 'Choose a new password that differs from the current one.',
+          { field: 'newPassword', errors: [{ field: 'newPassword', nl: 'Kies een nieuw wachtwoord dat verschilt van het huidige.', en: 'Choose a new password that differs from the current one.' }] });
+      }
+      const newHash = await hashPassword(newPassword);
+      // Every session ends, this one included (a thief's copy of it too); the caller continues in a new one.
+      const token = await deps.db.transaction(async (tx) => {
+        await storeOwnPassword(tx, employeeId, newHash, now);
+        await endAllSessions(tx, employeeId, now);
+        return createSession(tx, employeeId, sessionSettings(deps), request.ip, now);
+      });
+      setSessionCookie(request, reply, deps.config, token, deps.config.sessionLifetimeMinutes * 60);
+      request.log.info({ event: 'password-changed', employeeId }, 'password changed');
+      reply.code(204);
+      return null;
+    },
   });
 }

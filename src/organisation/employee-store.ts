@@ -56,6 +56,58 @@ export async function employeeIdByUsername(tx: Queryable, username: string, orga
   return rows[0]?.id;
 }
 
+/** An account as log-in step 1 sees it, by user name: its credentials and whether it is active; undefined when there is none. */
+export async function loginAccount(
+  tx: Queryable, username: string,
+): Promise<{ id: string; passwordHash: string | null; active: boolean; totpSecret: Buffer | null } | undefined> {
+  const rows = await tx.query<{ id: string; password_hash: string | null; active: boolean; totp_secret: Buffer | null }>(
+    'SELECT id, password_hash, active, totp_secret FROM org.employees WHERE username = $1', [username]);
+  const row = rows[0];
+  return row === undefined ? undefined : { id: row.id, passwordHash: row.password_hash, active: row.active, totpSecret: row.totp_secret };
+}
+
+/** An active employee as log-in step 2 needs them: who, the account's state and the sealed TOTP secret; undefined when inactive or none. */
+export async function loginEmployee(tx: Queryable, employeeId: string): Promise<{
+  username: string; organisationId: string; role: string; displayName: string; mustChangePassword: boolean; rolePending: boolean; totpSecret: Buffer | null;
+} | undefined> {
+  const rows = await tx.query<{
+    username: string; organisation_id: string; role: string; display_name: string; must_change_password: boolean; role_pending: boolean; totp_secret: Buffer | null;
+  }>('SELECT username, organisation_id, role, display_name, must_change_password, role_pending, totp_secret FROM org.employees WHERE id = $1 AND active', [employeeId]);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  return {
+    username: row.username, organisationId: row.organisation_id, role: row.role, displayName: row.display_name,
+    mustChangePassword: row.must_change_password, rolePending: row.role_pending, totpSecret: row.totp_secret,
+  };
+}
+
+/** Whether the employee must change a one-time password first, and whether their role awaits approval; undefined when there is no such employee. */
+export async function accountState(tx: Queryable, employeeId: string): Promise<{ mustChangePassword: boolean; rolePending: boolean } | undefined> {
+  const rows = await tx.query<{ must_change_password: boolean; role_pending: boolean }>('SELECT must_change_password, role_pending FROM org.employees WHERE id = $1', [employeeId]);
+  const row = rows[0];
+  return row === undefined ? undefined : { mustChangePassword: row.must_change_password, rolePending: row.role_pending };
+}
+
+/** The employee's user name and password hash (for checking the current password); undefined when there is no such employee. */
+export async function passwordOf(tx: Queryable, employeeId: string): Promise<{ username: string; passwordHash: string | null } | undefined> {
+  const rows = await tx.query<{ username: string; password_hash: string | null }>('SELECT username, password_hash FROM org.employees WHERE id = $1', [employeeId]);
+  const row = rows[0];
+  return row === undefined ? undefined : { username: row.username, passwordHash: row.password_hash };
+}
+
+/** Stores the employee's own new password hash, changed at `changedAt`; a one-time password no longer needs changing. */
+export async function storeOwnPassword(tx: Queryable, employeeId: string, passwordHash: string, changedAt: Date): Promise<void> {
+  await tx.query('UPDATE org.employees SET password_hash = $2, password_changed_at = $3, must_change_password = false WHERE id = $1', [employeeId, passwordHash, changedAt]);
+}
+
+/** Enrols the first TOTP secret (sealed) with its first accepted step, only when none is enrolled yet (atomic); whether it was enrolled. */
+export async function enrolFirstTotpSecret(tx: Queryable, employeeId: string, sealed: Buffer, enrolledAt: Date, step: number): Promise<boolean> {
+  const rows = await tx.query(
+    'UPDATE org.employees SET totp_secret = $2, totp_enrolled_at = $3, totp_last_step = $4 WHERE id = $1 AND totp_secret IS NULL RETURNING id',
+    [employeeId, sealed, enrolledAt, step]);
+  return rows.length === 1;
+}
+
 /** Stores an employee's sealed TOTP secret as enrolled at `enrolledAt`, forgetting the last accepted step. */
 export async function storeTotpSecret(tx: Queryable, employeeId: string, sealed: Buffer, enrolledAt: Date): Promise<void> {
   await tx.query('UPDATE org.employees SET totp_secret = $2, totp_enrolled_at = $3, totp_last_step = NULL WHERE id = $1', [employeeId, sealed, enrolledAt]);
