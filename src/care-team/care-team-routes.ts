@@ -1,8 +1,8 @@
 /** HTTP routes for a client's care team and the recorded facts that change access. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import {
   ACCESS_FACTS, addCareTeamMember, endCareTeamMembership, listAccessFacts, listCareTeam, listCareTeamCandidates, recordAccessFact, withdrawAccessFact,
@@ -33,58 +33,65 @@ const NewFact = Type.Object({ fact: OneOf(ACCESS_FACTS) }, { additionalPropertie
 export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   // The care team is part of the administration of care: read as administrative data. Changing it grants or
   // takes away access to the dossier, so it is its own intent, decided by the vocabulary of acts (change-care-team, src/rules/acts.ts).
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/care-team',
     schema: { tags: ['care team'], summary: 'Who has a care relation with this client, and when', params: ClientParams, response: { 200: Members } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => ({ members: await listCareTeam(scope) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/care-team',
     schema: { tags: ['care team'], summary: 'Link an employee to the care team with a role and a period (dossier holder or manager)', params: ClientParams, body: NewMember, response: { 201: Member } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'change-care-team', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const member = await addCareTeamMember(scope, request.body as Static<typeof NewMember>);
+      const member = await addCareTeamMember(scope, request.body);
       reply.code(201);
       return member;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/care-team/candidates',
     schema: { tags: ['care team'], summary: 'The colleagues who can join the care team (for the dossier holder or a manager, who change it)', params: ClientParams, response: { 200: Candidates } },
     // Only whoever may change the team needs the organisation's list of colleagues: decided as that act.
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'change-care-team', part: 'administrative-data' }),
     handler: async (scope) => ({ candidates: await listCareTeamCandidates(scope) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/care-team/:memberId/end',
     schema: { tags: ['care team'], summary: 'End a care relation (kept in the history; dossier holder or manager)', params: MemberParams, body: EndMember, response: { 200: Member } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'change-care-team', part: 'administrative-data' }),
-    handler: (scope, request) => endCareTeamMembership(scope, (request.params as Static<typeof MemberParams>).memberId, (request.body as Static<typeof EndMember>).endsOn),
+    handler: (scope, request) => endCareTeamMembership(scope, request.params.memberId, request.body.endsOn),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/access-facts',
     schema: { tags: ['care team'], summary: 'Recorded facts that change access (e.g. objection to interns)', params: ClientParams, response: { 200: Facts } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => ({ facts: await listAccessFacts(scope) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/access-facts',
     schema: {
       tags: ['care team'], summary: 'Record a fact such as the client\'s objection to interns; effective at once (anyone in the care team)',
       params: ClientParams, body: NewFact, response: { 201: Facts },
     },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'record-objection', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const facts = await recordAccessFact(scope, (request.body as Static<typeof NewFact>).fact);
+      const facts = await recordAccessFact(scope, request.body.fact);
       reply.code(201);
       return { facts };
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/access-facts/:factId/withdraw',
     schema: { tags: ['care team'], summary: 'Withdraw a recorded fact (dossier holder or manager)', params: FactParams, response: { 200: Facts } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'withdraw-objection', part: 'administrative-data' }),
-    handler: async (scope, request) => ({ facts: await withdrawAccessFact(scope, (request.params as Static<typeof FactParams>).factId) }),
+    handler: async (scope, request) => ({ facts: await withdrawAccessFact(scope, request.params.factId) }),
   });
 }

@@ -1,8 +1,8 @@
 /** HTTP routes for relations (custody), competence assessments and start-of-care agreements. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
-import { clientDataRoute } from '../http/client-data-route.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import {
   addAgreement, addCompetenceAssessment, addRelation, CustodyBasis, CustodyKind, endAgreement, endRelation, listAgreements, listCompetenceAssessments,
@@ -83,108 +83,120 @@ const NewAgreementBody = Type.Object({ agreement: OneOf(Object.values(StartAgree
 const Agreement = Type.Object({ id: Uuid(), agreement: Type.String(), agreedOn: Type.String(), endedOn: NullableString(), recordedBy: Type.String() });
 
 export function representationRoutes(app: FastifyInstance, deps: AppDeps): void {
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/relations',
     schema: { tags: ['representation'], summary: 'Add a parent, guardian, family guardian, or a representative of an adult (curator, mentor, authorised person, partner, child, sibling), with custody kind and how it was established', params: ClientParams, body: NewRelationBody, response: { 201: Created } },
     // Custody decides who consents and exercises the client's rights: its own act (003 §2.3.5).
-    intent: (request) => ({ action: (request.body as Static<typeof NewRelationBody>).hasCustody ? 'record-custody' : 'register-relation', part: 'administrative-data' }),
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
+    intent: (request) => ({ action: request.body.hasCustody ? 'record-custody' : 'register-relation', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const id = await addRelation(scope, request.body as Static<typeof NewRelationBody>);
+      const id = await addRelation(scope, request.body);
       reply.code(201);
       return { id };
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/relations/:relationId/end',
     schema: { tags: ['representation'], summary: 'End a relation (custody changed); the history stays', params: RelationParams, body: EndRelationBody, response: { 204: Type.Null() } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'end-relation', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      await endRelation(scope, (request.params as Static<typeof RelationParams>).relationId, (request.body as Static<typeof EndRelationBody>).validTo);
+      await endRelation(scope, request.params.relationId, request.body.validTo);
       reply.code(204);
       return null;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/death',
     schema: { tags: ['representation'], summary: 'Record the client\'s death: from then on heirs and relations are answered by Jeugdwet 7.3.12a', params: ClientParams, body: DeathBody, response: { 201: Death } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'record-death', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const death = await recordDeath(scope, request.body as Static<typeof DeathBody>);
+      const death = await recordDeath(scope, request.body);
       reply.code(201);
       return death;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/death',
     schema: { tags: ['representation'], summary: 'The client\'s death as it stands, with the record and every correction (the earlier ones marked corrected)', params: ClientParams, response: { 200: DeathHistorySchema } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => deathHistoryOf(scope.tx, scope.client.id),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/death/corrections',
     schema: { tags: ['representation'], summary: 'Correct a recorded death (another day, or not deceased): a new row, the earlier one kept and shown as corrected', params: ClientParams, body: DeathCorrectionBody, response: { 201: DeathHistorySchema } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'correct-death', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const history = await correctDeath(scope, request.body as Static<typeof DeathCorrectionBody>);
+      const history = await correctDeath(scope, request.body);
       reply.code(201);
       return history;
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/wishes-after-death',
     schema: { tags: ['representation'], summary: 'What the client recorded in life about inspection after death, per person or for everyone (Jeugdwet 7.3.12a lid 1(a), lid 4)', params: ClientParams, response: { 200: WishesSchema } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => ({ wishes: await wishesOf(scope.tx, scope.client.id) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/wishes-after-death',
     schema: { tags: ['representation'], summary: 'Record what the client wanted in life about one person\'s (or everyone\'s) inspection after death; a later wish replaces an earlier one', params: ClientParams, body: NewWishBody, response: { 201: WishesSchema } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'record-wish-after-death', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const wishes = await recordWish(scope, request.body as Static<typeof NewWishBody>);
+      const wishes = await recordWish(scope, request.body);
       reply.code(201);
       return { wishes };
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/competence-assessments',
     schema: { tags: ['representation'], summary: 'Competence assessments (12+), newest first', params: ClientParams, response: { 200: Type.Object({ assessments: Type.Array(Assessment) }) } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope) => ({ assessments: await listCompetenceAssessments(scope, deps.masterKey) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/competence-assessments',
     schema: { tags: ['representation'], summary: 'Record a competence assessment: facts, expert consulted, who represents', params: ClientParams, body: NewAssessmentBody, response: { 201: Created } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'assess-competence', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const id = await addCompetenceAssessment(scope, deps.masterKey, request.body as Static<typeof NewAssessmentBody>);
+      const id = await addCompetenceAssessment(scope, deps.masterKey, request.body);
       reply.code(201);
       return { id };
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/agreements',
     schema: { tags: ['representation'], summary: 'Agreements made at the start of care (what parents do not receive)', params: ClientParams, response: { 200: Type.Object({ agreements: Type.Array(Agreement) }) } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope) => ({ agreements: await listAgreements(scope) }),
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/agreements',
     schema: { tags: ['representation'], summary: 'Record a start-of-care agreement', params: ClientParams, body: NewAgreementBody, response: { 201: Created } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'make-agreement', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const body = request.body as Static<typeof NewAgreementBody>;
+      const body = request.body;
       const id = await addAgreement(scope, body.agreement, body.agreedOn);
       reply.code(201);
       return { id };
     },
   });
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/agreements/:agreementId/end',
     schema: { tags: ['representation'], summary: 'End a start-of-care agreement', params: AgreementParams, response: { 204: Type.Null() } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'end-agreement', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      await endAgreement(scope, (request.params as Static<typeof AgreementParams>).agreementId);
+      await endAgreement(scope, request.params.agreementId);
       reply.code(204);
       return null;
     },
