@@ -4,14 +4,22 @@
  * client, an open emergency access — in one round trip for the hot read path —
  * and the same for a page of list candidates or a family's members.
  *
- * The queries live here until their tables' owner stores take them (issue 14,
- * "one table, one owner store"; `db/table-owners.test.ts` lists them). The
- * doors that used to live here (`withClientAccess` and friends) are the gate's
- * subject handlers now; this module keeps re-exporting the scope types that
- * services name.
+ * Every table read here belongs to another module (issue 14, "one table, one
+ * owner store"; `db/table-owners.test.ts`): the client fact load is still one
+ * query on the hot read path, made of the owners' projections and SQL
+ * expressions, which PostgreSQL pulls up into the same plan as the plain
+ * join; the rest are the owners' store functions. The doors that used to live
+ * here (`withClientAccess` and friends) are the gate's subject handlers now;
+ * this module keeps re-exporting the scope types that services name.
  */
+import { ACCESS_FACTS_IN_FORCE, careTeamHolderOn, isCareProfessionalOn, strongestCareRelationOn } from '../care-team/care-team-store.js';
+import { CLIENTS, countClientsOfOrganisation } from '../clients/client-store.js';
+import { WRAPPED_CLIENT_KEYS } from '../crypto/client-key-store.js';
 import type { Queryable } from '../db/database.js';
+import { emergencyAccessOpen } from '../emergency/emergency-store.js';
+import { familyMemberIds } from '../families/family-store.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
+import { RESTRICTIONS_IN_FORCE } from '../requests/restriction-store.js';
 import type { Fact } from '../rules/index.js';
 import type { ClientFacts, RequestContext } from './gate-scope.js';
 
@@ -34,26 +42,22 @@ export interface LoadedFacts extends ClientFacts {
 
 const UUID_LIKE = /^[0-9a-f-]{36}$/i;
 
+/** The facts recorded on the client `c` that the rules read: the care team's recorded facts in force, and a restriction of processing. */
+const RECORDED_FACTS_OF_C = `SELECT DISTINCT f.fact FROM ${ACCESS_FACTS_IN_FORCE} f WHERE f.client_id = c.id
+                  UNION SELECT 'processing-restricted' FROM ${RESTRICTIONS_IN_FORCE} p WHERE p.client_id = c.id`;
+
 /** The client's facts, the employee's current care relation and emergency access, in one round trip. */
 export async function loadClientFacts(tx: Queryable, ctx: RequestContext, clientId: string, today: string): Promise<LoadedFacts | undefined> {
   if (!UUID_LIKE.test(clientId)) return undefined;
   const rows = await tx.query<{
     id: string; organisation_id: string; birth_date: string; relation: CareRelation | null; holder_id: string | null; facts: Fact[]; emergency: boolean; wrapped_key: Buffer | null;
   }>(
-    `SELECT c.id, c.organisation_id, c.birth_date, (SELECT k.wrapped_key FROM care.client_keys k WHERE k.client_id = c.id) AS wrapped_key,
-            (SELECT relation FROM org.care_team t
-              WHERE t.employee_id = $3 AND t.client_id = c.id AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
-              ORDER BY CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END
-              LIMIT 1) AS relation,
-            (SELECT t.employee_id FROM org.care_team t
-              WHERE t.client_id = c.id AND t.relation = 'holder' AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
-              ORDER BY t.starts_on DESC, t.employee_id LIMIT 1) AS holder_id,
-            ARRAY(SELECT DISTINCT fact FROM org.client_access_facts f WHERE f.client_id = c.id AND f.withdrawn_at IS NULL
-                  UNION SELECT 'processing-restricted' FROM org.processing_restrictions p WHERE p.client_id = c.id AND p.ended_at IS NULL) AS facts,
-            EXISTS (SELECT 1 FROM org.emergency_accesses g
-                     WHERE g.client_id = c.id AND g.employee_id = $3 AND g.started_at <= $5 AND g.expires_at > $5
-                       AND g.confirmed_at IS NOT NULL) AS emergency
-       FROM formal.clients c WHERE c.id = $1 AND c.organisation_id = $2`,
+    `SELECT c.id, c.organisation_id, c.birth_date, (SELECT k.wrapped_key FROM ${WRAPPED_CLIENT_KEYS} k WHERE k.client_id = c.id) AS wrapped_key,
+            ${strongestCareRelationOn('c.id', '$3', '$4')} AS relation,
+            ${careTeamHolderOn('c.id', '$4')} AS holder_id,
+            ARRAY(${RECORDED_FACTS_OF_C}) AS facts,
+            ${emergencyAccessOpen('c.id', '$3', '$5')} AS emergency
+       FROM ${CLIENTS} c WHERE c.id = $1 AND c.organisation_id = $2`,
     [clientId, ctx.actor.organisationId, ctx.actor.employeeId, today, ctx.now],
   );
   const row = rows[0];
@@ -66,21 +70,16 @@ export async function loadClientFacts(tx: Queryable, ctx: RequestContext, client
 }
 
 /** Whether `employeeId` may be named as the responsible user for this client: same organisation, a current care relation. */
-export async function isResponsibleFor(tx: Queryable, organisationId: string, clientId: string, employeeId: string, today: string): Promise<boolean> {
-  const rows = await tx.query(
-    `SELECT 1 FROM org.care_team t JOIN org.employees e ON e.id = t.employee_id
-      WHERE t.client_id = $1 AND t.employee_id = $2 AND e.organisation_id = $3 AND e.active
-        AND t.relation IN ('holder', 'member', 'substitute') AND t.starts_on <= $4 AND (t.ends_on IS NULL OR t.ends_on >= $4)
-      LIMIT 1`, [clientId, employeeId, organisationId, today]);
-  return rows.length > 0;
+export function isResponsibleFor(tx: Queryable, organisationId: string, clientId: string, employeeId: string, today: string): Promise<boolean> {
+  return isCareProfessionalOn(tx, organisationId, clientId, employeeId, today);
 }
 
 /** The facts recorded on each of these clients that the rules read (as `loadClientFacts` reads them for one), in one query. */
 export async function recordedFactsOf(tx: Queryable, clientIds: readonly string[]): Promise<Map<string, Fact[]>> {
   if (clientIds.length === 0) return new Map();
   const rows = await tx.query<{ client_id: string; fact: Fact }>(
-    `SELECT DISTINCT f.client_id, f.fact FROM org.client_access_facts f WHERE f.client_id = ANY($1::uuid[]) AND f.withdrawn_at IS NULL
-     UNION SELECT DISTINCT p.client_id, 'processing-restricted' FROM org.processing_restrictions p WHERE p.client_id = ANY($1::uuid[]) AND p.ended_at IS NULL`,
+    `SELECT DISTINCT f.client_id, f.fact FROM ${ACCESS_FACTS_IN_FORCE} f WHERE f.client_id = ANY($1::uuid[])
+     UNION SELECT DISTINCT p.client_id, 'processing-restricted' FROM ${RESTRICTIONS_IN_FORCE} p WHERE p.client_id = ANY($1::uuid[])`,
     [clientIds]);
   const facts = new Map<string, Fact[]>();
   for (const row of rows) facts.set(row.client_id, [...facts.get(row.client_id) ?? [], row.fact]);
@@ -90,15 +89,11 @@ export async function recordedFactsOf(tx: Queryable, clientIds: readonly string[
 /** A family of the caller's organisation and its members in the order they joined; undefined when there is none. */
 export async function familyMembers(tx: Queryable, organisationId: string, familyId: string): Promise<string[] | undefined> {
   if (!UUID_LIKE.test(familyId)) return undefined;
-  const family = await tx.query('SELECT 1 FROM formal.families WHERE id = $1 AND organisation_id = $2', [familyId, organisationId]);
-  if (family.length === 0) return undefined;
-  const members = await tx.query<{ client_id: string }>('SELECT client_id FROM formal.family_members WHERE family_id = $1 ORDER BY added_at, client_id', [familyId]);
-  return members.map((m) => m.client_id);
+  return familyMemberIds(tx, organisationId, familyId);
 }
 
 /** Whether every one of these ids is a client of the organisation (at least one id, none malformed). */
 export async function allClientsOf(tx: Queryable, organisationId: string, clientIds: readonly string[]): Promise<boolean> {
   if (clientIds.length === 0 || clientIds.some((id) => !UUID_LIKE.test(id))) return false;
-  const found = await tx.query<{ id: string }>('SELECT id FROM formal.clients WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [organisationId, [...clientIds]]);
-  return found.length === new Set(clientIds).size;
+  return await countClientsOfOrganisation(tx, organisationId, [...clientIds]) === new Set(clientIds).size;
 }

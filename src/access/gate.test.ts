@@ -124,7 +124,12 @@ describe('the gate on the hot read path', () => {
       db.query = query;
       db.transaction = transaction;
     }
-    expect(queries.filter((text) => /FROM formal\.clients c WHERE c\.id = \$1/.test(text)), 'the facts, in one query').toHaveLength(1);
+    // The facts query (access/client-access.ts), made of the owners' projections and SQL expressions.
+    const facts = queries.filter((text) => /\) c WHERE c\.id = \$1 AND c\.organisation_id = \$2/.test(text));
+    expect(facts, 'the facts, in one query').toHaveLength(1);
+    for (const table of ['formal.clients', 'care.client_keys', 'org.care_team', 'org.client_access_facts', 'org.processing_restrictions', 'org.emergency_accesses']) {
+      expect(facts[0], `the facts query reads ${table} itself, not in a query of its own`).toContain(table);
+    }
     expect(transactions, 'only the group commit of the log row').toEqual(['INSERT INTO audit.access_log']);
   });
 });

@@ -22,3 +22,11 @@ export async function storeClientKey(tx: Queryable, clientId: string, wrappedKey
 export async function wrappedClientKeys(tx: Queryable, clientIds: readonly string[]): Promise<{ client_id: string; wrapped_key: Buffer }[]> {
   return tx.query<{ client_id: string; wrapped_key: Buffer }>('SELECT client_id, wrapped_key FROM care.client_keys WHERE client_id = ANY($1::uuid[])', [clientIds]);
 }
+
+/**
+ * The clients' data keys as they are stored, wrapped by the master key (`client_id`, `wrapped_key`), for a query
+ * that loads a client's wrapped key beside the client's own row in one round trip (the access path). A subquery
+ * in FROM, pulled up by PostgreSQL: the same plan as naming the table.
+ * @example `(SELECT k.wrapped_key FROM ${WRAPPED_CLIENT_KEYS} k WHERE k.client_id = c.id) AS wrapped_key`
+ */
+export const WRAPPED_CLIENT_KEYS = '(SELECT client_id, wrapped_key FROM care.client_keys)';

@@ -32,3 +32,11 @@ export function youngestFamilyMemberBorn(clientId: string): string {
       JOIN formal.family_members f2 ON f2.family_id = f1.family_id JOIN ${CLIENTS} c2 ON c2.id = f2.client_id
      WHERE f1.client_id = ${clientId})`;
 }
+
+/** The members of a family of the organisation in the order they joined; undefined when the organisation has no such family. */
+export async function familyMemberIds(tx: Queryable, organisationId: string, familyId: string): Promise<string[] | undefined> {
+  const family = await tx.query('SELECT 1 FROM formal.families WHERE id = $1 AND organisation_id = $2', [familyId, organisationId]);
+  if (family.length === 0) return undefined;
+  const members = await tx.query<{ client_id: string }>('SELECT client_id FROM formal.family_members WHERE family_id = $1 ORDER BY added_at, client_id', [familyId]);
+  return members.map((m) => m.client_id);
+}

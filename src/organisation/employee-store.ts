@@ -129,3 +129,18 @@ export async function recordTotpStep(tx: Queryable, employeeId: string, step: nu
 export async function clearTotpSecret(tx: Queryable, employeeId: string): Promise<void> {
   await tx.query('UPDATE org.employees SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL WHERE id = $1', [employeeId]);
 }
+
+/** The display names of those of `employeeIds` who are employees of the organisation, by id. */
+export async function employeeNames(tx: Queryable, organisationId: string, employeeIds: readonly string[]): Promise<Map<string, string>> {
+  if (employeeIds.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; display_name: string }>(
+    'SELECT id, display_name FROM org.employees WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [organisationId, employeeIds]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** The names of those of `teamIds` that are teams of the organisation, by id. */
+export async function teamNames(tx: Queryable, organisationId: string, teamIds: readonly string[]): Promise<Map<string, string>> {
+  if (teamIds.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; name: string }>('SELECT id, name FROM org.teams WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [organisationId, teamIds]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

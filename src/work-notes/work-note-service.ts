@@ -18,6 +18,9 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { ClientScope, OwnScope } from '../access/gate.js';
+import { careRelationOn } from '../care-team/care-team-store.js';
+import { CLIENTS } from '../clients/client-store.js';
+import { CLIENTS_WITH_KEY } from '../crypto/client-key-store.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
@@ -60,12 +63,10 @@ interface NoteRow {
 async function ownNotes(tx: Queryable, scope: Pick<OwnScope, 'actor' | 'now'>, noteId?: string): Promise<NoteRow[]> {
   // Only the author's own, unexpired notes, about clients of the author's organisation whose key still exists.
   return tx.query<NoteRow>(
-    `SELECT n.id, n.client_id, n.created_at, n.expires_at, n.ciphertext, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date, c.organisation_id,
-            (SELECT relation FROM org.care_team t WHERE t.employee_id = n.author_id AND t.client_id = n.client_id
-               AND t.starts_on <= $3::date AND (t.ends_on IS NULL OR t.ends_on >= $3::date) LIMIT 1) AS relation
-       FROM care.work_notes n JOIN formal.clients c ON c.id = n.client_id
+    `SELECT n.id, n.client_id, n.created_at, n.expires_at, n.ciphertext, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date, c.organisation_id, t.relation
+       FROM care.work_notes n JOIN ${CLIENTS} c ON c.id = n.client_id LEFT JOIN ${careRelationOn('n.client_id', 'n.author_id', '$3::date')} t ON true
       WHERE n.author_id = $1 AND c.organisation_id = $2 AND n.expires_at > $4
-        AND ($5::uuid IS NULL OR n.id = $5) AND EXISTS (SELECT 1 FROM care.client_keys k WHERE k.client_id = n.client_id)
+        AND ($5::uuid IS NULL OR n.id = $5) AND EXISTS (SELECT 1 FROM ${CLIENTS_WITH_KEY} k WHERE k.client_id = n.client_id)
       ORDER BY n.created_at DESC, n.id`,
     [scope.actor.employeeId, scope.actor.organisationId, calendarDate(scope.now), scope.now.toISOString(), noteId ?? null]);
 }
