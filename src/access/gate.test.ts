@@ -29,8 +29,6 @@ const STILL_OUTSIDE_ENTER = new Set<string>([
   'auth/auth-routes.ts: logAdministration',
   'clients/clients-routes.ts: withClientList',
   'clients/clients-routes.ts: withRegistration',
-  'demo/seed-demo.ts: withClientAccess',
-  'demo/seed-demo.ts: withRegistration',
   'organisation/enrolment-routes.ts: logAdministration',
 ]);
 

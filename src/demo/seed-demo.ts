@@ -12,7 +12,7 @@
  * the organisation; a seed that fails half-way leaves nothing behind (three
  * servers once printed log-ins for users another was still creating).
  */
-import { withClientAccess, withRegistration, type RequestContext } from '../access/gate.js';
+import { enter, type RequestContext } from '../access/gate.js';
 import { loadTotpSecret, setTotpSecret } from '../auth/second-factor.js';
 import type { Actor } from '../auth/sessions.js';
 import { newTotpSecret, totpUri } from '../auth/totp.js';
@@ -207,11 +207,17 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
   const today = calendarDate(now);
   for (const demo of DEMO_CLIENTS) {
     const birthDate = birthDateForAge(today, demo.age);
-    const clientId = await withRegistration(db, ctx, birthDate, (tx) => registerClient(
-      tx, masterKey, organisationId, { id: holder.employeeId, role: holder.role },
-      { ...demo.client, birthDate, identityCheck: { documentType: 'identity-card', checkedAt: now.toISOString() }, careStartedOn: today },
-      now,
-    ));
+    // Through the gate as the holder would at the desk: the new client and each entry decided and logged as theirs.
+    const clientId = await enter(db, ctx, { kind: 'new-client', born: birthDate }, 'register', async (scope) => {
+      const outcome = await registerClient(
+        scope.tx, masterKey, organisationId, { id: holder.employeeId, role: holder.role },
+        { ...demo.client, birthDate, identityCheck: { documentType: 'identity-card', checkedAt: now.toISOString() }, careStartedOn: today },
+        now,
+      );
+      if (outcome.kind === 'created') scope.created(outcome.clientId);
+      else scope.duplicate(outcome.clientId, outcome.refusal);
+      return outcome.clientId;
+    });
     await addToCareTeam(db, clientId, ids.get('demo.collega')!, 'substitute', today);
     await addToCareTeam(db, clientId, ids.get('demo.stagiair')!, 'intern', today);
     for (const relation of demo.relations) {
@@ -222,7 +228,7 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
       });
     }
     for (const entry of demo.entries) {
-      await withClientAccess(db, ctx, clientId, { action: 'record', part: partOfEntryKind(entry.kind) },
+      await enter(db, ctx, { kind: 'client', clientId }, { action: 'record', part: partOfEntryKind(entry.kind) },
         (scope) => addEntry(scope, masterKey, 1024 * 1024, entry));
     }
   }
