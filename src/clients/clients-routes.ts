@@ -1,11 +1,10 @@
 /** HTTP routes for clients' formal data: register, list, read. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { withClientList, withRegistration } from '../access/gate.js';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ListScope } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
-import { clientDataRoute } from '../http/client-data-route.js';
-import { contextOf } from '../http/request-context.js';
+import { gatedRoute } from '../http/gated-route.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { listCandidates, readClient, registerClient, validateNewClient } from './clients-service.js';
 
@@ -73,38 +72,55 @@ const SearchBody = Type.Object({
 const ClientParams = Type.Object({ clientId: Uuid }, { additionalProperties: false });
 
 export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.post('/api/clients', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/clients',
     schema: { tags: ['clients'], summary: 'Register a client (formal data)', body: NewClientBody, response: { 201: Type.Object({ id: Uuid }) } },
-  }, async (request, reply) => {
-    const ctx = contextOf(request, deps.now());
-    const input = request.body as Static<typeof NewClientBody>;
-    validateNewClient(input, ctx.now);
-    const id = await withRegistration(deps.db, ctx, input.birthDate, (tx) =>
-      registerClient(tx, deps.masterKey, ctx.actor.organisationId, { id: ctx.actor.employeeId, role: ctx.actor.role }, input, ctx.now));
-    return reply.code(201).send({ id });
+    kind: 'new-client',
+    // The form is checked before the gate, as before: a mistyped form is a 400, not a refused registration in the log.
+    subject: (request, ctx) => {
+      validateNewClient(request.body, ctx.now);
+      return { kind: 'new-client', born: request.body.birthDate };
+    },
+    intent: () => 'register',
+    handler: async (scope, request, reply) => {
+      const employee = { id: scope.actor.employeeId, role: scope.actor.role };
+      const outcome = await registerClient(scope.tx, deps.masterKey, scope.actor.organisationId, employee, request.body, scope.now);
+      if (outcome.kind === 'created') scope.created(outcome.clientId);
+      else scope.duplicate(outcome.clientId, outcome.refusal);
+      reply.code(201);
+      return { id: outcome.clientId };
+    },
   });
 
-  const listClients = async (request: FastifyRequest, query: { limit?: number; offset?: number; nameContains?: string }) => {
-    const ctx = contextOf(request, deps.now());
-    const wholeOrganisation = ctx.actor.role === 'admin-staff';
-    const clients = await withClientList(deps.db, ctx, (tx) =>
-      listCandidates(tx, ctx.actor.organisationId, ctx.actor.employeeId, wholeOrganisation, calendarDate(ctx.now), query.limit ?? 50, query.offset ?? 0, query.nameContains));
+  const listClients = async (scope: ListScope, query: { limit?: number; offset?: number; nameContains?: string }) => {
+    const wholeOrganisation = scope.actor.role === 'admin-staff';
+    const { organisationId, employeeId } = scope.actor;
+    const candidates = await listCandidates(
+      scope.tx, organisationId, employeeId, wholeOrganisation, calendarDate(scope.now), query.limit ?? 50, query.offset ?? 0, query.nameContains);
+    const clients = await scope.admit(candidates, (candidate) => candidate.id);
     return { clients: clients.map(({ id, familyName, givenNames, birthDate }) => ({ id, familyName, givenNames, birthDate })) };
   };
 
-  app.get('/api/clients', {
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/clients',
     schema: { tags: ['clients'], summary: 'My clients (caseload), or all for administrative roles', querystring: ListQuery, response: { 200: ClientList } },
-  }, async (request) => listClients(request, request.query as Static<typeof ListQuery>));
+    kind: 'client-list', subject: () => ({ kind: 'client-list' }), intent: () => 'read',
+    handler: (scope, request) => listClients(scope, request.query),
+  });
 
   // A POST, so a client's name never appears in a URL (and so in no proxy or server log).
-  app.post('/api/clients/search', {
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/clients/search',
     schema: { tags: ['clients'], summary: 'Search my clients (or, for administrative roles, all) by name', body: SearchBody, response: { 200: ClientList } },
-  }, async (request) => listClients(request, request.body as Static<typeof SearchBody>));
+    kind: 'client-list', subject: () => ({ kind: 'client-list' }), intent: () => 'read',
+    handler: (scope, request) => listClients(scope, request.body),
+  });
 
-  clientDataRoute(app, deps, {
+  gatedRoute(app, deps, {
     method: 'GET',
     url: '/api/clients/:clientId',
     schema: { tags: ['clients'], summary: 'A client\'s formal data and dossier holder', params: ClientParams, response: { 200: ClientRecord } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: (scope) => readClient(scope, deps.masterKey),
   });
