@@ -33,7 +33,10 @@ const WISHES: Record<string, string> = {
 const EXPRESSED_HOW: Record<string, string> = { 'in-writing': 'Schriftelijk', 'electronic': 'Elektronisch' };
 
 export function DeathRecords({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
-  const history = useLoad(() => get<DeathHistory>(`/api/clients/${client.id}/death`), [client.id]);
+  // Loaded again when the death card records the first death: before, the history and the correction form
+  // stayed hidden until the page was reloaded.
+  const recordedAt = client.death?.recordedAt ?? null;
+  const history = useLoad(() => get<DeathHistory>(`/api/clients/${client.id}/death`), [client.id, recordedAt]);
   const wishes = useLoad(() => get<{ wishes: Wish[] }>(`/api/clients/${client.id}/wishes-after-death`), [client.id]);
   const changed = () => {
     history.reload();
