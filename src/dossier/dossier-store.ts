@@ -31,12 +31,6 @@ export async function openDossier(tx: Queryable, clientId: string, holderId: str
   await tx.query('INSERT INTO care.dossiers (client_id, holder_id, care_started_on) VALUES ($1, $2, $3)', [clientId, holderId, careStartedOn]);
 }
 
-/** Whether the employee holds the client's dossier. */
-export async function isDossierHolder(tx: Queryable, clientId: string, employeeId: string): Promise<boolean> {
-  const rows = await tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND holder_id = $2', [clientId, employeeId]);
-  return rows.length > 0;
-}
-
 /** Whether the client's care started before `day`. */
 export async function careStartedBefore(tx: Queryable, clientId: string, day: string): Promise<boolean> {
   const rows = await tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND care_started_on < $2', [clientId, day]);

@@ -18,7 +18,7 @@ import { withdrawConsent, type Withdrawer } from '../consents/consent-service.js
 import { encryptJson } from '../crypto/envelope.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { addOwnStatement, annotateEntry, entryNature } from '../dossier/dossier-service.js';
-import { isDossierHolder } from '../dossier/dossier-store.js';
+import { careTeamHolderOn } from '../care-team/care-team-store.js';
 import { partOfEntryKind, type EntryKind, type SourceKind } from '../dossier/entry-kinds.js';
 import { AppError, badRequest, conflict, forbidden } from '../errors.js';
 import { sealText } from '../retention/client-free-text.js';
@@ -200,13 +200,23 @@ async function object(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext,
 }
 
 /**
+ * Whether the caller is the dossier holder the care team counts today (a hand-over in the care team counts from its
+ * day; the holder the dossier was opened with is history then).
+ */
+async function isHolderToday(scope: ClientScope): Promise<boolean> {
+  const [row] = await scope.tx.query<{ holder: boolean }>(`SELECT ${careTeamHolderOn('$1::uuid', '$2::date')} = $3::uuid AS holder`,
+    [scope.client.id, calendarDate(scope.now), scope.actor.employeeId]);
+  return row?.holder === true;
+}
+
+/**
  * Ends a restriction of processing (AVG 18(3)): only the dossier holder, with a
  * reason, after the client was told; the end is recorded beside the start.
  */
 export async function endRestriction(scope: ClientScope, masterKey: Buffer, input: { reason: string; clientInformedOn: string }): Promise<void> {
   const today = calendarDate(scope.now);
   if (input.clientInformedOn > today) throw badRequest('date-in-future', 'clientInformedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
-  if (!(await isDossierHolder(scope.tx, scope.client.id, scope.actor.employeeId))) {
+  if (!(await isHolderToday(scope))) {
     throw forbidden('Alleen de houder van het dossier kan de beperking van de verwerking beëindigen.', 'Only the holder of the dossier can end the restriction of processing.', [Citation.avg_18]);
   }
   const rows = await scope.tx.query<{ id: string; started_at: Date }>('SELECT id, started_at FROM org.processing_restrictions WHERE client_id = $1 AND ended_at IS NULL FOR UPDATE', [scope.client.id]);

@@ -163,6 +163,24 @@ describe('own statement (Jeugdwet 7.3.8; BW 7:454 lid 2; 003 §3.4)', () => {
 });
 
 describe('restriction of processing (AVG 18)', () => {
+  it('is ended by the holder the care team counts today: after a hand-over the new holder may, the former one may not', async () => {
+    const clientId = await h.client({ age: 15, holder });
+    const requestId = await decided(clientId, 'restrict');
+    expect((await fulfil(clientId, requestId)).json()).toMatchObject({ state: 'fulfilled' });
+    // The dossier is handed over in the care team: the new holder from 10 November, the first one's holdership ended the day before.
+    const successor = await h.employee({ role: 'care-professional' });
+    expect((await post(`/api/clients/${clientId}/care-team`, { employeeId: successor.id, relation: 'holder', startsOn: '2026-11-10' })).statusCode).toBe(201);
+    const team = (await get(`/api/clients/${clientId}/care-team`)).json<{ members: { id: string; employee: { id: string }; relation: string }[] }>();
+    const formerHoldership = team.members.find((m) => m.employee.id === holder.id && m.relation === 'holder')!;
+    expect((await post(`/api/clients/${clientId}/care-team/${formerHoldership.id}/end`, { endsOn: '2026-11-09' })).statusCode).toBe(200);
+    const body = { reason: 'De juistheid is gecontroleerd; de cliënt is geïnformeerd.', clientInformedOn: '2026-11-22' };
+    expect((await post(`/api/clients/${clientId}/processing-restriction/end`, body)).statusCode).toBe(403);
+    const bySuccessor = await h.request({ method: 'POST', url: `/api/clients/${clientId}/processing-restriction/end`, cookie: await h.login(successor), body });
+    expect(bySuccessor.statusCode, bySuccessor.body).toBe(204);
+    const [ended] = await h.database.db.query<{ ended_by: string }>('SELECT ended_by FROM org.processing_restrictions WHERE client_id = $1', [clientId]);
+    expect(ended?.ended_by).toBe(successor.id);
+  });
+
   it('freezes processing: visible on the dossier, reading only for legal claims, nothing recorded; the holder ends it with a reason', async () => {
     const clientId = await h.client({ age: 15, holder });
     const entryId = await entry(clientId);
