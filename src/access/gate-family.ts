@@ -9,6 +9,7 @@
  */
 import type { Database, Queryable } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../errors.js';
+import { Citation } from '../rules/citations.js';
 import { Fact } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { AccessLogRow } from './access-log.js';
@@ -66,7 +67,7 @@ async function familyDecision<T>(
         throw forbidden(
           reason?.explanationNl ?? 'U werkt met geen van de gezinsleden; daarom kunt u het gezinsdeel niet openen.',
           reason?.explanationEn ?? 'You work with none of the family members, so you cannot open the family part.',
-          reason?.citations ?? ['BW 7:457'],
+          reason?.citations ?? [Citation.bw_7_457],
         );
       }
       const value = await work({ tx, familyId, organisationId: ctx.actor.organisationId, members, actor: ctx.actor, now: ctx.now });
