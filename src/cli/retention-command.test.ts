@@ -185,7 +185,7 @@ describe('dossierwijzer retention', () => {
     const rerun = await runChild(['sweep'], false, { DW_RETENTION_SWEEP_BATCH: '50' });
     expect(rerun.code).toBe(0);
     expect(rerun.out).toContain(`${DOSSIERS} on the review list`);
-    expect(rerun.out).toContain('Destroyed after their own period: 1 personal work notes, 3 complaints, 2 incidents, 2 prospective clients.');
+    expect(rerun.out).toContain('Destroyed after their own period: 1 personal work notes, 0 unfinished drafts, 3 complaints, 2 incidents, 2 prospective clients.');
     await asOwner(async (db) => {
       expect(await n(db, `SELECT count(*) AS n FROM org.retention_reviews`)).toBe(DOSSIERS);
       expect(await n(db, `SELECT count(DISTINCT client_id) AS n FROM org.retention_reviews WHERE status = 'pending'`)).toBe(DOSSIERS);
@@ -198,7 +198,7 @@ describe('dossierwijzer retention', () => {
     });
     // A third run finds nothing more to purge and lists the same dossiers again, once each.
     const again = await runChild(['sweep'], false);
-    expect(again.out).toContain('Destroyed after their own period: 0 personal work notes, 0 complaints, 0 incidents, 0 prospective clients.');
+    expect(again.out).toContain('Destroyed after their own period: 0 personal work notes, 0 unfinished drafts, 0 complaints, 0 incidents, 0 prospective clients.');
     expect(await asOwner((db) => n(db, `SELECT count(*) AS n FROM org.retention_reviews WHERE status = 'pending'`))).toBe(DOSSIERS);
   });
 

@@ -87,7 +87,7 @@ export const retentionCommand: Command = async (args) => {
       }
       if (!dryRun) {
         const purged = await purgeShortTermRecords(db, new Date());
-        process.stdout.write(`Destroyed after their own period: ${purged.workNotes} personal work notes, ${purged.complaints} complaints, ${purged.incidents} incidents, ${purged.prospectiveClients} prospective clients.\n`);
+        process.stdout.write(`Destroyed after their own period: ${purged.workNotes} personal work notes, ${purged.drafts} unfinished drafts, ${purged.complaints} complaints, ${purged.incidents} incidents, ${purged.prospectiveClients} prospective clients.\n`);
       }
       process.stdout.write(`${result.due.length} of ${result.scanned} dossiers due for destruction review${dryRun ? ' (dry run: nothing changed)' : `; ${result.listed} on the review list, ${result.withdrawn} withdrawn`}; ${result.seconds.toFixed(1)} s.\n`);
     } else {

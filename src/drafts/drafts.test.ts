@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrganisation, withoutOrganisation } from '../db/organisation-scope.js';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
+import { purgeShortTermRecords } from '../retention/retention-service.js';
 import { MAX_DRAFTS_PER_CLIENT } from './draft-service.js';
 
 let h: Harness;
@@ -126,6 +127,16 @@ describe('drafts', () => {
     } finally {
       h.clock.reset();
     }
+  });
+
+  it('an expired draft is destroyed by the daily sweep of short-term records, even if its author never comes back', async () => {
+    const client = await h.client({ age: 13, holder: author });
+    const id = randomUUID();
+    await put(authorCookie, id, entryDraft('Vergeten'), client);
+    const later = new Date(h.clock.now.getTime() + (h.config.workNoteDays + 1) * 86_400_000);
+    const purged = await purgeShortTermRecords(h.database.db, later);
+    expect(purged.drafts).toBeGreaterThanOrEqual(1);
+    expect(await h.database.db.query('SELECT id FROM care.drafts WHERE id = $1', [id])).toEqual([]);
   });
 
   it('row-level security: another organisation\'s scope and no scope see no draft', async () => {

@@ -23,6 +23,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { purgeExpiredRegisterRecords } from '../registers/register-service.js';
 import { decideInDatabase, destroyWholeDossier } from '../requests/destruction.js';
 import { destroyExpiredNotes } from '../work-notes/work-note-service.js';
+import { destroyExpiredDrafts } from '../drafts/draft-store.js';
 import { RETENTION_YEARS } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { clientKeyIfAny, clientKeys, DESTROYED_TEXT, openText, sealText } from './client-free-text.js';
@@ -420,6 +421,8 @@ export interface RetentionTimer {
 
 export interface ShortTermPurge {
   workNotes: number;
+  /** Unfinished drafts past their expiry (issue 15: drafts expire like work notes). */
+  drafts: number;
   complaints: number;
   incidents: number;
   prospectiveClients: number;
@@ -430,15 +433,17 @@ export interface ShortTermPurge {
  * (004 A): expired personal work notes (003 §2.3.13), complaints two years
  * after closing, incidents and calamities after the organisation's term
  * (default 5 years; never while an inspectorate report is still due),
- * prospective clients' registrations after six months. These need no review:
+ * prospective clients' registrations after six months, and drafts their
+ * author never finished, once expired (like work notes). These need no review:
  * the period is fixed and nothing in them is the dossier. Each kind is
  * deleted in one statement, so a killed run leaves whole records and a rerun
  * deletes the rest.
  */
 export async function purgeShortTermRecords(db: Database, now: Date): Promise<ShortTermPurge> {
   const workNotes = await destroyExpiredNotes(db, now);
+  const drafts = await destroyExpiredDrafts(db, now);
   const registers = await db.transaction((tx) => purgeExpiredRegisterRecords(tx, calendarDate(now)));
-  return { workNotes, ...registers };
+  return { workNotes, drafts, ...registers };
 }
 
 /** The first run after start waits this long, so a server restarted daily still sweeps. */
