@@ -135,6 +135,27 @@ describe('daily administration', () => {
     await screenshot(admin, 'administration-consents-admin-staff');
   });
 
+  it('formal data: the holder records a move; the old address stays in the history with who and how it became known', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    await openClient(page, 'Jayden Demo-Pinas');
+    const identity = card(page, 'Identiteit');
+    await identity.getByRole('button', { name: 'Adres of contactgegevens wijzigen' }).click();
+    expect(await identity.getByLabel('Straat en huisnummer').inputValue()).toBe('Voorbeeldstraat 1');
+    await identity.getByLabel('Straat en huisnummer').fill('Kastanjelaan 12');
+    await identity.getByLabel('Telefoon').fill('06 9876 5432');
+    await identity.getByLabel('Hoe zijn de nieuwe gegevens bekend geworden?').fill('Doorgegeven door de voogd, telefonisch');
+    await expectAccessible(page);
+    await identity.getByRole('button', { name: 'Gegevens opslaan' }).click();
+    const history = identity.getByTestId('correction-history');
+    await history.waitFor();
+    const text = await history.innerText();
+    expect(text).toContain('Voorbeeldstraat 1 → Kastanjelaan 12');
+    expect(text).toContain('Fatima el Amrani');
+    expect(text).toContain('Doorgegeven door de voogd, telefonisch');
+    expect(await identity.innerText()).toContain('Kastanjelaan 12, 1234 AB, Demodorp');
+    await screenshot(page, 'administration-formal-data');
+  });
+
   it('care team: the holder adds a colleague, ends a membership and hands the dossier over; a substitute reads why not', async () => {
     const page = await pageFor('demo.hulpverlener');
     await openClient(page, 'Sanne Demo-Bakker');

@@ -33,6 +33,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   // manager, who assigns care (the act change-care-team, src/rules/acts.ts; AVG 5(1)(f), 32; Jeugdwet 7.3.11).
   'POST /api/clients/:clientId/care-team': ['manager'],
   'POST /api/clients/:clientId/care-team/:memberId/end': ['manager'],
+  'PATCH /api/clients/:clientId/formal-data': ['admin-staff'], // recording administrative data (004 C; Jeugdwet 7.2.4)
   'GET /api/clients/:clientId/care-team/candidates': ['manager'], // who may change the team sees whom they can add
   'GET /api/clients/:clientId/access-facts': ['admin-staff'],
   'POST /api/clients/:clientId/access-facts': ['manager'], // and anyone in the care team: a restriction the client asks for

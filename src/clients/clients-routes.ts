@@ -6,7 +6,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { listCandidates, readClient, registerClient, validateNewClient } from './clients-service.js';
+import { editFormalData, listCandidates, readClient, registerClient, validateNewClient } from './clients-service.js';
 
 const Uuid = UuidSchema();
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -34,6 +34,22 @@ const ClientSummary = Type.Object({ id: Uuid, familyName: Type.String(), givenNa
 const ClientList = Type.Object({ clients: Type.Array(ClientSummary) });
 const Person = Type.Object({ id: Type.String(), name: Type.String(), function: Type.String() });
 
+/** The history of formal data changed after registration: on the client's request (AVG 16), or edited with how it became known. */
+const Corrections = Type.Array(Type.Object({
+  field: Type.String(), oldValue: NullableString(), newValue: Type.String(), correctedBy: Type.String(), correctedAt: Type.String(),
+  requestId: Type.Union([Uuid, Type.Null()]), reason: NullableString(),
+}));
+
+/** A new address or contact details, with how they became known (at least one field). */
+const FormalDataEdit = Type.Object({
+  streetAddress: Type.Optional(Text(300)),
+  postcode: Type.Optional(Type.String({ maxLength: 20 })),
+  town: Type.Optional(Text(200)),
+  phone: Type.Optional(Type.String({ maxLength: 40 })),
+  email: Type.Optional(Type.String({ maxLength: 254 })),
+  reason: Type.String({ minLength: 1, maxLength: 500, description: 'How the new details became known, e.g. "passed on by the mother, by phone".' }),
+}, { additionalProperties: false });
+
 const ClientRecord = Type.Object({
   id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthDate: Type.String(),
   bsn: NullableString(), gender: Type.String(),
@@ -48,9 +64,7 @@ const ClientRecord = Type.Object({
   })),
   dossier: NullableObject(Type.Object({ holder: Person, careStartedOn: Type.String(), careEndedOn: NullableString() })),
   createdAt: Type.String(),
-  corrections: Type.Array(Type.Object({
-    field: Type.String(), oldValue: NullableString(), newValue: Type.String(), correctedBy: Type.String(), correctedAt: Type.String(), requestId: Uuid,
-  })),
+  corrections: Corrections,
   processingRestriction: NullableObject(Type.Object({ since: Type.String(), requestId: Uuid, notice: Type.String() })),
   transfer: NullableObject(Type.Object({ id: Uuid, recipient: Type.String(), recipientKind: Type.String(), transferredOn: Type.String() })),
   families: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
@@ -123,5 +137,22 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: (scope) => readClient(scope, deps.masterKey),
+  });
+
+  // Keeping the address and contact details up to date is recording administrative data (004 C; Jeugdwet 7.2.4):
+  // the engine's recording decision for that part (those who give the care and administrative staff).
+  gatedRoute(app, deps, {
+    method: 'PATCH',
+    url: '/api/clients/:clientId/formal-data',
+    schema: {
+      tags: ['clients'], summary: 'Change the client\'s address or contact details; the old values stay in the history with how the new ones became known',
+      params: ClientParams, body: FormalDataEdit, response: { 200: Type.Object({ corrections: Corrections }) },
+    },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
+    intent: () => ({ action: 'record', part: 'administrative-data' }),
+    handler: async (scope, request) => {
+      const { reason, ...changes } = request.body;
+      return { corrections: await editFormalData(scope, changes, reason) };
+    },
   });
 }

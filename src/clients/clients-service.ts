@@ -109,7 +109,10 @@ export interface FormalCorrection {
   newValue: string;
   correctedBy: string;
   correctedAt: string;
-  requestId: string;
+  /** The client's request the correction fulfils (AVG 16); null for an edit in the daily administration. */
+  requestId: string | null;
+  /** For an edit in the daily administration: how the new value became known. */
+  reason: string | null;
 }
 
 function invalid(field: string, nl: string, en: string): never {
@@ -169,17 +172,65 @@ export async function correctFormalData(scope: ClientScope, requestId: string, f
   if (field === 'birthDate') {
     if (await careStartedBefore(tx, client.id, newValue)) invalid(field, 'De zorg begon vóór deze geboortedatum.', 'Care started before this birth date.');
   }
-  await tx.query(`UPDATE formal.clients SET ${column} = $2 WHERE id = $1`, [client.id, newValue]);
-  await tx.query(
-    'INSERT INTO formal.data_corrections (client_id, request_id, field, old_value, new_value, corrected_by, corrected_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [client.id, requestId, field, row.old, newValue, scope.actor.employeeId, scope.now]);
+  await replaceKeepingHistory(scope, field, row.old, newValue, { requestId });
+}
+
+/**
+ * The one way a formal value changes after registration: the new value in the record, and the old one, the new
+ * one, when, by whom and why (the request, or how it became known) in the append-only history.
+ */
+async function replaceKeepingHistory(
+  scope: ClientScope, field: CorrectableField, oldValue: string | null, newValue: string, why: { requestId: string } | { reason: string },
+): Promise<void> {
+  await scope.tx.query(`UPDATE formal.clients SET ${CORRECTABLE_FIELDS[field]} = $2 WHERE id = $1`, [scope.client.id, newValue]);
+  await scope.tx.query(
+    `INSERT INTO formal.data_corrections (client_id, request_id, reason, field, old_value, new_value, corrected_by, corrected_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [scope.client.id, 'requestId' in why ? why.requestId : null, 'reason' in why ? why.reason : null, field, oldValue, newValue, scope.actor.employeeId, scope.now]);
+}
+
+/**
+ * The formal data kept up to date in the daily administration: address and contact details (Jeugdwet 7.2.4).
+ * Name, BSN, birth date and gender identify the client and change only on the client's request (AVG 16).
+ */
+export const EDITABLE_FIELDS = ['streetAddress', 'postcode', 'town', 'phone', 'email'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/**
+ * Changes the client's address or contact details (a move, a new phone number), keeping the old values with when,
+ * by whom and how the new ones became known; returns the whole history. 400 for an invalid value, 409 when
+ * nothing changes.
+ */
+export async function editFormalData(scope: ClientScope, changes: Partial<Record<EditableField, string>>, reason: string): Promise<FormalCorrection[]> {
+  const why = reason.trim();
+  if (why.length < 3 || UNSTORABLE_TEXT.test(why)) {
+    throw badRequest('invalid-correction', 'reason', 'Schrijf op hoe de nieuwe gegevens bekend zijn geworden, bijvoorbeeld "doorgegeven door de moeder, telefonisch".',
+      'Say how the new details became known, e.g. "passed on by the mother, by phone".');
+  }
+  const fields = EDITABLE_FIELDS.filter((f) => changes[f] !== undefined);
+  if (fields.length === 0) invalid('streetAddress', 'Vul minstens één nieuw gegeven in.', 'Fill in at least one new value.');
+  const values = fields.map((field) => {
+    if (UNSTORABLE_TEXT.test(changes[field]!)) invalid(field, 'Deze tekst bevat tekens die niet in een adres horen (zoals stuurtekens).', 'This text contains characters that do not belong in an address.');
+    return { field, value: validateCorrection(field, changes[field]!, scope.now) };
+  });
+  const [row] = await scope.tx.query<Record<EditableField, string | null>>(
+    `SELECT ${fields.map((f) => `${CORRECTABLE_FIELDS[f]}::text AS "${f}"`).join(', ')} FROM formal.clients WHERE id = $1 FOR UPDATE`, [scope.client.id]);
+  if (row === undefined) throw new Error('client vanished inside its own scope');
+  const changed = values.filter(({ field, value }) => row[field] !== value);
+  if (changed.length === 0) throw conflict('correction-unchanged', 'De nieuwe gegevens zijn gelijk aan de huidige; er valt niets te wijzigen.', 'The new details equal the current ones; nothing to change.');
+  for (const { field, value } of changed) await replaceKeepingHistory(scope, field, row[field], value, { reason: why });
+  return formalCorrections(scope.tx, scope.client.id);
 }
 
 async function formalCorrections(tx: Queryable, clientId: string): Promise<FormalCorrection[]> {
-  const rows = await tx.query<{ field: CorrectableField; old_value: string | null; new_value: string; corrected_by: string; corrected_at: Date; request_id: string }>(
-    `SELECT d.field, d.old_value, d.new_value, e.display_name AS corrected_by, d.corrected_at, d.request_id
+  const rows = await tx.query<{
+    field: CorrectableField; old_value: string | null; new_value: string; corrected_by: string; corrected_at: Date; request_id: string | null; reason: string | null;
+  }>(
+    `SELECT d.field, d.old_value, d.new_value, e.display_name AS corrected_by, d.corrected_at, d.request_id, d.reason
        FROM formal.data_corrections d JOIN ${EMPLOYEES} e ON e.id = d.corrected_by WHERE d.client_id = $1 ORDER BY d.corrected_at, d.recorded_at, d.id`, [clientId]);
-  return rows.map((r) => ({ field: r.field, oldValue: r.old_value, newValue: r.new_value, correctedBy: r.corrected_by, correctedAt: r.corrected_at.toISOString(), requestId: r.request_id }));
+  return rows.map((r) => ({
+    field: r.field, oldValue: r.old_value, newValue: r.new_value, correctedBy: r.corrected_by, correctedAt: r.corrected_at.toISOString(), requestId: r.request_id, reason: r.reason,
+  }));
 }
 
 /** Control characters (NUL included) and lone surrogates: no name or address holds them, and PostgreSQL refuses NUL. */

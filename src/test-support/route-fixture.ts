@@ -89,6 +89,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'POST /api/clients/:clientId/care-team': { url: `${c}/care-team`, body: { employeeId: colleagueId, relation: 'member', startsOn: '2026-02-01' } },
     'POST /api/clients/:clientId/care-team/:memberId/end': { url: `${c}/care-team/${memberId}/end`, body: { endsOn: '2026-11-22' } },
     'GET /api/clients/:clientId/care-team/candidates': { url: `${c}/care-team/candidates` },
+    'PATCH /api/clients/:clientId/formal-data': { url: `${c}/formal-data`, body: { phone: '010 765 4321', reason: 'Gebeld' } },
     'GET /api/clients/:clientId/access-facts': { url: `${c}/access-facts` },
     'POST /api/clients/:clientId/access-facts': { url: `${c}/access-facts`, body: { fact: 'client-objects-to-interns' } },
     'POST /api/clients/:clientId/access-facts/:factId/withdraw': { url: `${c}/access-facts/${factId}/withdraw` },

@@ -15,6 +15,6 @@ export interface ClientDetail {
   representatives?: { rank: number; relationIds: string[] } | null;
   /** A restriction of processing in force (AVG 18), started by the request named. */
   processingRestriction?: { since: string; requestId: string; notice: string } | null;
-  /** Formal data corrected on a request, with the old value kept (AVG 16). */
-  corrections?: { field: string; oldValue: string | null; newValue: string; correctedBy: string; correctedAt: string; requestId: string }[];
+  /** Formal data corrected on a request (AVG 16) or edited with how it became known (reason), the old value kept. */
+  corrections?: { field: string; oldValue: string | null; newValue: string; correctedBy: string; correctedAt: string; requestId: string | null; reason?: string | null }[];
 }

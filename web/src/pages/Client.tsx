@@ -76,7 +76,7 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
   const team = useCareTeam(c.id);
   return (
     <div className="grid">
-      <IdentityCard client={c} />
+      <IdentityCard client={c} me={me} onChanged={onChanged} />
       <RelationsCard client={c} me={me} team={team.data} onChanged={onChanged} />
       <DeathCard client={c} me={me} onDone={onChanged} />
       {c.dossier?.holder?.id === me.employeeId && <GoodCareCard clientId={c.id} onDone={onChanged} />}

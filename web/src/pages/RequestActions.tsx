@@ -243,7 +243,7 @@ export function CorrectionHistory({ client, requestId }: { client: ClientDetail;
         {corrections.map((c, i) => (
           <li key={i}>
             {fieldLabel(c.field)}: {shown(c.field, c.oldValue)} → {shown(c.field, c.newValue)}
-            {' '}<span className="muted">({formatDate(c.correctedAt)}{c.requestId === requestId ? ', bij dit verzoek' : ''})</span>
+            {' '}<span className="muted">({formatDate(c.correctedAt)}, {c.correctedBy}{c.requestId === requestId ? ', bij dit verzoek' : ''}{c.requestId === null && c.reason ? `: ${c.reason}` : ''})</span>
           </li>
         ))}
       </ul>

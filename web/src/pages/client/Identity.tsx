@@ -1,13 +1,22 @@
 /**
  * The client's formal data (Jeugdwet 7.2.4): identity, address, contact, the identity check, holder and care
  * period, retention — with the history of every correction, old value and new (AVG 16: nothing overwritten
- * without trace).
+ * without trace). Address and contact details are kept up to date here, by whom the engine lets record
+ * administrative data; name, BSN, birth date and gender change only on the client's request.
  */
+import { useState } from 'react';
+import { api } from '../../api';
+import { ProblemBox, TextInput, useSubmit } from '../../components';
 import { DOCUMENT_TYPES, GENDERS, ageOn, formatDate, label } from '../../labels';
+import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../client-detail';
-import { CorrectionHistory } from '../RequestActions';
+import { mayDo } from '../../permissions';
+import type { Me } from '../Login';
+import { CorrectionHistory, NotYours } from '../RequestActions';
+import { Toggle } from './Toggle';
 
-export function IdentityCard({ client: c }: { client: ClientDetail }) {
+export function IdentityCard({ client: c, me, onChanged }: { client: ClientDetail; me: Me; onChanged: () => void }) {
+  const may = mayDo(me, c, Act.recordEntry, { part: 'administrative-data' });
   return (
     <section className="card" aria-labelledby="identity-title">
       <h2 id="identity-title">Identiteit</h2>
@@ -32,6 +41,54 @@ export function IdentityCard({ client: c }: { client: ClientDetail }) {
         <dt>Cliëntnummer</dt><dd><code data-testid="client-number">{c.id}</code></dd>
       </dl>
       <CorrectionHistory client={c} requestId="" />
+      {may.outcome === 'allow'
+        ? (
+            <Toggle open="Adres of contactgegevens wijzigen">
+              {(close) => (
+                <ContactForm
+                  client={c}
+                  onDone={() => {
+                    close();
+                    onChanged();
+                  }}
+                />
+              )}
+            </Toggle>
+          )
+        : <NotYours title="Adres of contactgegevens wijzigen" decision={may} />}
     </section>
+  );
+}
+
+/** The new address and contact details, sent only where they differ, with how they became known. */
+function ContactForm({ client: c, onDone }: { client: ClientDetail; onDone: () => void }) {
+  const [streetAddress, setStreetAddress] = useState(c.streetAddress ?? '');
+  const [postcode, setPostcode] = useState(c.postcode ?? '');
+  const [town, setTown] = useState(c.town ?? '');
+  const [phone, setPhone] = useState(c.phone ?? '');
+  const [email, setEmail] = useState(c.email ?? '');
+  const [reason, setReason] = useState('');
+  const changed = (now: string, before: string | null) => (now.trim() !== (before ?? '') && now.trim() !== '' ? now.trim() : undefined);
+  const save = useSubmit(() => api('PATCH', `/api/clients/${c.id}/formal-data`, {
+    streetAddress: changed(streetAddress, c.streetAddress), postcode: changed(postcode, c.postcode), town: changed(town, c.town),
+    phone: changed(phone, c.phone), email: changed(email, c.email), reason,
+  }), onDone);
+  return (
+    <form onSubmit={(e) => void save.submit(e)}>
+      <TextInput label="Straat en huisnummer" value={streetAddress} onChange={setStreetAddress} autoComplete="off" />
+      <TextInput label="Postcode" value={postcode} onChange={setPostcode} autoComplete="off" />
+      <TextInput label="Woonplaats" value={town} onChange={setTown} autoComplete="off" />
+      <TextInput label="Telefoon" type="tel" value={phone} onChange={setPhone} autoComplete="off" />
+      <TextInput label="E-mail" type="email" value={email} onChange={setEmail} autoComplete="off" />
+      <TextInput
+        label="Hoe zijn de nieuwe gegevens bekend geworden?"
+        value={reason}
+        onChange={setReason}
+        required
+        hint="Bijvoorbeeld: doorgegeven door de moeder, telefonisch. De oude gegevens blijven zichtbaar in de geschiedenis."
+      />
+      <ProblemBox problem={save.problem} />
+      <button type="submit" disabled={save.busy}>Gegevens opslaan</button>
+    </form>
   );
 }
