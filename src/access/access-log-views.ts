@@ -31,6 +31,7 @@ export interface AccessLogLine {
   outcome: string;
   basis: string;
   purpose: string | null;
+  /** As the row holds them: the catalogue's (rules/citations.ts) since it exists, other text in older rows of the immutable log. */
   citations: string[];
   entryCount: number;
   /** Whether the access came with a session (the log keeps a short non-secret id of it, not shown here). */

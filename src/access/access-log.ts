@@ -10,6 +10,7 @@
  * transaction, so concurrent requests queue for as short a time as possible.
  */
 import type { Queryable } from '../db/database.js';
+import type { Citation } from '../rules/citations.js';
 
 export const AccessOutcome = { allowed: 'allowed', denied: 'denied', notFound: 'not-found' } as const;
 export type AccessOutcome = (typeof AccessOutcome)[keyof typeof AccessOutcome];
@@ -40,7 +41,8 @@ export interface AccessLogRow {
   purpose?: string | null;
   /** The record the purpose names (a complaint, incident, audit or procedure hold; migrations/0050). */
   purposeReference?: string | null;
-  citations?: readonly string[];
+  /** The articles the decision rests on, from the catalogue (rows written before it may hold other text: read them as strings). */
+  citations?: readonly Citation[];
   entryIds?: readonly string[];
   route: string;
   sessionId: string | null;

@@ -12,6 +12,7 @@ import {
   ADMINISTER_ACTION, ADMINISTER_PART, administrationPurpose, type AdministrationAct, type AdministrationDetails,
 } from '../organisation/administration-acts.js';
 import { decidePendingGrantsView } from '../organisation/role-grant-rule.js';
+import type { Citation } from '../rules/citations.js';
 import type { Actor } from '../auth/sessions.js';
 import type { AccessLogRow } from './access-log.js';
 import { AccessBasis, AccessOutcome, rowOf, writeInWork, writeRefusal, type LogWho } from './gate-log.js';
@@ -35,7 +36,7 @@ export interface AdministrationScope {
   readonly now: Date;
   readonly decision: PolicyDecision;
   /** One row for this act, written after the work in its transaction; `citations` default to the area's decision. */
-  record(act: AdministrationAct, details: AdministrationDetails, citations?: readonly string[]): void;
+  record(act: AdministrationAct, details: AdministrationDetails, citations?: readonly Citation[]): void;
   /** Refuses with the rule's explanation (403); the refusal is logged in a transaction of its own. */
   refuse(decision: PolicyDecision, act: AdministrationAct, details: AdministrationDetails): never;
 }
@@ -56,7 +57,7 @@ export type AdministrationActor =
 
 function administrationRow(
   who: AdministrationActor, act: AdministrationAct | undefined, details: AdministrationDetails,
-  decision: { outcome?: AccessOutcome; basis?: AccessBasis; citations: readonly string[] },
+  decision: { outcome?: AccessOutcome; basis?: AccessBasis; citations: readonly Citation[] },
 ): AccessLogRow {
   const logWho: LogWho = who.kind === 'session'
     ? who
@@ -78,7 +79,7 @@ function administrationRow(
  */
 export function logAdministration(
   tx: Queryable, who: AdministrationActor, act: AdministrationAct, details: AdministrationDetails,
-  decision: { outcome?: AccessOutcome; basis?: AccessBasis; citations: readonly string[] },
+  decision: { outcome?: AccessOutcome; basis?: AccessBasis; citations: readonly Citation[] },
 ): Promise<void> {
   return writeInWork(tx, [administrationRow(who, act, details, decision)]);
 }

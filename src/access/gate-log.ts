@@ -7,6 +7,7 @@
  * `gate.test.ts` fails when another module appends to the log.
  */
 import type { Database, Queryable } from '../db/database.js';
+import type { Citation } from '../rules/citations.js';
 import { appendAccessLog, AccessBasis, AccessOutcome, type AccessLogRow } from './access-log.js';
 import type { PublicContext, RequestContext } from './gate-scope.js';
 import { appendReadLog } from './log-group-commit.js';
@@ -18,7 +19,7 @@ export interface LogLine {
   part: string;
   outcome: AccessOutcome;
   /** The decision; none for a refusal before one was made (not found, bad input). */
-  decision?: { basis: AccessBasis; citations: readonly string[] } | undefined;
+  decision?: { basis: AccessBasis; citations: readonly Citation[] } | undefined;
   purpose?: string | null;
   purposeReference?: string | null;
   entryIds?: readonly string[];
@@ -54,7 +55,7 @@ export function rowOf(who: LogWho, line: LogLine): AccessLogRow {
 /** A row for a session's request: `intent` names the action and part, `decision` (if one was made) the basis and articles. */
 export function sessionRow(
   ctx: RequestContext, clientId: string | null, intent: { action: string; part: string; purpose?: string | undefined }, outcome: AccessOutcome,
-  decision: { basis: AccessBasis; citations: readonly string[] } | undefined, entryIds: readonly string[] = [], actingForId: string | null = null,
+  decision: { basis: AccessBasis; citations: readonly Citation[] } | undefined, entryIds: readonly string[] = [], actingForId: string | null = null,
 ): AccessLogRow {
   return rowOf({ kind: 'session', ctx }, { clientId, action: intent.action, part: intent.part, outcome, decision, purpose: intent.purpose ?? null, entryIds, actingForId });
 }

@@ -5,6 +5,7 @@
  * microsecond timestamps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Citation } from '../rules/citations.js';
 import { asOwner, createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { appendAccessLog, type AccessLogRow } from './access-log.js';
 import { canonicalForm, chainHash, formatChainTimestamp, GENESIS_HASH, type ChainRow } from './log-chain.js';
@@ -67,7 +68,9 @@ describe('SQL and TypeScript agree', () => {
       {
         ...base, employeeId: '11111111-1111-4111-8111-111111111111', actingForId: '22222222-2222-4222-8222-222222222222', employeeRole: 'care-professional',
         clientId: '33333333-3333-4333-8333-333333333333', outcome: 'allowed', basis: 'care-relation', purpose: 'Kwaliteitscontrole — één cliënt 🧒🏽, ẞ, 中文',
-        citations: ['Jeugdwet 7.3.11', 'AVG art. 15', ''], entryIds: ['44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555'],
+        // Deliberately not the catalogue's: the chain must hash whatever text a row holds (rows written before the
+        // catalogue hold other citations, e.g. 'AVG 5 lid 1 f'), an empty string included.
+        citations: ['Jeugdwet 7.3.11', 'AVG art. 15', ''] as string[] as Citation[], entryIds: ['44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555'],
         route: '/api/clients/:clientId/entries', sessionId: 'sess-ø', address: '::1',
       },
     ]);

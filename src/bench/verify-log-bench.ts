@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAccessLog, type AccessLogRow } from '../access/access-log.js';
 import { verifyLog } from '../access/verify-log.js';
 import { createScratchDatabase } from '../db/scratch-database.js';
+import { Citation } from '../rules/citations.js';
 
 export interface VerifyLogBenchOptions {
   /** PostgreSQL server URL; undefined or '' = PGlite. */
@@ -48,7 +49,7 @@ function generatedRows(count: number, organisationId: string, employees: readonl
     return {
       organisationId, employeeId: employees[i % employees.length]!, employeeRole: 'care-professional', clientId: clients[(i * 7919) % clients.length]!,
       action: i % 10 === 0 ? 'record' : 'read', part: 'dossier', outcome: i % 50 === 0 ? 'denied' : 'allowed', basis: 'care-relation',
-      purpose: null, citations: ['Jeugdwet 7.3.11', 'Wgbo 7:457'], entryIds: i % 3 === 0 ? [randomUUID(), randomUUID()] : [],
+      purpose: null, citations: [Citation.jeugdwet_7_3_11, Citation.bw_7_457], entryIds: i % 3 === 0 ? [randomUUID(), randomUUID()] : [],
       route: '/api/clients/:clientId/entries', sessionId: `session-${i % 997}`, address: '127.0.0.1',
     };
   });
