@@ -7,7 +7,6 @@
  */
 import type { CareRelation, EmployeeRole } from '../organisation/employee-roles.js';
 import { ActingFor, decide, decideAct, decideRecording, Employee, Fact, isWordOf, Act, type Actor, type Decision, type Part, type RequestKindWord } from '../rules/index.js';
-import type { Queryable } from '../db/database.js';
 import type { Citation } from '../rules/citations.js';
 import { AccessBasis } from './access-log.js';
 
@@ -34,8 +33,6 @@ export interface AccessIntent {
   purpose?: AccessPurpose;
   /** For `decide-request` / `fulfil-request`: the request's kind, when the route knows it (else: may the employee do it for any kind). */
   requestKind?: RequestKindWord;
-  /** Break the glass: records the emergency grant (in the access transaction) before deciding. */
-  openEmergency?: (tx: Queryable, clientId: string) => Promise<void>;
 }
 
 export interface EmployeeAccessFacts {
