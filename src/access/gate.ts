@@ -29,6 +29,7 @@ import {
 } from './gate-administration.js';
 import { enterClient, enterClientList, enterNewClient } from './gate-client.js';
 import { enterDownload } from './gate-download.js';
+import { enterEnrolment, type EnrolmentScope } from './gate-enrolment.js';
 import { enterFamily, enterFamilyLinking } from './gate-family.js';
 import { enterOwn, type OwnIntent } from './gate-own.js';
 import { enterEmergencyReview, enterLogReview, enterRegister } from './gate-records.js';
@@ -41,6 +42,7 @@ import type { AccessIntent } from './policy.js';
 export * from './gate-scope.js';
 export { AdministrationArea, type AdministrationIntent, type AdministrationScope } from './gate-administration.js';
 export type { OwnIntent } from './gate-own.js';
+export type { Enrolled, EnrolmentScope } from './gate-enrolment.js';
 
 /** What a request is about. */
 export type Subject =
@@ -68,7 +70,9 @@ export type Subject =
   /** The caller's own session, work notes, export progress. */
   | { kind: 'own' }
   /** A copy fetched by its token and code (no session). */
-  | { kind: 'download' };
+  | { kind: 'download' }
+  /** An enrolment link completed by its employee (no session yet). */
+  | { kind: 'enrolment' };
 
 export type SubjectKind = Subject['kind'];
 
@@ -85,6 +89,7 @@ export interface Doors {
   'administration': { ctx: RequestContext; intent: AdministrationIntent; scope: AdministrationScope; options: never };
   'own': { ctx: RequestContext; intent: OwnIntent; scope: OwnScope; options: never };
   'download': { ctx: PublicContext; intent: 'download-copy'; scope: DownloadScope; options: never };
+  'enrolment': { ctx: PublicContext; intent: 'complete'; scope: EnrolmentScope; options: never };
 }
 
 /** The scope the work for a subject of kind `K` receives. */
@@ -143,6 +148,8 @@ export function enter<S extends Subject, T>(
       return enterOwn(db, ctx as RequestContext, intent as OwnIntent, work as (scope: OwnScope) => Promise<T>);
     case 'download':
       return enterDownload(db, ctx, work as (scope: DownloadScope) => Promise<T>);
+    case 'enrolment':
+      return enterEnrolment(db, ctx, work as (scope: EnrolmentScope) => Promise<T>);
   }
 }
 

@@ -19,8 +19,8 @@ import { sessionSettings, setSessionCookie } from '../auth/auth-routes.js';
 import { createSession } from '../auth/sessions.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { publicRoute } from '../http/gated-route.js';
-import { AdministrationAct, logAdministration } from './administration-log.js';
-import { completeEnrolment, openEnrolment } from './enrolment.js';
+import { enter } from '../access/gate.js';
+import { openEnrolment, prepareEnrolment, spendEnrolment } from './enrolment.js';
 
 const Token = () => Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
 const OpenBody = Type.Object({ token: Token() }, { additionalProperties: false });
@@ -64,15 +64,14 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request, reply) => {
       const body = request.body;
       const now = deps.now();
-      let token: string | undefined;
-      const done = await completeEnrolment(deps.db, deps.masterKey, body, now, async (tx, enrolled) => {
-        token = await createSession(tx, enrolled.employeeId, sessionSettings(deps), request.ip, now);
-        await logAdministration(tx, {
-          kind: 'enrolment', organisationId: enrolled.organisationId, employeeId: enrolled.employeeId, role: enrolled.role,
-          route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip,
-        }, AdministrationAct.completeEnrolment, { employee: enrolled.employeeId }, { citations: ['NEN 7510-2 A.9.2.4', 'NEN 7510-2 A.9.4.2'] });
+      const prepared = await prepareEnrolment(deps.db, deps.masterKey, body, now);
+      // The enrolment subject: the completion, the new session and the log row (the employee, with the address) in one transaction.
+      const ctx = { route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip, now };
+      const { done, token } = await enter(deps.db, ctx, { kind: 'enrolment' }, 'complete', async (scope) => {
+        const completed = await spendEnrolment(scope, deps.masterKey, prepared);
+        return { done: completed, token: await createSession(scope.tx, completed.employeeId, sessionSettings(deps), request.ip, now) };
       });
-      setSessionCookie(request, reply, deps.config, token!, deps.config.sessionLifetimeMinutes * 60);
+      setSessionCookie(request, reply, deps.config, token, deps.config.sessionLifetimeMinutes * 60);
       request.log.info({ event: 'enrolment-completed', employeeId: done.employeeId }, 'enrolment completed');
       return { employeeId: done.employeeId, username: done.username, recoveryCodes: done.recoveryCodes };
     },

@@ -20,6 +20,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Type } from 'typebox';
+import type { EnrolmentScope } from '../access/gate.js';
 import type { Database, Queryable } from '../db/database.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { AppError, badRequest } from '../errors.js';
@@ -137,15 +138,24 @@ export interface CompletedEnrolment {
   recoveryCodes: string[];
 }
 
+/** A completion checked and ready to be carried out: the link's employee, the TOTP secret and step confirmed, the password hashed. */
+export interface PreparedEnrolment {
+  link: LiveLink;
+  token: string;
+  secret: string;
+  step: number;
+  passwordHash: string;
+}
+
 /**
- * Sets the employee's own password and second factor and spends the link, in
- * one transaction that ends with `log` (the log row); throws 410 for a dead link, 400 for a password the policy refuses or a
- * wrong code (counted: five spend the link).
+ * Checks a completion before anything changes: the link is alive, the state
+ * is this link's, the password passes the policy and the code is right;
+ * throws 410 for a dead link, 400 for a password the policy refuses or a wrong
+ * code (counted, outside any transaction so the count stands: five spend the link).
  */
-export async function completeEnrolment(
+export async function prepareEnrolment(
   db: Database, masterKey: Buffer, input: { token: string; state: string; password: string; code: string }, now: Date,
-  log: (tx: Queryable, done: CompletedEnrolment) => Promise<void>,
-): Promise<CompletedEnrolment> {
+): Promise<PreparedEnrolment> {
   const link = await liveLink(db, input.token, now);
   let secret: string;
   try {
@@ -161,23 +171,31 @@ export async function completeEnrolment(
       'De code klopt niet. Controleer of de tijd op uw telefoon goed staat en typ de code die de app nu toont.',
       'The code is wrong. Check the time on your phone and type the code the app shows now.');
   }
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (t) => {
-    const spent = await t.query(
-      'UPDATE org.enrolment_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2 RETURNING employee_id',
-      [tokenHash(input.token), now]);
-    if (spent.length === 0) throw linkInvalid();
-    await resetSecondFactor(t, link.employee_id, now);
-    await endAllSessions(t, link.employee_id, now);
-    await t.query(
-      `UPDATE org.employees SET password_hash = $2, password_changed_at = $3, must_change_password = false,
-              totp_secret = $4, totp_enrolled_at = $3, totp_last_step = $5 WHERE id = $1`,
-      [link.employee_id, passwordHash, now, sealTotpSecret(masterKey, link.employee_id, secret), step]);
-    const recoveryCodes = await issueRecoveryCodes(t, link.employee_id, now);
-    const done = { employeeId: link.employee_id, organisationId: link.organisation_id, role: link.role, username: link.username, recoveryCodes };
-    await log(t, done);
-    return done;
-  });
+  return { link, token: input.token, secret, step, passwordHash: await hashPassword(input.password) };
+}
+
+/**
+ * Completes a prepared enrolment inside the gate's enrolment subject: spends
+ * the link, sets the employee's own password and second factor, issues the
+ * recovery codes and names the employee to the gate, which logs it in the same
+ * transaction. Throws 410 when the link was spent meanwhile.
+ */
+export async function spendEnrolment(scope: EnrolmentScope, masterKey: Buffer, prepared: PreparedEnrolment): Promise<CompletedEnrolment> {
+  const { tx: t, now } = scope;
+  const { link } = prepared;
+  const spent = await t.query(
+    'UPDATE org.enrolment_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2 RETURNING employee_id',
+    [tokenHash(prepared.token), now]);
+  if (spent.length === 0) throw linkInvalid();
+  await resetSecondFactor(t, link.employee_id, now);
+  await endAllSessions(t, link.employee_id, now);
+  await t.query(
+    `UPDATE org.employees SET password_hash = $2, password_changed_at = $3, must_change_password = false,
+            totp_secret = $4, totp_enrolled_at = $3, totp_last_step = $5 WHERE id = $1`,
+    [link.employee_id, prepared.passwordHash, now, sealTotpSecret(masterKey, link.employee_id, prepared.secret), prepared.step]);
+  const recoveryCodes = await issueRecoveryCodes(t, link.employee_id, now);
+  scope.completed({ organisationId: link.organisation_id, employeeId: link.employee_id, role: link.role });
+  return { employeeId: link.employee_id, organisationId: link.organisation_id, role: link.role, username: link.username, recoveryCodes };
 }
 
 /** Whether the employee has an open (unused, unrevoked, unexpired) link. */
