@@ -23,7 +23,6 @@
  */
 import type { Database } from '../db/database.js';
 import type { Register, RegisterAction } from '../registers/register-policy.js';
-import type { Queryable } from '../db/database.js';
 import {
   enterAdministration, logAdministration, type AdministrationArea, type AdministrationIntent, type AdministrationScope,
 } from './gate-administration.js';
@@ -34,8 +33,7 @@ import { enterFamily, enterFamilyLinking } from './gate-family.js';
 import { enterOwn, type OwnIntent } from './gate-own.js';
 import { enterEmergencyReview, enterLogReview, enterRegister } from './gate-records.js';
 import type {
-  AccessOptions, ClientScope, DownloadScope, FamilyScope, ListCandidate, ListScope, NewClientScope, OwnScope, PublicContext, RecordScope,
-  RegistrationOutcome, RequestContext,
+  AccessOptions, ClientScope, DownloadScope, FamilyScope, ListScope, NewClientScope, OwnScope, PublicContext, RecordScope, RequestContext,
 } from './gate-scope.js';
 import type { AccessIntent } from './policy.js';
 
@@ -154,43 +152,7 @@ export function enter<S extends Subject, T>(
 }
 
 // ---------------------------------------------------------------------------
-// The doors the gate replaced, as thin calls of `enter` for the callers not yet
-// converted (phase 2 of issue 14 converts them and deletes these; gate.test.ts
-// lists the callers and fails on a new one).
+// The old doors (withClientAccess, withClientList, withRegistration, withLogReview) are gone: every caller enters.
 
-/** @deprecated enter with `{ kind: 'client', clientId }`. */
-export function withClientAccess<T>(
-  db: Database, ctx: RequestContext, clientId: string, intent: AccessIntent, work: (scope: ClientScope) => Promise<T>, options: AccessOptions = {},
-): Promise<T> {
-  return enter(db, ctx, { kind: 'client', clientId }, intent, work, options);
-}
-
-/** @deprecated enter with `{ kind: 'client-list' }` and `scope.admit`. */
-export function withClientList<C extends ListCandidate>(
-  db: Database, ctx: RequestContext, candidates: (tx: Queryable) => Promise<C[]>,
-  clientIdOf: (candidate: C) => string = (candidate) => (candidate as C & { id: string }).id,
-): Promise<C[]> {
-  return enter(db, ctx, { kind: 'client-list' }, 'read', async (scope) => scope.admit(await candidates(scope.tx), clientIdOf));
-}
-
-/** @deprecated enter with `{ kind: 'new-client', born }` and `scope.created` / `scope.duplicate`. */
-export function withRegistration(db: Database, ctx: RequestContext, born: string, work: (tx: Queryable) => Promise<RegistrationOutcome>): Promise<string> {
-  return enter(db, ctx, { kind: 'new-client', born }, 'register', async (scope) => {
-    const outcome = await work(scope.tx);
-    if (outcome.kind === 'created') scope.created(outcome.clientId);
-    else scope.duplicate(outcome.clientId, outcome.refusal);
-    return outcome.clientId;
-  });
-}
-
-/** @deprecated enter with `{ kind: 'log-review' }` and `scope.concerns`. */
-export function withLogReview<T>(db: Database, ctx: RequestContext, work: (tx: Queryable) => Promise<{ value: T; clientIds: readonly string[] }>): Promise<T> {
-  return enter(db, ctx, { kind: 'log-review' }, 'review', async (scope) => {
-    const { value, clientIds } = await work(scope.tx);
-    scope.concerns(clientIds);
-    return value;
-  });
-}
-
-/** @deprecated written by the gate's administration subject; for enrolment and the authentication hook until they enter it. */
+/** @deprecated written by the gate's administration subject; for the authentication hook until it enters it (gate.test.ts lists it). */
 export { logAdministration };

@@ -3,7 +3,7 @@
  * affected clients, risk assessment, the 72-hour deadline for notifying the
  * Autoriteit Persoonsgegevens with the time left, notified or not (with the
  * reason), clients informed or not (with the reason). The privacy officer's
- * register; callers go through `withLogReview`, which logs every affected
+ * register; callers go through the gate's log-review subject, which logs every affected
  * client shown. The free texts — what happened, the risk assessment, why the
  * AP was (not) notified, why the clients were (not) informed — are sealed
  * under the master key (migrations 0019 and 0037): they can name children and

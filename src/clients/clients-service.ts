@@ -306,7 +306,7 @@ function duplicateBsn(): AppError {
  * Registers a client: formal data, their data key, and — when the registering
  * employee is a care professional — a care dossier with them as holder.
  * A BSN already registered writes nothing and names the existing client, for
- * the access log (`withRegistration`).
+ * the access log (the gate's new-client subject).
  */
 export async function registerClient(
   tx: Queryable, masterKey: Buffer, organisationId: string, employee: { id: string; role: string }, input: NewClient, now: Date,

@@ -1,7 +1,7 @@
 /**
  * The care dossier: chronological entries and their annotations, encrypted
  * under the client's data key. Every function takes a `ClientScope`, so it can
- * only run inside `withClientAccess` (decided and logged).
+ * only run inside the gate's client subject (`enter`: decided and logged).
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';

@@ -14,7 +14,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (health, log-in, API docs). */
     public?: boolean;
-    /** Set by `clientDataRoute`: this route reads or changes client data through `withClientAccess`. */
+    /** Set by `gatedRoute` for a client subject: this route reads or changes one client's data through the gate. */
     clientData?: boolean;
   }
 }
