@@ -53,7 +53,8 @@ function card(page: Page, title: string): Locator {
   return page.locator('section.card', { has: page.getByRole('heading', { level: 2, name: title }) });
 }
 
-const dutchDate = (d: Date) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+/** A date in words as the browser (Europe/Amsterdam) shows it — not in this process's time zone, which may be a day behind at night. */
+const dutchDate = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
 
 describe('daily administration', () => {
   it('relations: how custody came about is shown; custody is never ticked; the holder adds a custodian and ends a relation', async () => {

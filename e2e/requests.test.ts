@@ -10,6 +10,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logIn, newContext, screenshot, startServer, wcagViolations, type Server } from './support.js';
 
+/** Today in Amsterdam (YYYY-MM-DD), the calendar the server and the browser keep — at night UTC is still on the day before. */
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
 let server: Server;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -145,7 +148,7 @@ describe('request kinds finished in the browser', () => {
     const page = await pageFor('demo.hulpverlener');
     const clientId = await openRequests(page, 'Lieke Demo-Hoekstra');
     const consent = await apiCall(page, 'POST', `/api/clients/${clientId}/consents`, {
-      kind: 'disclosure', givenBy: 'client', givenOn: new Date().toISOString().slice(0, 10), informationGiven: 'Uitgelegd wat de school krijgt en waarom.',
+      kind: 'disclosure', givenBy: 'client', givenOn: amsterdamToday(), informationGiven: 'Uitgelegd wat de school krijgt en waarom.',
       recipient: 'De school', purpose: 'overleg over verzuim', dataDescription: 'Aanwezigheid en afspraken over school.',
     });
     expect(consent.status, consent.text).toBe(201);
@@ -187,7 +190,7 @@ describe('request kinds finished in the browser', () => {
 
     // The second person: the manager, with a purpose that names its record (issue 14).
     const manager = await pageFor('demo.manager');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = amsterdamToday();
     const audit = await apiCall(manager, 'POST', '/api/registers/quality-audits', { subject: 'Vernietiging op verzoek', startsOn: today, endsOn: today, clientIds: [clientId] });
     expect(audit.status, audit.text).toBe(201);
     await manager.getByLabel('Doel van inzage').selectOption('quality-control');

@@ -12,6 +12,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logIn, newContext, screenshot, startServer, wcagViolations, type Server } from './support.js';
 
+/** Today in Amsterdam (YYYY-MM-DD), the calendar the server and the browser keep — at night UTC is still on the day before. */
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
 let server: Server;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -145,7 +148,7 @@ describe('shielding in the web application', () => {
     // What the father gets: an inspection request of his, granted, read through the API.
     const relations = JSON.parse((await apiCall(page, 'GET', `/api/clients/${clientId}`)).text) as { relations: { id: string; givenNames: string }[] };
     const tom = relations.relations.find((r) => r.givenNames === 'Tom')!.id;
-    const created = await apiCall(page, 'POST', `/api/clients/${clientId}/requests`, { kind: 'inspect', channel: 'written', receivedOn: new Date().toISOString().slice(0, 10), details: 'Inzage.', requesterRelationId: tom });
+    const created = await apiCall(page, 'POST', `/api/clients/${clientId}/requests`, { kind: 'inspect', channel: 'written', receivedOn: amsterdamToday(), details: 'Inzage.', requesterRelationId: tom });
     expect(created.status, created.text).toBe(201);
     const requestId = (JSON.parse(created.text) as { id: string }).id;
     const decided = await apiCall(page, 'POST', `/api/clients/${clientId}/requests/${requestId}/decision`, { outcome: 'granted', reasons: '' });
@@ -160,7 +163,7 @@ describe('shielding in the web application', () => {
   it('a manager sees from whom something is shielded, without the controls to change it', async () => {
     const page = await pageFor('demo.manager');
     // A purpose names its record (issue 14): a quality audit with this client in its sample, registered by the manager.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = amsterdamToday();
     const audit = await apiCall(page, 'POST', '/api/registers/quality-audits', { subject: 'Afscherming in dossiers', startsOn: today, endsOn: today, clientIds: [clientId] });
     expect(audit.status, audit.text).toBe(201);
     await page.getByLabel('Doel van inzage').selectOption('quality-control');
