@@ -6,6 +6,9 @@ import type { Queryable } from '../db/database.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 
+/** Care relations strongest first (holder, member, substitute, intern), as SQL for ORDER BY. */
+const RELATION_STRENGTH = `CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END`;
+
 /**
  * A LATERAL subquery giving the employee's care relation with the client on a day (column `relation`; no row
  * without one), for a list query that shows each client's relation to the caller in the same round trip.
@@ -13,8 +16,10 @@ import { EMPLOYEES } from '../organisation/employee-store.js';
  * @example `FROM formal.clients c LEFT JOIN ${careRelationOn('c.id', '$2', '$3')} t ON true`
  */
 export function careRelationOn(clientId: string, employeeId: string, day: string): string {
+  // The strongest, as the gate decides on (strongestCareRelationOn): a list must not show a relation the gate does not use.
   return `LATERAL (SELECT relation FROM org.care_team t WHERE t.client_id = ${clientId} AND t.employee_id = ${employeeId}
-                     AND t.starts_on <= ${day} AND (t.ends_on IS NULL OR t.ends_on >= ${day}) LIMIT 1)`;
+                     AND t.starts_on <= ${day} AND (t.ends_on IS NULL OR t.ends_on >= ${day})
+                     ORDER BY ${RELATION_STRENGTH} LIMIT 1)`;
 }
 
 /** Adds the employee to the client's care team from `startsOn`, without end (registration, the demo seed). */
@@ -31,7 +36,7 @@ export async function joinCareTeam(tx: Queryable, clientId: string, employeeId: 
 export function strongestCareRelationOn(clientId: string, employeeId: string, day: string): string {
   return `(SELECT relation FROM org.care_team t
               WHERE t.employee_id = ${employeeId} AND t.client_id = ${clientId} AND t.starts_on <= ${day} AND (t.ends_on IS NULL OR t.ends_on >= ${day})
-              ORDER BY CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END
+              ORDER BY ${RELATION_STRENGTH}
               LIMIT 1)`;
 }
 

@@ -83,6 +83,20 @@ describe('reading clients', () => {
     expect(list.clients.length).toBeGreaterThan(0);
   });
 
+  it('lists a client on the same relation the gate decides on: the strongest, when someone holds two at once', async () => {
+    // Once an intern with this client, now also a member of its team; the client objects to interns (000).
+    const colleague = await h.employee({ role: 'care-professional' });
+    const clientId = await h.client({ age: 12, holder, familyName: 'Tweemaal' });
+    await h.relate(clientId, colleague, 'intern');
+    await h.relate(clientId, colleague, 'member');
+    const objection = await h.request({ method: 'POST', url: `/api/clients/${clientId}/access-facts`, cookie, body: { fact: 'client-objects-to-interns' } });
+    expect(objection.statusCode, objection.body).toBe(201);
+    const theirCookie = await h.login(colleague);
+    expect((await h.request({ method: 'GET', url: `/api/clients/${clientId}`, cookie: theirCookie })).statusCode).toBe(200);
+    const list = (await h.request({ method: 'GET', url: '/api/clients', cookie: theirCookie })).json<{ clients: { id: string }[] }>();
+    expect(list.clients.map((c) => c.id)).toContain(clientId);
+  });
+
   it('searches by part of the name, case-insensitive, only among the clients the caller may see', async () => {
     const mine = await h.client({ age: 9, holder, familyName: 'Van Zoekbaar' });
     const wildcard = await h.client({ age: 9, holder, familyName: 'Proc%ent_' });
