@@ -6,48 +6,13 @@
  * anyone else reads the engine's reason instead, before filling anything in. Real server with the demo
  * organisation, Debian's Chromium, axe-core on each screen.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CUSTODY_BASES } from '../src/shared/labels.js';
-import { launchBrowser, logIn, newContext, screenshot, startServer, wcagViolations, type Server } from './support.js';
+import { expectAccessible, openClient, screenshot, useDemoBrowser } from './support.js';
 
-let server: Server;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** One logged-in page per demo user: a TOTP code counts once per 30 seconds per user. */
-const pages = new Map<string, Page>();
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function pageFor(username: string): Promise<Page> {
-  const existing = pages.get(username);
-  if (existing !== undefined) return existing;
-  const context = await newContext(browser, server);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, server, username);
-  pages.set(username, page);
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await wcagViolations(page)).toEqual([]);
-}
-
-/** Opens the client's overview from the caseload. */
-async function openClient(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
-  await page.getByTestId('caseload').getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
-}
+const demo = useDemoBrowser();
+const { pageFor } = demo;
 
 function card(page: Page, title: string): Locator {
   return page.locator('section.card', { has: page.getByRole('heading', { level: 2, name: title }) });

@@ -8,57 +8,16 @@
  * the day the answer was received (AVG 12(3); 003 §4). Real server with the demo organisation, Debian's Chromium,
  * axe-core at zero violations on each screen.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { RELATIONS } from '../src/shared/labels.js';
-import { launchBrowser, logIn, newContext, screenshot, startServer, wcagViolations, type Server } from './support.js';
+import { amsterdamDate, expectAccessible, openClient, screenshot, useDemoBrowser } from './support.js';
 
-let server: Server;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** One logged-in page per demo user: a TOTP code counts once per 30 seconds per user. */
-const pages = new Map<string, Page>();
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function pageFor(username: string): Promise<Page> {
-  const existing = pages.get(username);
-  if (existing !== undefined) return existing;
-  const context = await newContext(browser, server);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, server, username);
-  pages.set(username, page);
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await wcagViolations(page)).toEqual([]);
-}
-
-async function openClient(page: Page, name: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
-  await page.getByTestId('caseload').getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
-  return /\/clienten\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-}
+const demo = useDemoBrowser();
+const { pageFor } = demo;
 
 function card(page: Page, title: string): Locator {
   return page.locator('section.card', { has: page.getByRole('heading', { level: 2, name: title }) });
-}
-
-/** YYYY-MM-DD, `days` from today in Amsterdam (the browser's time zone, in which the forms fill in today). */
-function day(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date(Date.now() + days * 24 * 3600 * 1000));
 }
 
 const dutchDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00`));
@@ -86,7 +45,7 @@ describe('law v2 in the browser', () => {
       ['curator', 'Cor'], ['mentor', 'Mia'], ['authorised', 'Aart'], ['partner', 'Pim'], ['child', 'Kiki'], ['sibling', 'Bas'],
     ];
     for (const [relation, name] of people) {
-      const row = await addRelation(custody, relation, name, day(-30));
+      const row = await addRelation(custody, relation, name, amsterdamDate(-30));
       // The relation is shown in words, never as a code, and never with custody (BW 7:465 lid 3: a representative, not a custodian).
       expect(await row.innerText()).toContain(RELATIONS[relation as keyof typeof RELATIONS]);
       expect(await row.innerText()).toContain('Nee');
@@ -97,7 +56,7 @@ describe('law v2 in the browser', () => {
     const partner = custody.getByTestId('relations').getByRole('row', { name: /Pim Demo-Hoekstra/ });
     await partner.getByRole('button', { name: 'Relatie met Pim Demo-Hoekstra beëindigen' }).click();
     const end = custody.getByRole('form', { name: 'Relatie met Pim Demo-Hoekstra beëindigen' });
-    await end.getByLabel('Laatste dag dat de relatie met Pim Demo-Hoekstra geldt').fill(day(-1));
+    await end.getByLabel('Laatste dag dat de relatie met Pim Demo-Hoekstra geldt').fill(amsterdamDate(-1));
     await end.getByRole('button', { name: 'Relatie beëindigen' }).click();
     await expect.poll(() => partner.innerText()).toContain(' t/m ');
     await screenshot(page, 'law-v2-representatives');
@@ -144,7 +103,7 @@ describe('law v2 in the browser', () => {
     await custody.getByLabel(/Heeft samen met een ouder het gezag/).check();
     await custody.getByLabel('Hoe is het gezag ontstaan?').selectOption('court-decision');
     await custody.getByLabel('Hoe is het gezag vastgesteld?').fill('Gezagsregister geraadpleegd');
-    await custody.getByLabel('Geldig vanaf').fill(day(-400));
+    await custody.getByLabel('Geldig vanaf').fill(amsterdamDate(-400));
     await expectAccessible(page);
     await custody.getByRole('button', { name: 'Relatie opslaan' }).click();
     const row = custody.getByTestId('relations').getByRole('row', { name: /Deniz Demo-Arslan/ });
@@ -158,25 +117,25 @@ describe('law v2 in the browser', () => {
     await openClient(page, 'Milan Demo-Visser');
     const death = card(page, 'Overlijden');
     await death.getByRole('button', { name: 'Overlijden vastleggen' }).click();
-    await death.getByLabel('Datum van overlijden').fill(day(-2));
+    await death.getByLabel('Datum van overlijden').fill(amsterdamDate(-2));
     await death.getByRole('button', { name: 'Overlijden vastleggen' }).click();
     await expect.poll(() => death.innerText()).toContain('Overleden op');
 
     const correction = death.getByRole('form', { name: 'Overlijden corrigeren' });
     await correction.getByLabel('Wat klopt er niet?').selectOption('died-on');
-    await correction.getByLabel('Juiste datum van overlijden').fill(day(-3));
+    await correction.getByLabel('Juiste datum van overlijden').fill(amsterdamDate(-3));
     await correction.getByLabel('Hoe is dit vastgesteld?').selectOption('death-certificate');
     await correction.getByRole('button', { name: 'Correctie vastleggen' }).click();
     // The earlier record stays, marked corrected; the corrected day is shown beside it.
     await expect.poll(() => death.getByTestId('death-records').innerText()).toContain('— gecorrigeerd');
-    await expect.poll(() => death.getByTestId('death-records').innerText()).toContain(dutchDate(day(-3)));
+    await expect.poll(() => death.getByTestId('death-records').innerText()).toContain(dutchDate(amsterdamDate(-3)));
 
     // Milan wrote at 16 that his mother may see the dossier and his father may not.
     const wish = death.getByRole('form', { name: 'Wens over inzage na overlijden vastleggen' });
     for (const [who, what] of [['Ingrid Demo-Visser', 'consented'], ['Bram Demo-Visser', 'objected']] as const) {
       await wish.getByLabel('Over wie?').selectOption({ label: who });
       await wish.getByLabel('Wat wilde de cliënt?').selectOption(what);
-      await wish.getByLabel('Datum waarop de cliënt dit vastlegde').fill(day(-400));
+      await wish.getByLabel('Datum waarop de cliënt dit vastlegde').fill(amsterdamDate(-400));
       await wish.getByRole('button', { name: 'Wens vastleggen' }).click();
       await expect.poll(() => death.getByTestId('death-records').innerText()).toContain(`${who}:`);
     }
@@ -251,7 +210,7 @@ describe('law v2 in the browser', () => {
     await page.getByTestId('intake').waitFor();
 
     await page.getByRole('button', { name: 'Termijn verlengen' }).click();
-    await page.getByLabel('Datum waarop het bericht is verstuurd').fill(day(0));
+    await page.getByLabel('Datum waarop het bericht is verstuurd').fill(amsterdamDate(0));
     await page.getByLabel(/Redenen van de vertraging/).fill('Het dossier is groot en er staan gegevens van anderen in.');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Verlenging vastleggen' }).click();
@@ -260,9 +219,9 @@ describe('law v2 in the browser', () => {
 
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.getByTestId('decision').waitFor();
-    await page.getByLabel('Datum waarop de verzoeker het antwoord ontving').fill(day(0));
+    await page.getByLabel('Datum waarop de verzoeker het antwoord ontving').fill(amsterdamDate(0));
     await page.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
-    await expect.poll(() => page.locator('main').innerText()).toContain(`zes weken nadat het antwoord is ontvangen op ${dutchDate(day(0))}`);
+    await expect.poll(() => page.locator('main').innerText()).toContain(`zes weken nadat het antwoord is ontvangen op ${dutchDate(amsterdamDate(0))}`);
     await expectAccessible(page);
     await screenshot(page, 'law-v2-request-deadlines');
   });

@@ -6,55 +6,12 @@
  * are true to the kind and the moment, and the request screens show each role only what it may do. Real
  * server with the demo organisation, Debian's Chromium, axe-core on each screen.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newContext, screenshot, startServer, wcagViolations, type Server } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { amsterdamDate, apiCall, expectAccessible, screenshot, useDemoBrowser } from './support.js';
 
-/** Today in Amsterdam (YYYY-MM-DD), the calendar the server and the browser keep — at night UTC is still on the day before. */
-const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
-let server: Server;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** One logged-in page per demo user: a TOTP code counts once per 30 seconds per user. */
-const pages = new Map<string, Page>();
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function pageFor(username: string): Promise<Page> {
-  const existing = pages.get(username);
-  if (existing !== undefined) return existing;
-  const context = await newContext(browser, server);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, server, username);
-  pages.set(username, page);
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await wcagViolations(page)).toEqual([]);
-}
-
-/** Calls the API from inside the page, with the page's session and the CSRF header (for what a test only sets up). */
-async function apiCall(page: Page, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; text: string }> {
-  return page.evaluate(async ({ method, url, body }) => {
-    const response = await fetch(url, {
-      method, credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(method === 'POST' ? { 'x-dossierwijzer-csrf': '1', 'content-type': 'application/json' } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, text: await response.text() };
-  }, { method, url, body });
-}
+const demo = useDemoBrowser();
+const { pageFor } = demo;
 
 async function openRequests(page: Page, name: string): Promise<string> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
@@ -148,7 +105,7 @@ describe('request kinds finished in the browser', () => {
     const page = await pageFor('demo.hulpverlener');
     const clientId = await openRequests(page, 'Lieke Demo-Hoekstra');
     const consent = await apiCall(page, 'POST', `/api/clients/${clientId}/consents`, {
-      kind: 'disclosure', givenBy: 'client', givenOn: amsterdamToday(), informationGiven: 'Uitgelegd wat de school krijgt en waarom.',
+      kind: 'disclosure', givenBy: 'client', givenOn: amsterdamDate(), informationGiven: 'Uitgelegd wat de school krijgt en waarom.',
       recipient: 'De school', purpose: 'overleg over verzuim', dataDescription: 'Aanwezigheid en afspraken over school.',
     });
     expect(consent.status, consent.text).toBe(201);
@@ -190,7 +147,7 @@ describe('request kinds finished in the browser', () => {
 
     // The second person: the manager, with a purpose that names its record (issue 14).
     const manager = await pageFor('demo.manager');
-    const today = amsterdamToday();
+    const today = amsterdamDate();
     const audit = await apiCall(manager, 'POST', '/api/registers/quality-audits', { subject: 'Vernietiging op verzoek', startsOn: today, endsOn: today, clientIds: [clientId] });
     expect(audit.status, audit.text).toBe(201);
     await manager.getByLabel('Doel van inzage').selectOption('quality-control');

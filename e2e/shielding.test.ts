@@ -10,10 +10,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newContext, screenshot, startServer, wcagViolations, type Server } from './support.js';
-
-/** Today in Amsterdam (YYYY-MM-DD), the calendar the server and the browser keep — at night UTC is still on the day before. */
-const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+import { amsterdamDate, apiCall, expectAccessible, launchBrowser, logIn, newContext, screenshot, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -35,22 +32,6 @@ async function pageFor(username: string): Promise<Page> {
   const page = await context.newPage();
   await logIn(page, server, username);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await wcagViolations(page)).toEqual([]);
-}
-
-/** Calls the API from inside the page, with the page's session and the CSRF header. */
-async function apiCall(page: Page, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; text: string }> {
-  return page.evaluate(async ({ method, url, body }) => {
-    const response = await fetch(url, {
-      method, credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(method === 'POST' ? { 'x-dossierwijzer-csrf': '1', 'content-type': 'application/json' } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, text: await response.text() };
-  }, { method, url, body });
 }
 
 const TITLE = 'Verhuizing naar Geheimeweg 12';
@@ -148,7 +129,7 @@ describe('shielding in the web application', () => {
     // What the father gets: an inspection request of his, granted, read through the API.
     const relations = JSON.parse((await apiCall(page, 'GET', `/api/clients/${clientId}`)).text) as { relations: { id: string; givenNames: string }[] };
     const tom = relations.relations.find((r) => r.givenNames === 'Tom')!.id;
-    const created = await apiCall(page, 'POST', `/api/clients/${clientId}/requests`, { kind: 'inspect', channel: 'written', receivedOn: amsterdamToday(), details: 'Inzage.', requesterRelationId: tom });
+    const created = await apiCall(page, 'POST', `/api/clients/${clientId}/requests`, { kind: 'inspect', channel: 'written', receivedOn: amsterdamDate(), details: 'Inzage.', requesterRelationId: tom });
     expect(created.status, created.text).toBe(201);
     const requestId = (JSON.parse(created.text) as { id: string }).id;
     const decided = await apiCall(page, 'POST', `/api/clients/${clientId}/requests/${requestId}/decision`, { outcome: 'granted', reasons: '' });
@@ -163,7 +144,7 @@ describe('shielding in the web application', () => {
   it('a manager sees from whom something is shielded, without the controls to change it', async () => {
     const page = await pageFor('demo.manager');
     // A purpose names its record (issue 14): a quality audit with this client in its sample, registered by the manager.
-    const today = amsterdamToday();
+    const today = amsterdamDate();
     const audit = await apiCall(page, 'POST', '/api/registers/quality-audits', { subject: 'Afscherming in dossiers', startsOn: today, endsOn: today, clientIds: [clientId] });
     expect(audit.status, audit.text).toBe(201);
     await page.getByLabel('Doel van inzage').selectOption('quality-control');

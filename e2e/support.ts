@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { timeStep, totpCode } from '../src/auth/totp.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -128,4 +129,91 @@ export async function wcagViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The server and browser of one test file, started before its tests and stopped after them, with one logged-in
+ * page per demo user (a TOTP code counts once per 30 seconds per user, so a second log-in would wait).
+ */
+export interface DemoBrowser {
+  readonly server: Server;
+  readonly browser: Browser;
+  pageFor(this: void, username: string): Promise<Page>;
+  /** A page in a fresh browser context without a session (closed with the rest). */
+  freshPage(this: void): Promise<Page>;
+  /** Keeps a page the test logged in itself as `username`'s, for later `pageFor` calls. */
+  remember(this: void, username: string, page: Page): void;
+}
+
+export function useDemoBrowser(): DemoBrowser {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pages = new Map<string, Page>();
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the demo server and browser start in beforeAll');
+    return value;
+  };
+  const freshPage = async (): Promise<Page> => {
+    const context = await newContext(started(browser), started(server));
+    contexts.push(context);
+    return context.newPage();
+  };
+  return {
+    get server() { return started(server); },
+    get browser() { return started(browser); },
+    freshPage,
+    remember: (username, page) => { pages.set(username, page); },
+    async pageFor(username) {
+      const existing = pages.get(username);
+      if (existing !== undefined) return existing;
+      const page = await freshPage();
+      await logIn(page, started(server), username);
+      pages.set(username, page);
+      return page;
+    },
+  };
+}
+
+/** axe-core finds no WCAG violation on the page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await wcagViolations(page)).toEqual([]);
+}
+
+/** Opens the client's overview from the caseload; answers the client's id from the address. */
+export async function openClient(page: Page, name: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
+  await page.getByTestId('caseload').getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
+  return /\/clienten\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
+
+/** Calls the API from inside the page, with the page's session and the CSRF header (for what a test only sets up). */
+export async function apiCall(page: Page, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; text: string }> {
+  return page.evaluate(async ({ method, url, body }) => {
+    const response = await fetch(url, {
+      method, credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(method === 'POST' ? { 'x-dossierwijzer-csrf': '1', 'content-type': 'application/json' } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, text: await response.text() };
+  }, { method, url, body });
+}
+
+/**
+ * YYYY-MM-DD, `days` from today in Amsterdam: the calendar the server and the browser keep (the forms fill in today
+ * in it). At night UTC is still on the day before, so a test must not take the date from this process's clock.
+ */
+export function amsterdamDate(days = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(Date.now() + days * 24 * 3600 * 1000));
 }

@@ -5,51 +5,15 @@
  * screenshot of the main pages in e2e-screenshots/.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentCode, launchBrowser, logIn, newContext, screenshot, wcagViolations, startServer, type Server } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { currentCode, expectAccessible, openClient, screenshot, useDemoBrowser } from './support.js';
 
-let server: Server;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** One logged-in page per demo user: a TOTP code counts once per 30 seconds per user. */
-const pages = new Map<string, Page>();
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function pageFor(username: string): Promise<Page> {
-  const existing = pages.get(username);
-  if (existing !== undefined) return existing;
-  const context = await newContext(browser, server);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, server, username);
-  pages.set(username, page);
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await wcagViolations(page)).toEqual([]);
-}
-
-async function openClient(page: Page, name: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
-  await page.getByTestId('caseload').getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
-  return /\/clienten\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-}
+const demo = useDemoBrowser();
+const { pageFor } = demo;
 
 describe('web application for professionals', () => {
   it('is served by the API server: the page for any non-API path, hashed assets cached, the API\'s own 404 kept', async () => {
-    const deep = await fetch(`${server.url}/clienten/onbekend/tijdlijn`);
+    const deep = await fetch(`${demo.server.url}/clienten/onbekend/tijdlijn`);
     expect(deep.status).toBe(200);
     expect(deep.headers.get('content-type')).toContain('text/html');
     expect(deep.headers.get('cache-control')).toBe('no-cache');
@@ -57,22 +21,20 @@ describe('web application for professionals', () => {
     const html = await deep.text();
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
-    const asset = await fetch(`${server.url}${script!}`);
+    const asset = await fetch(`${demo.server.url}${script!}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
     // An API path no route matches is the API's 404 (problem+json), never the web application's page.
-    const api = await fetch(`${server.url}/api/does-not-exist`);
+    const api = await fetch(`${demo.server.url}/api/does-not-exist`);
     expect(api.headers.get('content-type')).toContain('application/problem+json');
     expect(api.status).toBe(404);
     // A real route without a session is still refused before it runs.
-    const protectedRoute = await fetch(`${server.url}/api/clients`);
+    const protectedRoute = await fetch(`${demo.server.url}/api/clients`);
     expect(protectedRoute.status).toBe(401);
   });
 
   it('logs in with password and TOTP code, and shows my caseload', async () => {
-    const context = await newContext(browser, server);
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await demo.freshPage();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Stap 1: gebruikersnaam en wachtwoord' }).waitFor();
     await expectAccessible(page);
@@ -90,10 +52,10 @@ describe('web application for professionals', () => {
     await expectAccessible(page);
     await screenshot(page, '02-inloggen-code');
     // Keyboard use: the code field submits with Enter.
-    await page.getByLabel('Code (6 cijfers) of herstelcode').fill(currentCode(server.secrets.get('demo.hulpverlener')!));
+    await page.getByLabel('Code (6 cijfers) of herstelcode').fill(currentCode(demo.server.secrets.get('demo.hulpverlener')!));
     await page.getByLabel('Code (6 cijfers) of herstelcode').press('Enter');
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor();
-    pages.set('demo.hulpverlener', page);
+    demo.remember('demo.hulpverlener', page);
     await expect(page.getByTestId('who').textContent()).resolves.toContain('Fatima el Amrani');
     await page.getByTestId('caseload').locator('tbody tr').nth(5).waitFor();
     // The six demo clients, by the holder.
@@ -299,10 +261,8 @@ describe('web application for professionals', () => {
     await screenshot(page, '10b-downloadlink');
 
     // The requester has no account: a fresh browser without a session.
-    const context = await newContext(browser, server);
-    contexts.push(context);
-    const requester = await context.newPage();
-    await requester.goto(`${server.url}${link}`);
+    const requester = await demo.freshPage();
+    await requester.goto(`${demo.server.url}${link}`);
     await requester.getByRole('heading', { level: 1, name: 'Uw kopie van het dossier ophalen' }).waitFor();
     await requester.getByLabel('Code').fill('FOUTCODE');
     await requester.getByRole('button', { name: 'Kopie ophalen' }).click();
@@ -483,9 +443,7 @@ describe('web application for professionals', () => {
     await screenshot(page, '18-beheer-teams');
 
     // The new employee opens the link: their own password, their own second factor, recovery codes, and in.
-    const context = await newContext(browser, server);
-    contexts.push(context);
-    const fresh = await context.newPage();
+    const fresh = await demo.freshPage();
     await fresh.goto(new URL(link).pathname + new URL(link).hash);
     await expect(fresh.getByTestId('enrolment-username').textContent()).resolves.toBe('e2e.nieuw');
     const secret = (await fresh.getByTestId('enrolment-secret').textContent())!;
