@@ -16,37 +16,14 @@
 import { Citation } from './citations.js';
 import { allow, deny, type Decision, type Situation } from './decision.js';
 import { dateInWords } from './explanations.js';
-import { Action, Actor, ConsentParty, Fact, Part } from './vocabulary.js';
+import { Action, Actor, ConsentParty, Fact, isEmployeeActor, Part } from './vocabulary.js';
 
 const basis = [Citation.jeugdwet_7_3_12a, Citation.bw_7_458a] as const;
-
-function isEmployee(actor: Actor): boolean {
-  switch (actor) {
-    case Actor.careProfessional:
-    case Actor.substitute:
-    case Actor.intern:
-    case Actor.adminStaff:
-    case Actor.manager:
-    case Actor.employeeWithoutRelation:
-    case Actor.inspector:
-      return true;
-    case Actor.client:
-    case Actor.parentWithCustody:
-    case Actor.parentWithoutCustody:
-    case Actor.guardian:
-    case Actor.familyGuardian:
-    case Actor.confidentialAdvisor:
-    case Actor.municipality:
-    case Actor.thirdParty:
-    case Actor.representative:
-      return false;
-  }
-}
 
 /** The answer after death, or `undefined` when the client is alive or the actor is an employee. */
 export function decideAfterDeath(s: Situation): Decision | undefined {
   const death = s.death;
-  if (death === undefined || isEmployee(s.actor) || s.action === Action.read) return undefined;
+  if (death === undefined || isEmployeeActor(s.actor) || s.action === Action.read) return undefined;
   const died = `De cliënt is overleden op ${dateInWords(death.on)}.`;
   switch (s.action) {
     case Action.correct:

@@ -55,7 +55,7 @@ import { decide } from './decide.js';
 import { allow, cite, deny, needsConsent, situationOf, type DecideInput, type Decision, type Situation } from './decision.js';
 import { ageSentence, dateInWords } from './explanations.js';
 import { standingBasis, standingSentence } from './persons.js';
-import { Action, Actor, ConsentParty, Fact } from './vocabulary.js';
+import { Action, Actor, ConsentParty, Fact, isEmployeeActor } from './vocabulary.js';
 
 /** The request kinds with an entitlement of their own here (not a question of the conformance formats). */
 export type AvgRightKind = typeof RequestKindWord.restrict | typeof RequestKindWord.object | typeof RequestKindWord.portability | typeof RequestKindWord.withdrawConsent;
@@ -92,29 +92,6 @@ const RIGHT_NAME: Readonly<Record<Exclude<AvgRightKind, 'withdraw-consent'>, str
 
 function isAvgRightKind(kind: RequestKindWord): kind is AvgRightKind {
   return kind === 'restrict' || kind === 'object' || kind === 'portability' || kind === 'withdraw-consent';
-}
-
-function isEmployee(actor: Actor): boolean {
-  switch (actor) {
-    case Actor.careProfessional:
-    case Actor.substitute:
-    case Actor.intern:
-    case Actor.adminStaff:
-    case Actor.manager:
-    case Actor.employeeWithoutRelation:
-    case Actor.inspector:
-      return true;
-    case Actor.client:
-    case Actor.parentWithCustody:
-    case Actor.parentWithoutCustody:
-    case Actor.guardian:
-    case Actor.familyGuardian:
-    case Actor.confidentialAdvisor:
-    case Actor.municipality:
-    case Actor.thirdParty:
-    case Actor.representative:
-      return false;
-  }
 }
 
 /** Allowed once the consent is recorded; allowed with a note when it is. */
@@ -266,7 +243,7 @@ function withdrawConsent(s: Situation): Decision {
 
 /** After death (Jeugdwet 7.3.12a): the client's rights end; a living person's own consent is still theirs. */
 function afterDeath(s: Situation, kind: AvgRightKind): Decision | undefined {
-  if (s.death === undefined || isEmployee(s.actor)) return undefined;
+  if (s.death === undefined || isEmployeeActor(s.actor)) return undefined;
   const died = `De cliënt is overleden op ${dateInWords(s.death.on)}.`;
   if (kind === 'withdraw-consent') {
     if (s.actor !== Actor.client) return undefined;

@@ -49,6 +49,30 @@ export const Actor = {
 export type Actor = (typeof Actor)[keyof typeof Actor];
 
 /** What the actor wants to do. */
+/** Whether the actor works for the organisation (asks as a professional), not a client or a person around them. */
+export function isEmployeeActor(actor: Actor): boolean {
+  switch (actor) {
+    case Actor.careProfessional:
+    case Actor.substitute:
+    case Actor.intern:
+    case Actor.adminStaff:
+    case Actor.manager:
+    case Actor.employeeWithoutRelation:
+    case Actor.inspector:
+      return true;
+    case Actor.client:
+    case Actor.parentWithCustody:
+    case Actor.parentWithoutCustody:
+    case Actor.guardian:
+    case Actor.familyGuardian:
+    case Actor.confidentialAdvisor:
+    case Actor.municipality:
+    case Actor.thirdParty:
+    case Actor.representative:
+      return false;
+  }
+}
+
 export const Action = {
   /** inzage. */
   inspect: 'inspect',
