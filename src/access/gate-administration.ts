@@ -7,6 +7,7 @@
  * logged where the administrator cannot change them.
  */
 import type { Database, Queryable } from '../db/database.js';
+import { SCOPE_TX, type HoldsTransaction } from '../db/scope-tx.js';
 import { AppError, forbidden } from '../errors.js';
 import {
   ADMINISTER_ACTION, ADMINISTER_PART, administrationPurpose, type AdministrationAct, type AdministrationDetails,
@@ -30,7 +31,8 @@ export interface AdministrationIntent {
 }
 
 /** The administration work's scope: the acts it did, each one row, and a refusal decided inside the work. */
-export interface AdministrationScope {
+export interface AdministrationScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
   readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
@@ -104,7 +106,7 @@ export async function enterAdministration<T>(
     return await db.transaction(async (tx) => {
       const acts: AccessLogRow[] = [];
       const value = await work({
-        tx, actor: ctx.actor, now: ctx.now, decision,
+        tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, decision,
         record: (act, details, citations = decision.citations) => { acts.push(administrationRow(who, act, details, { citations })); },
         refuse: (refused, act, details) => {
           refusal = administrationRow(who, act, details, { outcome: AccessOutcome.denied, citations: refused.citations });

@@ -4,6 +4,7 @@
  * the policy (which asks the rules engine) and writes its log rows through
  * gate-log.ts; no legal condition lives here.
  */
+import { SCOPE_TX } from '../db/scope-tx.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import type { AccessLogRow } from './access-log.js';
@@ -218,7 +219,7 @@ export async function enterClient<T>(
       if (!decision.allowed) return refuse(decision);
       const touched: string[] = [];
       const scope = {
-        tx, client, actor: ctx.actor, decision, now: ctx.now,
+        tx, [SCOPE_TX]: tx, client, actor: ctx.actor, decision, now: ctx.now,
         preloaded: { wrappedKey, processingRestricted: recordedFacts.includes(Fact.processingRestricted) },
         touch: (ids: readonly string[]) => { touched.push(...ids); },
       } as ClientScope; // the one place a ClientScope is made
@@ -257,7 +258,7 @@ export async function enterNewClient<T>(
     outcome = await db.transaction(async (tx) => {
       let registration: RegistrationOutcome | undefined;
       const value = await work({
-        tx, actor: ctx.actor, now: ctx.now, decision,
+        tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, decision,
         created: (clientId) => { registration = { kind: 'created', clientId }; },
         duplicate: (clientId, refusal) => { registration = { kind: 'duplicate', clientId, refusal }; },
       });
@@ -301,7 +302,7 @@ export function enterClientList<T>(db: Database, ctx: RequestContext, work: (sco
   return db.transaction(async (tx) => {
     const rows: AccessLogRow[] = [];
     const scope: ListScope = {
-      tx, actor: ctx.actor, now: ctx.now,
+      tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now,
       admit: async <C extends ListCandidate>(proposed: readonly C[], clientIdOf: (candidate: C) => string): Promise<C[]> => {
         const recorded = await recordedFactsOf(tx, [...new Set(proposed.map(clientIdOf))]);
         const shown: C[] = [];

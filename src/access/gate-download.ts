@@ -6,6 +6,7 @@
  * user (NEN 7513), in the work's transaction — so a refused attempt, counted
  * towards the link's lock, is logged with its count.
  */
+import { SCOPE_TX } from '../db/scope-tx.js';
 import type { Database } from '../db/database.js';
 import { Citation } from '../rules/index.js';
 import type { AccessLogRow } from './access-log.js';
@@ -16,7 +17,7 @@ export function enterDownload<T>(db: Database, ctx: PublicContext, work: (scope:
   return db.transaction(async (tx) => {
     const rows: AccessLogRow[] = [];
     const value = await work({
-      tx, now: ctx.now,
+      tx, [SCOPE_TX]: tx, now: ctx.now,
       attempted: (link, allowed) => {
         rows.push(rowOf({ kind: 'public', ctx, organisationId: link.organisationId, employeeId: null, employeeRole: 'requester' }, {
           clientId: link.clientId, action: 'download-copy', part: 'dossier', actingForId: link.preparedBy,

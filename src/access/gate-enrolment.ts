@@ -9,6 +9,7 @@
  * shows in the hash-chained log.
  */
 import type { Database, Queryable } from '../db/database.js';
+import { SCOPE_TX, type HoldsTransaction } from '../db/scope-tx.js';
 import { AdministrationAct } from '../organisation/administration-acts.js';
 import { Citation } from '../rules/citations.js';
 import { logAdministration } from './gate-administration.js';
@@ -22,7 +23,8 @@ export interface Enrolled {
 }
 
 /** The enrolment work's scope: its transaction, and `completed` to name who enrolled (required: no row, no enrolment). */
-export interface EnrolmentScope {
+export interface EnrolmentScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
   readonly tx: Queryable;
   readonly now: Date;
   completed(who: Enrolled): void;
@@ -33,7 +35,7 @@ export function enterEnrolment<T>(db: Database, ctx: PublicContext, work: (scope
   return db.transaction(async (tx) => {
     let who: Enrolled | undefined;
     const value = await work({
-      tx, now: ctx.now,
+      tx, [SCOPE_TX]: tx, now: ctx.now,
       completed: (enrolled) => {
         who = enrolled;
       },

@@ -7,6 +7,7 @@
  * Linking dossiers into a family needs the engine's leave to record in every
  * one of them (you link what you work on).
  */
+import { SCOPE_TX } from '../db/scope-tx.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { Citation } from '../rules/citations.js';
@@ -70,7 +71,7 @@ async function familyDecision<T>(
           reason?.citations ?? [Citation.bw_7_457],
         );
       }
-      const value = await work({ tx, familyId, organisationId: ctx.actor.organisationId, members, actor: ctx.actor, now: ctx.now });
+      const value = await work({ tx, [SCOPE_TX]: tx, familyId, organisationId: ctx.actor.organisationId, members, actor: ctx.actor, now: ctx.now });
       const basis = allowed[0]!.decision;
       await writeInWork(tx, members.map((clientId) => logRow(ctx, clientId, intent, AccessOutcome.allowed, basis)));
       return value;

@@ -6,6 +6,7 @@
  * client is decided by the engine as the author's use of their own notes and
  * logged once (part `personal-work-note`, no entry ids, no content).
  */
+import { SCOPE_TX } from '../db/scope-tx.js';
 import type { Database } from '../db/database.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { Fact, type Part } from '../rules/index.js';
@@ -41,7 +42,7 @@ export async function enterOwn<T>(db: Database, ctx: RequestContext, intent: Own
     const used = (list: readonly OwnUse[]) => {
       for (const use of list) if (!uses.has(use.clientId)) uses.set(use.clientId, use);
     };
-    const value = await work({ tx, actor: ctx.actor, now: ctx.now, used });
+    const value = await work({ tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, used });
     if (uses.size > 0) await write([...uses.values()].map((use) => useRow(ctx, intent, use)));
     return value;
   };

@@ -7,6 +7,7 @@
  * and the gate logs one row per client in the work's transaction, so "who saw
  * this dossier" also shows who read a complaint or a review about the client.
  */
+import { SCOPE_TX } from '../db/scope-tx.js';
 import type { Database } from '../db/database.js';
 import { AppError, forbidden } from '../errors.js';
 import { decideEmergencyReviewQueue } from '../emergency/emergency-policy.js';
@@ -86,7 +87,7 @@ export async function enterRegister<T>(
 function recordScope(tx: RecordScope['tx'], ctx: RequestContext, decision: PolicyDecision): { scope: RecordScope; named: () => string[] } {
   const clients = new Set<string>();
   return {
-    scope: { tx, actor: ctx.actor, now: ctx.now, decision, concerns: (ids) => { for (const id of ids) clients.add(id); } },
+    scope: { tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, decision, concerns: (ids) => { for (const id of ids) clients.add(id); } },
     named: () => [...clients],
   };
 }

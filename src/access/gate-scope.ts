@@ -7,6 +7,7 @@
  * import cycle.
  */
 import type { Queryable } from '../db/database.js';
+import type { HoldsTransaction } from '../db/scope-tx.js';
 import type { Actor } from '../auth/sessions.js';
 import type { AppError } from '../errors.js';
 import type { PolicyDecision } from './policy.js';
@@ -69,8 +70,9 @@ export interface ClientFacts {
 declare const clientScopeBrand: unique symbol;
 
 /** Proof that access to one client was decided and is being logged; only the gate makes one. */
-export interface ClientScope {
+export interface ClientScope extends HoldsTransaction {
   readonly [clientScopeBrand]: true;
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
   readonly tx: Queryable;
   readonly client: ClientFacts;
   readonly actor: Actor;
@@ -87,7 +89,8 @@ export interface ClientScope {
 }
 
 /** What work on a family part may touch: the family, its members, and the transaction. */
-export interface FamilyScope {
+export interface FamilyScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
   readonly tx: Queryable;
   readonly familyId: string;
   readonly organisationId: string;
@@ -102,7 +105,8 @@ export interface FamilyScope {
  * the work shows or names is told to `concerns`, so the gate logs one row per
  * client ("who saw this dossier" also shows who read a complaint about them).
  */
-export interface RecordScope {
+export interface RecordScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
   readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
@@ -118,7 +122,8 @@ export interface ListCandidate {
 }
 
 /** A list of clients (a caseload, a search, open requests): the work proposes, the gate decides per client and logs each shown. */
-export interface ListScope {
+export interface ListScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
   readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
@@ -137,7 +142,8 @@ export type RegistrationOutcome = { kind: 'created'; clientId: string } | { kind
  * and says which through `created` or `duplicate`; the gate logs the new client,
  * or the look at the existing one, and then throws the duplicate's refusal.
  */
-export interface NewClientScope {
+export interface NewClientScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
   readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
@@ -160,7 +166,8 @@ export interface OwnUse {
  * the clients whose data the caller's own records held, logged once each as
  * the author's use of their own notes.
  */
-export interface OwnScope {
+export interface OwnScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
   readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
@@ -175,7 +182,8 @@ export interface DownloadLink {
 }
 
 /** A download by its token and code: the work finds the link and says whether it let the requester have the document. */
-export interface DownloadScope {
+export interface DownloadScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
   readonly tx: Queryable;
   readonly now: Date;
   /** Called once the link is known: `allowed` when the document is handed over. Logged whatever the outcome. */

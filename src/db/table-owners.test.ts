@@ -1,13 +1,16 @@
 /**
  * One owner per table (issue 14, "One gate"): each table is read and written by
- * the module that owns it; other modules ask that module. This test declares
- * the owner of every table the migrations create and scans every SQL string in
- * src/ for a table named outside its owner.
+ * one store (`*-store.ts`) of the module that owns it; services and other
+ * modules ask that store. This test declares the owner store of every table the
+ * migrations create and scans every SQL string in src/ for a table named
+ * outside it.
  *
- * The restructuring lands module by module. `STILL_CROSSING` lists the places
- * that still write SQL on another module's table; it may only shrink: a new
- * crossing fails the test, and so does a listed one that is gone (delete its
- * line, so the list stays the honest measure of what is left).
+ * The restructuring lands module by module. No file names another module's
+ * table any more (that list became empty on 2026-12-04). `STILL_OUTSIDE_STORE`
+ * lists the files of the owner module that still write SQL on its table beside
+ * the store; it may only shrink: a new one fails the test, and so does a listed
+ * one that is gone (delete its line, so the list stays the honest measure of
+ * what is left).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,80 +20,162 @@ import { sourceFiles } from '../test-support/source-files.js';
 const SRC = path.resolve(import.meta.dirname, '..');
 const MIGRATIONS = path.resolve(SRC, '..', 'migrations');
 
-/** The module (directory under src/) that owns each table. */
+/** The store (file under src/) that owns each table: the only file whose SQL may name it. */
 const OWNER: Record<string, string> = {
-  'audit.access_log': 'access',
-  'audit.access_log_clock': 'access',
-  'audit.log_restores': 'access',
-  'care.client_keys': 'crypto',
-  'care.competence_assessments': 'representation',
-  'care.dossiers': 'dossier',
-  'care.drafts': 'drafts',
-  'care.emergency_summaries': 'emergency',
-  'care.entries': 'dossier',
-  'care.entry_annotations': 'dossier',
-  'care.family_entries': 'families',
-  'care.family_keys': 'families',
-  'care.master_key_rotations': 'crypto',
-  'care.shieldings': 'shielding',
-  'care.work_notes': 'work-notes',
-  'formal.care_allocations': 'clients',
-  'formal.client_death_corrections': 'representation',
-  'formal.client_deaths': 'representation',
-  'formal.client_relations': 'representation',
-  'formal.client_wishes_after_death': 'representation',
-  'formal.clients': 'clients',
-  'formal.data_corrections': 'clients',
-  'formal.families': 'families',
-  'formal.family_members': 'families',
-  'formal.identity_checks': 'clients',
-  'formal.time_registrations': 'clients',
-  'ops.health_probe': 'http',
-  'org.care_team': 'care-team',
-  'org.client_access_facts': 'care-team',
-  'org.complaints': 'registers',
-  'org.consents': 'consents',
-  'org.data_breach_clients': 'breaches',
-  'org.data_breaches': 'breaches',
-  'org.destruction_records': 'retention',
-  'org.disclosures': 'disclosures',
-  'org.download_links': 'requests',
-  'org.emergency_accesses': 'emergency',
-  'org.employees': 'organisation',
-  'org.enrolment_links': 'organisation',
-  'org.incident_retention_settings': 'registers',
-  'org.incidents': 'registers',
-  'org.login_challenges': 'auth',
-  'org.login_throttle': 'auth',
-  'org.objections': 'requests',
-  'org.organisations': 'organisation',
-  'org.processing_activities': 'registers',
-  'org.processing_restrictions': 'requests',
-  'org.prospective_clients': 'registers',
-  'org.quality_audit_clients': 'registers',
-  'org.quality_audits': 'registers',
-  'org.recovery_codes': 'auth',
-  'org.requests': 'requests',
-  'org.retention_extensions': 'retention',
-  'org.retention_reviews': 'retention',
-  'org.retention_settings': 'retention',
-  'org.role_grants': 'organisation',
-  'org.sessions': 'auth',
-  'org.start_agreements': 'representation',
-  'org.team_members': 'organisation',
-  'org.teams': 'organisation',
-  'org.transfers': 'transfers',
+  'audit.access_log': 'access/access-log-store.ts',
+  'audit.access_log_clock': 'access/access-log-store.ts',
+  'audit.log_restores': 'access/access-log-store.ts',
+  'care.client_keys': 'crypto/client-key-store.ts',
+  'care.competence_assessments': 'representation/competence-store.ts',
+  'care.dossiers': 'dossier/dossier-store.ts',
+  'care.drafts': 'drafts/draft-store.ts',
+  'care.emergency_summaries': 'emergency/emergency-store.ts',
+  'care.entries': 'dossier/dossier-store.ts',
+  'care.entry_annotations': 'dossier/dossier-store.ts',
+  'care.family_entries': 'families/family-store.ts',
+  'care.family_keys': 'families/family-store.ts',
+  'care.master_key_rotations': 'crypto/client-key-store.ts',
+  'care.shieldings': 'shielding/shielding-store.ts',
+  'care.work_notes': 'work-notes/work-note-store.ts',
+  'formal.care_allocations': 'clients/client-store.ts',
+  'formal.client_death_corrections': 'representation/death-store.ts',
+  'formal.client_deaths': 'representation/death-store.ts',
+  'formal.client_relations': 'representation/relation-store.ts',
+  'formal.client_wishes_after_death': 'representation/death-store.ts',
+  'formal.clients': 'clients/client-store.ts',
+  'formal.data_corrections': 'clients/client-store.ts',
+  'formal.families': 'families/family-store.ts',
+  'formal.family_members': 'families/family-store.ts',
+  'formal.identity_checks': 'clients/client-store.ts',
+  'formal.time_registrations': 'clients/client-store.ts',
+  'ops.health_probe': 'http/health-store.ts',
+  'org.care_team': 'care-team/care-team-store.ts',
+  'org.client_access_facts': 'care-team/care-team-store.ts',
+  'org.complaints': 'registers/register-store.ts',
+  'org.consents': 'consents/consent-store.ts',
+  'org.data_breach_clients': 'breaches/breach-store.ts',
+  'org.data_breaches': 'breaches/breach-store.ts',
+  'org.destruction_records': 'retention/retention-store.ts',
+  'org.disclosures': 'disclosures/disclosure-store.ts',
+  'org.download_links': 'requests/download-link-store.ts',
+  'org.emergency_accesses': 'emergency/emergency-store.ts',
+  'org.employees': 'organisation/employee-store.ts',
+  'org.enrolment_links': 'organisation/employee-store.ts',
+  'org.incident_retention_settings': 'registers/register-store.ts',
+  'org.incidents': 'registers/register-store.ts',
+  'org.login_challenges': 'auth/login-challenge-store.ts',
+  'org.login_throttle': 'auth/session-store.ts',
+  'org.objections': 'requests/restriction-store.ts',
+  'org.organisations': 'organisation/organisation-store.ts',
+  'org.processing_activities': 'registers/register-store.ts',
+  'org.processing_restrictions': 'requests/restriction-store.ts',
+  'org.prospective_clients': 'registers/register-store.ts',
+  'org.quality_audit_clients': 'registers/register-store.ts',
+  'org.quality_audits': 'registers/register-store.ts',
+  'org.recovery_codes': 'auth/session-store.ts',
+  'org.requests': 'requests/request-store.ts',
+  'org.retention_extensions': 'retention/retention-store.ts',
+  'org.retention_reviews': 'retention/retention-store.ts',
+  'org.retention_settings': 'retention/retention-store.ts',
+  'org.role_grants': 'organisation/employee-store.ts',
+  'org.sessions': 'auth/session-store.ts',
+  'org.start_agreements': 'representation/relation-store.ts',
+  'org.team_members': 'organisation/organisation-store.ts',
+  'org.teams': 'organisation/organisation-store.ts',
+  'org.transfers': 'transfers/transfer-store.ts',
 };
 
-/**
- * Where SQL still names another module's table, as `file: table`. Only shrinks.
- * Registries of columns across modules (the master-key rotation's sealed
- * columns, the start-up sealing of legacy free text) name no table
- * themselves: each owner declares its columns in its store, and the registry
- * imports the declarations.
- */
-const STILL_CROSSING = new Set<string>([
-  // Made from the scan below on 2026-12-04 (issue 14); delete lines as modules move to their owners' stores.
+/** Where SQL in the owner's module still names its table outside the owner store, as `file: table`. Only shrinks. */
+const STILL_OUTSIDE_STORE = new Set<string>([
+  // Made from the scan below on 2026-12-05 (issue 14); delete lines as services move their SQL into the stores.
+  'access/access-log-views.ts: audit.access_log',
+  'access/access-log.ts: audit.access_log',
+  'access/log-checkpoints.ts: audit.access_log',
+  'access/log-restores.ts: audit.access_log',
+  'access/log-restores.ts: audit.log_restores',
+  'access/verify-log.ts: audit.access_log',
+  'access/verify-log.ts: audit.access_log_clock',
+  'auth/auth-routes.ts: org.login_challenges',
+  'auth/login-throttle.ts: org.login_throttle',
+  'auth/second-factor.ts: org.login_challenges',
+  'auth/second-factor.ts: org.recovery_codes',
+  'auth/sessions.ts: org.sessions',
+  'breaches/breach-service.ts: org.data_breach_clients',
+  'breaches/breach-service.ts: org.data_breaches',
+  'care-team/care-team-service.ts: org.care_team',
+  'care-team/care-team-service.ts: org.client_access_facts',
+  'clients/clients-service.ts: formal.clients',
+  'clients/clients-service.ts: formal.data_corrections',
+  'clients/clients-service.ts: formal.identity_checks',
+  'consents/consent-service.ts: org.consents',
+  'crypto/client-keys.ts: care.client_keys',
+  'crypto/master-key-rotation.ts: care.client_keys',
+  'crypto/master-key-rotation.ts: care.master_key_rotations',
+  'crypto/master-key.ts: care.client_keys',
+  'disclosures/disclosure-service.ts: org.disclosures',
+  'dossier/dossier-service.ts: care.entries',
+  'dossier/dossier-service.ts: care.entry_annotations',
+  'emergency/emergency-service.ts: care.emergency_summaries',
+  'emergency/emergency-service.ts: org.emergency_accesses',
+  'families/family-service.ts: care.family_entries',
+  'families/family-service.ts: care.family_keys',
+  'families/family-service.ts: formal.families',
+  'families/family-service.ts: formal.family_members',
+  'http/health-routes.ts: ops.health_probe',
+  'organisation/emergency-access-roles.ts: org.organisations',
+  'organisation/employee-routes.ts: org.employees',
+  'organisation/employee-store.ts: org.organisations',
+  'organisation/employee-store.ts: org.teams',
+  'organisation/enrolment.ts: org.employees',
+  'organisation/enrolment.ts: org.enrolment_links',
+  'organisation/organisation-service.ts: org.employees',
+  'organisation/organisation-service.ts: org.organisations',
+  'organisation/organisation-service.ts: org.role_grants',
+  'organisation/organisation-service.ts: org.team_members',
+  'organisation/organisation-service.ts: org.teams',
+  'organisation/role-grants.ts: org.employees',
+  'organisation/role-grants.ts: org.role_grants',
+  'registers/purpose-references.ts: org.complaints',
+  'registers/purpose-references.ts: org.incidents',
+  'registers/purpose-references.ts: org.quality_audit_clients',
+  'registers/purpose-references.ts: org.quality_audits',
+  'registers/register-service.ts: org.complaints',
+  'registers/register-service.ts: org.incident_retention_settings',
+  'registers/register-service.ts: org.incidents',
+  'registers/register-service.ts: org.processing_activities',
+  'registers/register-service.ts: org.prospective_clients',
+  'registers/register-service.ts: org.quality_audit_clients',
+  'registers/register-service.ts: org.quality_audits',
+  'representation/client-death.ts: formal.client_death_corrections',
+  'representation/client-death.ts: formal.client_deaths',
+  'representation/client-death.ts: formal.client_relations',
+  'representation/client-death.ts: formal.client_wishes_after_death',
+  'representation/representation-service.ts: care.competence_assessments',
+  'representation/representation-service.ts: formal.client_relations',
+  'representation/representation-service.ts: org.start_agreements',
+  'requests/destruction.ts: org.requests',
+  'requests/download-links.ts: org.download_links',
+  'requests/download-links.ts: org.requests',
+  'requests/fulfil-rights.ts: org.objections',
+  'requests/fulfil-rights.ts: org.processing_restrictions',
+  'requests/fulfil-rights.ts: org.requests',
+  'requests/general-information.ts: org.requests',
+  'requests/request-acts.ts: org.requests',
+  'requests/request-service.ts: org.requests',
+  'requests/restriction-store.ts: org.requests',
+  'retention/client-free-text.ts: org.retention_reviews',
+  'retention/dossier-retention.ts: org.retention_extensions',
+  'retention/dossier-retention.ts: org.retention_reviews',
+  'retention/dossier-retention.ts: org.retention_settings',
+  'retention/procedure-holds.ts: org.retention_reviews',
+  'retention/retention-service.ts: org.destruction_records',
+  'retention/retention-service.ts: org.retention_extensions',
+  'retention/retention-service.ts: org.retention_reviews',
+  'retention/retention-service.ts: org.retention_settings',
+  'shielding/shielding-service.ts: care.shieldings',
+  'transfers/transfer-record.ts: org.transfers',
+  'transfers/transfer-service.ts: org.transfers',
+  'work-notes/work-note-service.ts: care.work_notes',
 ]);
 
 /** Tests, test support and the measuring tools (bench, fuzz, crash) may set up and inspect any table. */
@@ -111,32 +196,42 @@ function literals(text: string): string[] {
   return withoutComments.match(/`[^`]*`|'[^'\n]*'/g) ?? [];
 }
 
-async function crossings(tables: readonly string[]): Promise<string[]> {
+/** Every `file: table` where a file's SQL names a table the file does not own. */
+async function namings(tables: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
   for (const file of await sourceFiles(SRC)) {
-    const relative = path.relative(SRC, file);
-    const module = relative.split(path.sep)[0]!;
-    if (EXEMPT_MODULES.has(module)) continue;
+    const relative = path.relative(SRC, file).split(path.sep).join('/');
+    if (EXEMPT_MODULES.has(relative.split('/')[0]!)) continue;
     const sql = literals(await readFile(file, 'utf8')).join('\n');
     for (const table of tables) {
-      if (OWNER[table] === module) continue;
-      if (new RegExp(`\\b${table.replace('.', '\\.')}\\b`).test(sql)) found.add(`${relative.split(path.sep).join('/')}: ${table}`);
+      if (OWNER[table] === relative) continue;
+      if (new RegExp(`\\b${table.replace('.', '\\.')}\\b`).test(sql)) found.add(`${relative}: ${table}`);
     }
   }
   return [...found].sort();
 }
 
-describe('every table has one owner module (issue 14)', () => {
-  it('declares an owner for every table the migrations create', async () => {
+const moduleOf = (fileOrStore: string): string => fileOrStore.split('/')[0]!;
+
+describe('every table has one owner store (issue 14)', () => {
+  it('declares an owner store for every table the migrations create', async () => {
     const undeclared = (await createdTables()).filter((table) => OWNER[table] === undefined);
-    expect(undeclared, 'add the new table to OWNER in src/db/table-owners.test.ts, naming the module whose store owns it').toEqual([]);
+    expect(undeclared, 'add the new table to OWNER in src/db/table-owners.test.ts, naming the store that owns it').toEqual([]);
   });
 
-  it('names no table in SQL outside its owner, except the crossings still listed (a list that only shrinks)', async () => {
-    const actual = await crossings(await createdTables());
-    const added = actual.filter((crossing) => !STILL_CROSSING.has(crossing));
-    const gone = [...STILL_CROSSING].filter((crossing) => !actual.includes(crossing));
-    expect(added, 'new SQL on another module\'s table: call the owner module\'s store instead').toEqual([]);
-    expect(gone, 'these crossings are gone: delete them from STILL_CROSSING').toEqual([]);
+  it('names no table in SQL outside its owner module', async () => {
+    const crossing = (await namings(await createdTables())).filter((naming) => {
+      const [file, table] = naming.split(': ') as [string, string];
+      return moduleOf(file) !== moduleOf(OWNER[table]!);
+    });
+    expect(crossing, 'SQL on another module\'s table: call the owner module\'s store instead').toEqual([]);
+  });
+
+  it('names no table in SQL outside its owner store, except the files still listed (a list that only shrinks)', async () => {
+    const actual = await namings(await createdTables());
+    const added = actual.filter((naming) => !STILL_OUTSIDE_STORE.has(naming));
+    const gone = [...STILL_OUTSIDE_STORE].filter((naming) => !actual.includes(naming));
+    expect(added, 'SQL outside the table\'s owner store: move it into the store (see OWNER)').toEqual([]);
+    expect(gone, 'these are gone: delete them from STILL_OUTSIDE_STORE').toEqual([]);
   });
 });
