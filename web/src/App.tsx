@@ -7,7 +7,7 @@ import { ChangePasswordPage, LoginPage, type Me } from './pages/Login';
 import { CaseloadPage } from './pages/Caseload';
 import { ClientPage } from './pages/Client';
 import { RequestsDashboard } from './pages/Requests';
-import { PrivacyPage } from './pages/Privacy';
+import { PrivacyPage, ReviewQueue } from './pages/Privacy';
 import { AdminPage } from './pages/Admin';
 import { PickupPage } from './pages/Pickup';
 import { WorkNotesPage } from './pages/WorkNotes';
@@ -92,6 +92,7 @@ export function App() {
             {(me.role === 'manager' || me.role === 'admin-staff' || me.role === 'privacy-officer') && <NavItem to="/registers" path={path}>Registers</NavItem>}
             {me.role === 'privacy-officer' && <NavItem to="/privacy" path={path}>Privacy</NavItem>}
             {(me.role === 'manager' || me.role === 'privacy-officer') && <NavItem to="/rollen" path={path}>Rollen goedkeuren</NavItem>}
+            {me.role === 'manager' && <NavItem to="/noodtoegang" path={path}>Noodtoegang beoordelen</NavItem>}
             {me.role === 'privacy-officer' && <NavItem to="/logboek-beheer" path={path}>Beheerlogboek</NavItem>}
             {me.role === 'application-administrator' && <NavItem to="/beheer" path={path}>Beheer</NavItem>}
           </ul>
@@ -203,6 +204,7 @@ function titleFor(path: string): string {
   if (path.startsWith('/privacy')) return 'Privacy';
   if (path.startsWith('/beheer')) return 'Beheer';
   if (path.startsWith('/rollen')) return 'Rollen goedkeuren';
+  if (path.startsWith('/noodtoegang')) return 'Noodtoegang beoordelen';
   if (path.startsWith('/logboek-beheer')) return 'Beheerlogboek';
   if (path.startsWith('/inschrijven')) return 'Account instellen';
   return 'Mijn caseload';
@@ -220,6 +222,7 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (path.startsWith('/privacy')) return <PrivacyPage me={me} path={path} />;
   if (path.startsWith('/beheer')) return <AdminPage me={me} path={path} />;
   if (path === '/rollen') return <RoleGrantsPage />;
+  if (path === '/noodtoegang' && me.role === 'manager') return <><h1>Noodtoegang beoordelen</h1><ReviewQueue reviewer="manager" /></>;
   if (path === '/logboek-beheer') return <AdminLogPage />;
   return (
     <>

@@ -29,7 +29,7 @@ export function PrivacyPage({ path }: { me: Me; path: string }) {
           ))}
         </ul>
       </nav>
-      {path === '/privacy' && <ReviewQueue />}
+      {path === '/privacy' && <ReviewQueue reviewer="privacy-officer" />}
       {path === '/privacy/ongewoon' && <UnusualAccess />}
       {path === '/privacy/verstrekkingen' && <DisclosureRegister />}
       {path === '/privacy/toegang' && <ChooseDossier />}
@@ -46,14 +46,20 @@ interface EmergencyAccess {
   reason: string; startedAt: string; expiresAt: string; review: { justified?: boolean; note?: string; reviewedBy?: string; reviewedAt?: string } | null;
 }
 
-function ReviewQueue() {
+/**
+ * The review queue of emergency accesses: the privacy officer reviews everyone's, a manager the privacy officer's own
+ * (issue 14: nobody reviews their own emergency access). Only the privacy officer has the access-log page to link to.
+ */
+export function ReviewQueue({ reviewer }: { reviewer: 'privacy-officer' | 'manager' }) {
   const [openOnly, setOpenOnly] = useState(true);
   const list = useLoad(() => get<{ accesses: EmergencyAccess[] }>(`/api/privacy/emergency-reviews?open=${openOnly}`), [openOnly]);
   return (
     <section aria-labelledby="queue-title">
       <h2 id="queue-title">Noodtoegang beoordelen</h2>
       <p>
-        Iemand zonder behandelrelatie heeft een dossier geopend met noodtoegang. Beoordeel of dat terecht was.
+        {reviewer === 'manager'
+          ? 'De functionaris gegevensbescherming heeft een dossier geopend met noodtoegang. Zij kan dat niet zelf beoordelen; dat doet u. '
+          : 'Iemand zonder behandelrelatie heeft een dossier geopend met noodtoegang. Beoordeel of dat terecht was. '}
         Was het niet terecht? Dan is het mogelijk een datalek.
       </p>
       <label className="checkbox"><input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} /> Alleen nog niet beoordeelde tonen</label>
@@ -61,13 +67,13 @@ function ReviewQueue() {
       <ProblemBox problem={list.problem} />
       {list.data !== undefined && list.data.accesses.length === 0 && <p>Er is niets te beoordelen.</p>}
       <ul className="plain" data-testid="review-queue">
-        {list.data?.accesses.map((a) => <ReviewItem key={a.id} access={a} onDone={list.reload} />)}
+        {list.data?.accesses.map((a) => <ReviewItem key={a.id} access={a} onDone={list.reload} linkToLog={reviewer === 'privacy-officer'} />)}
       </ul>
     </section>
   );
 }
 
-function ReviewItem({ access: a, onDone }: { access: EmergencyAccess; onDone: () => void }) {
+function ReviewItem({ access: a, onDone, linkToLog }: { access: EmergencyAccess; onDone: () => void; linkToLog: boolean }) {
   const [note, setNote] = useState('');
   const [result, setResult] = useState<{ justified: boolean; candidateBreach: boolean }>();
   const review = (justified: boolean) => post<{ id: string; justified: boolean; candidateBreach: boolean }>(`/api/privacy/emergency-reviews/${a.id}`, { justified, ...(note.trim() === '' ? {} : { note: note.trim() }) });
@@ -79,7 +85,7 @@ function ReviewItem({ access: a, onDone }: { access: EmergencyAccess; onDone: ()
       <h3>{a.employee.name} ({label(ROLES, a.employee.role)}) opende het dossier van {a.client.givenNames} {a.client.familyName}</h3>
       <p>Op {formatDate(a.startedAt)}, toegang tot {formatDate(a.expiresAt)}.</p>
       <p>Reden: <q>{a.reason}</q></p>
-      <p><Link to={`/privacy/toegang/${a.client.id}`}>Bekijk wie dit dossier zag</Link></p>
+      {linkToLog && <p><Link to={`/privacy/toegang/${a.client.id}`}>Bekijk wie dit dossier zag</Link></p>}
       {reviewed && <p className="meta">Beoordeeld: {a.review?.justified === true ? 'terecht' : 'niet terecht'}{a.review?.note !== undefined && ` — ${a.review.note}`} ({a.review?.reviewedBy}, {formatDate(a.review?.reviewedAt)})</p>}
       {result !== undefined && (
         <p role="status" className={result.candidateBreach ? 'warning' : 'ok'}>
