@@ -4,7 +4,9 @@
  * function here, or — where their own rows name a client — join the
  * projection {@link CLIENTS}, which says which columns leave this module.
  */
+import type { ClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
+import { txOf } from '../db/scope-tx.js';
 import { ORGANISATIONS } from '../organisation/employee-store.js';
 
 /**
@@ -44,4 +46,12 @@ export async function clientAndOrganisationName(tx: Queryable, clientId: string)
     `SELECT o.name AS organisation, c.given_names || ' ' || c.family_name AS client_name
        FROM formal.clients c JOIN ${ORGANISATIONS} o ON o.id = c.organisation_id WHERE c.id = $1`, [clientId]);
   return { organisation: row!.organisation, clientName: row!.client_name };
+}
+
+/**
+ * The scope's client's full name and their organisation's name, as a letter or document heads them.
+ * @example const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
+ */
+export function clientAndOrganisationNameOf(scope: ClientScope): Promise<{ organisation: string; clientName: string }> {
+  return clientAndOrganisationName(txOf(scope), scope.client.id);
 }
