@@ -1,9 +1,12 @@
 /**
- * A client's data key, read from `care.client_keys` and unwrapped with the
- * master key. When the key is gone, the client's content was destroyed.
+ * A client's data key, read from its owner store (client-key-store.ts) and
+ * unwrapped with the master key. When the key is gone, the client's content
+ * was destroyed.
  */
+import type { ClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
+import { wrappedClientKey, wrappedKeyOf } from './client-key-store.js';
 import { unwrapDataKey } from './envelope.js';
 
 /** Thrown when a client's data key is gone: the content was destroyed. */
@@ -11,10 +14,17 @@ export function contentDestroyed(): AppError {
   return new AppError('content-destroyed', 410, 'De inhoud van dit dossier is vernietigd en kan niet meer worden gelezen.', 'The content of this dossier has been destroyed and can no longer be read.');
 }
 
-/** The client's unwrapped data key; 410 when it was destroyed. */
+/** The scope's client's unwrapped data key, as stored now; 410 when it was destroyed. */
+export async function dataKeyOf(scope: ClientScope, masterKey: Buffer): Promise<Buffer> {
+  return unwrapClientKey(masterKey, scope.client.id, await wrappedKeyOf(scope));
+}
+
+/**
+ * The client's unwrapped data key; 410 when it was destroyed. For system work and for work on clients other
+ * than a scope's own (a page of work notes, a download by its link); a service bound to a client scope asks `dataKeyOf`.
+ */
 export async function clientDataKey(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Buffer> {
-  const rows = await tx.query<{ wrapped_key: Buffer }>('SELECT wrapped_key FROM care.client_keys WHERE client_id = $1', [clientId]);
-  return unwrapClientKey(masterKey, clientId, rows[0]?.wrapped_key ?? null);
+  return unwrapClientKey(masterKey, clientId, await wrappedClientKey(tx, clientId));
 }
 
 /** Unwraps a data key already read (e.g. with the access facts); 410 when there is none. */

@@ -6,8 +6,8 @@
  *
  * Resumable: each batch is one transaction, and a value the new key already
  * opens is skipped (AES-GCM authenticates, so "which key sealed this" needs
- * no column). A rotation is recorded in care.master_key_rotations
- * (migrations/0032) from its first batch until every value was verified to
+ * no column). A rotation is recorded (master-key-rotation-store.ts,
+ * migrations/0032) from its first batch until every value was verified to
  * open under the new key; meanwhile the server refuses to start
  * (`assertMasterKeyFits`), because the values are under two keys.
  *
@@ -21,6 +21,7 @@
 import { createHmac } from 'node:crypto';
 import { PENDING_TOTP_SECRETS } from '../auth/login-challenge-store.js';
 import { BREACH_CONTENTS } from '../breaches/breach-store.js';
+import { CLIENT_DATA_KEYS } from './client-key-store.js';
 import type { Database, Queryable } from '../db/database.js';
 import { SEALED_DISCLOSURE_RECIPIENTS } from '../disclosures/disclosure-store.js';
 import { FAMILY_DATA_KEYS } from '../families/family-store.js';
@@ -28,13 +29,15 @@ import { TOTP_SECRETS } from '../organisation/employee-store.js';
 import { REGISTER_CONTENTS } from '../registers/register-store.js';
 import { SEALED_TRANSFER_RECIPIENTS } from '../transfers/transfer-store.js';
 import { opensWith, reseal } from './envelope.js';
+import { recordRotation, unfinishedRotation, type Rotation } from './master-key-rotation-store.js';
 import type { SealedColumn } from './sealed-column.js';
 
 export type { SealedColumn } from './sealed-column.js';
+export { finishRotation, type Rotation } from './master-key-rotation-store.js';
 
 export const SEALED_UNDER_MASTER_KEY: readonly SealedColumn[] = [
   // The one column this module owns: the clients' data keys.
-  { name: 'client data keys', table: 'care.client_keys', key: { column: 'client_id', type: 'uuid' }, column: 'wrapped_key', place: { column: 'client_id', aad: (id) => `client-key:${id}` } },
+  CLIENT_DATA_KEYS,
   FAMILY_DATA_KEYS,
   TOTP_SECRETS,
   PENDING_TOTP_SECRETS,
@@ -54,41 +57,6 @@ export function keyFingerprint(key: Buffer): string {
   return createHmac('sha256', key).update('dossierwijzer master key fingerprint v1').digest('hex').slice(0, 16);
 }
 
-export interface Rotation {
-  id: number;
-  oldFingerprint: string;
-  newFingerprint: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-}
-
-interface RotationRow {
-  id: number;
-  old_fingerprint: string;
-  new_fingerprint: string;
-  started_at: Date;
-  finished_at: Date | null;
-}
-
-const toRotation = (r: RotationRow): Rotation => ({
-  id: Number(r.id), oldFingerprint: r.old_fingerprint, newFingerprint: r.new_fingerprint, startedAt: r.started_at, finishedAt: r.finished_at,
-});
-
-/** The rotation under way, if any (at most one: a unique index). */
-export async function unfinishedRotation(db: Queryable): Promise<Rotation | undefined> {
-  const [row] = await db.query<RotationRow>(
-    'SELECT id, old_fingerprint, new_fingerprint, started_at, finished_at FROM care.master_key_rotations WHERE finished_at IS NULL');
-  return row === undefined ? undefined : toRotation(row);
-}
-
-/** The last finished rotation whose old key has this fingerprint (a retired key), if any. */
-export async function rotationThatRetired(db: Queryable, fingerprint: string): Promise<Rotation | undefined> {
-  const [row] = await db.query<RotationRow>(
-    `SELECT id, old_fingerprint, new_fingerprint, started_at, finished_at FROM care.master_key_rotations
-      WHERE finished_at IS NOT NULL AND old_fingerprint = $1 ORDER BY finished_at DESC LIMIT 1`, [fingerprint]);
-  return row === undefined ? undefined : toRotation(row);
-}
-
 /** Records a new rotation, or returns the unfinished one when it is between the same two keys. */
 export async function beginRotation(db: Queryable, oldKey: Buffer, newKey: Buffer): Promise<{ rotation: Rotation; resumed: boolean }> {
   const oldFingerprint = keyFingerprint(oldKey);
@@ -100,10 +68,7 @@ export async function beginRotation(db: Queryable, oldKey: Buffer, newKey: Buffe
       `an unfinished rotation from key ${open.oldFingerprint} to key ${open.newFingerprint} (started ${open.startedAt.toISOString()}) must be finished first, `
       + `with those keys; this run has old key ${oldFingerprint} and new key ${newFingerprint}`);
   }
-  const [row] = await db.query<RotationRow>(
-    `INSERT INTO care.master_key_rotations (old_fingerprint, new_fingerprint) VALUES ($1, $2)
-     RETURNING id, old_fingerprint, new_fingerprint, started_at, finished_at`, [oldFingerprint, newFingerprint]);
-  return { rotation: toRotation(row!), resumed: false };
+  return { rotation: await recordRotation(db, oldFingerprint, newFingerprint), resumed: false };
 }
 
 /** A rotation that cannot go on as asked (the operator's to resolve; nothing was changed by the refusal). */
@@ -222,10 +187,4 @@ export async function verifyAllOpen(db: Queryable, key: Buffer, batchSize: numbe
     }
   }
   return { opened, unopenable };
-}
-
-/** Marks the rotation finished (after `verifyAllOpen` found nothing the new key does not open). */
-export async function finishRotation(db: Queryable, rotation: Rotation, values: number): Promise<void> {
-  await db.query('UPDATE care.master_key_rotations SET finished_at = clock_timestamp(), values_rewrapped = $2 WHERE id = $1 AND finished_at IS NULL',
-    [rotation.id, values]);
 }

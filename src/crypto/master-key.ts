@@ -1,17 +1,20 @@
 /**
  * The master key that wraps every client's data key: from DW_MASTER_KEY
  * (base64, 32 bytes), or from a key file created on first start with mode 0600.
+ * A key file that anyone but its owner may read is refused (issue 13 part 7):
+ * whoever reads it reads every dossier.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
 import type { Queryable } from '../db/database.js';
-import { assertPrivate } from '../db/file-permissions.js';
 import { dateInWords } from '../rules/index.js';
+import { someWrappedClientKey } from './client-key-store.js';
 import { KEY_BYTES, unwrapDataKey } from './envelope.js';
-import { keyFingerprint, rotationThatRetired, unfinishedRotation } from './master-key-rotation.js';
+import { keyFingerprint } from './master-key-rotation.js';
+import { rotationThatRetired, unfinishedRotation } from './master-key-rotation-store.js';
 
 function decode(base64: string, origin: string): Buffer {
   const key = Buffer.from(base64.trim(), 'base64');
@@ -19,12 +22,31 @@ function decode(base64: string, origin: string): Buffer {
   return key;
 }
 
+/** A path quoted for a POSIX shell, so the chmod command in a message can be pasted as it is. */
+function shellQuote(value: string): string {
+  return /^[\w./-]+$/.test(value) ? value : `'${value.replaceAll('\'', '\'\\\'\'')}'`;
+}
+
+/** Refuses the key file when the group or others have any access to it (not on Windows, where modes do not say who may read). */
+async function assertKeyFilePrivate(file: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const { mode } = await stat(file);
+  if ((mode & 0o077) === 0) return;
+  const octal = `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
+  const quoted = shellQuote(file);
+  throw new ConfigError(
+    `het bestand met de hoofdsleutel ${file} is leesbaar voor anderen dan de eigenaar (rechten ${octal}). `
+    + `Herstel: chmod 600 ${quoted}, en vervang de sleutel (dossierwijzer rotate-master-key) als anderen hem gelezen kunnen hebben / `
+    + `the master key file ${file} can be read by others than its owner (mode ${octal}). Fix: chmod 600 ${quoted}, `
+    + 'and rotate the key (dossierwijzer rotate-master-key) if others may have read it');
+}
+
 /**
  * Reads a master key file (base64, 32 bytes); refuses one that the group or
  * others can read, with the chmod command that fixes it.
  */
 export async function readMasterKeyFile(file: string): Promise<Buffer> {
-  await assertPrivate('master-key', file);
+  await assertKeyFilePrivate(file);
   return decode(await readFile(file, 'utf8'), file);
 }
 
@@ -68,7 +90,7 @@ export async function assertMasterKeyFits(db: Queryable, masterKey: Buffer): Pro
       + `a master key rotation started on ${since} is unfinished (key ${rotating.oldFingerprint} → ${rotating.newFingerprint}); the data are under two keys. `
       + 'Finish it first: dossierwijzer rotate-master-key --new-key-file <the new key file>, with the old key still configured');
   }
-  const [sample] = await db.query<{ client_id: string; wrapped_key: Buffer }>('SELECT client_id, wrapped_key FROM care.client_keys LIMIT 1');
+  const sample = await someWrappedClientKey(db);
   if (sample === undefined) return;
   try {
     unwrapDataKey(masterKey, sample.wrapped_key, sample.client_id);
