@@ -7,8 +7,8 @@
 import type { ClientScope } from '../access/client-access.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
-import { EMPLOYEES, employeeRoleInOrganisation } from '../organisation/employee-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { accessFactsOf, careTeamOf } from './care-team-store.js';
 
 export interface CareTeamMember {
   id: string;
@@ -19,10 +19,7 @@ export interface CareTeamMember {
 }
 
 export async function listCareTeam(scope: ClientScope): Promise<CareTeamMember[]> {
-  const rows = await scope.tx.query<{ id: string; employee_id: string; display_name: string; function_title: string; role: string; relation: CareRelation; starts_on: string; ends_on: string | null }>(
-    `SELECT t.id, t.employee_id, e.display_name, e.function_title, e.role, t.relation, t.starts_on, t.ends_on
-       FROM org.care_team t JOIN ${EMPLOYEES} e ON e.id = t.employee_id
-      WHERE t.client_id = $1 ORDER BY t.starts_on, e.display_name`, [scope.client.id]);
+  const rows = await careTeamOf(scope).members();
   return rows.map((r) => ({
     id: r.id, employee: { id: r.employee_id, name: r.display_name, function: r.function_title, role: r.role },
     relation: r.relation, startsOn: r.starts_on, endsOn: r.ends_on,
@@ -37,9 +34,7 @@ export interface CareTeamCandidate { id: string; name: string; function: string;
  * change-care-team, so only they see the list), by name.
  */
 export async function listCareTeamCandidates(scope: ClientScope): Promise<CareTeamCandidate[]> {
-  const rows = await scope.tx.query<{ id: string; display_name: string; function_title: string; role: 'care-professional' | 'intern' }>(
-    `SELECT e.id, e.display_name, e.function_title, e.role FROM ${EMPLOYEES} e
-      WHERE e.organisation_id = $1 AND e.active AND e.role IN ('care-professional', 'intern') ORDER BY e.display_name, e.id`, [scope.client.organisationId]);
+  const rows = await careTeamOf(scope).candidates();
   return rows.map((r) => ({ id: r.id, name: r.display_name, function: r.function_title, role: r.role }));
 }
 
@@ -48,18 +43,16 @@ export async function addCareTeamMember(scope: ClientScope, input: { employeeId:
   if (input.endsOn !== undefined && input.endsOn < input.startsOn) {
     throw badRequest('invalid-period', 'endsOn', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
   }
-  const employee = await employeeRoleInOrganisation(scope.tx, input.employeeId, scope.client.organisationId);
+  const team = careTeamOf(scope);
+  const employee = await team.colleague(input.employeeId);
   if (employee === undefined || !employee.active) {
     throw badRequest('unknown-employee', 'employeeId', 'Deze medewerker bestaat niet in uw organisatie.', 'This employee does not exist in your organisation.');
   }
   if ((employee.role === 'intern') !== (input.relation === 'intern')) {
     throw badRequest('relation-mismatch', 'relation', 'Een stagiair krijgt de relatie "stagiair", en alleen een stagiair.', 'Interns get the relation "intern", and only interns do.');
   }
-  const [row] = await scope.tx.query<{ id: string }>(
-    `INSERT INTO org.care_team (client_id, employee_id, relation, starts_on, ends_on, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [scope.client.id, input.employeeId, input.relation, input.startsOn, input.endsOn ?? null, scope.actor.employeeId]);
-  const member = (await listCareTeam(scope)).find((m) => m.id === row!.id);
+  const id = await team.add({ employeeId: input.employeeId, relation: input.relation, startsOn: input.startsOn, endsOn: input.endsOn ?? null });
+  const member = (await listCareTeam(scope)).find((m) => m.id === id);
   if (member === undefined) throw new Error('care team member vanished after insert');
   return member;
 }
@@ -67,13 +60,12 @@ export async function addCareTeamMember(scope: ClientScope, input: { employeeId:
 /** Ends a membership (kept for history); from the day after `endsOn` the relation no longer counts. */
 export async function endCareTeamMembership(scope: ClientScope, memberId: string, endsOn: string | undefined): Promise<CareTeamMember> {
   const end = endsOn ?? calendarDate(scope.now);
-  const rows = await scope.tx.query<{ starts_on: string; ends_on: string | null }>(
-    'SELECT starts_on, ends_on FROM org.care_team WHERE id = $1 AND client_id = $2', [memberId, scope.client.id]);
-  const current = rows[0];
+  const team = careTeamOf(scope);
+  const current = await team.period(memberId);
   if (current === undefined) throw notFound('Dit teamlid bestaat niet bij deze cliënt.', 'This care team member does not exist for this client.');
   if (current.ends_on !== null && current.ends_on <= end) throw conflict('already-ended', 'Deze relatie is al beëindigd.', 'This relation has already ended.');
   if (end < current.starts_on) throw badRequest('invalid-period', 'endsOn', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
-  await scope.tx.query('UPDATE org.care_team SET ends_on = $2, ended_by = $3 WHERE id = $1', [memberId, end, scope.actor.employeeId]);
+  await team.end(memberId, end);
   return (await listCareTeam(scope)).find((m) => m.id === memberId)!;
 }
 
@@ -88,9 +80,7 @@ export interface RecordedAccessFact {
 }
 
 export async function listAccessFacts(scope: ClientScope): Promise<RecordedAccessFact[]> {
-  const rows = await scope.tx.query<{ id: string; fact: AccessFact; display_name: string; recorded_at: Date }>(
-    `SELECT f.id, f.fact, e.display_name, f.recorded_at FROM org.client_access_facts f JOIN ${EMPLOYEES} e ON e.id = f.recorded_by
-      WHERE f.client_id = $1 AND f.withdrawn_at IS NULL ORDER BY f.recorded_at`, [scope.client.id]);
+  const rows = await accessFactsOf<AccessFact>(scope).inForce();
   return rows.map((r) => ({ id: r.id, fact: r.fact, recordedBy: r.display_name, recordedAt: r.recorded_at.toISOString() }));
 }
 
@@ -98,14 +88,12 @@ export async function listAccessFacts(scope: ClientScope): Promise<RecordedAcces
 export async function recordAccessFact(scope: ClientScope, fact: AccessFact): Promise<RecordedAccessFact[]> {
   const existing = await listAccessFacts(scope);
   if (existing.some((f) => f.fact === fact)) throw conflict('fact-already-recorded', 'Dit is al vastgelegd.', 'This fact is already recorded.');
-  await scope.tx.query('INSERT INTO org.client_access_facts (client_id, fact, recorded_by) VALUES ($1, $2, $3)', [scope.client.id, fact, scope.actor.employeeId]);
+  await accessFactsOf<AccessFact>(scope).record(fact);
   return listAccessFacts(scope);
 }
 
 /** Withdraws a recorded fact (e.g. the client no longer objects); the record stays. */
 export async function withdrawAccessFact(scope: ClientScope, factId: string): Promise<RecordedAccessFact[]> {
-  const rows = await scope.tx.query('UPDATE org.client_access_facts SET withdrawn_at = $3, withdrawn_by = $4 WHERE id = $1 AND client_id = $2 AND withdrawn_at IS NULL RETURNING id',
-    [factId, scope.client.id, scope.now, scope.actor.employeeId]);
-  if (rows.length === 0) throw notFound('Dit feit is niet (meer) vastgelegd.', 'This fact is not (or no longer) recorded.');
+  if (!(await accessFactsOf<AccessFact>(scope).withdraw(factId))) throw notFound('Dit feit is niet (meer) vastgelegd.', 'This fact is not (or no longer) recorded.');
   return listAccessFacts(scope);
 }

@@ -1,10 +1,89 @@
 /**
- * The care-team module's store of `org.care_team` for the other modules
- * (issue 14: one owner per table): who has which care relation with a client.
+ * The care-team module's store of `org.care_team` and `org.client_access_facts` (issue 14: one owner per table):
+ * who has which care relation with a client, and the facts recorded on a client that change access. The service
+ * reaches a client's rows through {@link careTeamOf} and {@link accessFactsOf}, bound to the gate's scope; the
+ * other modules call the functions and SQL expressions below.
  */
+import type { ClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
+import { txOf } from '../db/scope-tx.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
+
+/** A care-team membership of the client, with the employee as the team shows them. */
+export interface CareTeamRow {
+  id: string; employee_id: string; display_name: string; function_title: string; role: string; relation: CareRelation; starts_on: string; ends_on: string | null;
+}
+
+/** A colleague of the client's organisation who can join its care team. */
+export interface CareTeamCandidateRow { id: string; display_name: string; function_title: string; role: 'care-professional' | 'intern' }
+
+/**
+ * The care team of the scope's client (`org.care_team`): its memberships, past ones included, and the changes the
+ * holder or a manager makes (the gate decided the act). Who changes it and when come from the scope.
+ */
+export function careTeamOf(scope: ClientScope) {
+  const tx = txOf(scope);
+  const clientId = scope.client.id;
+  return {
+    /** Every membership, by start and name. */
+    members: (): Promise<CareTeamRow[]> => tx.query<CareTeamRow>(
+      `SELECT t.id, t.employee_id, e.display_name, e.function_title, e.role, t.relation, t.starts_on, t.ends_on
+         FROM org.care_team t JOIN ${EMPLOYEES} e ON e.id = t.employee_id
+        WHERE t.client_id = $1 ORDER BY t.starts_on, e.display_name`, [clientId]),
+
+    /** The active care professionals and interns of the client's organisation, by name: who can join. */
+    candidates: (): Promise<CareTeamCandidateRow[]> => tx.query<CareTeamCandidateRow>(
+      `SELECT e.id, e.display_name, e.function_title, e.role FROM ${EMPLOYEES} e
+        WHERE e.organisation_id = $1 AND e.active AND e.role IN ('care-professional', 'intern') ORDER BY e.display_name, e.id`, [scope.client.organisationId]),
+
+    /** The role of an employee of the client's organisation, and whether they are active; undefined for anyone else. */
+    colleague: async (employeeId: string): Promise<{ role: string; active: boolean } | undefined> => (await tx.query<{ role: string; active: boolean }>(
+      `SELECT e.role, e.active FROM ${EMPLOYEES} e WHERE e.id = $1 AND e.organisation_id = $2`, [employeeId, scope.client.organisationId]))[0],
+
+    /** Adds a membership, recorded as made by the scope's actor; its id. */
+    add: async (member: { employeeId: string; relation: CareRelation; startsOn: string; endsOn: string | null }): Promise<string> => (await tx.query<{ id: string }>(
+      `INSERT INTO org.care_team (client_id, employee_id, relation, starts_on, ends_on, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [clientId, member.employeeId, member.relation, member.startsOn, member.endsOn, scope.actor.employeeId]))[0]!.id,
+
+    /** The period of one of the client's memberships; undefined when it is not theirs. */
+    period: async (memberId: string): Promise<{ starts_on: string; ends_on: string | null } | undefined> => (await tx.query<{ starts_on: string; ends_on: string | null }>(
+      'SELECT starts_on, ends_on FROM org.care_team WHERE id = $1 AND client_id = $2', [memberId, clientId]))[0],
+
+    /** Ends one of the client's memberships on `endsOn` (kept for history), as ended by the scope's actor. */
+    end: async (memberId: string, endsOn: string): Promise<void> => {
+      await tx.query('UPDATE org.care_team SET ends_on = $2, ended_by = $3 WHERE id = $1 AND client_id = $4', [memberId, endsOn, scope.actor.employeeId, clientId]);
+    },
+  };
+}
+
+/** A fact recorded on the client that changes access, in force. */
+export interface AccessFactRow<F extends string = string> { id: string; fact: F; display_name: string; recorded_at: Date }
+
+/**
+ * The facts recorded on the scope's client that change access (`org.client_access_facts`), such as an objection to
+ * interns: in force, recorded and withdrawn by the scope's actor at the scope's time.
+ */
+export function accessFactsOf<F extends string>(scope: ClientScope) {
+  const tx = txOf(scope);
+  const clientId = scope.client.id;
+  return {
+    /** The facts in force, oldest first. */
+    inForce: (): Promise<AccessFactRow<F>[]> => tx.query<AccessFactRow<F>>(
+      `SELECT f.id, f.fact, e.display_name, f.recorded_at FROM org.client_access_facts f JOIN ${EMPLOYEES} e ON e.id = f.recorded_by
+        WHERE f.client_id = $1 AND f.withdrawn_at IS NULL ORDER BY f.recorded_at`, [clientId]),
+
+    record: async (fact: F): Promise<void> => {
+      await tx.query('INSERT INTO org.client_access_facts (client_id, fact, recorded_by) VALUES ($1, $2, $3)', [clientId, fact, scope.actor.employeeId]);
+    },
+
+    /** Withdraws a fact in force (the record stays); false when there is none with this id. */
+    withdraw: async (factId: string): Promise<boolean> => (await tx.query(
+      'UPDATE org.client_access_facts SET withdrawn_at = $3, withdrawn_by = $4 WHERE id = $1 AND client_id = $2 AND withdrawn_at IS NULL RETURNING id',
+      [factId, clientId, scope.now, scope.actor.employeeId])).length > 0,
+  };
+}
 
 /** Care relations strongest first (holder, member, substitute, intern), as SQL for ORDER BY. */
 const RELATION_STRENGTH = `CASE relation WHEN 'holder' THEN 0 WHEN 'member' THEN 1 WHEN 'substitute' THEN 2 ELSE 3 END`;

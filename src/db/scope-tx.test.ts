@@ -29,7 +29,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'access/access-log-views.ts',
   'auth/auth-routes.ts',
   'breaches/breach-routes.ts',
-  'care-team/care-team-service.ts',
   'clients/clients-routes.ts',
   'clients/clients-service.ts',
   'consents/consent-service.ts',

@@ -102,8 +102,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'auth/sessions.ts: org.sessions',
   'breaches/breach-service.ts: org.data_breach_clients',
   'breaches/breach-service.ts: org.data_breaches',
-  'care-team/care-team-service.ts: org.care_team',
-  'care-team/care-team-service.ts: org.client_access_facts',
   'clients/clients-service.ts: formal.clients',
   'clients/clients-service.ts: formal.data_corrections',
   'clients/clients-service.ts: formal.identity_checks',
