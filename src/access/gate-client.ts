@@ -17,7 +17,7 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { Fact, type Decision } from '../rules/index.js';
 import { decidePurpose, PurposeReference } from '../rules/decide-purpose.js';
 import { decideEmergencyOpening } from '../rules/decide-emergency.js';
-import { auditSampleIncludes, complaintAbout, incidentAbout } from '../registers/purpose-references.js';
+import { auditSampleIncludes, complaintAbout, incidentAbout } from '../registers/register-store.js';
 import { isCurrentHold } from '../retention/procedure-holds.js';
 import { emergencyAccessRoles } from '../organisation/emergency-access-roles.js';
 import { isResponsibleFor, loadClientFacts, recordedFactsOf } from './client-access.js';

@@ -47,7 +47,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'organisation/enrolment-routes.ts',
   'organisation/enrolment.ts',
   'organisation/role-grant-routes.ts',
-  'registers/register-routes.ts',
   'representation/client-death.ts',
   'representation/representation-routes.ts',
   'representation/representation-service.ts',

@@ -7,15 +7,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { RecordScope } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { OneOf, Uuid } from '../http/schema-helpers.js';
-import { calendarDate } from '../shared/calendar-date.js';
 import { Register, type RegisterAction } from './register-policy.js';
 import {
   addProcessingActivity, closeComplaint, listQualityAudits, recordQualityAudit, ComplaintOutcome, IncidentKind, listComplaints, listIncidents, listProcessingActivities, listProspectiveClients,
-  recordComplaint, recordIncident, recordInspectorateReport, recordProspectiveClient, type Recorder,
+  recordComplaint, recordIncident, recordInspectorateReport, recordProspectiveClient,
 } from './register-service.js';
 
 const Text = (max = 10_000) => Type.String({ minLength: 1, maxLength: max });
@@ -70,9 +68,6 @@ const NewActivity = Type.Object(ActivityFields, { additionalProperties: false })
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
   const key = deps.masterKey;
-  const recorder = (scope: RecordScope): Recorder => ({
-    organisationId: scope.actor.organisationId, employeeId: scope.actor.employeeId, now: scope.now, today: calendarDate(scope.now),
-  });
   /** The register subject for one register and action (read, record, handle): decided by the register policy. */
   const register = (which: Register, action: RegisterAction) => ({
     kind: 'register' as const, subject: () => ({ kind: 'register' as const, register: which }), intent: () => action,
@@ -83,7 +78,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     ...register(Register.complaints, 'read'), method: 'GET', url: '/api/registers/complaints',
     schema: { tags, summary: 'Complaints (kept apart from the dossier, 2 years after closing)', response: { 200: Type.Object({ complaints: Type.Array(ComplaintSchema) }, { additionalProperties: false }) } },
     handler: async (scope) => {
-      const complaints = await listComplaints(scope.tx, key, scope.actor.organisationId);
+      const complaints = await listComplaints(scope, key);
       scope.concerns(complaints.flatMap((c) => (c.clientId === null ? [] : [c.clientId])));
       return { complaints };
     },
@@ -93,7 +88,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     ...register(Register.complaints, 'record'), method: 'POST', url: '/api/registers/complaints',
     schema: { tags, summary: 'Record a complaint', body: NewComplaint, response: { 201: Created } },
     handler: async (scope, request, reply) => {
-      const id = await recordComplaint(scope.tx, key, recorder(scope), request.body);
+      const id = await recordComplaint(scope, key, request.body);
       scope.concerns(request.body.clientId === undefined ? [] : [request.body.clientId]);
       reply.code(201);
       return { id };
@@ -104,7 +99,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     ...register(Register.complaints, 'handle'), method: 'POST', url: '/api/registers/complaints/:id/close',
     schema: { tags, summary: 'Close a complaint with its outcome; from then on it is kept 2 years', params: IdParams, body: CloseComplaint, response: { 200: ComplaintSchema } },
     handler: async (scope, request) => {
-      const complaint = await closeComplaint(scope.tx, key, recorder(scope), request.params.id, request.body);
+      const complaint = await closeComplaint(scope, key, request.params.id, request.body);
       scope.concerns(complaint.clientId === null ? [] : [complaint.clientId]);
       return complaint;
     },
@@ -114,7 +109,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     ...register(Register.incidents, 'read'), method: 'GET', url: '/api/registers/incidents',
     schema: { tags, summary: 'Incidents and calamities, with the reports due to the inspectorate (Jeugdwet 4.1.8)', response: { 200: Type.Object({ incidents: Type.Array(IncidentSchema) }, { additionalProperties: false }) } },
     handler: async (scope) => {
-      const incidents = await listIncidents(scope.tx, key, scope.actor.organisationId);
+      const incidents = await listIncidents(scope, key);
       scope.concerns(incidents.flatMap((i) => i.clientIds));
       return { incidents };
     },
@@ -124,7 +119,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     ...register(Register.incidents, 'record'), method: 'POST', url: '/api/registers/incidents',
     schema: { tags, summary: 'Report an incident, calamity or violence in the care relationship', body: NewIncident, response: { 201: Created } },
     handler: async (scope, request, reply) => {
-      const id = await recordIncident(scope.tx, key, recorder(scope), request.body);
+      const id = await recordIncident(scope, key, request.body);
       scope.concerns(request.body.clientIds);
       reply.code(201);
       return { id };
@@ -135,7 +130,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     ...register(Register.incidents, 'handle'), method: 'POST', url: '/api/registers/incidents/:id/inspectorate-report',
     schema: { tags, summary: 'Record the date the incident was reported to the inspectorate', params: IdParams, body: InspectorateReport, response: { 200: IncidentSchema } },
     handler: async (scope, request) => {
-      const incident = await recordInspectorateReport(scope.tx, key, recorder(scope), request.params.id, request.body.reportedOn);
+      const incident = await recordInspectorateReport(scope, key, request.params.id, request.body.reportedOn);
       scope.concerns(incident.clientIds);
       return incident;
     },
@@ -144,14 +139,14 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
   gatedRoute(app, deps, {
     ...register(Register.prospectiveClients, 'read'), method: 'GET', url: '/api/registers/prospective-clients',
     schema: { tags, summary: 'Registrations of prospective clients (kept 6 months)', response: { 200: Type.Object({ prospectiveClients: Type.Array(ProspectiveSchema) }, { additionalProperties: false }) } },
-    handler: async (scope) => ({ prospectiveClients: await listProspectiveClients(scope.tx, key, scope.actor.organisationId, calendarDate(scope.now)) }),
+    handler: async (scope) => ({ prospectiveClients: await listProspectiveClients(scope, key) }),
   });
 
   gatedRoute(app, deps, {
     ...register(Register.prospectiveClients, 'record'), method: 'POST', url: '/api/registers/prospective-clients',
     schema: { tags, summary: 'Register a prospective client', body: NewProspective, response: { 201: Created } },
     handler: async (scope, request, reply) => {
-      const id = await recordProspectiveClient(scope.tx, key, recorder(scope), request.body);
+      const id = await recordProspectiveClient(scope, key, request.body);
       reply.code(201);
       return { id };
     },
@@ -161,7 +156,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     ...register(Register.qualityAudits, 'read'), method: 'GET', url: '/api/registers/quality-audits',
     schema: { tags, summary: 'Quality audits with their sample of clients (quality control by sample)', response: { 200: Type.Object({ audits: Type.Array(AuditSchema) }, { additionalProperties: false }) } },
     handler: async (scope) => {
-      const audits = await listQualityAudits(scope.tx, scope.actor.organisationId);
+      const audits = await listQualityAudits(scope);
       scope.concerns(audits.flatMap((a) => a.clientIds));
       return { audits };
     },
@@ -175,7 +170,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: NewAudit, response: { 201: Created },
     },
     handler: async (scope, request, reply) => {
-      const id = await recordQualityAudit(scope.tx, recorder(scope), request.body);
+      const id = await recordQualityAudit(scope, request.body);
       scope.concerns(request.body.clientIds);
       reply.code(201);
       return { id };
@@ -185,14 +180,14 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
   gatedRoute(app, deps, {
     ...register(Register.processingActivities, 'read'), method: 'GET', url: '/api/privacy/processing-activities',
     schema: { tags, summary: 'The records of processing activities (AVG 30)', response: { 200: Type.Object({ activities: Type.Array(ActivitySchema) }, { additionalProperties: false }) } },
-    handler: async (scope) => ({ activities: await listProcessingActivities(scope.tx, scope.actor.organisationId) }),
+    handler: async (scope) => ({ activities: await listProcessingActivities(scope) }),
   });
 
   gatedRoute(app, deps, {
     ...register(Register.processingActivities, 'record'), method: 'POST', url: '/api/privacy/processing-activities',
     schema: { tags, summary: 'Add a processing activity of this organisation', body: NewActivity, response: { 201: Created } },
     handler: async (scope, request, reply) => {
-      const id = await addProcessingActivity(scope.tx, scope.actor.organisationId, request.body);
+      const id = await addProcessingActivity(scope, request.body);
       reply.code(201);
       return { id };
     },
