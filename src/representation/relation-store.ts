@@ -1,11 +1,14 @@
 /**
  * The representation module's store of a client's registered relations
- * (`formal.client_relations`) for the other modules (issue 14: one owner per
- * table): parents, guardians and others, with custody and the period they
- * count. Others call a function here, or — where their own rows name a
- * relation — join the projection {@link RELATION_NAMES}.
+ * (`formal.client_relations`; issue 14: one owner per table): parents,
+ * guardians and others, with custody and the period they count. Work on a
+ * client reaches them through {@link relationsOfScope}, bound to the gate's
+ * scope; where other rows name a relation, a query joins the projection
+ * {@link RELATION_NAMES}.
  */
+import type { ClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
+import { txOf } from '../db/scope-tx.js';
 
 // The vocabulary of the table's columns; representation-service.ts re-exports it for the services.
 export const RelationKind = {
@@ -114,4 +117,88 @@ export async function insertRegisteredRelation(tx: Queryable, clientId: string, 
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, relation.establishedHow,
       relation.validFrom, relation.createdBy, relation.custodyEstablishedBy]);
+}
+
+/** What a new relation records (the service checked it). */
+export interface NewRelationRow {
+  relation: RelationKind; hasCustody: boolean; custodyKind: CustodyKind | null; custodyEstablishedBy: CustodyBasis | null;
+  familyName: string; givenNames: string; institution: string | null; phone: string | null; email: string | null; establishedHow: string; validFrom: string;
+}
+
+/** The period a relation counts. */
+export interface RelationPeriod { valid_from: string; valid_to: string | null }
+
+/** A relation as the engine's `persons` are made from it. */
+export interface PersonRelationRow {
+  id: string; relation: RelationKind; has_custody: boolean; custody_kind: CustodyKind | null; valid_from: string; valid_to: string | null;
+}
+
+/**
+ * The relations of the scope's client (`formal.client_relations`): no other client's relation is reached, and a
+ * relation is added or ended as by the scope's actor.
+ * @example const custodians = await relationsOfScope(scope).custodiansOn(today);
+ */
+export function relationsOfScope(scope: ClientScope) {
+  const tx = txOf(scope);
+  const clientId = scope.client.id;
+  return {
+    /** Every relation, past ones included, by start and name. */
+    all: (): Promise<RelationRow[]> => relationsOf(tx, clientId),
+    /** The relations by id, as full names. */
+    names: (): Promise<Map<string, string>> => relationNamesOf(tx, clientId),
+    /** Which of `relationIds` are relations of the client (at any time). */
+    among: (relationIds: readonly string[]): Promise<string[]> => relationsAmong(tx, clientId, relationIds),
+    /** Whether `relationId` is a relation of the client (at any time). */
+    exists: async (relationId: string): Promise<boolean> =>
+      (await tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2', [relationId, clientId])).length > 0,
+    /** The kind of a relation of the client (at any time); undefined for anyone else. */
+    kindOf: (relationId: string): Promise<RelationKind | undefined> => relationKindOf(tx, relationId, clientId),
+    /** The kind and custody of a relation that counts on `on`; undefined when it does not. */
+    on: (relationId: string, on: string) => relationOn(tx, relationId, clientId, on),
+    /** Whether the relation held custody on `on` (a parent with custody or a guardian). */
+    heldCustodyOn: (relationId: string, on: string): Promise<boolean> => heldCustodyOn(tx, relationId, clientId, on),
+    /** Whether the relation was the client's guardian with custody on `on`. */
+    wasGuardianOn: (relationId: string, on: string): Promise<boolean> => wasGuardianOn(tx, relationId, clientId, on),
+    /** The relations holding custody on `on`, by start. */
+    custodiansOn: (on: string) => custodiansOn(tx, clientId, on),
+    /** Every relation begun by `on`, by start: what the engine's `persons` are made from. */
+    begunBy: (on: string): Promise<PersonRelationRow[]> => personRelationsBegunBy(tx, clientId, on),
+    /** Whether the relation, not ended, is one of `kinds` (the representatives of an adult who is not competent). */
+    isCurrentOfKind: async (relationId: string, kinds: readonly RelationKind[]): Promise<boolean> => (await tx.query(
+      'SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND relation = ANY($3) AND valid_to IS NULL',
+      [relationId, clientId, kinds])).length > 0,
+    /** Whether the relation, not ended, holds custody: a current legal representative of a minor. */
+    isCurrentCustodian: async (relationId: string): Promise<boolean> => (await tx.query(
+      'SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_to IS NULL',
+      [relationId, clientId])).length > 0,
+    /** The period of a relation of the client; undefined for anyone else. */
+    period: async (relationId: string): Promise<RelationPeriod | undefined> => (await tx.query<RelationPeriod>(
+      'SELECT valid_from, valid_to FROM formal.client_relations WHERE id = $1 AND client_id = $2', [relationId, clientId]))[0],
+    /** Registers a relation as recorded by the scope's actor. */
+    add: async (id: string, relation: NewRelationRow): Promise<void> => {
+      await tx.query(
+        `INSERT INTO formal.client_relations (id, client_id, relation, has_custody, custody_kind, family_name, given_names, institution, phone, email,
+           established_how, valid_from, created_by, custody_established_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [id, clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, relation.institution,
+          relation.phone, relation.email, relation.establishedHow, relation.validFrom, scope.actor.employeeId, relation.custodyEstablishedBy]);
+    },
+    /** Ends a relation of the client on `validTo`, as ended by the scope's actor; the record stays. */
+    end: async (relationId: string, validTo: string): Promise<void> => {
+      await tx.query('UPDATE formal.client_relations SET valid_to = $2, ended_by = $3 WHERE id = $1 AND client_id = $4', [relationId, validTo, scope.actor.employeeId, clientId]);
+    },
+  };
+}
+
+/** Every relation of the client begun by `on`, by start (the engine's `persons`). */
+export async function personRelationsBegunBy(tx: Queryable, clientId: string, on: string): Promise<PersonRelationRow[]> {
+  return tx.query<PersonRelationRow>(
+    'SELECT id, relation, has_custody, custody_kind, valid_from, valid_to FROM formal.client_relations WHERE client_id = $1 AND valid_from <= $2 ORDER BY valid_from, id',
+    [clientId, on]);
+}
+
+/** The kind of a relation of this client (at any time); undefined for anyone else. */
+export async function relationKindOf(tx: Queryable, relationId: string, clientId: string): Promise<RelationKind | undefined> {
+  const rows = await tx.query<{ relation: RelationKind }>('SELECT relation FROM formal.client_relations WHERE id = $1 AND client_id = $2', [relationId, clientId]);
+  return rows[0]?.relation;
 }
