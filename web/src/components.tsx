@@ -236,3 +236,46 @@ export function useSubmit<T>(action: () => Promise<T>, onDone?: (value: T) => vo
   }
   return { busy, problem, setProblem, submit };
 }
+
+/**
+ * A one-click action that cannot be undone asks first, in place (issue 15): the first click shows the question with
+ * a button that does it (and takes the focus); "Annuleren" goes back and returns the focus to the first button.
+ */
+export function ConfirmButton({ children, question, confirm, onConfirm, className = 'secondary', disabled, ariaLabel }: {
+  children: ReactNode; question: string; confirm: string; onConfirm: () => void; className?: string; disabled?: boolean; ariaLabel?: string;
+}) {
+  const [asking, setAsking] = useState(false);
+  const first = useRef<HTMLButtonElement>(null);
+  const yes = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+    else if (returnFocus.current) first.current?.focus();
+  }, [asking]);
+  const confirmed = () => {
+    setAsking(false);
+    onConfirm();
+  };
+  const cancelled = () => {
+    returnFocus.current = true;
+    setAsking(false);
+  };
+  if (!asking) {
+    return <button ref={first} type="button" className={className} disabled={disabled} aria-label={ariaLabel} onClick={() => setAsking(true)}>{children}</button>;
+  }
+  return (
+    <span className="confirm" role="group" aria-label={question}>
+      <span>{question}</span>
+      <button ref={yes} type="button" className="danger" disabled={disabled} onClick={confirmed}>{confirm}</button>
+      <button type="button" className="link-button" onClick={cancelled}>Annuleren</button>
+    </span>
+  );
+}
+
+/**
+ * A table wider than a phone scrolls inside its own region, never the page (issue 15: no horizontal scrolling at
+ * 390 px); the region takes the keyboard focus so that it can be scrolled without a mouse (WCAG 2.1.1).
+ */
+export function Wide({ label: text, children }: { label: string; children: ReactNode }) {
+  return <div className="wide" role="region" aria-label={text} tabIndex={0}>{children}</div>;
+}

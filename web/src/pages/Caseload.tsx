@@ -1,7 +1,7 @@
 /** My caseload: the clients I work with (administrative staff see all), opening a dossier by number, registering a client. */
 import { useState } from 'react';
 import { get, post } from '../api';
-import { Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit } from '../components';
+import { Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit, Wide } from '../components';
 import { GENDERS, ageOn, formatDate } from '../labels';
 import { navigate } from '../router';
 import type { Me } from './Login';
@@ -20,19 +20,21 @@ export function CaseloadPage({ me }: { me: Me }) {
       {list.data !== undefined && (list.data.clients.length === 0
         ? <p>U heeft nu geen cliënten.</p>
         : (
-            <table className="list" data-testid="caseload">
-              <caption className="sr-only">Cliënten</caption>
-              <thead><tr><th scope="col">Naam</th><th scope="col">Geboortedatum</th><th scope="col">Leeftijd</th></tr></thead>
-              <tbody>
-                {list.data.clients.map((c) => (
-                  <tr key={c.id}>
-                    <td><Link to={`/clienten/${c.id}`}>{c.givenNames} {c.familyName}</Link></td>
-                    <td>{formatDate(c.birthDate)}</td>
-                    <td>{ageOn(c.birthDate)} jaar</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Wide label="Mijn caseload (tabel)">
+              <table className="list" data-testid="caseload">
+                <caption className="sr-only">Cliënten</caption>
+                <thead><tr><th scope="col">Naam</th><th scope="col">Geboortedatum</th><th scope="col">Leeftijd</th></tr></thead>
+                <tbody>
+                  {list.data.clients.map((c) => (
+                    <tr key={c.id}>
+                      <td><Link to={`/clienten/${c.id}`}>{c.givenNames} {c.familyName}</Link></td>
+                      <td>{formatDate(c.birthDate)}</td>
+                      <td>{ageOn(c.birthDate)} jaar</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Wide>
           ))}
       <ClientSearch />
       <section className="card" aria-labelledby="open-title">

@@ -1,7 +1,7 @@
 /** One client: overview (identity, custody and representation, consents, agreements, emergency summary), timeline, requests; emergency access when refused. */
 import { useState } from 'react';
 import { api, get, post, toProblem, type Problem } from '../api';
-import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
+import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit, ConfirmButton } from '../components';
 import { DeathRecords } from './DeathRecords';
 import {
   AGREEMENTS, CONSENT_GIVERS, CONSENT_KINDS, RELATIONS, WISHES_IN_LIFE,
@@ -47,15 +47,18 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
   const c = client.data;
   return (
     <>
-      <p className="breadcrumb"><Link to="/">Mijn caseload</Link> › {c.givenNames} {c.familyName}</p>
-      <h1>{c.givenNames} {c.familyName} <span className="muted">({ageOn(c.birthDate)} jaar)</span></h1>
-      <nav aria-label="Onderdelen van het dossier" className="tabs">
-        <ul>
-          {TABS.map(([key, text]) => (
-            <li key={key}><Link to={`/clienten/${c.id}${key === 'overzicht' ? '' : `/${key}`}`} current={tab === key}>{text}</Link></li>
-          ))}
-        </ul>
-      </nav>
+      {/* The client's name and the parts stay in view while scrolling a long dossier (issue 15). */}
+      <div className="client-head">
+        <p className="breadcrumb"><Link to="/">Mijn caseload</Link> › {c.givenNames} {c.familyName}</p>
+        <h1>{c.givenNames} {c.familyName} <span className="muted">({ageOn(c.birthDate)} jaar)</span></h1>
+        <nav aria-label="Onderdelen van het dossier" className="tabs">
+          <ul>
+            {TABS.map(([key, text]) => (
+              <li key={key}><Link to={`/clienten/${c.id}${key === 'overzicht' ? '' : `/${key}`}`} current={tab === key}>{text}</Link></li>
+            ))}
+          </ul>
+        </nav>
+      </div>
       {me.role === 'privacy-officer' && <WhoSawLink clientId={c.id} />}
       {tab === 'overzicht' && <Overview client={c} me={me} onChanged={client.reload} />}
       {tab === 'tijdlijn' && <TimelinePage clientId={c.id} />}
@@ -176,7 +179,7 @@ function Agreements({ clientId }: { clientId: string }) {
               {agreements.data.agreements.map((a) => (
                 <li key={a.id}>
                   {label(AGREEMENTS, a.agreement)} — sinds {formatDate(a.agreedOn)}{a.endedOn !== null && `, beëindigd ${formatDate(a.endedOn)}`} ({a.recordedBy})
-                  {a.endedOn === null && <> <button type="button" className="link-button" onClick={() => end(a.id)}>beëindigen</button></>}
+                  {a.endedOn === null && <> <ConfirmButton className="link-button" ariaLabel={`Afspraak ${label(AGREEMENTS, a.agreement).toLowerCase()} beëindigen`} question="Deze afspraak beëindigen?" confirm="Ja, beëindigen" onConfirm={() => end(a.id)}>beëindigen</ConfirmButton></>}
                 </li>
               ))}
             </ul>

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { get, post, toProblem, type Problem } from '../api';
-import { Basis, Loading, ProblemBox, useLoad } from '../components';
+import { Basis, Loading, ProblemBox, useLoad, Wide, ConfirmButton } from '../components';
 import { ROLES, label } from '../labels';
 
 interface Grant {
@@ -36,10 +36,12 @@ export function RoleGrantsPage() {
       <ProblemBox problem={grants.problem} />
       {grants.data !== undefined && grants.data.grants.length === 0 && <p>Er wachten geen rollen op goedkeuring.</p>}
       {grants.data !== undefined && grants.data.grants.length > 0 && (
-        <table className="list" data-testid="role-grants">
-          <thead><tr><th scope="col">Medewerker</th><th scope="col">Gevraagde rol</th><th scope="col">Nu</th><th scope="col">Waarom</th><th scope="col">Gevraagd door</th><th scope="col">Besluit</th></tr></thead>
-          <tbody>{grants.data.grants.map((g) => <GrantRow key={g.id} grant={g} onDecided={grants.reload} />)}</tbody>
-        </table>
+        <Wide label="Rollen die wachten op goedkeuring (tabel)">
+          <table className="list" data-testid="role-grants">
+            <thead><tr><th scope="col">Medewerker</th><th scope="col">Gevraagde rol</th><th scope="col">Nu</th><th scope="col">Waarom</th><th scope="col">Gevraagd door</th><th scope="col">Besluit</th></tr></thead>
+            <tbody>{grants.data.grants.map((g) => <GrantRow key={g.id} grant={g} onDecided={grants.reload} />)}</tbody>
+          </table>
+        </Wide>
       )}
     </>
   );
@@ -66,7 +68,7 @@ function GrantRow({ grant: g, onDecided }: { grant: Grant; onDecided: () => void
           ? (
               <div className="actions small">
                 <button type="button" onClick={() => decide('approve')} aria-label={`Rol van ${g.employee.displayName} goedkeuren`}>Goedkeuren</button>
-                <button type="button" className="secondary" onClick={() => decide('refuse')} aria-label={`Rol van ${g.employee.displayName} afwijzen`}>Afwijzen</button>
+                <ConfirmButton ariaLabel={`Rol van ${g.employee.displayName} afwijzen`} question={`De rol van ${g.employee.displayName} afwijzen?`} confirm="Ja, afwijzen" onConfirm={() => decide('refuse')}>Afwijzen</ConfirmButton>
               </div>
             )
           : <span className="muted">Een ander beslist (uw eigen rol)</span>}
@@ -119,25 +121,27 @@ export function AdminLogPage() {
       <ProblemBox problem={page.problem} />
       {page.data !== undefined && (
         <>
-          <table className="list" data-testid="admin-log">
-            <thead><tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Wat</th><th scope="col">Over wie</th><th scope="col">Uitkomst</th><th scope="col">Grondslag</th></tr></thead>
-            <tbody>
-              {page.data.lines.map((l) => (
-                <tr key={l.seq}>
-                  <td>{new Date(l.at).toLocaleString('nl-NL')}</td>
-                  <td>{l.actor.name ?? '—'} <span className="muted">({label(ROLES, l.actor.role)})</span></td>
-                  <td>
-                    {l.act === null ? 'Beheer geprobeerd' : ACTS[l.act] ?? l.act}
-                    {l.role !== null && <> — {label(ROLES, l.role)}</>}
-                    {l.team !== null && <> — {l.team.name ?? 'team'}</>}
-                  </td>
-                  <td>{l.subject?.name ?? '—'}</td>
-                  <td>{l.outcome === 'allowed' ? 'Gedaan' : 'Geweigerd'}</td>
-                  <td><Basis basis={l.citations} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Wide label="Beheerlogboek (tabel)">
+            <table className="list" data-testid="admin-log">
+              <thead><tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Wat</th><th scope="col">Over wie</th><th scope="col">Uitkomst</th><th scope="col">Grondslag</th></tr></thead>
+              <tbody>
+                {page.data.lines.map((l) => (
+                  <tr key={l.seq}>
+                    <td>{new Date(l.at).toLocaleString('nl-NL')}</td>
+                    <td>{l.actor.name ?? '—'} <span className="muted">({label(ROLES, l.actor.role)})</span></td>
+                    <td>
+                      {l.act === null ? 'Beheer geprobeerd' : ACTS[l.act] ?? l.act}
+                      {l.role !== null && <> — {label(ROLES, l.role)}</>}
+                      {l.team !== null && <> — {l.team.name ?? 'team'}</>}
+                    </td>
+                    <td>{l.subject?.name ?? '—'}</td>
+                    <td>{l.outcome === 'allowed' ? 'Gedaan' : 'Geweigerd'}</td>
+                    <td><Basis basis={l.citations} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Wide>
           {page.data.nextBefore !== null && <button type="button" className="secondary" onClick={() => setBefore(page.data!.nextBefore!)}>Oudere regels</button>}
         </>
       )}

@@ -1,7 +1,7 @@
 /** The privacy officer's pages: emergency-access review queue, unusual-access report, disclosure register, and who saw a dossier. */
 import { useState } from 'react';
 import { get, post } from '../api';
-import { Link, Loading, ProblemBox, TextArea, TextInput, useLoad, useSubmit } from '../components';
+import { Link, Loading, ProblemBox, TextArea, TextInput, useLoad, useSubmit, Wide, ConfirmButton } from '../components';
 import { ACCESS_ACTIONS, ACCESS_BASES, ACCESS_OUTCOMES, ALL_PURPOSES, DISCLOSURE_BASES, PARTS, ROLES, formatDate, label, today } from '../labels';
 import { match, navigate } from '../router';
 import type { Me } from './Login';
@@ -98,7 +98,7 @@ function ReviewItem({ access: a, onDone, linkToLog }: { access: EmergencyAccess;
           <ProblemBox problem={yes.problem ?? no.problem} />
           <div className="actions">
             <button type="button" disabled={yes.busy || no.busy} onClick={() => void yes.submit()}>Terecht</button>
-            <button type="button" className="danger" disabled={yes.busy || no.busy} onClick={() => void no.submit()}>Niet terecht</button>
+            <ConfirmButton className="danger" disabled={yes.busy || no.busy} question="Niet terecht? Dan is dit mogelijk een datalek, en uw oordeel ligt vast." confirm="Ja, niet terecht" onConfirm={() => void no.submit()}>Niet terecht</ConfirmButton>
           </div>
         </form>
       )}
@@ -131,14 +131,16 @@ function UnusualAccess() {
           {r.withoutRelation.length === 0
             ? <p>Geen.</p>
             : (
-                <table className="list">
-                  <thead><tr><th scope="col">Tijd</th><th scope="col">Medewerker</th><th scope="col">Dossier</th><th scope="col">Uitkomst</th><th scope="col">Grond</th></tr></thead>
-                  <tbody>
-                    {r.withoutRelation.map((w, i) => (
-                      <tr key={i}><td>{formatDate(w.at)}</td><td>{w.employee.name}</td><td><Link to={`/privacy/toegang/${w.client.id}`}>{w.client.name}</Link></td><td>{label(ACCESS_OUTCOMES, w.outcome)}</td><td>{label(ACCESS_BASES, w.basis)}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Wide label="Toegang zonder behandelrelatie (tabel)">
+                  <table className="list">
+                    <thead><tr><th scope="col">Tijd</th><th scope="col">Medewerker</th><th scope="col">Dossier</th><th scope="col">Uitkomst</th><th scope="col">Grond</th></tr></thead>
+                    <tbody>
+                      {r.withoutRelation.map((w, i) => (
+                        <tr key={i}><td>{formatDate(w.at)}</td><td>{w.employee.name}</td><td><Link to={`/privacy/toegang/${w.client.id}`}>{w.client.name}</Link></td><td>{label(ACCESS_OUTCOMES, w.outcome)}</td><td>{label(ACCESS_BASES, w.basis)}</td></tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </Wide>
               )}
           <h3>Noodtoegang die nog beoordeeld moet worden</h3>
           {r.emergencyAwaitingReview.length === 0
@@ -177,18 +179,20 @@ function DisclosureRegister() {
       {list.data !== undefined && (list.data.disclosures.length === 0
         ? <p>Er zijn nog geen verstrekkingen vastgelegd.</p>
         : (
-            <table className="list">
-              <thead><tr><th scope="col">Datum</th><th scope="col">Aan</th><th scope="col">Grond</th><th scope="col">Deel</th><th scope="col">Cliënt vooraf verteld</th><th scope="col">Artikelen</th><th scope="col">Dossier</th></tr></thead>
-              <tbody>
-                {list.data.disclosures.map((d) => (
-                  <tr key={d.id}>
-                    <td>{formatDate(d.disclosedOn)}</td><td>{d.recipient}</td><td>{label(DISCLOSURE_BASES, d.basis)}</td><td>{label(PARTS, d.part)}</td>
-                    <td>{d.clientToldBeforehand ? 'Ja' : 'Nee'}</td><td>{d.citations.join('; ')}</td>
-                    <td><Link to={`/privacy/toegang/${d.clientId}`}>Wie zag dit dossier</Link></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Wide label="Register van verstrekkingen (tabel)">
+              <table className="list">
+                <thead><tr><th scope="col">Datum</th><th scope="col">Aan</th><th scope="col">Grond</th><th scope="col">Deel</th><th scope="col">Cliënt vooraf verteld</th><th scope="col">Artikelen</th><th scope="col">Dossier</th></tr></thead>
+                <tbody>
+                  {list.data.disclosures.map((d) => (
+                    <tr key={d.id}>
+                      <td>{formatDate(d.disclosedOn)}</td><td>{d.recipient}</td><td>{label(DISCLOSURE_BASES, d.basis)}</td><td>{label(PARTS, d.part)}</td>
+                      <td>{d.clientToldBeforehand ? 'Ja' : 'Nee'}</td><td>{d.citations.join('; ')}</td>
+                      <td><Link to={`/privacy/toegang/${d.clientId}`}>Wie zag dit dossier</Link></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Wide>
           ))}
     </section>
   );
@@ -237,22 +241,24 @@ function AccessLog({ clientId }: { clientId: string }) {
       {first.loading && <Loading what="Toegangslog" />}
       <ProblemBox problem={first.problem} />
       {first.data !== undefined && (
-        <table className="list" data-testid="access-log">
-          <thead><tr><th scope="col">Tijd</th><th scope="col">Medewerker</th><th scope="col">Wat</th><th scope="col">Deel</th><th scope="col">Uitkomst</th><th scope="col">Grond</th><th scope="col">Artikelen</th></tr></thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.seq} className={l.basis === 'emergency' ? 'emergency-row' : undefined}>
-                <td>{formatDate(l.at)}</td>
-                <td>{l.employee.name} <span className="muted">({label(ROLES, l.employee.role)})</span></td>
-                <td>{label(ACCESS_ACTIONS, l.action)}{l.entryCount !== null && l.entryCount > 0 && ` (${l.entryCount} regels)`}</td>
-                <td>{label(PARTS, l.part)}</td>
-                <td>{label(ACCESS_OUTCOMES, l.outcome)}</td>
-                <td>{l.basis === 'emergency' ? <strong>Noodtoegang</strong> : label(ACCESS_BASES, l.basis)}{l.purpose !== null && ` — doel: ${label(ALL_PURPOSES, l.purpose).toLowerCase()}`}</td>
-                <td>{l.citations.join('; ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Wide label="Toegangslogboek (tabel)">
+          <table className="list" data-testid="access-log">
+            <thead><tr><th scope="col">Tijd</th><th scope="col">Medewerker</th><th scope="col">Wat</th><th scope="col">Deel</th><th scope="col">Uitkomst</th><th scope="col">Grond</th><th scope="col">Artikelen</th></tr></thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.seq} className={l.basis === 'emergency' ? 'emergency-row' : undefined}>
+                  <td>{formatDate(l.at)}</td>
+                  <td>{l.employee.name} <span className="muted">({label(ROLES, l.employee.role)})</span></td>
+                  <td>{label(ACCESS_ACTIONS, l.action)}{l.entryCount !== null && l.entryCount > 0 && ` (${l.entryCount} regels)`}</td>
+                  <td>{label(PARTS, l.part)}</td>
+                  <td>{label(ACCESS_OUTCOMES, l.outcome)}</td>
+                  <td>{l.basis === 'emergency' ? <strong>Noodtoegang</strong> : label(ACCESS_BASES, l.basis)}{l.purpose !== null && ` — doel: ${label(ALL_PURPOSES, l.purpose).toLowerCase()}`}</td>
+                  <td>{l.citations.join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Wide>
       )}
       {before !== null && <button type="button" className="secondary" disabled={more.busy} onClick={() => void more.submit()}>Oudere regels laden</button>}
       <ProblemBox problem={more.problem} />

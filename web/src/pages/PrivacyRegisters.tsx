@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { get, post, api, toProblem, type Problem } from '../api';
-import { Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
+import { Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit, Wide, ConfirmButton } from '../components';
 import { formatDate } from '../labels';
 
 const RISKS = { 'not-assessed': 'Nog niet beoordeeld', 'unlikely': 'Waarschijnlijk geen risico', 'risk': 'Risico', 'high-risk': 'Hoog risico' };
@@ -148,28 +148,30 @@ export function RetentionReview() {
         : (
             <>
               <TextInput label="Reden om te bewaren" value={holdReason} onChange={setHoldReason} hint="Nodig als u op Bewaren klikt." />
-              <table className="list" data-testid="retention-reviews">
-                <thead><tr><th scope="col">Cliënt</th><th scope="col">Laatste wijziging</th><th scope="col">Bewaren tot</th><th scope="col">Stand</th><th scope="col">Besluit</th></tr></thead>
-                <tbody>
-                  {list.data.reviews.map((r) => (
-                    <tr key={r.clientId}>
-                      <td>{r.name} ({formatDate(r.birthDate)})</td><td>{formatDate(r.lastChange)}</td><td>{formatDate(r.keptUntil)}</td>
-                      <td>{REVIEW_STATUSES[r.status]}{r.holdReason === null ? '' : `: ${r.holdReason}`}</td>
-                      <td>
-                        {r.status === 'pending' && (
-                          <>
-                            <button type="button" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/confirm`)}>Vernietigen</button>
-                            <button type="button" className="secondary" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/hold`, { reason: holdReason })}>Bewaren</button>
-                          </>
-                        )}
-                        {r.status === 'held' && (
-                          <button type="button" className="secondary" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/release`)}>Procedure voorbij: niet meer vasthouden</button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Wide label="Dossiers om te vernietigen (tabel)">
+                <table className="list" data-testid="retention-reviews">
+                  <thead><tr><th scope="col">Cliënt</th><th scope="col">Laatste wijziging</th><th scope="col">Bewaren tot</th><th scope="col">Stand</th><th scope="col">Besluit</th></tr></thead>
+                  <tbody>
+                    {list.data.reviews.map((r) => (
+                      <tr key={r.clientId}>
+                        <td>{r.name} ({formatDate(r.birthDate)})</td><td>{formatDate(r.lastChange)}</td><td>{formatDate(r.keptUntil)}</td>
+                        <td>{REVIEW_STATUSES[r.status]}{r.holdReason === null ? '' : `: ${r.holdReason}`}</td>
+                        <td>
+                          {r.status === 'pending' && (
+                            <>
+                              <ConfirmButton className="" question={`Het dossier van ${r.name} vernietigen? Dit kan niet ongedaan worden gemaakt.`} confirm="Ja, vernietigen" onConfirm={() => act(`/api/privacy/retention-reviews/${r.clientId}/confirm`)}>Vernietigen</ConfirmButton>
+                              <button type="button" className="secondary" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/hold`, { reason: holdReason })}>Bewaren</button>
+                            </>
+                          )}
+                          {r.status === 'held' && (
+                            <button type="button" className="secondary" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/release`)}>Procedure voorbij: niet meer vasthouden</button>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </Wide>
             </>
           ))}
       <HoldBeforeDue onHeld={list.reload} />
@@ -261,7 +263,7 @@ function DossierRetentionCard() {
           {shown.goodCare !== null && (
             <p>
               Langer bewaren voor goede zorg tot en met {formatDate(shown.goodCare.until)}: {shown.goodCare.reason}{' '}
-              <button type="button" className="secondary" disabled={end.busy} onClick={() => void end.submit()}>Verlenging beëindigen</button>
+              <ConfirmButton disabled={end.busy} question="De verlenging beëindigen? Dan geldt weer de gewone bewaartermijn." confirm="Ja, beëindigen" onConfirm={() => void end.submit()}>Verlenging beëindigen</ConfirmButton>
             </p>
           )}
           <ProblemBox problem={end.problem} />
@@ -290,14 +292,16 @@ export function ProcessingRecords() {
       {list.loading && <Loading what="Verwerkingen" />}
       <ProblemBox problem={list.problem} />
       {list.data !== undefined && (
-        <table className="list" data-testid="processing-activities">
-          <thead><tr><th scope="col">Verwerking</th><th scope="col">Doel</th><th scope="col">Grondslag</th><th scope="col">Ontvangers</th><th scope="col">Bewaren</th></tr></thead>
-          <tbody>
-            {list.data.activities.map((a) => (
-              <tr key={a.id}><td>{a.name}</td><td>{a.purpose}</td><td>{a.legalBasis}</td><td>{a.recipients.join(', ')}</td><td>{a.retention}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <Wide label="Verwerkingsregister (tabel)">
+          <table className="list" data-testid="processing-activities">
+            <thead><tr><th scope="col">Verwerking</th><th scope="col">Doel</th><th scope="col">Grondslag</th><th scope="col">Ontvangers</th><th scope="col">Bewaren</th></tr></thead>
+            <tbody>
+              {list.data.activities.map((a) => (
+                <tr key={a.id}><td>{a.name}</td><td>{a.purpose}</td><td>{a.legalBasis}</td><td>{a.recipients.join(', ')}</td><td>{a.retention}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </Wide>
       )}
     </section>
   );

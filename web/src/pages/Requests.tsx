@@ -1,7 +1,7 @@
 /** Requests (rights of the client and representatives): the dashboard by due date, intake, the decision flow, letters and copies. */
 import { useState } from 'react';
 import { get, post, toProblem, type Problem } from '../api';
-import { Basis, DownloadButton, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../components';
+import { Basis, DownloadButton, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit, Wide } from '../components';
 import {
   CHANNELS, CONSENT_HOW, DECISION_FACTS, DECISION_OUTCOMES, DOCUMENT_TYPES, INTAKE_OUTCOMES, PARTS, RELATIONS, REQUEST_KINDS, REQUEST_STATES, formatDate, label, today,
 } from '../labels';
@@ -56,20 +56,22 @@ export function RequestsDashboard() {
       {list.data !== undefined && (rows.length === 0
         ? <p>Er zijn geen lopende verzoeken.</p>
         : (
-            <table className="list" data-testid="requests-dashboard">
-              <thead><tr><th scope="col">Uiterlijk beslissen op</th><th scope="col">Cliënt</th><th scope="col">Verzoek</th><th scope="col">Status</th><th scope="col">Ontvangen</th></tr></thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.requestId} className={r.overdue ? 'overdue' : undefined}>
-                    <td>{formatDate(r.deadline)}{r.overdue && <strong className="tag danger-tag"> Te laat</strong>}</td>
-                    <td>{r.clientName}</td>
-                    <td><Link to={`/clienten/${r.clientId}/verzoeken/${r.requestId}`}>{label(REQUEST_KINDS, r.kind)}</Link></td>
-                    <td>{label(REQUEST_STATES, r.state)}</td>
-                    <td>{formatDate(r.receivedOn)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Wide label="Openstaande verzoeken (tabel)">
+              <table className="list" data-testid="requests-dashboard">
+                <thead><tr><th scope="col">Uiterlijk beslissen op</th><th scope="col">Cliënt</th><th scope="col">Verzoek</th><th scope="col">Status</th><th scope="col">Ontvangen</th></tr></thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.requestId} className={r.overdue ? 'overdue' : undefined}>
+                      <td>{formatDate(r.deadline)}{r.overdue && <strong className="tag danger-tag"> Te laat</strong>}</td>
+                      <td>{r.clientName}</td>
+                      <td><Link to={`/clienten/${r.clientId}/verzoeken/${r.requestId}`}>{label(REQUEST_KINDS, r.kind)}</Link></td>
+                      <td>{label(REQUEST_STATES, r.state)}</td>
+                      <td>{formatDate(r.receivedOn)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Wide>
           ))}
     </>
   );
@@ -90,21 +92,23 @@ export function ClientRequests({ client, me }: { client: ClientDetail; me: Me })
       {list.data !== undefined && (list.data.requests.length === 0
         ? <p>Er zijn nog geen verzoeken.</p>
         : (
-            <table className="list">
-              <thead><tr><th scope="col">Verzoek</th><th scope="col">Van</th><th scope="col">Ontvangen</th><th scope="col">Intake</th><th scope="col">Status</th><th scope="col">Uiterlijk</th></tr></thead>
-              <tbody>
-                {list.data.requests.map((r) => (
-                  <tr key={r.id}>
-                    <td><Link to={`/clienten/${client.id}/verzoeken/${r.id}`}>{label(REQUEST_KINDS, r.kind)}</Link></td>
-                    <td>{requesterText(r.requester)}</td>
-                    <td>{formatDate(r.receivedOn)}</td>
-                    <td>{label(INTAKE_OUTCOMES, r.intake.outcome)}</td>
-                    <td>{label(REQUEST_STATES, r.state)}</td>
-                    <td>{formatDate(r.deadline)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Wide label="Verzoeken van deze cliënt (tabel)">
+              <table className="list">
+                <thead><tr><th scope="col">Verzoek</th><th scope="col">Van</th><th scope="col">Ontvangen</th><th scope="col">Intake</th><th scope="col">Status</th><th scope="col">Uiterlijk</th></tr></thead>
+                <tbody>
+                  {list.data.requests.map((r) => (
+                    <tr key={r.id}>
+                      <td><Link to={`/clienten/${client.id}/verzoeken/${r.id}`}>{label(REQUEST_KINDS, r.kind)}</Link></td>
+                      <td>{requesterText(r.requester)}</td>
+                      <td>{formatDate(r.receivedOn)}</td>
+                      <td>{label(INTAKE_OUTCOMES, r.intake.outcome)}</td>
+                      <td>{label(REQUEST_STATES, r.state)}</td>
+                      <td>{formatDate(r.deadline)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Wide>
           ))}
     </section>
   );

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { api, get, post, toProblem, type Problem } from '../api';
-import { Link, Loading, ProblemBox, Select, TextArea, useLoad, useSubmit } from '../components';
+import { Link, Loading, ProblemBox, Select, TextArea, useLoad, useSubmit, ConfirmButton } from '../components';
 import { ENTRY_KINDS, SOURCE_KINDS, formatDate } from '../labels';
 
 interface Note { id: string; clientId: string; text: string; createdAt: string; expiresAt: string }
@@ -81,7 +81,7 @@ function NoteItem({ note: n, onChanged, showClient }: { note: Note; onChanged: (
         : (
             <div className="actions">
               <button type="button" className="secondary" onClick={() => setMoving(true)}>In het dossier zetten…</button>
-              <button type="button" className="secondary" onClick={() => act(api('DELETE', `/api/work-notes/${n.id}`))}>Vernietigen</button>
+              <ConfirmButton question="Deze werkaantekening vernietigen? Dit kan niet ongedaan worden gemaakt." confirm="Ja, vernietigen" onConfirm={() => act(api('DELETE', `/api/work-notes/${n.id}`))}>Vernietigen</ConfirmButton>
             </div>
           )}
     </li>

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { api } from '../../api';
-import { ProblemBox, Select, TextInput, useSubmit } from '../../components';
+import { ProblemBox, Select, TextInput, useSubmit, Wide } from '../../components';
 import { CUSTODY_BASES, CUSTODY_KINDS, RELATIONS, REPRESENTATIVE_RELATIONS, formatDate, label, today } from '../../labels';
 import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../client-detail';
@@ -32,31 +32,33 @@ export function RelationsCard({ client: c, me, team, onChanged }: {
       {c.relations.length === 0
         ? <p>Geen relaties vastgelegd.</p>
         : (
-            <table className="list" data-testid="relations">
-              <thead>
-                <tr><th scope="col">Naam</th><th scope="col">Relatie</th><th scope="col">Gezag</th><th scope="col">Hoe ontstaan en vastgesteld</th><th scope="col">Geldig</th></tr>
-              </thead>
-              <tbody>
-                {c.relations.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      {r.givenNames} {r.familyName}
-                      {c.representatives?.relationIds.includes(r.id) === true && <span className="muted"> (vertegenwoordigt de cliënt nu)</span>}
-                    </td>
-                    <td>{label(RELATIONS, r.relation)}</td>
-                    <td>{r.hasCustody ? `Ja — ${label(CUSTODY_KINDS, r.custodyKind)}` : 'Nee'}</td>
-                    <td>
-                      {r.hasCustody && <>{r.custodyEstablishedBy === null || r.custodyEstablishedBy === undefined ? 'Niet vastgelegd hoe het gezag is ontstaan' : label(CUSTODY_BASES, r.custodyEstablishedBy)}. </>}
-                      {r.establishedHow}
-                    </td>
-                    <td>
-                      {formatDate(r.validFrom)}{r.validTo === null ? '' : ` t/m ${formatDate(r.validTo)}`}
-                      {r.validTo === null && allowed(mayEnd) && <EndRelation clientId={c.id} relation={r} headers={actingFor.headers} onDone={onChanged} />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Wide label="Relaties (tabel)">
+              <table className="list" data-testid="relations">
+                <thead>
+                  <tr><th scope="col">Naam</th><th scope="col">Relatie</th><th scope="col">Gezag</th><th scope="col">Hoe ontstaan en vastgesteld</th><th scope="col">Geldig</th></tr>
+                </thead>
+                <tbody>
+                  {c.relations.map((r) => (
+                    <tr key={r.id}>
+                      <td>
+                        {r.givenNames} {r.familyName}
+                        {c.representatives?.relationIds.includes(r.id) === true && <span className="muted"> (vertegenwoordigt de cliënt nu)</span>}
+                      </td>
+                      <td>{label(RELATIONS, r.relation)}</td>
+                      <td>{r.hasCustody ? `Ja — ${label(CUSTODY_KINDS, r.custodyKind)}` : 'Nee'}</td>
+                      <td>
+                        {r.hasCustody && <>{r.custodyEstablishedBy === null || r.custodyEstablishedBy === undefined ? 'Niet vastgelegd hoe het gezag is ontstaan' : label(CUSTODY_BASES, r.custodyEstablishedBy)}. </>}
+                        {r.establishedHow}
+                      </td>
+                      <td>
+                        {formatDate(r.validFrom)}{r.validTo === null ? '' : ` t/m ${formatDate(r.validTo)}`}
+                        {r.validTo === null && allowed(mayEnd) && <EndRelation clientId={c.id} relation={r} headers={actingFor.headers} onDone={onChanged} />}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Wide>
           )}
       <ActingForSelect me={me} team={team} value={actingFor} onChange={setActingFor} />
       {allowed(mayRegister)
