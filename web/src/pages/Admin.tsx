@@ -6,13 +6,13 @@
  */
 import { useState } from 'react';
 import { api, get, post, toProblem, type Problem } from '../api';
-import { Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit } from '../components';
+import { Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit, Wide } from '../components';
 import { ROLES, label } from '../labels';
 import type { Me } from './Login';
 
 interface Employee {
   id: string; username: string; displayName: string; functionTitle: string; role: string; rolePending: boolean; pendingRole: string | null;
-  active: boolean; enrolled: boolean; totpEnrolled: boolean; mustChangePassword: boolean; teams: { id: string; name: string }[];
+  active: boolean; enrolled: boolean; totpEnrolled: boolean; teams: { id: string; name: string }[];
 }
 interface Enrolment { url: string; token: string; expiresAt: string }
 interface Team { id: string; name: string; members: { id: string; displayName: string }[] }
@@ -49,14 +49,16 @@ function Employees() {
       {list.loading && <Loading what="Medewerkers" />}
       <ProblemBox problem={list.problem} />
       {list.data !== undefined && (
-        <table className="list" data-testid="employees">
-          <thead><tr><th scope="col">Naam</th><th scope="col">Gebruikersnaam</th><th scope="col">Functie</th><th scope="col">Rol</th><th scope="col">Status</th><th scope="col">Teams</th><th scope="col">Acties</th></tr></thead>
-          <tbody>
-            {list.data.employees.map((e) => (
-              <EmployeeRow key={e.id} employee={e} onChanged={list.reload} onLink={(enrolment) => show(e.displayName, enrolment)} />
-            ))}
-          </tbody>
-        </table>
+        <Wide label="Medewerkers (tabel)">
+          <table className="list" data-testid="employees">
+            <thead><tr><th scope="col">Naam</th><th scope="col">Gebruikersnaam</th><th scope="col">Functie</th><th scope="col">Rol</th><th scope="col">Status</th><th scope="col">Teams</th><th scope="col">Acties</th></tr></thead>
+            <tbody>
+              {list.data.employees.map((e) => (
+                <EmployeeRow key={e.id} employee={e} onChanged={list.reload} onLink={(enrolment) => show(e.displayName, enrolment)} />
+              ))}
+            </tbody>
+          </table>
+        </Wide>
       )}
     </section>
   );
