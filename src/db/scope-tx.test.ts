@@ -40,8 +40,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'emergency/emergency-routes.ts',
   'emergency/emergency-service.ts',
   'exports/portability-export.ts',
-  'families/family-routes.ts',
-  'families/family-service.ts',
   'organisation/admin-log-routes.ts',
   'organisation/employee-routes.ts',
   'organisation/enrolment-routes.ts',

@@ -36,7 +36,7 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'family-linking', subject: (request) => ({ kind: 'family-linking', familyId: randomUUID(), memberIds: request.body.memberIds, into: 'new' }),
     intent: () => 'link',
     handler: async (scope, request, reply) => {
-      await createFamily(scope.tx, deps.masterKey, scope.organisationId, scope.actor.employeeId, scope.now, request.body.name, scope.members, scope.familyId);
+      await createFamily(scope, deps.masterKey, request.body.name);
       reply.code(201);
       return readFamily(scope);
     },
@@ -57,7 +57,7 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'family-linking', subject: (request) => ({ kind: 'family-linking', familyId: request.params.familyId, memberIds: [request.body.clientId], into: 'existing' }),
     intent: () => 'link',
     handler: async (scope, request) => {
-      await addMembers(scope.tx, scope.familyId, [request.body.clientId], scope.now);
+      await addMembers(scope, [request.body.clientId]);
       return readFamily(scope);
     },
   });
