@@ -56,7 +56,7 @@ export function breachRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['privacy officer'], summary: 'The data breach register, with the 72-hour AP deadline and time left (privacy officer only)', response: { 200: Type.Object({ breaches: Type.Array(BreachSchema) }) } },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope) => {
-      const breaches = await listBreaches(scope.tx, deps.masterKey, scope.actor.organisationId, scope.now);
+      const breaches = await listBreaches(scope, deps.masterKey);
       scope.concerns(breaches.flatMap((b) => b.clientIds));
       return { breaches };
     },
@@ -67,9 +67,7 @@ export function breachRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['privacy officer'], summary: 'Register a data breach (AVG 33(5))', body: CreateBody, response: { 201: BreachSchema } },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope, request, reply) => {
-      const breach = logged(scope, await createBreach(scope.tx, deps.masterKey, {
-        ...request.body, organisationId: scope.actor.organisationId, createdBy: scope.actor.employeeId, now: scope.now,
-      }));
+      const breach = logged(scope, await createBreach(scope, deps.masterKey, request.body));
       reply.code(201);
       return breach;
     },
@@ -82,8 +80,6 @@ export function breachRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: Params, body: PatchBody, response: { 200: BreachSchema },
     },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
-    handler: async (scope, request) => logged(scope, await updateBreach(scope.tx, deps.masterKey, {
-      id: request.params.id, organisationId: scope.actor.organisationId, updatedBy: scope.actor.employeeId, now: scope.now, patch: request.body,
-    })),
+    handler: async (scope, request) => logged(scope, await updateBreach(scope, deps.masterKey, request.params.id, request.body)),
   });
 }

@@ -28,7 +28,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'access/access-log-routes.ts',
   'access/access-log-views.ts',
   'auth/auth-routes.ts',
-  'breaches/breach-routes.ts',
   'clients/clients-routes.ts',
   'clients/clients-service.ts',
   'consents/consent-service.ts',

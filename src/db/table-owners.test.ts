@@ -100,8 +100,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'auth/second-factor.ts: org.login_challenges',
   'auth/second-factor.ts: org.recovery_codes',
   'auth/sessions.ts: org.sessions',
-  'breaches/breach-service.ts: org.data_breach_clients',
-  'breaches/breach-service.ts: org.data_breaches',
   'clients/clients-service.ts: formal.clients',
   'clients/clients-service.ts: formal.data_corrections',
   'clients/clients-service.ts: formal.identity_checks',
