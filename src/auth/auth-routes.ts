@@ -26,7 +26,7 @@ import { AppError, unauthorized } from '../errors.js';
 import { AccessOutcome } from '../access/access-log.js';
 import { AdministrationAct, logAdministration } from '../organisation/administration-log.js';
 import {
-  accountState, enrolFirstTotpSecret, loginAccount, loginEmployee, passwordOf, storeOwnPassword,
+  enrolFirstTotpSecret, loginAccount, loginEmployee, ownRolePending, passwordOf, storeOwnPassword,
 } from '../organisation/employee-store.js';
 import { ROLE_GRANT_CITATIONS } from '../organisation/role-grant-rule.js';
 import type { Config } from '../config/config.js';
@@ -35,11 +35,13 @@ import { gatedRoute, publicRoute } from '../http/gated-route.js';
 import { OneOf } from '../http/schema-helpers.js';
 import { servedOverTls } from '../http/tls.js';
 import { csrfRefused, isCsrfSafe } from './csrf.js';
+import { countChallengeAttempt, insertChallenge, liveChallenge, spendChallenge } from './login-challenge-store.js';
 import { attemptSucceeded, beginAttempt, type AttemptTicket, type ThrottleKeys, type ThrottleSettings } from './login-throttle.js';
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH } from './password-policy.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { acceptTotpStep, issueRecoveryCodes, openTotpSecret, sealTotpSecret, useRecoveryCode } from './second-factor.js';
-import { createSession, endAllSessions, endSession, resolveSessionStateInItsScope, type SessionSettings } from './sessions.js';
+import { createSession, endAllSessions, endOwnSession, resolveSessionStateInItsScope } from './session-store.js';
+import type { SessionSettings } from './sessions.js';
 import { matchTotp, newTotpSecret, TOTP_PERIOD_SECONDS, totpQrCode, totpUri } from './totp.js';
 
 const PLAIN_COOKIE = 'dw_session';
@@ -100,7 +102,6 @@ const Challenge = Type.Object({
 
 const meProperties = {
   employeeId: Type.String(), organisationId: Type.String(), role: Type.String(), displayName: Type.String(),
-  passwordChangeRequired: Type.Boolean({ description: 'True after a log-in with a one-time password: change it before anything else.' }),
   rolePending: Type.Boolean({ description: 'True for a new account whose privileged role awaits a second person\'s approval: every other route is refused until then.' }),
 };
 const Me = Type.Object(meProperties, { additionalProperties: false });
@@ -137,11 +138,6 @@ function throttled(reply: FastifyReply, retryAfterSeconds: number): AppError {
     'Te veel inlogpogingen. Wacht even en probeer het dan opnieuw.', 'Too many log-in attempts. Wait a while and try again.');
 }
 
-function passwordChangeRequired(): AppError {
-  return new AppError('password-change-required', 403,
-    'U bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord.', 'You logged in with a one-time password. Choose your own password first.');
-}
-
 function rolePending(): AppError {
   return new AppError('role-pending', 403,
     'Uw account wacht op goedkeuring van uw rol door een tweede persoon (een leidinggevende of de functionaris gegevensbescherming). Tot dan kunt u nog niets doen in Dossierwijzer.',
@@ -149,8 +145,8 @@ function rolePending(): AppError {
     { basis: ROLE_GRANT_CITATIONS });
 }
 
-/** Routes open to a session that must change its one-time password first (and to one whose role awaits approval). */
-const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout']);
+/** Routes open to a session whose role awaits approval. */
+const OPEN_WHILE_ROLE_PENDING = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout']);
 
 export function sessionSettings(deps: Pick<AppDeps, 'config'>): SessionSettings {
   return { idleMinutes: deps.config.sessionIdleMinutes, lifetimeMinutes: deps.config.sessionLifetimeMinutes };
@@ -183,8 +179,7 @@ export function installAuthentication(app: FastifyInstance, deps: AppDeps): void
     const token = sessionToken(request, deps.config);
     const state = token === undefined ? undefined : await resolveSessionStateInItsScope(deps.db, token, sessionSettings(deps), deps.now());
     if (state === undefined) throw unauthorized();
-    if (state.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) throw passwordChangeRequired();
-    if (state.rolePending && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
+    if (state.rolePending && !OPEN_WHILE_ROLE_PENDING.has(request.routeOptions.url ?? '')) {
       // The puppet reproduction of issue 14: an account the administrator made a manager has no rights until a second person approves.
       const ctx = { actor: state.actor, route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip, now: deps.now() };
       await deps.db.transaction((tx) => logAdministration(tx, { kind: 'session', ctx }, AdministrationAct.pendingRoleRefused, { employee: state.actor.employeeId, role: state.actor.role },
@@ -201,7 +196,6 @@ interface ChallengeRow {
   organisationId: string;
   role: string;
   displayName: string;
-  mustChangePassword: boolean;
   rolePending: boolean;
   totpSecret: Buffer | null;
   pendingSecret: Buffer | null;
@@ -212,8 +206,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   async function openChallenge(request: FastifyRequest, reply: FastifyReply, challenge: string, kind: 'totp' | 'enrol'): Promise<{ row: ChallengeRow; ticket: AttemptTicket }> {
     const now = deps.now();
     const idHash = hashChallenge(challenge);
-    const [live] = await deps.db.query<{ employee_id: string; pending_secret: Buffer | null }>(
-      'SELECT employee_id, pending_secret FROM org.login_challenges WHERE id_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > $3', [idHash, kind, now]);
+    const live = await liveChallenge(deps.db, idHash, kind, now);
     const employee = live === undefined ? undefined : await loginEmployee(deps.db, live.employee_id);
     const row: ChallengeRow | undefined = live === undefined || employee === undefined
       ? undefined
@@ -222,8 +215,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     const verdict = await beginAttempt(deps.db, keys, throttleSettings(deps), now);
     if (!verdict.allowed) throw throttled(reply, verdict.retryAfterSeconds);
     if (row === undefined) throw failed(request, kind, 'challenge');
-    const counted = await deps.db.query('UPDATE org.login_challenges SET attempts = attempts + 1 WHERE id_hash = $1 AND attempts < $2 RETURNING attempts', [idHash, CHALLENGE_ATTEMPTS]);
-    if (counted.length === 0) throw failed(request, kind, 'challenge');
+    if (!await countChallengeAttempt(deps.db, idHash, CHALLENGE_ATTEMPTS)) throw failed(request, kind, 'challenge');
     return { row, ticket: verdict.ticket };
   }
 
@@ -240,7 +232,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     request.log.info({ event: 'login-succeeded', employeeId: row.employeeId }, 'log-in succeeded');
     return {
       employeeId: row.employeeId, organisationId: row.organisationId, role: row.role, displayName: row.displayName,
-      passwordChangeRequired: row.mustChangePassword, rolePending: row.rolePending,
+      rolePending: row.rolePending,
     };
   }
 
@@ -267,11 +259,10 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     const challenge = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
     const enrolSecret = employee.totpSecret === null ? newTotpSecret() : undefined;
-    await deps.db.query(
-      `INSERT INTO org.login_challenges (id_hash, employee_id, kind, pending_secret, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [hashChallenge(challenge), employee.id, enrolSecret === undefined ? 'totp' : 'enrol',
-        enrolSecret === undefined ? null : sealTotpSecret(deps.masterKey, employee.id, enrolSecret, true), now, expiresAt]);
+    await insertChallenge(deps.db, {
+      idHash: hashChallenge(challenge), employeeId: employee.id, kind: enrolSecret === undefined ? 'totp' : 'enrol',
+      pendingSecret: enrolSecret === undefined ? null : sealTotpSecret(deps.masterKey, employee.id, enrolSecret, true), createdAt: now, expiresAt,
+    });
     if (enrolSecret === undefined) return { challenge, next: 'totp' as const, expiresAt: expiresAt.toISOString() };
     const otpauthUri = totpUri(enrolSecret, username);
     return { challenge, next: 'enrol' as const, expiresAt: expiresAt.toISOString(), enrolment: { otpauthUri, secret: enrolSecret, qrCode: await totpQrCode(otpauthUri) } };
@@ -291,8 +282,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     const step = isTotp && secret !== undefined ? matchTotp(secret, code, now) : undefined;
     if (isTotp && step === undefined) throw failed(request, 'totp', 'code');
     const token = await deps.db.transaction(async (tx) => {
-      const spent = await tx.query('UPDATE org.login_challenges SET used_at = $2 WHERE id_hash = $1 AND used_at IS NULL RETURNING employee_id', [hashChallenge(challenge), now]);
-      if (spent.length === 0) return undefined;
+      if (!await spendChallenge(tx, hashChallenge(challenge), now)) return undefined;
       const accepted = step === undefined ? await useRecoveryCode(tx, row.employeeId, code, now) : await acceptTotpStep(tx, row.employeeId, step);
       if (!accepted && step !== undefined) {
         // Thrown, not returned: the rollback leaves the challenge unspent for the next code.
@@ -320,8 +310,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     const step = matchTotp(secret, code, now);
     if (step === undefined) throw failed(request, 'enrol', 'code');
     const result = await deps.db.transaction(async (tx) => {
-      const spent = await tx.query('UPDATE org.login_challenges SET used_at = $2 WHERE id_hash = $1 AND used_at IS NULL RETURNING employee_id', [hashChallenge(challenge), now]);
-      if (spent.length === 0) return undefined;
+      if (!await spendChallenge(tx, hashChallenge(challenge), now)) return undefined;
       // Only when no factor was enrolled meanwhile (another challenge, or the same secret twice).
       if (!await enrolFirstTotpSecret(tx, row.employeeId, sealTotpSecret(deps.masterKey, row.employeeId, secret), now, step)) return undefined;
       const recoveryCodes = await issueRecoveryCodes(tx, row.employeeId, now);
@@ -333,14 +322,14 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   }
 
   // The caller's own session: the own subject (no client data, so no row), for every session that has an actor —
-  // also one that must change its one-time password first or whose role awaits approval (OPEN_BEFORE_PASSWORD_CHANGE).
+  // also one whose role awaits approval (OPEN_WHILE_ROLE_PENDING).
   gatedRoute(app, deps, {
     method: 'POST', url: '/api/auth/logout',
     schema: { tags: ['auth'], summary: 'End the current session', response: { 204: Type.Null() } },
     kind: 'own', subject: () => ({ kind: 'own' }), intent: () => ({ action: 'record', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const token = sessionToken(request, deps.config);
-      if (token !== undefined) await endSession(scope.tx, token, scope.now);
+      if (token !== undefined) await endOwnSession(scope, token);
       clearSessionCookies(reply);
       reply.code(204);
       return null;
@@ -353,8 +342,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'own', subject: () => ({ kind: 'own' }), intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => {
       const { employeeId, organisationId, role, displayName } = scope.actor;
-      const state = await accountState(scope.tx, employeeId);
-      return { employeeId, organisationId, role, displayName, passwordChangeRequired: state?.mustChangePassword ?? false, rolePending: state?.rolePending ?? false };
+      return { employeeId, organisationId, role, displayName, rolePending: await ownRolePending(scope) ?? false };
     },
   });
 

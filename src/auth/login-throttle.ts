@@ -1,7 +1,8 @@
 /**
  * Log-in throttling per account and per address, with growing back-off
  * (OWASP ASVS 4.0 §2.2.1; NEN 7510-2 A.9.4.2 asks for protection against
- * brute-force log-ins). Stored in the database, so it holds across processes.
+ * brute-force log-ins). Stored in the database (login-throttle-store.ts), so it
+ * holds across processes.
  *
  * Every attempt (password or code) is counted BEFORE it is checked, in one
  * transaction holding the rows' locks: a burst of parallel guesses cannot all
@@ -17,7 +18,8 @@
  * of each key is stored.
  */
 import { createHash } from 'node:crypto';
-import type { Database, Queryable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import { forgetThrottleKey, lockThrottleRow, storeThrottleCount, takeBackThrottleFailure, type ThrottleRow } from './login-throttle-store.js';
 
 export interface ThrottleSettings {
   windowMinutes: number;
@@ -58,28 +60,14 @@ function keysOf(keys: ThrottleKeys, settings: ThrottleSettings): Key[] {
   ];
 }
 
-interface Row {
-  failures: number;
-  last_failure_at: Date;
-  blocked_until: Date | null;
-}
-
-async function lockRow(tx: Queryable, key: Key, now: Date): Promise<Row> {
-  await tx.query(
-    `INSERT INTO org.login_throttle (scope, key_hash, failures, last_failure_at) VALUES ($1, $2, 0, $3)
-     ON CONFLICT (scope, key_hash) DO NOTHING`, [key.scope, key.hash, now]);
-  const rows = await tx.query<Row>('SELECT failures, last_failure_at, blocked_until FROM org.login_throttle WHERE scope = $1 AND key_hash = $2 FOR UPDATE', [key.scope, key.hash]);
-  return rows[0]!;
-}
-
 /**
  * Counts an attempt against every key, or refuses it when a key is blocked
  * (then nothing is counted).
  */
 export async function beginAttempt(db: Database, keys: ThrottleKeys, settings: ThrottleSettings, now: Date): Promise<AttemptVerdict> {
   return db.transaction(async (tx) => {
-    const locked: { key: Key; row: Row }[] = [];
-    for (const key of keysOf(keys, settings)) locked.push({ key, row: await lockRow(tx, key, now) });
+    const locked: { key: Key; row: ThrottleRow }[] = [];
+    for (const key of keysOf(keys, settings)) locked.push({ key, row: await lockThrottleRow(tx, key.scope, key.hash, now) });
     const blockedUntil = Math.max(0, ...locked.map(({ row }) => row.blocked_until?.getTime() ?? 0));
     if (blockedUntil > now.getTime()) return { allowed: false, retryAfterSeconds: Math.ceil((blockedUntil - now.getTime()) / 1000) };
     const blocks: AttemptTicket['blocks'] = [];
@@ -88,9 +76,7 @@ export async function beginAttempt(db: Database, keys: ThrottleKeys, settings: T
       const failures = (now.getTime() - quietSince > settings.windowMinutes * 60_000 ? 0 : row.failures) + 1;
       const blockSeconds = failures >= key.threshold ? Math.min(2 ** (failures - key.threshold + 1), settings.maxBlockSeconds) : 0;
       const blockedUntil = blockSeconds === 0 ? null : new Date(now.getTime() + blockSeconds * 1000);
-      await tx.query(
-        'UPDATE org.login_throttle SET failures = $3, last_failure_at = $4, blocked_until = $5 WHERE scope = $1 AND key_hash = $2',
-        [key.scope, key.hash, failures, now, blockedUntil]);
+      await storeThrottleCount(tx, key.scope, key.hash, failures, now, blockedUntil);
       blocks.push({ scope: key.scope, set: blockedUntil, previous: row.blocked_until });
     }
     return { allowed: true, ticket: { keys, blocks } };
@@ -108,15 +94,11 @@ export async function attemptSucceeded(db: Database, ticket: AttemptTicket, sett
   await db.transaction(async (tx) => {
     for (const key of keysOf(ticket.keys, settings)) {
       if (complete && key.scope === 'account') {
-        await tx.query('DELETE FROM org.login_throttle WHERE scope = $1 AND key_hash = $2', [key.scope, key.hash]);
+        await forgetThrottleKey(tx, key.scope, key.hash);
         continue;
       }
       const block = ticket.blocks.find((b) => b.scope === key.scope);
-      await tx.query(
-        `UPDATE org.login_throttle
-            SET failures = greatest(failures - 1, 0),
-                blocked_until = CASE WHEN $3::timestamptz IS NOT NULL AND blocked_until = $3::timestamptz THEN $4::timestamptz ELSE blocked_until END
-          WHERE scope = $1 AND key_hash = $2`, [key.scope, key.hash, block?.set ?? null, block?.previous ?? null]);
+      await takeBackThrottleFailure(tx, key.scope, key.hash, block?.set ?? null, block?.previous ?? null);
     }
   });
 }

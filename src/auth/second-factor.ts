@@ -6,7 +6,9 @@
 import { Type } from 'typebox';
 import type { Queryable } from '../db/database.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
-import { clearTotpSecret, recordTotpStep, sealedTotpSecret, storeTotpSecret } from '../organisation/employee-store.js';
+import { clearTotpSecret, recordTotpStep, sealedTotpSecret, storeTotpSecret, type AccountScope } from '../organisation/employee-store.js';
+import { spendChallengesOf } from './login-challenge-store.js';
+import { deleteRecoveryCodes, replaceRecoveryCodes, spendRecoveryCode } from './recovery-code-store.js';
 import { newRecoveryCodes, recoveryCodeHash } from './totp.js';
 
 const secretContext = (employeeId: string) => `totp:${employeeId}`;
@@ -50,26 +52,20 @@ export async function acceptTotpStep(db: Queryable, employeeId: string, step: nu
 }
 
 /** Replaces the employee's recovery codes with ten new ones and returns them (shown once, stored as hashes). */
-export async function issueRecoveryCodes(db: Queryable, employeeId: string, now: Date): Promise<string[]> {
+export async function issueRecoveryCodes(where: Queryable | AccountScope, employeeId: string, now: Date): Promise<string[]> {
   const codes = newRecoveryCodes();
-  await db.query('DELETE FROM org.recovery_codes WHERE employee_id = $1', [employeeId]);
-  for (const code of codes) {
-    await db.query('INSERT INTO org.recovery_codes (employee_id, code_hash, created_at) VALUES ($1, $2, $3)', [employeeId, recoveryCodeHash(code), now]);
-  }
+  await replaceRecoveryCodes(where, employeeId, codes.map(recoveryCodeHash), now);
   return codes;
 }
 
 /** Uses up a recovery code; false when it is not one of the employee's unused codes. */
-export async function useRecoveryCode(db: Queryable, employeeId: string, code: string, now: Date): Promise<boolean> {
-  const rows = await db.query(
-    'UPDATE org.recovery_codes SET used_at = $3 WHERE employee_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING code_hash',
-    [employeeId, recoveryCodeHash(code), now]);
-  return rows.length === 1;
+export function useRecoveryCode(db: Queryable, employeeId: string, code: string, now: Date): Promise<boolean> {
+  return spendRecoveryCode(db, employeeId, recoveryCodeHash(code), now);
 }
 
-/** Removes the second factor (the administrator's reset): the next log-in enrols a new one. */
-export async function resetSecondFactor(db: Queryable, employeeId: string, now: Date): Promise<void> {
-  await clearTotpSecret(db, employeeId);
-  await db.query('DELETE FROM org.recovery_codes WHERE employee_id = $1', [employeeId]);
-  await db.query('UPDATE org.login_challenges SET used_at = $2 WHERE employee_id = $1 AND used_at IS NULL', [employeeId, now]);
+/** Removes the second factor (the administrator's reset, an enrolment): the TOTP secret, the recovery codes and open log-in challenges. */
+export async function resetSecondFactor(scope: AccountScope, employeeId: string): Promise<void> {
+  await clearTotpSecret(scope, employeeId);
+  await deleteRecoveryCodes(scope, employeeId);
+  await spendChallengesOf(scope, employeeId);
 }

@@ -1,5 +1,5 @@
 /**
- * A session is looked up in the organisation it belonged to last time (sessions.ts, `organisationOfSession`),
+ * A session is looked up in the organisation it belonged to last time (session-store.ts, `organisationOfSession`),
  * so that under row-level security (migration 0056) a request keeps one scope. The remembered organisation must
  * decide nothing: sessions of two organisations in turn resolve to their own employees, and a session ended or an
  * account disabled after it was remembered is refused at once (NEN 7510-2 A.9.2.6: access ends when the account does).

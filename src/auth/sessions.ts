@@ -1,13 +1,13 @@
 /**
- * Server-side sessions. The cookie holds a random token; the database holds
- * only its SHA-256, so a leaked table cannot be replayed as cookies. Sessions
- * end on idle timeout, absolute lifetime, logout or a disabled account.
+ * Server-side sessions: who is calling, and how long a session lasts. The
+ * cookie holds a random token; the database holds only its SHA-256, so a
+ * leaked table cannot be replayed as cookies. Sessions end on idle timeout,
+ * absolute lifetime, logout or a disabled account. The sessions table and
+ * everything that starts, resolves or ends a session is session-store.ts; this
+ * file holds only the types the gate and the request pipeline name, so that
+ * naming the actor pulls in no store.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/database.js';
-import { inOrganisation } from '../db/organisation-scope.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
-import { EMPLOYEES } from '../organisation/employee-store.js';
 
 export interface SessionSettings {
   idleMinutes: number;
@@ -24,100 +24,9 @@ export interface Actor {
   sessionId: string;
 }
 
-function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
-}
-
-/** The log's name for a session: the first 16 hex digits of the token hash. */
-function sessionLogId(tokenHash: Buffer): string {
-  return tokenHash.subarray(0, 8).toString('hex');
-}
-
-/** Starts a new session (always a new id: no session fixation) and returns the cookie token. */
-export async function createSession(db: Queryable, employeeId: string, settings: SessionSettings, address: string | undefined, now: Date): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + settings.lifetimeMinutes * 60_000);
-  await db.query(
-    'INSERT INTO org.sessions (token_hash, employee_id, created_at, last_seen_at, expires_at, address) VALUES ($1, $2, $3, $3, $4, $5)',
-    [hashToken(token), employeeId, now, expiresAt, address ?? null],
-  );
-  return token;
-}
-
-/** How stale `last_seen_at` may get before a request refreshes it: a write per request would cost a commit each. */
-const TOUCH_AFTER_MS = 30_000;
-
-/** A resolved session: who, and whether they must change a one-time password before anything else. */
+/** A resolved session: who, and whether their role still awaits approval. */
 export interface SessionState {
   actor: Actor;
-  mustChangePassword: boolean;
   /** A new account whose privileged role awaits a second person's approval: it may do nothing yet (migrations/0052). */
   rolePending: boolean;
-}
-
-/** Resolves a token to its actor, refreshing the idle timer; undefined when missing, expired or ended. */
-export async function resolveSessionState(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<SessionState | undefined> {
-  const tokenHash = hashToken(token);
-  const idleCutoff = new Date(now.getTime() - settings.idleMinutes * 60_000);
-  const rows = await db.query<{
-    employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string; last_seen_at: Date; must_change_password: boolean; role_pending: boolean;
-  }>(
-    `SELECT e.id AS employee_id, e.organisation_id, e.role, e.display_name, s.last_seen_at, e.must_change_password, e.role_pending
-       FROM org.sessions s JOIN ${EMPLOYEES} e ON e.id = s.employee_id
-      WHERE s.token_hash = $1 AND e.active AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
-    [tokenHash, now, idleCutoff],
-  );
-  const row = rows[0];
-  if (row === undefined) return undefined;
-  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-    await db.query('UPDATE org.sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $2', [tokenHash, now]);
-  }
-  return {
-    actor: {
-      employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name, sessionId: sessionLogId(tokenHash),
-    },
-    mustChangePassword: row.must_change_password,
-    rolePending: row.role_pending,
-  };
-}
-
-/**
- * The organisation of each recently resolved session, by token hash. The next look-up of that session runs in
- * that organisation's scope — the scope the rest of its request runs in — so a pooled connection keeps one scope
- * instead of switching to the cross-organisation scope and back on every request (two round trips more per
- * request under row-level security, migration 0056). The map decides nothing: under the policies a wrong or
- * stale entry finds no session, and the look-up across organisations follows. Bounded: emptied when full.
- */
-const organisationOfSession = new Map<string, string>();
-const REMEMBERED_SESSIONS = 10_000;
-
-/** `resolveSessionState`, first in the organisation this session belonged to last time (see `organisationOfSession`). */
-export async function resolveSessionStateInItsScope(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<SessionState | undefined> {
-  const key = hashToken(token).toString('base64');
-  const known = organisationOfSession.get(key);
-  if (known !== undefined) {
-    const state = await inOrganisation(known, () => resolveSessionState(db, token, settings, now));
-    if (state !== undefined) return state;
-    organisationOfSession.delete(key);
-  }
-  const state = await resolveSessionState(db, token, settings, now);
-  if (state !== undefined) {
-    if (organisationOfSession.size >= REMEMBERED_SESSIONS) organisationOfSession.clear();
-    organisationOfSession.set(key, state.actor.organisationId);
-  }
-  return state;
-}
-
-/** Resolves a token to its actor, refreshing the idle timer; undefined when missing, expired or ended. */
-export async function resolveSession(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<Actor | undefined> {
-  return (await resolveSessionState(db, token, settings, now))?.actor;
-}
-
-export async function endSession(db: Queryable, token: string, now: Date): Promise<void> {
-  await db.query('UPDATE org.sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [hashToken(token), now]);
-}
-
-/** Ends every open session of an employee (password change, account disabled). */
-export async function endAllSessions(db: Queryable, employeeId: string, now: Date): Promise<void> {
-  await db.query('UPDATE org.sessions SET ended_at = $2 WHERE employee_id = $1 AND ended_at IS NULL', [employeeId, now]);
 }

@@ -30,7 +30,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../auth/sessions.js';
+import { createSession } from '../auth/session-store.js';
 import type { Database } from '../db/database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { EMPLOYEE_ROLES } from '../organisation/employee-roles.js';

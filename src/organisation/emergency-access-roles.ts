@@ -1,18 +1,8 @@
 /**
- * The organisation's setting of who may break the glass (migration 0051):
- * by default care professionals; the application administrator never (the
- * column's check refuses it).
+ * The organisation's setting of who may break the glass (migration 0051): by
+ * default care professionals; the application administrator never (the
+ * column's check refuses it). The organisations table belongs to the
+ * organisation's store (employee-store.ts), where the gate's question is
+ * answered; this name is kept for the gate's import.
  */
-import type { Queryable } from '../db/database.js';
-import type { EmployeeRole } from './employee-roles.js';
-
-/** The roles this organisation lets open a dossier in an emergency. */
-export async function emergencyAccessRoles(tx: Queryable, organisationId: string): Promise<EmployeeRole[]> {
-  const rows = await tx.query<{ roles: EmployeeRole[] }>('SELECT emergency_access_roles AS roles FROM org.organisations WHERE id = $1', [organisationId]);
-  return rows[0]?.roles ?? ['care-professional'];
-}
-
-/** Sets the roles; the database refuses the application administrator and unknown roles. */
-export async function setEmergencyAccessRoles(tx: Queryable, organisationId: string, roles: readonly EmployeeRole[]): Promise<void> {
-  await tx.query('UPDATE org.organisations SET emergency_access_roles = $2 WHERE id = $1', [organisationId, [...new Set(roles)]]);
-}
+export { emergencyAccessRoles } from './employee-store.js';

@@ -18,10 +18,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { AdministrationArea, type RequestContext } from '../access/gate.js';
-import { endAllSessions } from '../auth/sessions.js';
+import { AdministrationArea, type AdministrationScope, type RequestContext } from '../access/gate.js';
+import { endAllSessions } from '../auth/session-store.js';
 import { conflict, notFound } from '../errors.js';
-import type { Queryable } from '../db/database.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
@@ -30,12 +29,9 @@ import { adminLogRoutes } from './admin-log-routes.js';
 import { EMPLOYEE_ROLES } from './employee-roles.js';
 import { clearCredentials, issueEnrolmentLink } from './enrolment.js';
 import { enrolmentRoutes } from './enrolment-routes.js';
-import {
-  createEmployee, createTeam, findEmployee, listEmployees, listTeams, setEmployeeActive, setTeamMembership, updateEmployee, type EmployeeView,
-} from './organisation-service.js';
+import { accountsOf, roleGrantsOf, teamsOf, type EmployeeView } from './employee-store.js';
 import { roleGrantRoutes } from './role-grant-routes.js';
 import { isPrivilegedRole } from './role-grant-rule.js';
-import { requestRoleGrant, withdrawOpenGrant } from './role-grants.js';
 
 const Role = () => OneOf(EMPLOYEE_ROLES);
 const Name = () => Type.String({ minLength: 1, maxLength: 200 });
@@ -47,7 +43,7 @@ const Employee = Type.Object({
   pendingRole: NullableString(),
   active: Type.Boolean(),
   enrolled: Type.Boolean({ description: 'The employee has set their own password and second factor through an enrolment link.' }),
-  totpEnrolled: Type.Boolean(), mustChangePassword: Type.Boolean(),
+  totpEnrolled: Type.Boolean(),
   teams: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false })),
 }, { additionalProperties: false });
 
@@ -98,19 +94,19 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
   // is a row written in the act's transaction (administration-log.ts shows them).
   const gate = { kind: 'administration', subject: () => accounts, intent: () => ({}), decideFirst: true } as const;
 
-  const view = async (tx: Queryable, organisationId: string, employeeId: string): Promise<EmployeeView> => (await findEmployee(tx, organisationId, employeeId))!;
+  const view = async (scope: AdministrationScope, employeeId: string): Promise<EmployeeView> => (await accountsOf(scope).find(employeeId))!;
 
   gatedRoute(app, deps, {
     ...gate, method: 'GET', url: '/api/admin/employees',
     schema: { tags, summary: 'The organisation\'s employees', response: { 200: Type.Object({ employees: Type.Array(Employee) }, { additionalProperties: false }) } },
-    handler: async (scope) => ({ employees: await listEmployees(scope.tx, scope.actor.organisationId) }),
+    handler: async (scope) => ({ employees: await accountsOf(scope).list() }),
   });
 
   gatedRoute(app, deps, {
     ...gate, method: 'GET', url: '/api/admin/employees/:employeeId',
     schema: { tags, summary: 'One employee', params: EmployeeParams, response: { 200: Employee } },
     handler: async (scope, request) => {
-      const employee = await findEmployee(scope.tx, scope.actor.organisationId, request.params.employeeId);
+      const employee = await accountsOf(scope).find(request.params.employeeId);
       if (employee === undefined) throw employeeNotFound();
       return employee;
     },
@@ -126,18 +122,18 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     handler: async (scope, request, reply) => {
       const { username, displayName, functionTitle, role } = request.body;
-      const { actor, tx, now } = scope;
+      const { actor, now } = scope;
       const privileged = isPrivilegedRole(role);
-      const id = await createEmployee(tx, actor.organisationId, { username, displayName, functionTitle, role, rolePending: privileged });
+      const id = await accountsOf(scope).create({ username, displayName, functionTitle, role, rolePending: privileged });
       scope.record(AdministrationAct.createAccount, { employee: id, role });
       if (privileged) {
-        const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId: id, role, reason: 'new-account', requestedBy: actor.employeeId }, now);
+        const grant = await roleGrantsOf(scope).request({ employeeId: id, role, reason: 'new-account' });
         scope.record(AdministrationAct.requestRole, { employee: id, role, grant });
       }
-      const enrolment = await issueEnrolmentLink(tx, id, 'new-account', actor.employeeId, now, deps.config.publicUrl);
+      const enrolment = await issueEnrolmentLink(scope, id, 'new-account', actor.employeeId, now, deps.config.publicUrl);
       request.log.info({ event: 'employee-created', by: actor.employeeId, employeeId: id }, 'employee created');
       reply.code(201);
-      return { employee: await view(tx, actor.organisationId, id), enrolment };
+      return { employee: await view(scope, id), enrolment };
     },
   });
 
@@ -148,14 +144,16 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: EmployeeParams, body: EmployeeChangesBody, response: { 200: Employee },
     },
     handler: async (scope, request) => {
-      const { actor, tx, now } = scope;
+      const { actor } = scope;
       const { employeeId } = request.params;
       const { role, ...details } = request.body;
       if (role !== undefined && role !== actor.role) refuseOwnAccount(actor, employeeId);
-      const current = await findEmployee(tx, actor.organisationId, employeeId);
+      const accounts = accountsOf(scope);
+      const grants = roleGrantsOf(scope);
+      const current = await accounts.find(employeeId);
       if (current === undefined) throw employeeNotFound();
       if (Object.keys(details).length > 0) {
-        await updateEmployee(tx, actor.organisationId, employeeId, details);
+        await accounts.update(employeeId, details);
         scope.record(AdministrationAct.changeDetails, { employee: employeeId });
       }
       if (role !== undefined) {
@@ -163,24 +161,24 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
         if (inEffect) {
           // Back to the role in effect: an open request for another role lapses.
           if (current.pendingRole !== null) {
-            const grant = await withdrawOpenGrant(tx, employeeId, actor.employeeId, now);
+            const grant = await grants.withdrawOpen(employeeId);
             scope.record(AdministrationAct.changeRole, { employee: employeeId, role, ...(grant === undefined ? {} : { grant }) });
           }
         } else if (isPrivilegedRole(role)) {
           if (current.pendingRole !== role) {
             const reason = current.rolePending ? 'new-account' : 'role-change';
-            const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId, role, reason, requestedBy: actor.employeeId }, now);
+            const grant = await grants.request({ employeeId, role, reason });
             scope.record(AdministrationAct.requestRole, { employee: employeeId, role, grant });
           }
         } else {
           // Fewer rights need no second person: at once, and any open request lapses.
-          await withdrawOpenGrant(tx, employeeId, actor.employeeId, now);
-          await updateEmployee(tx, actor.organisationId, employeeId, { role });
+          await grants.withdrawOpen(employeeId);
+          await accounts.update(employeeId, { role });
           scope.record(AdministrationAct.changeRole, { employee: employeeId, role });
         }
       }
       request.log.info({ event: 'employee-changed', by: actor.employeeId, employeeId, fields: Object.keys(request.body) }, 'employee changed');
-      return view(tx, actor.organisationId, employeeId);
+      return view(scope, employeeId);
     },
   });
 
@@ -189,14 +187,14 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
       ...gate, method: 'POST', url: `/api/admin/employees/:employeeId/${action}`,
       schema: { tags, summary: active ? 'Enable an account' : 'Disable an account: all its sessions end at once', params: EmployeeParams, response: { 200: Employee } },
       handler: async (scope, request) => {
-        const { actor, tx, now } = scope;
+        const { actor, now } = scope;
         const { employeeId } = request.params;
         if (!active) refuseOwnAccount(actor, employeeId);
-        if (!await setEmployeeActive(tx, actor.organisationId, employeeId, active, now)) throw employeeNotFound();
-        if (!active) await endAllSessions(tx, employeeId, now);
+        if (!await accountsOf(scope).setActive(employeeId, active)) throw employeeNotFound();
+        if (!active) await endAllSessions(scope, employeeId, now);
         scope.record(active ? AdministrationAct.enableAccount : AdministrationAct.disableAccount, { employee: employeeId });
         request.log.info({ event: active ? 'employee-enabled' : 'employee-disabled', by: actor.employeeId, employeeId }, `employee ${action}d`);
-        return view(tx, actor.organisationId, employeeId);
+        return view(scope, employeeId);
       },
     });
   }
@@ -211,36 +209,37 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 200: Type.Object({ employee: Employee, enrolment: Enrolment }, { additionalProperties: false }) },
     },
     handler: async (scope, request) => {
-      const { actor, tx, now } = scope;
+      const { actor, now } = scope;
       const { employeeId } = request.params;
       refuseOwnAccount(actor, employeeId);
-      const current = await findEmployee(tx, actor.organisationId, employeeId);
+      const accounts = accountsOf(scope);
+      const current = await accounts.find(employeeId);
       if (current === undefined) throw employeeNotFound();
-      await clearCredentials(tx, employeeId, now);
-      const enrolment = await issueEnrolmentLink(tx, employeeId, 'reset', actor.employeeId, now, deps.config.publicUrl);
+      await clearCredentials(scope, employeeId);
+      const enrolment = await issueEnrolmentLink(scope, employeeId, 'reset', actor.employeeId, now, deps.config.publicUrl);
       scope.record(AdministrationAct.resetAccount, { employee: employeeId });
       // Whoever completes the link holds the account: a privileged one needs the second person again, after the employee enrolled.
       if (!current.rolePending && isPrivilegedRole(current.role)) {
-        await tx.query('UPDATE org.employees SET role_pending = true WHERE id = $1', [employeeId]);
-        const grant = await requestRoleGrant(tx, { organisationId: actor.organisationId, employeeId, role: current.role, reason: 'reset', requestedBy: actor.employeeId }, now);
+        await accounts.markRolePending(employeeId);
+        const grant = await roleGrantsOf(scope).request({ employeeId, role: current.role, reason: 'reset' });
         scope.record(AdministrationAct.requestRole, { employee: employeeId, role: current.role, grant });
       }
       request.log.info({ event: 'employee-reset', by: actor.employeeId, employeeId }, 'account reset');
-      return { employee: await view(tx, actor.organisationId, employeeId), enrolment };
+      return { employee: await view(scope, employeeId), enrolment };
     },
   });
 
   gatedRoute(app, deps, {
     ...gate, method: 'GET', url: '/api/admin/teams',
     schema: { tags, summary: 'The organisation\'s teams and their members', response: { 200: Type.Object({ teams: Type.Array(Team) }, { additionalProperties: false }) } },
-    handler: async (scope) => ({ teams: await listTeams(scope.tx, scope.actor.organisationId) }),
+    handler: async (scope) => ({ teams: await teamsOf(scope).list() }),
   });
 
   gatedRoute(app, deps, {
     ...gate, method: 'POST', url: '/api/admin/teams',
     schema: { tags, summary: 'Create a team', body: TeamBody, response: { 201: Type.Object({ id: Type.String() }, { additionalProperties: false }) } },
     handler: async (scope, request, reply) => {
-      const id = await createTeam(scope.tx, scope.actor.organisationId, request.body.name);
+      const id = await teamsOf(scope).create(request.body.name);
       scope.record(AdministrationAct.createTeam, { team: id });
       request.log.info({ event: 'team-created', by: scope.actor.employeeId, teamId: id }, 'team created');
       reply.code(201);
@@ -254,7 +253,7 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: { tags, summary: member ? 'Add an employee to a team' : 'Remove an employee from a team', params: MemberParams, response: { 204: Type.Null() } },
       handler: async (scope, request, reply) => {
         const { teamId, employeeId } = request.params;
-        if (!await setTeamMembership(scope.tx, scope.actor.organisationId, teamId, employeeId, member)) throw notFound();
+        if (!await teamsOf(scope).setMembership(teamId, employeeId, member)) throw notFound();
         scope.record(member ? AdministrationAct.joinTeam : AdministrationAct.leaveTeam, { employee: employeeId, team: teamId });
         request.log.info({ event: member ? 'team-member-added' : 'team-member-removed', by: scope.actor.employeeId, teamId, employeeId }, 'team membership changed');
         reply.code(204);

@@ -16,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { sessionSettings, setSessionCookie } from '../auth/auth-routes.js';
-import { createSession } from '../auth/sessions.js';
+import { createSession } from '../auth/session-store.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { publicRoute } from '../http/gated-route.js';
 import { enter } from '../access/gate.js';
@@ -69,7 +69,7 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       const ctx = { route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip, now };
       const { done, token } = await enter(deps.db, ctx, { kind: 'enrolment' }, 'complete', async (scope) => {
         const completed = await spendEnrolment(scope, deps.masterKey, prepared);
-        return { done: completed, token: await createSession(scope.tx, completed.employeeId, sessionSettings(deps), request.ip, now) };
+        return { done: completed, token: await createSession(scope, completed.employeeId, sessionSettings(deps), request.ip, now) };
       });
       setSessionCookie(request, reply, deps.config, token, deps.config.sessionLifetimeMinutes * 60);
       request.log.info({ event: 'enrolment-completed', employeeId: done.employeeId }, 'enrolment completed');

@@ -20,15 +20,18 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Type } from 'typebox';
-import type { EnrolmentScope } from '../access/gate.js';
+import type { AdministrationScope, EnrolmentScope } from '../access/gate.js';
 import type { Database, Queryable } from '../db/database.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { AppError, badRequest } from '../errors.js';
 import { assertAcceptablePassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { issueRecoveryCodes, resetSecondFactor, sealTotpSecret } from '../auth/second-factor.js';
-import { endAllSessions } from '../auth/sessions.js';
+import { endAllSessions } from '../auth/session-store.js';
 import { matchTotp, newTotpSecret, totpQrCode, totpUri } from '../auth/totp.js';
+import {
+  accountsOf, countEnrolmentAttempt, enrolmentOf, liveEnrolmentLink, replaceEnrolmentLink, type LiveEnrolmentLink,
+} from './employee-store.js';
 
 /** How long a link works. */
 export const ENROLMENT_LINK_HOURS = 72;
@@ -58,18 +61,16 @@ export function linkInvalid(): AppError {
 }
 
 /**
- * Revokes the employee's open links and issues a new one. The caller writes
- * the log row (same transaction).
+ * Revokes the employee's open links and issues a new one. The administrator's
+ * act passes its scope, whose work records the act (same transaction); a test
+ * setting up an enrolment passes the database.
  */
 export async function issueEnrolmentLink(
-  tx: Queryable, employeeId: string, kind: EnrolmentKind, createdBy: string, now: Date, publicUrl: string | undefined,
+  where: Queryable | AdministrationScope, employeeId: string, kind: EnrolmentKind, createdBy: string, now: Date, publicUrl: string | undefined,
 ): Promise<EnrolmentLink> {
-  await tx.query('UPDATE org.enrolment_links SET revoked_at = $2 WHERE employee_id = $1 AND used_at IS NULL AND revoked_at IS NULL', [employeeId, now]);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ENROLMENT_LINK_HOURS * 3_600_000);
-  await tx.query(
-    'INSERT INTO org.enrolment_links (token_hash, employee_id, kind, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-    [tokenHash(token), employeeId, kind, createdBy, now, expiresAt]);
+  await replaceEnrolmentLink(where, { tokenHash: tokenHash(token), employeeId, kind, createdBy, createdAt: now, expiresAt });
   const path = `${ENROLMENT_PAGE}#${token}`;
   return { token, url: publicUrl === undefined ? path : `${publicUrl.replace(/\/+$/, '')}${path}`, expiresAt: expiresAt.toISOString() };
 }
@@ -79,30 +80,16 @@ export async function issueEnrolmentLink(
  * sessions and links all stop working at once. Nobody can log in to the
  * account until its employee completes the new link.
  */
-export async function clearCredentials(tx: Queryable, employeeId: string, now: Date): Promise<void> {
-  await tx.query('UPDATE org.employees SET password_hash = NULL, must_change_password = false WHERE id = $1', [employeeId]);
-  await resetSecondFactor(tx, employeeId, now);
-  await endAllSessions(tx, employeeId, now);
+export async function clearCredentials(scope: AdministrationScope, employeeId: string): Promise<void> {
+  await accountsOf(scope).clearPassword(employeeId);
+  await resetSecondFactor(scope, employeeId);
+  await endAllSessions(scope, employeeId, scope.now);
 }
 
-interface LiveLink {
-  employee_id: string;
-  organisation_id: string;
-  username: string;
-  display_name: string;
-  role: string;
-  expires_at: Date;
-}
-
-async function liveLink(db: Queryable, token: string, now: Date): Promise<LiveLink> {
-  const rows = await db.query<LiveLink>(
-    `SELECT l.employee_id, e.organisation_id, e.username, e.display_name, e.role, l.expires_at
-       FROM org.enrolment_links l JOIN org.employees e ON e.id = l.employee_id
-      WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > $2 AND l.attempts < $3 AND e.active`,
-    [tokenHash(token), now, ENROLMENT_ATTEMPTS]);
-  const row = rows[0];
-  if (row === undefined) throw linkInvalid();
-  return row;
+async function liveLink(db: Queryable, token: string, now: Date): Promise<LiveEnrolmentLink> {
+  const link = await liveEnrolmentLink(db, tokenHash(token), now, ENROLMENT_ATTEMPTS);
+  if (link === undefined) throw linkInvalid();
+  return link;
 }
 
 const stateContext = (employeeId: string, token: string) => `enrolment:${employeeId}:${tokenHash(token).toString('hex')}`;
@@ -140,7 +127,7 @@ export interface CompletedEnrolment {
 
 /** A completion checked and ready to be carried out: the link's employee, the TOTP secret and step confirmed, the password hashed. */
 export interface PreparedEnrolment {
-  link: LiveLink;
+  link: LiveEnrolmentLink;
   token: string;
   secret: string;
   step: number;
@@ -166,7 +153,7 @@ export async function prepareEnrolment(
   assertAcceptablePassword(input.password, 'password', link.username);
   const step = matchTotp(secret, input.code, now);
   if (step === undefined) {
-    await db.query('UPDATE org.enrolment_links SET attempts = attempts + 1 WHERE token_hash = $1', [tokenHash(input.token)]);
+    await countEnrolmentAttempt(db, tokenHash(input.token));
     throw badRequest('enrolment-code-wrong', 'code',
       'De code klopt niet. Controleer of de tijd op uw telefoon goed staat en typ de code die de app nu toont.',
       'The code is wrong. Check the time on your phone and type the code the app shows now.');
@@ -181,25 +168,14 @@ export async function prepareEnrolment(
  * transaction. Throws 410 when the link was spent meanwhile.
  */
 export async function spendEnrolment(scope: EnrolmentScope, masterKey: Buffer, prepared: PreparedEnrolment): Promise<CompletedEnrolment> {
-  const { tx: t, now } = scope;
+  const { now } = scope;
   const { link } = prepared;
-  const spent = await t.query(
-    'UPDATE org.enrolment_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2 RETURNING employee_id',
-    [tokenHash(prepared.token), now]);
-  if (spent.length === 0) throw linkInvalid();
-  await resetSecondFactor(t, link.employee_id, now);
-  await endAllSessions(t, link.employee_id, now);
-  await t.query(
-    `UPDATE org.employees SET password_hash = $2, password_changed_at = $3, must_change_password = false,
-            totp_secret = $4, totp_enrolled_at = $3, totp_last_step = $5 WHERE id = $1`,
-    [link.employee_id, prepared.passwordHash, now, sealTotpSecret(masterKey, link.employee_id, prepared.secret), prepared.step]);
-  const recoveryCodes = await issueRecoveryCodes(t, link.employee_id, now);
+  const enrolment = enrolmentOf(scope);
+  if (!await enrolment.spendLink(tokenHash(prepared.token))) throw linkInvalid();
+  await resetSecondFactor(scope, link.employee_id);
+  await endAllSessions(scope, link.employee_id, now);
+  await enrolment.setCredentials(link.employee_id, prepared.passwordHash, sealTotpSecret(masterKey, link.employee_id, prepared.secret), prepared.step);
+  const recoveryCodes = await issueRecoveryCodes(scope, link.employee_id, now);
   scope.completed({ organisationId: link.organisation_id, employeeId: link.employee_id, role: link.role });
   return { employeeId: link.employee_id, organisationId: link.organisation_id, role: link.role, username: link.username, recoveryCodes };
-}
-
-/** Whether the employee has an open (unused, unrevoked, unexpired) link. */
-export async function hasOpenEnrolmentLink(db: Queryable, employeeId: string, now: Date): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM org.enrolment_links WHERE employee_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2', [employeeId, now]);
-  return rows.length > 0;
 }

@@ -19,7 +19,7 @@ import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, Uuid } from '../http/schema-helpers.js';
 import { AdministrationAct, type AdministrationDetails } from './administration-log.js';
 import { decideRoleGrant } from './role-grant-rule.js';
-import { decideGrant, findPendingGrant, listPendingGrants } from './role-grants.js';
+import { roleGrantsOf } from './employee-store.js';
 
 const Grant = Type.Object({
   id: Type.String(),
@@ -52,7 +52,7 @@ export function roleGrantRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'administration', subject: () => roleGrants, intent: () => ({ act: AdministrationAct.viewRoleGrants }),
     handler: async (scope) => {
       const { actor } = scope;
-      const grants = await listPendingGrants(scope.tx, actor.organisationId);
+      const grants = await roleGrantsOf(scope).listPending();
       return {
         grants: grants.map((g) => ({
           ...g,
@@ -74,8 +74,9 @@ export function roleGrantRoutes(app: FastifyInstance, deps: AppDeps): void {
       kind: 'administration', subject: () => roleGrants, intent: (request) => ({ act, details: { grant: request.params.grantId } }),
       handler: async (scope, request) => {
         const { grantId } = request.params;
-        const { actor, tx } = scope;
-        const grant = await findPendingGrant(tx, actor.organisationId, grantId);
+        const { actor } = scope;
+        const grants = roleGrantsOf(scope);
+        const grant = await grants.findPending(grantId);
         if (grant === undefined) throw notFound('Deze aanvraag bestaat niet of is al beslist.', 'No such pending role grant.');
         const details: AdministrationDetails = { employee: grant.employee.id, role: grant.role, grant: grant.id };
         const decision = decideRoleGrant({
@@ -87,7 +88,7 @@ export function roleGrantRoutes(app: FastifyInstance, deps: AppDeps): void {
             'Deze medewerker heeft de uitnodigingslink nog niet gebruikt. Keur de rol goed nadat de medewerker zelf een wachtwoord en tweede stap heeft ingesteld, en vraag even na of dat zo is.',
             'The employee has not used the enrolment link yet. Approve the role once they have set their own password and second factor, and check with them that they did.');
         }
-        if (!await decideGrant(tx, grant, approve, actor.employeeId, scope.now)) throw notFound('Deze aanvraag bestaat niet of is al beslist.', 'No such pending role grant.');
+        if (!await grants.decide(grant, approve)) throw notFound('Deze aanvraag bestaat niet of is al beslist.', 'No such pending role grant.');
         scope.record(act, details, decision.citations);
         request.log.info({ event: approve ? 'role-grant-approved' : 'role-grant-refused', by: actor.employeeId, grantId }, 'role grant decided');
         return { id: grant.id, outcome: approve ? 'approved' : 'refused' };

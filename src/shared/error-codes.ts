@@ -91,7 +91,6 @@ export const ERROR_CODES = {
   'csrf-header-missing': { status: 403, meaning: 'A state-changing request without the CSRF header.' },
   'forbidden': { status: 403, meaning: 'The rules refuse the act; `nl` explains why and `basis` names the articles.' },
   'metrics-not-allowed': { status: 403, meaning: 'The metrics are asked for from an address not configured (DW_METRICS_ALLOW).' },
-  'password-change-required': { status: 403, meaning: 'The account must change its password before doing anything else.' },
   'role-pending': { status: 403, meaning: 'The account\'s role awaits a second person\'s approval; until then it can do nothing.' },
 
   // 404: not found, or outside the caller's reach (no existence leak)

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { get, onSessionEnded, post, setPurpose, toProblem } from './api';
 import { Link, Loading, ProblemBox } from './components';
 import { PURPOSES, ROLES, formatDate, label } from './labels';
-import { ChangePasswordPage, LoginPage, type Me } from './pages/Login';
+import { LoginPage, type Me } from './pages/Login';
 import { CaseloadPage } from './pages/Caseload';
 import { ClientPage } from './pages/Client';
 import { RequestsDashboard } from './pages/Requests';
@@ -61,9 +61,6 @@ export function App() {
         <button type="button" onClick={() => void post('/api/auth/logout').finally(() => setSession({ state: 'out', notice: 'U bent uitgelogd.' }))}>Uitloggen</button>
       </main>
     );
-  }
-  if (me.passwordChangeRequired) {
-    return <ChangePasswordPage onChanged={() => setSession({ state: 'out', notice: 'Uw wachtwoord is gewijzigd. Log opnieuw in met uw nieuwe wachtwoord.' })} />;
   }
 
   async function logout() {

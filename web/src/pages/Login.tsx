@@ -1,6 +1,6 @@
-/** Log-in in two steps (password, then the TOTP code), enrolment of the second factor, and the forced password change. */
+/** Log-in in two steps (password, then the TOTP code), and enrolment of the second factor. */
 import { useState } from 'react';
-import { post, type Problem } from '../api';
+import { post } from '../api';
 import { ProblemBox, TextInput, useSubmit } from '../components';
 
 export interface Me {
@@ -8,7 +8,6 @@ export interface Me {
   organisationId: string;
   role: string;
   displayName: string;
-  passwordChangeRequired: boolean;
   /** A new account whose privileged role awaits a second person's approval: no rights yet. */
   rolePending?: boolean;
 }
@@ -115,39 +114,5 @@ export function RecoveryCodes({ codes, onDone }: { codes: readonly string[]; onD
       <ul className="codes" data-testid="recovery-codes">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
       <button type="button" onClick={onDone}>Ik heb de codes bewaard, verder</button>
     </section>
-  );
-}
-
-export function ChangePasswordPage({ onChanged }: { onChanged: () => void }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState<Problem>();
-  const change = useSubmit(async () => {
-    await post('/api/auth/password', { currentPassword: current, newPassword: next });
-  }, onChanged);
-  return (
-    <main id="main" className="login">
-      <h1>Kies een nieuw wachtwoord</h1>
-      <form
-        className="card"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (next !== repeat) {
-            setMismatch({ status: 400, nl: 'De twee nieuwe wachtwoorden zijn niet gelijk.' });
-            return;
-          }
-          setMismatch(undefined);
-          void change.submit();
-        }}
-      >
-        <p>U moet eerst een eigen wachtwoord kiezen. Gebruik minstens 12 tekens. Daarna logt u opnieuw in.</p>
-        <TextInput label="Huidig (tijdelijk) wachtwoord" type="password" value={current} onChange={setCurrent} required autoComplete="current-password" />
-        <TextInput label="Nieuw wachtwoord" type="password" value={next} onChange={setNext} required autoComplete="new-password" hint="Minstens 12 tekens. Geen veelgebruikt wachtwoord." />
-        <TextInput label="Nieuw wachtwoord nog een keer" type="password" value={repeat} onChange={setRepeat} required autoComplete="new-password" />
-        <ProblemBox problem={mismatch ?? change.problem} />
-        <button type="submit" disabled={change.busy}>Wachtwoord opslaan</button>
-      </form>
-    </main>
   );
 }
