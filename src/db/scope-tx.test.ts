@@ -55,7 +55,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'shielding/shielding-service.ts',
   'transfers/transfer-routes.ts',
   'transfers/transfer-service.ts',
-  'work-notes/work-note-service.ts',
 ]);
 
 async function filesUsingScopeTx(): Promise<string[]> {

@@ -134,7 +134,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'shielding/shielding-service.ts: care.shieldings',
   'transfers/transfer-record.ts: org.transfers',
   'transfers/transfer-service.ts: org.transfers',
-  'work-notes/work-note-service.ts: care.work_notes',
 ]);
 
 /** Tests, test support and the measuring tools (bench, fuzz, crash) may set up and inspect any table. */

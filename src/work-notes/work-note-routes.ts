@@ -12,7 +12,7 @@ import { notFound } from '../errors.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { OneOf, Uuid } from '../http/schema-helpers.js';
-import { addWorkNote, deleteOwnNote, findOwnNote, listOwnNotes, PART, takeOwnNote } from './work-note-service.js';
+import { addWorkNote, deleteOwnNote, listOwnNotes, ownNoteClient, PART, takeOwnNote } from './work-note-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const NoteParams = Type.Object({ noteId: Uuid() }, { additionalProperties: false });
@@ -79,9 +79,9 @@ export function workNoteRoutes(app: FastifyInstance, deps: AppDeps): void {
     // The client is the one the caller's own note is about; the normal entry path decides recording in the entry's part, and logs it.
     kind: 'client',
     subject: async (request, ctx) => {
-      const own = await findOwnNote(deps.db, ctx, request.params.noteId);
-      if (own === undefined) throw noNote();
-      return { kind: 'client', clientId: own.clientId };
+      const clientId = await ownNoteClient(deps.db, ctx, request.params.noteId);
+      if (clientId === undefined) throw noNote();
+      return { kind: 'client', clientId };
     },
     intent: (request) => ({ action: 'record', part: partOfEntryKind(request.body.kind) }),
     handler: async (scope, request, reply) => {
