@@ -21,7 +21,7 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { activeRestriction, type ProcessingRestriction } from '../dossier/dossier-service.js';
 import { transferOf } from '../transfers/transfer-record.js';
 import { dossierRetention } from '../retention/dossier-retention.js';
-import { deathOf, representativesNow, type ClientDeath } from '../representation/representation-service.js';
+import { clientRepresentativesOn, deathOf, type ClientDeath } from '../representation/representation-service.js';
 import { isValidBsn } from './bsn.js';
 
 export const Gender = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' } as const;
@@ -395,8 +395,8 @@ export async function readClient(scope: ClientScope, masterKey: Buffer): Promise
     transfer: await transferNotice(tx, masterKey, client.id),
     families: await familiesOf(tx, client.id),
     retention: await retentionNotice(scope),
-    death: (await deathOf(tx, client.id)) ?? null,
-    representatives: await representativesNow(tx, { id: client.id, birthDate: row.birth_date }, calendarDate(scope.now)),
+    death: (await deathOf(scope)) ?? null,
+    representatives: await clientRepresentativesOn(scope, calendarDate(scope.now)),
   };
 }
 

@@ -14,23 +14,25 @@ import { randomUUID } from 'node:crypto';
 import type { ClientScope } from '../access/client-access.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { EMPLOYEES } from '../organisation/employee-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { ageOn, toCalendarDate } from '../rules/index.js';
+import {
+  DeathCorrection, deathOfScope, deathRowsOf, WishAfterDeath, wishRowsOf,
+  type CorrectionRow, type DeathEstablishedHow, type DeathRow, type ExpressedHow, type WishInLife, type WishRow,
+} from './death-store.js';
+import { relationsOfScope } from './relation-store.js';
+
+// The vocabulary lives with the tables' store (death-store.ts), re-exported here for the routes and services.
+export { DeathCorrection, DeathEstablishedHow, ExpressedHow, WishAfterDeath } from './death-store.js';
 
 /** The client's death as it stands (migration 0045, with the latest correction of 0064). */
 export interface ClientDeath {
   diedOn: string;
   /** The wish about everyone recorded with the death (before per-person wishes, 0065). */
-  wishInLife: 'none' | 'consented' | 'objected';
+  wishInLife: WishInLife;
   recordedBy: string;
   recordedAt: string;
 }
-
-export const DeathCorrection = { diedOn: 'died-on', notDeceased: 'not-deceased' } as const;
-export type DeathCorrection = (typeof DeathCorrection)[keyof typeof DeathCorrection];
-export const DeathEstablishedHow = { brp: 'brp', deathCertificate: 'death-certificate', family: 'family', otherDocument: 'other-document' } as const;
-export type DeathEstablishedHow = (typeof DeathEstablishedHow)[keyof typeof DeathEstablishedHow];
 
 /** One row of the death's history: the record, then each correction; all but the latest are `corrected`. */
 export interface DeathRecord {
@@ -49,24 +51,8 @@ export interface DeathHistory {
   records: DeathRecord[];
 }
 
-interface DeathRow { died_on: string; wish_in_life: ClientDeath['wishInLife']; display_name: string; recorded_at: Date }
-interface CorrectionRow { correction: DeathCorrection; died_on: string | null; established_how: DeathEstablishedHow; display_name: string; recorded_at: Date }
-
-async function rowsOf(tx: Queryable, clientId: string): Promise<{ death: DeathRow | undefined; corrections: CorrectionRow[] }> {
-  const [death] = await tx.query<DeathRow>(
-    `SELECT d.died_on, d.wish_in_life, e.display_name, d.recorded_at FROM formal.client_deaths d JOIN ${EMPLOYEES} e ON e.id = d.recorded_by
-      WHERE d.client_id = $1`, [clientId]);
-  if (death === undefined) return { death, corrections: [] };
-  const corrections = await tx.query<CorrectionRow>(
-    `SELECT c.correction, c.died_on, c.established_how, e.display_name, c.recorded_at
-       FROM formal.client_death_corrections c JOIN ${EMPLOYEES} e ON e.id = c.recorded_by
-      WHERE c.client_id = $1 ORDER BY c.seq`, [clientId]);
-  return { death, corrections };
-}
-
-/** The death's history: the record and its corrections, the latest counting. */
-export async function deathHistoryOf(tx: Queryable, clientId: string): Promise<DeathHistory> {
-  const { death, corrections } = await rowsOf(tx, clientId);
+/** The death's history from its rows: the record and its corrections, the latest counting. */
+function historyOf({ death, corrections }: { death: DeathRow | undefined; corrections: CorrectionRow[] }): DeathHistory {
   if (death === undefined) return { current: null, records: [] };
   const records: DeathRecord[] = [
     { kind: 'recorded', diedOn: death.died_on, establishedHow: null, recordedBy: death.display_name, recordedAt: death.recorded_at.toISOString(), corrected: corrections.length > 0 },
@@ -83,9 +69,22 @@ export async function deathHistoryOf(tx: Queryable, clientId: string): Promise<D
   };
 }
 
+/** The death's history: the record and its corrections, the latest counting. */
+export async function deathHistoryOf(scope: ClientScope): Promise<DeathHistory> {
+  return historyOf(await deathOfScope(scope).rows());
+}
+
 /** The client's death as it stands, if any: a death corrected as recorded by mistake is none. */
-export async function deathOf(tx: Queryable, clientId: string): Promise<ClientDeath | undefined> {
-  return (await deathHistoryOf(tx, clientId)).current ?? undefined;
+export async function deathOf(scope: ClientScope): Promise<ClientDeath | undefined> {
+  return (await deathHistoryOf(scope)).current ?? undefined;
+}
+
+/**
+ * The client's death as it stands, read in a transaction, for the Queryable form of `withPeople` that other modules
+ * still call (issue 14: deathOf(scope) replaces it once they have moved).
+ */
+export async function deathOfClient(tx: Queryable, clientId: string): Promise<ClientDeath | undefined> {
+  return historyOf(await deathRowsOf(tx, clientId)).current ?? undefined;
 }
 
 /**
@@ -96,18 +95,18 @@ export async function deathOf(tx: Queryable, clientId: string): Promise<ClientDe
  */
 export async function recordDeath(scope: ClientScope, input: { diedOn: string; wishInLife?: ClientDeath['wishInLife'] }): Promise<ClientDeath> {
   checkDay(scope, input.diedOn);
-  const { death } = await rowsOf(scope.tx, scope.client.id);
-  if (death !== undefined) {
-    const corrected = (await deathOf(scope.tx, scope.client.id)) === undefined;
+  const deaths = deathOfScope(scope);
+  const rows = await deaths.rows();
+  if (rows.death !== undefined) {
+    const corrected = historyOf(rows).current === null;
     throw conflict('death-already-recorded',
       corrected
         ? 'Het overlijden van deze cliënt is eerder vastgelegd en daarna als vergissing gecorrigeerd. Leg het overlijden opnieuw vast met een correctie en de juiste datum.'
         : 'Het overlijden van deze cliënt is al vastgelegd. Klopt de datum niet, of is het overlijden per vergissing vastgelegd? Leg dan een correctie vast.',
       corrected ? 'The death was recorded and later corrected as a mistake; record it again by a correction with the day.' : 'This client\'s death has already been recorded.');
   }
-  await scope.tx.query('INSERT INTO formal.client_deaths (client_id, died_on, wish_in_life, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)',
-    [scope.client.id, input.diedOn, input.wishInLife ?? 'none', scope.actor.employeeId, scope.now]);
-  return (await deathOf(scope.tx, scope.client.id))!;
+  await deaths.record(input.diedOn, input.wishInLife ?? 'none');
+  return (await deathOf(scope))!;
 }
 
 function checkDay(scope: ClientScope, diedOn: string): void {
@@ -128,7 +127,7 @@ export interface NewDeathCorrection {
  * die. The earlier rows stay and are shown as corrected; from now on the engine reads the death as corrected.
  */
 export async function correctDeath(scope: ClientScope, input: NewDeathCorrection): Promise<DeathHistory> {
-  const history = await deathHistoryOf(scope.tx, scope.client.id);
+  const history = await deathHistoryOf(scope);
   if (history.records.length === 0) throw notFound('Voor deze cliënt is geen overlijden vastgelegd.', 'No death is recorded for this client.');
   if (input.correction === DeathCorrection.diedOn) {
     if (input.diedOn === undefined) throw badRequest('field-required', 'diedOn', 'Geef de juiste datum van overlijden.', 'Give the correct date of death.');
@@ -142,17 +141,9 @@ export async function correctDeath(scope: ClientScope, input: NewDeathCorrection
     }
     if (history.current === null) throw conflict('correction-unchanged', 'Het overlijden is al gecorrigeerd als vergissing.', 'The death has already been corrected as a mistake.');
   }
-  await scope.tx.query(
-    `INSERT INTO formal.client_death_corrections (id, client_id, correction, died_on, established_how, recorded_by, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [randomUUID(), scope.client.id, input.correction, input.diedOn ?? null, input.establishedHow, scope.actor.employeeId, scope.now]);
-  return deathHistoryOf(scope.tx, scope.client.id);
+  await deathOfScope(scope).correct(randomUUID(), { correction: input.correction, diedOn: input.diedOn ?? null, establishedHow: input.establishedHow });
+  return deathHistoryOf(scope);
 }
-
-export const WishAfterDeath = { consented: 'consented', objected: 'objected', withdrawn: 'withdrawn' } as const;
-export type WishAfterDeath = (typeof WishAfterDeath)[keyof typeof WishAfterDeath];
-export const ExpressedHow = { inWriting: 'in-writing', electronic: 'electronic' } as const;
-export type ExpressedHow = (typeof ExpressedHow)[keyof typeof ExpressedHow];
 
 /** A wish the client recorded in life about inspection after death, about one person or everyone (0065). */
 export interface RecordedWish {
@@ -169,18 +160,8 @@ export interface RecordedWish {
   replaced: boolean;
 }
 
-interface WishRow {
-  id: string; relation_id: string | null; relation_name: string | null; wish: WishAfterDeath; expressed_on: string; expressed_how: ExpressedHow;
-  display_name: string; recorded_at: Date;
-}
-
-/** Every wish recorded, in the order they were expressed; per person the latest counts. */
-export async function wishesOf(tx: Queryable, clientId: string): Promise<RecordedWish[]> {
-  const rows = await tx.query<WishRow>(
-    `SELECT w.id, w.relation_id, r.given_names || ' ' || r.family_name AS relation_name, w.wish, w.expressed_on, w.expressed_how, e.display_name, w.recorded_at
-       FROM formal.client_wishes_after_death w JOIN ${EMPLOYEES} e ON e.id = w.recorded_by
-       LEFT JOIN formal.client_relations r ON r.id = w.relation_id
-      WHERE w.client_id = $1 ORDER BY w.expressed_on, w.seq`, [clientId]);
+/** The wishes from their rows; per person the latest counts. */
+function recordedWishes(rows: readonly WishRow[]): RecordedWish[] {
   return rows.map((w, i) => ({
     id: w.id, relationId: w.relation_id, relationName: w.relation_name, wish: w.wish, expressedOn: w.expressed_on, expressedHow: w.expressed_how,
     recordedBy: w.display_name, recordedAt: w.recorded_at.toISOString(),
@@ -188,12 +169,21 @@ export async function wishesOf(tx: Queryable, clientId: string): Promise<Recorde
   }));
 }
 
+/** Every wish recorded, in the order they were expressed; per person the latest counts. */
+export async function wishesOf(scope: ClientScope): Promise<RecordedWish[]> {
+  return recordedWishes(await deathOfScope(scope).wishes());
+}
+
+/** Every wish this client recorded, read in a transaction, for the Queryable form of `withPeople` (see deathOfClient). */
+export async function wishesOfClient(tx: Queryable, clientId: string): Promise<RecordedWish[]> {
+  return recordedWishes(await wishRowsOf(tx, clientId));
+}
+
 /**
  * What the client wanted in life about this requester's inspection after death: the latest wish about them, else
  * the latest about everyone, else the value recorded with the death before 0065 (Jeugdwet 7.3.12a lid 1(a), lid 4).
  */
-export async function wishInLifeFor(tx: Queryable, clientId: string, requesterRelationId: string | null, recordedWithDeath: ClientDeath['wishInLife']): Promise<ClientDeath['wishInLife']> {
-  const wishes = await wishesOf(tx, clientId);
+export function wishInLifeFor(wishes: readonly RecordedWish[], requesterRelationId: string | null, recordedWithDeath: WishInLife): WishInLife {
   const latest = (relationId: string | null) => wishes.filter((w) => w.relationId === relationId).at(-1);
   const own = requesterRelationId === null ? undefined : latest(requesterRelationId);
   if (own !== undefined && own.wish !== WishAfterDeath.withdrawn) return own.wish;
@@ -219,7 +209,7 @@ export interface NewWish {
 export async function recordWish(scope: ClientScope, input: NewWish): Promise<RecordedWish[]> {
   const today = calendarDate(scope.now);
   if (input.expressedOn > today) throw badRequest('date-in-future', 'expressedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
-  const death = await deathOf(scope.tx, scope.client.id);
+  const death = await deathOf(scope);
   if (death !== undefined && input.expressedOn > death.diedOn) {
     throw badRequest('invalid-date', 'expressedOn', 'Deze wens moet de cliënt bij leven hebben vastgelegd: de datum ligt na het overlijden.', 'The wish must have been expressed in life.');
   }
@@ -229,12 +219,10 @@ export async function recordWish(scope: ClientScope, input: NewWish): Promise<Re
       'The client records such a wish from 12 (Jeugdwet 7.3.12a lid 4).');
   }
   if (input.relationId !== undefined) {
-    const [relation] = await scope.tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2', [input.relationId, scope.client.id]);
-    if (relation === undefined) throw badRequest('invalid-value', 'relationId', 'Deze persoon is geen relatie van de cliënt.', 'This person is not a relation of the client.');
+    if (!(await relationsOfScope(scope).exists(input.relationId))) throw badRequest('invalid-value', 'relationId', 'Deze persoon is geen relatie van de cliënt.', 'This person is not a relation of the client.');
   }
-  await scope.tx.query(
-    `INSERT INTO formal.client_wishes_after_death (id, client_id, relation_id, wish, expressed_on, expressed_how, recorded_by, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [randomUUID(), scope.client.id, input.relationId ?? null, input.wish, input.expressedOn, input.expressedHow, scope.actor.employeeId, scope.now]);
-  return wishesOf(scope.tx, scope.client.id);
+  await deathOfScope(scope).addWish(randomUUID(), {
+    relationId: input.relationId ?? null, wish: input.wish, expressedOn: input.expressedOn, expressedHow: input.expressedHow,
+  });
+  return wishesOf(scope);
 }

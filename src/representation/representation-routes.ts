@@ -122,7 +122,7 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
     schema: { tags: ['representation'], summary: 'The client\'s death as it stands, with the record and every correction (the earlier ones marked corrected)', params: ClientParams, response: { 200: DeathHistorySchema } },
     kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
-    handler: async (scope) => deathHistoryOf(scope.tx, scope.client.id),
+    handler: async (scope) => deathHistoryOf(scope),
   });
   gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/death/corrections',
@@ -140,7 +140,7 @@ export function representationRoutes(app: FastifyInstance, deps: AppDeps): void 
     schema: { tags: ['representation'], summary: 'What the client recorded in life about inspection after death, per person or for everyone (Jeugdwet 7.3.12a lid 1(a), lid 4)', params: ClientParams, response: { 200: WishesSchema } },
     kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
-    handler: async (scope) => ({ wishes: await wishesOf(scope.tx, scope.client.id) }),
+    handler: async (scope) => ({ wishes: await wishesOf(scope) }),
   });
   gatedRoute(app, deps, {
     method: 'POST', url: '/api/clients/:clientId/wishes-after-death',

@@ -10,26 +10,31 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
-import { clientDataKey } from '../crypto/client-keys.js';
+import { dataKeyOf } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { deathOf, wishInLifeFor } from './client-death.js';
+import { deathOf, deathOfClient, wishesOf, wishesOfClient, wishInLifeFor, type ClientDeath, type RecordedWish } from './client-death.js';
 import { openText, sealText } from '../retention/client-free-text.js';
 import type { CustodyKind as EngineCustody, Relation as EngineRelation } from '../rules/index.js';
 import {
   ageOn, Fact, representativesOn, toCalendarDate,
   type DecideInput, type Person, type PersonRef,
 } from '../rules/index.js';
-import { EMPLOYEES } from '../organisation/employee-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import type { CustodyBasis, CustodyKind, RelationKind } from './relation-store.js';
+import { agreementFactsOfClient, agreementsOf, type StartAgreement } from './agreement-store.js';
+import { competenceOf, competentByLatestAssessment, CompetenceMatter } from './competence-store.js';
+import {
+  personRelationsBegunBy, relationKindOf, relationsOfScope, type CustodyBasis, type CustodyKind, type PersonRelationRow, type RelationKind,
+} from './relation-store.js';
 
 /** What a competence assessment seals: the facts it rests on. */
 const SealedFacts = Type.Object({ facts: Type.String() });
 
-// The vocabulary of a relation lives with its table's store (relation-store.ts), re-exported here for the services.
+// The vocabulary of each table lives with its store, re-exported here for the services.
 export { CustodyBasis, CustodyKind, RelationKind } from './relation-store.js';
+export { CompetenceMatter } from './competence-store.js';
+export { StartAgreement } from './agreement-store.js';
 
 /** Relations that represent an adult who is not competent, by rank (BW 7:465 lid 3); none holds custody. */
 const REPRESENTATIVE_KINDS: readonly RelationKind[] = ['curator', 'mentor', 'authorised', 'partner', 'child', 'sibling'];
@@ -85,28 +90,23 @@ function checkRelation(input: NewRelation, today: string): void {
 export async function addRelation(scope: ClientScope, input: NewRelation): Promise<string> {
   checkRelation(input, calendarDate(scope.now));
   const id = randomUUID();
-  await scope.tx.query(
-    `INSERT INTO formal.client_relations (id, client_id, relation, has_custody, custody_kind, family_name, given_names, institution, phone, email,
-       established_how, valid_from, created_by, custody_established_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [id, scope.client.id, input.relation, input.hasCustody, input.custodyKind ?? null, input.familyName, input.givenNames, input.institution ?? null,
-      input.phone ?? null, input.email ?? null, input.establishedHow, input.validFrom, scope.actor.employeeId, input.custodyEstablishedBy ?? null]);
+  await relationsOfScope(scope).add(id, {
+    relation: input.relation, hasCustody: input.hasCustody, custodyKind: input.custodyKind ?? null, custodyEstablishedBy: input.custodyEstablishedBy ?? null,
+    familyName: input.familyName, givenNames: input.givenNames, institution: input.institution ?? null, phone: input.phone ?? null, email: input.email ?? null,
+    establishedHow: input.establishedHow, validFrom: input.validFrom,
+  });
   return id;
 }
 
 /** Ends a relation on `validTo` (custody changed, guardianship ended); the record stays. */
 export async function endRelation(scope: ClientScope, relationId: string, validTo: string): Promise<void> {
-  const rows = await scope.tx.query<{ valid_from: string; valid_to: string | null }>(
-    'SELECT valid_from, valid_to FROM formal.client_relations WHERE id = $1 AND client_id = $2', [relationId, scope.client.id]);
-  const row = rows[0];
+  const relations = relationsOfScope(scope);
+  const row = await relations.period(relationId);
   if (row === undefined) throw notFound('Deze relatie bestaat niet bij deze cliënt.', 'This relation does not exist for this client.');
   if (row.valid_to !== null) throw conflict('already-ended', 'Deze relatie is al beëindigd.', 'This relation has already ended.');
   if (validTo < row.valid_from) throw badRequest('invalid-period', 'validTo', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
-  await scope.tx.query('UPDATE formal.client_relations SET valid_to = $2, ended_by = $3 WHERE id = $1', [relationId, validTo, scope.actor.employeeId]);
+  await relations.end(relationId, validTo);
 }
-
-export const CompetenceMatter = { dossierRights: 'dossier-rights', careConsent: 'care-consent' } as const;
-export type CompetenceMatter = (typeof CompetenceMatter)[keyof typeof CompetenceMatter];
 
 export interface NewCompetenceAssessment {
   matter: CompetenceMatter;
@@ -135,9 +135,7 @@ export async function addCompetenceAssessment(scope: ClientScope, masterKey: Buf
   if (adult) {
     // Custody ended at 18 (BW 1:233): the engine decides who represents from the registered relations (BW 7:465 lid 3).
     if (input.representativeRelationId !== undefined) {
-      const rows = await scope.tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND relation = ANY($3) AND valid_to IS NULL',
-        [input.representativeRelationId, scope.client.id, [...REPRESENTATIVE_KINDS, 'parent']]);
-      if (rows.length === 0) {
+      if (!(await relationsOfScope(scope).isCurrentOfKind(input.representativeRelationId, [...REPRESENTATIVE_KINDS, 'parent']))) {
         throw badRequest('not-a-representative', 'representativeRelationId',
           'Een volwassen cliënt wordt vertegenwoordigd door een curator of mentor, een schriftelijk gemachtigde, de partner, of een ouder, kind, broer of zus. Deze persoon is dat niet.',
           'An adult client is represented by a curator or mentor, the person authorised in writing, the partner, or a parent, child or sibling; this person is none of them.');
@@ -147,32 +145,23 @@ export async function addCompetenceAssessment(scope: ClientScope, masterKey: Buf
     throw badRequest('representative-missing', 'representativeRelationId', 'Leg vast wie de jongere vertegenwoordigt als hij of zij niet wilsbekwaam is.', 'Record who represents the young person when not competent.');
   }
   if (!adult && input.representativeRelationId !== undefined) {
-    const rows = await scope.tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_to IS NULL',
-      [input.representativeRelationId, scope.client.id]);
-    if (rows.length === 0) {
+    if (!(await relationsOfScope(scope).isCurrentCustodian(input.representativeRelationId))) {
       throw badRequest('not-a-representative', 'representativeRelationId', 'Deze persoon is geen huidige wettelijk vertegenwoordiger van de cliënt.', 'This person is not a current legal representative of the client.');
     }
   }
   const id = randomUUID();
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  await scope.tx.query(
-    // The expert is a person's name: sealed under the client's key like the facts (migration 0037).
-    `INSERT INTO care.competence_assessments (id, client_id, matter, competent, assessed_on, expert_consulted_ciphertext, representative_relation_id, assessed_by, facts_ciphertext)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [id, scope.client.id, input.matter, input.competent, input.assessedOn, sealText(key, 'competenceExpert', id, input.expertConsulted), input.representativeRelationId ?? null,
-      scope.actor.employeeId, encryptJson(key, { facts: input.facts }, `competence:${id}`)]);
+  const key = await dataKeyOf(scope, masterKey);
+  await competenceOf(scope).add({
+    id, matter: input.matter, competent: input.competent, assessedOn: input.assessedOn, expertCiphertext: sealText(key, 'competenceExpert', id, input.expertConsulted),
+    representativeRelationId: input.representativeRelationId ?? null, factsCiphertext: encryptJson(key, { facts: input.facts }, `competence:${id}`),
+  });
   return id;
 }
 
 export async function listCompetenceAssessments(scope: ClientScope, masterKey: Buffer): Promise<CompetenceAssessment[]> {
-  const rows = await scope.tx.query<{
-    id: string; matter: CompetenceMatter; competent: boolean; assessed_on: string; expert_consulted: string | null; expert_consulted_ciphertext: Buffer | null; representative_relation_id: string | null; display_name: string; facts_ciphertext: Buffer;
-  }>(
-    `SELECT a.id, a.matter, a.competent, a.assessed_on, a.expert_consulted, a.expert_consulted_ciphertext, a.representative_relation_id, e.display_name, a.facts_ciphertext
-       FROM care.competence_assessments a JOIN ${EMPLOYEES} e ON e.id = a.assessed_by
-      WHERE a.client_id = $1 ORDER BY a.assessed_on DESC, a.recorded_at DESC`, [scope.client.id]);
+  const rows = await competenceOf(scope).assessments();
   if (rows.length === 0) return [];
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const key = await dataKeyOf(scope, masterKey);
   return rows.map((r) => ({
     id: r.id, matter: r.matter, competent: r.competent, assessedOn: r.assessed_on,
     expertConsulted: r.expert_consulted_ciphertext === null ? r.expert_consulted ?? '' : openText(key, 'competenceExpert', r.id, r.expert_consulted_ciphertext),
@@ -181,15 +170,14 @@ export async function listCompetenceAssessments(scope: ClientScope, masterKey: B
   }));
 }
 
-/** Whether the latest assessment for `matter` found the client competent; true when none was made (the law presumes it). */
+/**
+ * Whether the latest assessment for `matter` found the client competent; true when none was made (the law presumes it).
+ * @deprecated On a client scope: `competenceOf(scope).isCompetent(matter)` (competence-store.ts); this Queryable form
+ * stays while other modules still call it with the scope's transaction (issue 14).
+ */
 export async function isCompetent(tx: Queryable, clientId: string, matter: CompetenceMatter): Promise<boolean> {
-  const rows = await tx.query<{ competent: boolean }>(
-    'SELECT competent FROM care.competence_assessments WHERE client_id = $1 AND matter = $2 ORDER BY assessed_on DESC, recorded_at DESC LIMIT 1', [clientId, matter]);
-  return rows[0]?.competent ?? true;
+  return competentByLatestAssessment(tx, clientId, matter);
 }
-
-export const StartAgreement = { noConversationReportsToParents: 'no-conversation-reports-to-parents' } as const;
-export type StartAgreement = (typeof StartAgreement)[keyof typeof StartAgreement];
 
 export interface RecordedAgreement {
   id: string;
@@ -200,9 +188,7 @@ export interface RecordedAgreement {
 }
 
 export async function listAgreements(scope: ClientScope): Promise<RecordedAgreement[]> {
-  const rows = await scope.tx.query<{ id: string; agreement: StartAgreement; agreed_on: string; ended_on: string | null; display_name: string }>(
-    `SELECT a.id, a.agreement, a.agreed_on, a.ended_on, e.display_name FROM org.start_agreements a JOIN ${EMPLOYEES} e ON e.id = a.recorded_by
-      WHERE a.client_id = $1 ORDER BY a.agreed_on`, [scope.client.id]);
+  const rows = await agreementsOf(scope).list();
   return rows.map((r) => ({ id: r.id, agreement: r.agreement, agreedOn: r.agreed_on, endedOn: r.ended_on, recordedBy: r.display_name }));
 }
 
@@ -211,29 +197,20 @@ export async function addAgreement(scope: ClientScope, agreement: StartAgreement
   if (agreedOn > calendarDate(scope.now)) throw badRequest('date-in-future', 'agreedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
   const current = (await listAgreements(scope)).filter((a) => a.agreement === agreement && a.endedOn === null);
   if (current.length > 0) throw conflict('agreement-exists', 'Deze afspraak is al vastgelegd.', 'This agreement is already recorded.');
-  const [row] = await scope.tx.query<{ id: string }>('INSERT INTO org.start_agreements (client_id, agreement, agreed_on, recorded_by) VALUES ($1, $2, $3, $4) RETURNING id',
-    [scope.client.id, agreement, agreedOn, scope.actor.employeeId]);
-  return row!.id;
+  return agreementsOf(scope).add(agreement, agreedOn);
 }
 
 export async function endAgreement(scope: ClientScope, agreementId: string): Promise<void> {
-  const rows = await scope.tx.query('UPDATE org.start_agreements SET ended_on = $3, ended_by = $4 WHERE id = $1 AND client_id = $2 AND ended_on IS NULL RETURNING id',
-    [agreementId, scope.client.id, calendarDate(scope.now), scope.actor.employeeId]);
-  if (rows.length === 0) throw notFound('Deze afspraak bestaat niet of is al beëindigd.', 'This agreement does not exist or has already ended.');
+  if (!(await agreementsOf(scope).end(agreementId))) throw notFound('Deze afspraak bestaat niet of is al beëindigd.', 'This agreement does not exist or has already ended.');
 }
 
-const agreementFact: Record<StartAgreement, Fact> = {
-  'no-conversation-reports-to-parents': Fact.agreedNoConversationReportsToParents,
-};
-
-/** The current agreements as the engine's facts. */
+/**
+ * The current agreements as the engine's facts.
+ * @deprecated On a client scope: `agreementsOf(scope).facts()` (agreement-store.ts); this Queryable form stays while
+ * other modules still call it with the scope's transaction (issue 14).
+ */
 export async function agreementFacts(tx: Queryable, clientId: string): Promise<Fact[]> {
-  const rows = await tx.query<{ agreement: StartAgreement }>('SELECT DISTINCT agreement FROM org.start_agreements WHERE client_id = $1 AND ended_on IS NULL', [clientId]);
-  return rows.map((r) => agreementFact[r.agreement]);
-}
-
-interface RelationRow {
-  id: string; relation: RelationKind; has_custody: boolean; custody_kind: CustodyKind | null; valid_from: string; valid_to: string | null;
+  return agreementFactsOfClient(tx, clientId);
 }
 
 const engineRelation: Record<RelationKind, EngineRelation> = {
@@ -241,7 +218,7 @@ const engineRelation: Record<RelationKind, EngineRelation> = {
   'guardian': 'other', 'foster-parent': 'other', 'other': 'other', 'family-guardian': 'other', 'confidential-advisor': 'other',
 };
 
-function engineCustody(row: RelationRow): EngineCustody | undefined {
+function engineCustody(row: PersonRelationRow): EngineCustody | undefined {
   if (!row.has_custody) return undefined;
   switch (row.custody_kind) {
     case 'two-headed-parental': return 'two-headed-parental';
@@ -258,10 +235,20 @@ function engineCustody(row: RelationRow): EngineCustody | undefined {
  * checks it). A relation without custody or appointment that has ended is
  * left out: it no longer stands for anyone.
  */
+export async function personsOn(scope: ClientScope, on: string): Promise<Person[]> {
+  return personsFrom(await relationsOfScope(scope).begunBy(on), on);
+}
+
+/**
+ * The people around the client as the engine's `persons` on `on` (see personsOn).
+ * @deprecated On a client scope: `personsOn(scope, on)`; this Queryable form stays while other modules still call it
+ * with the scope's transaction (issue 14).
+ */
 export async function personsOf(tx: Queryable, clientId: string, on: string): Promise<Person[]> {
-  const rows = await tx.query<RelationRow>(
-    'SELECT id, relation, has_custody, custody_kind, valid_from, valid_to FROM formal.client_relations WHERE client_id = $1 AND valid_from <= $2 ORDER BY valid_from, id',
-    [clientId, on]);
+  return personsFrom(await personRelationsBegunBy(tx, clientId, on), on);
+}
+
+function personsFrom(rows: readonly PersonRelationRow[], on: string): Person[] {
   const periodic: readonly RelationKind[] = ['curator', 'mentor', 'authorised'];
   return rows
     .filter((r) => r.valid_to === null || r.valid_to >= on || r.has_custody || periodic.includes(r.relation))
@@ -280,6 +267,14 @@ export { deathOf, recordDeath, type ClientDeath } from './client-death.js';
 /** Relations whose own rules the engine answers by their actor word, whatever the client's age (Besluit Jeugdwet 4.1.5; BW 1:257). */
 const OWN_RULES: readonly RelationKind[] = ['family-guardian', 'confidential-advisor'];
 
+/** Where `withPeople` reads what it needs about the client: through the scope's stores, or a transaction. */
+interface PeopleFacts {
+  death(): Promise<ClientDeath | undefined>;
+  wishes(): Promise<RecordedWish[]>;
+  persons(on: string): Promise<Person[]>;
+  kindOf(relationId: string): Promise<RelationKind | undefined>;
+}
+
 /**
  * The engine's question with the people around the client (issue 16): the
  * registered relations as `persons`, the competence assessment and the death
@@ -289,29 +284,63 @@ const OWN_RULES: readonly RelationKind[] = ['family-guardian', 'confidential-adv
  * after death heirs are answered by Jeugdwet 7.3.12a. A minor's relation of
  * the older kinds keeps its actor word (the answers of format 1).
  */
-export async function withPeople(tx: Queryable, clientId: string, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
-  const death = await deathOf(tx, clientId);
+export function withPeopleOf(scope: ClientScope, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
+  return askedWithPeople({
+    death: () => deathOf(scope), wishes: () => wishesOf(scope), persons: (on) => personsOn(scope, on), kindOf: (id) => relationsOfScope(scope).kindOf(id),
+  }, requesterRelationId, question);
+}
+
+/**
+ * The engine's question with the people around the client (see withPeopleOf).
+ * @deprecated On a client scope: `withPeopleOf(scope, requesterRelationId, question)`; this Queryable form stays while
+ * other modules still call it with the scope's transaction (issue 14).
+ */
+export function withPeople(tx: Queryable, clientId: string, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
+  return askedWithPeople({
+    death: () => deathOfClient(tx, clientId), wishes: () => wishesOfClient(tx, clientId), persons: (on) => personsOf(tx, clientId, on),
+    kindOf: (id) => relationKindOf(tx, id, clientId),
+  }, requesterRelationId, question);
+}
+
+async function askedWithPeople(client: PeopleFacts, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
+  const death = await client.death();
   const facts = new Set<Fact>(question.facts ?? []);
   const deceased = death !== undefined && death.diedOn <= question.on;
   if (deceased) {
     // What the client wanted in life about this requester: the wish about them, else about everyone (0065).
-    const wish = await wishInLifeFor(tx, clientId, requesterRelationId, death.wishInLife);
+    const wish = wishInLifeFor(await client.wishes(), requesterRelationId, death.wishInLife);
     if (wish === 'consented') facts.add(Fact.consentedInLife);
     if (wish === 'objected') facts.add(Fact.objectedInLife);
   }
-  const client = deceased ? { ...question.client, deceased: death.diedOn } : question.client;
-  const base: DecideInput = { ...question, client, facts };
+  const asked = deceased ? { ...question.client, deceased: death.diedOn } : question.client;
+  const base: DecideInput = { ...question, client: asked, facts };
   if (requesterRelationId === null) return base;
-  const persons = await personsOf(tx, clientId, question.on);
-  const [row] = await tx.query<{ relation: RelationKind }>('SELECT relation FROM formal.client_relations WHERE id = $1 AND client_id = $2', [requesterRelationId, clientId]);
-  if (row === undefined || OWN_RULES.includes(row.relation) || !persons.some((p) => p.id === requesterRelationId)) return base;
+  const persons = await client.persons(question.on);
+  const relation = await client.kindOf(requesterRelationId);
+  if (relation === undefined || OWN_RULES.includes(relation) || !persons.some((p) => p.id === requesterRelationId)) return base;
   const adult = ageOn(toCalendarDate(question.client.born, 'born'), toCalendarDate(question.on, 'on')) >= 18;
-  if (!adult && !deceased && !REPRESENTATIVE_KINDS.includes(row.relation)) return base;
+  if (!adult && !deceased && !REPRESENTATIVE_KINDS.includes(relation)) return base;
   const actor: PersonRef = { person: requesterRelationId };
   return { ...base, persons, actor };
 }
 
-/** Who represents the adult client on `on` in `matter` (competence is judged per matter), by the engine (BW 7:465 lid 3): their relation ids and rank, or none. */
+/**
+ * Who represents the adult client on `on` in `matter` (competence is judged per matter), by the engine (BW 7:465 lid 3): their relation ids and
+ * rank, or none.
+ */
+export async function clientRepresentativesOn(
+  scope: ClientScope, on: string, matter: CompetenceMatter = CompetenceMatter.dossierRights,
+): Promise<{ rank: number; relationIds: string[] } | null> {
+  const competent = await competenceOf(scope).isCompetent(matter);
+  const answer = representativesOn(await personsOn(scope, on), { born: scope.client.birthDate, competent }, on);
+  return answer === undefined ? null : { rank: answer.rank, relationIds: answer.persons.map((p) => p.id) };
+}
+
+/**
+ * Who represents the adult client on `on` in `matter` (see clientRepresentativesOn).
+ * @deprecated On a client scope: `clientRepresentativesOn(scope, on, matter)`; this Queryable form stays while other
+ * modules still call it with the scope's transaction (issue 14).
+ */
 export async function representativesNow(
   tx: Queryable, client: { id: string; birthDate: string }, on: string, matter: CompetenceMatter = CompetenceMatter.dossierRights,
 ): Promise<{ rank: number; relationIds: string[] } | null> {
