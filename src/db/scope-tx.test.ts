@@ -50,8 +50,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'retention/retention-routes.ts',
   'shielding/reader-view.ts',
   'shielding/shielding-service.ts',
-  'transfers/transfer-routes.ts',
-  'transfers/transfer-service.ts',
 ]);
 
 async function filesUsingScopeTx(): Promise<string[]> {

@@ -125,8 +125,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'retention/retention-service.ts: org.retention_reviews',
   'retention/retention-service.ts: org.retention_settings',
   'shielding/shielding-service.ts: care.shieldings',
-  'transfers/transfer-record.ts: org.transfers',
-  'transfers/transfer-service.ts: org.transfers',
 ]);
 
 /** Tests, test support and the measuring tools (bench, fuzz, crash) may set up and inspect any table. */

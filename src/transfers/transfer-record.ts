@@ -7,10 +7,12 @@
  * a person, and the record outlives a destroyed dossier (a client must learn
  * where the dossier went, DOMAIN §5).
  */
+import type { ClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { openRecipient } from '../retention/client-free-text.js';
 import { Citation, dateInWords } from '../rules/index.js';
+import { transferRowOf, transfersOf, type TransferRow } from './transfer-store.js';
 
 export type RecipientKind = 'successor-provider' | 'nidos-guardian';
 
@@ -26,17 +28,26 @@ export interface Transfer {
   consentGiven: boolean;
 }
 
-/** The transfer of this dossier, if it was transferred. */
-export async function transferOf(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Transfer | undefined> {
-  const [row] = await tx.query<{
-    id: string; recipient: string | null; recipient_ciphertext: Buffer | null; recipient_kind: RecipientKind; transferred_on: string; citations: string[]; disclosure_id: string; guardian_relation_id: string | null; consent_given: boolean;
-  }>(`SELECT id, recipient, recipient_ciphertext, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given
-         FROM org.transfers WHERE client_id = $1`, [clientId]);
+/** A stored transfer with its recipient opened. */
+function transferFromRow(masterKey: Buffer, row: TransferRow | undefined): Transfer | undefined {
   if (row === undefined) return undefined;
   return {
     id: row.id, recipient: openRecipient(masterKey, 'transfer', row.id, row.recipient_ciphertext, row.recipient), recipientKind: row.recipient_kind, transferredOn: row.transferred_on, citations: row.citations, disclosureId: row.disclosure_id,
     guardianRelationId: row.guardian_relation_id, consentGiven: row.consent_given,
   };
+}
+
+/**
+ * The transfer of the scope's client's dossier, if it was transferred.
+ * @example const transfer = await dossierTransfer(scope, masterKey);
+ */
+export async function dossierTransfer(scope: ClientScope, masterKey: Buffer): Promise<Transfer | undefined> {
+  return transferFromRow(masterKey, await transfersOf(scope).current());
+}
+
+/** @deprecated Until dossier-service.ts and clients-service.ts reach it through their scope: use {@link dossierTransfer}. */
+export async function transferOf(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Transfer | undefined> {
+  return transferFromRow(masterKey, await transferRowOf(tx, clientId));
 }
 
 /** The refusal of a new entry in a transferred dossier; the database gives the same answer to a path that forgets to ask. */

@@ -5,8 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import type { ClientScope } from '../access/client-access.js';
-import { clientAndOrganisationName } from '../clients/client-store.js';
+import { clientAndOrganisationNameOf } from '../clients/client-store.js';
 import { renderCopyPdf } from '../exports/copy-pdf.js';
 import { progressOf } from '../exports/export-progress.js';
 import { PortabilityExportSchema } from '../exports/portability-export.js';
@@ -15,7 +14,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { NullableObject, OneOf, Uuid } from '../http/schema-helpers.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { transferOf } from './transfer-record.js';
+import { dossierTransfer } from './transfer-record.js';
 import { transferDossier, transferExport, transferView } from './transfer-service.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
@@ -39,10 +38,6 @@ const publicTransfer = (t: Awaited<ReturnType<typeof transferDossier>>) => ({
 
 function attachment(reply: FastifyReply, type: string, filename: string): void {
   void reply.header('content-type', type).header('content-disposition', `attachment; filename="${filename}"`);
-}
-
-async function organisationAndName(scope: ClientScope): Promise<{ organisation: string; clientName: string }> {
-  return clientAndOrganisationName(scope.tx, scope.client.id);
 }
 
 export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -69,7 +64,7 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope) => {
-      const transfer = await transferOf(scope.tx, masterKey, scope.client.id);
+      const transfer = await dossierTransfer(scope, masterKey);
       return { transfer: transfer === undefined ? null : publicTransfer(transfer) };
     },
   });
@@ -82,7 +77,7 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (scope, request, reply) => {
       const progress = progressOf(request, scope.actor.employeeId);
       const { transfer, view } = await transferView(scope, masterKey, request.params.transferId, progress);
-      const { organisation, clientName } = await organisationAndName(scope);
+      const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
       const body = await renderCopyPdf({
         organisation, clientName, requesterName: transfer.recipient, requestReceivedOn: transfer.transferredOn, madeOn: calendarDate(scope.now),
         transfer: { basis: transfer.citations.join(', ') },

@@ -23,7 +23,8 @@ import { buildDossierExport, type PortabilityExport } from '../exports/portabili
 import { readerView, type Reader, type ReaderView } from '../shielding/reader-view.js';
 import { sealRecipient } from '../retention/client-free-text.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { transferOf, type RecipientKind, type Transfer } from './transfer-record.js';
+import { dossierTransfer, type RecipientKind, type Transfer } from './transfer-record.js';
+import { transfersOf } from './transfer-store.js';
 
 export interface NewTransfer {
   recipient: string;
@@ -56,7 +57,7 @@ function inputProblems(input: NewTransfer, today: string): void {
 /** Records the transfer after the engine allows the disclosure; closes the dossier to new entries. */
 export async function transferDossier(scope: ClientScope, masterKey: Buffer, input: NewTransfer): Promise<Transfer> {
   inputProblems(input, calendarDate(scope.now));
-  const earlier = await transferOf(scope.tx, masterKey, scope.client.id);
+  const earlier = await dossierTransfer(scope, masterKey);
   if (earlier !== undefined) throw conflict('already-transferred', `Dit dossier is al overgedragen, op ${dateInWords(earlier.transferredOn)}.`, `This dossier was already transferred on ${earlier.transferredOn}.`);
   const disclosure = await recordDisclosure(scope, masterKey, {
     recipient: input.recipient,
@@ -73,11 +74,11 @@ export async function transferDossier(scope: ClientScope, masterKey: Buffer, inp
     id: randomUUID(), recipient: input.recipient, recipientKind: input.recipientKind, transferredOn: input.transferredOn, citations: disclosure.citations,
     disclosureId: disclosure.id, guardianRelationId: input.guardianRelationId ?? null, consentGiven: input.consentId !== undefined,
   };
-  await scope.tx.query(
-    `INSERT INTO org.transfers (id, organisation_id, client_id, recipient_ciphertext, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [transfer.id, scope.client.organisationId, scope.client.id, sealRecipient(masterKey, 'transfer', transfer.id, transfer.recipient), transfer.recipientKind, transfer.transferredOn, transfer.citations,
-      transfer.disclosureId, transfer.guardianRelationId, transfer.consentGiven, scope.actor.employeeId]);
+  await transfersOf(scope).record({
+    id: transfer.id, recipientCiphertext: sealRecipient(masterKey, 'transfer', transfer.id, transfer.recipient), recipientKind: transfer.recipientKind,
+    transferredOn: transfer.transferredOn, citations: transfer.citations, disclosureId: transfer.disclosureId, guardianRelationId: transfer.guardianRelationId,
+    consentGiven: transfer.consentGiven,
+  });
   return transfer;
 }
 
@@ -89,7 +90,7 @@ function recipientReader(transfer: Transfer): Reader {
 }
 
 async function requireTransfer(scope: ClientScope, masterKey: Buffer, transferId: string): Promise<Transfer> {
-  const transfer = await transferOf(scope.tx, masterKey, scope.client.id);
+  const transfer = await dossierTransfer(scope, masterKey);
   if (transfer === undefined || transfer.id !== transferId) throw notFound('Deze overdracht bestaat niet bij deze cliënt.', 'This transfer does not exist for this client.');
   return transfer;
 }
