@@ -34,7 +34,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'disclosures/disclosure-routes.ts',
   'disclosures/disclosure-service.ts',
   'dossier/dossier-service.ts',
-  'drafts/draft-service.ts',
   'emergency/emergency-routes.ts',
   'emergency/emergency-service.ts',
   'exports/portability-export.ts',

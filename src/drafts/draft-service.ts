@@ -19,12 +19,12 @@
  */
 import { Type, type Static } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
-import { clientDataKey } from '../crypto/client-keys.js';
+import { dataKeyOf } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS } from '../dossier/entry-kinds.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { OneOf } from '../http/schema-helpers.js';
-import { countOwnDrafts, deleteOwnDraft, destroyExpiredDrafts, ownDrafts, upsertOwnDraft, type DraftOwner, type DraftTarget } from './draft-store.js';
+import { draftsOf, type DraftTarget } from './draft-store.js';
 
 /** How many drafts one author may keep about one client: enough for a few forms at once, not a second dossier. */
 export const MAX_DRAFTS_PER_CLIENT = 20;
@@ -63,17 +63,13 @@ export interface Draft {
 
 const noDraft = () => notFound('Dit concept bestaat niet.', 'This draft does not exist.');
 
-function ownerOf(scope: ClientScope): DraftOwner {
-  return { clientId: scope.client.id, authorId: scope.actor.employeeId, now: scope.now };
-}
-
 const context = (id: string) => `draft:${id}`;
 
 /** The caller's own unexpired drafts about the scope's client, last saved first. */
 export async function listOwnDrafts(scope: ClientScope, masterKey: Buffer): Promise<Draft[]> {
-  const rows = await ownDrafts(scope.tx, ownerOf(scope));
+  const rows = await draftsOf(scope).list();
   if (rows.length === 0) return [];
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const key = await dataKeyOf(scope, masterKey);
   return rows.map((row) => ({
     id: row.id, clientId: scope.client.id, target: row.target, entryId: row.entry_id,
     fields: decryptJson(key, row.ciphertext, context(row.id), SealedDraft).fields,
@@ -88,17 +84,17 @@ export async function saveOwnDraft(scope: ClientScope, masterKey: Buffer, input:
   if (Buffer.byteLength(JSON.stringify(input.fields), 'utf8') > input.maxBytes) {
     throw badRequest('draft-too-large', 'fields.text', `Het concept is groter dan ${input.maxBytes} bytes.`, `The draft is larger than ${input.maxBytes} bytes.`);
   }
-  const owner = ownerOf(scope);
+  const drafts = draftsOf(scope);
   // Expired drafts go before they count (the organisation's, in its scope): expiring needs no separate job.
-  await destroyExpiredDrafts(scope.tx, scope.now);
-  if (await countOwnDrafts(scope.tx, owner, input.id) >= MAX_DRAFTS_PER_CLIENT) {
+  await drafts.destroyExpired();
+  if (await drafts.count(input.id) >= MAX_DRAFTS_PER_CLIENT) {
     throw new AppError('too-many-drafts', 409,
       `U bewaart al ${MAX_DRAFTS_PER_CLIENT} concepten voor deze cliënt. Rond er een af of gooi er een weg.`,
       `You already keep ${MAX_DRAFTS_PER_CLIENT} drafts for this client. Finish or discard one.`);
   }
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const key = await dataKeyOf(scope, masterKey);
   const expiresAt = new Date(scope.now.getTime() + input.expiresInDays * 86_400_000);
-  const saved = await upsertOwnDraft(scope.tx, owner, {
+  const saved = await drafts.save({
     id: input.id, target: input.target, entryId: input.entryId, expiresAt, ciphertext: encryptJson(key, { fields: input.fields }, context(input.id)),
   });
   if (!saved) throw noDraft();
@@ -110,5 +106,5 @@ export async function saveOwnDraft(scope: ClientScope, masterKey: Buffer, input:
 
 /** Discards the caller's own draft (after finalising, or on purpose); another's answers 404. */
 export async function discardOwnDraft(scope: ClientScope, id: string): Promise<void> {
-  if (!await deleteOwnDraft(scope.tx, ownerOf(scope), id)) throw noDraft();
+  if (!await draftsOf(scope).remove(id)) throw noDraft();
 }

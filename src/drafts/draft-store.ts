@@ -1,9 +1,13 @@
 /**
- * The owner store of `care.drafts` (migration 0067): every query is bound to
- * one author and one client, and sees only unexpired rows. The rows hold only
- * ciphertext; sealing is the service's (draft-service.ts).
+ * The owner store of `care.drafts` (migration 0067), bound to the gate's
+ * client scope: every query of `draftsOf(scope)` is bound to the scope's
+ * employee as author and to the scope's client, and sees only unexpired rows.
+ * The rows hold only ciphertext; sealing is the service's (draft-service.ts).
+ * The daily sweep destroys expired drafts with the plumbing's database.
  */
+import type { ClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
+import { txOf } from '../db/scope-tx.js';
 
 /** What a draft becomes when finalised. */
 export const DraftTarget = { entry: 'entry', annotation: 'annotation', statement: 'statement' } as const;
@@ -19,52 +23,58 @@ export interface DraftRow {
   ciphertext: Buffer;
 }
 
-/** Whose drafts about which client, as of when. */
-export interface DraftOwner {
-  clientId: string;
-  authorId: string;
-  now: Date;
-}
-
-/** The author's unexpired drafts about the client, last saved first. */
-export async function ownDrafts(tx: Queryable, owner: DraftOwner): Promise<DraftRow[]> {
-  return tx.query<DraftRow>(
-    `SELECT id, target, entry_id, updated_at, expires_at, ciphertext FROM care.drafts
-      WHERE author_id = $1 AND client_id = $2 AND expires_at > $3 ORDER BY updated_at DESC, id`,
-    [owner.authorId, owner.clientId, owner.now.toISOString()]);
-}
-
-/** How many unexpired drafts the author keeps about the client, not counting `exceptId`. */
-export async function countOwnDrafts(tx: Queryable, owner: DraftOwner, exceptId: string): Promise<number> {
-  const [row] = await tx.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM care.drafts WHERE author_id = $1 AND client_id = $2 AND expires_at > $3 AND id <> $4',
-    [owner.authorId, owner.clientId, owner.now.toISOString(), exceptId]);
-  return row?.n ?? 0;
-}
-
 /**
- * Writes the author's draft by id: a new one, or the author's own about this client replaced. False when the id
- * is someone else's (or about another client): that draft is not touched.
+ * The drafts of the scope's employee about the scope's client (`care.drafts`), as of the scope's now: no other
+ * author's draft, and no draft about another client, is read, counted, replaced or removed here.
+ * @example const mine = await draftsOf(scope).list();
  */
-export async function upsertOwnDraft(tx: Queryable, owner: DraftOwner, draft: {
-  id: string; target: DraftTarget; entryId: string | null; expiresAt: Date; ciphertext: Buffer;
-}): Promise<boolean> {
-  const rows = await tx.query<{ id: string }>(
-    `INSERT INTO care.drafts (id, client_id, author_id, target, entry_id, updated_at, expires_at, ciphertext)
+export function draftsOf(scope: ClientScope) {
+  const tx = txOf(scope);
+  const clientId = scope.client.id;
+  const authorId = scope.actor.employeeId;
+  const now = scope.now;
+  return {
+    /** The author's unexpired drafts about the client, last saved first. */
+    list: (): Promise<DraftRow[]> =>
+      tx.query<DraftRow>(
+        `SELECT id, target, entry_id, updated_at, expires_at, ciphertext FROM care.drafts
+      WHERE author_id = $1 AND client_id = $2 AND expires_at > $3 ORDER BY updated_at DESC, id`,
+        [authorId, clientId, now.toISOString()]),
+
+    /** How many unexpired drafts the author keeps about the client, not counting `exceptId`. */
+    count: async (exceptId: string): Promise<number> => {
+      const [row] = await tx.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM care.drafts WHERE author_id = $1 AND client_id = $2 AND expires_at > $3 AND id <> $4',
+        [authorId, clientId, now.toISOString(), exceptId]);
+      return row?.n ?? 0;
+    },
+
+    /**
+     * Writes the author's draft by id, saved now: a new one, or the author's own about this client replaced. False when
+     * the id is someone else's (or about another client): that draft is not touched.
+     */
+    save: async (draft: { id: string; target: DraftTarget; entryId: string | null; expiresAt: Date; ciphertext: Buffer }): Promise<boolean> => {
+      const rows = await tx.query<{ id: string }>(
+        `INSERT INTO care.drafts (id, client_id, author_id, target, entry_id, updated_at, expires_at, ciphertext)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET target = excluded.target, entry_id = excluded.entry_id, updated_at = excluded.updated_at,
             expires_at = excluded.expires_at, ciphertext = excluded.ciphertext
       WHERE care.drafts.author_id = excluded.author_id AND care.drafts.client_id = excluded.client_id
      RETURNING id`,
-    [draft.id, owner.clientId, owner.authorId, draft.target, draft.entryId, owner.now.toISOString(), draft.expiresAt.toISOString(), draft.ciphertext]);
-  return rows.length > 0;
-}
+        [draft.id, clientId, authorId, draft.target, draft.entryId, now.toISOString(), draft.expiresAt.toISOString(), draft.ciphertext]);
+      return rows.length > 0;
+    },
 
-/** Removes the author's draft about the client; false when there is none of theirs with that id. */
-export async function deleteOwnDraft(tx: Queryable, owner: DraftOwner, id: string): Promise<boolean> {
-  const rows = await tx.query<{ id: string }>(
-    'DELETE FROM care.drafts WHERE id = $1 AND author_id = $2 AND client_id = $3 RETURNING id', [id, owner.authorId, owner.clientId]);
-  return rows.length > 0;
+    /** Removes the author's draft about the client; false when there is none of theirs with that id. */
+    remove: async (id: string): Promise<boolean> => {
+      const rows = await tx.query<{ id: string }>(
+        'DELETE FROM care.drafts WHERE id = $1 AND author_id = $2 AND client_id = $3 RETURNING id', [id, authorId, clientId]);
+      return rows.length > 0;
+    },
+
+    /** Destroys every draft past its expiry now, of any author and client of the organisation (row-level security); returns how many. */
+    destroyExpired: (): Promise<number> => destroyExpiredDrafts(tx, now),
+  };
 }
 
 /** Destroys every draft past its expiry (in the caller's organisation scope); returns how many. */
