@@ -46,7 +46,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'requests/request-document-routes.ts',
   'requests/request-routes.ts',
   'requests/request-service.ts',
-  'retention/retention-routes.ts',
   'shielding/reader-view.ts',
   'shielding/shielding-service.ts',
 ]);

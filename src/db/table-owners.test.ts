@@ -115,15 +115,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'requests/request-acts.ts: org.requests',
   'requests/request-service.ts: org.requests',
   'requests/restriction-store.ts: org.requests',
-  'retention/client-free-text.ts: org.retention_reviews',
-  'retention/dossier-retention.ts: org.retention_extensions',
-  'retention/dossier-retention.ts: org.retention_reviews',
-  'retention/dossier-retention.ts: org.retention_settings',
-  'retention/procedure-holds.ts: org.retention_reviews',
-  'retention/retention-service.ts: org.destruction_records',
-  'retention/retention-service.ts: org.retention_extensions',
-  'retention/retention-service.ts: org.retention_reviews',
-  'retention/retention-service.ts: org.retention_settings',
   'shielding/shielding-service.ts: care.shieldings',
 ]);
 

@@ -26,6 +26,7 @@ import { REQUEST_CONSENT_REFERENCE } from '../requests/request-store.js';
 import { RESTRICTION_END_REASON } from '../requests/restriction-store.js';
 import { TRANSFER_RECIPIENT } from '../transfers/transfer-store.js';
 import type { LegacyRecipientColumn, LegacyTextColumn } from './legacy-text-columns.js';
+import { RETENTION_HOLD_REASON } from './retention-store.js';
 
 /** Shown in place of a text whose client key was destroyed. */
 export const DESTROYED_TEXT = '(vernietigd met het dossier)';
@@ -113,22 +114,32 @@ export function openRecipient(masterKey: Buffer, register: RecipientRegister, ro
   return decryptJson(masterKey, sealed, recipientContext(register, rowId), SealedRecipient).recipient;
 }
 
-/** The client's data key, or undefined when it was destroyed (the texts are gone with it). */
-export async function clientKeyIfAny(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Buffer | undefined> {
+/** A client's data key as a store loads it, or undefined when it was destroyed (the texts are gone with it). */
+export async function keyUnlessDestroyed(key: Promise<Buffer>): Promise<Buffer | undefined> {
   try {
-    return await clientDataKey(tx, masterKey, clientId);
+    return await key;
   } catch (error) {
     if (error instanceof AppError && error.code === 'content-destroyed') return undefined;
     throw error;
   }
 }
 
-/** The data keys of several clients in one query; a destroyed client has none in the map. */
-export async function clientKeys(tx: Queryable, masterKey: Buffer, clientIds: readonly string[]): Promise<Map<string, Buffer>> {
+/** @deprecated Until emergency-service.ts reaches the key through its store: use {@link keyUnlessDestroyed} with the store's key. */
+export async function clientKeyIfAny(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Buffer | undefined> {
+  return keyUnlessDestroyed(clientDataKey(tx, masterKey, clientId));
+}
+
+/** The data keys of clients from their wrapped keys as the crypto store gives them; a destroyed client has none in the map. */
+export function unwrapClientKeys(masterKey: Buffer, rows: readonly { client_id: string; wrapped_key: Buffer }[]): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  if (clientIds.length === 0) return keys;
-  for (const row of await wrappedClientKeys(tx, [...new Set(clientIds)])) keys.set(row.client_id, unwrapClientKey(masterKey, row.client_id, row.wrapped_key));
+  for (const row of rows) keys.set(row.client_id, unwrapClientKey(masterKey, row.client_id, row.wrapped_key));
   return keys;
+}
+
+/** The data keys of several clients in one query; a destroyed client has none in the map. */
+async function clientKeys(tx: Queryable, masterKey: Buffer, clientIds: readonly string[]): Promise<Map<string, Buffer>> {
+  if (clientIds.length === 0) return new Map<string, Buffer>();
+  return unwrapClientKeys(masterKey, await wrappedClientKeys(tx, [...new Set(clientIds)]));
 }
 
 // ---------------------------------------------------------------- rows written before 0033
@@ -185,9 +196,7 @@ export async function sealLegacyFreeText(db: Database, masterKey: Buffer): Promi
   // Each owner declares its column (issue 14: the owner names its table).
   count.emergencyReviews = await sealColumn(db, masterKey, EMERGENCY_REVIEW_NOTE);
   count.restrictionEnds = await sealColumn(db, masterKey, RESTRICTION_END_REASON);
-  count.retentionHolds = await sealColumn(db, masterKey, {
-    table: 'org.retention_reviews', id: 'client_id', column: 'hold_reason', ciphertext: 'hold_reason_ciphertext', kind: 'retentionHold',
-  });
+  count.retentionHolds = await sealColumn(db, masterKey, RETENTION_HOLD_REASON);
   count.requestConsents = await sealColumn(db, masterKey, REQUEST_CONSENT_REFERENCE);
   count.competenceExperts = await sealColumn(db, masterKey, COMPETENCE_EXPERT);
   count.disclosureRecipients = await sealRecipients(db, masterKey, DISCLOSURE_RECIPIENT);

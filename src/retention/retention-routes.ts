@@ -13,9 +13,10 @@ import { calendarDate } from '../shared/calendar-date.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
-import { readIncidentRetention, writeIncidentRetention } from '../registers/register-service.js';
+import { incidentRetention, setIncidentRetention } from '../registers/register-service.js';
 import type { OrganisationTerm } from './retention-policy.js';
 import { decideReview, endGoodCare, listReviews, readDossierRetention, readSetting, recordGoodCare, releaseHold, writeSetting } from './retention-service.js';
+import { namedDossierRetention, retentionOf } from './retention-store.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const ListQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 500 })) }, { additionalProperties: false });
@@ -76,17 +77,14 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope, request) => {
       const { limit = 500 } = request.query;
-      const reviews = await listReviews(scope.tx, deps.masterKey, scope.actor.organisationId, limit);
+      const reviews = await listReviews(scope, deps.masterKey, limit);
       scope.concerns(reviews.map((r) => r.clientId));
       return { reviews };
     },
   });
 
   const decide = async (scope: RecordScope, clientId: string, decision: 'confirm' | 'hold', holdReason?: string) => {
-    const found = await decideReview(scope.tx, deps.masterKey, {
-      organisationId: scope.actor.organisationId, clientId, decidedBy: scope.actor.employeeId, now: scope.now, decision,
-      ...(holdReason === undefined ? {} : { holdReason }),
-    });
+    const found = await decideReview(scope, deps.masterKey, clientId, decision, holdReason);
     if (!found) throw notListed();
     scope.concerns([clientId]);
     return { clientId, status: decision === 'confirm' ? 'confirmed' as const : 'held' as const };
@@ -118,7 +116,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope, request) => {
       const { clientId } = request.params;
-      const released = await releaseHold(scope.tx, { organisationId: scope.actor.organisationId, clientId });
+      const released = await releaseHold(scope, clientId);
       if (!released) throw notFound('Dit dossier wordt niet vastgehouden.', 'This dossier is not held.');
       scope.concerns([clientId]);
       return { clientId, status: 'released' as const };
@@ -129,7 +127,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     method: 'GET', url: '/api/privacy/retention-settings',
     schema: { tags: ['privacy officer'], summary: 'The organisation\'s own retention term, with a warning when below the legal minimum', response: { 200: Setting } },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
-    handler: (scope) => readSetting(scope.tx, scope.actor.organisationId, scope.now),
+    handler: (scope) => readSetting(scope),
   });
 
   gatedRoute(app, deps, {
@@ -144,7 +142,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
       const term: OrganisationTerm = body.term.kind === 'until-age'
         ? { kind: 'until-age', age: body.term.age, ageOf: body.term.ageOf, reason: body.reason }
         : { kind: 'years-after-last-change', years: body.term.years, reason: body.reason };
-      return writeSetting(scope.tx, { organisationId: scope.actor.organisationId, term, setBy: scope.actor.employeeId, now: scope.now });
+      return writeSetting(scope, term);
     },
   });
 
@@ -160,7 +158,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope, request) => {
       const { clientId } = request.params;
-      const view = await readDossierRetention(scope.tx, deps.masterKey, scope.actor.organisationId, clientId, scope.now);
+      const view = await readDossierRetention(namedDossierRetention(scope, clientId), deps.masterKey, scope.now);
       if (view === undefined) throw dossierNotFound();
       scope.concerns([clientId]);
       return view;
@@ -180,10 +178,9 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (parseIsoDate(body.until) === undefined || body.until <= calendarDate(scope.now)) {
         throw badRequest('date-not-in-future', 'until', 'Kies een dag in de toekomst.', 'Choose a day in the future.');
       }
-      const recorded = await recordGoodCare(scope.tx, deps.masterKey, {
-        organisationId: scope.actor.organisationId, clientId, until: body.until, reason: body.reason, recordedBy: scope.actor.employeeId, now: scope.now,
-      });
-      const view = recorded ? await readDossierRetention(scope.tx, deps.masterKey, scope.actor.organisationId, clientId, scope.now) : undefined;
+      const dossier = namedDossierRetention(scope, clientId);
+      const recorded = await recordGoodCare(dossier, deps.masterKey, { until: body.until, reason: body.reason, now: scope.now });
+      const view = recorded ? await readDossierRetention(dossier, deps.masterKey, scope.now) : undefined;
       if (view === undefined) throw dossierNotFound();
       scope.concerns([clientId]);
       return view;
@@ -206,11 +203,9 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (parseIsoDate(body.until) === undefined || body.until <= calendarDate(scope.now)) {
         throw badRequest('date-not-in-future', 'until', 'Kies een dag in de toekomst.', 'Choose a day in the future.');
       }
-      const organisationId = scope.client.organisationId;
-      const recorded = await recordGoodCare(scope.tx, deps.masterKey, {
-        organisationId, clientId: scope.client.id, until: body.until, reason: body.reason, recordedBy: scope.actor.employeeId, now: scope.now,
-      });
-      const view = recorded ? await readDossierRetention(scope.tx, deps.masterKey, organisationId, scope.client.id, scope.now) : undefined;
+      const dossier = retentionOf(scope);
+      const recorded = await recordGoodCare(dossier, deps.masterKey, { until: body.until, reason: body.reason, now: scope.now });
+      const view = recorded ? await readDossierRetention(dossier, deps.masterKey, scope.now) : undefined;
       if (view === undefined) throw dossierNotFound();
       return view;
     },
@@ -225,8 +220,9 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope, request) => {
       const { clientId } = request.params;
-      const ended = await endGoodCare(scope.tx, { organisationId: scope.actor.organisationId, clientId });
-      const view = ended ? await readDossierRetention(scope.tx, deps.masterKey, scope.actor.organisationId, clientId, scope.now) : undefined;
+      const dossier = namedDossierRetention(scope, clientId);
+      const ended = await endGoodCare(dossier);
+      const view = ended ? await readDossierRetention(dossier, deps.masterKey, scope.now) : undefined;
       if (view === undefined) throw notFound('Voor dit dossier is geen verlenging voor goede zorg vastgelegd.', 'No good-care extension is recorded for this dossier.');
       scope.concerns([clientId]);
       return view;
@@ -242,7 +238,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 200: IncidentSetting },
     },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
-    handler: (scope) => readIncidentRetention(scope.tx, scope.actor.organisationId),
+    handler: (scope) => incidentRetention(scope),
   });
 
   gatedRoute(app, deps, {
@@ -252,8 +248,6 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 200: IncidentSetting },
     },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
-    handler: (scope, request) => writeIncidentRetention(scope.tx, {
-      organisationId: scope.actor.organisationId, years: request.body.years, reason: request.body.reason, setBy: scope.actor.employeeId,
-    }),
+    handler: (scope, request) => setIncidentRetention(scope, { years: request.body.years, reason: request.body.reason }),
   });
 }

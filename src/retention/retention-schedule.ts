@@ -17,11 +17,10 @@
  *   already keeps the interval far below it.
  */
 import type { Database } from '../db/database.js';
-import { withAdvisoryLock } from '../db/database.js';
 import { purgeShortTermRecords, sweepRetention, type ShortTermPurge, type SweepResult } from './retention-service.js';
+import { underSweepLock } from './retention-store.js';
 
-/** The advisory lock key of the sweep (fixed, distinct from the migrator's 7_310_311). */
-export const RETENTION_SWEEP_LOCK = 7_310_312;
+export { RETENTION_SWEEP_LOCK } from './retention-store.js';
 
 /** The first run after start waits this long, so a server restarted daily still sweeps. */
 export const FIRST_SWEEP_DELAY_MS = 60_000;
@@ -79,7 +78,7 @@ export function startRetentionSchedule(db: Database, options: RetentionScheduleO
   async function sweep(): Promise<void> {
     const started = Date.now();
     try {
-      const outcome = await withAdvisoryLock(db, RETENTION_SWEEP_LOCK, async () => {
+      const outcome = await underSweepLock(db, async () => {
         const now = options.now();
         const purged = await purgeShortTermRecords(db, now);
         const result = await sweepRetention(db, { now, dryRun: false });
