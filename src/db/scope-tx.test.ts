@@ -47,7 +47,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'requests/request-routes.ts',
   'requests/request-service.ts',
   'shielding/reader-view.ts',
-  'shielding/shielding-service.ts',
 ]);
 
 async function filesUsingScopeTx(): Promise<string[]> {

@@ -115,7 +115,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'requests/request-acts.ts: org.requests',
   'requests/request-service.ts: org.requests',
   'requests/restriction-store.ts: org.requests',
-  'shielding/shielding-service.ts: care.shieldings',
 ]);
 
 /** Tests, test support and the measuring tools (bench, fuzz, crash) may set up and inspect any table. */

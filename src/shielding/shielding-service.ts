@@ -16,31 +16,19 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
-import { clientDataKey } from '../crypto/client-keys.js';
+import { dataKeyOf } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Entry } from '../dossier/dossier-service.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { relationNamesOf, relationsAmong } from '../representation/relation-store.js';
+import { relationsOfScope } from '../representation/relation-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { shieldingsOf, type ShieldingKind, type ShieldingTarget } from './shielding-store.js';
+
+export { ShieldingTarget, type ShieldingKind } from './shielding-store.js';
 
 /** What a shielding seals: its reason. */
 const SealedReason = Type.Object({ reason: Type.String() });
 
-export type ShieldingKind = 'about-another-person' | 'shielded-from';
-
-/** What a shielding covers. */
-export const ShieldingTarget = {
-  /** The entry's text: a passage of it, or without a passage the whole entry. */
-  text: 'text',
-  title: 'title',
-  /** The free-text description of the source ("moeder (nu …)"); the source's kind stays. */
-  source: 'source',
-  /** One annotation beside the entry. */
-  annotation: 'annotation',
-  /** The client's formal contact data: address, postcode, town, phone and e-mail. */
-  contactData: 'contact-data',
-} as const;
-export type ShieldingTarget = (typeof ShieldingTarget)[keyof typeof ShieldingTarget];
 export const ENTRY_TARGETS = ['text', 'title', 'source', 'annotation'] as const;
 export type EntryTarget = (typeof ENTRY_TARGETS)[number];
 
@@ -72,18 +60,12 @@ export interface Shielding {
   recordedAt: string;
 }
 
-interface ShieldingRow {
-  id: string; entry_id: string | null; kind: ShieldingKind; target: ShieldingTarget; passage_start: number | null; passage_end: number | null;
-  annotation_id: string | null; shielded_from: string[]; reason_ciphertext: Buffer; other_person_consented_on: string | null; recorded_at: Date;
-}
-
 /** The shieldings in force for the client. */
 export async function listShieldings(scope: ClientScope, masterKey: Buffer): Promise<Shielding[]> {
-  const rows = await scope.tx.query<ShieldingRow>(
-    'SELECT * FROM care.shieldings WHERE client_id = $1 AND lifted_at IS NULL ORDER BY recorded_at, id', [scope.client.id]);
+  const rows = await shieldingsOf(scope).inForce();
   if (rows.length === 0) return [];
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  const names = await relationNames(scope);
+  const key = await dataKeyOf(scope, masterKey);
+  const names = await relationsOfScope(scope).names();
   return rows.map((r) => ({
     id: r.id, entryId: r.entry_id, kind: r.kind, target: r.target,
     passage: r.passage_start === null || r.passage_end === null ? null : { start: r.passage_start, end: r.passage_end },
@@ -91,11 +73,6 @@ export async function listShieldings(scope: ClientScope, masterKey: Buffer): Pro
     reason: decryptJson(key, r.reason_ciphertext, `shielding:${r.id}`, SealedReason).reason,
     otherPersonConsentedOn: r.other_person_consented_on, recordedAt: r.recorded_at.toISOString(),
   }));
-}
-
-/** The client's registered relations by id, as names (formal data, asked on its own). */
-async function relationNames(scope: ClientScope): Promise<Map<string, string>> {
-  return relationNamesOf(scope.tx, scope.client.id);
 }
 
 async function checkShieldedFrom(scope: ClientScope, kind: ShieldingKind, from: readonly string[]): Promise<void> {
@@ -107,7 +84,7 @@ async function checkShieldedFrom(scope: ClientScope, kind: ShieldingKind, from: 
     return;
   }
   if (from.length === 0) throw badRequest('field-required', 'shieldedFrom', 'Geef aan voor wie de informatie wordt afgeschermd.', 'State from whom the information is shielded.');
-  if ((await relationsAmong(scope.tx, scope.client.id, from)).length !== new Set(from).size) {
+  if ((await relationsOfScope(scope).among(from)).length !== new Set(from).size) {
     throw badRequest('unknown-relation', 'shieldedFrom', 'Afschermen kan alleen voor geregistreerde relaties van de cliënt.', 'Shielding is only possible from registered relations of the client.');
   }
 }
@@ -148,12 +125,11 @@ async function insert(scope: ClientScope, masterKey: Buffer, row: {
   shieldedFrom: readonly string[]; reason: string;
 }): Promise<Shielding> {
   const id = randomUUID();
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  await scope.tx.query(
-    `INSERT INTO care.shieldings (id, client_id, entry_id, kind, target, passage_start, passage_end, annotation_id, shielded_from, reason_ciphertext, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [id, scope.client.id, row.entryId, row.kind, row.target, row.passage?.start ?? null, row.passage?.end ?? null, row.annotationId ?? null, row.shieldedFrom,
-      encryptJson(key, { reason: row.reason }, `shielding:${id}`), scope.actor.employeeId]);
+  const key = await dataKeyOf(scope, masterKey);
+  await shieldingsOf(scope).record({
+    id, entryId: row.entryId, kind: row.kind, target: row.target, passage: row.passage ?? null, annotationId: row.annotationId ?? null,
+    shieldedFrom: row.shieldedFrom, reasonCiphertext: encryptJson(key, { reason: row.reason }, `shielding:${id}`),
+  });
   if (row.entryId !== null) scope.touch([row.entryId]);
   return (await listShieldings(scope, masterKey)).find((s) => s.id === id)!;
 }
@@ -177,9 +153,7 @@ export async function addContactDataShielding(scope: ClientScope, masterKey: Buf
 }
 
 async function inForce(scope: ClientScope, shieldingId: string): Promise<{ kind: ShieldingKind; other_person_consented_on: string | null; entry_id: string | null }> {
-  const rows = await scope.tx.query<{ lifted_at: Date | null; kind: ShieldingKind; other_person_consented_on: string | null; entry_id: string | null }>(
-    'SELECT lifted_at, kind, other_person_consented_on, entry_id FROM care.shieldings WHERE id = $1 AND client_id = $2 FOR UPDATE', [shieldingId, scope.client.id]);
-  const row = rows[0];
+  const row = await shieldingsOf(scope).lock(shieldingId);
   if (row === undefined || row.lifted_at !== null) throw notFound('Deze afscherming bestaat niet (meer).', 'This shielding does not exist (any more).');
   if (row.entry_id !== null) scope.touch([row.entry_id]);
   return row;
@@ -191,13 +165,12 @@ export async function recordOtherPersonConsent(scope: ClientScope, shieldingId: 
   if (row.kind !== 'about-another-person' || row.other_person_consented_on !== null) {
     throw conflict('consent-not-applicable', 'Toestemming van de ander past alleen bij informatie over een ander, en is al vastgelegd of niet nodig.', 'The other person\'s consent applies only to information about another person, once.');
   }
-  await scope.tx.query('UPDATE care.shieldings SET other_person_consented_on = $2 WHERE id = $1', [shieldingId, calendarDate(scope.now)]);
+  await shieldingsOf(scope).otherPersonConsented(shieldingId, calendarDate(scope.now));
 }
 
 /** Lifts a shielding with a reason (kept, encrypted under the client's key, beside who lifted it and when). */
 export async function liftShielding(scope: ClientScope, masterKey: Buffer, shieldingId: string, reason: string): Promise<void> {
   await inForce(scope, shieldingId);
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  await scope.tx.query('UPDATE care.shieldings SET lifted_at = $2, lifted_by = $3, lift_reason_ciphertext = $4 WHERE id = $1',
-    [shieldingId, scope.now, scope.actor.employeeId, encryptJson(key, { reason }, `shielding-lift:${shieldingId}`)]);
+  const key = await dataKeyOf(scope, masterKey);
+  await shieldingsOf(scope).lift(shieldingId, encryptJson(key, { reason }, `shielding-lift:${shieldingId}`));
 }
