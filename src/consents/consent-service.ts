@@ -13,8 +13,9 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.j
 import { DESTROYED_TEXT, openConsentTexts, sealConsentTexts, type ConsentTexts } from '../retention/client-free-text.js';
 import { careConsent, Citation, decide, type ConsentParty, type Part } from '../rules/index.js';
 import { isCompetent, representativesNow, withPeople, type CompetenceMatter } from '../representation/representation-service.js';
-import { custodiansOn, heldCustodyOn } from '../representation/relation-store.js';
+import { relationsOfScope } from '../representation/relation-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { consentsOf, type ConsentRow } from './consent-store.js';
 
 export interface Consent {
   id: string;
@@ -35,13 +36,6 @@ export interface Consent {
   /** In force today: not withdrawn and within its validity. */
   active: boolean;
 }
-
-interface ConsentRow {
-  id: string; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null; given_on: string;
-  content_ciphertext: Buffer | null; part: Part | null; valid_from: string; valid_to: string | null; withdrawn_at: Date | null;
-}
-
-const CONSENT_COLUMNS = 'id, kind, given_by, given_by_relation_id, given_on, content_ciphertext, part, valid_from, valid_to, withdrawn_at';
 
 /** The client's data key from the access facts; undefined once the dossier was destroyed (the texts went with it). */
 function keyOf(scope: ClientScope, masterKey: Buffer): Buffer | undefined {
@@ -69,20 +63,16 @@ function toConsent(row: ConsentRow, key: Buffer | undefined, today: string): Con
   };
 }
 
-async function consentRows(scope: ClientScope): Promise<ConsentRow[]> {
-  return scope.tx.query<ConsentRow>(`SELECT ${CONSENT_COLUMNS} FROM org.consents WHERE client_id = $1 ORDER BY given_on DESC, recorded_at DESC`, [scope.client.id]);
-}
-
 /** The client's consents, newest first, their texts decrypted. */
 export async function listConsents(scope: ClientScope, masterKey: Buffer): Promise<Consent[]> {
   const today = calendarDate(scope.now);
   const key = keyOf(scope, masterKey);
-  return (await consentRows(scope)).map((r) => toConsent(r, key, today));
+  return (await consentsOf(scope).list()).map((r) => toConsent(r, key, today));
 }
 
 async function readConsent(scope: ClientScope, masterKey: Buffer, consentId: string): Promise<Consent> {
-  const rows = await scope.tx.query<ConsentRow>(`SELECT ${CONSENT_COLUMNS} FROM org.consents WHERE id = $1 AND client_id = $2`, [consentId, scope.client.id]);
-  return toConsent(rows[0]!, keyOf(scope, masterKey), calendarDate(scope.now));
+  const row = await consentsOf(scope).byId(consentId);
+  return toConsent(row!, keyOf(scope, masterKey), calendarDate(scope.now));
 }
 
 /**
@@ -92,10 +82,7 @@ async function readConsent(scope: ClientScope, masterKey: Buffer, consentId: str
 export async function disclosureConsentInForce(
   scope: ClientScope, masterKey: Buffer, consentId: string, on: string,
 ): Promise<{ recipient: string | null; part: Part | null } | undefined> {
-  const rows = await scope.tx.query<ConsentRow>(
-    `SELECT ${CONSENT_COLUMNS} FROM org.consents WHERE id = $1 AND client_id = $2 AND kind = 'disclosure' AND withdrawn_at IS NULL
-        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [consentId, scope.client.id, on]);
-  const row = rows[0];
+  const row = await consentsOf(scope).disclosureInForce(consentId, on);
   if (row === undefined) return undefined;
   return { recipient: textsOf(row, keyOf(scope, masterKey)).recipient, part: row.part };
 }
@@ -120,7 +107,7 @@ async function requiredCareConsent(scope: ClientScope) {
 export async function careConsentStatus(scope: ClientScope): Promise<CareConsentStatus> {
   const answer = await requiredCareConsent(scope);
   // Who gave which consent is in clear; the texts are not needed here.
-  const care = (await consentRows(scope)).map((r) => toConsent(r, undefined, calendarDate(scope.now))).filter((c) => c.kind === 'care' && c.active);
+  const care = (await consentsOf(scope).list()).map((r) => toConsent(r, undefined, calendarDate(scope.now))).filter((c) => c.kind === 'care' && c.active);
   const representativesMissing = answer.consentOf.includes('legal-representatives') ? await custodiansWithoutConsent(scope, care) : [];
   const given = [...new Set(care.map((c) => c.givenBy))].filter((p) => p !== 'legal-representatives' || representativesMissing.length === 0);
   const missing = answer.consentOf.filter((p) => !given.includes(p));
@@ -138,7 +125,7 @@ export async function careConsentStatus(scope: ClientScope): Promise<CareConsent
  */
 async function custodiansWithoutConsent(scope: ClientScope, care: readonly Consent[]): Promise<{ relationId: string; name: string }[]> {
   const representatives = care.filter((c) => c.givenBy === 'legal-representatives');
-  const custodians = await custodiansOn(scope.tx, scope.client.id, calendarDate(scope.now));
+  const custodians = await relationsOfScope(scope).custodiansOn(calendarDate(scope.now));
   if (custodians.length === 0) return [];
   const covered = new Set(representatives.map((c) => c.givenByRelationId));
   return custodians.filter((r) => !covered.has(r.id)).map((r) => ({ relationId: r.id, name: `${r.given_names} ${r.family_name}` }));
@@ -190,7 +177,7 @@ export async function recordConsent(scope: ClientScope, masterKey: Buffer, input
     if (input.givenByRelationId === undefined) {
       throw badRequest('field-required', 'givenByRelationId', 'Geef aan welke ouder met gezag of voogd toestemming gaf.', 'State which parent with custody or guardian consented.');
     }
-    if (!(await heldCustodyOn(scope.tx, input.givenByRelationId, scope.client.id, input.givenOn))) {
+    if (!(await relationsOfScope(scope).heldCustodyOn(input.givenByRelationId, input.givenOn))) {
       throw badRequest('not-a-representative', 'givenByRelationId', 'Deze persoon had op die datum geen gezag over de cliënt.', 'This person did not hold custody of the client on that date.');
     }
   }
@@ -202,11 +189,10 @@ export async function recordConsent(scope: ClientScope, masterKey: Buffer, input
     informationGiven: input.informationGiven, recipient: input.recipient ?? null, purpose: input.purpose ?? null,
     dataDescription: input.dataDescription ?? null, declarationReference: input.declarationReference ?? null,
   });
-  await scope.tx.query(
-    `INSERT INTO org.consents (id, client_id, kind, given_by, given_by_relation_id, given_on, content_ciphertext, valid_from, valid_to, recorded_by, part)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [id, scope.client.id, input.kind, input.givenBy, input.givenByRelationId ?? null, input.givenOn, sealed, validFrom, input.validTo ?? null,
-      scope.actor.employeeId, input.part ?? null]);
+  await consentsOf(scope).record({
+    id, kind: input.kind, givenBy: input.givenBy, givenByRelationId: input.givenByRelationId ?? null, givenOn: input.givenOn, contentCiphertext: sealed,
+    validFrom, validTo: input.validTo ?? null, part: input.part ?? null,
+  });
   return readConsent(scope, masterKey, id);
 }
 
@@ -252,9 +238,8 @@ export async function withdrawConsent(
   /** The request path names its own field and answers an unknown consent as bad input (it came in the body). */
   as: { field: string; unknown: () => AppError } = { field: 'withdrawnBy', unknown: () => notFound('Deze toestemming bestaat niet.', 'This consent does not exist.') },
 ): Promise<void> {
-  const rows = await scope.tx.query<{ withdrawn_at: Date | null; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null }>(
-    'SELECT withdrawn_at, kind, given_by, given_by_relation_id FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, scope.client.id]);
-  const row = rows[0];
+  const consents = consentsOf(scope);
+  const row = await consents.givenBy(consentId);
   if (row === undefined) throw as.unknown();
   if (row.withdrawn_at !== null) throw conflict('already-withdrawn', 'Deze toestemming is al ingetrokken.', 'This consent has already been withdrawn.');
   const own = row.given_by === 'client'
@@ -267,8 +252,7 @@ export async function withdrawConsent(
       'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).',
       { field: as.field, basis: [Citation.avg_7, Citation.jeugdwet_7_3_4, Citation.jeugdwet_7_3_5] });
   }
-  await scope.tx.query('UPDATE org.consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawn_by_party = $4, withdrawn_by_relation_id = $5 WHERE id = $1',
-    [consentId, scope.now, scope.actor.employeeId, withdrawer.party, withdrawer.relationId]);
+  await consents.withdraw(consentId, withdrawer);
 }
 
 /** Withdraws a consent (see `withdrawConsent`) and answers it as it now stands, texts decrypted. */

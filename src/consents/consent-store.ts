@@ -1,9 +1,78 @@
 /**
- * The consents module's store of the consent register (`org.consents`) for
- * the other modules (issue 14: one owner per table).
+ * The consents module's store of the consent register (`org.consents`, issue
+ * 14: one owner per table), bound to the gate's client scope:
+ * `consentsOf(scope)` reaches only the scope's client's consents. Their free
+ * texts go in and come out sealed under the client's key; the service seals
+ * and opens them. Start-up sealing of rows from before migration 0033 works
+ * across clients and takes the plumbing's transaction.
  */
+import type { ClientScope } from '../access/gate-scope.js';
 import { CLIENTS_WITH_KEY } from '../crypto/client-key-store.js';
 import type { Queryable } from '../db/database.js';
+import { txOf } from '../db/scope-tx.js';
+import type { ConsentParty, Part } from '../rules/index.js';
+
+/** A consent as stored: who gave it, when, for what, and its free texts sealed (null: destroyed with the dossier, or never sealed). */
+export interface ConsentRow {
+  id: string; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null; given_on: string;
+  content_ciphertext: Buffer | null; part: Part | null; valid_from: string; valid_to: string | null; withdrawn_at: Date | null;
+}
+
+const CONSENT_COLUMNS = 'id, kind, given_by, given_by_relation_id, given_on, content_ciphertext, part, valid_from, valid_to, withdrawn_at';
+
+/** Who withdraws a consent, as the register records it: a party, and the relation (null: the client). */
+export interface WithdrawnBy {
+  party: ConsentParty;
+  relationId: string | null;
+}
+
+/**
+ * The consents of the scope's client (`org.consents`), recorded and withdrawn by the scope's employee, now.
+ * Withdrawn, never deleted.
+ * @example const consents = await consentsOf(scope).list();
+ */
+export function consentsOf(scope: ClientScope) {
+  const tx = txOf(scope);
+  const clientId = scope.client.id;
+  return {
+    /** Every consent, newest first (by the day given, then when recorded). */
+    list: (): Promise<ConsentRow[]> =>
+      tx.query<ConsentRow>(`SELECT ${CONSENT_COLUMNS} FROM org.consents WHERE client_id = $1 ORDER BY given_on DESC, recorded_at DESC`, [clientId]),
+
+    /** One consent; undefined when it is not one of this client's. */
+    byId: async (consentId: string): Promise<ConsentRow | undefined> =>
+      (await tx.query<ConsentRow>(`SELECT ${CONSENT_COLUMNS} FROM org.consents WHERE id = $1 AND client_id = $2`, [consentId, clientId]))[0],
+
+    /** The disclosure consent, if it is in force on `on` (not withdrawn, within its validity). */
+    disclosureInForce: async (consentId: string, on: string): Promise<ConsentRow | undefined> =>
+      (await tx.query<ConsentRow>(
+        `SELECT ${CONSENT_COLUMNS} FROM org.consents WHERE id = $1 AND client_id = $2 AND kind = 'disclosure' AND withdrawn_at IS NULL
+        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [consentId, clientId, on]))[0],
+
+    /** Records a consent by the scope's employee, its free texts sealed. */
+    record: async (consent: {
+      id: string; kind: 'care' | 'disclosure'; givenBy: ConsentParty; givenByRelationId: string | null; givenOn: string; contentCiphertext: Buffer;
+      validFrom: string; validTo: string | null; part: Part | null;
+    }): Promise<void> => {
+      await tx.query(
+        `INSERT INTO org.consents (id, client_id, kind, given_by, given_by_relation_id, given_on, content_ciphertext, valid_from, valid_to, recorded_by, part)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [consent.id, clientId, consent.kind, consent.givenBy, consent.givenByRelationId, consent.givenOn, consent.contentCiphertext, consent.validFrom,
+          consent.validTo, scope.actor.employeeId, consent.part]);
+    },
+
+    /** What withdrawing a consent needs to know: whether it was withdrawn, its kind, who gave it; undefined when it is not one of this client's. */
+    givenBy: async (consentId: string): Promise<{ withdrawn_at: Date | null; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null } | undefined> =>
+      (await tx.query<{ withdrawn_at: Date | null; kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null }>(
+        'SELECT withdrawn_at, kind, given_by, given_by_relation_id FROM org.consents WHERE id = $1 AND client_id = $2', [consentId, clientId]))[0],
+
+    /** Withdraws a consent of this client, now, by the scope's employee on behalf of `by` (AVG 7(3)). */
+    withdraw: async (consentId: string, by: WithdrawnBy): Promise<void> => {
+      await tx.query('UPDATE org.consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawn_by_party = $4, withdrawn_by_relation_id = $5 WHERE id = $1 AND client_id = $6',
+        [consentId, scope.now, scope.actor.employeeId, by.party, by.relationId, clientId]);
+    },
+  };
+}
 
 /** A consent whose texts a row written before migration 0033 still holds in clear. */
 export interface LegacyConsentRow {
