@@ -4,7 +4,7 @@
  * table): the family part bound to the gate's family scope for the service,
  * and the few functions and projections the other modules use.
  */
-import type { FamilyScope } from '../access/gate-scope.js';
+import type { ClientScope, FamilyScope } from '../access/gate-scope.js';
 import { CLIENTS } from '../clients/client-store.js';
 import type { SealedColumn } from '../crypto/sealed-column.js';
 import type { Queryable } from '../db/database.js';
@@ -20,6 +20,11 @@ export const FAMILY_DATA_KEYS: SealedColumn = {
 export async function familiesOf(tx: Queryable, clientId: string): Promise<{ id: string; name: string }[]> {
   return tx.query<{ id: string; name: string }>(
     'SELECT f.id, f.name FROM formal.families f JOIN formal.family_members m ON m.family_id = f.id WHERE m.client_id = $1 ORDER BY f.name', [clientId]);
+}
+
+/** The families the scope's client belongs to, by name (for a service on the gate's client scope). */
+export function familiesOfScope(scope: ClientScope): Promise<{ id: string; name: string }[]> {
+  return familiesOf(txOf(scope), scope.client.id);
 }
 
 /**
