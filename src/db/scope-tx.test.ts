@@ -31,8 +31,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'clients/clients-service.ts',
   'consents/consent-service.ts',
   'demo/seed-demo.ts',
-  'disclosures/disclosure-routes.ts',
-  'disclosures/disclosure-service.ts',
   'dossier/dossier-service.ts',
   'emergency/emergency-routes.ts',
   'emergency/emergency-service.ts',

@@ -98,7 +98,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'clients/clients-service.ts: formal.clients',
   'clients/clients-service.ts: formal.data_corrections',
   'clients/clients-service.ts: formal.identity_checks',
-  'disclosures/disclosure-service.ts: org.disclosures',
   'dossier/dossier-service.ts: care.entries',
   'dossier/dossier-service.ts: care.entry_annotations',
   'emergency/emergency-service.ts: care.emergency_summaries',

@@ -59,7 +59,7 @@ export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['privacy officer'], summary: 'The organisation\'s disclosure register (privacy officer)', response: { 200: Type.Object({ disclosures: Type.Array(Type.Intersect([DisclosureSchema, Type.Object({ clientId: Uuid() })])) }) } },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope) => {
-      const disclosures = await organisationRegister(scope.tx, deps.masterKey, scope.actor.organisationId);
+      const disclosures = await organisationRegister(scope, deps.masterKey);
       scope.concerns(disclosures.map((d) => d.clientId));
       return { disclosures };
     },

@@ -13,25 +13,19 @@
  * formal data when the retention period ends (0038).
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientScope, RecordScope } from '../access/gate-scope.js';
 import { disclosureConsentInForce } from '../consents/consent-service.js';
 import { addEntry } from '../dossier/dossier-service.js';
 import { badRequest, forbidden } from '../errors.js';
-import { isCompetent, withPeople } from '../representation/representation-service.js';
+import { competenceOf } from '../representation/competence-store.js';
+import { relationsOfScope } from '../representation/relation-store.js';
+import { withPeopleOf } from '../representation/representation-service.js';
 import { openRecipient, sealRecipient } from '../retention/client-free-text.js';
-import { dateInWords, decide, decideStatutoryDisclosure, partName, type DecideInput, type Decision, type Part, type StatutoryBasis } from '../rules/index.js';
-import { wasGuardianOn } from '../representation/relation-store.js';
+import { dateInWords, decide, decideStatutoryDisclosure, partName, type DecideInput, type Decision, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { disclosureRegisterOf, disclosuresOf, type DisclosureBasis, type DisclosureRow, type ResearchGround } from './disclosure-store.js';
 
-/** `legal-representative`: to the client's guardian with custody, as their representative (a transfer to the Nidos guardian). */
-export type DisclosureBasis = 'consent' | 'family-guardian-threat' | 'legal-representative' | 'research' | StatutoryBasis;
-
-/**
- * Why research or statistics may go without consent (Jeugdwet 7.3.12 lid 1; BW 7:458 lid 1): asking is not
- * reasonably possible and the research has safeguards for privacy (a), or asking cannot reasonably be required
- * and the data go in a form that prevents tracing them to the client (b).
- */
-export type ResearchGround = 'consent-not-possible' | 'consent-not-required';
+export type { DisclosureBasis, ResearchGround };
 
 /** The facts of a research disclosure without consent, as the employee records them. */
 export interface ResearchFacts {
@@ -85,7 +79,7 @@ const BASIS_LABELS: Record<DisclosureBasis, string> = {
 /** The guardian with custody on the date, as the engine's actor; anyone else is bad input. */
 async function guardianOnRecord(scope: ClientScope, relationId: string | undefined, on: string): Promise<'guardian'> {
   if (relationId === undefined) throw badRequest('field-required', 'guardianRelationId', 'Noem de voogd.', 'Name the guardian.');
-  if (!(await wasGuardianOn(scope.tx, relationId, scope.client.id, on))) {
+  if (!(await relationsOfScope(scope).wasGuardianOn(relationId, on))) {
     throw badRequest('not-a-guardian', 'guardianRelationId', 'Dit is op die datum geen geregistreerde voogd met gezag van de cliënt.', 'This is not a registered guardian with custody of the client on that date.');
   }
   return 'guardian';
@@ -144,9 +138,9 @@ function researchFacts(research: ResearchFacts): ('research-exception' | 'client
 
 async function check(scope: ClientScope, masterKey: Buffer, input: NewDisclosure): Promise<Decision> {
   const on = input.disclosedOn;
-  const client = { born: scope.client.birthDate, competent: await isCompetent(scope.tx, scope.client.id, 'dossier-rights') };
+  const client = { born: scope.client.birthDate, competent: await competenceOf(scope).isCompetent('dossier-rights') };
   // With the people around the client and the death on record (issue 16), as requests ask: a guardian is answered as what they are on the day.
-  const ask = async (question: DecideInput, relationId: string | null = null): Promise<Decision> => decide(await withPeople(scope.tx, scope.client.id, relationId, question));
+  const ask = async (question: DecideInput, relationId: string | null = null): Promise<Decision> => decide(await withPeopleOf(scope, relationId, question));
   if (input.research !== undefined && (input.basis !== 'research' || input.consentId !== undefined)) {
     throw badRequest('field-not-allowed', 'research', 'De gegevens over onderzoek zonder toestemming horen alleen bij de grond onderzoek of statistiek, zonder toestemming.',
       'The research facts belong only to the research ground without a consent.');
@@ -203,21 +197,15 @@ export async function recordDisclosure(scope: ClientScope, masterKey: Buffer, in
   ].join('\n');
   const entry = await addEntry(scope, masterKey, 1024 * 1024, { kind: 'disclosure', title: `Verstrekking aan ${input.recipient}`, text, occurredOn: input.disclosedOn, source: { kind: 'care-professional' }, statementType: 'fact' });
   const id = randomUUID();
-  await scope.tx.query(
-    `INSERT INTO org.disclosures (id, organisation_id, client_id, recipient_ciphertext, basis, consent_id, part, disclosed_on, client_told_beforehand, citations, entry_id, recorded_by,
-       research_ground)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [id, scope.client.organisationId, scope.client.id, sealRecipient(masterKey, 'disclosure', id, input.recipient), input.basis, input.consentId ?? null, input.part,
-      input.disclosedOn, input.clientToldBeforehand, [...decision.basis], entry.id, scope.actor.employeeId, input.research?.ground ?? null]);
+  await disclosuresOf(scope).insert({
+    id, recipientCiphertext: sealRecipient(masterKey, 'disclosure', id, input.recipient), basis: input.basis, consentId: input.consentId ?? null, part: input.part,
+    disclosedOn: input.disclosedOn, clientToldBeforehand: input.clientToldBeforehand, citations: [...decision.basis], entryId: entry.id,
+    researchGround: input.research?.ground ?? null,
+  });
   return {
     id, recipient: input.recipient, basis: input.basis, part: input.part, disclosedOn: input.disclosedOn, clientToldBeforehand: input.clientToldBeforehand,
     researchGround: input.research?.ground ?? null, citations: [...decision.basis], entryId: entry.id,
   };
-}
-
-interface DisclosureRow {
-  id: string; client_id: string; recipient: string | null; recipient_ciphertext: Buffer | null; basis: DisclosureBasis; part: string; disclosed_on: string; client_told_beforehand: boolean; citations: string[]; entry_id: string | null;
-  research_ground: ResearchGround | null;
 }
 
 function toDisclosure(masterKey: Buffer, r: DisclosureRow): Disclosure {
@@ -226,12 +214,12 @@ function toDisclosure(masterKey: Buffer, r: DisclosureRow): Disclosure {
 }
 
 export async function listDisclosures(scope: ClientScope, masterKey: Buffer): Promise<Disclosure[]> {
-  const rows = await scope.tx.query<DisclosureRow>('SELECT * FROM org.disclosures WHERE client_id = $1 ORDER BY disclosed_on DESC, recorded_at DESC', [scope.client.id]);
+  const rows = await disclosuresOf(scope).list();
   return rows.map((r) => toDisclosure(masterKey, r));
 }
 
-/** The organisation's register, for the privacy officer (the caller logs the clients shown). */
-export async function organisationRegister(tx: ClientScope['tx'], masterKey: Buffer, organisationId: string): Promise<(Disclosure & { clientId: string })[]> {
-  const rows = await tx.query<DisclosureRow>('SELECT * FROM org.disclosures WHERE organisation_id = $1 ORDER BY disclosed_on DESC, recorded_at DESC LIMIT 1000', [organisationId]);
+/** The scope's organisation's register, for the privacy officer (the caller logs the clients shown). */
+export async function organisationRegister(scope: RecordScope, masterKey: Buffer): Promise<(Disclosure & { clientId: string })[]> {
+  const rows = await disclosureRegisterOf(scope).list();
   return rows.map((r) => ({ ...toDisclosure(masterKey, r), clientId: r.client_id }));
 }
