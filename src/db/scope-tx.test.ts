@@ -36,13 +36,10 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'emergency/emergency-service.ts',
   'exports/portability-export.ts',
   'organisation/admin-log-routes.ts',
-  'requests/destruction.ts',
   'requests/download-links.ts',
   'requests/fulfil-rights.ts',
   'requests/general-information.ts',
-  'requests/request-acts.ts',
   'requests/request-document-routes.ts',
-  'requests/request-routes.ts',
   'requests/request-service.ts',
   'shielding/reader-view.ts',
 ]);

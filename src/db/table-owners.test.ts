@@ -103,16 +103,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'emergency/emergency-service.ts: care.emergency_summaries',
   'emergency/emergency-service.ts: org.emergency_accesses',
   'http/health-routes.ts: ops.health_probe',
-  'requests/destruction.ts: org.requests',
-  'requests/download-links.ts: org.download_links',
-  'requests/download-links.ts: org.requests',
-  'requests/fulfil-rights.ts: org.objections',
-  'requests/fulfil-rights.ts: org.processing_restrictions',
-  'requests/fulfil-rights.ts: org.requests',
-  'requests/general-information.ts: org.requests',
-  'requests/request-acts.ts: org.requests',
-  'requests/request-service.ts: org.requests',
-  'requests/restriction-store.ts: org.requests',
 ]);
 
 /** Tests, test support and the measuring tools (bench, fuzz, crash) may set up and inspect any table. */

@@ -16,7 +16,7 @@ import { readClient } from '../clients/clients-service.js';
 import { listConsents } from '../consents/consent-service.js';
 import { conflict, notFound } from '../errors.js';
 import { organisationName } from '../organisation/employee-store.js';
-import { requestReaderRow } from '../requests/request-store.js';
+import { requestsOf } from '../requests/request-store.js';
 import type { Actor } from '../rules/index.js';
 import { readerView, type Reader } from '../shielding/reader-view.js';
 import type { ProgressReporter } from './export-progress.js';
@@ -78,7 +78,7 @@ export type PortabilityExport = Static<typeof PortabilityExportSchema>;
 
 /** The requester of a granted portability request, as the reader of the export. */
 async function portabilityReader(scope: ClientScope, requestId: string): Promise<{ actor: Actor; relationId: string | null; consentGiven: boolean }> {
-  const row = await requestReaderRow(scope.tx, requestId, scope.client.id);
+  const row = await requestsOf(scope).readerFacts(requestId);
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   if (row.kind !== 'portability') throw conflict('not-a-portability-request', 'Alleen bij een verzoek om overdracht van gegevens hoort deze export.', 'Only a portability request has this export.');
   if ((row.state !== 'decided' && row.state !== 'fulfilled') || row.decision === 'refused' || row.decision === null) {

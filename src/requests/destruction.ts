@@ -11,6 +11,8 @@ import { ENTRY_KINDS, partOfEntryKind } from '../dossier/entry-kinds.js';
 import type { Queryable } from '../db/database.js';
 import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { Citation, type Part } from '../rules/index.js';
+import { destroyDossier, destructionsOf, type DossierDestruction } from './destruction-store.js';
+import { requestsOf } from './request-store.js';
 
 /**
  * Runs a call of one of the database's decision functions (migration 0055) and turns their refusals into the
@@ -49,19 +51,17 @@ export async function decideInDatabase<T>(work: () => Promise<T>): Promise<T> {
  * The database function checks that the confirmer is authorised and not the decider, and writes its log row.
  */
 export async function confirmDestruction(scope: ClientScope, requestId: string): Promise<void> {
+  const requests = requestsOf(scope);
   // The state is the request's, not the confirmer's: a request that is no granted destruction awaiting its second
   // person answers as such (404/409), rather than as the function's refusal of the confirmer (403).
-  const [request] = await scope.tx.query<{ kind: string; state: string; decision: string | null; confirmed: boolean }>(
-    'SELECT kind, state, decision, destruction_confirmed_by IS NOT NULL AS confirmed FROM org.requests WHERE id = $1 AND client_id = $2',
-    [requestId, scope.client.id]);
+  const request = await requests.destructionFacts(requestId);
   if (request === undefined) throw notFound('Dit verzoek bestaat niet.', 'This request does not exist.');
   if (request.kind !== 'destroy' || request.state !== 'decided' || (request.decision !== 'granted' && request.decision !== 'partly')) {
     throw conflict('not-a-granted-destruction', 'Alleen een toegewezen verzoek om vernietiging, dat nog niet is uitgevoerd, wordt door een tweede persoon bevestigd.',
       'Only a granted destruction request that has not been carried out is confirmed by a second person.');
   }
   if (request.confirmed) throw conflict('already-confirmed', 'Deze vernietiging is al bevestigd.', 'This destruction was already confirmed.');
-  await decideInDatabase(() => scope.tx.query('SELECT org.confirm_request_destruction($1, $2, $3, $4, $5, $6)',
-    [requestId, scope.actor.employeeId, scope.now, 'confirm-destruction', scope.actor.sessionId, null]));
+  await decideInDatabase(() => requests.confirmDestruction(requestId));
 }
 
 export interface DestructionRecord {
@@ -72,36 +72,30 @@ export interface DestructionRecord {
 
 /** Destroys the part of the dossier a decided request names, and records it. */
 export async function executeDestruction(scope: ClientScope, request: { id: string; part: Part; decidedOn: string }): Promise<DestructionRecord> {
+  const destructions = destructionsOf(scope);
   if (request.part === 'dossier') {
-    return destroyWholeDossier(scope.tx, {
-      organisationId: scope.client.organisationId, clientId: scope.client.id, reason: 'client-request',
-      requestId: request.id, decidedOn: request.decidedOn, executedBy: scope.actor.employeeId,
-    });
+    // Content, key and work notes go; the function writes the destruction record and its log row in the same statement.
+    const removed = await decideInDatabase(() => destructions.wholeDossier(request));
+    return { scope: 'whole-dossier', part: 'dossier', entriesDestroyed: removed };
   }
   const kinds = ENTRY_KINDS.filter((kind) => partOfEntryKind(kind) === request.part);
   // The database function writes the destruction record itself: no destruction without one (migration 0018).
-  const [row] = await decideInDatabase(() => scope.tx.query<{ removed: number }>(
-    'SELECT care.destroy_dossier_part($1, $2::text[], $3, $4, $5, $6, $7) AS removed',
-    [scope.client.id, kinds, request.part, scope.client.organisationId, request.id, request.decidedOn, scope.actor.employeeId]));
-  return { scope: 'part', part: request.part, entriesDestroyed: row!.removed };
+  const removed = await decideInDatabase(() => destructions.part(kinds, request));
+  return { scope: 'part', part: request.part, entriesDestroyed: removed };
 }
 
 /**
  * Destroys a whole dossier (content rows removed, data key destroyed) and
- * records it, in the caller's transaction. Also the path for a dossier whose
+ * records it, in the caller's transaction: the path for a dossier whose
  * retention period ended (reason 'retention-expired', no request; `decidedOn`
- * is the privacy officer's confirmation and `executedBy` who confirmed).
+ * is the privacy officer's confirmation and `executedBy` who confirmed), run by
+ * the retention sweep outside any scope.
  */
-export async function destroyWholeDossier(tx: Queryable, input: {
-  organisationId: string; clientId: string; reason: 'client-request' | 'retention-expired';
-  requestId: string | null; decidedOn: string | null; executedBy: string;
-}): Promise<DestructionRecord> {
+export async function destroyWholeDossier(tx: Queryable, input: DossierDestruction): Promise<DestructionRecord> {
   // Content, key and work notes go; the function writes the destruction record in the same statement (migration 0018).
   // The function also writes the destruction's own access-log row (migration 0055).
-  const [row] = await decideInDatabase(() => tx.query<{ removed: number }>(
-    'SELECT care.destroy_dossier($1, $2, $3, $4, $5, $6) AS removed',
-    [input.clientId, input.organisationId, input.reason, input.requestId, input.decidedOn, input.executedBy]));
-  return { scope: 'whole-dossier', part: 'dossier', entriesDestroyed: row!.removed };
+  const removed = await decideInDatabase(() => destroyDossier(tx, input));
+  return { scope: 'whole-dossier', part: 'dossier', entriesDestroyed: removed };
 }
 
 /**
@@ -109,8 +103,6 @@ export async function destroyWholeDossier(tx: Queryable, input: {
  * (the database function writes the record in the same statement).
  */
 export async function destroyEntries(scope: ClientScope, request: { id: string; part: Part; decidedOn: string; entryIds: readonly string[] }): Promise<DestructionRecord> {
-  const [row] = await decideInDatabase(() => scope.tx.query<{ removed: number }>(
-    'SELECT care.destroy_dossier_entries($1, $2::uuid[], $3, $4, $5, $6, $7) AS removed',
-    [scope.client.id, [...request.entryIds], request.part, scope.client.organisationId, request.id, request.decidedOn, scope.actor.employeeId]));
-  return { scope: 'part', part: request.part, entriesDestroyed: row!.removed };
+  const removed = await decideInDatabase(() => destructionsOf(scope).entries(request.entryIds, request));
+  return { scope: 'part', part: request.part, entriesDestroyed: removed };
 }

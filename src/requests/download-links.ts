@@ -17,6 +17,8 @@ import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Database } from '../db/database.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { Citation } from '../rules/index.js';
+import { downloadLinkOf, downloadLinksOf, type LinkRow } from './download-link-store.js';
+import { requestsOf } from './request-store.js';
 
 export const DOWNLOAD_DAYS = 7;
 export const MAX_FAILED_CODES = 5;
@@ -53,8 +55,7 @@ function newCode(): string {
 
 /** Only a granted copy request that came in electronically is answered with a download. */
 async function requireElectronicCopy(scope: ClientScope, requestId: string): Promise<void> {
-  const [row] = await scope.tx.query<{ kind: string; channel: string; state: string; decision: string | null }>(
-    'SELECT kind, channel, state, decision FROM org.requests WHERE id = $1 AND client_id = $2', [requestId, scope.client.id]);
+  const row = await requestsOf(scope).copyFacts(requestId);
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   if (row.kind !== 'copy' || row.channel !== 'electronic') {
     throw conflict('not-an-electronic-copy', 'Alleen een elektronisch ingediend verzoek om een kopie krijgt een downloadlink.', 'Only a copy request made electronically gets a download link.');
@@ -73,16 +74,11 @@ export async function prepareDownload(scope: ClientScope, masterKey: Buffer, req
   const code = newCode();
   const expiresAt = new Date(scope.now.getTime() + DOWNLOAD_DAYS * 86_400_000);
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  await scope.tx.query(
-    `INSERT INTO org.download_links (id, organisation_id, client_id, request_id, token_hash, code_hash, document, filename, created_by, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [id, scope.client.organisationId, scope.client.id, requestId, sha256(token), sha256(`${id}:${code}`),
-      encryptJson(key, { pdf: pdf.toString('base64') }, sealContext(id)), `afschrift-${requestId}.pdf`, scope.actor.employeeId, scope.now, expiresAt]);
+  await downloadLinksOf(scope).insert({
+    id, requestId, tokenHash: sha256(token), codeHash: sha256(`${id}:${code}`),
+    document: encryptJson(key, { pdf: pdf.toString('base64') }, sealContext(id)), filename: `afschrift-${requestId}.pdf`, expiresAt,
+  });
   return { id, token, code, expiresAt: expiresAt.toISOString() };
-}
-
-interface LinkRow {
-  id: string; created_at: Date; expires_at: Date; revoked_at: Date | null; fetches: number; failed_attempts: number;
 }
 
 function stateOf(row: LinkRow, now: Date): DownloadLink['state'] {
@@ -92,18 +88,14 @@ function stateOf(row: LinkRow, now: Date): DownloadLink['state'] {
 }
 
 export async function listDownloads(scope: ClientScope, requestId: string): Promise<DownloadLink[]> {
-  const rows = await scope.tx.query<LinkRow>(
-    'SELECT id, created_at, expires_at, revoked_at, fetches, failed_attempts FROM org.download_links WHERE request_id = $1 AND client_id = $2 ORDER BY created_at DESC',
-    [requestId, scope.client.id]);
+  const rows = await downloadLinksOf(scope).ofRequest(requestId);
   return rows.map((r) => ({
     id: r.id, createdAt: r.created_at.toISOString(), expiresAt: r.expires_at.toISOString(), revokedAt: r.revoked_at?.toISOString() ?? null, fetches: r.fetches, state: stateOf(r, scope.now),
   }));
 }
 
 export async function revokeDownload(scope: ClientScope, requestId: string, linkId: string): Promise<void> {
-  const rows = await scope.tx.query('UPDATE org.download_links SET revoked_at = $4, revoked_by = $5 WHERE id = $1 AND request_id = $2 AND client_id = $3 AND revoked_at IS NULL RETURNING id',
-    [linkId, requestId, scope.client.id, scope.now, scope.actor.employeeId]);
-  if (rows.length === 0) throw notFound('Deze downloadlink bestaat niet of is al ingetrokken.', 'This download link does not exist or was already revoked.');
+  if (!(await downloadLinksOf(scope).revoke(requestId, linkId))) throw notFound('Deze downloadlink bestaat niet of is al ingetrokken.', 'This download link does not exist or was already revoked.');
 }
 
 /** The one answer for an unknown link, a wrong code, a revoked or locked link: nothing about which. */
@@ -133,22 +125,20 @@ function sameHash(a: Buffer, b: Buffer): boolean {
 export async function fetchDownload(db: Database, masterKey: Buffer, input: { token: string; code: string; now: Date; address: string | null; route: string }): Promise<{ filename: string; pdf: Buffer }> {
   const context = { route: input.route, address: input.address, now: input.now };
   const outcome = await enter(db, context, { kind: 'download' }, 'download-copy', async (scope) => {
-    const { tx } = scope;
-    const [row] = await tx.query<LinkRow & { organisation_id: string; client_id: string; code_hash: Buffer; document: Buffer; filename: string; created_by: string }>(
-      `SELECT id, organisation_id, client_id, code_hash, document, filename, created_by, created_at, expires_at, revoked_at, fetches, failed_attempts
-         FROM org.download_links WHERE token_hash = $1 FOR UPDATE`, [sha256(input.token)]);
+    const links = downloadLinkOf(scope);
+    const row = await links.byTokenForUpdate(sha256(input.token));
     if (row === undefined) return { kind: 'unknown' as const };
     const state = stateOf(row, input.now);
     const codeRight = sameHash(row.code_hash, sha256(`${row.id}:${input.code.trim().toUpperCase()}`));
     const link = { organisationId: row.organisation_id, clientId: row.client_id, preparedBy: row.created_by };
     if (state === 'active' && codeRight) {
-      const key = await clientDataKey(tx, masterKey, row.client_id); // 410 once the dossier was destroyed
-      await tx.query('UPDATE org.download_links SET fetches = fetches + 1 WHERE id = $1', [row.id]);
+      const key = await clientDataKey(scope.tx, masterKey, row.client_id); // 410 once the dossier was destroyed
+      await links.countFetch(row.id);
       scope.attempted(link, true);
       const { pdf } = decryptJson(key, row.document, sealContext(row.id), SealedDocument);
       return { kind: 'ok' as const, filename: row.filename, pdf: Buffer.from(pdf, 'base64') };
     }
-    if (!codeRight && state !== 'locked') await tx.query('UPDATE org.download_links SET failed_attempts = failed_attempts + 1 WHERE id = $1', [row.id]);
+    if (!codeRight && state !== 'locked') await links.countWrongCode(row.id);
     scope.attempted(link, false);
     return { kind: state === 'expired' && codeRight ? 'expired' as const : 'refused' as const };
   });

@@ -18,13 +18,14 @@ import { withdrawConsent, type Withdrawer } from '../consents/consent-service.js
 import { encryptJson } from '../crypto/envelope.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { addOwnStatement, annotateEntry, entryNature } from '../dossier/dossier-service.js';
-import { careTeamHolderOn } from '../care-team/care-team-store.js';
 import { partOfEntryKind, type EntryKind, type SourceKind } from '../dossier/entry-kinds.js';
 import { AppError, badRequest, conflict, forbidden } from '../errors.js';
 import { sealText } from '../retention/client-free-text.js';
 import { Citation, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { RequestKind } from './request-kinds.js';
+import { requestsOf } from './request-store.js';
+import { objectionsOf, restrictionsOf } from './restriction-store.js';
 
 export type FormalCorrectionInput = { field: CorrectableField; value: string };
 export type EntryCorrectionInput = { entryId: string; reason: string };
@@ -162,10 +163,9 @@ async function ownStatement(scope: ClientScope, masterKey: Buffer, ctx: FulfilCo
 }
 
 async function restrict(scope: ClientScope, ctx: FulfilContext): Promise<void> {
-  const active = await scope.tx.query('SELECT 1 FROM org.processing_restrictions WHERE client_id = $1 AND ended_at IS NULL', [scope.client.id]);
-  if (active.length > 0) throw conflict('already-restricted', 'De verwerking is al beperkt.', 'Processing is already restricted.');
-  await scope.tx.query('INSERT INTO org.processing_restrictions (client_id, request_id, started_by, started_at) VALUES ($1, $2, $3, $4)',
-    [scope.client.id, ctx.requestId, scope.actor.employeeId, scope.now]);
+  const restrictions = restrictionsOf(scope);
+  if (await restrictions.isRestricted()) throw conflict('already-restricted', 'De verwerking is al beperkt.', 'Processing is already restricted.');
+  await restrictions.start(ctx.requestId);
 }
 
 /**
@@ -182,7 +182,7 @@ async function withdraw(scope: ClientScope, ctx: FulfilContext, consentId: strin
     field: 'consentId',
     unknown: () => badRequest('unknown-consent', 'consentId', 'Deze toestemming staat niet in het register van deze cliënt.', 'This consent is not in this client\'s register.'),
   });
-  await scope.tx.query('UPDATE org.requests SET withdrawn_consent_id = $2 WHERE id = $1', [ctx.requestId, consentId]);
+  await requestsOf(scope).recordWithdrawnConsent(ctx.requestId, consentId);
 }
 
 /** The requester as the one who withdraws: the client, a parent or guardian (the representatives' party), or another person. */
@@ -194,19 +194,7 @@ function withdrawerOf(ctx: FulfilContext): Withdrawer {
 
 async function object(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext, processing: string): Promise<void> {
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  await scope.tx.query(
-    `INSERT INTO org.objections (client_id, request_id, processing_ciphertext, outcome, stopped_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [scope.client.id, ctx.requestId, encryptJson(key, { processing }, `objection:${ctx.requestId}`), ctx.decision, calendarDate(scope.now), scope.actor.employeeId, scope.now]);
-}
-
-/**
- * Whether the caller is the dossier holder the care team counts today (a hand-over in the care team counts from its
- * day; the holder the dossier was opened with is history then).
- */
-async function isHolderToday(scope: ClientScope): Promise<boolean> {
-  const [row] = await scope.tx.query<{ holder: boolean }>(`SELECT ${careTeamHolderOn('$1::uuid', '$2::date')} = $3::uuid AS holder`,
-    [scope.client.id, calendarDate(scope.now), scope.actor.employeeId]);
-  return row?.holder === true;
+  await objectionsOf(scope).record(ctx.requestId, encryptJson(key, { processing }, `objection:${ctx.requestId}`), ctx.decision);
 }
 
 /**
@@ -216,17 +204,17 @@ async function isHolderToday(scope: ClientScope): Promise<boolean> {
 export async function endRestriction(scope: ClientScope, masterKey: Buffer, input: { reason: string; clientInformedOn: string }): Promise<void> {
   const today = calendarDate(scope.now);
   if (input.clientInformedOn > today) throw badRequest('date-in-future', 'clientInformedOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
-  if (!(await isHolderToday(scope))) {
+  const restrictions = restrictionsOf(scope);
+  // The holder the care team counts today: a hand-over counts from its day, not the holder the dossier was opened with.
+  if (!(await restrictions.callerIsHolderToday())) {
     throw forbidden('Alleen de houder van het dossier kan de beperking van de verwerking beëindigen.', 'Only the holder of the dossier can end the restriction of processing.', [Citation.avg_18]);
   }
-  const rows = await scope.tx.query<{ id: string; started_at: Date }>('SELECT id, started_at FROM org.processing_restrictions WHERE client_id = $1 AND ended_at IS NULL FOR UPDATE', [scope.client.id]);
-  const active = rows[0];
+  const active = await restrictions.inForceForUpdate();
   if (active === undefined) throw conflict('not-restricted', 'De verwerking is niet beperkt.', 'Processing is not restricted.');
   if (input.clientInformedOn < calendarDate(active.started_at)) {
     throw badRequest('invalid-date', 'clientInformedOn', 'De cliënt moet bericht krijgen nadat de beperking begon en voordat zij wordt opgeheven (AVG 18 lid 3).', 'The client must be told after the restriction began and before it is lifted (AVG 18(3)).');
   }
   // The reason is sealed under the client's key (migration 0033), so destroying the dossier destroys it.
   const reason = sealText(await clientDataKey(scope.tx, masterKey, scope.client.id), 'restrictionEnd', active.id, input.reason);
-  await scope.tx.query('UPDATE org.processing_restrictions SET ended_at = $2, ended_by = $3, end_reason_ciphertext = $4, client_informed_on = $5 WHERE id = $1',
-    [active.id, scope.now, scope.actor.employeeId, reason, input.clientInformedOn]);
+  await restrictions.end(active.id, reason, input.clientInformedOn);
 }

@@ -10,15 +10,12 @@
  * Delivered as JSON with the fulfilment and in the decision letter (Dutch, B1).
  */
 import type { ClientScope } from '../access/client-access.js';
-import { CLIENTS } from '../clients/client-store.js';
-import { DOSSIERS, plansAndEvaluationsOf } from '../dossier/dossier-store.js';
+import { plansAndEvaluationsOf } from '../dossier/dossier-store.js';
 import { conflict, notFound } from '../errors.js';
 import { dutchDate, section, type Pdf } from '../exports/pdf-document.js';
-import type { Actor } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { RELATION_NAMES } from '../representation/relation-store.js';
 import { readerView } from '../shielding/reader-view.js';
-import { TRANSFER_DAYS } from '../transfers/transfer-store.js';
+import { careDatesOf, requestsOf } from './request-store.js';
 
 /** One plan (a goal) or evaluation (a result), as this reader may have it. */
 export interface GeneralInformationItem {
@@ -49,13 +46,7 @@ export interface GeneralInformation {
  * @example const info = await generalInformationOf(scope, masterKey, requestId); info.goals.items[0].text // 'Doel: …'
  */
 export async function generalInformationOf(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<GeneralInformation> {
-  const [request] = await scope.tx.query<{
-    kind: string; state: string; decision: string | null; requester_name: string | null; decision_basis: string[];
-    requester_kind: Actor; requester_relation_id: string | null; consent_recorded_on: string | null;
-  }>(
-    `SELECT r.kind, r.state, r.decision, r.decision_basis, r.requester_kind, r.requester_relation_id, r.consent_recorded_on, rel.name AS requester_name
-       FROM org.requests r LEFT JOIN ${RELATION_NAMES} rel ON rel.id = r.requester_relation_id WHERE r.id = $1 AND r.client_id = $2`,
-    [requestId, scope.client.id]);
+  const request = await requestsOf(scope).generalInformationFacts(requestId);
   if (request === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   if (request.kind !== 'general-information') {
     throw conflict('not-general-information', 'Alleen bij een verzoek om algemene informatie hoort dit overzicht.', 'Only a general-information request has this overview.');
@@ -63,9 +54,7 @@ export async function generalInformationOf(scope: ClientScope, masterKey: Buffer
   if ((request.state !== 'decided' && request.state !== 'fulfilled') || request.decision === 'refused') {
     throw conflict('request-wrong-state', 'De algemene informatie wordt pas gegeven nadat het verzoek is toegewezen.', 'The general information is given only after the request has been granted.');
   }
-  const [facts] = await scope.tx.query<{ client_name: string; care_started_on: string | null; care_ended_on: string | null; transferred_on: string | null }>(
-    `SELECT c.given_names || ' ' || c.family_name AS client_name, d.care_started_on, d.care_ended_on, t.transferred_on
-       FROM ${CLIENTS} c LEFT JOIN ${DOSSIERS} d ON d.client_id = c.id LEFT JOIN ${TRANSFER_DAYS} t ON t.client_id = c.id WHERE c.id = $1`, [scope.client.id]);
+  const facts = await careDatesOf(scope);
   const entries = await plansAndEvaluationsOf(scope.tx, scope.client.id);
   const dayOf = (e: { occurred_on: string | null; recorded_at: Date }) => e.occurred_on ?? calendarDate(e.recorded_at);
   // The content, as this requester may have it: the engine decides per entry, the shieldings per passage and field.

@@ -18,6 +18,7 @@ import { forbidden } from '../errors.js';
 import type { Act, RequestKindWord } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { RequestKind } from './request-kinds.js';
+import { requestsOf } from './request-store.js';
 
 // The engine's words for the kinds are the requests module's words: a new kind on one side fails to compile here.
 const SAME_WORDS: Record<RequestKind, RequestKindWord> = {
@@ -30,8 +31,7 @@ const SAME_WORDS: Record<RequestKind, RequestKindWord> = {
  * An unknown request passes: the service answers it 404 itself.
  */
 export async function assertRequestAct(scope: ClientScope, act: typeof Act.decideRequest | typeof Act.fulfilRequest, requestId: string): Promise<void> {
-  const rows = await scope.tx.query<{ kind: RequestKind }>('SELECT kind FROM org.requests WHERE id = $1 AND client_id = $2', [requestId, scope.client.id]);
-  const kind = rows[0]?.kind;
+  const kind = await requestsOf(scope).kindOf(requestId);
   if (kind === undefined) return;
   const decision = decideActAgain(scope.decision, act, calendarDate(scope.now), { requestKind: SAME_WORDS[kind] });
   if (!decision.allowed) throw forbidden(decision.explanationNl, decision.explanationEn, decision.citations);

@@ -101,3 +101,12 @@ export interface DestructionSplit {
   grantedEntryIds: readonly string[];
   refused: readonly { entryIds: readonly string[]; ground: DestructionGround }[];
 }
+
+/** Where a request stands: received → (extended) → decided → fulfilled, or refused at intake. */
+export const RequestState = { received: 'received', extended: 'extended', decided: 'decided', fulfilled: 'fulfilled', refusedAtIntake: 'refused-at-intake' } as const;
+export type RequestState = (typeof RequestState)[keyof typeof RequestState];
+export type RequestDecision = 'granted' | 'partly' | 'refused';
+
+/** How the consent the engine asked for was given. */
+export const ConsentHow = { inWriting: 'in-writing', electronic: 'electronic', inPerson: 'in-person' } as const;
+export type ConsentHow = (typeof ConsentHow)[keyof typeof ConsentHow];

@@ -6,7 +6,6 @@ import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { NullableObject, NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { Part } from '../rules/index.js';
-import { calendarDate } from '../shared/calendar-date.js';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../clients/clients-service.js';
 import { endRestriction } from './fulfil-rights.js';
 import { assertRequestAct } from './request-acts.js';
@@ -251,7 +250,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['requests'], summary: 'Requests that need something by due date — a decision, or carrying out a decided one (a destruction by its execution deadline) — overdue ones marked (of the clients the caller may see)', response: { 200: Type.Object({ requests: Type.Array(DashboardRow) }) } },
     kind: 'client-list', subject: () => ({ kind: 'client-list' }), intent: () => 'read',
     handler: async (scope) => {
-      const candidates = await openRequestCandidates(scope.tx, scope.actor.organisationId, scope.actor.employeeId, calendarDate(scope.now));
+      const candidates = await openRequestCandidates(scope);
       const rows = await scope.admit(candidates, (row) => row.clientId);
       return { requests: rows.map(({ requestId: id, clientId, clientName, kind, state, receivedOn, due, deadline, overdue }) => ({ requestId: id, clientId, clientName, kind, state, receivedOn, due, deadline, overdue })) };
     },

@@ -16,15 +16,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientScope, ListScope } from '../access/client-access.js';
 import { clientDataKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Queryable } from '../db/database.js';
-import { CLIENTS } from '../clients/client-store.js';
-import { careRelationOn } from '../care-team/care-team-store.js';
 import { entryKindsOf } from '../dossier/dossier-store.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
-import { RELATION_NAMES, relationOn } from '../representation/relation-store.js';
+import { relationOn } from '../representation/relation-store.js';
 import { isCompetent, agreementFacts, personsOf, withPeople } from '../representation/representation-service.js';
 import { Citation, decideRequestKind, destructionDeadline, personStandingOn, requestDeadlines, responseDeadline, standingLabel, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
@@ -33,16 +31,18 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { decideInDatabase, destroyEntries, executeDestruction } from './destruction.js';
 import { carryOut, checkFulfilInput, type FulfilInput } from './fulfil-rights.js';
 import { generalInformationOf, type GeneralInformation } from './general-information.js';
-import { actorOfRelation, FACTS_THAT_OPEN, isDestructionGround, OPEN_FOR_FACT, type DecisionFact, type FactThatOpens, type DestructionSplit, type RequestKind } from './request-kinds.js';
+import {
+  actorOfRelation, ConsentHow, FACTS_THAT_OPEN, isDestructionGround, OPEN_FOR_FACT,
+  type DecisionFact, type FactThatOpens, type DestructionSplit, type RequestDecision, type RequestKind, type RequestState,
+} from './request-kinds.js';
+import { openRequestsOf, requestsOf, type RequestRow } from './request-store.js';
 
 /** What a request seals: its details. */
 const SealedDetails = Type.Object({ details: Type.String() });
 /** What an extension or a decision of a request seals: its reasons. */
 const SealedReasons = Type.Object({ reasons: Type.String() });
 
-export const RequestState = { received: 'received', extended: 'extended', decided: 'decided', fulfilled: 'fulfilled', refusedAtIntake: 'refused-at-intake' } as const;
-export type RequestState = (typeof RequestState)[keyof typeof RequestState];
-export type RequestDecision = 'granted' | 'partly' | 'refused';
+export { ConsentHow, RequestState, type RequestDecision } from './request-kinds.js';
 
 export interface NewRequest {
   kind: RequestKind;
@@ -109,19 +109,6 @@ export interface RequestDeadlines {
   explanation: string;
 }
 
-interface RequestRow {
-  id: string; kind: RequestKind; requester_kind: Actor; requester_relation_id: string | null; requester_name: string | null; channel: string;
-  received_on: string; part: string; details_ciphertext: Buffer; identity_document: string | null; identity_checked_at: Date | null;
-  state: RequestState; intake_outcome: Decision['outcome']; intake_basis: string[]; intake_explanation: string; consent_missing: string[];
-  consent_recorded_on: string | null; consent_of: string[] | null; consent_given_on: string | null; consent_how: ConsentHow | null; consent_reference_ciphertext: Buffer | null;
-  deadline: string; extension_notice_on: string | null; decision: RequestDecision | null; decision_facts: string[];
-  decision_reasons_ciphertext: Buffer | null; decision_basis: string[]; decided_on: string | null; appeal_deadline: string | null;
-  execution_deadline: string | null; fulfilled_on: string | null; fee_cents: number | null;
-  destruction_granted_entries: string[] | null; destruction_refused: DestructionSplit['refused'] | null;
-  extension_reasons_ciphertext: Buffer | null; answer_received_on: string | null;
-  consulted_professional: string | null; destruction_confirmed_by: string | null; destruction_confirmed_at: Date | null;
-}
-
 /**
  * The engine's deadlines for a request row. A notice recorded before its
  * reasons were kept (migration 0042) was accepted as an extension then and
@@ -136,9 +123,6 @@ function deadlinesOf(row: Pick<RequestRow, 'received_on' | 'extension_notice_on'
   });
   return { decisionDeadline: answer.decisionDeadline, extended: answer.extended, late: answer.late, appealDeadline: answer.appealDeadline, basis: [...answer.basis], explanation: answer.explanation };
 }
-
-const SELECT_REQUEST = `SELECT r.*, rel.name AS requester_name
-  FROM org.requests r LEFT JOIN ${RELATION_NAMES} rel ON rel.id = r.requester_relation_id`;
 
 function isOpen(state: RequestState): boolean {
   return state === 'received' || state === 'extended';
@@ -300,11 +284,9 @@ export async function receiveRequest(scope: ClientScope, masterKey: Buffer, inpu
   const today = calendarDate(scope.now);
   if (input.receivedOn > today) throw badRequest('date-in-future', 'receivedOn', 'De datum van ontvangst ligt in de toekomst.', 'The date of receipt is in the future.');
   const requester = await requesterOf(tx, scope.client.id, input.requesterRelationId, input.receivedOn);
-  const duplicate = await tx.query(
-    `SELECT 1 FROM org.requests WHERE client_id = $1 AND kind = $2 AND requester_kind = $3 AND requester_relation_id IS NOT DISTINCT FROM $4
-        AND part = $5 AND state IN ('received', 'extended')`,
-    [scope.client.id, input.kind, requester, input.requesterRelationId ?? null, input.part ?? 'dossier']);
-  if (duplicate.length > 0) throw conflict('duplicate-request', 'Er loopt al een gelijk verzoek van deze verzoeker.', 'An identical request from this requester is already open.');
+  const requests = requestsOf(scope);
+  const duplicate = await requests.hasOpenDuplicate({ kind: input.kind, requesterKind: requester, requesterRelationId: input.requesterRelationId ?? null, part: input.part ?? 'dossier' });
+  if (duplicate) throw conflict('duplicate-request', 'Er loopt al een gelijk verzoek van deze verzoeker.', 'An identical request from this requester is already open.');
 
   const part = input.part ?? 'dossier';
   // At intake only entitlement counts: whether an error is factual or a destruction may be refused is decided later.
@@ -319,29 +301,27 @@ export async function receiveRequest(scope: ClientScope, masterKey: Buffer, inpu
   const refused = intake.outcome === 'deny' && opensWith === undefined;
   const id = randomUUID();
   const key = await clientDataKey(tx, masterKey, scope.client.id);
-  await tx.query(
-    `INSERT INTO org.requests (id, organisation_id, client_id, kind, requester_kind, requester_relation_id, channel, received_on,
-       identity_document, identity_checked_by, identity_checked_at, details_ciphertext, part, state, intake_outcome, intake_basis, intake_explanation,
-       consent_missing, deadline, decision, decision_reasons_ciphertext, decision_basis, decided_on, decided_by, appeal_deadline, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`,
-    [id, scope.client.organisationId, scope.client.id, input.kind, requester, input.requesterRelationId ?? null, input.channel, input.receivedOn,
-      input.identityCheck?.documentType ?? null, input.identityCheck === undefined ? null : scope.actor.employeeId, input.identityCheck === undefined ? null : scope.now,
-      encryptJson(key, { details: input.details }, `request:${id}`), part, refused ? 'refused-at-intake' : 'received', intake.outcome, [...intake.basis], intake.explanation,
-      intake.outcome === 'needs-consent' ? [...intake.consentOf] : [], deadline,
-      refused ? 'refused' : null, refused ? encryptJson(key, { reasons: intake.explanation }, `request-decision:${id}`) : null, refused ? [...intake.basis] : [],
-      refused ? today : null, refused ? scope.actor.employeeId : null, null, scope.actor.employeeId]);
+  await requests.insert({
+    id, kind: input.kind, requesterKind: requester, requesterRelationId: input.requesterRelationId ?? null, channel: input.channel, receivedOn: input.receivedOn,
+    identityDocument: input.identityCheck?.documentType ?? null, identityCheckedBy: input.identityCheck === undefined ? null : scope.actor.employeeId,
+    identityCheckedAt: input.identityCheck === undefined ? null : scope.now,
+    detailsCiphertext: encryptJson(key, { details: input.details }, `request:${id}`), part, state: refused ? 'refused-at-intake' : 'received',
+    intakeOutcome: intake.outcome, intakeBasis: [...intake.basis], intakeExplanation: intake.explanation,
+    consentMissing: intake.outcome === 'needs-consent' ? [...intake.consentOf] : [], deadline,
+    decision: refused ? 'refused' : null, decisionReasonsCiphertext: refused ? encryptJson(key, { reasons: intake.explanation }, `request-decision:${id}`) : null,
+    decisionBasis: refused ? [...intake.basis] : [], decidedOn: refused ? today : null, decidedBy: refused ? scope.actor.employeeId : null, appealDeadline: null,
+  });
   return readRequest(scope, masterKey, id);
 }
 
 export async function readRequest(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<ClientRequest> {
-  const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2`, [requestId, scope.client.id]);
-  const row = rows[0];
+  const row = await requestsOf(scope).one(requestId);
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   return toRequest(await withRecordedConsent(scope, row), await keyIfAny(scope, masterKey), calendarDate(scope.now), await requesterLabels(scope, [row]));
 }
 
 export async function listClientRequests(scope: ClientScope, masterKey: Buffer): Promise<ClientRequest[]> {
-  const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.client_id = $1 ORDER BY r.received_on DESC, r.recorded_at DESC`, [scope.client.id]);
+  const rows = await requestsOf(scope).all();
   if (rows.length === 0) return [];
   const key = await keyIfAny(scope, masterKey);
   const today = calendarDate(scope.now);
@@ -352,8 +332,7 @@ export async function listClientRequests(scope: ClientScope, masterKey: Buffer):
 }
 
 async function loadForUpdate(scope: ClientScope, requestId: string): Promise<RequestRow> {
-  const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2 FOR UPDATE OF r`, [requestId, scope.client.id]);
-  const row = rows[0];
+  const row = await requestsOf(scope).oneForUpdate(requestId);
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   return row;
 }
@@ -391,13 +370,9 @@ export async function recordIdentityCheck(scope: ClientScope, masterKey: Buffer,
   const row = await loadForUpdate(scope, requestId);
   if (row.state === 'fulfilled' || row.state === 'refused-at-intake') throw wrongState('Dit verzoek loopt niet meer.', 'This request is no longer open.');
   if (row.identity_checked_at !== null) throw conflict('identity-already-checked', 'De identiteit is voor dit verzoek al gecontroleerd.', 'The identity has already been checked for this request.');
-  await scope.tx.query('UPDATE org.requests SET identity_document = $2, identity_checked_by = $3, identity_checked_at = $4 WHERE id = $1',
-    [requestId, documentType, scope.actor.employeeId, scope.now]);
+  await requestsOf(scope).recordIdentityCheck(requestId, documentType);
   return readRequest(scope, masterKey, requestId);
 }
-
-export const ConsentHow = { inWriting: 'in-writing', electronic: 'electronic', inPerson: 'in-person' } as const;
-export type ConsentHow = (typeof ConsentHow)[keyof typeof ConsentHow];
 
 export interface RequestConsentInput {
   givenOn: string;
@@ -428,12 +403,10 @@ export async function recordRequestConsent(scope: ClientScope, masterKey: Buffer
   if (input.how !== ConsentHow.inPerson && input.declarationReference === undefined) {
     throw badRequest('field-required', 'declarationReference', 'Noem waar de schriftelijke of digitale verklaring bewaard is.', 'Name where the written or electronic declaration is kept.');
   }
-  await scope.tx.query(
-    `UPDATE org.requests SET consent_recorded_on = $2, consent_of = consent_missing, consent_missing = '{}',
-            consent_given_on = $3, consent_how = $4, consent_reference_ciphertext = $5
-      WHERE id = $1`,
-    [requestId, calendarDate(scope.now), input.givenOn, input.how,
-      input.declarationReference === undefined ? null : sealText(await clientDataKey(scope.tx, masterKey, scope.client.id), 'requestConsent', requestId, input.declarationReference)]);
+  await requestsOf(scope).recordConsent(requestId, {
+    recordedOn: calendarDate(scope.now), givenOn: input.givenOn, how: input.how,
+    referenceCiphertext: input.declarationReference === undefined ? null : sealText(await clientDataKey(scope.tx, masterKey, scope.client.id), 'requestConsent', requestId, input.declarationReference),
+  });
   return readRequest(scope, masterKey, requestId);
 }
 
@@ -470,8 +443,9 @@ export async function extendRequest(scope: ClientScope, masterKey: Buffer, reque
       `An extension requires notice within the first month (by ${first}; AVG 12(3)).`);
   }
   const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  await scope.tx.query('UPDATE org.requests SET state = \'extended\', extension_notice_on = $2, deadline = $3, extension_reasons_ciphertext = $4 WHERE id = $1',
-    [requestId, noticeSentOn, engine.decisionDeadline, encryptJson(key, { reasons: notice.reasons }, `request-extension:${requestId}`)]);
+  await requestsOf(scope).extend(requestId, {
+    noticeSentOn, deadline: engine.decisionDeadline, reasonsCiphertext: encryptJson(key, { reasons: notice.reasons }, `request-extension:${requestId}`),
+  });
   return readRequest(scope, masterKey, requestId);
 }
 
@@ -494,7 +468,7 @@ export async function recordAnswerReceived(scope: ClientScope, masterKey: Buffer
     throw badRequest('answer-before-decision', 'receivedOn', 'Het antwoord kan niet ontvangen zijn voordat er was beslist.', 'The answer cannot have been received before the decision.');
   }
   const { appealDeadline } = deadlinesOf({ ...row, answer_received_on: receivedOn });
-  await scope.tx.query('UPDATE org.requests SET answer_received_on = $2, appeal_deadline = $3 WHERE id = $1', [requestId, receivedOn, appealDeadline]);
+  await requestsOf(scope).recordAnswerReceived(requestId, receivedOn, appealDeadline);
   return readRequest(scope, masterKey, requestId);
 }
 
@@ -621,13 +595,13 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
   }
   // Only the database function writes a decision (migration 0055): it checks the decider, the professional
   // consulted, and writes its own log row; the application role has no UPDATE on these columns.
-  await decideInDatabase(() => scope.tx.query(
-    'SELECT org.decide_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
-    [requestId, scope.actor.employeeId, input.outcome, decidedFacts, encryptJson(key, { reasons: input.reasons }, `request-decision:${requestId}`),
-      [...new Set([...engine.basis, ...(split?.basis ?? [])])], today, execution,
-      input.destruction === undefined ? null : [...input.destruction.grantedEntryIds],
-      input.destruction === undefined ? null : JSON.stringify(input.destruction.refused.map((g) => ({ entryIds: [...g.entryIds], ground: g.ground }))),
-      input.consultedProfessional?.trim() ?? null, 'decide-request', scope.actor.sessionId, null]));
+  await decideInDatabase(() => requestsOf(scope).decide(requestId, {
+    outcome: input.outcome, facts: decidedFacts, reasonsCiphertext: encryptJson(key, { reasons: input.reasons }, `request-decision:${requestId}`),
+    basis: [...new Set([...engine.basis, ...(split?.basis ?? [])])], decidedOn: today, executionDeadline: execution,
+    grantedEntryIds: input.destruction === undefined ? null : [...input.destruction.grantedEntryIds],
+    refusedJson: input.destruction === undefined ? null : JSON.stringify(input.destruction.refused.map((g) => ({ entryIds: [...g.entryIds], ground: g.ground }))),
+    consultedProfessional: input.consultedProfessional?.trim() ?? null,
+  }));
   return readRequest(scope, masterKey, requestId);
 }
 
@@ -661,8 +635,7 @@ export async function fulfilRequest(
     }),
   }, input);
   if (feeCents !== undefined && feeCents > 0) {
-    const earlier = await scope.tx.query(`SELECT 1 FROM org.requests WHERE client_id = $1 AND kind = 'copy' AND state = 'fulfilled' AND id <> $2`, [scope.client.id, requestId]);
-    if (row.kind !== 'copy' || earlier.length === 0) {
+    if (row.kind !== 'copy' || !(await requestsOf(scope).hadFulfilledCopyBefore(requestId))) {
       throw badRequest('fee-not-allowed', 'feeCents', 'De eerste kopie is gratis; alleen voor extra kopieën mag een redelijke vergoeding worden gevraagd (AVG 15 lid 3).', 'The first copy is free; a fee only for extra copies (AVG 15(3)).');
     }
   }
@@ -674,11 +647,10 @@ export async function fulfilRequest(
     } else {
       await executeDestruction(scope, { id: row.id, part: row.part as Part, decidedOn: row.decided_on });
     }
-    await scope.tx.query('UPDATE org.requests SET state = \'fulfilled\', fulfilled_on = $2, fulfilled_by = $3 WHERE id = $1', [requestId, calendarDate(scope.now), scope.actor.employeeId]);
+    await requestsOf(scope).markFulfilled(requestId, calendarDate(scope.now));
     return readRequest(scope, masterKey, requestId);
   }
-  await scope.tx.query('UPDATE org.requests SET state = \'fulfilled\', fulfilled_on = $2, fulfilled_by = $3, fee_cents = $4 WHERE id = $1',
-    [requestId, calendarDate(scope.now), scope.actor.employeeId, feeCents ?? null]);
+  await requestsOf(scope).markFulfilledWithFee(requestId, calendarDate(scope.now), feeCents ?? null);
   const fulfilled = await readRequest(scope, masterKey, requestId);
   // General information (BW 1:377c) is delivered with the fulfilment; the letter is /general-information.pdf.
   return row.kind === 'general-information' ? { ...fulfilled, generalInformation: await generalInformationOf(scope, masterKey, requestId) } : fulfilled;
@@ -706,14 +678,9 @@ export interface DashboardRow {
  * unfulfilled ones (a granted destruction must be carried out within three
  * months, Jeugdwet 7.3.9; other actions within the request's period, AVG 12(3)).
  */
-export async function openRequestCandidates(tx: Queryable, organisationId: string, employeeId: string, today: string): Promise<DashboardRow[]> {
-  const rows = await tx.query<{ id: string; client_id: string; client_name: string; birth_date: string; relation: string | null; kind: RequestKind; state: RequestState; received_on: string; due_on: string }>(
-    `SELECT r.id, r.client_id, c.given_names || ' ' || c.family_name AS client_name, c.birth_date, t.relation, r.kind, r.state, r.received_on,
-            CASE WHEN r.state = 'decided' THEN coalesce(r.execution_deadline, r.deadline) ELSE r.deadline END AS due_on
-       FROM org.requests r JOIN ${CLIENTS} c ON c.id = r.client_id
-       LEFT JOIN ${careRelationOn('r.client_id', '$2', '$3')} t ON true
-      WHERE r.organisation_id = $1 AND (r.state IN ('received', 'extended') OR (r.state = 'decided' AND r.decision <> 'refused'))
-      ORDER BY due_on, r.received_on LIMIT 1000`, [organisationId, employeeId, today]);
+export async function openRequestCandidates(scope: ListScope): Promise<DashboardRow[]> {
+  const today = calendarDate(scope.now);
+  const rows = await openRequestsOf(scope, today);
   return rows.map((r) => ({
     requestId: r.id, clientId: r.client_id, clientName: r.client_name, birthDate: r.birth_date, relation: r.relation, kind: r.kind, state: r.state,
     receivedOn: r.received_on, due: r.state === 'decided' ? 'fulfilment' : 'decision', deadline: r.due_on, overdue: r.due_on < today,
@@ -722,8 +689,7 @@ export async function openRequestCandidates(tx: Queryable, organisationId: strin
 
 /** Who reads, for an inspection or copy request that was granted (wholly or partly). */
 export async function readerOfRequest(scope: ClientScope, requestId: string): Promise<{ actor: Actor; relationId: string | null; action: 'inspect' | 'copy'; consentGiven: boolean }> {
-  const rows = await scope.tx.query<RequestRow>(`${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2`, [requestId, scope.client.id]);
-  const row = rows[0];
+  const row = await requestsOf(scope).one(requestId);
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   if (row.kind !== 'inspect' && row.kind !== 'copy') throw conflict('not-a-reading-request', 'Alleen bij inzage of een kopie hoort een leesweergave.', 'Only inspection and copy requests have a reader view.');
   if ((row.state !== 'decided' && row.state !== 'fulfilled') || row.decision === 'refused') {
