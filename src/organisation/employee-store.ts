@@ -52,19 +52,6 @@ export const ORGANISATIONS = '(SELECT id, name FROM org.organisations)';
 
 // --- for other modules -------------------------------------------------------
 
-/** The role and whether the account is active, of an employee of this organisation; undefined when there is none. */
-export async function employeeRoleInOrganisation(
-  tx: Queryable, employeeId: string, organisationId: string,
-): Promise<{ role: string; active: boolean } | undefined> {
-  const rows = await tx.query<{ role: string; active: boolean }>('SELECT role, active FROM org.employees WHERE id = $1 AND organisation_id = $2', [employeeId, organisationId]);
-  return rows[0];
-}
-
-/** The role and whether the account is active, of an employee of the scope's client's organisation; undefined when there is none. */
-export function employeeRoleInClientOrganisation(scope: ClientScope, employeeId: string): Promise<{ role: string; active: boolean } | undefined> {
-  return employeeRoleInOrganisation(txOf(scope), employeeId, scope.client.organisationId);
-}
-
 /** The name of the organisation of the scope's client. */
 export function clientOrganisationName(scope: ClientScope): Promise<string | undefined> {
   return organisationName(txOf(scope), scope.client.organisationId);
