@@ -12,7 +12,8 @@ import { contentDestroyed, unwrapClientKey } from '../crypto/client-keys.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { DESTROYED_TEXT, openConsentTexts, sealConsentTexts, type ConsentTexts } from '../retention/client-free-text.js';
 import { careConsent, Citation, decide, type ConsentParty, type Part } from '../rules/index.js';
-import { isCompetent, representativesNow, withPeople, type CompetenceMatter } from '../representation/representation-service.js';
+import { competenceOf } from '../representation/competence-store.js';
+import { clientRepresentativesOn, withPeopleOf, type CompetenceMatter } from '../representation/representation-service.js';
 import { relationsOfScope } from '../representation/relation-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { consentsOf, type ConsentRow } from './consent-store.js';
@@ -100,7 +101,7 @@ export interface CareConsentStatus {
 }
 
 async function requiredCareConsent(scope: ClientScope) {
-  const competent = await isCompetent(scope.tx, scope.client.id, 'care-consent');
+  const competent = await competenceOf(scope).isCompetent('care-consent');
   return careConsent({ on: calendarDate(scope.now), client: { born: scope.client.birthDate, competent } });
 }
 
@@ -166,8 +167,8 @@ export async function recordConsent(scope: ClientScope, masterKey: Buffer, input
     for (const field of ['recipient', 'purpose', 'dataDescription'] as const) {
       if (input[field] === undefined) throw badRequest('field-required', field, `Bij toestemming voor verstrekking is "${field}" verplicht.`, `For a disclosure consent, "${field}" is required.`);
     }
-    const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
-    const decision = decide(await withPeople(scope.tx, scope.client.id, null, { on: input.givenOn, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' }));
+    const competent = await competenceOf(scope).isCompetent('dossier-rights');
+    const decision = decide(await withPeopleOf(scope, null, { on: input.givenOn, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' }));
     const holders: readonly ConsentParty[] = decision.outcome === 'needs-consent' ? decision.consentOf : [];
     if (!holders.includes(input.givenBy)) {
       throw forbidden(`Deze toestemming is niet de toestemming die de wet vraagt. ${decision.explanation}`, 'This is not the consent the law asks for.', decision.basis);
@@ -205,7 +206,7 @@ async function assertRepresentative(scope: ClientScope, relationId: string | und
   if (relationId === undefined) {
     throw badRequest('field-required', 'givenByRelationId', 'Geef aan welke vertegenwoordiger toestemming gaf.', 'State which representative consented.');
   }
-  const representatives = await representativesNow(scope.tx, scope.client, givenOn, matter);
+  const representatives = await clientRepresentativesOn(scope, givenOn, matter);
   if (representatives === null || !representatives.relationIds.includes(relationId)) {
     const nl = 'Deze persoon was op die datum niet de vertegenwoordiger van de cliënt. De wet wijst één vertegenwoordiger aan, in deze volgorde: curator of mentor, de schriftelijk gemachtigde, de partner, dan een ouder, kind, broer of zus.';
     const en = 'This person was not the client\'s representative on that date (BW 7:465 lid 3-4 names one, in order).';
@@ -265,12 +266,12 @@ export async function withdrawConsentAndRead(scope: ClientScope, masterKey: Buff
 async function clientNowHoldsConsent(scope: ClientScope, kind: 'care' | 'disclosure'): Promise<boolean> {
   const on = calendarDate(scope.now);
   if (kind === 'care') {
-    const competent = await isCompetent(scope.tx, scope.client.id, 'care-consent');
+    const competent = await competenceOf(scope).isCompetent('care-consent');
     const holders: readonly ConsentParty[] = careConsent({ on, client: { born: scope.client.birthDate, competent } }).consentOf;
     return holders.includes('client') && !holders.includes('legal-representatives');
   }
-  const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
-  const answer = decide(await withPeople(scope.tx, scope.client.id, null, { on, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' }));
+  const competent = await competenceOf(scope).isCompetent('dossier-rights');
+  const answer = decide(await withPeopleOf(scope, null, { on, client: { born: scope.client.birthDate, competent }, actor: 'third-party', action: 'disclose' }));
   const holders: readonly ConsentParty[] = answer.outcome === 'needs-consent' ? answer.consentOf : [];
   return holders.includes('client') && !holders.includes('legal-representatives');
 }

@@ -29,7 +29,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'access/access-log-views.ts',
   'clients/clients-routes.ts',
   'clients/clients-service.ts',
-  'consents/consent-service.ts',
   'demo/seed-demo.ts',
   'dossier/dossier-service.ts',
   'emergency/emergency-routes.ts',
@@ -41,7 +40,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'requests/general-information.ts',
   'requests/request-document-routes.ts',
   'requests/request-service.ts',
-  'shielding/reader-view.ts',
 ]);
 
 async function filesUsingScopeTx(): Promise<string[]> {

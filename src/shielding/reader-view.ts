@@ -13,7 +13,9 @@
 import type { ClientScope } from '../access/client-access.js';
 import { readAllEntries, type Entry } from '../dossier/dossier-service.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
-import { agreementFacts, isCompetent, withPeople } from '../representation/representation-service.js';
+import { agreementsOf } from '../representation/agreement-store.js';
+import { competenceOf } from '../representation/competence-store.js';
+import { withPeopleOf } from '../representation/representation-service.js';
 import { decide, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { ProgressReporter } from '../exports/export-progress.js';
@@ -167,11 +169,11 @@ export function contactDataAllowed(reader: Reader, shieldings: readonly Shieldin
 /** Builds the reader-specific view of the whole dossier. */
 export async function readerView(scope: ClientScope, masterKey: Buffer, reader: Reader, progress?: ProgressReporter): Promise<ReaderView> {
   const on = calendarDate(scope.now);
-  const competent = await isCompetent(scope.tx, scope.client.id, 'dossier-rights');
-  const baseFacts: Fact[] = [...await agreementFacts(scope.tx, scope.client.id), ...(reader.consentGiven ? ['consent-given' as const] : [])];
+  const competent = await competenceOf(scope).isCompetent('dossier-rights');
+  const baseFacts: Fact[] = [...await agreementsOf(scope).facts(), ...(reader.consentGiven ? ['consent-given' as const] : [])];
   // The people around the client and the death on record (issue 16), as the request was asked: a curator or mentor of an
   // adult who is not competent reads as the representative, a parent of that adult as what they are after 18.
-  const people = await withPeople(scope.tx, scope.client.id, reader.relationId,
+  const people = await withPeopleOf(scope, reader.relationId,
     { on, client: { born: scope.client.birthDate, competent }, actor: reader.actor, action: reader.action, facts: baseFacts });
   const peopleFacts = [...people.facts ?? []];
   const ask: Ask = (part, extra = [], action = reader.action) => decide({ ...people, action, part, facts: [...peopleFacts, ...extra] });
