@@ -16,8 +16,7 @@ import { calendarDate } from '../shared/calendar-date.js';
 import { complaintKeepUntil, INCIDENT_YEARS_DEFAULT, incidentKeepUntil, prospectiveClientKeepUntil } from './register-retention.js';
 import {
   complaintsOf, ComplaintOutcome, countOwnClients, deleteExpiredComplaints, deleteExpiredProspectiveClients, deleteIncidents, IncidentKind, incidentRetentionOf,
-  incidentRetentionSetting, incidentsOccurredBefore, incidentsOf, processingActivitiesOf, prospectiveClientsOf, qualityAuditsOf, storeIncidentRetentionSetting,
-  type ProcessingActivityFields,
+  incidentsOccurredBefore, incidentsOf, processingActivitiesOf, prospectiveClientsOf, qualityAuditsOf, type ProcessingActivityFields,
 } from './register-store.js';
 
 export { ComplaintOutcome, IncidentKind };
@@ -219,32 +218,16 @@ export interface IncidentRetention {
   defaultYears: number;
 }
 
-function incidentRetentionFrom(row: { incident_years: number; reason: string } | undefined): IncidentRetention {
-  return { years: row?.incident_years ?? INCIDENT_YEARS_DEFAULT, reason: row?.reason ?? null, defaultYears: INCIDENT_YEARS_DEFAULT };
-}
-
 /** The retention term for incidents and calamities of the scope's organisation (default `INCIDENT_YEARS_DEFAULT`). */
 export async function incidentRetention(scope: RecordScope): Promise<IncidentRetention> {
-  return incidentRetentionFrom(await incidentRetentionOf(scope).read());
+  const row = await incidentRetentionOf(scope).read();
+  return { years: row?.incident_years ?? INCIDENT_YEARS_DEFAULT, reason: row?.reason ?? null, defaultYears: INCIDENT_YEARS_DEFAULT };
 }
 
 /** Sets the scope's organisation's retention term for incidents and calamities, with its reason, as the scope's actor. */
 export async function setIncidentRetention(scope: RecordScope, input: { years: number; reason: string }): Promise<IncidentRetention> {
   await incidentRetentionOf(scope).write(input.years, input.reason);
   return incidentRetention(scope);
-}
-
-/** @deprecated Until retention-routes.ts reaches it through its scope: use `incidentRetention(scope)`. */
-export async function readIncidentRetention(tx: Queryable, organisationId: string): Promise<IncidentRetention> {
-  return incidentRetentionFrom(await incidentRetentionSetting(tx, organisationId));
-}
-
-/** @deprecated Until retention-routes.ts reaches it through its scope: use `setIncidentRetention(scope, …)`. */
-export async function writeIncidentRetention(tx: Queryable, input: {
-  organisationId: string; years: number; reason: string; setBy: string;
-}): Promise<IncidentRetention> {
-  await storeIncidentRetentionSetting(tx, input);
-  return readIncidentRetention(tx, input.organisationId);
 }
 
 // --- records of processing (AVG 30) -----------------------------------------

@@ -186,30 +186,25 @@ export function processingActivitiesOf(scope: RecordScope) {
 
 // --- the incident retention term ------------------------------------------------
 
-/** The organisation's own term for incidents and calamities, with its reason; undefined while the default applies. */
-export async function incidentRetentionSetting(tx: Queryable, organisationId: string): Promise<{ incident_years: number; reason: string } | undefined> {
-  const [row] = await tx.query<{ incident_years: number; reason: string }>('SELECT incident_years, reason FROM org.incident_retention_settings WHERE organisation_id = $1', [organisationId]);
-  return row;
-}
-
-/** Sets the organisation's term for incidents and calamities, with its reason and who set it. */
-export async function storeIncidentRetentionSetting(
-  tx: Queryable, setting: { organisationId: string; years: number; reason: string; setBy: string },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO org.incident_retention_settings (organisation_id, incident_years, reason, set_by) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (organisation_id) DO UPDATE
-       SET incident_years = EXCLUDED.incident_years, reason = EXCLUDED.reason, set_by = EXCLUDED.set_by, set_at = clock_timestamp()`,
-    [setting.organisationId, setting.years, setting.reason, setting.setBy]);
-}
-
 /** The incident retention term of the scope's organisation (org.incident_retention_settings); set by the scope's actor. */
 export function incidentRetentionOf(scope: RecordScope) {
   const tx = txOf(scope);
   const organisationId = scope.actor.organisationId;
   return {
-    read: () => incidentRetentionSetting(tx, organisationId),
-    write: (years: number, reason: string) => storeIncidentRetentionSetting(tx, { organisationId, years, reason, setBy: scope.actor.employeeId }),
+    /** The organisation's own term, with its reason; undefined while the default applies. */
+    read: async (): Promise<{ incident_years: number; reason: string } | undefined> => {
+      const [row] = await tx.query<{ incident_years: number; reason: string }>(
+        'SELECT incident_years, reason FROM org.incident_retention_settings WHERE organisation_id = $1', [organisationId]);
+      return row;
+    },
+    /** Sets the organisation's term, with its reason. */
+    write: async (years: number, reason: string): Promise<void> => {
+      await tx.query(
+        `INSERT INTO org.incident_retention_settings (organisation_id, incident_years, reason, set_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (organisation_id) DO UPDATE
+           SET incident_years = EXCLUDED.incident_years, reason = EXCLUDED.reason, set_by = EXCLUDED.set_by, set_at = clock_timestamp()`,
+        [organisationId, years, reason, scope.actor.employeeId]);
+    },
   };
 }
 
