@@ -31,8 +31,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'clients/clients-service.ts',
   'demo/seed-demo.ts',
   'dossier/dossier-service.ts',
-  'emergency/emergency-routes.ts',
-  'emergency/emergency-service.ts',
   'exports/portability-export.ts',
   'organisation/admin-log-routes.ts',
   'requests/download-links.ts',

@@ -100,8 +100,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'clients/clients-service.ts: formal.identity_checks',
   'dossier/dossier-service.ts: care.entries',
   'dossier/dossier-service.ts: care.entry_annotations',
-  'emergency/emergency-service.ts: care.emergency_summaries',
-  'emergency/emergency-service.ts: org.emergency_accesses',
   'http/health-routes.ts: ops.health_probe',
 ]);
 

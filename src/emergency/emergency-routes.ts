@@ -9,7 +9,9 @@ import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { contextOf } from '../http/request-context.js';
 import { NullableString, Uuid } from '../http/schema-helpers.js';
-import { confirmEmergencyGrant, listEmergencyAccesses, readEmergencySummary, recordEmergencyGrant, recordEmergencySummary, reviewEmergencyAccess } from './emergency-service.js';
+import {
+  emergencyConfirmation, emergencyOpening, listEmergencyAccesses, readEmergencySummary, recordEmergencySummary, reviewEmergencyAccess,
+} from './emergency-service.js';
 import { reviewQueueOf } from './emergency-policy.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
@@ -58,16 +60,13 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
-    options: (request) => ({ emergency: {
-      kind: 'open',
-      record: async (tx, clientId) => {
-        const ctx = contextOf(request, deps.now());
-        grants.set(request, await recordEmergencyGrant(tx, masterKey, {
-          organisationId: ctx.actor.organisationId, clientId, employeeId: ctx.actor.employeeId, employeeRole: ctx.actor.role,
-          reason: request.body.reason, now: ctx.now, minutes: deps.config.emergencyAccessMinutes,
-        }));
-      },
-    } }),
+    options: (request) => {
+      const ctx = contextOf(request, deps.now());
+      return { emergency: emergencyOpening(masterKey, {
+        organisationId: ctx.actor.organisationId, employeeId: ctx.actor.employeeId, employeeRole: ctx.actor.role,
+        reason: request.body.reason, now: ctx.now, minutes: deps.config.emergencyAccessMinutes,
+      }, (grant) => grants.set(request, grant)) };
+    },
     handler: async (scope, request, reply) => {
       const grant = grants.get(request);
       grants.delete(request);
@@ -87,13 +86,11 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
-    options: (request) => ({ emergency: {
-      kind: 'confirm',
-      confirm: async (tx, clientId) => {
-        const ctx = contextOf(request, deps.now());
-        confirmations.set(request, await confirmEmergencyGrant(tx, { id: request.params.accessId, clientId, employeeId: ctx.actor.employeeId, now: ctx.now }));
-      },
-    } }),
+    options: (request) => {
+      const ctx = contextOf(request, deps.now());
+      const grant = { id: request.params.accessId, employeeId: ctx.actor.employeeId, now: ctx.now };
+      return { emergency: emergencyConfirmation(grant, (confirmed) => confirmations.set(request, confirmed)) };
+    },
     handler: (_scope, request) => {
       const confirmed = confirmations.get(request);
       confirmations.delete(request);
@@ -128,7 +125,7 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (scope, request) => {
       const { open = true } = request.query;
       const queue = reviewQueueOf(scope.actor.role);
-      const accesses = queue === undefined ? [] : await listEmergencyAccesses(scope.tx, masterKey, scope.actor.organisationId, open, queue);
+      const accesses = queue === undefined ? [] : await listEmergencyAccesses(scope, masterKey, open, queue);
       scope.concerns(accesses.map((a) => a.client.id));
       return { accesses };
     },
@@ -144,10 +141,8 @@ export function emergencyRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (scope, request) => {
       const { id } = request.params;
       const body = request.body;
-      const clientId = await reviewEmergencyAccess(scope.tx, masterKey, {
-        id, organisationId: scope.actor.organisationId, reviewerId: scope.actor.employeeId, reviewerRole: scope.actor.role, justified: body.justified, now: scope.now,
-        ...(body.note === undefined ? {} : { note: body.note }),
-      });
+      const review = { id, justified: body.justified, ...(body.note === undefined ? {} : { note: body.note }) };
+      const clientId = await reviewEmergencyAccess(scope, masterKey, review);
       scope.concerns([clientId]);
       return { id, justified: body.justified, candidateBreach: !body.justified };
     },
