@@ -54,7 +54,7 @@ export function accessLogRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope, request) => {
       const { day = calendarDate(scope.now) } = request.query;
-      const report = await unusualAccess(scope.tx, scope.actor.organisationId, day, {
+      const report = await unusualAccess(scope, day, {
         outsideCaseloadPerDay: deps.config.unusualOutsideCaseloadPerDay, employeesPerDossierPerDay: deps.config.unusualEmployeesPerDossierPerDay,
       });
       scope.concerns(clientsInReport(report));

@@ -9,16 +9,13 @@
  * of the administration acts (NEN 7510-2 A.12.4.3), which the gate writes to
  * the same log (access/gate-administration.ts).
  *
- * The log is this module's table; who the employees and clients are comes
- * from their owners' projections (`EMPLOYEES`, `CLIENTS`), joined in the same
- * query.
+ * The rows come from the log's store (access-log-store.ts), bound to the
+ * gate's scope; this module shapes them for the routes.
  */
-import { CLIENTS } from '../clients/client-store.js';
 import type { Queryable } from '../db/database.js';
-import { unreviewedEmergencyAccesses } from '../emergency/emergency-store.js';
-import { ADMINISTER_ACTION, parseAdministrationPurpose } from '../organisation/administration-acts.js';
-import { EMPLOYEES, employeeNames, teamNames } from '../organisation/employee-store.js';
-import type { ClientScope } from './client-access.js';
+import { parseAdministrationPurpose } from '../organisation/administration-acts.js';
+import { administrationLogIn, administrationLogOf, clientLogOf, organisationLogOf } from './access-log-store.js';
+import type { ClientScope, RecordScope } from './gate-scope.js';
 
 export interface AccessLogLine {
   seq: string;
@@ -40,36 +37,9 @@ export interface AccessLogLine {
   address: string | null;
 }
 
-interface LogRow {
-  seq: string;
-  occurred_at: Date;
-  employee_id: string | null;
-  display_name: string | null;
-  employee_role: string | null;
-  acting_for_id: string | null;
-  acting_for_name: string | null;
-  acting_for_role: string | null;
-  action: string;
-  part: string;
-  outcome: string;
-  basis: string;
-  purpose: string | null;
-  citations: string[];
-  entry_count: number;
-  session_recorded: boolean;
-  address: string | null;
-}
-
 /** Who saw this client's data, newest first, paged by `before` (a seq). */
 export async function whoSawClient(scope: ClientScope, options: { limit: number; before?: string }): Promise<{ lines: AccessLogLine[]; nextBefore: string | null }> {
-  const rows = await scope.tx.query<LogRow>(
-    `SELECT l.seq, l.occurred_at, l.employee_id, e.display_name, l.employee_role, l.action, l.part, l.outcome, l.basis, l.purpose,
-            l.citations, cardinality(l.entry_ids) AS entry_count, l.session_id IS NOT NULL AS session_recorded, l.address,
-            l.acting_for_id, a.display_name AS acting_for_name, a.role AS acting_for_role
-       FROM audit.access_log l LEFT JOIN ${EMPLOYEES} e ON e.id = l.employee_id LEFT JOIN ${EMPLOYEES} a ON a.id = l.acting_for_id
-      WHERE l.client_id = $1 AND l.organisation_id = $2 AND ($3::bigint IS NULL OR l.seq < $3::bigint)
-      ORDER BY l.seq DESC LIMIT $4`,
-    [scope.client.id, scope.client.organisationId, options.before ?? null, options.limit + 1]);
+  const rows = await clientLogOf(scope).page(options.limit + 1, options.before);
   const page = rows.slice(0, options.limit);
   return {
     lines: page.map((r) => ({
@@ -97,32 +67,13 @@ interface ClientRef {
   name: string;
 }
 
-/** The unusual-access report of one Dutch calendar day for an organisation. */
-export async function unusualAccess(
-  tx: Queryable, organisationId: string, day: string, thresholds: UnusualAccessReport['thresholds'],
-): Promise<UnusualAccessReport> {
-  // The day in Dutch time, whatever the server's zone.
-  const window = `l.organisation_id = $1 AND l.occurred_at >= ($2::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
-                  AND l.occurred_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam') AND l.client_id IS NOT NULL`;
-  const clientName = 'c.given_names || \' \' || c.family_name';
-  const withoutRelation = await tx.query<{ employee_id: string; employee_name: string; client_id: string; client_name: string; occurred_at: Date; outcome: string; basis: string }>(
-    `SELECT l.employee_id, e.display_name AS employee_name, l.client_id, ${clientName} AS client_name, l.occurred_at, l.outcome, l.basis
-       FROM audit.access_log l JOIN ${EMPLOYEES} e ON e.id = l.employee_id JOIN ${CLIENTS} c ON c.id = l.client_id
-      WHERE ${window} AND l.action IN ('read', 'record') AND l.basis IN ('none', 'emergency') AND l.outcome <> 'not-found'
-      ORDER BY l.occurred_at LIMIT 1000`, [organisationId, day]);
-  const emergency = await unreviewedEmergencyAccesses(tx, organisationId);
-  const outside = await tx.query<{ employee_id: string; employee_name: string; dossiers: number }>(
-    `SELECT l.employee_id, e.display_name AS employee_name, count(DISTINCT l.client_id)::int AS dossiers
-       FROM audit.access_log l JOIN ${EMPLOYEES} e ON e.id = l.employee_id
-      WHERE ${window} AND l.action IN ('read', 'record') AND l.basis NOT IN ('care-relation', 'administrative-task') AND l.outcome <> 'not-found'
-      GROUP BY l.employee_id, e.display_name HAVING count(DISTINCT l.client_id) > $3
-      ORDER BY dossiers DESC`, [organisationId, day, thresholds.outsideCaseloadPerDay]);
-  const many = await tx.query<{ client_id: string; client_name: string; employees: number }>(
-    `SELECT l.client_id, min(${clientName}) AS client_name, count(DISTINCT l.employee_id)::int AS employees
-       FROM audit.access_log l JOIN ${CLIENTS} c ON c.id = l.client_id
-      WHERE ${window} AND l.action IN ('read', 'record') AND l.outcome = 'allowed'
-      GROUP BY l.client_id HAVING count(DISTINCT l.employee_id) > $3
-      ORDER BY employees DESC`, [organisationId, day, thresholds.employeesPerDossierPerDay]);
+/** The unusual-access report of one Dutch calendar day for the log-review scope's organisation. */
+export async function unusualAccess(scope: RecordScope, day: string, thresholds: UnusualAccessReport['thresholds']): Promise<UnusualAccessReport> {
+  const log = organisationLogOf(scope);
+  const withoutRelation = await log.withoutRelation(day);
+  const emergency = await log.emergencyAwaitingReview();
+  const outside = await log.outsideCaseload(day, thresholds.outsideCaseloadPerDay);
+  const many = await log.manyEmployees(day, thresholds.employeesPerDossierPerDay);
   return {
     day, thresholds,
     withoutRelation: withoutRelation.map((r) => ({
@@ -160,42 +111,34 @@ export interface AdministrationLogLine {
   address: string | null;
 }
 
-interface AdministrationRow {
-  seq: string;
-  occurred_at: Date;
-  employee_id: string | null;
-  display_name: string | null;
-  employee_role: string | null;
-  outcome: string;
-  purpose: string | null;
-  route: string;
-  citations: string[];
-  session_recorded: boolean;
-  address: string | null;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Every administration row of the organisation (the acts, and the refusals
- * the administration subject of the gate wrote), newest first,
- * paged by `before` (a seq).
+ * Every administration row of the log-review scope's organisation (the acts, and the refusals the
+ * administration subject of the gate wrote), newest first, paged by `before` (a seq).
  */
-export async function listAdministrationLog(
+export function administrationLog(
+  scope: RecordScope, options: { limit: number; before?: string },
+): Promise<{ lines: AdministrationLogLine[]; nextBefore: string | null }> {
+  return administrationLines(administrationLogOf(scope), options);
+}
+
+/** As `administrationLog`, for a caller that still holds the transaction (organisation/admin-log-routes.ts until it moves to the scope form). */
+export function listAdministrationLog(
   db: Queryable, organisationId: string, options: { limit: number; before?: string },
 ): Promise<{ lines: AdministrationLogLine[]; nextBefore: string | null }> {
-  const rows = await db.query<AdministrationRow>(
-    `SELECT l.seq, l.occurred_at, l.employee_id, e.display_name, l.employee_role, l.outcome, l.purpose, l.route, l.citations,
-            l.session_id IS NOT NULL AS session_recorded, l.address
-       FROM audit.access_log l LEFT JOIN ${EMPLOYEES} e ON e.id = l.employee_id
-      WHERE l.organisation_id = $1 AND l.client_id IS NULL AND l.action = $2 AND ($3::bigint IS NULL OR l.seq < $3::bigint)
-      ORDER BY l.seq DESC LIMIT $4`,
-    [organisationId, ADMINISTER_ACTION, options.before ?? null, options.limit + 1]);
+  return administrationLines(administrationLogIn(db, organisationId), options);
+}
+
+async function administrationLines(
+  log: ReturnType<typeof administrationLogIn>, options: { limit: number; before?: string },
+): Promise<{ lines: AdministrationLogLine[]; nextBefore: string | null }> {
+  const rows = await log.page(options.limit + 1, options.before);
   const page = rows.slice(0, options.limit);
   const parsed = page.map((r) => parseAdministrationPurpose(r.purpose));
   const employeeIds = [...new Set(parsed.map((p) => p.employee).filter((id): id is string => id !== undefined && UUID.test(id)))];
   const teamIds = [...new Set(parsed.map((p) => p.team).filter((id): id is string => id !== undefined && UUID.test(id)))];
-  const names = new Map([...await employeeNames(db, organisationId, employeeIds), ...await teamNames(db, organisationId, teamIds)]);
+  const names = await log.names(employeeIds, teamIds);
   return {
     lines: page.map((r, i) => {
       const p = parsed[i]!;

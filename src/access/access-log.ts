@@ -5,11 +5,10 @@
  * row is hash-chained to the one before it by an INSERT trigger
  * (migrations/0003; verified by verify-log.ts against log-checkpoints.ts).
  *
- * The trigger assigns seq and the hashes under one log-wide lock that is held
- * until the inserting transaction ends: append log rows as the last step of a
- * transaction, so concurrent requests queue for as short a time as possible.
+ * This module is the log's vocabulary: what a row says. The gate builds the
+ * rows (gate-log.ts) and the store writes them (access-log-store.ts,
+ * `appendAccessLog`).
  */
-import type { Queryable } from '../db/database.js';
 import type { Citation } from '../rules/citations.js';
 
 export const AccessOutcome = { allowed: 'allowed', denied: 'denied', notFound: 'not-found' } as const;
@@ -47,29 +46,4 @@ export interface AccessLogRow {
   route: string;
   sessionId: string | null;
   address: string | null;
-}
-
-/**
- * Appends rows to the access log inside `tx`, in the given order; if this
- * fails, the caller's transaction fails with it (no unlogged access).
- */
-export async function appendAccessLog(tx: Queryable, rows: readonly AccessLogRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = 16;
-  const values: unknown[] = [];
-  const tuples = rows.map((row, i) => {
-    values.push(
-      row.organisationId, row.employeeId, row.actingForId ?? null, row.employeeRole, row.clientId, row.action, row.part,
-      row.outcome, row.basis, row.purpose ?? null, [...(row.citations ?? [])], [...(row.entryIds ?? [])], row.route, row.sessionId, row.address,
-      row.purposeReference ?? null,
-    );
-    const base = i * columns;
-    return `(${Array.from({ length: columns }, (_, j) => `$${base + j + 1}`).join(', ')})`;
-  });
-  await tx.query(
-    `INSERT INTO audit.access_log (organisation_id, employee_id, acting_for_id, employee_role, client_id, action, part,
-       outcome, basis, purpose, citations, entry_ids, route, session_id, address, purpose_reference)
-     VALUES ${tuples.join(', ')}`,
-    values,
-  );
 }

@@ -7,18 +7,19 @@
  * logged where the administrator cannot change them.
  */
 import type { Database, Queryable } from '../db/database.js';
-import { SCOPE_TX, type HoldsTransaction } from '../db/scope-tx.js';
+import { SCOPE_TX } from '../db/scope-tx.js';
 import { AppError, forbidden } from '../errors.js';
 import {
   ADMINISTER_ACTION, ADMINISTER_PART, administrationPurpose, type AdministrationAct, type AdministrationDetails,
 } from '../organisation/administration-acts.js';
 import { decidePendingGrantsView } from '../organisation/role-grant-rule.js';
 import type { Citation } from '../rules/citations.js';
-import type { Actor } from '../auth/sessions.js';
 import type { AccessLogRow } from './access-log.js';
 import { AccessBasis, AccessOutcome, rowOf, writeInWork, writeRefusal, type LogWho } from './gate-log.js';
-import type { RequestContext } from './gate-scope.js';
+import type { AdministrationScope, RequestContext } from './gate-scope.js';
 import { decideAdministration, type PolicyDecision } from './policy.js';
+
+export type { AdministrationScope } from './gate-scope.js';
 
 /** Which administration: the accounts API (`/api/admin`), or the second person's side of role grants. */
 export const AdministrationArea = { accounts: 'accounts', roleGrants: 'role-grants' } as const;
@@ -28,19 +29,6 @@ export type AdministrationArea = (typeof AdministrationArea)[keyof typeof Admini
 export interface AdministrationIntent {
   act?: AdministrationAct;
   details?: AdministrationDetails;
-}
-
-/** The administration work's scope: the acts it did, each one row, and a refusal decided inside the work. */
-export interface AdministrationScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
-  readonly actor: Actor;
-  readonly now: Date;
-  readonly decision: PolicyDecision;
-  /** One row for this act, written after the work in its transaction; `citations` default to the area's decision. */
-  record(act: AdministrationAct, details: AdministrationDetails, citations?: readonly Citation[]): void;
-  /** Refuses with the rule's explanation (403); the refusal is logged in a transaction of its own. */
-  refuse(decision: PolicyDecision, act: AdministrationAct, details: AdministrationDetails): never;
 }
 
 function decisionFor(area: AdministrationArea, ctx: RequestContext): PolicyDecision {

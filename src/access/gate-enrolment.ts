@@ -8,27 +8,14 @@
  * the employee themselves, with the address, so a link used by someone else
  * shows in the hash-chained log.
  */
-import type { Database, Queryable } from '../db/database.js';
-import { SCOPE_TX, type HoldsTransaction } from '../db/scope-tx.js';
+import type { Database } from '../db/database.js';
+import { SCOPE_TX } from '../db/scope-tx.js';
 import { AdministrationAct } from '../organisation/administration-acts.js';
 import { Citation } from '../rules/citations.js';
 import { logAdministration } from './gate-administration.js';
-import type { PublicContext } from './gate-scope.js';
+import type { Enrolled, EnrolmentScope, PublicContext } from './gate-scope.js';
 
-/** Who completed the enrolment: the employee of the link. */
-export interface Enrolled {
-  organisationId: string;
-  employeeId: string;
-  role: string;
-}
-
-/** The enrolment work's scope: its transaction, and `completed` to name who enrolled (required: no row, no enrolment). */
-export interface EnrolmentScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
-  readonly now: Date;
-  completed(who: Enrolled): void;
-}
+export type { Enrolled, EnrolmentScope } from './gate-scope.js';
 
 /** The enrolment subject: the work and its one administration row share a transaction. */
 export function enterEnrolment<T>(db: Database, ctx: PublicContext, work: (scope: EnrolmentScope) => Promise<T>): Promise<T> {

@@ -8,7 +8,8 @@
  */
 import type { Database, Queryable } from '../db/database.js';
 import type { Citation } from '../rules/citations.js';
-import { appendAccessLog, AccessBasis, AccessOutcome, type AccessLogRow } from './access-log.js';
+import { AccessBasis, AccessOutcome, type AccessLogRow } from './access-log.js';
+import { appendAccessLog } from './access-log-store.js';
 import type { PublicContext, RequestContext } from './gate-scope.js';
 import { appendReadLog } from './log-group-commit.js';
 

@@ -10,6 +10,8 @@ import type { Queryable } from '../db/database.js';
 import type { HoldsTransaction } from '../db/scope-tx.js';
 import type { Actor } from '../auth/sessions.js';
 import type { AppError } from '../errors.js';
+import type { AdministrationAct, AdministrationDetails } from '../organisation/administration-acts.js';
+import type { Citation } from '../rules/citations.js';
 import type { PolicyDecision } from './policy.js';
 
 /**
@@ -188,4 +190,32 @@ export interface DownloadScope extends HoldsTransaction {
   readonly now: Date;
   /** Called once the link is known: `allowed` when the document is handed over. Logged whatever the outcome. */
   attempted(link: DownloadLink, allowed: boolean): void;
+}
+
+/** The administration work's scope: the acts it did, each one row, and a refusal decided inside the work. */
+export interface AdministrationScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
+  readonly tx: Queryable;
+  readonly actor: Actor;
+  readonly now: Date;
+  readonly decision: PolicyDecision;
+  /** One row for this act, written after the work in its transaction; `citations` default to the area's decision. */
+  record(act: AdministrationAct, details: AdministrationDetails, citations?: readonly Citation[]): void;
+  /** Refuses with the rule's explanation (403); the refusal is logged in a transaction of its own. */
+  refuse(decision: PolicyDecision, act: AdministrationAct, details: AdministrationDetails): never;
+}
+
+/** Who completed the enrolment: the employee of the link. */
+export interface Enrolled {
+  organisationId: string;
+  employeeId: string;
+  role: string;
+}
+
+/** The enrolment work's scope: its transaction, and `completed` to name who enrolled (required: no row, no enrolment). */
+export interface EnrolmentScope extends HoldsTransaction {
+  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
+  readonly tx: Queryable;
+  readonly now: Date;
+  completed(who: Enrolled): void;
 }

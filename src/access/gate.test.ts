@@ -18,8 +18,8 @@ import { sourceFiles } from '../test-support/source-files.js';
 
 const SRC = path.resolve(import.meta.dirname, '..');
 
-/** The gate, and the log's own files (its writer, group commit, hash chain, verification): the only ones that touch rows. */
-const isGateFile = (relative: string) => /^access\/(gate[a-z-]*|access-log|log-[a-z-]+|verify-log)\.ts$/.test(relative);
+/** The gate, and the log's own files (its store, group commit, hash chain, verification): the only ones that touch rows. */
+const isGateFile = (relative: string) => /^access\/(gate[a-z-]*|access-log(-store)?|log-[a-z-]+|verify-log)\.ts$/.test(relative);
 
 /** Tools that fill or stress the log on purpose, outside any request: the verify-log bench, the fuzzer, the crash test, test fixtures. */
 const isExempt = (relative: string) => /^(bench|fuzz|crash|test-support)\//.test(relative);

@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Citation } from '../rules/citations.js';
 import { asOwner, createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { appendAccessLog, type AccessLogRow } from './access-log.js';
+import type { AccessLogRow } from './access-log.js';
+import { appendAccessLog, readLogBatch } from './access-log-store.js';
 import { canonicalForm, chainHash, formatChainTimestamp, GENESIS_HASH, type ChainRow } from './log-chain.js';
-import { readLogBatch, verifyLog } from './verify-log.js';
+import { verifyLog } from './verify-log.js';
 
 const org = '00000000-0000-4000-8000-00000000000a';
 const ZEROS = `\\x${'00'.repeat(32)}`;

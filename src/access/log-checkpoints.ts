@@ -31,7 +31,10 @@ import { AsyncResource } from 'node:async_hooks';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Queryable } from '../db/database.js';
+import { readChainHead, rowHashAt } from './access-log-store.js';
 import { GENESIS_HASH } from './log-chain.js';
+
+export { readChainHead } from './access-log-store.js';
 
 /** One checkpoint: the chain head at `at`. seq 0 with the genesis hash = an empty log. */
 export interface Checkpoint {
@@ -53,12 +56,6 @@ export interface CheckpointRestore {
 
 /** A checkpoint file line that is not a checkpoint: the file cannot be trusted as it is. */
 export class CheckpointFileError extends Error {}
-
-/** The current chain head: the last row's seq and row_hash (seq 0 and the genesis hash when the log is empty). */
-export async function readChainHead(db: Queryable): Promise<{ seq: number; rowHash: string }> {
-  const [head] = await db.query<{ seq: string; row_hash: Buffer }>('SELECT seq, row_hash FROM audit.access_log ORDER BY seq DESC LIMIT 1');
-  return head === undefined ? { seq: 0, rowHash: GENESIS_HASH.toString('hex') } : { seq: Number(head.seq), rowHash: head.row_hash.toString('hex') };
-}
 
 /** Appends one checkpoint line to `file` (created 0600 with its folder) and fsyncs it. */
 export async function appendCheckpoint(file: string, checkpoint: Checkpoint): Promise<void> {
@@ -166,8 +163,8 @@ export async function assertDatabaseMatchesCheckpoints(db: Queryable, file: stri
     throw new DatabaseBehindCheckpointsError(`the database's access log ends at row ${head.seq}, but the checkpoints file ${file} `
       + `records row ${last.seq} (checkpoint of ${last.at}): the database is behind its checkpoints — restored from a backup, or rows were deleted. ${acknowledge}`);
   }
-  const [row] = last.seq === 0 ? [{ row_hash: GENESIS_HASH }] : await db.query<{ row_hash: Buffer }>('SELECT row_hash FROM audit.access_log WHERE seq = $1', [last.seq]);
-  if (row === undefined || row.row_hash.toString('hex') !== last.rowHash) {
+  const rowHash = last.seq === 0 ? GENESIS_HASH : await rowHashAt(db, last.seq);
+  if (rowHash === undefined || rowHash.toString('hex') !== last.rowHash) {
     throw new DatabaseBehindCheckpointsError(`row ${last.seq} of the database's access log differs from the checkpoint of ${last.at} in ${file}: `
       + `this is another history than the one the checkpoints file pins (another database, or a rebuilt log). ${acknowledge}`);
   }

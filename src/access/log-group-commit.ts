@@ -9,10 +9,11 @@
  * if the write fails, that read fails (no unlogged access).
  *
  * Changes never come here: their log row is written in the change's own
- * transaction (client-access.ts).
+ * transaction (gate-log.ts).
  */
 import type { Database } from '../db/database.js';
-import { appendAccessLog, type AccessLogRow } from './access-log.js';
+import type { AccessLogRow } from './access-log.js';
+import { appendAccessLog } from './access-log-store.js';
 
 interface Waiting {
   rows: readonly AccessLogRow[];

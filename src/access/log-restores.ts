@@ -19,42 +19,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
-import { readChainHead, type Checkpoint } from './log-checkpoints.js';
+import { insertRestoreMarker, readChainHead, type RestoreMarker } from './access-log-store.js';
+import type { Checkpoint } from './log-checkpoints.js';
 
-export interface RestoreMarker {
-  id: string;
-  /** The backup's log head: its last row and that row's hash (hex). */
-  headSeq: number;
-  headHash: string;
-  /** When the backup was taken (ISO 8601, UTC). */
-  backupTakenAt: string;
-  /** When it was restored (ISO 8601, UTC). */
-  restoredAt: string;
-  restoredBy: string;
-  source: string;
-}
-
-interface MarkerRow {
-  id: string;
-  head_seq: string;
-  head_hash: string;
-  backup_taken_at: Date;
-  restored_at: Date;
-  restored_by: string;
-  source: string;
-}
-
-/** Every restore marker, oldest first; none on a schema from before migration 0060 (verify-log may run on one). */
-export async function readRestoreMarkers(db: Queryable): Promise<RestoreMarker[]> {
-  const [present] = await db.query<{ present: boolean }>(`SELECT to_regclass('audit.log_restores') IS NOT NULL AS present`);
-  if (present?.present !== true) return [];
-  const rows = await db.query<MarkerRow>(
-    'SELECT id, head_seq, head_hash, backup_taken_at, restored_at, restored_by, source FROM audit.log_restores ORDER BY restored_at, id');
-  return rows.map((r) => ({
-    id: r.id, headSeq: Number(r.head_seq), headHash: r.head_hash, backupTakenAt: r.backup_taken_at.toISOString(),
-    restoredAt: r.restored_at.toISOString(), restoredBy: r.restored_by, source: r.source,
-  }));
-}
+export { readRestoreMarkers, type RestoreMarker } from './access-log-store.js';
 
 /**
  * Records that the database (as it is now) was restored from a backup taken at
@@ -71,18 +39,8 @@ export async function recordRestoreMarker(
     id: randomUUID(), headSeq: head.seq, headHash: head.rowHash, backupTakenAt: input.backupTakenAt.toISOString(),
     restoredAt: input.now.toISOString(), restoredBy: input.restoredBy.slice(0, 200), source: input.source.slice(0, 500),
   };
-  await owner.query(
-    `INSERT INTO audit.log_restores (id, head_seq, head_hash, backup_taken_at, restored_at, restored_by, source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [marker.id, marker.headSeq, marker.headHash, marker.backupTakenAt, marker.restoredAt, marker.restoredBy, marker.source],
-  );
+  await insertRestoreMarker(owner, marker);
   return marker;
-}
-
-/** When the log's last row was written: the best estimate of a backup's time when no manifest says it. */
-export async function lastLogRowTime(db: Queryable): Promise<Date | undefined> {
-  const [row] = await db.query<{ occurred_at: Date }>('SELECT occurred_at FROM audit.access_log ORDER BY seq DESC LIMIT 1');
-  return row?.occurred_at;
 }
 
 /** The restore line for the checkpoints file: a checkpoint at the restored head that names the marker. */

@@ -16,7 +16,8 @@ import { migrate, MIGRATIONS_DIR } from '../db/migrate.js';
 import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { asOwner, createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { appendAccessLog, type AccessLogRow } from './access-log.js';
+import type { AccessLogRow } from './access-log.js';
+import { appendAccessLog } from './access-log-store.js';
 import { CheckpointFileError, readCheckpoints, startCheckpointTimer, writeCheckpoint, type Checkpoint } from './log-checkpoints.js';
 import { verifyLog } from './verify-log.js';
 

@@ -26,9 +26,9 @@
  * tampering before or after a restore is still found.
  */
 import type { Queryable } from '../db/database.js';
+import { readClockFromSeq, readLogBatch, type RestoreMarker, type StoredChainRow } from './access-log-store.js';
 import type { Checkpoint } from './log-checkpoints.js';
-import type { RestoreMarker } from './log-restores.js';
-import { chainHash, formatChainTimestamp, GENESIS_HASH, type ChainRow } from './log-chain.js';
+import { chainHash, formatChainTimestamp, GENESIS_HASH } from './log-chain.js';
 
 export const LogProblemKind = {
   missingRow: 'missing-row',
@@ -79,60 +79,6 @@ interface Verified {
 }
 export type VerifyResult = (Verified & { ok: true }) | (Verified & { ok: false; problem: LogProblem });
 
-interface StoredRow {
-  seq: string;
-  occurred_us: string;
-  organisation_id: string;
-  employee_id: string | null;
-  acting_for_id: string | null;
-  employee_role: string | null;
-  client_id: string | null;
-  action: string;
-  part: string;
-  outcome: string;
-  basis: string;
-  purpose: string | null;
-  citations: (string | null)[];
-  entry_ids: (string | null)[];
-  route: string;
-  session_id: string | null;
-  address: string | null;
-  purpose_reference: string | null;
-  prev_hash: Buffer | null;
-  row_hash: Buffer | null;
-}
-
-export interface StoredChainRow extends ChainRow {
-  prevHash: Buffer | null;
-  rowHash: Buffer | null;
-}
-
-/**
- * One batch of rows after `afterSeq`, in seq order. The timestamp comes as
- * epoch microseconds (exact: `extract` returns numeric) and is formatted in
- * TypeScript, so the SQL does none of the canonical encoding.
- */
-export async function readLogBatch(db: Queryable, afterSeq: number, limit: number): Promise<StoredChainRow[]> {
-  // The purpose reference (migrations/0050, the v2 form) is read where the column exists: a log from before it has none.
-  const [columns] = await db.query<{ present: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM information_schema.columns
-                     WHERE table_schema = 'audit' AND table_name = 'access_log' AND column_name = 'purpose_reference') AS present`);
-  const reference = columns?.present === true ? 'purpose_reference' : 'NULL::uuid AS purpose_reference';
-  const rows = await db.query<StoredRow>(
-    `SELECT seq, (extract(epoch FROM occurred_at) * 1000000)::bigint AS occurred_us,
-            organisation_id, employee_id, acting_for_id, employee_role, client_id, action, part, outcome, basis, purpose,
-            citations, entry_ids::text[] AS entry_ids, route, session_id, address, ${reference}, prev_hash, row_hash
-       FROM audit.access_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
-    [afterSeq, limit],
-  );
-  return rows.map((r) => ({
-    seq: r.seq, occurredAtMicros: BigInt(r.occurred_us), organisationId: r.organisation_id, employeeId: r.employee_id,
-    actingForId: r.acting_for_id, employeeRole: r.employee_role, clientId: r.client_id, action: r.action, part: r.part,
-    outcome: r.outcome, basis: r.basis, purpose: r.purpose, citations: r.citations, entryIds: r.entry_ids, route: r.route,
-    sessionId: r.session_id, address: r.address, purposeReference: r.purpose_reference, prevHash: r.prev_hash, rowHash: r.row_hash,
-  }));
-}
-
 /** One server's checkpoints file (issue 17 item 7: one stream per server), its lines in file order. */
 export interface CheckpointStream {
   /** Where it came from (a file name), to say which stream a finding is about. */
@@ -163,18 +109,6 @@ export interface VerifyOptions {
    * accepted only when a marker here agrees with it; `checkpoints` must then be in file order.
    */
   restores?: readonly RestoreMarker[];
-}
-
-/**
- * The first row whose time the database set under the chain lock
- * (audit.access_log_clock, migrations/0031); rows before it are not held to
- * the time order. Without that table (a schema older than 0031) every row is.
- */
-export async function readClockFromSeq(db: Queryable): Promise<number> {
-  const [present] = await db.query<{ present: boolean }>(`SELECT to_regclass('audit.access_log_clock') IS NOT NULL AS present`);
-  if (present?.present !== true) return 1;
-  const [row] = await db.query<{ from_seq: string }>('SELECT from_seq FROM audit.access_log_clock');
-  return row === undefined ? 1 : Number(row.from_seq);
 }
 
 /**

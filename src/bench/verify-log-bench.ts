@@ -7,7 +7,8 @@
  * Prints nothing; the caller reports the figures.
  */
 import { randomUUID } from 'node:crypto';
-import { appendAccessLog, type AccessLogRow } from '../access/access-log.js';
+import type { AccessLogRow } from '../access/access-log.js';
+import { appendAccessLog } from '../access/access-log-store.js';
 import { verifyLog } from '../access/verify-log.js';
 import { createScratchDatabase } from '../db/scratch-database.js';
 import { Citation } from '../rules/citations.js';

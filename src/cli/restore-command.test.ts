@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appendAccessLog } from '../access/access-log.js';
+import { appendAccessLog } from '../access/access-log-store.js';
 import { DatabaseBehindCheckpointsError } from '../access/log-checkpoints.js';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';

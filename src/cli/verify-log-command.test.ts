@@ -9,7 +9,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
-import { appendAccessLog } from '../access/access-log.js';
+import { appendAccessLog } from '../access/access-log-store.js';
 import type { Database } from '../db/database.js';
 import { openMigratedPglite, pgliteDir } from '../db/open-database.js';
 import { openPglite } from '../db/pglite-database.js';

@@ -24,7 +24,7 @@ import { access, open, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { readChainHead } from '../access/log-checkpoints.js';
+import { readChainHead } from '../access/access-log-store.js';
 import { readMigrations, migrationStatus, type MigrationFile } from '../db/migrate.js';
 import type { AppDeps } from './app-deps.js';
 

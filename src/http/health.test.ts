@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appendAccessLog } from '../access/access-log.js';
+import { appendAccessLog } from '../access/access-log-store.js';
 import { appendCheckpoint, readChainHead } from '../access/log-checkpoints.js';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';

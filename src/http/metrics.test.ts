@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appendAccessLog } from '../access/access-log.js';
+import { appendAccessLog } from '../access/access-log-store.js';
 import { loadConfig } from '../config/config.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { unusedPort } from '../test-support/network.js';
