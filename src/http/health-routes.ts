@@ -27,6 +27,7 @@ import { Type } from 'typebox';
 import { readChainHead } from '../access/access-log-store.js';
 import { readMigrations, migrationStatus, type MigrationFile } from '../db/migrate.js';
 import type { AppDeps } from './app-deps.js';
+import { commitHealthProbe } from './health-store.js';
 
 const CHECK_NAMES = ['database', 'commit', 'pool', 'disk', 'checkpoints', 'migrations'] as const;
 type CheckName = (typeof CHECK_NAMES)[number];
@@ -100,7 +101,7 @@ export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
       return undefined;
     },
     async commit() {
-      await withTimeout(db.transaction((tx) => tx.query('UPDATE ops.health_probe SET probed_at = now() WHERE id = 1')), config.readyTimeoutMs, 'a commit');
+      await withTimeout(commitHealthProbe(db), config.readyTimeoutMs, 'a commit');
       return undefined;
     },
     pool() {
