@@ -28,7 +28,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'clients/clients-routes.ts',
   'clients/clients-service.ts',
   'demo/seed-demo.ts',
-  'dossier/dossier-service.ts',
   'exports/portability-export.ts',
   'organisation/admin-log-routes.ts',
   'requests/download-links.ts',

@@ -91,8 +91,6 @@ const STILL_OUTSIDE_STORE = new Set<string>([
   'clients/clients-service.ts: formal.clients',
   'clients/clients-service.ts: formal.data_corrections',
   'clients/clients-service.ts: formal.identity_checks',
-  'dossier/dossier-service.ts: care.entries',
-  'dossier/dossier-service.ts: care.entry_annotations',
 ]);
 
 /** Tests, test support and the measuring tools (bench, fuzz, crash) may set up and inspect any table. */

@@ -7,14 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import type { Queryable } from '../db/database.js';
-import { clientDataKey, unwrapClientKey } from '../crypto/client-keys.js';
+import { dataKeyOf, unwrapClientKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { AppError, badRequest, notFound } from '../errors.js';
-import { EMPLOYEES } from '../organisation/employee-store.js';
-import { restrictionInForce } from '../requests/restriction-store.js';
+import { restrictionInForce, restrictionsOf, type RestrictionRow } from '../requests/restriction-store.js';
 import { Citation } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { closedAfterTransfer, transferOf } from '../transfers/transfer-record.js';
+import { closedAfterTransfer, dossierTransfer } from '../transfers/transfer-record.js';
+import { entriesOf, type DecorationRow, type EntryRow, type EntrySelection } from './dossier-store.js';
 import { ENTRY_KIND_LABELS, type AnnotationKind, type EntryKind, type SourceKind, type StatementType } from './entry-kinds.js';
 
 /** What an entry seals (EntryContent): title and source may be null. */
@@ -96,9 +96,17 @@ export interface ProcessingRestriction {
   notice: string;
 }
 
-/** The client's active restriction of processing, if any (AVG 18; recorded on fulfilment of a `restrict` request). */
+/** The scope's client's active restriction of processing, if any (AVG 18; recorded on fulfilment of a `restrict` request). */
+export async function processingRestrictionOf(scope: ClientScope): Promise<ProcessingRestriction | null> {
+  return restrictionNotice(await restrictionsOf(scope).inForce());
+}
+
+/** The client's active restriction of processing, if any; for callers not yet bound to a scope (see `processingRestrictionOf`). */
 export async function activeRestriction(tx: Queryable, clientId: string): Promise<ProcessingRestriction | null> {
-  const row = await restrictionInForce(tx, clientId);
+  return restrictionNotice(await restrictionInForce(tx, clientId));
+}
+
+function restrictionNotice(row: RestrictionRow | undefined): ProcessingRestriction | null {
   if (row === undefined) return null;
   const since = calendarDate(row.started_at);
   return {
@@ -119,7 +127,6 @@ function byteLength(text: string): number {
 
 /** Appends an entry written by the scope's employee. */
 export async function addEntry(scope: ClientScope, masterKey: Buffer, maxEntryBytes: number, input: NewEntry): Promise<Entry> {
-  const { tx, client, actor } = scope;
   if (byteLength(input.text) > maxEntryBytes) {
     throw badRequest('entry-too-large', 'text', `De tekst is groter dan ${maxEntryBytes} bytes.`, `The text is larger than ${maxEntryBytes} bytes.`);
   }
@@ -129,36 +136,32 @@ export async function addEntry(scope: ClientScope, masterKey: Buffer, maxEntryBy
   if (input.occurredOn !== undefined && input.occurredOn > calendarDate(scope.now)) {
     throw badRequest('date-in-future', 'occurredOn', 'De datum ligt in de toekomst.', 'The date is in the future.');
   }
-  const transfer = input.kind === 'disclosure' ? undefined : await transferOf(tx, masterKey, client.id);
+  const transfer = input.kind === 'disclosure' ? undefined : await dossierTransfer(scope, masterKey);
   if (transfer !== undefined) throw closedAfterTransfer(transfer);
-  const key = await clientDataKey(tx, masterKey, client.id);
+  const key = await dataKeyOf(scope, masterKey);
   const id = randomUUID();
   const content: EntryContent = { title: input.title ?? null, text: input.text, source: input.source.description ?? null };
-  await tx.query(
-    `INSERT INTO care.entries (id, client_id, kind, author_id, occurred_on, source_kind, statement_type, ciphertext)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, client.id, input.kind, actor.employeeId, input.occurredOn ?? null, input.source.kind, input.statementType ?? null,
-      encryptJson(key, content, `entry:${id}`)],
-  );
+  await entriesOf(scope).append({
+    id, kind: input.kind, occurredOn: input.occurredOn ?? null, sourceKind: input.source.kind, statementType: input.statementType ?? null,
+    ciphertext: encryptJson(key, content, `entry:${id}`),
+  });
   scope.touch([id]);
-  const entry = (await loadEntries(tx, key, client.id, { ids: [id] }))[0];
+  const entry = (await loadEntries(scope, key, { ids: [id] }))[0];
   if (entry === undefined) throw new Error('entry vanished after insert');
   return entry;
 }
 
 /** Adds an annotation beside an entry ("bij nader inzien onjuist"); the entry itself never changes. */
 export async function annotateEntry(scope: ClientScope, masterKey: Buffer, entryId: string, input: NewAnnotation): Promise<Entry> {
-  const { tx, client, actor } = scope;
-  const exists = await tx.query('SELECT 1 FROM care.entries WHERE id = $1 AND client_id = $2', [entryId, client.id]);
-  if (exists.length === 0) throw notFound('Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');
-  const key = await clientDataKey(tx, masterKey, client.id);
+  const entries = entriesOf(scope);
+  if (!await entries.exists(entryId)) throw notFound('Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');
+  const key = await dataKeyOf(scope, masterKey);
   const id = randomUUID();
-  await tx.query(
-    'INSERT INTO care.entry_annotations (id, entry_id, client_id, kind, author_id, ciphertext, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [id, entryId, client.id, input.kind, actor.employeeId, encryptJson(key, { reason: input.reason }, `annotation:${id}`), input.requestId ?? null],
-  );
+  await entries.annotate({
+    id, entryId, kind: input.kind, ciphertext: encryptJson(key, { reason: input.reason }, `annotation:${id}`), requestId: input.requestId ?? null,
+  });
   scope.touch([entryId]);
-  const entry = (await loadEntries(tx, key, client.id, { ids: [entryId] }))[0];
+  const entry = (await loadEntries(scope, key, { ids: [entryId] }))[0];
   if (entry === undefined) throw new Error('entry vanished after annotation');
   return entry;
 }
@@ -179,31 +182,29 @@ export interface NewOwnStatement {
  * records it is its author; the source says whose statement it is.
  */
 export async function addOwnStatement(scope: ClientScope, masterKey: Buffer, maxEntryBytes: number, input: NewOwnStatement): Promise<Entry> {
-  const { tx, client, actor } = scope;
+  const entries = entriesOf(scope);
   if (byteLength(input.text) > maxEntryBytes) {
     throw badRequest('entry-too-large', 'statement.text', `De tekst is groter dan ${maxEntryBytes} bytes.`, `The text is larger than ${maxEntryBytes} bytes.`);
   }
-  const disputed = await tx.query<{ kind: EntryKind }>('SELECT kind FROM care.entries WHERE id = $1 AND client_id = $2', [input.disputesEntryId, client.id]);
-  if (disputed.length === 0) throw badRequest('unknown-entry', 'statement.entryId', 'Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');
-  const key = await clientDataKey(tx, masterKey, client.id);
+  if (await entries.kindOf(input.disputesEntryId) === undefined) {
+    throw badRequest('unknown-entry', 'statement.entryId', 'Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');
+  }
+  const key = await dataKeyOf(scope, masterKey);
   const id = randomUUID();
   const content: EntryContent = { title: input.title ?? 'Eigen verklaring', text: input.text, source: input.source.description ?? null };
-  await tx.query(
-    `INSERT INTO care.entries (id, client_id, kind, author_id, occurred_on, source_kind, statement_type, ciphertext, disputes_entry_id, request_id)
-     VALUES ($1, $2, 'own-statement', $3, $4, $5, NULL, $6, $7, $8)`,
-    [id, client.id, actor.employeeId, calendarDate(scope.now), input.source.kind, encryptJson(key, content, `entry:${id}`), input.disputesEntryId, input.requestId],
-  );
+  await entries.appendOwnStatement({
+    id, occurredOn: calendarDate(scope.now), sourceKind: input.source.kind, ciphertext: encryptJson(key, content, `entry:${id}`),
+    disputesEntryId: input.disputesEntryId, requestId: input.requestId,
+  });
   scope.touch([id, input.disputesEntryId]);
-  const entry = (await loadEntries(tx, key, client.id, { ids: [input.disputesEntryId] }))[0];
+  const entry = (await loadEntries(scope, key, { ids: [input.disputesEntryId] }))[0];
   if (entry === undefined) throw new Error('entry vanished after own statement');
   return entry;
 }
 
 /** What a correction of an entry needs to know about it: its kind and whether it states a fact or an opinion. */
 export async function entryNature(scope: ClientScope, entryId: string): Promise<{ kind: EntryKind; statementType: StatementType | null } | undefined> {
-  const rows = await scope.tx.query<{ kind: EntryKind; statement_type: StatementType | null }>(
-    'SELECT kind, statement_type FROM care.entries WHERE id = $1 AND client_id = $2', [entryId, scope.client.id]);
-  const row = rows[0];
+  const row = await entriesOf(scope).nature(entryId);
   return row === undefined ? undefined : { kind: row.kind, statementType: row.statement_type };
 }
 
@@ -234,67 +235,10 @@ function decodeCursor(value: string): Cursor {
   return { micros, id };
 }
 
-interface EntryRow {
-  id: string;
-  kind: EntryKind;
-  recorded_at: Date;
-  micros: string;
-  occurred_on: string | null;
-  source_kind: SourceKind;
-  statement_type: StatementType | null;
-  ciphertext: Buffer;
-  disputes_entry_id: string | null;
-  author_id: string;
-  author_name: string;
-  author_function: string;
-}
-
-interface LoadOptions {
-  ids?: readonly string[];
-  kinds?: readonly EntryKind[];
-  before?: Cursor;
-  limit?: number;
-}
-
-async function loadRows(tx: Queryable, clientId: string, options: LoadOptions): Promise<EntryRow[]> {
-  const params: unknown[] = [clientId];
-  const where = ['e.client_id = $1'];
-  if (options.ids !== undefined) {
-    params.push(options.ids);
-    where.push(`e.id = ANY($${params.length}::uuid[])`);
-  }
-  if (options.kinds !== undefined && options.kinds.length > 0) {
-    params.push(options.kinds);
-    where.push(`e.kind = ANY($${params.length}::text[])`);
-  }
-  if (options.before !== undefined) {
-    params.push(options.before.micros, options.before.id);
-    where.push(`(e.recorded_at, e.id) < (timestamptz 'epoch' + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::uuid)`);
-  }
-  let limit = '';
-  if (options.limit !== undefined) {
-    params.push(options.limit);
-    limit = `LIMIT $${params.length}`;
-  }
-  return tx.query<EntryRow>(
-    `SELECT e.id, e.kind, e.recorded_at, (extract(epoch FROM e.recorded_at) * 1000000)::bigint AS micros, e.occurred_on,
-            e.source_kind, e.statement_type, e.ciphertext, e.disputes_entry_id, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function
-       FROM care.entries e JOIN ${EMPLOYEES} a ON a.id = e.author_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY e.recorded_at DESC, e.id DESC ${limit}`,
-    params,
-  );
-}
-
 interface Decorations {
   annotations: Map<string, Annotation[]>;
   /** Own statements disputing these entries, oldest first. */
   statements: Map<string, StatementRef[]>;
-}
-
-interface DecorationRow {
-  what: 'annotation' | 'statement'; id: string; target: string; kind: string; recorded_at: Date; ciphertext: Buffer; request_id: string | null;
-  author_id: string | null; author_name: string | null; author_function: string | null; source_kind: SourceKind | null;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -304,21 +248,9 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** The annotations of these entries and the own statements disputing them, in one round trip (the timeline is the hot path). */
-async function loadDecorations(tx: Queryable, key: Buffer, entryIds: readonly string[]): Promise<Decorations> {
+async function loadDecorations(scope: ClientScope, key: Buffer, entryIds: readonly string[]): Promise<Decorations> {
   const decorations: Decorations = { annotations: new Map(), statements: new Map() };
-  if (entryIds.length === 0) return decorations;
-  const rows = await tx.query<DecorationRow>(
-    `SELECT 'annotation' AS what, n.id, n.entry_id AS target, n.kind, n.recorded_at, n.ciphertext, n.request_id,
-            a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function, NULL::text AS source_kind
-       FROM care.entry_annotations n JOIN ${EMPLOYEES} a ON a.id = n.author_id
-      WHERE n.entry_id = ANY($1::uuid[])
-     UNION ALL
-     SELECT 'statement', e.id, e.disputes_entry_id, e.kind, e.recorded_at, e.ciphertext, e.request_id, NULL::uuid, NULL, NULL, e.source_kind
-       FROM care.entries e
-      WHERE e.disputes_entry_id = ANY($1::uuid[]) AND e.kind = 'own-statement'
-     ORDER BY recorded_at, id`,
-    [entryIds],
-  );
+  const rows: DecorationRow[] = await entriesOf(scope).decorations(entryIds);
   for (const row of rows) {
     if (row.what === 'annotation') {
       const { reason } = decryptJson(key, row.ciphertext, `annotation:${row.id}`, SealedAnnotation);
@@ -336,13 +268,13 @@ async function loadDecorations(tx: Queryable, key: Buffer, entryIds: readonly st
   return decorations;
 }
 
-async function loadEntries(tx: Queryable, key: Buffer, clientId: string, options: LoadOptions): Promise<Entry[]> {
-  const rows = await loadRows(tx, clientId, options);
-  return decorate(tx, key, rows);
+async function loadEntries(scope: ClientScope, key: Buffer, selection: EntrySelection): Promise<Entry[]> {
+  const rows = await entriesOf(scope).rows(selection);
+  return decorate(scope, key, rows);
 }
 
-async function decorate(tx: Queryable, key: Buffer, rows: readonly EntryRow[]): Promise<Entry[]> {
-  const { annotations, statements } = await loadDecorations(tx, key, rows.map((r) => r.id));
+async function decorate(scope: ClientScope, key: Buffer, rows: readonly EntryRow[]): Promise<Entry[]> {
+  const { annotations, statements } = await loadDecorations(scope, key, rows.map((r) => r.id));
   return rows.map((row) => {
     const content = decryptJson(key, row.ciphertext, `entry:${row.id}`, SealedEntry);
     return {
@@ -358,36 +290,35 @@ async function decorate(tx: Queryable, key: Buffer, rows: readonly EntryRow[]): 
 
 /** One page of the timeline, newest first, optionally filtered by kind. */
 export async function readTimeline(scope: ClientScope, masterKey: Buffer, options: { limit: number; before?: string; kinds?: readonly EntryKind[] }): Promise<TimelinePage> {
-  const { tx, client } = scope;
   // The hot read path: key and restriction flag came with the access facts.
-  const key = unwrapClientKey(masterKey, client.id, scope.preloaded.wrappedKey);
-  const rows = await loadRows(tx, client.id, {
+  const key = unwrapClientKey(masterKey, scope.client.id, scope.preloaded.wrappedKey);
+  const rows = await entriesOf(scope).rows({
     limit: options.limit + 1,
     ...(options.kinds === undefined ? {} : { kinds: options.kinds }),
     ...(options.before === undefined ? {} : { before: decodeCursor(options.before) }),
   });
   const page = rows.slice(0, options.limit);
-  const entries = await decorate(tx, key, page);
+  const entries = await decorate(scope, key, page);
   scope.touch(entries.map((e) => e.id));
   const last = page[page.length - 1];
   return {
     entries, nextCursor: rows.length > options.limit && last !== undefined ? encodeCursor({ micros: last.micros, id: last.id }) : null,
-    processingRestriction: scope.preloaded.processingRestricted ? await activeRestriction(tx, client.id) : null,
+    processingRestriction: scope.preloaded.processingRestricted ? await processingRestrictionOf(scope) : null,
   };
 }
 
 /** Every entry of the client, oldest first (reader views, copies, exports). */
 export async function readAllEntries(scope: ClientScope, masterKey: Buffer): Promise<Entry[]> {
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  const entries = (await loadEntries(scope.tx, key, scope.client.id, {})).reverse();
+  const key = await dataKeyOf(scope, masterKey);
+  const entries = (await loadEntries(scope, key, {})).reverse();
   scope.touch(entries.map((e) => e.id));
   return entries;
 }
 
 /** One entry with its annotations (its history). */
 export async function readEntry(scope: ClientScope, masterKey: Buffer, entryId: string): Promise<Entry> {
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
-  const entry = (await loadEntries(scope.tx, key, scope.client.id, { ids: [entryId] }))[0];
+  const key = await dataKeyOf(scope, masterKey);
+  const entry = (await loadEntries(scope, key, { ids: [entryId] }))[0];
   if (entry === undefined) throw notFound('Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');
   scope.touch([entry.id]);
   return entry;

@@ -1,13 +1,16 @@
 /**
  * The dossier module's store of `care.dossiers`, `care.entries` and
- * `care.entry_annotations` for the other modules (issue 14: one owner per
- * table). The content stays sealed: what leaves here is metadata (kinds,
- * dates, holder); reading content goes through the dossier service or the
- * reader view.
+ * `care.entry_annotations` (issue 14: one owner per table), bound to the
+ * gate's client scope: `entriesOf(scope)` and `dossierOf(scope)` reach only
+ * the scope's client's rows. The content stays sealed: rows go in and come
+ * out as ciphertext, sealed and opened by the dossier service; what other
+ * modules get is metadata (kinds, dates, holder).
  */
+import type { ClientScope, NewClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
+import { txOf } from '../db/scope-tx.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
-import type { EntryKind } from './entry-kinds.js';
+import type { AnnotationKind, EntryKind, SourceKind, StatementType } from './entry-kinds.js';
 
 /**
  * The dossiers as other modules may join them: client, holder, care period, created. A subquery in FROM
@@ -29,6 +32,11 @@ export function lastAnnotationRecordedAt(clientId: string): string {
 /** Opens the client's dossier with its holder and the day care started. */
 export async function openDossier(tx: Queryable, clientId: string, holderId: string, careStartedOn: string): Promise<void> {
   await tx.query('INSERT INTO care.dossiers (client_id, holder_id, care_started_on) VALUES ($1, $2, $3)', [clientId, holderId, careStartedOn]);
+}
+
+/** Opens the dossier of the client that registration just created (`scope.created`), with its holder and the day care started. */
+export async function openNewDossier(scope: NewClientScope, clientId: string, holderId: string, careStartedOn: string): Promise<void> {
+  await openDossier(txOf(scope), clientId, holderId, careStartedOn);
 }
 
 /** Whether the client's care started before `day`. */
@@ -57,4 +65,163 @@ export async function plansAndEvaluationsOf(tx: Queryable, clientId: string): Pr
   return tx.query<{ id: string; kind: 'plan' | 'evaluation'; occurred_on: string | null; recorded_at: Date }>(
     `SELECT id, kind, occurred_on, recorded_at FROM care.entries WHERE client_id = $1 AND kind IN ('plan', 'evaluation') ORDER BY coalesce(occurred_on, recorded_at::date), recorded_at`,
     [clientId]);
+}
+
+/** An entry as stored, with its author by name and function; `micros` is `recorded_at` in microseconds (the page cursor). */
+export interface EntryRow {
+  id: string;
+  kind: EntryKind;
+  recorded_at: Date;
+  micros: string;
+  occurred_on: string | null;
+  source_kind: SourceKind;
+  statement_type: StatementType | null;
+  ciphertext: Buffer;
+  disputes_entry_id: string | null;
+  author_id: string;
+  author_name: string;
+  author_function: string;
+}
+
+/** Which entries to read: by id, by kind, older than a cursor, at most `limit`; newest first. */
+export interface EntrySelection {
+  ids?: readonly string[];
+  kinds?: readonly EntryKind[];
+  /** Entries recorded before this one (`recorded_at` in microseconds since 1970, and id). */
+  before?: { micros: string; id: string };
+  limit?: number;
+}
+
+/** An annotation of an entry, or an own statement disputing it (`what`), sealed; `target` is the entry it belongs to. */
+export interface DecorationRow {
+  what: 'annotation' | 'statement'; id: string; target: string; kind: string; recorded_at: Date; ciphertext: Buffer; request_id: string | null;
+  author_id: string | null; author_name: string | null; author_function: string | null; source_kind: SourceKind | null;
+}
+
+/**
+ * The entries and annotations of the scope's client (`care.entries`, `care.entry_annotations`): sealed rows,
+ * written by the scope's employee. Append-only: nothing here changes or deletes a row (the database refuses it too).
+ * @example const rows = await entriesOf(scope).rows({ limit: 51 });
+ */
+export function entriesOf(scope: ClientScope) {
+  const tx = txOf(scope);
+  const clientId = scope.client.id;
+  return {
+    /** The entries selected, newest first, with their authors. */
+    rows: (selection: EntrySelection): Promise<EntryRow[]> => {
+      const params: unknown[] = [clientId];
+      const where = ['e.client_id = $1'];
+      if (selection.ids !== undefined) {
+        params.push(selection.ids);
+        where.push(`e.id = ANY($${params.length}::uuid[])`);
+      }
+      if (selection.kinds !== undefined && selection.kinds.length > 0) {
+        params.push(selection.kinds);
+        where.push(`e.kind = ANY($${params.length}::text[])`);
+      }
+      if (selection.before !== undefined) {
+        params.push(selection.before.micros, selection.before.id);
+        where.push(`(e.recorded_at, e.id) < (timestamptz 'epoch' + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::uuid)`);
+      }
+      let limit = '';
+      if (selection.limit !== undefined) {
+        params.push(selection.limit);
+        limit = `LIMIT $${params.length}`;
+      }
+      return tx.query<EntryRow>(
+        `SELECT e.id, e.kind, e.recorded_at, (extract(epoch FROM e.recorded_at) * 1000000)::bigint AS micros, e.occurred_on,
+            e.source_kind, e.statement_type, e.ciphertext, e.disputes_entry_id, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function
+       FROM care.entries e JOIN ${EMPLOYEES} a ON a.id = e.author_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY e.recorded_at DESC, e.id DESC ${limit}`,
+        params,
+      );
+    },
+
+    /**
+     * The annotations of these entries and the own statements disputing them, oldest first, in one round trip (the
+     * timeline is the hot path). Pass ids of entries `rows` returned: the query keys on them alone, so it keeps the
+     * plan and the text the hot path measures (src/access/gate.test.ts).
+     */
+    decorations: async (entryIds: readonly string[]): Promise<DecorationRow[]> => {
+      if (entryIds.length === 0) return [];
+      return tx.query<DecorationRow>(
+        `SELECT 'annotation' AS what, n.id, n.entry_id AS target, n.kind, n.recorded_at, n.ciphertext, n.request_id,
+            a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function, NULL::text AS source_kind
+       FROM care.entry_annotations n JOIN ${EMPLOYEES} a ON a.id = n.author_id
+      WHERE n.entry_id = ANY($1::uuid[])
+     UNION ALL
+     SELECT 'statement', e.id, e.disputes_entry_id, e.kind, e.recorded_at, e.ciphertext, e.request_id, NULL::uuid, NULL, NULL, e.source_kind
+       FROM care.entries e
+      WHERE e.disputes_entry_id = ANY($1::uuid[]) AND e.kind = 'own-statement'
+     ORDER BY recorded_at, id`,
+        [entryIds],
+      );
+    },
+
+    /** The kind of one entry of this dossier; undefined when it is not one. */
+    kindOf: async (entryId: string): Promise<EntryKind | undefined> =>
+      (await tx.query<{ kind: EntryKind }>('SELECT kind FROM care.entries WHERE id = $1 AND client_id = $2', [entryId, clientId]))[0]?.kind,
+
+    /** Whether the entry is one of this dossier. */
+    exists: async (entryId: string): Promise<boolean> =>
+      (await tx.query('SELECT 1 FROM care.entries WHERE id = $1 AND client_id = $2', [entryId, clientId])).length > 0,
+
+    /** One entry's kind and whether it states a fact or an opinion; undefined when it is not one of this dossier. */
+    nature: async (entryId: string): Promise<{ kind: EntryKind; statement_type: StatementType | null } | undefined> =>
+      (await tx.query<{ kind: EntryKind; statement_type: StatementType | null }>(
+        'SELECT kind, statement_type FROM care.entries WHERE id = $1 AND client_id = $2', [entryId, clientId]))[0],
+
+    /** Every entry by id and kind (metadata only). */
+    kinds: (): Promise<{ id: string; kind: EntryKind }[]> => entryKindsOf(tx, clientId),
+
+    /** The plans and evaluations (metadata only), by the day they concern, then when recorded. */
+    plansAndEvaluations: () => plansAndEvaluationsOf(tx, clientId),
+
+    /** Appends an entry by the scope's employee, sealed as `ciphertext`. */
+    append: async (entry: {
+      id: string; kind: EntryKind; occurredOn: string | null; sourceKind: SourceKind; statementType: StatementType | null; ciphertext: Buffer;
+    }): Promise<void> => {
+      await tx.query(
+        `INSERT INTO care.entries (id, client_id, kind, author_id, occurred_on, source_kind, statement_type, ciphertext)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [entry.id, clientId, entry.kind, scope.actor.employeeId, entry.occurredOn, entry.sourceKind, entry.statementType, entry.ciphertext],
+      );
+    },
+
+    /** Appends the client's own statement disputing an entry, recorded by the scope's employee on a request. */
+    appendOwnStatement: async (statement: {
+      id: string; occurredOn: string; sourceKind: SourceKind; ciphertext: Buffer; disputesEntryId: string; requestId: string;
+    }): Promise<void> => {
+      await tx.query(
+        `INSERT INTO care.entries (id, client_id, kind, author_id, occurred_on, source_kind, statement_type, ciphertext, disputes_entry_id, request_id)
+     VALUES ($1, $2, 'own-statement', $3, $4, $5, NULL, $6, $7, $8)`,
+        [statement.id, clientId, scope.actor.employeeId, statement.occurredOn, statement.sourceKind, statement.ciphertext, statement.disputesEntryId,
+          statement.requestId],
+      );
+    },
+
+    /** Adds an annotation beside an entry of this dossier by the scope's employee; the entry itself never changes. */
+    annotate: async (annotation: { id: string; entryId: string; kind: AnnotationKind; ciphertext: Buffer; requestId: string | null }): Promise<void> => {
+      await tx.query(
+        'INSERT INTO care.entry_annotations (id, entry_id, client_id, kind, author_id, ciphertext, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [annotation.id, annotation.entryId, clientId, annotation.kind, scope.actor.employeeId, annotation.ciphertext, annotation.requestId],
+      );
+    },
+  };
+}
+
+/**
+ * The dossier of the scope's client (`care.dossiers`): its holder and care period.
+ * @example const dossier = await dossierOf(scope).withHolder();
+ */
+export function dossierOf(scope: ClientScope) {
+  const tx = txOf(scope);
+  const clientId = scope.client.id;
+  return {
+    /** The dossier with its holder by name and function, and the care period; undefined without one. */
+    withHolder: () => dossierWithHolder(tx, clientId),
+    /** Whether the client's care started before `day`. */
+    careStartedBefore: (day: string) => careStartedBefore(tx, clientId, day),
+  };
 }
