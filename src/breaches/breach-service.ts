@@ -17,7 +17,7 @@ import type { Queryable } from '../db/database.js';
 import { badRequest, notFound } from '../errors.js';
 import { notificationDeadline, type NotificationDeadline } from './breach-deadline.js';
 import {
-  BREACH_RISKS, BREACH_STATUSES, breachesOf, breachesWithTextInClear, draftBreachForEmergency, storeSealedBreach,
+  BREACH_RISKS, BREACH_STATUSES, breachesOf, breachesWithTextInClear, storeSealedBreach,
   type BreachPlainRow, type BreachRisk, type BreachRow, type BreachStatus,
 } from './breach-store.js';
 
@@ -178,15 +178,4 @@ export async function updateBreach(scope: RecordScope, key: Buffer, id: string, 
   });
   if (patch.clientIds !== undefined) await setClients(scope, id, patch.clientIds);
   return readBreach(scope, key, id);
-}
-
-/**
- * An emergency access the privacy officer judged unjustified is an access
- * without ground: a candidate data breach (see `draftBreachForEmergency`).
- * @deprecated Until emergency-service.ts reaches it through its scope: use `openDraftBreachForEmergencyIn(scope, …)` (breach-store.ts).
- */
-export async function openDraftBreachForEmergency(tx: Queryable, input: {
-  emergencyAccessId: string; organisationId: string; clientId: string; reviewerId: string; now: Date;
-}): Promise<string> {
-  return draftBreachForEmergency(tx, input);
 }

@@ -87,33 +87,21 @@ export function breachesOf(scope: RecordScope) {
 }
 
 /**
- * An emergency access a reviewer judged unjustified: a candidate data breach of the organisation, opened as a
- * draft naming the client and the access, discovered at the moment of the judgement (AVG 33(1): the 72 hours run
- * from becoming aware). Idempotent per emergency access.
- */
-export async function draftBreachForEmergency(tx: Queryable, input: {
-  emergencyAccessId: string; organisationId: string; clientId: string; reviewerId: string; now: Date;
-}): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO org.data_breaches (organisation_id, status, description, discovered_at, risk, created_by, emergency_access_id)
-     VALUES ($1, 'draft', $2, $3, 'not-assessed', $4, $5)
-     ON CONFLICT (emergency_access_id) DO UPDATE SET emergency_access_id = EXCLUDED.emergency_access_id
-     RETURNING id`,
-    [input.organisationId, 'Noodtoegang tot een dossier is door de privacyfunctionaris als onterecht beoordeeld (concept: beoordeel het risico en de meldplicht).',
-      input.now.toISOString(), input.reviewerId, input.emergencyAccessId]);
-  await tx.query('INSERT INTO org.data_breach_clients (breach_id, client_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [row!.id, input.clientId]);
-  return row!.id;
-}
-
-/**
  * An emergency access the reviewer (the scope's employee) judged unjustified, at the scope's time: a candidate
  * data breach of the reviewer's organisation, opened as a draft naming the client and the access (AVG 33(1): the
  * 72 hours run from becoming aware). Idempotent per emergency access.
  */
 export async function openDraftBreachForEmergencyIn(scope: RecordScope, input: { emergencyAccessId: string; clientId: string }): Promise<string> {
-  return draftBreachForEmergency(txOf(scope), {
-    ...input, organisationId: scope.actor.organisationId, reviewerId: scope.actor.employeeId, now: scope.now,
-  });
+  const tx = txOf(scope);
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO org.data_breaches (organisation_id, status, description, discovered_at, risk, created_by, emergency_access_id)
+     VALUES ($1, 'draft', $2, $3, 'not-assessed', $4, $5)
+     ON CONFLICT (emergency_access_id) DO UPDATE SET emergency_access_id = EXCLUDED.emergency_access_id
+     RETURNING id`,
+    [scope.actor.organisationId, 'Noodtoegang tot een dossier is door de privacyfunctionaris als onterecht beoordeeld (concept: beoordeel het risico en de meldplicht).',
+      scope.now.toISOString(), scope.actor.employeeId, input.emergencyAccessId]);
+  await tx.query('INSERT INTO org.data_breach_clients (breach_id, client_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [row!.id, input.clientId]);
+  return row!.id;
 }
 
 // --- start-up sealing (system work, in its own transaction) -------------------------
