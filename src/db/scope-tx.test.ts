@@ -29,7 +29,6 @@ const STILL_ON_SCOPE_TX = new Set<string>([
   'clients/clients-service.ts',
   'demo/seed-demo.ts',
   'exports/portability-export.ts',
-  'organisation/admin-log-routes.ts',
   'requests/download-links.ts',
   'requests/fulfil-rights.ts',
   'requests/general-information.ts',

@@ -11,7 +11,7 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { NullableObject, NullableString } from '../http/schema-helpers.js';
-import { listAdministrationLog } from './administration-log.js';
+import { administrationLog } from './administration-log.js';
 
 const Query = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
@@ -44,7 +44,7 @@ export function adminLogRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: (scope, request) => {
       const { limit = 100, before } = request.query;
-      return listAdministrationLog(scope.tx, scope.actor.organisationId, { limit, ...(before === undefined ? {} : { before }) });
+      return administrationLog(scope, { limit, ...(before === undefined ? {} : { before }) });
     },
   });
 }

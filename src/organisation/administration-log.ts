@@ -13,4 +13,4 @@ export {
   ADMINISTER_ACTION, ADMINISTER_PART, AdministrationAct, administrationPurpose, parseAdministrationPurpose, type AdministrationDetails,
 } from './administration-acts.js';
 export { logAdministration, type AdministrationActor } from '../access/gate-administration.js';
-export { listAdministrationLog, type AdministrationLogLine } from '../access/access-log-views.js';
+export { administrationLog, type AdministrationLogLine } from '../access/access-log-views.js';
