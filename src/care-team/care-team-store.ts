@@ -4,7 +4,7 @@
  * reaches a client's rows through {@link careTeamOf} and {@link accessFactsOf}, bound to the gate's scope; the
  * other modules call the functions and SQL expressions below.
  */
-import type { ClientScope } from '../access/gate-scope.js';
+import type { ClientScope, NewClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
@@ -12,8 +12,15 @@ import { EMPLOYEES } from '../organisation/employee-store.js';
 
 /** A care-team membership of the client, with the employee as the team shows them. */
 export interface CareTeamRow {
-  id: string; employee_id: string; display_name: string; function_title: string; role: string; relation: CareRelation; starts_on: string; ends_on: string | null;
+  id: string; employee_id: string; display_name: string; function_title: string; role: string;
+  relation: CareRelation; starts_on: string; ends_on: string | null;
 }
+
+/** A new membership: who, in which relation, for which period (no end: open). */
+export interface NewCareTeamMember { employeeId: string; relation: CareRelation; startsOn: string; endsOn: string | null }
+
+/** The period a membership counts. */
+export interface MembershipPeriod { starts_on: string; ends_on: string | null }
 
 /** A colleague of the client's organisation who can join its care team. */
 export interface CareTeamCandidateRow { id: string; display_name: string; function_title: string; role: 'care-professional' | 'intern' }
@@ -42,13 +49,13 @@ export function careTeamOf(scope: ClientScope) {
       `SELECT e.role, e.active FROM ${EMPLOYEES} e WHERE e.id = $1 AND e.organisation_id = $2`, [employeeId, scope.client.organisationId]))[0],
 
     /** Adds a membership, recorded as made by the scope's actor; its id. */
-    add: async (member: { employeeId: string; relation: CareRelation; startsOn: string; endsOn: string | null }): Promise<string> => (await tx.query<{ id: string }>(
+    add: async (member: NewCareTeamMember): Promise<string> => (await tx.query<{ id: string }>(
       `INSERT INTO org.care_team (client_id, employee_id, relation, starts_on, ends_on, created_by)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [clientId, member.employeeId, member.relation, member.startsOn, member.endsOn, scope.actor.employeeId]))[0]!.id,
 
     /** The period of one of the client's memberships; undefined when it is not theirs. */
-    period: async (memberId: string): Promise<{ starts_on: string; ends_on: string | null } | undefined> => (await tx.query<{ starts_on: string; ends_on: string | null }>(
+    period: async (memberId: string): Promise<MembershipPeriod | undefined> => (await tx.query<MembershipPeriod>(
       'SELECT starts_on, ends_on FROM org.care_team WHERE id = $1 AND client_id = $2', [memberId, clientId]))[0],
 
     /** Ends one of the client's memberships on `endsOn` (kept for history), as ended by the scope's actor. */
@@ -99,6 +106,11 @@ export function careRelationOn(clientId: string, employeeId: string, day: string
   return `LATERAL (SELECT relation FROM org.care_team t WHERE t.client_id = ${clientId} AND t.employee_id = ${employeeId}
                      AND t.starts_on <= ${day} AND (t.ends_on IS NULL OR t.ends_on >= ${day})
                      ORDER BY ${RELATION_STRENGTH} LIMIT 1)`;
+}
+
+/** The registering employee (the scope's actor) joins the new client's care team from `startsOn`, without end. */
+export async function joinCareTeamOfNewClient(scope: NewClientScope, clientId: string, relation: CareRelation, startsOn: string): Promise<void> {
+  await joinCareTeam(txOf(scope), clientId, scope.actor.employeeId, relation, startsOn);
 }
 
 /** Adds the employee to the client's care team from `startsOn`, without end (registration, the demo seed). */

@@ -5,7 +5,6 @@ import type { ListScope } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
 import { gatedRoute } from '../http/gated-route.js';
-import { calendarDate } from '../shared/calendar-date.js';
 import { editFormalData, listCandidates, readClient, registerClient, validateNewClient } from './clients-service.js';
 
 const Uuid = UuidSchema();
@@ -97,10 +96,7 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     intent: () => 'register',
     handler: async (scope, request, reply) => {
-      const employee = { id: scope.actor.employeeId, role: scope.actor.role };
-      const outcome = await registerClient(scope.tx, deps.masterKey, scope.actor.organisationId, employee, request.body, scope.now);
-      if (outcome.kind === 'created') scope.created(outcome.clientId);
-      else scope.duplicate(outcome.clientId, outcome.refusal);
+      const outcome = await registerClient(scope, deps.masterKey, request.body);
       reply.code(201);
       return { id: outcome.clientId };
     },
@@ -108,9 +104,9 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   const listClients = async (scope: ListScope, query: { limit?: number; offset?: number; nameContains?: string }) => {
     const wholeOrganisation = scope.actor.role === 'admin-staff';
-    const { organisationId, employeeId } = scope.actor;
-    const candidates = await listCandidates(
-      scope.tx, organisationId, employeeId, wholeOrganisation, calendarDate(scope.now), query.limit ?? 50, query.offset ?? 0, query.nameContains);
+    const candidates = await listCandidates(scope, {
+      wholeOrganisation, limit: query.limit ?? 50, offset: query.offset ?? 0, nameContains: query.nameContains,
+    });
     const clients = await scope.admit(candidates, (candidate) => candidate.id);
     return { clients: clients.map(({ id, familyName, givenNames, birthDate }) => ({ id, familyName, givenNames, birthDate })) };
   };

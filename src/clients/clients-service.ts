@@ -5,32 +5,28 @@
  * reads care content.
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientScope, RegistrationOutcome } from '../access/client-access.js';
-import type { Queryable } from '../db/database.js';
+import type { ClientScope, ListScope, NewClientScope, RegistrationOutcome } from '../access/gate-scope.js';
 import { newDataKey, wrapDataKey } from '../crypto/envelope.js';
-import { storeClientKey } from '../crypto/client-key-store.js';
-import { careRelationOn, joinCareTeam } from '../care-team/care-team-store.js';
+import { storeNewClientKey } from '../crypto/client-key-store.js';
+import { joinCareTeamOfNewClient } from '../care-team/care-team-store.js';
 import { listCareTeam } from '../care-team/care-team-service.js';
-import { careStartedBefore, dossierWithHolder, openDossier } from '../dossier/dossier-store.js';
-import { familiesOf } from '../families/family-store.js';
-import { EMPLOYEES } from '../organisation/employee-store.js';
-import { relationsOf } from '../representation/relation-store.js';
+import { dossierOf, openNewDossier } from '../dossier/dossier-store.js';
+import { familiesOfScope } from '../families/family-store.js';
+import { relationsOfScope } from '../representation/relation-store.js';
 import { type AppError, badRequest, conflict } from '../errors.js';
 import { parseIsoDate } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { activeRestriction, type ProcessingRestriction } from '../dossier/dossier-service.js';
-import { transferOf } from '../transfers/transfer-record.js';
-import { dossierRetention } from '../retention/dossier-retention.js';
+import { processingRestrictionOf, type ProcessingRestriction } from '../dossier/dossier-service.js';
+import { dossierTransfer } from '../transfers/transfer-record.js';
+import { dossierRetentionOf } from '../retention/dossier-retention.js';
 import { clientRepresentativesOn, deathOf, type ClientDeath } from '../representation/representation-service.js';
 import { isValidBsn } from './bsn.js';
+import {
+  clientCandidatesOf, formalDataOf, Gender, newClientOf, type CorrectableField, type IdentityDocument,
+} from './client-store.js';
 
-export const Gender = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' } as const;
-export type Gender = (typeof Gender)[keyof typeof Gender];
-
-export const IdentityDocument = {
-  passport: 'passport', identityCard: 'identity-card', drivingLicence: 'driving-licence', residencePermit: 'residence-permit', other: 'other',
-} as const;
-export type IdentityDocument = (typeof IdentityDocument)[keyof typeof IdentityDocument];
+// The vocabulary of the formal data lives with its tables' store (client-store.ts), re-exported here for the routes and the other modules.
+export { CORRECTABLE_FIELDS, Gender, IdentityDocument, type CorrectableField } from './client-store.js';
 
 export interface NewClient {
   bsn?: string;
@@ -96,13 +92,6 @@ export interface ClientRecord extends ClientSummary {
   representatives: { rank: number; relationIds: string[] } | null;
 }
 
-/** The formal data a client may have corrected (AVG 16), in the API's words, and their columns. */
-export const CORRECTABLE_FIELDS = {
-  bsn: 'bsn', familyName: 'family_name', givenNames: 'given_names', birthDate: 'birth_date', gender: 'gender',
-  streetAddress: 'street_address', postcode: 'postcode', town: 'town', phone: 'phone', email: 'email',
-} as const;
-export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
-
 export interface FormalCorrection {
   field: CorrectableField;
   oldValue: string | null;
@@ -159,34 +148,19 @@ function validateCorrection(field: CorrectableField, value: string, now: Date): 
  * one, when, by whom and on which request are kept in the correction history.
  */
 export async function correctFormalData(scope: ClientScope, requestId: string, field: CorrectableField, value: string): Promise<void> {
-  const { tx, client } = scope;
   const newValue = validateCorrection(field, value, scope.now);
-  const column = CORRECTABLE_FIELDS[field];
-  const [row] = await tx.query<{ old: string | null }>(`SELECT ${column}::text AS old FROM formal.clients WHERE id = $1 FOR UPDATE`, [client.id]);
+  const formal = formalDataOf(scope);
+  const row = await formal.lockedValues([field]);
   if (row === undefined) throw new Error('client vanished inside its own scope');
-  if (row.old === newValue) throw conflict('correction-unchanged', 'De nieuwe waarde is gelijk aan de huidige; er valt niets te verbeteren.', 'The new value equals the current one; nothing to correct.');
+  const old = row[field];
+  if (old === newValue) throw conflict('correction-unchanged', 'De nieuwe waarde is gelijk aan de huidige; er valt niets te verbeteren.', 'The new value equals the current one; nothing to correct.');
   if (field === 'bsn') {
-    const taken = await tx.query('SELECT 1 FROM formal.clients WHERE organisation_id = $1 AND bsn = $2 AND id <> $3', [client.organisationId, newValue, client.id]);
-    if (taken.length > 0) throw conflict('duplicate-bsn', 'Er is al een cliënt met dit BSN.', 'A client with this BSN already exists.');
+    if (await formal.bsnTakenByAnother(newValue)) throw conflict('duplicate-bsn', 'Er is al een cliënt met dit BSN.', 'A client with this BSN already exists.');
   }
   if (field === 'birthDate') {
-    if (await careStartedBefore(tx, client.id, newValue)) invalid(field, 'De zorg begon vóór deze geboortedatum.', 'Care started before this birth date.');
+    if (await dossierOf(scope).careStartedBefore(newValue)) invalid(field, 'De zorg begon vóór deze geboortedatum.', 'Care started before this birth date.');
   }
-  await replaceKeepingHistory(scope, field, row.old, newValue, { requestId });
-}
-
-/**
- * The one way a formal value changes after registration: the new value in the record, and the old one, the new
- * one, when, by whom and why (the request, or how it became known) in the append-only history.
- */
-async function replaceKeepingHistory(
-  scope: ClientScope, field: CorrectableField, oldValue: string | null, newValue: string, why: { requestId: string } | { reason: string },
-): Promise<void> {
-  await scope.tx.query(`UPDATE formal.clients SET ${CORRECTABLE_FIELDS[field]} = $2 WHERE id = $1`, [scope.client.id, newValue]);
-  await scope.tx.query(
-    `INSERT INTO formal.data_corrections (client_id, request_id, reason, field, old_value, new_value, corrected_by, corrected_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [scope.client.id, 'requestId' in why ? why.requestId : null, 'reason' in why ? why.reason : null, field, oldValue, newValue, scope.actor.employeeId, scope.now]);
+  await formal.replace(field, old, newValue, { requestId });
 }
 
 /**
@@ -213,21 +187,17 @@ export async function editFormalData(scope: ClientScope, changes: Partial<Record
     if (UNSTORABLE_TEXT.test(changes[field]!)) invalid(field, 'Deze tekst bevat tekens die niet in een adres horen (zoals stuurtekens).', 'This text contains characters that do not belong in an address.');
     return { field, value: validateCorrection(field, changes[field]!, scope.now) };
   });
-  const [row] = await scope.tx.query<Record<EditableField, string | null>>(
-    `SELECT ${fields.map((f) => `${CORRECTABLE_FIELDS[f]}::text AS "${f}"`).join(', ')} FROM formal.clients WHERE id = $1 FOR UPDATE`, [scope.client.id]);
+  const formal = formalDataOf(scope);
+  const row = await formal.lockedValues(fields);
   if (row === undefined) throw new Error('client vanished inside its own scope');
   const changed = values.filter(({ field, value }) => row[field] !== value);
   if (changed.length === 0) throw conflict('correction-unchanged', 'De nieuwe gegevens zijn gelijk aan de huidige; er valt niets te wijzigen.', 'The new details equal the current ones; nothing to change.');
-  for (const { field, value } of changed) await replaceKeepingHistory(scope, field, row[field], value, { reason: why });
-  return formalCorrections(scope.tx, scope.client.id);
+  for (const { field, value } of changed) await formal.replace(field, row[field], value, { reason: why });
+  return formalCorrections(scope);
 }
 
-async function formalCorrections(tx: Queryable, clientId: string): Promise<FormalCorrection[]> {
-  const rows = await tx.query<{
-    field: CorrectableField; old_value: string | null; new_value: string; corrected_by: string; corrected_at: Date; request_id: string | null; reason: string | null;
-  }>(
-    `SELECT d.field, d.old_value, d.new_value, e.display_name AS corrected_by, d.corrected_at, d.request_id, d.reason
-       FROM formal.data_corrections d JOIN ${EMPLOYEES} e ON e.id = d.corrected_by WHERE d.client_id = $1 ORDER BY d.corrected_at, d.recorded_at, d.id`, [clientId]);
+async function formalCorrections(scope: ClientScope): Promise<FormalCorrection[]> {
+  const rows = await formalDataOf(scope).corrections();
   return rows.map((r) => ({
     field: r.field, oldValue: r.old_value, newValue: r.new_value, correctedBy: r.corrected_by, correctedAt: r.corrected_at.toISOString(), requestId: r.request_id, reason: r.reason,
   }));
@@ -303,52 +273,39 @@ function duplicateBsn(): AppError {
 }
 
 /**
- * Registers a client: formal data, their data key, and — when the registering
- * employee is a care professional — a care dossier with them as holder.
- * A BSN already registered writes nothing and names the existing client, for
- * the access log (the gate's new-client subject).
+ * Registers a client in the organisation of the scope's actor, who registers
+ * them: formal data, their data key, and — when the registering employee is a
+ * care professional — a care dossier with them as holder. Tells the scope what
+ * happened: a new client, or a BSN already registered, which writes nothing and
+ * names the existing client for the access log (the gate's new-client subject).
  */
-export async function registerClient(
-  tx: Queryable, masterKey: Buffer, organisationId: string, employee: { id: string; role: string }, input: NewClient, now: Date,
-): Promise<RegistrationOutcome> {
-  validateNewClient(input, now);
-  if (input.bsn !== undefined) {
-    const [taken] = await tx.query<{ id: string }>('SELECT id FROM formal.clients WHERE organisation_id = $1 AND bsn = $2', [organisationId, input.bsn]);
-    if (taken !== undefined) return { kind: 'duplicate', clientId: taken.id, refusal: duplicateBsn() };
-  }
-  const id = randomUUID();
-  await tx.query(
-    `INSERT INTO formal.clients (id, organisation_id, bsn, family_name, given_names, birth_date, gender, street_address, postcode, town, phone, email, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [id, organisationId, input.bsn ?? null, input.familyName, input.givenNames, input.birthDate, input.gender,
-      input.streetAddress ?? null, input.postcode ?? null, input.town ?? null, input.phone ?? null, input.email ?? null, employee.id],
-  );
-  await storeClientKey(tx, id, wrapDataKey(masterKey, newDataKey(), id));
-  if (input.identityCheck !== undefined) {
-    await tx.query('INSERT INTO formal.identity_checks (client_id, document_type, checked_by, checked_at) VALUES ($1, $2, $3, $4)',
-      [id, input.identityCheck.documentType, employee.id, input.identityCheck.checkedAt]);
-  }
-  if (employee.role === 'care-professional') {
-    const startedOn = input.careStartedOn ?? calendarDate(now);
-    await openDossier(tx, id, employee.id, startedOn);
-    await joinCareTeam(tx, id, employee.id, 'holder', startedOn);
-  }
-  return { kind: 'created', clientId: id };
+export async function registerClient(scope: NewClientScope, masterKey: Buffer, input: NewClient): Promise<RegistrationOutcome> {
+  const outcome = await registration(scope, masterKey, input);
+  if (outcome.kind === 'created') scope.created(outcome.clientId);
+  else scope.duplicate(outcome.clientId, outcome.refusal);
+  return outcome;
 }
 
-interface ClientRow {
-  id: string;
-  bsn: string | null;
-  family_name: string;
-  given_names: string;
-  birth_date: string;
-  gender: Gender;
-  street_address: string | null;
-  postcode: string | null;
-  town: string | null;
-  phone: string | null;
-  email: string | null;
-  created_at: Date;
+async function registration(scope: NewClientScope, masterKey: Buffer, input: NewClient): Promise<RegistrationOutcome> {
+  validateNewClient(input, scope.now);
+  const clients = newClientOf(scope);
+  if (input.bsn !== undefined) {
+    const taken = await clients.withBsn(input.bsn);
+    if (taken !== undefined) return { kind: 'duplicate', clientId: taken, refusal: duplicateBsn() };
+  }
+  const id = randomUUID();
+  await clients.register(id, {
+    bsn: input.bsn ?? null, familyName: input.familyName, givenNames: input.givenNames, birthDate: input.birthDate, gender: input.gender,
+    streetAddress: input.streetAddress ?? null, postcode: input.postcode ?? null, town: input.town ?? null, phone: input.phone ?? null, email: input.email ?? null,
+  });
+  await storeNewClientKey(scope, id, wrapDataKey(masterKey, newDataKey(), id));
+  if (input.identityCheck !== undefined) await clients.recordIdentityCheck(id, input.identityCheck);
+  if (scope.actor.role === 'care-professional') {
+    const startedOn = input.careStartedOn ?? calendarDate(scope.now);
+    await openNewDossier(scope, id, scope.actor.employeeId, startedOn);
+    await joinCareTeamOfNewClient(scope, id, 'holder', startedOn);
+  }
+  return { kind: 'created', clientId: id };
 }
 
 /**
@@ -366,14 +323,12 @@ async function currentHolder(scope: ClientScope): Promise<{ id: string; name: st
 
 /** The client's formal record with identity checks and dossier holder. */
 export async function readClient(scope: ClientScope, masterKey: Buffer): Promise<ClientRecord> {
-  const { tx, client } = scope;
-  const [row] = await tx.query<ClientRow>('SELECT * FROM formal.clients WHERE id = $1', [client.id]);
+  const formal = formalDataOf(scope);
+  const row = await formal.row();
   if (row === undefined) throw new Error('client vanished inside its own scope');
-  const checks = await tx.query<{ document_type: IdentityDocument; checked_by: string; checked_at: Date }>(
-    `SELECT c.document_type, e.display_name AS checked_by, c.checked_at FROM formal.identity_checks c
-       JOIN ${EMPLOYEES} e ON e.id = c.checked_by WHERE c.client_id = $1 ORDER BY c.checked_at`, [client.id]);
-  const dossier = await dossierWithHolder(tx, client.id);
-  const relations = await relationsOf(tx, client.id);
+  const checks = await formal.identityChecks();
+  const dossier = await dossierOf(scope).withHolder();
+  const relations = await relationsOfScope(scope).all();
   return {
     id: row.id, bsn: row.bsn, familyName: row.family_name, givenNames: row.given_names, birthDate: row.birth_date, gender: row.gender,
     streetAddress: row.street_address, postcode: row.postcode, town: row.town, phone: row.phone, email: row.email,
@@ -390,10 +345,10 @@ export async function readClient(scope: ClientScope, masterKey: Buffer): Promise
           careStartedOn: dossier.care_started_on, careEndedOn: dossier.care_ended_on,
         },
     createdAt: row.created_at.toISOString(),
-    corrections: await formalCorrections(tx, client.id),
-    processingRestriction: await activeRestriction(tx, client.id),
-    transfer: await transferNotice(tx, masterKey, client.id),
-    families: await familiesOf(tx, client.id),
+    corrections: await formalCorrections(scope),
+    processingRestriction: await processingRestrictionOf(scope),
+    transfer: await transferNotice(scope, masterKey),
+    families: await familiesOfScope(scope),
     retention: await retentionNotice(scope),
     death: (await deathOf(scope)) ?? null,
     representatives: await clientRepresentativesOn(scope, calendarDate(scope.now)),
@@ -402,13 +357,13 @@ export async function readClient(scope: ClientScope, masterKey: Buffer): Promise
 
 /** Until when the dossier is kept, with the engine's explanation: visible to whoever reads the overview (Jeugdwet 7.3.8). */
 async function retentionNotice(scope: ClientScope): Promise<ClientRecord['retention']> {
-  const retention = await dossierRetention(scope.tx, scope.client.id, scope.client.organisationId, scope.now);
+  const retention = await dossierRetentionOf(scope);
   return retention === undefined ? null : { keptUntil: retention.keptUntil, held: retention.held, explanation: retention.explanation };
 }
 
 /** The transfer shown on the overview: to whom, when; the dossier takes no new entries. */
-async function transferNotice(tx: Queryable, masterKey: Buffer, clientId: string): Promise<ClientRecord['transfer']> {
-  const transfer = await transferOf(tx, masterKey, clientId);
+async function transferNotice(scope: ClientScope, masterKey: Buffer): Promise<ClientRecord['transfer']> {
+  const transfer = await dossierTransfer(scope, masterKey);
   return transfer === undefined ? null : { id: transfer.id, recipient: transfer.recipient, recipientKind: transfer.recipientKind, transferredOn: transfer.transferredOn };
 }
 
@@ -419,21 +374,11 @@ export interface ListCandidate extends ClientSummary {
 /**
  * Candidates for the caller's client list: their current caseload, or — for
  * roles that work on administrative data — every client of the organisation.
- * The access layer filters them through the policy and logs what is shown.
+ * The gate filters them through the policy and logs what is shown.
  */
 export async function listCandidates(
-  tx: Queryable, organisationId: string, employeeId: string, wholeOrganisation: boolean, today: string, limit: number, offset: number, nameContains?: string,
+  scope: ListScope, options: { wholeOrganisation: boolean; limit: number; offset: number; nameContains?: string | undefined },
 ): Promise<ListCandidate[]> {
-  // A name search narrows the same candidates; LIKE wildcards in the search text are taken literally.
-  const pattern = nameContains === undefined ? null : `%${nameContains.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return (await tx.query<{ id: string; family_name: string; given_names: string; birth_date: string; relation: string | null }>(
-    `SELECT c.id, c.family_name, c.given_names, c.birth_date, t.relation
-       FROM formal.clients c
-       LEFT JOIN ${careRelationOn('c.id', '$2', '$3')} t ON true
-      WHERE c.organisation_id = $1 AND ($4 OR t.relation IS NOT NULL)
-        AND ($7::text IS NULL OR c.given_names || ' ' || c.family_name ILIKE $7)
-      ORDER BY c.family_name, c.given_names, c.id
-      LIMIT $5 OFFSET $6`,
-    [organisationId, employeeId, today, wholeOrganisation, limit, offset, pattern],
-  )).map((r) => ({ id: r.id, familyName: r.family_name, givenNames: r.given_names, birthDate: r.birth_date, relation: r.relation }));
+  const rows = await clientCandidatesOf(scope).page({ ...options, today: calendarDate(scope.now) });
+  return rows.map((r) => ({ id: r.id, familyName: r.family_name, givenNames: r.given_names, birthDate: r.birth_date, relation: r.relation }));
 }

@@ -3,7 +3,7 @@
  * (`care.client_keys`) for the other modules (issue 14: one owner per table).
  * A key is unwrapped only in `client-keys.ts`; what leaves here is wrapped.
  */
-import type { ClientScope } from '../access/gate-scope.js';
+import type { ClientScope, NewClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 import type { SealedColumn } from './sealed-column.js';
@@ -32,6 +32,11 @@ export const WRAPPED_CLIENT_KEYS = '(SELECT client_id, wrapped_key FROM care.cli
 /** Stores a new client's wrapped data key. */
 export async function storeClientKey(tx: Queryable, clientId: string, wrappedKey: Buffer): Promise<void> {
   await tx.query('INSERT INTO care.client_keys (client_id, wrapped_key) VALUES ($1, $2)', [clientId, wrappedKey]);
+}
+
+/** Stores the wrapped data key of a client the scope is registering. */
+export async function storeNewClientKey(scope: NewClientScope, clientId: string, wrappedKey: Buffer): Promise<void> {
+  await storeClientKey(txOf(scope), clientId, wrappedKey);
 }
 
 /** A client's wrapped data key as it is now; null once it was destroyed (or for a client of another organisation: row-level security). */

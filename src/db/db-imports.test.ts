@@ -17,7 +17,8 @@ function valueImportsFromDb(text: string): string[] {
 describe('lint/db-imports-still-allowed.json', () => {
   it('lists only files that still import a value from src/db/ (delete a line once its file no longer does)', async () => {
     const { files } = JSON.parse(await readFile(path.join(ROOT, 'lint', 'db-imports-still-allowed.json'), 'utf8')) as { files: string[] };
-    expect(files.length).toBeGreaterThan(0);
+    // Empty once every file reaches src/db/ through the gate, the stores or the plumbing (issue 14).
+    expect(Array.isArray(files)).toBe(true);
     const stale: string[] = [];
     for (const file of files) {
       const text = await readFile(path.join(ROOT, file), 'utf8').catch(() => '');

@@ -7,17 +7,18 @@
  * Entries are written through the same access path as the API (policy and
  * access log), acting as the demo care professional.
  *
- * All of it is one transaction, under an advisory lock: several servers
- * starting at once in demo mode wait for each other, and exactly one creates
- * the organisation; a seed that fails half-way leaves nothing behind (three
- * servers once printed log-ins for users another was still creating).
+ * All of it is one transaction, under an advisory lock (seed-demo-store.ts):
+ * several servers starting at once in demo mode wait for each other, and
+ * exactly one creates the organisation; a seed that fails half-way leaves
+ * nothing behind (three servers once printed log-ins for users another was
+ * still creating).
  */
 import { enter, type RequestContext } from '../access/gate.js';
 import { loadTotpSecret, setTotpSecret } from '../auth/second-factor.js';
 import type { Actor } from '../auth/sessions.js';
 import { newTotpSecret, totpUri } from '../auth/totp.js';
 import { registerClient, type NewClient } from '../clients/clients-service.js';
-import { transactionAsDatabase, type Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { addEntry, type NewEntry } from '../dossier/dossier-service.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
@@ -25,6 +26,9 @@ import { employeeIdByUsername, organisationNamed } from '../organisation/employe
 import { addToCareTeam, ensureEmployee, ensureOrganisation, ensureTeam } from '../organisation/organisation-service.js';
 import { insertRegisteredRelation, type CustodyBasis, type CustodyKind } from '../representation/relation-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
+import { inSeedTransaction } from './seed-demo-store.js';
+
+export { DEMO_SEED_LOCK } from './seed-demo-store.js';
 
 export const DEMO_ORGANISATION = 'Jeugdhulp De Regenboog (fictieve demo-organisatie)';
 export const DEMO_PASSWORD = 'Regenboog-demo-2026';
@@ -179,16 +183,9 @@ export async function demoTotpSecrets(db: Database, masterKey: Buffer, now: Date
   return result;
 }
 
-/** The advisory lock key of the demo seed (fixed; the migrator uses 7_310_311, the sweep 7_310_312). */
-export const DEMO_SEED_LOCK = 7_310_313;
-
 /** Creates the demo organisation unless it exists; either way returns the demo users' TOTP secrets. All in one transaction. */
 export function seedDemo(db: Database, masterKey: Buffer, now: Date): Promise<SeedResult> {
-  return db.transaction(async (tx) => {
-    // Held to the end of the transaction: a second server waits here, then finds the organisation.
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
-    return seedInTransaction(transactionAsDatabase(db.kind, tx), masterKey, now);
-  });
+  return inSeedTransaction(db, (transaction) => seedInTransaction(transaction, masterKey, now));
 }
 
 async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Promise<SeedResult> {
@@ -208,16 +205,9 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
   for (const demo of DEMO_CLIENTS) {
     const birthDate = birthDateForAge(today, demo.age);
     // Through the gate as the holder would at the desk: the new client and each entry decided and logged as theirs.
-    const clientId = await enter(db, ctx, { kind: 'new-client', born: birthDate }, 'register', async (scope) => {
-      const outcome = await registerClient(
-        scope.tx, masterKey, organisationId, { id: holder.employeeId, role: holder.role },
-        { ...demo.client, birthDate, identityCheck: { documentType: 'identity-card', checkedAt: now.toISOString() }, careStartedOn: today },
-        now,
-      );
-      if (outcome.kind === 'created') scope.created(outcome.clientId);
-      else scope.duplicate(outcome.clientId, outcome.refusal);
-      return outcome.clientId;
-    });
+    const clientId = await enter(db, ctx, { kind: 'new-client', born: birthDate }, 'register', async (scope) => (await registerClient(
+      scope, masterKey, { ...demo.client, birthDate, identityCheck: { documentType: 'identity-card', checkedAt: now.toISOString() }, careStartedOn: today },
+    )).clientId);
     await addToCareTeam(db, clientId, ids.get('demo.collega')!, 'substitute', today);
     await addToCareTeam(db, clientId, ids.get('demo.stagiair')!, 'intern', today);
     for (const relation of demo.relations) {
