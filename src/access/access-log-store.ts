@@ -294,14 +294,8 @@ export interface AdministrationLogRow {
 
 /** The administration rows of the log-review scope's organisation: the acts and the refusals the administration subject of the gate wrote. */
 export function administrationLogOf(scope: RecordScope) {
-  return administrationLogIn(txOf(scope), scope.actor.organisationId);
-}
-
-/**
- * As `administrationLogOf`, for a caller that still holds the transaction (organisation/admin-log-routes.ts until
- * it moves to the scope form).
- */
-export function administrationLogIn(tx: Queryable, organisationId: string) {
+  const tx = txOf(scope);
+  const organisationId = scope.actor.organisationId;
   return {
     /** Newest first, before `before` (a seq) when given; `limit` rows at most. */
     page: (limit: number, before: string | undefined): Promise<AdministrationLogRow[]> => tx.query<AdministrationLogRow>(

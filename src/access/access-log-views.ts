@@ -12,9 +12,8 @@
  * The rows come from the log's store (access-log-store.ts), bound to the
  * gate's scope; this module shapes them for the routes.
  */
-import type { Queryable } from '../db/database.js';
 import { parseAdministrationPurpose } from '../organisation/administration-acts.js';
-import { administrationLogIn, administrationLogOf, clientLogOf, organisationLogOf } from './access-log-store.js';
+import { administrationLogOf, clientLogOf, organisationLogOf } from './access-log-store.js';
 import type { ClientScope, RecordScope } from './gate-scope.js';
 
 export interface AccessLogLine {
@@ -117,22 +116,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * Every administration row of the log-review scope's organisation (the acts, and the refusals the
  * administration subject of the gate wrote), newest first, paged by `before` (a seq).
  */
-export function administrationLog(
+export async function administrationLog(
   scope: RecordScope, options: { limit: number; before?: string },
 ): Promise<{ lines: AdministrationLogLine[]; nextBefore: string | null }> {
-  return administrationLines(administrationLogOf(scope), options);
-}
-
-/** As `administrationLog`, for a caller that still holds the transaction (organisation/admin-log-routes.ts until it moves to the scope form). */
-export function listAdministrationLog(
-  db: Queryable, organisationId: string, options: { limit: number; before?: string },
-): Promise<{ lines: AdministrationLogLine[]; nextBefore: string | null }> {
-  return administrationLines(administrationLogIn(db, organisationId), options);
-}
-
-async function administrationLines(
-  log: ReturnType<typeof administrationLogIn>, options: { limit: number; before?: string },
-): Promise<{ lines: AdministrationLogLine[]; nextBefore: string | null }> {
+  const log = administrationLogOf(scope);
   const rows = await log.page(options.limit + 1, options.before);
   const page = rows.slice(0, options.limit);
   const parsed = page.map((r) => parseAdministrationPurpose(r.purpose));
