@@ -29,14 +29,9 @@ export const CLIENTS_WITH_KEY = '(SELECT client_id FROM care.client_keys)';
  */
 export const WRAPPED_CLIENT_KEYS = '(SELECT client_id, wrapped_key FROM care.client_keys)';
 
-/** Stores a new client's wrapped data key. */
-export async function storeClientKey(tx: Queryable, clientId: string, wrappedKey: Buffer): Promise<void> {
-  await tx.query('INSERT INTO care.client_keys (client_id, wrapped_key) VALUES ($1, $2)', [clientId, wrappedKey]);
-}
-
 /** Stores the wrapped data key of a client the scope is registering. */
 export async function storeNewClientKey(scope: NewClientScope, clientId: string, wrappedKey: Buffer): Promise<void> {
-  await storeClientKey(txOf(scope), clientId, wrappedKey);
+  await txOf(scope).query('INSERT INTO care.client_keys (client_id, wrapped_key) VALUES ($1, $2)', [clientId, wrappedKey]);
 }
 
 /** A client's wrapped data key as it is now; null once it was destroyed (or for a client of another organisation: row-level security). */
