@@ -16,15 +16,10 @@ export const FAMILY_DATA_KEYS: SealedColumn = {
   name: 'family data keys', table: 'care.family_keys', key: { column: 'family_id', type: 'uuid' }, column: 'wrapped_key', place: { column: 'family_id', aad: (id) => `client-key:family:${id}` },
 };
 
-/** The families the client belongs to, by name. */
-export async function familiesOf(tx: Queryable, clientId: string): Promise<{ id: string; name: string }[]> {
-  return tx.query<{ id: string; name: string }>(
-    'SELECT f.id, f.name FROM formal.families f JOIN formal.family_members m ON m.family_id = f.id WHERE m.client_id = $1 ORDER BY f.name', [clientId]);
-}
-
-/** The families the scope's client belongs to, by name (for a service on the gate's client scope). */
+/** The families the scope's client belongs to, by name. */
 export function familiesOfScope(scope: ClientScope): Promise<{ id: string; name: string }[]> {
-  return familiesOf(txOf(scope), scope.client.id);
+  return txOf(scope).query<{ id: string; name: string }>(
+    'SELECT f.id, f.name FROM formal.families f JOIN formal.family_members m ON m.family_id = f.id WHERE m.client_id = $1 ORDER BY f.name', [scope.client.id]);
 }
 
 /**
