@@ -15,7 +15,7 @@ import type { ClientScope } from '../access/client-access.js';
 import { readClient } from '../clients/clients-service.js';
 import { listConsents } from '../consents/consent-service.js';
 import { conflict, notFound } from '../errors.js';
-import { organisationName } from '../organisation/employee-store.js';
+import { clientOrganisationName } from '../organisation/employee-store.js';
 import { requestsOf } from '../requests/request-store.js';
 import type { Actor } from '../rules/index.js';
 import { readerView, type Reader } from '../shielding/reader-view.js';
@@ -99,7 +99,7 @@ export async function buildDossierExport(
   const client = await readClient(scope, masterKey);
   const consents = await listConsents(scope, masterKey);
   const view = await readerView(scope, masterKey, reader, progress);
-  const organisation = await organisationName(scope.tx, scope.client.organisationId);
+  const organisation = await clientOrganisationName(scope);
   const entries: PortabilityExport['entries'] = [];
   const withheld: PortabilityExport['withheld'] = [];
   for (const entry of view.entries) {

@@ -6,6 +6,7 @@
  * under the client's key.
  */
 import type { ClientScope, DownloadScope } from '../access/gate-scope.js';
+import { wrappedClientKey } from '../crypto/client-key-store.js';
 import { txOf } from '../db/scope-tx.js';
 
 /** A link as the professional's list shows it. */
@@ -59,6 +60,8 @@ export function downloadLinkOf(scope: DownloadScope) {
     countFetch: async (linkId: string): Promise<void> => {
       await tx.query('UPDATE org.download_links SET fetches = fetches + 1 WHERE id = $1', [linkId]);
     },
+    /** The wrapped data key of the link's client (null once the dossier was destroyed): the link names a client the scope does not. */
+    wrappedKeyOf: (clientId: string): Promise<Buffer | null> => wrappedClientKey(tx, clientId),
     /** Counts a wrong code towards the lock. */
     countWrongCode: async (linkId: string): Promise<void> => {
       await tx.query('UPDATE org.download_links SET failed_attempts = failed_attempts + 1 WHERE id = $1', [linkId]);

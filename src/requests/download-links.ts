@@ -12,7 +12,7 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Type } from 'typebox';
 import { enter, type ClientScope } from '../access/gate.js';
-import { clientDataKey } from '../crypto/client-keys.js';
+import { dataKeyOf, unwrapClientKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Database } from '../db/database.js';
 import { AppError, conflict, notFound } from '../errors.js';
@@ -73,7 +73,7 @@ export async function prepareDownload(scope: ClientScope, masterKey: Buffer, req
   const token = randomBytes(32).toString('base64url');
   const code = newCode();
   const expiresAt = new Date(scope.now.getTime() + DOWNLOAD_DAYS * 86_400_000);
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const key = await dataKeyOf(scope, masterKey);
   await downloadLinksOf(scope).insert({
     id, requestId, tokenHash: sha256(token), codeHash: sha256(`${id}:${code}`),
     document: encryptJson(key, { pdf: pdf.toString('base64') }, sealContext(id)), filename: `afschrift-${requestId}.pdf`, expiresAt,
@@ -132,7 +132,7 @@ export async function fetchDownload(db: Database, masterKey: Buffer, input: { to
     const codeRight = sameHash(row.code_hash, sha256(`${row.id}:${input.code.trim().toUpperCase()}`));
     const link = { organisationId: row.organisation_id, clientId: row.client_id, preparedBy: row.created_by };
     if (state === 'active' && codeRight) {
-      const key = await clientDataKey(scope.tx, masterKey, row.client_id); // 410 once the dossier was destroyed
+      const key = unwrapClientKey(masterKey, row.client_id, await links.wrappedKeyOf(row.client_id)); // 410 once the dossier was destroyed
       await links.countFetch(row.id);
       scope.attempted(link, true);
       const { pdf } = decryptJson(key, row.document, sealContext(row.id), SealedDocument);

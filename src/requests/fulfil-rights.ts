@@ -16,7 +16,7 @@ import type { ClientScope } from '../access/client-access.js';
 import { correctFormalData, type CorrectableField } from '../clients/clients-service.js';
 import { withdrawConsent, type Withdrawer } from '../consents/consent-service.js';
 import { encryptJson } from '../crypto/envelope.js';
-import { clientDataKey } from '../crypto/client-keys.js';
+import { dataKeyOf } from '../crypto/client-keys.js';
 import { addOwnStatement, annotateEntry, entryNature } from '../dossier/dossier-service.js';
 import { partOfEntryKind, type EntryKind, type SourceKind } from '../dossier/entry-kinds.js';
 import { AppError, badRequest, conflict, forbidden } from '../errors.js';
@@ -193,7 +193,7 @@ function withdrawerOf(ctx: FulfilContext): Withdrawer {
 }
 
 async function object(scope: ClientScope, masterKey: Buffer, ctx: FulfilContext, processing: string): Promise<void> {
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const key = await dataKeyOf(scope, masterKey);
   await objectionsOf(scope).record(ctx.requestId, encryptJson(key, { processing }, `objection:${ctx.requestId}`), ctx.decision);
 }
 
@@ -215,6 +215,6 @@ export async function endRestriction(scope: ClientScope, masterKey: Buffer, inpu
     throw badRequest('invalid-date', 'clientInformedOn', 'De cliënt moet bericht krijgen nadat de beperking begon en voordat zij wordt opgeheven (AVG 18 lid 3).', 'The client must be told after the restriction began and before it is lifted (AVG 18(3)).');
   }
   // The reason is sealed under the client's key (migration 0033), so destroying the dossier destroys it.
-  const reason = sealText(await clientDataKey(scope.tx, masterKey, scope.client.id), 'restrictionEnd', active.id, input.reason);
+  const reason = sealText(await dataKeyOf(scope, masterKey), 'restrictionEnd', active.id, input.reason);
   await restrictions.end(active.id, reason, input.clientInformedOn);
 }

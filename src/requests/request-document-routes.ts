@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { ClientScope, SubjectOf } from '../access/gate.js';
-import { clientAndOrganisationName } from '../clients/client-store.js';
+import { clientAndOrganisationNameOf } from '../clients/client-store.js';
 import { conflict } from '../errors.js';
 import { renderCopyPdf } from '../exports/copy-pdf.js';
 import { progressOf, type ProgressReporter } from '../exports/export-progress.js';
@@ -17,10 +17,6 @@ import { readerOfRequest, readRequest } from './request-service.js';
 
 const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
 
-async function names(scope: ClientScope): Promise<{ organisation: string; clientName: string }> {
-  return clientAndOrganisationName(scope.tx, scope.client.id);
-}
-
 function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
   reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
   return body;
@@ -30,7 +26,7 @@ function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
 export async function renderRequestCopy(scope: ClientScope, masterKey: Buffer, id: string, progress?: ProgressReporter): Promise<Buffer> {
   const reader = await readerOfRequest(scope, id);
   const clientRequest = await readRequest(scope, masterKey, id);
-  const { organisation, clientName } = await names(scope);
+  const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
   const view = await readerView(scope, masterKey, { ...reader, action: 'copy' }, progress);
   const pdf = await renderCopyPdf({
     organisation, clientName, requesterName: clientRequest.requester.name ?? clientName, requestReceivedOn: clientRequest.receivedOn, madeOn: calendarDate(scope.now),
@@ -53,7 +49,7 @@ export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void
       if (clientRequest.decision === null) {
         throw conflict('request-not-decided', 'Er is nog geen besluit, dus nog geen brief.', 'There is no decision yet, so no letter.');
       }
-      const { organisation, clientName } = await names(scope);
+      const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
       // A granted request for general information (BW 1:377c) is answered in the letter itself: dates, no care content.
       const info = clientRequest.kind === 'general-information' && clientRequest.decision.outcome !== 'refused' ? await generalInformationOf(scope, masterKey, clientRequest.id) : undefined;
       return pdf(reply, `besluit-${clientRequest.id}.pdf`, await renderDecisionLetter({ organisation, clientName, addressee: clientRequest.requester.name ?? clientName }, clientRequest, info));

@@ -17,13 +17,14 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { ClientScope, ListScope } from '../access/client-access.js';
-import { clientDataKey } from '../crypto/client-keys.js';
+import { dataKeyOf } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
-import type { Queryable } from '../db/database.js';
 import { entryKindsOf } from '../dossier/dossier-store.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
-import { relationOn } from '../representation/relation-store.js';
-import { isCompetent, agreementFacts, personsOf, withPeople } from '../representation/representation-service.js';
+import { relationsOfScope } from '../representation/relation-store.js';
+import { agreementsOf } from '../representation/agreement-store.js';
+import { competenceOf } from '../representation/competence-store.js';
+import { personsOn, withPeopleOf } from '../representation/representation-service.js';
 import { Citation, decideRequestKind, destructionDeadline, personStandingOn, requestDeadlines, responseDeadline, standingLabel, type Actor, type Decision, type Fact, type Part } from '../rules/index.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import { openText, sealText } from '../retention/client-free-text.js';
@@ -200,10 +201,11 @@ async function requesterLabels(scope: ClientScope, rows: readonly RequestRow[]):
   const ids = [...new Set(rows.map((r) => r.requester_relation_id).filter((id): id is string => id !== null))];
   if (ids.length === 0) return labels;
   const today = calendarDate(scope.now);
-  const persons = await personsOf(scope.tx, scope.client.id, today);
-  const client = { born: scope.client.birthDate, competent: await isCompetent(scope.tx, scope.client.id, 'dossier-rights') };
+  const relations = relationsOfScope(scope);
+  const persons = await personsOn(scope, today);
+  const client = { born: scope.client.birthDate, competent: await competenceOf(scope).isCompetent('dossier-rights') };
   for (const id of ids) {
-    const relation = await relationOn(scope.tx, id, scope.client.id, today);
+    const relation = await relations.on(id, today);
     const person = persons.find((p) => p.id === id);
     if (relation === undefined || person === undefined) {
       labels.set(id, 'geen relatie van de cliënt meer');
@@ -225,16 +227,16 @@ function consentReference(row: RequestRow, key: Buffer | undefined): string | nu
 /** The client's key, or undefined when their content was destroyed (requests outlive the dossier, 003 §3.3). */
 async function keyIfAny(scope: ClientScope, masterKey: Buffer): Promise<Buffer | undefined> {
   try {
-    return await clientDataKey(scope.tx, masterKey, scope.client.id);
+    return await dataKeyOf(scope, masterKey);
   } catch (error) {
     if (error instanceof AppError && error.code === 'content-destroyed') return undefined;
     throw error;
   }
 }
 
-async function requesterOf(tx: Queryable, clientId: string, relationId: string | undefined, on: string): Promise<Actor> {
+async function requesterOf(scope: ClientScope, relationId: string | undefined, on: string): Promise<Actor> {
   if (relationId === undefined) return 'client';
-  const row = await relationOn(tx, relationId, clientId, on);
+  const row = await relationsOfScope(scope).on(relationId, on);
   if (row === undefined) {
     throw badRequest('unknown-requester', 'requesterRelationId', 'De verzoeker is op de datum van ontvangst geen geregistreerde relatie van de cliënt.', 'The requester was not a registered relation of the client on the day of receipt.');
   }
@@ -242,13 +244,13 @@ async function requesterOf(tx: Queryable, clientId: string, relationId: string |
 }
 
 /** Asks the engine, with the facts on record and those established now. */
-async function askEngine(tx: Queryable, scope: ClientScope, input: { kind: RequestKind; requester: Actor; relationId: string | null; on: string; part: Part; consentGiven: boolean; extra: readonly Fact[] }): Promise<Decision> {
-  const competent = await isCompetent(tx, scope.client.id, 'dossier-rights');
-  const facts = new Set<Fact>([...(await agreementFacts(tx, scope.client.id)), ...input.extra]);
+async function askEngine(scope: ClientScope, input: { kind: RequestKind; requester: Actor; relationId: string | null; on: string; part: Part; consentGiven: boolean; extra: readonly Fact[] }): Promise<Decision> {
+  const competent = await competenceOf(scope).isCompetent('dossier-rights');
+  const facts = new Set<Fact>([...(await agreementsOf(scope).facts()), ...input.extra]);
   if (input.consentGiven) facts.add('consent-given');
   // Each kind is the engine's own question: restriction, objection, portability and withdrawing a consent have their own entitlement.
   // withPeople completes a `decide` question; its placeholder action is replaced by the kind.
-  const asked = await withPeople(tx, scope.client.id, input.relationId, {
+  const asked = await withPeopleOf(scope, input.relationId, {
     on: input.on, client: { born: scope.client.birthDate, competent }, actor: input.requester, action: 'add-statement', part: input.part, facts,
   });
   return decideRequestKind({ ...asked, kind: input.kind });
@@ -256,10 +258,10 @@ async function askEngine(tx: Queryable, scope: ClientScope, input: { kind: Reque
 
 /** The first fact the decider establishes that would turn the engine's refusal into anything but a refusal, if any. */
 async function factThatOpens(
-  tx: Queryable, scope: ClientScope, asked: Omit<Parameters<typeof askEngine>[2], 'extra'>, facts: readonly Fact[],
+  scope: ClientScope, asked: Omit<Parameters<typeof askEngine>[1], 'extra'>, facts: readonly Fact[],
 ): Promise<FactThatOpens | undefined> {
   for (const fact of FACTS_THAT_OPEN) {
-    if ((await askEngine(tx, scope, { ...asked, extra: [...facts, fact] })).outcome !== 'deny') return fact;
+    if ((await askEngine(scope, { ...asked, extra: [...facts, fact] })).outcome !== 'deny') return fact;
   }
   return undefined;
 }
@@ -271,7 +273,7 @@ async function factThatOpens(
  */
 async function withRecordedConsent(scope: ClientScope, row: RequestRow): Promise<RequestRow> {
   if (row.intake_outcome !== 'needs-consent' || row.consent_recorded_on === null) return row;
-  const answer = await askEngine(scope.tx, scope, {
+  const answer = await askEngine(scope, {
     kind: row.kind, requester: row.requester_kind, relationId: row.requester_relation_id, on: row.consent_recorded_on, part: row.part as Part,
     consentGiven: true, extra: row.kind === 'correct' ? ['factual-error'] : [],
   });
@@ -280,10 +282,9 @@ async function withRecordedConsent(scope: ClientScope, row: RequestRow): Promise
 
 /** Records a request, with the engine's answer on whether this requester may make it; a refusal is recorded, not dropped. */
 export async function receiveRequest(scope: ClientScope, masterKey: Buffer, input: NewRequest): Promise<ClientRequest> {
-  const { tx } = scope;
   const today = calendarDate(scope.now);
   if (input.receivedOn > today) throw badRequest('date-in-future', 'receivedOn', 'De datum van ontvangst ligt in de toekomst.', 'The date of receipt is in the future.');
-  const requester = await requesterOf(tx, scope.client.id, input.requesterRelationId, input.receivedOn);
+  const requester = await requesterOf(scope, input.requesterRelationId, input.receivedOn);
   const requests = requestsOf(scope);
   const duplicate = await requests.hasOpenDuplicate({ kind: input.kind, requesterKind: requester, requesterRelationId: input.requesterRelationId ?? null, part: input.part ?? 'dossier' });
   if (duplicate) throw conflict('duplicate-request', 'Er loopt al een gelijk verzoek van deze verzoeker.', 'An identical request from this requester is already open.');
@@ -292,15 +293,15 @@ export async function receiveRequest(scope: ClientScope, masterKey: Buffer, inpu
   // At intake only entitlement counts: whether an error is factual or a destruction may be refused is decided later.
   const intakeFacts: Fact[] = input.kind === 'correct' ? ['factual-error'] : [];
   const asked = { kind: input.kind, requester, relationId: input.requesterRelationId ?? null, on: input.receivedOn, part, consentGiven: false };
-  const engine = await askEngine(tx, scope, { ...asked, extra: intakeFacts });
+  const engine = await askEngine(scope, { ...asked, extra: intakeFacts });
   // A refusal that only a fact the decider establishes can lift (a compelling interest after death, the other person's
   // consent) is not final at intake: the request stays open for the decision to establish it and ask the engine again.
-  const opensWith = engine.outcome === 'deny' ? await factThatOpens(tx, scope, asked, intakeFacts) : undefined;
+  const opensWith = engine.outcome === 'deny' ? await factThatOpens(scope, asked, intakeFacts) : undefined;
   const intake = opensWith === undefined ? engine : { ...engine, explanation: `${engine.explanation} ${OPEN_FOR_FACT[opensWith]}` };
   const deadline = responseDeadline({ received: input.receivedOn }).date;
   const refused = intake.outcome === 'deny' && opensWith === undefined;
   const id = randomUUID();
-  const key = await clientDataKey(tx, masterKey, scope.client.id);
+  const key = await dataKeyOf(scope, masterKey);
   await requests.insert({
     id, kind: input.kind, requesterKind: requester, requesterRelationId: input.requesterRelationId ?? null, channel: input.channel, receivedOn: input.receivedOn,
     identityDocument: input.identityCheck?.documentType ?? null, identityCheckedBy: input.identityCheck === undefined ? null : scope.actor.employeeId,
@@ -405,7 +406,7 @@ export async function recordRequestConsent(scope: ClientScope, masterKey: Buffer
   }
   await requestsOf(scope).recordConsent(requestId, {
     recordedOn: calendarDate(scope.now), givenOn: input.givenOn, how: input.how,
-    referenceCiphertext: input.declarationReference === undefined ? null : sealText(await clientDataKey(scope.tx, masterKey, scope.client.id), 'requestConsent', requestId, input.declarationReference),
+    referenceCiphertext: input.declarationReference === undefined ? null : sealText(await dataKeyOf(scope, masterKey), 'requestConsent', requestId, input.declarationReference),
   });
   return readRequest(scope, masterKey, requestId);
 }
@@ -442,7 +443,7 @@ export async function extendRequest(scope: ClientScope, masterKey: Buffer, reque
       `Verlengen kan alleen als de verzoeker binnen de eerste maand (uiterlijk ${first}) bericht kreeg (AVG 12 lid 3).`,
       `An extension requires notice within the first month (by ${first}; AVG 12(3)).`);
   }
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const key = await dataKeyOf(scope, masterKey);
   await requestsOf(scope).extend(requestId, {
     noticeSentOn, deadline: engine.decisionDeadline, reasonsCiphertext: encryptJson(key, { reasons: notice.reasons }, `request-extension:${requestId}`),
   });
@@ -562,7 +563,7 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
   }
   // A partly granted destruction is asked about the granted entries without the grounds, and about each kept group with its own.
   const facts = partlyDestroyed ? (input.facts ?? []).filter((f) => !isDestructionGround(f)) : input.facts ?? [];
-  const ask = (part: Part, extra: readonly Fact[]) => askEngine(scope.tx, scope, {
+  const ask = (part: Part, extra: readonly Fact[]) => askEngine(scope, {
     kind: row.kind, requester: row.requester_kind, relationId: row.requester_relation_id, on: today, part, consentGiven: row.consent_recorded_on !== null, extra: [...facts, ...extra],
   });
   const engine = await ask(row.part as Part, []);
@@ -585,7 +586,7 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
       'Vernietiging mag alleen worden geweigerd om het aanmerkelijk belang van een ander, omdat goede zorg bewaren vraagt, of voor een procedure (Jeugdwet 7.3.9).',
       'A destruction may be refused only for another\'s significant interest, good care, or a procedure (Jeugdwet 7.3.9).');
   }
-  const key = await clientDataKey(scope.tx, masterKey, scope.client.id);
+  const key = await dataKeyOf(scope, masterKey);
   const execution = row.kind === 'destroy' && input.outcome !== 'refused' ? destructionDeadline({ received: row.received_on }).date : null;
   const decidedFacts = [...new Set([...facts, ...(split?.grounds ?? [])])];
   if (input.outcome !== 'granted' && decidedFacts.includes('serious-harm-assessed') && (input.consultedProfessional ?? '').trim().length < 2) {
@@ -630,7 +631,7 @@ export async function fulfilRequest(
   const decision = row.decision;
   await carryOut(scope, masterKey, {
     requestId, kind: row.kind, requester: row.requester_kind, requesterRelationId: row.requester_relation_id, requesterName: row.requester_name, decision, maxEntryBytes,
-    ask: (part, extra) => askEngine(scope.tx, scope, {
+    ask: (part, extra) => askEngine(scope, {
       kind: row.kind, requester: row.requester_kind, relationId: row.requester_relation_id, on: calendarDate(scope.now), part, consentGiven: row.consent_recorded_on !== null, extra,
     }),
   }, input);

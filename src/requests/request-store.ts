@@ -128,8 +128,9 @@ export function requestsOf(scope: ClientScope) {
            consent_missing, deadline, decision, decision_reasons_ciphertext, decision_basis, decided_on, decided_by, appeal_deadline, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`,
         [r.id, scope.client.organisationId, clientId, r.kind, r.requesterKind, r.requesterRelationId, r.channel, r.receivedOn,
-          r.identityDocument, r.identityCheckedBy, r.identityCheckedAt, r.detailsCiphertext, r.part, r.state, r.intakeOutcome, r.intakeBasis, r.intakeExplanation,
-          r.consentMissing, r.deadline, r.decision, r.decisionReasonsCiphertext, r.decisionBasis, r.decidedOn, r.decidedBy, r.appealDeadline, scope.actor.employeeId]);
+          r.identityDocument, r.identityCheckedBy, r.identityCheckedAt, r.detailsCiphertext, r.part, r.state,
+          r.intakeOutcome, r.intakeBasis, r.intakeExplanation, r.consentMissing, r.deadline,
+          r.decision, r.decisionReasonsCiphertext, r.decisionBasis, r.decidedOn, r.decidedBy, r.appealDeadline, scope.actor.employeeId]);
     },
     /** Records that the scope's employee checked the requester's identity, now, with this document. */
     recordIdentityCheck: async (requestId: string, documentType: string): Promise<void> => {
@@ -137,7 +138,9 @@ export function requestsOf(scope: ClientScope) {
         [requestId, documentType, scope.actor.employeeId, scope.now, clientId]);
     },
     /** Records the missing consent as given (whose: the consent that was missing), on `recordedOn`. */
-    recordConsent: async (requestId: string, c: { recordedOn: string; givenOn: string; how: ConsentHow; referenceCiphertext: Buffer | null }): Promise<void> => {
+    recordConsent: async (
+      requestId: string, c: { recordedOn: string; givenOn: string; how: ConsentHow; referenceCiphertext: Buffer | null },
+    ): Promise<void> => {
       await tx.query(
         `UPDATE org.requests SET consent_recorded_on = $2, consent_of = consent_missing, consent_missing = '{}',
                 consent_given_on = $3, consent_how = $4, consent_reference_ciphertext = $5
@@ -189,12 +192,14 @@ export function requestsOf(scope: ClientScope) {
   };
 }
 
+export interface CareDatesRow { client_name: string; care_started_on: string | null; care_ended_on: string | null; transferred_on: string | null }
+
 /**
  * When the scope's client's care started and ended and the day their dossier was transferred, with their name: the
  * dates of the general information (BW 1:377c). One query over the owners' projections.
  */
-export async function careDatesOf(scope: ClientScope): Promise<{ client_name: string; care_started_on: string | null; care_ended_on: string | null; transferred_on: string | null } | undefined> {
-  const [row] = await txOf(scope).query<{ client_name: string; care_started_on: string | null; care_ended_on: string | null; transferred_on: string | null }>(
+export async function careDatesOf(scope: ClientScope): Promise<CareDatesRow | undefined> {
+  const [row] = await txOf(scope).query<CareDatesRow>(
     `SELECT c.given_names || ' ' || c.family_name AS client_name, d.care_started_on, d.care_ended_on, t.transferred_on
        FROM ${CLIENTS} c LEFT JOIN ${DOSSIERS} d ON d.client_id = c.id LEFT JOIN ${TRANSFER_DAYS} t ON t.client_id = c.id WHERE c.id = $1`, [scope.client.id]);
   return row;
@@ -202,7 +207,8 @@ export async function careDatesOf(scope: ClientScope): Promise<{ client_name: st
 
 /** A request of the organisation that still needs something, with its client and the caller's care relation. */
 export interface OpenRequestRow {
-  id: string; client_id: string; client_name: string; birth_date: string; relation: string | null; kind: RequestKind; state: RequestState; received_on: string; due_on: string;
+  id: string; client_id: string; client_name: string; birth_date: string; relation: string | null;
+  kind: RequestKind; state: RequestState; received_on: string; due_on: string;
 }
 
 /**
