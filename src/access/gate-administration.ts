@@ -10,9 +10,10 @@ import type { Database, Queryable } from '../db/database.js';
 import { SCOPE_TX } from '../db/scope-tx.js';
 import { AppError, forbidden } from '../errors.js';
 import {
-  ADMINISTER_ACTION, ADMINISTER_PART, administrationPurpose, type AdministrationAct, type AdministrationDetails,
+  ADMINISTER_ACTION, ADMINISTER_PART, AdministrationAct, administrationPurpose, type AdministrationDetails,
 } from '../organisation/administration-acts.js';
-import { decidePendingGrantsView } from '../organisation/role-grant-rule.js';
+import { decideAccountUse, decidePendingGrantsView } from '../organisation/role-grant-rule.js';
+import { decideSettingsChange, decideSettingsView } from '../organisation/organisation-settings-rule.js';
 import type { Citation } from '../rules/citations.js';
 import type { AccessLogRow } from './access-log.js';
 import { AccessBasis, AccessOutcome, rowOf, writeInWork, writeRefusal, type LogWho } from './gate-log.js';
@@ -22,7 +23,11 @@ import { decideAdministration, type PolicyDecision } from './policy.js';
 export type { AdministrationScope } from './gate-scope.js';
 
 /** Which administration: the accounts API (`/api/admin`), or the second person's side of role grants. */
-export const AdministrationArea = { accounts: 'accounts', roleGrants: 'role-grants' } as const;
+export const AdministrationArea = {
+  accounts: 'accounts', roleGrants: 'role-grants',
+  /** The organisation's privacy settings: read (privacy officer, manager) and change (privacy officer); organisation-settings-rule.ts. */
+  settings: 'settings', settingsChange: 'settings-change',
+} as const;
 export type AdministrationArea = (typeof AdministrationArea)[keyof typeof AdministrationArea];
 
 /** What the caller asks: the act (for the refusal's row; none: the whole accounts API) and whom it concerns. */
@@ -37,6 +42,10 @@ function decisionFor(area: AdministrationArea, ctx: RequestContext): PolicyDecis
       return decideAdministration(ctx.actor.role);
     case AdministrationArea.roleGrants:
       return decidePendingGrantsView(ctx.actor.role);
+    case AdministrationArea.settings:
+      return decideSettingsView(ctx.actor.role);
+    case AdministrationArea.settingsChange:
+      return decideSettingsChange(ctx.actor.role);
   }
 }
 
@@ -109,4 +118,26 @@ export async function enterAdministration<T>(
     if (refusal !== undefined && error instanceof AppError) await writeRefusal(db, [refusal]);
     throw error;
   }
+}
+
+/** What an account may do once the gate let it act: nothing on data, so no transaction — just who and when. */
+export interface AccountScope {
+  readonly actor: RequestContext['actor'];
+  readonly now: Date;
+}
+
+/**
+ * The account subject: may this session's account act at all (decideAccountUse)?
+ * A refusal — a privileged role still awaiting its second person — is a row in
+ * the hash-chained log and a 403 with the rule's explanation; an account that
+ * may act is not logged here (the act it then does is).
+ */
+export async function enterAccount<T>(db: Database, ctx: RequestContext, rolePending: boolean, work: (scope: AccountScope) => Promise<T>): Promise<T> {
+  const decision = decideAccountUse({ role: ctx.actor.role, rolePending });
+  if (!decision.allowed) {
+    const details = { employee: ctx.actor.employeeId, role: ctx.actor.role };
+    await writeRefusal(db, [administrationRow({ kind: 'session', ctx }, AdministrationAct.pendingRoleRefused, details, { outcome: AccessOutcome.denied, citations: decision.citations })]);
+    throw new AppError('role-pending', 403, decision.explanationNl, decision.explanationEn, { basis: decision.citations });
+  }
+  return work({ actor: ctx.actor, now: ctx.now });
 }

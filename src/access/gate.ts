@@ -24,7 +24,7 @@
 import type { Database } from '../db/database.js';
 import type { Register, RegisterAction } from '../registers/register-policy.js';
 import {
-  enterAdministration, logAdministration, type AdministrationArea, type AdministrationIntent, type AdministrationScope,
+  enterAccount, enterAdministration, type AccountScope, type AdministrationArea, type AdministrationIntent, type AdministrationScope,
 } from './gate-administration.js';
 import { enterClient, enterClientList, enterNewClient } from './gate-client.js';
 import { enterDownload } from './gate-download.js';
@@ -70,7 +70,9 @@ export type Subject =
   /** A copy fetched by its token and code (no session). */
   | { kind: 'download' }
   /** An enrolment link completed by its employee (no session yet). */
-  | { kind: 'enrolment' };
+  | { kind: 'enrolment' }
+  /** A session's account itself: may it act at all (a privileged role awaiting its second person may not). */
+  | { kind: 'account'; rolePending: boolean };
 
 export type SubjectKind = Subject['kind'];
 
@@ -88,6 +90,7 @@ export interface Doors {
   'own': { ctx: RequestContext; intent: OwnIntent; scope: OwnScope; options: never };
   'download': { ctx: PublicContext; intent: 'download-copy'; scope: DownloadScope; options: never };
   'enrolment': { ctx: PublicContext; intent: 'complete'; scope: EnrolmentScope; options: never };
+  'account': { ctx: RequestContext; intent: 'act'; scope: AccountScope; options: never };
 }
 
 /** The scope the work for a subject of kind `K` receives. */
@@ -148,11 +151,10 @@ export function enter<S extends Subject, T>(
       return enterDownload(db, ctx, work as (scope: DownloadScope) => Promise<T>);
     case 'enrolment':
       return enterEnrolment(db, ctx, work as (scope: EnrolmentScope) => Promise<T>);
+    case 'account':
+      return enterAccount(db, ctx as RequestContext, given.rolePending, work as (scope: AccountScope) => Promise<T>);
   }
 }
 
 // ---------------------------------------------------------------------------
 // The old doors (withClientAccess, withClientList, withRegistration, withLogReview) are gone: every caller enters.
-
-/** @deprecated written by the gate's administration subject; for the authentication hook until it enters it (gate.test.ts lists it). */
-export { logAdministration };

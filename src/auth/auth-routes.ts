@@ -23,12 +23,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, unauthorized } from '../errors.js';
-import { AccessOutcome } from '../access/access-log.js';
-import { AdministrationAct, logAdministration } from '../organisation/administration-log.js';
+import { enter } from '../access/gate.js';
 import {
   enrolFirstTotpSecret, loginAccount, loginEmployee, ownRolePending, passwordOf, storeOwnPassword,
 } from '../organisation/employee-store.js';
-import { ROLE_GRANT_CITATIONS } from '../organisation/role-grant-rule.js';
 import type { Config } from '../config/config.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute, publicRoute } from '../http/gated-route.js';
@@ -138,13 +136,6 @@ function throttled(reply: FastifyReply, retryAfterSeconds: number): AppError {
     'Te veel inlogpogingen. Wacht even en probeer het dan opnieuw.', 'Too many log-in attempts. Wait a while and try again.');
 }
 
-function rolePending(): AppError {
-  return new AppError('role-pending', 403,
-    'Uw account wacht op goedkeuring van uw rol door een tweede persoon (een leidinggevende of de functionaris gegevensbescherming). Tot dan kunt u nog niets doen in Dossierwijzer.',
-    'Your account awaits approval of its role by a second person (a manager or the privacy officer). Until then you cannot do anything.',
-    { basis: ROLE_GRANT_CITATIONS });
-}
-
 /** Routes open to a session whose role awaits approval. */
 const OPEN_WHILE_ROLE_PENDING = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout']);
 
@@ -179,12 +170,11 @@ export function installAuthentication(app: FastifyInstance, deps: AppDeps): void
     const token = sessionToken(request, deps.config);
     const state = token === undefined ? undefined : await resolveSessionStateInItsScope(deps.db, token, sessionSettings(deps), deps.now());
     if (state === undefined) throw unauthorized();
-    if (state.rolePending && !OPEN_WHILE_ROLE_PENDING.has(request.routeOptions.url ?? '')) {
-      // The puppet reproduction of issue 14: an account the administrator made a manager has no rights until a second person approves.
+    if (!OPEN_WHILE_ROLE_PENDING.has(request.routeOptions.url ?? '')) {
+      // The puppet reproduction of issue 14: an account the administrator made a manager has no rights until a second
+      // person approves. The gate's account subject decides it and logs a refusal.
       const ctx = { actor: state.actor, route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip, now: deps.now() };
-      await deps.db.transaction((tx) => logAdministration(tx, { kind: 'session', ctx }, AdministrationAct.pendingRoleRefused, { employee: state.actor.employeeId, role: state.actor.role },
-        { outcome: AccessOutcome.denied, citations: ROLE_GRANT_CITATIONS }));
-      throw rolePending();
+      await enter(deps.db, ctx, { kind: 'account', rolePending: state.rolePending }, 'act', () => Promise.resolve());
     }
     request.actor = state.actor;
   });

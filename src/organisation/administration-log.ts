@@ -12,5 +12,5 @@
 export {
   ADMINISTER_ACTION, ADMINISTER_PART, AdministrationAct, administrationPurpose, parseAdministrationPurpose, type AdministrationDetails,
 } from './administration-acts.js';
-export { logAdministration, type AdministrationActor } from '../access/gate-administration.js';
+export type { AdministrationActor } from '../access/gate-administration.js';
 export { administrationLog, type AdministrationLogLine } from '../access/access-log-views.js';

@@ -82,3 +82,28 @@ export function decidePendingGrantsView(role: EmployeeRole): PolicyDecision {
     rule: appointed ? 'role-grant.view' : 'role-grant.view-not-appointed',
   };
 }
+
+/**
+ * May this account act at all? An account whose privileged role awaits a
+ * second person's approval has no rights yet (the puppet reproduction of issue
+ * 14: the administrator makes an account a manager and uses it at once) — it
+ * may only see who it is, change its password and log out, which the
+ * authentication hook leaves open.
+ * @example
+ * decideAccountUse({ role: 'manager', rolePending: true }).allowed // false
+ */
+export function decideAccountUse(facts: { role: EmployeeRole; rolePending: boolean }): PolicyDecision {
+  if (!facts.rolePending) {
+    return {
+      allowed: true, basis: AccessBasis.legalDuty, citations: ROLE_GRANT_CITATIONS, explanationNl: 'Uw rol is goedgekeurd.',
+      explanationEn: 'Allowed: the role was approved.', rule: 'role-grant.approved',
+    };
+  }
+  return {
+    allowed: false, basis: AccessBasis.none, citations: ROLE_GRANT_CITATIONS,
+    explanationNl: 'Uw account wacht op goedkeuring van uw rol door een tweede persoon (een leidinggevende of de functionaris gegevensbescherming). '
+      + 'Tot dan kunt u nog niets doen in Dossierwijzer.',
+    explanationEn: 'Your account awaits approval of its role by a second person (a manager or the privacy officer). Until then you cannot do anything.',
+    rule: 'role-grant.pending',
+  };
+}
