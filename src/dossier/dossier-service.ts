@@ -6,11 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
-import type { Queryable } from '../db/database.js';
 import { dataKeyOf, unwrapClientKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { AppError, badRequest, notFound } from '../errors.js';
-import { restrictionInForce, restrictionsOf, type RestrictionRow } from '../requests/restriction-store.js';
+import { restrictionsOf } from '../requests/restriction-store.js';
 import { Citation } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { closedAfterTransfer, dossierTransfer } from '../transfers/transfer-record.js';
@@ -98,15 +97,7 @@ export interface ProcessingRestriction {
 
 /** The scope's client's active restriction of processing, if any (AVG 18; recorded on fulfilment of a `restrict` request). */
 export async function processingRestrictionOf(scope: ClientScope): Promise<ProcessingRestriction | null> {
-  return restrictionNotice(await restrictionsOf(scope).inForce());
-}
-
-/** The client's active restriction of processing, if any; for callers not yet bound to a scope (see `processingRestrictionOf`). */
-export async function activeRestriction(tx: Queryable, clientId: string): Promise<ProcessingRestriction | null> {
-  return restrictionNotice(await restrictionInForce(tx, clientId));
-}
-
-function restrictionNotice(row: RestrictionRow | undefined): ProcessingRestriction | null {
+  const row = await restrictionsOf(scope).inForce();
   if (row === undefined) return null;
   const since = calendarDate(row.started_at);
   return {

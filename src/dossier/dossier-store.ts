@@ -29,30 +29,14 @@ export function lastAnnotationRecordedAt(clientId: string): string {
   return `(SELECT max(a.recorded_at) FROM care.entry_annotations a WHERE a.client_id = ${clientId})`;
 }
 
-/** Opens the client's dossier with its holder and the day care started. */
-export async function openDossier(tx: Queryable, clientId: string, holderId: string, careStartedOn: string): Promise<void> {
-  await tx.query('INSERT INTO care.dossiers (client_id, holder_id, care_started_on) VALUES ($1, $2, $3)', [clientId, holderId, careStartedOn]);
-}
-
 /** Opens the dossier of the client that registration just created (`scope.created`), with its holder and the day care started. */
 export async function openNewDossier(scope: NewClientScope, clientId: string, holderId: string, careStartedOn: string): Promise<void> {
-  await openDossier(txOf(scope), clientId, holderId, careStartedOn);
+  await txOf(scope).query('INSERT INTO care.dossiers (client_id, holder_id, care_started_on) VALUES ($1, $2, $3)', [clientId, holderId, careStartedOn]);
 }
 
-/** Whether the client's care started before `day`. */
-export async function careStartedBefore(tx: Queryable, clientId: string, day: string): Promise<boolean> {
-  const rows = await tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND care_started_on < $2', [clientId, day]);
-  return rows.length > 0;
-}
-
-/** The client's dossier: its holder by name and function, and the care period; undefined without one. */
-export async function dossierWithHolder(tx: Queryable, clientId: string): Promise<{
+/** A dossier with its holder by name and function, and the care period. */
+export interface DossierWithHolder {
   holder_id: string; holder_name: string; holder_function: string; care_started_on: string; care_ended_on: string | null;
-} | undefined> {
-  const rows = await tx.query<{ holder_id: string; holder_name: string; holder_function: string; care_started_on: string; care_ended_on: string | null }>(
-    `SELECT d.holder_id, e.display_name AS holder_name, e.function_title AS holder_function, d.care_started_on, d.care_ended_on
-       FROM care.dossiers d JOIN ${EMPLOYEES} e ON e.id = d.holder_id WHERE d.client_id = $1`, [clientId]);
-  return rows[0];
 }
 
 /** Every entry of the client's dossier by id and kind (metadata only). */
@@ -220,8 +204,12 @@ export function dossierOf(scope: ClientScope) {
   const clientId = scope.client.id;
   return {
     /** The dossier with its holder by name and function, and the care period; undefined without one. */
-    withHolder: () => dossierWithHolder(tx, clientId),
+    withHolder: async (): Promise<DossierWithHolder | undefined> =>
+      (await tx.query<DossierWithHolder>(
+        `SELECT d.holder_id, e.display_name AS holder_name, e.function_title AS holder_function, d.care_started_on, d.care_ended_on
+       FROM care.dossiers d JOIN ${EMPLOYEES} e ON e.id = d.holder_id WHERE d.client_id = $1`, [clientId]))[0],
     /** Whether the client's care started before `day`. */
-    careStartedBefore: (day: string) => careStartedBefore(tx, clientId, day),
+    careStartedBefore: async (day: string): Promise<boolean> =>
+      (await tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND care_started_on < $2', [clientId, day])).length > 0,
   };
 }
