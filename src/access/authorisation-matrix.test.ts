@@ -144,6 +144,10 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/role-grants/:grantId/approve': ['manager', 'privacy-officer'],
   'POST /api/role-grants/:grantId/refuse': ['manager', 'privacy-officer'],
   'GET /api/admin-log': ['privacy-officer'],
+  // The privacy safeguards (who may break the glass, the second confirmation of a destruction): the privacy officer
+  // sets them, a manager reads them; never the application administrator (organisation-settings-rule.ts).
+  'GET /api/organisation/settings': ['manager', 'privacy-officer'],
+  'PUT /api/organisation/settings': ['privacy-officer'],
   // The family part: only for those the engine lets in for a member (003 §2.3.4).
   'POST /api/families': NONE,
   'GET /api/families/:familyId': NONE,

@@ -26,6 +26,10 @@ export const AdministrationAct = {
   viewRoleGrants: 'view-role-grants',
   /** A session of an account whose privileged role awaits approval was refused. */
   pendingRoleRefused: 'pending-role-refused',
+  /** Looking at the organisation's privacy settings (logged when refused). */
+  viewSettings: 'view-settings',
+  /** Changing one of the organisation's privacy settings (organisation-settings-rule.ts): one row per setting, old and new value. */
+  changeSetting: 'change-setting',
 } as const;
 export type AdministrationAct = (typeof AdministrationAct)[keyof typeof AdministrationAct];
 
@@ -37,12 +41,18 @@ export interface AdministrationDetails {
   role?: string;
   team?: string;
   grant?: string;
+  /** A changed organisation setting, its value before and after (lists comma-separated, `-` for an empty list). */
+  setting?: string;
+  from?: string;
+  to?: string;
 }
+
+const DETAIL_KEYS = ['employee', 'role', 'team', 'grant', 'setting', 'from', 'to'] as const;
 
 /** `act key=value …` in a fixed order: readable in raw SQL, parsed back by `parseAdministrationPurpose`. */
 export function administrationPurpose(act: AdministrationAct, details: AdministrationDetails): string {
   const parts: string[] = [act];
-  for (const key of ['employee', 'role', 'team', 'grant'] as const) {
+  for (const key of DETAIL_KEYS) {
     const value = details[key];
     if (value !== undefined) parts.push(`${key}=${value}`);
   }
@@ -55,7 +65,8 @@ export function parseAdministrationPurpose(purpose: string | null): { act: strin
   const details: AdministrationDetails = {};
   for (const pair of rest) {
     const [key, value] = pair.split('=');
-    if (value !== undefined && (key === 'employee' || key === 'role' || key === 'team' || key === 'grant')) details[key] = value;
+    const known = DETAIL_KEYS.find((k) => k === key);
+    if (value !== undefined && known !== undefined) details[known] = value;
   }
   return { act: act ?? null, ...details };
 }

@@ -30,6 +30,7 @@ import { EMPLOYEE_ROLES } from './employee-roles.js';
 import { clearCredentials, issueEnrolmentLink } from './enrolment.js';
 import { enrolmentRoutes } from './enrolment-routes.js';
 import { accountsOf, roleGrantsOf, teamsOf, type EmployeeView } from './employee-store.js';
+import { organisationSettingsRoutes } from './organisation-settings-routes.js';
 import { roleGrantRoutes } from './role-grant-routes.js';
 import { isPrivilegedRole } from './role-grant-rule.js';
 
@@ -263,6 +264,7 @@ export function employeeRoutes(app: FastifyInstance, deps: AppDeps): void {
   }
 
   roleGrantRoutes(app, deps);
+  organisationSettingsRoutes(app, deps);
   adminLogRoutes(app, deps);
   enrolmentRoutes(app, deps);
 }

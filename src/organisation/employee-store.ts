@@ -544,3 +544,39 @@ export function enrolmentOf(scope: EnrolmentScope) {
     },
   };
 }
+
+// --- the organisation's privacy settings ------------------------------------
+
+/** The organisation's privacy settings, as stored (migrations 0051, 0057). */
+export interface StoredOrganisationSettings {
+  emergencyAccessRoles: EmployeeRole[];
+  destructionSecondConfirmation: boolean;
+}
+
+/**
+ * The privacy settings of the scope's organisation (organisation-settings-rule.ts
+ * decides who reads and who changes them). The second confirmation changes only
+ * through `org.set_destruction_second_confirmation` (migration 0071), which
+ * checks in the database that the changer is the organisation's privacy officer.
+ */
+export function organisationSettingsOf(scope: AdministrationScope) {
+  const tx = txOf(scope);
+  const organisationId = scope.actor.organisationId;
+  return {
+    /** The settings now; locked for the rest of the transaction when `forUpdate` (a change compares old and new). */
+    read: async (forUpdate = false): Promise<StoredOrganisationSettings> => {
+      const rows = await tx.query<{ roles: EmployeeRole[]; second: boolean }>(
+        `SELECT emergency_access_roles AS roles, destruction_second_confirmation AS second FROM org.organisations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+        [organisationId]);
+      const row = rows[0];
+      if (row === undefined) throw new Error(`organisation ${organisationId} of the session is gone`);
+      return { emergencyAccessRoles: row.roles, destructionSecondConfirmation: row.second };
+    },
+    setEmergencyAccessRoles: async (roles: readonly EmployeeRole[]): Promise<void> => {
+      await tx.query('UPDATE org.organisations SET emergency_access_roles = $2::text[] WHERE id = $1', [organisationId, roles]);
+    },
+    setDestructionSecondConfirmation: async (on: boolean): Promise<void> => {
+      await tx.query('SELECT org.set_destruction_second_confirmation($1, $2, $3)', [organisationId, scope.actor.employeeId, on]);
+    },
+  };
+}

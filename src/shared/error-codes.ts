@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   'enrolment-code-wrong': { status: 400, meaning: 'The second-factor code given while enrolling is wrong.' },
   'enrolment-state-invalid': { status: 400, meaning: 'The enrolment state sent back does not belong to this link; start the enrolment again.' },
   'entry-named-twice': { status: 400, meaning: 'An entry is named both as destroyed and as kept in a partial destruction.' },
+  'emergency-role-refused': { status: 400, meaning: 'An organisation setting names a role that may never break the glass (the application administrator).' },
   'entry-too-large': { status: 400, meaning: 'A dossier entry exceeds the configured maximum size.' },
   'extension-before-request': { status: 400, meaning: 'The notice extending a request deadline predates the request.' },
   'extension-reasons-required': { status: 400, meaning: 'An extension of a request deadline without the reasons for the delay (AVG 12(3)).' },

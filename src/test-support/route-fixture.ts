@@ -190,6 +190,8 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'POST /api/role-grants/:grantId/approve': { url: '/api/role-grants/00000000-0000-4000-8000-00000000feed/approve' },
     'POST /api/role-grants/:grantId/refuse': { url: '/api/role-grants/00000000-0000-4000-8000-00000000feed/refuse' },
     'GET /api/admin-log': { url: '/api/admin-log' },
+    'GET /api/organisation/settings': { url: '/api/organisation/settings' },
+    'PUT /api/organisation/settings': { url: '/api/organisation/settings', body: { emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true } },
     'POST /api/families': { url: '/api/families', body: { name: 'Gezin Twee', memberIds: [clientId] } },
     'GET /api/families/:familyId': { url: `/api/families/${familyId}` },
     'POST /api/families/:familyId/members': { url: `/api/families/${familyId}/members`, body: { clientId: siblingId } },
