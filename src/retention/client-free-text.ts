@@ -15,7 +15,7 @@ import { Type } from 'typebox';
 import { sealLegacyBreaches } from '../breaches/breach-service.js';
 import { legacyConsentRows, storeSealedConsentTexts } from '../consents/consent-store.js';
 import { CLIENTS_WITH_KEY, wrappedClientKeys } from '../crypto/client-key-store.js';
-import { clientDataKey, unwrapClientKey } from '../crypto/client-keys.js';
+import { unwrapClientKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Database, Queryable } from '../db/database.js';
 import { DISCLOSURE_RECIPIENT } from '../disclosures/disclosure-store.js';
@@ -122,11 +122,6 @@ export async function keyUnlessDestroyed(key: Promise<Buffer>): Promise<Buffer |
     if (error instanceof AppError && error.code === 'content-destroyed') return undefined;
     throw error;
   }
-}
-
-/** @deprecated Until emergency-service.ts reaches the key through its store: use {@link keyUnlessDestroyed} with the store's key. */
-export async function clientKeyIfAny(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Buffer | undefined> {
-  return keyUnlessDestroyed(clientDataKey(tx, masterKey, clientId));
 }
 
 /** The data keys of clients from their wrapped keys as the crypto store gives them; a destroyed client has none in the map. */

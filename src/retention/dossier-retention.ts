@@ -7,10 +7,9 @@
  * The same facts feed the sweep (retention-service.ts).
  */
 import type { ClientScope } from '../access/gate-scope.js';
-import type { Queryable } from '../db/database.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { retentionEnd, type AgeOf, type OrganisationTerm, type RetentionEnd } from './retention-policy.js';
-import { retentionFactsOf, retentionOf, type DossierRetentionStore, type RetentionFactsRow, type RetentionSettingRow } from './retention-store.js';
+import { retentionOf, type DossierRetentionStore, type RetentionFactsRow, type RetentionSettingRow } from './retention-store.js';
 
 /** The organisation's term from its settings row; undefined without one. */
 export function termFromRow(row: RetentionSettingRow): OrganisationTerm | undefined {
@@ -46,8 +45,9 @@ export interface DossierRetention {
   explanation: string;
 }
 
-/** The engine's view of one dossier's facts on `now`; undefined without facts (a client of another organisation). */
-function retentionFromFacts(row: RetentionFactsRow | undefined, now: Date): DossierRetention | undefined {
+/** The retention of one dossier on `now`; undefined for a client of another organisation. */
+export async function retentionOfDossier(dossier: DossierRetentionStore, now: Date): Promise<DossierRetention | undefined> {
+  const row = await dossier.facts();
   if (row === undefined) return undefined;
   const held = row.status === 'held';
   const end = retentionOfRow(row, calendarDate(now));
@@ -57,20 +57,10 @@ function retentionFromFacts(row: RetentionFactsRow | undefined, now: Date): Doss
   };
 }
 
-/** The retention of one dossier on `now`; undefined for a client of another organisation. */
-export async function retentionOfDossier(dossier: DossierRetentionStore, now: Date): Promise<DossierRetention | undefined> {
-  return retentionFromFacts(await dossier.facts(), now);
-}
-
 /**
  * The retention of the scope's client's dossier on the scope's moment, as the client overview shows it.
  * @example const retention = await dossierRetentionOf(scope);
  */
 export function dossierRetentionOf(scope: ClientScope): Promise<DossierRetention | undefined> {
   return retentionOfDossier(retentionOf(scope), scope.now);
-}
-
-/** @deprecated Until clients-service.ts reaches it through its scope: use {@link dossierRetentionOf}. */
-export async function dossierRetention(tx: Queryable, clientId: string, organisationId: string, now: Date): Promise<DossierRetention | undefined> {
-  return retentionFromFacts(await retentionFactsOf(tx, clientId, organisationId), now);
 }

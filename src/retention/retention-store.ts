@@ -73,19 +73,6 @@ export interface RetentionFactsRow {
 /** The organisation's own term, as stored (`org.retention_settings`). */
 export type RetentionSettingRow = Pick<RetentionFactsRow, 'term_kind' | 'term_years' | 'term_age' | 'age_of' | 'term_reason'>;
 
-/** The facts of one client's dossier in one organisation; undefined for a client of another organisation. */
-export async function retentionFactsOf(tx: Queryable, clientId: string, organisationId: string): Promise<RetentionFactsRow | undefined> {
-  const [row] = await tx.query<RetentionFactsRow>(
-    `SELECT ${RETENTION_FACTS_SQL} FROM ${CLIENTS} c ${RETENTION_JOINS_SQL} WHERE c.id = $1 AND c.organisation_id = $2`, [clientId, organisationId]);
-  return row;
-}
-
-/** Whether the whole dossier of this client was destroyed (its destruction record). */
-async function wholeDossierDestroyed(tx: Queryable, clientId: string): Promise<boolean> {
-  const destroyed = await tx.query(`SELECT 1 FROM org.destruction_records WHERE client_id = $1 AND scope = 'whole-dossier'`, [clientId]);
-  return destroyed.length > 0;
-}
-
 // ---------------------------------------------------------------- one dossier, bound to a scope
 
 /** A dossier's good-care extension as stored: its reason sealed under the client's key. */
@@ -99,14 +86,21 @@ export interface GoodCareRow {
 function dossierRetentionStore(tx: Queryable, organisationId: string, clientId: string, actor: { employeeId: string }, now: Date) {
   return {
     clientId,
-    /** Whether the whole dossier was destroyed. */
-    destroyed: () => wholeDossierDestroyed(tx, clientId),
+    /** Whether the whole dossier was destroyed (its destruction record). */
+    destroyed: async (): Promise<boolean> => {
+      const destroyed = await tx.query(`SELECT 1 FROM org.destruction_records WHERE client_id = $1 AND scope = 'whole-dossier'`, [clientId]);
+      return destroyed.length > 0;
+    },
     /** Whether the client is one of this organisation's. */
     isOfOrganisation: () => isClientOfOrganisation(tx, clientId, organisationId),
     /** The client's data key, which seals the hold and good-care reasons; throws `content-destroyed` once it is gone. */
     dataKey: (masterKey: Buffer) => clientDataKey(tx, masterKey, clientId),
     /** The facts the engine decides the dossier's end from; undefined for a client of another organisation. */
-    facts: () => retentionFactsOf(tx, clientId, organisationId),
+    facts: async (): Promise<RetentionFactsRow | undefined> => {
+      const [row] = await tx.query<RetentionFactsRow>(
+        `SELECT ${RETENTION_FACTS_SQL} FROM ${CLIENTS} c ${RETENTION_JOINS_SQL} WHERE c.id = $1 AND c.organisation_id = $2`, [clientId, organisationId]);
+      return row;
+    },
     /** The good-care extension, if one is recorded. */
     goodCare: async (): Promise<GoodCareRow | undefined> => {
       const [ext] = await tx.query<GoodCareRow>(

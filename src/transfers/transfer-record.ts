@@ -8,11 +8,10 @@
  * where the dossier went, DOMAIN §5).
  */
 import type { ClientScope } from '../access/gate-scope.js';
-import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { openRecipient } from '../retention/client-free-text.js';
 import { Citation, dateInWords } from '../rules/index.js';
-import { transferRowOf, transfersOf, type TransferRow } from './transfer-store.js';
+import { transfersOf, type TransferRow } from './transfer-store.js';
 
 export type RecipientKind = 'successor-provider' | 'nidos-guardian';
 
@@ -43,11 +42,6 @@ function transferFromRow(masterKey: Buffer, row: TransferRow | undefined): Trans
  */
 export async function dossierTransfer(scope: ClientScope, masterKey: Buffer): Promise<Transfer | undefined> {
   return transferFromRow(masterKey, await transfersOf(scope).current());
-}
-
-/** @deprecated Until dossier-service.ts and clients-service.ts reach it through their scope: use {@link dossierTransfer}. */
-export async function transferOf(tx: Queryable, masterKey: Buffer, clientId: string): Promise<Transfer | undefined> {
-  return transferFromRow(masterKey, await transferRowOf(tx, clientId));
 }
 
 /** The refusal of a new entry in a transferred dossier; the database gives the same answer to a path that forgets to ask. */

@@ -5,7 +5,6 @@
  */
 import type { ClientScope } from '../access/gate-scope.js';
 import type { SealedColumn } from '../crypto/sealed-column.js';
-import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 import type { LegacyRecipientColumn } from '../retention/legacy-text-columns.js';
 
@@ -38,14 +37,6 @@ export interface TransferRow {
   consent_given: boolean;
 }
 
-/** The transfer of this client's dossier, if it was transferred. */
-export async function transferRowOf(tx: Queryable, clientId: string): Promise<TransferRow | undefined> {
-  const [row] = await tx.query<TransferRow>(
-    `SELECT id, recipient, recipient_ciphertext, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given
-         FROM org.transfers WHERE client_id = $1`, [clientId]);
-  return row;
-}
-
 /** A transfer to record: the recipient already sealed. */
 export interface NewTransferRow {
   id: string;
@@ -67,7 +58,12 @@ export function transfersOf(scope: ClientScope) {
   const clientId = scope.client.id;
   return {
     /** The transfer of the dossier, if it was transferred. */
-    current: () => transferRowOf(tx, clientId),
+    current: async (): Promise<TransferRow | undefined> => {
+      const [row] = await tx.query<TransferRow>(
+        `SELECT id, recipient, recipient_ciphertext, recipient_kind, transferred_on, citations, disclosure_id, guardian_relation_id, consent_given
+         FROM org.transfers WHERE client_id = $1`, [clientId]);
+      return row;
+    },
     /** Records the transfer; from then on the database refuses new entries in the dossier. */
     record: async (t: NewTransferRow): Promise<void> => {
       await tx.query(
