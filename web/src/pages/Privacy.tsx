@@ -1,6 +1,6 @@
 /** The privacy officer's pages: emergency-access review queue, unusual-access report, disclosure register, and who saw a dossier. */
 import { useState } from 'react';
-import { get, post } from '../api';
+import { api, get, post } from '../api';
 import { Link, Loading, ProblemBox, TextArea, TextInput, useLoad, useSubmit, Wide, ConfirmButton } from '../components';
 import { ACCESS_ACTIONS, ACCESS_BASES, ACCESS_OUTCOMES, ALL_PURPOSES, DISCLOSURE_BASES, PARTS, ROLES, formatDate, label, today } from '../labels';
 import { match, navigate } from '../router';
@@ -15,6 +15,7 @@ const SECTIONS: [string, string][] = [
   ['/privacy/datalekken', 'Datalekken'],
   ['/privacy/bewaren', 'Bewaartermijnen'],
   ['/privacy/verwerkingen', 'Verwerkingsregister'],
+  ['/privacy/instellingen', 'Instellingen'],
 ];
 
 export function PrivacyPage({ path }: { me: Me; path: string }) {
@@ -37,6 +38,7 @@ export function PrivacyPage({ path }: { me: Me; path: string }) {
       {path === '/privacy/datalekken' && <BreachRegister />}
       {path === '/privacy/bewaren' && <RetentionReview />}
       {path === '/privacy/verwerkingen' && <ProcessingRecords />}
+      {path === '/privacy/instellingen' && <OrganisationSettings />}
     </>
   );
 }
@@ -263,5 +265,104 @@ function AccessLog({ clientId }: { clientId: string }) {
       {before !== null && <button type="button" className="secondary" disabled={more.busy} onClick={() => void more.submit()}>Oudere regels laden</button>}
       <ProblemBox problem={more.problem} />
     </section>
+  );
+}
+
+interface Settings { emergencyAccessRoles: string[]; destructionSecondConfirmation: boolean; mayChange: boolean }
+
+/** The roles an organisation may let break the glass, each with one line of why (never the application administrator). */
+const EMERGENCY_ROLE_CHOICES: [string, string][] = [
+  ['care-professional', 'Geeft hulp aan cliënten. Ook wie een collega vervangt, hoort hierbij.'],
+  ['intern', 'Werkt onder begeleiding. Heeft de cliënt bezwaar tegen stagiairs? Dan geldt dat ook bij nood.'],
+  ['admin-staff', 'Doet de administratie en geeft zelf geen hulp.'],
+  ['manager', 'Stuurt de hulp aan en geeft zelf meestal geen hulp.'],
+  ['privacy-officer', 'Houdt toezicht op privacy. Een leidinggevende beoordeelt dan uw eigen noodtoegang.'],
+];
+
+/**
+ * The organisation's privacy settings (issue 14): who may break the glass, and whether a destruction waits for a
+ * second person. The privacy officer changes them; a manager who opens this sees them without the form.
+ */
+export function OrganisationSettings() {
+  const loaded = useLoad(() => get<Settings>('/api/organisation/settings'), []);
+  return (
+    <section aria-labelledby="settings-title">
+      <h2 id="settings-title">Instellingen</h2>
+      {loaded.loading && <Loading what="Instellingen" />}
+      <ProblemBox problem={loaded.problem} />
+      {loaded.data !== undefined && <SettingsForm settings={loaded.data} />}
+    </section>
+  );
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const [roles, setRoles] = useState<string[]>(settings.emergencyAccessRoles);
+  const [second, setSecond] = useState(settings.destructionSecondConfirmation);
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit(
+    () => api<Settings>('PUT', '/api/organisation/settings', { emergencyAccessRoles: roles, destructionSecondConfirmation: second }),
+    (answer) => {
+      setRoles(answer.emergencyAccessRoles);
+      setSecond(answer.destructionSecondConfirmation);
+      setSaved(true);
+    },
+  );
+  const readOnly = !settings.mayChange;
+  const changeSecond = (on: boolean) => {
+    setSaved(false);
+    setSecond(on);
+  };
+  const toggle = (role: string, on: boolean) => {
+    setSaved(false);
+    setRoles((now) => (on ? [...now.filter((r) => r !== role), role] : now.filter((r) => r !== role)));
+  };
+  return (
+    <form onSubmit={(e) => void (readOnly ? e.preventDefault() : save.submit(e))} aria-describedby="settings-intro">
+      <p id="settings-intro">
+        {readOnly
+          ? 'Dit zijn de privacy-instellingen van de organisatie. Alleen de functionaris gegevensbescherming kan ze veranderen.'
+          : 'U bepaalt hier hoe de organisatie dossiers beschermt. Elke wijziging komt in het logboek, met de oude en de nieuwe instelling.'}
+      </p>
+      <fieldset>
+        <legend>Wie mag noodtoegang gebruiken?</legend>
+        <p className="meta">Met noodtoegang opent iemand zonder behandelrelatie een dossier. Dat wordt altijd achteraf beoordeeld.</p>
+        {EMERGENCY_ROLE_CHOICES.map(([role, why]) => (
+          <div key={role}>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                name="emergency-role"
+                value={role}
+                checked={roles.includes(role)}
+                disabled={readOnly}
+                onChange={(e) => toggle(role, e.target.checked)}
+                aria-describedby={`why-${role}`}
+              />
+              {' '}{label(ROLES, role)}
+            </label>
+            <p className="meta" id={`why-${role}`}>{why}</p>
+          </div>
+        ))}
+        <p className="meta">De functioneel beheerder kan nooit noodtoegang krijgen: die beheert accounts en ziet geen cliënten.</p>
+      </fieldset>
+      <fieldset>
+        <legend>Vernietigen</legend>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="second-confirmation"
+            checked={second}
+            disabled={readOnly}
+            onChange={(e) => changeSecond(e.target.checked)}
+            aria-describedby="why-second"
+          />
+          {' '}Tweede bevestiging bij vernietiging
+        </label>
+        <p className="meta" id="why-second">Een dossier wordt pas vernietigd als een tweede persoon dat bevestigt. Zo kan niemand in zijn eentje een dossier laten verdwijnen.</p>
+      </fieldset>
+      <ProblemBox problem={save.problem} />
+      {saved && <p role="status" className="ok">De instellingen zijn opgeslagen.</p>}
+      {!readOnly && <div className="actions"><button type="submit" disabled={save.busy}>Instellingen opslaan</button></div>}
+    </form>
   );
 }
