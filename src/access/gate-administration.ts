@@ -15,6 +15,8 @@ import {
 import { decideAccountUse, decidePendingGrantsView } from '../organisation/role-grant-rule.js';
 import { decideSettingsChange, decideSettingsView } from '../organisation/organisation-settings-rule.js';
 import type { Citation } from '../rules/citations.js';
+import { Citation as CitationValue } from '../rules/citations.js';
+import type { HoldsTransaction } from '../db/scope-tx.js';
 import type { AccessLogRow } from './access-log.js';
 import { AccessBasis, AccessOutcome, rowOf, writeInWork, writeRefusal, type LogWho } from './gate-log.js';
 import type { AdministrationScope, RequestContext } from './gate-scope.js';
@@ -141,3 +143,57 @@ export async function enterAccount<T>(db: Database, ctx: RequestContext, rolePen
   }
   return work({ actor: ctx.actor, now: ctx.now });
 }
+
+/** The route the set-up command's rows name: not an HTTP route, the command that wrote them. */
+export const SETUP_ROUTE = 'cli setup-organisation';
+/** The role the set-up command's rows name: a system actor, no employee (there is none yet to name). */
+export const SETUP_ACTOR_ROLE = 'system';
+
+/** Who runs the set-up: the operator named by the command's required `--by`, and when. */
+export interface SetupContext {
+  operator: string;
+  now: Date;
+}
+
+/** What the set-up work gets: its transaction behind the scope (for the organisation's store), and a recorder of its acts. */
+export interface SetupScope extends HoldsTransaction {
+  readonly now: Date;
+  /** The operator who ran the command, as the links and the log rows name them. */
+  readonly operator: string;
+  /** Records an act on the organisation's accounts; the gate writes its row last in the same transaction. */
+  record(organisationId: string, act: AdministrationAct, details: AdministrationDetails): void;
+}
+
+/**
+ * The set-up subject (`dossierwijzer setup-organisation`): an organisation's
+ * first accounts, made before there is any employee to act or to approve. The
+ * actor is the system, not a session: nothing is decided here (the operator at
+ * the console owns the installation; the command refuses an organisation that
+ * has accounts already), but every account made is a row in the hash-chained
+ * log, written in the work's transaction (both or neither). The row names no
+ * employee, role `system`, route `cli setup-organisation`, and in its purpose
+ * the act, the account, its role and the operator (`by=`, percent-encoded so
+ * the purpose stays `key=value` pairs separated by spaces).
+ */
+export function enterSetup<T>(db: Database, ctx: SetupContext, work: (scope: SetupScope) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const acts: AccessLogRow[] = [];
+    const value = await work({
+      [SCOPE_TX]: tx, now: ctx.now, operator: ctx.operator,
+      record: (organisationId, act, details) => {
+        const who: LogWho = { kind: 'public', ctx: { route: SETUP_ROUTE, address: null, now: ctx.now }, organisationId, employeeId: null, employeeRole: SETUP_ACTOR_ROLE };
+        acts.push(rowOf(who, {
+          clientId: null, action: ADMINISTER_ACTION, part: ADMINISTER_PART, outcome: AccessOutcome.allowed,
+          decision: { basis: AccessBasis.legalDuty, citations: SETUP_CITATIONS },
+          purpose: `${administrationPurpose(act, details)} by=${encodeURIComponent(ctx.operator)}`,
+        }));
+      },
+    });
+    // Log rows last: the chain lock is held from the first append until commit.
+    await writeInWork(tx, acts);
+    return value;
+  });
+}
+
+/** Provisioning accounts (A.9.2), secrets reaching only their owner (A.9.2.4), the four-eyes pair from the start (A.6.1.2). */
+const SETUP_CITATIONS: readonly Citation[] = [CitationValue.nen_7510_2_a_9_2, CitationValue.nen_7510_2_a_9_2_4, CitationValue.nen_7510_2_a_6_1_2];

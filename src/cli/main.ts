@@ -14,6 +14,7 @@ export type { Command } from './command.js';
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   'start': { summary: 'migrate, seed the demo when enabled, and serve HTTP', load: async () => (await import('./start-command.js')).startCommand },
   'migrate': { summary: 'apply pending database migrations', load: async () => (await import('./migrate-command.js')).migrateCommand },
+  'setup-organisation': { summary: 'create an organisation and its first accounts, each with a one-time enrolment link', load: async () => (await import('./setup-organisation-command.js')).setupOrganisationCommand },
   'seed-demo': { summary: 'create the fictional demo organisation (idempotent)', load: async () => (await import('./seed-demo-command.js')).seedDemoCommand },
   'conformance': { summary: 'run legal conformance scenario files against the rules engine', load: async () => (await import('./conformance-command.js')).conformanceCommand },
   'explain': { summary: 'ask the rules engine one question and print its decision', load: async () => (await import('./explain-command.js')).explainCommand },
@@ -26,7 +27,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
 };
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`);
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(18)} ${c.summary}`);
   return `Usage: dossierwijzer <command> [options]\n\nCommands:\n${lines.join('\n')}\n`;
 }
 

@@ -24,6 +24,7 @@ import type { AdministrationScope, ClientScope, EnrolmentScope, OwnScope } from 
 import type { SealedColumn } from '../crypto/sealed-column.js';
 import type { Queryable } from '../db/database.js';
 import { SCOPE_TX, txOf } from '../db/scope-tx.js';
+import type { HoldsTransaction } from '../db/scope-tx.js';
 import type { EmployeeRole } from './employee-roles.js';
 
 /** An act on an account: the application administrator's, or the employee completing their own enrolment link. */
@@ -579,4 +580,59 @@ export function organisationSettingsOf(scope: AdministrationScope) {
       await tx.query('SELECT org.set_destruction_second_confirmation($1, $2, $3)', [organisationId, scope.actor.employeeId, on]);
     },
   };
+}
+
+// --- the set-up of an organisation's first accounts (migration 0072) ---------
+
+/**
+ * What the set-up's store functions need of its scope (access/gate-administration.ts
+ * `SetupScope`): the transaction, the time and the operator who ran the command.
+ */
+export interface SetupWork extends HoldsTransaction {
+  readonly now: Date;
+  readonly operator: string;
+}
+
+/**
+ * The organisation of this name for the set-up, created when there is none and
+ * locked for the rest of the set-up's transaction (a second set-up of the same
+ * name waits, then sees the first one's accounts), with how many accounts it has.
+ */
+export async function organisationToSetUp(scope: SetupWork, name: string): Promise<{ id: string; created: boolean; accounts: number }> {
+  const tx = txOf(scope);
+  const inserted = await tx.query<{ id: string }>('INSERT INTO org.organisations (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id', [name]);
+  const rows = await tx.query<{ id: string }>('SELECT id FROM org.organisations WHERE name = $1 FOR UPDATE', [name]);
+  const id = rows[0]!.id;
+  const counted = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM org.employees WHERE organisation_id = $1', [id]);
+  return { id, created: inserted.length === 1, accounts: counted[0]!.n };
+}
+
+/** Those of `usernames` already taken (user names are unique across organisations). */
+export async function usernamesTaken(scope: SetupWork, usernames: readonly string[]): Promise<string[]> {
+  const rows = await txOf(scope).query<{ username: string }>('SELECT username FROM org.employees WHERE username = ANY($1::text[]) ORDER BY username', [usernames]);
+  return rows.map((r) => r.username);
+}
+
+/**
+ * Creates one of an organisation's first accounts, without credentials (its
+ * employee sets both through the enrolment link) and with its role in effect:
+ * there is nobody yet who could approve it, and the set-up makes the four-eyes
+ * pair itself (organisation-setup.ts says why).
+ */
+export async function createFirstAccount(
+  scope: SetupWork, organisationId: string, input: { username: string; displayName: string; functionTitle: string; role: EmployeeRole },
+): Promise<string> {
+  const rows = await txOf(scope).query<{ id: string }>(
+    `INSERT INTO org.employees (organisation_id, username, display_name, function_title, role, role_pending, password_hash)
+     VALUES ($1, $2, $3, $4, $5, false, NULL) RETURNING id`,
+    [organisationId, input.username, input.displayName, input.functionTitle, input.role]);
+  return rows[0]!.id;
+}
+
+/** Stores a first account's enrolment link (only its token's hash), made by the set-up's operator rather than an employee (migration 0072). */
+export async function storeSetupEnrolmentLink(scope: SetupWork, link: { tokenHash: Buffer; employeeId: string; expiresAt: Date }): Promise<void> {
+  await txOf(scope).query(
+    `INSERT INTO org.enrolment_links (token_hash, employee_id, kind, created_by, created_by_setup, created_at, expires_at)
+     VALUES ($1, $2, 'new-account', NULL, $3, $4, $5)`,
+    [link.tokenHash, link.employeeId, scope.operator, scope.now, link.expiresAt]);
 }
