@@ -19,6 +19,9 @@ export interface FetchedLinkRow extends LinkRow {
   organisation_id: string; client_id: string; code_hash: Buffer; document: Buffer; filename: string; created_by: string;
 }
 
+/** A prepared link as it is stored: the hashes of token and code, the sealed document; the client and who prepared it come from the scope. */
+export interface NewLinkRow { id: string; requestId: string; tokenHash: Buffer; codeHash: Buffer; document: Buffer; filename: string; expiresAt: Date }
+
 /**
  * The download links of the scope's client (org.download_links).
  * @example const links = await downloadLinksOf(scope).ofRequest(requestId);
@@ -28,11 +31,12 @@ export function downloadLinksOf(scope: ClientScope) {
   const clientId = scope.client.id;
   return {
     /** Stores a prepared link, by the scope's employee, now. */
-    insert: async (l: { id: string; requestId: string; tokenHash: Buffer; codeHash: Buffer; document: Buffer; filename: string; expiresAt: Date }): Promise<void> => {
+    insert: async (l: NewLinkRow): Promise<void> => {
       await tx.query(
         `INSERT INTO org.download_links (id, organisation_id, client_id, request_id, token_hash, code_hash, document, filename, created_by, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [l.id, scope.client.organisationId, clientId, l.requestId, l.tokenHash, l.codeHash, l.document, l.filename, scope.actor.employeeId, scope.now, l.expiresAt]);
+        [l.id, scope.client.organisationId, clientId, l.requestId, l.tokenHash, l.codeHash, l.document, l.filename,
+          scope.actor.employeeId, scope.now, l.expiresAt]);
     },
     /** The links of a request, newest first. */
     ofRequest: (requestId: string): Promise<LinkRow[]> => tx.query<LinkRow>(

@@ -10,7 +10,7 @@
  * Delivered as JSON with the fulfilment and in the decision letter (Dutch, B1).
  */
 import type { ClientScope } from '../access/client-access.js';
-import { plansAndEvaluationsOf } from '../dossier/dossier-store.js';
+import { entriesOf } from '../dossier/dossier-store.js';
 import { conflict, notFound } from '../errors.js';
 import { dutchDate, section, type Pdf } from '../exports/pdf-document.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -55,7 +55,7 @@ export async function generalInformationOf(scope: ClientScope, masterKey: Buffer
     throw conflict('request-wrong-state', 'De algemene informatie wordt pas gegeven nadat het verzoek is toegewezen.', 'The general information is given only after the request has been granted.');
   }
   const facts = await careDatesOf(scope);
-  const entries = await plansAndEvaluationsOf(scope.tx, scope.client.id);
+  const entries = await entriesOf(scope).plansAndEvaluations();
   const dayOf = (e: { occurred_on: string | null; recorded_at: Date }) => e.occurred_on ?? calendarDate(e.recorded_at);
   // The content, as this requester may have it: the engine decides per entry, the shieldings per passage and field.
   const view = entries.length === 0

@@ -19,7 +19,7 @@ import { Type } from 'typebox';
 import type { ClientScope, ListScope } from '../access/client-access.js';
 import { dataKeyOf } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
-import { entryKindsOf } from '../dossier/dossier-store.js';
+import { entriesOf } from '../dossier/dossier-store.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { relationsOfScope } from '../representation/relation-store.js';
 import { agreementsOf } from '../representation/agreement-store.js';
@@ -498,7 +498,7 @@ const GROUNDS_NL = 'het aanmerkelijk belang van een ander, omdat goede zorg bewa
 async function checkDestructionSplit(
   scope: ClientScope, row: RequestRow, split: DestructionSplit, ask: (part: Part, extra: readonly Fact[]) => Promise<Decision>,
 ): Promise<{ grounds: DecisionFact[]; basis: string[] }> {
-  const entries = await entryKindsOf(scope.tx, scope.client.id);
+  const entries = await entriesOf(scope).kinds();
   const inPart = new Map(entries.filter((e) => row.part === 'dossier' || partOfEntryKind(e.kind) === row.part).map((e) => [e.id, e.kind]));
   const named = new Set<string>();
   const name = (id: string, field: string) => {
