@@ -61,20 +61,15 @@ export async function clientIdsAfter(tx: Queryable, after: string, organisationI
   return rows.map((r) => r.id);
 }
 
-/** The client's full name and their organisation's name, as a letter or document heads them. */
-export async function clientAndOrganisationName(tx: Queryable, clientId: string): Promise<{ organisation: string; clientName: string }> {
-  const [row] = await tx.query<{ organisation: string; client_name: string }>(
-    `SELECT o.name AS organisation, c.given_names || ' ' || c.family_name AS client_name
-       FROM formal.clients c JOIN ${ORGANISATIONS} o ON o.id = c.organisation_id WHERE c.id = $1`, [clientId]);
-  return { organisation: row!.organisation, clientName: row!.client_name };
-}
-
 /**
  * The scope's client's full name and their organisation's name, as a letter or document heads them.
  * @example const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
  */
-export function clientAndOrganisationNameOf(scope: ClientScope): Promise<{ organisation: string; clientName: string }> {
-  return clientAndOrganisationName(txOf(scope), scope.client.id);
+export async function clientAndOrganisationNameOf(scope: ClientScope): Promise<{ organisation: string; clientName: string }> {
+  const [row] = await txOf(scope).query<{ organisation: string; client_name: string }>(
+    `SELECT o.name AS organisation, c.given_names || ' ' || c.family_name AS client_name
+       FROM formal.clients c JOIN ${ORGANISATIONS} o ON o.id = c.organisation_id WHERE c.id = $1`, [scope.client.id]);
+  return { organisation: row!.organisation, clientName: row!.client_name };
 }
 
 /** A client's formal data as stored. */

@@ -6,7 +6,6 @@
  * rules engine reads the current ones as facts.
  */
 import type { ClientScope } from '../access/gate-scope.js';
-import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import { Fact } from '../rules/index.js';
@@ -48,12 +47,7 @@ export function agreementsOf(scope: ClientScope) {
       [agreementId, clientId, calendarDate(scope.now), scope.actor.employeeId])).length > 0,
 
     /** The current agreements as the engine's facts. */
-    facts: (): Promise<Fact[]> => agreementFactsOfClient(tx, clientId),
+    facts: async (): Promise<Fact[]> => (await tx.query<{ agreement: StartAgreement }>(
+      'SELECT DISTINCT agreement FROM org.start_agreements WHERE client_id = $1 AND ended_on IS NULL', [clientId])).map((r) => agreementFact[r.agreement]),
   };
-}
-
-/** This client's current agreements as the engine's facts. */
-export async function agreementFactsOfClient(tx: Queryable, clientId: string): Promise<Fact[]> {
-  const rows = await tx.query<{ agreement: StartAgreement }>('SELECT DISTINCT agreement FROM org.start_agreements WHERE client_id = $1 AND ended_on IS NULL', [clientId]);
-  return rows.map((r) => agreementFact[r.agreement]);
 }

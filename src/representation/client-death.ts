@@ -12,12 +12,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ClientScope } from '../access/client-access.js';
-import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { ageOn, toCalendarDate } from '../rules/index.js';
 import {
-  DeathCorrection, deathOfScope, deathRowsOf, WishAfterDeath, wishRowsOf,
+  DeathCorrection, deathOfScope, WishAfterDeath,
   type CorrectionRow, type DeathEstablishedHow, type DeathRow, type ExpressedHow, type WishInLife, type WishRow,
 } from './death-store.js';
 import { relationsOfScope } from './relation-store.js';
@@ -77,14 +76,6 @@ export async function deathHistoryOf(scope: ClientScope): Promise<DeathHistory> 
 /** The client's death as it stands, if any: a death corrected as recorded by mistake is none. */
 export async function deathOf(scope: ClientScope): Promise<ClientDeath | undefined> {
   return (await deathHistoryOf(scope)).current ?? undefined;
-}
-
-/**
- * The client's death as it stands, read in a transaction, for the Queryable form of `withPeople` that other modules
- * still call (issue 14: deathOf(scope) replaces it once they have moved).
- */
-export async function deathOfClient(tx: Queryable, clientId: string): Promise<ClientDeath | undefined> {
-  return historyOf(await deathRowsOf(tx, clientId)).current ?? undefined;
 }
 
 /**
@@ -172,11 +163,6 @@ function recordedWishes(rows: readonly WishRow[]): RecordedWish[] {
 /** Every wish recorded, in the order they were expressed; per person the latest counts. */
 export async function wishesOf(scope: ClientScope): Promise<RecordedWish[]> {
   return recordedWishes(await deathOfScope(scope).wishes());
-}
-
-/** Every wish this client recorded, read in a transaction, for the Queryable form of `withPeople` (see deathOfClient). */
-export async function wishesOfClient(tx: Queryable, clientId: string): Promise<RecordedWish[]> {
-  return recordedWishes(await wishRowsOf(tx, clientId));
 }
 
 /**

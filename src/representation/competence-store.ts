@@ -6,7 +6,6 @@
  * scope.
  */
 import type { ClientScope } from '../access/gate-scope.js';
-import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import type { LegacyTextColumn } from '../retention/legacy-text-columns.js';
@@ -58,13 +57,8 @@ export function competenceOf(scope: ClientScope) {
     },
 
     /** Whether the latest assessment for `matter` found the client competent; true when none was made (the law presumes it). */
-    isCompetent: (matter: CompetenceMatter): Promise<boolean> => competentByLatestAssessment(tx, clientId, matter),
+    isCompetent: async (matter: CompetenceMatter): Promise<boolean> => (await tx.query<{ competent: boolean }>(
+      'SELECT competent FROM care.competence_assessments WHERE client_id = $1 AND matter = $2 ORDER BY assessed_on DESC, recorded_at DESC LIMIT 1',
+      [clientId, matter]))[0]?.competent ?? true,
   };
-}
-
-/** Whether the latest assessment for `matter` found this client competent; true when none was made (the law presumes it). */
-export async function competentByLatestAssessment(tx: Queryable, clientId: string, matter: CompetenceMatter): Promise<boolean> {
-  const rows = await tx.query<{ competent: boolean }>(
-    'SELECT competent FROM care.competence_assessments WHERE client_id = $1 AND matter = $2 ORDER BY assessed_on DESC, recorded_at DESC LIMIT 1', [clientId, matter]);
-  return rows[0]?.competent ?? true;
 }

@@ -8,7 +8,6 @@
  * bound to the gate's scope.
  */
 import type { ClientScope } from '../access/gate-scope.js';
-import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import { RELATION_NAMES } from './relation-store.js';
@@ -44,9 +43,24 @@ export function deathOfScope(scope: ClientScope) {
   const clientId = scope.client.id;
   return {
     /** The record, if any, and its corrections in order (none without a record). */
-    rows: () => deathRowsOf(tx, clientId),
-    /** Every wish recorded, in the order expressed. */
-    wishes: (): Promise<WishRow[]> => wishRowsOf(tx, clientId),
+    rows: async (): Promise<{ death: DeathRow | undefined; corrections: CorrectionRow[] }> => {
+      const [death] = await tx.query<DeathRow>(
+        `SELECT d.died_on, d.wish_in_life, e.display_name, d.recorded_at FROM formal.client_deaths d JOIN ${EMPLOYEES} e ON e.id = d.recorded_by
+          WHERE d.client_id = $1`, [clientId]);
+      if (death === undefined) return { death, corrections: [] };
+      const corrections = await tx.query<CorrectionRow>(
+        `SELECT c.correction, c.died_on, c.established_how, e.display_name, c.recorded_at
+           FROM formal.client_death_corrections c JOIN ${EMPLOYEES} e ON e.id = c.recorded_by
+          WHERE c.client_id = $1 ORDER BY c.seq`, [clientId]);
+      return { death, corrections };
+    },
+
+    /** Every wish recorded, in the order expressed, with the person it is about by name. */
+    wishes: (): Promise<WishRow[]> => tx.query<WishRow>(
+      `SELECT w.id, w.relation_id, r.name AS relation_name, w.wish, w.expressed_on, w.expressed_how, e.display_name, w.recorded_at
+         FROM formal.client_wishes_after_death w JOIN ${EMPLOYEES} e ON e.id = w.recorded_by
+         LEFT JOIN ${RELATION_NAMES} r ON r.id = w.relation_id
+        WHERE w.client_id = $1 ORDER BY w.expressed_on, w.seq`, [clientId]),
 
     record: async (diedOn: string, wishInLife: WishInLife): Promise<void> => {
       await tx.query('INSERT INTO formal.client_deaths (client_id, died_on, wish_in_life, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)',
@@ -67,26 +81,4 @@ export function deathOfScope(scope: ClientScope) {
         [id, clientId, wish.relationId, wish.wish, wish.expressedOn, wish.expressedHow, scope.actor.employeeId, scope.now]);
     },
   };
-}
-
-/** This client's death record, if any, and its corrections in order (none without a record). */
-export async function deathRowsOf(tx: Queryable, clientId: string): Promise<{ death: DeathRow | undefined; corrections: CorrectionRow[] }> {
-  const [death] = await tx.query<DeathRow>(
-    `SELECT d.died_on, d.wish_in_life, e.display_name, d.recorded_at FROM formal.client_deaths d JOIN ${EMPLOYEES} e ON e.id = d.recorded_by
-      WHERE d.client_id = $1`, [clientId]);
-  if (death === undefined) return { death, corrections: [] };
-  const corrections = await tx.query<CorrectionRow>(
-    `SELECT c.correction, c.died_on, c.established_how, e.display_name, c.recorded_at
-       FROM formal.client_death_corrections c JOIN ${EMPLOYEES} e ON e.id = c.recorded_by
-      WHERE c.client_id = $1 ORDER BY c.seq`, [clientId]);
-  return { death, corrections };
-}
-
-/** Every wish this client recorded, in the order expressed, with the person it is about by name. */
-export async function wishRowsOf(tx: Queryable, clientId: string): Promise<WishRow[]> {
-  return tx.query<WishRow>(
-    `SELECT w.id, w.relation_id, r.name AS relation_name, w.wish, w.expressed_on, w.expressed_how, e.display_name, w.recorded_at
-       FROM formal.client_wishes_after_death w JOIN ${EMPLOYEES} e ON e.id = w.recorded_by
-       LEFT JOIN ${RELATION_NAMES} r ON r.id = w.relation_id
-      WHERE w.client_id = $1 ORDER BY w.expressed_on, w.seq`, [clientId]);
 }

@@ -53,59 +53,6 @@ export interface RelationRow {
   custody_established_by: CustodyBasis | null;
 }
 
-/** Every relation of the client, past ones included, by start and name. */
-export async function relationsOf(tx: Queryable, clientId: string): Promise<RelationRow[]> {
-  return tx.query<RelationRow>(
-    `SELECT id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, valid_to, custody_established_by
-       FROM formal.client_relations WHERE client_id = $1 ORDER BY valid_from, family_name`, [clientId]);
-}
-
-/** The client's relations by id, as full names. */
-export async function relationNamesOf(tx: Queryable, clientId: string): Promise<Map<string, string>> {
-  const rows = await tx.query<{ id: string; name: string }>(
-    'SELECT id, given_names || \' \' || family_name AS name FROM formal.client_relations WHERE client_id = $1', [clientId]);
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Which of `relationIds` are relations of this client (at any time). */
-export async function relationsAmong(tx: Queryable, clientId: string, relationIds: readonly string[]): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>('SELECT id FROM formal.client_relations WHERE client_id = $1 AND id = ANY($2::uuid[])', [clientId, relationIds]);
-  return rows.map((r) => r.id);
-}
-
-/** The kind and custody of a relation of this client that counts on `on`; undefined when it does not. */
-export async function relationOn(
-  tx: Queryable, relationId: string, clientId: string, on: string,
-): Promise<{ relation: RelationKind; has_custody: boolean } | undefined> {
-  const rows = await tx.query<{ relation: RelationKind; has_custody: boolean }>(
-    'SELECT relation, has_custody FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
-    [relationId, clientId, on]);
-  return rows[0];
-}
-
-/** Whether the relation held custody of this client on `on` (a parent with custody or a guardian). */
-export async function heldCustodyOn(tx: Queryable, relationId: string, clientId: string, on: string): Promise<boolean> {
-  const rows = await tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
-    [relationId, clientId, on]);
-  return rows.length > 0;
-}
-
-/** Whether the relation was this client's guardian with custody on `on`. */
-export async function wasGuardianOn(tx: Queryable, relationId: string, clientId: string, on: string): Promise<boolean> {
-  const rows = await tx.query(
-    `SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND relation = 'guardian' AND has_custody
-        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [relationId, clientId, on]);
-  return rows.length > 0;
-}
-
-/** The relations holding custody of this client on `on`, by start. */
-export async function custodiansOn(tx: Queryable, clientId: string, on: string): Promise<{ id: string; given_names: string; family_name: string }[]> {
-  return tx.query<{ id: string; given_names: string; family_name: string }>(
-    `SELECT id, given_names, family_name FROM formal.client_relations
-      WHERE client_id = $1 AND has_custody AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2) ORDER BY valid_from, id`,
-    [clientId, on]);
-}
-
 /** Registers a relation as found in the custody register, without the checks of `addRelation` (the demo seed). */
 export async function insertRegisteredRelation(tx: Queryable, clientId: string, relation: {
   relation: RelationKind; hasCustody: boolean; custodyKind: CustodyKind | null; familyName: string; givenNames: string;
@@ -128,6 +75,12 @@ export interface NewRelationRow {
 /** The period a relation counts. */
 export interface RelationPeriod { valid_from: string; valid_to: string | null }
 
+/** What a relation is on a day: its kind, and whether it holds custody. */
+export interface RelationStanding { relation: RelationKind; has_custody: boolean }
+
+/** A relation holding custody, by name. */
+export interface CustodianRow { id: string; given_names: string; family_name: string }
+
 /** A relation as the engine's `persons` are made from it. */
 export interface PersonRelationRow {
   id: string; relation: RelationKind; has_custody: boolean; custody_kind: CustodyKind | null; valid_from: string; valid_to: string | null;
@@ -143,37 +96,69 @@ export function relationsOfScope(scope: ClientScope) {
   const clientId = scope.client.id;
   return {
     /** Every relation, past ones included, by start and name. */
-    all: (): Promise<RelationRow[]> => relationsOf(tx, clientId),
+    all: (): Promise<RelationRow[]> => tx.query<RelationRow>(
+      `SELECT id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, valid_to, custody_established_by
+         FROM formal.client_relations WHERE client_id = $1 ORDER BY valid_from, family_name`, [clientId]),
+
     /** The relations by id, as full names. */
-    names: (): Promise<Map<string, string>> => relationNamesOf(tx, clientId),
+    names: async (): Promise<Map<string, string>> => {
+      const rows = await tx.query<{ id: string; name: string }>(
+        'SELECT id, given_names || \' \' || family_name AS name FROM formal.client_relations WHERE client_id = $1', [clientId]);
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
     /** Which of `relationIds` are relations of the client (at any time). */
-    among: (relationIds: readonly string[]): Promise<string[]> => relationsAmong(tx, clientId, relationIds),
+    among: async (relationIds: readonly string[]): Promise<string[]> => (await tx.query<{ id: string }>(
+      'SELECT id FROM formal.client_relations WHERE client_id = $1 AND id = ANY($2::uuid[])', [clientId, relationIds])).map((r) => r.id),
+
     /** Whether `relationId` is a relation of the client (at any time). */
     exists: async (relationId: string): Promise<boolean> =>
       (await tx.query('SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2', [relationId, clientId])).length > 0,
+
     /** The kind of a relation of the client (at any time); undefined for anyone else. */
-    kindOf: (relationId: string): Promise<RelationKind | undefined> => relationKindOf(tx, relationId, clientId),
+    kindOf: async (relationId: string): Promise<RelationKind | undefined> => (await tx.query<{ relation: RelationKind }>(
+      'SELECT relation FROM formal.client_relations WHERE id = $1 AND client_id = $2', [relationId, clientId]))[0]?.relation,
+
     /** The kind and custody of a relation that counts on `on`; undefined when it does not. */
-    on: (relationId: string, on: string) => relationOn(tx, relationId, clientId, on),
+    on: async (relationId: string, on: string): Promise<RelationStanding | undefined> => (await tx.query<RelationStanding>(
+      'SELECT relation, has_custody FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
+      [relationId, clientId, on]))[0],
+
     /** Whether the relation held custody on `on` (a parent with custody or a guardian). */
-    heldCustodyOn: (relationId: string, on: string): Promise<boolean> => heldCustodyOn(tx, relationId, clientId, on),
+    heldCustodyOn: async (relationId: string, on: string): Promise<boolean> => (await tx.query(
+      'SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)',
+      [relationId, clientId, on])).length > 0,
+
     /** Whether the relation was the client's guardian with custody on `on`. */
-    wasGuardianOn: (relationId: string, on: string): Promise<boolean> => wasGuardianOn(tx, relationId, clientId, on),
+    wasGuardianOn: async (relationId: string, on: string): Promise<boolean> => (await tx.query(
+      `SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND relation = 'guardian' AND has_custody
+          AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`, [relationId, clientId, on])).length > 0,
+
     /** The relations holding custody on `on`, by start. */
-    custodiansOn: (on: string) => custodiansOn(tx, clientId, on),
+    custodiansOn: (on: string): Promise<CustodianRow[]> => tx.query<CustodianRow>(
+      `SELECT id, given_names, family_name FROM formal.client_relations
+        WHERE client_id = $1 AND has_custody AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2) ORDER BY valid_from, id`,
+      [clientId, on]),
+
     /** Every relation begun by `on`, by start: what the engine's `persons` are made from. */
-    begunBy: (on: string): Promise<PersonRelationRow[]> => personRelationsBegunBy(tx, clientId, on),
+    begunBy: (on: string): Promise<PersonRelationRow[]> => tx.query<PersonRelationRow>(
+      'SELECT id, relation, has_custody, custody_kind, valid_from, valid_to FROM formal.client_relations WHERE client_id = $1 AND valid_from <= $2 ORDER BY valid_from, id',
+      [clientId, on]),
+
     /** Whether the relation, not ended, is one of `kinds` (the representatives of an adult who is not competent). */
     isCurrentOfKind: async (relationId: string, kinds: readonly RelationKind[]): Promise<boolean> => (await tx.query(
       'SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND relation = ANY($3) AND valid_to IS NULL',
       [relationId, clientId, kinds])).length > 0,
+
     /** Whether the relation, not ended, holds custody: a current legal representative of a minor. */
     isCurrentCustodian: async (relationId: string): Promise<boolean> => (await tx.query(
       'SELECT 1 FROM formal.client_relations WHERE id = $1 AND client_id = $2 AND has_custody AND valid_to IS NULL',
       [relationId, clientId])).length > 0,
+
     /** The period of a relation of the client; undefined for anyone else. */
     period: async (relationId: string): Promise<RelationPeriod | undefined> => (await tx.query<RelationPeriod>(
       'SELECT valid_from, valid_to FROM formal.client_relations WHERE id = $1 AND client_id = $2', [relationId, clientId]))[0],
+
     /** Registers a relation as recorded by the scope's actor. */
     add: async (id: string, relation: NewRelationRow): Promise<void> => {
       await tx.query(
@@ -183,22 +168,10 @@ export function relationsOfScope(scope: ClientScope) {
         [id, clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, relation.institution,
           relation.phone, relation.email, relation.establishedHow, relation.validFrom, scope.actor.employeeId, relation.custodyEstablishedBy]);
     },
+
     /** Ends a relation of the client on `validTo`, as ended by the scope's actor; the record stays. */
     end: async (relationId: string, validTo: string): Promise<void> => {
       await tx.query('UPDATE formal.client_relations SET valid_to = $2, ended_by = $3 WHERE id = $1 AND client_id = $4', [relationId, validTo, scope.actor.employeeId, clientId]);
     },
   };
-}
-
-/** Every relation of the client begun by `on`, by start (the engine's `persons`). */
-export async function personRelationsBegunBy(tx: Queryable, clientId: string, on: string): Promise<PersonRelationRow[]> {
-  return tx.query<PersonRelationRow>(
-    'SELECT id, relation, has_custody, custody_kind, valid_from, valid_to FROM formal.client_relations WHERE client_id = $1 AND valid_from <= $2 ORDER BY valid_from, id',
-    [clientId, on]);
-}
-
-/** The kind of a relation of this client (at any time); undefined for anyone else. */
-export async function relationKindOf(tx: Queryable, relationId: string, clientId: string): Promise<RelationKind | undefined> {
-  const rows = await tx.query<{ relation: RelationKind }>('SELECT relation FROM formal.client_relations WHERE id = $1 AND client_id = $2', [relationId, clientId]);
-  return rows[0]?.relation;
 }

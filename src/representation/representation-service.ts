@@ -12,9 +12,8 @@ import { Type } from 'typebox';
 import type { ClientScope } from '../access/client-access.js';
 import { dataKeyOf } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
-import type { Queryable } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { deathOf, deathOfClient, wishesOf, wishesOfClient, wishInLifeFor, type ClientDeath, type RecordedWish } from './client-death.js';
+import { deathOf, wishesOf, wishInLifeFor } from './client-death.js';
 import { openText, sealText } from '../retention/client-free-text.js';
 import type { CustodyKind as EngineCustody, Relation as EngineRelation } from '../rules/index.js';
 import {
@@ -22,11 +21,9 @@ import {
   type DecideInput, type Person, type PersonRef,
 } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { agreementFactsOfClient, agreementsOf, type StartAgreement } from './agreement-store.js';
-import { competenceOf, competentByLatestAssessment, CompetenceMatter } from './competence-store.js';
-import {
-  personRelationsBegunBy, relationKindOf, relationsOfScope, type CustodyBasis, type CustodyKind, type PersonRelationRow, type RelationKind,
-} from './relation-store.js';
+import { agreementsOf, type StartAgreement } from './agreement-store.js';
+import { competenceOf, CompetenceMatter } from './competence-store.js';
+import { relationsOfScope, type CustodyBasis, type CustodyKind, type PersonRelationRow, type RelationKind } from './relation-store.js';
 
 /** What a competence assessment seals: the facts it rests on. */
 const SealedFacts = Type.Object({ facts: Type.String() });
@@ -170,15 +167,6 @@ export async function listCompetenceAssessments(scope: ClientScope, masterKey: B
   }));
 }
 
-/**
- * Whether the latest assessment for `matter` found the client competent; true when none was made (the law presumes it).
- * @deprecated On a client scope: `competenceOf(scope).isCompetent(matter)` (competence-store.ts); this Queryable form
- * stays while other modules still call it with the scope's transaction (issue 14).
- */
-export async function isCompetent(tx: Queryable, clientId: string, matter: CompetenceMatter): Promise<boolean> {
-  return competentByLatestAssessment(tx, clientId, matter);
-}
-
 export interface RecordedAgreement {
   id: string;
   agreement: StartAgreement;
@@ -204,15 +192,6 @@ export async function endAgreement(scope: ClientScope, agreementId: string): Pro
   if (!(await agreementsOf(scope).end(agreementId))) throw notFound('Deze afspraak bestaat niet of is al beëindigd.', 'This agreement does not exist or has already ended.');
 }
 
-/**
- * The current agreements as the engine's facts.
- * @deprecated On a client scope: `agreementsOf(scope).facts()` (agreement-store.ts); this Queryable form stays while
- * other modules still call it with the scope's transaction (issue 14).
- */
-export async function agreementFacts(tx: Queryable, clientId: string): Promise<Fact[]> {
-  return agreementFactsOfClient(tx, clientId);
-}
-
 const engineRelation: Record<RelationKind, EngineRelation> = {
   'parent': 'parent', 'curator': 'curator', 'mentor': 'mentor', 'authorised': 'authorised', 'partner': 'partner', 'child': 'child', 'sibling': 'sibling',
   'guardian': 'other', 'foster-parent': 'other', 'other': 'other', 'family-guardian': 'other', 'confidential-advisor': 'other',
@@ -236,19 +215,7 @@ function engineCustody(row: PersonRelationRow): EngineCustody | undefined {
  * left out: it no longer stands for anyone.
  */
 export async function personsOn(scope: ClientScope, on: string): Promise<Person[]> {
-  return personsFrom(await relationsOfScope(scope).begunBy(on), on);
-}
-
-/**
- * The people around the client as the engine's `persons` on `on` (see personsOn).
- * @deprecated On a client scope: `personsOn(scope, on)`; this Queryable form stays while other modules still call it
- * with the scope's transaction (issue 14).
- */
-export async function personsOf(tx: Queryable, clientId: string, on: string): Promise<Person[]> {
-  return personsFrom(await personRelationsBegunBy(tx, clientId, on), on);
-}
-
-function personsFrom(rows: readonly PersonRelationRow[], on: string): Person[] {
+  const rows = await relationsOfScope(scope).begunBy(on);
   const periodic: readonly RelationKind[] = ['curator', 'mentor', 'authorised'];
   return rows
     .filter((r) => r.valid_to === null || r.valid_to >= on || r.has_custody || periodic.includes(r.relation))
@@ -267,14 +234,6 @@ export { deathOf, recordDeath, type ClientDeath } from './client-death.js';
 /** Relations whose own rules the engine answers by their actor word, whatever the client's age (Besluit Jeugdwet 4.1.5; BW 1:257). */
 const OWN_RULES: readonly RelationKind[] = ['family-guardian', 'confidential-advisor'];
 
-/** Where `withPeople` reads what it needs about the client: through the scope's stores, or a transaction. */
-interface PeopleFacts {
-  death(): Promise<ClientDeath | undefined>;
-  wishes(): Promise<RecordedWish[]>;
-  persons(on: string): Promise<Person[]>;
-  kindOf(relationId: string): Promise<RelationKind | undefined>;
-}
-
 /**
  * The engine's question with the people around the client (issue 16): the
  * registered relations as `persons`, the competence assessment and the death
@@ -284,39 +243,21 @@ interface PeopleFacts {
  * after death heirs are answered by Jeugdwet 7.3.12a. A minor's relation of
  * the older kinds keeps its actor word (the answers of format 1).
  */
-export function withPeopleOf(scope: ClientScope, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
-  return askedWithPeople({
-    death: () => deathOf(scope), wishes: () => wishesOf(scope), persons: (on) => personsOn(scope, on), kindOf: (id) => relationsOfScope(scope).kindOf(id),
-  }, requesterRelationId, question);
-}
-
-/**
- * The engine's question with the people around the client (see withPeopleOf).
- * @deprecated On a client scope: `withPeopleOf(scope, requesterRelationId, question)`; this Queryable form stays while
- * other modules still call it with the scope's transaction (issue 14).
- */
-export function withPeople(tx: Queryable, clientId: string, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
-  return askedWithPeople({
-    death: () => deathOfClient(tx, clientId), wishes: () => wishesOfClient(tx, clientId), persons: (on) => personsOf(tx, clientId, on),
-    kindOf: (id) => relationKindOf(tx, id, clientId),
-  }, requesterRelationId, question);
-}
-
-async function askedWithPeople(client: PeopleFacts, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
-  const death = await client.death();
+export async function withPeopleOf(scope: ClientScope, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
+  const death = await deathOf(scope);
   const facts = new Set<Fact>(question.facts ?? []);
   const deceased = death !== undefined && death.diedOn <= question.on;
   if (deceased) {
     // What the client wanted in life about this requester: the wish about them, else about everyone (0065).
-    const wish = wishInLifeFor(await client.wishes(), requesterRelationId, death.wishInLife);
+    const wish = wishInLifeFor(await wishesOf(scope), requesterRelationId, death.wishInLife);
     if (wish === 'consented') facts.add(Fact.consentedInLife);
     if (wish === 'objected') facts.add(Fact.objectedInLife);
   }
-  const asked = deceased ? { ...question.client, deceased: death.diedOn } : question.client;
-  const base: DecideInput = { ...question, client: asked, facts };
+  const client = deceased ? { ...question.client, deceased: death.diedOn } : question.client;
+  const base: DecideInput = { ...question, client, facts };
   if (requesterRelationId === null) return base;
-  const persons = await client.persons(question.on);
-  const relation = await client.kindOf(requesterRelationId);
+  const persons = await personsOn(scope, question.on);
+  const relation = await relationsOfScope(scope).kindOf(requesterRelationId);
   if (relation === undefined || OWN_RULES.includes(relation) || !persons.some((p) => p.id === requesterRelationId)) return base;
   const adult = ageOn(toCalendarDate(question.client.born, 'born'), toCalendarDate(question.on, 'on')) >= 18;
   if (!adult && !deceased && !REPRESENTATIVE_KINDS.includes(relation)) return base;
@@ -333,18 +274,5 @@ export async function clientRepresentativesOn(
 ): Promise<{ rank: number; relationIds: string[] } | null> {
   const competent = await competenceOf(scope).isCompetent(matter);
   const answer = representativesOn(await personsOn(scope, on), { born: scope.client.birthDate, competent }, on);
-  return answer === undefined ? null : { rank: answer.rank, relationIds: answer.persons.map((p) => p.id) };
-}
-
-/**
- * Who represents the adult client on `on` in `matter` (see clientRepresentativesOn).
- * @deprecated On a client scope: `clientRepresentativesOn(scope, on, matter)`; this Queryable form stays while other
- * modules still call it with the scope's transaction (issue 14).
- */
-export async function representativesNow(
-  tx: Queryable, client: { id: string; birthDate: string }, on: string, matter: CompetenceMatter = CompetenceMatter.dossierRights,
-): Promise<{ rank: number; relationIds: string[] } | null> {
-  const competent = await isCompetent(tx, client.id, matter);
-  const answer = representativesOn(await personsOf(tx, client.id, on), { born: client.birthDate, competent }, on);
   return answer === undefined ? null : { rank: answer.rank, relationIds: answer.persons.map((p) => p.id) };
 }
