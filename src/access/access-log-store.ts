@@ -156,6 +156,9 @@ export interface RestoreMarker {
   restoredAt: string;
   restoredBy: string;
   source: string;
+  /** HMAC-SHA-256 over the fields above (hex), and the fingerprint of the master key it was made under; null on a marker from before migration 0070. */
+  signature: string | null;
+  signedWith: string | null;
 }
 
 interface MarkerRow {
@@ -166,26 +169,31 @@ interface MarkerRow {
   restored_at: Date;
   restored_by: string;
   source: string;
+  /** Absent on a schema from before migration 0070. */
+  signature?: string | null;
+  signed_with?: string | null;
 }
 
 /** Every restore marker, oldest first; none on a schema from before migration 0060 (verify-log may run on one). */
 export async function readRestoreMarkers(db: Queryable): Promise<RestoreMarker[]> {
   const [present] = await db.query<{ present: boolean }>(`SELECT to_regclass('audit.log_restores') IS NOT NULL AS present`);
   if (present?.present !== true) return [];
-  const rows = await db.query<MarkerRow>(
-    'SELECT id, head_seq, head_hash, backup_taken_at, restored_at, restored_by, source FROM audit.log_restores ORDER BY restored_at, id');
+  // Every column: the signature's columns exist only from migration 0070 on (verify-log never migrates).
+  const rows = await db.query<MarkerRow>('SELECT * FROM audit.log_restores ORDER BY restored_at, id');
   return rows.map((r) => ({
     id: r.id, headSeq: Number(r.head_seq), headHash: r.head_hash, backupTakenAt: r.backup_taken_at.toISOString(),
     restoredAt: r.restored_at.toISOString(), restoredBy: r.restored_by, source: r.source,
+    signature: r.signature ?? null, signedWith: r.signed_with ?? null,
   }));
 }
 
 /** Stores a restore marker. Runs as the owner (the application role may only read markers). */
 export async function insertRestoreMarker(owner: Queryable, marker: RestoreMarker): Promise<void> {
   await owner.query(
-    `INSERT INTO audit.log_restores (id, head_seq, head_hash, backup_taken_at, restored_at, restored_by, source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [marker.id, marker.headSeq, marker.headHash, marker.backupTakenAt, marker.restoredAt, marker.restoredBy, marker.source],
+    `INSERT INTO audit.log_restores (id, head_seq, head_hash, backup_taken_at, restored_at, restored_by, source, signature, signed_with)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [marker.id, marker.headSeq, marker.headHash, marker.backupTakenAt, marker.restoredAt, marker.restoredBy, marker.source,
+      marker.signature, marker.signedWith],
   );
 }
 

@@ -20,7 +20,7 @@
  * checkpoint are protected by the chain alone until the next one.
  *
  * A restore (log-restores.ts) appends a restore line: a checkpoint at the
- * restored head with `"restore":{"id","backupTakenAt","by"}`. The file then
+ * restored head with `"restore":{"id","backupTakenAt","by","signature","signedWith"}` (signed, log-restores.ts). The file then
  * continues from the restored head; `verify-log` treats the checkpoints before
  * that line that lie beyond the head as history lost with the restore. The
  * server refuses to start on a database whose log is behind the file's last
@@ -47,11 +47,16 @@ export interface Checkpoint {
   restore?: CheckpointRestore;
 }
 
-/** What a restore line adds to a checkpoint: the marker's id in audit.log_restores, the backup's time, the operator. */
+/**
+ * What a restore line adds to a checkpoint: the marker's id in audit.log_restores, the backup's time, the operator,
+ * and (from migration 0070) the marker's signature and the fingerprint of the master key that made it.
+ */
 export interface CheckpointRestore {
   id: string;
   backupTakenAt: string;
   by: string;
+  signature?: string;
+  signedWith?: string;
 }
 
 /** A checkpoint file line that is not a checkpoint: the file cannot be trusted as it is. */
@@ -108,11 +113,14 @@ function parseLine(line: string, number: number | 'last', file: string): Checkpo
   if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw bad('"at" must be an ISO time');
   if (restore === undefined) return { seq, rowHash, at };
   if (typeof restore !== 'object' || restore === null || Array.isArray(restore)) throw bad('"restore" must be an object');
-  const { id, backupTakenAt, by } = restore as Record<string, unknown>;
+  const { id, backupTakenAt, by, signature, signedWith } = restore as Record<string, unknown>;
   if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw bad('"restore.id" must be a uuid');
   if (typeof backupTakenAt !== 'string' || Number.isNaN(Date.parse(backupTakenAt))) throw bad('"restore.backupTakenAt" must be an ISO time');
   if (typeof by !== 'string') throw bad('"restore.by" must be text');
-  return { seq, rowHash, at, restore: { id, backupTakenAt, by } };
+  if (signature === undefined && signedWith === undefined) return { seq, rowHash, at, restore: { id, backupTakenAt, by } };
+  if (typeof signature !== 'string' || !/^[0-9a-f]{64}$/.test(signature)) throw bad('"restore.signature" must be 64 lower-case hex digits');
+  if (typeof signedWith !== 'string' || !/^[0-9a-f]{16}$/.test(signedWith)) throw bad('"restore.signedWith" must be 16 lower-case hex digits');
+  return { seq, rowHash, at, restore: { id, backupTakenAt, by, signature, signedWith } };
 }
 
 /**

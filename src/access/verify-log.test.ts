@@ -147,7 +147,7 @@ describe('several servers\' checkpoints streams (issue 17 item 7)', () => {
   // each server had checkpointed history that the restore lost (rows up to 15 and 14), which no longer exists.
   const marker = {
     id: '11111111-1111-4111-8111-111111111111', headSeq: 6, headHash: '', backupTakenAt: '2026-11-22T09:30:00.000Z',
-    restoredAt: '2026-11-22T11:00:00.000Z', restoredBy: 'beheer', source: 'backup',
+    restoredAt: '2026-11-22T11:00:00.000Z', restoredBy: 'beheer', source: 'backup', signature: null, signedWith: null,
   };
   const lost = (seq: number): Checkpoint => ({ seq, rowHash: 'cd'.repeat(32), at: '2026-11-22T10:30:00.000Z' });
   const restoreLine = (): Checkpoint => ({ ...at6, at: marker.restoredAt, restore: { id: marker.id, backupTakenAt: marker.backupTakenAt, by: 'beheer' } });

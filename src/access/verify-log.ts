@@ -15,8 +15,9 @@
  * - `unanchored`: with `requireCheckpoints`, the log has rows but there is no checkpoint to hold it
  *                 against: a chain rebuilt end to end (rows deleted, the rest renumbered and
  *                 rehashed) would pass, so verification fails closed;
- * - `restore`:    the checkpoints file records a restore that the database does not (or with another
- *                 head): a restore line cannot explain a loss on its own (log-restores.ts).
+ * - `restore`:    the checkpoints file records a restore that the database records with another head
+ *                 or another signature, or a restore marker's signature does not check out under the
+ *                 configured master key (forged or changed: log-restores.ts, migration 0070).
  *
  * A restore recorded in both places (audit.log_restores and a restore line in the checkpoints
  * file) is an explained event, not a problem: the checkpoints written before the restore line
@@ -29,6 +30,7 @@ import type { Queryable } from '../db/database.js';
 import { readClockFromSeq, readLogBatch, type RestoreMarker, type StoredChainRow } from './access-log-store.js';
 import type { Checkpoint } from './log-checkpoints.js';
 import { chainHash, formatChainTimestamp, GENESIS_HASH } from './log-chain.js';
+import { checkRestoreSignature, type RestoreSignature, type RestoreSigningKey } from './log-restores.js';
 
 export const LogProblemKind = {
   missingRow: 'missing-row',
@@ -63,6 +65,10 @@ export interface RestoreReport {
   /** Checkpoints written before the restore beyond its head, and the highest row they named. */
   lostCheckpoints: number;
   lostUpToSeq: number | null;
+  /** How the marker's signature checked out (log-restores.ts); `invalid` fails the verification. */
+  signature: RestoreSignature;
+  /** The fingerprint of the master key that signed it (null: unsigned). */
+  signedWith: string | null;
 }
 
 interface Verified {
@@ -109,6 +115,13 @@ export interface VerifyOptions {
    * accepted only when a marker here agrees with it; `checkpoints` must then be in file order.
    */
   restores?: readonly RestoreMarker[];
+  /**
+   * The key the restore markers' signatures are checked with (from the configured master key); without it they
+   * are reported `not-checked`. A marker signed under another key fails, unless that key's fingerprint is in
+   * `retiredKeys` (master keys replaced by a finished rotation).
+   */
+  restoreSigning?: RestoreSigningKey;
+  retiredKeys?: ReadonlySet<string>;
 }
 
 /**
@@ -125,6 +138,18 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
   const markers = options.restores ?? [];
   const restores: RestoreReport[] = [];
   let restoreProblem: LogProblem | undefined;
+  const signatures = new Map(markers.map((m) => [m.id, checkRestoreSignature(m, options.restoreSigning, options.retiredKeys)]));
+  const forged = markers.find((m) => signatures.get(m.id) === 'invalid');
+  if (forged !== undefined) {
+    restoreProblem = {
+      kind: LogProblemKind.restore, seq: forged.headSeq,
+      message: `the restore marker of ${forged.restoredAt} (row ${forged.headSeq}, by ${forged.restoredBy}) does not carry a valid signature `
+        + (forged.signedWith === options.restoreSigning?.fingerprint
+          ? 'under the configured master key'
+          : `(signed under master key ${forged.signedWith}, which is not the configured key ${options.restoreSigning?.fingerprint ?? ''} nor one a finished rotation retired)`)
+        + ': it was not written by `dossierwijzer restore` / `restored` with this key, or it was changed since — the restore it claims explains no loss',
+    };
+  }
   const unconfirmed: Checkpoint[] = [];
   const pending: Checkpoint[] = [];
   for (const stream of streams) pending.push(...voidLostHistory(stream.checkpoints));
@@ -170,6 +195,14 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
         // Not in the database: a backup taken before that restore was restored since — or a forged line. Either
         // way it explains nothing; it stays a plain checkpoint, held against the log like any other.
         unconfirmed.push(line);
+        continue;
+      }
+      if ((line.restore.signature ?? null) !== marker.signature || (line.restore.signedWith ?? null) !== marker.signedWith) {
+        restoreProblem ??= {
+          kind: LogProblemKind.restore, seq: line.seq,
+          message: `the checkpoints file's restore line of ${line.at} (row ${line.seq}) and the database's marker differ in their signature: `
+            + 'a restore is accepted only when the database and the checkpoints file agree on it',
+        };
         continue;
       }
       if (marker.headSeq !== line.seq || marker.headHash !== line.rowHash) {
@@ -267,6 +300,7 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
     return {
       restoredAt: marker.restoredAt, backupTakenAt: marker.backupTakenAt, headSeq: marker.headSeq, restoredBy: marker.restoredBy,
       source: marker.source, inCheckpointsFile, lostCheckpoints, lostUpToSeq,
+      signature: signatures.get(marker.id) ?? 'unsigned', signedWith: marker.signedWith,
     };
   }
 

@@ -11,6 +11,7 @@
  * the marker, end every session and list the accounts to check; verify-log
  * reports the restore and the rows lost with it, and still finds tampering.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { appendFile, copyFile, readFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -189,16 +190,21 @@ describe('backup, write more, restore, start, write, verify-log (issue 17 item 1
     await app.close(); // writes a checkpoint at row 25 of the new history
     const lines = (await readFile(checkpoints, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { seq: number; restore?: unknown });
     // The file continues from the restored head: the restore line at row 20, then the new history's checkpoints.
-    expect(lines.find((l) => l.restore !== undefined)).toMatchObject({ seq: 20, restore: { backupTakenAt: manifest.takenAt, by: 'beheerder A' } });
+    // Signed (migration 0070): the same signature as the database's marker, under the configured master key.
+    const [stored] = await asOwner((owner) => owner.query<{ signature: string; signed_with: string }>('SELECT signature, signed_with FROM audit.log_restores'));
+    expect(stored!.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(lines.find((l) => l.restore !== undefined)).toMatchObject({
+      seq: 20, restore: { backupTakenAt: manifest.takenAt, by: 'beheerder A', signature: stored!.signature, signedWith: stored!.signed_with },
+    });
     expect(lines.at(-1)).toMatchObject({ seq: 25 });
     const { code, out, err } = await runCli(['verify-log']);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/^Access log intact: 25 rows verified, 4 of 5 checkpoints matched/);
     expect(out).toContain(`Restored on `);
-    expect(out).toMatch(new RegExp(`to the backup of ${manifest.takenAt} \\(log row 20\\) by beheerder A, from restored by hand; rows 21–30 \\(at least\\) written before the restore were lost with it`));
+    expect(out).toMatch(new RegExp(`to the backup of ${manifest.takenAt} \\(log row 20\\) by beheerder A, from restored by hand \\[signature valid\\]; rows 21–30 \\(at least\\) written before the restore were lost with it`));
     const json = JSON.parse((await runCli(['verify-log', '--json'])).out) as { ok: boolean; restores: unknown[] };
-    expect(json).toMatchObject({ ok: true, restores: [{ headSeq: 20, lostUpToSeq: 30, lostCheckpoints: 1, inCheckpointsFile: true }] });
+    expect(json).toMatchObject({ ok: true, restores: [{ headSeq: 20, lostUpToSeq: 30, lostCheckpoints: 1, inCheckpointsFile: true, signature: 'valid' }] });
   });
 
   it('`restore FILE` restores into an empty database (PostgreSQL) or beside the old folder (PGlite), records itself, and the server starts', async () => {
@@ -216,7 +222,8 @@ describe('backup, write more, restore, start, write, verify-log (issue 17 item 1
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/^Access log intact: 23 rows verified/);
     // Lost with this restore: the second history's rows 21–25, and (as far as this database knows) the first one's up to 30.
-    expect(verify.out).toMatch(/by beheerder B, from nightly\.backup; rows 21–30 \(at least\) written before the restore were lost with it \(2 earlier/);
+    expect(verify.out).toMatch(
+      /by beheerder B, from nightly\.backup \[signature valid\]; rows 21–30 \(at least\) written before the restore were lost with it \(2 earlier/);
   });
 
   it('a restore line without its marker in the database explains nothing: rows deleted behind it are still found', async () => {
@@ -235,6 +242,84 @@ describe('backup, write more, restore, start, write, verify-log (issue 17 item 1
     expect(code).toBe(1);
     expect(err).toMatch(/\((truncated|checkpoint)\)/);
     expect(err).toMatch(/records a restore on .* that the database has no record of: it explains no loss/);
+  });
+
+  describe('a restore staged by someone who can write the database and the checkpoints file, but has no master key', () => {
+    /** Stages a restore at the log's head (rows after it were deleted above): a marker in the database and its line in a copy of the file. */
+    async function stage(signature: { signature: string; signedWith: string } | null): Promise<{ id: string; file: string }> {
+      const file = path.join(dataDir, `staged-${Date.now()}.checkpoints`);
+      await copyFile(checkpoints, file);
+      const id = randomUUID();
+      const at = new Date().toISOString();
+      const head = await asOwner(async (owner) => {
+        const [row] = await owner.query<{ seq: string; row_hash: Buffer }>('SELECT seq, row_hash FROM audit.access_log ORDER BY seq DESC LIMIT 1');
+        await owner.query(
+          `INSERT INTO audit.log_restores (id, head_seq, head_hash, backup_taken_at, restored_at, restored_by, source, signature, signed_with)
+           VALUES ($1, $2, $3, $4, $5, 'beheerder C', 'nightly.backup', $6, $7)`,
+          [id, row!.seq, row!.row_hash.toString('hex'), manifest.takenAt, at, signature?.signature ?? null, signature?.signedWith ?? null]);
+        return { seq: Number(row!.seq), rowHash: row!.row_hash.toString('hex') };
+      });
+      await appendFile(file, `${JSON.stringify({ ...head, at, restore: { id, backupTakenAt: manifest.takenAt, by: 'beheerder C', ...signature } })}\n`);
+      return { id, file };
+    }
+
+    /** Removes a staged marker (the table is append-only: as the owner, around its triggers). */
+    async function unstage(id: string): Promise<void> {
+      await asOwner((owner) => owner.exec(`BEGIN; ALTER TABLE audit.log_restores DISABLE TRIGGER USER;
+        DELETE FROM audit.log_restores WHERE id = '${id}'; ALTER TABLE audit.log_restores ENABLE TRIGGER USER; COMMIT;`));
+    }
+
+    it('a marker with a made-up signature fails verify-log, though the database and the file agree on it', async () => {
+      // Rows after row 21 were deleted above; the real file pins row 23. The staged restore at row 21 would explain that away.
+      const [real] = await asOwner((owner) => owner.query<{ signed_with: string }>('SELECT signed_with FROM audit.log_restores WHERE signed_with IS NOT NULL'));
+      const { id, file } = await stage({ signature: 'ab'.repeat(32), signedWith: real!.signed_with });
+      try {
+        const { code, err } = await runCli(['verify-log', '--checkpoints', file]);
+        expect(code).toBe(1);
+        expect(err).toMatch(/by beheerder C, from nightly\.backup \[signature INVALID\]/);
+        expect(err).toMatch(
+          /Access log BROKEN at row 21 \(restore\): the restore marker of .* \(row 21, by beheerder C\) does not carry a valid signature under the configured master key/);
+      } finally {
+        await unstage(id);
+      }
+    });
+
+    it('a marker signed under an unknown master key fails as well', async () => {
+      const { id, file } = await stage({ signature: 'ab'.repeat(32), signedWith: '0123456789abcdef' });
+      try {
+        const { code, err } = await runCli(['verify-log', '--checkpoints', file]);
+        expect(code).toBe(1);
+        expect(err).toMatch(/\(restore\): .*\(signed under master key 0123456789abcdef, which is not the configured key [0-9a-f]{16} nor one a finished rotation retired/);
+      } finally {
+        await unstage(id);
+      }
+    });
+
+    it('an unsigned marker (as written before migration 0070) is accepted and reported as unsigned', async () => {
+      const { id, file } = await stage(null);
+      try {
+        const { code, out } = await runCli(['verify-log', '--checkpoints', file]);
+        expect(code).toBe(0);
+        expect(out).toMatch(/by beheerder C, from nightly\.backup \[unsigned \(recorded before restore markers were signed; not checked\)\]; rows 22–23/u);
+        expect(out).toMatch(/by beheerder B, from nightly\.backup \[signature valid\]/);
+      } finally {
+        await unstage(id);
+      }
+    });
+
+    it('without the master key verify-log says the signatures were not checked', async () => {
+      const { id, file } = await stage({ signature: 'ab'.repeat(32), signedWith: '0123456789abcdef' });
+      vi.stubEnv('DW_MASTER_KEY_FILE', path.join(dataDir, 'absent.key'));
+      try {
+        const { code, out, err } = await runCli(['verify-log', '--checkpoints', file]);
+        expect(code).toBe(0);
+        expect(out).toMatch(/by beheerder C, from nightly\.backup \[signature not checked \(no master key configured here\)\]/);
+        expect(err).toMatch(/^Warning: the restore markers' signatures were not checked: no master key is configured here/);
+      } finally {
+        vi.stubEnv('DW_MASTER_KEY_FILE', path.join(dataDir, 'master.key'));
+        await unstage(id);
+      }
+    });
   });
 
   it('tampering before the restored head is still found', async () => {

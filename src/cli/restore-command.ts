@@ -19,7 +19,8 @@
  * `restored` (after a restore made some other way: pg_restore by hand, a
  * storage snapshot, point-in-time recovery): migrates, and in one transaction
  * writes the restore marker (audit.log_restores: the log head now, the
- * backup's time, who) and ends what the restore revived
+ * backup's time, who; signed under the configured master key, which must
+ * open the restored data — log-restores.ts) and ends what the restore revived
  * (ops.invalidate_after_restore, migration 0061): every session, unused log-in
  * challenge, enrolment link and unexpired download link. Then it appends the
  * restore line to the checkpoints file, which from then on continues from the
@@ -36,7 +37,7 @@ import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { lastLogRowTime, readChainHead, readRestoreMarkers, type RestoreMarker } from '../access/access-log-store.js';
 import { appendCheckpoint, readCheckpoints } from '../access/log-checkpoints.js';
-import { recordRestoreMarker, restoreCheckpoint } from '../access/log-restores.js';
+import { recordRestoreMarker, restoreCheckpoint, restoreSigningKey } from '../access/log-restores.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { assertMasterKeyFits } from '../crypto/master-key.js';
 import { APP_ROLE, type Database, type Queryable } from '../db/database.js';
@@ -91,8 +92,6 @@ export interface RestoreOutcome {
   marker: RestoreMarker;
   invalidated: InvalidationReport;
   checkpointsFile: string;
-  /** Why the configured master key does not open the restored data, if it does not. */
-  masterKeyProblem: string | undefined;
 }
 
 function operator(by: string | undefined, databaseUser: string): string {
@@ -120,15 +119,22 @@ async function openAsOwner(config: Config): Promise<Database> {
   }
 }
 
-async function checkMasterKey(config: Config, db: Queryable): Promise<string | undefined> {
+const NO_MASTER_KEY = 'no master key is configured (DW_MASTER_KEY or its key file): restore the key this backup\'s data was sealed under first '
+  + '(the restore marker is signed with it, and the server cannot read the data without it)';
+
+/**
+ * The configured master key, which must open the restored data: the restore marker is signed under it
+ * (log-restores.ts), and a marker signed under a wrong key would fail every later verification.
+ */
+async function fittingMasterKey(config: Config, db: Queryable): Promise<Buffer> {
   const key = await configuredMasterKey(config);
-  if (key === undefined) return 'no master key is configured (DW_MASTER_KEY or its key file): restore the key this backup\'s data was sealed under before starting';
+  if (key === undefined) throw new RestoreError(NO_MASTER_KEY);
   try {
     await assertMasterKeyFits(db, key);
-    return undefined;
   } catch (error) {
-    return (error as Error).message;
+    throw new RestoreError(`the configured master key does not fit the restored data: ${(error as Error).message}`);
   }
+  return key;
 }
 
 /**
@@ -146,15 +152,16 @@ export async function recordRestore(config: Config, input: { backupTakenAt: Date
       throw new RestoreError(`this restore was already recorded on ${latest.restoredAt} (log row ${latest.headSeq}). `
         + 'On another server with its own checkpoints file run `dossierwijzer restored --checkpoints-only`.');
     }
+    const signing = restoreSigningKey(await fittingMasterKey(config, owner));
     const now = input.now ?? new Date();
     const backupTakenAt = input.backupTakenAt ?? await lastLogRowTime(owner) ?? now;
     const { marker, invalidated } = await owner.transaction(async (tx) => {
-      const recorded = await recordRestoreMarker(tx, { backupTakenAt, restoredBy: operator(input.by, who?.user ?? 'unknown'), source: input.source, now });
+      const recorded = await recordRestoreMarker(tx, { backupTakenAt, restoredBy: operator(input.by, who?.user ?? 'unknown'), source: input.source, now, signing });
       const [row] = await tx.query<{ report: InvalidationReport }>('SELECT ops.invalidate_after_restore($1) AS report', [now]);
       return { marker: recorded, invalidated: row!.report };
     });
     await appendCheckpoint(config.logCheckpointFile, restoreCheckpoint(marker));
-    return { marker, invalidated, checkpointsFile: config.logCheckpointFile, masterKeyProblem: await checkMasterKey(config, owner) };
+    return { marker, invalidated, checkpointsFile: config.logCheckpointFile };
   } finally {
     await owner.close();
   }
@@ -270,13 +277,21 @@ export async function restoreBackup(config: Config, file: string, options: { by?
   if (kind !== expected) {
     throw new RestoreError(`${source} is a ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} backup, but the configuration names ${expected === 'postgres' ? 'a PostgreSQL database (DATABASE_URL)' : 'PGlite (no DATABASE_URL)'}`);
   }
+  // The marker is signed under the master key: without one, do not restore what could not be recorded.
+  if (await configuredMasterKey(config) === undefined) throw new RestoreError(NO_MASTER_KEY);
   const now = options.now ?? new Date();
   let movedAside: string | undefined;
   if (kind === 'postgres') await restorePostgres(config, source);
   else movedAside = await restorePglite(config, source, now);
   const backupTakenAt = options.backupTime ?? (manifest === undefined ? undefined : new Date(manifest.takenAt));
-  const outcome = await recordRestore(config, { backupTakenAt, source: path.basename(source), by: options.by, now });
-  return { ...outcome, movedAside };
+  try {
+    const outcome = await recordRestore(config, { backupTakenAt, source: path.basename(source), by: options.by, now });
+    return { ...outcome, movedAside };
+  } catch (error) {
+    if (!(error instanceof RestoreError)) throw error;
+    throw new RestoreError(`the backup was restored, but the restore was not recorded: ${error.message}. Fix that, then record it with `
+      + `\`dossierwijzer restored --source ${path.basename(source)}${backupTakenAt === undefined ? '' : ` --backup-time ${backupTakenAt.toISOString()}`}\` (the server refuses to start until then)`);
+  }
 }
 
 function report(outcome: RestoreOutcome, backupTimeKnown: boolean): string {
@@ -284,7 +299,7 @@ function report(outcome: RestoreOutcome, backupTimeKnown: boolean): string {
   const lines = [
     `Restore recorded: the database is at the backup of ${marker.backupTakenAt}${backupTimeKnown ? '' : ' (estimated: the time of its last access-log row)'}; `
     + `access log up to row ${marker.headSeq}. Rows and changes made after the backup are lost.`,
-    `  marker ${marker.id} by ${marker.restoredBy}; restore line appended to ${outcome.checkpointsFile}`,
+    `  marker ${marker.id} by ${marker.restoredBy}, signed under master key ${marker.signedWith}; restore line appended to ${outcome.checkpointsFile}`,
     `  ended: ${invalidated.sessionsEnded} session(s), ${invalidated.challengesSpent} log-in challenge(s), ${invalidated.enrolmentLinksRevoked} enrolment link(s) `
     + '(everyone logs in again; the administrator issues new enrolment links)',
     `  revoked: ${invalidated.downloadLinksRevoked.length} download link(s)${invalidated.downloadLinksRevoked.length === 0 ? '' : ' — prepare a new one for these requests:'}`,
@@ -295,7 +310,6 @@ function report(outcome: RestoreOutcome, backupTimeKnown: boolean): string {
     '  factors changed or reset since are the old ones again; accounts created since do not exist. Active accounts now:',
     ...invalidated.activeAccounts.map((a) => `    ${a.username.padEnd(24)} ${a.role.padEnd(26)} password changed ${a.passwordChangedAt ?? 'never'}`),
   ];
-  if (outcome.masterKeyProblem !== undefined) lines.push('', `WARNING: the configured master key does not fit the restored data: ${outcome.masterKeyProblem}`);
   lines.push('', 'Other servers with their own checkpoints file: run `dossierwijzer restored --checkpoints-only` there before starting them.', '');
   return lines.join('\n');
 }

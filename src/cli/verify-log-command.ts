@@ -16,7 +16,10 @@
  *
  * A restore recorded by `dossierwijzer restore` / `restored` (issue 17 item 1)
  * is reported as what it is: "restored to the backup of <time>; rows after it
- * were lost with the restore", not as a truncated or rebuilt log.
+ * were lost with the restore", not as a truncated or rebuilt log. Its marker's
+ * signature (migration 0070) is checked under the configured master key
+ * (DW_MASTER_KEY or its key file, as the server has it): a bad one fails; without
+ * the key the signatures are reported as not checked.
  *
  * Several servers (issue 17 item 7): each keeps its own checkpoints stream
  * (`{host}` in DW_LOG_CHECKPOINT_FILE); verify-log holds the one chain against
@@ -31,8 +34,11 @@ import type { Database } from '../db/database.js';
 import { openDatabaseAsIs } from '../db/open-database.js';
 import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { CheckpointFileError, readCheckpoints, writeCheckpoint, type Checkpoint } from '../access/log-checkpoints.js';
-import { readRestoreMarkers } from '../access/log-restores.js';
+import { readRestoreMarkers, restoreSigningKey, type RestoreMarker, type RestoreSigningKey } from '../access/log-restores.js';
 import { verifyLog, type CheckpointStream, type RestoreReport, type VerifyResult } from '../access/verify-log.js';
+import { rotationThatRetired } from '../crypto/master-key-rotation-store.js';
+import type { Queryable } from '../db/database.js';
+import { configuredMasterKey } from './backup-command.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: dossierwijzer verify-log [--checkpoints FILE|DIR ... | --no-checkpoints] [--checkpoint] [--json]
@@ -121,9 +127,25 @@ async function loadStreams(files: readonly string[], explicit: boolean): Promise
   return streams.length === 0 ? undefined : streams;
 }
 
+/** The fingerprints, among those the markers were signed under, of master keys a finished rotation retired. */
+async function retiredKeysOf(db: Queryable, markers: readonly RestoreMarker[], signing: RestoreSigningKey | undefined): Promise<Set<string>> {
+  const retired = new Set<string>();
+  const others = new Set(markers.map((m) => m.signedWith).filter((f): f is string => f !== null && f !== signing?.fingerprint));
+  for (const fingerprint of others) if (await rotationThatRetired(db, fingerprint) !== undefined) retired.add(fingerprint);
+  return retired;
+}
+
+const SIGNATURE_WORDS: Record<RestoreReport['signature'], string> = {
+  'valid': 'signature valid',
+  'invalid': 'signature INVALID',
+  'retired-key': 'signed under a master key retired by a rotation (not checked)',
+  'unsigned': 'unsigned (recorded before restore markers were signed; not checked)',
+  'not-checked': 'signature not checked (no master key configured here)',
+};
+
 /** One restore as the operator reads it. */
 export function describeRestore(r: RestoreReport): string {
-  const what = `Restored on ${r.restoredAt} to the backup of ${r.backupTakenAt} (log row ${r.headSeq}) by ${r.restoredBy}, from ${r.source}`;
+  const what = `Restored on ${r.restoredAt} to the backup of ${r.backupTakenAt} (log row ${r.headSeq}) by ${r.restoredBy}, from ${r.source} [${SIGNATURE_WORDS[r.signature]}]`;
   if (!r.inCheckpointsFile) return `${what}: recorded in the database but not in this checkpoints file.`;
   return r.lostUpToSeq === null
     ? `${what}; no checkpointed rows were lost with it (rows written after the last checkpoint before the backup may have been).`
@@ -193,7 +215,13 @@ export const verifyLogCommand: Command = async (args) => {
     // As is: no migration, nothing written (a read-only replica will do); a database not migrated fails to read.
     db = withDefaultScope(await openDatabaseAsIs(config), SYSTEM_SCOPE);
     const restores = await readRestoreMarkers(db);
-    result = await verifyLog(db, { ...(streams === undefined ? {} : { streams }), requireCheckpoints: !withoutCheckpoints, restores });
+    const masterKey = await configuredMasterKey(config);
+    const restoreSigning = masterKey === undefined ? undefined : restoreSigningKey(masterKey);
+    const retiredKeys = await retiredKeysOf(db, restores, restoreSigning);
+    result = await verifyLog(db, {
+      ...(streams === undefined ? {} : { streams }), requireCheckpoints: !withoutCheckpoints, restores,
+      ...(restoreSigning === undefined ? {} : { restoreSigning }), retiredKeys,
+    });
     if (result.ok && options.checkpoint === true) written = await writeCheckpoint(db, file, new Date());
   } catch (error) {
     process.stderr.write(`Could not verify the access log: ${(error as Error).message}\n`);
@@ -226,6 +254,10 @@ export const verifyLogCommand: Command = async (args) => {
     process.stderr.write(`${result.rows} rows recomputed before the problem was found; ${rate(result)}.\n`);
   }
   if (options.json !== true) {
+    if (result.restores.some((r) => r.signature === 'not-checked')) {
+      process.stderr.write('Warning: the restore markers\' signatures were not checked: no master key is configured here (DW_MASTER_KEY or its key file). '
+        + 'Run verify-log where the server runs to check them.\n');
+    }
     if (withoutCheckpoints) process.stderr.write(`Warning: ${NO_CHECKPOINTS_WARNING}\n`);
     else if (checkpoints === undefined) process.stderr.write(`No checkpoints file at ${files.join(', ')}.\n`);
   }
