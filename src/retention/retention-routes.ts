@@ -15,14 +15,16 @@ import { gatedRoute } from '../http/gated-route.js';
 import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { incidentRetention, setIncidentRetention } from '../registers/register-service.js';
 import type { OrganisationTerm } from './retention-policy.js';
-import { decideReview, endGoodCare, listReviews, readDossierRetention, readSetting, recordGoodCare, releaseHold, writeSetting } from './retention-service.js';
+import { decideReview, type DossierRetentionView, endGoodCare, listReviews, readDossierRetention, readSetting, recordGoodCare, releaseHold, writeSetting } from './retention-service.js';
 import { namedDossierRetention, retentionOf } from './retention-store.js';
 
 const ClientParams = Type.Object({ clientId: Uuid() }, { additionalProperties: false });
 const ListQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 500 })) }, { additionalProperties: false });
 const Review = Type.Object({
   clientId: Uuid(), name: Type.String(), birthDate: Type.String(), lastChange: Type.String(), keptUntil: Type.String(),
-  status: OneOf(['pending', 'confirmed', 'held'] as const), holdReason: NullableString(), decidedBy: NullableString(), decidedAt: NullableString(),
+  status: OneOf(['pending', 'confirmed', 'held'] as const), holdReason: NullableString(),
+  holdId: Type.Unsafe<string | null>({ type: 'string', format: 'uuid', nullable: true, description: 'The hold\'s reference (kenmerk) while held: a legal-claims reading of the dossier names it (`x-dossierwijzer-purpose: legal-claims <holdId>`)' }),
+  decidedBy: NullableString(), decidedAt: NullableString(),
 });
 const HoldBody = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 2000, description: 'Why the dossier is kept, e.g. the procedure it is needed for' }) }, { additionalProperties: false });
 const Decided = Type.Object({ clientId: Uuid(), status: OneOf(['confirmed', 'held'] as const) });
@@ -54,6 +56,11 @@ const DossierRetention = Type.Object({
     properties: { until: { type: 'string' }, reason: { type: 'string' }, recordedBy: { type: 'string' }, recordedAt: { type: 'string' } },
   }),
   explanation: Type.String(),
+});
+/** One dossier as the privacy officer sees it: with the current hold's reference (kenmerk), which she passes on. */
+const HeldDossierRetention = Type.Object({
+  ...DossierRetention.properties,
+  holdId: Type.Unsafe<string | null>({ type: 'string', format: 'uuid', nullable: true, description: 'The current hold\'s reference (kenmerk), named by a legal-claims reading (`x-dossierwijzer-purpose: legal-claims <holdId>`); null when not held' }),
 });
 const GoodCareBody = Type.Object({
   until: Type.String({ format: 'date', description: 'Good care requires keeping the dossier until this day (Jeugdwet 7.3.8)' }),
@@ -148,27 +155,31 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   // One dossier: its end as the engine gives it, and the good-care extension (Jeugdwet 7.3.8), distinct
   // from a procedure hold (…/retention-reviews/:clientId/hold).
+  // The privacy officer sees the hold's reference (kenmerk) with the dossier, to pass to whoever defends the procedure.
+  const withHold = async (dossier: ReturnType<typeof namedDossierRetention>, view: DossierRetentionView) =>
+    ({ ...view, holdId: await dossier.currentHoldId() });
   const dossierNotFound = () => notFound('Dit dossier is niet gevonden of al vernietigd.', 'This dossier was not found or was destroyed.');
   gatedRoute(app, deps, {
     method: 'GET', url: '/api/privacy/retention/:clientId',
     schema: {
       tags: ['privacy officer'], summary: 'Until when one dossier is kept: the legal minimum, the organisation\'s term, the good-care extension, a procedure hold',
-      params: ClientParams, response: { 200: DossierRetention },
+      params: ClientParams, response: { 200: HeldDossierRetention },
     },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope, request) => {
       const { clientId } = request.params;
-      const view = await readDossierRetention(namedDossierRetention(scope, clientId), deps.masterKey, scope.now);
+      const dossier = namedDossierRetention(scope, clientId);
+      const view = await readDossierRetention(dossier, deps.masterKey, scope.now);
       if (view === undefined) throw dossierNotFound();
       scope.concerns([clientId]);
-      return view;
+      return withHold(dossier, view);
     },
   });
 
   gatedRoute(app, deps, {
     method: 'PUT', url: '/api/privacy/retention/:clientId/good-care',
     schema: {
-      tags: ['privacy officer'], params: ClientParams, body: GoodCareBody, response: { 200: DossierRetention },
+      tags: ['privacy officer'], params: ClientParams, body: GoodCareBody, response: { 200: HeldDossierRetention },
       summary: 'Keep a dossier longer because good care requires it (Jeugdwet 7.3.8), until a day, with the reason (sealed under the client\'s key)',
     },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
@@ -183,7 +194,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
       const view = recorded ? await readDossierRetention(dossier, deps.masterKey, scope.now) : undefined;
       if (view === undefined) throw dossierNotFound();
       scope.concerns([clientId]);
-      return view;
+      return withHold(dossier, view);
     },
   });
 
@@ -214,7 +225,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
   gatedRoute(app, deps, {
     method: 'DELETE', url: '/api/privacy/retention/:clientId/good-care',
     schema: {
-      tags: ['privacy officer'], params: ClientParams, response: { 200: DossierRetention },
+      tags: ['privacy officer'], params: ClientParams, response: { 200: HeldDossierRetention },
       summary: 'End the good-care extension of a dossier: the next sweep decides again from the legal minimum and the organisation\'s term',
     },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
@@ -225,7 +236,7 @@ export function retentionRoutes(app: FastifyInstance, deps: AppDeps): void {
       const view = ended ? await readDossierRetention(dossier, deps.masterKey, scope.now) : undefined;
       if (view === undefined) throw notFound('Voor dit dossier is geen verlenging voor goede zorg vastgelegd.', 'No good-care extension is recorded for this dossier.');
       scope.concerns([clientId]);
-      return view;
+      return withHold(dossier, view);
     },
   });
 

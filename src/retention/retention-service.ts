@@ -181,6 +181,8 @@ export interface ReviewItem {
   keptUntil: string;
   status: 'pending' | 'confirmed' | 'held';
   holdReason: string | null;
+  /** The hold's reference (kenmerk) while held, named by a legal-claims reading of the dossier; null otherwise. */
+  holdId: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
 }
@@ -197,7 +199,7 @@ export async function listReviews(scope: RecordScope, masterKey: Buffer, limit: 
   };
   return rows.map((r) => ({
     clientId: r.client_id, name: `${r.given_names} ${r.family_name}`, birthDate: r.birth_date, lastChange: r.last_change, keptUntil: r.kept_until,
-    status: r.status, holdReason: holdReason(r), decidedBy: r.decided_by, decidedAt: r.decided_at === null ? null : asDate(r.decided_at).toISOString(),
+    status: r.status, holdReason: holdReason(r), holdId: r.status === 'held' ? r.hold_id : null, decidedBy: r.decided_by, decidedAt: r.decided_at === null ? null : asDate(r.decided_at).toISOString(),
   }));
 }
 

@@ -181,6 +181,15 @@ export function namedDossierRetention(scope: RecordScope, clientId: string) {
           sealedReason]);
       return rows.length === 1;
     },
+    /**
+     * The current hold's reference (kenmerk), or null when the dossier is not held: what the privacy officer passes
+     * to whoever defends the procedure, who names it to read the restricted dossier (AVG 18(2); {@link isCurrentHold}).
+     */
+    currentHoldId: async (): Promise<string | null> => {
+      const [row] = await tx.query<{ hold_id: string }>(
+        `SELECT hold_id FROM org.retention_reviews WHERE client_id = $1 AND organisation_id = $2 AND status = 'held'`, [clientId, organisationId]);
+      return row?.hold_id ?? null;
+    },
     /** Ends a hold: the row goes. False when the dossier was not held. */
     release: async (): Promise<boolean> => {
       const rows = await tx.query<{ client_id: string }>(
@@ -202,6 +211,8 @@ export interface ReviewRow {
   last_change: string;
   kept_until: string;
   status: 'pending' | 'confirmed' | 'held';
+  /** The hold's reference (kenmerk), which a legal-claims reading names (see {@link isCurrentHold}). */
+  hold_id: string;
   hold_reason_ciphertext: Buffer | null;
   decided_by: string | null;
   decided_at: Date | string | null;
@@ -219,7 +230,7 @@ export function organisationRetention(scope: RecordScope) {
     openReviews: (limit: number) => tx.query<ReviewRow>(
       `SELECT r.client_id, c.family_name, c.given_names, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date,
               to_char(r.last_change, 'YYYY-MM-DD') AS last_change, to_char(r.kept_until, 'YYYY-MM-DD') AS kept_until,
-              r.status, r.hold_reason_ciphertext, r.decided_by, r.decided_at
+              r.status, r.hold_id, r.hold_reason_ciphertext, r.decided_by, r.decided_at
          FROM org.retention_reviews r JOIN ${CLIENTS} c ON c.id = r.client_id
         WHERE r.organisation_id = $1 AND r.status <> 'destroyed'
         ORDER BY r.kept_until, r.client_id LIMIT $2`, [organisationId, limit]),
