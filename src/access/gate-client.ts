@@ -22,7 +22,7 @@ import { isCurrentHold } from '../retention/procedure-holds.js';
 import { emergencyAccessRoles } from '../organisation/emergency-access-roles.js';
 import { isResponsibleFor, loadClientFacts, recordedFactsOf } from './client-access.js';
 import {
-  ACTING_FOR_HEADER, EMERGENCY_SUMMARY_PART,
+  ACTING_FOR_HEADER, CLIENT_EXISTENCE_PART, EMERGENCY_SUMMARY_PART, FIND_FOR_EMERGENCY_PURPOSE,
   type AccessOptions, type ClientScope, type ListCandidate, type ListScope, type NewClientScope, type RegistrationOutcome, type RequestContext,
 } from './gate-scope.js';
 
@@ -219,7 +219,7 @@ export async function enterClient<T>(
       if (!decision.allowed) return refuse(decision);
       const touched: string[] = [];
       const scope = {
-        tx, [SCOPE_TX]: tx, client, actor: ctx.actor, decision, now: ctx.now,
+        [SCOPE_TX]: tx, client, actor: ctx.actor, decision, now: ctx.now,
         preloaded: { wrappedKey, processingRestricted: recordedFacts.includes(Fact.processingRestricted) },
         touch: (ids: readonly string[]) => { touched.push(...ids); },
       } as ClientScope; // the one place a ClientScope is made
@@ -258,7 +258,7 @@ export async function enterNewClient<T>(
     outcome = await db.transaction(async (tx) => {
       let registration: RegistrationOutcome | undefined;
       const value = await work({
-        tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, decision,
+        [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, decision,
         created: (clientId) => { registration = { kind: 'created', clientId }; },
         duplicate: (clientId, refusal) => { registration = { kind: 'duplicate', clientId, refusal }; },
       });
@@ -302,7 +302,7 @@ export function enterClientList<T>(db: Database, ctx: RequestContext, work: (sco
   return db.transaction(async (tx) => {
     const rows: AccessLogRow[] = [];
     const scope: ListScope = {
-      tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now,
+      [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now,
       admit: async <C extends ListCandidate>(proposed: readonly C[], clientIdOf: (candidate: C) => string): Promise<C[]> => {
         const recorded = await recordedFactsOf(tx, [...new Set(proposed.map(clientIdOf))]);
         const shown: C[] = [];
@@ -314,6 +314,31 @@ export function enterClientList<T>(db: Database, ctx: RequestContext, work: (sco
           if (!decision.allowed) continue;
           shown.push(candidate);
           rows.push(logRow(ctx, clientIdOf(candidate), intent, AccessOutcome.allowed, decision));
+        }
+        return shown;
+      },
+      find: async <C extends ListCandidate>(proposed: readonly C[], clientIdOf: (candidate: C) => string) => {
+        const recorded = await recordedFactsOf(tx, [...new Set(proposed.map(clientIdOf))]);
+        const allowedRoles = proposed.length === 0 ? [] : await emergencyAccessRoles(tx, ctx.actor.organisationId);
+        const existence = { action: 'read', part: CLIENT_EXISTENCE_PART, purpose: FIND_FOR_EMERGENCY_PURPOSE };
+        const shown: { candidate: C; shown: 'client' | 'existence' }[] = [];
+        for (const candidate of proposed) {
+          const relation = (candidate.relation ?? undefined) as CareRelation | undefined;
+          const clientFacts = recorded.get(clientIdOf(candidate)) ?? [];
+          const decision = decideEmployeeAccess({ role: ctx.actor.role, relation, intent, clientBorn: candidate.birthDate, today, clientFacts });
+          if (decision.allowed) {
+            shown.push({ candidate, shown: 'client' });
+            rows.push(logRow(ctx, clientIdOf(candidate), intent, AccessOutcome.allowed, decision));
+            continue;
+          }
+          // Who could break the glass for this client may learn that the client exists, and nothing more.
+          const glass = policyOf(decideEmergencyOpening({
+            role: ctx.actor.role, allowedRoles, actsAsIntern: ctx.actor.role === 'intern' || relation === 'intern',
+            clientObjectsToInterns: clientFacts.includes(Fact.clientObjectsToInterns),
+          }), AccessBasis.emergency);
+          if (!glass.allowed) continue;
+          shown.push({ candidate, shown: 'existence' });
+          rows.push(logRow(ctx, clientIdOf(candidate), existence, AccessOutcome.allowed, glass));
         }
         return shown;
       },

@@ -74,8 +74,6 @@ declare const clientScopeBrand: unique symbol;
 /** Proof that access to one client was decided and is being logged; only the gate makes one. */
 export interface ClientScope extends HoldsTransaction {
   readonly [clientScopeBrand]: true;
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
   readonly client: ClientFacts;
   readonly actor: Actor;
   readonly decision: PolicyDecision;
@@ -92,8 +90,6 @@ export interface ClientScope extends HoldsTransaction {
 
 /** What work on a family part may touch: the family, its members, and the transaction. */
 export interface FamilyScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
   readonly familyId: string;
   readonly organisationId: string;
   readonly members: readonly string[];
@@ -108,8 +104,6 @@ export interface FamilyScope extends HoldsTransaction {
  * client ("who saw this dossier" also shows who read a complaint about them).
  */
 export interface RecordScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
   readonly decision: PolicyDecision;
@@ -125,13 +119,22 @@ export interface ListCandidate {
 
 /** A list of clients (a caseload, a search, open requests): the work proposes, the gate decides per client and logs each shown. */
 export interface ListScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
   /** The candidates the engine lets this caller see, in their order; each is logged. */
   admit<C extends ListCandidate>(candidates: readonly C[], clientIdOf: (candidate: C) => string): Promise<C[]>;
+  /**
+   * Finding a client organisation-wide (issue 15): each candidate the caller may see is `client`; one they may not,
+   * but for whom they could break the glass (the engine's `decideEmergencyOpening`: the organisation's roles, an
+   * intern never for a client who objected), is `existence` — only that the client exists may be shown. Both are
+   * logged; the others are dropped.
+   */
+  find<C extends ListCandidate>(candidates: readonly C[], clientIdOf: (candidate: C) => string): Promise<{ candidate: C; shown: 'client' | 'existence' }[]>;
 }
+
+/** What the log names as the part seen when a search shows only that a client exists, and why. */
+export const CLIENT_EXISTENCE_PART = 'client-existence';
+export const FIND_FOR_EMERGENCY_PURPOSE = 'find-client-for-emergency-access';
 
 /**
  * What registration found: a new client, or a client of the organisation
@@ -145,8 +148,6 @@ export type RegistrationOutcome = { kind: 'created'; clientId: string } | { kind
  * or the look at the existing one, and then throws the duplicate's refusal.
  */
 export interface NewClientScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
   readonly decision: PolicyDecision;
@@ -169,8 +170,6 @@ export interface OwnUse {
  * the author's use of their own notes.
  */
 export interface OwnScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
   used(uses: readonly OwnUse[]): void;
@@ -185,8 +184,6 @@ export interface DownloadLink {
 
 /** A download by its token and code: the work finds the link and says whether it let the requester have the document. */
 export interface DownloadScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
   readonly now: Date;
   /** Called once the link is known: `allowed` when the document is handed over. Logged whatever the outcome. */
   attempted(link: DownloadLink, allowed: boolean): void;
@@ -194,8 +191,6 @@ export interface DownloadScope extends HoldsTransaction {
 
 /** The administration work's scope: the acts it did, each one row, and a refusal decided inside the work. */
 export interface AdministrationScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
   readonly actor: Actor;
   readonly now: Date;
   readonly decision: PolicyDecision;
@@ -214,8 +209,6 @@ export interface Enrolled {
 
 /** The enrolment work's scope: its transaction, and `completed` to name who enrolled (required: no row, no enrolment). */
 export interface EnrolmentScope extends HoldsTransaction {
-  /** @deprecated Being replaced by the owners' stores bound to this scope (txOf, stores only); see src/db/scope-tx.test.ts. */
-  readonly tx: Queryable;
   readonly now: Date;
   completed(who: Enrolled): void;
 }

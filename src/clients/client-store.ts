@@ -207,5 +207,31 @@ export function clientCandidatesOf(scope: ListScope) {
         [organisationId, employeeId, options.today, options.wholeOrganisation, options.limit, options.offset, pattern],
       );
     },
+
+    /**
+     * Finding a client in the whole organisation (issue 15): by a part of the name, or exactly by birth date or BSN;
+     * at most `limit`, in name order, each with the caller's care relation on `today`. The gate decides what of each
+     * may be shown (`scope.find`); the BSN itself never leaves this query.
+     */
+    find: (by: ClientFinder, today: string, limit: number): Promise<CandidateRow[]> => {
+      const pattern = by.name === undefined ? null : `%${by.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      return tx.query<CandidateRow>(
+        `SELECT c.id, c.family_name, c.given_names, c.birth_date, t.relation
+           FROM formal.clients c
+           LEFT JOIN ${careRelationOn('c.id', '$2', '$3')} t ON true
+          WHERE c.organisation_id = $1
+            AND ($4::text IS NULL OR c.given_names || ' ' || c.family_name ILIKE $4)
+            AND ($5::date IS NULL OR c.birth_date = $5::date)
+            AND ($6::text IS NULL OR c.bsn = $6)
+          ORDER BY c.family_name, c.given_names, c.id
+          LIMIT $7`,
+        [organisationId, employeeId, today, pattern, by.birthDate ?? null, by.bsn ?? null, limit],
+      );
+    },
   };
 }
+
+/** What a search for a client names: a part of the name, a birth date (YYYY-MM-DD) or a BSN — one of them. */
+export type ClientFinder = { name: string; birthDate?: undefined; bsn?: undefined }
+  | { birthDate: string; name?: undefined; bsn?: undefined }
+  | { bsn: string; name?: undefined; birthDate?: undefined };

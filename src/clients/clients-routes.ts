@@ -5,7 +5,7 @@ import type { ListScope } from '../access/gate.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { NullableObject, NullableString, OneOf, Uuid as UuidSchema } from '../http/schema-helpers.js';
 import { gatedRoute } from '../http/gated-route.js';
-import { editFormalData, listCandidates, readClient, registerClient, validateNewClient } from './clients-service.js';
+import { editFormalData, findClients, finderOf, listCandidates, readClient, registerClient, validateNewClient } from './clients-service.js';
 
 const Uuid = UuidSchema();
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -70,6 +70,8 @@ const ClientRecord = Type.Object({
   retention: NullableObject(Type.Object({ keptUntil: NullableString(), held: Type.Boolean(), explanation: Type.String() })),
   death: NullableObject(Type.Object({ diedOn: Type.String(), wishInLife: Type.String(), recordedBy: Type.String(), recordedAt: Type.String() })),
   representatives: NullableObject(Type.Object({ rank: Type.Integer(), relationIds: Type.Array(Uuid) })),
+  /** The caller's own confirmed emergency access that runs now, and when it ends (the banner with the time left). */
+  emergencyAccess: NullableObject(Type.Object({ startedAt: Type.String(), expiresAt: Type.String() })),
 });
 
 const ListQuery = Type.Object({
@@ -83,6 +85,23 @@ const SearchBody = Type.Object({
 }, { additionalProperties: false });
 
 const ClientParams = Type.Object({ clientId: Uuid }, { additionalProperties: false });
+
+/** One of: a part of the name, a birth date, a BSN (issue 15: one search box on the caseload). */
+const FindBody = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 2, maxLength: 100, description: 'Part of the given names or family name, case-insensitive (at least 2 letters).' })),
+  birthDate: Type.Optional(DateOnly),
+  bsn: Type.Optional(Type.String({ pattern: '^[0-9]{9}$', description: 'Burgerservicenummer, exact' })),
+}, { additionalProperties: false, description: 'Exactly one of name, birthDate, bsn.' });
+/** A client the caller may see (with birth date), or one outside their reach they could break the glass for: name and birth year only. */
+const FoundClient = Type.Union([
+  Type.Object({
+    shown: Type.Literal('client'), id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthDate: Type.String(), birthYear: Type.Integer(),
+    inCaseload: Type.Boolean({ description: 'The caller has a care relation with the client now.' }),
+  }, { additionalProperties: false }),
+  Type.Object({
+    shown: Type.Literal('existence'), id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthYear: Type.Integer(),
+  }, { additionalProperties: false, description: 'Outside the caller\'s caseload: only that the client exists; the id serves to ask emergency access.' }),
+]);
 
 export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
   gatedRoute(app, deps, {
@@ -124,6 +143,30 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['clients'], summary: 'Search my clients (or, for administrative roles, all) by name', body: SearchBody, response: { 200: ClientList } },
     kind: 'client-list', subject: () => ({ kind: 'client-list' }), intent: () => 'read',
     handler: (scope, request) => listClients(scope, request.body),
+  });
+
+  // Finding a client in the whole organisation (issue 15): outside the caseload only that the client exists, and only
+  // for whom the caller could break the glass (the engine's emergency rule, the organisation's setting). A POST, so
+  // a name, birth date or BSN never appears in a URL.
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/clients/find',
+    schema: {
+      tags: ['clients'],
+      summary: 'Find a client in the organisation by part of the name, birth date or BSN; outside one\'s caseload only name and birth year',
+      description: 'Exactly one of name (at least 2 letters), birthDate or bsn (exact). At most 20 clients. Clients the caller may see come with '
+        + 'their birth date; for clients outside the caller\'s reach, shown only to roles that may break the glass in this organisation '
+        + '(never an intern for a client who objected to interns), only name and birth year, and the id to ask emergency access with. '
+        + 'Every client shown is logged; those outside the caseload with the purpose find-client-for-emergency-access.',
+      body: FindBody, response: { 200: Type.Object({ clients: Type.Array(FoundClient) }) },
+    },
+    kind: 'client-list',
+    // The form is checked before the gate: a search without one criterion is a 400, not a list in the log.
+    subject: (request) => {
+      finderOf(request.body);
+      return { kind: 'client-list' };
+    },
+    intent: () => 'read',
+    handler: async (scope, request) => ({ clients: await findClients(scope, finderOf(request.body)) }),
   });
 
   gatedRoute(app, deps, {

@@ -20,9 +20,10 @@ import { processingRestrictionOf, type ProcessingRestriction } from '../dossier/
 import { dossierTransfer } from '../transfers/transfer-record.js';
 import { dossierRetentionOf } from '../retention/dossier-retention.js';
 import { clientRepresentativesOn, deathOf, type ClientDeath } from '../representation/representation-service.js';
+import { runningEmergencyAccessOf } from '../emergency/emergency-store.js';
 import { isValidBsn } from './bsn.js';
 import {
-  clientCandidatesOf, formalDataOf, Gender, newClientOf, type CorrectableField, type IdentityDocument,
+  clientCandidatesOf, formalDataOf, Gender, newClientOf, type ClientFinder, type CorrectableField, type IdentityDocument,
 } from './client-store.js';
 
 // The vocabulary of the formal data lives with its tables' store (client-store.ts), re-exported here for the routes and the other modules.
@@ -90,6 +91,8 @@ export interface ClientRecord extends ClientSummary {
   death: ClientDeath | null;
   /** Who represents the adult client who is not competent today, by the engine (BW 7:465 lid 3): relation ids and their rank. */
   representatives: { rank: number; relationIds: string[] } | null;
+  /** The caller's own confirmed emergency access that runs now, with its end; null when the caller reads on another basis. */
+  emergencyAccess: { startedAt: string; expiresAt: string } | null;
 }
 
 export interface FormalCorrection {
@@ -352,7 +355,15 @@ export async function readClient(scope: ClientScope, masterKey: Buffer): Promise
     retention: await retentionNotice(scope),
     death: (await deathOf(scope)) ?? null,
     representatives: await clientRepresentativesOn(scope, calendarDate(scope.now)),
+    emergencyAccess: await emergencyAccessNotice(scope),
   };
+}
+
+/** The caller's running emergency access, for the banner with the time left; only when the gate let them in by it. */
+async function emergencyAccessNotice(scope: ClientScope): Promise<ClientRecord['emergencyAccess']> {
+  if (scope.decision.basis !== 'emergency') return null;
+  const grant = await runningEmergencyAccessOf(scope);
+  return grant === undefined ? null : { startedAt: grant.startedAt.toISOString(), expiresAt: grant.expiresAt.toISOString() };
 }
 
 /** Until when the dossier is kept, with the engine's explanation: visible to whoever reads the overview (Jeugdwet 7.3.8). */
@@ -381,4 +392,48 @@ export async function listCandidates(
 ): Promise<ListCandidate[]> {
   const rows = await clientCandidatesOf(scope).page({ ...options, today: calendarDate(scope.now) });
   return rows.map((r) => ({ id: r.id, familyName: r.family_name, givenNames: r.given_names, birthDate: r.birth_date, relation: r.relation }));
+}
+
+/** A client found by a search: one the caller may see, or — for whom they could break the glass — only that they exist. */
+export type FoundClient =
+  | { shown: 'client'; id: string; familyName: string; givenNames: string; birthDate: string; birthYear: number; inCaseload: boolean }
+  | { shown: 'existence'; id: string; familyName: string; givenNames: string; birthYear: number };
+
+/** The one criterion of a search, as the API takes it; 400 unless exactly one is given (and a BSN that passes the elfproef). */
+export function finderOf(body: { name?: string | undefined; birthDate?: string | undefined; bsn?: string | undefined }): ClientFinder {
+  const given = [body.name, body.birthDate, body.bsn].filter((v) => v !== undefined).length;
+  if (given !== 1) {
+    throw badRequest('invalid-search', undefined, 'Zoek op één ding: een deel van de naam, de geboortedatum of het BSN.',
+      'Search by one thing: part of the name, the birth date or the BSN.');
+  }
+  if (body.name !== undefined) {
+    const name = body.name.trim();
+    if (name.length < 2) throw badRequest('invalid-search', 'name', 'Typ minstens 2 letters van de naam.', 'Type at least 2 letters of the name.');
+    return { name };
+  }
+  if (body.birthDate !== undefined) return { birthDate: body.birthDate };
+  const bsn = body.bsn!;
+  if (!isValidBsn(bsn)) throw badRequest('invalid-bsn', 'bsn', 'Dit BSN klopt niet. Controleer de 9 cijfers.', 'This BSN fails the check; check the 9 digits.');
+  return { bsn };
+}
+
+/** At most this many clients come back from one search: enough to recognise someone, too few to browse the organisation. */
+export const FIND_LIMIT = 20;
+
+/**
+ * Finds a client in the whole organisation (issue 15, "Find a client, break the glass properly"): by a part of the
+ * name (at least 2 letters), or exactly by birth date or BSN. The gate decides each candidate (`scope.find`): the
+ * clients the caller may see come with their birth date; for the others the caller could break the glass for, only
+ * name and birth year, and an id to ask emergency access with. Everyone shown is logged.
+ */
+export async function findClients(scope: ListScope, by: ClientFinder): Promise<FoundClient[]> {
+  const rows = await clientCandidatesOf(scope).find(by, calendarDate(scope.now), FIND_LIMIT);
+  const candidates = rows.map((r) => ({ id: r.id, familyName: r.family_name, givenNames: r.given_names, birthDate: r.birth_date, relation: r.relation }));
+  const found = await scope.find(candidates, (c) => c.id);
+  return found.map(({ candidate: c, shown }): FoundClient => {
+    const birthYear = Number(c.birthDate.slice(0, 4));
+    return shown === 'client'
+      ? { shown, id: c.id, familyName: c.familyName, givenNames: c.givenNames, birthDate: c.birthDate, birthYear, inCaseload: c.relation !== null }
+      : { shown, id: c.id, familyName: c.familyName, givenNames: c.givenNames, birthYear };
+  });
 }

@@ -136,6 +136,19 @@ export function emergencySummaryOf(scope: ClientScope) {
   };
 }
 
+/**
+ * The scope's employee's own confirmed emergency access to the scope's client that runs at the scope's time, with
+ * when it ends (the latest, if several): the client's pages show it as a banner with the time left (issue 15).
+ */
+export async function runningEmergencyAccessOf(scope: ClientScope): Promise<{ startedAt: Date; expiresAt: Date } | undefined> {
+  const rows = await txOf(scope).query<{ started_at: Date; expires_at: Date }>(
+    `SELECT started_at, expires_at FROM org.emergency_accesses
+      WHERE client_id = $1 AND employee_id = $2 AND started_at <= $3 AND expires_at > $3 AND confirmed_at IS NOT NULL
+      ORDER BY expires_at DESC LIMIT 1`, [scope.client.id, scope.actor.employeeId, scope.now]);
+  const row = rows[0];
+  return row === undefined ? undefined : { startedAt: row.started_at, expiresAt: row.expires_at };
+}
+
 // ---------------------------------------------------------------- the review queue (record scope)
 
 export interface EmergencyAccessRow {

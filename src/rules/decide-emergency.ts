@@ -39,6 +39,11 @@ const ROLE_NL: Record<EmergencyRole, string> = {
   'privacy-officer': 'de functionaris gegevensbescherming', 'application-administrator': 'de functioneel beheerder',
 };
 
+/** "a", "a en b", "a, b en c". */
+function andList(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} en ${words[words.length - 1]!}`;
+}
+
 /**
  * Whether this employee may break the glass for this client.
  * @example
@@ -47,16 +52,18 @@ const ROLE_NL: Record<EmergencyRole, string> = {
 export function decideEmergencyOpening(q: EmergencyOpeningQuestion): Decision {
   if (q.role === EmergencyRole.applicationAdministrator) {
     return deny('emergency.application-administrator', [Citation.avg_5, Citation.jeugdwet_7_3_11],
-      'U beheert als functioneel beheerder accounts en rollen, geen cliënten. Daarom kunt u ook in een noodsituatie geen dossier openen. Waarschuw een hulpverlener of de dienstdoende collega; die kan de noodtoegang gebruiken.');
+      'Als functioneel beheerder beheert u accounts en rollen, geen cliënten. Daarom kunt u geen dossier openen, ook niet in een noodsituatie. Is er nu nood? Waarschuw dan een hulpverlener of de collega die dienst heeft. Die kan noodtoegang vragen.');
   }
   if (!q.allowedRoles.includes(q.role)) {
-    const who = q.allowedRoles.length === 0 ? 'niemand' : q.allowedRoles.map((r) => ROLE_NL[r]).join(', ');
+    const who = q.allowedRoles.length === 0
+      ? 'In uw organisatie kan niemand noodtoegang vragen.'
+      : `In uw organisatie is noodtoegang voor ${andList(q.allowedRoles.map((r) => ROLE_NL[r]))}.`;
     return deny('emergency.role-not-allowed', [Citation.avg_5, Citation.jeugdwet_7_3_11, Citation.bw_7_457],
-      `In uw organisatie is noodtoegang voor ${who}. Met uw functie kunt u het dossier daarom niet openen, ook niet in een noodsituatie. Is er nu nood? Waarschuw dan een hulpverlener of de dienstdoende collega.`);
+      `${who} Met uw functie kunt u dit dossier daarom niet openen, ook niet in een noodsituatie. Is er nu nood? Waarschuw dan een hulpverlener of de collega die dienst heeft.`);
   }
   if (q.actsAsIntern && q.clientObjectsToInterns) {
     return deny('emergency.intern.client-objects', [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
-      'De cliënt heeft duidelijk bezwaar gemaakt tegen stagiairs die het dossier lezen. Dat bezwaar geldt ook in een noodsituatie. Waarschuw een hulpverlener of de dienstdoende collega; die kan de noodtoegang gebruiken.');
+      'U werkt hier als stagiair, en deze cliënt wil niet dat stagiairs het dossier lezen. Dat geldt ook in een noodsituatie. Waarschuw een hulpverlener of de collega die dienst heeft. Die kan noodtoegang vragen.');
   }
   return allow('emergency.opened', [Citation.avg_9, Citation.avg_6],
     'Er is een noodsituatie gemeld, met een reden. U ziet eerst de noodsamenvatting: medicatie, belangrijke contactpersonen en bekende risico\'s. Het hele dossier opent pas als u dat nog een keer bevestigt. Alles wordt vastgelegd en achteraf beoordeeld.');

@@ -91,7 +91,7 @@ function employeeRead(s: Situation, actor: Employee, rule: (name: string) => str
     // 000: "Stagiaires krijgen geen toegang tot het dossier wanneer u hier uitdrukkelijk bezwaar tegen heeft" — no exception for an emergency.
     return deny(rule('intern.client-objects'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
       s.facts.has(Fact.emergency)
-        ? 'De cliënt heeft duidelijk bezwaar gemaakt tegen stagiairs die het dossier lezen. Dat bezwaar geldt ook in een noodsituatie. Een medewerker die geen stagiair is, kan de noodtoegang gebruiken.'
+        ? 'U werkt hier als stagiair, en deze cliënt wil niet dat stagiairs het dossier lezen. Dat geldt ook in een noodsituatie. Vraag een collega die geen stagiair is; die kan noodtoegang vragen.'
         : 'De cliënt heeft duidelijk bezwaar gemaakt tegen stagiairs die het dossier lezen. Daarom krijgen stagiairs geen toegang.');
   }
   if (s.facts.has(Fact.emergency) && actor !== Actor.careProfessional && actor !== Actor.substitute) {
@@ -128,6 +128,6 @@ function employeeRead(s: Situation, actor: Employee, rule: (name: string) => str
     }
     case Actor.employeeWithoutRelation:
       return deny(rule('no-care-relation'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.avg_5],
-        'Deze medewerker is niet bij de hulp betrokken. Zonder behandelrelatie of noodsituatie mag een medewerker het dossier niet inzien. Toch kijken is een datalek.');
+        'U werkt niet met deze cliënt. Daarom kunt u dit dossier niet openen. Is er een noodsituatie? Dan kunt u noodtoegang vragen als uw functie dat mag, of een collega vragen die met deze cliënt werkt.');
   }
 }

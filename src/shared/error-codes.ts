@@ -58,6 +58,7 @@ export const ERROR_CODES = {
   'invalid-passage': { status: 400, meaning: 'A marked passage lies outside the text it marks.' },
   'invalid-period': { status: 400, meaning: 'A period whose end lies before its start.' },
   'invalid-purpose': { status: 400, meaning: 'The purpose header is unknown or does not name the record it rests on.' },
+  'invalid-search': { status: 400, meaning: 'A client search names not exactly one of part of the name (at least 2 letters), birth date or BSN.' },
   'invalid-text': { status: 400, meaning: 'A text holds characters that do not belong in it (e.g. control characters).' },
   'invalid-value': { status: 400, meaning: 'The database refuses a value (out of range, bad encoding); the value is not echoed.' },
   'not-a-guardian': { status: 400, meaning: 'The relation named is not a guardian with custody on that date.' },
