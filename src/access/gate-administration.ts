@@ -105,7 +105,7 @@ export async function enterAdministration<T>(
     return await db.transaction(async (tx) => {
       const acts: AccessLogRow[] = [];
       const value = await work({
-        tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, decision,
+        [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, decision,
         record: (act, details, citations = decision.citations) => { acts.push(administrationRow(who, act, details, { citations })); },
         refuse: (refused, act, details) => {
           refusal = administrationRow(who, act, details, { outcome: AccessOutcome.denied, citations: refused.citations });

@@ -17,7 +17,7 @@ export function enterDownload<T>(db: Database, ctx: PublicContext, work: (scope:
   return db.transaction(async (tx) => {
     const rows: AccessLogRow[] = [];
     const value = await work({
-      tx, [SCOPE_TX]: tx, now: ctx.now,
+      [SCOPE_TX]: tx, now: ctx.now,
       attempted: (link, allowed) => {
         rows.push(rowOf({ kind: 'public', ctx, organisationId: link.organisationId, employeeId: null, employeeRole: 'requester' }, {
           clientId: link.clientId, action: 'download-copy', part: 'dossier', actingForId: link.preparedBy,

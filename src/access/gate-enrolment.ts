@@ -22,7 +22,7 @@ export function enterEnrolment<T>(db: Database, ctx: PublicContext, work: (scope
   return db.transaction(async (tx) => {
     let who: Enrolled | undefined;
     const value = await work({
-      tx, [SCOPE_TX]: tx, now: ctx.now,
+      [SCOPE_TX]: tx, now: ctx.now,
       completed: (enrolled) => {
         who = enrolled;
       },

@@ -71,7 +71,7 @@ async function familyDecision<T>(
           reason?.citations ?? [Citation.bw_7_457],
         );
       }
-      const value = await work({ tx, [SCOPE_TX]: tx, familyId, organisationId: ctx.actor.organisationId, members, actor: ctx.actor, now: ctx.now });
+      const value = await work({ [SCOPE_TX]: tx, familyId, organisationId: ctx.actor.organisationId, members, actor: ctx.actor, now: ctx.now });
       const basis = allowed[0]!.decision;
       await writeInWork(tx, members.map((clientId) => logRow(ctx, clientId, intent, AccessOutcome.allowed, basis)));
       return value;

@@ -7,7 +7,7 @@
  * logged once (part `personal-work-note`, no entry ids, no content).
  */
 import { SCOPE_TX } from '../db/scope-tx.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { Fact, type Part } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -37,12 +37,12 @@ function useRow(ctx: RequestContext, intent: OwnIntent, use: OwnUse): AccessLogR
  * transaction.
  */
 export async function enterOwn<T>(db: Database, ctx: RequestContext, intent: OwnIntent, work: (scope: OwnScope) => Promise<T>): Promise<T> {
-  const run = async (tx: OwnScope['tx'], write: (rows: readonly AccessLogRow[]) => Promise<void>): Promise<T> => {
+  const run = async (tx: Queryable, write: (rows: readonly AccessLogRow[]) => Promise<void>): Promise<T> => {
     const uses = new Map<string, OwnUse>();
     const used = (list: readonly OwnUse[]) => {
       for (const use of list) if (!uses.has(use.clientId)) uses.set(use.clientId, use);
     };
-    const value = await work({ tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, used });
+    const value = await work({ [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, used });
     if (uses.size > 0) await write([...uses.values()].map((use) => useRow(ctx, intent, use)));
     return value;
   };

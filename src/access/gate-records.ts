@@ -8,7 +8,7 @@
  * this dossier" also shows who read a complaint or a review about the client.
  */
 import { SCOPE_TX } from '../db/scope-tx.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { AppError, forbidden } from '../errors.js';
 import { decideEmergencyReviewQueue } from '../emergency/emergency-policy.js';
 import { decideRegisterAccess, type Register, type RegisterAction } from '../registers/register-policy.js';
@@ -84,10 +84,10 @@ export async function enterRegister<T>(
   });
 }
 
-function recordScope(tx: RecordScope['tx'], ctx: RequestContext, decision: PolicyDecision): { scope: RecordScope; named: () => string[] } {
+function recordScope(tx: Queryable, ctx: RequestContext, decision: PolicyDecision): { scope: RecordScope; named: () => string[] } {
   const clients = new Set<string>();
   return {
-    scope: { tx, [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, decision, concerns: (ids) => { for (const id of ids) clients.add(id); } },
+    scope: { [SCOPE_TX]: tx, actor: ctx.actor, now: ctx.now, decision, concerns: (ids) => { for (const id of ids) clients.add(id); } },
     named: () => [...clients],
   };
 }

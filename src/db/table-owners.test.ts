@@ -5,12 +5,10 @@
  * migrations create and scans every SQL string in src/ for a table named
  * outside it.
  *
- * The restructuring lands module by module. No file names another module's
- * table any more (that list became empty on 2026-12-04). `STILL_OUTSIDE_STORE`
- * lists the files of the owner module that still write SQL on its table beside
- * the store; it may only shrink: a new one fails the test, and so does a listed
- * one that is gone (delete its line, so the list stays the honest measure of
- * what is left).
+ * The restructuring landed module by module, measured by lists that could
+ * only shrink: SQL on another module's table (empty on 2026-12-04), then SQL
+ * beside the owner store in its own module (empty on 2026-12-05). Both lists
+ * are gone; a naming outside the owner store now fails outright.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -85,11 +83,6 @@ const OWNER: Record<string, string> = {
   'org.transfers': 'transfers/transfer-store.ts',
 };
 
-/** Where SQL in the owner's module still names its table outside the owner store, as `file: table`. Only shrinks. */
-const STILL_OUTSIDE_STORE = new Set<string>([
-  // Made from the scan below on 2026-12-05 (issue 14); delete lines as services move their SQL into the stores.
-]);
-
 /** Tests, test support and the measuring tools (bench, fuzz, crash) may set up and inspect any table. */
 const EXEMPT_MODULES = new Set(['test-support', 'bench', 'fuzz', 'crash']);
 
@@ -131,19 +124,10 @@ describe('every table has one owner store (issue 14)', () => {
     expect(undeclared, 'add the new table to OWNER in src/db/table-owners.test.ts, naming the store that owns it').toEqual([]);
   });
 
-  it('names no table in SQL outside its owner module', async () => {
-    const crossing = (await namings(await createdTables())).filter((naming) => {
-      const [file, table] = naming.split(': ') as [string, string];
-      return moduleOf(file) !== moduleOf(OWNER[table]!);
-    });
+  it('names no table in SQL outside its owner store', async () => {
+    const found = await namings(await createdTables());
+    const crossing = found.filter((naming) => moduleOf(naming.split(': ')[0]!) !== moduleOf(OWNER[naming.split(': ')[1]!]!));
     expect(crossing, 'SQL on another module\'s table: call the owner module\'s store instead').toEqual([]);
-  });
-
-  it('names no table in SQL outside its owner store, except the files still listed (a list that only shrinks)', async () => {
-    const actual = await namings(await createdTables());
-    const added = actual.filter((naming) => !STILL_OUTSIDE_STORE.has(naming));
-    const gone = [...STILL_OUTSIDE_STORE].filter((naming) => !actual.includes(naming));
-    expect(added, 'SQL outside the table\'s owner store: move it into the store (see OWNER)').toEqual([]);
-    expect(gone, 'these are gone: delete them from STILL_OUTSIDE_STORE').toEqual([]);
+    expect(found, 'SQL outside the table\'s owner store: move it into the store (see OWNER)').toEqual([]);
   });
 });
