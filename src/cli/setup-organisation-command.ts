@@ -5,15 +5,17 @@
  * (organisation/organisation-setup.ts says why those three and how it is
  * logged). Run once per organisation, on the server, by the operator who
  * installs it; a second run for an organisation that has accounts changes
- * nothing and says why.
+ * nothing and says why. After the set-up it writes an access-log checkpoint
+ * (access/log-checkpoints.ts), so its rows are pinned before the server runs.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { writeCheckpoint } from '../access/log-checkpoints.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/open-database.js';
 import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { EmployeeRole } from '../organisation/employee-roles.js';
-import { setUpOrganisation, SetupRefused, type SetupAccount } from '../organisation/organisation-setup.js';
+import { checkSetupInput, setUpOrganisation, SetupRefused, type SetupAccount } from '../organisation/organisation-setup.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: dossierwijzer setup-organisation --by "OPERATOR" --file setup.json
@@ -97,17 +99,27 @@ export const setupOrganisationCommand: Command = async (args) => {
     process.stderr.write(`${error.message}\n\n${usage}`);
     return 2;
   }
+  try {
+    checkSetupInput(input);
+  } catch (error) {
+    if (!(error instanceof SetupRefused)) throw error;
+    process.stderr.write(`Refused: ${error.message}\n`);
+    return 1;
+  }
   const config = loadConfig();
   // The organisation does not exist yet: the set-up runs in the system scope (row-level security, migration 0056).
   const db = withDefaultScope((await openDatabase(config)).db, SYSTEM_SCOPE);
   try {
     const result = await setUpOrganisation(db, input, { operator: by, now: new Date(), publicUrl: config.publicUrl });
+    // Pin the set-up's log rows at once, as `verify-log --checkpoint` does: the server may not run for a while yet.
+    const checkpoint = await writeCheckpoint(db, config.logCheckpointFile, new Date());
     const lines = [`Organisation "${result.organisationName}" set up with ${result.accounts.length} account(s).`, ''];
     for (const account of result.accounts) {
       lines.push(`${account.displayName} (${account.username}, ${account.role})`, `  ${account.enrolment.url}`, `  valid until ${account.enrolment.expiresAt}`, '');
     }
     lines.push('Hand each link to its own employee only. The links are shown once and work once; they are not stored.',
-      'When one expires, the application administrator makes a new one (Beheer, "Account resetten").', '');
+      'When one expires, the application administrator makes a new one (Beheer, "Account resetten").',
+      `Access log: ${result.accounts.length} row(s) written, checkpoint at row ${checkpoint.seq} in ${config.logCheckpointFile}.`, '');
     process.stdout.write(lines.join('\n'));
     return 0;
   } catch (error) {

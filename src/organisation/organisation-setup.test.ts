@@ -57,8 +57,8 @@ describe('the set-up makes the organisation, its first accounts and one enrolmen
   it('creates the three accounts with their roles in effect and no credentials, and prints a link per account, never a password', async () => {
     expect(result.organisationName).toBe(NAME);
     expect(result.accounts.map((a) => [a.username, a.role])).toEqual(input.accounts.map((a) => [a.username, a.role]));
-    const employees = await h.database.db.query<{ id: string; role: string; role_pending: boolean; password_hash: string | null; totp_secret: Buffer | null; organisation_id: string }>(
-      'SELECT id, role, role_pending, password_hash, totp_secret, organisation_id FROM org.employees WHERE organisation_id = $1 ORDER BY username', [result.organisationId]);
+    const employees = await h.database.db.query<{ role_pending: boolean; password_hash: string | null; totp_secret: Buffer | null }>(
+      'SELECT role_pending, password_hash, totp_secret FROM org.employees WHERE organisation_id = $1 ORDER BY username', [result.organisationId]);
     expect(employees).toHaveLength(3);
     for (const e of employees) expect(e).toMatchObject({ role_pending: false, password_hash: null, totp_secret: null });
     for (const account of result.accounts) {
@@ -73,7 +73,8 @@ describe('the set-up makes the organisation, its first accounts and one enrolmen
   });
 
   it('logs every account made as an act of the set-up, naming the operator; the chain verifies', async () => {
-    const rows = await h.database.db.query<{ employee_id: string | null; employee_role: string; route: string; action: string; outcome: string; purpose: string; session_id: string | null }>(
+    type Row = { employee_id: string | null; employee_role: string; route: string; action: string; outcome: string; purpose: string; session_id: null };
+    const rows = await h.database.db.query<Row>(
       'SELECT employee_id, employee_role, route, action, outcome, purpose, session_id FROM audit.access_log WHERE organisation_id = $1 ORDER BY seq', [result.organisationId]);
     expect(rows.slice(0, 3)).toEqual(result.accounts.map((a) => ({
       employee_id: null, employee_role: 'system', route: 'cli setup-organisation', action: 'administer', outcome: 'allowed',
