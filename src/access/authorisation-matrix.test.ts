@@ -18,6 +18,7 @@ const NONE: readonly EmployeeRole[] = [];
 const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients': ALL, // a list filtered to what the caller may see
   'POST /api/clients/search': ALL, // the same list, narrowed by name
+  'POST /api/clients/find': ALL, // a list filtered per client: outside one's reach only existence, for who may break the glass (issue 15)
   'GET /api/exports/progress/:progressId': ALL, // numbers of one's own export only
   'POST /api/clients': ['care-professional', 'admin-staff'], // registration: starts care or keeps the administration (004 C)
   'GET /api/clients/:clientId': ['admin-staff'], // administrative data for administrative tasks (004 C)

@@ -75,6 +75,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const calls: Record<string, RouteCall> = {
     'GET /api/clients': { url: '/api/clients' },
     'POST /api/clients/search': { url: '/api/clients/search', body: { nameContains: 'ab' } },
+    'POST /api/clients/find': { url: '/api/clients/find', body: { name: 'ab' } },
     'GET /api/exports/progress/:progressId': { url: `/api/exports/progress/${requestId}` },
     'POST /api/clients': { url: '/api/clients', body: { familyName: 'Nieuw', givenNames: 'Kim', birthDate: '2015-01-01', gender: 'unknown', streetAddress: 'Straat 1', postcode: '1234 AB', town: 'Stad' } },
     'GET /api/clients/:clientId': { url: c },
