@@ -58,10 +58,30 @@ export function setPurpose(value: string | undefined): void {
   purpose = value;
 }
 
+/**
+ * A purpose for one client only: reading a restricted dossier for a procedure names its hold (`legal-claims <hold>`,
+ * AVG 18(2); issue 14). Sent only with that client's requests, so it cannot stick to another dossier; the client
+ * page clears it when it is left.
+ */
+let clientPurpose: { clientId: string; value: string } | undefined;
+export function setClientPurpose(clientId: string, value: string | undefined): void {
+  clientPurpose = value === undefined ? undefined : { clientId, value };
+}
+
+/** The purpose to send with a request to `url`: the client's own, else the one chosen for all. */
+function purposeFor(url: string): string | undefined {
+  if (clientPurpose !== undefined) {
+    const base = `/api/clients/${clientPurpose.clientId}`;
+    if (url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}?`)) return clientPurpose.value;
+  }
+  return purpose;
+}
+
 export async function raw(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const named = purposeFor(url);
   const init: RequestInit = {
     method, credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(purpose === undefined ? {} : { 'x-dossierwijzer-purpose': purpose }), ...headers },
+    headers: { accept: 'application/json', ...(named === undefined ? {} : { 'x-dossierwijzer-purpose': named }), ...headers },
   };
   if (method !== 'GET') {
     init.headers = { ...init.headers, 'x-dossierwijzer-csrf': '1' };

@@ -1,6 +1,6 @@
 /** One client: overview (identity, custody and representation, consents, agreements, emergency summary), timeline, requests; emergency access when refused. */
-import { useState } from 'react';
-import { api, get, post, toProblem, type Problem } from '../api';
+import { useEffect, useState } from 'react';
+import { ApiError, api, get, post, setClientPurpose, toProblem, type Problem } from '../api';
 import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit, ConfirmButton } from '../components';
 import { DeathRecords } from './DeathRecords';
 import {
@@ -17,6 +17,8 @@ import { ClientWorkNotes } from './WorkNotes';
 import { ClientFamilies } from './Family';
 import { EmergencyAccess, SummaryView, type EmergencySummary } from './EmergencyAccess';
 import { Act } from '../../../src/rules/acts.js';
+import { NamedPurpose, PurposeReference, decidePurpose } from '../../../src/rules/decide-purpose.js';
+import { Actor } from '../../../src/rules/vocabulary.js';
 import { mayDo } from '../permissions';
 import { NotYours } from './RequestActions';
 import { ActingForSelect, NOBODY, type ActingForChoice } from './client/ActingFor';
@@ -32,6 +34,10 @@ const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Doss
 
 export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: string; tab: string; sub: string | undefined }) {
   const client = useLoad(() => get<ClientDetail>(`/api/clients/${encodeURIComponent(clientId)}`), [clientId]);
+  // Reading a restricted dossier for a procedure (AVG 18(2)) names a hold; it holds for this client only.
+  const [procedure, setProcedure] = useState<{ clientId: string; holdId: string }>();
+  const holdId = procedure?.clientId === clientId ? procedure.holdId : undefined;
+  useEffect(() => () => setClientPurpose(clientId, undefined), [clientId]);
   if (client.loading && client.data === undefined) return <Loading what="Cliënt" />;
   if (client.data === undefined) {
     return (
@@ -60,12 +66,98 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
         </nav>
       </div>
       {me.role === 'privacy-officer' && <WhoSawLink clientId={c.id} />}
-      {tab === 'overzicht' && <Overview client={c} me={me} onChanged={client.reload} />}
-      {tab === 'tijdlijn' && <TimelinePage clientId={c.id} />}
+      {c.processingRestriction != null && mayReadForProcedure(me) && (holdId !== undefined || tab === 'overzicht' || tab === 'tijdlijn') && (
+        <LegalClaimsReading
+          clientId={c.id}
+          holdId={holdId}
+          onChange={(id) => setProcedure(id === undefined ? undefined : { clientId: c.id, holdId: id })}
+        />
+      )}
+      {/* Keyed by the procedure: starting or stopping it loads what it opens (or closes) again. */}
+      {tab === 'overzicht' && <Overview key={holdId ?? 'closed'} client={c} me={me} onChanged={client.reload} />}
+      {tab === 'tijdlijn' && <TimelinePage key={holdId ?? 'closed'} clientId={c.id} />}
       {tab === 'verzoeken' && sub === undefined && <ClientRequests client={c} me={me} />}
       {tab === 'verzoeken' && sub !== undefined && <RequestDetail client={c} requestId={sub} me={me} onClientChanged={client.reload} />}
       {tab === 'verstrekkingen' && <ClientDisclosures clientId={c.id} />}
     </>
+  );
+}
+
+/**
+ * Whether the engine lets this employee name a procedure to read a restricted dossier (decide-purpose.ts: the care
+ * professional involved or their substitute, and the manager; not interns, administrative staff or the privacy
+ * officer). The gate asks the same engine, with the hold, and stays the judge.
+ */
+function mayReadForProcedure(me: Me): boolean {
+  return decidePurpose({ actor: purposeActor(me), purpose: NamedPurpose.legalClaims, reference: PurposeReference.found }).outcome === 'allow';
+}
+
+/** The engine's actor for a purpose: a care professional who can open the client page is in its care team. */
+function purposeActor(me: Me): Actor {
+  switch (me.role) {
+    case 'care-professional': return Actor.careProfessional;
+    case 'manager': return Actor.manager;
+    case 'intern': return Actor.intern;
+    case 'admin-staff': return Actor.adminStaff;
+    default: return Actor.employeeWithoutRelation;
+  }
+}
+
+const HOLD_REFERENCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A restricted dossier is read only for a procedure (AVG 18(2)): the professional fills in the kenmerk of the hold
+ * the privacy officer recorded. The server's engine decides first; only then does the purpose go with this
+ * client's requests (never another's), until "Klaar met inzien" or leaving the client.
+ */
+function LegalClaimsReading({ clientId, holdId, onChange }: {
+  clientId: string; holdId: string | undefined; onChange: (holdId: string | undefined) => void;
+}) {
+  const [reference, setReference] = useState('');
+  const open = useSubmit(async () => {
+    const value = reference.trim().toLowerCase();
+    if (!HOLD_REFERENCE.test(value)) {
+      throw new ApiError({
+        status: 400,
+        nl: 'Dit is geen kenmerk van een procedure. Een kenmerk bestaat uit 32 cijfers en letters in vijf groepen, gescheiden door streepjes. Vraag het aan de privacyfunctionaris.',
+      });
+    }
+    // A wrong kenmerk, or a role without a part in the procedure, is refused here with the engine's explanation.
+    await get(`/api/clients/${clientId}/entries?limit=1`, { 'x-dossierwijzer-purpose': `legal-claims ${value}` });
+    setClientPurpose(clientId, `legal-claims ${value}`);
+    return value;
+  }, (value) => {
+    setReference('');
+    onChange(value);
+  });
+  const stop = () => {
+    setClientPurpose(clientId, undefined);
+    onChange(undefined);
+  };
+  if (holdId !== undefined) {
+    return (
+      <section className="card" aria-labelledby="legal-claims-title" data-testid="legal-claims">
+        <h2 id="legal-claims-title">Inzien voor een procedure (AVG 18)</h2>
+        <p role="status">
+          U leest dit dossier nu voor de procedure met kenmerk <code>{holdId}</code>. Alles wat u opent, wordt met dit doel vastgelegd.
+          Lees alleen wat u voor de procedure nodig hebt.
+        </p>
+        <button type="button" onClick={stop}>Klaar met inzien</button>
+      </section>
+    );
+  }
+  return (
+    <form className="card" onSubmit={(e) => void open.submit(e)} aria-labelledby="legal-claims-title" data-testid="legal-claims">
+      <h2 id="legal-claims-title">Inzien voor een procedure (AVG 18)</h2>
+      <p>
+        De cliënt heeft gevraagd het gebruik van zijn of haar gegevens te beperken. Daarom is het dossier nu dicht: het wordt alleen bewaard.
+        Loopt er een klacht, tuchtzaak of rechtszaak en hebt u het dossier nodig om u te verdedigen? Dan mag u het daarvoor inzien.
+        De privacyfunctionaris legt de procedure vast en geeft u het kenmerk.
+      </p>
+      <TextInput label="Kenmerk van de procedure" value={reference} onChange={setReference} required hint="Het kenmerk geldt alleen voor deze cliënt." />
+      <ProblemBox problem={open.problem} />
+      <button type="submit" disabled={open.busy}>Inzien voor de procedure</button>
+    </form>
   );
 }
 

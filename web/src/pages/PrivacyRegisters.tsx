@@ -92,14 +92,14 @@ function NewBreach({ onDone }: { onDone: () => void }) {
   );
 }
 
-interface Review { clientId: string; name: string; birthDate: string; lastChange: string; keptUntil: string; status: 'pending' | 'confirmed' | 'held'; holdReason: string | null }
+interface Review { clientId: string; name: string; birthDate: string; lastChange: string; keptUntil: string; status: 'pending' | 'confirmed' | 'held'; holdReason: string | null; holdId: string | null }
 interface Setting {
   kind: 'years-after-last-change' | 'until-age' | null; termYears: number | null; age: number | null; ageOf: 'client' | 'youngest-child' | null;
   reason: string | null; legalMinimumYears: number; warning: string | null;
 }
 interface DossierRetention {
   clientId: string; lastChange: string; keptUntil: string | null; termEnd: string | null; warning: boolean; held: boolean;
-  goodCare: { until: string; reason: string; recordedBy: string; recordedAt: string } | null; explanation: string;
+  goodCare: { until: string; reason: string; recordedBy: string; recordedAt: string } | null; explanation: string; holdId: string | null;
 }
 /** The kinds of 003 §3.2 the rules engine knows, in words. */
 const TERM_KINDS = {
@@ -108,6 +108,19 @@ const TERM_KINDS = {
   'youngest-child-age': 'Tot het jongste kind van het gezin een leeftijd heeft (bijvoorbeeld 18)',
 };
 const REVIEW_STATUSES = { pending: 'Wacht op uw besluit', confirmed: 'Vernietiging bevestigd', held: 'Bewaard' };
+
+/**
+ * A hold's reference (kenmerk): whoever defends the procedure names it to read a dossier whose processing is
+ * restricted (AVG 18(2); issue 14). The privacy officer passes it on.
+ */
+function HoldReference({ holdId }: { holdId: string }) {
+  return (
+    <p>
+      Kenmerk van de procedure: <code data-testid="hold-reference">{holdId}</code>. Geef dit kenmerk aan de hulpverlener of leidinggevende die
+      het dossier voor de procedure moet inzien, ook als de cliënt het gebruik van de gegevens heeft laten beperken.
+    </p>
+  );
+}
 
 /** A dossier needed for a procedure is held before its term ends, so no sweep lists it (003 §3.2). */
 function HoldBeforeDue({ onHeld }: { onHeld: () => void }) {
@@ -155,7 +168,10 @@ export function RetentionReview() {
                     {list.data.reviews.map((r) => (
                       <tr key={r.clientId}>
                         <td>{r.name} ({formatDate(r.birthDate)})</td><td>{formatDate(r.lastChange)}</td><td>{formatDate(r.keptUntil)}</td>
-                        <td>{REVIEW_STATUSES[r.status]}{r.holdReason === null ? '' : `: ${r.holdReason}`}</td>
+                        <td>
+                          {REVIEW_STATUSES[r.status]}{r.holdReason === null ? '' : `: ${r.holdReason}`}
+                          {r.holdId !== null && <HoldReference holdId={r.holdId} />}
+                        </td>
                         <td>
                           {r.status === 'pending' && (
                             <>
@@ -260,6 +276,7 @@ function DossierRetentionCard() {
             </p>
           )}
           <p>{shown.explanation}</p>
+          {shown.holdId !== null && <HoldReference holdId={shown.holdId} />}
           {shown.goodCare !== null && (
             <p>
               Langer bewaren voor goede zorg tot en met {formatDate(shown.goodCare.until)}: {shown.goodCare.reason}{' '}
