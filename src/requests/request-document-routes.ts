@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { ClientScope, SubjectOf } from '../access/gate.js';
+import { careTeamOf } from '../care-team/care-team-store.js';
 import { clientAndOrganisationNameOf } from '../clients/client-store.js';
 import { conflict } from '../errors.js';
 import { renderCopyPdf } from '../exports/copy-pdf.js';
@@ -13,7 +14,21 @@ import { readerView } from '../shielding/reader-view.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { renderDecisionLetter } from './decision-letter.js';
 import { generalInformationOf } from './general-information.js';
+import { withheldParts, type LetterSender } from './letter-parts.js';
 import { readerOfRequest, readRequest } from './request-service.js';
+
+/**
+ * Who sends a letter: the organisation, and the client's dossier holder today (name and function, 003 §2.3.1) who
+ * signs. The organisation's postal address is not recorded yet (no column in org.organisations), so it is null and
+ * the letter tells the requester how to get it.
+ */
+async function letterSenderOf(scope: ClientScope, organisation: string): Promise<LetterSender> {
+  const today = calendarDate(scope.now);
+  const holder = (await careTeamOf(scope).members())
+    .filter((m) => m.relation === 'holder' && m.starts_on <= today && (m.ends_on === null || m.ends_on >= today))
+    .sort((a, b) => b.starts_on.localeCompare(a.starts_on))[0];
+  return { organisation, address: null, signatory: holder === undefined ? null : { name: holder.display_name, functionTitle: holder.function_title } };
+}
 
 const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });
 
@@ -41,18 +56,27 @@ export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void
 
   gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/requests/:requestId/letter.pdf',
-    schema: { tags: ['requests'], summary: 'The decision letter (Dutch, B1) with the legal routes, as PDF; for granted general information (BW 1:377c) the information itself', params: RequestParams, produces: ['application/pdf'] },
+    schema: { tags: ['requests'], summary: 'The letter on a request (Dutch, B1), as PDF: the decision with what is withheld and why and the legal routes, or before it the extension notice (AVG 12(3)); for granted general information (BW 1:377c) the information itself', params: RequestParams, produces: ['application/pdf'] },
     kind: 'client', subject: client,
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
       const clientRequest = await readRequest(scope, masterKey, request.params.requestId);
-      if (clientRequest.decision === null) {
+      if (clientRequest.decision === null && clientRequest.extension === null) {
         throw conflict('request-not-decided', 'Er is nog geen besluit, dus nog geen brief.', 'There is no decision yet, so no letter.');
       }
       const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
+      const sender = await letterSenderOf(scope, organisation);
+      const outcome = clientRequest.decision?.outcome ?? null;
       // A granted request for general information (BW 1:377c) is answered in the letter itself: dates, no care content.
-      const info = clientRequest.kind === 'general-information' && clientRequest.decision.outcome !== 'refused' ? await generalInformationOf(scope, masterKey, clientRequest.id) : undefined;
-      return pdf(reply, `besluit-${clientRequest.id}.pdf`, await renderDecisionLetter({ organisation, clientName, addressee: clientRequest.requester.name ?? clientName }, clientRequest, info));
+      const granted = outcome !== null && outcome !== 'refused';
+      const info = clientRequest.kind === 'general-information' && granted ? await generalInformationOf(scope, masterKey, clientRequest.id) : undefined;
+      // An inspection or copy: the letter names what the reader view keeps back from this requester, and why (issue 15).
+      const reading = (clientRequest.kind === 'inspect' || clientRequest.kind === 'copy') && granted;
+      const withheld = reading ? withheldParts(await readerView(scope, masterKey, await readerOfRequest(scope, clientRequest.id))) : undefined;
+      const name = clientRequest.decision === null ? 'brief' : 'besluit';
+      return pdf(reply, `${name}-${clientRequest.id}.pdf`, await renderDecisionLetter({ organisation, clientName, addressee: clientRequest.requester.name ?? clientName }, clientRequest, {
+        sender, ...(info === undefined ? {} : { generalInformation: info }), ...(withheld === undefined ? {} : { withheld }),
+      }));
     },
   });
 

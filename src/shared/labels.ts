@@ -176,10 +176,41 @@ export const PARTS: Record<Part, string> = {
 /** The professional's decision on a request (the choice on screen). */
 export const DECISION_OUTCOMES: Record<'granted' | 'partly' | 'refused', string> = { granted: 'Toewijzen', partly: 'Gedeeltelijk toewijzen', refused: 'Weigeren' };
 
-/** The same decision as the letter tells it. */
+/**
+ * The same decision as the letter tells it. A granted inspection or copy from which the reader view still withholds
+ * something is told as `partly` (issue 15): the letter never says "what you asked" while parts are kept back.
+ */
 export const DECISION_OUTCOMES_IN_A_LETTER: Record<'granted' | 'partly' | 'refused', string> = {
-  granted: 'Wij geven u wat u vroeg.', partly: 'Wij geven u een deel van wat u vroeg.', refused: 'Wij wijzen uw verzoek af.',
+  granted: 'Wij geven u wat u vroeg.',
+  partly: 'Wij geven u een deel van wat u vroeg. Hieronder leest u wat u niet krijgt, en waarom.',
+  refused: 'Wij wijzen uw verzoek af. Hieronder leest u waarom.',
 };
+
+/** A fact the decider established, as the letter tells the requester why (Dutch, B1, "u"). */
+export const DECISION_FACTS_IN_A_LETTER: Record<DecisionFact, string> = {
+  'factual-error': 'Er staat een feitelijke fout in het dossier.',
+  'serious-harm-assessed': 'Wij denken dat het de jongere ernstig kan schaden als u deze gegevens krijgt.',
+  'significant-interest-of-another': 'Iemand anders heeft er een zwaarwegend belang bij dat wij deze gegevens bewaren.',
+  'good-care-requires-keeping': 'Goede zorg vraagt dat wij deze gegevens bewaren.',
+  'needed-for-procedure': 'Wij hebben deze gegevens nodig in een procedure.',
+  'other-person-consents': 'De persoon over wie de informatie gaat, geeft toestemming.',
+  'compelling-interest': 'U heeft een zwaarwegend belang bij deze gegevens.',
+};
+
+/** The fixed sentences of a letter on a request (Dutch, B1, addressed to the requester). */
+export const LETTER_TEXTS = {
+  decisionTitle: 'Besluit op uw verzoek',
+  extensionTitle: 'Wij hebben meer tijd nodig voor uw verzoek',
+  whatWeDecide: 'Ons besluit',
+  whatYouDoNotGet: 'Wat u niet krijgt, en waarom',
+  why: 'Waarom',
+  law: 'Dit staat in de wet',
+  workNotes: 'Persoonlijke werkaantekeningen van hulpverleners horen niet bij het dossier. Die vallen daarom niet onder uw verzoek.',
+  consulted: 'Voordat wij dit besloten, hebben wij een andere hulpverlener om advies gevraagd.',
+  disagree: 'Bent u het niet eens met dit besluit?',
+  questions: 'Heeft u vragen over deze brief? Neem dan contact met ons op.',
+  greeting: 'Met vriendelijke groet,',
+} as const;
 
 export const DECISION_FACTS: Record<DecisionFact, string> = {
   'factual-error': 'Er staat een feitelijke fout in',
