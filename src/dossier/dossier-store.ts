@@ -7,7 +7,6 @@
  * modules get is metadata (kinds, dates, holder).
  */
 import type { ClientScope, NewClientScope } from '../access/gate-scope.js';
-import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import type { AnnotationKind, EntryKind, SourceKind, StatementType } from './entry-kinds.js';
@@ -39,16 +38,9 @@ export interface DossierWithHolder {
   holder_id: string; holder_name: string; holder_function: string; care_started_on: string; care_ended_on: string | null;
 }
 
-/** Every entry of the client's dossier by id and kind (metadata only). */
-export async function entryKindsOf(tx: Queryable, clientId: string): Promise<{ id: string; kind: EntryKind }[]> {
-  return tx.query<{ id: string; kind: EntryKind }>('SELECT id, kind FROM care.entries WHERE client_id = $1', [clientId]);
-}
-
-/** The client's plans and evaluations (metadata only), by the day they concern, then when recorded. */
-export async function plansAndEvaluationsOf(tx: Queryable, clientId: string): Promise<{ id: string; kind: 'plan' | 'evaluation'; occurred_on: string | null; recorded_at: Date }[]> {
-  return tx.query<{ id: string; kind: 'plan' | 'evaluation'; occurred_on: string | null; recorded_at: Date }>(
-    `SELECT id, kind, occurred_on, recorded_at FROM care.entries WHERE client_id = $1 AND kind IN ('plan', 'evaluation') ORDER BY coalesce(occurred_on, recorded_at::date), recorded_at`,
-    [clientId]);
+/** A plan or an evaluation (metadata only): what general information about the care is made of. */
+export interface PlanOrEvaluation {
+  id: string; kind: 'plan' | 'evaluation'; occurred_on: string | null; recorded_at: Date;
 }
 
 /** An entry as stored, with its author by name and function; `micros` is `recorded_at` in microseconds (the page cursor). */
@@ -157,10 +149,14 @@ export function entriesOf(scope: ClientScope) {
         'SELECT kind, statement_type FROM care.entries WHERE id = $1 AND client_id = $2', [entryId, clientId]))[0],
 
     /** Every entry by id and kind (metadata only). */
-    kinds: (): Promise<{ id: string; kind: EntryKind }[]> => entryKindsOf(tx, clientId),
+    kinds: (): Promise<{ id: string; kind: EntryKind }[]> =>
+      tx.query<{ id: string; kind: EntryKind }>('SELECT id, kind FROM care.entries WHERE client_id = $1', [clientId]),
 
     /** The plans and evaluations (metadata only), by the day they concern, then when recorded. */
-    plansAndEvaluations: () => plansAndEvaluationsOf(tx, clientId),
+    plansAndEvaluations: (): Promise<PlanOrEvaluation[]> =>
+      tx.query<PlanOrEvaluation>(
+        `SELECT id, kind, occurred_on, recorded_at FROM care.entries WHERE client_id = $1 AND kind IN ('plan', 'evaluation') ORDER BY coalesce(occurred_on, recorded_at::date), recorded_at`,
+        [clientId]),
 
     /** Appends an entry by the scope's employee, sealed as `ciphertext`. */
     append: async (entry: {
