@@ -92,6 +92,13 @@ describe('the set-up makes the organisation, its first accounts and one enrolmen
       cookies.set(account.role, enrolled.cookie!);
       expect((await enrol(account.enrolment.url)).statusCode).toBe(410);
     }
+    // The privacy officer's administration log shows the set-up's acts, by the system, naming each account.
+    const log = await h.request({ method: 'GET', url: '/api/admin-log?limit=500', cookie: cookies.get('privacy-officer')! });
+    expect(log.statusCode, log.body).toBe(200);
+    type Line = { actor: { id: string | null; name: string | null; role: string | null }; act: string; route: string; subject: { name: string | null } | null };
+    const setUp = log.json<{ lines: Line[] }>().lines.filter((l) => l.route === 'cli setup-organisation');
+    expect(setUp.map((l) => [l.actor, l.act, l.subject?.name]).sort()).toEqual(
+      result.accounts.map((a) => [{ id: null, name: null, role: 'system' }, 'create-account', a.displayName]).sort());
     // The administrator administers at once.
     expect((await h.request({ method: 'GET', url: '/api/admin/employees', cookie: cookies.get('application-administrator')! })).statusCode).toBe(200);
   });
