@@ -125,9 +125,20 @@ export async function migrationStatus(
 /** Applies pending migrations with `owner` (a single-connection handle as the schema owner). */
 export async function migrate(owner: Database, dir: string = MIGRATIONS_DIR): Promise<MigrationResult> {
   const files = await readMigrations(dir);
+  // Nothing is written when nothing is pending: `ALTER TABLE … ADD COLUMN IF NOT EXISTS` takes an exclusive lock
+  // (WAL-logged, so the transaction commits a record) even when the column is there, and that commit waits for a
+  // synchronous standby. On a promoted standby that still names its old standby (issue 17 item 8) `start` hung
+  // here for ever, on a connection without timeouts, before it had said anything.
   await owner.exec(`SELECT pg_advisory_lock(${LOCK_KEY});
-    CREATE TABLE IF NOT EXISTS public.schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
-    ALTER TABLE public.schema_migrations ADD COLUMN IF NOT EXISTS checksum text;`);
+    DO $$ BEGIN
+      IF to_regclass('public.schema_migrations') IS NULL THEN
+        CREATE TABLE public.schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_attribute
+                      WHERE attrelid = 'public.schema_migrations'::regclass AND attname = 'checksum' AND NOT attisdropped) THEN
+        ALTER TABLE public.schema_migrations ADD COLUMN checksum text;
+      END IF;
+    END $$;`);
   try {
     const done = await recorded(owner);
     const backfilled: string[] = [];

@@ -145,6 +145,27 @@ describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_UR
     }
   });
 
+  it('a statement the server does not cancel fails once after statement timeout plus margin; its connection is dropped, not rolled back behind it', async () => {
+    // A COMMIT waiting for a synchronous standby that is gone ignores statement_timeout (issue 17 item 8, the
+    // failover crash test); a statement that switched its timeout off stands in for it here.
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'dw_timeouts', 1);
+    const db = openPostgres(scratch.url!, { role: 'dossierwijzer_app', maxConnections: 1, statementTimeoutMs: 500, clientTimeoutMarginMs: 500 });
+    try {
+      const stalled = await elapsed(() => db.transaction(async (tx) => {
+        await tx.query('SET LOCAL statement_timeout = 0');
+        await tx.query('SELECT pg_sleep(5)');
+      }));
+      expect(isDatabaseUnavailable(stalled.error)).toBe(true);
+      expect(stalled.ms).toBeGreaterThanOrEqual(1_000);
+      // Not 2 s: a ROLLBACK sent on that connection would have waited out a second timeout.
+      expect(stalled.ms).toBeLessThan(1_800);
+      expect(await db.query<{ ok: number }>('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    } finally {
+      await db.close();
+      await scratch.drop();
+    }
+  });
+
   it('a transaction left idle is ended by idle_in_transaction_session_timeout and its connection is not reused', async () => {
     const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'dw_timeouts', 1);
     const db = openPostgres(scratch.url!, { role: 'dossierwijzer_app', maxConnections: 1, idleInTransactionTimeoutMs: 200 });

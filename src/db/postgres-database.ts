@@ -93,6 +93,16 @@ function queryable(client: pg.Pool | pg.PoolClient, inTransaction: boolean): Que
 }
 
 /**
+ * node-postgres stopped waiting for the answer (`query_timeout`: statement timeout plus margin) while the statement
+ * may still be running on the server — a COMMIT waiting for a synchronous standby is one: PostgreSQL does not apply
+ * statement_timeout to that wait. The connection is then unusable: its next query would queue behind the one that
+ * did not answer.
+ */
+function isClientTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Query read timeout';
+}
+
+/**
  * The organisation scope (organisation-scope.ts) each pooled connection holds; a new connection holds none. The
  * setting is session-wide and sent only when a query needs another value than the connection has, so requests of
  * one organisation cost no extra round trip. It is set outside any transaction (a rollback cannot undo it), and a
@@ -169,9 +179,15 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        });
+        // After a client-side timeout a ROLLBACK would wait out a second timeout behind the statement that did not
+        // answer (issue 17 item 8: a write on a promoted standby still naming its old one took twice the bound).
+        // Destroy the connection instead: the server rolls back what it had not committed when the session ends.
+        if (isClientTimeout(error)) broken = error as Error;
+        else {
+          await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          });
+        }
         throw error;
       } finally {
         client.off('error', onError);
