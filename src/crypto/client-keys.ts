@@ -14,9 +14,25 @@ export function contentDestroyed(): AppError {
   return new AppError('content-destroyed', 410, 'De inhoud van dit dossier is vernietigd en kan niet meer worden gelezen.', 'The content of this dossier has been destroyed and can no longer be read.');
 }
 
-/** The scope's client's unwrapped data key, as stored now; 410 when it was destroyed. */
-export async function dataKeyOf(scope: ClientScope, masterKey: Buffer): Promise<Buffer> {
-  return unwrapClientKey(masterKey, scope.client.id, await wrappedKeyOf(scope));
+/** The data key each scope opened: read and unwrapped once per scope (issue 14), gone with the scope. */
+const openedKeys = new WeakMap<ClientScope, Promise<Buffer>>();
+
+/**
+ * The scope's client's unwrapped data key; 410 when it was destroyed. Opened lazily, once per scope: the work may
+ * ask for it in several places without another query or unwrapping.
+ */
+export function dataKeyOf(scope: ClientScope, masterKey: Buffer): Promise<Buffer> {
+  let opened = openedKeys.get(scope);
+  if (opened === undefined) {
+    opened = wrappedKeyOf(scope).then((wrapped) => unwrapClientKey(masterKey, scope.client.id, wrapped));
+    openedKeys.set(scope, opened);
+  }
+  return opened;
+}
+
+/** After the scope destroyed the dossier's key, the key it opened is forgotten: a later ask answers 410 as the store does. */
+export function forgetDataKeyOf(scope: ClientScope): void {
+  openedKeys.delete(scope);
 }
 
 /**

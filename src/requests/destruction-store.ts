@@ -11,6 +11,7 @@
 import type { ClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
+import { forgetDataKeyOf } from '../crypto/client-keys.js';
 
 /** A whole dossier's destruction: on a granted request, or after the retention period (no request; the privacy officer's confirmation). */
 export interface DossierDestruction {
@@ -38,9 +39,13 @@ export function destructionsOf(scope: ClientScope) {
   const { id: clientId, organisationId } = scope.client;
   return {
     /** The whole dossier (see {@link destroyDossier}). */
-    wholeDossier: (request: { id: string; decidedOn: string }): Promise<number> => destroyDossier(tx, {
-      organisationId, clientId, reason: 'client-request', requestId: request.id, decidedOn: request.decidedOn, executedBy: scope.actor.employeeId,
-    }),
+    wholeDossier: async (request: { id: string; decidedOn: string }): Promise<number> => {
+      const removed = await destroyDossier(tx, {
+        organisationId, clientId, reason: 'client-request', requestId: request.id, decidedOn: request.decidedOn, executedBy: scope.actor.employeeId,
+      });
+      forgetDataKeyOf(scope);
+      return removed;
+    },
     /** Every entry of these kinds: a part of the dossier. */
     part: async (kinds: readonly string[], request: { id: string; part: string; decidedOn: string }): Promise<number> => {
       const [row] = await tx.query<{ removed: number }>(
