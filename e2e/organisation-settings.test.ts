@@ -50,8 +50,7 @@ describe('organisation settings: who may break the glass', () => {
 
     const page = await demo.pageFor('demo.fg');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
-    await page.getByLabel('Cliëntnummer', { exact: true }).fill(clientId);
-    await page.getByRole('button', { name: 'Openen' }).click();
+    await page.goto(`/clienten/${clientId}`);
     await page.getByTestId('problem').waitFor();
     await page.getByLabel('Reden voor noodtoegang').fill('De politie belt: Lieke is vermist en de hulpverlener is niet bereikbaar.');
     await page.getByRole('button', { name: 'Noodsamenvatting openen' }).click();

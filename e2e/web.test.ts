@@ -239,7 +239,7 @@ describe('web application for professionals', () => {
   it('finds a client by name, prepares a 7-day download for an electronic copy request, and the requester fetches it with the code (AVG 12, 15)', async () => {
     const page = await pageFor('demo.hulpverlener');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn caseload' }).click();
-    await page.getByLabel('Naam (of een deel ervan)').fill('lieke');
+    await page.getByLabel('Zoek een cliënt: naam, geboortedatum of BSN').fill('lieke');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByTestId('search-results').getByRole('link', { name: 'Lieke Demo-Hoekstra' }).click();
     await page.getByRole('heading', { level: 1, name: /Lieke/ }).waitFor();
@@ -290,8 +290,8 @@ describe('web application for professionals', () => {
     emergencyClientId = /\/clienten\/([0-9a-f-]{36})/.exec(holder.url())![1]!;
 
     const page = await pageFor('demo.collega');
-    await page.getByLabel('Cliëntnummer', { exact: true }).fill(emergencyClientId);
-    await page.getByRole('button', { name: 'Openen' }).click();
+    // A link with the client's id still opens the refusal with the way to emergency access (issue 15 removed the form).
+    await page.goto(`/clienten/${emergencyClientId}`);
     const refusal = page.getByTestId('problem');
     await refusal.waitFor();
     await expect(refusal.getByTestId('basis').textContent()).resolves.toMatch(/\S/);

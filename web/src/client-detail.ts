@@ -16,5 +16,7 @@ export interface ClientDetail {
   /** A restriction of processing in force (AVG 18), started by the request named. */
   processingRestriction?: { since: string; requestId: string; notice: string } | null;
   /** Formal data corrected on a request (AVG 16) or edited with how it became known (reason), the old value kept. */
+  /** The caller's own confirmed emergency access that runs now, and when it ends (the banner with the time left). */
+  emergencyAccess?: { startedAt: string; expiresAt: string } | null;
   corrections?: { field: string; oldValue: string | null; newValue: string; correctedBy: string; correctedAt: string; requestId: string | null; reason?: string | null }[];
 }

@@ -1,16 +1,16 @@
-/** My caseload: the clients I work with (administrative staff see all), opening a dossier by number, registering a client. */
+/** My caseload: the clients I work with (administrative staff see all), finding a client (with emergency access outside the caseload), registering a client. */
 import { useState } from 'react';
 import { get, post } from '../api';
 import { Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit, Wide } from '../components';
 import { GENDERS, ageOn, formatDate } from '../labels';
 import { navigate } from '../router';
 import type { Me } from './Login';
+import { EmergencyAccess } from './EmergencyAccess';
 
 interface ClientSummary { id: string; familyName: string; givenNames: string; birthDate: string }
 
 export function CaseloadPage({ me }: { me: Me }) {
   const list = useLoad(() => get<{ clients: ClientSummary[] }>('/api/clients?limit=200'), []);
-  const [number, setNumber] = useState('');
   return (
     <>
       <h1>Mijn caseload</h1>
@@ -36,46 +36,94 @@ export function CaseloadPage({ me }: { me: Me }) {
               </table>
             </Wide>
           ))}
-      <ClientSearch />
-      <section className="card" aria-labelledby="open-title">
-        <h2 id="open-title">Dossier openen met cliëntnummer</h2>
-        <p>Werkt u niet met deze cliënt, maar is er een noodsituatie? Open het dossier met het cliëntnummer. U krijgt dan de keuze voor noodtoegang.</p>
-        <form
-          className="inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (number.trim() !== '') navigate(`/clienten/${encodeURIComponent(number.trim())}`);
-          }}
-        >
-          <TextInput label="Cliëntnummer" value={number} onChange={setNumber} required />
-          <button type="submit">Openen</button>
-        </form>
-      </section>
+      <FindClient me={me} />
       {(me.role === 'care-professional' || me.role === 'admin-staff') && <RegisterClient onDone={list.reload} />}
     </>
   );
 }
 
-/** Search by name among the clients I may see; sent as a POST so the name stays out of addresses and logs. */
-function ClientSearch() {
-  const [name, setName] = useState('');
-  const [found, setFound] = useState<ClientSummary[]>();
-  const search = useSubmit(() => post<{ clients: ClientSummary[] }>('/api/clients/search', { nameContains: name.trim() }), (answer) => setFound(answer.clients));
+/** A client found: one I may see (with birth date), or — outside my caseload — only that they exist (name, birth year). */
+type Found =
+  | { shown: 'client'; id: string; familyName: string; givenNames: string; birthDate: string; birthYear: number; inCaseload: boolean }
+  | { shown: 'existence'; id: string; familyName: string; givenNames: string; birthYear: number };
+
+/**
+ * What one search box holds, as the API asks it: 9 digits are a BSN, a date (16-04-2012 or 2012-04-16) a birth date,
+ * anything else a part of the name.
+ */
+export function searchOf(text: string): { bsn: string } | { birthDate: string } | { name: string } {
+  const compact = text.replace(/\s+/g, '');
+  if (/^\d{9}$/.test(compact)) return { bsn: compact };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(compact)) return { birthDate: compact };
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(compact);
+  if (dutch !== null) return { birthDate: `${dutch[3]!}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}` };
+  return { name: text.trim() };
+}
+
+/**
+ * One search box for the whole organisation (issue 15): clients I may see link to their dossier; a client outside my
+ * caseload shows only name and birth year, with the way to emergency access. Sent as a POST, so what is typed stays
+ * out of addresses and logs.
+ */
+function FindClient({ me }: { me: Me }) {
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<Found[]>();
+  const [asking, setAsking] = useState<string>();
+  const search = useSubmit(() => post<{ clients: Found[] }>('/api/clients/find', searchOf(text)), (answer) => {
+    setFound(answer.clients);
+    setAsking(undefined);
+  });
+  const outside = found?.some((c) => c.shown === 'existence') ?? false;
   return (
     <section className="card" aria-labelledby="search-title">
       <h2 id="search-title">Cliënt zoeken</h2>
       <form className="inline" role="search" onSubmit={(e) => void search.submit(e)}>
-        <TextInput label="Naam (of een deel ervan)" value={name} onChange={setName} required hint="Minstens 2 letters." />
+        <TextInput
+          label="Zoek een cliënt: naam, geboortedatum of BSN"
+          value={text}
+          onChange={setText}
+          required
+          autoComplete="off"
+          hint="Minstens 2 letters van de naam, of de hele geboortedatum (bijvoorbeeld 16-04-2012), of het hele BSN."
+        />
         <button type="submit" disabled={search.busy}>Zoeken</button>
       </form>
       <ProblemBox problem={search.problem} />
       {found !== undefined && (found.length === 0
         ? <p role="status">Geen cliënten gevonden.</p>
         : (
-            <ul data-testid="search-results" aria-live="polite">
-              {found.map((c) => <li key={c.id}><Link to={`/clienten/${c.id}`}>{c.givenNames} {c.familyName}</Link> ({formatDate(c.birthDate)})</li>)}
+            <ul className="plain" data-testid="search-results" aria-live="polite">
+              {found.map((c) => (
+                <li key={c.id}>
+                  {c.shown === 'client'
+                    ? <><Link to={`/clienten/${c.id}`}>{c.givenNames} {c.familyName}</Link> ({formatDate(c.birthDate)})</>
+                    : (
+                        <>
+                          {c.givenNames} {c.familyName} (geboren in {c.birthYear}) <span className="tag">Niet in uw caseload</span>{' '}
+                          <button type="button" className="link-button" aria-expanded={asking === c.id} onClick={() => setAsking(asking === c.id ? undefined : c.id)}>
+                            Noodtoegang vragen
+                          </button>
+                          {asking === c.id && (
+                            <EmergencyAccess clientId={c.id} clientName={`${c.givenNames} ${c.familyName}`} onOpened={() => navigate(`/clienten/${c.id}`)} />
+                          )}
+                        </>
+                      )}
+                </li>
+              ))}
             </ul>
           ))}
+      {found !== undefined && !outside && me.role !== 'admin-staff' && (
+        <p className="muted">
+          U ziet hier de cliënten met wie u werkt. Een cliënt buiten uw caseload ziet u alleen als u in uw organisatie noodtoegang mag vragen,
+          en dan alleen de naam en het geboortejaar. Is er nood en vindt u de cliënt niet? Vraag dan een hulpverlener of de collega die dienst heeft.
+        </p>
+      )}
+      {outside && (
+        <p className="muted">
+          Bij een cliënt buiten uw caseload ziet u alleen de naam en het geboortejaar. Heeft u in een noodsituatie meer nodig? Vraag dan noodtoegang.
+          Dat wordt vastgelegd en achteraf beoordeeld.
+        </p>
+      )}
     </section>
   );
 }
