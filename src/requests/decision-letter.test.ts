@@ -137,6 +137,14 @@ describe('the letter on a request, per outcome (issue 15)', () => {
     for (const secret of ['Schuilweg', 'Klaproos', 'Geheim adres', 'grootmoeder']) expect(text).not.toContain(secret);
     expectRoutesAfterDecision(text);
     expectPlainDutch(text);
+
+    // The administrative staff who send letters (004 C) get the same letter: it names parts by date and ground, never their content.
+    const staff = await h.employee({ role: 'admin-staff' });
+    const sent = await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${id}/letter.pdf`, cookie: await h.login(staff) });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const staffText = await pdfDocumentText(sent.rawPayload);
+    expect(staffText).toContain('Wij geven u een deel van wat u vroeg.');
+    expect(staffText).toContain('2. Een deel van de tekst van het stuk van');
   });
 
   it('refused: gives the grounds in words and the articles, and that another professional was consulted (Jeugdwet 7.3.2 lid 4)', async () => {
