@@ -281,7 +281,7 @@ describe('web application for professionals', () => {
     await holder.getByRole('button', { name: 'Nieuwe cliënt inschrijven' }).click();
     await holder.getByLabel('Voornamen').fill('Daan');
     await holder.getByLabel('Achternaam').fill('Demo-Noodgeval');
-    await holder.getByLabel('Geboortedatum').fill('2013-05-04');
+    await holder.getByLabel('Geboortedatum', { exact: true }).fill('2013-05-04');
     await holder.getByLabel('Straat en huisnummer').fill('Voorbeeldlaan 7');
     await holder.getByLabel('Postcode').fill('1234 AB');
     await holder.getByLabel('Woonplaats').fill('Demodorp');
