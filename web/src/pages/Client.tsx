@@ -15,7 +15,7 @@ import { TransferCard } from './Transfer';
 import type { ClientDetail } from '../client-detail';
 import { ClientWorkNotes } from './WorkNotes';
 import { ClientFamilies } from './Family';
-import { EmergencyAccess, SummaryView, type EmergencySummary } from './EmergencyAccess';
+import { EmergencyAccess, EmergencyBanner, SummaryView, type EmergencySummary } from './EmergencyAccess';
 import { Act } from '../../../src/rules/acts.js';
 import { NamedPurpose, PurposeReference, decidePurpose } from '../../../src/rules/decide-purpose.js';
 import { Actor } from '../../../src/rules/vocabulary.js';
@@ -65,6 +65,7 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
           </ul>
         </nav>
       </div>
+      {c.emergencyAccess != null && <EmergencyBanner expiresAt={c.emergencyAccess.expiresAt} onEnded={client.reload} />}
       {me.role === 'privacy-officer' && <WhoSawLink clientId={c.id} />}
       {c.processingRestriction != null && mayReadForProcedure(me) && (holdId !== undefined || tab === 'overzicht' || tab === 'tijdlijn') && (
         <LegalClaimsReading
