@@ -63,7 +63,7 @@ export function decideEmergencyOpening(q: EmergencyOpeningQuestion): Decision {
   }
   if (q.actsAsIntern && q.clientObjectsToInterns) {
     return deny('emergency.intern.client-objects', [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
-      'U werkt hier als stagiair, en deze cliënt wil niet dat stagiairs het dossier lezen. Dat geldt ook in een noodsituatie. Waarschuw een hulpverlener of de collega die dienst heeft. Die kan noodtoegang vragen.');
+      'U werkt hier als stagiair, en deze cliënt heeft bezwaar tegen stagiairs die het dossier lezen. Dat bezwaar geldt ook in een noodsituatie. Waarschuw een hulpverlener of de collega die dienst heeft. Die kan noodtoegang vragen.');
   }
   return allow('emergency.opened', [Citation.avg_9, Citation.avg_6],
     'Er is een noodsituatie gemeld, met een reden. U ziet eerst de noodsamenvatting: medicatie, belangrijke contactpersonen en bekende risico\'s. Het hele dossier opent pas als u dat nog een keer bevestigt. Alles wordt vastgelegd en achteraf beoordeeld.');

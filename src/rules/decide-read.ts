@@ -91,7 +91,7 @@ function employeeRead(s: Situation, actor: Employee, rule: (name: string) => str
     // 000: "Stagiaires krijgen geen toegang tot het dossier wanneer u hier uitdrukkelijk bezwaar tegen heeft" — no exception for an emergency.
     return deny(rule('intern.client-objects'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457],
       s.facts.has(Fact.emergency)
-        ? 'U werkt hier als stagiair, en deze cliënt wil niet dat stagiairs het dossier lezen. Dat geldt ook in een noodsituatie. Vraag een collega die geen stagiair is; die kan noodtoegang vragen.'
+        ? 'U werkt hier als stagiair, en deze cliënt heeft bezwaar tegen stagiairs die het dossier lezen. Dat bezwaar geldt ook in een noodsituatie. Vraag een collega die geen stagiair is; die kan noodtoegang vragen.'
         : 'De cliënt heeft duidelijk bezwaar gemaakt tegen stagiairs die het dossier lezen. Daarom krijgen stagiairs geen toegang.');
   }
   if (s.facts.has(Fact.emergency) && actor !== Actor.careProfessional && actor !== Actor.substitute) {
