@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enter } from '../access/gate.js';
+import type { RequestContext } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import { dataKeyOf, forgetDataKeyOf } from './client-keys.js';
@@ -12,7 +13,7 @@ import { dataKeyOf, forgetDataKeyOf } from './client-keys.js';
 describe('a scope\'s data key', () => {
   let h: Harness;
   let clientId: string;
-  let ctx: Parameters<typeof enter>[1] & { actor: { employeeId: string } };
+  let ctx: RequestContext;
   beforeAll(async () => {
     h = await createHarness();
     const holder = await h.employee({ role: 'care-professional' });
@@ -46,7 +47,7 @@ describe('a scope\'s data key', () => {
 
   it('is read and unwrapped once however often the work asks', async () => {
     const { value: [first, second], keyReads } = await countingKeyReads(() => enter(h.database.db, ctx, { kind: 'client', clientId }, { action: 'record', part: 'dossier' },
-      async (scope) => [await dataKeyOf(scope, h.app.deps.masterKey), await dataKeyOf(scope, h.app.deps.masterKey)] as const));
+      async (scope): Promise<readonly [Buffer, Buffer]> => [await dataKeyOf(scope, h.app.deps.masterKey), await dataKeyOf(scope, h.app.deps.masterKey)]));
     expect(first).toBe(second);
     expect(first.length).toBe(32);
     expect(keyReads).toBe(1);
