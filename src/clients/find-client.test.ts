@@ -167,7 +167,7 @@ describe('the grant\'s end on the client\'s record (issue 15)', () => {
     const stranger = await h.employee({ role: 'care-professional' });
     const refused = await h.request({ method: 'GET', url: `/api/clients/${theirs}`, cookie: await h.login(stranger) });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().nl).toMatch(/^U werkt niet met deze cliënt\./);
+    expect(refused.json().nl).toMatch(/^U werkt niet met deze cliënt: u heeft geen behandelrelatie\./);
     expect(refused.json().nl).not.toMatch(/datalek|Deze medewerker/);
   });
 });

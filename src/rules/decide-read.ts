@@ -128,6 +128,6 @@ function employeeRead(s: Situation, actor: Employee, rule: (name: string) => str
     }
     case Actor.employeeWithoutRelation:
       return deny(rule('no-care-relation'), [Citation.jeugdwet_7_3_11, Citation.bw_7_457, Citation.avg_5],
-        'U werkt niet met deze cliënt. Daarom kunt u dit dossier niet openen. Is er een noodsituatie? Dan kunt u noodtoegang vragen als uw functie dat mag, of een collega vragen die met deze cliënt werkt.');
+        'U werkt niet met deze cliënt: u heeft geen behandelrelatie. Daarom kunt u dit dossier niet openen. Is er een noodsituatie? Dan kunt u noodtoegang vragen als uw functie dat mag, of een collega vragen die met deze cliënt werkt.');
   }
 }
