@@ -104,6 +104,10 @@ export interface AdministrationLogLine {
   subject: { id: string; name: string | null } | null;
   role: string | null;
   team: { id: string; name: string | null } | null;
+  /** A changed organisation setting (`change-setting`): its code and the value before and after, as the row holds them. */
+  setting: { name: string; from: string | null; to: string | null } | null;
+  /** Who ran the set-up command at the console (`by=` of the set-up's rows); null for every other row. */
+  operator: string | null;
   route: string;
   citations: string[];
   sessionRecorded: boolean;
@@ -135,6 +139,8 @@ export async function administrationLog(
         subject: p.employee === undefined ? null : { id: p.employee, name: names.get(p.employee) ?? null },
         role: p.role ?? null,
         team: p.team === undefined ? null : { id: p.team, name: names.get(p.team) ?? null },
+        setting: p.setting === undefined ? null : { name: p.setting, from: p.from ?? null, to: p.to ?? null },
+        operator: p.operator ?? null,
         route: r.route, citations: r.citations, sessionRecorded: r.session_recorded, address: r.address,
       };
     }),

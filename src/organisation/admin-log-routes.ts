@@ -27,6 +27,14 @@ const Line = Type.Object({
   subject: NullableObject(Type.Object({ id: Type.String(), name: NullableString() }, { additionalProperties: false })),
   role: NullableString(),
   team: NullableObject(Type.Object({ id: Type.String(), name: NullableString() }, { additionalProperties: false })),
+  setting: NullableObject(Type.Object({
+    name: Type.String({ description: 'The organisation setting changed (change-setting).' }),
+    /** The value before and after: lists comma-separated, `-` for an empty list. */
+    from: NullableString(),
+    to: NullableString(),
+  }, { additionalProperties: false, description: 'A changed organisation setting (change-setting); null for other acts.' })),
+  /** Who ran the set-up command at the console (rows of `cli setup-organisation`); null otherwise. */
+  operator: NullableString(),
   route: Type.String(),
   citations: Type.Array(Type.String()),
   sessionRecorded: Type.Boolean(),

@@ -59,14 +59,27 @@ export function administrationPurpose(act: AdministrationAct, details: Administr
   return parts.join(' ');
 }
 
-export function parseAdministrationPurpose(purpose: string | null): { act: string | null } & AdministrationDetails {
+/**
+ * The act and its details; `operator` is the set-up command's `by=` (gate-administration.ts `enterSetup`):
+ * who ran it at the console, percent-decoded (kept as written when it does not decode).
+ */
+export function parseAdministrationPurpose(purpose: string | null): { act: string | null; operator?: string } & AdministrationDetails {
   if (purpose === null) return { act: null };
   const [act, ...rest] = purpose.split(' ');
-  const details: AdministrationDetails = {};
+  const details: AdministrationDetails & { operator?: string } = {};
   for (const pair of rest) {
     const [key, value] = pair.split('=');
     const known = DETAIL_KEYS.find((k) => k === key);
     if (value !== undefined && known !== undefined) details[known] = value;
+    if (value !== undefined && key === 'by') details.operator = decodedOrAsIs(value);
   }
   return { act: act ?? null, ...details };
+}
+
+function decodedOrAsIs(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
