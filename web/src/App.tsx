@@ -15,6 +15,7 @@ import { RegistersPage } from './pages/Registers';
 import { FamilyPage } from './pages/Family';
 import { EnrolmentPage } from './pages/Enrolment';
 import { AdminLogPage, RoleGrantsPage } from './pages/Oversight';
+import { AccountPage } from './pages/Account';
 import { match, navigate, usePath } from './router';
 import { SessionTimer } from './session-timer';
 
@@ -97,6 +98,7 @@ export function App() {
         <div className="who">
           {me.role === 'manager' && <PurposeChoice />}
           <span data-testid="who">{me.displayName} <span className="muted">({label(ROLES, me.role)})</span></span>
+          <Link to="/account" current={path === '/account'}>Mijn account</Link>
           <button type="button" className="link-button" onClick={() => void logout()}>Uitloggen</button>
         </div>
       </header>
@@ -204,6 +206,7 @@ function titleFor(path: string): string {
   if (path.startsWith('/noodtoegang')) return 'Noodtoegang beoordelen';
   if (path.startsWith('/logboek-beheer')) return 'Beheerlogboek';
   if (path.startsWith('/inschrijven')) return 'Account instellen';
+  if (path === '/account') return 'Mijn account';
   return 'Mijn caseload';
 }
 
@@ -221,6 +224,7 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (path === '/rollen') return <RoleGrantsPage />;
   if (path === '/noodtoegang' && me.role === 'manager') return <><h1>Noodtoegang beoordelen</h1><ReviewQueue reviewer="manager" /></>;
   if (path === '/logboek-beheer') return <AdminLogPage />;
+  if (path === '/account') return <AccountPage me={me} />;
   return (
     <>
       <h1>Pagina niet gevonden</h1>

@@ -99,7 +99,8 @@ export async function raw(method: Method, url: string, body?: unknown, headers: 
   if (response.status !== 401) activityListeners.forEach((l) => l());
   if (!response.ok) {
     const problem = await problemOf(response);
-    if (response.status === 401 && !url.startsWith('/api/auth/login')) sessionEndedListeners.forEach((l) => l());
+    // A wrong current password on the password change is a refused credential, not an ended session.
+    if (response.status === 401 && !url.startsWith('/api/auth/login') && problem.code !== 'login-failed') sessionEndedListeners.forEach((l) => l());
     throw new ApiError(problem);
   }
   return response;

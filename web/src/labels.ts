@@ -4,6 +4,7 @@
  * are widened to plain string maps, as the screens look codes up from API answers. Unknown codes show as they are.
  */
 import * as catalogue from '../../src/shared/labels.js';
+import type { AdministrationAct } from '../../src/organisation/administration-acts.js';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -81,4 +82,46 @@ export function ageOn(birthDate: string, today = new Date()): number {
 export function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The administration acts of the administration log (src/organisation/administration-acts.ts), one label each: typed
+ * against the server's list, so a new act fails the build until it has a Dutch label here.
+ */
+export const ADMINISTRATION_ACTS: Readonly<Record<AdministrationAct, string>> = {
+  'create-account': 'Account aangemaakt',
+  'reset-account': 'Account gereset',
+  'complete-enrolment': 'Account zelf ingesteld (uitnodigingslink)',
+  'change-details': 'Naam of functie gewijzigd',
+  'change-role': 'Rol gewijzigd',
+  'request-role': 'Rol aangevraagd',
+  'approve-role': 'Rol goedgekeurd',
+  'refuse-role': 'Rol afgewezen',
+  'disable-account': 'Account geblokkeerd',
+  'enable-account': 'Account gedeblokkeerd',
+  'create-team': 'Team aangemaakt',
+  'join-team': 'Aan team toegevoegd',
+  'leave-team': 'Uit team gehaald',
+  'view-role-grants': 'Aanvragen bekeken',
+  'pending-role-refused': 'Geweigerd: rol wacht op goedkeuring',
+  'view-settings': 'Privacy-instellingen bekeken',
+  'change-setting': 'Privacy-instelling gewijzigd',
+};
+
+/** The organisation settings a `change-setting` row names (organisation-settings-routes.ts). */
+export const ORGANISATION_SETTINGS: Labels = {
+  'emergency-access-roles': 'Wie mag noodtoegang gebruiken',
+  'destruction-second-confirmation': 'Tweede bevestiging bij vernietiging',
+};
+
+/**
+ * A setting's value as the log holds it, in words: a list of roles comma-separated (`-` when empty),
+ * a yes/no setting as `true`/`false`.
+ */
+export function settingValue(setting: string, value: string | null): string {
+  if (value === null) return 'onbekend';
+  if (setting === 'emergency-access-roles') return value === '-' ? 'niemand' : value.split(',').map((role) => label(ROLES, role)).join(', ');
+  if (value === 'true') return 'aan';
+  if (value === 'false') return 'uit';
+  return value;
 }

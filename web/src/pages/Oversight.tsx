@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { get, post, toProblem, type Problem } from '../api';
 import { Basis, Loading, ProblemBox, useLoad, Wide, ConfirmButton } from '../components';
-import { ROLES, label } from '../labels';
+import { ADMINISTRATION_ACTS, ORGANISATION_SETTINGS, ROLES, label, settingValue } from '../labels';
 
 interface Grant {
   id: string;
@@ -87,28 +87,18 @@ interface Line {
   subject: { id: string; name: string | null } | null;
   role: string | null;
   team: { id: string; name: string | null } | null;
+  setting: { name: string; from: string | null; to: string | null } | null;
+  operator: string | null;
   route: string;
   citations: string[];
   address: string | null;
 }
 
-const ACTS: Record<string, string> = {
-  'create-account': 'Account aangemaakt',
-  'reset-account': 'Account gereset',
-  'complete-enrolment': 'Account zelf ingesteld (uitnodigingslink)',
-  'change-details': 'Naam of functie gewijzigd',
-  'change-role': 'Rol gewijzigd',
-  'request-role': 'Rol aangevraagd',
-  'approve-role': 'Rol goedgekeurd',
-  'refuse-role': 'Rol afgewezen',
-  'disable-account': 'Account geblokkeerd',
-  'enable-account': 'Account gedeblokkeerd',
-  'create-team': 'Team aangemaakt',
-  'join-team': 'Aan team toegevoegd',
-  'leave-team': 'Uit team gehaald',
-  'view-role-grants': 'Aanvragen bekeken',
-  'pending-role-refused': 'Geweigerd: rol wacht op goedkeuring',
-};
+/** The act in words; an act this screen does not know yet (a newer server) still shows no raw code. */
+function actLabel(act: string | null): string {
+  if (act === null) return 'Beheer geprobeerd';
+  return (ADMINISTRATION_ACTS as Readonly<Record<string, string>>)[act] ?? 'Andere beheerhandeling';
+}
 
 export function AdminLogPage() {
   const [before, setBefore] = useState<string>();
@@ -116,7 +106,10 @@ export function AdminLogPage() {
   return (
     <>
       <h1>Beheerlogboek</h1>
-      <p>Alles wat in het beheer gebeurt: accounts, rollen, goedkeuringen en teams, en pogingen die zijn geweigerd. Uit het beveiligde logboek; niemand kan regels wijzigen.</p>
+      <p>
+        Alles wat in het beheer gebeurt: accounts, rollen, goedkeuringen, teams en privacy-instellingen, en pogingen die zijn
+        geweigerd. Uit het beveiligde logboek; niemand kan regels wijzigen.
+      </p>
       {page.loading && <Loading what="Beheerlogboek" />}
       <ProblemBox problem={page.problem} />
       {page.data !== undefined && (
@@ -128,9 +121,19 @@ export function AdminLogPage() {
                 {page.data.lines.map((l) => (
                   <tr key={l.seq}>
                     <td>{new Date(l.at).toLocaleString('nl-NL')}</td>
-                    <td>{l.actor.name ?? '—'} <span className="muted">({label(ROLES, l.actor.role)})</span></td>
                     <td>
-                      {l.act === null ? 'Beheer geprobeerd' : ACTS[l.act] ?? l.act}
+                      {l.operator !== null
+                        ? <>Inrichting door {l.operator}</>
+                        : <>{l.actor.name ?? '—'} <span className="muted">({label(ROLES, l.actor.role)})</span></>}
+                    </td>
+                    <td>
+                      {actLabel(l.act)}
+                      {l.setting !== null && (
+                        <>
+                          {' — '}{label(ORGANISATION_SETTINGS, l.setting.name)}:{' '}
+                          {settingValue(l.setting.name, l.setting.from)} → {settingValue(l.setting.name, l.setting.to)}
+                        </>
+                      )}
                       {l.role !== null && <> — {label(ROLES, l.role)}</>}
                       {l.team !== null && <> — {l.team.name ?? 'team'}</>}
                     </td>
