@@ -34,6 +34,7 @@ import { benchRetention } from './retention-bench.js';
 import { cpuBetween, cpuSnapshot } from './cpu.js';
 import { runLoad, type LoadResult } from './load.js';
 import { resultTable, rssMiB, writeResults, type FailedScenario, type ScenarioResult } from './result.js';
+import { withProgressLine } from '../cli/progress-line.js';
 
 function envInt(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -165,11 +166,11 @@ async function main(): Promise<void> {
     const employeeId = await ensureEmployee(scratch.db, organisationId, { username: 'bench', displayName: 'Bench', functionTitle: 'Jeugdhulpverlener', role: 'care-professional', password });
 
     const started = performance.now();
-    const population = await generatePopulation(scratch.db, masterKey, organisationId, employeeId, {
+    const population = await withProgressLine(process.stdout, (progress) => generatePopulation(scratch.db, masterKey, organisationId, employeeId, {
       ...settings,
-      onProgress: (done) => process.stdout.write(`\r  generating: ${done}/${settings.clients} clients × ${settings.entriesPerClient} entries`),
-    });
-    process.stdout.write(`\n  generated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      onProgress: (done) => progress.update(`  generating: ${done}/${settings.clients} clients × ${settings.entriesPerClient} entries`),
+    }));
+    process.stdout.write(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     await scratch.db.query('ANALYZE').catch(() => undefined);
 
     const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
@@ -240,8 +241,9 @@ async function main(): Promise<void> {
       copyPdfScenario(scratch.db, masterKey, organisationId, employeeId, address, session, envInt('BENCH_COPY_RUNS', 5)));
 
     await scenario('Scenario 3: verify-log throughput', async () => {
-      const verify = await benchVerifyLog({ serverUrl, rows: envInt('BENCH_LOG_ROWS', 200_000), runs: envInt('BENCH_VERIFY_RUNS', 3), onProgress: (n) => process.stdout.write(`\r  appending log rows: ${n}`) });
-      process.stdout.write(`\n  appended ${verify.rows} rows at ${verify.appendRowsPerSecond.toFixed(0)} rows/s; verified at ${verify.verifyRowsPerSecond.toFixed(0)} rows/s (intact: ${verify.ok})\n`);
+      const verify = await withProgressLine(process.stdout, (progress) =>
+        benchVerifyLog({ serverUrl, rows: envInt('BENCH_LOG_ROWS', 200_000), runs: envInt('BENCH_VERIFY_RUNS', 3), onProgress: (n) => progress.update(`  appending log rows: ${n}`) }));
+      process.stdout.write(`  appended ${verify.rows} rows at ${verify.appendRowsPerSecond.toFixed(0)} rows/s; verified at ${verify.verifyRowsPerSecond.toFixed(0)} rows/s (intact: ${verify.ok})\n`);
       const runs = latencies(verify.verifyRunsMs);
       return {
         name: '3. verify-log', opsPerSec: verify.verifyRowsPerSecond, p50Ms: runs.p50Ms, p99Ms: runs.p99Ms,
@@ -258,11 +260,11 @@ async function main(): Promise<void> {
     await scenario(`Scenario 4: who saw client X, over ${logRows.toLocaleString('en')} access-log rows (target < 50 ms)`, async () => {
       const officerId = await ensureEmployee(scratch.db, organisationId, { username: 'bench.fg', displayName: 'Bench FG', functionTitle: 'Functionaris gegevensbescherming', role: 'privacy-officer', password });
       const officer = await benchLogin(scratch.db, masterKey, address, { id: officerId, username: 'bench.fg', password });
-      const whoSaw = await benchWhoSaw({
+      const whoSaw = await withProgressLine(process.stdout, (progress) => benchWhoSaw({
         db: scratch.db, url: scratch.url, address, cookie: officer.cookie, organisationId, employeeId, clientIds: population.clientIds, rows: logRows,
-        requests: envInt('BENCH_WHO_SAW_REQUESTS', 200), onProgress: (n) => process.stdout.write(`\r  generating log rows: ${n}`),
-      });
-      process.stdout.write(`\n  generated in ${whoSaw.generateSeconds.toFixed(0)} s; ${whoSaw.requests} sequential requests, page of 100\n`);
+        requests: envInt('BENCH_WHO_SAW_REQUESTS', 200), onProgress: (n) => progress.update(`  generating log rows: ${n}`),
+      }));
+      process.stdout.write(`  generated in ${whoSaw.generateSeconds.toFixed(0)} s; ${whoSaw.requests} sequential requests, page of 100\n`);
       return {
         name: '4. who saw client X', opsPerSec: whoSaw.http.opsPerSec, p50Ms: whoSaw.http.p50Ms, p99Ms: whoSaw.http.p99Ms,
         baselineOpsPerSec: whoSaw.raw.opsPerSec, ratio: whoSaw.http.opsPerSec / whoSaw.raw.opsPerSec,
@@ -272,7 +274,9 @@ async function main(): Promise<void> {
     });
 
     await scenario('Scenario 5: retention sweep (dry run, target < 60 s) and destruction throughput', async () => {
-      const retention = await benchRetention({ serverUrl, dossiers: envInt('BENCH_RETENTION_DOSSIERS', 100_000), destroy: envInt('BENCH_RETENTION_DESTROY', 2_000) });
+      const retention = await withProgressLine(process.stdout, (progress) => benchRetention({
+        serverUrl, dossiers: envInt('BENCH_RETENTION_DOSSIERS', 100_000), destroy: envInt('BENCH_RETENTION_DESTROY', 2_000), onProgress: (text) => progress.update(`  ${text}`),
+      }));
       process.stdout.write(`  dry-run sweep over ${retention.sweep.scanned} dossiers: ${retention.sweep.seconds.toFixed(1)} s (${retention.sweep.due} due); raw SQL count ${retention.rawCountSeconds.toFixed(1)} s\n`);
       process.stdout.write(`  destruction: ${retention.destruction.dossiers} dossiers at ${retention.destruction.dossiersPerSecond.toFixed(0)} dossiers/s\n`);
       const sweepMs = retention.sweep.seconds * 1000;

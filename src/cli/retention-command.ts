@@ -27,6 +27,7 @@ import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { destroyConfirmed, purgeShortTermRecords, SWEEP_BATCH, sweepRetention } from '../retention/retention-service.js';
 import type { Command } from './command.js';
+import { withProgressLine } from './progress-line.js';
 
 const usage = `Usage: dossierwijzer retention sweep [--dry-run]
        dossierwijzer retention destroy-confirmed
@@ -41,7 +42,8 @@ const usage = `Usage: dossierwijzer retention sweep [--dry-run]
   destroy-confirmed  destroy the dossiers the privacy officer confirmed: key destroyed,
                      content removed, one destruction record each. Safe to interrupt and rerun.
 
-Progress goes to stderr (sweep) or stdout (destroy-confirmed). Exit 0 done, 2 usage or database error.
+Progress goes to stderr (sweep) or stdout (destroy-confirmed): redrawn in place on a terminal,
+a line every 5 s otherwise. Exit 0 done, 2 usage or database error.
 Environment: DW_RETENTION_SWEEP_BATCH dossiers per sweep batch (default ${SWEEP_BATCH}).
 `;
 
@@ -77,11 +79,12 @@ export const retentionCommand: Command = async (args) => {
     if (sub === 'sweep') {
       const dryRun = values['dry-run'] === true;
       const pause = envPositive('DW_TEST_PAUSE_AFTER_BATCH', 0);
-      const result = await sweepRetention(db, {
+      const open = db;
+      const result = await withProgressLine(process.stderr, (progress) => sweepRetention(open, {
         now: new Date(), dryRun, batch: envPositive('DW_RETENTION_SWEEP_BATCH', SWEEP_BATCH),
-        onProgress: (p) => process.stderr.write(`scanned ${p.scanned} dossiers, ${p.due} due\n`),
+        onProgress: (p) => progress.update(`scanned ${p.scanned} dossiers, ${p.due} due`),
         ...(pause > 0 ? { afterBatch: () => sleep(pause) } : {}),
-      });
+      }));
       if (dryRun) {
         for (const d of result.due) process.stdout.write(`${d.clientId}  last change ${d.lastChange}  kept until ${d.keptUntil}\n`);
       }
@@ -91,13 +94,11 @@ export const retentionCommand: Command = async (args) => {
       }
       process.stdout.write(`${result.due.length} of ${result.scanned} dossiers due for destruction review${dryRun ? ' (dry run: nothing changed)' : `; ${result.listed} on the review list, ${result.withdrawn} withdrawn`}; ${result.seconds.toFixed(1)} s.\n`);
     } else {
-      const result = await destroyConfirmed(db, {
+      const open = db;
+      const result = await withProgressLine(process.stdout, (progress) => destroyConfirmed(open, {
         now: new Date(),
-        onProgress: (p) => {
-          const done = p.destroyed + p.skipped;
-          if (done % 10 === 0 || done === p.total) process.stdout.write(`progress ${done}/${p.total}: ${p.destroyed} destroyed, ${p.skipped} skipped\n`);
-        },
-      });
+        onProgress: (p) => progress.update(`progress ${p.destroyed + p.skipped}/${p.total}: ${p.destroyed} destroyed, ${p.skipped} skipped`),
+      }));
       process.stdout.write(`Destroyed ${result.destroyed} confirmed dossiers (${result.skipped} skipped); ${Math.round(result.dossiersPerSecond)} dossiers/s.\n`);
     }
     return 0;

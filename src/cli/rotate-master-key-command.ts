@@ -33,6 +33,7 @@ import { pgliteDir } from '../db/open-database.js';
 import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import type { Command } from './command.js';
+import { withProgressLine } from './progress-line.js';
 
 const BATCH = 500;
 
@@ -160,10 +161,19 @@ export const rotateMasterKeyCommand: Command = async (args) => {
     await assertOldKeyIsCurrent(db, oldKey, newKey);
     const { rotation, resumed } = await beginRotation(db, oldKey, newKey);
     process.stdout.write(`${resumed ? 'Resuming' : 'Starting'} the rotation of the master key ${oldFingerprint} → ${newFingerprint}.\n`);
-    const result = await rewrapAll(db, oldKey, newKey, {
-      batchSize,
-      onProgress: (p) => process.stderr.write(`progress ${p.name} ${p.done}/${p.total}\n`),
-      ...(Number.isInteger(pause) && pause > 0 ? { afterBatch: () => sleep(pause) } : {}),
+    const owner = db;
+    const result = await withProgressLine(process.stderr, (progress) => {
+      let column: string | undefined;
+      return rewrapAll(owner, oldKey, newKey, {
+        batchSize,
+        onProgress: (p) => {
+          // One line per sealed column, so each one's count stays on screen (and in the log) when it is done.
+          if (p.name !== column) progress.done();
+          column = p.name;
+          progress.update(`progress ${p.name} ${p.done}/${p.total}`);
+        },
+        ...(Number.isInteger(pause) && pause > 0 ? { afterBatch: () => sleep(pause) } : {}),
+      });
     });
     if (result.unopenable.length > 0) {
       process.stderr.write(`${result.unopenable.length} values open with neither key and were left as they are; the rotation is NOT finished `
