@@ -167,7 +167,7 @@ describe('dossierwijzer retention', () => {
     expect(out).toMatch(/last change 2001-01-01 {2}kept until 2021-01-01/);
     expect(err).toMatch(/scanned \d+ dossiers, \d+ due/);
     expect(await asOwner((db) => n(db, 'SELECT count(*) AS n FROM org.retention_reviews'))).toBe(0);
-  });
+  }, 120_000); // child processes; slow on a loaded machine, never a timing assertion
 
   it('sweep killed with SIGKILL mid-run and run again: each due dossier listed once, pending; the purge complete', async () => {
     const before = await asOwner(shortTerm);
@@ -200,7 +200,7 @@ describe('dossierwijzer retention', () => {
     const again = await runChild(['sweep'], false);
     expect(again.out).toContain('Destroyed after their own period: 0 personal work notes, 0 unfinished drafts, 0 complaints, 0 incidents, 0 prospective clients.');
     expect(await asOwner((db) => n(db, `SELECT count(*) AS n FROM org.retention_reviews WHERE status = 'pending'`))).toBe(DOSSIERS);
-  });
+  }, 120_000); // child processes; slow on a loaded machine, never a timing assertion
 
   it('sweep puts them on the review list; nothing is destroyed without confirmation', async () => {
     const { code, out } = await runCli(['retention', 'sweep']);
@@ -209,7 +209,7 @@ describe('dossierwijzer retention', () => {
     const nothing = await runCli(['retention', 'destroy-confirmed']);
     expect(nothing.out).toContain('Destroyed 0 confirmed dossiers');
     expect(await asOwner((db) => n(db, 'SELECT count(*) AS n FROM org.destruction_records'))).toBe(0);
-  });
+  }, 120_000); // child processes; slow on a loaded machine, never a timing assertion
 
   it('destroy-confirmed killed with SIGKILL mid-run and run again: each dossier destroyed and recorded exactly once', async () => {
     await asOwner((db) => db.query(
@@ -233,7 +233,7 @@ describe('dossierwijzer retention', () => {
       // The dossier changed this year is untouched.
       expect(await n(db, 'SELECT count(*) AS n FROM care.entries')).toBe(ENTRIES_EACH);
     });
-  });
+  }, 120_000); // child processes; slow on a loaded machine, never a timing assertion
 
   it('rejects unknown subcommands and options with exit 2', async () => {
     expect((await runCli(['retention', 'shred'])).code).toBe(2);
