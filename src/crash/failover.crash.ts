@@ -17,6 +17,7 @@
  *
  * Runs as root by running PostgreSQL's tools as the `postgres` user (PostgreSQL refuses root).
  */
+import { expectEntriesMatchLog } from './entries-match-log.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
@@ -194,18 +195,7 @@ async function lastCheckpointSeq(): Promise<number> {
 async function expectConsistentOn(cluster: Cluster): Promise<void> {
   const db = superuser(cluster);
   try {
-    const present = await db.query<{ id: string }>('SELECT id FROM care.entries WHERE id = ANY($1::uuid[])', [acknowledged]);
-    expect(present.length).toBe(acknowledged.length);
-    const withoutLog = await db.query<{ id: string }>(
-      `SELECT e.id FROM care.entries e
-        WHERE e.client_id = $1 AND NOT EXISTS (
-          SELECT 1 FROM audit.access_log l WHERE l.client_id = e.client_id AND l.action = 'record' AND l.outcome = 'allowed' AND e.id = ANY(l.entry_ids))`, [clientId]);
-    expect(withoutLog).toEqual([]);
-    const logWithoutEntry = await db.query<{ seq: string }>(
-      `SELECT l.seq FROM audit.access_log l
-        WHERE l.client_id = $1 AND l.route = 'POST /api/clients/:clientId/entries' AND l.outcome = 'allowed'
-          AND (cardinality(l.entry_ids) = 0 OR EXISTS (SELECT 1 FROM unnest(l.entry_ids) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM care.entries e WHERE e.id = x.id)))`, [clientId]);
-    expect(logWithoutEntry).toEqual([]);
+    await expectEntriesMatchLog(db, clientId, acknowledged);
   } finally {
     await closePool(db);
   }

@@ -12,6 +12,7 @@
  * It stops the machine's PostgreSQL cluster, so it never runs inside
  * `npm test` (whose files run in parallel on that server).
  */
+import { expectEntriesMatchLog } from './entries-match-log.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -129,18 +130,7 @@ async function writeUnderFire(address: string, after: number, disrupt: () => voi
 
 /** The promises: acknowledged entries exist, entries and their log rows match one to one, the chain verifies. */
 async function expectConsistent(acknowledged: readonly string[]): Promise<void> {
-  const present = await owner.query<{ id: string }>('SELECT id FROM care.entries WHERE id = ANY($1::uuid[])', [acknowledged]);
-  expect(present.length).toBe(acknowledged.length);
-  const withoutLog = await owner.query<{ id: string }>(
-    `SELECT e.id FROM care.entries e
-      WHERE e.client_id = $1 AND NOT EXISTS (
-        SELECT 1 FROM audit.access_log l WHERE l.client_id = e.client_id AND l.action = 'record' AND l.outcome = 'allowed' AND e.id = ANY(l.entry_ids))`, [clientId]);
-  expect(withoutLog).toEqual([]);
-  const logWithoutEntry = await owner.query<{ seq: string }>(
-    `SELECT l.seq FROM audit.access_log l
-      WHERE l.client_id = $1 AND l.route = 'POST /api/clients/:clientId/entries' AND l.outcome = 'allowed'
-        AND (cardinality(l.entry_ids) = 0 OR EXISTS (SELECT 1 FROM unnest(l.entry_ids) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM care.entries e WHERE e.id = x.id)))`, [clientId]);
-  expect(logWithoutEntry).toEqual([]);
+  await expectEntriesMatchLog(owner, clientId, acknowledged);
   const verify = spawnSync(process.execPath, [BIN, 'verify-log'], { env, encoding: 'utf8' });
   expect(verify.status, verify.stdout + verify.stderr).toBe(0);
   expect(verify.stdout).toContain('Access log intact');
