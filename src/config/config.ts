@@ -75,6 +75,24 @@ export interface Config {
   readyTimeoutMs: number;
   /** Who may read GET /metrics: addresses and CIDR ranges, `loopback` (the default) or `off` (http/metrics.ts checks it). */
   metricsAllow: string | undefined;
+  /** Portal messages (issue 19 item 6): the attachment bound and the SMTP server for the notifications. */
+  messages: MessageSettings;
+}
+
+/** DW_SMTP_* and DW_MESSAGE_*: see `SETTINGS` for ranges and README ("Messages and e-mail notifications"). */
+export interface MessageSettings {
+  /** Largest accepted attachment, in bytes. */
+  attachmentMaxBytes: number;
+  /** The SMTP server; undefined = no e-mail notifications are sent (the messages work without). */
+  smtp: {
+    host: string; port: number;
+    /** TLS from the first byte (port 465); otherwise STARTTLS, which `requireTls` makes compulsory. */
+    secure: boolean; requireTls: boolean;
+    user: string | undefined; password: string | undefined;
+    /** The sender, e.g. `Dossierwijzer <no-reply@example.nl>`. */
+    from: string;
+    timeoutSeconds: number;
+  } | undefined;
 }
 
 /** PostgreSQL connection settings (DW_DB_*); see `SETTINGS` for ranges and README for what each is for. */
@@ -133,6 +151,9 @@ export const SETTINGS = {
   DW_DB_KEEPALIVE_SECONDS: { fallback: 30, min: 1, max: 7200 },
   DW_DB_START_ATTEMPTS: { fallback: 10, min: 1, max: 1000 },
   DW_READY_TIMEOUT_MS: { fallback: 2_000, min: 100, max: 60_000 },
+  DW_MESSAGE_ATTACHMENT_MAX_BYTES: { fallback: 2 * 1024 * 1024, min: 1024, max: 4 * 1024 * 1024 },
+  DW_SMTP_PORT: { fallback: 587, min: 1, max: 65_535 },
+  DW_SMTP_TIMEOUT_SECONDS: { fallback: 30, min: 1, max: 600 },
 } as const satisfies Record<string, { fallback: number; min: number; max: number }>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -258,5 +279,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     readyTimeoutMs: integer(env, 'DW_READY_TIMEOUT_MS'),
     metricsAllow: env.DW_METRICS_ALLOW === '' ? undefined : env.DW_METRICS_ALLOW,
+    messages: messageSettings(env),
+  };
+}
+
+/** DW_SMTP_HOST unset: no notifications. DW_SMTP_FROM must hold an address. */
+function messageSettings(env: NodeJS.ProcessEnv): MessageSettings {
+  const host = env.DW_SMTP_HOST?.trim();
+  const from = env.DW_SMTP_FROM?.trim() || 'Dossierwijzer <no-reply@localhost>';
+  if (!/[^\s<>@]+@[^\s<>@]+/.test(from)) throw new ConfigError(`DW_SMTP_FROM must hold an e-mail address, e.g. "Dossierwijzer <no-reply@example.nl>", got "${from}"`);
+  const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
+  return {
+    attachmentMaxBytes: integer(env, 'DW_MESSAGE_ATTACHMENT_MAX_BYTES'),
+    smtp: host === undefined || host === '' ? undefined : {
+      host, port: integer(env, 'DW_SMTP_PORT'), secure: bool(env, 'DW_SMTP_SECURE', false), requireTls: bool(env, 'DW_SMTP_REQUIRE_TLS', true),
+      user: nonEmpty(env.DW_SMTP_USER), password: nonEmpty(env.DW_SMTP_PASSWORD), from, timeoutSeconds: integer(env, 'DW_SMTP_TIMEOUT_SECONDS'),
+    },
   };
 }
