@@ -71,9 +71,12 @@ export function writeRead(db: Database, rows: readonly AccessLogRow[]): Promise<
   return appendReadLog(db, rows);
 }
 
-/** Writes a refusal's rows in a transaction of their own (the work's, if any, rolled back). */
+/**
+ * Writes a refusal's rows in a transaction of their own (the work's, if any, rolled back): one INSERT outside
+ * BEGIN/COMMIT, which is its own transaction, committed before it answers (issue 18: one round trip, not three).
+ */
 export function writeRefusal(db: Database, rows: readonly AccessLogRow[]): Promise<void> {
-  return db.transaction((tx) => appendAccessLog(tx, rows));
+  return appendAccessLog(db, rows);
 }
 
 export { AccessBasis, AccessOutcome };

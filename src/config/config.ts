@@ -69,6 +69,8 @@ export interface Config {
   loginThrottleAddressFailures: number;
   /** Log-in throttling: the longest back-off, in seconds. */
   loginThrottleMaxSeconds: number;
+  /** Admission control (issue 18): /api requests worked on at once, queued, and how long one may wait (http/admission.ts). */
+  admission: { maxActive: number; maxQueued: number; maxWaitMs: number };
   /** The PostgreSQL pool and its time limits (ignored on PGlite, which has one connection in the process). */
   database: DatabaseSettings;
   /** /health/ready: how long the database may take to answer the probe before the server counts as not ready. */
@@ -143,6 +145,12 @@ export const SETTINGS = {
   DW_LOGIN_THROTTLE_MAX_SECONDS: { fallback: 900, min: 1, max: 24 * 3600 },
   // At least 2: the retention sweep holds one connection for its advisory lock while it works on another.
   DW_DB_POOL_SIZE: { fallback: 20, min: 2, max: 500 },
+  // Admission control (issue 18): by default four requests per CPU at once — enough to keep the database's backends and
+  // the server busy, few enough that they do not take the cores from each other — and a queue that drains in well
+  // under a second; beyond it, 503 with Retry-After. See README ("Admission control").
+  DW_MAX_ACTIVE_REQUESTS: { fallback: Math.max(4, 4 * os.availableParallelism()), min: 1, max: 1000 },
+  DW_MAX_QUEUED_REQUESTS: { fallback: Math.max(64, 32 * os.availableParallelism()), min: 0, max: 100_000 },
+  DW_MAX_QUEUE_WAIT_MS: { fallback: 1_000, min: 10, max: 60_000 },
   DW_DB_CONNECT_TIMEOUT_MS: { fallback: 5_000, min: 100, max: 120_000 },
   DW_DB_STATEMENT_TIMEOUT_MS: { fallback: 30_000, min: 100, max: 3_600_000 },
   DW_DB_LOCK_TIMEOUT_MS: { fallback: 10_000, min: 100, max: 3_600_000 },
@@ -276,6 +284,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clientTimeoutMarginMs: integer(env, 'DW_DB_CLIENT_TIMEOUT_MARGIN_MS'),
       keepAliveSeconds: integer(env, 'DW_DB_KEEPALIVE_SECONDS'),
       startAttempts: integer(env, 'DW_DB_START_ATTEMPTS'),
+    },
+    admission: {
+      maxActive: integer(env, 'DW_MAX_ACTIVE_REQUESTS'), maxQueued: integer(env, 'DW_MAX_QUEUED_REQUESTS'), maxWaitMs: integer(env, 'DW_MAX_QUEUE_WAIT_MS'),
     },
     readyTimeoutMs: integer(env, 'DW_READY_TIMEOUT_MS'),
     metricsAllow: env.DW_METRICS_ALLOW === '' ? undefined : env.DW_METRICS_ALLOW,

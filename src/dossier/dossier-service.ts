@@ -265,7 +265,9 @@ async function loadEntries(scope: ClientScope, key: Buffer, selection: EntrySele
 }
 
 async function decorate(scope: ClientScope, key: Buffer, rows: readonly EntryRow[]): Promise<Entry[]> {
-  const { annotations, statements } = await loadDecorations(scope, key, rows.map((r) => r.id));
+  // Most entries have neither annotation nor own statement: the page's query says which do (two index probes each),
+  // so a page without any costs no second round trip (issue 18).
+  const { annotations, statements } = await loadDecorations(scope, key, rows.filter((r) => r.decorated).map((r) => r.id));
   return rows.map((row) => {
     const content = decryptJson(key, row.ciphertext, `entry:${row.id}`, SealedEntry);
     return {

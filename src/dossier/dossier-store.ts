@@ -57,6 +57,8 @@ export interface EntryRow {
   author_id: string;
   author_name: string;
   author_function: string;
+  /** Whether the entry has an annotation or an own statement disputing it: only then are its decorations read. */
+  decorated: boolean;
 }
 
 /** Which entries to read: by id, by kind, older than a cursor, at most `limit`; newest first. */
@@ -106,7 +108,9 @@ export function entriesOf(scope: ClientScope) {
       }
       return tx.query<EntryRow>(
         `SELECT e.id, e.kind, e.recorded_at, (extract(epoch FROM e.recorded_at) * 1000000)::bigint AS micros, e.occurred_on,
-            e.source_kind, e.statement_type, e.ciphertext, e.disputes_entry_id, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function
+            e.source_kind, e.statement_type, e.ciphertext, e.disputes_entry_id, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function,
+            (EXISTS (SELECT 1 FROM care.entry_annotations n WHERE n.entry_id = e.id)
+             OR EXISTS (SELECT 1 FROM care.entries d WHERE d.disputes_entry_id = e.id AND d.kind = 'own-statement')) AS decorated
        FROM care.entries e JOIN ${EMPLOYEES} a ON a.id = e.author_id
       WHERE ${where.join(' AND ')}
       ORDER BY e.recorded_at DESC, e.id DESC ${limit}`,

@@ -20,7 +20,6 @@ import { openDatabase } from '../db/open-database.js';
 import { asSystem } from '../db/organisation-scope.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
 import { accessLogRoutes } from '../access/access-log-routes.js';
-import { accessLogDeskRoutes } from '../access/access-log-desk-routes.js';
 import { assertDatabaseMatchesCheckpoints, startCheckpointTimer } from '../access/log-checkpoints.js';
 import { careTeamRoutes } from '../care-team/care-team-routes.js';
 import { emergencyRoutes } from '../emergency/emergency-routes.js';
@@ -31,6 +30,7 @@ import { requestDocumentRoutes } from '../requests/request-document-routes.js';
 import { requestRoutes } from '../requests/request-routes.js';
 import { shieldingRoutes } from '../shielding/shielding-routes.js';
 import type { AppDeps } from './app-deps.js';
+import { Admission, installAdmission } from './admission.js';
 import { healthRoutes } from './health-routes.js';
 import { registerRoutes } from '../registers/register-routes.js';
 import { familyRoutes } from '../families/family-routes.js';
@@ -257,6 +257,8 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
     transformObject: (documents) => markOptionalBodies((documents as { openapiObject: Record<string, unknown> }).openapiObject),
   });
   await server.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  // Admission control (issue 18): a full house answers 503 before the session is looked up.
+  installAdmission(server, new Admission(config.admission));
   installScopeBeforeAuthentication(server);
   installAuthentication(server, deps);
   // Operator metrics (issue 17 item 5): counted from here on, shown at GET /metrics to DW_METRICS_ALLOW only.
@@ -274,7 +276,6 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   careTeamRoutes(server, deps);
   emergencyRoutes(server, deps);
   accessLogRoutes(server, deps);
-  accessLogDeskRoutes(server, deps);
   representationRoutes(server, deps);
   consentRoutes(server, deps);
   requestRoutes(server, deps);

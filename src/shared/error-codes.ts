@@ -152,6 +152,7 @@ export const ERROR_CODES = {
   'pdf-busy': { status: 503, meaning: 'Too many PDFs are being made at the moment.' },
   'pdf-size-budget': { status: 503, meaning: 'Making a PDF exceeded its size budget and was stopped.' },
   'pdf-time-budget': { status: 503, meaning: 'Making a PDF exceeded its time budget and was stopped.' },
+  'overloaded': { status: 503, meaning: 'More API requests than the server takes at once and queues (DW_MAX_ACTIVE_REQUESTS, DW_MAX_QUEUED_REQUESTS, DW_MAX_QUEUE_WAIT_MS); nothing was done (Retry-After).' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 /** A code from the catalogue. */

@@ -268,7 +268,7 @@ function AccessLog({ clientId }: { clientId: string }) {
   );
 }
 
-interface Settings { emergencyAccessRoles: string[]; destructionSecondConfirmation: boolean; portalReleaseDays: number; mayChange: boolean }
+interface Settings { emergencyAccessRoles: string[]; destructionSecondConfirmation: boolean; mayChange: boolean }
 
 /** The roles an organisation may let break the glass, each with one line of why (never the application administrator). */
 const EMERGENCY_ROLE_CHOICES: [string, string][] = [
@@ -298,24 +298,16 @@ export function OrganisationSettings() {
 function SettingsForm({ settings }: { settings: Settings }) {
   const [roles, setRoles] = useState<string[]>(settings.emergencyAccessRoles);
   const [second, setSecond] = useState(settings.destructionSecondConfirmation);
-  const [days, setDays] = useState(String(settings.portalReleaseDays));
   const [saved, setSaved] = useState(false);
   const save = useSubmit(
-    () => api<Settings>('PUT', '/api/organisation/settings', {
-      emergencyAccessRoles: roles, destructionSecondConfirmation: second, portalReleaseDays: Number(days),
-    }),
+    () => api<Settings>('PUT', '/api/organisation/settings', { emergencyAccessRoles: roles, destructionSecondConfirmation: second }),
     (answer) => {
       setRoles(answer.emergencyAccessRoles);
       setSecond(answer.destructionSecondConfirmation);
-      setDays(String(answer.portalReleaseDays));
       setSaved(true);
     },
   );
   const readOnly = !settings.mayChange;
-  const changeDays = (value: string) => {
-    setSaved(false);
-    setDays(value);
-  };
   const changeSecond = (on: boolean) => {
     setSaved(false);
     setSecond(on);
@@ -367,28 +359,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
           {' '}Tweede bevestiging bij vernietiging
         </label>
         <p className="meta" id="why-second">Een dossier wordt pas vernietigd als een tweede persoon dat bevestigt. Zo kan niemand in zijn eentje een dossier laten verdwijnen.</p>
-      </fieldset>
-      <fieldset>
-        <legend>Cliëntportaal</legend>
-        <label htmlFor="portal-release-days">Na hoeveel dagen komt een nieuw stuk vanzelf in het portaal?</label>
-        <input
-          id="portal-release-days"
-          name="portal-release-days"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={365}
-          required
-          value={days}
-          disabled={readOnly}
-          onChange={(e) => changeDays(e.target.value)}
-          aria-describedby="why-release-days"
-        />
-        <p className="meta" id="why-release-days">
-          Zo kan de hulpverlener een stuk eerst met de cliënt of de ouders bespreken. De dossierhouder kan een stuk eerder vrijgeven,
-          of achterhouden als het de cliënt duidelijk ernstig zou schaden (na overleg met een andere hulpverlener) of om de privacy van een ander
-          te beschermen. Bij 0 dagen staat een stuk er meteen in.
-        </p>
       </fieldset>
       <ProblemBox problem={save.problem} />
       {saved && <p role="status" className="ok">De instellingen zijn opgeslagen.</p>}
