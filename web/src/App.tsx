@@ -18,10 +18,16 @@ import { AdminLogPage, RoleGrantsPage } from './pages/Oversight';
 import { AccountPage } from './pages/Account';
 import { match, navigate, usePath } from './router';
 import { SessionTimer } from './session-timer';
+import { PortalApp } from './portal/PortalApp';
 
 type Session = { state: 'loading' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me };
 
+/** The client portal (`/portaal/...`, issue 19) has its own shell, session and log-in (web/src/portal/); the rest is staff. */
 export function App() {
+  return usePath().startsWith('/portaal') ? <PortalApp /> : <StaffApp />;
+}
+
+function StaffApp() {
   const [session, setSession] = useState<Session>({ state: 'loading' });
   const path = usePath();
 

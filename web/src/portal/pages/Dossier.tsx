@@ -1,0 +1,147 @@
+/**
+ * My dossier (issue 19 item 2): what the logged-in person sees today, as the engine answers for that person
+ * (GET /api/portal/dossier) — released entries only, each with the client's own statements beside it; everything
+ * withheld (an entry, a shielded passage, the parts a parent without custody does not see) shows as a notice with
+ * the engine's explanation and articles, never its content.
+ */
+import { BasisLine, Dutch, PortalLink, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad } from '../components';
+import { portalGet } from '../portal-api';
+import type { PortalMe } from '../portal-types';
+import { dateWords, labelOf, useLanguage } from '../texts/catalogue';
+
+interface Statement { text: string; recordedAt: string; source?: string | null }
+interface Withheld { ground: string; basis: string[] }
+type PortalEntry =
+  | {
+    shown: true; id: string; kind?: string; kindLabel: string; title: string | null; text: string; recordedAt: string; author: string;
+    annotations?: { kind: string; reason: string; recordedAt: string }[]; withheldPassages?: Withheld[]; statements?: Statement[];
+    releasedOn?: string | null;
+  }
+  | { shown: false; recordedAt: string; withheld: Withheld };
+
+interface Dated { date: string; title: string | null; text: string }
+export interface PortalDossier {
+  reader: { name: string; role: string };
+  mode: 'dossier' | 'general-information';
+  explanation: string;
+  basis: string[];
+  entries: PortalEntry[];
+  inspectionOnly: { recordedAt: string; title: string | null }[];
+  notYetReleased: { count: number; nextVisibleOn: string | null; explanation: string } | null;
+  generalInformation: null | { careStartedOn: string | null; careEndedOn: string | null; goals: Dated[]; results: Dated[]; withheld: number };
+}
+
+export function DossierPage({ me }: { me: PortalMe }) {
+  const { t, language } = useLanguage();
+  const words = dateWords(language);
+  const { data, problem, loading } = usePortalLoad(() => portalGet<PortalDossier>('/api/portal/dossier'), []);
+  const title = me.kind === 'client' ? t.dossier.title : t.dossier.titleOf(me.clientName);
+  return (
+    <>
+      <h1>{title}</h1>
+      <p className="lead">{t.dossier.lead}</p>
+      {loading && data === undefined && <PortalLoading what={t.shell.dossier} />}
+      <PortalProblem problem={problem} />
+      {data !== undefined && (
+        <>
+          {data.mode === 'general-information' && (
+            <WithheldNotice title={t.dossier.generalOnly} explanation={data.explanation} basis={data.basis} testId="general-only" />
+          )}
+          {data.generalInformation !== null && (
+            <section className="card" aria-labelledby="general-title" data-testid="general-information">
+              <h2 id="general-title">{t.dossier.general}</h2>
+              <dl className="portal-facts">
+                <dt>{t.dossier.start}</dt><dd>{words.date(data.generalInformation.careStartedOn)}</dd>
+                <dt>{t.dossier.end}</dt><dd>{data.generalInformation.careEndedOn === null ? t.dossier.stillRunning : words.date(data.generalInformation.careEndedOn)}</dd>
+              </dl>
+              <DatedList title={t.dossier.goals} items={data.generalInformation.goals} />
+              <DatedList title={t.dossier.results} items={data.generalInformation.results} />
+            </section>
+          )}
+          {data.notYetReleased !== null && data.notYetReleased.count > 0 && (
+            <div className="notice" data-testid="not-yet-released">
+              <p>{t.dossier.pendingRelease(data.notYetReleased.count)} {t.dossier.releaseExplained}</p>
+            </div>
+          )}
+          {data.mode === 'dossier' && (
+            <section aria-labelledby="entries-title">
+              <h2 id="entries-title">{t.dossier.entries}</h2>
+              {data.entries.length === 0 && <p>{t.dossier.noEntries}</p>}
+              <ol className="portal-entries" data-testid="portal-entries">
+                {data.entries.map((entry, i) => (
+                  <li key={entry.shown ? entry.id : `withheld-${i}`}>
+                    {entry.shown
+                      ? <EntryCard entry={entry} mayAddStatement={me.kind === 'client'} />
+                      : (
+                          <div className="card">
+                            <p className="meta">{t.dossier.writtenOn(words.date(entry.recordedAt))}</p>
+                            <WithheldNotice title={t.dossier.withheld} explanation={entry.withheld.ground} basis={entry.withheld.basis} />
+                          </div>
+                        )}
+                  </li>
+                ))}
+              </ol>
+              {data.inspectionOnly.length > 0 && (
+                <div className="notice" data-testid="inspection-only">
+                  <p>{t.dossier.inspectOnly}</p>
+                  <ul>{data.inspectionOnly.map((e, i) => <li key={i}>{e.title === null ? words.date(e.recordedAt) : <><Dutch>{e.title}</Dutch> ({words.date(e.recordedAt)})</>}</li>)}</ul>
+                </div>
+              )}
+            </section>
+          )}
+          {data.mode === 'dossier' && data.basis.length > 0 && <BasisLine basis={data.basis} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function DatedList({ title, items }: { title: string; items: Dated[] }) {
+  const { t, language } = useLanguage();
+  const words = dateWords(language);
+  return (
+    <>
+      <h3>{title}</h3>
+      {items.length === 0
+        ? <p>{t.common.none}</p>
+        : (
+            <ul className="portal-list">
+              {items.map((item, i) => (
+                <li key={i}>
+                  <p className="meta">{words.date(item.date)}</p>
+                  {item.title !== null && <p><strong><Dutch>{item.title}</Dutch></strong></p>}
+                  <p className="portal-text"><Dutch>{item.text}</Dutch></p>
+                </li>
+              ))}
+            </ul>
+          )}
+    </>
+  );
+}
+
+function EntryCard({ entry, mayAddStatement }: { entry: Extract<PortalEntry, { shown: true }>; mayAddStatement: boolean }) {
+  const { t, language } = useLanguage();
+  const words = dateWords(language);
+  const kind = entry.kind === undefined ? <Dutch>{entry.kindLabel}</Dutch> : labelOf(t, t.codes.entryKinds, entry.kind);
+  return (
+    <article className="card portal-entry" data-testid="portal-entry" aria-labelledby={`entry-${entry.id}`}>
+      <p className="portal-kind">{kind}</p>
+      <h3 id={`entry-${entry.id}`}>{entry.title === null ? words.date(entry.recordedAt) : <Dutch>{entry.title}</Dutch>}</h3>
+      <p className="meta">{t.dossier.written(words.date(entry.recordedAt), entry.author)}</p>
+      <p className="portal-text"><Dutch>{entry.text}</Dutch></p>
+      {(entry.withheldPassages ?? []).map((w, i) => (
+        <WithheldNotice key={i} title={t.dossier.withheldPart} explanation={w.ground} basis={w.basis} testId="withheld-passage" />
+      ))}
+      {(entry.annotations ?? []).map((a, i) => <p key={i} className="meta"><Dutch>{a.reason}</Dutch> ({words.date(a.recordedAt)})</p>)}
+      {(entry.statements ?? []).map((s, i) => (
+        <aside key={i} className="portal-statement" data-testid="own-statement" aria-label={t.dossier.ownStatement}>
+          <p><strong>{t.dossier.ownStatement}</strong> <span className="meta">{words.date(s.recordedAt)}</span></p>
+          <p className="portal-text"><Dutch>{s.text}</Dutch></p>
+        </aside>
+      ))}
+      {mayAddStatement && (
+        <p><PortalLink to={`/portaal/verzoeken?soort=add-statement&stuk=${entry.id}`}>{t.dossier.addStatement}</PortalLink></p>
+      )}
+    </article>
+  );
+}

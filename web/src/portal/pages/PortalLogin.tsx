@@ -1,0 +1,68 @@
+/**
+ * The portal's log-in in two steps: user name and password, then the code from the authenticator app
+ * (POST /api/portal/auth/login, then …/login/totp). A log-in through OpenID Connect (DigiD through a broker)
+ * shows as a button when the server offers one.
+ */
+import { useState } from 'react';
+import { TextInput } from '../../components';
+import { LanguageSwitch, PortalProblem, usePortalLoad, usePortalSubmit } from '../components';
+import { portalGet, portalPost } from '../portal-api';
+import type { PortalMe } from '../portal-types';
+import { useTexts } from '../texts/catalogue';
+
+interface LoginAnswer { challenge: string }
+interface Providers { providers: { id: string; name: string; url: string }[] }
+
+export function PortalLogin({ onLoggedIn, notice }: { onLoggedIn: (me: PortalMe) => void; notice?: string }) {
+  const t = useTexts();
+  const [challenge, setChallenge] = useState<string>();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  // The OpenID Connect providers the organisation configured (none: the button does not show).
+  const oidc = usePortalLoad(() => portalGet<Providers>('/api/portal/auth/oidc/providers').catch(() => ({ providers: [] })), []);
+
+  const first = usePortalSubmit(() => portalPost<LoginAnswer>('/api/portal/auth/login', { username: username.trim(), password }), (answer) => {
+    setPassword('');
+    setCode('');
+    setChallenge(answer.challenge);
+  });
+  const second = usePortalSubmit(() => portalPost<PortalMe>('/api/portal/auth/login/totp', { challenge, code: code.trim() }), onLoggedIn);
+
+  return (
+    <main id="main" tabIndex={-1} className="portal-main portal-narrow">
+      <div className="portal-login-top"><LanguageSwitch /></div>
+      <h1>{t.login.title}</h1>
+      <p className="lead">{t.login.lead}</p>
+      {notice !== undefined && <p className="notice" role="status">{notice}</p>}
+      {challenge === undefined
+        ? (
+            <form onSubmit={(e) => void first.submit(e)} className="card">
+              <h2>{t.login.step1}</h2>
+              <TextInput label={t.login.username} value={username} onChange={setUsername} required autoComplete="username" />
+              <TextInput label={t.login.password} type="password" value={password} onChange={setPassword} required autoComplete="current-password" />
+              <PortalProblem problem={first.problem} title={t.login.failed} />
+              <button type="submit" disabled={first.busy}>{t.login.next}</button>
+            </form>
+          )
+        : (
+            <form onSubmit={(e) => void second.submit(e)} className="card">
+              <h2>{t.login.step2}</h2>
+              <TextInput label={t.login.code} value={code} onChange={setCode} required autoComplete="one-time-code" inputMode="numeric" hint={t.login.codeHint} />
+              <PortalProblem problem={second.problem} title={t.login.failed} />
+              <div className="actions">
+                <button type="submit" disabled={second.busy}>{t.login.submit}</button>
+                <button type="button" className="secondary" onClick={() => setChallenge(undefined)}>{t.login.restart}</button>
+              </div>
+            </form>
+          )}
+      {oidc.data !== undefined && oidc.data.providers.length > 0 && challenge === undefined && (
+        <div className="card">
+          <p>{t.login.or}</p>
+          {oidc.data.providers.map((p) => <p key={p.id}><a className="portal-button" href={p.url}>{t.login.oidc(p.name)}</a></p>)}
+        </div>
+      )}
+      <p className="hint">{t.login.noAccount}</p>
+    </main>
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * My requests (issue 19 item 4): submit each kind online (POST /api/portal/requests), see each own request's state,
+ * deadline and decision, and open the decision letter, the copy made for this reader or the portability export.
+ * Beside each kind the engine's answer for this person today; a refusal is recorded with its explanation, as for a
+ * request staff record. An own statement is written here for the entry it disputes (the dossier page links here).
+ */
+import { useState } from 'react';
+import { Select, TextArea } from '../../components';
+import { BasisLine, Done, Dutch, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad, usePortalSubmit } from '../components';
+import { portalDownload, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
+import type { PortalMe } from '../portal-types';
+import { dateWords, labelOf, useLanguage } from '../texts/catalogue';
+import type { PortalDossier } from './Dossier';
+import type { RequestKind } from '../../../../src/requests/request-kinds.js';
+
+interface KindAnswer { kind: RequestKind; outcome: 'allow' | 'needs-consent' | 'deny'; explanation: string; basis: string[] }
+interface PortalRequest {
+  id: string; kind: RequestKind; part: string; details: string; receivedOn: string;
+  state: 'received' | 'extended' | 'decided' | 'fulfilled' | 'refused-at-intake';
+  deadline: string | null; overdue: boolean;
+  intake: { outcome: string; explanation: string; basis: string[] };
+  decision: null | { outcome: 'granted' | 'partly' | 'refused'; decidedOn: string; reasons: string | string[] | null };
+  letter: boolean; copy: boolean; export: boolean;
+}
+interface RequestsAnswer { requests: PortalRequest[]; kinds: KindAnswer[] }
+interface ConsentsAnswer { consents: { id: string; kindText: string; what: string | null; recipient: string | null; active: boolean; mayWithdraw: boolean }[] }
+
+/** The parts a request may name; the whole dossier by default. */
+const PARTS_ASKED = ['dossier', 'conversation-report', 'care-plan', 'evaluation', 'research-report', 'administrative-data'] as const;
+const WITH_PART: readonly RequestKind[] = ['inspect', 'copy', 'correct', 'destroy', 'restrict', 'object', 'portability'];
+
+export function RequestsPage(_props: { me: PortalMe }) {
+  const { t, language } = useLanguage();
+  const words = dateWords(language);
+  const params = new URLSearchParams(window.location.search);
+  const { data, problem, loading, reload } = usePortalLoad(() => portalGet<RequestsAnswer>('/api/portal/requests'), []);
+  const [kind, setKind] = useState<RequestKind | ''>((params.get('soort') ?? '') as RequestKind | '');
+  const [part, setPart] = useState('dossier');
+  const [details, setDetails] = useState('');
+  const [entryId, setEntryId] = useState(params.get('stuk') ?? '');
+  const [statement, setStatement] = useState('');
+  const [consentId, setConsentId] = useState('');
+  const [sent, setSent] = useState(false);
+  // The entries an own statement can dispute, and the consents one can withdraw, load only for those kinds.
+  const entries = usePortalLoad(
+    () => (kind === 'add-statement' ? portalGet<PortalDossier>('/api/portal/dossier') : Promise.resolve(undefined)),
+    [kind === 'add-statement'],
+  );
+  const consents = usePortalLoad(
+    () => (kind === 'withdraw-consent' ? portalGet<ConsentsAnswer>('/api/portal/consents') : Promise.resolve(undefined)),
+    [kind === 'withdraw-consent'],
+  );
+
+  const submit = async (e: { preventDefault(): void }) => {
+    setSent(false);
+    await send.submit(e);
+  };
+  const send = usePortalSubmit(() => portalPost<PortalRequest>('/api/portal/requests', {
+    kind,
+    ...(WITH_PART.includes(kind as RequestKind) ? { part } : {}),
+    details: details.trim() === '' && kind === 'add-statement' ? statement.trim().slice(0, 5000) : details.trim(),
+    ...(kind === 'add-statement' ? { statement: { entryId, text: statement.trim() } } : {}),
+    ...(kind === 'withdraw-consent' && consentId !== '' ? { consentId } : {}),
+  }), () => {
+    setSent(true);
+    setDetails('');
+    setStatement('');
+    setKind('');
+    window.history.replaceState(null, '', window.location.pathname);
+    reload();
+  });
+
+  const kindAnswer = data?.kinds.find((k) => k.kind === kind);
+  const shownEntries = (entries.data?.entries ?? []).flatMap((e) => (e.shown ? [e] : []));
+  const withdrawable = (consents.data?.consents ?? []).filter((c) => c.active && c.mayWithdraw);
+
+  return (
+    <>
+      <h1>{t.requests.title}</h1>
+      <p className="lead">{t.requests.lead}</p>
+      {loading && data === undefined && <PortalLoading what={t.requests.title} />}
+      <PortalProblem problem={problem} />
+      {sent && <Done>{t.requests.sent}</Done>}
+      {data !== undefined && (
+        <>
+          <form className="card" onSubmit={(e) => void submit(e)} data-testid="new-request">
+            <h2>{t.requests.newTitle}</h2>
+            <fieldset className="portal-choice">
+              <legend>{t.requests.kind}</legend>
+              {data.kinds.map((k) => (
+                <label key={k.kind}>
+                  <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => setKind(k.kind)} required />
+                  <span>
+                    <strong>{labelOf(t, t.codes.requestKinds, k.kind)}</strong><br />
+                    <span className="hint">{t.requests.kindsHelp[k.kind] ?? ''}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            {kindAnswer !== undefined && kindAnswer.outcome === 'deny' && (
+              <WithheldNotice title={t.common.problemForbidden} explanation={kindAnswer.explanation} basis={kindAnswer.basis} testId="kind-refused" />
+            )}
+            {kind !== '' && WITH_PART.includes(kind) && (
+              <Select label={t.dossier.part} value={part} onChange={setPart} options={PARTS_ASKED.map((p): [string, string] => [p, labelOf(t, t.codes.parts, p)])} />
+            )}
+            {kind === 'add-statement' && (
+              <>
+                <Select
+                  label={t.requests.entry}
+                  value={entryId}
+                  onChange={setEntryId}
+                  required
+                  allowEmpty={entries.loading ? t.common.loading(t.shell.dossier) : t.requests.chooseKind}
+                  options={shownEntries.map((e): [string, string] => [e.id, `${words.date(e.recordedAt)} — ${e.title ?? e.kindLabel}`])}
+                />
+                <TextArea label={t.requests.statement} value={statement} onChange={setStatement} required hint={t.requests.statementHint} rows={6} />
+              </>
+            )}
+            {kind === 'withdraw-consent' && (
+              <Select
+                label={t.requests.consent}
+                value={consentId}
+                onChange={setConsentId}
+                allowEmpty={consents.loading ? t.common.loading(t.shell.consents) : t.requests.chooseKind}
+                options={withdrawable.map((c): [string, string] => [c.id, [c.kindText, c.what, c.recipient].filter((x) => x !== null && x !== '').join(' — ')])}
+              />
+            )}
+            {kind !== '' && (
+              <TextArea label={t.requests.details} value={details} onChange={setDetails} required={kind !== 'add-statement'} hint={t.requests.detailsHint} rows={4} />
+            )}
+            <PortalProblem problem={send.problem} title={t.requests.failed} />
+            <button type="submit" disabled={send.busy || kind === ''}>{t.requests.submit}</button>
+          </form>
+
+          <section aria-labelledby="mine-title">
+            <h2 id="mine-title">{t.requests.mine}</h2>
+            {data.requests.length === 0 && <p>{t.requests.none}</p>}
+            <ol className="portal-list" data-testid="my-requests">
+              {data.requests.map((r) => <RequestCard key={r.id} request={r} />)}
+            </ol>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+function RequestCard({ request: r }: { request: PortalRequest }) {
+  const { t, language } = useLanguage();
+  const words = dateWords(language);
+  const [problem, setProblem] = useState<Problem>();
+  const fetchFile = (path: string, name: string) => {
+    setProblem(undefined);
+    portalDownload(`/api/portal/requests/${r.id}/${path}`, name).catch((error: unknown) => setProblem(problemFrom(error)));
+  };
+  const reasons = r.decision?.reasons;
+  return (
+    <li className={`card${r.overdue ? ' portal-overdue' : ''}`} data-testid="portal-request">
+      <h3>{labelOf(t, t.codes.requestKinds, r.kind)}</h3>
+      <p className="meta">{t.requests.received(words.date(r.receivedOn))}</p>
+      <dl className="portal-facts">
+        <dt>{t.requests.state}</dt><dd data-testid="portal-request-state">{labelOf(t, t.codes.requestStates, r.state)}</dd>
+        {r.deadline !== null && r.state !== 'fulfilled' && r.state !== 'refused-at-intake' && (
+          <><dt>{t.requests.deadlineLabel}</dt><dd data-testid="portal-request-deadline">{words.date(r.deadline)}</dd></>
+        )}
+        {r.decision !== null && (
+          <><dt>{t.requests.decision}</dt><dd>{labelOf(t, t.codes.decisionOutcomes, r.decision.outcome)} ({words.date(r.decision.decidedOn)})</dd></>
+        )}
+      </dl>
+      <p className="portal-text"><Dutch>{r.details}</Dutch></p>
+      {r.state === 'refused-at-intake' && <WithheldNotice title={t.common.problemForbidden} explanation={r.intake.explanation} basis={r.intake.basis} />}
+      {reasons !== null && reasons !== undefined && (Array.isArray(reasons) ? reasons.length > 0 : reasons !== '') && (
+        <p><Dutch>{Array.isArray(reasons) ? reasons.join(' ') : reasons}</Dutch></p>
+      )}
+      {r.state !== 'refused-at-intake' && r.decision === null && <BasisLine basis={r.intake.basis} />}
+      <div className="actions">
+        {r.letter && <button type="button" className="secondary" onClick={() => fetchFile('letter.pdf', 'brief.pdf')}>{t.requests.openLetter}</button>}
+        {r.copy && <button type="button" className="secondary" onClick={() => fetchFile('copy.pdf', 'kopie-dossier.pdf')}>{t.requests.download} (PDF)</button>}
+        {r.export && (
+          <>
+            <button type="button" className="secondary" onClick={() => fetchFile('export.json', 'gegevens.json')}>{t.requests.download} (JSON)</button>
+            <button type="button" className="secondary" onClick={() => fetchFile('export.xlsx', 'gegevens.xlsx')}>{t.requests.download} (Excel)</button>
+            <button type="button" className="secondary" onClick={() => fetchFile('export.fhir.json', 'gegevens-fhir.json')}>{t.requests.download} (FHIR)</button>
+          </>
+        )}
+      </div>
+      <PortalProblem problem={problem} />
+    </li>
+  );
+}
