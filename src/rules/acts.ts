@@ -85,6 +85,10 @@ export const Act = {
   endRestriction: 'end-restriction',
   /** langer bewaren omdat goede hulp dat vraagt (Jeugdwet 7.3.8). */
   keepForGoodCare: 'keep-for-good-care',
+  /** een stuk vrijgeven voor het cliëntportaal, vóór het vanzelf verschijnt (issue 19; decide-portal-release.ts). */
+  releaseToPortal: 'release-to-portal',
+  /** een stuk achterhouden voor het cliëntportaal: ernstig nadeel (Jeugdwet 7.3.2 lid 4) of privacy van een ander (7.3.10). */
+  withholdFromPortal: 'withhold-from-portal',
   /** noodtoegang openen (break the glass). */
   openEmergency: 'open-emergency',
   /** noodtoegang beoordelen. */
@@ -414,6 +418,18 @@ export function decideAct(input: ActInput): Decision {
       return organisational(input, 'keep-for-good-care', [Citation.jeugdwet_7_3_8, Citation.bw_7_454], {},
         'De dossierhouder legt vast dat goede hulp vraagt om het dossier langer te bewaren.',
         'Alleen de dossierhouder legt vast dat goede hulp vraagt om het dossier langer te bewaren.');
+    case Act.releaseToPortal:
+      // 003 §2.3.6: the holder decides what the client gets of the dossier and when; releasing earlier than the
+      // organisation's days is the holder's judgement that the entry can be read at home without a conversation first.
+      return organisational(input, 'release-to-portal', [Citation.jeugdwet_7_3_10, Citation.avg_15], {},
+        'De dossierhouder geeft een stuk vrij voor het cliëntportaal. Daarna ziet iedereen die het volgens de wet mag zien het daar.',
+        'Alleen de dossierhouder geeft een stuk eerder vrij voor het cliëntportaal.');
+    case Act.withholdFromPortal:
+      // Jeugdwet 7.3.2 lid 4 (clearly serious harm, after consulting another professional) and 7.3.10 (another's
+      // privacy): refusing information is the holder's decision, never a team member's or an administrator's.
+      return organisational(input, 'withhold-from-portal', [Citation.jeugdwet_7_3_2, Citation.jeugdwet_7_3_10], {},
+        'De dossierhouder houdt een stuk uit het cliëntportaal als het de cliënt duidelijk ernstig zou schaden (na overleg met een andere hulpverlener) of om de privacy van een ander te beschermen.',
+        'Alleen de dossierhouder houdt een stuk uit het cliëntportaal. Daarmee krijgt de cliënt of een ouder informatie niet die hij anders wel zou krijgen.');
     case Act.openEmergency:
       // 003 §2.2.8: emergency access for those who give care; reviewed afterwards. Not for roles that see no care.
       return mayAct(input, { members: true }) || input.employee === Employee.professionalWithoutRelation

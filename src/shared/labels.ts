@@ -296,6 +296,8 @@ export const ACCESS_ACTIONS: Record<AccessAction, string> = {
   'record-wish-after-death': 'Wens over inzage na overlijden vastgelegd',
   'end-restriction': 'Beperking beëindigd',
   'keep-for-good-care': 'Langer bewaren voor goede hulp',
+  'release-to-portal': 'Stuk vrijgegeven voor het portaal',
+  'withhold-from-portal': 'Stuk achtergehouden voor het portaal',
   'open-emergency': 'Noodtoegang geopend',
   'review-emergency': 'Noodtoegang beoordeeld',
   'hold-retention': 'Bewaard voor een procedure',
