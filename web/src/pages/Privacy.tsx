@@ -1,17 +1,20 @@
-/** The privacy officer's pages: emergency-access review queue, unusual-access report, disclosure register, and who saw a dossier. */
+/** The privacy officer's pages: emergency-access review queue, unusual-access report, disclosure register, who saw a dossier (privacy/AccessLogDesk.tsx), the requests' deadlines. */
 import { useState } from 'react';
 import { api, get, post } from '../api';
 import { Link, Loading, ProblemBox, TextArea, TextInput, useLoad, useSubmit, Wide, ConfirmButton } from '../components';
-import { ACCESS_ACTIONS, ACCESS_BASES, ACCESS_OUTCOMES, ALL_PURPOSES, DISCLOSURE_BASES, PARTS, ROLES, formatDate, label, today } from '../labels';
-import { match, navigate } from '../router';
+import { ACCESS_BASES, ACCESS_OUTCOMES, ROLES, formatDate, label, today } from '../labels';
+import { match } from '../router';
 import type { Me } from './Login';
 import { BreachRegister, ProcessingRecords, RetentionReview } from './PrivacyRegisters';
+import { AccessSessions, FindClientLog } from './privacy/AccessLogDesk';
+import { DisclosureRegister, PrivacyRequests } from './privacy/PrivacyRegisterViews';
 
 const SECTIONS: [string, string][] = [
   ['/privacy', 'Noodtoegang beoordelen'],
   ['/privacy/ongewoon', 'Ongewone toegang'],
   ['/privacy/verstrekkingen', 'Verstrekkingen'],
   ['/privacy/toegang', 'Wie zag dit dossier?'],
+  ['/privacy/verzoeken', 'Verzoeken'],
   ['/privacy/datalekken', 'Datalekken'],
   ['/privacy/bewaren', 'Bewaartermijnen'],
   ['/privacy/verwerkingen', 'Verwerkingsregister'],
@@ -33,8 +36,9 @@ export function PrivacyPage({ path }: { me: Me; path: string }) {
       {path === '/privacy' && <ReviewQueue reviewer="privacy-officer" />}
       {path === '/privacy/ongewoon' && <UnusualAccess />}
       {path === '/privacy/verstrekkingen' && <DisclosureRegister />}
-      {path === '/privacy/toegang' && <ChooseDossier />}
-      {log !== undefined && <AccessLog clientId={log.clientId!} />}
+      {path === '/privacy/toegang' && <FindClientLog />}
+      {log !== undefined && <AccessSessions key={log.clientId} clientId={log.clientId!} />}
+      {path === '/privacy/verzoeken' && <PrivacyRequests />}
       {path === '/privacy/datalekken' && <BreachRegister />}
       {path === '/privacy/bewaren' && <RetentionReview />}
       {path === '/privacy/verwerkingen' && <ProcessingRecords />}
@@ -168,107 +172,7 @@ function UnusualAccess() {
   );
 }
 
-interface RegisterRow { id: string; clientId: string; recipient: string; basis: string; part: string; disclosedOn: string; clientToldBeforehand: boolean; citations: string[] }
-
-function DisclosureRegister() {
-  const list = useLoad(() => get<{ disclosures: RegisterRow[] }>('/api/privacy/disclosures'), []);
-  return (
-    <section aria-labelledby="register-title">
-      <h2 id="register-title">Register van verstrekkingen</h2>
-      <p>Alle keren dat gegevens uit een dossier aan een ander zijn gegeven.</p>
-      {list.loading && <Loading what="Register" />}
-      <ProblemBox problem={list.problem} />
-      {list.data !== undefined && (list.data.disclosures.length === 0
-        ? <p>Er zijn nog geen verstrekkingen vastgelegd.</p>
-        : (
-            <Wide label="Register van verstrekkingen (tabel)">
-              <table className="list">
-                <thead><tr><th scope="col">Datum</th><th scope="col">Aan</th><th scope="col">Grond</th><th scope="col">Deel</th><th scope="col">Cliënt vooraf verteld</th><th scope="col">Artikelen</th><th scope="col">Dossier</th></tr></thead>
-                <tbody>
-                  {list.data.disclosures.map((d) => (
-                    <tr key={d.id}>
-                      <td>{formatDate(d.disclosedOn)}</td><td>{d.recipient}</td><td>{label(DISCLOSURE_BASES, d.basis)}</td><td>{label(PARTS, d.part)}</td>
-                      <td>{d.clientToldBeforehand ? 'Ja' : 'Nee'}</td><td>{d.citations.join('; ')}</td>
-                      <td><Link to={`/privacy/toegang/${d.clientId}`}>Wie zag dit dossier</Link></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </Wide>
-          ))}
-    </section>
-  );
-}
-
-function ChooseDossier() {
-  const [number, setNumber] = useState('');
-  return (
-    <section aria-labelledby="choose-title">
-      <h2 id="choose-title">Wie zag dit dossier?</h2>
-      <form
-        className="inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (number.trim() !== '') navigate(`/privacy/toegang/${encodeURIComponent(number.trim())}`);
-        }}
-      >
-        <TextInput label="Cliëntnummer" value={number} onChange={setNumber} required />
-        <button type="submit">Toon het toegangslog</button>
-      </form>
-    </section>
-  );
-}
-
-interface LogLine { seq: string; at: string; employee: { id: string; name: string; role: string }; action: string; part: string | null; outcome: string; basis: string | null; purpose: string | null; citations: string[]; entryCount: number | null }
-
-function AccessLog({ clientId }: { clientId: string }) {
-  const [pages, setPages] = useState<LogLine[]>([]);
-  const [before, setBefore] = useState<string | null>(null);
-  const first = useLoad(async () => {
-    const answer = await get<{ lines: LogLine[]; nextBefore: string | null }>(`/api/clients/${encodeURIComponent(clientId)}/access-log?limit=100`);
-    setPages([]);
-    setBefore(answer.nextBefore);
-    return answer;
-  }, [clientId]);
-  const more = useSubmit(async () => {
-    const answer = await get<{ lines: LogLine[]; nextBefore: string | null }>(`/api/clients/${encodeURIComponent(clientId)}/access-log?limit=100&before=${encodeURIComponent(before ?? '')}`);
-    setPages((p) => [...p, ...answer.lines]);
-    setBefore(answer.nextBefore);
-  });
-  const lines = [...(first.data?.lines ?? []), ...pages];
-  return (
-    <section aria-labelledby="log-title">
-      <h2 id="log-title">Wie zag dit dossier?</h2>
-      <p className="meta">Cliëntnummer {clientId}</p>
-      {first.loading && <Loading what="Toegangslog" />}
-      <ProblemBox problem={first.problem} />
-      {first.data !== undefined && (
-        <Wide label="Toegangslogboek (tabel)">
-          <table className="list" data-testid="access-log">
-            <thead><tr><th scope="col">Tijd</th><th scope="col">Medewerker</th><th scope="col">Wat</th><th scope="col">Deel</th><th scope="col">Uitkomst</th><th scope="col">Grond</th><th scope="col">Artikelen</th></tr></thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.seq} className={l.basis === 'emergency' ? 'emergency-row' : undefined}>
-                  <td>{formatDate(l.at)}</td>
-                  <td>{l.employee.name} <span className="muted">({label(ROLES, l.employee.role)})</span></td>
-                  <td>{label(ACCESS_ACTIONS, l.action)}{l.entryCount !== null && l.entryCount > 0 && ` (${l.entryCount} regels)`}</td>
-                  <td>{label(PARTS, l.part)}</td>
-                  <td>{label(ACCESS_OUTCOMES, l.outcome)}</td>
-                  <td>{l.basis === 'emergency' ? <strong>Noodtoegang</strong> : label(ACCESS_BASES, l.basis)}{l.purpose !== null && ` — doel: ${label(ALL_PURPOSES, l.purpose).toLowerCase()}`}</td>
-                  <td>{l.citations.join('; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Wide>
-      )}
-      {before !== null && <button type="button" className="secondary" disabled={more.busy} onClick={() => void more.submit()}>Oudere regels laden</button>}
-      <ProblemBox problem={more.problem} />
-    </section>
-  );
-}
-
-interface Settings { emergencyAccessRoles: string[]; destructionSecondConfirmation: boolean; mayChange: boolean }
+interface Settings { emergencyAccessRoles: string[]; destructionSecondConfirmation: boolean; portalReleaseDays: number; mayChange: boolean }
 
 /** The roles an organisation may let break the glass, each with one line of why (never the application administrator). */
 const EMERGENCY_ROLE_CHOICES: [string, string][] = [
@@ -298,16 +202,24 @@ export function OrganisationSettings() {
 function SettingsForm({ settings }: { settings: Settings }) {
   const [roles, setRoles] = useState<string[]>(settings.emergencyAccessRoles);
   const [second, setSecond] = useState(settings.destructionSecondConfirmation);
+  const [days, setDays] = useState(String(settings.portalReleaseDays));
   const [saved, setSaved] = useState(false);
   const save = useSubmit(
-    () => api<Settings>('PUT', '/api/organisation/settings', { emergencyAccessRoles: roles, destructionSecondConfirmation: second }),
+    () => api<Settings>('PUT', '/api/organisation/settings', {
+      emergencyAccessRoles: roles, destructionSecondConfirmation: second, portalReleaseDays: Number(days),
+    }),
     (answer) => {
       setRoles(answer.emergencyAccessRoles);
       setSecond(answer.destructionSecondConfirmation);
+      setDays(String(answer.portalReleaseDays));
       setSaved(true);
     },
   );
   const readOnly = !settings.mayChange;
+  const changeDays = (value: string) => {
+    setSaved(false);
+    setDays(value);
+  };
   const changeSecond = (on: boolean) => {
     setSaved(false);
     setSecond(on);
@@ -359,6 +271,28 @@ function SettingsForm({ settings }: { settings: Settings }) {
           {' '}Tweede bevestiging bij vernietiging
         </label>
         <p className="meta" id="why-second">Een dossier wordt pas vernietigd als een tweede persoon dat bevestigt. Zo kan niemand in zijn eentje een dossier laten verdwijnen.</p>
+      </fieldset>
+      <fieldset>
+        <legend>Cliëntportaal</legend>
+        <label htmlFor="portal-release-days">Na hoeveel dagen komt een nieuw stuk vanzelf in het portaal?</label>
+        <input
+          id="portal-release-days"
+          name="portal-release-days"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={365}
+          required
+          value={days}
+          disabled={readOnly}
+          onChange={(e) => changeDays(e.target.value)}
+          aria-describedby="why-release-days"
+        />
+        <p className="meta" id="why-release-days">
+          Zo kan de hulpverlener een stuk eerst met de cliënt of de ouders bespreken. De dossierhouder kan een stuk eerder vrijgeven,
+          of achterhouden als het de cliënt duidelijk ernstig zou schaden (na overleg met een andere hulpverlener) of om de privacy van een ander
+          te beschermen. Bij 0 dagen staat een stuk er meteen in.
+        </p>
       </fieldset>
       <ProblemBox problem={save.problem} />
       {saved && <p role="status" className="ok">De instellingen zijn opgeslagen.</p>}

@@ -12,7 +12,7 @@ const RISKS = { 'not-assessed': 'Nog niet beoordeeld', 'unlikely': 'Waarschijnli
 const STATUSES = { draft: 'Concept', open: 'Open', closed: 'Afgesloten' };
 
 interface Breach {
-  id: string; status: keyof typeof STATUSES; description: string; discoveredAt: string; clientIds: string[]; risk: keyof typeof RISKS; riskAssessment: string | null;
+  id: string; status: keyof typeof STATUSES; description: string; discoveredAt: string; clientIds: string[]; clients: { id: string; name: string }[]; createdBy: string | null; risk: keyof typeof RISKS; riskAssessment: string | null;
   apNotification: { deadline: string; minutesLeft: number; overdue: boolean; text: string; notified: boolean | null; reason: string | null };
   clientsInformed: { informed: boolean | null; reason: string | null };
 }
@@ -44,7 +44,8 @@ function BreachItem({ breach: b, onDone }: { breach: Breach; onDone: () => void 
   return (
     <li className="card">
       <h3>{STATUSES[b.status]}: {b.description}</h3>
-      <p>Ontdekt {new Date(b.discoveredAt).toLocaleString('nl-NL')}. Risico: {RISKS[b.risk]}. Betrokken cliënten: {b.clientIds.length}.</p>
+      <p>Ontdekt {new Date(b.discoveredAt).toLocaleString('nl-NL')}. Risico: {RISKS[b.risk]}. Betrokken cliënten: {b.clients.length === 0 ? 'nog niemand genoemd' : b.clients.map((c) => c.name).join(', ')}.</p>
+      <p className="meta">Vastgelegd door {b.createdBy ?? 'het systeem (na een beoordeling van noodtoegang)'}.</p>
       {b.riskAssessment !== null && <p>Beoordeling: {b.riskAssessment}</p>}
       <p className={pending && b.apNotification.overdue ? 'warning' : undefined} role={pending ? 'status' : undefined}>
         {pending ? b.apNotification.text : b.apNotification.notified === true ? 'Gemeld bij de Autoriteit Persoonsgegevens.' : `Niet gemeld: ${b.apNotification.reason ?? ''}`}
