@@ -11,7 +11,8 @@ export { ApiError, type Problem };
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-const CSRF = { 'x-dossierwijzer-csrf': '1' };
+/** The portal's own CSRF header (src/portal/portal-route.ts), never the staff's. */
+const CSRF = { 'x-dossierwijzer-portal-csrf': '1' };
 
 const sessionEnded = new Set<() => void>();
 /** Told when the server answers 401 on anything but the log-in itself: the portal shows its log-in page. */
