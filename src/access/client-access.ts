@@ -25,7 +25,7 @@ import type { ClientFacts, RequestContext } from './gate-scope.js';
 
 export {
   ACTING_FOR_HEADER, EMERGENCY_SUMMARY_PART,
-  type AccessOptions, type ClientFacts, type ClientScope, type EmergencyStep, type FamilyScope, type ListScope, type RecordScope,
+  type AccessOptions, type ClientBoundScope, type ClientFacts, type ClientScope, type EmergencyStep, type FamilyScope, type ListScope, type RecordScope,
   type RegistrationOutcome, type RequestContext,
 } from './gate-scope.js';
 

@@ -10,7 +10,7 @@ import type { Database, Queryable } from '../db/database.js';
 import type { Citation } from '../rules/citations.js';
 import { AccessBasis, AccessOutcome, type AccessLogRow } from './access-log.js';
 import { appendAccessLog } from './access-log-store.js';
-import type { PublicContext, RequestContext } from './gate-scope.js';
+import type { PortalContext, PublicContext, RequestContext } from './gate-scope.js';
 import { appendReadLog } from './log-group-commit.js';
 
 /** What one row says beyond who asked: the client, what was asked, how it ended and on what basis. */
@@ -30,12 +30,24 @@ export interface LogLine {
 /** Who the row names as the user: the session's employee, or (no session) the one the work names. */
 export type LogWho =
   | { kind: 'session'; ctx: RequestContext }
-  | { kind: 'public'; ctx: PublicContext; organisationId: string; employeeId: string | null; employeeRole: string; sessionId?: null };
+  | { kind: 'public'; ctx: PublicContext; organisationId: string; employeeId: string | null; employeeRole: string; sessionId?: null }
+  /**
+   * A portal user (issue 19): the row's `employee_id` is the portal account's id, `employee_role` `portal-client` or
+   * `portal-relation`, `session_id` the portal session's short id (`p-…`). No employee has such an id or role.
+   */
+  | { kind: 'portal'; ctx: PortalContext };
+
+/** The log's role word for a portal account. */
+export function portalRole(kind: 'client' | 'relation'): string {
+  return kind === 'client' ? 'portal-client' : 'portal-relation';
+}
 
 export function rowOf(who: LogWho, line: LogLine): AccessLogRow {
   const user = who.kind === 'session'
     ? { organisationId: who.ctx.actor.organisationId, employeeId: who.ctx.actor.employeeId, employeeRole: who.ctx.actor.role, sessionId: who.ctx.actor.sessionId }
-    : { organisationId: who.organisationId, employeeId: who.employeeId, employeeRole: who.employeeRole, sessionId: null };
+    : who.kind === 'portal'
+      ? { organisationId: who.ctx.account.organisationId, employeeId: who.ctx.account.id, employeeRole: portalRole(who.ctx.account.kind), sessionId: who.ctx.account.sessionId }
+      : { organisationId: who.organisationId, employeeId: who.employeeId, employeeRole: who.employeeRole, sessionId: null };
   return {
     ...user,
     actingForId: line.actingForId ?? null,

@@ -12,6 +12,7 @@ import type { Actor } from '../auth/sessions.js';
 import type { AppError } from '../errors.js';
 import type { AdministrationAct, AdministrationDetails } from '../organisation/administration-acts.js';
 import type { Citation } from '../rules/citations.js';
+import type { Actor as EngineActor } from '../rules/vocabulary.js';
 import type { PolicyDecision } from './policy.js';
 
 /**
@@ -70,13 +71,20 @@ export interface ClientFacts {
 }
 
 declare const clientScopeBrand: unique symbol;
+declare const portalScopeBrand: unique symbol;
 
-/** Proof that access to one client was decided and is being logged; only the gate makes one. */
-export interface ClientScope extends HoldsTransaction {
-  readonly [clientScopeBrand]: true;
+/**
+ * What every scope bound to one client holds, whoever asks (issue 19): the
+ * transaction, the client's facts, the moment of the access, the preloaded
+ * key, and where the entries touched are told for the log row. The reading
+ * services and store accessors that need no more than this (the reader view,
+ * entries, shieldings, agreements, competence, relations, the death record)
+ * take a `ClientBoundScope`, so that both an employee's `ClientScope` and a
+ * portal user's `PortalScope` reach them; what records who did something
+ * (`recorded_by`) takes a `ClientScope` (`employeeIdOf`).
+ */
+export interface ClientBoundScope extends HoldsTransaction {
   readonly client: ClientFacts;
-  readonly actor: Actor;
-  readonly decision: PolicyDecision;
   readonly now: Date;
   /**
    * Read with the facts in the same round trip, to spare the hot read path
@@ -86,6 +94,94 @@ export interface ClientScope extends HoldsTransaction {
   readonly preloaded: { readonly wrappedKey: Buffer | null; readonly processingRestricted: boolean };
   /** Records which entries the work touched, for the log row. */
   touch(entryIds: readonly string[]): void;
+}
+
+/** Proof that access to one client was decided and is being logged; only the gate makes one. */
+export interface ClientScope extends ClientBoundScope {
+  readonly [clientScopeBrand]: true;
+  readonly actor: Actor;
+  readonly decision: PolicyDecision;
+}
+
+/**
+ * The employee a client-bound scope acts as, for what a store records as done by someone (`recorded_by`): only an
+ * employee's `ClientScope` records; a portal user's scope never reaches a store's writer (the services that write
+ * take a `ClientScope`), and this throws if one ever does.
+ */
+export function employeeIdOf(scope: ClientBoundScope): string {
+  const actor = (scope as Partial<ClientScope>).actor;
+  if (actor === undefined) throw new Error('a portal scope cannot record as an employee');
+  return actor.employeeId;
+}
+
+/**
+ * A portal account as the portal's session resolves it (issue 19; migration 0073): one person — the client, or one
+ * registered relation (`formal.client_relations`) — for one client dossier.
+ */
+export interface PortalAccount {
+  id: string;
+  organisationId: string;
+  clientId: string;
+  kind: 'client' | 'relation';
+  /** The relation record; null for the client. */
+  relationId: string | null;
+  /** "Voornamen Achternaam" of the client or the relation. */
+  displayName: string;
+  /** A short, non-secret id of the portal session for the access log (not the token). */
+  sessionId: string;
+}
+
+/** Where a portal request came from, for the log: the account behind the `dw_portal` session. */
+export interface PortalContext {
+  account: PortalAccount;
+  route: string;
+  address: string | null;
+  now: Date;
+}
+
+/**
+ * What a portal user asks (gate-portal.ts). The engine's own actions (`inspect`, `copy`, `correct`, `add-statement`,
+ * `destroy`, `general-information`) are decided by `decide` for that person today on `part`; the portal's acts
+ * (`request` a right, manage a `consent`, send a `message`, `read-log` "who has seen my dossier", `account`: the
+ * account's own page) are decided by `decidePortalStanding` (src/rules/decide-portal-invitation.ts): the person has a
+ * right to something in this dossier today. The work may ask the engine more precisely for what it shows.
+ */
+export type PortalAction =
+  | 'inspect' | 'copy' | 'correct' | 'add-statement' | 'destroy' | 'general-information'
+  | 'request' | 'consent' | 'message' | 'read-log' | 'account';
+export interface PortalIntent {
+  action: PortalAction;
+  /** An engine part (`dossier`, `care-plan`, …); defaults to `dossier`. */
+  part?: string;
+}
+
+/** The engine's decision for the portal user, as the gate logged it. */
+export interface PortalDecision {
+  allowed: true;
+  /** The engine's words for the basis (access-log basis) and the articles. */
+  basis: string;
+  citations: readonly Citation[];
+  explanation: string;
+}
+
+/**
+ * Proof that a portal user's act on their own dossier was decided by the engine for that person today and is
+ * being logged (gate-portal.ts). `reader` is what `readerView` (src/shielding/reader-view.ts) takes for this person.
+ */
+export interface PortalScope extends ClientBoundScope {
+  readonly [portalScopeBrand]: true;
+  readonly account: { readonly id: string; readonly kind: 'client' | 'relation'; readonly relationId: string | null; readonly displayName: string };
+  /** The person as the engine reads them today: their actor word, relation, and (inspect) whether consent is recorded. */
+  readonly reader: PortalReader;
+  readonly decision: PortalDecision;
+}
+
+/** The shape of `Reader` (src/shielding/reader-view.ts), repeated here so the scope types import no service. */
+export interface PortalReader {
+  actor: EngineActor;
+  relationId: string | null;
+  action: 'inspect' | 'copy' | 'disclose' | 'general-information';
+  consentGiven: boolean;
 }
 
 /** What work on a family part may touch: the family, its members, and the transaction. */

@@ -31,9 +31,11 @@ import { enterDownload } from './gate-download.js';
 import { enterEnrolment, type EnrolmentScope } from './gate-enrolment.js';
 import { enterFamily, enterFamilyLinking } from './gate-family.js';
 import { enterOwn, type OwnIntent } from './gate-own.js';
+import { enterPortal } from './gate-portal.js';
 import { enterEmergencyReview, enterLogReview, enterRegister } from './gate-records.js';
 import type {
-  AccessOptions, ClientScope, DownloadScope, FamilyScope, ListScope, NewClientScope, OwnScope, PublicContext, RecordScope, RequestContext,
+  AccessOptions, ClientScope, DownloadScope, FamilyScope, ListScope, NewClientScope, OwnScope, PortalContext, PortalIntent, PortalScope, PublicContext,
+  RecordScope, RequestContext,
 } from './gate-scope.js';
 import type { AccessIntent } from './policy.js';
 
@@ -72,7 +74,12 @@ export type Subject =
   /** An enrolment link completed by its employee (no session yet). */
   | { kind: 'enrolment' }
   /** A session's account itself: may it act at all (a privileged role awaiting its second person may not). */
-  | { kind: 'account'; rolePending: boolean };
+  | { kind: 'account'; rolePending: boolean }
+  /**
+   * A portal user's own dossier (issue 19; gate-portal.ts): the client or relation behind the `dw_portal` session.
+   * `clientId`, when the route names one, must be the account's (else 404, logged).
+   */
+  | { kind: 'portal'; clientId?: string };
 
 export type SubjectKind = Subject['kind'];
 
@@ -91,6 +98,7 @@ export interface Doors {
   'download': { ctx: PublicContext; intent: 'download-copy'; scope: DownloadScope; options: never };
   'enrolment': { ctx: PublicContext; intent: 'complete'; scope: EnrolmentScope; options: never };
   'account': { ctx: RequestContext; intent: 'act'; scope: AccountScope; options: never };
+  'portal': { ctx: PortalContext; intent: PortalIntent; scope: PortalScope; options: never };
 }
 
 /** The scope the work for a subject of kind `K` receives. */
@@ -153,6 +161,8 @@ export function enter<S extends Subject, T>(
       return enterEnrolment(db, ctx, work as (scope: EnrolmentScope) => Promise<T>);
     case 'account':
       return enterAccount(db, ctx as RequestContext, given.rolePending, work as (scope: AccountScope) => Promise<T>);
+    case 'portal':
+      return enterPortal(db, ctx as PortalContext, given.clientId, intent as PortalIntent, work as (scope: PortalScope) => Promise<T>);
   }
 }
 

@@ -165,6 +165,9 @@ export function installAuthentication(app: FastifyInstance, deps: AppDeps): void
     // Decided on the matched route, never on request.url: the router takes `/%61pi/…` for /api (issue 13).
     // Every state-changing request needs the CSRF header, whatever its path; a route needs a session unless
     // it is public; a URL that matches no route goes on to the 404 without one.
+    // A portal route (`/api/portal/...`, issue 19) is the portal realm's: its own cookie, session and CSRF header
+    // (portal/portal-route.ts). This hook neither reads a portal session nor demands a staff one there.
+    if (request.routeOptions.config.portal === true) return;
     if (!isCsrfSafe(request)) throw csrfRefused();
     if (request.routeOptions.url === undefined || request.routeOptions.config.public === true) return;
     const token = sessionToken(request, deps.config);

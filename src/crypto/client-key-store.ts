@@ -3,7 +3,7 @@
  * (`care.client_keys`) for the other modules (issue 14: one owner per table).
  * A key is unwrapped only in `client-keys.ts`; what leaves here is wrapped.
  */
-import type { ClientScope, NewClientScope } from '../access/gate-scope.js';
+import type { ClientBoundScope, NewClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 import type { SealedColumn } from './sealed-column.js';
@@ -44,7 +44,7 @@ export async function wrappedClientKey(tx: Queryable, clientId: string): Promise
  * The scope's client's wrapped data key as it is now (not as preloaded at the start of the access:
  * the work may have destroyed it since); null once it was destroyed.
  */
-export function wrappedKeyOf(scope: ClientScope): Promise<Buffer | null> {
+export function wrappedKeyOf(scope: ClientBoundScope): Promise<Buffer | null> {
   return wrappedClientKey(txOf(scope), scope.client.id);
 }
 

@@ -3,7 +3,7 @@
  * unwrapped with the master key. When the key is gone, the client's content
  * was destroyed.
  */
-import type { ClientScope } from '../access/gate-scope.js';
+import type { ClientBoundScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { wrappedClientKey, wrappedKeyOf } from './client-key-store.js';
@@ -15,13 +15,13 @@ export function contentDestroyed(): AppError {
 }
 
 /** The data key each scope opened: read and unwrapped once per scope (issue 14), gone with the scope. */
-const openedKeys = new WeakMap<ClientScope, Promise<Buffer>>();
+const openedKeys = new WeakMap<ClientBoundScope, Promise<Buffer>>();
 
 /**
  * The scope's client's unwrapped data key; 410 when it was destroyed. Opened lazily, once per scope: the work may
  * ask for it in several places without another query or unwrapping.
  */
-export function dataKeyOf(scope: ClientScope, masterKey: Buffer): Promise<Buffer> {
+export function dataKeyOf(scope: ClientBoundScope, masterKey: Buffer): Promise<Buffer> {
   let opened = openedKeys.get(scope);
   if (opened === undefined) {
     opened = wrappedKeyOf(scope).then((wrapped) => unwrapClientKey(masterKey, scope.client.id, wrapped));
@@ -31,7 +31,7 @@ export function dataKeyOf(scope: ClientScope, masterKey: Buffer): Promise<Buffer
 }
 
 /** After the scope destroyed the dossier's key, the key it opened is forgotten: a later ask answers 410 as the store does. */
-export function forgetDataKeyOf(scope: ClientScope): void {
+export function forgetDataKeyOf(scope: ClientBoundScope): void {
   openedKeys.delete(scope);
 }
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientBoundScope, ClientScope } from '../access/client-access.js';
 import { dataKeyOf, unwrapClientKey } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { AppError, badRequest, notFound } from '../errors.js';
@@ -239,7 +239,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** The annotations of these entries and the own statements disputing them, in one round trip (the timeline is the hot path). */
-async function loadDecorations(scope: ClientScope, key: Buffer, entryIds: readonly string[]): Promise<Decorations> {
+async function loadDecorations(scope: ClientBoundScope, key: Buffer, entryIds: readonly string[]): Promise<Decorations> {
   const decorations: Decorations = { annotations: new Map(), statements: new Map() };
   const rows: DecorationRow[] = await entriesOf(scope).decorations(entryIds);
   for (const row of rows) {
@@ -259,12 +259,12 @@ async function loadDecorations(scope: ClientScope, key: Buffer, entryIds: readon
   return decorations;
 }
 
-async function loadEntries(scope: ClientScope, key: Buffer, selection: EntrySelection): Promise<Entry[]> {
+async function loadEntries(scope: ClientBoundScope, key: Buffer, selection: EntrySelection): Promise<Entry[]> {
   const rows = await entriesOf(scope).rows(selection);
   return decorate(scope, key, rows);
 }
 
-async function decorate(scope: ClientScope, key: Buffer, rows: readonly EntryRow[]): Promise<Entry[]> {
+async function decorate(scope: ClientBoundScope, key: Buffer, rows: readonly EntryRow[]): Promise<Entry[]> {
   // Most entries have neither annotation nor own statement: the page's query says which do (two index probes each),
   // so a page without any costs no second round trip (issue 18).
   const { annotations, statements } = await loadDecorations(scope, key, rows.filter((r) => r.decorated).map((r) => r.id));
@@ -301,7 +301,7 @@ export async function readTimeline(scope: ClientScope, masterKey: Buffer, option
 }
 
 /** Every entry of the client, oldest first (reader views, copies, exports). */
-export async function readAllEntries(scope: ClientScope, masterKey: Buffer): Promise<Entry[]> {
+export async function readAllEntries(scope: ClientBoundScope, masterKey: Buffer): Promise<Entry[]> {
   const key = await dataKeyOf(scope, masterKey);
   const entries = (await loadEntries(scope, key, {})).reverse();
   scope.touch(entries.map((e) => e.id));
@@ -309,7 +309,7 @@ export async function readAllEntries(scope: ClientScope, masterKey: Buffer): Pro
 }
 
 /** One entry with its annotations (its history). */
-export async function readEntry(scope: ClientScope, masterKey: Buffer, entryId: string): Promise<Entry> {
+export async function readEntry(scope: ClientBoundScope, masterKey: Buffer, entryId: string): Promise<Entry> {
   const key = await dataKeyOf(scope, masterKey);
   const entry = (await loadEntries(scope, key, { ids: [entryId] }))[0];
   if (entry === undefined) throw notFound('Deze dossierregel bestaat niet in dit dossier.', 'This entry does not exist in this dossier.');

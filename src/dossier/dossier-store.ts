@@ -6,7 +6,7 @@
  * out as ciphertext, sealed and opened by the dossier service; what other
  * modules get is metadata (kinds, dates, holder).
  */
-import type { ClientScope, NewClientScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope, type ClientScope, type NewClientScope } from '../access/gate-scope.js';
 import { txOf } from '../db/scope-tx.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import type { AnnotationKind, EntryKind, SourceKind, StatementType } from './entry-kinds.js';
@@ -81,7 +81,7 @@ export interface DecorationRow {
  * written by the scope's employee. Append-only: nothing here changes or deletes a row (the database refuses it too).
  * @example const rows = await entriesOf(scope).rows({ limit: 51 });
  */
-export function entriesOf(scope: ClientScope) {
+export function entriesOf(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
@@ -169,7 +169,7 @@ export function entriesOf(scope: ClientScope) {
       await tx.query(
         `INSERT INTO care.entries (id, client_id, kind, author_id, occurred_on, source_kind, statement_type, ciphertext)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [entry.id, clientId, entry.kind, scope.actor.employeeId, entry.occurredOn, entry.sourceKind, entry.statementType, entry.ciphertext],
+        [entry.id, clientId, entry.kind, employeeIdOf(scope), entry.occurredOn, entry.sourceKind, entry.statementType, entry.ciphertext],
       );
     },
 
@@ -180,7 +180,7 @@ export function entriesOf(scope: ClientScope) {
       await tx.query(
         `INSERT INTO care.entries (id, client_id, kind, author_id, occurred_on, source_kind, statement_type, ciphertext, disputes_entry_id, request_id)
      VALUES ($1, $2, 'own-statement', $3, $4, $5, NULL, $6, $7, $8)`,
-        [statement.id, clientId, scope.actor.employeeId, statement.occurredOn, statement.sourceKind, statement.ciphertext, statement.disputesEntryId,
+        [statement.id, clientId, employeeIdOf(scope), statement.occurredOn, statement.sourceKind, statement.ciphertext, statement.disputesEntryId,
           statement.requestId],
       );
     },
@@ -189,7 +189,7 @@ export function entriesOf(scope: ClientScope) {
     annotate: async (annotation: { id: string; entryId: string; kind: AnnotationKind; ciphertext: Buffer; requestId: string | null }): Promise<void> => {
       await tx.query(
         'INSERT INTO care.entry_annotations (id, entry_id, client_id, kind, author_id, ciphertext, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [annotation.id, annotation.entryId, clientId, annotation.kind, scope.actor.employeeId, annotation.ciphertext, annotation.requestId],
+        [annotation.id, annotation.entryId, clientId, annotation.kind, employeeIdOf(scope), annotation.ciphertext, annotation.requestId],
       );
     },
   };

@@ -44,6 +44,7 @@ import { workNoteRoutes } from '../work-notes/work-note-routes.js';
 import { draftRoutes } from '../drafts/draft-routes.js';
 import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
+import { installPortalRealm } from '../portal/portal-route.js';
 import { installScopeAfterAuthentication, installScopeBeforeAuthentication } from './organisation-scope-hook.js';
 import { installMetrics, Metrics } from './metrics.js';
 import { observeGroupCommit } from '../access/log-group-commit.js';
@@ -261,6 +262,7 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   installAdmission(server, new Admission(config.admission));
   installScopeBeforeAuthentication(server);
   installAuthentication(server, deps);
+  installPortalRealm(server);
   // Operator metrics (issue 17 item 5): counted from here on, shown at GET /metrics to DW_METRICS_ALLOW only.
   const metrics = new Metrics();
   installMetrics(server, metrics, { allow: config.metricsAllow, proxyTrusted: config.trustProxy !== false, sources: { db, pdfPool: pdfPoolStatus, timeoutMs: config.readyTimeoutMs } });

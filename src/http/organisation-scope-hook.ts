@@ -16,6 +16,8 @@ import { asSystem, inOrganisation, withoutOrganisation } from '../db/organisatio
 
 function enterRequestScope(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
   if (request.actor !== undefined) inOrganisation(request.actor.organisationId, done);
+  // A portal route: the account's organisation once its route-level hook resolved the `dw_portal` session (issue 19).
+  else if (request.portalAccount !== undefined) inOrganisation(request.portalAccount.organisationId, done);
   else if (request.routeOptions.config.public === true) asSystem(done);
   else withoutOrganisation(done);
 }

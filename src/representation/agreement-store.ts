@@ -5,7 +5,7 @@
  * reaches them through {@link agreementsOf}, bound to the gate's scope; the
  * rules engine reads the current ones as facts.
  */
-import type { ClientScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope } from '../access/gate-scope.js';
 import { txOf } from '../db/scope-tx.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import { Fact } from '../rules/index.js';
@@ -27,7 +27,7 @@ export interface AgreementRow { id: string; agreement: StartAgreement; agreed_on
  * scope's day.
  * @example const facts = await agreementsOf(scope).facts();
  */
-export function agreementsOf(scope: ClientScope) {
+export function agreementsOf(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
@@ -39,12 +39,12 @@ export function agreementsOf(scope: ClientScope) {
     /** Records an agreement; its id. */
     add: async (agreement: StartAgreement, agreedOn: string): Promise<string> => (await tx.query<{ id: string }>(
       'INSERT INTO org.start_agreements (client_id, agreement, agreed_on, recorded_by) VALUES ($1, $2, $3, $4) RETURNING id',
-      [clientId, agreement, agreedOn, scope.actor.employeeId]))[0]!.id,
+      [clientId, agreement, agreedOn, employeeIdOf(scope)]))[0]!.id,
 
     /** Ends a current agreement today; false when there is none with this id. */
     end: async (agreementId: string): Promise<boolean> => (await tx.query(
       'UPDATE org.start_agreements SET ended_on = $3, ended_by = $4 WHERE id = $1 AND client_id = $2 AND ended_on IS NULL RETURNING id',
-      [agreementId, clientId, calendarDate(scope.now), scope.actor.employeeId])).length > 0,
+      [agreementId, clientId, calendarDate(scope.now), employeeIdOf(scope)])).length > 0,
 
     /** The current agreements as the engine's facts. */
     facts: async (): Promise<Fact[]> => (await tx.query<{ agreement: StartAgreement }>(

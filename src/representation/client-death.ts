@@ -11,7 +11,7 @@
  *   recorded with the death before 0065.
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientBoundScope, ClientScope } from '../access/client-access.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { ageOn, toCalendarDate } from '../rules/index.js';
@@ -69,12 +69,12 @@ function historyOf({ death, corrections }: { death: DeathRow | undefined; correc
 }
 
 /** The death's history: the record and its corrections, the latest counting. */
-export async function deathHistoryOf(scope: ClientScope): Promise<DeathHistory> {
+export async function deathHistoryOf(scope: ClientBoundScope): Promise<DeathHistory> {
   return historyOf(await deathOfScope(scope).rows());
 }
 
 /** The client's death as it stands, if any: a death corrected as recorded by mistake is none. */
-export async function deathOf(scope: ClientScope): Promise<ClientDeath | undefined> {
+export async function deathOf(scope: ClientBoundScope): Promise<ClientDeath | undefined> {
   return (await deathHistoryOf(scope)).current ?? undefined;
 }
 
@@ -161,7 +161,7 @@ function recordedWishes(rows: readonly WishRow[]): RecordedWish[] {
 }
 
 /** Every wish recorded, in the order they were expressed; per person the latest counts. */
-export async function wishesOf(scope: ClientScope): Promise<RecordedWish[]> {
+export async function wishesOf(scope: ClientBoundScope): Promise<RecordedWish[]> {
   return recordedWishes(await deathOfScope(scope).wishes());
 }
 

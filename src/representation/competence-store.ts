@@ -5,7 +5,7 @@
  * reaches the assessments through {@link competenceOf}, bound to the gate's
  * scope.
  */
-import type { ClientScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope } from '../access/gate-scope.js';
 import { txOf } from '../db/scope-tx.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import type { LegacyTextColumn } from '../retention/legacy-text-columns.js';
@@ -37,7 +37,7 @@ export interface NewCompetenceRow {
  * The competence assessments of the scope's client; a new one is recorded as made by the scope's actor.
  * @example const competent = await competenceOf(scope).isCompetent('dossier-rights');
  */
-export function competenceOf(scope: ClientScope) {
+export function competenceOf(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
@@ -53,7 +53,7 @@ export function competenceOf(scope: ClientScope) {
         `INSERT INTO care.competence_assessments (id, client_id, matter, competent, assessed_on, expert_consulted_ciphertext, representative_relation_id, assessed_by, facts_ciphertext)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [assessment.id, clientId, assessment.matter, assessment.competent, assessment.assessedOn, assessment.expertCiphertext,
-          assessment.representativeRelationId, scope.actor.employeeId, assessment.factsCiphertext]);
+          assessment.representativeRelationId, employeeIdOf(scope), assessment.factsCiphertext]);
     },
 
     /** Whether the latest assessment for `matter` found the client competent; true when none was made (the law presumes it). */

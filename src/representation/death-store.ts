@@ -7,7 +7,7 @@
  * stands from them. Work on a client reaches them through {@link deathOfScope},
  * bound to the gate's scope.
  */
-import type { ClientScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope } from '../access/gate-scope.js';
 import { txOf } from '../db/scope-tx.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import { RELATION_NAMES } from './relation-store.js';
@@ -38,7 +38,7 @@ export interface WishRow {
  * actor at the scope's time.
  * @example const { death, corrections } = await deathOfScope(scope).rows();
  */
-export function deathOfScope(scope: ClientScope) {
+export function deathOfScope(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
@@ -64,21 +64,21 @@ export function deathOfScope(scope: ClientScope) {
 
     record: async (diedOn: string, wishInLife: WishInLife): Promise<void> => {
       await tx.query('INSERT INTO formal.client_deaths (client_id, died_on, wish_in_life, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)',
-        [clientId, diedOn, wishInLife, scope.actor.employeeId, scope.now]);
+        [clientId, diedOn, wishInLife, employeeIdOf(scope), scope.now]);
     },
 
     correct: async (id: string, correction: { correction: DeathCorrection; diedOn: string | null; establishedHow: DeathEstablishedHow }): Promise<void> => {
       await tx.query(
         `INSERT INTO formal.client_death_corrections (id, client_id, correction, died_on, established_how, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, clientId, correction.correction, correction.diedOn, correction.establishedHow, scope.actor.employeeId, scope.now]);
+        [id, clientId, correction.correction, correction.diedOn, correction.establishedHow, employeeIdOf(scope), scope.now]);
     },
 
     addWish: async (id: string, wish: { relationId: string | null; wish: WishAfterDeath; expressedOn: string; expressedHow: ExpressedHow }): Promise<void> => {
       await tx.query(
         `INSERT INTO formal.client_wishes_after_death (id, client_id, relation_id, wish, expressed_on, expressed_how, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, clientId, wish.relationId, wish.wish, wish.expressedOn, wish.expressedHow, scope.actor.employeeId, scope.now]);
+        [id, clientId, wish.relationId, wish.wish, wish.expressedOn, wish.expressedHow, employeeIdOf(scope), scope.now]);
     },
   };
 }

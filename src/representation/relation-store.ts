@@ -6,7 +6,7 @@
  * scope; where other rows name a relation, a query joins the projection
  * {@link RELATION_NAMES}.
  */
-import type { ClientScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 
@@ -91,7 +91,7 @@ export interface PersonRelationRow {
  * relation is added or ended as by the scope's actor.
  * @example const custodians = await relationsOfScope(scope).custodiansOn(today);
  */
-export function relationsOfScope(scope: ClientScope) {
+export function relationsOfScope(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
@@ -166,12 +166,12 @@ export function relationsOfScope(scope: ClientScope) {
            established_how, valid_from, created_by, custody_established_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [id, clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, relation.institution,
-          relation.phone, relation.email, relation.establishedHow, relation.validFrom, scope.actor.employeeId, relation.custodyEstablishedBy]);
+          relation.phone, relation.email, relation.establishedHow, relation.validFrom, employeeIdOf(scope), relation.custodyEstablishedBy]);
     },
 
     /** Ends a relation of the client on `validTo`, as ended by the scope's actor; the record stays. */
     end: async (relationId: string, validTo: string): Promise<void> => {
-      await tx.query('UPDATE formal.client_relations SET valid_to = $2, ended_by = $3 WHERE id = $1 AND client_id = $4', [relationId, validTo, scope.actor.employeeId, clientId]);
+      await tx.query('UPDATE formal.client_relations SET valid_to = $2, ended_by = $3 WHERE id = $1 AND client_id = $4', [relationId, validTo, employeeIdOf(scope), clientId]);
     },
   };
 }

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientBoundScope, ClientScope } from '../access/client-access.js';
 import { dataKeyOf } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { badRequest, conflict, notFound } from '../errors.js';
@@ -175,7 +175,7 @@ export interface RecordedAgreement {
   recordedBy: string;
 }
 
-export async function listAgreements(scope: ClientScope): Promise<RecordedAgreement[]> {
+export async function listAgreements(scope: ClientBoundScope): Promise<RecordedAgreement[]> {
   const rows = await agreementsOf(scope).list();
   return rows.map((r) => ({ id: r.id, agreement: r.agreement, agreedOn: r.agreed_on, endedOn: r.ended_on, recordedBy: r.display_name }));
 }
@@ -214,7 +214,7 @@ function engineCustody(row: PersonRelationRow): EngineCustody | undefined {
  * checks it). A relation without custody or appointment that has ended is
  * left out: it no longer stands for anyone.
  */
-export async function personsOn(scope: ClientScope, on: string): Promise<Person[]> {
+export async function personsOn(scope: ClientBoundScope, on: string): Promise<Person[]> {
   const rows = await relationsOfScope(scope).begunBy(on);
   const periodic: readonly RelationKind[] = ['curator', 'mentor', 'authorised'];
   return rows
@@ -243,7 +243,7 @@ const OWN_RULES: readonly RelationKind[] = ['family-guardian', 'confidential-adv
  * after death heirs are answered by Jeugdwet 7.3.12a. A minor's relation of
  * the older kinds keeps its actor word (the answers of format 1).
  */
-export async function withPeopleOf(scope: ClientScope, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
+export async function withPeopleOf(scope: ClientBoundScope, requesterRelationId: string | null, question: DecideInput): Promise<DecideInput> {
   const death = await deathOf(scope);
   const facts = new Set<Fact>(question.facts ?? []);
   const deceased = death !== undefined && death.diedOn <= question.on;
@@ -270,7 +270,7 @@ export async function withPeopleOf(scope: ClientScope, requesterRelationId: stri
  * rank, or none.
  */
 export async function clientRepresentativesOn(
-  scope: ClientScope, on: string, matter: CompetenceMatter = CompetenceMatter.dossierRights,
+  scope: ClientBoundScope, on: string, matter: CompetenceMatter = CompetenceMatter.dossierRights,
 ): Promise<{ rank: number; relationIds: string[] } | null> {
   const competent = await competenceOf(scope).isCompetent(matter);
   const answer = representativesOn(await personsOn(scope, on), { born: scope.client.birthDate, competent }, on);

@@ -26,3 +26,4 @@ export { actorName, actionName, partName, consentPartyName, dateInWords } from '
 export { generalInformationSentence } from './decide-information.js';
 export * from './acts.js';
 export { decideRequestKind, WHAT_HAPPENS, type AvgRightKind, type RequestKindInput } from './decide-avg-rights.js';
+export { decidePortalStanding, type PortalStandingInput } from './decide-portal-invitation.js';

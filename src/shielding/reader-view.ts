@@ -10,7 +10,7 @@
  * come with the entry they dispute (003 §3.4), and the view says whether the
  * client's contact data may go to this reader at all (see `contactDataAllowed`).
  */
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientBoundScope } from '../access/gate-scope.js';
 import { readAllEntries, type Entry } from '../dossier/dossier-service.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import { agreementsOf } from '../representation/agreement-store.js';
@@ -167,7 +167,7 @@ export function contactDataAllowed(reader: Reader, shieldings: readonly Shieldin
 }
 
 /** Builds the reader-specific view of the whole dossier. */
-export async function readerView(scope: ClientScope, masterKey: Buffer, reader: Reader, progress?: ProgressReporter): Promise<ReaderView> {
+export async function readerView(scope: ClientBoundScope, masterKey: Buffer, reader: Reader, progress?: ProgressReporter): Promise<ReaderView> {
   const on = calendarDate(scope.now);
   const competent = await competenceOf(scope).isCompetent('dossier-rights');
   const baseFacts: Fact[] = [...await agreementsOf(scope).facts(), ...(reader.consentGiven ? ['consent-given' as const] : [])];

@@ -15,7 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientBoundScope, ClientScope } from '../access/client-access.js';
 import { dataKeyOf } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import type { Entry } from '../dossier/dossier-service.js';
@@ -61,7 +61,7 @@ export interface Shielding {
 }
 
 /** The shieldings in force for the client. */
-export async function listShieldings(scope: ClientScope, masterKey: Buffer): Promise<Shielding[]> {
+export async function listShieldings(scope: ClientBoundScope, masterKey: Buffer): Promise<Shielding[]> {
   const rows = await shieldingsOf(scope).inForce();
   if (rows.length === 0) return [];
   const key = await dataKeyOf(scope, masterKey);

@@ -4,7 +4,7 @@
  * the scope's client's shieldings. Reasons go in and come out sealed under the
  * client's key; the service seals and opens them.
  */
-import type { ClientScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope } from '../access/gate-scope.js';
 import { txOf } from '../db/scope-tx.js';
 
 export type ShieldingKind = 'about-another-person' | 'shielded-from';
@@ -39,7 +39,7 @@ export interface LockedShielding {
  * Lifted, never deleted. Every statement names the client, so an id of another client's shielding changes nothing.
  * @example const inForce = await shieldingsOf(scope).inForce();
  */
-export function shieldingsOf(scope: ClientScope) {
+export function shieldingsOf(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
@@ -56,7 +56,7 @@ export function shieldingsOf(scope: ClientScope) {
         `INSERT INTO care.shieldings (id, client_id, entry_id, kind, target, passage_start, passage_end, annotation_id, shielded_from, reason_ciphertext, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [row.id, clientId, row.entryId, row.kind, row.target, row.passage?.start ?? null, row.passage?.end ?? null, row.annotationId, row.shieldedFrom,
-          row.reasonCiphertext, scope.actor.employeeId]);
+          row.reasonCiphertext, employeeIdOf(scope)]);
     },
 
     /** One shielding of this client, locked until the access commits (lifted or not); undefined when it is not one. */
@@ -72,7 +72,7 @@ export function shieldingsOf(scope: ClientScope) {
     /** Lifts a shielding by the scope's employee, now, with the reason sealed. */
     lift: async (shieldingId: string, reasonCiphertext: Buffer): Promise<void> => {
       await tx.query('UPDATE care.shieldings SET lifted_at = $2, lifted_by = $3, lift_reason_ciphertext = $4 WHERE id = $1 AND client_id = $5',
-        [shieldingId, scope.now, scope.actor.employeeId, reasonCiphertext, clientId]);
+        [shieldingId, scope.now, employeeIdOf(scope), reasonCiphertext, clientId]);
     },
   };
 }
