@@ -6,6 +6,15 @@
  * numbers are kept — never client data — in this process's memory, for the
  * employee who started the export only, and forgotten shortly after.
  *
+ * Several servers (issue 17 item 7): the server making the export keeps its
+ * progress in memory and answers its own polls from there; given the database
+ * (`SharedProgress`), it also writes each change to `org.export_progress`
+ * (export-progress-store.ts) — the start, the end, and between them at most
+ * once every `SHARE_EVERY_MS` — so a poll that reaches another server is
+ * answered from the database (`sharedProgressFor`). The writes are in the
+ * background, one at a time per export, in order; a failed one is dropped
+ * (progress is a courtesy: it never fails the export).
+ *
  * The registry is bounded and cannot be filled for good (issue 13: entries of
  * failed exports never expired, and after 10,000 of them progress stopped for
  * everyone):
@@ -20,6 +29,8 @@
  *   newcomer is never refused.
  */
 import type { FastifyRequest } from 'fastify';
+import type { Queryable } from '../db/database.js';
+import { deleteStoredProgress, readStoredProgress, startStoredProgress, writeStoredProgress, type ProgressOwner } from './export-progress-store.js';
 
 export const PROGRESS_HEADER = 'x-dossierwijzer-progress';
 const KEEP_AFTER_FINISH_MS = 5 * 60_000;
@@ -30,6 +41,8 @@ const SWEEP_EVERY_MS = 10_000;
 export const MAX_TRACKED = 10_000;
 /** Exports one employee may follow at once (several browser tabs). */
 export const MAX_TRACKED_PER_EMPLOYEE = 20;
+/** How often, at most, an export's progress is written to the database between its start and its end. */
+export const SHARE_EVERY_MS = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** read: entries decrypted and put to the rules; render: pages laid out. */
@@ -45,8 +58,70 @@ export interface ProgressReporter {
   report(phase: ExportPhase, done: number, total: number): void;
 }
 
+/** The database the progress is shared through, and the organisation of the employee (row-level security). */
+export interface SharedProgress {
+  db: Queryable;
+  organisationId: string;
+}
+
+/** Writes one export's progress to the database in the background: in order, one at a time, at most every SHARE_EVERY_MS. */
+class ProgressShare {
+  private chain: Promise<unknown>;
+  private lastWritten = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private latest: ProgressSnapshot | undefined;
+  private ended = false;
+
+  /** `after`: the writes of an earlier export under the same id, which must land first. */
+  constructor(private readonly db: Queryable, private readonly owner: ProgressOwner, after: Promise<unknown> = Promise.resolve()) {
+    this.chain = after.then(() => startStoredProgress(db, owner)).catch(() => undefined);
+  }
+
+  private enqueue(work: () => Promise<unknown>): void {
+    this.chain = this.chain.then(work).catch(() => undefined);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const snapshot = this.latest;
+    if (snapshot === undefined) return;
+    this.latest = undefined;
+    this.lastWritten = Date.now();
+    this.enqueue(() => writeStoredProgress(this.db, this.owner, snapshot));
+  }
+
+  report(snapshot: ProgressSnapshot, phaseChanged: boolean): void {
+    if (this.ended) return;
+    this.latest = snapshot;
+    if (snapshot.phase === 'done') {
+      this.ended = true;
+      clearTimeout(this.timer);
+      this.flush();
+      return;
+    }
+    if (this.timer !== undefined) return;
+    const wait = phaseChanged ? 0 : this.lastWritten + SHARE_EVERY_MS - Date.now();
+    if (wait <= 0) this.flush();
+    else this.timer = setTimeout(() => this.flush(), wait).unref();
+  }
+
+  forget(): void {
+    if (this.ended) return;
+    this.ended = true;
+    clearTimeout(this.timer);
+    this.latest = undefined;
+    this.enqueue(() => deleteStoredProgress(this.db, this.owner));
+  }
+
+  /** Settles once every write so far has been tried (for tests). */
+  settled(): Promise<unknown> {
+    return this.chain;
+  }
+}
+
 interface Tracked extends ProgressSnapshot {
   employeeId: string;
+  share: ProgressShare | undefined;
   /** Last report (or the start); what "abandoned" is measured from. */
   touchedAt: number;
   finishedAt: number | null;
@@ -64,6 +139,7 @@ function forget(id: string): void {
   const t = tracked.get(id);
   if (t === undefined) return;
   tracked.delete(id);
+  t.share?.forget();
   const ids = perEmployee.get(t.employeeId)?.filter((other) => other !== id) ?? [];
   if (ids.length === 0) perEmployee.delete(t.employeeId);
   else perEmployee.set(t.employeeId, ids);
@@ -80,7 +156,7 @@ function sweep(now: number): void {
 }
 
 /** A reporter for the export this request asked to follow; a silent one when it asked for none. */
-export function progressOf(request: Pick<FastifyRequest, 'headers'>, employeeId: string): ProgressReporter {
+export function progressOf(request: Pick<FastifyRequest, 'headers'>, employeeId: string, shared?: SharedProgress): ProgressReporter {
   const header = request.headers[PROGRESS_HEADER];
   const id = typeof header === 'string' && UUID.test(header) ? header.toLowerCase() : undefined;
   if (id === undefined) return { report: () => undefined };
@@ -90,10 +166,12 @@ export function progressOf(request: Pick<FastifyRequest, 'headers'>, employeeId:
   // Someone else's id is theirs until it expires: never overwritten, never revealed.
   if (existing !== undefined && existing.employeeId !== employeeId && !expired(existing, now)) return { report: () => undefined };
   forget(id);
+  const before = existing?.share?.settled();
   const own = perEmployee.get(employeeId) ?? [];
   while (own.length >= MAX_TRACKED_PER_EMPLOYEE) forget(own.shift()!);
   while (tracked.size >= MAX_TRACKED) forget(tracked.keys().next().value!);
-  tracked.set(id, { employeeId, phase: 'read', done: 0, total: 0, touchedAt: now, finishedAt: null });
+  const share = shared === undefined ? undefined : new ProgressShare(shared.db, { id, organisationId: shared.organisationId, employeeId }, before);
+  tracked.set(id, { employeeId, share, phase: 'read', done: 0, total: 0, touchedAt: now, finishedAt: null });
   perEmployee.set(employeeId, [...perEmployee.get(employeeId) ?? [], id]);
   byRequest.set(request, id);
   const entry = tracked.get(id)!;
@@ -102,7 +180,9 @@ export function progressOf(request: Pick<FastifyRequest, 'headers'>, employeeId:
       // Forgotten meanwhile (expired, pushed out, or the request ended): nothing to update.
       if (tracked.get(id) !== entry) return;
       const at = Date.now();
+      const phaseChanged = entry.phase !== phase;
       Object.assign(entry, { phase, done, total, touchedAt: at, finishedAt: phase === 'done' ? at : null });
+      entry.share?.report({ phase, done, total }, phaseChanged);
     },
   };
 }
@@ -124,6 +204,7 @@ export function settleProgress(request: object, failed: boolean): void {
   }
   t.phase = 'done';
   t.finishedAt = Date.now();
+  t.share?.report({ phase: 'done', done: t.done, total: t.total }, true);
 }
 
 /** The progress of one export, for the employee who started it; undefined for anyone else. */
@@ -131,6 +212,21 @@ export function progressFor(id: string, employeeId: string): ProgressSnapshot | 
   const t = tracked.get(id.toLowerCase());
   if (t === undefined || t.employeeId !== employeeId || expired(t, Date.now())) return undefined;
   return { phase: t.phase, done: t.done, total: t.total };
+}
+
+/**
+ * The progress of one export for the employee who started it, wherever it runs: this server's memory when it makes
+ * the export, else the database (another server makes it); undefined for anyone else.
+ */
+export async function sharedProgressFor(id: string, employeeId: string, shared: SharedProgress): Promise<ProgressSnapshot | undefined> {
+  const local = tracked.get(id.toLowerCase());
+  if (local !== undefined && !expired(local, Date.now())) return progressFor(id, employeeId);
+  return readStoredProgress(shared.db, { id: id.toLowerCase(), organisationId: shared.organisationId, employeeId });
+}
+
+/** Settles once this server's database writes of the export's progress so far have been tried (for tests). */
+export async function progressShared(id: string): Promise<void> {
+  await tracked.get(id.toLowerCase())?.share?.settled();
 }
 
 /** Lets a long synchronous loop give the event loop a turn, so progress polls are answered meanwhile. */

@@ -10,7 +10,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { Uuid } from '../http/schema-helpers.js';
 import { notFound } from '../errors.js';
-import { PROGRESS_HEADER, progressFor, progressOf } from './export-progress.js';
+import { PROGRESS_HEADER, progressOf, sharedProgressFor } from './export-progress.js';
 import { buildPortabilityExport, PortabilityExportSchema } from './portability-export.js';
 import { portabilityBundle } from './portability-fhir.js';
 import { portabilityWorkbook } from './portability-xlsx.js';
@@ -31,9 +31,11 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['requests'], summary: `Progress of a long export started with the header ${PROGRESS_HEADER}; only for whoever started it`, params: ProgressParams, response: { 200: ProgressSchema } },
     // The caller's own export: no client data, so no row (the own subject logs only what `scope.used` names).
     kind: 'own', subject: () => ({ kind: 'own' }), intent: () => ({ action: 'read', part: 'administrative-data' }),
-    handler: (scope, request) => {
-      const snapshot = progressFor(request.params.progressId, scope.actor.employeeId);
-      return snapshot === undefined ? Promise.reject(notFound('Deze voortgang is (nog) niet bekend.', 'This progress is not known (yet).')) : Promise.resolve(snapshot);
+    handler: async (scope, request) => {
+      // This server's memory when it makes the export, else the database: any server answers (issue 17 item 7).
+      const snapshot = await sharedProgressFor(request.params.progressId, scope.actor.employeeId, { db: deps.db, organisationId: scope.actor.organisationId });
+      if (snapshot === undefined) throw notFound('Deze voortgang is (nog) niet bekend.', 'This progress is not known (yet).');
+      return snapshot;
     },
   });
 
@@ -49,7 +51,7 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (scope, request, reply) => {
       const id = request.params.requestId;
       attachment(reply, 'application/json; charset=utf-8', `gegevens-${id}.json`);
-      return buildPortabilityExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId));
+      return buildPortabilityExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId, { db: deps.db, organisationId: scope.actor.organisationId }));
     },
   });
 
@@ -60,7 +62,7 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const id = request.params.requestId;
-      const body = await portabilityWorkbook(await buildPortabilityExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
+      const body = await portabilityWorkbook(await buildPortabilityExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId, { db: deps.db, organisationId: scope.actor.organisationId })));
       attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `gegevens-${id}.xlsx`);
       return body;
     },
@@ -73,7 +75,7 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const id = request.params.requestId;
-      const bundle = portabilityBundle(await buildPortabilityExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
+      const bundle = portabilityBundle(await buildPortabilityExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId, { db: deps.db, organisationId: scope.actor.organisationId })));
       attachment(reply, 'application/fhir+json; charset=utf-8', `gegevens-${id}.fhir.json`);
       return JSON.stringify(bundle);
     },

@@ -47,7 +47,7 @@ export function downloadRoutes(app: FastifyInstance, deps: AppDeps): void {
     intent: () => ({ action: 'fulfil-request', part: 'dossier', requestKind: 'copy' }),
     handler: async (scope, request, reply) => {
       const { requestId } = request.params;
-      const progress = progressOf(request, scope.actor.employeeId);
+      const progress = progressOf(request, scope.actor.employeeId, { db: deps.db, organisationId: scope.actor.organisationId });
       const prepared = await prepareDownload(scope, masterKey, requestId, () => renderRequestCopy(scope, masterKey, requestId, progress));
       reply.code(201);
       return { ...prepared, path: `/ophalen#${prepared.token}` };

@@ -87,7 +87,7 @@ export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const id = request.params.requestId;
-      return pdf(reply, `afschrift-${id}.pdf`, await renderRequestCopy(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
+      return pdf(reply, `afschrift-${id}.pdf`, await renderRequestCopy(scope, masterKey, id, progressOf(request, scope.actor.employeeId, { db: deps.db, organisationId: scope.actor.organisationId })));
     },
   });
 }

@@ -75,7 +75,7 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
-      const progress = progressOf(request, scope.actor.employeeId);
+      const progress = progressOf(request, scope.actor.employeeId, { db: deps.db, organisationId: scope.actor.organisationId });
       const { transfer, view } = await transferView(scope, masterKey, request.params.transferId, progress);
       const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
       const body = await renderCopyPdf({
@@ -96,7 +96,7 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (scope, request, reply) => {
       const id = request.params.transferId;
       attachment(reply, 'application/json; charset=utf-8', `overdracht-${id}.json`);
-      return transferExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId));
+      return transferExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId, { db: deps.db, organisationId: scope.actor.organisationId }));
     },
   });
 
@@ -107,7 +107,7 @@ export function transferRoutes(app: FastifyInstance, deps: AppDeps): void {
     intent: () => ({ action: 'read', part: 'dossier' }),
     handler: async (scope, request, reply) => {
       const id = request.params.transferId;
-      const bundle = portabilityBundle(await transferExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId)));
+      const bundle = portabilityBundle(await transferExport(scope, masterKey, id, progressOf(request, scope.actor.employeeId, { db: deps.db, organisationId: scope.actor.organisationId })));
       attachment(reply, 'application/fhir+json; charset=utf-8', `overdracht-${id}.fhir.json`);
       return JSON.stringify(bundle);
     },
