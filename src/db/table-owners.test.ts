@@ -59,6 +59,7 @@ const OWNER: Record<string, string> = {
   'org.emergency_accesses': 'emergency/emergency-store.ts',
   'org.employees': 'organisation/employee-store.ts',
   'org.enrolment_links': 'organisation/employee-store.ts',
+  'org.export_progress': 'exports/export-progress-store.ts',
   'org.incident_retention_settings': 'registers/register-store.ts',
   'org.incidents': 'registers/register-store.ts',
   'org.login_challenges': 'auth/login-challenge-store.ts',
