@@ -318,3 +318,91 @@ export function administrationLogOf(scope: RecordScope) {
       new Map([...await employeeNames(tx, organisationId, employeeIds), ...await teamNames(tx, organisationId, teamIds)]),
   };
 }
+
+// ---- The privacy officer's desk (issue 15 item 8) ----
+
+/** What narrows a client's log on the privacy officer's desk: each field optional, all of them together. */
+export interface ClientLogFilter {
+  employeeId?: string | undefined;
+  /** First Dutch calendar day (inclusive). */
+  from?: string | undefined;
+  /** Last Dutch calendar day (inclusive). */
+  to?: string | undefined;
+  outcome?: string | undefined;
+  basis?: string | undefined;
+}
+
+/** One session of one employee on one client's dossier: the log rows of that session (or one row without a session), summed up. */
+export interface ClientLogSessionRow {
+  first_seq: string;
+  last_seq: string;
+  started_at: Date;
+  ended_at: Date;
+  employee_id: string | null;
+  display_name: string | null;
+  employee_role: string | null;
+  acting_for_name: string | null;
+  session_recorded: boolean;
+  calls: number;
+  entries: number;
+  actions: string[];
+  parts: string[];
+  outcomes: string[];
+  bases: string[];
+  purposes: string[];
+  addresses: string[];
+}
+
+/**
+ * The privacy officer's desk on the scope's client: the log grouped per session (one row per employee and session,
+ * instead of one per call; a row without a session stands alone), filtered, newest first; and the employees who
+ * appear in it, for the filter.
+ */
+export function clientLogDeskOf(scope: ClientScope) {
+  const tx = txOf(scope);
+  const { id: clientId, organisationId } = scope.client;
+  return {
+    sessions: (filter: ClientLogFilter, limit: number): Promise<ClientLogSessionRow[]> => tx.query<ClientLogSessionRow>(
+      `SELECT min(l.seq)::text AS first_seq, max(l.seq)::text AS last_seq, min(l.occurred_at) AS started_at, max(l.occurred_at) AS ended_at,
+              l.employee_id, min(e.display_name) AS display_name, min(l.employee_role) AS employee_role, min(a.display_name) AS acting_for_name,
+              bool_or(l.session_id IS NOT NULL) AS session_recorded, count(*)::int AS calls, coalesce(sum(cardinality(l.entry_ids)), 0)::int AS entries,
+              array_agg(DISTINCT l.action) AS actions, array_agg(DISTINCT l.part) AS parts, array_agg(DISTINCT l.outcome) AS outcomes,
+              array_agg(DISTINCT l.basis) AS bases, array_remove(array_agg(DISTINCT l.purpose), NULL) AS purposes,
+              array_remove(array_agg(DISTINCT l.address), NULL) AS addresses
+         FROM audit.access_log l LEFT JOIN ${EMPLOYEES} e ON e.id = l.employee_id LEFT JOIN ${EMPLOYEES} a ON a.id = l.acting_for_id
+        WHERE l.client_id = $1 AND l.organisation_id = $2
+          AND ($3::uuid IS NULL OR l.employee_id = $3::uuid)
+          AND ($4::date IS NULL OR l.occurred_at >= ($4::date::timestamp AT TIME ZONE 'Europe/Amsterdam'))
+          AND ($5::date IS NULL OR l.occurred_at < (($5::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'))
+          AND ($6::text IS NULL OR l.outcome = $6::text)
+          AND ($7::text IS NULL OR l.basis = $7::text)
+        GROUP BY l.employee_id, l.acting_for_id, coalesce(l.session_id, 'seq-' || l.seq::text)
+        ORDER BY max(l.seq) DESC LIMIT $8`,
+      [clientId, organisationId, filter.employeeId ?? null, filter.from ?? null, filter.to ?? null, filter.outcome ?? null, filter.basis ?? null, limit]),
+    /** Everyone who appears in this client's log, by name. */
+    employees: (): Promise<{ id: string; display_name: string; role: string }[]> => tx.query<{ id: string; display_name: string; role: string }>(
+      `SELECT e.id, e.display_name, e.role FROM ${EMPLOYEES} e
+        WHERE e.id IN (SELECT DISTINCT l.employee_id FROM audit.access_log l WHERE l.client_id = $1 AND l.organisation_id = $2 AND l.employee_id IS NOT NULL)
+        ORDER BY e.display_name`, [clientId, organisationId]),
+    /** The client's name, for the page and the export's title. */
+    clientName: async (): Promise<string> => (await tx.query<{ name: string }>(
+      `SELECT c.given_names || ' ' || c.family_name AS name FROM ${CLIENTS} c WHERE c.id = $1`, [clientId]))[0]?.name ?? '',
+  };
+}
+
+/** A client of the organisation found by part of the name, for the privacy officer to open its log (the log-review scope). */
+export interface ClientByNameRow {
+  id: string;
+  name: string;
+  birth_date: string;
+}
+
+/** Clients of the log-review scope's organisation whose name holds `text` (case-insensitive), by name; at most `limit`. */
+export function clientsByNameOf(scope: RecordScope) {
+  const tx = txOf(scope);
+  return (text: string, limit: number): Promise<ClientByNameRow[]> => tx.query<ClientByNameRow>(
+    `SELECT c.id, c.given_names || ' ' || c.family_name AS name, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date FROM ${CLIENTS} c
+      WHERE c.organisation_id = $1 AND (c.given_names || ' ' || c.family_name) ILIKE '%' || $2 || '%'
+      ORDER BY c.family_name, c.given_names LIMIT $3`,
+    [scope.actor.organisationId, text.replace(/[\\%_]/g, (m) => `\\${m}`), limit]);
+}

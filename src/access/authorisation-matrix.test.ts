@@ -97,6 +97,11 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/privacy/emergency-reviews': ['privacy-officer', 'manager'], // a manager's queue holds the privacy officer's own
   'POST /api/privacy/emergency-reviews/:id': ['privacy-officer'],
   'GET /api/privacy/unusual-access': ['privacy-officer'],
+  // The privacy officer's desk (issue 15 item 8): the log and the officer's deadline view are for those appointed (NEN 7513; AVG 39(1)(b)).
+  'POST /api/privacy/access-log/clients': ['privacy-officer'],
+  'GET /api/clients/:clientId/access-log/sessions': ['privacy-officer'],
+  'GET /api/clients/:clientId/access-log/export': ['privacy-officer'],
+  'GET /api/privacy/requests': ['privacy-officer'],
   'GET /api/clients/:clientId/disclosures': NONE, // part of the dossier (003 §2.3.14)
   'POST /api/clients/:clientId/disclosures': NONE,
   'GET /api/privacy/disclosures': ['privacy-officer'],

@@ -122,6 +122,12 @@ export interface VerifyOptions {
    */
   restoreSigning?: RestoreSigningKey;
   retiredKeys?: ReadonlySet<string>;
+  /**
+   * Accept no unsigned restore marker (`verify-log --require-signed`): a marker without a signature — as written
+   * before migration 0070, or staged by someone who can write the database and the checkpoints file but has no
+   * master key — is a `restore` problem instead of being reported as unsigned.
+   */
+  requireSigned?: boolean;
 }
 
 /**
@@ -140,6 +146,15 @@ export async function verifyLog(db: Queryable, options: VerifyOptions = {}): Pro
   let restoreProblem: LogProblem | undefined;
   const signatures = new Map(markers.map((m) => [m.id, checkRestoreSignature(m, options.restoreSigning, options.retiredKeys)]));
   const forged = markers.find((m) => signatures.get(m.id) === 'invalid');
+  const unsigned = options.requireSigned === true ? markers.find((m) => signatures.get(m.id) === 'unsigned') : undefined;
+  if (forged === undefined && unsigned !== undefined) {
+    restoreProblem = {
+      kind: LogProblemKind.restore, seq: unsigned.headSeq,
+      message: `the restore marker of ${unsigned.restoredAt} (row ${unsigned.headSeq}, by ${unsigned.restoredBy}) carries no signature, `
+        + 'and --require-signed accepts none: it was written before restore markers were signed (migration 0070), or by someone '
+        + 'without the master key — the restore it claims explains no loss',
+    };
+  }
   if (forged !== undefined) {
     restoreProblem = {
       kind: LogProblemKind.restore, seq: forged.headSeq,

@@ -14,6 +14,7 @@ import { BREACH_RISKS, BREACH_STATUSES, createBreach, listBreaches, updateBreach
 const NullableBool = () => Type.Unsafe<boolean | null>({ type: 'boolean', nullable: true });
 const BreachSchema = Type.Object({
   id: Uuid(), status: OneOf(BREACH_STATUSES), description: Type.String(), discoveredAt: Type.String(), clientIds: Type.Array(Uuid()),
+  clients: Type.Array(Type.Object({ id: Uuid(), name: Type.String() })), createdBy: NullableString(),
   risk: OneOf(BREACH_RISKS), riskAssessment: NullableString(),
   apNotification: Type.Object({
     deadline: Type.String(), minutesLeft: Type.Integer(), overdue: Type.Boolean(), text: Type.String(),

@@ -29,6 +29,10 @@ export interface Breach {
   description: string;
   discoveredAt: string;
   clientIds: string[];
+  /** The affected clients with their names, in the order of `clientIds`. */
+  clients: { id: string; name: string }[];
+  /** Who registered it (null: the system, for a draft from an emergency review). */
+  createdBy: string | null;
   risk: BreachRisk;
   riskAssessment: string | null;
   apNotification: NotificationDeadline & { notified: boolean | null; notifiedAt: string | null; reason: string | null };
@@ -102,6 +106,7 @@ function toBreach(key: Buffer, row: BreachRow, now: Date): Breach {
   const content = contentOf(key, row);
   return {
     id: row.id, status: row.status, description: content.description, discoveredAt: iso(row.discovered_at)!, clientIds: row.client_ids ?? [],
+    clients: (row.client_ids ?? []).map((id, i) => ({ id, name: row.client_names?.[i] ?? '' })), createdBy: row.created_by_name,
     risk: row.risk, riskAssessment: content.riskAssessment,
     apNotification: {
       ...notificationDeadline(new Date(row.discovered_at), now), notified: row.ap_notified, notifiedAt: iso(row.ap_notified_at), reason: content.apReason,

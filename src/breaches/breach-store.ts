@@ -8,7 +8,8 @@
  * start-up sealing passes its own transaction.
  */
 import type { RecordScope } from '../access/gate-scope.js';
-import { countClientsOfOrganisation } from '../clients/client-store.js';
+import { CLIENTS, countClientsOfOrganisation } from '../clients/client-store.js';
+import { EMPLOYEES } from '../organisation/employee-store.js';
 import type { SealedColumn } from '../crypto/sealed-column.js';
 import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
@@ -35,9 +36,14 @@ export interface BreachRow extends BreachPlainRow {
   ap_notified: boolean | null; ap_notified_at: Date | string | null;
   clients_informed: boolean | null; clients_informed_at: Date | string | null;
   emergency_access_id: string | null; created_at: Date | string; client_ids: string[] | null;
+  client_names: string[] | null; created_by_name: string | null;
 }
 
-const SELECT = `SELECT b.*, (SELECT array_agg(c.client_id ORDER BY c.client_id) FROM org.data_breach_clients c WHERE c.breach_id = b.id) AS client_ids
+// The affected clients' and the registering employee's names (issue 15 item 8: names in the register, not ids).
+const SELECT = `SELECT b.*, (SELECT array_agg(c.client_id ORDER BY c.client_id) FROM org.data_breach_clients c WHERE c.breach_id = b.id) AS client_ids,
+  (SELECT array_agg(n.given_names || ' ' || n.family_name ORDER BY c.client_id)
+     FROM org.data_breach_clients c JOIN ${CLIENTS} n ON n.id = c.client_id WHERE c.breach_id = b.id) AS client_names,
+  (SELECT e.display_name FROM ${EMPLOYEES} e WHERE e.id = b.created_by) AS created_by_name
   FROM org.data_breaches b`;
 
 /** What an update writes: every column the privacy officer changes, the texts sealed in `content` (the plaintext columns are emptied). */

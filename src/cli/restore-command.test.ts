@@ -205,6 +205,8 @@ describe('backup, write more, restore, start, write, verify-log (issue 17 item 1
     expect(out).toMatch(new RegExp(`to the backup of ${manifest.takenAt} \\(log row 20\\) by beheerder A, from restored by hand \\[signature valid\\]; rows 21–30 \\(at least\\) written before the restore were lost with it`));
     const json = JSON.parse((await runCli(['verify-log', '--json'])).out) as { ok: boolean; restores: unknown[] };
     expect(json).toMatchObject({ ok: true, restores: [{ headSeq: 20, lostUpToSeq: 30, lostCheckpoints: 1, inCheckpointsFile: true, signature: 'valid' }] });
+    // A signed marker passes --require-signed as well.
+    expect((await runCli(['verify-log', '--require-signed'])).code).toBe(0);
   });
 
   it('`restore FILE` restores into an empty database (PostgreSQL) or beside the old folder (PGlite), records itself, and the server starts', async () => {
@@ -303,6 +305,23 @@ describe('backup, write more, restore, start, write, verify-log (issue 17 item 1
         expect(out).toMatch(/by beheerder C, from nightly\.backup \[unsigned \(recorded before restore markers were signed; not checked\)\]; rows 22–23/u);
         expect(out).toMatch(/by beheerder B, from nightly\.backup \[signature valid\]/);
       } finally {
+        await unstage(id);
+      }
+    });
+
+    it('--require-signed fails on the unsigned marker that is otherwise accepted, and needs the master key', async () => {
+      const { id, file } = await stage(null);
+      try {
+        const { code, err } = await runCli(['verify-log', '--checkpoints', file, '--require-signed']);
+        expect(code).toBe(1);
+        expect(err).toMatch(/Access log BROKEN at row 21 \(restore\): the restore marker of .* \(row 21, by beheerder C\) carries no signature/);
+        expect(err).toMatch(/--require-signed accepts none/);
+        vi.stubEnv('DW_MASTER_KEY_FILE', path.join(dataDir, 'absent.key'));
+        const withoutKey = await runCli(['verify-log', '--checkpoints', file, '--require-signed']);
+        expect(withoutKey.code).toBe(2);
+        expect(withoutKey.err).toMatch(/--require-signed checks every restore marker's signature and needs the master key/);
+      } finally {
+        vi.stubEnv('DW_MASTER_KEY_FILE', path.join(dataDir, 'master.key'));
         await unstage(id);
       }
     });

@@ -19,7 +19,9 @@
  * were lost with the restore", not as a truncated or rebuilt log. Its marker's
  * signature (migration 0070) is checked under the configured master key
  * (DW_MASTER_KEY or its key file, as the server has it): a bad one fails; without
- * the key the signatures are reported as not checked.
+ * the key the signatures are reported as not checked. `--require-signed` accepts
+ * no unsigned marker (one from before 0070, or one staged by someone with the
+ * database and the checkpoints file but without the master key): it fails.
  *
  * Several servers (issue 17 item 7): each keeps its own checkpoints stream
  * (`{host}` in DW_LOG_CHECKPOINT_FILE); verify-log holds the one chain against
@@ -41,7 +43,7 @@ import type { Queryable } from '../db/database.js';
 import { configuredMasterKey } from './backup-command.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: dossierwijzer verify-log [--checkpoints FILE|DIR ... | --no-checkpoints] [--checkpoint] [--json]
+const usage = `Usage: dossierwijzer verify-log [--checkpoints FILE|DIR ... | --no-checkpoints] [--checkpoint] [--require-signed] [--json]
 
 Recomputes the access log's hash chain (every row, link, seq and time order)
 from the configured database and checks it against the checkpoints kept
@@ -54,6 +56,8 @@ reported as broken: without them a rebuilt chain cannot be told apart.
   --no-checkpoints    verify the chain alone (weak: a chain rebuilt end to end passes); e.g. once,
                       with --checkpoint, to write the first checkpoint of an existing log
   --checkpoint        after a successful verification, append the current head to the checkpoints file
+  --require-signed    fail on a restore marker without a signature (instead of reporting it as unsigned);
+                      needs the master key (DW_MASTER_KEY or its key file), as the server has it
   --json              print the result as JSON
 
 Exit status: 0 intact, 1 broken (the first broken row is named), 2 usage or the log could not be read.
@@ -160,13 +164,14 @@ function rate(result: VerifyResult): string {
 export const verifyLogCommand: Command = async (args) => {
   let options: {
     'checkpoints'?: string[] | undefined; 'no-checkpoints'?: boolean | undefined; 'checkpoint'?: boolean | undefined; 'json'?: boolean | undefined; 'help'?: boolean | undefined;
+    'require-signed'?: boolean | undefined;
   };
   try {
     ({ values: options } = parseArgs({
       args, allowPositionals: false, strict: true,
       options: {
         'checkpoints': { type: 'string', multiple: true }, 'no-checkpoints': { type: 'boolean' }, 'checkpoint': { type: 'boolean' }, 'json': { type: 'boolean' },
-        'help': { type: 'boolean', short: 'h' },
+        'require-signed': { type: 'boolean' }, 'help': { type: 'boolean', short: 'h' },
       },
     }));
     if (options.checkpoints !== undefined && options['no-checkpoints'] === true) throw new Error('--checkpoints and --no-checkpoints exclude each other');
@@ -181,6 +186,7 @@ export const verifyLogCommand: Command = async (args) => {
   const config = loadConfig();
   const explicit = options.checkpoints !== undefined;
   const withoutCheckpoints = options['no-checkpoints'] === true;
+  const requireSigned = options['require-signed'] === true;
   // Where `--checkpoint` writes: this server's own stream (or the one file named).
   let file = config.logCheckpointFile;
 
@@ -217,13 +223,20 @@ export const verifyLogCommand: Command = async (args) => {
     const restores = await readRestoreMarkers(db);
     const masterKey = await configuredMasterKey(config);
     const restoreSigning = masterKey === undefined ? undefined : restoreSigningKey(masterKey);
+    if (requireSigned && restoreSigning === undefined) {
+      throw new UsageError('--require-signed checks every restore marker\'s signature and needs the master key: configure DW_MASTER_KEY or its key file as the server has it');
+    }
     const retiredKeys = await retiredKeysOf(db, restores, restoreSigning);
     result = await verifyLog(db, {
       ...(streams === undefined ? {} : { streams }), requireCheckpoints: !withoutCheckpoints, restores,
-      ...(restoreSigning === undefined ? {} : { restoreSigning }), retiredKeys,
+      ...(restoreSigning === undefined ? {} : { restoreSigning }), retiredKeys, requireSigned,
     });
     if (result.ok && options.checkpoint === true) written = await writeCheckpoint(db, file, new Date());
   } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
     process.stderr.write(`Could not verify the access log: ${(error as Error).message}\n`);
     return 2;
   } finally {

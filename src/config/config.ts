@@ -59,6 +59,11 @@ export interface Config {
   logCheckpointSeconds: number;
   /** Hours between retention sweeps in the server (they only build the privacy officer's review list); 0 = never. */
   retentionSweepHours: number;
+  /**
+   * Online backups of a PGlite database by the server (DW_BACKUP_DIR, DW_BACKUP_HOURS, DW_BACKUP_KEEP; cli/backup-schedule.ts):
+   * undefined `dir` = none; `hours` 0 = only on SIGUSR2; the newest `keep` backups are kept.
+   */
+  backup: { dir: string | undefined; hours: number; keep: number };
   /** Days until a personal work note is destroyed, unless its author sets otherwise. */
   workNoteDays: number;
   /** Log-in throttling: failed attempts are counted over this many minutes (and forgotten after as many quiet minutes). */
@@ -140,6 +145,8 @@ export const SETTINGS = {
   DW_RETENTION_SWEEP_HOURS: { fallback: 24, min: 0, max: 7 * 24 },
   DW_WORK_NOTE_DAYS: { fallback: 30, min: 1, max: 365 },
   DW_LOGIN_THROTTLE_WINDOW_MINUTES: { fallback: 15, min: 1, max: 24 * 60 },
+  DW_BACKUP_HOURS: { fallback: 24, min: 0, max: 7 * 24 },
+  DW_BACKUP_KEEP: { fallback: 7, min: 1, max: 1000 },
   DW_LOGIN_THROTTLE_ACCOUNT_FAILURES: { fallback: 5, min: 1, max: 1000 },
   DW_LOGIN_THROTTLE_ADDRESS_FAILURES: { fallback: 20, min: 1, max: 100_000 },
   DW_LOGIN_THROTTLE_MAX_SECONDS: { fallback: 900, min: 1, max: 24 * 3600 },
@@ -274,6 +281,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginThrottleWindowMinutes: integer(env, 'DW_LOGIN_THROTTLE_WINDOW_MINUTES'),
     loginThrottleAccountFailures: integer(env, 'DW_LOGIN_THROTTLE_ACCOUNT_FAILURES'),
     loginThrottleAddressFailures: integer(env, 'DW_LOGIN_THROTTLE_ADDRESS_FAILURES'),
+    backup: {
+      dir: env.DW_BACKUP_DIR === undefined || env.DW_BACKUP_DIR === '' ? undefined : path.resolve(env.DW_BACKUP_DIR),
+      hours: integer(env, 'DW_BACKUP_HOURS'), keep: integer(env, 'DW_BACKUP_KEEP'),
+    },
     loginThrottleMaxSeconds: integer(env, 'DW_LOGIN_THROTTLE_MAX_SECONDS'),
     database: {
       poolSize: integer(env, 'DW_DB_POOL_SIZE'),

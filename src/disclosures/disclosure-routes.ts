@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
-import { OneOf, Uuid } from '../http/schema-helpers.js';
+import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import { Part, StatutoryBasis } from '../rules/index.js';
 import { listDisclosures, organisationRegister, recordDisclosure } from './disclosure-service.js';
 
@@ -56,7 +56,7 @@ export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   gatedRoute(app, deps, {
     method: 'GET', url: '/api/privacy/disclosures',
-    schema: { tags: ['privacy officer'], summary: 'The organisation\'s disclosure register (privacy officer)', response: { 200: Type.Object({ disclosures: Type.Array(Type.Intersect([DisclosureSchema, Type.Object({ clientId: Uuid() })])) }) } },
+    schema: { tags: ['privacy officer'], summary: 'The organisation\'s disclosure register (privacy officer)', response: { 200: Type.Object({ disclosures: Type.Array(Type.Intersect([DisclosureSchema, Type.Object({ clientId: Uuid(), clientName: Type.String(), recordedBy: NullableString() })])) }) } },
     kind: 'log-review', subject: () => ({ kind: 'log-review' }), intent: () => 'review',
     handler: async (scope) => {
       const disclosures = await organisationRegister(scope, deps.masterKey);

@@ -219,7 +219,9 @@ export async function listDisclosures(scope: ClientScope, masterKey: Buffer): Pr
 }
 
 /** The scope's organisation's register, for the privacy officer (the caller logs the clients shown). */
-export async function organisationRegister(scope: RecordScope, masterKey: Buffer): Promise<(Disclosure & { clientId: string })[]> {
+export async function organisationRegister(
+  scope: RecordScope, masterKey: Buffer,
+): Promise<(Disclosure & { clientId: string; clientName: string; recordedBy: string | null })[]> {
   const rows = await disclosureRegisterOf(scope).list();
-  return rows.map((r) => ({ ...toDisclosure(masterKey, r), clientId: r.client_id }));
+  return rows.map((r) => ({ ...toDisclosure(masterKey, r), clientId: r.client_id, clientName: r.client_name, recordedBy: r.recorded_by_name }));
 }

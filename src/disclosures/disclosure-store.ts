@@ -6,6 +6,8 @@
  * `disclosureRegisterOf(scope)`, bound to the record scope of the log review.
  */
 import type { ClientScope, RecordScope } from '../access/gate-scope.js';
+import { CLIENTS } from '../clients/client-store.js';
+import { EMPLOYEES } from '../organisation/employee-store.js';
 import type { SealedColumn } from '../crypto/sealed-column.js';
 import { txOf } from '../db/scope-tx.js';
 import type { LegacyRecipientColumn } from '../retention/legacy-text-columns.js';
@@ -62,12 +64,17 @@ export function disclosuresOf(scope: ClientScope) {
   };
 }
 
+/** A row of the organisation's register: the disclosure, the client's name, and who recorded it. */
+export type DisclosureRegisterRow = DisclosureRow & { client_name: string; recorded_by_name: string | null };
+
 /** The disclosure register of the scope's organisation, for the privacy officer (the caller logs the clients shown). */
 export function disclosureRegisterOf(scope: RecordScope) {
   const tx = txOf(scope);
   return {
-    /** The latest 1000, newest first. */
-    list: (): Promise<DisclosureRow[]> => tx.query<DisclosureRow>(
-      'SELECT * FROM org.disclosures WHERE organisation_id = $1 ORDER BY disclosed_on DESC, recorded_at DESC LIMIT 1000', [scope.actor.organisationId]),
+    /** The latest 1000, newest first, with the client's name and the name of who recorded it (issue 15 item 8). */
+    list: (): Promise<DisclosureRegisterRow[]> => tx.query<DisclosureRegisterRow>(
+      `SELECT d.*, c.given_names || ' ' || c.family_name AS client_name, e.display_name AS recorded_by_name
+         FROM org.disclosures d JOIN ${CLIENTS} c ON c.id = d.client_id LEFT JOIN ${EMPLOYEES} e ON e.id = d.recorded_by
+        WHERE d.organisation_id = $1 ORDER BY d.disclosed_on DESC, d.recorded_at DESC LIMIT 1000`, [scope.actor.organisationId]),
   };
 }

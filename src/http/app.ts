@@ -20,6 +20,7 @@ import { openDatabase } from '../db/open-database.js';
 import { asSystem } from '../db/organisation-scope.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
 import { accessLogRoutes } from '../access/access-log-routes.js';
+import { accessLogDeskRoutes } from '../access/access-log-desk-routes.js';
 import { assertDatabaseMatchesCheckpoints, startCheckpointTimer } from '../access/log-checkpoints.js';
 import { careTeamRoutes } from '../care-team/care-team-routes.js';
 import { emergencyRoutes } from '../emergency/emergency-routes.js';
@@ -278,6 +279,7 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   careTeamRoutes(server, deps);
   emergencyRoutes(server, deps);
   accessLogRoutes(server, deps);
+  accessLogDeskRoutes(server, deps);
   representationRoutes(server, deps);
   consentRoutes(server, deps);
   requestRoutes(server, deps);

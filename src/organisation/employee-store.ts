@@ -89,6 +89,15 @@ export async function emergencyAccessRoles(tx: Queryable, organisationId: string
   return rows[0]?.roles ?? ['care-professional'];
 }
 
+/**
+ * The organisation's number of days after which an entry reaches the client portal by itself (migration 0075;
+ * rules/decide-portal-release.ts): 14 when the organisation has none.
+ */
+export async function portalReleaseDays(tx: Queryable, organisationId: string): Promise<number> {
+  const rows = await tx.query<{ days: number }>('SELECT portal_release_days AS days FROM org.organisations WHERE id = $1', [organisationId]);
+  return rows[0]?.days ?? 14;
+}
+
 // --- setting up accounts (demo seed and tests) -------------------------------
 
 /** The id of the organisation of this name, created when there is none. */
@@ -552,6 +561,8 @@ export function enrolmentOf(scope: EnrolmentScope) {
 export interface StoredOrganisationSettings {
   emergencyAccessRoles: EmployeeRole[];
   destructionSecondConfirmation: boolean;
+  /** Days after recording after which an entry reaches the client portal by itself (migration 0075). */
+  portalReleaseDays: number;
 }
 
 /**
@@ -566,12 +577,16 @@ export function organisationSettingsOf(scope: AdministrationScope) {
   return {
     /** The settings now; locked for the rest of the transaction when `forUpdate` (a change compares old and new). */
     read: async (forUpdate = false): Promise<StoredOrganisationSettings> => {
-      const rows = await tx.query<{ roles: EmployeeRole[]; second: boolean }>(
-        `SELECT emergency_access_roles AS roles, destruction_second_confirmation AS second FROM org.organisations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      const rows = await tx.query<{ roles: EmployeeRole[]; second: boolean; days: number }>(
+        `SELECT emergency_access_roles AS roles, destruction_second_confirmation AS second, portal_release_days AS days
+           FROM org.organisations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
         [organisationId]);
       const row = rows[0];
       if (row === undefined) throw new Error(`organisation ${organisationId} of the session is gone`);
-      return { emergencyAccessRoles: row.roles, destructionSecondConfirmation: row.second };
+      return { emergencyAccessRoles: row.roles, destructionSecondConfirmation: row.second, portalReleaseDays: row.days };
+    },
+    setPortalReleaseDays: async (days: number): Promise<void> => {
+      await tx.query('UPDATE org.organisations SET portal_release_days = $2 WHERE id = $1', [organisationId, days]);
     },
     setEmergencyAccessRoles: async (roles: readonly EmployeeRole[]): Promise<void> => {
       await tx.query('UPDATE org.organisations SET emergency_access_roles = $2::text[] WHERE id = $1', [organisationId, roles]);

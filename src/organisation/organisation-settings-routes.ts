@@ -24,14 +24,21 @@ const Roles = Type.Array(OneOf(EMPLOYEE_ROLES), {
   description: `Roles that may open a dossier in an emergency (break the glass): any of ${EMERGENCY_ROLE_CHOICES.join(', ')}; never application-administrator.`,
 });
 
+const ReleaseDays = Type.Integer({
+  minimum: 0, maximum: 365,
+  description: 'Days after recording after which an entry reaches the client portal by itself, unless the holder withholds it (Jeugdwet 7.3.2 lid 4, 7.3.10); 0: the day it is recorded.',
+});
+
 const Settings = Type.Object({
   emergencyAccessRoles: Roles,
   destructionSecondConfirmation: Type.Boolean({ description: 'A destruction on request is carried out only after a second authorised person confirms it.' }),
+  portalReleaseDays: Type.Optional(ReleaseDays),
 }, { additionalProperties: false });
 
 const SettingsView = Type.Object({
   emergencyAccessRoles: Roles,
   destructionSecondConfirmation: Type.Boolean(),
+  portalReleaseDays: ReleaseDays,
   mayChange: Type.Boolean({ description: 'Whether the caller may change the settings (the privacy officer).' }),
 }, { additionalProperties: false });
 
@@ -81,6 +88,12 @@ export function organisationSettingsRoutes(app: FastifyInstance, deps: AppDeps):
         await settings.setDestructionSecondConfirmation(wanted.destructionSecondConfirmation);
         scope.record(AdministrationAct.changeSetting, {
           setting: 'destruction-second-confirmation', from: String(before.destructionSecondConfirmation), to: String(wanted.destructionSecondConfirmation),
+        });
+      }
+      if (wanted.portalReleaseDays !== undefined && wanted.portalReleaseDays !== before.portalReleaseDays) {
+        await settings.setPortalReleaseDays(wanted.portalReleaseDays);
+        scope.record(AdministrationAct.changeSetting, {
+          setting: 'portal-release-days', from: String(before.portalReleaseDays), to: String(wanted.portalReleaseDays),
         });
       }
       request.log.info({ event: 'organisation-settings-changed', by: scope.actor.employeeId }, 'organisation settings changed');

@@ -60,9 +60,9 @@ describe('GET and PUT /api/organisation/settings', () => {
   it('shows the defaults: care professionals break the glass, a destruction waits for a second person', async () => {
     const response = await h.request({ method: 'GET', url: URL, cookie: officerCookie });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true, mayChange: true });
+    expect(response.json()).toEqual({ emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true, portalReleaseDays: 14, mayChange: true });
     const manager = await h.request({ method: 'GET', url: URL, cookie: managerCookie });
-    expect(manager.json()).toEqual({ emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true, mayChange: false });
+    expect(manager.json()).toEqual({ emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true, portalReleaseDays: 14, mayChange: false });
   });
 
   it('refuses the application administrator\'s change with the rule\'s explanation, logs it, and changes nothing', async () => {
@@ -107,7 +107,7 @@ describe('GET and PUT /api/organisation/settings', () => {
       method: 'PUT', url: URL, cookie: officerCookie, body: { emergencyAccessRoles: ['privacy-officer', 'care-professional'], destructionSecondConfirmation: false },
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ emergencyAccessRoles: ['care-professional', 'privacy-officer'], destructionSecondConfirmation: false, mayChange: true });
+    expect(response.json()).toEqual({ emergencyAccessRoles: ['care-professional', 'privacy-officer'], destructionSecondConfirmation: false, portalReleaseDays: 14, mayChange: true });
     expect(await stored()).toEqual({ roles: ['care-professional', 'privacy-officer'], second: false });
     const rows = await lastRows(2);
     expect(rows.map((r) => [r.outcome, r.employee_id, r.action, r.purpose])).toEqual([
@@ -126,6 +126,19 @@ describe('GET and PUT /api/organisation/settings', () => {
     const on = await h.request({ method: 'PUT', url: URL, cookie: officerCookie, body: { emergencyAccessRoles: ['care-professional', 'privacy-officer'], destructionSecondConfirmation: true } });
     expect(on.statusCode).toBe(200);
     expect((await lastRows(1))[0]!.purpose).toBe('change-setting setting=destruction-second-confirmation from=false to=true');
+  });
+
+  it('lets the privacy officer set the days until an entry reaches the client portal (issue 19), logged with old and new value; out of range is a 400', async () => {
+    const body = { emergencyAccessRoles: ['care-professional', 'privacy-officer'], destructionSecondConfirmation: true };
+    const response = await h.request({ method: 'PUT', url: URL, cookie: officerCookie, body: { ...body, portalReleaseDays: 7 } });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().portalReleaseDays).toBe(7);
+    expect((await lastRows(1))[0]!.purpose).toBe('change-setting setting=portal-release-days from=14 to=7');
+    const tooMany = await h.request({ method: 'PUT', url: URL, cookie: officerCookie, body: { ...body, portalReleaseDays: 366 } });
+    expect(tooMany.statusCode).toBe(400);
+    const manager = await h.request({ method: 'PUT', url: URL, cookie: managerCookie, body: { ...body, portalReleaseDays: 0 } });
+    expect(manager.statusCode).toBe(403);
+    expect((await h.request({ method: 'GET', url: URL, cookie: managerCookie })).json().portalReleaseDays).toBe(7);
   });
 
   it('the engine reads the setting: a privacy officer let in can break the glass, and a manager reviews it', async () => {

@@ -224,3 +224,31 @@ export function openRequestsOf(scope: ListScope, today: string): Promise<OpenReq
       WHERE r.organisation_id = $1 AND (r.state IN ('received', 'extended') OR (r.state = 'decided' AND r.decision <> 'refused'))
       ORDER BY due_on, r.received_on LIMIT 1000`, [scope.actor.organisationId, scope.actor.employeeId, today]);
 }
+
+/**
+ * The privacy officer's view of the requests dashboard (issue 15 item 8; AVG 39(1)(b): the officer monitors that
+ * requests are answered in time): the same open requests of the organisation as `openRequestsOf`, bound to the
+ * log-review scope, without the caller's care relation (the officer has none); the caller logs every client shown.
+ */
+export function organisationOpenRequestsOf(scope: Parameters<typeof txOf>[0] & { readonly actor: { readonly organisationId: string } }): Promise<Omit<OpenRequestRow, 'relation'>[]> {
+  return txOf(scope).query<Omit<OpenRequestRow, 'relation'>>(
+    `SELECT r.id, r.client_id, c.given_names || ' ' || c.family_name AS client_name, c.birth_date, r.kind, r.state, r.received_on,
+            CASE WHEN r.state = 'decided' THEN coalesce(r.execution_deadline, r.deadline) ELSE r.deadline END AS due_on
+       FROM org.requests r JOIN ${CLIENTS} c ON c.id = r.client_id
+      WHERE r.organisation_id = $1 AND (r.state IN ('received', 'extended') OR (r.state = 'decided' AND r.decision <> 'refused'))
+      ORDER BY due_on, r.received_on LIMIT 1000`, [scope.actor.organisationId]);
+}
+
+/**
+ * The open requests (a decision or carrying one out still due) of the given clients of the caller's caseload, by due
+ * date: one query for the whole caseload's signals (issue 15 item 9); the caller admitted these clients first.
+ */
+export function openRequestsOfClients(scope: ListScope, clientIds: readonly string[]): Promise<{ id: string; client_id: string; kind: RequestKind; state: RequestState; due_on: string }[]> {
+  return txOf(scope).query<{ id: string; client_id: string; kind: RequestKind; state: RequestState; due_on: string }>(
+    `SELECT r.id, r.client_id, r.kind, r.state,
+            CASE WHEN r.state = 'decided' THEN coalesce(r.execution_deadline, r.deadline) ELSE r.deadline END AS due_on
+       FROM org.requests r
+      WHERE r.organisation_id = $1 AND r.client_id = ANY($2::uuid[])
+        AND (r.state IN ('received', 'extended') OR (r.state = 'decided' AND r.decision <> 'refused'))
+      ORDER BY due_on`, [scope.actor.organisationId, [...clientIds]]);
+}

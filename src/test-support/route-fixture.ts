@@ -149,6 +149,11 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/privacy/emergency-reviews': { url: '/api/privacy/emergency-reviews' },
     'POST /api/privacy/emergency-reviews/:id': { url: `/api/privacy/emergency-reviews/${grant!.id}`, body: { justified: true } },
     'GET /api/privacy/unusual-access': { url: '/api/privacy/unusual-access' },
+    // The privacy officer's desk (issue 15 item 8).
+    'POST /api/privacy/access-log/clients': { url: '/api/privacy/access-log/clients', body: { name: 'Jansen' } },
+    'GET /api/clients/:clientId/access-log/sessions': { url: `${c}/access-log/sessions` },
+    'GET /api/clients/:clientId/access-log/export': { url: `${c}/access-log/export?format=csv` },
+    'GET /api/privacy/requests': { url: '/api/privacy/requests' },
     'GET /api/clients/:clientId/disclosures': { url: `${c}/disclosures` },
     'POST /api/clients/:clientId/disclosures': { url: `${c}/disclosures`, body: { recipient: 'Gemeente', basis: 'municipality-billing', part: 'administrative-data', what: 'Declaratie', disclosedOn: '2026-11-21', clientToldBeforehand: true } },
     'GET /api/privacy/disclosures': { url: '/api/privacy/disclosures' },

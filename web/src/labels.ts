@@ -112,6 +112,7 @@ export const ADMINISTRATION_ACTS: Readonly<Record<AdministrationAct, string>> = 
 export const ORGANISATION_SETTINGS: Labels = {
   'emergency-access-roles': 'Wie mag noodtoegang gebruiken',
   'destruction-second-confirmation': 'Tweede bevestiging bij vernietiging',
+  'portal-release-days': 'Dagen tot een stuk vanzelf in het cliëntportaal komt',
 };
 
 /**

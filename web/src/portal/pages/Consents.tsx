@@ -13,7 +13,7 @@ import type { PortalMe } from '../portal-types';
 import { dateWords, labelOf, useLanguage } from '../texts/catalogue';
 
 interface Consent {
-  id: string; kind: 'care' | 'disclosure'; kindText: string; givenByText: string; givenOn: string; what: string | null; partText: string | null;
+  id: string; kindText: string; givenByText: string; givenOn: string; what: string | null; partText: string | null;
   recipient: string | null; purpose: string | null; validTo: string | null; active: boolean; withdrawnAt: string | null;
   inPortal: boolean; mayWithdraw: boolean;
 }
@@ -80,7 +80,7 @@ function ConsentCard({ consent: c, onWithdrawn }: { consent: Consent; onWithdraw
   }
   return (
     <li className="card" data-testid="consent">
-      <h3>{labelOf(t, t.codes.consentKinds, c.kind)}</h3>
+      <h3><Dutch>{c.kindText}</Dutch></h3>
       <p className="meta">{c.active ? t.consents.givenOn(words.date(c.givenOn)) : t.consents.withdrawnOn(words.date(c.withdrawnAt))}</p>
       <dl className="portal-facts">
         <dt>{t.consents.by}</dt><dd><Dutch>{c.givenByText}</Dutch></dd>

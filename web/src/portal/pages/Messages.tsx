@@ -1,22 +1,20 @@
 /**
  * Messages with the care team (issue 19 item 6): this account's thread, oldest first (GET /api/portal/messages),
- * and a form to write one with an attachment (PDF, PNG or JPEG up to the server's limit, which the thread's answer
- * names). The server checks the attachment's bytes; the form only says what is allowed before sending. The e-mail
- * address for "there is a new message" is set here too (PUT …/notifications); such an e-mail never holds client data.
+ * and a form to write one with an attachment (PDF, PNG or JPEG up to the server's limit, GET …/limits). The server
+ * checks the attachment's bytes; the form only says what is allowed before sending.
  */
 import { useRef, useState } from 'react';
-import { TextArea, TextInput } from '../../components';
+import { TextArea } from '../../components';
 import { Done, Dutch, PortalLoading, PortalProblem, usePortalLoad, usePortalSubmit } from '../components';
-import { portalApi, portalDownload, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
+import { portalDownload, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
 import type { PortalMe } from '../portal-types';
-import { dateWords, useLanguage, useTexts } from '../texts/catalogue';
+import { dateWords, useLanguage } from '../texts/catalogue';
 
 interface Message {
   id: string; from: 'me' | 'team'; author: string; sentAt: string; text: string;
   attachments: { id: string; name: string; mediaType: string; bytes: number }[];
 }
-interface Limits { attachmentMaxBytes: number; attachmentTypes: string[]; textMaxChars?: number }
-interface Thread { messages: Message[]; limits: Limits; notifications: { email: string | null } }
+interface Limits { attachmentMaxBytes: number; attachmentTypes: string[] }
 
 const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
 
@@ -35,8 +33,8 @@ async function base64Of(file: File): Promise<string> {
 export function MessagesPage(_props: { me: PortalMe }) {
   const { t, language } = useLanguage();
   const words = dateWords(language);
-  const thread = usePortalLoad(() => portalGet<Thread>('/api/portal/messages'), []);
-  const limits = { data: thread.data?.limits };
+  const thread = usePortalLoad(() => portalGet<{ messages: Message[] }>('/api/portal/messages'), []);
+  const limits = usePortalLoad(() => portalGet<Limits>('/api/portal/messages/limits').catch(() => undefined), []);
   const [text, setText] = useState('');
   const [file, setFile] = useState<File>();
   const [sent, setSent] = useState(false);
@@ -116,32 +114,8 @@ export function MessagesPage(_props: { me: PortalMe }) {
         </div>
         <PortalProblem problem={send.problem} title={t.messages.failed} />
         <button type="submit" disabled={send.busy}>{t.messages.send}</button>
+        <p className="hint">{t.messages.emailNote}</p>
       </form>
-      {thread.data !== undefined && <NotificationAddress current={thread.data.notifications.email} onSaved={thread.reload} />}
     </>
-  );
-}
-
-/** The address that gets "there is a new message" (never the message); empty removes it. */
-function NotificationAddress({ current, onSaved }: { current: string | null; onSaved: () => void }) {
-  const t = useTexts();
-  const [email, setEmail] = useState(current ?? '');
-  const [saved, setSaved] = useState(false);
-  const save = usePortalSubmit(
-    () => portalApi<{ email: string | null }>('PUT', '/api/portal/messages/notifications', { email: email.trim() === '' ? null : email.trim() }),
-    () => {
-      setSaved(true);
-      onSaved();
-    },
-  );
-  return (
-    <form className="card" aria-labelledby="notify-title" onSubmit={(e) => void save.submit(e)} data-testid="notification-address">
-      <h2 id="notify-title">{t.messages.notifyTitle}</h2>
-      <p>{t.messages.emailNote}</p>
-      <TextInput label={t.messages.notifyEmail} type="email" value={email} onChange={setEmail} autoComplete="email" hint={t.messages.notifyHint} />
-      <PortalProblem problem={save.problem} title={t.messages.failed} />
-      {saved && <Done>{t.messages.notifySaved}</Done>}
-      <button type="submit" className="secondary" disabled={save.busy}>{t.common.save}</button>
-    </form>
   );
 }

@@ -257,10 +257,6 @@ export const en: Texts = {
     attachments: 'Attachments',
     failed: 'Sending did not work',
     unread: 'New',
-    notifyTitle: 'E-mail when there is a new message',
-    notifyEmail: 'Your e-mail address',
-    notifyHint: 'Leave empty if you do not want e-mail.',
-    notifySaved: 'Saved.',
     emailNote: 'You get an e-mail when there is a new message. That e-mail says nothing about you, only that something new is waiting.',
   },
   codes: {
@@ -316,7 +312,6 @@ export const en: Texts = {
       'freedom-restriction': 'Measure restricting freedom',
       'own-statement': 'Own statement of the client',
     },
-    consentKinds: { care: 'Consent for the care', disclosure: 'Consent to share data' },
     decisionOutcomes: { granted: 'Granted', partly: 'Partly granted', refused: 'Refused' },
   },
 };

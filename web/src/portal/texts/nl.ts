@@ -259,10 +259,6 @@ export const nl = {
     attachments: 'Bijlagen',
     failed: 'Versturen lukte niet',
     unread: 'Nieuw',
-    notifyTitle: 'E-mail bij een nieuw bericht',
-    notifyEmail: 'Je e-mailadres',
-    notifyHint: 'Laat leeg als je geen e-mail wilt.',
-    notifySaved: 'Opgeslagen.',
     emailNote: 'Je krijgt een e-mail als er een nieuw bericht is. In die e-mail staat niets over jou, alleen dat er iets nieuws is.',
   },
   codes: {
@@ -270,7 +266,6 @@ export const nl = {
     requestStates: labels.REQUEST_STATES,
     parts: labels.PARTS,
     entryKinds: labels.ENTRY_KINDS,
-    consentKinds: { care: 'Toestemming voor de hulp', disclosure: 'Toestemming om gegevens te delen' } satisfies Record<'care' | 'disclosure', string>,
     decisionOutcomes: { granted: 'Toegewezen', partly: 'Voor een deel toegewezen', refused: 'Afgewezen' } satisfies Record<'granted' | 'partly' | 'refused', string>,
   },
 };
