@@ -51,6 +51,7 @@ const MAY: Partial<Record<Act, { may: readonly TestActor[]; source: string }>> =
   'end-restriction': { may: ['holder'], source: 'AVG 18(3)' },
   'keep-for-good-care': { may: ['holder'], source: 'Jeugdwet 7.3.8: the "goed jeugdhulpverlener"\'s judgement' },
   'release-to-portal': { may: ['holder'], source: '003 §2.3.6: the holder decides what the client gets, and when (issue 19)' },
+  'invite-to-portal': { may: ['holder', 'member', 'substitute', 'admin-staff-for-holder'], source: 'Jeugdwet 7.3.10; NEN 7510-2 A.9.2: access granted by the care team that checked identity (issue 19)' },
   'withhold-from-portal': { may: ['holder'], source: 'Jeugdwet 7.3.2 lid 4, 7.3.10: refusing information is the holder\'s decision (003 §3.1)' },
   'open-emergency': { may: [...CARE_TEAM, 'professional-without-relation'], source: '003 §2.2.8: emergency access for those who give care' },
   'review-emergency': { may: ['privacy-officer'], source: 'AVG 39; NEN 7513' },

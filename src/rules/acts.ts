@@ -89,6 +89,8 @@ export const Act = {
   releaseToPortal: 'release-to-portal',
   /** een stuk achterhouden voor het cliëntportaal: ernstig nadeel (Jeugdwet 7.3.2 lid 4) of privacy van een ander (7.3.10). */
   withholdFromPortal: 'withhold-from-portal',
+  /** iemand uitnodigen voor het cliëntportaal: de cliënt (vanaf 12) of een geregistreerde relatie (issue 19; decide-portal-invitation.ts). */
+  inviteToPortal: 'invite-to-portal',
   /** noodtoegang openen (break the glass). */
   openEmergency: 'open-emergency',
   /** noodtoegang beoordelen. */
@@ -430,6 +432,13 @@ export function decideAct(input: ActInput): Decision {
       return organisational(input, 'withhold-from-portal', [Citation.jeugdwet_7_3_2, Citation.jeugdwet_7_3_10], {},
         'De dossierhouder houdt een stuk uit het cliëntportaal als het de cliënt duidelijk ernstig zou schaden (na overleg met een andere hulpverlener) of om de privacy van een ander te beschermen.',
         'Alleen de dossierhouder houdt een stuk uit het cliëntportaal. Daarmee krijgt de cliënt of een ouder informatie niet die hij anders wel zou krijgen.');
+    case Act.inviteToPortal:
+      // Who may be invited is the engine's (decidePortalStanding); who invites is the care team that checked the
+      // invitee's identity: an account opens the dossier to that person at home, a right-changing act (AVG 5(1)(f), 32),
+      // so not an intern, and administrative staff only for the holder (NEN 7510-2 A.9.2: access granted by those responsible).
+      return organisational(input, 'invite-to-portal', [Citation.jeugdwet_7_3_10, Citation.nen_7510_2_a_9_2], { members: true, adminStaff: 'for-holder' },
+        'U nodigt deze persoon uit voor het cliëntportaal, nadat u de identiteit hebt gecontroleerd.',
+        'Alleen de hulpverleners van het behandelteam nodigen iemand uit voor het cliëntportaal.');
     case Act.openEmergency:
       // 003 §2.2.8: emergency access for those who give care; reviewed afterwards. Not for roles that see no care.
       return mayAct(input, { members: true }) || input.employee === Employee.professionalWithoutRelation

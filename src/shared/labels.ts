@@ -298,6 +298,7 @@ export const ACCESS_ACTIONS: Record<AccessAction, string> = {
   'keep-for-good-care': 'Langer bewaren voor goede hulp',
   'release-to-portal': 'Stuk vrijgegeven voor het portaal',
   'withhold-from-portal': 'Stuk achtergehouden voor het portaal',
+  'invite-to-portal': 'Uitgenodigd voor het cliëntportaal',
   'open-emergency': 'Noodtoegang geopend',
   'review-emergency': 'Noodtoegang beoordeeld',
   'hold-retention': 'Bewaard voor een procedure',
