@@ -14,6 +14,7 @@ import { inOrganisation } from '../db/organisation-scope.js';
 import { SCOPE_TX, txOf } from '../db/scope-tx.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
 import { EMPLOYEES, type AccountScope } from '../organisation/employee-store.js';
+import { forgetSessionsOf, sessionCacheOf } from './session-cache.js';
 import type { SessionSettings, SessionState } from './sessions.js';
 
 function hashToken(token: string): Buffer {
@@ -44,31 +45,41 @@ export async function createSession(
 }
 
 /** How stale `last_seen_at` may get before a request refreshes it: a write per request would cost a commit each. */
-const TOUCH_AFTER_MS = 30_000;
+export const TOUCH_AFTER_MS = 30_000;
 
 /** Resolves a token to its actor, refreshing the idle timer; undefined when missing, expired or ended. */
 export async function resolveSessionState(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<SessionState | undefined> {
+  return (await lookUpSession(db, token, settings, now))?.state;
+}
+
+/** `resolveSessionState` with the session's last_seen_at (after any refresh) and expiry, for the cache. */
+async function lookUpSession(
+  db: Queryable, token: string, settings: SessionSettings, now: Date,
+): Promise<{ state: SessionState; lastSeenAt: Date; expiresAt: Date } | undefined> {
   const tokenHash = hashToken(token);
   const idleCutoff = new Date(now.getTime() - settings.idleMinutes * 60_000);
   const rows = await db.query<{
-    employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string; last_seen_at: Date; role_pending: boolean;
+    employee_id: string; organisation_id: string; role: EmployeeRole; display_name: string; last_seen_at: Date; expires_at: Date; role_pending: boolean;
   }>(
-    `SELECT e.id AS employee_id, e.organisation_id, e.role, e.display_name, s.last_seen_at, e.role_pending
+    `SELECT e.id AS employee_id, e.organisation_id, e.role, e.display_name, s.last_seen_at, s.expires_at, e.role_pending
        FROM org.sessions s JOIN ${EMPLOYEES} e ON e.id = s.employee_id
       WHERE s.token_hash = $1 AND e.active AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
     [tokenHash, now, idleCutoff],
   );
   const row = rows[0];
   if (row === undefined) return undefined;
+  let lastSeenAt = row.last_seen_at;
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
     await db.query('UPDATE org.sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $2', [tokenHash, now]);
+    lastSeenAt = now;
   }
-  return {
+  const state: SessionState = {
     actor: {
       employeeId: row.employee_id, organisationId: row.organisation_id, role: row.role, displayName: row.display_name, sessionId: sessionLogId(tokenHash),
     },
     rolePending: row.role_pending,
   };
+  return { state, lastSeenAt, expiresAt: row.expires_at };
 }
 
 /**
@@ -81,29 +92,43 @@ export async function resolveSessionState(db: Queryable, token: string, settings
 const organisationOfSession = new Map<string, string>();
 const REMEMBERED_SESSIONS = 10_000;
 
-/** `resolveSessionState`, first in the organisation this session belonged to last time (see `organisationOfSession`). */
+/**
+ * `resolveSessionState`, first in the organisation this session belonged to last time (see `organisationOfSession`);
+ * from the server's session cache when one listens (session-cache.ts, DW_SESSION_CACHE_MS), without a query.
+ */
 export async function resolveSessionStateInItsScope(db: Queryable, token: string, settings: SessionSettings, now: Date): Promise<SessionState | undefined> {
   const key = hashToken(token).toString('base64');
+  const cache = sessionCacheOf(db);
+  const cached = cache?.get(key, settings, now);
+  if (cached !== undefined) return cached;
+  const mark = cache?.mark() ?? 0;
+  const keep = (found: Awaited<ReturnType<typeof lookUpSession>>) => {
+    if (found !== undefined) cache?.put(key, mark, found.state, found.lastSeenAt, found.expiresAt, now);
+    return found?.state;
+  };
   const known = organisationOfSession.get(key);
   if (known !== undefined) {
-    const state = await inOrganisation(known, () => resolveSessionState(db, token, settings, now));
-    if (state !== undefined) return state;
+    const found = await inOrganisation(known, () => lookUpSession(db, token, settings, now));
+    if (found !== undefined) return keep(found);
     organisationOfSession.delete(key);
   }
-  const state = await resolveSessionState(db, token, settings, now);
-  if (state !== undefined) {
+  const found = await lookUpSession(db, token, settings, now);
+  if (found !== undefined) {
     if (organisationOfSession.size >= REMEMBERED_SESSIONS) organisationOfSession.clear();
-    organisationOfSession.set(key, state.actor.organisationId);
+    organisationOfSession.set(key, found.state.actor.organisationId);
   }
-  return state;
+  return keep(found);
 }
 
 /** Ends the caller's own session, the one of this token (log-out). */
 export async function endOwnSession(scope: OwnScope, token: string): Promise<void> {
+  // This server forgets it at once (the database's notification tells the others when the log-out commits).
+  forgetSessionsOf(scope.actor.employeeId);
   await txOf(scope).query('UPDATE org.sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [hashToken(token), scope.now]);
 }
 
 /** Ends every open session of an employee (password change, account disabled or reset, enrolment). */
 export async function endAllSessions(where: Queryable | AccountScope, employeeId: string, now: Date): Promise<void> {
+  forgetSessionsOf(employeeId);
   await queryable(where).query('UPDATE org.sessions SET ended_at = $2 WHERE employee_id = $1 AND ended_at IS NULL', [employeeId, now]);
 }

@@ -76,6 +76,8 @@ export interface Config {
   loginThrottleMaxSeconds: number;
   /** Admission control (issue 18): /api requests worked on at once, queued, and how long one may wait (http/admission.ts). */
   admission: { maxActive: number; maxQueued: number; maxWaitMs: number };
+  /** How long a server may serve a resolved session without asking the database (0 = off; auth/session-cache.ts). */
+  sessionCacheMs: number;
   /** The PostgreSQL pool and its time limits (ignored on PGlite, which has one connection in the process). */
   database: DatabaseSettings;
   /** /health/ready: how long the database may take to answer the probe before the server counts as not ready. */
@@ -158,6 +160,8 @@ export const SETTINGS = {
   DW_MAX_ACTIVE_REQUESTS: { fallback: Math.max(4, 4 * os.availableParallelism()), min: 1, max: 1000 },
   DW_MAX_QUEUED_REQUESTS: { fallback: Math.max(64, 32 * os.availableParallelism()), min: 0, max: 100_000 },
   DW_MAX_QUEUE_WAIT_MS: { fallback: 1_000, min: 10, max: 60_000 },
+  // Issue 18 item 4: off by default; on PostgreSQL a log-out still ends the session at once in every server (LISTEN/NOTIFY).
+  DW_SESSION_CACHE_MS: { fallback: 0, min: 0, max: 10_000 },
   DW_DB_CONNECT_TIMEOUT_MS: { fallback: 5_000, min: 100, max: 120_000 },
   DW_DB_STATEMENT_TIMEOUT_MS: { fallback: 30_000, min: 100, max: 3_600_000 },
   DW_DB_LOCK_TIMEOUT_MS: { fallback: 10_000, min: 100, max: 3_600_000 },
@@ -299,6 +303,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admission: {
       maxActive: integer(env, 'DW_MAX_ACTIVE_REQUESTS'), maxQueued: integer(env, 'DW_MAX_QUEUED_REQUESTS'), maxWaitMs: integer(env, 'DW_MAX_QUEUE_WAIT_MS'),
     },
+    sessionCacheMs: integer(env, 'DW_SESSION_CACHE_MS'),
     readyTimeoutMs: integer(env, 'DW_READY_TIMEOUT_MS'),
     metricsAllow: env.DW_METRICS_ALLOW === '' ? undefined : env.DW_METRICS_ALLOW,
     messages: messageSettings(env),

@@ -24,6 +24,12 @@ export interface Database extends Queryable {
    * on a connection held for the purpose); `acquired: false` when another session holds it.
    */
   withSessionLock?<T>(key: number, work: () => Promise<T>): Promise<{ acquired: boolean; value?: T }>;
+  /**
+   * PostgreSQL: LISTEN on `channel` over a connection of its own (not the pool's), calling `onNotify` with each
+   * payload; `onLost` once when that connection ends or fails (notifications may then have been missed). Resolves,
+   * once listening, to the function that stops. PGlite has no other process to hear from: absent.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void, onLost: (error: Error) => void): Promise<() => Promise<void>>;
 }
 
 export interface PoolStatus {

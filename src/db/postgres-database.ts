@@ -234,6 +234,39 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         done();
       }
     },
+    async listen(channel, onNotify, onLost) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      const client = new pg.Client({
+        connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+        keepAlive: true, keepAliveInitialDelayMillis: (options.keepAliveSeconds ?? 30) * 1000,
+        ...(options.role === undefined ? {} : { options: `-c role=${options.role}` }),
+      });
+      let stopped = false;
+      let lost = false;
+      const lose = (error: Error) => {
+        if (stopped || lost) return;
+        lost = true;
+        onLost(error);
+        void client.end().catch(() => undefined);
+      };
+      client.on('error', lose);
+      client.on('end', () => lose(new Error('the listening connection ended')));
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      });
+      await client.connect();
+      try {
+        await client.query(`LISTEN ${channel}`);
+      } catch (error) {
+        stopped = true;
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      return async () => {
+        stopped = true;
+        await client.end().catch(() => undefined);
+      };
+    },
     close: () => pool.end(),
   };
 }

@@ -57,7 +57,11 @@ export interface EntryRow {
   author_id: string;
   author_name: string;
   author_function: string;
-  /** Whether the entry has an annotation or an own statement disputing it: only then are its decorations read. */
+  /**
+   * Whether the entry has an annotation or an own statement disputing it: only then are its decorations read. Two
+   * index probes per row, written as LIMIT 1 scalar sub-selects, which PostgreSQL cannot turn into a hashed
+   * sub-plan over the whole table as it may an EXISTS in the select list (issue 18).
+   */
   decorated: boolean;
 }
 
@@ -109,8 +113,8 @@ export function entriesOf(scope: ClientBoundScope) {
       return tx.query<EntryRow>(
         `SELECT e.id, e.kind, e.recorded_at, (extract(epoch FROM e.recorded_at) * 1000000)::bigint AS micros, e.occurred_on,
             e.source_kind, e.statement_type, e.ciphertext, e.disputes_entry_id, a.id AS author_id, a.display_name AS author_name, a.function_title AS author_function,
-            (EXISTS (SELECT 1 FROM care.entry_annotations n WHERE n.entry_id = e.id)
-             OR EXISTS (SELECT 1 FROM care.entries d WHERE d.disputes_entry_id = e.id AND d.kind = 'own-statement')) AS decorated
+            ((SELECT true FROM care.entry_annotations n WHERE n.entry_id = e.id LIMIT 1) IS NOT NULL
+             OR (SELECT true FROM care.entries d WHERE d.disputes_entry_id = e.id AND d.kind = 'own-statement' LIMIT 1) IS NOT NULL) AS decorated
        FROM care.entries e JOIN ${EMPLOYEES} a ON a.id = e.author_id
       WHERE ${where.join(' AND ')}
       ORDER BY e.recorded_at DESC, e.id DESC ${limit}`,

@@ -32,6 +32,8 @@ import { requestRoutes } from '../requests/request-routes.js';
 import { shieldingRoutes } from '../shielding/shielding-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { Admission, installAdmission } from './admission.js';
+import { startSessionCache } from '../auth/session-cache.js';
+import { TOUCH_AFTER_MS } from '../auth/session-store.js';
 import { healthRoutes } from './health-routes.js';
 import { registerRoutes } from '../registers/register-routes.js';
 import { familyRoutes } from '../families/family-routes.js';
@@ -261,6 +263,8 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   await server.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   // Admission control (issue 18): a full house answers 503 before the session is looked up.
   installAdmission(server, new Admission(config.admission));
+  // Issue 18 item 4: resolved sessions kept DW_SESSION_CACHE_MS while this server hears every session change (0 = off).
+  const stopSessionCache = await startSessionCache(db, config.sessionCacheMs, TOUCH_AFTER_MS);
   installScopeBeforeAuthentication(server);
   installAuthentication(server, deps);
   installPortalRealm(server);
@@ -317,6 +321,7 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
     deps,
     async close() {
       await server.close();
+      await stopSessionCache();
       await retention?.stop();
       await checkpoints?.stop();
       if (overrides.db === undefined) await db.close();
