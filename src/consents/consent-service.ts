@@ -7,7 +7,7 @@
  * Withdrawal is possible at any time and takes effect at once (AVG 7(3)).
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientBoundScope, ClientScope } from '../access/gate-scope.js';
 import { contentDestroyed, unwrapClientKey } from '../crypto/client-keys.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { DESTROYED_TEXT, openConsentTexts, sealConsentTexts, type ConsentTexts } from '../retention/client-free-text.js';
@@ -100,7 +100,7 @@ export interface CareConsentStatus {
   representativesMissing: readonly { relationId: string; name: string }[];
 }
 
-async function requiredCareConsent(scope: ClientScope) {
+export async function requiredCareConsent(scope: ClientBoundScope) {
   const competent = await competenceOf(scope).isCompetent('care-consent');
   return careConsent({ on: calendarDate(scope.now), client: { born: scope.client.birthDate, competent } });
 }
@@ -243,17 +243,32 @@ export async function withdrawConsent(
   const row = await consents.givenBy(consentId);
   if (row === undefined) throw as.unknown();
   if (row.withdrawn_at !== null) throw conflict('already-withdrawn', 'Deze toestemming is al ingetrokken.', 'This consent has already been withdrawn.');
+  if (!(await mayWithdraw(scope, row, withdrawer))) {
+    throw new AppError('not-their-consent', 409, notTheirConsent(row.given_by), NOT_THEIR_CONSENT_EN,
+      { field: as.field, basis: NOT_THEIR_CONSENT_BASIS });
+  }
+  await consents.withdraw(consentId, withdrawer);
+}
+
+/** Why someone else may not withdraw this consent (AVG 7(3)), in Dutch. */
+export function notTheirConsent(givenBy: ConsentParty): string {
+  return `Deze toestemming is gegeven door ${GIVER_IN_WORDS[givenBy]}. Alleen wie de toestemming gaf, kan haar intrekken. Toestemming die ouders of voogd voor de cliënt gaven, kan de cliënt zelf intrekken zodra de wet de toestemming aan de cliënt laat (vanaf 16 jaar, of als de cliënt wilsbekwaam is beoordeeld).`;
+}
+export const NOT_THEIR_CONSENT_EN = 'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).';
+export const NOT_THEIR_CONSENT_BASIS = [Citation.avg_7, Citation.jeugdwet_7_3_4, Citation.jeugdwet_7_3_5];
+
+/**
+ * Whether `withdrawer` may withdraw this consent (AVG 7(3)): the person who gave it — or the client, for a consent
+ * the representatives gave for them, once the law leaves that consent to the client. The register's route, a
+ * withdraw-consent request and the portal all ask this.
+ */
+export async function mayWithdraw(
+  scope: ClientBoundScope, row: { kind: 'care' | 'disclosure'; given_by: ConsentParty; given_by_relation_id: string | null }, withdrawer: Withdrawer,
+): Promise<boolean> {
   const own = row.given_by === 'client'
     ? withdrawer.party === 'client'
     : withdrawer.party === row.given_by && row.given_by_relation_id !== null && row.given_by_relation_id === withdrawer.relationId;
-  if (!own && !(row.given_by === 'legal-representatives' && withdrawer.party === 'client' && await clientNowHoldsConsent(scope, row.kind))) {
-    const whose = GIVER_IN_WORDS[row.given_by];
-    throw new AppError('not-their-consent', 409,
-      `Deze toestemming is gegeven door ${whose}. Alleen wie de toestemming gaf, kan haar intrekken. Toestemming die ouders of voogd voor de cliënt gaven, kan de cliënt zelf intrekken zodra de wet de toestemming aan de cliënt laat (vanaf 16 jaar, of als de cliënt wilsbekwaam is beoordeeld).`,
-      'Only the person who gave this consent can withdraw it (or the client, for consent the representatives gave, once the law leaves that consent to the client).',
-      { field: as.field, basis: [Citation.avg_7, Citation.jeugdwet_7_3_4, Citation.jeugdwet_7_3_5] });
-  }
-  await consents.withdraw(consentId, withdrawer);
+  return own || (row.given_by === 'legal-representatives' && withdrawer.party === 'client' && await clientNowHoldsConsent(scope, row.kind));
 }
 
 /** Withdraws a consent (see `withdrawConsent`) and answers it as it now stands, texts decrypted. */
@@ -263,7 +278,7 @@ export async function withdrawConsentAndRead(scope: ClientScope, masterKey: Buff
 }
 
 /** Whether, today, the engine names the client alone as the one whose consent of this kind the law asks. */
-async function clientNowHoldsConsent(scope: ClientScope, kind: 'care' | 'disclosure'): Promise<boolean> {
+async function clientNowHoldsConsent(scope: ClientBoundScope, kind: 'care' | 'disclosure'): Promise<boolean> {
   const on = calendarDate(scope.now);
   if (kind === 'care') {
     const competent = await competenceOf(scope).isCompetent('care-consent');

@@ -16,7 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
-import type { ClientScope, ListScope } from '../access/client-access.js';
+import type { ClientBoundScope, ClientScope, ListScope } from '../access/gate-scope.js';
 import { dataKeyOf } from '../crypto/client-keys.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
 import { entriesOf } from '../dossier/dossier-store.js';
@@ -42,6 +42,8 @@ import { openRequestsOf, requestsOf, type RequestRow } from './request-store.js'
 const SealedDetails = Type.Object({ details: Type.String() });
 /** What an extension or a decision of a request seals: its reasons. */
 const SealedReasons = Type.Object({ reasons: Type.String() });
+/** What an own statement written in the portal seals: its text (migration 0078). */
+export const SealedStatement = Type.Object({ text: Type.String() });
 
 export { ConsentHow, RequestState, type RequestDecision } from './request-kinds.js';
 
@@ -144,7 +146,7 @@ function dueDate(row: { state: RequestState; decision: RequestDecision | null; d
 const DESTROYED = '(vernietigd met het dossier)';
 
 /** `key` is undefined once the client's content was destroyed: the request stays, its texts are gone. */
-function toRequest(row: RequestRow, key: Buffer | undefined, today: string, labels: ReadonlyMap<string, string>): ClientRequest {
+export function toRequest(row: RequestRow, key: Buffer | undefined, today: string, labels: ReadonlyMap<string, string>): ClientRequest {
   const details = key === undefined ? DESTROYED : decryptJson(key, row.details_ciphertext, `request:${row.id}`, SealedDetails).details;
   const extensionReasons = row.extension_reasons_ciphertext === null
     ? null
@@ -196,7 +198,7 @@ const FIXED_LABELS: Partial<Record<string, string>> = { 'family-guardian': 'gezi
  * has turned 18 no longer "ouder met gezag", a partner, child or sibling by their relation and whether they
  * represent the client — not the word stored at intake (issue 16). Keyed by relation id.
  */
-async function requesterLabels(scope: ClientScope, rows: readonly RequestRow[]): Promise<Map<string, string>> {
+export async function requesterLabels(scope: ClientBoundScope, rows: readonly RequestRow[]): Promise<Map<string, string>> {
   const labels = new Map<string, string>();
   const ids = [...new Set(rows.map((r) => r.requester_relation_id).filter((id): id is string => id !== null))];
   if (ids.length === 0) return labels;
@@ -225,7 +227,7 @@ function consentReference(row: RequestRow, key: Buffer | undefined): string | nu
 }
 
 /** The client's key, or undefined when their content was destroyed (requests outlive the dossier, 003 §3.3). */
-async function keyIfAny(scope: ClientScope, masterKey: Buffer): Promise<Buffer | undefined> {
+export async function keyIfAny(scope: ClientBoundScope, masterKey: Buffer): Promise<Buffer | undefined> {
   try {
     return await dataKeyOf(scope, masterKey);
   } catch (error) {
@@ -234,7 +236,7 @@ async function keyIfAny(scope: ClientScope, masterKey: Buffer): Promise<Buffer |
   }
 }
 
-async function requesterOf(scope: ClientScope, relationId: string | undefined, on: string): Promise<Actor> {
+export async function requesterOf(scope: ClientBoundScope, relationId: string | undefined, on: string): Promise<Actor> {
   if (relationId === undefined) return 'client';
   const row = await relationsOfScope(scope).on(relationId, on);
   if (row === undefined) {
@@ -244,7 +246,7 @@ async function requesterOf(scope: ClientScope, relationId: string | undefined, o
 }
 
 /** Asks the engine, with the facts on record and those established now. */
-async function askEngine(scope: ClientScope, input: { kind: RequestKind; requester: Actor; relationId: string | null; on: string; part: Part; consentGiven: boolean; extra: readonly Fact[] }): Promise<Decision> {
+export async function askEngine(scope: ClientBoundScope, input: { kind: RequestKind; requester: Actor; relationId: string | null; on: string; part: Part; consentGiven: boolean; extra: readonly Fact[] }): Promise<Decision> {
   const competent = await competenceOf(scope).isCompetent('dossier-rights');
   const facts = new Set<Fact>([...(await agreementsOf(scope).facts()), ...input.extra]);
   if (input.consentGiven) facts.add('consent-given');
@@ -258,7 +260,7 @@ async function askEngine(scope: ClientScope, input: { kind: RequestKind; request
 
 /** The first fact the decider establishes that would turn the engine's refusal into anything but a refusal, if any. */
 async function factThatOpens(
-  scope: ClientScope, asked: Omit<Parameters<typeof askEngine>[1], 'extra'>, facts: readonly Fact[],
+  scope: ClientBoundScope, asked: Omit<Parameters<typeof askEngine>[1], 'extra'>, facts: readonly Fact[],
 ): Promise<FactThatOpens | undefined> {
   for (const fact of FACTS_THAT_OPEN) {
     if ((await askEngine(scope, { ...asked, extra: [...facts, fact] })).outcome !== 'deny') return fact;
@@ -271,13 +273,32 @@ async function factThatOpens(
  * consent, asked on the day it was recorded — not the stored "Die toestemming is nog niet vastgelegd" beside
  * the recorded consent (issue 15). The stored intake stays as it was said.
  */
-async function withRecordedConsent(scope: ClientScope, row: RequestRow): Promise<RequestRow> {
+export async function withRecordedConsent(scope: ClientBoundScope, row: RequestRow): Promise<RequestRow> {
   if (row.intake_outcome !== 'needs-consent' || row.consent_recorded_on === null) return row;
   const answer = await askEngine(scope, {
     kind: row.kind, requester: row.requester_kind, relationId: row.requester_relation_id, on: row.consent_recorded_on, part: row.part as Part,
     consentGiven: true, extra: row.kind === 'correct' ? ['factual-error'] : [],
   });
   return { ...row, intake_outcome: answer.outcome, intake_basis: [...answer.basis], intake_explanation: answer.explanation };
+}
+
+/**
+ * The engine's answer at intake, the decision deadline and whether the request is refused at once: for requests
+ * recorded by staff and those made in the portal alike (src/portal/rights/portal-requests.ts).
+ */
+export async function intakeOf(
+  scope: ClientBoundScope, input: { kind: RequestKind; requester: Actor; relationId: string | null; on: string; part: Part },
+): Promise<{ intake: Decision; deadline: string; refused: boolean }> {
+  // At intake only entitlement counts: whether an error is factual or a destruction may be refused is decided later.
+  const intakeFacts: Fact[] = input.kind === 'correct' ? ['factual-error'] : [];
+  const asked = { ...input, consentGiven: false };
+  const engine = await askEngine(scope, { ...asked, extra: intakeFacts });
+  // A refusal that only a fact the decider establishes can lift (a compelling interest after death, the other person's
+  // consent) is not final at intake: the request stays open for the decision to establish it and ask the engine again.
+  const opensWith = engine.outcome === 'deny' ? await factThatOpens(scope, asked, intakeFacts) : undefined;
+  const intake = opensWith === undefined ? engine : { ...engine, explanation: `${engine.explanation} ${OPEN_FOR_FACT[opensWith]}` };
+  const deadline = responseDeadline({ received: input.on }).date;
+  return { intake, deadline, refused: intake.outcome === 'deny' && opensWith === undefined };
 }
 
 /** Records a request, with the engine's answer on whether this requester may make it; a refusal is recorded, not dropped. */
@@ -290,16 +311,7 @@ export async function receiveRequest(scope: ClientScope, masterKey: Buffer, inpu
   if (duplicate) throw conflict('duplicate-request', 'Er loopt al een gelijk verzoek van deze verzoeker.', 'An identical request from this requester is already open.');
 
   const part = input.part ?? 'dossier';
-  // At intake only entitlement counts: whether an error is factual or a destruction may be refused is decided later.
-  const intakeFacts: Fact[] = input.kind === 'correct' ? ['factual-error'] : [];
-  const asked = { kind: input.kind, requester, relationId: input.requesterRelationId ?? null, on: input.receivedOn, part, consentGiven: false };
-  const engine = await askEngine(scope, { ...asked, extra: intakeFacts });
-  // A refusal that only a fact the decider establishes can lift (a compelling interest after death, the other person's
-  // consent) is not final at intake: the request stays open for the decision to establish it and ask the engine again.
-  const opensWith = engine.outcome === 'deny' ? await factThatOpens(scope, asked, intakeFacts) : undefined;
-  const intake = opensWith === undefined ? engine : { ...engine, explanation: `${engine.explanation} ${OPEN_FOR_FACT[opensWith]}` };
-  const deadline = responseDeadline({ received: input.receivedOn }).date;
-  const refused = intake.outcome === 'deny' && opensWith === undefined;
+  const { intake, deadline, refused } = await intakeOf(scope, { kind: input.kind, requester, relationId: input.requesterRelationId ?? null, on: input.receivedOn, part });
   const id = randomUUID();
   const key = await dataKeyOf(scope, masterKey);
   await requests.insert({
@@ -315,13 +327,13 @@ export async function receiveRequest(scope: ClientScope, masterKey: Buffer, inpu
   return readRequest(scope, masterKey, id);
 }
 
-export async function readRequest(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<ClientRequest> {
+export async function readRequest(scope: ClientBoundScope, masterKey: Buffer, requestId: string): Promise<ClientRequest> {
   const row = await requestsOf(scope).one(requestId);
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   return toRequest(await withRecordedConsent(scope, row), await keyIfAny(scope, masterKey), calendarDate(scope.now), await requesterLabels(scope, [row]));
 }
 
-export async function listClientRequests(scope: ClientScope, masterKey: Buffer): Promise<ClientRequest[]> {
+export async function listClientRequests(scope: ClientBoundScope, masterKey: Buffer): Promise<ClientRequest[]> {
   const rows = await requestsOf(scope).all();
   if (rows.length === 0) return [];
   const key = await keyIfAny(scope, masterKey);
@@ -618,8 +630,13 @@ export async function decideRequest(scope: ClientScope, masterKey: Buffer, reque
 export async function fulfilRequest(
   scope: ClientScope, masterKey: Buffer, requestId: string, input: FulfilInput, maxEntryBytes: number,
 ): Promise<ClientRequest & { generalInformation?: GeneralInformation }> {
-  const { feeCents } = input;
   const row = await loadForUpdate(scope, requestId);
+  // An own statement written in the portal is added as written there, unless the professional gives one.
+  if (row.kind === 'add-statement' && input.statement === undefined && row.statement_entry_id != null && row.statement_ciphertext != null) {
+    const text = decryptJson(await dataKeyOf(scope, masterKey), row.statement_ciphertext, `request-statement:${row.id}`, SealedStatement).text;
+    input = { ...input, statement: { entryId: row.statement_entry_id, text } };
+  }
+  const { feeCents } = input;
   if (row.state !== 'decided') throw wrongState('Een verzoek wordt pas uitgevoerd nadat erover is beslist.', 'A request is fulfilled only after it has been decided.');
   if (row.decision === 'refused' || row.decision === null) throw wrongState('Een geweigerd verzoek wordt niet uitgevoerd.', 'A refused request is not fulfilled.');
   checkFulfilInput(row.kind, input);
@@ -689,7 +706,7 @@ export async function openRequestCandidates(scope: ListScope): Promise<Dashboard
 }
 
 /** Who reads, for an inspection or copy request that was granted (wholly or partly). */
-export async function readerOfRequest(scope: ClientScope, requestId: string): Promise<{ actor: Actor; relationId: string | null; action: 'inspect' | 'copy'; consentGiven: boolean }> {
+export async function readerOfRequest(scope: ClientBoundScope, requestId: string): Promise<{ actor: Actor; relationId: string | null; action: 'inspect' | 'copy'; consentGiven: boolean }> {
   const row = await requestsOf(scope).one(requestId);
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   if (row.kind !== 'inspect' && row.kind !== 'copy') throw conflict('not-a-reading-request', 'Alleen bij inzage of een kopie hoort een leesweergave.', 'Only inspection and copy requests have a reader view.');

@@ -5,10 +5,10 @@
  * dashboard, bound to the list scope; and the calls of the database's decision
  * functions on them (migration 0055), which alone write a decision.
  */
-import type { ClientScope, ListScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope, type ClientScope, type ListScope } from '../access/gate-scope.js';
 import { careRelationOn } from '../care-team/care-team-store.js';
 import { CLIENTS } from '../clients/client-store.js';
-import { txOf } from '../db/scope-tx.js';
+import { txOf, type HoldsTransaction } from '../db/scope-tx.js';
 import { DOSSIERS } from '../dossier/dossier-store.js';
 import { RELATION_NAMES } from '../representation/relation-store.js';
 import type { LegacyTextColumn } from '../retention/legacy-text-columns.js';
@@ -33,6 +33,8 @@ export interface RequestRow {
   destruction_granted_entries: string[] | null; destruction_refused: DestructionSplit['refused'] | null;
   extension_reasons_ciphertext: Buffer | null; answer_received_on: string | null;
   consulted_professional: string | null; destruction_confirmed_by: string | null; destruction_confirmed_at: Date | null;
+  /** An own statement written in the portal (migration 0078): the entry it disputes and its text, sealed. */
+  statement_entry_id?: string | null; statement_ciphertext?: Buffer | null;
 }
 
 /** What decides who reads the answer to a request: its kind and state, the decision, the requester and whether consent was recorded. */
@@ -72,9 +74,11 @@ const SELECT_REQUEST = `SELECT r.*, rel.name AS requester_name
  * The requests of the scope's client (org.requests).
  * @example const row = await requestsOf(scope).one(requestId); // undefined: no such request of this client
  */
-export function requestsOf(scope: ClientScope) {
+export function requestsOf(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
+  // Only an employee's scope records (a portal request goes through `portalRequestsOf`): `employeeIdOf` throws otherwise.
+  const sessionOf = (): string | null => (scope as ClientScope).actor.sessionId;
   return {
     /** One request, with the requester's name. */
     one: async (requestId: string): Promise<RequestRow | undefined> =>
@@ -130,12 +134,12 @@ export function requestsOf(scope: ClientScope) {
         [r.id, scope.client.organisationId, clientId, r.kind, r.requesterKind, r.requesterRelationId, r.channel, r.receivedOn,
           r.identityDocument, r.identityCheckedBy, r.identityCheckedAt, r.detailsCiphertext, r.part, r.state,
           r.intakeOutcome, r.intakeBasis, r.intakeExplanation, r.consentMissing, r.deadline,
-          r.decision, r.decisionReasonsCiphertext, r.decisionBasis, r.decidedOn, r.decidedBy, r.appealDeadline, scope.actor.employeeId]);
+          r.decision, r.decisionReasonsCiphertext, r.decisionBasis, r.decidedOn, r.decidedBy, r.appealDeadline, employeeIdOf(scope)]);
     },
     /** Records that the scope's employee checked the requester's identity, now, with this document. */
     recordIdentityCheck: async (requestId: string, documentType: string): Promise<void> => {
       await tx.query('UPDATE org.requests SET identity_document = $2, identity_checked_by = $3, identity_checked_at = $4 WHERE id = $1 AND client_id = $5',
-        [requestId, documentType, scope.actor.employeeId, scope.now, clientId]);
+        [requestId, documentType, employeeIdOf(scope), scope.now, clientId]);
     },
     /** Records the missing consent as given (whose: the consent that was missing), on `recordedOn`. */
     recordConsent: async (
@@ -164,8 +168,8 @@ export function requestsOf(scope: ClientScope) {
     decide: async (requestId: string, d: DecisionRow): Promise<void> => {
       await tx.query(
         'SELECT org.decide_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
-        [requestId, scope.actor.employeeId, d.outcome, d.facts, d.reasonsCiphertext, d.basis, d.decidedOn, d.executionDeadline,
-          d.grantedEntryIds, d.refusedJson, d.consultedProfessional, 'decide-request', scope.actor.sessionId, null]);
+        [requestId, employeeIdOf(scope), d.outcome, d.facts, d.reasonsCiphertext, d.basis, d.decidedOn, d.executionDeadline,
+          d.grantedEntryIds, d.refusedJson, d.consultedProfessional, 'decide-request', sessionOf(), null]);
     },
     /**
      * The scope's employee confirms a granted destruction as the second person. The database function checks that
@@ -173,7 +177,7 @@ export function requestsOf(scope: ClientScope) {
      */
     confirmDestruction: async (requestId: string): Promise<void> => {
       await tx.query('SELECT org.confirm_request_destruction($1, $2, $3, $4, $5, $6)',
-        [requestId, scope.actor.employeeId, scope.now, 'confirm-destruction', scope.actor.sessionId, null]);
+        [requestId, employeeIdOf(scope), scope.now, 'confirm-destruction', sessionOf(), null]);
     },
     /** Records the consent a `withdraw-consent` request withdrew. */
     recordWithdrawnConsent: async (requestId: string, consentId: string): Promise<void> => {
@@ -182,12 +186,12 @@ export function requestsOf(scope: ClientScope) {
     /** Marks a request fulfilled on `on` by the scope's employee. */
     markFulfilled: async (requestId: string, on: string): Promise<void> => {
       await tx.query('UPDATE org.requests SET state = \'fulfilled\', fulfilled_on = $2, fulfilled_by = $3 WHERE id = $1 AND client_id = $4',
-        [requestId, on, scope.actor.employeeId, clientId]);
+        [requestId, on, employeeIdOf(scope), clientId]);
     },
     /** Marks a request fulfilled on `on` by the scope's employee, with the fee asked (null: none). */
     markFulfilledWithFee: async (requestId: string, on: string, feeCents: number | null): Promise<void> => {
       await tx.query('UPDATE org.requests SET state = \'fulfilled\', fulfilled_on = $2, fulfilled_by = $3, fee_cents = $4 WHERE id = $1 AND client_id = $5',
-        [requestId, on, scope.actor.employeeId, feeCents, clientId]);
+        [requestId, on, employeeIdOf(scope), feeCents, clientId]);
     },
   };
 }
@@ -223,6 +227,62 @@ export function openRequestsOf(scope: ListScope, today: string): Promise<OpenReq
        LEFT JOIN ${careRelationOn('r.client_id', '$2', '$3')} t ON true
       WHERE r.organisation_id = $1 AND (r.state IN ('received', 'extended') OR (r.state = 'decided' AND r.decision <> 'refused'))
       ORDER BY due_on, r.received_on LIMIT 1000`, [scope.actor.organisationId, scope.actor.employeeId, today]);
+}
+
+/** The client a portal request is bound to, and now: the gate's portal scope (or any client-bound scope) carries both. */
+export interface PortalBound extends HoldsTransaction {
+  readonly client: { readonly id: string; readonly organisationId: string };
+  readonly now: Date;
+}
+
+/** A request made in the portal: the portal account and session are its record (migration 0078). */
+export interface PortalRequestEvidence {
+  accountId: string;
+  session: string;
+}
+
+/** An own statement written in the portal: the entry it disputes and its text, sealed under the client's key. */
+export interface PortalStatementRow {
+  statement_entry_id: string | null;
+  statement_ciphertext: Buffer | null;
+}
+
+/**
+ * The requests of the scope's client as the portal makes and reads them: made by the person in the portal (never an
+ * employee), and read back only as that person's own — the client's (no relation) or one relation's.
+ * @example await portalRequestsOf(scope, evidence).mine(null); // the client's own requests
+ */
+export function portalRequestsOf(scope: PortalBound, evidence: PortalRequestEvidence) {
+  const tx = txOf(scope);
+  const clientId = scope.client.id;
+  return {
+    /** The requests this person made (in the portal or recorded by staff), newest first; `relationId` null: the client. */
+    mine: (relationId: string | null): Promise<RequestRow[]> =>
+      tx.query<RequestRow>(
+        `${SELECT_REQUEST} WHERE r.client_id = $1 AND r.requester_relation_id IS NOT DISTINCT FROM $2 AND (r.requester_kind = 'client') = ($2::uuid IS NULL)
+          ORDER BY r.received_on DESC, r.recorded_at DESC`, [clientId, relationId]),
+    /** One request of this person; undefined when it is not theirs or not this client's. */
+    mineOne: async (requestId: string, relationId: string | null): Promise<RequestRow | undefined> =>
+      (await tx.query<RequestRow>(
+        `${SELECT_REQUEST} WHERE r.id = $1 AND r.client_id = $2 AND r.requester_relation_id IS NOT DISTINCT FROM $3 AND (r.requester_kind = 'client') = ($3::uuid IS NULL)`,
+        [requestId, clientId, relationId]))[0],
+    /** The own statement written in the portal with an add-statement request, if any. */
+    statementOf: async (requestId: string): Promise<PortalStatementRow | undefined> =>
+      (await tx.query<PortalStatementRow>('SELECT statement_entry_id, statement_ciphertext FROM org.requests WHERE id = $1 AND client_id = $2', [requestId, clientId]))[0],
+    /** Records a request made in the portal (channel electronic), with the own statement written there, if any. */
+    insert: async (r: NewRequestRow, statement: { entryId: string; ciphertext: Buffer } | null): Promise<void> => {
+      await tx.query(
+        `INSERT INTO org.requests (id, organisation_id, client_id, kind, requester_kind, requester_relation_id, channel, received_on,
+           details_ciphertext, part, state, intake_outcome, intake_basis, intake_explanation, consent_missing, deadline, decision,
+           decision_reasons_ciphertext, decision_basis, decided_on, appeal_deadline, recorded_by, recorded_by_portal_account, recorded_in_portal_session,
+           statement_entry_id, statement_ciphertext)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, NULL, $22, $23, $24, $25)`,
+        [r.id, scope.client.organisationId, clientId, r.kind, r.requesterKind, r.requesterRelationId, r.channel, r.receivedOn,
+          r.detailsCiphertext, r.part, r.state, r.intakeOutcome, r.intakeBasis, r.intakeExplanation, r.consentMissing, r.deadline,
+          r.decision, r.decisionReasonsCiphertext, r.decisionBasis, r.decidedOn, r.appealDeadline, evidence.accountId, evidence.session,
+          statement?.entryId ?? null, statement?.ciphertext ?? null]);
+    },
+  };
 }
 
 /**

@@ -1,0 +1,100 @@
+/**
+ * The portal's routes for requests online and consents (issue 19 items 4 and 5; shapes in /work/coord/PORTAL.md
+ * "API (rights)" and ARCHITECTURE.md). Each runs inside the gate's portal door (`portalRoute`): the engine decides for
+ * the logged-in person today, the act is logged with the portal account, and a refusal is 403 with the engine's
+ * explanation; an id that is not this person's (another client's, another person's request) is 404.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import type { AppDeps } from '../../http/app-deps.js';
+import { OneOf, Uuid } from '../../http/schema-helpers.js';
+import { REQUEST_KINDS } from '../../requests/request-kinds.js';
+import { portalRoute } from '../portal-route.js';
+import { givePortalConsent, listPortalConsents, PARENT_PARTS, parentConsents, setParentConsent, withdrawPortalConsent } from './portal-consents.js';
+import { listPortalRequests, portalRequestKinds, readPortalRequest, submitPortalRequest } from './portal-requests.js';
+
+const REQUEST_PARTS = ['dossier', 'conversation-report', 'care-plan', 'evaluation', 'research-report', 'raw-test-data', 'third-party-information', 'administrative-data'] as const;
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+const RequestBody = Type.Object({
+  kind: OneOf(REQUEST_KINDS),
+  part: Type.Optional(OneOf(REQUEST_PARTS)),
+  details: Text(5000),
+  statement: Type.Optional(Type.Object({ entryId: Uuid(), text: Text(20000) }, { additionalProperties: false })),
+  consentId: Type.Optional(Uuid()),
+}, { additionalProperties: false });
+const RequestParams = Type.Object({ requestId: Uuid() }, { additionalProperties: false });
+const ConsentParams = Type.Object({ consentId: Uuid() }, { additionalProperties: false });
+const ParentParams = Type.Object({ relationId: Uuid(), part: OneOf(PARENT_PARTS) }, { additionalProperties: false });
+const ConsentBody = Type.Object({
+  kind: OneOf(['care', 'disclosure'] as const),
+  recipient: Type.Optional(Text(300)),
+  purpose: Type.Optional(Text(1000)),
+  dataDescription: Type.Optional(Text(2000)),
+  part: Type.Optional(OneOf(REQUEST_PARTS.filter((p) => p !== 'raw-test-data'))),
+  validTo: Type.Optional(Type.String({ format: 'date' })),
+  informationGiven: Type.Optional(Text(5000)),
+}, { additionalProperties: false });
+const ParentBody = Type.Object({ allowed: Type.Boolean() }, { additionalProperties: false });
+
+export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { masterKey } = deps;
+
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/requests',
+    schema: { tags: ['portal'], summary: 'The person\'s own requests with state and deadline in words, and what the engine says today per kind of request' },
+    intent: () => ({ action: 'request' }),
+    handler: async (scope) => ({ requests: await listPortalRequests(scope, masterKey), kinds: await portalRequestKinds(scope) }),
+  });
+  portalRoute(app, deps, {
+    method: 'POST', url: '/api/portal/requests',
+    schema: { tags: ['portal'], summary: 'Make a request (received today, electronically); the engine\'s intake and deadline; lands in the professionals\' dashboard', body: RequestBody },
+    intent: () => ({ action: 'request' }),
+    handler: async (scope, request, reply: FastifyReply) => {
+      const made = await submitPortalRequest(scope, masterKey, request.body);
+      reply.code(201);
+      return made;
+    },
+  });
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/requests/:requestId',
+    schema: { tags: ['portal'], summary: 'One of the person\'s own requests', params: RequestParams },
+    intent: () => ({ action: 'request' }),
+    handler: (scope, request) => readPortalRequest(scope, masterKey, request.params.requestId),
+  });
+
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/consents',
+    schema: { tags: ['portal'], summary: 'Every consent given about this client (by whom, for what), and which consent this person may give today' },
+    intent: () => ({ action: 'consent' }),
+    handler: (scope) => listPortalConsents(scope, masterKey),
+  });
+  portalRoute(app, deps, {
+    method: 'POST', url: '/api/portal/consents',
+    schema: { tags: ['portal'], summary: 'Give a consent (care or a disclosure), recorded with the portal session as evidence; only whom the engine names', body: ConsentBody },
+    intent: () => ({ action: 'consent' }),
+    handler: async (scope, request, reply: FastifyReply) => {
+      const given = await givePortalConsent(scope, masterKey, request.body);
+      reply.code(201);
+      return given;
+    },
+  });
+  portalRoute(app, deps, {
+    method: 'POST', url: '/api/portal/consents/:consentId/withdraw',
+    schema: { tags: ['portal'], summary: 'Withdraw a consent at once (AVG 7(3)); only whoever gave it, or the client once the law leaves it to them', params: ConsentParams },
+    intent: () => ({ action: 'consent' }),
+    handler: (scope, request) => withdrawPortalConsent(scope, masterKey, request.params.consentId),
+  });
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/consents/parents',
+    schema: { tags: ['portal'], summary: 'The young person of 16+: per parent and per part, what they may see' },
+    intent: () => ({ action: 'consent' }),
+    handler: (scope) => parentConsents(scope),
+  });
+  portalRoute(app, deps, {
+    method: 'PUT', url: '/api/portal/consents/parents/:relationId/:part',
+    schema: { tags: ['portal'], summary: 'The young person of 16+ lets a parent see a part, or stops it (at once)', params: ParentParams, body: ParentBody },
+    intent: () => ({ action: 'consent' }),
+    handler: (scope, request) => setParentConsent(scope, masterKey, request.params.relationId, request.params.part, request.body.allowed),
+  });
+}
