@@ -48,6 +48,7 @@ import { draftRoutes } from '../drafts/draft-routes.js';
 import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
 import { installPortalRealm } from '../portal/portal-route.js';
+import { portalRightsRoutes } from '../portal/rights/portal-rights-routes.js';
 import { installScopeAfterAuthentication, installScopeBeforeAuthentication } from './organisation-scope-hook.js';
 import { installMetrics, Metrics } from './metrics.js';
 import { observeGroupCommit } from '../access/log-group-commit.js';
@@ -300,6 +301,7 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   breachRoutes(server, deps);
   workNoteRoutes(server, deps);
   draftRoutes(server, deps);
+  portalRightsRoutes(server, deps);
 
   await server.ready();
   const plainHttp = config.production ? plainHttpWarning(config) : undefined;
