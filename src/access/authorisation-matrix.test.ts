@@ -102,6 +102,7 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/clients/:clientId/access-log/sessions': ['privacy-officer'],
   'GET /api/clients/:clientId/access-log/export': ['privacy-officer'],
   'GET /api/privacy/requests': ['privacy-officer'],
+  'GET /api/caseload/signals': ALL, // a list filtered to the caller's own caseload (issue 15 item 9)
   'GET /api/clients/:clientId/disclosures': NONE, // part of the dossier (003 §2.3.14)
   'POST /api/clients/:clientId/disclosures': NONE,
   'GET /api/privacy/disclosures': ['privacy-officer'],

@@ -217,3 +217,17 @@ export function dossierOf(scope: ClientScope) {
       (await tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND care_started_on < $2', [clientId, day])).length > 0,
   };
 }
+
+/**
+ * The day of the last plan and of the last evaluation (metadata only, no content) of each of the given clients of
+ * the caller's caseload: one query for the whole caseload's signals (issue 15 item 9).
+ */
+export function planDaysOfClients(
+  scope: Parameters<typeof txOf>[0], clientIds: readonly string[],
+): Promise<{ client_id: string; last_plan_on: string | null; last_evaluation_on: string | null }[]> {
+  return txOf(scope).query<{ client_id: string; last_plan_on: string | null; last_evaluation_on: string | null }>(
+    `SELECT client_id,
+            to_char(max(coalesce(occurred_on, (recorded_at AT TIME ZONE 'Europe/Amsterdam')::date)) FILTER (WHERE kind = 'plan'), 'YYYY-MM-DD') AS last_plan_on,
+            to_char(max(coalesce(occurred_on, (recorded_at AT TIME ZONE 'Europe/Amsterdam')::date)) FILTER (WHERE kind = 'evaluation'), 'YYYY-MM-DD') AS last_evaluation_on
+       FROM care.entries WHERE client_id = ANY($1::uuid[]) AND kind IN ('plan', 'evaluation') GROUP BY client_id`, [[...clientIds]]);
+}

@@ -192,3 +192,15 @@ export function emergencyAccessesOf(scope: RecordScope) {
     clientKey: (masterKey: Buffer, clientId: string): Promise<Buffer> => clientDataKey(tx, masterKey, clientId),
   };
 }
+
+/**
+ * The emergency accesses since `since` on each of the given clients of the caller's caseload: how many, the last
+ * one's start, whether any is still unreviewed — one query for the whole caseload's signals (issue 15 item 9).
+ */
+export function emergencyAccessesOfClients(
+  scope: Parameters<typeof txOf>[0], clientIds: readonly string[], since: Date,
+): Promise<{ client_id: string; count: number; last_at: Date; unreviewed: boolean }[]> {
+  return txOf(scope).query<{ client_id: string; count: number; last_at: Date; unreviewed: boolean }>(
+    `SELECT client_id, count(*)::int AS count, max(started_at) AS last_at, bool_or(reviewed_at IS NULL) AS unreviewed
+       FROM org.emergency_accesses WHERE client_id = ANY($1::uuid[]) AND started_at >= $2 GROUP BY client_id`, [[...clientIds], since]);
+}

@@ -21,6 +21,7 @@ import { asSystem } from '../db/organisation-scope.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
 import { accessLogRoutes } from '../access/access-log-routes.js';
 import { accessLogDeskRoutes } from '../access/access-log-desk-routes.js';
+import { caseloadRoutes } from '../caseload/caseload-routes.js';
 import { assertDatabaseMatchesCheckpoints, startCheckpointTimer } from '../access/log-checkpoints.js';
 import { careTeamRoutes } from '../care-team/care-team-routes.js';
 import { emergencyRoutes } from '../emergency/emergency-routes.js';
@@ -285,6 +286,7 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   emergencyRoutes(server, deps);
   accessLogRoutes(server, deps);
   accessLogDeskRoutes(server, deps);
+  caseloadRoutes(server, deps);
   representationRoutes(server, deps);
   consentRoutes(server, deps);
   requestRoutes(server, deps);

@@ -62,3 +62,13 @@ export function competenceOf(scope: ClientBoundScope) {
       [clientId, matter]))[0]?.competent ?? true,
   };
 }
+
+/**
+ * The latest assessment of competence for care consent of each of the given clients of the caller's caseload: one
+ * query for the whole caseload's signals (issue 15 item 9); a client without one is absent (competent is presumed).
+ */
+export function careCompetenceOfClients(scope: Parameters<typeof txOf>[0], clientIds: readonly string[]): Promise<{ client_id: string; competent: boolean }[]> {
+  return txOf(scope).query<{ client_id: string; competent: boolean }>(
+    `SELECT DISTINCT ON (client_id) client_id, competent FROM care.competence_assessments
+      WHERE client_id = ANY($1::uuid[]) AND matter = 'care-consent' ORDER BY client_id, assessed_on DESC, recorded_at DESC`, [[...clientIds]]);
+}

@@ -154,6 +154,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/clients/:clientId/access-log/sessions': { url: `${c}/access-log/sessions` },
     'GET /api/clients/:clientId/access-log/export': { url: `${c}/access-log/export?format=csv` },
     'GET /api/privacy/requests': { url: '/api/privacy/requests' },
+    'GET /api/caseload/signals': { url: '/api/caseload/signals' }, // issue 15 item 9
     'GET /api/clients/:clientId/disclosures': { url: `${c}/disclosures` },
     'POST /api/clients/:clientId/disclosures': { url: `${c}/disclosures`, body: { recipient: 'Gemeente', basis: 'municipality-billing', part: 'administrative-data', what: 'Declaratie', disclosedOn: '2026-11-21', clientToldBeforehand: true } },
     'GET /api/privacy/disclosures': { url: '/api/privacy/disclosures' },
