@@ -10,10 +10,12 @@ import { TextArea, TextInput } from '../../components';
 import { Done, Dutch, PortalConfirm, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad, usePortalSubmit } from '../components';
 import { ApiError, portalApi, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
 import type { PortalMe } from '../portal-types';
-import { dateWords, labelOf, useLanguage } from '../texts/catalogue';
+import { dateWords, labelOf, useLanguage, type Texts } from '../texts/catalogue';
 
 interface Consent {
   id: string; kindText: string; givenByText: string; givenOn: string; what: string | null; partText: string | null;
+  /** Care or disclosure: named from the catalogue, so the English page names it too. */
+  kind: keyof Texts['codes']['consentTypes'];
   recipient: string | null; purpose: string | null; validTo: string | null; active: boolean; withdrawnAt: string | null;
   inPortal: boolean; mayWithdraw: boolean;
 }
@@ -80,7 +82,7 @@ function ConsentCard({ consent: c, onWithdrawn }: { consent: Consent; onWithdraw
   }
   return (
     <li className="card" data-testid="consent">
-      <h3><Dutch>{c.kindText}</Dutch></h3>
+      <h3>{labelOf(t, t.codes.consentTypes, c.kind)}</h3>
       <p className="meta">{c.active ? t.consents.givenOn(words.date(c.givenOn)) : t.consents.withdrawnOn(words.date(c.withdrawnAt))}</p>
       <dl className="portal-facts">
         <dt>{t.consents.by}</dt><dd><Dutch>{c.givenByText}</Dutch></dd>

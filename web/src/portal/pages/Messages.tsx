@@ -1,12 +1,14 @@
 /**
  * Messages with the care team (issue 19 item 6): this account's thread, oldest first (GET /api/portal/messages),
- * and a form to write one with an attachment (PDF, PNG or JPEG up to the server's limit, GET …/limits). The server
- * checks the attachment's bytes; the form only says what is allowed before sending.
+ * and a form to write one with an attachment (PDF, PNG or JPEG up to the server's limit, which the thread's answer
+ * names). The server checks the attachment's bytes; the form only says what is allowed before sending. The e-mail
+ * address for "there is a new message" is set here too (PUT …/notifications); such an e-mail never holds client data.
  */
 import { useRef, useState } from 'react';
 import { TextArea } from '../../components';
 import { Done, Dutch, PortalLoading, PortalProblem, usePortalLoad, usePortalSubmit } from '../components';
 import { portalDownload, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
+import { NoticeAddress } from './NoticeAddress';
 import type { PortalMe } from '../portal-types';
 import { dateWords, useLanguage } from '../texts/catalogue';
 
@@ -14,7 +16,8 @@ interface Message {
   id: string; from: 'me' | 'team'; author: string; sentAt: string; text: string;
   attachments: { id: string; name: string; mediaType: string; bytes: number }[];
 }
-interface Limits { attachmentMaxBytes: number; attachmentTypes: string[] }
+interface Limits { attachmentMaxBytes: number; attachmentTypes: string[]; textMaxChars?: number }
+interface Thread { messages: Message[]; limits: Limits; notifications: { email: string | null } }
 
 const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
 
@@ -33,8 +36,8 @@ async function base64Of(file: File): Promise<string> {
 export function MessagesPage(_props: { me: PortalMe }) {
   const { t, language } = useLanguage();
   const words = dateWords(language);
-  const thread = usePortalLoad(() => portalGet<{ messages: Message[] }>('/api/portal/messages'), []);
-  const limits = usePortalLoad(() => portalGet<Limits>('/api/portal/messages/limits').catch(() => undefined), []);
+  const thread = usePortalLoad(() => portalGet<Thread>('/api/portal/messages'), []);
+  const limits = { data: thread.data?.limits };
   const [text, setText] = useState('');
   const [file, setFile] = useState<File>();
   const [sent, setSent] = useState(false);
@@ -114,8 +117,8 @@ export function MessagesPage(_props: { me: PortalMe }) {
         </div>
         <PortalProblem problem={send.problem} title={t.messages.failed} />
         <button type="submit" disabled={send.busy}>{t.messages.send}</button>
-        <p className="hint">{t.messages.emailNote}</p>
       </form>
+      {thread.data !== undefined && <NoticeAddress address={thread.data.notifications.email} onChanged={thread.reload} />}
     </>
   );
 }

@@ -258,6 +258,10 @@ export const en: Texts = {
     failed: 'Sending did not work',
     unread: 'New',
     emailNote: 'You get an e-mail when there is a new message. That e-mail says nothing about you, only that something new is waiting.',
+    addressTitle: 'An e-mail when there is a new message',
+    addressLabel: 'E-mail address for notices',
+    addressHint: 'No e-mail wanted? Then leave it empty.',
+    addressSaved: 'Your e-mail address has been saved.',
   },
   codes: {
     requestKinds: {
@@ -312,6 +316,7 @@ export const en: Texts = {
       'freedom-restriction': 'Measure restricting freedom',
       'own-statement': 'Own statement of the client',
     },
+    consentTypes: { disclosure: 'Consent to share data', care: 'Consent for the care' },
     decisionOutcomes: { granted: 'Granted', partly: 'Partly granted', refused: 'Refused' },
   },
 };

@@ -7,6 +7,9 @@
 import * as labels from '../../../../src/shared/labels.js';
 import type { RequestKind } from '../../../../src/requests/request-kinds.js';
 
+/** The two kinds of consent the portal shows (src/portal/rights/portal-consents.ts). */
+type ConsentType = 'care' | 'disclosure';
+
 export const nl = {
   languageName: 'Nederlands',
   common: {
@@ -260,12 +263,17 @@ export const nl = {
     failed: 'Versturen lukte niet',
     unread: 'Nieuw',
     emailNote: 'Je krijgt een e-mail als er een nieuw bericht is. In die e-mail staat niets over jou, alleen dat er iets nieuws is.',
+    addressTitle: 'Een e-mail als er een nieuw bericht is',
+    addressLabel: 'E-mailadres voor meldingen',
+    addressHint: 'Wil je geen e-mail? Laat het dan leeg.',
+    addressSaved: 'Je e-mailadres is opgeslagen.',
   },
   codes: {
     requestKinds: labels.REQUEST_KINDS,
     requestStates: labels.REQUEST_STATES,
     parts: labels.PARTS,
     entryKinds: labels.ENTRY_KINDS,
+    consentTypes: { disclosure: 'Toestemming om gegevens te delen', care: 'Toestemming voor de hulp' } satisfies Record<ConsentType, string>,
     decisionOutcomes: { granted: 'Toegewezen', partly: 'Voor een deel toegewezen', refused: 'Afgewezen' } satisfies Record<'granted' | 'partly' | 'refused', string>,
   },
 };
