@@ -143,6 +143,12 @@ beforeAll(async () => {
     { act: Act.recordDeath, method: 'POST', url: `${c}/death`, body: { diedOn: '2026-11-21' } },
     { act: Act.endRestriction, method: 'POST', url: `${c}/processing-restriction/end`, body: { reason: 'Juistheid gecontroleerd.', clientInformedOn: '2026-11-21' } },
     { act: Act.keepForGoodCare, method: 'PUT', url: `${c}/retention/good-care`, body: { until: '2090-01-01', reason: 'Later nodig voor de zorg.' } },
+    // Releasing entries to the client portal (issue 19 item 2): the holder alone.
+    { act: Act.releaseToPortal, method: 'POST', url: `${c}/entries/${entry.id}/portal-release`, body: { decision: 'release' } },
+    {
+      act: Act.withholdFromPortal, method: 'POST', url: `${c}/entries/${entry.id}/portal-release`,
+      body: { decision: 'withhold', ground: 'serious-harm', consultedEmployeeId: colleague.id, reason: 'Eerst bespreken met de jongere.' },
+    },
   );
 }, 300_000); // twelve log-ins (argon2id) and a fresh database
 afterAll(async () => h?.close());

@@ -139,6 +139,9 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'GET /api/admin/employees/:employeeId': ['application-administrator'],
   'POST /api/admin/employees': ['application-administrator'],
   'PATCH /api/admin/employees/:employeeId': ['application-administrator'],
+  // Releasing entries to the client portal (issue 19 item 2): part of the dossier; releasing and withholding are the holder's (acts.ts).
+  'GET /api/clients/:clientId/portal-releases': NONE,
+  'POST /api/clients/:clientId/entries/:entryId/portal-release': NONE,
   'POST /api/admin/employees/:employeeId/disable': ['application-administrator'],
   'POST /api/admin/employees/:employeeId/enable': ['application-administrator'],
   'POST /api/admin/employees/:employeeId/reset': ['application-administrator'],

@@ -48,6 +48,7 @@ import { workNoteRoutes } from '../work-notes/work-note-routes.js';
 import { draftRoutes } from '../drafts/draft-routes.js';
 import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
+import { releaseRoutes } from '../portal/release/release-routes.js';
 import { installPortalRealm } from '../portal/portal-route.js';
 import { portalRightsRoutes } from '../portal/rights/portal-rights-routes.js';
 import { installScopeAfterAuthentication, installScopeBeforeAuthentication } from './organisation-scope-hook.js';
@@ -308,6 +309,7 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   await server.ready();
   const plainHttp = config.production ? plainHttpWarning(config) : undefined;
   if (plainHttp !== undefined) server.log.warn({ event: 'plain-http' }, plainHttp);
+  releaseRoutes(server, deps);
   // The checkpoints file belongs to the configured database, so only an app that opened it checkpoints (not tests' databases).
   const checkpoints = overrides.db === undefined
     ? startCheckpointTimer(db, { file: config.logCheckpointFile, seconds: config.logCheckpointSeconds, now: deps.now, onError: (err) => {

@@ -184,6 +184,9 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/admin/employees': { url: `${admin}/employees` },
     'GET /api/admin/employees/:employeeId': { url: `${admin}/employees/${staffMember}` },
     'POST /api/admin/employees': { url: `${admin}/employees`, body: { username: 'nieuwe.collega', displayName: 'Nieuwe Collega', functionTitle: 'Jeugdhulpverlener', role: 'care-professional' } },
+    // Releasing entries to the client portal (issue 19 item 2): the holder's acts.
+    'GET /api/clients/:clientId/portal-releases': { url: `${c}/portal-releases` },
+    'POST /api/clients/:clientId/entries/:entryId/portal-release': { url: `${c}/entries/${entryId}/portal-release`, body: { decision: 'release' } },
     'PATCH /api/admin/employees/:employeeId': { url: `${admin}/employees/${staffMember}`, body: { functionTitle: 'Stagiair jeugdzorg' } },
     'POST /api/admin/employees/:employeeId/disable': { url: `${admin}/employees/${staffMember}/disable` },
     'POST /api/admin/employees/:employeeId/enable': { url: `${admin}/employees/${staffMember}/enable` },

@@ -8,11 +8,13 @@ import type { ClientScope } from '../../access/client-access.js';
 import type { HoldsTransaction } from '../../db/scope-tx.js';
 import { txOf } from '../../db/scope-tx.js';
 import type { ClientFacts } from '../../access/gate-scope.js';
-import { EMPLOYEES } from '../../organisation/employee-store.js';
+import { strongestCareRelationOn } from '../../care-team/care-team-store.js';
+import { EMPLOYEES, portalReleaseDays } from '../../organisation/employee-store.js';
 
 /** What the store needs of a scope: the transaction and the client (an employee's or a portal user's scope). */
-interface BoundToClient extends HoldsTransaction {
+export interface BoundToClient extends HoldsTransaction {
   readonly client: ClientFacts;
+  readonly now: Date;
 }
 
 export interface ReleaseRow {
@@ -46,6 +48,13 @@ export function releasesOf(scope: BoundToClient) {
         WHERE r.client_id = $1
         ORDER BY r.recorded_at, r.id`,
       [clientId, organisationId]),
+
+    /** The organisation's number of days until an entry reaches the portal by itself (employee-store, org.organisations). */
+    releaseDays: (): Promise<number> => portalReleaseDays(tx, organisationId),
+
+    /** The employee's strongest care relation with the client on the day (holder, member, substitute, intern), or null. */
+    relationOf: async (employeeId: string, day: string): Promise<string | null> => (await tx.query<{ relation: string | null }>(
+      `SELECT ${strongestCareRelationOn('$1', '$2', '$3')} AS relation`, [clientId, employeeId, day]))[0]?.relation ?? null,
 
     /** An active employee of the client's organisation whose role is not awaiting approval: name and role; undefined otherwise. */
     colleague: async (employeeId: string): Promise<{ name: string; role: string } | undefined> => (await tx.query<{ name: string; role: string }>(
