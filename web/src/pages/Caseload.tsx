@@ -9,27 +9,66 @@ import { EmergencyAccess } from './EmergencyAccess';
 
 interface ClientSummary { id: string; familyName: string; givenNames: string; birthDate: string }
 
+interface Signal { kind: string; urgency: 1 | 2 | 3; text: string }
+interface CaseloadClient extends ClientSummary { signals: Signal[] }
+
+const URGENCY: Record<Signal['urgency'], string> = { 3: 'Dringend', 2: 'Binnenkort', 1: 'Ter info' };
+
+/** A client's signals, most urgent first, each with how urgent it is (issue 15 item 9). */
+function Signals({ signals }: { signals: readonly Signal[] }) {
+  if (signals.length === 0) return <span className="muted">Niets bijzonders</span>;
+  return (
+    <ul className="plain signals">
+      {signals.map((s, i) => (
+        <li key={i} data-urgency={s.urgency}>
+          <strong className={s.urgency === 3 ? 'tag danger-tag' : 'tag'}>{URGENCY[s.urgency]}</strong> {s.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function CaseloadPage({ me }: { me: Me }) {
+  const wholeOrganisation = me.role === 'admin-staff';
   const list = useLoad(() => get<{ clients: ClientSummary[] }>('/api/clients?limit=200'), []);
+  // My own clients with what needs attention, in the engine's order; administrative staff see the whole organisation without signals.
+  const signals = useLoad(() => (wholeOrganisation ? Promise.resolve({ clients: [] as CaseloadClient[] }) : get<{ clients: CaseloadClient[] }>('/api/caseload/signals')), [wholeOrganisation]);
+  const ranked = signals.data?.clients ?? [];
+  const known = new Set(ranked.map((c) => c.id));
+  const rows: CaseloadClient[] = [...ranked, ...(list.data?.clients ?? []).filter((c) => !known.has(c.id)).map((c) => ({ ...c, signals: [] }))];
+  const reloadAll = () => {
+    list.reload();
+    signals.reload();
+  };
+  const urgent = ranked.filter((c) => c.signals.some((s) => s.urgency === 3)).length;
   return (
     <>
       <h1>Mijn caseload</h1>
-      <p className="lead">Goedendag, {me.displayName}. {me.role === 'admin-staff' ? 'U ziet alle cliënten van de organisatie.' : 'Dit zijn de cliënten met wie u nu werkt.'}</p>
-      {list.loading && <Loading what="Cliënten" />}
-      <ProblemBox problem={list.problem} />
-      {list.data !== undefined && (list.data.clients.length === 0
+      <p className="lead">Goedendag, {me.displayName}. {wholeOrganisation ? 'U ziet alle cliënten van de organisatie.' : 'Dit zijn de cliënten met wie u nu werkt. Wat aandacht nodig heeft, staat bovenaan.'}</p>
+      {(list.loading || signals.loading) && <Loading what="Cliënten" />}
+      <ProblemBox problem={list.problem ?? signals.problem} />
+      {!wholeOrganisation && signals.data !== undefined && ranked.length > 0 && (
+        <p role="status">{urgent === 0 ? 'Geen cliënt heeft nu iets dringends.' : `${urgent === 1 ? '1 cliënt heeft' : `${urgent} cliënten hebben`} iets dringends.`}</p>
+      )}
+      {list.data !== undefined && (rows.length === 0
         ? <p>U heeft nu geen cliënten.</p>
         : (
             <Wide label="Mijn caseload (tabel)">
               <table className="list" data-testid="caseload">
-                <caption className="sr-only">Cliënten</caption>
-                <thead><tr><th scope="col">Naam</th><th scope="col">Geboortedatum</th><th scope="col">Leeftijd</th></tr></thead>
+                <caption className="sr-only">Cliënten{wholeOrganisation ? '' : ', wat aandacht nodig heeft bovenaan'}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Naam</th><th scope="col">Geboortedatum</th><th scope="col">Leeftijd</th>
+                    {!wholeOrganisation && <th scope="col">Aandacht</th>}
+                  </tr>
+                </thead>
                 <tbody>
-                  {list.data.clients.map((c) => (
+                  {rows.map((c) => (
                     <tr key={c.id}>
                       <td><Link to={`/clienten/${c.id}`}>{c.givenNames} {c.familyName}</Link></td>
                       <td>{formatDate(c.birthDate)}</td>
                       <td>{ageOn(c.birthDate)} jaar</td>
+                      {!wholeOrganisation && <td data-testid="signals"><Signals signals={c.signals} /></td>}
                     </tr>
                   ))}
                 </tbody>
@@ -37,7 +76,7 @@ export function CaseloadPage({ me }: { me: Me }) {
             </Wide>
           ))}
       <FindClient me={me} />
-      {(me.role === 'care-professional' || me.role === 'admin-staff') && <RegisterClient onDone={list.reload} />}
+      {(me.role === 'care-professional' || me.role === 'admin-staff') && <RegisterClient onDone={reloadAll} />}
     </>
   );
 }
