@@ -127,6 +127,12 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   // every employee, but only with their own notes (anyone else's is 404).
   'POST /api/clients/:clientId/work-notes': NONE,
   'GET /api/work-notes': ALL,
+  // Portal messages (issue 19 item 6): the care team's side is the dossier's (read and record); one's own notification address is one's own.
+  'GET /api/clients/:clientId/messages': NONE,
+  'POST /api/clients/:clientId/messages/:accountId': NONE,
+  'GET /api/clients/:clientId/messages/:messageId/attachments/:attachmentId': NONE,
+  'GET /api/me/message-notifications': ALL,
+  'PUT /api/me/message-notifications': ALL,
   'DELETE /api/work-notes/:noteId': ALL,
   'POST /api/work-notes/:noteId/move-into-dossier': ALL,
   // Drafts (issue 15): kept only by who may record in this dossier; one's own session's idle timeout: everyone.
@@ -179,8 +185,11 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/privacy/processing-activities': ['privacy-officer'],
 };
 
-/** Routes outside this matrix: public, or about the caller's own session. */
-const outOfScope = (url: string) => url.startsWith('/api/docs') || url.startsWith('/api/auth/') || url === '/api/openapi.json';
+/**
+ * Routes outside this matrix: public, or about the caller's own session; and the portal's (/api/portal/…, issue 19),
+ * which no employee session opens (401) and whose portal door is tested per capability (src/portal/…).
+ */
+const outOfScope = (url: string) => url.startsWith('/api/docs') || url.startsWith('/api/auth/') || url === '/api/openapi.json' || url.startsWith('/api/portal/');
 
 let h: Harness;
 let fixture: RouteFixture;

@@ -200,6 +200,19 @@ export function entriesOf(scope: ClientBoundScope) {
 }
 
 /**
+ * Appends a portal user's message as a `correspondence` entry (issue 19 item 6; src/portal/messages/). care.entries
+ * names employees only, so the dossier's holder is its responsible author — as an employee records an own statement
+ * — and the sender is its source kind (client, parent, …) and its sealed source text.
+ */
+export async function appendPortalCorrespondence(scope: ClientBoundScope, entry: { id: string; occurredOn: string; sourceKind: SourceKind; ciphertext: Buffer }): Promise<boolean> {
+  return (await txOf(scope).query(
+    `INSERT INTO care.entries (id, client_id, kind, author_id, occurred_on, source_kind, statement_type, ciphertext)
+     SELECT $1, d.client_id, 'correspondence', d.holder_id, $3, $4, NULL, $5 FROM care.dossiers d WHERE d.client_id = $2 RETURNING id`,
+    [entry.id, scope.client.id, entry.occurredOn, entry.sourceKind, entry.ciphertext],
+  )).length > 0;
+}
+
+/**
  * The dossier of the scope's client (`care.dossiers`): its holder and care period.
  * @example const dossier = await dossierOf(scope).withHolder();
  */

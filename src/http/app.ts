@@ -45,6 +45,8 @@ import { downloadRoutes } from '../requests/download-routes.js';
 import { retentionRoutes } from '../retention/retention-routes.js';
 import { breachRoutes } from '../breaches/breach-routes.js';
 import { workNoteRoutes } from '../work-notes/work-note-routes.js';
+import { messageRoutes } from '../portal/messages/message-routes.js';
+import { portalMessageRoutes } from '../portal/messages/portal-message-routes.js';
 import { draftRoutes } from '../drafts/draft-routes.js';
 import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
@@ -303,6 +305,8 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   retentionRoutes(server, deps);
   breachRoutes(server, deps);
   workNoteRoutes(server, deps);
+  messageRoutes(server, deps);
+  portalMessageRoutes(server, deps);
   draftRoutes(server, deps);
   portalRightsRoutes(server, deps);
 

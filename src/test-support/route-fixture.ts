@@ -175,6 +175,12 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'PATCH /api/privacy/breaches/:id': { url: '/api/privacy/breaches/00000000-0000-4000-8000-000000000000', body: { risk: 'high-risk' } },
     'POST /api/clients/:clientId/work-notes': { url: `${c}/work-notes`, body: { text: 'Nog een geheugensteun' } },
     'GET /api/work-notes': { url: '/api/work-notes' },
+    // Portal messages (issue 19 item 6); no portal user wrote in this dossier, so the answer and the attachment are 404 for the holder.
+    'GET /api/clients/:clientId/messages': { url: `${c}/messages` },
+    'POST /api/clients/:clientId/messages/:accountId': { url: `${c}/messages/00000000-0000-4000-8000-00000000a11e`, body: { text: 'Dank voor uw bericht.' } },
+    'GET /api/clients/:clientId/messages/:messageId/attachments/:attachmentId': { url: `${c}/messages/${entryId}/attachments/00000000-0000-4000-8000-00000000a77a` },
+    'GET /api/me/message-notifications': { url: '/api/me/message-notifications' },
+    'PUT /api/me/message-notifications': { url: '/api/me/message-notifications', body: { email: 'hulpverlener@example.nl' } },
     'GET /api/clients/:clientId/drafts': { url: `${c}/drafts` },
     'PUT /api/clients/:clientId/drafts/:draftId': { url: `${c}/drafts/${draftId}`, body: draft },
     'DELETE /api/clients/:clientId/drafts/:draftId': { url: `${c}/drafts/${draftId}` },
