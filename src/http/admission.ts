@@ -108,6 +108,11 @@ export function installAdmission(server: FastifyInstance, admission: Admission):
     if (url === undefined || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     // problem.ts answers every 503 as problem+json with Retry-After.
     if (!(await admission.enter())) throw overloaded();
+    // A client that went away while it waited has had its abort hook already: give the place on at once.
+    if (request.raw.destroyed || request.raw.socket?.destroyed === true) {
+      admission.leave();
+      throw overloaded();
+    }
     request[HOLDS_PLACE] = true;
   });
   server.addHook('onResponse', (request: Admitted, _reply, done) => {
