@@ -8,6 +8,8 @@ export interface PortalMe {
   displayName: string;
   /** The client whose dossier this account is for. */
   clientName: string;
-  /** The relation's kind (parent, guardian, …) for a relation's account. */
-  relationKind?: string | null;
+  /** The registered relation this account is for; null for the client themself. */
+  relationId: string | null;
+  /** Whether the engine gives this person a right to anything in the dossier today, and why (its Dutch words). */
+  standing: { allowed: boolean; explanation: string; basis: string[] };
 }

@@ -1,5 +1,5 @@
 /** The portal's start page: whose dossier this is and a card per page, each saying in one line what it is for. */
-import { PortalLink } from '../components';
+import { PortalLink, WithheldNotice } from '../components';
 import { PORTAL_PAGES } from '../portal-pages';
 import type { PortalMe } from '../portal-types';
 import { useTexts } from '../texts/catalogue';
@@ -11,6 +11,7 @@ export function PortalHome({ me }: { me: PortalMe }) {
       <h1>{t.home.greeting(me.displayName)}</h1>
       <p className="lead">{me.kind === 'client' ? t.home.aboutSelf : t.home.aboutClient(me.clientName)}</p>
       <p>{me.kind === 'client' ? t.home.intro : t.home.introRelation(me.clientName)}</p>
+      {!me.standing.allowed && <WithheldNotice title={t.home.noRights} explanation={me.standing.explanation} basis={me.standing.basis} testId="standing" />}
       <ul className="portal-cards">
         {PORTAL_PAGES.map((p) => (
           <li key={p.path} className="card">

@@ -42,7 +42,7 @@ export function InvitationPage({ onDone }: { onDone: () => void }) {
   }, [token]);
 
   const complete = usePortalSubmit(
-    () => portalPost<{ recoveryCodes?: string[] }>('/api/portal/auth/invitation/complete', {
+    () => portalPost<{ accountId: string; recoveryCodes?: string[] }>('/api/portal/auth/invitation/complete', {
       token, state: opened!.state, username: username.trim(), password, code: code.trim(),
     }),
     (answer) => {

@@ -27,7 +27,11 @@ export function PortalLogin({ onLoggedIn, notice }: { onLoggedIn: (me: PortalMe)
     setCode('');
     setChallenge(answer.challenge);
   });
-  const second = usePortalSubmit(() => portalPost<PortalMe>('/api/portal/auth/login/totp', { challenge, code: code.trim() }), onLoggedIn);
+  // The code starts the session; who is logged in comes from /me, as after a reload.
+  const second = usePortalSubmit(async () => {
+    await portalPost<{ accountId: string }>('/api/portal/auth/login/totp', { challenge, code: code.trim() });
+    return portalGet<PortalMe>('/api/portal/auth/me');
+  }, onLoggedIn);
 
   return (
     <main id="main" tabIndex={-1} className="portal-main portal-narrow">

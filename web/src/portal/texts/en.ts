@@ -59,6 +59,7 @@ export const en: Texts = {
     aboutSelf: 'This is your file at youth care.',
     intro: 'Here you can read what has been written about you and who looked at it, and you can ask for or arrange things yourself.',
     introRelation: (client) => `Here you read what you may see about ${client}. What you may see depends on the law and on agreements. Wherever something is not shown, it says why.`,
+    noRights: 'You cannot see or do anything in this file now',
     cards: {
       dossier: 'Read what has been written, and what you may not see and why.',
       accessLog: 'See who looked at the file, when and why.',
@@ -112,7 +113,7 @@ export const en: Texts = {
     recoveryText: 'Keep these codes in a safe place. You only see them once. Do you not have your phone? Then you can log in with one of these codes. Each code works once.',
     recoveryDone: 'I have saved the codes, continue',
     done: 'Your account is ready.',
-    toLogin: 'Go to log in',
+    toLogin: 'Continue to my file',
   },
   dossier: {
     title: 'My file',

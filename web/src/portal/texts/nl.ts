@@ -64,6 +64,7 @@ export const nl = {
     aboutSelf: 'Dit is jouw dossier bij de jeugdhulp.',
     intro: 'Hier lees je wat er over jou is opgeschreven, wie het heeft bekeken, en kun je zelf iets vragen of regelen.',
     introRelation: (client: string) => `Hier lees je wat je over ${client} mag zien. Wat je mag zien, hangt af van de wet en van afspraken. Bij alles wat je niet ziet, staat waarom.`,
+    noRights: 'Je kunt nu niets in dit dossier zien of doen',
     cards: {
       dossier: 'Lees wat er is opgeschreven en wat je niet mag zien, met de reden.',
       accessLog: 'Zie wie het dossier heeft bekeken, wanneer en waarom.',
@@ -117,7 +118,7 @@ export const nl = {
     recoveryText: 'Bewaar deze codes op een veilige plek. Je ziet ze maar één keer. Heb je je telefoon niet? Dan kun je met één van deze codes inloggen. Elke code werkt één keer.',
     recoveryDone: 'Ik heb de codes bewaard, verder',
     done: 'Je account is klaar.',
-    toLogin: 'Naar inloggen',
+    toLogin: 'Verder naar mijn dossier',
   },
   dossier: {
     title: 'Mijn dossier',
