@@ -6,7 +6,9 @@
  *               one consistent snapshot while the servers keep serving; restore it with
  *               `dossierwijzer restore FILE` (or pg_restore by hand, then `dossierwijzer restored`).
  *   PGlite      the data folder as a gzipped tarball (PGlite's dumpDataDir), taken with the server
- *               STOPPED: an embedded database has one process at a time.
+ *               STOPPED: an embedded database has one process at a time. While the server runs, it
+ *               takes them itself (DW_BACKUP_DIR, every DW_BACKUP_HOURS and on SIGUSR2;
+ *               backup-schedule.ts, `takeOnlinePgliteBackup`): the same file and manifest.
  *
  * The manifest records when the backup was taken (the database's clock), the
  * access log's head at that moment, the migrations it has, the fingerprint of
@@ -29,6 +31,7 @@ import { keyFingerprint } from '../crypto/master-key-rotation.js';
 import { loadMasterKey, readMasterKeyFile } from '../crypto/master-key.js';
 import type { Queryable } from '../db/database.js';
 import { pgliteDir } from '../db/open-database.js';
+import type { PgliteDatabase } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
 import type { Command } from './command.js';
 
@@ -37,7 +40,8 @@ const usage = `Usage: dossierwijzer backup FILE [--json]
 Writes a consistent copy of the configured database to FILE and what it holds
 to FILE.manifest.json (time, access-log head, migrations, master-key
 fingerprint, SHA-256). PostgreSQL: pg_dump (custom format) as the owner, while
-the servers run. PGlite: stop the server first.
+the servers run. PGlite: stop the server first, or let the running server take
+them (DW_BACKUP_DIR, every DW_BACKUP_HOURS and on SIGUSR2: kill -USR2 <pid>).
 
 The master key and the checkpoints file are not in the backup: keep the key
 in a separate, safe place, and ship the checkpoints file off the host.
@@ -166,14 +170,46 @@ export async function takeBackup(config: Config, file: string): Promise<BackupMa
     await rm(partial, { force: true });
     throw error;
   }
+  return writeManifest(config, target, config.databaseUrl === undefined ? 'pglite' : 'postgres', described);
+}
+
+async function writeManifest(
+  config: Config, target: string, kind: BackupManifest['kind'], described: Awaited<ReturnType<typeof describeDatabase>>,
+): Promise<BackupManifest> {
   const { sha256, bytes } = await sha256File(target);
   const manifest: BackupManifest = {
-    format: BACKUP_FORMAT, version: 1, kind: config.databaseUrl === undefined ? 'pglite' : 'postgres',
+    format: BACKUP_FORMAT, version: 1, kind,
     takenAt: described.takenAt.toISOString(), logHead: described.head, migrations: described.migrations,
     masterKeyFingerprint: await masterKeyFingerprint(config), file: path.basename(target), bytes, sha256,
   };
   await writeFile(manifestPath(target), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   return manifest;
+}
+
+/**
+ * The backup of a PGlite database the server has open (the only handle there can be): described and dumped in one
+ * exclusive turn on the handle (`PgliteDatabase.exclusive`), so the manifest's log head and time are the tarball's;
+ * requests wait for that turn (a checkpoint and a copy of the folder) and are then served as before. Same file and
+ * manifest as `dossierwijzer backup` with the server stopped; `dossierwijzer restore FILE` restores either.
+ * Run it across organisations (`asSystem`): the log head is read through row-level security.
+ */
+export async function takeOnlinePgliteBackup(db: PgliteDatabase, config: Config, file: string): Promise<BackupManifest> {
+  const target = path.resolve(file);
+  const partial = `${target}.partial`;
+  let described: Awaited<ReturnType<typeof describeDatabase>>;
+  try {
+    const tarball = await db.exclusive(async (handle) => {
+      described = await describeDatabase(handle);
+      return handle.dumpDataDir('gzip');
+    });
+    await writeFile(partial, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
+    await fsyncFile(partial);
+    await rename(partial, target);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return writeManifest(config, target, 'pglite', described!);
 }
 
 export const backupCommand: Command = async (args) => {

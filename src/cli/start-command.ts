@@ -15,6 +15,7 @@ import { checkDurability, durabilityProblem } from '../db/durability-check.js';
 import { MigrationChecksumError } from '../db/migrate.js';
 import { asSystem } from '../db/organisation-scope.js';
 import { createApp, type App } from '../http/app.js';
+import { startBackupSchedule } from './backup-schedule.js';
 import type { Command } from './command.js';
 
 /** The wait before attempt `n + 1` (n ≥ 1): 1, 2, 4, 8, 16, 30, 30 … seconds. */
@@ -129,10 +130,16 @@ export const startCommand: Command = async () => {
     return 1;
   }
   const database = config.databaseUrl === undefined ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  // Online backups of an embedded database (DW_BACKUP_DIR): the server holds its only handle (backup-schedule.ts).
+  const backups = startBackupSchedule(app.deps.db, config, app.server.log);
   process.stdout.write([
     `Dossierwijzer is running at ${address}`,
     `  API documentation: ${address}/api/docs`,
     `  Database: ${database}`,
+    ...(backups === undefined
+      ? []
+      : [`  Backups: to ${config.backup.dir}${config.backup.hours > 0 ? ` every ${config.backup.hours} h` : ''}`
+        + ` and on SIGUSR2 (kill -USR2 ${process.pid}); the newest ${config.backup.keep} are kept`]),
     ...demoLines,
     '',
   ].join('\n'));
@@ -141,6 +148,7 @@ export const startCommand: Command = async () => {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await backups?.stop();
   await app.close();
   return 0;
 };

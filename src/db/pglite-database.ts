@@ -40,6 +40,18 @@ function queryable(target: PgliteQueryable): Queryable {
 export interface PgliteDatabase extends Database {
   /** The data directory as an uncompressed tarball, after a checkpoint, for `loadDataDir`. */
   dumpDataDir(): Promise<Blob>;
+  /**
+   * Runs `work` alone on the handle: no query or transaction of anyone else starts until it ends (they queue, as they
+   * queue behind each other). For the server's online backup (cli/backup-schedule.ts): the database described and its
+   * data directory dumped at one moment, between transactions, while the server keeps serving.
+   */
+  exclusive<T>(work: (handle: ExclusiveHandle) => Promise<T>): Promise<T>;
+}
+
+/** What `exclusive` work may do on the handle. */
+export interface ExclusiveHandle extends Queryable {
+  /** The data directory as a tarball after a checkpoint (gzip: what `dossierwijzer backup` writes for PGlite). */
+  dumpDataDir(compression: 'gzip' | 'none'): Promise<Blob>;
 }
 
 export interface PgliteOpenOptions {
@@ -96,6 +108,22 @@ export async function openPglite(dataDir: string | undefined, options: PgliteOpe
       await pg.exec(script);
     }),
     close: () => pg.close(),
+    exclusive: (work) => inTurn(() => work({
+      query: (text, params) => base.query(text, params),
+      async dumpDataDir(compression) {
+        // CHECKPOINT needs the superuser the handle was opened as; the server's requests run as the application
+        // role (SET ROLE). Nobody else runs in this turn: leave the role for the checkpoint and take it up again.
+        const [{ role } = { role: '' }] = (await pg.query<{ role: string }>('SELECT current_user AS role')).rows;
+        const [{ session } = { session: '' }] = (await pg.query<{ session: string }>('SELECT session_user AS session')).rows;
+        if (role !== session) await pg.exec('RESET ROLE');
+        try {
+          await pg.exec('CHECKPOINT');
+        } finally {
+          if (role !== session) await pg.query(`SELECT set_config('role', $1, false)`, [role]);
+        }
+        return pg.dumpDataDir(compression);
+      },
+    })),
     async dumpDataDir() {
       // The checkpoint writes every dirty page out, so the copy starts without replaying the log.
       await pg.exec('CHECKPOINT');
