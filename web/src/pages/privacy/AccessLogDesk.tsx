@@ -67,7 +67,7 @@ export function AccessSessions({ clientId }: { clientId: string }) {
     <section aria-labelledby="log-title">
       <h2 id="log-title">Wie zag het dossier van {data?.client.name ?? '…'}?</h2>
       <p><Link to="/privacy/toegang">Andere cliënt zoeken</Link></p>
-      <form className="inline" aria-label="Toegangslog filteren" onSubmit={(e) => e.preventDefault()}>
+      <form className="inline filters" aria-label="Toegangslog filteren" onSubmit={(e) => e.preventDefault()}>
         <Select
           label="Medewerker"
           value={employee}
