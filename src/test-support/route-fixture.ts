@@ -6,6 +6,8 @@
  */
 import { ensureTeam } from '../organisation/organisation-service.js';
 import type { Harness, TestEmployee } from './harness.js';
+import { createPortalLogin, portalRequest } from './portal-fixture.js';
+import { PDF } from './sample-files.js';
 
 export interface RouteCall {
   url: string;
@@ -33,6 +35,11 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const factId = fact.json<{ facts: { id: string }[] }>().facts[0]!.id;
   const relation = await h.request({ method: 'POST', url: `/api/clients/${clientId}/relations`, cookie, body: { relation: 'parent', hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental', familyName: 'Ouder', givenNames: 'Anna', establishedHow: 'gezagsregister', validFrom: '2026-01-05' } });
   const relationId = relation.json<{ id: string }>().id;
+  // A parent writes to the care team through the portal (issue 19 item 6), so the team's message routes have a thread.
+  const parentPortal = await createPortalLogin(h, { clientId, relationId, createdBy: holder });
+  const portalMessage = (await portalRequest(h, { method: 'POST', url: '/api/portal/messages', cookie: parentPortal.cookie, body: {
+    text: 'Vraag van de ouder', attachment: { name: 'brief.pdf', contentBase64: PDF.toString('base64') },
+  } })).json<{ id: string; attachments: { id: string }[] }>();
   const agreement = await h.request({ method: 'POST', url: `/api/clients/${clientId}/agreements`, cookie, body: { agreement: 'no-conversation-reports-to-parents', agreedOn: '2026-01-05' } });
   const agreementId = agreement.json<{ id: string }>().id;
   const consent = await h.request({ method: 'POST', url: `/api/clients/${clientId}/consents`, cookie, body: { kind: 'care', givenBy: 'client', givenOn: '2026-01-05', informationGiven: 'Folder en gesprek over de hulp.' } });
@@ -175,10 +182,10 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'PATCH /api/privacy/breaches/:id': { url: '/api/privacy/breaches/00000000-0000-4000-8000-000000000000', body: { risk: 'high-risk' } },
     'POST /api/clients/:clientId/work-notes': { url: `${c}/work-notes`, body: { text: 'Nog een geheugensteun' } },
     'GET /api/work-notes': { url: '/api/work-notes' },
-    // Portal messages (issue 19 item 6); no portal user wrote in this dossier, so the answer and the attachment are 404 for the holder.
+    // Portal messages (issue 19 item 6): the parent's thread.
     'GET /api/clients/:clientId/messages': { url: `${c}/messages` },
-    'POST /api/clients/:clientId/messages/:accountId': { url: `${c}/messages/00000000-0000-4000-8000-00000000a11e`, body: { text: 'Dank voor uw bericht.' } },
-    'GET /api/clients/:clientId/messages/:messageId/attachments/:attachmentId': { url: `${c}/messages/${entryId}/attachments/00000000-0000-4000-8000-00000000a77a` },
+    'POST /api/clients/:clientId/messages/:accountId': { url: `${c}/messages/${parentPortal.accountId}`, body: { text: 'Dank voor uw bericht.' } },
+    'GET /api/clients/:clientId/messages/:messageId/attachments/:attachmentId': { url: `${c}/messages/${portalMessage.id}/attachments/${portalMessage.attachments[0]!.id}` },
     'GET /api/me/message-notifications': { url: '/api/me/message-notifications' },
     'PUT /api/me/message-notifications': { url: '/api/me/message-notifications', body: { email: 'hulpverlener@example.nl' } },
     'GET /api/clients/:clientId/drafts': { url: `${c}/drafts` },
