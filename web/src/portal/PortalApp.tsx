@@ -54,11 +54,12 @@ function PortalShell() {
   }, [loadMe]);
 
   const page = pageOf(path);
+  const isHome = path === '/portaal' || path === '/portaal/' || path === '/portaal/inloggen';
   useEffect(() => {
-    const title = path === '/portaal/uitnodiging' ? t.invitation.title : session.state === 'in' ? (page === undefined ? t.shell.notFound : t.shell[page.key]) : t.login.title;
+    const title = path === '/portaal/uitnodiging' ? t.invitation.title : session.state === 'in' ? (isHome ? t.home.title : page === undefined ? t.shell.notFound : t.shell[page.key]) : t.login.title;
     document.title = `${title} — ${t.common.portalName} — ${t.common.appName}`;
     document.getElementById('main')?.focus({ preventScroll: true });
-  }, [path, session.state, page, t]);
+  }, [path, session.state, page, isHome, t]);
 
   // The invitation link needs no session: the invitee has no account yet.
   if (path === '/portaal/uitnodiging') {
@@ -97,7 +98,7 @@ function PortalShell() {
       <a className="skip" href="#main">{t.shell.skip}</a>
       <header className="portal-top">
         <div className="portal-bar">
-          <PortalLink to="/portaal" className="portal-brand">{t.common.portalName}</PortalLink>
+          <PortalLink to="/portaal" className="portal-brand">{t.common.appName}</PortalLink>
           <div className="portal-who">
             <span data-testid="portal-who">{t.shell.loggedInAs(me.displayName)}</span>
             <LanguageSwitch />
@@ -106,6 +107,7 @@ function PortalShell() {
         </div>
         <nav aria-label={t.shell.menu} className="portal-nav">
           <ul>
+            <li><PortalLink to="/portaal" current={isHome}>{t.shell.home}</PortalLink></li>
             {PORTAL_PAGES.map((p) => (
               <li key={p.path}><PortalLink to={p.path} current={page?.path === p.path}>{t.shell[p.key]}</PortalLink></li>
             ))}
@@ -113,7 +115,7 @@ function PortalShell() {
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="portal-main">
-        {path === '/portaal' || path === '/portaal/' || path === '/portaal/inloggen'
+        {isHome
           ? <PortalHome me={me} />
           : page !== undefined
             ? page.render(me, path)

@@ -167,6 +167,7 @@ function ParentsSection() {
     <section className="card" aria-labelledby="parents-title" data-testid="parents-consent">
       <h2 id="parents-title">{t.consents.parentsTitle}</h2>
       <p>{t.consents.parentsLead}</p>
+      <p className="hint"><Dutch>{shown.explanation}</Dutch></p>
       {shown.parents.length === 0 && <p>{t.consents.parentsNone}</p>}
       {shown.parents.map((parent) => (
         <fieldset key={parent.relationId} className="portal-choice">

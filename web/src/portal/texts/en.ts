@@ -14,7 +14,7 @@ export const en: Texts = {
     unknown: 'something else',
     noDate: 'no date',
     at: (date, time) => `${date} at ${time}`,
-    basis: 'Why: the law',
+    basis: 'Legal basis',
     problemForbidden: 'This is not allowed',
     problemConflict: 'This is not possible',
     problemOther: 'This did not work',

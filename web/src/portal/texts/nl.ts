@@ -19,7 +19,7 @@ export const nl = {
     unknown: 'iets anders',
     noDate: 'geen datum',
     at: (date: string, time: string) => `${date} om ${time}`,
-    basis: 'Waarom: de wet',
+    basis: 'Wettelijke basis',
     problemForbidden: 'Dit mag niet',
     problemConflict: 'Dit kan niet',
     problemOther: 'Dit lukte niet',
