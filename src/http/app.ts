@@ -217,6 +217,9 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   // Free text about clients written before migrations 0033 and 0037 is sealed before anything is served.
   await sealLegacyFreeText(db, masterKey);
   const deps: AppDeps = { config, db, masterKey, now: overrides.now ?? (() => new Date()) };
+  // Issue 18 item 4: resolved sessions kept DW_SESSION_CACHE_MS while this server hears every session change (0 = off).
+  // Started before the server is built: awaiting I/O between its route registrations would let Fastify boot early.
+  const stopSessionCache = await startSessionCache(db, config.sessionCacheMs, TOUCH_AFTER_MS);
 
   const server = Fastify({
     logger: loggerOptions(config, overrides.logStream),
@@ -268,8 +271,6 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   await server.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   // Admission control (issue 18): a full house answers 503 before the session is looked up.
   installAdmission(server, new Admission(config.admission));
-  // Issue 18 item 4: resolved sessions kept DW_SESSION_CACHE_MS while this server hears every session change (0 = off).
-  const stopSessionCache = await startSessionCache(db, config.sessionCacheMs, TOUCH_AFTER_MS);
   installScopeBeforeAuthentication(server);
   installAuthentication(server, deps);
   installPortalRealm(server);
