@@ -25,6 +25,7 @@ import type { EmployeeRole } from '../organisation/employee-roles.js';
 import { employeeIdByUsername, organisationNamed } from '../organisation/employee-store.js';
 import { addToCareTeam, ensureEmployee, ensureOrganisation, ensureTeam } from '../organisation/organisation-service.js';
 import { insertRegisteredRelation, type CustodyBasis, type CustodyKind } from '../representation/relation-store.js';
+import { addDays, formatIsoDate, toCalendarDate } from '../rules/calendar.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { inSeedTransaction } from './seed-demo-store.js';
 
@@ -142,6 +143,45 @@ const DEMO_CLIENTS: readonly DemoClient[] = [
   },
 ];
 
+/** The ISO date `days` days before `today`. */
+function daysBefore(today: string, days: number): string {
+  return formatIsoDate(addDays(toCalendarDate(today, 'today'), -days));
+}
+
+/**
+ * A year of everyday work in each demo dossier (issue 15 item 12): a plan with goals, conversations, a case
+ * discussion, information from school, a letter, agreements, information given, a decision and — for most — an
+ * evaluation, spread over the past months, so a visitor sees a dossier that lives. Two clients have no evaluation
+ * yet, so the caseload shows an evaluation due. All fictional.
+ */
+function everydayEntries(demo: DemoClient, index: number, today: string): NewEntry[] {
+  const name = demo.client.givenNames;
+  const on = (days: number) => daysBefore(today, days + index * 7);
+  const entries: NewEntry[] = [
+    {
+      kind: 'plan', title: 'Plan van aanpak met doelen', occurredOn: on(200), source: { kind: 'care-professional' }, statementType: 'opinion',
+      text: `Fictief plan voor ${name}. Doel 1: ${name} gaat elke dag naar school. Doel 2: thuis minder ruzie, gemeten met een weekkaart. `
+        + 'Doel 3: een vaste vrijetijdsbesteding. Evaluatie na een half jaar, samen met de cliënt en de ouders of de voogd.',
+    },
+    { kind: 'conversation-report', title: 'Kennismaking', occurredOn: on(190), source: { kind: 'client' }, statementType: 'fact', text: `Fictief: eerste gesprek met ${name} over wat goed gaat en wat lastig is.` },
+    { kind: 'case-discussion', title: 'Casusbespreking', occurredOn: on(160), source: { kind: 'care-professional' }, statementType: 'opinion', text: 'Fictief: het team adviseert eerst de dagstructuur aan te pakken.' },
+    { kind: 'third-party-information', title: 'Informatie van school', occurredOn: on(140), source: { kind: 'school', description: 'mentor (fictief)' }, statementType: 'fact', text: 'Fictief: de mentor meldt dat het verzuim daalt.' },
+    { kind: 'conversation-report', title: 'Gesprek thuis', occurredOn: on(120), source: { kind: 'parent' }, statementType: 'fact', text: 'Fictief huisbezoek: afspraken over bedtijden en telefoongebruik.' },
+    { kind: 'correspondence', title: 'Brief aan ouders', occurredOn: on(100), source: { kind: 'care-professional' }, statementType: 'fact', text: 'Fictief: uitnodiging voor het gesprek over de voortgang.' },
+    { kind: 'work-agreement', title: 'Afspraak over contact', occurredOn: on(80), source: { kind: 'care-professional' }, statementType: 'fact', text: 'Fictief: om de week een gesprek, bij crisis bellen met het teamnummer.' },
+    { kind: 'information-given', title: 'Uitleg over het dossier', occurredOn: on(60), source: { kind: 'care-professional' }, statementType: 'fact', text: 'Fictief: uitgelegd wat er in het dossier staat en hoe inzage werkt.' },
+    { kind: 'decision', title: 'Besluit over de hulp', occurredOn: on(40), source: { kind: 'care-professional' }, statementType: 'opinion', text: 'Fictief: de hulp gaat door; het accent ligt op school.' },
+    { kind: 'conversation-report', title: 'Gesprek over school', occurredOn: on(10), source: { kind: 'client' }, statementType: 'fact', text: `Fictief: ${name} vertelt over een nieuwe vriend in de klas.` },
+  ];
+  if (index % 3 !== 1) {
+    entries.push({
+      kind: 'evaluation', title: 'Evaluatie van het plan', occurredOn: on(20), source: { kind: 'care-professional' }, statementType: 'opinion',
+      text: 'Fictieve evaluatie: doel 1 behaald, doel 2 deels, doel 3 nog niet. Het plan loopt een half jaar door.',
+    });
+  }
+  return entries;
+}
+
 function birthDateForAge(today: string, age: number): string {
   // Born on 1 March, or 1 January when that keeps the age right early in the year.
   const year = Number(today.slice(0, 4)) - age;
@@ -202,7 +242,7 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
   };
   const ctx: RequestContext = { actor: holder, route: 'CLI seed-demo', address: null, now };
   const today = calendarDate(now);
-  for (const demo of DEMO_CLIENTS) {
+  for (const [index, demo] of DEMO_CLIENTS.entries()) {
     const birthDate = birthDateForAge(today, demo.age);
     // Through the gate as the holder would at the desk: the new client and each entry decided and logged as theirs.
     const clientId = await enter(db, ctx, { kind: 'new-client', born: birthDate }, 'register', async (scope) => (await registerClient(
@@ -217,7 +257,7 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
         custodyEstablishedBy: custodyBasisOf(relation),
       });
     }
-    for (const entry of demo.entries) {
+    for (const entry of [...demo.entries, ...everydayEntries(demo, index, today)]) {
       await enter(db, ctx, { kind: 'client', clientId }, { action: 'record', part: partOfEntryKind(entry.kind) },
         (scope) => addEntry(scope, masterKey, 1024 * 1024, entry));
     }
