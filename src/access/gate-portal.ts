@@ -27,10 +27,12 @@ import {
 } from '../rules/index.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { AccessBasis, AccessOutcome } from './access-log.js';
-import { rowOf, writeInWork, writeRefusal } from './gate-log.js';
+import { portalRole, rowOf, writeInWork, writeRefusal } from './gate-log.js';
 import type {
-  ClientBoundScope, PortalContext, PortalDecision, PortalIntent, PortalReader, PortalScope,
+  ClientBoundScope, PortalContext, PortalDecision, PortalIntent, PortalInvitationScope, PortalInvitee, PortalReader, PortalScope,
+  PortalStandingAnswer, PublicContext,
 } from './gate-scope.js';
+import type { AccessLogRow } from './access-log.js';
 
 /** The engine's own actions; the portal's other acts are decided by the person's standing today. */
 const ENGINE_ACTIONS: ReadonlySet<string> = new Set<string>([
@@ -76,6 +78,60 @@ export async function portalPersonOn(scope: ClientBoundScope, relationId: string
   return { reader: { actor, relationId, consentGiven }, question: rest };
 }
 
+/** A client-bound scope for the door's own questions, from the facts it loaded. */
+function factsScope(tx: Queryable, facts: { id: string; organisation_id: string; birth_date: string; wrapped_key: Buffer | null; restricted: boolean }, now: Date,
+  touch: (ids: readonly string[]) => void = () => undefined): ClientBoundScope {
+  return {
+    [SCOPE_TX]: tx,
+    client: { id: facts.id, organisationId: facts.organisation_id, birthDate: facts.birth_date },
+    now,
+    preloaded: { wrappedKey: facts.wrapped_key, processingRestricted: facts.restricted },
+    touch,
+  };
+}
+
+/**
+ * Whether the person may have a portal account today, by the engine (`decidePortalStanding`) — for the professional's
+ * invitation (the client scope's work) and the invitation's completion.
+ */
+export async function portalStandingOf(scope: ClientBoundScope, relationId: string | null): Promise<PortalStandingAnswer> {
+  const person = await portalPersonOn(scope, relationId, calendarDate(scope.now));
+  const decision = decidePortalStanding(person.question);
+  return { allowed: decision.outcome === Outcome.allow, explanation: decision.explanation, basis: decision.basis };
+}
+
+/**
+ * An invitation link opened or completed (gate.ts subject `portal-invitation`): one row per attempt, the portal account
+ * as the user and the inviting employee as the responsible one; a refused attempt's row in its own transaction.
+ */
+export async function enterPortalInvitation<T>(db: Database, ctx: PublicContext, act: 'open' | 'complete', work: (scope: PortalInvitationScope) => Promise<T>): Promise<T> {
+  const rows: AccessLogRow[] = [];
+  const attempted = (invitee: PortalInvitee, allowed: boolean, standing?: PortalStandingAnswer): void => {
+    rows.push(rowOf({ kind: 'public', ctx, organisationId: invitee.organisationId, employeeId: invitee.accountId, employeeRole: portalRole(invitee.relationId === null ? 'client' : 'relation') }, {
+      clientId: invitee.clientId, action: `portal-invitation-${act}`, part: 'administrative-data', actingForId: invitee.invitedBy,
+      outcome: allowed ? AccessOutcome.allowed : AccessOutcome.denied,
+      decision: { basis: allowed ? AccessBasis.legalDuty : AccessBasis.none, citations: standing?.basis ?? [] },
+    }));
+  };
+  try {
+    return await db.transaction(async (tx) => {
+      const value = await work({
+        [SCOPE_TX]: tx, now: ctx.now, attempted,
+        standing: async (invitee) => {
+          const facts = await portalClientFacts(tx, invitee.clientId, invitee.organisationId);
+          if (facts === undefined) return { allowed: false, explanation: 'Dit dossier bestaat niet meer.', basis: [] };
+          return portalStandingOf(factsScope(tx, facts, ctx.now), invitee.relationId);
+        },
+      });
+      await writeInWork(tx, rows);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500 && rows.length > 0) await writeRefusal(db, rows.map((r) => ({ ...r, outcome: AccessOutcome.denied, basis: AccessBasis.none })));
+    throw error;
+  }
+}
+
 function decideIntent(person: PortalPerson, intent: PortalIntent): Decision {
   const facts = [...person.question.facts ?? [], ...(person.reader.consentGiven ? [Fact.consentGiven] : [])];
   if (ENGINE_ACTIONS.has(intent.action)) {
@@ -113,26 +169,28 @@ export async function enterPortal<T>(
       const facts = await portalClientFacts(tx, ctx.account.clientId, ctx.account.organisationId);
       if (facts === undefined) return Promise.reject(portalNotFound());
       const touched = new Set<string>();
-      const base: ClientBoundScope = {
-        [SCOPE_TX]: tx,
-        client: { id: facts.id, organisationId: facts.organisation_id, birthDate: facts.birth_date },
-        now: ctx.now,
-        preloaded: { wrappedKey: facts.wrapped_key, processingRestricted: facts.restricted },
-        touch: (ids) => { for (const id of ids) touched.add(id); },
-      };
+      const base = factsScope(tx, facts, ctx.now, (ids) => {
+        for (const id of ids) touched.add(id);
+      });
       const person = await portalPersonOn(base, ctx.account.relationId, calendarDate(ctx.now));
       const decision = decideIntent(person, intent);
-      if (decision.outcome !== Outcome.allow) {
+      // The account's own page (`account`: who am I, log out) is open to every live account; it says what the engine
+      // answers today but refuses nothing (the person must be able to see why they see nothing).
+      if (decision.outcome !== Outcome.allow && intent.action !== 'account') {
         refusal = { decision };
         throw forbidden(decision.explanation, 'Not allowed; see the Dutch explanation and the articles in "basis".', decision.basis);
       }
       decided = {
-        allowed: true, basis: person.reader.consentGiven && decision.basis.length > 0 ? AccessBasis.consent : AccessBasis.legalDuty,
+        allowed: true,
+        basis: decision.outcome !== Outcome.allow ? AccessBasis.none : person.reader.consentGiven ? AccessBasis.consent : AccessBasis.legalDuty,
         citations: decision.basis, explanation: decision.explanation,
       };
       const scope = {
         ...base,
-        account: { id: ctx.account.id, kind: ctx.account.kind, relationId: ctx.account.relationId, displayName: ctx.account.displayName },
+        account: {
+          id: ctx.account.id, kind: ctx.account.kind, relationId: ctx.account.relationId, displayName: ctx.account.displayName,
+          ...(ctx.account.clientName === undefined ? {} : { clientName: ctx.account.clientName }),
+        },
         reader: { ...person.reader, action: readerAction(intent) },
         decision: decided,
       } as unknown as PortalScope;

@@ -127,6 +127,8 @@ export interface PortalAccount {
   relationId: string | null;
   /** "Voornamen Achternaam" of the client or the relation. */
   displayName: string;
+  /** "Voornamen Achternaam" of the client whose dossier it is. */
+  clientName?: string;
   /** A short, non-secret id of the portal session for the access log (not the token). */
   sessionId: string;
 }
@@ -170,7 +172,9 @@ export interface PortalDecision {
  */
 export interface PortalScope extends ClientBoundScope {
   readonly [portalScopeBrand]: true;
-  readonly account: { readonly id: string; readonly kind: 'client' | 'relation'; readonly relationId: string | null; readonly displayName: string };
+  readonly account: {
+    readonly id: string; readonly kind: 'client' | 'relation'; readonly relationId: string | null; readonly displayName: string; readonly clientName?: string;
+  };
   /** The person as the engine reads them today: their actor word, relation, and (inspect) whether consent is recorded. */
   readonly reader: PortalReader;
   readonly decision: PortalDecision;
@@ -307,4 +311,32 @@ export interface Enrolled {
 export interface EnrolmentScope extends HoldsTransaction {
   readonly now: Date;
   completed(who: Enrolled): void;
+}
+
+/** The invitation behind a one-time portal link, as the gate logs it. */
+export interface PortalInvitee {
+  organisationId: string;
+  clientId: string;
+  accountId: string;
+  relationId: string | null;
+  /** The employee who made the invitation (the responsible user, logged as acting-for). */
+  invitedBy: string;
+}
+
+/** The engine's answer whether a person may have a portal account today (`decidePortalStanding`). */
+export interface PortalStandingAnswer {
+  allowed: boolean;
+  explanation: string;
+  basis: readonly Citation[];
+}
+
+/**
+ * An invitation link opened or completed (no session yet: the link is the proof): the work finds the invitation and
+ * says how the attempt ended through `attempted` (one row each, logged also when refused: a link used twice or
+ * expired shows in the log), and may ask the engine about the invitee today through `standing`.
+ */
+export interface PortalInvitationScope extends HoldsTransaction {
+  readonly now: Date;
+  attempted(invitee: PortalInvitee, allowed: boolean, standing?: PortalStandingAnswer): void;
+  standing(invitee: PortalInvitee): Promise<PortalStandingAnswer>;
 }

@@ -31,10 +31,10 @@ import { enterDownload } from './gate-download.js';
 import { enterEnrolment, type EnrolmentScope } from './gate-enrolment.js';
 import { enterFamily, enterFamilyLinking } from './gate-family.js';
 import { enterOwn, type OwnIntent } from './gate-own.js';
-import { enterPortal } from './gate-portal.js';
+import { enterPortal, enterPortalInvitation } from './gate-portal.js';
 import { enterEmergencyReview, enterLogReview, enterRegister } from './gate-records.js';
 import type {
-  AccessOptions, ClientScope, DownloadScope, FamilyScope, ListScope, NewClientScope, OwnScope, PortalContext, PortalIntent, PortalScope, PublicContext,
+  AccessOptions, ClientScope, DownloadScope, FamilyScope, ListScope, NewClientScope, OwnScope, PortalContext, PortalIntent, PortalInvitationScope, PortalScope, PublicContext,
   RecordScope, RequestContext,
 } from './gate-scope.js';
 import type { AccessIntent } from './policy.js';
@@ -79,7 +79,9 @@ export type Subject =
    * A portal user's own dossier (issue 19; gate-portal.ts): the client or relation behind the `dw_portal` session.
    * `clientId`, when the route names one, must be the account's (else 404, logged).
    */
-  | { kind: 'portal'; clientId?: string };
+  | { kind: 'portal'; clientId?: string }
+  /** A portal invitation's one-time link opened or completed (no session yet; gate-portal.ts). */
+  | { kind: 'portal-invitation' };
 
 export type SubjectKind = Subject['kind'];
 
@@ -99,6 +101,7 @@ export interface Doors {
   'enrolment': { ctx: PublicContext; intent: 'complete'; scope: EnrolmentScope; options: never };
   'account': { ctx: RequestContext; intent: 'act'; scope: AccountScope; options: never };
   'portal': { ctx: PortalContext; intent: PortalIntent; scope: PortalScope; options: never };
+  'portal-invitation': { ctx: PublicContext; intent: 'open' | 'complete'; scope: PortalInvitationScope; options: never };
 }
 
 /** The scope the work for a subject of kind `K` receives. */
@@ -163,6 +166,8 @@ export function enter<S extends Subject, T>(
       return enterAccount(db, ctx as RequestContext, given.rolePending, work as (scope: AccountScope) => Promise<T>);
     case 'portal':
       return enterPortal(db, ctx as PortalContext, given.clientId, intent as PortalIntent, work as (scope: PortalScope) => Promise<T>);
+    case 'portal-invitation':
+      return enterPortalInvitation(db, ctx, intent as 'open' | 'complete', work as (scope: PortalInvitationScope) => Promise<T>);
   }
 }
 

@@ -108,7 +108,7 @@ const EnrolResult = Type.Object({
   recoveryCodes: Type.Array(Type.String(), { description: 'Ten one-time recovery codes, shown this once.' }),
 }, { additionalProperties: false });
 
-function loginFailed(): AppError {
+export function loginFailed(): AppError {
   return new AppError('login-failed', 401, 'Inloggen is niet gelukt. Controleer uw gegevens en probeer het opnieuw.', 'Log-in failed. Check your details and try again.');
 }
 
@@ -118,7 +118,7 @@ function loginFailed(): AppError {
  * that this code was valid a moment ago — opens nothing: the step is spent. The challenge stays usable
  * (the transaction rolls back), so the next code in the same form logs in.
  */
-function totpCodeAlreadyUsed(): AppError {
+export function totpCodeAlreadyUsed(): AppError {
   return new AppError('totp-code-used', 401,
     `Deze code is al gebruikt. Een code werkt één keer per ${TOTP_PERIOD_SECONDS} seconden: wacht tot uw app een nieuwe code toont en vul die in.`,
     `This code has already been used. A code works once per ${TOTP_PERIOD_SECONDS} seconds: wait for your app to show a new code and enter that.`);
@@ -130,7 +130,7 @@ function totpCodeAlreadyUsed(): AppError {
  * accounts, and an honest answer tells a locked-out employee to wait, not to
  * doubt their password.
  */
-function throttled(reply: FastifyReply, retryAfterSeconds: number): AppError {
+export function throttled(reply: FastifyReply, retryAfterSeconds: number): AppError {
   void reply.header('retry-after', String(retryAfterSeconds));
   return new AppError('login-throttled', 429,
     'Te veel inlogpogingen. Wacht even en probeer het dan opnieuw.', 'Too many log-in attempts. Wait a while and try again.');
@@ -143,7 +143,7 @@ export function sessionSettings(deps: Pick<AppDeps, 'config'>): SessionSettings 
   return { idleMinutes: deps.config.sessionIdleMinutes, lifetimeMinutes: deps.config.sessionLifetimeMinutes };
 }
 
-function throttleSettings(deps: AppDeps): ThrottleSettings {
+export function throttleSettings(deps: AppDeps): ThrottleSettings {
   const c = deps.config;
   return {
     windowMinutes: c.loginThrottleWindowMinutes, accountFailures: c.loginThrottleAccountFailures,

@@ -52,6 +52,8 @@ import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
 import { releaseRoutes } from '../portal/release/release-routes.js';
 import { installPortalRealm } from '../portal/portal-route.js';
+import { portalAuthRoutes } from '../portal/portal-auth-routes.js';
+import { portalInvitationRoutes } from '../portal/portal-invitation-routes.js';
 import { portalRightsRoutes } from '../portal/rights/portal-rights-routes.js';
 import { installScopeAfterAuthentication, installScopeBeforeAuthentication } from './organisation-scope-hook.js';
 import { installMetrics, Metrics } from './metrics.js';
@@ -309,6 +311,8 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   messageRoutes(server, deps);
   portalMessageRoutes(server, deps);
   draftRoutes(server, deps);
+  portalAuthRoutes(server, deps);
+  portalInvitationRoutes(server, deps);
   portalRightsRoutes(server, deps);
 
   await server.ready();

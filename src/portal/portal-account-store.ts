@@ -10,11 +10,12 @@
  * professional's invitation passes the gate's client scope.
  */
 import type { ClientScope } from '../access/gate-scope.js';
+import type { HoldsTransaction } from '../db/scope-tx.js';
 import { CLIENTS } from '../clients/client-store.js';
 import { WRAPPED_CLIENT_KEYS } from '../crypto/client-key-store.js';
 import type { Queryable } from '../db/database.js';
 import { asSystem } from '../db/organisation-scope.js';
-import { txOf } from '../db/scope-tx.js';
+import { SCOPE_TX, txOf } from '../db/scope-tx.js';
 import { RELATION_NAMES } from '../representation/relation-store.js';
 import { RESTRICTIONS_IN_FORCE } from '../requests/restriction-store.js';
 
@@ -23,6 +24,12 @@ import { RESTRICTIONS_IN_FORCE } from '../requests/restriction-store.js';
  * `live`: not disabled and with credentials (a new invitation's completion sets them).
  */
 export const PORTAL_ACCOUNTS = `(SELECT id, organisation_id, client_id, relation_id, disabled_at IS NULL AND password_hash IS NOT NULL AS live FROM org.portal_accounts)`;
+
+/** A transaction, or a gate scope's (the invitation link's door hands the work a scope). */
+type Where = Queryable | HoldsTransaction;
+function q(where: Where): Queryable {
+  return SCOPE_TX in where ? txOf(where) : where;
+}
 
 /** An account of the scope's client, as the staff's card lists it. */
 export interface PortalAccountRow {
@@ -87,23 +94,33 @@ export interface InvitationRow {
 }
 
 /** The invitation of this token hash, across organisations, locked (FOR UPDATE); undefined when there is none. */
-export function invitationByToken(tx: Queryable, tokenHash: Buffer): Promise<InvitationRow | undefined> {
-  return asSystem(async () => (await tx.query<InvitationRow>(
+export function invitationByToken(where: Where, tokenHash: Buffer): Promise<InvitationRow | undefined> {
+  return asSystem(async () => (await q(where).query<InvitationRow>(
     `SELECT i.id, i.account_id, a.organisation_id, a.client_id, a.relation_id, i.created_by, i.expires_at, i.used_at, i.revoked_at,
             a.disabled_at IS NOT NULL AS disabled
        FROM org.portal_invitations i JOIN org.portal_accounts a ON a.id = i.account_id
       WHERE i.token_hash = $1 FOR UPDATE OF i`, [tokenHash]))[0]);
 }
 
+/** The names an invitation's page shows: the invitee's and the client's (across organisations: no session yet). */
+export function invitationNames(where: Where, clientId: string, relationId: string | null): Promise<{ display_name: string; client_name: string; username: string | null } | undefined> {
+  return asSystem(async () => (await q(where).query<{ display_name: string; client_name: string; username: string | null }>(
+    `SELECT coalesce(r.name, c.given_names || ' ' || c.family_name) AS display_name, c.given_names || ' ' || c.family_name AS client_name, a.username
+       FROM ${CLIENTS} c LEFT JOIN ${RELATION_NAMES} r ON r.id = $2 AND r.client_id = c.id
+       LEFT JOIN org.portal_accounts a ON a.client_id = c.id AND a.relation_id IS NOT DISTINCT FROM $2 AND a.disabled_at IS NULL
+      WHERE c.id = $1`, [clientId, relationId]))[0]);
+}
+
 /** Whether a user name is taken by another account (case-insensitive, across organisations). */
-export function portalUsernameTaken(tx: Queryable, username: string, accountId: string): Promise<boolean> {
-  return asSystem(async () => (await tx.query('SELECT 1 FROM org.portal_accounts WHERE lower(username) = lower($1) AND id <> $2', [username, accountId])).length > 0);
+export function portalUsernameTaken(where: Where, username: string, accountId: string): Promise<boolean> {
+  return asSystem(async () => (await q(where).query('SELECT 1 FROM org.portal_accounts WHERE lower(username) = lower($1) AND id <> $2', [username, accountId])).length > 0);
 }
 
 /** Completes an invitation: marks it used and sets the account's credentials (the TOTP secret sealed, its first step). */
-export async function completeInvitation(tx: Queryable, invitationId: string, accountId: string, credentials: {
+export async function completeInvitation(where: Where, invitationId: string, accountId: string, credentials: {
   username: string; passwordHash: string; totpSecret: Buffer; totpStep: number; now: Date;
 }): Promise<void> {
+  const tx = q(where);
   await asSystem(async () => {
     await tx.query('UPDATE org.portal_invitations SET used_at = $2 WHERE id = $1', [invitationId, credentials.now]);
     await tx.query(
@@ -115,6 +132,7 @@ export async function completeInvitation(tx: Queryable, invitationId: string, ac
 /** What the log-in needs of an account, by user name across organisations. */
 export interface PortalLoginRow {
   id: string;
+  username: string;
   organisation_id: string;
   client_id: string;
   relation_id: string | null;
@@ -124,13 +142,13 @@ export interface PortalLoginRow {
 
 export function portalAccountByUsername(db: Queryable, username: string): Promise<PortalLoginRow | undefined> {
   return asSystem(async () => (await db.query<PortalLoginRow>(
-    `SELECT id, organisation_id, client_id, relation_id, password_hash, totp_secret FROM org.portal_accounts
+    `SELECT id, username, organisation_id, client_id, relation_id, password_hash, totp_secret FROM org.portal_accounts
       WHERE lower(username) = lower($1) AND disabled_at IS NULL AND password_hash IS NOT NULL AND totp_secret IS NOT NULL`, [username]))[0]);
 }
 
 export function portalAccountById(db: Queryable, accountId: string): Promise<PortalLoginRow | undefined> {
   return asSystem(async () => (await db.query<PortalLoginRow>(
-    `SELECT id, organisation_id, client_id, relation_id, password_hash, totp_secret FROM org.portal_accounts
+    `SELECT id, username, organisation_id, client_id, relation_id, password_hash, totp_secret FROM org.portal_accounts
       WHERE id = $1 AND disabled_at IS NULL AND password_hash IS NOT NULL AND totp_secret IS NOT NULL`, [accountId]))[0]);
 }
 

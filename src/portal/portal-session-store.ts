@@ -13,12 +13,19 @@ import type { PortalAccount } from '../access/gate-scope.js';
 import { CLIENTS } from '../clients/client-store.js';
 import type { Queryable } from '../db/database.js';
 import { asSystem } from '../db/organisation-scope.js';
+import { SCOPE_TX, txOf, type HoldsTransaction } from '../db/scope-tx.js';
 import { RELATION_NAMES } from '../representation/relation-store.js';
 import { PORTAL_ACCOUNTS } from './portal-account-store.js';
 
 export interface PortalSessionSettings {
   idleMinutes: number;
   lifetimeMinutes: number;
+}
+
+/** A transaction, or a gate scope's. */
+type Where = Queryable | HoldsTransaction;
+function q(where: Where): Queryable {
+  return SCOPE_TX in where ? txOf(where) : where;
 }
 
 export function hashPortalToken(token: string): Buffer {
@@ -32,10 +39,10 @@ function sessionLogId(tokenHash: Buffer): string {
 
 /** Starts a portal session (always a new id) and returns the cookie token. */
 export async function createPortalSession(
-  tx: Queryable, accountId: string, settings: PortalSessionSettings, address: string | undefined, now: Date,
+  where: Where, accountId: string, settings: PortalSessionSettings, address: string | undefined, now: Date,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await tx.query(
+  await q(where).query(
     'INSERT INTO org.portal_sessions (token_hash, account_id, created_at, last_seen_at, expires_at, address) VALUES ($1, $2, $3, $3, $4, $5)',
     [hashPortalToken(token), accountId, now, new Date(now.getTime() + settings.lifetimeMinutes * 60_000), address ?? null]);
   return token;
@@ -68,7 +75,7 @@ export function resolvePortalSession(db: Queryable, token: string, settings: Por
     }
     return {
       id: row.id, organisationId: row.organisation_id, clientId: row.client_id, kind: row.relation_id === null ? 'client' : 'relation',
-      relationId: row.relation_id, displayName: row.relation_name ?? row.client_name, sessionId: sessionLogId(tokenHash),
+      relationId: row.relation_id, displayName: row.relation_name ?? row.client_name, clientName: row.client_name, sessionId: sessionLogId(tokenHash),
     };
   });
 }
@@ -79,8 +86,8 @@ export async function endPortalSession(db: Queryable, token: string, now: Date):
 }
 
 /** Ends every open session of a portal account (new credentials, a new invitation, a disabled account). */
-export async function endAllPortalSessions(tx: Queryable, accountId: string, now: Date): Promise<void> {
-  await tx.query('UPDATE org.portal_sessions SET ended_at = $2 WHERE account_id = $1 AND ended_at IS NULL', [accountId, now]);
+export async function endAllPortalSessions(where: Where, accountId: string, now: Date): Promise<void> {
+  await q(where).query('UPDATE org.portal_sessions SET ended_at = $2 WHERE account_id = $1 AND ended_at IS NULL', [accountId, now]);
 }
 
 /** Stores a log-in challenge (only its hash). */

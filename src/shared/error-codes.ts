@@ -123,6 +123,7 @@ export const ERROR_CODES = {
   'dossier-transferred': { status: 409, meaning: 'The dossier was transferred to another provider; nothing new is recorded here.' },
   'duplicate-bsn': { status: 409, meaning: 'A client with this BSN already exists (the attempt is logged).' },
   'duplicate-request': { status: 409, meaning: 'An identical request from this requester is already open.' },
+  'portal-username-taken': { status: 409, meaning: 'The user name chosen for a client-portal account is taken.' },
   'enrolment-not-completed': { status: 409, meaning: 'A role is approved before the employee completed the enrolment.' },
   'entry-append-only': { status: 409, meaning: 'A dossier entry is never changed or deleted; add an annotation.' },
   'fact-already-recorded': { status: 409, meaning: 'The access fact is already recorded.' },
@@ -145,6 +146,7 @@ export const ERROR_CODES = {
   'content-destroyed': { status: 410, meaning: 'The dossier\'s content was destroyed (its key shredded) and can no longer be read.' },
   'download-expired': { status: 410, meaning: 'A download link that has expired or was used up.' },
   'enrolment-link-invalid': { status: 410, meaning: 'An enrolment link that was used, expired or replaced.' },
+  'portal-invitation-invalid': { status: 410, meaning: 'A client-portal invitation link that was used, expired or replaced (the attempt is logged).' },
 
   // 429: too many
   'login-throttled': { status: 429, meaning: 'Too many failed log-ins for this account or address; wait (Retry-After).' },
