@@ -4,7 +4,7 @@
  * reaches a client's rows through {@link careTeamOf} and {@link accessFactsOf}, bound to the gate's scope; the
  * other modules call the functions and SQL expressions below.
  */
-import type { ClientScope, NewClientScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope, type ClientScope, type NewClientScope } from '../access/gate-scope.js';
 import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
@@ -29,7 +29,7 @@ export interface CareTeamCandidateRow { id: string; display_name: string; functi
  * The care team of the scope's client (`org.care_team`): its memberships, past ones included, and the changes the
  * holder or a manager makes (the gate decided the act). Who changes it and when come from the scope.
  */
-export function careTeamOf(scope: ClientScope) {
+export function careTeamOf(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
@@ -52,7 +52,7 @@ export function careTeamOf(scope: ClientScope) {
     add: async (member: NewCareTeamMember): Promise<string> => (await tx.query<{ id: string }>(
       `INSERT INTO org.care_team (client_id, employee_id, relation, starts_on, ends_on, created_by)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [clientId, member.employeeId, member.relation, member.startsOn, member.endsOn, scope.actor.employeeId]))[0]!.id,
+      [clientId, member.employeeId, member.relation, member.startsOn, member.endsOn, employeeIdOf(scope)]))[0]!.id,
 
     /** The period of one of the client's memberships; undefined when it is not theirs. */
     period: async (memberId: string): Promise<MembershipPeriod | undefined> => (await tx.query<MembershipPeriod>(
@@ -60,7 +60,7 @@ export function careTeamOf(scope: ClientScope) {
 
     /** Ends one of the client's memberships on `endsOn` (kept for history), as ended by the scope's actor. */
     end: async (memberId: string, endsOn: string): Promise<void> => {
-      await tx.query('UPDATE org.care_team SET ends_on = $2, ended_by = $3 WHERE id = $1 AND client_id = $4', [memberId, endsOn, scope.actor.employeeId, clientId]);
+      await tx.query('UPDATE org.care_team SET ends_on = $2, ended_by = $3 WHERE id = $1 AND client_id = $4', [memberId, endsOn, employeeIdOf(scope), clientId]);
     },
   };
 }

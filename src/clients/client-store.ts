@@ -8,7 +8,7 @@
  * function here, or — where their own rows name a client — join the
  * projection {@link CLIENTS}, which says which columns leave this module.
  */
-import type { ClientScope, ListScope, NewClientScope } from '../access/gate-scope.js';
+import type { ClientBoundScope, ClientScope, ListScope, NewClientScope } from '../access/gate-scope.js';
 import { careRelationOn } from '../care-team/care-team-store.js';
 import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
@@ -65,7 +65,7 @@ export async function clientIdsAfter(tx: Queryable, after: string, organisationI
  * The scope's client's full name and their organisation's name, as a letter or document heads them.
  * @example const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
  */
-export async function clientAndOrganisationNameOf(scope: ClientScope): Promise<{ organisation: string; clientName: string }> {
+export async function clientAndOrganisationNameOf(scope: ClientBoundScope): Promise<{ organisation: string; clientName: string }> {
   const [row] = await txOf(scope).query<{ organisation: string; client_name: string }>(
     `SELECT o.name AS organisation, c.given_names || ' ' || c.family_name AS client_name
        FROM formal.clients c JOIN ${ORGANISATIONS} o ON o.id = c.organisation_id WHERE c.id = $1`, [scope.client.id]);

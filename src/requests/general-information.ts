@@ -9,7 +9,7 @@
  * and a plan withheld as a whole is only counted. No other entry is read.
  * Delivered as JSON with the fulfilment and in the decision letter (Dutch, B1).
  */
-import type { ClientScope } from '../access/client-access.js';
+import type { ClientBoundScope } from '../access/gate-scope.js';
 import { entriesOf } from '../dossier/dossier-store.js';
 import { conflict, notFound } from '../errors.js';
 import { dutchDate, section, type Pdf } from '../exports/pdf-document.js';
@@ -45,7 +45,7 @@ export interface GeneralInformation {
  * The general information of a granted `general-information` request.
  * @example const info = await generalInformationOf(scope, masterKey, requestId); info.goals.items[0].text // 'Doel: …'
  */
-export async function generalInformationOf(scope: ClientScope, masterKey: Buffer, requestId: string): Promise<GeneralInformation> {
+export async function generalInformationOf(scope: ClientBoundScope, masterKey: Buffer, requestId: string): Promise<GeneralInformation> {
   const request = await requestsOf(scope).generalInformationFacts(requestId);
   if (request === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   if (request.kind !== 'general-information') {

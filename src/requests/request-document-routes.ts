@@ -1,7 +1,7 @@
 /** HTTP routes for the documents of a request: the decision letter and the copy, as PDF. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import type { ClientScope, SubjectOf } from '../access/gate.js';
+import type { ClientBoundScope, SubjectOf } from '../access/gate.js';
 import { careTeamOf } from '../care-team/care-team-store.js';
 import { clientAndOrganisationNameOf } from '../clients/client-store.js';
 import { conflict } from '../errors.js';
@@ -22,7 +22,7 @@ import { readerOfRequest, readRequest } from './request-service.js';
  * signs. The organisation's postal address is not recorded yet (no column in org.organisations), so it is null and
  * the letter tells the requester how to get it.
  */
-async function letterSenderOf(scope: ClientScope, organisation: string): Promise<LetterSender> {
+async function letterSenderOf(scope: ClientBoundScope, organisation: string): Promise<LetterSender> {
   const today = calendarDate(scope.now);
   const holder = (await careTeamOf(scope).members())
     .filter((m) => m.relation === 'holder' && m.starts_on <= today && (m.ends_on === null || m.ends_on >= today))
@@ -38,7 +38,7 @@ function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
 }
 
 /** The copy of a granted copy request, as this requester may have it (also the 7-day download's document). */
-export async function renderRequestCopy(scope: ClientScope, masterKey: Buffer, id: string, progress?: ProgressReporter): Promise<Buffer> {
+export async function renderRequestCopy(scope: ClientBoundScope, masterKey: Buffer, id: string, progress?: ProgressReporter): Promise<Buffer> {
   const reader = await readerOfRequest(scope, id);
   const clientRequest = await readRequest(scope, masterKey, id);
   const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
@@ -48,6 +48,31 @@ export async function renderRequestCopy(scope: ClientScope, masterKey: Buffer, i
   }, view, progress);
   progress?.report('done', view.entries.length, view.entries.length);
   return pdf;
+}
+
+/**
+ * The letter on a request as PDF (the decision, or before it the extension notice), for the professional's route and
+ * the requester's own in the portal (src/portal/rights/): 409 while there is neither.
+ */
+export async function renderRequestLetter(scope: ClientBoundScope, masterKey: Buffer, requestId: string): Promise<{ filename: string; body: Buffer }> {
+  const clientRequest = await readRequest(scope, masterKey, requestId);
+  if (clientRequest.decision === null && clientRequest.extension === null) {
+    throw conflict('request-not-decided', 'Er is nog geen besluit, dus nog geen brief.', 'There is no decision yet, so no letter.');
+  }
+  const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
+  const sender = await letterSenderOf(scope, organisation);
+  const outcome = clientRequest.decision?.outcome ?? null;
+  // A granted request for general information (BW 1:377c) is answered in the letter itself: dates, no care content.
+  const granted = outcome !== null && outcome !== 'refused';
+  const info = clientRequest.kind === 'general-information' && granted ? await generalInformationOf(scope, masterKey, clientRequest.id) : undefined;
+  // An inspection or copy: the letter names what the reader view keeps back from this requester, and why (issue 15).
+  const reading = (clientRequest.kind === 'inspect' || clientRequest.kind === 'copy') && granted;
+  const withheld = reading ? withheldParts(await readerView(scope, masterKey, await readerOfRequest(scope, clientRequest.id))) : undefined;
+  const name = clientRequest.decision === null ? 'brief' : 'besluit';
+  const body = await renderDecisionLetter({ organisation, clientName, addressee: clientRequest.requester.name ?? clientName }, clientRequest, {
+    sender, ...(info === undefined ? {} : { generalInformation: info }), ...(withheld === undefined ? {} : { withheld }),
+  });
+  return { filename: `${name}-${clientRequest.id}.pdf`, body };
 }
 
 export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -60,23 +85,8 @@ export function requestDocumentRoutes(app: FastifyInstance, deps: AppDeps): void
     kind: 'client', subject: client,
     intent: () => ({ action: 'read', part: 'administrative-data' }),
     handler: async (scope, request, reply) => {
-      const clientRequest = await readRequest(scope, masterKey, request.params.requestId);
-      if (clientRequest.decision === null && clientRequest.extension === null) {
-        throw conflict('request-not-decided', 'Er is nog geen besluit, dus nog geen brief.', 'There is no decision yet, so no letter.');
-      }
-      const { organisation, clientName } = await clientAndOrganisationNameOf(scope);
-      const sender = await letterSenderOf(scope, organisation);
-      const outcome = clientRequest.decision?.outcome ?? null;
-      // A granted request for general information (BW 1:377c) is answered in the letter itself: dates, no care content.
-      const granted = outcome !== null && outcome !== 'refused';
-      const info = clientRequest.kind === 'general-information' && granted ? await generalInformationOf(scope, masterKey, clientRequest.id) : undefined;
-      // An inspection or copy: the letter names what the reader view keeps back from this requester, and why (issue 15).
-      const reading = (clientRequest.kind === 'inspect' || clientRequest.kind === 'copy') && granted;
-      const withheld = reading ? withheldParts(await readerView(scope, masterKey, await readerOfRequest(scope, clientRequest.id))) : undefined;
-      const name = clientRequest.decision === null ? 'brief' : 'besluit';
-      return pdf(reply, `${name}-${clientRequest.id}.pdf`, await renderDecisionLetter({ organisation, clientName, addressee: clientRequest.requester.name ?? clientName }, clientRequest, {
-        sender, ...(info === undefined ? {} : { generalInformation: info }), ...(withheld === undefined ? {} : { withheld }),
-      }));
+      const letter = await renderRequestLetter(scope, masterKey, request.params.requestId);
+      return pdf(reply, letter.filename, letter.body);
     },
   });
 

@@ -202,7 +202,7 @@ export interface CareDatesRow { client_name: string; care_started_on: string | n
  * When the scope's client's care started and ended and the day their dossier was transferred, with their name: the
  * dates of the general information (BW 1:377c). One query over the owners' projections.
  */
-export async function careDatesOf(scope: ClientScope): Promise<CareDatesRow | undefined> {
+export async function careDatesOf(scope: ClientBoundScope): Promise<CareDatesRow | undefined> {
   const [row] = await txOf(scope).query<CareDatesRow>(
     `SELECT c.given_names || ' ' || c.family_name AS client_name, d.care_started_on, d.care_ended_on, t.transferred_on
        FROM ${CLIENTS} c LEFT JOIN ${DOSSIERS} d ON d.client_id = c.id LEFT JOIN ${TRANSFER_DAYS} t ON t.client_id = c.id WHERE c.id = $1`, [scope.client.id]);

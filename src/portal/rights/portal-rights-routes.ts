@@ -11,10 +11,16 @@ import { OneOf, Uuid } from '../../http/schema-helpers.js';
 import { REQUEST_KINDS } from '../../requests/request-kinds.js';
 import { portalRoute } from '../portal-route.js';
 import { givePortalConsent, listPortalConsents, PARENT_PARTS, parentConsents, setParentConsent, withdrawPortalConsent } from './portal-consents.js';
-import { listPortalRequests, portalRequestKinds, readPortalRequest, submitPortalRequest } from './portal-requests.js';
+import { assertOwnRequest, listPortalRequests, portalRequestKinds, readPortalRequest, submitPortalRequest } from './portal-requests.js';
+import { renderRequestCopy, renderRequestLetter } from '../../requests/request-document-routes.js';
 
 const REQUEST_PARTS = ['dossier', 'conversation-report', 'care-plan', 'evaluation', 'research-report', 'raw-test-data', 'third-party-information', 'administrative-data'] as const;
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
+  reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
+  return body;
+}
 
 const RequestBody = Type.Object({
   kind: OneOf(REQUEST_KINDS),
@@ -61,6 +67,26 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['portal'], summary: 'One of the person\'s own requests', params: RequestParams },
     intent: () => ({ action: 'request' }),
     handler: (scope, request) => readPortalRequest(scope, masterKey, request.params.requestId),
+  });
+
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/requests/:requestId/letter.pdf',
+    schema: { tags: ['portal'], summary: 'The letter on one of the person\'s own requests (decision or extension notice), as PDF; 409 before either', params: RequestParams, produces: ['application/pdf'] },
+    intent: () => ({ action: 'request' }),
+    handler: async (scope, request, reply: FastifyReply) => {
+      await assertOwnRequest(scope, request.params.requestId);
+      const letter = await renderRequestLetter(scope, masterKey, request.params.requestId);
+      return pdf(reply, letter.filename, letter.body);
+    },
+  });
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/requests/:requestId/copy.pdf',
+    schema: { tags: ['portal'], summary: 'The copy made for this reader on a granted inspection or copy request (shielding applied), as PDF; 409 unless granted', params: RequestParams, produces: ['application/pdf'] },
+    intent: () => ({ action: 'request' }),
+    handler: async (scope, request, reply: FastifyReply) => {
+      await assertOwnRequest(scope, request.params.requestId);
+      return pdf(reply, `afschrift-${request.params.requestId}.pdf`, await renderRequestCopy(scope, masterKey, request.params.requestId));
+    },
   });
 
   portalRoute(app, deps, {

@@ -107,6 +107,27 @@ describe('requests online (issue 19 item 4)', () => {
     expect(shown.json<{ state: string; letter: boolean; decision: { outcomeText: string } }>()).toMatchObject({ state: 'fulfilled', letter: true, decision: { outcomeText: 'Toegewezen' } });
   });
 
+  it('the decision letter and the copy for that reader are answered electronically in the portal, to the requester only', async () => {
+    const mine = (await portalRequest(h, { method: 'GET', url: '/api/portal/requests', cookie: young.cookie })).json<{ requests: { id: string; kind: string }[] }>();
+    const copy = mine.requests.find((r) => r.kind === 'copy')!;
+    // Before a decision: no letter yet, no copy.
+    expect((await portalRequest(h, { method: 'GET', url: `/api/portal/requests/${copy.id}/letter.pdf`, cookie: young.cookie })).statusCode).toBe(409);
+    expect((await portalRequest(h, { method: 'GET', url: `/api/portal/requests/${copy.id}/copy.pdf`, cookie: young.cookie })).statusCode).toBe(409);
+    const decided = await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests/${copy.id}/decision`, cookie: staff, body: { outcome: 'granted', reasons: 'U krijgt een kopie.' } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const letter = await portalRequest(h, { method: 'GET', url: `/api/portal/requests/${copy.id}/letter.pdf`, cookie: young.cookie });
+    expect(letter.statusCode, letter.body.slice(0, 300)).toBe(200);
+    expect(letter.headers['content-type']).toBe('application/pdf');
+    const pdf = await portalRequest(h, { method: 'GET', url: `/api/portal/requests/${copy.id}/copy.pdf`, cookie: young.cookie });
+    expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const shown = (await portalRequest(h, { method: 'GET', url: `/api/portal/requests/${copy.id}`, cookie: young.cookie })).json<{ copy: boolean; letter: boolean }>();
+    expect(shown).toMatchObject({ copy: true, letter: true });
+    // The mother (same dossier, another person) and another client's account: 404.
+    expect((await portalRequest(h, { method: 'GET', url: `/api/portal/requests/${copy.id}/copy.pdf`, cookie: mother.cookie })).statusCode).toBe(404);
+    expect((await portalRequest(h, { method: 'GET', url: `/api/portal/requests/${copy.id}/letter.pdf`, cookie: other.cookie })).statusCode).toBe(404);
+  });
+
   it('an own statement about an entry the person cannot see is refused, nothing recorded', async () => {
     const before = await count('org.requests WHERE client_id = $1', [clientId]);
     const made = await portalRequest(h, {
