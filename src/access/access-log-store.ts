@@ -21,6 +21,8 @@ import { txOf } from '../db/scope-tx.js';
 import { unreviewedEmergencyAccesses } from '../emergency/emergency-store.js';
 import { ADMINISTER_ACTION } from '../organisation/administration-acts.js';
 import { EMPLOYEES, employeeNames, teamNames } from '../organisation/employee-store.js';
+import { PORTAL_ACCOUNTS } from '../portal/portal-account-store.js';
+import { RELATION_NAMES } from '../representation/relation-store.js';
 import type { AccessLogRow } from './access-log.js';
 import type { ClientScope, RecordScope } from './gate-scope.js';
 import { GENESIS_HASH, type ChainRow } from './log-chain.js';
@@ -405,4 +407,40 @@ export function clientsByNameOf(scope: RecordScope) {
       WHERE c.organisation_id = $1 AND (c.given_names || ' ' || c.family_name) ILIKE '%' || $2 || '%'
       ORDER BY c.family_name, c.given_names LIMIT $3`,
     [scope.actor.organisationId, text.replace(/[\\%_]/g, (m) => `\\${m}`), limit]);
+}
+
+/** A row of "who has seen my dossier" in the client portal (issue 19 item 3): the employee's name and function, or the portal user's name. */
+export interface PortalLogRow {
+  seq: string;
+  occurred_at: Date;
+  employee_id: string | null;
+  employee_role: string | null;
+  employee_name: string | null;
+  function_title: string | null;
+  portal_name: string | null;
+  portal_relation_id: string | null;
+  action: string;
+  part: string;
+  outcome: string;
+  basis: string;
+}
+
+/** The log rows about the client of a client-bound scope (an employee's or a portal user's), newest first, for the portal. */
+export function portalLogOf(scope: Parameters<typeof txOf>[0] & { readonly client: { readonly id: string; readonly organisationId: string } }) {
+  const tx = txOf(scope);
+  const { id: clientId, organisationId } = scope.client;
+  return {
+    page: (limit: number, before: string | undefined): Promise<PortalLogRow[]> => tx.query<PortalLogRow>(
+      `SELECT l.seq, l.occurred_at, l.employee_id, l.employee_role, e.display_name AS employee_name, e.function_title,
+              CASE WHEN p.id IS NULL THEN NULL ELSE coalesce(r.name, c.given_names || ' ' || c.family_name) END AS portal_name,
+              p.relation_id AS portal_relation_id, l.action, l.part, l.outcome, l.basis
+         FROM audit.access_log l
+         LEFT JOIN ${EMPLOYEES} e ON e.id = l.employee_id
+         LEFT JOIN ${PORTAL_ACCOUNTS} p ON p.id = l.employee_id AND l.employee_role LIKE 'portal-%'
+         LEFT JOIN ${RELATION_NAMES} r ON r.id = p.relation_id
+         LEFT JOIN ${CLIENTS} c ON c.id = p.client_id
+        WHERE l.client_id = $1 AND l.organisation_id = $2 AND ($3::bigint IS NULL OR l.seq < $3::bigint)
+        ORDER BY l.seq DESC LIMIT $4`,
+      [clientId, organisationId, before ?? null, limit]),
+  };
 }

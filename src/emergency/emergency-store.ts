@@ -149,6 +149,16 @@ export async function runningEmergencyAccessOf(scope: ClientScope): Promise<{ st
   return row === undefined ? undefined : { startedAt: row.started_at, expiresAt: row.expires_at };
 }
 
+/**
+ * Every emergency access to the scope's client with its review's outcome (null: not reviewed yet), for "who has
+ * seen my dossier" in the client portal (issue 19 item 3). No reasons or notes: those are the reviewer's.
+ */
+export function emergencyReviewsOfClient(scope: Parameters<typeof txOf>[0] & { readonly client: { readonly id: string } }) {
+  return txOf(scope).query<{ employee_id: string; started_at: Date; expires_at: Date; reviewed_at: Date | null; justified: boolean | null }>(
+    'SELECT employee_id, started_at, expires_at, reviewed_at, justified FROM org.emergency_accesses WHERE client_id = $1 ORDER BY started_at',
+    [scope.client.id]);
+}
+
 // ---------------------------------------------------------------- the review queue (record scope)
 
 export interface EmergencyAccessRow {

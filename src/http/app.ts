@@ -51,6 +51,7 @@ import { draftRoutes } from '../drafts/draft-routes.js';
 import { startRetentionSchedule } from '../retention/retention-schedule.js';
 import { employeeRoutes } from '../organisation/employee-routes.js';
 import { releaseRoutes } from '../portal/release/release-routes.js';
+import { portalViewRoutes } from '../portal/view/portal-view-routes.js';
 import { installPortalRealm } from '../portal/portal-route.js';
 import { portalAuthRoutes } from '../portal/portal-auth-routes.js';
 import { portalInvitationRoutes } from '../portal/portal-invitation-routes.js';
@@ -313,12 +314,13 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   draftRoutes(server, deps);
   portalAuthRoutes(server, deps);
   portalInvitationRoutes(server, deps);
+  releaseRoutes(server, deps);
+  portalViewRoutes(server, deps);
   portalRightsRoutes(server, deps);
 
   await server.ready();
   const plainHttp = config.production ? plainHttpWarning(config) : undefined;
   if (plainHttp !== undefined) server.log.warn({ event: 'plain-http' }, plainHttp);
-  releaseRoutes(server, deps);
   // The checkpoints file belongs to the configured database, so only an app that opened it checkpoints (not tests' databases).
   const checkpoints = overrides.db === undefined
     ? startCheckpointTimer(db, { file: config.logCheckpointFile, seconds: config.logCheckpointSeconds, now: deps.now, onError: (err) => {

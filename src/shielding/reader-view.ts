@@ -166,8 +166,19 @@ export function contactDataAllowed(reader: Reader, shieldings: readonly Shieldin
   return representative && relationId !== null && !shieldedFrom.some((s) => s.shieldedFrom.includes(relationId));
 }
 
+/**
+ * What the client portal adds (issue 19; src/portal/release): per entry, before the engine is asked, whether it is
+ * released to the portal — `undefined` (released: the engine decides), `'hidden'` (not yet released: left out of the
+ * view, the portal counts it) or a `Withheld` notice (withheld by the holder on a ground of the law).
+ */
+export interface ReaderViewOptions {
+  release?: (entry: Entry) => Withheld | 'hidden' | undefined;
+}
+
 /** Builds the reader-specific view of the whole dossier. */
-export async function readerView(scope: ClientBoundScope, masterKey: Buffer, reader: Reader, progress?: ProgressReporter): Promise<ReaderView> {
+export async function readerView(
+  scope: ClientBoundScope, masterKey: Buffer, reader: Reader, progress?: ProgressReporter, options: ReaderViewOptions = {},
+): Promise<ReaderView> {
   const on = calendarDate(scope.now);
   const competent = await competenceOf(scope).isCompetent('dossier-rights');
   const baseFacts: Fact[] = [...await agreementsOf(scope).facts(), ...(reader.consentGiven ? ['consent-given' as const] : [])];
@@ -200,6 +211,12 @@ export async function readerView(scope: ClientBoundScope, masterKey: Buffer, rea
   const results: ({ shown: true; id: string } | { shown: false; recordedAt: string; withheld: Withheld })[] = [];
   for (const [i, entry] of all.entries()) {
     if (i % PROGRESS_STEP === 0) progress?.report('read', i, all.length);
+    const released = options.release?.(entry);
+    if (released === 'hidden') continue;
+    if (released !== undefined) {
+      results.push({ shown: false, recordedAt: entry.recordedAt, withheld: released });
+      continue;
+    }
     const fields = fieldVerdicts(byEntry.get(entry.id) ?? [], reader, ask);
     const part = partOfEntryKind(entry.kind);
     const decision = ask(part);
