@@ -36,6 +36,9 @@ const SealedAttachment = Type.Object({ name: Type.String(), content: Type.String
 /** Longest message text, in characters (a message, not a report; the entry bound DW_MAX_ENTRY_BYTES also holds). */
 export const MESSAGE_MAX_CHARS = 10_000;
 
+/** An attachment opened for download. */
+export interface OpenedAttachment { name: string; mediaType: AttachmentMediaType; bytes: Buffer }
+
 export interface AttachmentRef { id: string; name: string; mediaType: AttachmentMediaType; bytes: number }
 
 /** A message as the team sees it. */
@@ -115,7 +118,8 @@ async function load(scope: ClientBoundScope, masterKey: Buffer, rows: readonly M
       refs.push({ id: a.id, name, mediaType: a.media_type, bytes: a.byte_size });
     }
     loaded.push({
-      row, title: content.title, text: content.text, source: content.source, authorName: entry.author_name, authorFunction: entry.author_function, attachments: refs,
+      row, title: content.title, text: content.text, source: content.source,
+      authorName: entry.author_name, authorFunction: entry.author_function, attachments: refs,
     });
   }
   scope.touch(loaded.map((message) => message.row.entry_id));
@@ -195,7 +199,9 @@ export async function readThreads(scope: ClientScope, masterKey: Buffer): Promis
  * The team's answer in a thread (by the scope's employee): a correspondence entry authored by them. The portal
  * user's messages in the thread count as read. Only an existing thread (the portal user wrote first) is answered.
  */
-export async function answerThread(scope: ClientScope, masterKey: Buffer, limits: MessageLimits, accountId: string, input: NewMessage): Promise<Sent<TeamMessage>> {
+export async function answerThread(
+  scope: ClientScope, masterKey: Buffer, limits: MessageLimits, accountId: string, input: NewMessage,
+): Promise<Sent<TeamMessage>> {
   const { text, attachment } = checked(input, limits);
   const messages = messagesOf(scope);
   const thread = await messages.thread(accountId);
@@ -219,11 +225,11 @@ export async function answerThread(scope: ClientScope, masterKey: Buffer, limits
 }
 
 /** One attachment's name, type and bytes, for the team. */
-export async function teamAttachment(scope: ClientScope, masterKey: Buffer, messageId: string, attachmentId: string): Promise<{ name: string; mediaType: AttachmentMediaType; bytes: Buffer }> {
+export async function teamAttachment(scope: ClientScope, masterKey: Buffer, messageId: string, attachmentId: string): Promise<OpenedAttachment> {
   return openAttachment(scope, masterKey, messageId, attachmentId, undefined);
 }
 
-async function openAttachment(scope: ClientBoundScope, masterKey: Buffer, messageId: string, attachmentId: string, accountId: string | undefined) {
+async function openAttachment(scope: ClientBoundScope, masterKey: Buffer, messageId: string, attachmentId: string, accountId: string | undefined): Promise<OpenedAttachment> {
   const sealed = await messagesOf(scope).attachment(messageId, attachmentId, accountId);
   if (sealed === undefined) throw notFound('Deze bijlage bestaat niet.', 'This attachment does not exist.');
   const key = await dataKeyOf(scope, masterKey);
@@ -270,7 +276,7 @@ export async function sendFromPortal(scope: PortalScope, masterKey: Buffer, limi
 }
 
 /** One attachment of the portal user's own thread. */
-export function portalAttachment(scope: PortalScope, masterKey: Buffer, messageId: string, attachmentId: string): Promise<{ name: string; mediaType: AttachmentMediaType; bytes: Buffer }> {
+export function portalAttachment(scope: PortalScope, masterKey: Buffer, messageId: string, attachmentId: string): Promise<OpenedAttachment> {
   return openAttachment(scope, masterKey, messageId, attachmentId, scope.account.id);
 }
 

@@ -24,6 +24,9 @@ export interface MessageRow {
 /** An attachment as listed (no content). */
 export interface AttachmentRow { id: string; entry_id: string; media_type: AttachmentMediaType; byte_size: number }
 
+/** An attachment with its sealed name and bytes. */
+export interface SealedAttachmentRow extends AttachmentRow { ciphertext: Buffer }
+
 /**
  * The messages of the scope's client.
  * @example const thread = await messagesOf(scope).thread(accountId);
@@ -68,7 +71,7 @@ export function messagesOf(scope: ClientBoundScope) {
           [clientId, entryIds]),
 
     /** One attachment with its sealed content, when it belongs to this message of this dossier (and, if given, this thread). */
-    attachment: async (entryId: string, attachmentId: string, accountId?: string): Promise<(AttachmentRow & { ciphertext: Buffer }) | undefined> => (await tx.query<AttachmentRow & { ciphertext: Buffer }>(
+    attachment: async (entryId: string, attachmentId: string, accountId?: string): Promise<SealedAttachmentRow | undefined> => (await tx.query<SealedAttachmentRow>(
       `SELECT a.id, a.entry_id, a.media_type, a.byte_size, a.ciphertext
          FROM care.message_attachments a JOIN care.messages m ON m.entry_id = a.entry_id
         WHERE a.client_id = $1 AND a.entry_id = $2 AND a.id = $3 AND ($4::uuid IS NULL OR m.portal_account_id = $4::uuid)`,
