@@ -156,10 +156,10 @@ export const SETTINGS = {
   DW_DB_POOL_SIZE: { fallback: 20, min: 2, max: 500 },
   // Admission control (issue 18): by default four requests per CPU at once — enough to keep the database's backends and
   // the server busy, few enough that they do not take the cores from each other — and a queue that drains in well
-  // under a second; beyond it, 503 with Retry-After. See README ("Admission control").
+  // under a second on a quiet machine; beyond it, or after 10 s of waiting, 503 with Retry-After. See README.
   DW_MAX_ACTIVE_REQUESTS: { fallback: Math.max(4, 4 * os.availableParallelism()), min: 1, max: 1000 },
   DW_MAX_QUEUED_REQUESTS: { fallback: Math.max(64, 32 * os.availableParallelism()), min: 0, max: 100_000 },
-  DW_MAX_QUEUE_WAIT_MS: { fallback: 1_000, min: 10, max: 60_000 },
+  DW_MAX_QUEUE_WAIT_MS: { fallback: 10_000, min: 10, max: 60_000 },
   // Issue 18 item 4: off by default; on PostgreSQL a log-out still ends the session at once in every server (LISTEN/NOTIFY).
   DW_SESSION_CACHE_MS: { fallback: 0, min: 0, max: 10_000 },
   DW_DB_CONNECT_TIMEOUT_MS: { fallback: 5_000, min: 100, max: 120_000 },

@@ -127,7 +127,7 @@ describe('admission settings (src/config)', () => {
     const { admission } = loadConfig({});
     expect(admission.maxActive).toBeGreaterThanOrEqual(4);
     expect(admission.maxQueued).toBeGreaterThanOrEqual(64);
-    expect(admission.maxWaitMs).toBe(1000);
+    expect(admission.maxWaitMs).toBe(10_000);
     expect(loadConfig({ DW_MAX_ACTIVE_REQUESTS: '8', DW_MAX_QUEUED_REQUESTS: '0', DW_MAX_QUEUE_WAIT_MS: '250' }).admission)
       .toEqual({ maxActive: 8, maxQueued: 0, maxWaitMs: 250 });
     expect(() => loadConfig({ DW_MAX_ACTIVE_REQUESTS: '0' })).toThrow(ConfigError);
