@@ -4,7 +4,7 @@
  * the server decides reading and answering again (403 with the engine's explanation).
  */
 import { useState } from 'react';
-import { download, get, post } from '../../api';
+import { api, download, get, post } from '../../api';
 import { ProblemBox, useLoad, useSubmit } from '../../components';
 import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../client-detail';
@@ -52,6 +52,26 @@ function Answer({ clientId, thread, limits, onSent }: { clientId: string; thread
   );
 }
 
+/** The employee's own address for "er is een nieuw bericht" (opt-in; the e-mail never holds client data). */
+function NoticeAddress() {
+  const current = useLoad(() => get<{ email: string | null }>('/api/me/message-notifications'), []);
+  const [email, setEmail] = useState<string>();
+  const shown = email ?? current.data?.email ?? '';
+  const save = useSubmit(() => api<{ email: string | null }>('PUT', '/api/me/message-notifications', { email: shown.trim() === '' ? null : shown.trim() }), () => {
+    setEmail(undefined);
+    current.reload();
+  });
+  return (
+    <form onSubmit={(e) => void save.submit(e)}>
+      <label htmlFor="notice-address">Mail mij als er een nieuw bericht is (leeg: geen e-mail)</label>
+      <input id="notice-address" type="email" value={shown} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
+      <p className="hint">De e-mail zegt alleen dat er een nieuw bericht is, nooit van wie of waarover.</p>
+      <ProblemBox problem={save.problem} />
+      <button type="submit" className="secondary" disabled={save.busy}>Opslaan</button>
+    </form>
+  );
+}
+
 export function MessagesCard({ client, me }: { client: ClientDetail; me: Me }) {
   const load = useLoad(() => get<{ threads: Thread[]; limits: Limits }>(`/api/clients/${client.id}/messages`), [client.id]);
   const mayAnswer = mayDo(me, client, Act.recordEntry);
@@ -89,6 +109,7 @@ export function MessagesCard({ client, me }: { client: ClientDetail; me: Me }) {
             : <NotYours title="Antwoorden" decision={mayAnswer} />}
         </article>
       ))}
+      <NoticeAddress />
     </section>
   );
 }
