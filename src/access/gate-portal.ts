@@ -16,6 +16,7 @@
 import type { Database, Queryable } from '../db/database.js';
 import { SCOPE_TX } from '../db/scope-tx.js';
 import { AppError, forbidden, notFound } from '../errors.js';
+import { consentedPartsOfScope } from '../consents/consent-store.js';
 import { portalClientFacts } from '../portal/portal-account-store.js';
 import { agreementsOf } from '../representation/agreement-store.js';
 import { competenceOf } from '../representation/competence-store.js';
@@ -46,6 +47,8 @@ const OWN_RULE_ACTORS: Readonly<Record<string, Actor>> = { 'family-guardian': Ac
 export interface PortalPerson {
   reader: Omit<PortalReader, 'action'>;
   question: Omit<DecideInput, 'action' | 'part'>;
+  /** The parts the young person consented to for this relation (`dossier`: all of it); empty for the client. */
+  consentedParts: readonly Part[];
 }
 
 /**
@@ -67,15 +70,15 @@ export async function portalPersonOn(scope: ClientBoundScope, relationId: string
       ? OWN_RULE_ACTORS[kind]
       : person === undefined ? Actor.thirdParty : actorOfStanding(personStandingOn(person, persons, client, on));
   }
-  // Consent of the young person (16+) per parent and part is the rights module's (issue 19, item 2); until it is
-  // recorded there, none is assumed.
-  const consentGiven = false;
+  // The young person's consent (16+) per parent and part, given in the portal (src/portal/rights; 001; Jeugdwet 7.3.11).
+  const consentedParts = relationId === null ? [] : await consentedPartsOfScope(scope, relationId, on);
+  const consentGiven = consentedParts.includes('dossier');
   const question = await withPeopleOf(scope, relationId, { on, client, actor, action: Action.inspect, facts });
   const rest: Omit<DecideInput, 'action' | 'part'> = {
     on: question.on, client: question.client, actor: question.actor,
     ...(question.persons === undefined ? {} : { persons: question.persons }), ...(question.facts === undefined ? {} : { facts: question.facts }),
   };
-  return { reader: { actor, relationId, consentGiven }, question: rest };
+  return { reader: { actor, relationId, consentGiven }, question: rest, consentedParts };
 }
 
 /** A client-bound scope for the door's own questions, from the facts it loaded. */
@@ -133,7 +136,8 @@ export async function enterPortalInvitation<T>(db: Database, ctx: PublicContext,
 }
 
 function decideIntent(person: PortalPerson, intent: PortalIntent): Decision {
-  const facts = [...person.question.facts ?? [], ...(person.reader.consentGiven ? [Fact.consentGiven] : [])];
+  const consented = person.reader.consentGiven || person.consentedParts.includes((intent.part ?? 'dossier') as Part);
+  const facts = [...person.question.facts ?? [], ...(consented ? [Fact.consentGiven] : [])];
   if (ENGINE_ACTIONS.has(intent.action)) {
     return decide({ ...person.question, facts, action: intent.action as Action, part: (intent.part ?? 'dossier') as Part });
   }
