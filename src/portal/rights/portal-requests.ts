@@ -47,7 +47,7 @@ export interface PortalRequest {
   letter: boolean;
   /** The copy for this reader can be fetched (a granted inspection or copy). */
   copy: boolean;
-  /** The export for this reader can be fetched (a granted portability request). */
+  /** The export for this reader can be fetched (a granted portability request); always false until the portal serves it. */
   export: boolean;
 }
 
@@ -100,7 +100,8 @@ export function toPortalRequest(r: ClientRequest): PortalRequest {
       : { outcome: r.decision.outcome, outcomeText: OUTCOME_TEXT[r.decision.outcome], decidedOn: r.decision.decidedOn, decidedOnText: dateInWords(r.decision.decidedOn), reasons: r.decision.reasons },
     letter: r.decision !== null || r.extension !== null,
     copy: granted && (r.kind === 'inspect' || r.kind === 'copy'),
-    export: granted && r.kind === 'portability',
+    // The portability export in the portal is not wired yet (buildDossierExport needs a staff scope): no link until it is.
+    export: false,
   };
 }
 
