@@ -11,6 +11,7 @@ import { Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } 
 import { discardDraft, listDrafts, mayKeepDrafts, pendingDraft, saveLine, takeOpenForm, useDraft, type Draft, type DraftFields } from '../drafts';
 import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, STATEMENT_TYPES, formatDate, label, today } from '../labels';
 import { EntryShielding, ShieldingProvider } from './Shielding';
+import { EntryPortalRelease, PortalReleaseProvider } from './client/PortalRelease';
 
 interface Annotation { id: string; kind: string; reason: string; author: { name: string; function: string }; recordedAt: string }
 export interface Entry {
@@ -90,21 +91,23 @@ export function TimelinePage({ clientId }: { clientId: string }) {
       <ProblemBox problem={page.problem} />
       {page.data !== undefined && entries.length === 0 && <p>Er staan (van deze soort) nog geen regels in het dossier.</p>}
       <ShieldingProvider clientId={clientId}>
-        <ol className="timeline" data-testid="timeline">
-          {entries.map((e) => (
-            <EntryCard
-              key={e.id}
-              clientId={clientId}
-              entry={e}
-              resume={resumeAnnotation?.entryId === e.id ? resumeAnnotation : undefined}
-              onChanged={() => {
-                setResumeAnnotation(undefined);
-                page.reload();
-                drafts.reload();
-              }}
-            />
-          ))}
-        </ol>
+        <PortalReleaseProvider clientId={clientId}>
+          <ol className="timeline" data-testid="timeline">
+            {entries.map((e) => (
+              <EntryCard
+                key={e.id}
+                clientId={clientId}
+                entry={e}
+                resume={resumeAnnotation?.entryId === e.id ? resumeAnnotation : undefined}
+                onChanged={() => {
+                  setResumeAnnotation(undefined);
+                  page.reload();
+                  drafts.reload();
+                }}
+              />
+            ))}
+          </ol>
+        </PortalReleaseProvider>
       </ShieldingProvider>
       {cursor !== null && <button type="button" className="secondary" disabled={more.busy} onClick={() => void more.submit()}>Oudere regels laden</button>}
       <ProblemBox problem={more.problem} />
@@ -249,6 +252,7 @@ function EntryCard({ clientId, entry: e, resume, onChanged }: { clientId: string
           </div>
         )}
         <EntryShielding entry={e} />
+        <EntryPortalRelease entryId={e.id} />
         {shown === 'read' && (
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setMode('annotate')}>Aantekening toevoegen</button>
