@@ -5,7 +5,7 @@
  * the engine's explanation and articles, never its content.
  */
 import { BasisLine, Dutch, PortalLink, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad } from '../components';
-import { portalGet } from '../portal-api';
+import { ApiError, portalGet, type Problem } from '../portal-api';
 import type { PortalMe } from '../portal-types';
 import { dateWords, labelOf, useLanguage } from '../texts/catalogue';
 
@@ -22,74 +22,108 @@ type PortalEntry =
 interface Dated { date: string; title: string | null; text: string }
 export interface PortalDossier {
   reader: { name: string; role: string };
-  mode: 'dossier' | 'general-information';
   explanation: string;
   basis: string[];
   entries: PortalEntry[];
   inspectionOnly: { recordedAt: string; title: string | null }[];
-  notYetReleased: { count: number; nextVisibleOn: string | null; explanation: string } | null;
-  generalInformation: null | { careStartedOn: string | null; careEndedOn: string | null; goals: Dated[]; results: Dated[]; withheld: number };
+  notYetReleased: { count: number; nextVisibleOn: string | null; explanation: string };
+}
+/** General information about the care (BW 1:377c), GET /api/portal/general-information. */
+interface GeneralInformation { careStartedOn: string | null; careEndedOn: string | null; goals: Dated[]; results: Dated[]; withheld: number }
+
+/**
+ * What this person gets: the dossier; or, when the engine refuses it (a parent without custody until the client is
+ * 16), its refusal beside the general information; or only the refusal.
+ */
+type View =
+  | { kind: 'dossier'; dossier: PortalDossier }
+  | { kind: 'general'; refusal: Problem; general: GeneralInformation }
+  | { kind: 'refused'; refusal: Problem };
+
+function refusalOf(error: unknown): Problem | undefined {
+  return error instanceof ApiError && error.problem.status === 403 ? error.problem : undefined;
+}
+
+async function loadView(): Promise<View> {
+  let refusal: Problem;
+  try {
+    return { kind: 'dossier', dossier: await portalGet<PortalDossier>('/api/portal/dossier') };
+  } catch (error) {
+    const refused = refusalOf(error);
+    if (refused === undefined) throw error;
+    refusal = refused;
+  }
+  try {
+    return { kind: 'general', refusal, general: await portalGet<GeneralInformation>('/api/portal/general-information') };
+  } catch (error) {
+    if (refusalOf(error) === undefined) throw error;
+    return { kind: 'refused', refusal };
+  }
 }
 
 export function DossierPage({ me }: { me: PortalMe }) {
   const { t, language } = useLanguage();
   const words = dateWords(language);
-  const { data, problem, loading } = usePortalLoad(() => portalGet<PortalDossier>('/api/portal/dossier'), []);
+  const { data, problem, loading } = usePortalLoad(loadView, []);
   const title = me.kind === 'client' ? t.dossier.title : t.dossier.titleOf(me.clientName);
+  const dossier = data?.kind === 'dossier' ? data.dossier : undefined;
   return (
     <>
       <h1>{title}</h1>
       <p className="lead">{t.dossier.lead}</p>
       {loading && data === undefined && <PortalLoading what={t.shell.dossier} />}
       <PortalProblem problem={problem} />
-      {data !== undefined && (
+      {data !== undefined && data.kind !== 'dossier' && (
+        <WithheldNotice
+          title={data.kind === 'general' ? t.dossier.generalOnly : t.dossier.withheld}
+          explanation={data.refusal}
+          basis={data.refusal.basis}
+          testId="dossier-refused"
+        />
+      )}
+      {data?.kind === 'general' && (
+        <section className="card" aria-labelledby="general-title" data-testid="general-information">
+          <h2 id="general-title">{t.dossier.general}</h2>
+          <dl className="portal-facts">
+            <dt>{t.dossier.start}</dt><dd>{words.date(data.general.careStartedOn)}</dd>
+            <dt>{t.dossier.end}</dt><dd>{data.general.careEndedOn === null ? t.dossier.stillRunning : words.date(data.general.careEndedOn)}</dd>
+          </dl>
+          <DatedList title={t.dossier.goals} items={data.general.goals} />
+          <DatedList title={t.dossier.results} items={data.general.results} />
+        </section>
+      )}
+      {dossier !== undefined && (
         <>
-          {data.mode === 'general-information' && (
-            <WithheldNotice title={t.dossier.generalOnly} explanation={data.explanation} basis={data.basis} testId="general-only" />
-          )}
-          {data.generalInformation !== null && (
-            <section className="card" aria-labelledby="general-title" data-testid="general-information">
-              <h2 id="general-title">{t.dossier.general}</h2>
-              <dl className="portal-facts">
-                <dt>{t.dossier.start}</dt><dd>{words.date(data.generalInformation.careStartedOn)}</dd>
-                <dt>{t.dossier.end}</dt><dd>{data.generalInformation.careEndedOn === null ? t.dossier.stillRunning : words.date(data.generalInformation.careEndedOn)}</dd>
-              </dl>
-              <DatedList title={t.dossier.goals} items={data.generalInformation.goals} />
-              <DatedList title={t.dossier.results} items={data.generalInformation.results} />
-            </section>
-          )}
-          {data.notYetReleased !== null && data.notYetReleased.count > 0 && (
+          {dossier.notYetReleased.count > 0 && (
             <div className="notice" data-testid="not-yet-released">
-              <p>{t.dossier.pendingRelease(data.notYetReleased.count)} {t.dossier.releaseExplained}</p>
+              <p>{t.dossier.pendingRelease(dossier.notYetReleased.count)} {t.dossier.releaseExplained}</p>
             </div>
           )}
-          {data.mode === 'dossier' && (
-            <section aria-labelledby="entries-title">
-              <h2 id="entries-title">{t.dossier.entries}</h2>
-              {data.entries.length === 0 && <p>{t.dossier.noEntries}</p>}
-              <ol className="portal-entries" data-testid="portal-entries">
-                {data.entries.map((entry, i) => (
-                  <li key={entry.shown ? entry.id : `withheld-${i}`}>
-                    {entry.shown
-                      ? <EntryCard entry={entry} mayAddStatement={me.kind === 'client'} />
-                      : (
-                          <div className="card">
-                            <p className="meta">{t.dossier.writtenOn(words.date(entry.recordedAt))}</p>
-                            <WithheldNotice title={t.dossier.withheld} explanation={entry.withheld.ground} basis={entry.withheld.basis} />
-                          </div>
-                        )}
-                  </li>
-                ))}
-              </ol>
-              {data.inspectionOnly.length > 0 && (
-                <div className="notice" data-testid="inspection-only">
-                  <p>{t.dossier.inspectOnly}</p>
-                  <ul>{data.inspectionOnly.map((e, i) => <li key={i}>{e.title === null ? words.date(e.recordedAt) : <><Dutch>{e.title}</Dutch> ({words.date(e.recordedAt)})</>}</li>)}</ul>
-                </div>
-              )}
-            </section>
-          )}
-          {data.mode === 'dossier' && data.basis.length > 0 && <BasisLine basis={data.basis} />}
+          <section aria-labelledby="entries-title">
+            <h2 id="entries-title">{t.dossier.entries}</h2>
+            {dossier.entries.length === 0 && <p>{t.dossier.noEntries}</p>}
+            <ol className="portal-entries" data-testid="portal-entries">
+              {dossier.entries.map((entry, i) => (
+                <li key={entry.shown ? entry.id : `withheld-${i}`}>
+                  {entry.shown
+                    ? <EntryCard entry={entry} mayAddStatement={me.kind === 'client'} />
+                    : (
+                        <div className="card" data-testid="withheld-entry">
+                          <p className="meta">{t.dossier.writtenOn(words.date(entry.recordedAt))}</p>
+                          <WithheldNotice title={t.dossier.withheld} explanation={entry.withheld.ground} basis={entry.withheld.basis} />
+                        </div>
+                      )}
+                </li>
+              ))}
+            </ol>
+            {dossier.inspectionOnly.length > 0 && (
+              <div className="notice" data-testid="inspection-only">
+                <p>{t.dossier.inspectOnly}</p>
+                <ul>{dossier.inspectionOnly.map((e, i) => <li key={i}>{e.title === null ? words.date(e.recordedAt) : <><Dutch>{e.title}</Dutch> ({words.date(e.recordedAt)})</>}</li>)}</ul>
+              </div>
+            )}
+          </section>
+          <BasisLine basis={dossier.basis} />
         </>
       )}
     </>
