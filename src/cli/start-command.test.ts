@@ -6,7 +6,7 @@
  * warned about outside it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -252,4 +252,40 @@ describe('the first ten minutes (issue 15, Deliver 11)', () => {
     expect(startConfig({ ...base, demo: true, logLevel: 'debug' }, { LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
     expect(startConfig({ ...base, demo: false, logLevel: 'info' }, {}).logLevel).toBe('info');
   });
+});
+
+describe('online PGlite backups in the server (issue 17 item 1)', () => {
+  it('with DW_BACKUP_DIR, start says where and SIGUSR2 writes a backup; without it SIGUSR2 does not stop the server', async () => {
+    vi.stubEnv('DATABASE_URL', '');
+    vi.stubEnv('DATABASE_MIGRATION_URL', '');
+    vi.stubEnv('DW_DATA_DIR', dataDir);
+    vi.stubEnv('DW_MASTER_KEY', randomBytes(32).toString('base64'));
+    vi.stubEnv('DW_DEMO', 'false');
+    vi.stubEnv('PORT', '0');
+    const backupDir = path.join(dataDir, 'backups');
+    for (const withDir of [false, true]) {
+      vi.stubEnv('DW_BACKUP_DIR', withDir ? backupDir : '');
+      const before = process.listenerCount('SIGUSR2');
+      const stop = catchStop();
+      try {
+        const running = runCli(['start']);
+        await vi.waitFor(() => expect(stop.stops.length).toBeGreaterThan(0), { timeout: 170_000, interval: 50 }); // a fresh PGlite on a busy machine
+        // Node's default for SIGUSR2 ends the process: the server always listens for it.
+        expect(process.listenerCount('SIGUSR2')).toBe(before + 1);
+        if (withDir) {
+          process.emit('SIGUSR2');
+          await vi.waitFor(async () => expect((await readdir(backupDir).catch(() => [])).filter((n) => n.endsWith('.backup.manifest.json'))).toHaveLength(1),
+            { timeout: 60_000, interval: 100 });
+        }
+        stop.stops[0]!();
+        const result = await running;
+        expect(result.code).toBe(0);
+        if (withDir) expect(result.out).toMatch(/ {2}Backups: to .*backups every 24 h and on SIGUSR2 \(kill -USR2 \d+\); the newest 7 are kept/);
+        else expect(result.out).not.toContain('Backups:');
+        expect(process.listenerCount('SIGUSR2')).toBe(before);
+      } finally {
+        stop.restore();
+      }
+    }
+  }, 400_000);
 });

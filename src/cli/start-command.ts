@@ -10,6 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig, type Config } from '../config/config.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { portalDemoLogins } from '../demo/seed-portal-demo.js';
 import { isDatabaseUnavailable } from '../db/database.js';
 import { checkDurability, durabilityProblem } from '../db/durability-check.js';
 import { MigrationChecksumError } from '../db/migrate.js';
@@ -104,6 +105,7 @@ export const startCommand: Command = async () => {
   if (config.demo) {
     // The demo organisation is made before any request, across organisations (row-level security, 0056).
     const seed = await asSystem(() => seedDemo(app.deps.db, app.deps.masterKey, app.deps.now()));
+    const portal = await portalDemoLogins(app.deps.db, app.deps.masterKey);
     demoLines = [
       '',
       `Demo mode (DW_DEMO=true): fictional organisation ${seed.created ? 'created' : 'already present'}.`,
@@ -112,8 +114,11 @@ export const startCommand: Command = async () => {
         const totp = seed.totp.find((t) => t.username === u.username);
         return `  ${u.username.padEnd(20)} ${u.role.padEnd(26)} ${u.displayName.padEnd(20)} TOTP ${totp?.secret ?? '(enrol at first log-in)'}`;
       }),
+      `Client portal (${'/portaal'}; same password, own TOTP secret):`,
+      ...portal.map((p) => `  ${p.username.padEnd(20)} ${p.who.padEnd(26)} ${p.displayName.padEnd(20)} TOTP ${p.secret}`),
       'TOTP URIs (paste into an authenticator app, or turn into a QR code):',
       ...seed.totp.map((t) => `  ${t.otpauthUri}`),
+      ...portal.map((p) => `  ${p.otpauthUri}`),
       'No phone at hand? `oathtool --totp -b SECRET` prints the current code; a code works once per 30 seconds.',
       'These secrets are printed only because this is demo mode (DW_DEMO=true); never run demo mode with real data.',
       ...(config.logLevel !== loaded.logLevel ? ['Request logs are quiet in demo mode (only warnings and errors); LOG_LEVEL=info shows every request.'] : []),
@@ -132,6 +137,9 @@ export const startCommand: Command = async () => {
   const database = config.databaseUrl === undefined ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   // Online backups of an embedded database (DW_BACKUP_DIR): the server holds its only handle (backup-schedule.ts).
   const backups = startBackupSchedule(app.deps.db, config, app.server.log);
+  // Without a schedule SIGUSR2 still must not stop the server (Node's default for it): it says why nothing happens.
+  const noBackup = () => app.server.log.warn({ event: 'backup' }, 'SIGUSR2 received, but no backup is taken: DW_BACKUP_DIR is not set (or the database is PostgreSQL)');
+  if (backups === undefined) process.on('SIGUSR2', noBackup);
   process.stdout.write([
     `Dossierwijzer is running at ${address}`,
     `  API documentation: ${address}/api/docs`,
@@ -149,6 +157,7 @@ export const startCommand: Command = async () => {
     process.once('SIGTERM', stop);
   });
   await backups?.stop();
+  process.off('SIGUSR2', noBackup);
   await app.close();
   return 0;
 };
