@@ -18,6 +18,7 @@ import { loadTotpSecret, setTotpSecret } from '../auth/second-factor.js';
 import type { Actor } from '../auth/sessions.js';
 import { newTotpSecret, totpUri } from '../auth/totp.js';
 import { registerClient, type NewClient } from '../clients/clients-service.js';
+import { recordConsent } from '../consents/consent-service.js';
 import type { Database } from '../db/database.js';
 import { addEntry, type NewEntry } from '../dossier/dossier-service.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
@@ -260,6 +261,14 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
     for (const entry of [...demo.entries, ...everydayEntries(demo, index, today)]) {
       await enter(db, ctx, { kind: 'client', clientId }, { action: 'record', part: partOfEntryKind(entry.kind) },
         (scope) => addEntry(scope, masterKey, 1024 * 1024, entry));
+    }
+    // Care consent of the clients who decide alone (16 and over; Jeugdwet 7.3.5), one of them ending within a month; the
+    // younger ones' consent is still missing, which the caseload shows (issue 15 items 9, 12).
+    if (demo.age >= 16) {
+      await enter(db, ctx, { kind: 'client', clientId }, { action: 'record-consent', part: 'administrative-data' }, (scope) => recordConsent(scope, masterKey, {
+        kind: 'care', givenBy: 'client', givenOn: today, informationGiven: 'Fictief: uitleg over de hulp, de doelen en het dossier.',
+        ...(demo.age === 17 ? { validTo: formatIsoDate(addDays(toCalendarDate(today, 'today'), 20)) } : {}),
+      }));
     }
   }
   return { created: true, users: DEMO_USERS, password: DEMO_PASSWORD, totp: await demoTotpSecrets(db, masterKey, now) };
