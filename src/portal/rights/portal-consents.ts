@@ -138,8 +138,8 @@ async function readPortalConsent(scope: PortalScope, masterKey: Buffer, consentI
 }
 
 /** Withdraws a consent at once (AVG 7(3)), if this person may; 403 with why otherwise, 404 for an unknown id. */
-export async function withdrawPortalConsent(scope: PortalScope, masterKey: Buffer, consentId: string): Promise<PortalConsent> {
-  const consents = portalConsentsOf(scope, portalEvidenceOf(scope));
+export async function withdrawPortalConsent(scope: PortalScope, masterKey: Buffer, consentId: string, session?: string): Promise<PortalConsent> {
+  const consents = portalConsentsOf(scope, portalEvidenceOf(scope, session));
   const row = await consents.byId(consentId);
   if (row === undefined) throw notFound('Deze toestemming bestaat niet in dit dossier.', 'This consent does not exist in this dossier.');
   if (row.withdrawn_at !== null) throw conflict('already-withdrawn', 'Deze toestemming is al ingetrokken.', 'This consent has already been withdrawn.');
@@ -160,7 +160,7 @@ export interface NewPortalConsent {
 }
 
 /** Gives a consent in the portal, today, if the engine names this person as the one whose consent the law asks. */
-export async function givePortalConsent(scope: PortalScope, masterKey: Buffer, input: NewPortalConsent): Promise<PortalConsent> {
+export async function givePortalConsent(scope: PortalScope, masterKey: Buffer, input: NewPortalConsent, session?: string): Promise<PortalConsent> {
   const today = calendarDate(scope.now);
   if (input.validTo !== undefined && input.validTo < today) throw badRequest('invalid-period', 'validTo', 'De einddatum ligt in het verleden.', 'The end date is in the past.');
   if (input.kind === 'care' && (input.part !== undefined || input.recipient !== undefined)) {
@@ -181,19 +181,19 @@ export async function givePortalConsent(scope: PortalScope, masterKey: Buffer, i
       informationGiven: input.informationGiven?.trim() || 'Gegeven in het portaal.', recipient: input.recipient?.trim() ?? null,
       purpose: input.purpose?.trim() ?? null, dataDescription: input.dataDescription?.trim() ?? null, declarationReference: null,
     },
-  });
+  }, session);
 }
 
 async function recordInPortal(scope: PortalScope, masterKey: Buffer, c: {
   kind: 'care' | 'disclosure'; part: Part | null; validTo: string | null; recipientRelationId: string | null;
   texts: { informationGiven: string; recipient: string | null; purpose: string | null; dataDescription: string | null; declarationReference: null };
-}): Promise<PortalConsent> {
+}, session?: string): Promise<PortalConsent> {
   const today = calendarDate(scope.now);
   const key = keyOf(scope, masterKey);
   if (key === undefined) throw contentDestroyed();
   const me = partyOf(scope);
   const id = randomUUID();
-  await portalConsentsOf(scope, portalEvidenceOf(scope)).record({
+  await portalConsentsOf(scope, portalEvidenceOf(scope, session)).record({
     id, kind: c.kind, givenBy: me.party, givenByRelationId: me.relationId, givenOn: today, contentCiphertext: sealConsentTexts(key, id, c.texts),
     validFrom: today, validTo: c.validTo, part: c.part, recipientRelationId: c.recipientRelationId,
   });
@@ -267,12 +267,12 @@ export async function parentConsents(scope: PortalScope): Promise<ParentConsents
  * part, with the portal session as evidence) or stops it (withdrawn at once). Refused as `parentConsents` is; 404 for
  * a relation that is not one of the parents she decides about.
  */
-export async function setParentConsent(scope: PortalScope, masterKey: Buffer, relationId: string, part: Part, allowed: boolean): Promise<ParentConsents> {
+export async function setParentConsent(scope: PortalScope, masterKey: Buffer, relationId: string, part: Part, allowed: boolean, session?: string): Promise<ParentConsents> {
   const managed = await managedParents(scope);
   const parent = managed.parents.find((p) => p.relationId === relationId);
   if (parent === undefined) throw notFound('Deze ouder staat niet in het dossier.', 'This parent is not in the dossier.');
   if (!PARENT_PARTS.includes(part)) throw badRequest('field-not-for-kind', 'part', 'Dit deel van het dossier kun je hier niet kiezen.', 'This part cannot be chosen here.');
-  const consents = portalConsentsOf(scope, portalEvidenceOf(scope));
+  const consents = portalConsentsOf(scope, portalEvidenceOf(scope, session));
   const given = (await consents.toRelation(relationId, calendarDate(scope.now))).filter((g) => (g.part ?? 'dossier') === part);
   if (allowed && given.length === 0) {
     await recordInPortal(scope, masterKey, {
@@ -281,7 +281,7 @@ export async function setParentConsent(scope: PortalScope, masterKey: Buffer, re
         informationGiven: 'Gegeven in het portaal door de jongere zelf (16 jaar of ouder).', recipient: parent.name,
         purpose: 'Inzage door de ouder in het dossier en via het portaal', dataDescription: PARTS[part], declarationReference: null,
       },
-    });
+    }, session);
   }
   if (!allowed) for (const g of given) await consents.withdraw(g.id, { party: 'client', relationId: null });
   return parentConsents(scope);

@@ -61,8 +61,8 @@ const OUTCOME_TEXT: Record<'granted' | 'partly' | 'refused', string> = {
 };
 
 /** The portal account and session: the record of what was done in the portal. */
-export function portalEvidenceOf(scope: PortalScope): { accountId: string; session: string } {
-  return { accountId: scope.account.id, session: (scope.account as { sessionId?: string }).sessionId ?? 'portal' };
+export function portalEvidenceOf(scope: PortalScope, session?: string): { accountId: string; session: string } {
+  return { accountId: scope.account.id, session: session ?? (scope.account as { sessionId?: string }).sessionId ?? 'portal' };
 }
 
 function stateText(r: ClientRequest): string {
@@ -178,7 +178,7 @@ function checkInput(input: PortalRequestInput): void {
  * An own statement may only dispute an entry this person sees (their reader view); a consent to withdraw must be one
  * of this client's.
  */
-export async function submitPortalRequest(scope: PortalScope, masterKey: Buffer, input: PortalRequestInput): Promise<PortalRequest> {
+export async function submitPortalRequest(scope: PortalScope, masterKey: Buffer, input: PortalRequestInput, session?: string): Promise<PortalRequest> {
   checkInput(input);
   const today = calendarDate(scope.now);
   const relationId = scope.account.relationId;
@@ -202,7 +202,7 @@ export async function submitPortalRequest(scope: PortalScope, masterKey: Buffer,
   const { intake, deadline, refused } = await intakeOf(scope, { kind: input.kind, requester, relationId, on: today, part });
   const id = randomUUID();
   const key = await dataKeyOf(scope, masterKey);
-  await portalRequestsOf(scope, portalEvidenceOf(scope)).insert({
+  await portalRequestsOf(scope, portalEvidenceOf(scope, session)).insert({
     id, kind: input.kind, requesterKind: requester, requesterRelationId: relationId, channel: 'electronic', receivedOn: today,
     identityDocument: null, identityCheckedBy: null, identityCheckedAt: null,
     detailsCiphertext: encryptJson(key, { details }, `request:${id}`), part, state: refused ? 'refused-at-intake' : 'received',

@@ -17,6 +17,11 @@ import { renderRequestCopy, renderRequestLetter } from '../../requests/request-d
 const REQUEST_PARTS = ['dossier', 'conversation-report', 'care-plan', 'evaluation', 'research-report', 'raw-test-data', 'third-party-information', 'administrative-data'] as const;
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
+/** The short id of the portal session (the evidence of what is given or asked in it), from the realm's hook. */
+function sessionOf(request: { portalAccount?: { sessionId: string } | undefined }): string | undefined {
+  return request.portalAccount?.sessionId;
+}
+
 function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
   reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
   return body;
@@ -57,7 +62,7 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['portal'], summary: 'Make a request (received today, electronically); the engine\'s intake and deadline; lands in the professionals\' dashboard', body: RequestBody },
     intent: () => ({ action: 'request' }),
     handler: async (scope, request, reply: FastifyReply) => {
-      const made = await submitPortalRequest(scope, masterKey, request.body);
+      const made = await submitPortalRequest(scope, masterKey, request.body, sessionOf(request));
       reply.code(201);
       return made;
     },
@@ -100,7 +105,7 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['portal'], summary: 'Give a consent (care or a disclosure), recorded with the portal session as evidence; only whom the engine names', body: ConsentBody },
     intent: () => ({ action: 'consent' }),
     handler: async (scope, request, reply: FastifyReply) => {
-      const given = await givePortalConsent(scope, masterKey, request.body);
+      const given = await givePortalConsent(scope, masterKey, request.body, sessionOf(request));
       reply.code(201);
       return given;
     },
@@ -109,7 +114,7 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
     method: 'POST', url: '/api/portal/consents/:consentId/withdraw',
     schema: { tags: ['portal'], summary: 'Withdraw a consent at once (AVG 7(3)); only whoever gave it, or the client once the law leaves it to them', params: ConsentParams },
     intent: () => ({ action: 'consent' }),
-    handler: (scope, request) => withdrawPortalConsent(scope, masterKey, request.params.consentId),
+    handler: (scope, request) => withdrawPortalConsent(scope, masterKey, request.params.consentId, sessionOf(request)),
   });
   portalRoute(app, deps, {
     method: 'GET', url: '/api/portal/consents/parents',
@@ -121,6 +126,6 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
     method: 'PUT', url: '/api/portal/consents/parents/:relationId/:part',
     schema: { tags: ['portal'], summary: 'The young person of 16+ lets a parent see a part, or stops it (at once)', params: ParentParams, body: ParentBody },
     intent: () => ({ action: 'consent' }),
-    handler: (scope, request) => setParentConsent(scope, masterKey, request.params.relationId, request.params.part, request.body.allowed),
+    handler: (scope, request) => setParentConsent(scope, masterKey, request.params.relationId, request.params.part, request.body.allowed, sessionOf(request)),
   });
 }

@@ -160,6 +160,7 @@ describe('consents (issue 19 item 5)', () => {
       'SELECT recorded_by_portal_account, recorded_in_portal_session FROM org.consents WHERE id = $1', [consent.id]));
     expect(row!.recorded_by_portal_account).toBe(young.accountId);
     expect(row!.recorded_in_portal_session).not.toBeNull();
+    expect(row!.recorded_in_portal_session).not.toBe('portal'); // the session's own short id
 
     // The mother did not give it: 403 with why, nothing changed.
     const refused = await portalRequest(h, { method: 'POST', url: `/api/portal/consents/${consent.id}/withdraw`, cookie: mother.cookie });
