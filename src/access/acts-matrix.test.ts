@@ -149,6 +149,8 @@ beforeAll(async () => {
       act: Act.withholdFromPortal, method: 'POST', url: `${c}/entries/${entry.id}/portal-release`,
       body: { decision: 'withhold', ground: 'serious-harm', consultedEmployeeId: colleague.id, reason: 'Eerst bespreken met de jongere.' },
     },
+    // Inviting the client (12) to the portal (issue 19 item 1): the care team, administrative staff for the holder.
+    { act: Act.inviteToPortal, method: 'POST', url: `${c}/portal-invitations`, body: { identityCheck: { documentType: 'passport' } } },
   );
 }, 300_000); // twelve log-ins (argon2id) and a fresh database
 afterAll(async () => h?.close());

@@ -148,6 +148,9 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   // Releasing entries to the client portal (issue 19 item 2): part of the dossier; releasing and withholding are the holder's (acts.ts).
   'GET /api/clients/:clientId/portal-releases': NONE,
   'POST /api/clients/:clientId/entries/:entryId/portal-release': NONE,
+  // Inviting to the client portal (issue 19 item 1): the care team's act (acts.ts invite-to-portal); the accounts are administrative data.
+  'POST /api/clients/:clientId/portal-invitations': NONE,
+  'GET /api/clients/:clientId/portal-accounts': ['admin-staff'],
   'POST /api/admin/employees/:employeeId/disable': ['application-administrator'],
   'POST /api/admin/employees/:employeeId/enable': ['application-administrator'],
   'POST /api/admin/employees/:employeeId/reset': ['application-administrator'],

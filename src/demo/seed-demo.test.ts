@@ -54,8 +54,13 @@ describe('demo seed', () => {
       `SELECT date_part('year', age($1::date, c.birth_date))::int AS age, c.bsn,
               (SELECT count(*)::int FROM formal.client_relations r WHERE r.client_id = c.id) AS relations,
               (SELECT count(*)::int FROM care.entries e WHERE e.client_id = c.id) AS entries
-         FROM formal.clients c ORDER BY c.birth_date DESC`, ['2026-11-22']);
+         FROM formal.clients c WHERE c.family_name <> 'Demo-Mulder' ORDER BY c.birth_date DESC`, ['2026-11-22']);
     expect(clients.map((c) => c.age)).toEqual([8, 12, 14, 16, 17, 19]);
+    // The client portal's demo (issue 19 item 8): Sara (14), her mother (custody) and father (none), each with an account.
+    const portal = await t.db.query<{ age: number; username: string; relation_id: string | null }>(
+      `SELECT date_part('year', age($1::date, c.birth_date))::int AS age, a.username, a.relation_id
+         FROM org.portal_accounts a JOIN formal.clients c ON c.id = a.client_id ORDER BY a.username`, ['2026-11-22']);
+    expect(portal.map((p) => [p.username, p.age, p.relation_id === null])).toEqual([['demo.jongere', 14, true], ['demo.moeder', 14, false], ['demo.vader', 14, false]]);
     for (const client of clients) {
       expect(client.relations).toBeGreaterThan(0);
       expect(client.entries).toBeGreaterThanOrEqual(12); // a dossier that lives: a dozen entries of various kinds (issue 15 item 12)

@@ -29,6 +29,7 @@ import { insertRegisteredRelation, type CustodyBasis, type CustodyKind } from '.
 import { addDays, formatIsoDate, toCalendarDate } from '../rules/calendar.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { inSeedTransaction } from './seed-demo-store.js';
+import { seedPortalDemo } from './seed-portal-demo.js';
 
 export { DEMO_SEED_LOCK } from './seed-demo-store.js';
 
@@ -271,5 +272,6 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
       }));
     }
   }
+  await seedPortalDemo(db, masterKey, ctx, ids.get('demo.collega')!, DEMO_PASSWORD); // the client portal's demo (issue 19 item 8)
   return { created: true, users: DEMO_USERS, password: DEMO_PASSWORD, totp: await demoTotpSecrets(db, masterKey, now) };
 }

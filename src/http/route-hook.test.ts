@@ -71,8 +71,10 @@ describe('every client-data route passes the access hook', () => {
       .filter((r) => r.url.startsWith('/api/') && r.public && r.method !== 'HEAD' && !r.url.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual([
-      'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/login/enrol', 'POST /api/auth/login/totp',
+      'GET /api/openapi.json', 'GET /api/portal/auth/oidc/providers', 'POST /api/auth/login', 'POST /api/auth/login/enrol', 'POST /api/auth/login/totp',
       'POST /api/downloads', 'POST /api/enrolment/complete', 'POST /api/enrolment/open',
+      // The portal realm's log-in steps and invitation links (issue 19): no portal session yet.
+      'POST /api/portal/auth/invitation/complete', 'POST /api/portal/auth/invitation/open', 'POST /api/portal/auth/login', 'POST /api/portal/auth/login/totp',
     ]);
   });
 
@@ -198,7 +200,9 @@ describe('every request schema is closed', () => {
 });
 
 describe('a route that takes no fields', () => {
-  const noFieldRoutes = () => h.app.routes.filter((r) => r.schema.body === EMPTY_BODY).map((r) => `${r.method} ${r.url}`);
+  // The portal realm's routes (issue 19) refuse a staff caller before their body is validated (their own CSRF header and session);
+  // their closed bodies are Fastify's as everywhere, and their callers are tested in src/portal/.
+  const noFieldRoutes = () => h.app.routes.filter((r) => r.schema.body === EMPTY_BODY && !r.url.startsWith('/api/portal/')).map((r) => `${r.method} ${r.url}`);
 
   /** The caller the route is meant for, so that only the unknown field stands between the request and a change. */
   function callerFor(url: string, cookies: Record<'holder' | 'administrator' | 'privacy', string>): string {

@@ -200,6 +200,9 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     // Releasing entries to the client portal (issue 19 item 2): the holder's acts.
     'GET /api/clients/:clientId/portal-releases': { url: `${c}/portal-releases` },
     'POST /api/clients/:clientId/entries/:entryId/portal-release': { url: `${c}/entries/${entryId}/portal-release`, body: { decision: 'release' } },
+    // Inviting the client (12) to the portal after an identity check (issue 19 item 1).
+    'POST /api/clients/:clientId/portal-invitations': { url: `${c}/portal-invitations`, body: { identityCheck: { documentType: 'passport' } } },
+    'GET /api/clients/:clientId/portal-accounts': { url: `${c}/portal-accounts` },
     'PATCH /api/admin/employees/:employeeId': { url: `${admin}/employees/${staffMember}`, body: { functionTitle: 'Stagiair jeugdzorg' } },
     'POST /api/admin/employees/:employeeId/disable': { url: `${admin}/employees/${staffMember}/disable` },
     'POST /api/admin/employees/:employeeId/enable': { url: `${admin}/employees/${staffMember}/enable` },

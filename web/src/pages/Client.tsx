@@ -28,6 +28,7 @@ import { CompetenceCard } from './client/Competence';
 import { IdentityCard } from './client/Identity';
 import { InternObjectionCard } from './client/InternObjection';
 import { MessagesCard } from './client/Messages';
+import { PortalInvitationCard } from './client/PortalInvitation';
 import { RelationsCard } from './client/Relations';
 import { Toggle } from './client/Toggle';
 
@@ -181,6 +182,7 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
       <Agreements clientId={c.id} />
       <CareTeamCard client={c} me={me} team={team} onChanged={onChanged} />
       <InternObjectionCard client={c} me={me} />
+      <PortalInvitationCard client={c} me={me} />
       {(me.role === 'care-professional' || me.role === 'intern') && <MessagesCard client={c} me={me} />}
       <CompetenceCard client={c} me={me} onChanged={onChanged} />
       <EmergencySummaryCard clientId={c.id} canEdit={me.role === 'care-professional'} />
