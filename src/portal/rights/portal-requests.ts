@@ -187,13 +187,16 @@ export async function submitPortalRequest(scope: PortalScope, masterKey: Buffer,
   if (await requestsOf(scope).hasOpenDuplicate({ kind: input.kind, requesterKind: requester, requesterRelationId: relationId, part })) {
     throw conflict('duplicate-request', 'U heeft dit verzoek al gedaan. Het loopt nog; u ziet het in de lijst.', 'You already made this request; it is still open.');
   }
+  let details = input.details.trim();
   if (input.statement !== undefined) {
     const view = await readerView(scope, masterKey, { actor: scope.reader.actor, relationId, action: 'inspect', consentGiven: scope.reader.consentGiven });
-    if (!view.entries.some((e) => e.shown && e.id === input.statement!.entryId)) {
+    const disputed = view.entries.find((e) => e.shown && e.id === input.statement!.entryId);
+    if (disputed === undefined || !disputed.shown) {
       throw badRequest('unknown-entry', 'statement/entryId', 'Kies een stuk uit het dossier dat u kunt zien.', 'Choose an entry of the dossier you can see.');
     }
+    // The professional decides on the statement as written: it is in the request's details too (sealed like them).
+    details = `${details}\n\nEigen verklaring bij "${disputed.title ?? disputed.kindLabel}" van ${dateInWords(calendarDate(new Date(disputed.recordedAt)))}:\n${input.statement.text.trim()}`;
   }
-  let details = input.details.trim();
   if (input.consentId !== undefined) {
     const consent = await portalConsentsOf(scope, portalEvidenceOf(scope)).byId(input.consentId);
     if (consent === undefined) throw badRequest('unknown-consent', 'consentId', 'Deze toestemming staat niet in het dossier.', 'This consent is not in this dossier.');

@@ -97,6 +97,9 @@ describe('requests online (issue 19 item 4)', () => {
     });
     expect(made.statusCode, made.body).toBe(201);
     const id = made.json<{ id: string }>().id;
+    // The professional reads the statement as written before deciding.
+    const asRecorded = await h.request({ method: 'GET', url: `/api/clients/${clientId}/requests/${id}`, cookie: staff });
+    expect(asRecorded.json<{ details: string }>().details).toContain('Ik wil liever om de week praten.');
     const decided = await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests/${id}/decision`, cookie: staff, body: { outcome: 'granted', reasons: 'Eigen verklaring wordt toegevoegd.' } });
     expect(decided.statusCode, decided.body).toBe(200);
     const fulfilled = await h.request({ method: 'POST', url: `/api/clients/${clientId}/requests/${id}/fulfil`, cookie: staff, body: {} });
