@@ -241,7 +241,7 @@ describe('an invitation completed in the browser, and what a portal session may 
     // The disputed entry is chosen already, once the entries this person sees have loaded.
     await page.getByLabel('Over welk stuk gaat het?').locator(`option[value="${entryId}"]`).waitFor({ state: 'attached' });
     await expect.poll(() => page.getByLabel('Over welk stuk gaat het?').inputValue()).toBe(entryId);
-    await page.getByLabel('Je eigen verklaring').fill('Ik was die dag ziek en had dat gemeld.');
+    await page.getByRole('textbox', { name: 'Je eigen verklaring' }).fill('Ik was die dag ziek en had dat gemeld.');
     await page.getByLabel('Vertel wat je precies wilt').fill('Mijn kant bij het verslag over de stage.');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Verzoek versturen' }).click();
