@@ -318,9 +318,11 @@ function messageSettings(env: NodeJS.ProcessEnv): MessageSettings {
   const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
   return {
     attachmentMaxBytes: integer(env, 'DW_MESSAGE_ATTACHMENT_MAX_BYTES'),
-    smtp: host === undefined || host === '' ? undefined : {
-      host, port: integer(env, 'DW_SMTP_PORT'), secure: bool(env, 'DW_SMTP_SECURE', false), requireTls: bool(env, 'DW_SMTP_REQUIRE_TLS', true),
-      user: nonEmpty(env.DW_SMTP_USER), password: nonEmpty(env.DW_SMTP_PASSWORD), from, timeoutSeconds: integer(env, 'DW_SMTP_TIMEOUT_SECONDS'),
-    },
+    smtp: host === undefined || host === ''
+      ? undefined
+      : {
+          host, port: integer(env, 'DW_SMTP_PORT'), secure: bool(env, 'DW_SMTP_SECURE', false), requireTls: bool(env, 'DW_SMTP_REQUIRE_TLS', true),
+          user: nonEmpty(env.DW_SMTP_USER), password: nonEmpty(env.DW_SMTP_PASSWORD), from, timeoutSeconds: integer(env, 'DW_SMTP_TIMEOUT_SECONDS'),
+        },
   };
 }
