@@ -78,13 +78,16 @@ export function installPortalRealm(app: FastifyInstance): void {
   app.decorateRequest('portalAccount', undefined);
 }
 
-/** The route-level hook of every portal route that needs a portal session: CSRF, then the `dw_portal` session, else 401. */
+/**
+ * The route-level hook of every portal route that needs a portal session: the `dw_portal` session (else 401, whatever
+ * else was sent — a request without a session is never told more), then the CSRF header of a state-changing request.
+ */
 function portalAuthentication(deps: AppDeps): onRequestAsyncHookHandler {
   return async (request) => {
-    checkPortalCsrf(request);
     const token = portalToken(request, deps.config);
     const account = token === undefined ? undefined : await resolvePortalSession(deps.db, token, portalSessionSettings(deps), deps.now());
     if (account === undefined) throw unauthorized();
+    checkPortalCsrf(request);
     request.portalAccount = account;
   };
 }

@@ -71,6 +71,18 @@ describe('portal release (the professional\'s side)', () => {
     expect(row).toEqual({ outcome: 'denied', action: 'release-to-portal' });
   });
 
+  it('a withholding names its ground and reason, a release neither: 400 naming the field, nothing recorded', async () => {
+    const noGround = await decide({ decision: 'withhold', consultedEmployeeId: colleague.id, reason: 'Eerst bespreken.' });
+    expect(noGround.statusCode).toBe(400);
+    expect(noGround.json<{ code: string; field: string }>()).toMatchObject({ code: 'field-required', field: 'ground' });
+    const noReason = await decide({ decision: 'withhold', ground: 'privacy-of-another' });
+    expect(noReason.json<{ code: string; field: string }>()).toMatchObject({ code: 'field-required', field: 'reason' });
+    const releaseWithReason = await decide({ decision: 'release', reason: 'Mag gezien worden.' });
+    expect(releaseWithReason.statusCode).toBe(400);
+    expect(releaseWithReason.json<{ code: string; field: string }>()).toMatchObject({ code: 'field-not-for-decision', field: 'reason' });
+    expect(await h.database.db.query('SELECT 1 FROM care.portal_releases WHERE entry_id = $1', [entryId])).toHaveLength(0);
+  });
+
   it('withholding for serious harm needs another professional consulted (Jeugdwet 7.3.2 lid 4), not the holder themself', async () => {
     const without = await decide({ decision: 'withhold', ground: 'serious-harm', reason: 'Eerst bespreken.' });
     expect(without.statusCode).toBe(400);
