@@ -135,11 +135,21 @@ export async function enterPortalInvitation<T>(db: Database, ctx: PublicContext,
   }
 }
 
-function decideIntent(person: PortalPerson, intent: PortalIntent): Decision {
+/** The engine's answer for the intent; `byConsentedPart`: it allows only through a part the young person consented to. */
+function decideIntent(person: PortalPerson, intent: PortalIntent): Decision & { byConsentedPart?: true } {
   const consented = person.reader.consentGiven || person.consentedParts.includes((intent.part ?? 'dossier') as Part);
   const facts = [...person.question.facts ?? [], ...(consented ? [Fact.consentGiven] : [])];
   if (ENGINE_ACTIONS.has(intent.action)) {
-    return decide({ ...person.question, facts, action: intent.action as Action, part: (intent.part ?? 'dossier') as Part });
+    const whole = decide({ ...person.question, facts, action: intent.action as Action, part: (intent.part ?? 'dossier') as Part });
+    if (whole.outcome === Outcome.allow || intent.byPart !== true) return whole;
+    // The work decides each entry by its own part (the portal's dossier view): a part the young person consented to for
+    // this person, allowed by the engine with the consent for that part only, lets them in; the view withholds the rest.
+    const withConsent = [...person.question.facts ?? [], Fact.consentGiven];
+    for (const part of person.consentedParts) {
+      const decision = decide({ ...person.question, facts: withConsent, action: intent.action as Action, part });
+      if (decision.outcome === Outcome.allow) return { ...decision, byConsentedPart: true };
+    }
+    return whole;
   }
   return decidePortalStanding({ ...person.question, facts });
 }
@@ -186,7 +196,9 @@ export async function enterPortal<T>(
       }
       decided = {
         allowed: true,
-        basis: decision.outcome !== Outcome.allow ? AccessBasis.none : person.reader.consentGiven ? AccessBasis.consent : AccessBasis.legalDuty,
+        basis: decision.outcome !== Outcome.allow
+          ? AccessBasis.none
+          : person.reader.consentGiven || decision.byConsentedPart === true ? AccessBasis.consent : AccessBasis.legalDuty,
         citations: decision.basis, explanation: decision.explanation,
       };
       const scope = {
@@ -195,7 +207,8 @@ export async function enterPortal<T>(
           id: ctx.account.id, kind: ctx.account.kind, relationId: ctx.account.relationId, displayName: ctx.account.displayName,
           ...(ctx.account.clientName === undefined ? {} : { clientName: ctx.account.clientName }),
         },
-        reader: { ...person.reader, action: readerAction(intent) },
+        // The view asks the engine per entry with the consent for that entry's part only (reader-view.ts `consentedParts`).
+        reader: { ...person.reader, action: readerAction(intent), ...(person.consentedParts.length === 0 ? {} : { consentedParts: person.consentedParts }) },
         decision: decided,
       } as unknown as PortalScope;
       const value = await work(scope);

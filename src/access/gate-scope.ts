@@ -155,6 +155,11 @@ export interface PortalIntent {
   action: PortalAction;
   /** An engine part (`dossier`, `care-plan`, …); defaults to `dossier`. */
   part?: string;
+  /**
+   * The work decides every entry by its own part (the portal's dossier view): the door also lets in a person the engine
+   * refuses the whole dossier but allows at least one part the young person consented to for them (Jeugdwet 7.3.11).
+   */
+  byPart?: true;
 }
 
 /** The engine's decision for the portal user, as the gate logged it. */
@@ -186,6 +191,7 @@ export interface PortalReader {
   relationId: string | null;
   action: 'inspect' | 'copy' | 'disclose' | 'general-information';
   consentGiven: boolean;
+  consentedParts?: readonly string[];
 }
 
 /** What work on a family part may touch: the family, its members, and the transaction. */

@@ -32,6 +32,11 @@ export interface Reader {
   action: 'inspect' | 'copy' | 'disclose' | 'general-information';
   /** The consent the engine asked for this request is recorded. */
   consentGiven: boolean;
+  /**
+   * The parts the consent is for, when it is not for the whole dossier (a young person of 16+ lets a parent see the
+   * care plan only; Jeugdwet 7.3.11): each entry is asked with the consent only if it is of one of these parts.
+   */
+  consentedParts?: readonly string[];
 }
 
 export interface Withheld {
@@ -188,6 +193,9 @@ export async function readerView(
     { on, client: { born: scope.client.birthDate, competent }, actor: reader.actor, action: reader.action, facts: baseFacts });
   const peopleFacts = [...people.facts ?? []];
   const ask: Ask = (part, extra = [], action = reader.action) => decide({ ...people, action, part, facts: [...peopleFacts, ...extra] });
+  // An entry's own part with the consent for that part only; information about another person is never opened by it.
+  const askEntry = (part: Part, action: Reader['action'] = reader.action): Decision =>
+    ask(part, !reader.consentGiven && reader.consentedParts?.includes(part) === true ? ['consent-given'] : [], action);
 
   const shieldings = await listShieldings(scope, masterKey);
   const byEntry = new Map<string, Shielding[]>();
@@ -219,9 +227,9 @@ export async function readerView(
     }
     const fields = fieldVerdicts(byEntry.get(entry.id) ?? [], reader, ask);
     const part = partOfEntryKind(entry.kind);
-    const decision = ask(part);
+    const decision = askEntry(part);
     if (decision.outcome !== 'allow') {
-      if (part === 'raw-test-data' && reader.action === 'copy' && ask(part, [], 'inspect').outcome === 'allow') {
+      if (part === 'raw-test-data' && reader.action === 'copy' && askEntry(part, 'inspect').outcome === 'allow') {
         view.inspectionOnly.push({ recordedAt: entry.recordedAt, title: fields.title === undefined && fields.wholeEntry === undefined ? entry.title : null });
       }
       results.push({ shown: false, recordedAt: entry.recordedAt, withheld: withheldOf(decision) });

@@ -57,7 +57,7 @@ export function portalViewRoutes(app: FastifyInstance, deps: AppDeps): void {
   portalRoute(app, deps, {
     method: 'GET', url: '/api/portal/dossier',
     schema: { tags, summary: 'The dossier as the logged-in person may see it today: released entries, the reason beside what is withheld', response: { 200: Dossier } },
-    intent: () => ({ action: 'inspect', part: 'dossier' }),
+    intent: () => ({ action: 'inspect', part: 'dossier', byPart: true }),
     handler: (scope) => portalDossier(scope, masterKey),
   });
 
@@ -67,7 +67,7 @@ export function portalViewRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags, summary: 'One entry, if released and not withheld from this person (403 with the reason; 404 for an id not in this dossier)',
       params: Type.Object({ entryId: Uuid() }, { additionalProperties: false }), response: { 200: Entry },
     },
-    intent: () => ({ action: 'inspect', part: 'dossier' }),
+    intent: () => ({ action: 'inspect', part: 'dossier', byPart: true }),
     handler: (scope, request) => portalEntryOf(scope, masterKey, request.params.entryId),
   });
 
