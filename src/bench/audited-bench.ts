@@ -69,28 +69,28 @@ const RAW_WRITE = `WITH entry AS (
   SELECT $5, $3, 'care-professional', client_id, 'record', 'dossier', 'allowed', 'care-relation', ARRAY[id], 'bench raw write', 'bench', '127.0.0.1' FROM entry`;
 
 /** Seconds of unmeasured HTTP load before each HTTP measurement (the load itself also drops its first second). */
-const WARM_UP_SECONDS = 3;
+export const WARM_UP_SECONDS = 3;
 
-function line(name: string, r: LoadResult): string {
+export function line(name: string, r: LoadResult): string {
   return `  ${name.padEnd(38)} ${r.opsPerSecond.toFixed(0).padStart(7)} ops/s   p50 ${r.p50Ms.toFixed(2).padStart(7)} ms   p99 ${r.p99Ms.toFixed(2).padStart(7)} ms   errors ${r.errors}`;
 }
 
-type PerOp = { serverCpuMsPerOp: number; databaseCpuMsPerOp: number | null };
+export type PerOp = { serverCpuMsPerOp: number; databaseCpuMsPerOp: number | null };
 
 /** Runs `load` between two CPU snapshots; returns its result and its CPU per operation. */
-async function measured<R extends LoadResult>(db: Database, load: () => Promise<R>): Promise<{ result: R; cpu: PerOp }> {
+export async function measured<R extends LoadResult>(db: Database, load: () => Promise<R>): Promise<{ result: R; cpu: PerOp }> {
   const start = await cpuSnapshot(db);
   const result = await load();
   const cpu = cpuBetween(start, await cpuSnapshot(db));
   return { result, cpu: { serverCpuMsPerOp: cpu.serverMs / result.total, databaseCpuMsPerOp: cpu.databaseMs === null ? null : cpu.databaseMs / result.total } };
 }
 
-function cpuLine(p: PerOp): string {
+export function cpuLine(p: PerOp): string {
   return `server ${p.serverCpuMsPerOp.toFixed(2)} ms, database ${p.databaseCpuMsPerOp === null ? '–' : `${p.databaseCpuMsPerOp.toFixed(2)} ms`}`;
 }
 
 /** The client a load worker asks for its i-th call, spread over the population as the HTTP worker spreads its URLs. */
-function picker(clientIds: readonly string[]) {
+export function picker(clientIds: readonly string[]) {
   return (worker: number, i: number) => clientIds[(worker * 7919 + i * 104_729) % clientIds.length]!;
 }
 

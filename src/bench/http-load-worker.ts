@@ -16,6 +16,8 @@ import { runLoad, type LoadResult } from './load.js';
 export interface HttpLoadJob {
   urls: string[];
   cookie: string;
+  /** One cookie per URL (the portal: each reader's own session); `cookie` for every URL when absent. */
+  cookies?: string[];
   concurrency: number;
   seconds: number;
   /** A POST of this JSON body with these headers (cookie, CSRF, content type); a GET when absent. */
@@ -29,11 +31,13 @@ export interface HttpLoadResult extends LoadResult {
 
 let unavailable = 0;
 
-function call(agent: http.Agent, url: string, job: HttpLoadJob): Promise<void> {
+function call(agent: http.Agent, index: number, job: HttpLoadJob): Promise<void> {
+  const url = job.urls[index]!;
+  const cookie = job.cookies?.[index] ?? job.cookie;
   return new Promise((resolve, reject) => {
     const expected = job.post === undefined ? 200 : 201;
     const options = job.post === undefined
-      ? { agent, headers: { cookie: job.cookie } }
+      ? { agent, headers: { cookie } }
       : { agent, method: 'POST', headers: { ...job.post.headers, 'content-length': Buffer.byteLength(job.post.body).toString() } };
     const request = http.request(url, options, (response) => {
       response.on('data', () => undefined);
@@ -53,7 +57,7 @@ function call(agent: http.Agent, url: string, job: HttpLoadJob): Promise<void> {
 
 process.once('message', (job: HttpLoadJob) => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
-  void runLoad((worker, i) => call(agent, job.urls[(worker * 7919 + i * 104_729) % job.urls.length]!, job), job).then((result) => {
+  void runLoad((worker, i) => call(agent, (worker * 7919 + i * 104_729) % job.urls.length, job), job).then((result) => {
     agent.destroy();
     const answer: HttpLoadResult = { ...result, unavailable };
     process.send?.(answer, () => process.exit(0));

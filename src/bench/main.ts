@@ -20,6 +20,10 @@
  * Scenario 4 (issue 4): "who saw client X" over 10 million log rows (< 50 ms).
  * Scenario 5 (issue 7): retention dry-run sweep over 100,000 dossiers (< 60 s), destruction dossiers/s.
  * Scenario 6 (issue 18): an audited entry create over HTTP vs. the entry and its log row in one transaction (≥ 0.5).
+ * Scenario 7 (issue 19): the client portal's dossier view (`GET /api/portal/dossier`) for a mother with custody of a
+ * 14-year-old (agreement and shielding applied), over HTTP, vs. the same entries, their shieldings, releases and a
+ * committed log row in one statement, at each BENCH_CONCURRENCY; its own population of BENCH_PORTAL_CLIENTS (5)
+ * clients × BENCH_PORTAL_ENTRIES (50) entries (portal-bench.ts). The timeline's targets.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -38,6 +42,7 @@ import { benchVerifyLog } from './verify-log-bench.js';
 import { benchWhoSaw } from './who-saw-bench.js';
 import { benchRetention } from './retention-bench.js';
 import { timelineScenario, writeScenario, type AuditedBenchContext } from './audited-bench.js';
+import { portalDossierScenario, portalPopulation, type PortalBenchContext, type PortalPopulation } from './portal-bench.js';
 import { resultTable, rssMiB, writeResults, type FailedScenario, type ScenarioResult } from './result.js';
 import { withProgressLine } from '../cli/progress-line.js';
 
@@ -282,6 +287,16 @@ async function main(): Promise<void> {
     // After the reads (its entries would change their pages) and the long-running scenarios' set-up.
     for (const concurrency of settings.concurrency) {
       await scenario(`Scenario 6: audited entry create at ${concurrency} connections (target ratio ≥ 0.5)`, () => writeScenario(audited, concurrency));
+    }
+
+    // Scenario 7 (issue 19): its own small population of 14-year-olds, each with a mother's portal session.
+    const portal: PortalBenchContext = { ...audited, masterKey, deps: app.deps };
+    let portalClients: PortalPopulation | undefined;
+    for (const concurrency of settings.concurrency) {
+      await scenario(`Scenario 7: portal dossier view, mother of a 14-year-old, at ${concurrency} connections`, async () => {
+        portalClients ??= await portalPopulation(portal, envInt('BENCH_PORTAL_CLIENTS', 5), envInt('BENCH_PORTAL_ENTRIES', 50));
+        return portalDossierScenario(portal, portalClients, concurrency, backend);
+      });
     }
 
     process.stdout.write(`\n${resultTable(results, failed)}\nResults written to ${file}\n`);
