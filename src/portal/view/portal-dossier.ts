@@ -7,7 +7,9 @@
  *
  * The gate's portal door decided the act (inspect, or general information for a parent without custody) for this
  * person today, so an age change takes effect on the day itself: on the 16th birthday a parent's inspection is
- * refused by the gate until the young person consents.
+ * refused by the gate until the young person consents. A consent for some parts only (the routes' intent `byPart`) lets
+ * the parent in; the reader view then asks each entry with the consent for its own part only (`reader.consentedParts`),
+ * so the parent sees exactly those parts and the engine's reason beside the rest (Jeugdwet 7.3.11).
  */
 import type { PortalScope } from '../../access/gate-scope.js';
 import { entriesOf } from '../../dossier/dossier-store.js';
