@@ -232,6 +232,9 @@ describe('dossierwijzer rotate-master-key', () => {
       'org.objections.processing_ciphertext', 'org.processing_restrictions.end_reason_ciphertext', 'org.recovery_codes.code_hash',
       'org.requests.consent_reference_ciphertext', 'org.requests.decision_reasons_ciphertext', 'org.requests.details_ciphertext',
       'org.retention_reviews.hold_reason_ciphertext', 'org.sessions.token_hash',
+      // The portal (issue 19): messages' attachments, release reasons and own statements under the client's key; link, session and challenge hashes.
+      'care.message_attachments.ciphertext', 'care.portal_releases.reason_ciphertext', 'org.requests.statement_ciphertext',
+      'org.portal_invitations.token_hash', 'org.portal_login_challenges.id_hash', 'org.portal_sessions.token_hash',
     ]);
     const rotated = new Set(SEALED_UNDER_MASTER_KEY.map((c) => `${c.table}.${c.column}`));
     const columns = await asOwner((db) => db.query<{ c: string }>(

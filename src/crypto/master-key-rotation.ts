@@ -26,6 +26,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { SEALED_DISCLOSURE_RECIPIENTS } from '../disclosures/disclosure-store.js';
 import { FAMILY_DATA_KEYS } from '../families/family-store.js';
 import { TOTP_SECRETS } from '../organisation/employee-store.js';
+import { PORTAL_TOTP_SECRETS } from '../portal/portal-account-store.js';
 import { REGISTER_CONTENTS } from '../registers/register-store.js';
 import { SEALED_TRANSFER_RECIPIENTS } from '../transfers/transfer-store.js';
 import { opensWith, reseal } from './envelope.js';
@@ -41,6 +42,8 @@ export const SEALED_UNDER_MASTER_KEY: readonly SealedColumn[] = [
   FAMILY_DATA_KEYS,
   TOTP_SECRETS,
   PENDING_TOTP_SECRETS,
+  // A portal account's second factor (issue 19): without it the portal's users could not log in after a rotation.
+  PORTAL_TOTP_SECRETS,
   ...REGISTER_CONTENTS,
   BREACH_CONTENTS,
   // The recipients of the disclosure register and the transfer records (migration 0037; retention/client-free-text.ts).

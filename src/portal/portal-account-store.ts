@@ -13,11 +13,18 @@ import type { ClientScope } from '../access/gate-scope.js';
 import type { HoldsTransaction } from '../db/scope-tx.js';
 import { CLIENTS } from '../clients/client-store.js';
 import { WRAPPED_CLIENT_KEYS } from '../crypto/client-key-store.js';
+import type { SealedColumn } from '../crypto/sealed-column.js';
 import type { Queryable } from '../db/database.js';
 import { asSystem } from '../db/organisation-scope.js';
 import { SCOPE_TX, txOf } from '../db/scope-tx.js';
 import { RELATION_NAMES } from '../representation/relation-store.js';
 import { RESTRICTIONS_IN_FORCE } from '../requests/restriction-store.js';
+
+/** The portal accounts' TOTP secrets, sealed under the master key (portal-second-factor.ts): rewrapped when it is rotated. */
+export const PORTAL_TOTP_SECRETS: SealedColumn = {
+  name: 'portal TOTP secrets', table: 'org.portal_accounts', key: { column: 'id', type: 'uuid' }, column: 'totp_secret',
+  place: { column: 'id', aad: (id) => `portal-totp:${id}` },
+};
 
 /**
  * The accounts as the session store may join them: a subquery PostgreSQL pulls up into the join (one round trip).

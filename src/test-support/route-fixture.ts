@@ -18,6 +18,8 @@ export interface RouteFixture {
   holder: TestEmployee;
   holderCookie: string;
   clientId: string;
+  /** A parent's portal session (`dw_portal=…`), for the routes under /api/portal/ (issue 19). */
+  portalCookie: string;
   /** Valid calls by route name (`METHOD /pattern`). */
   calls: Record<string, RouteCall>;
 }
@@ -239,5 +241,5 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
       body: { name: 'Cameratoezicht', purpose: 'Veiligheid op de groep.', legalBasis: 'AVG 6 lid 1 f', dataSubjects: ['bezoekers'], dataCategories: ['camerabeelden'], recipients: ['geen'], retention: '4 weken', security: 'Alleen beheerder' },
     },
   };
-  return { holder, holderCookie: cookie, clientId, calls };
+  return { holder, holderCookie: cookie, clientId, portalCookie: parentPortal.cookie, calls };
 }
