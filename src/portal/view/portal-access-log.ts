@@ -14,7 +14,7 @@
 import type { PortalScope } from '../../access/gate-scope.js';
 import { portalLogOf, type PortalLogRow } from '../../access/access-log-store.js';
 import { emergencyReviewsOfClient } from '../../emergency/emergency-store.js';
-import { actorName, type Actor } from '../../rules/index.js';
+import { actorName, Citation, type Actor } from '../../rules/index.js';
 import { ACCESS_ACTIONS, ACCESS_BASES, PARTS, ROLES, momentInWords } from '../../shared/labels.js';
 import { calendarDate } from '../../shared/calendar-date.js';
 
@@ -72,7 +72,7 @@ export async function portalAccessLog(scope: PortalScope, options: { limit: numb
   return {
     lines, nextBefore: rows.length > options.limit ? page[page.length - 1]!.seq : null,
     explanation: 'U mag het dossier inzien. Daarom ziet u ook wie het dossier heeft bekeken, wanneer, welk deel en waarom (AVG artikel 15; NEN 7513).',
-    basis: ['AVG 15'],
+    basis: [Citation.avg_15],
   };
 }
 
