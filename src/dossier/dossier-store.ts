@@ -17,6 +17,8 @@ import type { AnnotationKind, EntryKind, SourceKind, StatementType } from './ent
  * @example `FROM formal.clients c LEFT JOIN ${DOSSIERS} d ON d.client_id = c.id`
  */
 export const DOSSIERS = '(SELECT client_id, holder_id, care_started_on, care_ended_on, created_at FROM care.dossiers)';
+/** When each entry was recorded, for a module that orders its own rows by it (a thread's messages): no content. */
+export const ENTRY_MOMENTS = '(SELECT id, client_id, recorded_at FROM care.entries)';
 
 /** SQL expression: when the latest entry of the client `clientId` (an SQL expression) was recorded; NULL without entries. */
 export function lastEntryRecordedAt(clientId: string): string {

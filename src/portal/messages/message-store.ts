@@ -8,6 +8,7 @@ import type { ClientBoundScope, OwnScope } from '../../access/gate-scope.js';
 import { strongestCareRelationOn } from '../../care-team/care-team-store.js';
 import type { Queryable } from '../../db/database.js';
 import { txOf } from '../../db/scope-tx.js';
+import { ENTRY_MOMENTS } from '../../dossier/dossier-store.js';
 import { EMPLOYEES } from '../../organisation/employee-store.js';
 
 export type MessageDirection = 'from-portal' | 'from-team';
@@ -40,12 +41,12 @@ export function messagesOf(scope: ClientBoundScope) {
   return {
     /** One thread (a portal account's), oldest first. */
     thread: (accountId: string): Promise<MessageRow[]> => tx.query<MessageRow>(
-      `SELECT ${columns} FROM care.messages m WHERE m.client_id = $1 AND m.portal_account_id = $2 ORDER BY m.sent_at, (SELECT e.recorded_at FROM care.entries e WHERE e.id = m.entry_id), m.entry_id`,
+      `SELECT ${columns} FROM care.messages m WHERE m.client_id = $1 AND m.portal_account_id = $2 ORDER BY m.sent_at, (SELECT e.recorded_at FROM ${ENTRY_MOMENTS} e WHERE e.id = m.entry_id), m.entry_id`,
       [clientId, accountId]),
 
     /** Every thread of the client, oldest message first. */
     all: (): Promise<MessageRow[]> => tx.query<MessageRow>(
-      `SELECT ${columns} FROM care.messages m WHERE m.client_id = $1 ORDER BY m.portal_account_id, m.sent_at, (SELECT e.recorded_at FROM care.entries e WHERE e.id = m.entry_id), m.entry_id`, [clientId]),
+      `SELECT ${columns} FROM care.messages m WHERE m.client_id = $1 ORDER BY m.portal_account_id, m.sent_at, (SELECT e.recorded_at FROM ${ENTRY_MOMENTS} e WHERE e.id = m.entry_id), m.entry_id`, [clientId]),
 
     /** Whether a thread with this account exists in this dossier (the team answers only an existing thread). */
     threadExists: async (accountId: string): Promise<boolean> =>
