@@ -388,6 +388,15 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
   it(`survives ${RUNS} generated requests: no 5xx, no stack trace, schema-true answers, no data changed when refused, nothing leaked`, async () => {
     const calls: Record<string, RouteCall> = { ...extraCalls, ...fixture.calls, ...overrides };
     const documented = operations();
+    // The client portal's routes (issue 19) are fuzzed from outside the portal realm: every caller here is staff or
+    // nobody, so each must answer a 4xx (a portal session on them is tested in src/portal/portal-auth.test.ts). Their call
+    // is the pattern with a made-up id and an empty body, which the fuzzing mutates. Fuzzing them with portal sessions
+    // and valid bodies is still to do (named in the stop's notes).
+    for (const name of documented.filter((n) => n.includes(' /api/portal/') && calls[n] === undefined)) {
+      const method = name.split(' ')[0]!;
+      const pattern = name.slice(method.length + 1);
+      calls[name] = { url: pattern.replaceAll(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000'), ...(method === 'GET' ? {} : { body: {} }) };
+    }
     // Every documented operation is fuzzed: a new route without a call here or in the route fixture fails the run.
     expect(documented.filter((name) => calls[name] === undefined), 'operations without a call').toEqual([]);
     expect(documented.length).toBeGreaterThan(100);
