@@ -86,7 +86,8 @@ describe.runIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_UR
         expect(result.totp.map((x) => x.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
         expect(result.totp).toEqual(results[0]!.totp);
       }
-      expect(await demoRows(fresh.db)).toMatchObject({ organisations: 1, employees: DEMO_USERS.length, clients: 6 });
+      // Six demo clients and the portal's demo young person (seed-portal-demo.ts), each once.
+      expect(await demoRows(fresh.db)).toMatchObject({ organisations: 1, employees: DEMO_USERS.length, clients: 7 });
     } finally {
       await servers[1]!.close();
       await servers[2]!.close();
