@@ -242,6 +242,8 @@ beforeAll(async () => {
   env = {
     ...process.env, DW_DATA_DIR: dataDir, DW_MASTER_KEY: randomBytes(32).toString('base64'),
     DW_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DW_LOG_CHECKPOINT_SECONDS: '1', NODE_ENV: 'test',
+    // The writes under fire must reach the database: admission control (issue 18) would answer most of them 503 at once.
+    DW_MAX_QUEUED_REQUESTS: '100000', DW_MAX_QUEUE_WAIT_MS: '30000',
   };
   delete env.DW_LOG_CHECKPOINT_FILE;
   const migrate = spawnSync(process.execPath, [BIN, 'migrate'], { env: { ...env, DATABASE_URL: url(primary, 'dossierwijzer_owner') }, encoding: 'utf8', timeout: 120_000 });

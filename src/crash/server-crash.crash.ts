@@ -148,6 +148,8 @@ beforeAll(async () => {
   env = {
     ...process.env, DATABASE_URL: url, DW_DATA_DIR: dataDir, DW_MASTER_KEY: randomBytes(32).toString('base64'),
     DW_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DW_LOG_CHECKPOINT_SECONDS: '1', NODE_ENV: 'test',
+    // The writes under fire must reach the database: admission control (issue 18) would answer most of them 503 at once.
+    DW_MAX_QUEUED_REQUESTS: '100000', DW_MAX_QUEUE_WAIT_MS: '30000',
   };
   const organisationId = await ensureOrganisation(owner, 'Crashtest-organisatie');
   const employee = { username: 'crash.hulpverlener', id: '' };
