@@ -24,7 +24,7 @@ import { Type } from 'typebox';
 import { createHash, randomBytes } from 'node:crypto';
 import { enter } from '../access/gate.js';
 import { portalStandingOf } from '../access/gate-portal.js';
-import type { PortalInvitee } from '../access/gate-scope.js';
+import type { PortalInvitationScope, PortalInvitee } from '../access/gate-scope.js';
 import { loginFailed, throttled, throttleSettings, totpCodeAlreadyUsed } from '../auth/auth-routes.js';
 import { attemptSucceeded, beginAttempt, type ThrottleKeys } from '../auth/login-throttle.js';
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
@@ -48,6 +48,26 @@ import {
 
 const CHALLENGE_MINUTES = 5;
 const CHALLENGE_ATTEMPTS = 5;
+
+/**
+ * The invitation of a token, checked — live, not used, not revoked, not expired, and the invitee still standing by the
+ * engine today — with every attempt on a known invitation logged (opening and completing share it).
+ */
+async function liveInvitation(scope: PortalInvitationScope, token: string) {
+  const invitation = await invitationByToken(scope, hashInvitationToken(token));
+  if (invitation === undefined) throw invitationInvalid();
+  const invitee: PortalInvitee = {
+    organisationId: invitation.organisation_id, clientId: invitation.client_id, accountId: invitation.account_id, relationId: invitation.relation_id, invitedBy: invitation.created_by,
+  };
+  if (invitation.used_at !== null || invitation.revoked_at !== null || invitation.disabled || invitation.expires_at <= scope.now) {
+    scope.attempted(invitee, false);
+    throw invitationInvalid();
+  }
+  const standing = await scope.standing(invitee);
+  scope.attempted(invitee, standing.allowed, standing);
+  if (!standing.allowed) throw forbidden(standing.explanation, 'Not allowed; see the Dutch explanation and the articles in "basis".', standing.basis);
+  return invitation;
+}
 
 export function hashInvitationToken(token: string): Buffer {
   return createHash('sha256').update(`portal-invitation:${token}`, 'utf8').digest();
@@ -182,25 +202,13 @@ export function portalAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: () => Promise.resolve({ providers: [] }),
   });
 
-  /** The invitation of a token, checked: live, not used, not expired; every attempt on a known invitation logged. */
   const ctxOf = (request: FastifyRequest) => ({ route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip, now: deps.now() });
 
   portalPublicRoute(app, {
     method: 'POST', url: '/api/portal/auth/invitation/open',
     schema: { tags: ['portal'], summary: 'Open a one-time invitation link: whom it is for, and a new TOTP secret to scan', body: OpenBody, response: { 200: Opened } },
     handler: (request) => enter(deps.db, ctxOf(request), { kind: 'portal-invitation' }, 'open', async (scope) => {
-      const invitation = await invitationByToken(scope, hashInvitationToken(request.body.token));
-      if (invitation === undefined) throw invitationInvalid();
-      const invitee: PortalInvitee = {
-        organisationId: invitation.organisation_id, clientId: invitation.client_id, accountId: invitation.account_id, relationId: invitation.relation_id, invitedBy: invitation.created_by,
-      };
-      if (invitation.used_at !== null || invitation.revoked_at !== null || invitation.disabled || invitation.expires_at <= scope.now) {
-        scope.attempted(invitee, false);
-        throw invitationInvalid();
-      }
-      const standing = await scope.standing(invitee);
-      scope.attempted(invitee, standing.allowed, standing);
-      if (!standing.allowed) throw forbidden(standing.explanation, 'Not allowed; see the Dutch explanation and the articles in "basis".', standing.basis);
+      const invitation = await liveInvitation(scope, request.body.token);
       const names = await invitationNames(scope, invitation.client_id, invitation.relation_id);
       const secret = newTotpSecret();
       const state = encryptJson(deps.masterKey, { secret }, `portal-invitation:${invitation.id}`).toString('base64url');
@@ -227,18 +235,7 @@ export function portalAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!verdict.allowed) throw throttled(reply, verdict.retryAfterSeconds);
       const passwordHash = await hashPassword(password);
       const result = await enter(deps.db, ctxOf(request), { kind: 'portal-invitation' }, 'complete', async (scope) => {
-        const invitation = await invitationByToken(scope, hashInvitationToken(token));
-        if (invitation === undefined) throw invitationInvalid();
-        const invitee: PortalInvitee = {
-          organisationId: invitation.organisation_id, clientId: invitation.client_id, accountId: invitation.account_id, relationId: invitation.relation_id, invitedBy: invitation.created_by,
-        };
-        if (invitation.used_at !== null || invitation.revoked_at !== null || invitation.disabled || invitation.expires_at <= scope.now) {
-          scope.attempted(invitee, false);
-          throw invitationInvalid();
-        }
-        const standing = await scope.standing(invitee);
-        scope.attempted(invitee, standing.allowed, standing);
-        if (!standing.allowed) throw forbidden(standing.explanation, 'Not allowed; see the Dutch explanation and the articles in "basis".', standing.basis);
+        const invitation = await liveInvitation(scope, token);
         let secret: string;
         try {
           secret = decryptJson(deps.masterKey, Buffer.from(state, 'base64url'), `portal-invitation:${invitation.id}`, SealedState).secret;
