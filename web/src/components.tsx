@@ -115,8 +115,13 @@ export function Link({ to, children, className, current }: { to: string; childre
 
 /** Loads data with fetch; `reload()` fetches again. */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; problem: Problem | undefined; loading: boolean; reload: () => void } {
+  return useLoadWith(load, deps, toProblem);
+}
+
+/** `useLoad` with the caller's own reading of a failure (the client portal has its own problem type and texts). */
+export function useLoadWith<T, P>(load: () => Promise<T>, deps: readonly unknown[], asProblem: (error: unknown) => P) {
   const [data, setData] = useState<T>();
-  const [problem, setProblem] = useState<Problem>();
+  const [problem, setProblem] = useState<P>();
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -131,7 +136,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
     }, (error: unknown) => {
       if (!live) return;
       setData(undefined);
-      setProblem(toProblem(error));
+      setProblem(asProblem(error));
     }).finally(() => {
       if (live) setLoading(false);
     });

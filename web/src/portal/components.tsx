@@ -3,8 +3,9 @@
  * articles, the notice beside anything withheld, loading and sending. Form fields are the staff app's
  * (../components.tsx: Field, TextInput, TextArea, Select take their label from the caller).
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { navigate } from '../router';
+import { useLoadWith } from '../components';
 import { problemFrom, type Problem } from './portal-api';
 import { useLanguage, useTexts, type Language, type Texts } from './texts/catalogue';
 
@@ -66,33 +67,9 @@ export function PortalLoading({ what }: { what: string }) {
   return <p className="loading" role="status">{t.common.loading(what)}</p>;
 }
 
-/** Loads data; `reload()` loads again. */
+/** Loads data; `reload()` loads again (the staff's `useLoad`, with the portal's problems). */
 export function usePortalLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
-  const [data, setData] = useState<T>();
-  const [problem, setProblem] = useState<Problem>();
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setLoading(true);
-    load().then((value) => {
-      if (!live) return;
-      setData(value);
-      setProblem(undefined);
-    }, (error: unknown) => {
-      if (!live) return;
-      setData(undefined);
-      setProblem(problemFrom(error));
-    }).finally(() => {
-      if (live) setLoading(false);
-    });
-    return () => {
-      live = false;
-    };
-  }, [...deps, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, problem, loading, reload };
+  return useLoadWith(load, deps, problemFrom);
 }
 
 /** A form that sends once, shows refusals and calls `onDone` with the answer. */
