@@ -25,6 +25,7 @@ import { inOrganisation } from '../db/organisation-scope.js';
 import { cpuBetween, cpuSnapshot } from './cpu.js';
 import type { HttpLoadJob, HttpLoadResult } from './http-load-worker.js';
 import { runLoad, type LoadResult } from './load.js';
+import { profiled, selfTimeLines } from './profile.js';
 import { rssMiB, type ScenarioResult } from './result.js';
 
 export interface AuditedBenchContext {
@@ -38,6 +39,8 @@ export interface AuditedBenchContext {
   seconds: number;
   httpLoad: (job: HttpLoadJob) => Promise<HttpLoadResult>;
   write: (text: string) => void;
+  /** BENCH_PROFILE: a directory for a CPU profile of the server during each HTTP measurement (profile.ts); off when undefined. */
+  profileDir?: string | undefined;
 }
 
 /** The driver baseline: the page's SELECTs as issue 2 measured them (nothing logged). */
@@ -77,12 +80,35 @@ export function line(name: string, r: LoadResult): string {
 
 export type PerOp = { serverCpuMsPerOp: number; databaseCpuMsPerOp: number | null };
 
-/** Runs `load` between two CPU snapshots; returns its result and its CPU per operation. */
-export async function measured<R extends LoadResult>(db: Database, load: () => Promise<R>): Promise<{ result: R; cpu: PerOp }> {
-  const start = await cpuSnapshot(db);
-  const result = await load();
-  const cpu = cpuBetween(start, await cpuSnapshot(db));
-  return { result, cpu: { serverCpuMsPerOp: cpu.serverMs / result.total, databaseCpuMsPerOp: cpu.databaseMs === null ? null : cpu.databaseMs / result.total } };
+/**
+ * Runs `load` between two CPU snapshots; returns its result, its CPU per operation and the highest RSS of this
+ * process (the server's; with PGlite the database's too) sampled every 100 ms while it ran (issue 18: < 300 MB
+ * under load).
+ */
+export async function measured<R extends LoadResult>(db: Database, load: () => Promise<R>): Promise<{ result: R; cpu: PerOp; peakRssMiB: number }> {
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 100);
+  try {
+    const start = await cpuSnapshot(db);
+    const result = await load();
+    const cpu = cpuBetween(start, await cpuSnapshot(db));
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return {
+      result, peakRssMiB: peak / 2 ** 20,
+      cpu: { serverCpuMsPerOp: cpu.serverMs / result.total, databaseCpuMsPerOp: cpu.databaseMs === null ? null : cpu.databaseMs / result.total },
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Issue 18: the server's RSS under load stays below this. */
+export const RSS_TARGET_MIB = 300;
+
+export function rssLine(peakRssMiB: number): string {
+  return `  server RSS at most ${peakRssMiB.toFixed(0)} MiB during the HTTP load (target < ${RSS_TARGET_MIB} MiB: ${peakRssMiB < RSS_TARGET_MIB ? 'met' : 'NOT met'})\n`;
 }
 
 export function cpuLine(p: PerOp): string {
@@ -105,7 +131,9 @@ export async function timelineScenario(c: AuditedBenchContext, concurrency: numb
   const job = { urls: c.clientIds.map((id) => `${c.address}/api/clients/${id}/entries?limit=50`), cookie: c.cookie, ...settings };
   // Unmeasured first: the server's code paths compiled and its pool filled, as the baselines' are by then.
   await c.httpLoad({ ...job, seconds: WARM_UP_SECONDS });
-  const http = await measured(c.db, () => c.httpLoad(job));
+  const { value: http, top, file } = await profiled(c.profileDir, `scenario-1-${concurrency}-conn`,
+    () => measured(c.db, () => c.httpLoad(job)));
+  if (top !== null) c.write(`  server CPU profile of the HTTP load (${file}), top self time:\n${selfTimeLines(top)}\n`);
   const driver = await measured(c.db, () => runLoad(async (worker, i) => {
     const clientId = pick(worker, i);
     await c.db.query('SELECT wrapped_key FROM care.client_keys WHERE client_id = $1', [clientId]);
@@ -120,7 +148,7 @@ export async function timelineScenario(c: AuditedBenchContext, concurrency: numb
   c.write(`${line('HTTP (session, policy, log, decryption)', http.result)}   503s ${http.result.unavailable}\n`
     + `${line('driver baseline (3 SELECTs)', driver.result)}\n`
     + `${line('audited baseline (1 statement, row committed)', audited.result)}\n`
-    + `  CPU per page: HTTP ${cpuLine(http.cpu)}; driver ${cpuLine(driver.cpu)}; audited ${cpuLine(audited.cpu)}\n`);
+    + `  CPU per page: HTTP ${cpuLine(http.cpu)}; driver ${cpuLine(driver.cpu)}; audited ${cpuLine(audited.cpu)}\n${rssLine(http.peakRssMiB)}`);
   const ratio = http.result.opsPerSecond / driver.result.opsPerSecond;
   const auditedRatio = http.result.opsPerSecond / audited.result.opsPerSecond;
   c.write(`  ratio to the driver baseline ${ratio.toFixed(3)}; to the audited baseline ${auditedRatio.toFixed(3)}\n`);
@@ -139,6 +167,7 @@ export async function timelineScenario(c: AuditedBenchContext, concurrency: numb
       baselineErrors: driver.result.errors, auditedBaselineErrors: audited.result.errors, baselineP50Ms: driver.result.p50Ms, baselineP99Ms: driver.result.p99Ms,
       ...http.cpu, baselineServerCpuMsPerOp: driver.cpu.serverCpuMsPerOp, baselineDatabaseCpuMsPerOp: driver.cpu.databaseCpuMsPerOp,
       auditedBaselineDatabaseCpuMsPerOp: audited.cpu.databaseCpuMsPerOp, loadAverage: os.loadavg()[0],
+      peakRssUnderLoadMiB: http.peakRssMiB, profileTopSelfTime: top,
     },
   };
 }
@@ -156,7 +185,9 @@ export async function writeScenario(c: AuditedBenchContext, concurrency: number)
   const body = JSON.stringify({ kind: 'conversation-report', text: ENTRY_TEXT, source: { kind: 'care-professional' } });
   const job = { urls: c.clientIds.map((id) => `${c.address}/api/clients/${id}/entries`), cookie: c.cookie, ...settings, post: { body, headers: c.writeHeaders } };
   await c.httpLoad({ ...job, seconds: WARM_UP_SECONDS });
-  const http = await measured(c.db, () => c.httpLoad(job));
+  const { value: http, top, file } = await profiled(c.profileDir, `scenario-6-${concurrency}-conn`,
+    () => measured(c.db, () => c.httpLoad(job)));
+  if (top !== null) c.write(`  server CPU profile of the HTTP load (${file}), top self time:\n${selfTimeLines(top)}\n`);
   // A ciphertext of the size the application writes (AES-GCM adds 28 bytes and a version byte to the JSON).
   const ciphertext = randomBytes(Buffer.byteLength(JSON.stringify({ title: null, text: ENTRY_TEXT, source: null })) + 29);
   const raw = await measured(c.db, () => inOrganisation(c.organisationId, () => runLoad(async (worker, i) => {
@@ -164,7 +195,7 @@ export async function writeScenario(c: AuditedBenchContext, concurrency: number)
   }, settings)));
   c.write(`${line('HTTP entry create (audited)', http.result)}   503s ${http.result.unavailable}\n`
     + `${line('raw baseline (entry + log row, 1 tx)', raw.result)}\n`
-    + `  CPU per write: HTTP ${cpuLine(http.cpu)}; raw ${cpuLine(raw.cpu)}\n`);
+    + `  CPU per write: HTTP ${cpuLine(http.cpu)}; raw ${cpuLine(raw.cpu)}\n${rssLine(http.peakRssMiB)}`);
   const ratio = http.result.opsPerSecond / raw.result.opsPerSecond;
   return {
     name: `6. audited entry create, ${concurrency} conn.`, opsPerSec: http.result.opsPerSecond, p50Ms: http.result.p50Ms, p99Ms: http.result.p99Ms,
@@ -173,6 +204,38 @@ export async function writeScenario(c: AuditedBenchContext, concurrency: number)
       unit: 'one entry created over HTTP (baseline: the entry and its log row inserted in one transaction)', concurrency, seconds: c.seconds,
       errors: http.result.errors, unavailable: http.result.unavailable, baselineErrors: raw.result.errors, baselineP50Ms: raw.result.p50Ms, baselineP99Ms: raw.result.p99Ms,
       ...http.cpu, baselineServerCpuMsPerOp: raw.cpu.serverCpuMsPerOp, baselineDatabaseCpuMsPerOp: raw.cpu.databaseCpuMsPerOp, loadAverage: os.loadavg()[0],
+      peakRssUnderLoadMiB: http.peakRssMiB, profileTopSelfTime: top,
     },
   };
+}
+
+/**
+ * Issue 18's targets, each with what this run measured and whether it was met, for the note that reports them
+ * (only the scenarios that ran; on PGlite the figures are given beside, the targets are PostgreSQL's).
+ */
+export function issue18Targets(results: readonly ScenarioResult[]): string {
+  const lines: string[] = [];
+  const extra = (r: ScenarioResult, name: string) => r.extra[name] as number | undefined;
+  const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+  for (const r of results) {
+    const concurrency = extra(r, 'concurrency');
+    if (r.name.startsWith('1. ') && concurrency !== undefined && concurrency < 64) {
+      const audited = extra(r, 'auditedRatio') ?? Number.NaN;
+      lines.push(`  read at ${concurrency} conn.: ratio ${r.ratio.toFixed(2)} to the driver (≥ 0.5: ${verdict(r.ratio >= 0.5)}), `
+        + `${audited.toFixed(2)} to the audited baseline (≥ 0.8: ${verdict(audited >= 0.8)}), p99 ${r.p99Ms?.toFixed(0)} ms (< 50 ms: ${verdict((r.p99Ms ?? Infinity) < 50)})`);
+    } else if (r.name.startsWith('1. ') && concurrency !== undefined) {
+      lines.push(`  read at ${concurrency} conn.: ${extra(r, 'errors')} errors (${extra(r, 'unavailable')} of them 503), p99 ${r.p99Ms?.toFixed(0)} ms `
+        + `(no errors and p99 < 150 ms: ${verdict(r.targetMet)})`);
+    } else if (r.name.startsWith('6. ')) {
+      lines.push(`  entry create at ${extra(r, 'concurrency')} conn.: ratio ${r.ratio.toFixed(2)} to its raw baseline (≥ 0.5: ${verdict(r.targetMet)})`);
+    } else if (r.name.startsWith('2. ')) {
+      lines.push(`  copy PDF of 1,000 entries: p99 ${((r.p99Ms ?? Number.NaN) / 1000).toFixed(2)} s (< 2 s: ${verdict(r.targetMet)})`);
+    }
+  }
+  const peaks = results.map((r) => extra(r, 'peakRssUnderLoadMiB')).filter((v): v is number => v !== undefined);
+  if (peaks.length > 0) {
+    const peak = Math.max(...peaks);
+    lines.push(`  server RSS under load: at most ${peak.toFixed(0)} MiB (< ${RSS_TARGET_MIB} MiB: ${verdict(peak < RSS_TARGET_MIB)})`);
+  }
+  return lines.length === 0 ? '' : `Issue 18's targets (PostgreSQL; same-run ratios compare, absolute figures move with the machine's load):\n${lines.join('\n')}\n`;
 }

@@ -41,7 +41,7 @@ import { benchLogin, type BenchSession } from './bench-login.js';
 import { benchVerifyLog } from './verify-log-bench.js';
 import { benchWhoSaw } from './who-saw-bench.js';
 import { benchRetention } from './retention-bench.js';
-import { timelineScenario, writeScenario, type AuditedBenchContext } from './audited-bench.js';
+import { issue18Targets, timelineScenario, writeScenario, type AuditedBenchContext } from './audited-bench.js';
 import { portalDossierScenario, portalPopulation, type PortalBenchContext, type PortalPopulation } from './portal-bench.js';
 import { resultTable, rssMiB, writeResults, type FailedScenario, type ScenarioResult } from './result.js';
 import { withProgressLine } from '../cli/progress-line.js';
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
 
     const audited: AuditedBenchContext = {
       db: scratch.db, address, organisationId, employeeId, clientIds: population.clientIds, cookie, writeHeaders: session.writeHeaders,
-      seconds: settings.seconds, httpLoad, write: (text) => process.stdout.write(text),
+      seconds: settings.seconds, httpLoad, write: (text) => process.stdout.write(text), profileDir: process.env.BENCH_PROFILE,
     };
     for (const concurrency of settings.concurrency) {
       await scenario(`Scenario 1: timeline page of 50 entries at ${concurrency} connections`, () => timelineScenario(audited, concurrency, backend));
@@ -299,7 +299,7 @@ async function main(): Promise<void> {
       });
     }
 
-    process.stdout.write(`\n${resultTable(results, failed)}\nResults written to ${file}\n`);
+    process.stdout.write(`\n${resultTable(results, failed)}\n${issue18Targets(results)}Results written to ${file}\n`);
     if (failed.length > 0) process.exitCode = 1;
   } finally {
     await app.close();
