@@ -110,4 +110,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export const APP_ROLE = 'dossierwijzer_app';
 
 /** PostgreSQL type OIDs whose parsing both adapters override. */
-export const TypeOid = { int8: 20, date: 1082, bytea: 17 } as const;
+export const TypeOid = { int8: 20, date: 1082, bytea: 17, timestamptz: 1184 } as const;

@@ -5,10 +5,13 @@ import type { Database, Queryable } from './database.js';
 import { TypeOid } from './database.js';
 import { makeTreePrivate, restrictUmask } from './file-permissions.js';
 import { NO_SCOPE, SET_SCOPE_SQL, wantedScope } from './organisation-scope.js';
+import { parseBytea } from './type-parsers.js';
 
 const parsers = {
   [TypeOid.date]: (value: string) => value,
   [TypeOid.int8]: (value: string) => value,
+  // PGlite's own parser takes a parseInt per byte; this gives the same bytes as a Buffer (type-parsers.ts; issue 18).
+  [TypeOid.bytea]: parseBytea,
 };
 
 function toBuffers<Row>(rows: Row[]): Row[] {
