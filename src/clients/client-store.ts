@@ -8,7 +8,7 @@
  * function here, or — where their own rows name a client — join the
  * projection {@link CLIENTS}, which says which columns leave this module.
  */
-import type { ClientBoundScope, ClientScope, ListScope, NewClientScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope, type ListScope, type NewClientScope } from '../access/gate-scope.js';
 import { careRelationOn } from '../care-team/care-team-store.js';
 import type { Queryable } from '../db/database.js';
 import { txOf } from '../db/scope-tx.js';
@@ -49,6 +49,15 @@ export async function countClientsOfOrganisation(tx: Queryable, organisationId: 
 export async function isClientOfOrganisation(tx: Queryable, clientId: string, organisationId: string): Promise<boolean> {
   const rows = await tx.query('SELECT 1 FROM formal.clients WHERE id = $1 AND organisation_id = $2', [clientId, organisationId]);
   return rows.length > 0;
+}
+
+/**
+ * The client's BSN as the dossier holds it (null: none recorded or erased), for the portal's OpenID Connect link
+ * (src/portal/portal-oidc-routes.ts): a provider's BSN claim must match it. Not in `CLIENTS`, which names no BSN.
+ */
+export async function bsnOfClient(tx: Queryable, clientId: string, organisationId: string): Promise<string | null> {
+  const rows = await tx.query<{ bsn: string | null }>('SELECT bsn FROM formal.clients WHERE id = $1 AND organisation_id = $2', [clientId, organisationId]);
+  return rows[0]?.bsn ?? null;
 }
 
 /**
@@ -103,7 +112,7 @@ export type CorrectionGround = { requestId: string } | { reason: string };
  * scope's actor at the scope's time.
  * @example const row = await formalDataOf(scope).row();
  */
-export function formalDataOf(scope: ClientScope) {
+export function formalDataOf(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
@@ -130,7 +139,7 @@ export function formalDataOf(scope: ClientScope) {
       await tx.query(
         `INSERT INTO formal.data_corrections (client_id, request_id, reason, field, old_value, new_value, corrected_by, corrected_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [clientId, 'requestId' in why ? why.requestId : null, 'reason' in why ? why.reason : null, field, oldValue, newValue, scope.actor.employeeId, scope.now]);
+        [clientId, 'requestId' in why ? why.requestId : null, 'reason' in why ? why.reason : null, field, oldValue, newValue, employeeIdOf(scope), scope.now]);
     },
 
     /** The history of corrections, oldest first. */

@@ -39,7 +39,7 @@ export interface Consent {
 }
 
 /** The client's data key from the access facts; undefined once the dossier was destroyed (the texts went with it). */
-function keyOf(scope: ClientScope, masterKey: Buffer): Buffer | undefined {
+function keyOf(scope: ClientBoundScope, masterKey: Buffer): Buffer | undefined {
   const wrapped = scope.preloaded.wrappedKey;
   return wrapped === null ? undefined : unwrapClientKey(masterKey, scope.client.id, wrapped);
 }
@@ -65,7 +65,7 @@ function toConsent(row: ConsentRow, key: Buffer | undefined, today: string): Con
 }
 
 /** The client's consents, newest first, their texts decrypted. */
-export async function listConsents(scope: ClientScope, masterKey: Buffer): Promise<Consent[]> {
+export async function listConsents(scope: ClientBoundScope, masterKey: Buffer): Promise<Consent[]> {
   const today = calendarDate(scope.now);
   const key = keyOf(scope, masterKey);
   return (await consentsOf(scope).list()).map((r) => toConsent(r, key, today));

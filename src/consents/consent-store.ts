@@ -6,7 +6,7 @@
  * and opens them. Start-up sealing of rows from before migration 0033 works
  * across clients and takes the plumbing's transaction.
  */
-import type { ClientScope } from '../access/gate-scope.js';
+import { employeeIdOf, type ClientBoundScope } from '../access/gate-scope.js';
 import { CLIENTS_WITH_KEY } from '../crypto/client-key-store.js';
 import type { Queryable } from '../db/database.js';
 import { txOf, type HoldsTransaction } from '../db/scope-tx.js';
@@ -31,7 +31,7 @@ export interface WithdrawnBy {
  * Withdrawn, never deleted.
  * @example const consents = await consentsOf(scope).list();
  */
-export function consentsOf(scope: ClientScope) {
+export function consentsOf(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
@@ -58,7 +58,7 @@ export function consentsOf(scope: ClientScope) {
         `INSERT INTO org.consents (id, client_id, kind, given_by, given_by_relation_id, given_on, content_ciphertext, valid_from, valid_to, recorded_by, part)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [consent.id, clientId, consent.kind, consent.givenBy, consent.givenByRelationId, consent.givenOn, consent.contentCiphertext, consent.validFrom,
-          consent.validTo, scope.actor.employeeId, consent.part]);
+          consent.validTo, employeeIdOf(scope), consent.part]);
     },
 
     /** What withdrawing a consent needs to know: whether it was withdrawn, its kind, who gave it; undefined when it is not one of this client's. */
@@ -69,7 +69,7 @@ export function consentsOf(scope: ClientScope) {
     /** Withdraws a consent of this client, now, by the scope's employee on behalf of `by` (AVG 7(3)). */
     withdraw: async (consentId: string, by: WithdrawnBy): Promise<void> => {
       await tx.query('UPDATE org.consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawn_by_party = $4, withdrawn_by_relation_id = $5 WHERE id = $1 AND client_id = $6',
-        [consentId, scope.now, scope.actor.employeeId, by.party, by.relationId, clientId]);
+        [consentId, scope.now, employeeIdOf(scope), by.party, by.relationId, clientId]);
     },
   };
 }

@@ -300,11 +300,14 @@ export async function readTimeline(scope: ClientScope, masterKey: Buffer, option
   };
 }
 
-/** Every entry of the client, oldest first (reader views, copies, exports). */
-export async function readAllEntries(scope: ClientBoundScope, masterKey: Buffer): Promise<Entry[]> {
+/**
+ * Every entry of the client, oldest first (reader views, copies, exports). Each is told to the log row as touched,
+ * unless `touched: false`: then the caller tells the ones it shows (the portal's reader view, reader-view.ts).
+ */
+export async function readAllEntries(scope: ClientBoundScope, masterKey: Buffer, options: { touched?: boolean } = {}): Promise<Entry[]> {
   const key = await dataKeyOf(scope, masterKey);
   const entries = (await loadEntries(scope, key, {})).reverse();
-  scope.touch(entries.map((e) => e.id));
+  if (options.touched !== false) scope.touch(entries.map((e) => e.id));
   return entries;
 }
 

@@ -11,14 +11,15 @@
  * docs/portability-export.schema.json (a test keeps the two equal).
  */
 import { Type, type Static } from 'typebox';
-import type { ClientScope } from '../access/client-access.js';
-import { readClient } from '../clients/clients-service.js';
+import type { ClientBoundScope } from '../access/gate-scope.js';
+import { formalDataOf } from '../clients/client-store.js';
 import { listConsents } from '../consents/consent-service.js';
 import { conflict, notFound } from '../errors.js';
 import { clientOrganisationName } from '../organisation/employee-store.js';
 import { requestsOf } from '../requests/request-store.js';
+import { relationsOfScope } from '../representation/relation-store.js';
 import type { Actor } from '../rules/index.js';
-import { readerView, type Reader } from '../shielding/reader-view.js';
+import { readerView, type Reader, type ReaderViewOptions } from '../shielding/reader-view.js';
 import type { ProgressReporter } from './export-progress.js';
 
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
@@ -77,7 +78,7 @@ export const PortabilityExportSchema = Type.Object({
 export type PortabilityExport = Static<typeof PortabilityExportSchema>;
 
 /** The requester of a granted portability request, as the reader of the export. */
-async function portabilityReader(scope: ClientScope, requestId: string): Promise<{ actor: Actor; relationId: string | null; consentGiven: boolean }> {
+async function portabilityReader(scope: ClientBoundScope, requestId: string): Promise<{ actor: Actor; relationId: string | null; consentGiven: boolean }> {
   const row = await requestsOf(scope).readerFacts(requestId);
   if (row === undefined) throw notFound('Dit verzoek bestaat niet bij deze cliënt.', 'This request does not exist for this client.');
   if (row.kind !== 'portability') throw conflict('not-a-portability-request', 'Alleen bij een verzoek om overdracht van gegevens hoort deze export.', 'Only a portability request has this export.');
@@ -87,18 +88,38 @@ async function portabilityReader(scope: ClientScope, requestId: string): Promise
   return { actor: row.requester_kind, relationId: row.requester_relation_id, consentGiven: row.consent_recorded_on !== null };
 }
 
-export async function buildPortabilityExport(scope: ClientScope, masterKey: Buffer, requestId: string, progress?: ProgressReporter): Promise<PortabilityExport> {
+export async function buildPortabilityExport(scope: ClientBoundScope, masterKey: Buffer, requestId: string, progress?: ProgressReporter): Promise<PortabilityExport> {
   const reader = await portabilityReader(scope, requestId);
   return buildDossierExport(scope, masterKey, { ...reader, action: 'copy' }, { reason: 'portability', reference: requestId }, progress);
 }
 
-/** The export for one reader: what this reader may receive, and nothing else. */
+/** The client's formal data and registered relations, as an export carries them (no care content). */
+async function exportedClient(scope: ClientBoundScope) {
+  const row = await formalDataOf(scope).row();
+  if (row === undefined) throw new Error('client vanished inside its own scope');
+  const relations = await relationsOfScope(scope).all();
+  return {
+    id: row.id, bsn: row.bsn, familyName: row.family_name, givenNames: row.given_names, birthDate: row.birth_date, gender: row.gender,
+    streetAddress: row.street_address, postcode: row.postcode, town: row.town, phone: row.phone, email: row.email,
+    relations: relations.map((r) => ({
+      id: r.id, relation: r.relation, hasCustody: r.has_custody, custodyKind: r.custody_kind, familyName: r.family_name, givenNames: r.given_names,
+      validFrom: r.valid_from, validTo: r.valid_to,
+    })),
+  };
+}
+
+/**
+ * The export for one reader: what this reader may receive, and nothing else. Any client-bound scope: an employee's
+ * (the staff's routes, a transfer) or a portal user's (their own granted request, src/portal/rights/portal-export.ts),
+ * whose `options.release` leaves out what is not released to the portal.
+ */
 export async function buildDossierExport(
-  scope: ClientScope, masterKey: Buffer, reader: Reader, about: Pick<PortabilityExport, 'reason' | 'reference'>, progress?: ProgressReporter,
+  scope: ClientBoundScope, masterKey: Buffer, reader: Reader, about: Pick<PortabilityExport, 'reason' | 'reference'>, progress?: ProgressReporter,
+  options: ReaderViewOptions = {},
 ): Promise<PortabilityExport> {
-  const client = await readClient(scope, masterKey);
+  const client = await exportedClient(scope);
   const consents = await listConsents(scope, masterKey);
-  const view = await readerView(scope, masterKey, reader, progress);
+  const view = await readerView(scope, masterKey, reader, progress, options);
   const organisation = await clientOrganisationName(scope);
   const entries: PortabilityExport['entries'] = [];
   const withheld: PortabilityExport['withheld'] = [];

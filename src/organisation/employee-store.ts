@@ -20,7 +20,7 @@
  *   seed and the tests set up accounts as system work: those functions take
  *   the plumbing's database or transaction.
  */
-import type { AdministrationScope, ClientScope, EnrolmentScope, OwnScope } from '../access/gate-scope.js';
+import type { AdministrationScope, ClientBoundScope, EnrolmentScope, OwnScope } from '../access/gate-scope.js';
 import type { SealedColumn } from '../crypto/sealed-column.js';
 import type { Queryable } from '../db/database.js';
 import { SCOPE_TX, txOf } from '../db/scope-tx.js';
@@ -54,7 +54,7 @@ export const ORGANISATIONS = '(SELECT id, name FROM org.organisations)';
 // --- for other modules -------------------------------------------------------
 
 /** The name of the organisation of the scope's client. */
-export function clientOrganisationName(scope: ClientScope): Promise<string | undefined> {
+export function clientOrganisationName(scope: ClientBoundScope): Promise<string | undefined> {
   return organisationName(txOf(scope), scope.client.organisationId);
 }
 

@@ -178,6 +178,13 @@ export function contactDataAllowed(reader: Reader, shieldings: readonly Shieldin
  */
 export interface ReaderViewOptions {
   release?: (entry: Entry) => Withheld | 'hidden' | undefined;
+  /**
+   * Which entries the log row names as touched: `all` (the default: every entry read, as an employee's copy or export
+   * reads the whole dossier), `shown` (those the view shows, with their content or as raw test data listed — the
+   * portal: a person is not logged as having seen what was withheld from them or not yet released), `none` (the caller
+   * tells the one it shows).
+   */
+  touch?: 'all' | 'shown' | 'none';
 }
 
 /** Builds the reader-specific view of the whole dossier. */
@@ -213,7 +220,9 @@ export async function readerView(
   const view: ReaderView = {
     entries: [], inspectionOnly: [], contactDataAllowed: allowed, ...(allowed || contactWithheld === undefined ? {} : { contactDataWithheld: contactWithheld }),
   };
-  const all = await readAllEntries(scope, masterKey);
+  const touch = options.touch ?? 'all';
+  const all = await readAllEntries(scope, masterKey, { touched: touch === 'all' });
+  const listedForInspection: string[] = [];
   // Shown entries by id, so an own statement goes beside the entry it disputes exactly as this reader may see the statement itself.
   const shownById = new Map<string, ShownEntry>();
   const results: ({ shown: true; id: string } | { shown: false; recordedAt: string; withheld: Withheld })[] = [];
@@ -231,6 +240,7 @@ export async function readerView(
     if (decision.outcome !== 'allow') {
       if (part === 'raw-test-data' && reader.action === 'copy' && askEntry(part, 'inspect').outcome === 'allow') {
         view.inspectionOnly.push({ recordedAt: entry.recordedAt, title: fields.title === undefined && fields.wholeEntry === undefined ? entry.title : null });
+        listedForInspection.push(entry.id);
       }
       results.push({ shown: false, recordedAt: entry.recordedAt, withheld: withheldOf(decision) });
       continue;
@@ -246,6 +256,7 @@ export async function readerView(
     const shown = result.shown ? shownById.get(result.id) : undefined;
     view.entries.push(shown === undefined ? result as ReaderEntry : shownEntry(shown, shownById));
   }
+  if (touch === 'shown') scope.touch([...shownById.keys(), ...listedForInspection]);
   progress?.report('read', all.length, all.length);
   return view;
 }

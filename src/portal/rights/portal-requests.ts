@@ -47,7 +47,7 @@ export interface PortalRequest {
   letter: boolean;
   /** The copy for this reader can be fetched (a granted inspection or copy). */
   copy: boolean;
-  /** The export for this reader can be fetched (a granted portability request); always false until the portal serves it. */
+  /** The export for this reader can be fetched (a granted portability request; JSON, spreadsheet, FHIR). */
   export: boolean;
 }
 
@@ -100,8 +100,8 @@ export function toPortalRequest(r: ClientRequest): PortalRequest {
       : { outcome: r.decision.outcome, outcomeText: OUTCOME_TEXT[r.decision.outcome], decidedOn: r.decision.decidedOn, decidedOnText: dateInWords(r.decision.decidedOn), reasons: r.decision.reasons },
     letter: r.decision !== null || r.extension !== null,
     copy: granted && (r.kind === 'inspect' || r.kind === 'copy'),
-    // The portability export in the portal is not wired yet (buildDossierExport needs a staff scope): no link until it is.
-    export: false,
+    // A granted portability request: the export for this reader (portal-export.ts).
+    export: granted && r.kind === 'portability',
   };
 }
 
@@ -189,11 +189,14 @@ export async function submitPortalRequest(scope: PortalScope, masterKey: Buffer,
   }
   let details = input.details.trim();
   if (input.statement !== undefined) {
-    const view = await readerView(scope, masterKey, { actor: scope.reader.actor, relationId, action: 'inspect', consentGiven: scope.reader.consentGiven });
+    const reader = { actor: scope.reader.actor, relationId, action: 'inspect', consentGiven: scope.reader.consentGiven } as const;
+    const view = await readerView(scope, masterKey, reader, undefined, { touch: 'none' });
     const disputed = view.entries.find((e) => e.shown && e.id === input.statement!.entryId);
     if (disputed === undefined || !disputed.shown) {
       throw badRequest('unknown-entry', 'statement/entryId', 'Kies een stuk uit het dossier dat u kunt zien.', 'Choose an entry of the dossier you can see.');
     }
+    // The log row names the entry the statement disputes (its title and date go into the request), not the whole dossier.
+    scope.touch([disputed.id]);
     // The professional decides on the statement as written: it is in the request's details too (sealed like them).
     details = `${details}\n\nEigen verklaring bij "${disputed.title ?? disputed.kindLabel}" van ${dateInWords(calendarDate(new Date(disputed.recordedAt)))}:\n${input.statement.text.trim()}`;
   }

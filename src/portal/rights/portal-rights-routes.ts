@@ -4,8 +4,14 @@
  * the logged-in person today, the act is logged with the portal account, and a refusal is 403 with the engine's
  * explanation; an id that is not this person's (another client's, another person's request) is 404.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PortalScope } from '../../access/gate-scope.js';
 import { Type } from 'typebox';
+import { notFound } from '../../errors.js';
+import { PROGRESS_HEADER, progressOf, sharedProgressFor } from '../../exports/export-progress.js';
+import { PortabilityExportSchema } from '../../exports/portability-export.js';
+import { portabilityBundle } from '../../exports/portability-fhir.js';
+import { portabilityWorkbook } from '../../exports/portability-xlsx.js';
 import type { AppDeps } from '../../http/app-deps.js';
 import { OneOf, Uuid } from '../../http/schema-helpers.js';
 import { REQUEST_KINDS } from '../../requests/request-kinds.js';
@@ -13,6 +19,7 @@ import { portalRoute } from '../portal-route.js';
 import { givePortalConsent, listPortalConsents, PARENT_PARTS, parentConsents, setParentConsent, withdrawPortalConsent } from './portal-consents.js';
 import { assertOwnRequest, listPortalRequests, portalRequestKinds, readPortalRequest, submitPortalRequest } from './portal-requests.js';
 import { renderRequestCopy, renderRequestLetter } from '../../requests/request-document-routes.js';
+import { buildPortalExport } from './portal-export.js';
 
 const REQUEST_PARTS = ['dossier', 'conversation-report', 'care-plan', 'evaluation', 'research-report', 'raw-test-data', 'third-party-information', 'administrative-data'] as const;
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -26,6 +33,13 @@ function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
   reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
   return body;
 }
+
+function attachment(reply: FastifyReply, type: string, filename: string): void {
+  reply.header('content-type', type).header('content-disposition', `attachment; filename="${filename}"`);
+}
+
+const ProgressParams = Type.Object({ progressId: Uuid() }, { additionalProperties: false });
+const ProgressSchema = Type.Object({ phase: Type.String({ enum: ['read', 'render', 'done'] }), done: Type.Integer(), total: Type.Integer() });
 
 const RequestBody = Type.Object({
   kind: OneOf(REQUEST_KINDS),
@@ -91,6 +105,68 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (scope, request, reply: FastifyReply) => {
       await assertOwnRequest(scope, request.params.requestId);
       return pdf(reply, `afschrift-${request.params.requestId}.pdf`, await renderRequestCopy(scope, masterKey, request.params.requestId));
+    },
+  });
+
+  // The portability export of one's own granted portability request (AVG 20), as the staff's three formats, made for this
+  // person today (portal-export.ts). Decided as a copy (the engine's `copy` for this person, a 16+ young person's consent
+  // per part as in the dossier view) and logged with the entries it shows.
+  const exportOf = (scope: PortalScope, request: Pick<FastifyRequest, 'headers'> & { params: { requestId: string } }) => {
+    const progress = progressOf(request, scope.account.id, { db: deps.db, organisationId: scope.client.organisationId });
+    return buildPortalExport(scope, masterKey, request.params.requestId, progress);
+  };
+  const exportIntent = () => ({ action: 'copy' as const, part: 'dossier', byPart: true as const });
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/requests/:requestId/export.json',
+    schema: {
+      tags: ['portal'], summary: 'The portability export (AVG 20) of one\'s own granted portability request, as JSON in the documented schema, made for this person today (released entries, shielding applied); 409 unless granted',
+      params: RequestParams, response: { 200: PortabilityExportSchema },
+    },
+    intent: exportIntent,
+    handler: async (scope, request, reply: FastifyReply) => {
+      const data = await exportOf(scope, request);
+      attachment(reply, 'application/json; charset=utf-8', `gegevens-${request.params.requestId}.json`);
+      return data;
+    },
+  });
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/requests/:requestId/export.xlsx',
+    schema: {
+      tags: ['portal'], summary: 'The portability export (AVG 20) of one\'s own granted portability request, as a spreadsheet; 409 unless granted',
+      params: RequestParams, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    },
+    intent: exportIntent,
+    handler: async (scope, request, reply: FastifyReply) => {
+      const body = await portabilityWorkbook(await exportOf(scope, request));
+      attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `gegevens-${request.params.requestId}.xlsx`);
+      return body;
+    },
+  });
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/requests/:requestId/export.fhir.json',
+    schema: {
+      tags: ['portal'], summary: 'The portability export (AVG 20) of one\'s own granted portability request, as a FHIR R4 Bundle; 409 unless granted',
+      params: RequestParams, produces: ['application/fhir+json'],
+    },
+    intent: exportIntent,
+    handler: async (scope, request, reply: FastifyReply) => {
+      const bundle = portabilityBundle(await exportOf(scope, request));
+      attachment(reply, 'application/fhir+json; charset=utf-8', `gegevens-${request.params.requestId}.fhir.json`);
+      return JSON.stringify(bundle);
+    },
+  });
+  // How far one's own export is (header x-dossierwijzer-progress): numbers only, for the account that started it.
+  portalRoute(app, deps, {
+    method: 'GET', url: '/api/portal/exports/progress/:progressId',
+    schema: {
+      tags: ['portal'], summary: `Progress of one's own long export started with the header ${PROGRESS_HEADER}; only for the account that started it`,
+      params: ProgressParams, response: { 200: ProgressSchema },
+    },
+    intent: () => ({ action: 'account' }),
+    handler: async (scope, request) => {
+      const snapshot = await sharedProgressFor(request.params.progressId, scope.account.id, { db: deps.db, organisationId: scope.client.organisationId });
+      if (snapshot === undefined) throw notFound('Deze voortgang is (nog) niet bekend.', 'This progress is not known (yet).');
+      return snapshot;
     },
   });
 

@@ -42,8 +42,8 @@ export interface PortalDossier {
 
 const inWords = (instant: string): string => dateInWords(calendarDate(new Date(instant)));
 
-/** What the portal asks of the reader view per entry: released, hidden until released, or withheld with its reason. */
-async function releaseOptions(scope: PortalScope, onlyKinds?: readonly string[]) {
+/** What the portal asks of the reader view per entry: released, hidden until released, or withheld with its reason (the dossier view, the export). */
+export async function releaseOptions(scope: PortalScope, onlyKinds?: readonly string[]) {
   const { decide } = await releaseDecider(scope);
   const decisions = new Map<string, ReleaseDecision>();
   const waiting: string[] = [];
@@ -81,7 +81,8 @@ function portalEntry(entry: ReaderEntry, decisions: ReadonlyMap<string, ReleaseD
 export async function portalDossier(scope: PortalScope, masterKey: Buffer): Promise<PortalDossier> {
   const today = calendarDate(scope.now);
   const { release, decisions, waiting } = await releaseOptions(scope);
-  const view = await readerView(scope, masterKey, scope.reader, undefined, { release });
+  // The log row names the entries shown to this person, not those withheld from them or not yet released.
+  const view = await readerView(scope, masterKey, scope.reader, undefined, { release, touch: 'shown' });
   const next = waiting.length === 0 ? null : [...waiting].sort()[0]!;
   return {
     reader: { name: scope.account.displayName, role: scope.account.kind === 'client' ? 'U zelf' : capitalised(actorName[scope.reader.actor]) },
@@ -114,18 +115,25 @@ export async function portalEntryOf(scope: PortalScope, masterKey: Buffer, entry
   const { release, decisions } = await releaseOptions(scope);
   let asked: ReturnType<typeof release> | null = null;
   let recordedAt: string | undefined;
+  let statementIds: string[] = [];
   const view = await readerView(scope, masterKey, scope.reader, undefined, {
+    touch: 'none',
     release: (entry) => {
       const answer = release(entry);
       if (entry.id === entryId) {
         asked = answer;
         recordedAt = entry.recordedAt;
+        statementIds = entry.statements.map((st) => st.id);
       }
       return answer;
     },
   });
   const shown = view.entries.find((e) => e.shown && e.id === entryId);
-  if (shown !== undefined) return portalEntry(shown, decisions);
+  if (shown !== undefined) {
+    // The log row names this entry and the own statements shown beside it, nothing else of the dossier.
+    scope.touch([entryId, ...statementIds.filter((id) => view.entries.some((e) => e.shown && e.id === id))]);
+    return portalEntry(shown, decisions);
+  }
   const decision = decisions.get(entryId);
   if (asked === 'hidden' && decision !== undefined) {
     throw forbidden(decision.explanation, 'This entry is not in the portal yet.', decision.basis);
@@ -154,6 +162,7 @@ export async function portalGeneralInformation(scope: PortalScope, masterKey: Bu
   const { release } = await releaseOptions(scope, ['plan', 'evaluation']);
   const kinds = new Map<string, string>();
   const view = await readerView(scope, masterKey, { ...scope.reader, action: 'general-information' }, undefined, {
+    touch: 'shown',
     release: (entry) => {
       kinds.set(entry.id, entry.kind);
       return release(entry);
