@@ -177,6 +177,11 @@ describe('daily administration', () => {
     await openClient(page, 'Sanne Demo-Bakker');
     const competence = card(page, 'Wilsbekwaamheid');
     await competence.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    // Once on CI the form had not opened 30 s after the click: say what the card showed instead.
+    await competence.getByLabel('Waarover?').waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      await screenshot(page, 'administration-competence-not-opened');
+      throw new Error(`the competence form did not open; the card shows: ${await competence.innerText()}`, { cause: error });
+    });
     expect(await competence.getByLabel('Ja').isChecked()).toBe(false);
     expect(await competence.getByLabel('Nee').isChecked()).toBe(false);
     await competence.getByLabel('Waarover?').selectOption('dossier-rights');
