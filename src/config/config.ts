@@ -86,6 +86,26 @@ export interface Config {
   metricsAllow: string | undefined;
   /** Portal messages (issue 19 item 6): the attachment bound and the SMTP server for the notifications. */
   messages: MessageSettings;
+  /** The portal's OpenID Connect log-in (issue 19 item 1: DigiD through a broker); undefined = off. */
+  portalOidc: PortalOidcSettings | undefined;
+}
+
+/** DW_PORTAL_OIDC_*: see README ("Logging in with DigiD") and src/portal/portal-oidc.ts. */
+export interface PortalOidcSettings {
+  /** The provider's issuer identifier (discovery at `<issuer>/.well-known/openid-configuration`). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** What the button says after "Inloggen met", e.g. `DigiD`. */
+  name: string;
+  /** The claim that carries the BSN, if the provider sends one: checked against the dossier when an invitation is linked. */
+  bsnClaim: string | undefined;
+  /** The scopes asked for (always including `openid`). */
+  scopes: string;
+  /** Our address the provider sends the browser back to: `<DW_PUBLIC_URL>/api/portal/auth/oidc/callback`. */
+  redirectUri: string;
+  /** Seconds a request to the provider may take. */
+  timeoutSeconds: number;
 }
 
 /** DW_SMTP_* and DW_MESSAGE_*: see `SETTINGS` for ranges and README ("Messages and e-mail notifications"). */
@@ -173,6 +193,7 @@ export const SETTINGS = {
   DW_MESSAGE_ATTACHMENT_MAX_BYTES: { fallback: 2 * 1024 * 1024, min: 1024, max: 4 * 1024 * 1024 },
   DW_SMTP_PORT: { fallback: 587, min: 1, max: 65_535 },
   DW_SMTP_TIMEOUT_SECONDS: { fallback: 30, min: 1, max: 600 },
+  DW_PORTAL_OIDC_TIMEOUT_SECONDS: { fallback: 10, min: 1, max: 60 },
 } as const satisfies Record<string, { fallback: number; min: number; max: number }>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -307,6 +328,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyTimeoutMs: integer(env, 'DW_READY_TIMEOUT_MS'),
     metricsAllow: env.DW_METRICS_ALLOW === '' ? undefined : env.DW_METRICS_ALLOW,
     messages: messageSettings(env),
+    portalOidc: portalOidcSettings(env),
+  };
+}
+
+/** The path under DW_PUBLIC_URL the provider sends the browser back to (src/portal/portal-oidc-routes.ts). */
+export const PORTAL_OIDC_CALLBACK_PATH = '/api/portal/auth/oidc/callback';
+
+/**
+ * DW_PORTAL_OIDC_ISSUER unset: no OpenID Connect log-in. Set: the client id and secret and DW_PUBLIC_URL are needed
+ * (the redirect URI is on our own origin), the issuer must be https (http only on this machine, for a test provider).
+ */
+function portalOidcSettings(env: NodeJS.ProcessEnv): PortalOidcSettings | undefined {
+  const value = (name: string) => {
+    const raw = env[name]?.trim();
+    return raw === undefined || raw === '' ? undefined : raw;
+  };
+  const issuer = value('DW_PORTAL_OIDC_ISSUER');
+  if (issuer === undefined) {
+    const stray = ['DW_PORTAL_OIDC_CLIENT_ID', 'DW_PORTAL_OIDC_CLIENT_SECRET', 'DW_PORTAL_OIDC_BSN_CLAIM'].filter((n) => value(n) !== undefined);
+    if (stray.length > 0) throw new ConfigError(`${stray.join(', ')} set without DW_PORTAL_OIDC_ISSUER: set the issuer too, or leave them all unset (no DigiD log-in)`);
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(`DW_PORTAL_OIDC_ISSUER must be the provider's issuer URL, e.g. https://broker.example.nl, got "${issuer}"`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError(`DW_PORTAL_OIDC_ISSUER must start with https:// (http:// only for a test provider on this machine), got "${issuer}"`);
+  }
+  const clientId = value('DW_PORTAL_OIDC_CLIENT_ID');
+  const clientSecret = value('DW_PORTAL_OIDC_CLIENT_SECRET');
+  if (clientId === undefined || clientSecret === undefined) throw new ConfigError('DW_PORTAL_OIDC_ISSUER needs DW_PORTAL_OIDC_CLIENT_ID and DW_PORTAL_OIDC_CLIENT_SECRET');
+  if (clientId.length > 200 || clientSecret.length > 500) throw new ConfigError('DW_PORTAL_OIDC_CLIENT_ID may hold 200 characters and DW_PORTAL_OIDC_CLIENT_SECRET 500');
+  const base = publicUrl(env);
+  if (base === undefined) throw new ConfigError('DW_PORTAL_OIDC_ISSUER needs DW_PUBLIC_URL: the provider sends the browser back to <DW_PUBLIC_URL>/api/portal/auth/oidc/callback');
+  const name = value('DW_PORTAL_OIDC_NAME') ?? 'DigiD';
+  if (name.length > 40 || /[\p{Cc}<>]/u.test(name)) throw new ConfigError(`DW_PORTAL_OIDC_NAME is the button's name (at most 40 characters, no < or >), got "${name}"`);
+  const bsnClaim = value('DW_PORTAL_OIDC_BSN_CLAIM');
+  if (bsnClaim !== undefined && !/^[A-Za-z0-9_:./-]{1,200}$/.test(bsnClaim)) throw new ConfigError(`DW_PORTAL_OIDC_BSN_CLAIM must be a claim name, got "${bsnClaim}"`);
+  const scopes = value('DW_PORTAL_OIDC_SCOPES') ?? 'openid';
+  if (!/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/.test(scopes) || scopes.length > 500 || !scopes.split(' ').includes('openid')) {
+    throw new ConfigError(`DW_PORTAL_OIDC_SCOPES must be scopes separated by one space, including openid, got "${scopes}"`);
+  }
+  return {
+    issuer, clientId, clientSecret, name, bsnClaim, scopes, redirectUri: `${base.replace(/\/$/, '')}${PORTAL_OIDC_CALLBACK_PATH}`,
+    timeoutSeconds: integer(env, 'DW_PORTAL_OIDC_TIMEOUT_SECONDS'),
   };
 }
 

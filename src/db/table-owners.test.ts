@@ -74,6 +74,7 @@ const OWNER: Record<string, string> = {
   'org.portal_accounts': 'portal/portal-account-store.ts',
   'org.portal_invitations': 'portal/portal-account-store.ts',
   'org.portal_login_challenges': 'portal/portal-session-store.ts',
+  'org.portal_oidc_pending': 'portal/portal-oidc-store.ts',
   'org.portal_sessions': 'portal/portal-session-store.ts',
   'org.processing_activities': 'registers/register-store.ts',
   'org.processing_restrictions': 'requests/restriction-store.ts',

@@ -55,6 +55,7 @@ import { portalViewRoutes } from '../portal/view/portal-view-routes.js';
 import { installPortalRealm } from '../portal/portal-route.js';
 import { portalAuthRoutes } from '../portal/portal-auth-routes.js';
 import { portalInvitationRoutes } from '../portal/portal-invitation-routes.js';
+import { portalOidcRoutes } from '../portal/portal-oidc-routes.js';
 import { portalRightsRoutes } from '../portal/rights/portal-rights-routes.js';
 import { installScopeAfterAuthentication, installScopeBeforeAuthentication } from './organisation-scope-hook.js';
 import { installMetrics, Metrics } from './metrics.js';
@@ -314,6 +315,7 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
   draftRoutes(server, deps);
   portalAuthRoutes(server, deps);
   portalInvitationRoutes(server, deps);
+  portalOidcRoutes(server, deps);
   releaseRoutes(server, deps);
   portalViewRoutes(server, deps);
   portalRightsRoutes(server, deps);

@@ -75,6 +75,8 @@ describe('every client-data route passes the access hook', () => {
       'POST /api/downloads', 'POST /api/enrolment/complete', 'POST /api/enrolment/open',
       // The portal realm's log-in steps and invitation links (issue 19): no portal session yet.
       'POST /api/portal/auth/invitation/complete', 'POST /api/portal/auth/invitation/open', 'POST /api/portal/auth/login', 'POST /api/portal/auth/login/totp',
+      // The portal's OpenID Connect log-in (issue 19 item 1): the start, and the provider's redirect back (our redirect URI).
+      'GET /api/portal/auth/oidc/callback', 'POST /api/portal/auth/oidc/start',
     ]);
   });
 

@@ -28,9 +28,10 @@ export const PORTAL_TOTP_SECRETS: SealedColumn = {
 
 /**
  * The accounts as the session store may join them: a subquery PostgreSQL pulls up into the join (one round trip).
- * `live`: not disabled and with credentials (a new invitation's completion sets them).
+ * `live`: not disabled and with credentials (a new invitation's completion sets them): a password and TOTP, or an
+ * OpenID Connect identity (portal-oidc-routes.ts).
  */
-export const PORTAL_ACCOUNTS = `(SELECT id, organisation_id, client_id, relation_id, disabled_at IS NULL AND password_hash IS NOT NULL AS live FROM org.portal_accounts)`;
+export const PORTAL_ACCOUNTS = `(SELECT id, organisation_id, client_id, relation_id, disabled_at IS NULL AND (password_hash IS NOT NULL OR oidc_identity IS NOT NULL) AS live FROM org.portal_accounts)`;
 
 /** A transaction, or a gate scope's (the invitation link's door hands the work a scope). */
 type Where = Queryable | HoldsTransaction;
@@ -44,6 +45,8 @@ export interface PortalAccountRow {
   relation_id: string | null;
   name: string;
   username: string | null;
+  /** Logs in through the OpenID Connect provider (DigiD) instead of a user name. */
+  oidc_linked: boolean;
   created_at: Date;
   /** The latest invitation's state. */
   invitation_expires_at: Date | null;
@@ -76,7 +79,7 @@ export function portalAccountsOf(scope: ClientScope) {
 
     /** Every live account of the client with its latest invitation, the person's name first. */
     list: (): Promise<PortalAccountRow[]> => tx.query<PortalAccountRow>(
-      `SELECT a.id, a.relation_id, coalesce(r.name, c.given_names || ' ' || c.family_name) AS name, a.username, a.created_at,
+      `SELECT a.id, a.relation_id, coalesce(r.name, c.given_names || ' ' || c.family_name) AS name, a.username, a.oidc_identity IS NOT NULL AS oidc_linked, a.created_at,
               i.expires_at AS invitation_expires_at, i.used_at AS invitation_used_at
          FROM org.portal_accounts a
          JOIN ${CLIENTS} c ON c.id = a.client_id
@@ -123,7 +126,10 @@ export function portalUsernameTaken(where: Where, username: string, accountId: s
   return asSystem(async () => (await q(where).query('SELECT 1 FROM org.portal_accounts WHERE lower(username) = lower($1) AND id <> $2', [username, accountId])).length > 0);
 }
 
-/** Completes an invitation: marks it used and sets the account's credentials (the TOTP secret sealed, its first step). */
+/**
+ * Completes an invitation: marks it used and sets the account's credentials (the TOTP secret sealed, its first step);
+ * an OpenID Connect identity bound before is let go (the new credentials replace the old, whichever kind).
+ */
 export async function completeInvitation(where: Where, invitationId: string, accountId: string, credentials: {
   username: string; passwordHash: string; totpSecret: Buffer; totpStep: number; now: Date;
 }): Promise<void> {
@@ -131,9 +137,37 @@ export async function completeInvitation(where: Where, invitationId: string, acc
   await asSystem(async () => {
     await tx.query('UPDATE org.portal_invitations SET used_at = $2 WHERE id = $1', [invitationId, credentials.now]);
     await tx.query(
-      `UPDATE org.portal_accounts SET username = $2, password_hash = $3, totp_secret = $4, totp_enrolled_at = $5, totp_last_step = $6 WHERE id = $1`,
+      `UPDATE org.portal_accounts SET username = $2, password_hash = $3, totp_secret = $4, totp_enrolled_at = $5, totp_last_step = $6,
+              oidc_identity = NULL, oidc_linked_at = NULL WHERE id = $1`,
       [accountId, credentials.username, credentials.passwordHash, credentials.totpSecret, credentials.now, credentials.totpStep]);
   });
+}
+
+/**
+ * Completes an invitation through the OpenID Connect provider: marks it used and binds the identity (hex SHA-256 of
+ * issuer and subject, portal-oidc.ts) to the account; a user name, password and TOTP secret set before are let go.
+ */
+export async function completeInvitationWithOidc(where: Where, invitationId: string, accountId: string, link: { identity: string; now: Date }): Promise<void> {
+  const tx = q(where);
+  await asSystem(async () => {
+    await tx.query('UPDATE org.portal_invitations SET used_at = $2 WHERE id = $1', [invitationId, link.now]);
+    await tx.query(
+      `UPDATE org.portal_accounts SET oidc_identity = $2, oidc_linked_at = $3, username = NULL, password_hash = NULL, totp_secret = NULL,
+              totp_enrolled_at = NULL, totp_last_step = NULL WHERE id = $1`,
+      [accountId, link.identity, link.now]);
+  });
+}
+
+/** Whether the identity is bound to another live account (one identity leads to one account: the log-in has no choice). */
+export function oidcIdentityTaken(where: Where, identity: string, accountId: string): Promise<boolean> {
+  return asSystem(async () => (await q(where).query(
+    'SELECT 1 FROM org.portal_accounts WHERE oidc_identity = $1 AND id <> $2 AND disabled_at IS NULL', [identity, accountId])).length > 0);
+}
+
+/** The live account an OpenID Connect identity is bound to, across organisations (the log-in knows no organisation). */
+export function portalAccountByOidcIdentity(db: Queryable, identity: string): Promise<{ id: string; organisation_id: string } | undefined> {
+  return asSystem(async () => (await db.query<{ id: string; organisation_id: string }>(
+    'SELECT id, organisation_id FROM org.portal_accounts WHERE oidc_identity = $1 AND disabled_at IS NULL', [identity]))[0]);
 }
 
 /** What the log-in needs of an account, by user name across organisations. */

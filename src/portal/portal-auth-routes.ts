@@ -51,9 +51,10 @@ const CHALLENGE_ATTEMPTS = 5;
 
 /**
  * The invitation of a token, checked — live, not used, not revoked, not expired, and the invitee still standing by the
- * engine today — with every attempt on a known invitation logged (opening and completing share it).
+ * engine today — with every attempt on a known invitation logged (opening and completing share it, with a password or
+ * through the OpenID Connect provider, portal-oidc-routes.ts).
  */
-async function liveInvitation(scope: PortalInvitationScope, token: string) {
+export async function liveInvitation(scope: PortalInvitationScope, token: string) {
   const invitation = await invitationByToken(scope, hashInvitationToken(token));
   if (invitation === undefined) throw invitationInvalid();
   const invitee: PortalInvitee = {
@@ -78,11 +79,11 @@ function hashChallenge(challenge: string): Buffer {
 }
 
 /** The throttle's account key: a portal user name never shares a count with a staff user name. */
-function throttleKeys(username: string | undefined, address: string): ThrottleKeys {
+export function throttleKeys(username: string | undefined, address: string): ThrottleKeys {
   return { ...(username === undefined ? {} : { username: `portal:${username}` }), address };
 }
 
-const Token = Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
+export const Token = Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
 const LoginBody = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 200 }),
   password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
@@ -109,7 +110,6 @@ const CompleteBody = Type.Object({
   password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
   code: Type.String({ minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' }),
 }, { additionalProperties: false });
-const Providers = Type.Object({ providers: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), url: Type.String() })) }, { additionalProperties: false });
 
 function invitationInvalid(): AppError {
   return new AppError('portal-invitation-invalid', 410,
@@ -194,12 +194,6 @@ export function portalAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       reply.code(204);
       return null;
     },
-  });
-
-  portalPublicRoute(app, {
-    method: 'GET', url: '/api/portal/auth/oidc/providers',
-    schema: { tags: ['portal'], summary: 'OpenID Connect providers configured beside the password (none yet)', response: { 200: Providers } },
-    handler: () => Promise.resolve({ providers: [] }),
   });
 
   const ctxOf = (request: FastifyRequest) => ({ route: `${request.method} ${request.routeOptions.url ?? ''}`, address: request.ip, now: deps.now() });

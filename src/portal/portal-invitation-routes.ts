@@ -82,7 +82,7 @@ export function portalInvitationRoutes(app: FastifyInstance, deps: AppDeps): voi
       const rows = await portalAccountsOf(scope).list();
       return {
         accounts: rows.map((r) => {
-          const state = r.username !== null
+          const state = r.username !== null || r.oidc_linked
             ? 'active' as const
             : r.invitation_expires_at !== null && r.invitation_expires_at > scope.now ? 'invited' as const : 'invitation-expired' as const;
           const stateText = state === 'active'

@@ -37,7 +37,7 @@ describe('error catalogue', () => {
     expect(errorCodes.length).toBeGreaterThan(100);
     for (const code of errorCodes) {
       expect(code).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect([400, 401, 403, 404, 409, 410, 429, 500, 503]).toContain(ERROR_CODES[code].status);
+      expect([400, 401, 403, 404, 409, 410, 429, 500, 502, 503]).toContain(ERROR_CODES[code].status);
       expect(ERROR_CODES[code].meaning, code).toMatch(/^\S.*\.$/);
       expect(ERROR_CODES[code].meaning, code).not.toContain('\n');
     }

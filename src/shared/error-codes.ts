@@ -86,16 +86,20 @@ export const ERROR_CODES = {
   'unknown-relation': { status: 400, meaning: 'The relation named is not a registered relation of the client.' },
   'unknown-requester': { status: 400, meaning: 'The requester was not a registered relation of the client on the day of receipt.' },
   'validation': { status: 400, meaning: 'The body, query or parameters do not match the route\'s schema; `errors` names each field.' },
+  'portal-oidc-state-invalid': { status: 400, meaning: 'A portal OpenID Connect callback whose state or pending-log-in cookie is missing, wrong, expired or used before (a replay); logged.' },
 
   // 401: no valid session or log-in
   'login-failed': { status: 401, meaning: 'A log-in failed; never says which part was wrong.' },
   'totp-code-used': { status: 401, meaning: 'A second-factor code that was already used in its period.' },
   'unauthorized': { status: 401, meaning: 'No valid session (not logged in, or the session expired or ended).' },
+  'portal-oidc-refused': { status: 401, meaning: 'The OpenID Connect provider\'s answer was not accepted (cancelled, a code used before, a wrong nonce or ID token); no session.' },
 
   // 403: refused
   'csrf-header-missing': { status: 403, meaning: 'A state-changing request without the CSRF header.' },
   'forbidden': { status: 403, meaning: 'The rules refuse the act; `nl` explains why and `basis` names the articles.' },
   'metrics-not-allowed': { status: 403, meaning: 'The metrics are asked for from an address not configured (DW_METRICS_ALLOW).' },
+  'portal-oidc-unknown': { status: 403, meaning: 'A log-in through the OpenID Connect provider by an identity no portal account is linked to (only an invitation links one); logged.' },
+  'portal-oidc-mismatch': { status: 403, meaning: 'An invitation linked through the OpenID Connect provider whose BSN claim is not the BSN in the dossier; logged, the invitation stays open.' },
   'role-pending': { status: 403, meaning: 'The account\'s role awaits a second person\'s approval; until then it can do nothing.' },
 
   // 404: not found, or outside the caller's reach (no existence leak)
@@ -124,6 +128,7 @@ export const ERROR_CODES = {
   'duplicate-bsn': { status: 409, meaning: 'A client with this BSN already exists (the attempt is logged).' },
   'duplicate-request': { status: 409, meaning: 'An identical request from this requester is already open.' },
   'portal-username-taken': { status: 409, meaning: 'The user name chosen for a client-portal account is taken.' },
+  'portal-oidc-identity-taken': { status: 409, meaning: 'The OpenID Connect identity is already linked to another portal account (one identity, one account).' },
   'enrolment-not-completed': { status: 409, meaning: 'A role is approved before the employee completed the enrolment.' },
   'entry-append-only': { status: 409, meaning: 'A dossier entry is never changed or deleted; add an annotation.' },
   'fact-already-recorded': { status: 409, meaning: 'The access fact is already recorded.' },
@@ -151,8 +156,10 @@ export const ERROR_CODES = {
   // 429: too many
   'login-throttled': { status: 429, meaning: 'Too many failed log-ins for this account or address; wait (Retry-After).' },
 
-  // 500, 503: the server cannot now
+  // 500, 502, 503: the server (or a server it depends on) cannot now
   'internal': { status: 500, meaning: 'An unexpected fault on the server; nothing was saved.' },
+  'portal-oidc-provider-error': { status: 502, meaning: 'The OpenID Connect provider answered with something that is not a valid answer (a server error, not JSON).' },
+  'portal-oidc-unavailable': { status: 503, meaning: 'The OpenID Connect provider cannot be reached now (no connection, a time-out).' },
   'database-unavailable': { status: 503, meaning: 'The database cannot be reached now; nothing was saved (Retry-After).' },
   'pdf-busy': { status: 503, meaning: 'Too many PDFs are being made at the moment.' },
   'pdf-size-budget': { status: 503, meaning: 'Making a PDF exceeded its size budget and was stopped.' },
