@@ -35,6 +35,14 @@ export async function unfinishedRotation(db: Queryable): Promise<Rotation | unde
   return row === undefined ? undefined : toRotation(row);
 }
 
+/** The last finished rotation: its new key is the one the data are under now. */
+export async function lastFinishedRotation(db: Queryable): Promise<Rotation | undefined> {
+  const [row] = await db.query<RotationRow>(
+    `SELECT id, old_fingerprint, new_fingerprint, started_at, finished_at FROM care.master_key_rotations
+      WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1`);
+  return row === undefined ? undefined : toRotation(row);
+}
+
 /** The last finished rotation whose old key has this fingerprint (a retired key), if any. */
 export async function rotationThatRetired(db: Queryable, fingerprint: string): Promise<Rotation | undefined> {
   const [row] = await db.query<RotationRow>(

@@ -14,7 +14,7 @@ import { dateInWords } from '../rules/index.js';
 import { someWrappedClientKey } from './client-key-store.js';
 import { KEY_BYTES, unwrapDataKey } from './envelope.js';
 import { keyFingerprint } from './master-key-rotation.js';
-import { rotationThatRetired, unfinishedRotation } from './master-key-rotation-store.js';
+import { lastFinishedRotation, rotationThatRetired, unfinishedRotation } from './master-key-rotation-store.js';
 
 function decode(base64: string, origin: string): Buffer {
   const key = Buffer.from(base64.trim(), 'base64');
@@ -90,19 +90,22 @@ export async function assertMasterKeyFits(db: Queryable, masterKey: Buffer): Pro
       + `a master key rotation started on ${since} is unfinished (key ${rotating.oldFingerprint} → ${rotating.newFingerprint}); the data are under two keys. `
       + 'Finish it first: dossierwijzer rotate-master-key --new-key-file <the new key file>, with the old key still configured');
   }
+  // A key a finished rotation retired (and no later one brought back) is refused by its fingerprint, also when no client
+  // key exists yet to try it on: a server started with it would seal new data under the retired key.
+  const fingerprint = keyFingerprint(masterKey);
+  const retired = await rotationThatRetired(db, fingerprint);
+  if (retired !== undefined && (await lastFinishedRotation(db))?.newFingerprint !== fingerprint) {
+    const on = retired.finishedAt!.toISOString().slice(0, 10);
+    throw new ConfigError(
+      `deze hoofdsleutel (${retired.oldFingerprint}) is op ${dateInWords(on)} vervangen door sleutel ${retired.newFingerprint}: stel de nieuwe sleutel in `
+      + `(DW_MASTER_KEY of het sleutelbestand) / this master key (${retired.oldFingerprint}) was replaced on ${on} by key ${retired.newFingerprint}: `
+      + 'configure the new key (DW_MASTER_KEY or its key file)');
+  }
   const sample = await someWrappedClientKey(db);
   if (sample === undefined) return;
   try {
     unwrapDataKey(masterKey, sample.wrapped_key, sample.client_id);
   } catch {
-    const retired = await rotationThatRetired(db, keyFingerprint(masterKey));
-    if (retired !== undefined) {
-      const on = retired.finishedAt!.toISOString().slice(0, 10);
-      throw new ConfigError(
-        `deze hoofdsleutel (${retired.oldFingerprint}) is op ${dateInWords(on)} vervangen door sleutel ${retired.newFingerprint}: stel de nieuwe sleutel in `
-        + `(DW_MASTER_KEY of het sleutelbestand) / this master key (${retired.oldFingerprint}) was replaced on ${on} by key ${retired.newFingerprint}: `
-        + 'configure the new key (DW_MASTER_KEY or its key file)');
-    }
     throw new ConfigError('the master key does not open the stored client keys: restore the original key (DW_MASTER_KEY or its key file) before starting');
   }
 }

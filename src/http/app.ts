@@ -16,6 +16,7 @@ import type { Config } from '../config/config.js';
 import { assertMasterKeyFits, loadMasterKey, readMasterKeyFile } from '../crypto/master-key.js';
 import { sealLegacyFreeText } from '../retention/client-free-text.js';
 import type { Database } from '../db/database.js';
+import { ensurePrivateDir } from '../db/file-permissions.js';
 import { openDatabase } from '../db/open-database.js';
 import { asSystem } from '../db/organisation-scope.js';
 import { dossierRoutes } from '../dossier/dossier-routes.js';
@@ -202,6 +203,9 @@ async function existingMasterKey(config: Config): Promise<Buffer | undefined> {
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const early = overrides.masterKey ?? await existingMasterKey(config);
+  // The server's own folder, on PostgreSQL too: /health/ready's disk check writes there. With the master key and the
+  // checkpoints configured elsewhere nothing else made it, and the server stayed not-ready (ENOENT) for ever.
+  if (overrides.db === undefined && config.databaseUrl !== undefined) await ensurePrivateDir(config.dataDir);
   const db = overrides.db ?? (await openDatabase(config)).db;
   try {
     // Start-up (the master-key check, sealing legacy text) and the timers it starts (checkpoints, the retention sweep)
