@@ -152,9 +152,18 @@ export async function enterClient<T>(
       // A role that knows clients only through its care relations gets, for an id it cannot reach, the same
       // refusal whether the client is missing, of another organisation or of its own (no existence leak).
       // Breaking the glass is the exception: it cannot pretend to open what is not there; it is reviewed anyway.
-      const uniform = hidesClientExistence(ctx.actor.role) && emergencyStep === undefined ? decideWithoutClient(ctx.actor.role, intent, today) : undefined;
+      // Decided only when needed (issue 18): most reads are of an own client, and the engine's second run cost as
+      // much as the first.
+      const hides = hidesClientExistence(ctx.actor.role) && emergencyStep === undefined;
+      let uniformDecided: PolicyDecision | undefined;
+      const uniformRefusal = (): PolicyDecision | undefined => {
+        if (!hides) return undefined;
+        uniformDecided ??= decideWithoutClient(ctx.actor.role, intent, today);
+        return uniformDecided.allowed ? undefined : uniformDecided;
+      };
       if (facts === undefined) {
-        if (uniform !== undefined && !uniform.allowed) {
+        const uniform = uniformRefusal();
+        if (uniform !== undefined) {
           await log([row(ctx, null, loggedIntent, AccessOutcome.notFound, uniform)]);
           return { kind: 'denied', decision: uniform };
         }
@@ -174,7 +183,7 @@ export async function enterClient<T>(
         actingForId = holderId;
       }
       const actor = actorOf(ctx.actor.role, relation);
-      const outsideReach = uniform !== undefined && !uniform.allowed && !emergency && actor === 'employee-without-relation';
+      const uniform = !emergency && actor === 'employee-without-relation' ? uniformRefusal() : undefined;
       const refuse = async (decision: PolicyDecision): Promise<Outcome<T>> => {
         await log([row(ctx, client.id, loggedIntent, AccessOutcome.denied, decision, [], actingForId)]);
         return { kind: 'denied', decision };
@@ -204,7 +213,7 @@ export async function enterClient<T>(
         }
         const verdict = policyOf(decidePurpose({ actor, purpose: intent.purpose, reference }), AccessBasis.managementPurpose);
         // Outside a hiding role's reach the answer stays the uniform one: a purpose must not tell which ids exist.
-        if (!verdict.allowed) return refuse(outsideReach ? uniform : verdict);
+        if (!verdict.allowed) return refuse(uniform ?? verdict);
       }
 
       // An intern stays an intern in an emergency (000: the objection has no emergency exception).
@@ -215,7 +224,7 @@ export async function enterClient<T>(
         actingForInvolvedProfessional: claimed !== undefined && actingForId === claimed,
         actingForHolder: claimed !== undefined && actingForId === claimed && claimed === holderId,
       });
-      const decision = !engine.allowed && outsideReach ? uniform : engine;
+      const decision = !engine.allowed && uniform !== undefined ? uniform : engine;
       if (!decision.allowed) return refuse(decision);
       const touched: string[] = [];
       const scope = {

@@ -55,6 +55,17 @@ describe('decryptJson with a schema', () => {
     expect(() => decryptJson(newDataKey(), sealed, 'entry:4', SealedText)).toThrow(DecryptionError);
   });
 
+  it('refuses a value with any byte of its ciphertext or tag changed, and gives nothing of it (issue 18: the plaintext is returned only after the tag is checked)', () => {
+    const sealed = encryptJson(key, { text: 'Gesprek met moeder' }, 'entry:7');
+    // Byte 1–12 the IV, 13–28 the tag, then the ciphertext.
+    for (const at of [5, 13, 28, 29, sealed.length - 1]) {
+      const changed = Buffer.from(sealed);
+      changed[at]! ^= 0x01;
+      expect(() => decryptJson(key, changed, 'entry:7', SealedText), `byte ${at}`).toThrow(DecryptionError);
+    }
+    expect(decryptJson(key, sealed, 'entry:7', SealedText).text).toBe('Gesprek met moeder');
+  });
+
   it('without a schema answers unknown (the callers not yet given one)', () => {
     const value = decryptJson(key, encryptJson(key, { text: 'x' }, 'entry:6'), 'entry:6');
     expectTypeOf(value).toBeUnknown();

@@ -30,7 +30,9 @@ function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  // GCM is a stream mode: update() gives every byte, final() none (it computes the tag). One copy, not two.
+  const body = cipher.update(plaintext);
+  cipher.final();
   return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]);
 }
 
@@ -42,7 +44,11 @@ function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+    // GCM: update() gives every byte and final() none, but only final() checks the tag, so nothing is returned
+    // before it has (issue 18: no copy of each entry into a concatenation).
+    const plaintext = decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES));
+    decipher.final();
+    return plaintext;
   } catch {
     throw new DecryptionError('ciphertext does not authenticate');
   }
