@@ -11,7 +11,7 @@
 import { employeeIdOf, type ClientBoundScope, type ListScope, type NewClientScope } from '../access/gate-scope.js';
 import { careRelationOn } from '../care-team/care-team-store.js';
 import type { Queryable } from '../db/database.js';
-import { txOf } from '../db/scope-tx.js';
+import { txOf, type HoldsTransaction } from '../db/scope-tx.js';
 import { EMPLOYEES, ORGANISATIONS } from '../organisation/employee-store.js';
 
 // The vocabulary of the tables' columns; clients-service.ts re-exports it for the routes and the other modules.
@@ -66,6 +66,16 @@ export async function bsnOfClient(tx: Queryable, clientId: string, organisationI
  */
 export async function bsnOfClient(tx: Queryable, clientId: string, organisationId: string): Promise<string | null> {
   const rows = await tx.query<{ bsn: string | null }>('SELECT bsn FROM formal.clients WHERE id = $1 AND organisation_id = $2', [clientId, organisationId]);
+  return rows[0]?.bsn ?? null;
+}
+
+/**
+ * The client's BSN as the dossier holds it (null: none recorded or erased), for the portal's OpenID Connect link
+ * (src/portal/portal-oidc-routes.ts, inside the invitation's gate scope): a provider's BSN claim must match it. Not in
+ * `CLIENTS`, which names no BSN.
+ */
+export async function bsnOfClient(scope: HoldsTransaction, clientId: string, organisationId: string): Promise<string | null> {
+  const rows = await txOf(scope).query<{ bsn: string | null }>('SELECT bsn FROM formal.clients WHERE id = $1 AND organisation_id = $2', [clientId, organisationId]);
   return rows[0]?.bsn ?? null;
 }
 

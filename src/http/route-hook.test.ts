@@ -71,12 +71,14 @@ describe('every client-data route passes the access hook', () => {
       .filter((r) => r.url.startsWith('/api/') && r.public && r.method !== 'HEAD' && !r.url.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual([
-      'GET /api/openapi.json', 'GET /api/portal/auth/oidc/providers', 'POST /api/auth/login', 'POST /api/auth/login/enrol', 'POST /api/auth/login/totp',
+      'GET /api/openapi.json',
+      // The portal's OpenID Connect log-in (issue 19 item 1): the provider's redirect back (our redirect URI), and its start below.
+      'GET /api/portal/auth/oidc/callback',
+      'GET /api/portal/auth/oidc/providers', 'POST /api/auth/login', 'POST /api/auth/login/enrol', 'POST /api/auth/login/totp',
       'POST /api/downloads', 'POST /api/enrolment/complete', 'POST /api/enrolment/open',
       // The portal realm's log-in steps and invitation links (issue 19): no portal session yet.
       'POST /api/portal/auth/invitation/complete', 'POST /api/portal/auth/invitation/open', 'POST /api/portal/auth/login', 'POST /api/portal/auth/login/totp',
-      // The portal's OpenID Connect log-in (issue 19 item 1): the start, and the provider's redirect back (our redirect URI).
-      'GET /api/portal/auth/oidc/callback', 'POST /api/portal/auth/oidc/start',
+      'POST /api/portal/auth/oidc/start',
     ]);
   });
 

@@ -31,7 +31,6 @@ import { attemptSucceeded, beginAttempt } from '../auth/login-throttle.js';
 import { bsnOfClient } from '../clients/client-store.js';
 import { PORTAL_OIDC_CALLBACK_PATH } from '../config/config.js';
 import { decryptJson, encryptJson } from '../crypto/envelope.js';
-import { txOf } from '../db/scope-tx.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { OneOf } from '../http/schema-helpers.js';
@@ -66,12 +65,19 @@ const Providers = Type.Object({
   }, { additionalProperties: false })),
 }, { additionalProperties: false });
 const StartBody = Type.Object({ token: Type.Optional(Token) }, { additionalProperties: false });
-const Started = Type.Object({ authorizationUrl: Type.String({ description: 'Send the browser here (the provider\'s log-in).' }) }, { additionalProperties: false });
-/** The authorization response (RFC 6749 4.1.2, RFC 9207); anything else a provider adds is left alone. */
+const Started = Type.Object({
+  authorizationUrl: Type.String({ description: 'Send the browser here (the provider\'s log-in).' }),
+}, { additionalProperties: false });
+/**
+ * The authorization response (RFC 6749 4.1.2 and 4.1.2.1, RFC 9207 `iss`, OIDC Session Management's `session_state`,
+ * a `scope` some providers echo): a closed object like every query string here; a provider sending more gets a 400.
+ */
 const CallbackQuery = Type.Object({
-  code: Type.Optional(Type.String({ maxLength: 4096 })), state: Type.Optional(Type.String({ maxLength: 512 })), iss: Type.Optional(Type.String({ maxLength: 2048 })),
-  error: Type.Optional(Type.String({ maxLength: 256 })), error_description: Type.Optional(Type.String({ maxLength: 2048 })),
-});
+  code: Type.Optional(Type.String({ maxLength: 4096 })), state: Type.Optional(Type.String({ maxLength: 512 })),
+  iss: Type.Optional(Type.String({ maxLength: 2048 })), session_state: Type.Optional(Type.String({ maxLength: 2048 })),
+  scope: Type.Optional(Type.String({ maxLength: 2048 })), error: Type.Optional(Type.String({ maxLength: 256 })),
+  error_description: Type.Optional(Type.String({ maxLength: 2048 })), error_uri: Type.Optional(Type.String({ maxLength: 2048 })),
+}, { additionalProperties: false });
 
 function stateInvalid(): AppError {
   return badRequest('portal-oidc-state-invalid', undefined,
@@ -191,10 +197,11 @@ export function portalOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
             const bsnClaim = oidc.settings.bsnClaim;
             // Only the client's BSN is in the dossier (a relation's is not recorded): checked when the provider is to send one.
             if (bsnClaim !== undefined && invitation.relation_id === null) {
-              const bsn = await bsnOfClient(txOf(scope), invitation.client_id, invitation.organisation_id);
+              const bsn = await bsnOfClient(scope, invitation.client_id, invitation.organisation_id);
               const claimed = identity.claims[bsnClaim];
               if (bsn !== null && (typeof claimed !== 'string' || !sameString(claimed, bsn))) {
-                request.log.warn({ event: 'portal-oidc-bsn-mismatch', accountId: invitation.account_id, claimPresent: claimed !== undefined }, 'portal OIDC link refused: BSN claim does not match the dossier');
+                request.log.warn({ event: 'portal-oidc-bsn-mismatch', accountId: invitation.account_id, claimPresent: claimed !== undefined },
+                  'portal OIDC link refused: BSN claim does not match the dossier');
                 throw bsnMismatch(name);
               }
             }
@@ -205,7 +212,8 @@ export function portalOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
             }
             await completeInvitationWithOidc(scope, invitation.id, invitation.account_id, { identity: identityHash, now: scope.now });
             await endAllPortalSessions(scope, invitation.account_id, scope.now);
-            return { accountId: invitation.account_id, session: await createPortalSession(scope, invitation.account_id, portalSessionSettings(deps), request.ip, scope.now) };
+            const started = await createPortalSession(scope, invitation.account_id, portalSessionSettings(deps), request.ip, scope.now);
+            return { accountId: invitation.account_id, session: started };
           });
           accountId = linked.accountId;
           session = linked.session;
@@ -216,7 +224,7 @@ export function portalOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
         request.log.info({ event: 'portal-login-succeeded', accountId, method: 'oidc' }, 'portal log-in succeeded');
         return await reply.redirect(PORTAL_PAGE, 303);
       } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500 && error.code === 'internal') throw error;
+        if (!(error instanceof AppError)) throw error;
         request.log.info({ event: 'portal-login-failed', step: 'oidc', reason: error.code }, 'portal log-in failed');
         // A browser comes here by the provider's redirect: it gets the portal's page, which words the code.
         if (request.headers.accept?.includes('text/html') === true) return reply.redirect(`${PORTAL_PAGE}?inloggen=${encodeURIComponent(error.code)}`, 303);

@@ -11,7 +11,9 @@ import type { Queryable } from '../db/database.js';
 import { asSystem } from '../db/organisation-scope.js';
 
 /** Records a pending log-in; forgets those that expired a day ago or more (no sweep needed). */
-export async function insertPendingOidcLogin(db: Queryable, row: { stateHash: string; organisationId: string | null; now: Date; expiresAt: Date }): Promise<void> {
+export async function insertPendingOidcLogin(
+  db: Queryable, row: { stateHash: string; organisationId: string | null; now: Date; expiresAt: Date },
+): Promise<void> {
   await asSystem(async () => {
     await db.query('DELETE FROM org.portal_oidc_pending WHERE expires_at < $1', [new Date(row.now.getTime() - 86_400_000)]);
     await db.query('INSERT INTO org.portal_oidc_pending (state_hash, organisation_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',

@@ -70,7 +70,8 @@ export async function startOidcTestProvider(options: { redirectUri: string; port
       const client = ctx.oidc.client;
       if (accountId === undefined || client === undefined) return undefined;
       const grant: Grant = new provider.Grant({ clientId: client.clientId, accountId });
-      grant.addOIDCScope(String(ctx.oidc.params?.scope ?? 'openid'));
+      const scope = ctx.oidc.params?.scope;
+      grant.addOIDCScope(typeof scope === 'string' ? scope : 'openid');
       await grant.save();
       return grant;
     },
