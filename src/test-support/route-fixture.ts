@@ -155,6 +155,11 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/clients/:clientId/requests/:requestId/portability.json': { url: `${c}/requests/${portabilityId}/portability.json` },
     'GET /api/clients/:clientId/requests/:requestId/portability.xlsx': { url: `${c}/requests/${portabilityId}/portability.xlsx` },
     'GET /api/clients/:clientId/requests/:requestId/portability.fhir.json': { url: `${c}/requests/${portabilityId}/portability.fhir.json` },
+    // The same export in the portal (issue 19 item 4): the portal realm's, so only a portal session opens them (a staff one: 401).
+    'GET /api/portal/requests/:requestId/export.json': { url: `/api/portal/requests/${portabilityId}/export.json` },
+    'GET /api/portal/requests/:requestId/export.xlsx': { url: `/api/portal/requests/${portabilityId}/export.xlsx` },
+    'GET /api/portal/requests/:requestId/export.fhir.json': { url: `/api/portal/requests/${portabilityId}/export.fhir.json` },
+    'GET /api/portal/exports/progress/:progressId': { url: '/api/portal/exports/progress/6f0d9a52-3b7c-4d1e-9f2a-0c5b8e7d4a31' },
     'GET /api/privacy/emergency-reviews': { url: '/api/privacy/emergency-reviews' },
     'POST /api/privacy/emergency-reviews/:id': { url: `/api/privacy/emergency-reviews/${grant!.id}`, body: { justified: true } },
     'GET /api/privacy/unusual-access': { url: '/api/privacy/unusual-access' },
