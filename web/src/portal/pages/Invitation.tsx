@@ -3,10 +3,13 @@
  * checking the invitee's identity. The token stays in the fragment (a browser never sends it in a URL). The invitee
  * chooses a user name and password and sets up the code app (TOTP, shown as QR code and secret as on the staff
  * enrolment page, pages/Enrolment.tsx); ends with the recovery codes and a portal session.
+ * With an OpenID Connect provider configured (DigiD through a broker) the invitee may instead link it (oidc.tsx): the
+ * provider's log-in then replaces the password and code app for this account.
  */
 import { useEffect, useState } from 'react';
 import { TextInput } from '../../components';
 import { LanguageSwitch, PortalLoading, PortalProblem, usePortalSubmit } from '../components';
+import { OidcButton, useOidcProvider } from '../oidc';
 import { portalPost, problemFrom, type Problem } from '../portal-api';
 import { dateWords, useLanguage } from '../texts/catalogue';
 
@@ -32,6 +35,8 @@ export function InvitationPage({ onDone }: { onDone: () => void }) {
   const [code, setCode] = useState('');
   const [mismatch, setMismatch] = useState<Problem>();
   const [codes, setCodes] = useState<string[]>();
+  // With an OpenID Connect provider (DigiD) configured, the invitee may link it instead of a password and code app.
+  const provider = useOidcProvider();
 
   useEffect(() => {
     if (token === '') return;
@@ -59,6 +64,14 @@ export function InvitationPage({ onDone }: { onDone: () => void }) {
       {token === '' && codes === undefined && <p>{t.invitation.incomplete}</p>}
       <PortalProblem problem={openProblem} title={t.invitation.broken} />
       {token !== '' && opened === undefined && openProblem === undefined && <PortalLoading what={t.invitation.loading} />}
+      {opened !== undefined && codes === undefined && provider !== undefined && (
+        <section className="card" aria-labelledby="oidc-title">
+          <h2 id="oidc-title">{t.invitation.oidcTitle(provider.name)}</h2>
+          <p>{t.invitation.oidcText(provider.name)}</p>
+          <OidcButton provider={provider} token={token} />
+          <p>{t.invitation.oidcOr}</p>
+        </section>
+      )}
       {opened !== undefined && codes === undefined && (
         <form
           className="card"

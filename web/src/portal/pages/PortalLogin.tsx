@@ -5,13 +5,13 @@
  */
 import { useState } from 'react';
 import { TextInput } from '../../components';
-import { LanguageSwitch, PortalProblem, usePortalLoad, usePortalSubmit } from '../components';
+import { LanguageSwitch, PortalProblem, usePortalSubmit } from '../components';
+import { OidcButton, oidcFailureProblem, useOidcFailure, useOidcProvider } from '../oidc';
 import { portalGet, portalPost } from '../portal-api';
 import type { PortalMe } from '../portal-types';
 import { useTexts } from '../texts/catalogue';
 
 interface LoginAnswer { challenge: string }
-interface Providers { providers: { id: string; name: string; url: string }[] }
 
 export function PortalLogin({ onLoggedIn, notice }: { onLoggedIn: (me: PortalMe) => void; notice?: string }) {
   const t = useTexts();
@@ -19,8 +19,10 @@ export function PortalLogin({ onLoggedIn, notice }: { onLoggedIn: (me: PortalMe)
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  // The OpenID Connect providers the organisation configured (none: the button does not show).
-  const oidc = usePortalLoad(() => portalGet<Providers>('/api/portal/auth/oidc/providers').catch(() => ({ providers: [] })), []);
+  // The OpenID Connect provider the organisation configured (none: the button does not show), and why the way back from
+  // it failed, if it did (`/portaal?inloggen=<code>`).
+  const provider = useOidcProvider();
+  const oidcFailure = useOidcFailure();
 
   const first = usePortalSubmit(() => portalPost<LoginAnswer>('/api/portal/auth/login', { username: username.trim(), password }), (answer) => {
     setPassword('');
@@ -39,6 +41,9 @@ export function PortalLogin({ onLoggedIn, notice }: { onLoggedIn: (me: PortalMe)
       <h1>{t.login.title}</h1>
       <p className="lead">{t.login.lead}</p>
       {notice !== undefined && <p className="notice" role="status">{notice}</p>}
+      {oidcFailure !== undefined && (
+        <PortalProblem problem={oidcFailureProblem(t, oidcFailure, provider?.name ?? 'DigiD')} title={t.login.oidcFailed(provider?.name ?? 'DigiD')} />
+      )}
       {challenge === undefined
         ? (
             <form onSubmit={(e) => void first.submit(e)} className="card">
@@ -60,10 +65,10 @@ export function PortalLogin({ onLoggedIn, notice }: { onLoggedIn: (me: PortalMe)
               </div>
             </form>
           )}
-      {oidc.data !== undefined && oidc.data.providers.length > 0 && challenge === undefined && (
+      {provider !== undefined && challenge === undefined && (
         <div className="card">
           <p>{t.login.or}</p>
-          {oidc.data.providers.map((p) => <p key={p.id}><a className="portal-button" href={p.url}>{t.login.oidc(p.name)}</a></p>)}
+          <OidcButton provider={provider} />
         </div>
       )}
       <p className="hint">{t.login.noAccount}</p>

@@ -88,6 +88,21 @@ export const nl = {
     failed: 'Inloggen lukte niet',
     oidc: (provider: string) => `Inloggen met ${provider}`,
     or: 'Of',
+    oidcBusy: (provider: string) => `Je gaat naar ${provider}…`,
+    oidcFailed: (provider: string) => `Inloggen met ${provider} lukte niet`,
+    /** Why the way back from the provider failed, by the server's code (`/portaal?inloggen=<code>`). */
+    oidcWhy: {
+      'portal-oidc-unknown': (provider: string) => `Met dit ${provider}-account kun je nog niet inloggen. Je hulpverlener kan je uitnodigen. Met de link uit die uitnodiging koppel je ${provider} aan je account.`,
+      'portal-oidc-mismatch': (provider: string) => `De gegevens van ${provider} horen niet bij de persoon voor wie de uitnodiging is. Je account is niet gekoppeld. Neem contact op met je hulpverlener.`,
+      'portal-oidc-identity-taken': (provider: string) => `Dit ${provider}-account hoort al bij een ander account in Mijn dossier. Open de uitnodiging opnieuw en kies een gebruikersnaam en wachtwoord.`,
+      'portal-oidc-state-invalid': () => 'Het inloggen duurde te lang of is al gebruikt. Begin opnieuw.',
+      'portal-oidc-refused': (provider: string) => `${provider} gaf geen goedkeuring, of je hebt het inloggen afgebroken. Probeer het opnieuw.`,
+      'portal-oidc-unavailable': (provider: string) => `${provider} is nu niet bereikbaar. Probeer het later opnieuw. Heb je een gebruikersnaam en wachtwoord? Dan kun je daarmee inloggen.`,
+      'portal-oidc-provider-error': (provider: string) => `${provider} gaf een antwoord dat niet klopt. Probeer het later opnieuw.`,
+      'portal-invitation-invalid': () => 'Deze uitnodiging werkt niet meer: hij is al gebruikt, verlopen of vervangen. Vraag je hulpverlener om een nieuwe uitnodiging.',
+      'login-throttled': () => 'Er is te vaak geprobeerd in te loggen. Wacht even en probeer het dan opnieuw.',
+      'other': () => 'Er ging iets mis bij het inloggen. Probeer het opnieuw.',
+    },
     noAccount: 'Nog geen account? Je hulpverlener kan je uitnodigen. Je krijgt dan een link.',
   },
   invitation: {
@@ -119,6 +134,9 @@ export const nl = {
     recoveryDone: 'Ik heb de codes bewaard, verder',
     done: 'Je account is klaar.',
     toLogin: 'Verder naar mijn dossier',
+    oidcTitle: (provider: string) => `Liever met ${provider}?`,
+    oidcText: (provider: string) => `Dan heb je geen wachtwoord en code-app nodig. Je logt voortaan in met ${provider}. Je gaat nu naar ${provider} en komt daarna hier terug.`,
+    oidcOr: 'Of kies een gebruikersnaam en wachtwoord:',
   },
   dossier: {
     title: 'Mijn dossier',
@@ -197,6 +215,11 @@ export const nl = {
     letter: (date: string) => `Brief van ${date}`,
     download: 'Downloaden',
     openLetter: 'Brief openen',
+    exportTitle: 'Je gegevens om mee te nemen',
+    exportHelp: 'Kies een bestand. Er staat in wat jij in het portaal mag zien. Zo kun je je gegevens bewaren of meenemen naar een andere hulpverlener.',
+    exportFormats: { json: 'JSON (voor computers)', xlsx: 'Excel', fhir: 'FHIR (voor zorgsystemen)' },
+    exportBusy: 'Het bestand wordt gemaakt. Dit kan even duren.',
+    downloadAs: (format: string) => `Downloaden als ${format}`,
     kindsHelp: {
       'inspect': 'Je wilt je dossier bekijken.',
       'copy': 'Je wilt een kopie van je dossier (PDF).',
