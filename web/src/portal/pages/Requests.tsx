@@ -149,9 +149,11 @@ function RequestCard({ request: r }: { request: PortalRequest }) {
   const { t, language } = useLanguage();
   const words = dateWords(language);
   const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
   const fetchFile = (path: string, name: string) => {
     setProblem(undefined);
-    portalDownload(`/api/portal/requests/${r.id}/${path}`, name).catch((error: unknown) => setProblem(problemFrom(error)));
+    setBusy(true);
+    portalDownload(`/api/portal/requests/${r.id}/${path}`, name).catch((error: unknown) => setProblem(problemFrom(error))).finally(() => setBusy(false));
   };
   const reasons = r.decision?.reasons;
   return (
@@ -176,14 +178,20 @@ function RequestCard({ request: r }: { request: PortalRequest }) {
       <div className="actions">
         {r.letter && <button type="button" className="secondary" onClick={() => fetchFile('letter.pdf', 'brief.pdf')}>{t.requests.openLetter}</button>}
         {r.copy && <button type="button" className="secondary" onClick={() => fetchFile('copy.pdf', 'kopie-dossier.pdf')}>{t.requests.download} (PDF)</button>}
-        {r.export && (
-          <>
-            <button type="button" className="secondary" onClick={() => fetchFile('export.json', 'gegevens.json')}>{t.requests.download} (JSON)</button>
-            <button type="button" className="secondary" onClick={() => fetchFile('export.xlsx', 'gegevens.xlsx')}>{t.requests.download} (Excel)</button>
-            <button type="button" className="secondary" onClick={() => fetchFile('export.fhir.json', 'gegevens-fhir.json')}>{t.requests.download} (FHIR)</button>
-          </>
-        )}
       </div>
+      {r.export && (
+        // The portability export made for this person (AVG 20): one link per format (src/portal/rights/portal-export.ts).
+        <div className="portal-export" role="group" aria-labelledby={`export-${r.id}`} data-testid="portal-export">
+          <h4 id={`export-${r.id}`}>{t.requests.exportTitle}</h4>
+          <p className="hint">{t.requests.exportHelp}</p>
+          <div className="actions">
+            <button type="button" className="secondary" disabled={busy} onClick={() => fetchFile('export.json', 'gegevens.json')}>{t.requests.downloadAs(t.requests.exportFormats.json)}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => fetchFile('export.xlsx', 'gegevens.xlsx')}>{t.requests.downloadAs(t.requests.exportFormats.xlsx)}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => fetchFile('export.fhir.json', 'gegevens-fhir.json')}>{t.requests.downloadAs(t.requests.exportFormats.fhir)}</button>
+          </div>
+          {busy && <p role="status">{t.requests.exportBusy}</p>}
+        </div>
+      )}
       <PortalProblem problem={problem} />
     </li>
   );

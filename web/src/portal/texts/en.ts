@@ -214,6 +214,11 @@ export const en: Texts = {
     exportFormats: { json: 'JSON (for computers)', xlsx: 'Excel', fhir: 'FHIR (for care systems)' },
     exportBusy: 'The file is being made. This may take a moment.',
     downloadAs: (format) => `Download as ${format}`,
+    exportTitle: 'Your data to take with you',
+    exportHelp: 'Choose a file. It holds what you may see in the portal. You can keep your data or take it to another care provider.',
+    exportFormats: { json: 'JSON (for computers)', xlsx: 'Excel', fhir: 'FHIR (for care systems)' },
+    exportBusy: 'The file is being made. This may take a moment.',
+    downloadAs: (format) => `Download as ${format}`,
     kindsHelp: {
       'inspect': 'You want to look at your file.',
       'copy': 'You want a copy of your file (PDF).',

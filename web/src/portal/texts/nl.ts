@@ -220,6 +220,11 @@ export const nl = {
     exportFormats: { json: 'JSON (voor computers)', xlsx: 'Excel', fhir: 'FHIR (voor zorgsystemen)' },
     exportBusy: 'Het bestand wordt gemaakt. Dit kan even duren.',
     downloadAs: (format: string) => `Downloaden als ${format}`,
+    exportTitle: 'Je gegevens om mee te nemen',
+    exportHelp: 'Kies een bestand. Er staat in wat jij in het portaal mag zien. Zo kun je je gegevens bewaren of meenemen naar een andere hulpverlener.',
+    exportFormats: { json: 'JSON (voor computers)', xlsx: 'Excel', fhir: 'FHIR (voor zorgsystemen)' },
+    exportBusy: 'Het bestand wordt gemaakt. Dit kan even duren.',
+    downloadAs: (format: string) => `Downloaden als ${format}`,
     kindsHelp: {
       'inspect': 'Je wilt je dossier bekijken.',
       'copy': 'Je wilt een kopie van je dossier (PDF).',
