@@ -62,7 +62,7 @@ import { installScopeAfterAuthentication, installScopeBeforeAuthentication } fro
 import { installMetrics, Metrics } from './metrics.js';
 import { observeGroupCommit } from '../access/log-group-commit.js';
 import { pdfPoolStatus } from '../exports/pdf-pool.js';
-import { installProblemHandlers, problemSchema } from './problem.js';
+import { frameworkProblem, installProblemHandlers, problemSchema } from './problem.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { plainHttpWarning } from './tls.js';
 import { isWebUiRoute, webUiRoutes } from './web-ui.js';
@@ -238,6 +238,8 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
     trustProxy: config.trustProxy,
   });
   const routes: RegisteredRoute[] = [];
+    // An address the router cannot read is refused as problem+json too (problem.ts).
+    frameworkErrors: frameworkProblem,
   server.addHook('onRoute', (route) => {
     // Everything under the docs prefix is public documentation; the web application's page and files hold no data.
     if (route.url.startsWith('/api/docs') || isWebUiRoute(route.url)) route.config = { ...route.config, public: true };

@@ -7,7 +7,7 @@
  * generic 500. Server faults are logged once per kind per minute with a count:
  * an outage of 47 seconds once wrote 119,238 stack traces.
  */
-import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database.js';
 import { AppError, type FieldProblem } from '../errors.js';
 import { capitalise } from '../rules/explanations.js';
@@ -110,12 +110,14 @@ function problemFromError(error: FastifyError | AppError | Error): ProblemBody |
       FST_ERR_CTP_BODY_TOO_LARGE: ['Het verzoek is te groot.', 'The request body is too large.'],
       FST_ERR_CTP_INVALID_MEDIA_TYPE: ['Dit type inhoud wordt niet ondersteund; gebruik JSON.', 'Unsupported content type; send JSON.'],
       FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['De lengte van het verzoek klopt niet.', 'The content length is invalid.'],
+      FST_ERR_BAD_URL: ['Dit adres is ongeldig.', 'This address is not valid.'],
+      FST_ERR_MAX_PARAM_LENGTH: ['Dit adres is te lang.', 'This address is too long.'],
     };
     const isJsonSyntax = error instanceof SyntaxError;
     const [nl, en] = known[fastifyError.code] ?? (isJsonSyntax ? known.FST_ERR_CTP_INVALID_JSON_BODY! : ['Het verzoek is ongeldig.', 'The request is invalid.']);
     return {
       type: `urn:dossierwijzer:problem:${fastifyError.code ?? 'bad-request'}`, title: en, status, detail: en,
-      code: fastifyError.code ?? 'bad-request', nl, en, ...(status === 400 ? { field: 'body' } : {}),
+      code: fastifyError.code ?? 'bad-request', nl, en, ...(status === 400 && fastifyError.code !== 'FST_ERR_BAD_URL' ? { field: 'body' } : {}),
     };
   }
   return undefined;
@@ -207,6 +209,17 @@ function faultKind(error: Error, body: ProblemBody | undefined): string {
   if (body?.code === 'database-unavailable') return 'database-unavailable';
   const code = (error as { code?: unknown }).code;
   return `error:${error.name}:${typeof code === 'string' ? code : ''}:${error.message.slice(0, 80)}`;
+}
+
+/**
+ * Fastify's `frameworkErrors` (app.ts): an address the router cannot read — bad percent-encoding (400), a path
+ * parameter longer than its limit (414) — answered as problem+json like every other refusal, not Fastify's own JSON.
+ */
+export function frameworkProblem(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void sendProblem(reply, problemFromError(error) ?? {
+    type: 'urn:dossierwijzer:problem:bad-request', title: 'The request is invalid.', status: 400, detail: 'The request is invalid.',
+    code: 'bad-request', nl: 'Het verzoek is ongeldig.', en: 'The request is invalid.',
+  });
 }
 
 /** Installs the error and not-found handlers on `app`. */
