@@ -1,7 +1,8 @@
 /**
  * The scope's data key is opened lazily, once per scope (issue 14: "the data key opened lazily once"; issue 18:
- * no repeated key unwrapping), and forgotten when the scope destroys the dossier (requests/destruction-store.ts),
- * so a later ask reads the store again and answers 410 as before.
+ * no repeated key unwrapping, and no second query for the key the access facts already brought), and forgotten
+ * when the scope destroys the dossier (requests/destruction-store.ts), so a later ask reads the store again and
+ * answers 410 as before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enter } from '../access/gate.js';
@@ -45,20 +46,20 @@ describe('a scope\'s data key', () => {
     }
   }
 
-  it('is read and unwrapped once however often the work asks', async () => {
+  it('is opened once however often the work asks, from the key the access facts brought: no query of its own', async () => {
     const { value: [first, second], keyReads } = await countingKeyReads(() => enter(h.database.db, ctx, { kind: 'client', clientId }, { action: 'record', part: 'dossier' },
       async (scope): Promise<readonly [Buffer, Buffer]> => [await dataKeyOf(scope, h.app.deps.masterKey), await dataKeyOf(scope, h.app.deps.masterKey)]));
     expect(first).toBe(second);
     expect(first.length).toBe(32);
-    expect(keyReads).toBe(1);
+    expect(keyReads).toBe(0);
   });
 
-  it('is read again once forgotten, as the destruction of the whole dossier does after shredding the key', async () => {
+  it('is read from the store once forgotten, as the destruction of the whole dossier does after shredding the key', async () => {
     const { keyReads } = await countingKeyReads(() => enter(h.database.db, ctx, { kind: 'client', clientId }, { action: 'record', part: 'dossier' }, async (scope) => {
       await dataKeyOf(scope, h.app.deps.masterKey);
       forgetDataKeyOf(scope);
       return dataKeyOf(scope, h.app.deps.masterKey);
     }));
-    expect(keyReads).toBe(2);
+    expect(keyReads).toBe(1);
   });
 });

@@ -16,15 +16,21 @@ export function contentDestroyed(): AppError {
 
 /** The data key each scope opened: read and unwrapped once per scope (issue 14), gone with the scope. */
 const openedKeys = new WeakMap<ClientBoundScope, Promise<Buffer>>();
+/** The scopes that destroyed their dossier's key: their preloaded key is no longer the stored one. */
+const destroyedIn = new WeakSet<ClientBoundScope>();
 
 /**
  * The scope's client's unwrapped data key; 410 when it was destroyed. Opened lazily, once per scope: the work may
- * ask for it in several places without another query or unwrapping.
+ * ask for it in several places without another query or unwrapping. The wrapped key came with the access facts,
+ * read by the gate in this scope's own transaction (issue 18: no second query for it on every write); after this
+ * scope destroyed the dossier (`forgetDataKeyOf`) the store is asked again, and answers 410.
  */
 export function dataKeyOf(scope: ClientBoundScope, masterKey: Buffer): Promise<Buffer> {
   let opened = openedKeys.get(scope);
   if (opened === undefined) {
-    opened = wrappedKeyOf(scope).then((wrapped) => unwrapClientKey(masterKey, scope.client.id, wrapped));
+    opened = destroyedIn.has(scope)
+      ? wrappedKeyOf(scope).then((wrapped) => unwrapClientKey(masterKey, scope.client.id, wrapped))
+      : Promise.resolve().then(() => unwrapClientKey(masterKey, scope.client.id, scope.preloaded.wrappedKey));
     openedKeys.set(scope, opened);
   }
   return opened;
@@ -33,6 +39,7 @@ export function dataKeyOf(scope: ClientBoundScope, masterKey: Buffer): Promise<B
 /** After the scope destroyed the dossier's key, the key it opened is forgotten: a later ask answers 410 as the store does. */
 export function forgetDataKeyOf(scope: ClientBoundScope): void {
   openedKeys.delete(scope);
+  destroyedIn.add(scope);
 }
 
 /**
