@@ -1,8 +1,8 @@
 /**
  * "Uitnodigen voor het cliëntportaal" (issue 19 item 1): after checking the invitee's identity document, a professional
  * of the care team invites the client (from 12) or a registered relation and hands over the one-time link shown here
- * once. Shown only to whom the engine lets do the act `invite-to-portal`; whether the person may be invited is the
- * engine's answer too (403 with its explanation, shown as the problem).
+ * once. Only whom the engine lets do the act `invite-to-portal` gets the form; anyone else the engine's reason instead.
+ * Whether the person may be invited is the engine's answer too (403 with its explanation, shown as the problem).
  */
 import { useState } from 'react';
 import { get, post } from '../../api';
@@ -11,6 +11,7 @@ import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../client-detail';
 import { mayDo } from '../../permissions';
 import type { Me } from '../Login';
+import { NotYours } from '../RequestActions';
 
 interface PortalAccount { accountId: string; relationId: string | null; name: string; state: string; stateText: string }
 interface Invitation { link: string; expiresOnText: string; explanation: string }
@@ -30,10 +31,18 @@ export function PortalInvitationCard({ client, me }: { client: ClientDetail; me:
     setInvitation(result);
     accounts.reload();
   });
-  if (may.outcome !== 'allow') return null;
+  if (may.outcome !== 'allow') {
+    // No form, but the engine's reason (an intern, administrative staff for someone else's client).
+    return (
+      <section className="card" aria-labelledby="portal-invite-title" data-testid="portal-invite-card">
+        <h2 id="portal-invite-title">Uitnodigen voor het cliëntportaal</h2>
+        <NotYours title="Iemand uitnodigen" decision={may} />
+      </section>
+    );
+  }
   const current = client.relations.filter((r) => r.validTo === null);
   return (
-    <section className="card" aria-labelledby="portal-invite-title">
+    <section className="card" aria-labelledby="portal-invite-title" data-testid="portal-invite-card">
       <h2 id="portal-invite-title">Uitnodigen voor het cliëntportaal</h2>
       <ProblemBox problem={accounts.problem} />
       {accounts.data !== undefined && accounts.data.length > 0 && (
