@@ -46,7 +46,7 @@ describe('demo seed', () => {
     }
   }, 60_000);
 
-  it('creates six clients of the ages where the law changes, with relations and entries, once', async () => {
+  it('creates six clients of the ages where the law changes, with relations, entries, requests and a disclosure, once', async () => {
     const key = randomBytes(32);
     expect((await seedDemo(t.db, key, now)).created).toBe(true);
     expect((await seedDemo(t.db, key, now)).created).toBe(false);
@@ -68,6 +68,13 @@ describe('demo seed', () => {
     }
     const custody = await t.db.query<{ has_custody: boolean }>('SELECT DISTINCT has_custody FROM formal.client_relations');
     expect(custody.map((c) => c.has_custody).sort()).toEqual([false, true]);
+    // The rights at work (issue 15 item 12): an open request, a decided one, a disclosure in the register, a shielded passage.
+    const [work] = await t.db.query<{ open: number; decided: number; disclosures: number; shieldings: number }>(
+      `SELECT (SELECT count(*)::int FROM org.requests WHERE state = 'received') AS open,
+              (SELECT count(*)::int FROM org.requests WHERE state = 'decided' AND decision = 'granted') AS decided,
+              (SELECT count(*)::int FROM org.disclosures WHERE basis = 'consent') AS disclosures,
+              (SELECT count(*)::int FROM care.shieldings) AS shieldings`);
+    expect(work).toEqual({ open: 1, decided: 1, disclosures: 1, shieldings: 1 });
     const roles = await t.db.query<{ role: string }>('SELECT DISTINCT role FROM org.employees');
     expect(roles.map((r) => r.role).sort()).toEqual([...new Set(DEMO_USERS.map((u) => u.role))].sort());
   });

@@ -23,12 +23,13 @@ import type { Database } from '../db/database.js';
 import { addEntry, type NewEntry } from '../dossier/dossier-service.js';
 import { partOfEntryKind } from '../dossier/entry-kinds.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
-import { employeeIdByUsername, organisationNamed } from '../organisation/employee-store.js';
+import { employeeIdByUsername, organisationNamed, setOrganisationContact } from '../organisation/employee-store.js';
 import { addToCareTeam, ensureEmployee, ensureOrganisation, ensureTeam } from '../organisation/organisation-service.js';
 import { insertRegisteredRelation, type CustodyBasis, type CustodyKind } from '../representation/relation-store.js';
 import { addDays, formatIsoDate, toCalendarDate } from '../rules/calendar.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { inSeedTransaction } from './seed-demo-store.js';
+import { seedDemoRequests } from './seed-demo-requests.js';
 import { seedPortalDemo } from './seed-portal-demo.js';
 
 export { DEMO_SEED_LOCK } from './seed-demo-store.js';
@@ -234,6 +235,10 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
   if (await organisationNamed(db, DEMO_ORGANISATION)) return { created: false, users: DEMO_USERS, password: DEMO_PASSWORD, totp: await demoTotpSecrets(db, masterKey, now) };
 
   const organisationId = await ensureOrganisation(db, DEMO_ORGANISATION);
+  // A fictional address for the letters (issue 15 item 3): the reserved .example domain, a postal code and place that do not exist.
+  await setOrganisationContact(db, organisationId, {
+    postalAddress: 'Regenbooglaan 1', postalCode: '9999 ZZ', place: 'Demodorp', phone: '012 345 67 89', email: 'post@regenboog-demo.example', website: 'www.regenboog-demo.example',
+  });
   const teamId = await ensureTeam(db, organisationId, 'Team Noord');
   const ids = new Map<string, string>();
   for (const user of DEMO_USERS) {
@@ -244,20 +249,23 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
   };
   const ctx: RequestContext = { actor: holder, route: 'CLI seed-demo', address: null, now };
   const today = calendarDate(now);
+  const clientIds = new Map<string, string>();
+  const relationIds = new Map<string, string>();
   for (const [index, demo] of DEMO_CLIENTS.entries()) {
     const birthDate = birthDateForAge(today, demo.age);
     // Through the gate as the holder would at the desk: the new client and each entry decided and logged as theirs.
     const clientId = await enter(db, ctx, { kind: 'new-client', born: birthDate }, 'register', async (scope) => (await registerClient(
       scope, masterKey, { ...demo.client, birthDate, identityCheck: { documentType: 'identity-card', checkedAt: now.toISOString() }, careStartedOn: today },
     )).clientId);
+    clientIds.set(demo.client.givenNames, clientId);
     await addToCareTeam(db, clientId, ids.get('demo.collega')!, 'substitute', today);
     await addToCareTeam(db, clientId, ids.get('demo.stagiair')!, 'intern', today);
     for (const relation of demo.relations) {
-      await insertRegisteredRelation(db, clientId, {
+      relationIds.set(relation.givenNames, await insertRegisteredRelation(db, clientId, {
         relation: relation.relation, hasCustody: relation.hasCustody, custodyKind: relation.custodyKind, familyName: relation.familyName,
         givenNames: relation.givenNames, establishedHow: 'gezagsregister geraadpleegd (demo)', validFrom: today, createdBy: holder.employeeId,
         custodyEstablishedBy: custodyBasisOf(relation),
-      });
+      }));
     }
     for (const entry of [...demo.entries, ...everydayEntries(demo, index, today)]) {
       await enter(db, ctx, { kind: 'client', clientId }, { action: 'record', part: partOfEntryKind(entry.kind) },
@@ -272,6 +280,9 @@ async function seedInTransaction(db: Database, masterKey: Buffer, now: Date): Pr
       }));
     }
   }
+  await seedDemoRequests(db, masterKey, ctx, {
+    noor: clientIds.get('Noor')!, noorsFather: relationIds.get('Tom')!, jayden: clientIds.get('Jayden')!, milan: clientIds.get('Milan')!,
+  });
   await seedPortalDemo(db, masterKey, ctx, ids.get('demo.collega')!, DEMO_PASSWORD); // the client portal's demo (issue 19 item 8)
   return { created: true, users: DEMO_USERS, password: DEMO_PASSWORD, totp: await demoTotpSecrets(db, masterKey, now) };
 }

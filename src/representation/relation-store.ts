@@ -57,13 +57,14 @@ export interface RelationRow {
 export async function insertRegisteredRelation(tx: Queryable, clientId: string, relation: {
   relation: RelationKind; hasCustody: boolean; custodyKind: CustodyKind | null; familyName: string; givenNames: string;
   establishedHow: string; validFrom: string; createdBy: string; custodyEstablishedBy: CustodyBasis | null;
-}): Promise<void> {
-  await tx.query(
+}): Promise<string> {
+  const rows = await tx.query<{ id: string }>(
     `INSERT INTO formal.client_relations (client_id, relation, has_custody, custody_kind, family_name, given_names, established_how, valid_from, created_by,
                                           custody_established_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [clientId, relation.relation, relation.hasCustody, relation.custodyKind, relation.familyName, relation.givenNames, relation.establishedHow,
       relation.validFrom, relation.createdBy, relation.custodyEstablishedBy]);
+  return rows[0]!.id;
 }
 
 /** What a new relation records (the service checked it). */
