@@ -29,6 +29,7 @@ import { readChainHead } from '../access/log-checkpoints.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { keyFingerprint } from '../crypto/master-key-rotation.js';
 import { loadMasterKey, readMasterKeyFile } from '../crypto/master-key.js';
+import { DataDirInUseError, withDataDirLock } from '../db/data-dir-lock.js';
 import type { Queryable } from '../db/database.js';
 import { pgliteDir } from '../db/open-database.js';
 import type { PgliteDatabase } from '../db/pglite-database.js';
@@ -153,16 +154,20 @@ export async function takeBackup(config: Config, file: string): Promise<BackupMa
       const { url, password } = withoutPassword(ownerUrl);
       await runTool(process.env.DW_PG_DUMP ?? 'pg_dump', ['--format=custom', '--no-password', `--file=${partial}`, `--dbname=${url}`], password);
     } else {
-      const pg = new PGlite({ dataDir: pgliteDir(config) });
-      try {
-        await pg.waitReady;
-        const db: Queryable = { query: async <Row>(text: string, params: readonly unknown[] = []) => (await pg.query<Row>(text, [...params])).rows };
-        described = await describeDatabase(db);
-        const tarball = await pg.dumpDataDir('gzip');
-        await writeFile(partial, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
-      } finally {
-        await pg.close();
-      }
+      // Never beside a running server (data-dir-lock.ts): refused with DataDirInUseError before the folder is opened.
+      described = await withDataDirLock(pgliteDir(config), async () => {
+        const pg = new PGlite({ dataDir: pgliteDir(config) });
+        try {
+          await pg.waitReady;
+          const db: Queryable = { query: async <Row>(text: string, params: readonly unknown[] = []) => (await pg.query<Row>(text, [...params])).rows };
+          const seen = await describeDatabase(db);
+          const tarball = await pg.dumpDataDir('gzip');
+          await writeFile(partial, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
+          return seen;
+        } finally {
+          await pg.close();
+        }
+      });
     }
     await fsyncFile(partial);
     await rename(partial, target);
@@ -191,16 +196,24 @@ async function writeManifest(
  * exclusive turn on the handle (`PgliteDatabase.exclusive`), so the manifest's log head and time are the tarball's;
  * requests wait for that turn (a checkpoint and a copy of the folder) and are then served as before. Same file and
  * manifest as `dossierwijzer backup` with the server stopped; `dossierwijzer restore FILE` restores either.
- * Run it across organisations (`asSystem`): the log head is read through row-level security.
+ * Run it across organisations (`asSystem`): the log head is read through row-level security. `onPause` hears how long
+ * the turn held the handle (what requests waited; the `dossierwijzer_backup_pause_seconds` metric).
  */
-export async function takeOnlinePgliteBackup(db: PgliteDatabase, config: Config, file: string): Promise<BackupManifest> {
+export async function takeOnlinePgliteBackup(
+  db: PgliteDatabase, config: Config, file: string, onPause?: (seconds: number) => void,
+): Promise<BackupManifest> {
   const target = path.resolve(file);
   const partial = `${target}.partial`;
   let described: Awaited<ReturnType<typeof describeDatabase>>;
   try {
     const tarball = await db.exclusive(async (handle) => {
-      described = await describeDatabase(handle);
-      return handle.dumpDataDir('gzip');
+      const started = performance.now();
+      try {
+        described = await describeDatabase(handle);
+        return await handle.dumpDataDir('gzip');
+      } finally {
+        onPause?.((performance.now() - started) / 1000);
+      }
     });
     await writeFile(partial, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
     await fsyncFile(partial);
@@ -234,6 +247,7 @@ export const backupCommand: Command = async (args) => {
   try {
     manifest = await takeBackup(config, file);
   } catch (error) {
+    if (error instanceof DataDirInUseError) throw error; // main.ts says what to do instead
     process.stderr.write(`Backup failed: ${(error as Error).message}\n`);
     return 1;
   }

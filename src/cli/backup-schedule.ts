@@ -32,6 +32,12 @@ export interface BackupLog {
   error(object: object, message: string): void;
 }
 
+/** Where the schedule reports each backup's outcome (the server's metrics, http/metrics.ts). */
+export interface BackupObserver {
+  backupsScheduled(): void;
+  backupTaken(outcome: 'done' | 'failed' | 'skipped', pauseSeconds?: number): void;
+}
+
 export interface BackupSchedule {
   /** Takes a backup now (as SIGUSR2 does); undefined when one is already being taken. */
   takeNow(): Promise<BackupManifest | undefined>;
@@ -66,7 +72,7 @@ async function prune(dir: string, keep: number): Promise<string[]> {
  * after a warning).
  */
 export function startBackupSchedule(
-  db: Database, config: Config, log: BackupLog, now: () => Date = () => new Date(),
+  db: Database, config: Config, log: BackupLog, now: () => Date = () => new Date(), observer?: BackupObserver,
 ): BackupSchedule | undefined {
   const { dir, hours, keep } = config.backup;
   if (dir === undefined) return undefined;
@@ -78,22 +84,28 @@ export function startBackupSchedule(
   let running: Promise<BackupManifest | undefined> | undefined;
   const takeNow = (): Promise<BackupManifest | undefined> => {
     if (running !== undefined) {
+      observer?.backupTaken('skipped');
       log.warn({ event: 'backup', dir }, 'a backup is already being taken; this request is skipped');
       return Promise.resolve(undefined);
     }
     const started = performance.now();
     running = (async () => {
+      let pause: number | undefined;
       try {
         await mkdir(dir, { recursive: true, mode: 0o700 });
         const file = path.join(dir, backupFileName(now()));
-        const manifest = await asSystem(() => takeOnlinePgliteBackup(db, config, file));
+        const manifest = await asSystem(() => takeOnlinePgliteBackup(db, config, file, (seconds) => {
+          pause = seconds;
+        }));
         const removed = await prune(dir, keep);
+        observer?.backupTaken('done', pause);
         log.info({
-          event: 'backup', file, bytes: manifest.bytes, logHeadSeq: manifest.logHead.seq, masterKeyFingerprint: manifest.masterKeyFingerprint,
+          event: 'backup', file, bytes: manifest.bytes, pauseSeconds: pause === undefined ? undefined : Number(pause.toFixed(3)), logHeadSeq: manifest.logHead.seq, masterKeyFingerprint: manifest.masterKeyFingerprint,
           seconds: Number(((performance.now() - started) / 1000).toFixed(3)), removed,
         }, `backup written: ${file} (access log up to row ${manifest.logHead.seq}); the master key and the checkpoints file are not in it`);
         return manifest;
       } catch (err) {
+        observer?.backupTaken('failed', pause);
         log.error({ event: 'backup', err, dir }, 'backup failed: no backup was written');
         return undefined;
       } finally {
@@ -102,6 +114,7 @@ export function startBackupSchedule(
     })();
     return running;
   };
+  observer?.backupsScheduled();
   const onSignal = () => void takeNow();
   process.on('SIGUSR2', onSignal);
   const timer = hours > 0 ? setInterval(() => void takeNow(), hours * 3_600_000) : undefined;

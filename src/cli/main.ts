@@ -5,6 +5,7 @@
 
 import { DatabaseBehindCheckpointsError } from '../access/log-checkpoints.js';
 import { ConfigError } from '../config/config.js';
+import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { asSystem } from '../db/organisation-scope.js';
 
 import type { Command } from './command.js';
@@ -31,6 +32,20 @@ function usage(): string {
   return `Usage: dossierwijzer <command> [options]\n\nCommands:\n${lines.join('\n')}\n`;
 }
 
+/**
+ * The refusal of a command whose PGlite folder another process holds (data-dir-lock.ts). A backup is pointed at the
+ * server's online backup (SIGUSR2 / DW_BACKUP_DIR), everything else at stopping the server first.
+ */
+export function inUseMessage(command: string, error: DataDirInUseError): string {
+  const pid = error.holder.pid;
+  if (command === 'start') return `Refusing to start: ${error.message}. Only one server can run on an embedded database: stop the other one first.`;
+  if (command === 'backup') {
+    return `Refusing to run backup: ${error.message}. Let the running server take it instead — with DW_BACKUP_DIR set, \`kill -USR2 ${pid}\` `
+      + 'writes one there now (online backup, docs/operations.md "Backup") — or stop the server first.';
+  }
+  return `Refusing to run ${command}: ${error.message}. Stop the server first (\`kill ${pid}\`), then run ${command} again.`;
+}
+
 /** Runs the CLI with the given arguments (without node and script path). */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -53,6 +68,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${error.message}\n`);
       return 2;
+    }
+    // An embedded database another process has open (a running server): one line saying what to do instead.
+    if (error instanceof DataDirInUseError) {
+      process.stderr.write(`${inUseMessage(name, error)}\n`);
+      return 1;
     }
     // A database behind its checkpoints file needs a person (a restore to record, or tampering to look into), not a stack trace.
     if (error instanceof DatabaseBehindCheckpointsError) {

@@ -40,6 +40,7 @@ import { appendCheckpoint, readCheckpoints } from '../access/log-checkpoints.js'
 import { recordRestoreMarker, restoreCheckpoint, restoreSigningKey } from '../access/log-restores.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { assertMasterKeyFits } from '../crypto/master-key.js';
+import { DataDirInUseError, withDataDirLock } from '../db/data-dir-lock.js';
 import { APP_ROLE, type Database, type Queryable } from '../db/database.js';
 import { makeTreePrivate } from '../db/file-permissions.js';
 import { migrate } from '../db/migrate.js';
@@ -229,9 +230,13 @@ async function restorePostgres(config: Config, file: string): Promise<void> {
       process.stderr.write('Warning: restoring as a superuser: every table will be owned by it. Restore as the owner role '
         + '(DATABASE_MIGRATION_URL) so that the application role stays the only other one (docs/operations.md).\n');
     }
-    // The same statement as migrations/0001: the dump's GRANTs name this role, and a fresh cluster has none.
+    // The same statement as migrations/0001: the dump's GRANTs name this role, and a fresh cluster has none. Only when
+    // it is missing: an owner without CREATEROLE (docs/operations.md takes it away after the first migration) may not
+    // even try to create a role that exists (42501, not duplicate_object).
     await owner.exec(`DO $$ BEGIN
-      CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+        CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+      END IF;
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END $$;`).catch((error: unknown) => {
       throw new RestoreError(`the role ${APP_ROLE} does not exist and could not be created (${(error as Error).message}): `
@@ -280,6 +285,14 @@ export async function restoreBackup(config: Config, file: string, options: { by?
   // The marker is signed under the master key: without one, do not restore what could not be recorded.
   if (await configuredMasterKey(config) === undefined) throw new RestoreError(NO_MASTER_KEY);
   const now = options.now ?? new Date();
+  // PGlite: the folder is ours from moving it aside to recording the restore; a running server keeps it (data-dir-lock.ts).
+  if (kind === 'pglite') return withDataDirLock(pgliteDir(config), () => restoreAndRecord(config, source, manifest, kind, now, options));
+  return restoreAndRecord(config, source, manifest, kind, now, options);
+}
+
+async function restoreAndRecord(
+  config: Config, source: string, manifest: BackupManifest | undefined, kind: 'postgres' | 'pglite', now: Date, options: { by?: string; backupTime?: Date },
+): Promise<RestoreOutcome & { movedAside: string | undefined }> {
   let movedAside: string | undefined;
   if (kind === 'postgres') await restorePostgres(config, source);
   else movedAside = await restorePglite(config, source, now);
@@ -350,6 +363,7 @@ export const restoreCommand: Command = async (args) => {
     process.stdout.write(`Restored ${path.resolve(file)}.\n${report(outcome, manifestKnown)}`);
     return 0;
   } catch (error) {
+    if (error instanceof DataDirInUseError) throw error; // main.ts says what to do instead
     process.stderr.write(`Restore failed: ${(error as Error).message}\n`);
     return 1;
   }
@@ -387,6 +401,7 @@ export const restoredCommand: Command = async (args) => {
     process.stdout.write(report(outcome, backupTime !== undefined));
     return 0;
   } catch (error) {
+    if (error instanceof DataDirInUseError) throw error; // main.ts says what to do instead
     process.stderr.write(`${error instanceof RestoreError ? 'Refused' : 'Failed'}: ${(error as Error).message}\n`);
     return 1;
   }

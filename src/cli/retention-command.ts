@@ -21,6 +21,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
+import { DataDirInUseError } from '../db/data-dir-lock.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
 import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
@@ -103,6 +104,7 @@ export const retentionCommand: Command = async (args) => {
     }
     return 0;
   } catch (error) {
+    if (error instanceof DataDirInUseError) throw error; // main.ts says what to do instead
     process.stderr.write(`Retention ${sub} failed: ${(error as Error).message}\n`);
     return 2;
   } finally {

@@ -26,6 +26,7 @@ import { loadMasterKey, readMasterKeyFile } from '../crypto/master-key.js';
 import {
   beginRotation, finishRotation, keyFingerprint, rewrapAll, RotationError, SEALED_UNDER_MASTER_KEY, verifyAllOpen, type Unopenable,
 } from '../crypto/master-key-rotation.js';
+import { DataDirInUseError } from '../db/data-dir-lock.js';
 import type { Database } from '../db/database.js';
 import { ensurePrivateDir } from '../db/file-permissions.js';
 import { migrate } from '../db/migrate.js';
@@ -195,7 +196,7 @@ export const rotateMasterKeyCommand: Command = async (args) => {
       process.stderr.write(`Cannot rotate: ${error.message}.\n`);
       return 2;
     }
-    if (error instanceof ConfigError) throw error;
+    if (error instanceof ConfigError || error instanceof DataDirInUseError) throw error;
     process.stderr.write(`The rotation failed: ${(error as Error).message}\nRun the same command again to resume it.\n`);
     return 2;
   } finally {

@@ -136,7 +136,7 @@ export const startCommand: Command = async () => {
   }
   const database = config.databaseUrl === undefined ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   // Online backups of an embedded database (DW_BACKUP_DIR): the server holds its only handle (backup-schedule.ts).
-  const backups = startBackupSchedule(app.deps.db, config, app.server.log);
+  const backups = startBackupSchedule(app.deps.db, config, app.server.log, undefined, app.metrics);
   // Without a schedule SIGUSR2 still must not stop the server (Node's default for it): it says why nothing happens.
   const noBackup = () => app.server.log.warn({ event: 'backup' }, 'SIGUSR2 received, but no backup is taken: DW_BACKUP_DIR is not set (or the database is PostgreSQL)');
   if (backups === undefined) process.on('SIGUSR2', noBackup);

@@ -32,6 +32,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkpointFileOfThisHost, HOST_PLACEHOLDER, loadConfig, type Config } from '../config/config.js';
+import { DataDirInUseError } from '../db/data-dir-lock.js';
 import type { Database } from '../db/database.js';
 import { openDatabaseAsIs } from '../db/open-database.js';
 import { SYSTEM_SCOPE, withDefaultScope } from '../db/organisation-scope.js';
@@ -237,6 +238,7 @@ export const verifyLogCommand: Command = async (args) => {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
+    if (error instanceof DataDirInUseError) throw error; // main.ts says what to do instead
     process.stderr.write(`Could not verify the access log: ${(error as Error).message}\n`);
     return 2;
   } finally {

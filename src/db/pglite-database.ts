@@ -1,6 +1,7 @@
 /** Embedded PostgreSQL (PGlite, WASM) adapter: the default for `npm start` and tests. */
 import { PGlite } from '@electric-sql/pglite';
 import { mkdir } from 'node:fs/promises';
+import { lockForOpen } from './data-dir-lock.js';
 import type { Database, Queryable } from './database.js';
 import { TypeOid } from './database.js';
 import { makeTreePrivate, restrictUmask } from './file-permissions.js';
@@ -71,20 +72,29 @@ export interface PgliteOpenOptions {
  * the initial database PGlite unpacks with mode 0666.
  */
 export async function openPglite(dataDir: string | undefined, options: PgliteOpenOptions = {}): Promise<PgliteDatabase> {
-  if (dataDir !== undefined) {
-    restrictUmask();
-    await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    await makeTreePrivate(dataDir);
+  // One process at a time on a folder (data-dir-lock.ts): a second handle beside a running server is refused here,
+  // before PGlite touches a file. Released when the handle closes.
+  const lock = dataDir === undefined ? undefined : await lockForOpen(dataDir);
+  let pg: PGlite;
+  try {
+    if (dataDir !== undefined) {
+      restrictUmask();
+      await mkdir(dataDir, { recursive: true, mode: 0o700 });
+      await makeTreePrivate(dataDir);
+    }
+    const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+    pg = new PGlite({
+      ...(dataDir === undefined ? {} : { dataDir }),
+      ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+      ...(settings.length === 0 ? {} : { startParams: [...PGlite.defaultStartParams, ...settings] }),
+      parsers,
+    });
+    await pg.waitReady;
+    if (dataDir !== undefined) await makeTreePrivate(dataDir);
+  } catch (error) {
+    await lock?.release();
+    throw error;
   }
-  const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
-  const pg = new PGlite({
-    ...(dataDir === undefined ? {} : { dataDir }),
-    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
-    ...(settings.length === 0 ? {} : { startParams: [...PGlite.defaultStartParams, ...settings] }),
-    parsers,
-  });
-  await pg.waitReady;
-  if (dataDir !== undefined) await makeTreePrivate(dataDir);
   const base = queryable(pg);
   // The organisation scope (organisation-scope.ts) on the one connection: requests of several organisations take
   // turns on it, so setting the scope and the work it is for must not be interleaved with another's. PGlite runs one
@@ -110,7 +120,13 @@ export async function openPglite(dataDir: string | undefined, options: PgliteOpe
     exec: (script) => inTurn(async () => {
       await pg.exec(script);
     }),
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        await lock?.release();
+      }
+    },
     exclusive: (work) => inTurn(() => work({
       query: (text, params) => base.query(text, params),
       async dumpDataDir(compression) {

@@ -94,6 +94,8 @@ export interface App {
   server: FastifyInstance;
   routes: readonly RegisteredRoute[];
   deps: AppDeps;
+  /** The server's metrics (GET /metrics), for what runs beside the app and reports there: the online backup (start-command.ts). */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -344,6 +346,7 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
     server,
     routes,
     deps,
+    metrics,
     async close() {
       await server.close();
       await stopSessionCache();

@@ -17,7 +17,7 @@
  * head (rows written by all servers) from the database, and the PDF queue
  * from the pool — all read at scrape time; export durations from the same
  * onResponse hook, for the routes that make a document; read-log group-commit batches,
- * checkpoint writes and retention sweeps as they happen.
+ * checkpoint writes, retention sweeps and online backups (the pause they make) as they happen.
  */
 import { AsyncResource } from 'node:async_hooks';
 import { BlockList, isIP } from 'node:net';
@@ -139,6 +139,15 @@ export class Metrics {
   private readonly sweeps = new Counter('dossierwijzer_retention_sweeps_total', 'Retention sweeps by outcome: done, skipped (another server held the lock), failed.');
   private readonly sweepLast = new Map<string, number>();
 
+  private readonly backups = new Counter('dossierwijzer_backups_total',
+    'Online backups of the embedded database (DW_BACKUP_DIR) by outcome: done, failed, skipped (one was already being taken).');
+
+  private readonly backupPause = new Histogram('dossierwijzer_backup_pause_seconds',
+    'How long an online backup held the database handle alone (requests wait this long): the checkpoint and the copy of the folder.',
+    [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300]);
+
+  private backupLastDone: number | undefined;
+
   constructor() {
     // Shown as 0 from the start, so an alert on their rate has a series before the first event.
     this.databaseUnavailable.inc({}, 0);
@@ -167,6 +176,19 @@ export class Metrics {
 
   checkpointFailed(): void {
     this.checkpointFailures.inc();
+  }
+
+  /** The online backups run on this server (DW_BACKUP_DIR): their counters show 0 from now on, so an alert has a series. */
+  backupsScheduled(): void {
+    this.backups.inc({ outcome: 'done' }, 0);
+    this.backups.inc({ outcome: 'failed' }, 0);
+  }
+
+  /** One online backup's outcome (backup-schedule.ts); `pauseSeconds`: how long it held the handle alone, when it got that far. */
+  backupTaken(outcome: 'done' | 'failed' | 'skipped', pauseSeconds?: number): void {
+    this.backups.inc({ outcome });
+    if (pauseSeconds !== undefined) this.backupPause.observe(pauseSeconds);
+    if (outcome === 'done') this.backupLastDone = Date.now() / 1000;
   }
 
   /** Wraps the sweep schedule's log: counts each sweep's outcome and passes every line on. */
@@ -230,6 +252,11 @@ export class Metrics {
       ...this.sweeps.render(),
       ...gauge('dossierwijzer_retention_sweep_last_seconds', 'When a retention sweep last ended with each outcome (Unix time).',
         [...this.sweepLast.entries()].map(([outcome, at]) => ({ labels: { outcome }, value: at }))),
+      ...this.backups.render(),
+      ...this.backupPause.render(),
+      ...(this.backupLastDone === undefined
+        ? []
+        : gauge('dossierwijzer_backup_last_done_seconds', 'When this server last wrote an online backup (Unix time).', [{ value: this.backupLastDone }])),
       ...(pdf === undefined
         ? []
         : gauge('dossierwijzer_pdf_pool', 'PDF worker pool: workers, busy workers, renders queued.', [
