@@ -238,10 +238,10 @@ async function assemble(config: Config, overrides: AppOverrides, db: Database, m
     // Only the configured reverse proxies' X-Forwarded-For/-Proto are believed: request.ip is then the
     // client behind them (throttling, sessions, access log) and request.protocol the browser's (cookie, HSTS).
     trustProxy: config.trustProxy,
-  });
-  const routes: RegisteredRoute[] = [];
     // An address the router cannot read is refused as problem+json too (problem.ts).
     frameworkErrors: frameworkProblem,
+  });
+  const routes: RegisteredRoute[] = [];
   server.addHook('onRoute', (route) => {
     // Everything under the docs prefix is public documentation; the web application's page and files hold no data.
     if (route.url.startsWith('/api/docs') || isWebUiRoute(route.url)) route.config = { ...route.config, public: true };
