@@ -6,7 +6,7 @@
  * (Jeugdwet 7.3.10, 7.3.11). Axe-core on the page with the downloads, screenshots at 390 px.
  */
 import { readFile } from 'node:fs/promises';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, apiCall, currentCode, expectAccessible, openClient, screenshot, useDemoBrowser } from './support.js';
 
@@ -34,8 +34,8 @@ async function settled(page: Page): Promise<void> {
 }
 
 async function downloaded(page: Page, button: string): Promise<{ name: string; body: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('portal-export').getByRole('button', { name: button }).click()]) as [Download, unknown];
-  return { name: download.suggestedFilename(), body: await readFile((await download.path())!) };
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('portal-export').getByRole('button', { name: button }).click()]);
+  return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
 }
 
 describe('the portability export in the portal (issue 19 item 4)', () => {
