@@ -1,0 +1,88 @@
+/**
+ * Every page of the client portal as each demo portal user (issue 19 item 7: "dates in words, never a raw code"):
+ * Sara (14), her mother (custody) and her father (no custody) log in on the demo and open every page of the menu; no
+ * page shows an ISO date, a raw code of the API or the engine, or "undefined"/"null"/"NaN", and whatever is withheld
+ * says why.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, currentCode, useDemoBrowser } from './support.js';
+
+const demo = useDemoBrowser();
+
+const PAGES: [path: string, heading: RegExp][] = [
+  ['/portaal', /Hallo/],
+  ['/portaal/dossier', /Dossier van|dossier/i],
+  ['/portaal/wie-keek', /Wie keek in mijn dossier/],
+  ['/portaal/verzoeken', /Mijn verzoeken/],
+  ['/portaal/toestemmingen', /Toestemmingen/],
+  ['/portaal/berichten', /Berichten/],
+];
+
+/** What a person should never read: an ISO date or time, a code of the API or the engine, a programmer's word. */
+const RAW = [
+  /\b\d{4}-\d{2}-\d{2}\b/,
+  /\bT\d{2}:\d{2}/,
+  /\b(undefined|null|NaN)\b/,
+  /\[object /,
+  /\b[a-z]+(-[a-z]+){1,}\b(?<!\b(?:e-mail|t-shirt|demo-[a-z]+|[a-z]+-[A-Z][a-z]+))/,
+];
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/portaal');
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await page.getByLabel('Code (6 cijfers)').fill(currentCode(demo.server.secrets.get(username)!));
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByTestId('portal-who').waitFor();
+}
+
+/** The words a person reads in the page's main part, less the names of people (which may hold hyphens). */
+async function wordsOf(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    if (main === null) return '';
+    const clone = main.cloneNode(true) as HTMLElement;
+    // Form fields' values are typed by the person; links' addresses are not words.
+    for (const input of Array.from(clone.querySelectorAll('input, textarea'))) input.remove();
+    return clone.innerText;
+  });
+}
+
+async function scan(page: Page, where: string, findings: string[]): Promise<void> {
+  const words = (await wordsOf(page)).replaceAll(/[A-ZÀ-Ý][\p{L}]+(-[A-ZÀ-Ý]?[\p{L}]+)+/gu, 'NAAM');
+  expect(words.length, where).toBeGreaterThan(40);
+  for (const pattern of RAW) {
+    const found = pattern.exec(words);
+    if (found !== null) findings.push(`${where}: "${words.slice(Math.max(0, found.index - 60), found.index + 60).replaceAll('\n', ' ')}"`);
+  }
+}
+
+describe('every portal page as each demo portal user: dates in words, no raw code', () => {
+  it.each(['demo.jongere', 'demo.moeder', 'demo.vader'])('%s', async (username) => {
+    const page = await demo.freshPage();
+    await page.setViewportSize({ width: 390, height: 860 });
+    await logIn(page, username);
+    const findings: string[] = [];
+    for (const [path, heading] of PAGES) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
+      await page.waitForFunction(() => document.querySelector('.loading') === null);
+      // Let late loads settle (lists below the heading).
+      await page.waitForTimeout(500);
+      await scan(page, path, findings);
+      // Each kind of request shows the engine's answer for this person beside it.
+      if (path === '/portaal/verzoeken') {
+        const kinds = page.getByTestId('new-request').getByRole('radio');
+        const count = await kinds.count();
+        expect(count, username).toBeGreaterThan(5);
+        for (let i = 0; i < count; i++) {
+          await kinds.nth(i).check();
+          await scan(page, `${path} (soort ${i + 1})`, findings);
+        }
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+});
