@@ -138,6 +138,9 @@ beforeAll(async () => {
       body: { recipient: 'Gemeente', basis: 'municipality-billing', part: 'administrative-data', what: 'Declaratie', disclosedOn: '2026-11-21', clientToldBeforehand: true },
     },
     { act: Act.changeCareTeam, method: 'POST', url: `${c}/care-team`, body: { employeeId: colleague.id, relation: 'member', startsOn: '2026-02-01' } },
+    { act: Act.changeCareTeam, method: 'POST', url: `${c}/care-team/hand-over`, body: { employeeId: colleague.id, holderFrom: '2026-12-01', formerHolderStays: true } },
+    // Ending care closes the team and starts the retention period (issue 15 item 4): the holder or a manager.
+    { act: Act.endCare, method: 'POST', url: `${c}/end-of-care`, body: { endedOn: '2026-11-20', reason: 'goals-reached' } },
     { act: Act.recordObjection, method: 'POST', url: `${c}/access-facts`, body: { fact: 'client-objects-to-interns' } },
     { act: Act.withdrawObjection, method: 'POST', url: `${c}/access-facts/${factId}/withdraw` },
     { act: Act.recordDeath, method: 'POST', url: `${c}/death`, body: { diedOn: '2026-11-21' } },

@@ -36,6 +36,10 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   'POST /api/clients/:clientId/care-team/:memberId/end': ['manager'],
   'PATCH /api/clients/:clientId/formal-data': ['admin-staff'], // recording administrative data (004 C; Jeugdwet 7.2.4)
   'GET /api/clients/:clientId/care-team/candidates': ['manager'], // who may change the team sees whom they can add
+  'POST /api/clients/:clientId/care-team/hand-over': ['manager'], // change-care-team, in one transaction (issue 15)
+  'GET /api/clients/:clientId/end-of-care': ['admin-staff'], // administrative data (004 C)
+  // Ending care closes the team and starts the retention period: the holder or a manager (end-care, src/rules/acts.ts; Jeugdwet 7.3.8).
+  'POST /api/clients/:clientId/end-of-care': ['manager'],
   'GET /api/clients/:clientId/access-facts': ['admin-staff'],
   'POST /api/clients/:clientId/access-facts': ['manager'], // and anyone in the care team: a restriction the client asks for
   'POST /api/clients/:clientId/access-facts/:factId/withdraw': ['manager'], // and the holder
@@ -167,6 +171,8 @@ const allowed: Record<string, readonly EmployeeRole[]> = {
   // sets them, a manager reads them; never the application administrator (organisation-settings-rule.ts).
   'GET /api/organisation/settings': ['manager', 'privacy-officer'],
   'PUT /api/organisation/settings': ['privacy-officer'],
+  // The organisation's address on its letters is set with the other organisation settings (issue 15 item 3).
+  'PUT /api/organisation/contact': ['privacy-officer'],
   // The family part: only for those the engine lets in for a member (003 §2.3.4).
   'POST /api/families': NONE,
   'GET /api/families/:familyId': NONE,

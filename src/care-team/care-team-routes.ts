@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
-import { NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
+import { CARE_END_REASONS } from '../dossier/dossier-store.js';
+import { NullableObject, NullableString, OneOf, Uuid } from '../http/schema-helpers.js';
 import {
   ACCESS_FACTS, addCareTeamMember, endCareTeamMembership, listAccessFacts, listCareTeam, listCareTeamCandidates, recordAccessFact, withdrawAccessFact,
 } from './care-team-service.js';
+import { careEndOf, endCare, handOverDossier } from './end-of-care.js';
 
 const Member = Type.Object({
   id: Uuid(),
@@ -29,6 +31,16 @@ const NewMember = Type.Object({
 }, { additionalProperties: false });
 const EndMember = Type.Object({ endsOn: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false });
 const NewFact = Type.Object({ fact: OneOf(ACCESS_FACTS) }, { additionalProperties: false });
+const HandOver = Type.Object({
+  employeeId: Uuid(),
+  holderFrom: Type.String({ format: 'date', description: 'The new holder\'s first day; every holder until then ends the day before.' }),
+  formerHolderStays: Type.Boolean({ description: 'The holders until then stay in the team as members from that day.' }),
+}, { additionalProperties: false });
+const CareEndBody = Type.Object({
+  endedOn: Type.String({ format: 'date', description: 'The last day of care: today or before, not before care started.' }),
+  reason: OneOf(CARE_END_REASONS),
+}, { additionalProperties: false });
+const CareEndView = Type.Object({ endedOn: Type.String(), reason: Type.String(), endedBy: NullableString(), recordedAt: Type.String() });
 
 export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   // The care team is part of the administration of care: read as administrative data. Changing it grants or
@@ -65,6 +77,40 @@ export function careTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
     kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
     intent: () => ({ action: 'change-care-team', part: 'administrative-data' }),
     handler: (scope, request) => endCareTeamMembership(scope, request.params.memberId, request.body.endsOn),
+  });
+  // The hand-over (issue 15 item 4): one call, one transaction — no moment with two holders or none.
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/care-team/hand-over',
+    schema: {
+      tags: ['care team'], summary: 'Hand the dossier to a colleague from a day: the holders until then end the day before, optionally staying as members (dossier holder or manager); one transaction',
+      params: ClientParams, body: HandOver, response: { 200: Members },
+    },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
+    intent: () => ({ action: 'change-care-team', part: 'administrative-data' }),
+    handler: async (scope, request) => ({ members: await handOverDossier(scope, request.body) }),
+  });
+  // The end of care (issue 15 item 4; end-of-care.ts says what it means for the dossier).
+  gatedRoute(app, deps, {
+    method: 'GET', url: '/api/clients/:clientId/end-of-care',
+    schema: { tags: ['care team'], summary: 'The recorded end of care, or null while the care runs', params: ClientParams, response: { 200: Type.Object({ careEnd: NullableObject(CareEndView) }) } },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
+    intent: () => ({ action: 'read', part: 'administrative-data' }),
+    handler: async (scope) => ({ careEnd: await careEndOf(scope) }),
+  });
+  gatedRoute(app, deps, {
+    method: 'POST', url: '/api/clients/:clientId/end-of-care',
+    schema: {
+      tags: ['care team'],
+      summary: 'Record that the care ended (dossier holder or manager; once): the care team closes after that day except the holder, and the retention period counts from this change',
+      params: ClientParams, body: CareEndBody, response: { 201: Type.Object({ careEnd: CareEndView, membershipsEnded: Type.Integer() }) },
+    },
+    kind: 'client', subject: (request) => ({ kind: 'client', clientId: request.params.clientId }),
+    intent: () => ({ action: 'end-care', part: 'administrative-data' }),
+    handler: async (scope, request, reply) => {
+      const { membershipsEnded, ...careEnd } = await endCare(scope, request.body);
+      reply.code(201);
+      return { careEnd, membershipsEnded };
+    },
   });
   gatedRoute(app, deps, {
     method: 'GET', url: '/api/clients/:clientId/access-facts',

@@ -58,6 +58,16 @@ export function careTeamOf(scope: ClientBoundScope) {
     period: async (memberId: string): Promise<MembershipPeriod | undefined> => (await tx.query<MembershipPeriod>(
       'SELECT starts_on, ends_on FROM org.care_team WHERE id = $1 AND client_id = $2', [memberId, clientId]))[0],
 
+    /**
+     * The end of care (issue 15 item 4): ends on `endedOn` every membership that would still count after it (kept for
+     * history; one planned to start later ends on its first day), except the holder's on that day — the holder keeps
+     * the closed dossier (003 §2.1) to answer the client's requests. How many memberships it ended.
+     */
+    closeAfter: async (endedOn: string): Promise<number> => (await tx.query(
+      `UPDATE org.care_team SET ends_on = GREATEST(starts_on, $2::date), ended_by = $3
+        WHERE client_id = $1 AND (ends_on IS NULL OR ends_on > $2::date) AND NOT (relation = 'holder' AND starts_on <= $2::date)
+       RETURNING id`, [clientId, endedOn, employeeIdOf(scope)])).length,
+
     /** Ends one of the client's memberships on `endsOn` (kept for history), as ended by the scope's actor. */
     end: async (memberId: string, endsOn: string): Promise<void> => {
       await tx.query('UPDATE org.care_team SET ends_on = $2, ended_by = $3 WHERE id = $1 AND client_id = $4', [memberId, endsOn, employeeIdOf(scope), clientId]);

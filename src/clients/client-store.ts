@@ -12,6 +12,7 @@ import { employeeIdOf, type ClientBoundScope, type ListScope, type NewClientScop
 import { careRelationOn } from '../care-team/care-team-store.js';
 import type { Queryable } from '../db/database.js';
 import { txOf, type HoldsTransaction } from '../db/scope-tx.js';
+import { DOSSIERS } from '../dossier/dossier-store.js';
 import { EMPLOYEES, ORGANISATIONS } from '../organisation/employee-store.js';
 
 // The vocabulary of the tables' columns; clients-service.ts re-exports it for the routes and the other modules.
@@ -208,7 +209,11 @@ export function newClientOf(scope: NewClientScope) {
 }
 
 /** A client proposed for a list, with the caller's care relation on the day (null without one). */
-export interface CandidateRow { id: string; family_name: string; given_names: string; birth_date: string; relation: string | null }
+export interface CandidateRow {
+  id: string; family_name: string; given_names: string; birth_date: string; relation: string | null;
+  /** The recorded end of care (issue 15 item 4): a caseload shows such a client as ended, after the active ones. */
+  care_ended_on?: string | null;
+}
 
 /** Which page of candidates: the whole organisation or the caseload on `today`, and a part of the name if searched. */
 export interface CandidatePage { wholeOrganisation: boolean; today: string; limit: number; offset: number; nameContains?: string | undefined }
@@ -225,12 +230,13 @@ export function clientCandidatesOf(scope: ListScope) {
       // A name search narrows the same candidates; LIKE wildcards in the search text are taken literally.
       const pattern = options.nameContains === undefined ? null : `%${options.nameContains.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       return tx.query<CandidateRow>(
-        `SELECT c.id, c.family_name, c.given_names, c.birth_date, t.relation
+        `SELECT c.id, c.family_name, c.given_names, c.birth_date, t.relation, d.care_ended_on
            FROM formal.clients c
            LEFT JOIN ${careRelationOn('c.id', '$2', '$3')} t ON true
+           LEFT JOIN ${DOSSIERS} d ON d.client_id = c.id
           WHERE c.organisation_id = $1 AND ($4 OR t.relation IS NOT NULL)
             AND ($7::text IS NULL OR c.given_names || ' ' || c.family_name ILIKE $7)
-          ORDER BY c.family_name, c.given_names, c.id
+          ORDER BY d.care_ended_on IS NOT NULL, c.family_name, c.given_names, c.id
           LIMIT $5 OFFSET $6`,
         [organisationId, employeeId, options.today, options.wholeOrganisation, options.limit, options.offset, pattern],
       );

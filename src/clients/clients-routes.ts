@@ -29,7 +29,11 @@ const NewClientBody = Type.Object({
   careStartedOn: Type.Optional(DateOnly),
 }, { additionalProperties: false });
 
-const ClientSummary = Type.Object({ id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthDate: Type.String() });
+const ClientSummary = Type.Object({
+  id: Uuid, familyName: Type.String(), givenNames: Type.String(), birthDate: Type.String(),
+  // The last day of care once its end is recorded (issue 15): not an active client.
+  careEndedOn: Type.Optional(NullableString()),
+});
 const ClientList = Type.Object({ clients: Type.Array(ClientSummary) });
 const Person = Type.Object({ id: Type.String(), name: Type.String(), function: Type.String() });
 
@@ -127,7 +131,7 @@ export function clientsRoutes(app: FastifyInstance, deps: AppDeps): void {
       wholeOrganisation, limit: query.limit ?? 50, offset: query.offset ?? 0, nameContains: query.nameContains,
     });
     const clients = await scope.admit(candidates, (candidate) => candidate.id);
-    return { clients: clients.map(({ id, familyName, givenNames, birthDate }) => ({ id, familyName, givenNames, birthDate })) };
+    return { clients: clients.map(({ id, familyName, givenNames, birthDate, careEndedOn }) => ({ id, familyName, givenNames, birthDate, careEndedOn })) };
   };
 
   gatedRoute(app, deps, {

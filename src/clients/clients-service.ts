@@ -380,6 +380,8 @@ async function transferNotice(scope: ClientScope, masterKey: Buffer): Promise<Cl
 
 export interface ListCandidate extends ClientSummary {
   relation: string | null;
+  /** The recorded end of care, when there is one (issue 15 item 4). */
+  careEndedOn: string | null;
 }
 
 /**
@@ -391,7 +393,9 @@ export async function listCandidates(
   scope: ListScope, options: { wholeOrganisation: boolean; limit: number; offset: number; nameContains?: string | undefined },
 ): Promise<ListCandidate[]> {
   const rows = await clientCandidatesOf(scope).page({ ...options, today: calendarDate(scope.now) });
-  return rows.map((r) => ({ id: r.id, familyName: r.family_name, givenNames: r.given_names, birthDate: r.birth_date, relation: r.relation }));
+  return rows.map((r) => ({
+    id: r.id, familyName: r.family_name, givenNames: r.given_names, birthDate: r.birth_date, relation: r.relation, careEndedOn: r.care_ended_on ?? null,
+  }));
 }
 
 /** A client found by a search: one the caller may see, or — for whom they could break the glass — only that they exist. */

@@ -8,7 +8,10 @@
  */
 import { employeeIdOf, type ClientBoundScope, type ClientScope, type NewClientScope } from '../access/gate-scope.js';
 import { txOf } from '../db/scope-tx.js';
+import { careTeamHolderOn } from '../care-team/care-team-store.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
+import { calendarDate } from '../shared/calendar-date.js';
+import type { CARE_END_REASONS as CARE_END_REASON_LABELS } from '../shared/labels.js';
 import type { AnnotationKind, EntryKind, SourceKind, StatementType } from './entry-kinds.js';
 
 /**
@@ -16,7 +19,7 @@ import type { AnnotationKind, EntryKind, SourceKind, StatementType } from './ent
  * without aggregates, which PostgreSQL pulls up into the join: one round trip, the same plan.
  * @example `FROM formal.clients c LEFT JOIN ${DOSSIERS} d ON d.client_id = c.id`
  */
-export const DOSSIERS = '(SELECT client_id, holder_id, care_started_on, care_ended_on, created_at FROM care.dossiers)';
+export const DOSSIERS = '(SELECT client_id, holder_id, care_started_on, care_ended_on, care_ended_at, created_at FROM care.dossiers)';
 /** When each entry was recorded, for a module that orders its own rows by it (a thread's messages): no content. */
 export const ENTRY_MOMENTS = '(SELECT id, client_id, recorded_at FROM care.entries)';
 
@@ -33,6 +36,15 @@ export function lastAnnotationRecordedAt(clientId: string): string {
 /** Opens the dossier of the client that registration just created (`scope.created`), with its holder and the day care started. */
 export async function openNewDossier(scope: NewClientScope, clientId: string, holderId: string, careStartedOn: string): Promise<void> {
   await txOf(scope).query('INSERT INTO care.dossiers (client_id, holder_id, care_started_on) VALUES ($1, $2, $3)', [clientId, holderId, careStartedOn]);
+}
+
+/** Why care ended (migration 0086's closed list): no free text about the client outside the sealed tables. */
+export const CARE_END_REASONS = ['goals-reached', 'client-stopped', 'referred', 'moved', 'other'] as const satisfies readonly (keyof typeof CARE_END_REASON_LABELS)[];
+export type CareEndReason = (typeof CARE_END_REASONS)[number];
+
+/** The care period of a dossier with its recorded end; the end's columns are null while the care runs. */
+export interface CareEndRow {
+  care_started_on: string; care_ended_on: string | null; care_end_reason: CareEndReason | null; ended_by_name: string | null; care_ended_at: Date | null;
 }
 
 /** A dossier with its holder by name and function, and the care period. */
@@ -225,8 +237,28 @@ export function dossierOf(scope: ClientScope) {
     /** The dossier with its holder by name and function, and the care period; undefined without one. */
     withHolder: async (): Promise<DossierWithHolder | undefined> =>
       (await tx.query<DossierWithHolder>(
-        `SELECT d.holder_id, e.display_name AS holder_name, e.function_title AS holder_function, d.care_started_on, d.care_ended_on
-       FROM care.dossiers d JOIN ${EMPLOYEES} e ON e.id = d.holder_id WHERE d.client_id = $1`, [clientId]))[0],
+        // The holder today in the care team (a hand-over dated later changes it on that day), else the one the dossier names.
+        `SELECT e.id AS holder_id, e.display_name AS holder_name, e.function_title AS holder_function, d.care_started_on, d.care_ended_on
+       FROM care.dossiers d JOIN ${EMPLOYEES} e ON e.id = COALESCE(${careTeamHolderOn('d.client_id', '$2::date')}, d.holder_id)
+      WHERE d.client_id = $1`, [clientId, calendarDate(scope.now)]))[0],
+    /** Names the dossier's holder (a hand-over that took effect, issue 15 item 4), as the portal's messages and the overview read it. */
+    setHolder: async (employeeId: string): Promise<void> => {
+      await tx.query('UPDATE care.dossiers SET holder_id = $2 WHERE client_id = $1', [clientId, employeeId]);
+    },
+    /** The recorded end of care (migration 0086): the day, why, by whom and when; undefined while the care runs or without a dossier. */
+    careEnd: async (): Promise<CareEndRow | undefined> =>
+      (await tx.query<CareEndRow>(
+        `SELECT d.care_started_on, d.care_ended_on, d.care_end_reason, e.display_name AS ended_by_name, d.care_ended_at
+           FROM care.dossiers d LEFT JOIN ${EMPLOYEES} e ON e.id = d.care_ended_by WHERE d.client_id = $1`, [clientId]))[0],
+    /**
+     * Records the end of care, once (migration 0086's trigger refuses a second), as ended by the scope's employee at
+     * the scope's moment; false when the dossier has none to end (no dossier, or an end already recorded).
+     */
+    endCare: async (endedOn: string, reason: CareEndReason): Promise<boolean> =>
+      (await tx.query(
+        `UPDATE care.dossiers SET care_ended_on = $2, care_end_reason = $3, care_ended_by = $4, care_ended_at = $5
+          WHERE client_id = $1 AND care_ended_on IS NULL RETURNING client_id`,
+        [clientId, endedOn, reason, employeeIdOf(scope), scope.now])).length === 1,
     /** Whether the client's care started before `day`. */
     careStartedBefore: async (day: string): Promise<boolean> =>
       (await tx.query('SELECT 1 FROM care.dossiers WHERE client_id = $1 AND care_started_on < $2', [clientId, day])).length > 0,

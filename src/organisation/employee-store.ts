@@ -64,6 +64,42 @@ export async function organisationName(tx: Queryable, organisationId: string): P
   return rows[0]?.name;
 }
 
+/**
+ * The organisation's contact details for its letters (migration 0086); each null while not recorded.
+ * @example const contact = await organisationContactOf(tx, scope.client.organisationId);
+ */
+export interface OrganisationContact {
+  postalAddress: string | null;
+  postalCode: string | null;
+  place: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+}
+
+/** The fields of {@link OrganisationContact}, in the order a letter shows them. */
+export const CONTACT_FIELDS = ['postalAddress', 'postalCode', 'place', 'phone', 'email', 'website'] as const satisfies readonly (keyof OrganisationContact)[];
+
+const CONTACT_SQL = 'postal_address AS "postalAddress", postal_code AS "postalCode", town AS place, phone, email, website';
+
+/** The contact details of an organisation; all null when it has none (or there is no such organisation). */
+export async function organisationContactOf(tx: Queryable, organisationId: string): Promise<OrganisationContact> {
+  const rows = await tx.query<OrganisationContact>(`SELECT ${CONTACT_SQL} FROM org.organisations WHERE id = $1`, [organisationId]);
+  return rows[0] ?? { postalAddress: null, postalCode: null, place: null, phone: null, email: null, website: null };
+}
+
+/** The contact details of the organisation of the scope's client, for a letter on the client's request. */
+export function clientOrganisationContact(scope: ClientBoundScope): Promise<OrganisationContact> {
+  return organisationContactOf(txOf(scope), scope.client.organisationId);
+}
+
+/** Records an organisation's contact details without a session: the demo seed's fictional address (src/demo). */
+export async function setOrganisationContact(db: Queryable, organisationId: string, contact: OrganisationContact): Promise<void> {
+  await db.query(
+    'UPDATE org.organisations SET postal_address = $2, postal_code = $3, town = $4, phone = $5, email = $6, website = $7 WHERE id = $1',
+    [organisationId, contact.postalAddress, contact.postalCode, contact.place, contact.phone, contact.email, contact.website]);
+}
+
 /** The display names of those of `employeeIds` who are employees of the organisation, by id. */
 export async function employeeNames(tx: Queryable, organisationId: string, employeeIds: readonly string[]): Promise<Map<string, string>> {
   if (employeeIds.length === 0) return new Map();
@@ -593,6 +629,18 @@ export function organisationSettingsOf(scope: AdministrationScope) {
     },
     setDestructionSecondConfirmation: async (on: boolean): Promise<void> => {
       await tx.query('SELECT org.set_destruction_second_confirmation($1, $2, $3)', [organisationId, scope.actor.employeeId, on]);
+    },
+    /** The contact details for letters; locked for the rest of the transaction when `forUpdate`. */
+    contact: async (forUpdate = false): Promise<OrganisationContact> => {
+      const rows = await tx.query<OrganisationContact>(`SELECT ${CONTACT_SQL} FROM org.organisations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [organisationId]);
+      const row = rows[0];
+      if (row === undefined) throw new Error(`organisation ${organisationId} of the session is gone`);
+      return row;
+    },
+    setContact: async (contact: OrganisationContact): Promise<void> => {
+      await tx.query(
+        'UPDATE org.organisations SET postal_address = $2, postal_code = $3, town = $4, phone = $5, email = $6, website = $7 WHERE id = $1',
+        [organisationId, contact.postalAddress, contact.postalCode, contact.place, contact.phone, contact.email, contact.website]);
     },
   };
 }

@@ -11,6 +11,8 @@ import { decideSettingsChange, decideSettingsView } from './organisation-setting
 import { EMPLOYEE_ROLES } from './employee-roles.js';
 
 const URL = '/api/organisation/settings';
+/** No contact details for the letters recorded (migration 0086; organisation-contact.test.ts). */
+const NO_CONTACT = { postalAddress: '', postalCode: '', place: '', phone: '', email: '', website: '' };
 
 let h: Harness;
 let officer: TestEmployee;
@@ -60,9 +62,9 @@ describe('GET and PUT /api/organisation/settings', () => {
   it('shows the defaults: care professionals break the glass, a destruction waits for a second person', async () => {
     const response = await h.request({ method: 'GET', url: URL, cookie: officerCookie });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true, portalReleaseDays: 14, mayChange: true });
+    expect(response.json()).toEqual({ emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true, portalReleaseDays: 14, contact: NO_CONTACT, mayChange: true });
     const manager = await h.request({ method: 'GET', url: URL, cookie: managerCookie });
-    expect(manager.json()).toEqual({ emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true, portalReleaseDays: 14, mayChange: false });
+    expect(manager.json()).toEqual({ emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true, portalReleaseDays: 14, contact: NO_CONTACT, mayChange: false });
   });
 
   it('refuses the application administrator\'s change with the rule\'s explanation, logs it, and changes nothing', async () => {
@@ -107,7 +109,7 @@ describe('GET and PUT /api/organisation/settings', () => {
       method: 'PUT', url: URL, cookie: officerCookie, body: { emergencyAccessRoles: ['privacy-officer', 'care-professional'], destructionSecondConfirmation: false },
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ emergencyAccessRoles: ['care-professional', 'privacy-officer'], destructionSecondConfirmation: false, portalReleaseDays: 14, mayChange: true });
+    expect(response.json()).toEqual({ emergencyAccessRoles: ['care-professional', 'privacy-officer'], destructionSecondConfirmation: false, portalReleaseDays: 14, contact: NO_CONTACT, mayChange: true });
     expect(await stored()).toEqual({ roles: ['care-professional', 'privacy-officer'], second: false });
     const rows = await lastRows(2);
     expect(rows.map((r) => [r.outcome, r.employee_id, r.action, r.purpose])).toEqual([

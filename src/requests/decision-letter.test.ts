@@ -186,3 +186,32 @@ describe('the letter on a request, per outcome (issue 15)', () => {
     expectPlainDutch(text);
   });
 });
+
+// Runs last in this file: until now the organisation had no address, and every letter above said how to get it.
+describe('the sender block once the organisation\'s address is recorded (issue 15 item 3; migration 0086)', () => {
+  it('heads every letter with the postal address, phone, e-mail and website, and no longer asks the holder for the address', async () => {
+    const officer = await h.login(await h.employee({ role: 'privacy-officer' }));
+    const contact = {
+      postalAddress: 'Postbus 1234', postalCode: '3500 AA', place: 'Utrecht', phone: '030 123 45 67', email: 'brieven@voorbeeld.nl', website: 'www.voorbeeld.nl',
+    };
+    const saved = await h.request({ method: 'PUT', url: '/api/organisation/contact', cookie: officer, body: contact });
+    expect(saved.statusCode, saved.body).toBe(200);
+    try {
+      const clientId = await h.client({ age: 16, holder });
+      const granted = await request(clientId, 'copy');
+      await decide(clientId, granted, { outcome: 'granted', reasons: '' });
+      const extended = await request(clientId, 'inspect', { receivedOn: '2026-11-02' });
+      expect((await post(`/api/clients/${clientId}/requests/${extended}/extend`, { noticeSentOn: '2026-11-20', reasons: 'Groot dossier.' })).statusCode).toBe(200);
+      for (const id of [granted, extended]) {
+        const text = await letter(clientId, id);
+        expect(text).toContain(`${organisation} Postbus 1234 3500 AA Utrecht Telefoon: 030 123 45 67 E-mail: brieven@voorbeeld.nl Website: www.voorbeeld.nl`);
+        expect(text).toContain('Heeft u vragen over deze brief? Neem dan contact met ons op. Ons adres staat bovenaan deze brief.');
+        expect(text).not.toContain('Vraag dan ons adres aan');
+        expectPlainDutch(text);
+      }
+    } finally {
+      const empty = { postalAddress: '', postalCode: '', place: '', phone: '', email: '', website: '' };
+      expect((await h.request({ method: 'PUT', url: '/api/organisation/contact', cookie: officer, body: empty })).statusCode).toBe(200);
+    }
+  });
+});

@@ -96,7 +96,7 @@ function inBrackets(basis: readonly string[]): string {
 function drawHeader(doc: Pdf, job: DecisionLetterJob, dated: string, title: string): void {
   const { context, request, sender } = job;
   doc.fontSize(10).font('bold').text(sender?.organisation ?? context.organisation).font('regular');
-  if (sender !== undefined && sender.address !== null) doc.text(sender.address);
+  for (const line of [...(sender?.address ?? []), ...(sender?.reach ?? [])]) doc.text(line);
   doc.moveDown().text(`Aan: ${context.addressee}`)
     .text(`Ons kenmerk: ${letterReference(request.id)}`)
     .text(`Uw verzoek van: ${dateInWords(request.receivedOn)}`)
@@ -109,9 +109,12 @@ function drawHeader(doc: Pdf, job: DecisionLetterJob, dated: string, title: stri
 function drawFooter(doc: Pdf, job: DecisionLetterJob): void {
   const { context, sender } = job;
   const signatory = sender?.signatory ?? null;
-  const questions = sender !== undefined && sender.address === null
+  // Without a recorded postal address the letter says how to get it instead of printing a gap (migration 0086 stores it).
+  const questions = sender !== undefined && sender.address.length === 0
     ? `${LETTER_TEXTS.questions} Wilt u ons een brief sturen? Vraag dan ons adres aan ${signatory?.name ?? 'ons'}.`
-    : LETTER_TEXTS.questions;
+    : sender !== undefined
+      ? `${LETTER_TEXTS.questions} Ons adres staat bovenaan deze brief.`
+      : LETTER_TEXTS.questions;
   doc.moveDown().text(questions);
   doc.moveDown().text(LETTER_TEXTS.greeting).moveDown(0.5);
   if (signatory !== null) doc.text(signatory.name).text(signatory.functionTitle);

@@ -11,10 +11,40 @@ import { momentInWords } from '../shared/labels.js';
 /** Who sends the letter. */
 export interface LetterSender {
   organisation: string;
-  /** The organisation's postal address; null while none is recorded (the letter then says how to get it). */
-  address: string | null;
+  /**
+   * The organisation's postal address as the letter prints it under its name (street or PO box; postal code and
+   * place); empty while none is recorded — the letter then says how to get it (issue 15 item 3; migration 0086).
+   */
+  address: readonly string[];
+  /** How else to reach the organisation, as lines ("Telefoon: …", "E-mail: …", "Website: …"): those recorded. */
+  reach: readonly string[];
   /** The dossier holder who signs (003 §2.3.1: name and function); null when the client has none today. */
   signatory: { name: string; functionTitle: string } | null;
+}
+
+/** The organisation's contact details as stored (organisation/employee-store.ts `OrganisationContact`), each null when not recorded. */
+export interface SenderContact {
+  postalAddress: string | null;
+  postalCode: string | null;
+  place: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+}
+
+/**
+ * The lines a letter heads with under the organisation's name: its postal address, then phone, e-mail and website.
+ * @example senderLines({ postalAddress: 'Postbus 12', postalCode: '3500 AA', place: 'Utrecht', phone: null, email: 'info@x.nl', website: null })
+ * // { address: ['Postbus 12', '3500 AA Utrecht'], reach: ['E-mail: info@x.nl'] }
+ */
+export function senderLines(contact: SenderContact): Pick<LetterSender, 'address' | 'reach'> {
+  const town = [contact.postalCode, contact.place].filter((part): part is string => part !== null).join(' ');
+  const address = [contact.postalAddress ?? '', town].filter((line) => line !== '');
+  const reach: string[] = [];
+  if (contact.phone !== null) reach.push(`Telefoon: ${contact.phone}`);
+  if (contact.email !== null) reach.push(`E-mail: ${contact.email}`);
+  if (contact.website !== null) reach.push(`Website: ${contact.website}`);
+  return { address, reach };
 }
 
 /** One part of the dossier kept back from the requester: which, why (Dutch, B1), and the articles. */

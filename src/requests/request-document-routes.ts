@@ -10,24 +10,28 @@ import { progressOf, type ProgressReporter } from '../exports/export-progress.js
 import type { AppDeps } from '../http/app-deps.js';
 import { gatedRoute } from '../http/gated-route.js';
 import { Uuid } from '../http/schema-helpers.js';
+import { clientOrganisationContact } from '../organisation/employee-store.js';
 import { readerView } from '../shielding/reader-view.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import { renderDecisionLetter } from './decision-letter.js';
 import { generalInformationOf } from './general-information.js';
-import { withheldParts, type LetterSender } from './letter-parts.js';
+import { senderLines, withheldParts, type LetterSender } from './letter-parts.js';
 import { readerOfRequest, readRequest } from './request-service.js';
 
 /**
- * Who sends a letter: the organisation, and the client's dossier holder today (name and function, 003 §2.3.1) who
- * signs. The organisation's postal address is not recorded yet (no column in org.organisations), so it is null and
- * the letter tells the requester how to get it.
+ * Who sends a letter: the organisation with its postal address, phone, e-mail and website as its privacy officer
+ * recorded them (migration 0086; none recorded: the letter tells the requester how to get the address), and the
+ * client's dossier holder today (name and function, 003 §2.3.1) who signs.
  */
 async function letterSenderOf(scope: ClientBoundScope, organisation: string): Promise<LetterSender> {
   const today = calendarDate(scope.now);
   const holder = (await careTeamOf(scope).members())
     .filter((m) => m.relation === 'holder' && m.starts_on <= today && (m.ends_on === null || m.ends_on >= today))
     .sort((a, b) => b.starts_on.localeCompare(a.starts_on))[0];
-  return { organisation, address: null, signatory: holder === undefined ? null : { name: holder.display_name, functionTitle: holder.function_title } };
+  return {
+    organisation, ...senderLines(await clientOrganisationContact(scope)),
+    signatory: holder === undefined ? null : { name: holder.display_name, functionTitle: holder.function_title },
+  };
 }
 
 const RequestParams = Type.Object({ clientId: Uuid(), requestId: Uuid() }, { additionalProperties: false });

@@ -28,13 +28,14 @@ import type { OrganisationTerm } from './retention-policy.js';
 // ---------------------------------------------------------------- one dossier's facts, as columns
 
 /**
- * The last change of one dossier: its latest entry or annotation, else when the dossier (or client) was
+ * The last change of one dossier: its latest entry or annotation, or the recording of the end of care (issue 15
+ * item 4; 000: "tot 20 jaar na afloop van de hulpverlening"), else when the dossier (or client) was
  * created. An entry in a family part the client belongs to counts too: the family part belongs to each
  * member's dossier (003 §2.3.4) and is destroyed with the last member's dossier (migration 0022), so it
  * is never destroyed before 20 years after its own last change. Expects `c` (the clients) and `d`
  * (the dossiers, left-joined) in scope; the owners of entries and family parts give the subqueries.
  */
-const LAST_CHANGE_SQL = `GREATEST(c.created_at, d.created_at,
+const LAST_CHANGE_SQL = `GREATEST(c.created_at, d.created_at, d.care_ended_at,
   ${lastEntryRecordedAt('c.id')},
   ${lastAnnotationRecordedAt('c.id')},
   ${lastFamilyEntryRecordedAt('c.id')})`;

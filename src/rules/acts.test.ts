@@ -43,6 +43,7 @@ const MAY: Partial<Record<Act, { may: readonly TestActor[]; source: string }>> =
   'confirm-destruction': { may: ['holder', 'manager', 'privacy-officer'], source: 'Jeugdwet 7.3.9; issue 14: a second authorised person confirms' },
   'record-disclosure': { may: CARE_TEAM, source: 'Jeugdwet 7.3.11: professional secrecy is the care professionals\'' },
   'change-care-team': { may: ['holder', 'manager'], source: 'DOMAIN §2; AVG 5(1)(f), 32: joining the team opens the dossier' },
+  'end-care': { may: ['holder', 'manager'], source: 'Jeugdwet 7.3.8; 003 §2.1: the holder closes the care, a manager when the holder cannot; the team closes (DOMAIN §2)' },
   'record-objection': { may: [...CARE_TEAM, 'intern', 'manager'], source: '000: a restriction the client asks for, recorded at once' },
   'withdraw-objection': { may: ['holder', 'manager'], source: '000; Jeugdwet 7.3.11' },
   'record-death': { may: ['holder', 'manager'], source: 'Jeugdwet 7.3.12a: after the death other rules decide who inspects' },

@@ -71,6 +71,8 @@ export const Act = {
   recordDisclosure: 'record-disclosure',
   /** het behandelteam veranderen (who may open the dossier). */
   changeCareTeam: 'change-care-team',
+  /** de hulp beëindigen: the care ends, the team closes, the retention period counts from this change (Jeugdwet 7.3.8). */
+  endCare: 'end-care',
   /** het bezwaar van de cliënt tegen stagiairs vastleggen. */
   recordObjection: 'record-objection',
   /** dat bezwaar intrekken. */
@@ -389,6 +391,16 @@ export function decideAct(input: ActInput): Decision {
       return organisational(input, 'manage-care-team', [Citation.jeugdwet_7_3_11], { manager: true },
         'De dossierhouder of een leidinggevende bepaalt wie in het behandelteam zit.',
         'Alleen de dossierhouder van deze cliënt of een leidinggevende bepaalt wie in het behandelteam zit. Wie in het team komt, kan het dossier openen. Daarom mag niet iedereen die het dossier kan bereiken het team veranderen.');
+    case Act.endCare:
+      // Ending care closes the care team (only those directly involved see the dossier, DOMAIN §2: after the care
+      // nobody is) and is the dossier's last change from which the twenty years of retention count (Jeugdwet 7.3.8;
+      // BW 7:454 lid 3; 000: "tot 20 jaar na afloop van de hulpverlening"). The holder is responsible for the
+      // dossier (003 §2.1: "er is dus wel een 'houder' van het dossier nl. de hulpverlener") and decides when the care
+      // is done; a manager, who assigns care, may close it when the holder cannot (as for a transfer). Not a team
+      // member, an intern or administrative staff: it takes the dossier away from the whole team.
+      return organisational(input, 'end-care', [Citation.jeugdwet_7_3_8, Citation.bw_7_454, Citation.jeugdwet_7_3_11], { manager: true },
+        'De dossierhouder of een leidinggevende legt vast dat de hulp is gestopt. Daarna sluit het team en begint de bewaartermijn van twintig jaar.',
+        'Alleen de dossierhouder of een leidinggevende legt vast dat de hulp is gestopt. Daarna kan het team het dossier niet meer openen en begint de bewaartermijn.');
     case Act.recordObjection:
       // A restriction the client asks for (000): anyone in the care team records it at once.
       return organisational(input, 'manage-care-team.record-objection', [Citation.jeugdwet_7_3_11], { members: true, interns: true, manager: true },

@@ -245,6 +245,12 @@ export const AGREEMENTS: Record<'no-conversation-reports-to-parents', string> = 
 
 export const CARE_RELATIONS: Record<'holder' | 'member' | 'substitute' | 'intern', string> = { holder: 'Dossierhouder', member: 'Teamlid', substitute: 'Vervanger', intern: 'Stagiair' };
 
+/** Why care ended (migration 0086; dossier-store.ts CARE_END_REASONS). */
+export const CARE_END_REASONS: Record<'goals-reached' | 'client-stopped' | 'referred' | 'moved' | 'other', string> = {
+  'goals-reached': 'De doelen zijn bereikt', 'client-stopped': 'De cliënt of de ouders wilden stoppen', 'referred': 'Doorverwezen naar andere hulp',
+  'moved': 'Verhuisd', 'other': 'Een andere reden',
+};
+
 /** The access log's outcome (NEN 7513), and the engine's allow/deny where a screen shows that. */
 export const ACCESS_OUTCOMES: Record<AccessOutcome | 'refused' | 'allow' | 'deny', string> = {
   'allowed': 'Toegestaan', 'denied': 'Geweigerd', 'not-found': 'Niet gevonden of niet zichtbaar', 'refused': 'Geweigerd', 'allow': 'Toegestaan', 'deny': 'Geweigerd',
@@ -289,6 +295,7 @@ export const ACCESS_ACTIONS: Record<AccessAction, string> = {
   'transfer': 'Overgedragen',
   'record-disclosure': 'Verstrekking vastgelegd',
   'change-care-team': 'Behandelteam gewijzigd',
+  'end-care': 'Einde van de hulp vastgelegd',
   'record-objection': 'Bezwaar vastgelegd',
   'withdraw-objection': 'Bezwaar ingetrokken',
   'record-death': 'Overlijden vastgelegd',
@@ -380,6 +387,13 @@ export const FIELD_NAMES: Record<string, string> = {
   documentType: 'het soort identiteitsbewijs',
   checkedAt: 'het moment van de controle',
   note: 'de notitie',
+  postalAddress: 'het postadres',
+  postalCode: 'de postcode',
+  place: 'de plaats',
+  website: 'de website',
+  endedOn: 'de laatste dag van de hulp',
+  holderFrom: 'de eerste dag van de nieuwe dossierhouder',
+  formerHolderStays: 'of de huidige dossierhouder in het team blijft',
 };
 
 /** The Dutch name of an API field ("streetAddress" → "het adres"; "relations.0.custodyKind" → "de soort gezag"). */

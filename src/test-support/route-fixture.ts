@@ -80,6 +80,9 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
   const transfer = await h.request({ method: 'POST', url: `/api/clients/${transferredId}/transfer`, cookie, body: transferBody });
   const transferId = transfer.json<{ id: string }>().id;
   const t = `/api/clients/${transferredId}`;
+  // A third client for the end of care and the hand-over (issue 15 item 4), so the main client's team and care stay as they are.
+  const endingId = await h.client({ age: 14, holder });
+  const e = `/api/clients/${endingId}`;
   const c = `/api/clients/${clientId}`;
   const calls: Record<string, RouteCall> = {
     'GET /api/clients': { url: '/api/clients' },
@@ -99,6 +102,9 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'POST /api/clients/:clientId/care-team': { url: `${c}/care-team`, body: { employeeId: colleagueId, relation: 'member', startsOn: '2026-02-01' } },
     'POST /api/clients/:clientId/care-team/:memberId/end': { url: `${c}/care-team/${memberId}/end`, body: { endsOn: '2026-11-22' } },
     'GET /api/clients/:clientId/care-team/candidates': { url: `${c}/care-team/candidates` },
+    'POST /api/clients/:clientId/care-team/hand-over': { url: `${e}/care-team/hand-over`, body: { employeeId: colleagueId, holderFrom: '2026-12-01', formerHolderStays: true } },
+    'GET /api/clients/:clientId/end-of-care': { url: `${e}/end-of-care` },
+    'POST /api/clients/:clientId/end-of-care': { url: `${e}/end-of-care`, body: { endedOn: '2026-11-20', reason: 'goals-reached' } },
     'PATCH /api/clients/:clientId/formal-data': { url: `${c}/formal-data`, body: { phone: '010 765 4321', reason: 'Gebeld' } },
     'GET /api/clients/:clientId/access-facts': { url: `${c}/access-facts` },
     'POST /api/clients/:clientId/access-facts': { url: `${c}/access-facts`, body: { fact: 'client-objects-to-interns' } },
@@ -225,6 +231,7 @@ export async function createRouteFixture(h: Harness): Promise<RouteFixture> {
     'GET /api/admin-log': { url: '/api/admin-log' },
     'GET /api/organisation/settings': { url: '/api/organisation/settings' },
     'PUT /api/organisation/settings': { url: '/api/organisation/settings', body: { emergencyAccessRoles: ['care-professional'], destructionSecondConfirmation: true } },
+    'PUT /api/organisation/contact': { url: '/api/organisation/contact', body: { postalAddress: 'Postbus 12', postalCode: '3500 AA', place: 'Utrecht', phone: '030 123 4567', email: 'info@example.nl', website: 'www.example.nl' } },
     'POST /api/families': { url: '/api/families', body: { name: 'Gezin Twee', memberIds: [clientId] } },
     'GET /api/families/:familyId': { url: `/api/families/${familyId}` },
     'POST /api/families/:familyId/members': { url: `/api/families/${familyId}/members`, body: { clientId: siblingId } },
