@@ -31,6 +31,7 @@ export const CONSENT_KINDS: Labels = catalogue.CONSENT_KINDS;
 export const CONSENT_GIVERS: Labels = catalogue.CONSENT_GIVERS;
 export const AGREEMENTS: Labels = catalogue.AGREEMENTS;
 export const CARE_RELATIONS: Labels = catalogue.CARE_RELATIONS;
+export const CARE_END_REASONS: Labels = catalogue.CARE_END_REASONS;
 export const ACCESS_OUTCOMES: Labels = catalogue.ACCESS_OUTCOMES;
 export const ACCESS_BASES: Labels = catalogue.ACCESS_BASES;
 export const ACCESS_ACTIONS: Labels = catalogue.ACCESS_ACTIONS;
@@ -113,6 +114,12 @@ export const ORGANISATION_SETTINGS: Labels = {
   'emergency-access-roles': 'Wie mag noodtoegang gebruiken',
   'destruction-second-confirmation': 'Tweede bevestiging bij vernietiging',
   'portal-release-days': 'Dagen tot een stuk vanzelf in het cliëntportaal komt',
+  'contact-postal-address': 'Postadres op brieven',
+  'contact-postal-code': 'Postcode op brieven',
+  'contact-place': 'Plaats op brieven',
+  'contact-phone': 'Telefoonnummer op brieven',
+  'contact-email': 'E-mailadres op brieven',
+  'contact-website': 'Website op brieven',
 };
 
 /**
@@ -121,6 +128,8 @@ export const ORGANISATION_SETTINGS: Labels = {
  */
 export function settingValue(setting: string, value: string | null): string {
   if (value === null) return 'onbekend';
+  // The organisation's contact details (organisation-settings-routes.ts): percent-encoded in the row, '-' when empty.
+  if (setting.startsWith('contact-')) return value === '-' ? 'niet ingevuld' : decodeURIComponent(value);
   if (setting === 'emergency-access-roles') return value === '-' ? 'niemand' : value.split(',').map((role) => label(ROLES, role)).join(', ');
   if (value === 'true') return 'aan';
   if (value === 'false') return 'uit';

@@ -7,7 +7,7 @@ import { navigate } from '../router';
 import type { Me } from './Login';
 import { EmergencyAccess } from './EmergencyAccess';
 
-interface ClientSummary { id: string; familyName: string; givenNames: string; birthDate: string }
+interface ClientSummary { id: string; familyName: string; givenNames: string; birthDate: string; careEndedOn?: string | null }
 
 interface Signal { kind: string; urgency: 1 | 2 | 3; text: string }
 interface CaseloadClient extends ClientSummary { signals: Signal[] }
@@ -33,9 +33,13 @@ export function CaseloadPage({ me }: { me: Me }) {
   const list = useLoad(() => get<{ clients: ClientSummary[] }>('/api/clients?limit=200'), []);
   // My own clients with what needs attention, in the engine's order; administrative staff see the whole organisation without signals.
   const signals = useLoad(() => (wholeOrganisation ? Promise.resolve({ clients: [] as CaseloadClient[] }) : get<{ clients: CaseloadClient[] }>('/api/caseload/signals')), [wholeOrganisation]);
-  const ranked = signals.data?.clients ?? [];
+  // A client whose care ended (issue 15 item 4) is no longer active: listed apart, below, without signals.
+  const ended = (list.data?.clients ?? []).filter((c) => c.careEndedOn !== undefined && c.careEndedOn !== null);
+  const endedIds = new Set(ended.map((c) => c.id));
+  const ranked = (signals.data?.clients ?? []).filter((c) => !endedIds.has(c.id));
   const known = new Set(ranked.map((c) => c.id));
-  const rows: CaseloadClient[] = [...ranked, ...(list.data?.clients ?? []).filter((c) => !known.has(c.id)).map((c) => ({ ...c, signals: [] }))];
+  const quiet = (list.data?.clients ?? []).filter((c) => !known.has(c.id) && !endedIds.has(c.id));
+  const rows: CaseloadClient[] = [...ranked, ...quiet.map((c) => ({ ...c, signals: [] }))];
   const reloadAll = () => {
     list.reload();
     signals.reload();
@@ -51,7 +55,7 @@ export function CaseloadPage({ me }: { me: Me }) {
         <p role="status">{urgent === 0 ? 'Geen cliënt heeft nu iets dringends.' : `${urgent === 1 ? '1 cliënt heeft' : `${urgent} cliënten hebben`} iets dringends.`}</p>
       )}
       {list.data !== undefined && (rows.length === 0
-        ? <p>U heeft nu geen cliënten.</p>
+        ? <p>U heeft nu geen actieve cliënten.</p>
         : (
             <Wide label="Mijn caseload (tabel)">
               <table className="list" data-testid="caseload">
@@ -75,6 +79,19 @@ export function CaseloadPage({ me }: { me: Me }) {
               </table>
             </Wide>
           ))}
+      {ended.length > 0 && (
+        <section aria-labelledby="ended-title">
+          <h2 id="ended-title">Hulp gestopt</h2>
+          <p className="muted">
+            {wholeOrganisation
+              ? 'De hulp aan deze cliënten is gestopt. Hun dossiers worden bewaard.'
+              : 'De hulp aan deze cliënten is gestopt. U blijft dossierhouder, bijvoorbeeld voor een verzoek om inzage.'}
+          </p>
+          <ul className="plain" data-testid="caseload-ended">
+            {ended.map((c) => <li key={c.id}><Link to={`/clienten/${c.id}`}>{c.givenNames} {c.familyName}</Link> — hulp gestopt op {formatDate(c.careEndedOn)}</li>)}
+          </ul>
+        </section>
+      )}
       <FindClient me={me} />
       {(me.role === 'care-professional' || me.role === 'admin-staff') && <RegisterClient onDone={reloadAll} />}
     </>

@@ -25,6 +25,7 @@ import { ActingForSelect, NOBODY, type ActingForChoice } from './client/ActingFo
 import { useCareTeam, type CareTeamMember } from './client/care-team';
 import { CareTeamCard } from './client/CareTeam';
 import { CompetenceCard } from './client/Competence';
+import { EndOfCareCard } from './client/EndOfCare';
 import { IdentityCard } from './client/Identity';
 import { InternObjectionCard } from './client/InternObjection';
 import { MessagesCard } from './client/Messages';
@@ -181,6 +182,14 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
       <Consents client={c} me={me} team={team.data} />
       <Agreements clientId={c.id} />
       <CareTeamCard client={c} me={me} team={team} onChanged={onChanged} />
+      <EndOfCareCard
+        client={c}
+        me={me}
+        onChanged={() => {
+          team.reload();
+          onChanged();
+        }}
+      />
       <InternObjectionCard client={c} me={me} />
       <PortalInvitationCard client={c} me={me} />
       {(me.role === 'care-professional' || me.role === 'intern') && <MessagesCard client={c} me={me} />}

@@ -172,7 +172,8 @@ function UnusualAccess() {
   );
 }
 
-interface Settings { emergencyAccessRoles: string[]; destructionSecondConfirmation: boolean; portalReleaseDays: number; mayChange: boolean }
+interface Contact { postalAddress: string; postalCode: string; place: string; phone: string; email: string; website: string }
+interface Settings { emergencyAccessRoles: string[]; destructionSecondConfirmation: boolean; portalReleaseDays: number; contact: Contact; mayChange: boolean }
 
 /** The roles an organisation may let break the glass, each with one line of why (never the application administrator). */
 const EMERGENCY_ROLE_CHOICES: [string, string][] = [
@@ -195,7 +196,62 @@ export function OrganisationSettings() {
       {loaded.loading && <Loading what="Instellingen" />}
       <ProblemBox problem={loaded.problem} />
       {loaded.data !== undefined && <SettingsForm settings={loaded.data} />}
+      {loaded.data !== undefined && <ContactForm contact={loaded.data.contact} readOnly={!loaded.data.mayChange} />}
     </section>
+  );
+}
+
+/** The fields of the organisation's contact details, with their Dutch label and an example. */
+const CONTACT_FIELDS: [keyof Contact, string, string, string][] = [
+  ['postalAddress', 'Straat en huisnummer, of postbus', 'Bijvoorbeeld: Stationsplein 12 of Postbus 1234', 'street-address'],
+  ['postalCode', 'Postcode', 'Bijvoorbeeld: 3511 AB', 'postal-code'],
+  ['place', 'Plaats', 'Bijvoorbeeld: Utrecht', 'address-level2'],
+  ['phone', 'Telefoonnummer', 'Bijvoorbeeld: 030 123 45 67', 'tel'],
+  ['email', 'E-mailadres', 'Bijvoorbeeld: privacy@organisatie.nl', 'email'],
+  ['website', 'Website', 'Bijvoorbeeld: www.organisatie.nl', 'url'],
+];
+
+/**
+ * The organisation's address, phone, e-mail and website as its letters show them (issue 15 item 3). The privacy
+ * officer records them; without an address a letter asks the requester to get it from the dossier holder.
+ */
+function ContactForm({ contact, readOnly }: { contact: Contact; readOnly: boolean }) {
+  const [values, setValues] = useState<Contact>(contact);
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit(() => api<Settings>('PUT', '/api/organisation/contact', values), (answer) => {
+    setValues(answer.contact);
+    setSaved(true);
+  });
+  const change = (field: keyof Contact, value: string) => {
+    setSaved(false);
+    setValues((now) => ({ ...now, [field]: value }));
+  };
+  return (
+    <form onSubmit={(e) => void (readOnly ? e.preventDefault() : save.submit(e))} aria-labelledby="contact-title" aria-describedby="contact-intro" data-testid="organisation-contact">
+      <h3 id="contact-title">Adres op brieven</h3>
+      <p id="contact-intro">
+        Dit adres staat bovenaan elke brief over een verzoek, met telefoon, e-mail en website. Zo weet de cliënt waar hij terecht kan.
+        {readOnly ? ' Alleen de functionaris gegevensbescherming kan het veranderen.' : ' Laat een veld leeg als u het niet op de brief wilt.'}
+      </p>
+      {CONTACT_FIELDS.map(([field, text, hint, autoComplete]) => (
+        <div key={field} className="field">
+          <label htmlFor={`contact-${field}`}>{text}</label>
+          <input
+            id={`contact-${field}`}
+            name={field}
+            value={values[field]}
+            disabled={readOnly}
+            autoComplete={`organization ${autoComplete}`}
+            onChange={(e) => change(field, e.target.value)}
+            aria-describedby={`contact-${field}-hint`}
+          />
+          <p className="hint" id={`contact-${field}-hint`}>{hint}</p>
+        </div>
+      ))}
+      <ProblemBox problem={save.problem} />
+      {saved && <p role="status" className="ok">Het adres op brieven is opgeslagen.</p>}
+      {!readOnly && <div className="actions"><button type="submit" disabled={save.busy}>Adres opslaan</button></div>}
+    </form>
   );
 }
 

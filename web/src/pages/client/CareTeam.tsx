@@ -141,7 +141,8 @@ function AddMember({ clientId, onDone }: { clientId: string; onDone: () => void 
 
 /**
  * Hands the dossier to a colleague in the team: the new holder from the chosen day, the current holder's
- * holdership ending the day before (and, if chosen, staying on as a member), so that on each day one holder counts.
+ * holdership ending the day before (and, if chosen, staying on as a member), so that on each day one holder counts —
+ * one server call (POST …/care-team/hand-over), one transaction.
  */
 function ChangeHolder({ clientId, members, onDone }: { clientId: string; members: readonly CareTeamMember[]; onDone: () => void }) {
   const holders = members.filter((m) => m.relation === 'holder' && isCurrent(m));
@@ -152,13 +153,8 @@ function ChangeHolder({ clientId, members, onDone }: { clientId: string; members
   const [employeeId, setEmployeeId] = useState('');
   const [from, setFrom] = useState(dayAfter(today()));
   const [staysMember, setStaysMember] = useState(false);
-  const save = useSubmit(async () => {
-    await post(`/api/clients/${clientId}/care-team`, { employeeId, relation: 'holder', startsOn: from });
-    for (const h of holders) {
-      await post(`/api/clients/${clientId}/care-team/${h.id}/end`, { endsOn: dayAfter(from, -1) });
-      if (staysMember) await post(`/api/clients/${clientId}/care-team`, { employeeId: h.employee.id, relation: 'member', startsOn: from });
-    }
-  }, onDone);
+  // One call, one transaction on the server (issue 15 item 4): never two holders or none if something fails halfway.
+  const save = useSubmit(() => post(`/api/clients/${clientId}/care-team/hand-over`, { employeeId, holderFrom: from, formerHolderStays: staysMember }), onDone);
   if (options.length === 0) return <p>Er is niemand anders in het team die dossierhouder kan worden. Voeg eerst een collega toe aan het team.</p>;
   return (
     <form onSubmit={(e) => void save.submit(e)}>
