@@ -187,9 +187,9 @@ export function portalAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     method: 'POST', url: '/api/portal/auth/logout',
     schema: { tags: ['portal'], summary: 'End the portal session', response: { 204: Type.Null() } },
     intent: () => ({ action: 'account' }),
-    handler: async (_scope, request, reply) => {
+    handler: async (scope, request, reply) => {
       const token = portalToken(request, deps.config);
-      if (token !== undefined) await endPortalSession(deps.db, token, deps.now());
+      if (token !== undefined) await endPortalSession(scope, token, scope.now);
       clearPortalCookies(reply);
       reply.code(204);
       return null;

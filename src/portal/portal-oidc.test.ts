@@ -148,7 +148,14 @@ describe('an invitation linked through the provider, then logging in with it (is
     }
     const staffWrite = await h.request({ method: 'POST', url: `/api/clients/${clientId}/entries`, cookie: loginCookie!, body: { kind: 'plan', text: 'x', source: { kind: 'client' } } });
     expect(staffWrite.statusCode).toBe(401);
-  });
+
+    // Logging out ends the session (on PGlite the log-out wrote beside the gate's transaction on the one connection and
+    // waited for ever: found by e2e/portal-oidc.test.ts).
+    const logout = await portalRequest(h, { method: 'POST', url: '/api/portal/auth/logout', cookie: loginCookie! });
+    expect(logout.statusCode, logout.body).toBe(204);
+    expect((await portalRequest(h, { method: 'GET', url: '/api/portal/auth/me', cookie: loginCookie! })).statusCode).toBe(401);
+    expect((await portalRequest(h, { method: 'GET', url: '/api/portal/auth/me', cookie: cookie! })).statusCode).toBe(200);
+  }, 60_000);
 
   it('links a parent\'s invitation without a BSN check (the dossier holds no BSN of a relation)', async () => {
     const token = await invite(clientId, motherId);

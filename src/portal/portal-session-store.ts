@@ -80,9 +80,12 @@ export function resolvePortalSession(db: Queryable, token: string, settings: Por
   });
 }
 
-/** Ends the portal session of this token (log-out). */
-export async function endPortalSession(db: Queryable, token: string, now: Date): Promise<void> {
-  await asSystem(() => db.query('UPDATE org.portal_sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [hashPortalToken(token), now]));
+/**
+ * Ends the portal session of this token (log-out), in the gate scope's transaction: on PGlite's one connection a
+ * statement beside the open transaction waits for it, and the transaction for the route's answer — for ever.
+ */
+export async function endPortalSession(where: Where, token: string, now: Date): Promise<void> {
+  await asSystem(() => q(where).query('UPDATE org.portal_sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [hashPortalToken(token), now]));
 }
 
 /** Ends every open session of a portal account (new credentials, a new invitation, a disabled account). */
