@@ -4,11 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profiled, selfTimeLines } from './profile.js';
 
-/** Busy on purpose, under a name the summary must show. */
+/** Busy on purpose, under a name the summary must show (its own arithmetic, not the clock it asks now and then). */
 function spinForProfile(ms: number): number {
   const until = performance.now() + ms;
   let x = 0;
-  while (performance.now() < until) x += Math.sqrt(x + 1);
+  while (performance.now() < until) {
+    for (let i = 0; i < 10_000; i++) x += Math.sqrt(x + i);
+  }
   return x;
 }
 
@@ -22,8 +24,8 @@ describe('the bench CPU profile (BENCH_PROFILE)', () => {
       const written = JSON.parse(await readFile(file!, 'utf8')) as { nodes: unknown[] };
       expect(written.nodes.length).toBeGreaterThan(0);
       expect(top).not.toBeNull();
-      const spin = top!.find((t) => t.where.startsWith('spinForProfile'));
-      expect(spin?.share).toBeGreaterThan(0.3);
+      // The busiest of the functions (V8's own entries — idle, GC, program — aside), whatever else the machine runs.
+      expect(top!.find((t) => !t.where.startsWith('('))?.where).toMatch(/^spinForProfile /);
       expect(selfTimeLines(top!)).toMatch(/%\s+spinForProfile \(src\/bench\/profile\.test\.ts:\d+\)/);
     } finally {
       await rm(dir, { recursive: true, force: true });
