@@ -73,8 +73,8 @@ export function problemFrom(error: unknown): Problem {
 }
 
 /** Fetches a file (a letter, a copy, an attachment) with the portal session and hands it to the browser. */
-export async function portalDownload(url: string, fileName: string): Promise<void> {
-  const response = await portalRaw('GET', url, undefined, { accept: '*/*' });
+export async function portalDownload(url: string, fileName: string, headers: Record<string, string> = {}): Promise<void> {
+  const response = await portalRaw('GET', url, undefined, { accept: '*/*', ...headers });
   const blob = await response.blob();
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');

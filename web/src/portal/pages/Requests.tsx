@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { Select, TextArea } from '../../components';
 import { BasisLine, Done, Dutch, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad, usePortalSubmit } from '../components';
+import { newProgressId, PROGRESS_HEADER, type ServerProgress } from '../../api';
 import { portalDownload, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
 import type { PortalMe } from '../portal-types';
 import { dateWords, labelOf, useLanguage } from '../texts/catalogue';
@@ -150,10 +151,32 @@ function RequestCard({ request: r }: { request: PortalRequest }) {
   const words = dateWords(language);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ServerProgress>();
   const fetchFile = (path: string, name: string) => {
     setProblem(undefined);
+    portalDownload(`/api/portal/requests/${r.id}/${path}`, name).catch((error: unknown) => setProblem(problemFrom(error)));
+  };
+  // The export of a large dossier takes a while: the server reports how far it is under an id of ours (as the staff's exports).
+  const fetchExport = (path: string, name: string) => {
+    setProblem(undefined);
     setBusy(true);
-    portalDownload(`/api/portal/requests/${r.id}/${path}`, name).catch((error: unknown) => setProblem(problemFrom(error))).finally(() => setBusy(false));
+    setProgress(undefined);
+    const progressId = newProgressId();
+    let live = true;
+    const tick = () => {
+      if (!live) return;
+      portalGet<ServerProgress>(`/api/portal/exports/progress/${progressId}`).then((p) => live && setProgress(p), () => undefined).finally(() => {
+        if (live) setTimeout(tick, 700);
+      });
+    };
+    setTimeout(tick, 700);
+    portalDownload(`/api/portal/requests/${r.id}/${path}`, name, { [PROGRESS_HEADER]: progressId })
+      .catch((error: unknown) => setProblem(problemFrom(error)))
+      .finally(() => {
+        live = false;
+        setBusy(false);
+        setProgress(undefined);
+      });
   };
   const reasons = r.decision?.reasons;
   return (
@@ -185,11 +208,13 @@ function RequestCard({ request: r }: { request: PortalRequest }) {
           <h4 id={`export-${r.id}`}>{t.requests.exportTitle}</h4>
           <p className="hint">{t.requests.exportHelp}</p>
           <div className="actions">
-            <button type="button" className="secondary" disabled={busy} onClick={() => fetchFile('export.json', 'gegevens.json')}>{t.requests.downloadAs(t.requests.exportFormats.json)}</button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => fetchFile('export.xlsx', 'gegevens.xlsx')}>{t.requests.downloadAs(t.requests.exportFormats.xlsx)}</button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => fetchFile('export.fhir.json', 'gegevens-fhir.json')}>{t.requests.downloadAs(t.requests.exportFormats.fhir)}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => fetchExport('export.json', 'gegevens.json')}>{t.requests.downloadAs(t.requests.exportFormats.json)}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => fetchExport('export.xlsx', 'gegevens.xlsx')}>{t.requests.downloadAs(t.requests.exportFormats.xlsx)}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => fetchExport('export.fhir.json', 'gegevens-fhir.json')}>{t.requests.downloadAs(t.requests.exportFormats.fhir)}</button>
           </div>
-          {busy && <p role="status">{t.requests.exportBusy}</p>}
+          {busy && (
+            <p role="status">{progress !== undefined && progress.total > 0 ? t.requests.exportProgress(progress.done, progress.total) : t.requests.exportBusy}</p>
+          )}
         </div>
       )}
       <PortalProblem problem={problem} />
