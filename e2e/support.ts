@@ -26,12 +26,15 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `node bin/dossierwijzer.js start` on a free port with a fresh data folder; resolves once it prints its address. */
-export async function startServer(): Promise<Server> {
+/**
+ * Starts `node bin/dossierwijzer.js start` on a free port with a fresh data folder; resolves once it prints its address.
+ * `extraEnv` adds or overrides settings (e.g. `PORT` and `DW_PUBLIC_URL` with `DW_PORTAL_OIDC_*`, e2e/portal-oidc.test.ts).
+ */
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dw-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env, NODE_ENV: 'development', DW_DEMO: 'true',
-    DW_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', DW_LOG_CHECKPOINT_SECONDS: '0', LOG_LEVEL: 'warn',
+    DW_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', DW_LOG_CHECKPOINT_SECONDS: '0', LOG_LEVEL: 'warn', ...extraEnv,
   };
   // Always embedded PGlite in a scratch folder, whatever the caller's environment says.
   for (const name of ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'DW_MASTER_KEY', 'DW_MASTER_KEY_FILE', 'DW_LOG_CHECKPOINT_FILE']) delete env[name];
