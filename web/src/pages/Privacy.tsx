@@ -202,14 +202,15 @@ export function OrganisationSettings() {
 }
 
 /** The fields of the organisation's contact details, with their Dutch label and an example. */
-const CONTACT_FIELDS: [keyof Contact, string, string, string][] = [
-  ['postalAddress', 'Straat en huisnummer, of postbus', 'Bijvoorbeeld: Stationsplein 12 of Postbus 1234', 'street-address'],
-  ['postalCode', 'Postcode', 'Bijvoorbeeld: 3511 AB', 'postal-code'],
-  ['place', 'Plaats', 'Bijvoorbeeld: Utrecht', 'address-level2'],
-  ['phone', 'Telefoonnummer', 'Bijvoorbeeld: 030 123 45 67', 'tel'],
-  ['email', 'E-mailadres', 'Bijvoorbeeld: privacy@organisatie.nl', 'email'],
-  ['website', 'Website', 'Bijvoorbeeld: www.organisatie.nl', 'url'],
+const CONTACT_FIELDS: [keyof Contact, string, string][] = [
+  ['postalAddress', 'Straat en huisnummer, of postbus', 'Bijvoorbeeld: Stationsplein 12 of Postbus 1234'],
+  ['postalCode', 'Postcode', 'Bijvoorbeeld: 3511 AB'],
+  ['place', 'Plaats', 'Bijvoorbeeld: Utrecht'],
+  ['phone', 'Telefoonnummer', 'Bijvoorbeeld: 030 123 45 67'],
+  ['email', 'E-mailadres', 'Bijvoorbeeld: privacy@organisatie.nl'],
+  ['website', 'Website', 'Bijvoorbeeld: www.organisatie.nl'],
 ];
+const inputModes: Partial<Record<keyof Contact, 'tel' | 'email' | 'url'>> = { phone: 'tel', email: 'email', website: 'url' };
 
 /**
  * The organisation's address, phone, e-mail and website as its letters show them (issue 15 item 3). The privacy
@@ -233,7 +234,7 @@ function ContactForm({ contact, readOnly }: { contact: Contact; readOnly: boolea
         Dit adres staat bovenaan elke brief over een verzoek, met telefoon, e-mail en website. Zo weet de cliënt waar hij terecht kan.
         {readOnly ? ' Alleen de functionaris gegevensbescherming kan het veranderen.' : ' Laat een veld leeg als u het niet op de brief wilt.'}
       </p>
-      {CONTACT_FIELDS.map(([field, text, hint, autoComplete]) => (
+      {CONTACT_FIELDS.map(([field, text, hint]) => (
         <div key={field} className="field">
           <label htmlFor={`contact-${field}`}>{text}</label>
           <input
@@ -241,7 +242,9 @@ function ContactForm({ contact, readOnly }: { contact: Contact; readOnly: boolea
             name={field}
             value={values[field]}
             disabled={readOnly}
-            autoComplete={`organization ${autoComplete}`}
+            // The organisation's details, not the officer's own: the browser must not fill in a personal address.
+            autoComplete="off"
+            inputMode={inputModes[field]}
             onChange={(e) => change(field, e.target.value)}
             aria-describedby={`contact-${field}-hint`}
           />
