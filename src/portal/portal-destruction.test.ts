@@ -5,6 +5,7 @@
  * addresses erased, and the release records of the destroyed entries removed (a partial destruction: those of its
  * entries only). The destruction record stays as it was; another client's portal is untouched.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../db/organisation-scope.js';
 import { destroyConfirmed, sweepRetention } from '../retention/retention-service.js';
@@ -47,14 +48,17 @@ async function dossierWithPortal(): Promise<PortalOfClient> {
     const set = await portalRequest(h, { method: 'PUT', url: '/api/portal/messages/notifications', cookie: who.cookie, body: { email: `${who.username}@example.org` } });
     expect(set.statusCode, set.body).toBe(200);
   }
+  // The young person logs in through the provider too (0084): the hash of the broker's identifier of her.
+  await query('UPDATE org.portal_accounts SET oidc_identity = $2, oidc_linked_at = now() WHERE id = $1', [young.accountId, randomBytes(32).toString('hex')]);
   const invited = await post<{ accountId: string }>(`/api/clients/${clientId}/portal-invitations`, { relationId: father.id, identityCheck: { documentType: 'passport' } });
   return { clientId, young, mother: motherLogin, fatherInvitation: invited.accountId, entryIds: [plan.id, report.id] };
 }
 
 /** What is left of the portal of a client in the database. */
 async function portalLeft(p: PortalOfClient) {
-  const accounts = await query<{ id: string; username: string | null; password_hash: string | null; totp_secret: Buffer | null; disabled_at: Date | null; disabled_by: string | null }>(
-    'SELECT id, username, password_hash, totp_secret, disabled_at, disabled_by FROM org.portal_accounts WHERE client_id = $1', [p.clientId]);
+  const accounts = await query<{
+    id: string; username: string | null; password_hash: string | null; totp_secret: Buffer | null; oidc_identity: string | null; disabled_at: Date | null; disabled_by: string | null;
+  }>('SELECT id, username, password_hash, totp_secret, oidc_identity, disabled_at, disabled_by FROM org.portal_accounts WHERE client_id = $1', [p.clientId]);
   const ids = accounts.map((a) => a.id);
   const [sessions] = await query<{ open: number; addressed: number }>(
     'SELECT count(*) FILTER (WHERE ended_at IS NULL)::int AS open, count(*) FILTER (WHERE address IS NOT NULL)::int AS addressed FROM org.portal_sessions WHERE account_id = ANY($1::uuid[])', [ids]);
@@ -68,7 +72,7 @@ async function portalLeft(p: PortalOfClient) {
 function expectClosed(left: Awaited<ReturnType<typeof portalLeft>>, executedBy: string): void {
   expect(left.accounts.length).toBe(3);
   for (const a of left.accounts) {
-    expect(a).toMatchObject({ username: null, password_hash: null, totp_secret: null, disabled_by: executedBy });
+    expect(a).toMatchObject({ username: null, password_hash: null, totp_secret: null, oidc_identity: null, disabled_by: executedBy });
     expect(a.disabled_at).not.toBeNull();
   }
   expect(left).toMatchObject({ openSessions: 0, sessionAddresses: 0, openInvitations: 0, addresses: 0, releases: 0 });
@@ -98,6 +102,7 @@ describe('a destroyed dossier takes its portal with it (issue 19; migration 0085
     const bystander = await dossierWithPortal();
     const before = await portalLeft(p);
     expect(before).toMatchObject({ openSessions: 2, openInvitations: 1, addresses: 2, releases: 2 });
+    expect(before.accounts.filter((a) => a.oidc_identity !== null)).toHaveLength(1);
     expect((await portalRequest(h, { method: 'GET', url: '/api/portal/auth/me', cookie: p.young.cookie })).statusCode).toBe(200);
 
     await destroyOnRequest(p.clientId);
