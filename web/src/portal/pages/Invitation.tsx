@@ -64,6 +64,7 @@ export function InvitationPage({ onDone }: { onDone: () => void }) {
       {token === '' && codes === undefined && <p>{t.invitation.incomplete}</p>}
       <PortalProblem problem={openProblem} title={t.invitation.broken} />
       {token !== '' && opened === undefined && openProblem === undefined && <PortalLoading what={t.invitation.loading} />}
+      {opened !== undefined && codes === undefined && <p className="lead">{t.invitation.welcome(opened.displayName)} {t.invitation.forClient(opened.clientName)}</p>}
       {opened !== undefined && codes === undefined && provider !== undefined && (
         <section className="card" aria-labelledby="oidc-title">
           <h2 id="oidc-title">{t.invitation.oidcTitle(provider.name)}</h2>
@@ -85,7 +86,6 @@ export function InvitationPage({ onDone }: { onDone: () => void }) {
             void complete.submit();
           }}
         >
-          <p>{t.invitation.welcome(opened.displayName)} {t.invitation.forClient(opened.clientName)}</p>
           <p>{t.invitation.yourself}</p>
           <h2>{t.invitation.step1}</h2>
           <TextInput label={t.login.username} value={username} onChange={setUsername} required autoComplete="username" />
