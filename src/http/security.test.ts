@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timeStep, totpCode } from '../auth/totp.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { ensureOrganisation } from '../organisation/organisation-service.js';
+import { PORTAL_CSRF_HEADER, PORTAL_CSRF_VALUE } from '../portal/portal-route.js';
 import { EMPLOYEE_ROLES } from '../organisation/employee-roles.js';
 import { createHarness, TEST_PASSWORD, type Harness, type RequestMethod } from '../test-support/harness.js';
 import { createRouteFixture, type RouteFixture } from '../test-support/route-fixture.js';
@@ -259,5 +260,22 @@ describe('the proxy and TLS settings', () => {
     expect(plainHttpWarning(loadConfig({}))).toContain('DW_TRUST_PROXY');
     expect(plainHttpWarning(loadConfig({ DW_TRUST_PROXY: 'loopback' }))).toBeUndefined();
     expect(plainHttpWarning(loadConfig({ DW_PUBLIC_URL: 'https://dossier.example.nl' }))).toBeUndefined();
+  });
+});
+
+describe('the portal\'s OpenID Connect log-in when no provider is configured (issue 19 item 1)', () => {
+  it('lists no provider, and its start and callback answer 404 problem+json without a cookie or a session', async () => {
+    const providers = await h.request({ method: 'GET', url: '/api/portal/auth/oidc/providers' });
+    expect(providers.json()).toEqual({ providers: [] });
+    const start = await h.app.server.inject({ method: 'POST', url: '/api/portal/auth/oidc/start', headers: { [PORTAL_CSRF_HEADER]: PORTAL_CSRF_VALUE }, payload: {} });
+    const callback = await h.app.server.inject({ method: 'GET', url: '/api/portal/auth/oidc/callback?code=abc&state=def', headers: { cookie: `dw_portal_oidc=${'A'.repeat(60)}` } });
+    for (const response of [start, callback]) {
+      expect(response.statusCode, response.body).toBe(404);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.cookies).toEqual([]);
+    }
+    // Without the portal's CSRF header the start is refused before anything else (a cross-site form cannot begin a log-in).
+    const forged = await h.app.server.inject({ method: 'POST', url: '/api/portal/auth/oidc/start', payload: {} });
+    expect(forged.statusCode).toBe(403);
   });
 });
