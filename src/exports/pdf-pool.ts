@@ -11,8 +11,12 @@
  * Settings (environment, read per render): `DW_PDF_WORKERS` (default: the
  * cores less one, at least 2 and at most 4), `DW_PDF_TIME_BUDGET_MS` (default
  * 60,000), `DW_PDF_MAX_BYTES` (default 256 MiB), `DW_PDF_QUEUE` (renders that
- * may wait for a worker, default 64; beyond that 503). Idle workers do not
- * keep the process alive.
+ * may wait for a worker, default 64; beyond that 503),
+ * `DW_PDF_WORKER_IDLE_MS` (default 60,000: a worker idle that long is stopped,
+ * so the memory a large document took goes back to the system instead of
+ * staying with the process — the server's RSS under load stayed above
+ * 300 MB after one copy PDF, issue 18). Idle workers do not keep the process
+ * alive.
  *
  * The worker is `pdf-worker.js` beside this module once compiled. Under
  * Vitest this module runs from `src/` as TypeScript, which Node 20 cannot
@@ -40,6 +44,7 @@ export interface PdfBudget {
 interface PoolSettings extends PdfBudget {
   workers: number;
   maxQueue: number;
+  idleMs: number;
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -56,6 +61,7 @@ function settings(): PoolSettings {
     timeBudgetMs: positiveInt('DW_PDF_TIME_BUDGET_MS', 60_000),
     maxBytes: positiveInt('DW_PDF_MAX_BYTES', 256 * 1024 * 1024),
     maxQueue: positiveInt('DW_PDF_QUEUE', 64),
+    idleMs: positiveInt('DW_PDF_WORKER_IDLE_MS', 60_000),
   };
 }
 
@@ -97,6 +103,8 @@ interface Slot {
   worker: Worker | undefined;
   task: Task | undefined;
   timer: NodeJS.Timeout | undefined;
+  /** Stops the worker once it has been idle for the setting's time. */
+  idle: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -161,14 +169,17 @@ class PdfPool {
   private readonly queue: Task[] = [];
   private nextId = 1;
 
-  /** Workers, those rendering now, and renders waiting (the server's metrics). */
-  status(): { workers: number; busy: number; queued: number } {
-    return { workers: this.slots.length, busy: this.slots.filter((s) => s.task !== undefined).length, queued: this.queue.length };
+  /** Worker slots, those rendering now, renders waiting, and workers running (the server's metrics). */
+  status(): { workers: number; busy: number; queued: number; running: number } {
+    return {
+      workers: this.slots.length, busy: this.slots.filter((s) => s.task !== undefined).length, queued: this.queue.length,
+      running: this.slots.filter((s) => s.worker !== undefined).length,
+    };
   }
 
   run(job: PdfJob, progress: ProgressReporter | undefined, budget: PdfBudget | undefined): Promise<Buffer> {
     const current = settings();
-    while (this.slots.length < current.workers) this.slots.push({ worker: undefined, task: undefined, timer: undefined });
+    while (this.slots.length < current.workers) this.slots.push({ worker: undefined, task: undefined, timer: undefined, idle: undefined });
     if (this.queue.length >= current.maxQueue) return Promise.reject(pdfBusy());
     return new Promise<Buffer>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, job, budget: budget ?? current, progress, resolve, reject });
@@ -186,6 +197,8 @@ class PdfPool {
   }
 
   private start(slot: Slot, task: Task): void {
+    clearTimeout(slot.idle);
+    slot.idle = undefined;
     const worker = slot.worker ?? this.attach(slot);
     worker.ref();
     slot.task = task;
@@ -232,6 +245,16 @@ class PdfPool {
     slot.task = undefined;
     slot.worker?.unref();
     this.dispatch();
+    const worker = slot.worker;
+    if (slot.task === undefined && worker !== undefined) {
+      clearTimeout(slot.idle);
+      slot.idle = setTimeout(() => {
+        if (slot.task !== undefined || slot.worker !== worker) return;
+        slot.worker = undefined;
+        void worker.terminate();
+      }, settings().idleMs);
+      slot.idle.unref();
+    }
   }
 
   /** Ends the slot's task with an error; its worker is stopped (it may be mid-layout or dead) and a fresh one serves the next task. */
@@ -260,6 +283,6 @@ export function renderInWorker(job: PdfJob, progress?: ProgressReporter, budget?
 }
 
 /** The pool's state now: workers started, workers rendering, renders waiting for one. */
-export function pdfPoolStatus(): { workers: number; busy: number; queued: number } {
+export function pdfPoolStatus(): { workers: number; busy: number; queued: number; running: number } {
   return pool.status();
 }

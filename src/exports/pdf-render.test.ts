@@ -13,6 +13,7 @@ import { AppError } from '../errors.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import { pdfDocumentText } from '../test-support/pdf-text.js';
 import { renderCopyPdf, type CopyCover } from './copy-pdf.js';
+import { pdfPoolStatus } from './pdf-pool.js';
 
 let h: Harness;
 let cookie: string;
@@ -192,6 +193,15 @@ describe('render budgets', () => {
     expect((error as AppError).nl).toMatch(/duurde te lang/);
     const pdf = await renderCopyPdf(cover, view('Daarna gewoon.'));
     expect(await pdfDocumentText(pdf)).toContain('Daarna gewoon.');
+  }, 120_000);
+
+  it('stops a worker idle for DW_PDF_WORKER_IDLE_MS, so a large document\'s memory leaves the process; the next render starts a fresh one', async () => {
+    const pdf = await withEnv({ DW_PDF_WORKER_IDLE_MS: '200' }, () => renderCopyPdf(cover, view('Een document.')));
+    expect(await pdfDocumentText(pdf)).toContain('Een document.');
+    expect(pdfPoolStatus().running).toBeGreaterThan(0);
+    await expect.poll(() => pdfPoolStatus().running, { timeout: 10_000 }).toBe(0);
+    const next = await renderCopyPdf(cover, view('Daarna weer.'));
+    expect(await pdfDocumentText(next)).toContain('Daarna weer.');
   }, 120_000);
 
   it('refuses a document larger than the size budget with 503', async () => {
