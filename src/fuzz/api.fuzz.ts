@@ -5,12 +5,22 @@
  * the route fixture — as every role, as nobody, and as callers with a right to
  * the dossier (its holder, a substitute, an employee who broke the glass, a
  * manager with a recorded purpose), so hostile values on client-data writes
- * reach the services and the database instead of stopping at the policy.
+ * reach the services and the database instead of stopping at the policy —
+ * and as the client portal's users (issue 19), each with a portal session, on
+ * the portal's operations with valid-shaped bodies (several per operation):
+ * the fuzzed dossier's client (12) and her parents (custody under an
+ * agreement, no custody, custody ended), a young person of 16 in another
+ * dossier, and the client of a third dossier whose released entry holds the
+ * marker of another client; a portal session on a staff route and a staff
+ * session on a portal route must get what nobody gets.
  * Valid calls and mutations of them: wrong types, 1 MB strings, NUL bytes,
  * unicode, `__proto__`, deep nesting, unknown fields, foreign and malformed
  * ids, free texts up to the entry size limit (one unbroken word, prose, every
  * script). For every answer:
- *   - no 5xx and no stack trace, and no request takes 5 s or more;
+ *   - no 5xx and no stack trace, and no request takes 5 s or more (one
+ *     not answered within a minute fails the run, named, instead of hanging it);
+ *   - every refusal is problem+json (the readiness probe's 503 excepted);
+ *   - a portal user's answer names no other client (their id or care content);
  *   - a 2xx JSON body matches the operation's response schema;
  *   - a refused (4xx) request changed no data: a content hash of every table
  *     in the formal, care and org schemas (bookkeeping excepted, see
@@ -36,16 +46,21 @@ import { openPostgres } from '../db/postgres-database.js';
 import { EMPLOYEE_ROLES } from '../organisation/employee-roles.js';
 import { issueEnrolmentLink } from '../organisation/enrolment.js';
 import { createHarness, TEST_PASSWORD, testBsn, type Harness, type RequestMethod, type TestEmployee } from '../test-support/harness.js';
+import { createPortalAccount, portalLogin } from '../test-support/portal-fixture.js';
 import { createRouteFixture, type RouteCall, type RouteFixture } from '../test-support/route-fixture.js';
+import { PDF } from '../test-support/sample-files.js';
+import { PORTAL_CSRF_HEADER, PORTAL_CSRF_VALUE } from '../portal/portal-route.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 /** Every how many reads the data hash is also compared (every state-changing request is). */
 const READ_SAMPLE = 10;
 
 /** What a caller may or may not see; each is seeded into the fuzzed dossier. */
-type Marker = 'care-content' | 'shielded' | 'work-note' | 'bsn' | 'street-address';
+type Marker = 'care-content' | 'shielded' | 'work-note' | 'bsn' | 'street-address' | 'other-client';
 const TEXT = {
   'care-content': 'ZEER-GEHEIM-zorginhoud-7f3a',
+  // Care content of another client, released to that client's portal: only that client's portal account may ever see it.
+  'other-client': 'ANDERE-CLIENT-zorginhoud-3b8e',
   'shielded': 'AFGESCHERMD-over-een-ander-51c2',
   'work-note': 'WERKAANTEKENING-eigen-9d04',
   'street-address': 'Geheimhofje-marker 77',
@@ -72,6 +87,8 @@ interface Caller {
   headers?: Record<string, string>;
   /** The markers the rules let this caller see (grows when the caller breaks the glass). */
   sees: Set<Marker>;
+  /** A portal user (issue 19): the `dw_portal` session of this account, and the client whose dossier it belongs to. */
+  portal?: { accountId: string; clientId: string };
 }
 
 let h: Harness;
@@ -85,6 +102,16 @@ const secrets: string[] = [];
 const extraCalls: Record<string, RouteCall> = {};
 /** Calls that replace the fixture's, so that a marker stays reachable however many entries the fuzzing adds. */
 const overrides: Record<string, RouteCall> = {};
+/**
+ * The client portal's operations (issue 19) with valid-shaped calls, several per operation where the body has kinds
+ * (each a starting point the fuzzing mutates); the ids are those of the portal user `portal-client`, so the other
+ * portal users meet another person's ids.
+ */
+const portalCalls: Record<string, RouteCall[]> = {};
+/** Per portal user, the calls that are theirs (their own consent, their own parent to let in). */
+const portalCallsOf = new Map<string, Record<string, RouteCall>>();
+/** Every client a portal user belongs to: a portal answer names no client but the user's own. */
+const portalClientIds = new Set<string>();
 let cookieName: string;
 const ajv = addFormats(new Ajv({ strict: false, allErrors: false, validateFormats: true }));
 
@@ -95,6 +122,13 @@ async function caller(name: string, employee: TestEmployee | undefined, sees: re
     name, sees: new Set(sees),
     ...(employee === undefined ? {} : { employee }), ...(cookie === undefined ? {} : { cookie }), ...(headers === undefined ? {} : { headers }),
   });
+}
+
+/** A portal user with a session of their own (the realm's cookie, never a staff one). */
+async function portalCaller(name: string, account: { accountId: string; clientId: string; totpSecret: string }, sees: readonly Marker[]): Promise<void> {
+  secrets.push(account.totpSecret);
+  portalClientIds.add(account.clientId);
+  callers.set(name, { name, sees: new Set(sees), cookie: await portalLogin(h, account), portal: { accountId: account.accountId, clientId: account.clientId } });
 }
 
 /** A fresh session for a caller whose own was ended by a log-out or a password change (no log-in: the throttle may be shut by then). */
@@ -109,8 +143,8 @@ beforeAll(async () => {
   const c = `/api/clients/${fixture.clientId}`;
   const holderCookie = fixture.holderCookie;
   cookieName = holderCookie.slice(0, holderCookie.indexOf('='));
-  const post = async (url: string, body: unknown) => {
-    const response = await h.request({ method: 'POST', url, cookie: holderCookie, body });
+  const post = async (url: string, body: unknown, cookie = holderCookie) => {
+    const response = await h.request({ method: 'POST', url, cookie, body });
     if (response.statusCode >= 300) throw new Error(`setup ${url}: ${response.statusCode} ${response.body}`);
     return response.json<{ id: string; token?: string; code?: string }>();
   };
@@ -169,12 +203,137 @@ beforeAll(async () => {
   const broke = await h.request({ method: 'POST', url: `${c}/emergency-access`, cookie: callers.get('emergency')!.cookie!, body: { reason: 'Crisis: de cliënt is vermist, contactgegevens nodig.' } });
   if (broke.statusCode >= 300) throw new Error(`emergency access: ${broke.statusCode} ${broke.body}`);
   await caller('manager-with-purpose', await h.employee({ role: 'manager' }), DOSSIER, { 'x-dossierwijzer-purpose': 'quality-control' });
+
+  // The client portal (issue 19): the fuzzed dossier's client (12) and her parents (with custody — under the agreement
+  // about conversation reports —, without custody, custody ended), a young person of 16 in another dossier, and the
+  // client of a third dossier whose released entry holds the marker of another client.
+  const portalRelation = async (clientId: string, body: Record<string, unknown>, cookie = holderCookie) => {
+    const response = await h.request({
+      method: 'POST', url: `/api/clients/${clientId}/relations`, cookie, body: { relation: 'parent', establishedHow: 'gezagsregister', validFrom: '2026-01-05', ...body },
+    });
+    if (response.statusCode >= 300) throw new Error(`setup relation: ${response.statusCode} ${response.body}`);
+    return response.json<{ id: string }>();
+  };
+  const withCustody = { hasCustody: true, custodyEstablishedBy: 'by-law-marriage', custodyKind: 'two-headed-parental' };
+  const careContent = (await post(`${c}/entries`, {
+    kind: 'conversation-report', text: `Gesprek: ${TEXT['care-content']}`, source: { kind: 'client' },
+  })).id;
+  // Released to the portal: the care content reaches the client herself; the shielded entry nobody in the portal.
+  for (const id of [careContent, shielded.id]) await post(`${c}/entries/${id}/portal-release`, { decision: 'release' });
+  const mother = await portalRelation(fixture.clientId, { ...withCustody, familyName: 'Portaal', givenNames: 'Bram' });
+  const father = await portalRelation(fixture.clientId, { hasCustody: false, familyName: 'Portaal', givenNames: 'Karel' });
+  const ended = await portalRelation(fixture.clientId, { ...withCustody, familyName: 'Eerder', givenNames: 'Els' });
+  const endedResponse = await h.request({ method: 'POST', url: `${c}/relations/${ended.id}/end`, cookie: holderCookie, body: { validTo: '2026-06-30' } });
+  if (endedResponse.statusCode >= 300) throw new Error(`setup end relation: ${endedResponse.statusCode} ${endedResponse.body}`);
+  const account = (clientId: string, relationId?: string) =>
+    createPortalAccount(h, { clientId, ...(relationId === undefined ? {} : { relationId }), createdBy: fixture.holder });
+  const young = await account(fixture.clientId);
+  await portalCaller('portal-client', young, ['care-content']);
+  await portalCaller('portal-parent', await account(fixture.clientId, mother.id), []);
+  await portalCaller('portal-no-custody', await account(fixture.clientId, father.id), []);
+  await portalCaller('portal-custody-ended', await account(fixture.clientId, ended.id), []);
+  const sixteen = await h.client({ age: 16, holder: fixture.holder });
+  const sixteenMother = await portalRelation(sixteen, { ...withCustody, familyName: 'Zestien', givenNames: 'Zoë' });
+  await portalCaller('portal-young-16', await account(sixteen), []);
+  const otherHolder = await h.employee({ role: 'care-professional' });
+  const other = await h.client({ age: 14, holder: otherHolder });
+  const otherCookie = await h.login(otherHolder);
+  const otherEntry = await post(`/api/clients/${other}/entries`, { kind: 'plan', text: TEXT['other-client'], source: { kind: 'client' } }, otherCookie);
+  await post(`/api/clients/${other}/entries/${otherEntry.id}/portal-release`, { decision: 'release' }, otherCookie);
+  await portalCaller('portal-other-client', await account(other), ['other-client']);
+  // What the portal user `portal-client` has done, so the operations on one request, consent or message have a real id.
+  const asYoung = async (url: string, body: unknown) => {
+    const response = await h.request({ method: 'POST', url, cookie: callers.get('portal-client')!.cookie!, headers: { [PORTAL_CSRF_HEADER]: PORTAL_CSRF_VALUE }, body });
+    if (response.statusCode >= 300) throw new Error(`setup ${url}: ${response.statusCode} ${response.body}`);
+    return response.json<{ id: string; attachments?: { id: string }[] }>();
+  };
+  const portalCopy = await asYoung('/api/portal/requests', { kind: 'copy', details: 'Een kopie van mijn dossier graag.' });
+  await post(`${c}/requests/${portalCopy.id}/decision`, { outcome: 'granted', reasons: '' });
+  const portability = await asYoung('/api/portal/requests', { kind: 'portability', details: 'Mijn gegevens om mee te nemen.' });
+  await post(`${c}/requests/${portability.id}/decision`, { outcome: 'granted', reasons: '' });
+  const disclosure = { kind: 'disclosure', recipient: 'Mentor op school', purpose: 'Begeleiding in de klas', dataDescription: 'Het plan', part: 'care-plan', validTo: '2027-06-30' };
+  const consent = await asYoung('/api/portal/consents', disclosure);
+  const message = await asYoung('/api/portal/messages', { text: 'Vraag over mijn plan', attachment: { name: 'brief.pdf', contentBase64: PDF.toString('base64') } });
+  // A log-in target of its own (a parent in the third dossier) and an open invitation (a parent in the fuzzed one).
+  const portalLoginTarget = await account(other, (await portalRelation(other, { ...withCustody, familyName: 'Inlog', givenNames: 'Ida' }, otherCookie)).id);
+  secrets.push(portalLoginTarget.totpSecret);
+  const portalJson = async (url: string, body: unknown) => (await h.request({ method: 'POST', url, headers: { [PORTAL_CSRF_HEADER]: PORTAL_CSRF_VALUE }, body })).json<{ challenge: string; state: string }>();
+  const challenge = (await portalJson('/api/portal/auth/login', { username: portalLoginTarget.username, password: portalLoginTarget.password })).challenge;
+  const invited = await portalRelation(fixture.clientId, { ...withCustody, familyName: 'Uitgenodigd', givenNames: 'Ilse' });
+  const invitation = await post(`${c}/portal-invitations`, { relationId: invited.id, identityCheck: { documentType: 'passport' } }) as unknown as { link: string };
+  const token = invitation.link.slice(invitation.link.indexOf('#') + 1);
+  const state = (await portalJson('/api/portal/auth/invitation/open', { token })).state;
+  const one = (call: RouteCall) => [call];
+  Object.assign(portalCalls, {
+    'GET /api/portal/dossier': one({ url: '/api/portal/dossier' }),
+    'GET /api/portal/dossier/entries/:entryId': one({ url: `/api/portal/dossier/entries/${careContent}` }),
+    'GET /api/portal/general-information': one({ url: '/api/portal/general-information' }),
+    'GET /api/portal/access-log': [{ url: '/api/portal/access-log' }, { url: '/api/portal/access-log?limit=2&before=99999999' }],
+    'GET /api/portal/requests': one({ url: '/api/portal/requests' }),
+    'POST /api/portal/requests': [
+      { url: '/api/portal/requests', body: { kind: 'inspect', details: 'Ik wil mijn dossier inzien.' } },
+      { url: '/api/portal/requests', body: { kind: 'copy', part: 'care-plan', details: 'Een kopie van het plan.' } },
+      { url: '/api/portal/requests', body: { kind: 'add-statement', details: 'Dit klopt niet.', statement: { entryId: careContent, text: 'Zo heb ik het niet gezegd.' } } },
+      { url: '/api/portal/requests', body: { kind: 'withdraw-consent', details: 'Ik trek dit in.', consentId: consent.id } },
+      { url: '/api/portal/requests', body: { kind: 'general-information', details: 'Hoe gaat het?' } },
+      { url: '/api/portal/requests', body: { kind: 'correct', part: 'conversation-report', details: 'Mijn naam is verkeerd gespeld.' } },
+      { url: '/api/portal/requests', body: { kind: 'destroy', details: 'Vernietig het gesprek.' } },
+    ],
+    'GET /api/portal/requests/:requestId': one({ url: `/api/portal/requests/${portalCopy.id}` }),
+    'GET /api/portal/requests/:requestId/letter.pdf': one({ url: `/api/portal/requests/${portalCopy.id}/letter.pdf` }),
+    'GET /api/portal/requests/:requestId/copy.pdf': one({ url: `/api/portal/requests/${portalCopy.id}/copy.pdf` }),
+    'GET /api/portal/requests/:requestId/export.json': one({ url: `/api/portal/requests/${portability.id}/export.json` }),
+    'GET /api/portal/requests/:requestId/export.xlsx': one({ url: `/api/portal/requests/${portability.id}/export.xlsx` }),
+    'GET /api/portal/requests/:requestId/export.fhir.json': one({ url: `/api/portal/requests/${portability.id}/export.fhir.json` }),
+    // A progress id nobody started (the export's progress itself is the exports' own test).
+    'GET /api/portal/exports/progress/:progressId': one({ url: '/api/portal/exports/progress/00000000-0000-4000-8000-0000000e1f0a' }),
+    'GET /api/portal/consents': one({ url: '/api/portal/consents' }),
+    'POST /api/portal/consents': [
+      { url: '/api/portal/consents', body: { ...disclosure, informationGiven: 'Ik weet waarvoor het is.' } },
+      { url: '/api/portal/consents', body: { kind: 'care', informationGiven: 'Uitleg over de hulp gelezen.' } },
+    ],
+    'POST /api/portal/consents/:consentId/withdraw': one({ url: `/api/portal/consents/${consent.id}/withdraw` }),
+    'GET /api/portal/consents/parents': one({ url: '/api/portal/consents/parents' }),
+    'PUT /api/portal/consents/parents/:relationId/:part': [
+      { url: `/api/portal/consents/parents/${mother.id}/care-plan`, body: { allowed: true } },
+      { url: `/api/portal/consents/parents/${mother.id}/dossier`, body: { allowed: false } },
+    ],
+    'GET /api/portal/messages': one({ url: '/api/portal/messages' }),
+    'POST /api/portal/messages': [
+      { url: '/api/portal/messages', body: { text: 'Wanneer is het volgende gesprek?' } },
+      { url: '/api/portal/messages', body: { text: 'Hierbij de brief.', attachment: { name: 'brief.pdf', contentBase64: PDF.toString('base64') } } },
+      { url: '/api/portal/messages', body: { text: 'Geen pdf.', attachment: { name: 'brief.pdf', contentBase64: Buffer.from('MZ not a pdf').toString('base64') } } },
+    ],
+    'GET /api/portal/messages/:messageId/attachments/:attachmentId': one({ url: `/api/portal/messages/${message.id}/attachments/${message.attachments![0]!.id}` }),
+    'PUT /api/portal/messages/notifications': [{ url: '/api/portal/messages/notifications', body: { email: 'ouder@example.org' } }, { url: '/api/portal/messages/notifications', body: { email: null } }],
+    'POST /api/portal/auth/login': one({ url: '/api/portal/auth/login', body: { username: portalLoginTarget.username, password: portalLoginTarget.password } }),
+    'POST /api/portal/auth/login/totp': one({ url: '/api/portal/auth/login/totp', body: { challenge, code: '123456' } }),
+    'GET /api/portal/auth/me': one({ url: '/api/portal/auth/me' }),
+    'POST /api/portal/auth/logout': one({ url: '/api/portal/auth/logout' }),
+    'GET /api/portal/auth/oidc/providers': one({ url: '/api/portal/auth/oidc/providers' }),
+    // OpenID Connect (not configured here: the routes must refuse in words, never fail).
+    'POST /api/portal/auth/oidc/start': [{ url: '/api/portal/auth/oidc/start', body: {} }, { url: '/api/portal/auth/oidc/start', body: { token } }],
+    'GET /api/portal/auth/oidc/callback': [
+      { url: '/api/portal/auth/oidc/callback?code=een-code&state=een-toestand&iss=https%3A%2F%2Fidp.example' },
+      { url: '/api/portal/auth/oidc/callback?error=access_denied&error_description=geannuleerd' },
+    ],
+    'POST /api/portal/auth/invitation/open': one({ url: '/api/portal/auth/invitation/open', body: { token } }),
+    'POST /api/portal/auth/invitation/complete': one({
+      url: '/api/portal/auth/invitation/complete', body: { token, state, username: 'ilse-uitgenodigd', password: 'Een-heel-eigen-wachtwoord-2026', code: '123456' },
+    }),
+  } satisfies Record<string, RouteCall[]>);
+  // The young person of 16 lets her own mother see a part; a parent withdraws what she gave herself.
+  portalCallsOf.set('portal-young-16', {
+    'PUT /api/portal/consents/parents/:relationId/:part': { url: `/api/portal/consents/parents/${sixteenMother.id}/care-plan`, body: { allowed: true } },
+  });
   openapi = (await h.request({ method: 'GET', url: '/api/openapi.json' })).json();
   hasher = h.database.url === undefined ? h.database.db : openPostgres(h.database.url, { maxConnections: 1 });
 }, 180_000);
 afterAll(async () => {
   if (hasher !== h.database.db) await hasher.close();
-  await h.close();
+  // Bounded: after a request that was never answered (see answeredWithin) the database may never close, and the run
+  // must still end with its failure printed.
+  await answeredWithin(h.close(), 'closing the harness');
 });
 
 /**
@@ -189,6 +348,8 @@ const BOOKKEEPING: Record<string, readonly string[] | 'all'> = {
   'org.login_challenges': 'all',
   'org.download_links': ['failed_attempts'], // a wrong code is counted towards locking the link
   'org.enrolment_links': ['attempts'], // likewise a wrong code against an enrolment link
+  'org.portal_sessions': 'all', // the portal's sessions: last_seen_at, as org.sessions
+  'org.portal_login_challenges': 'all', // the portal's log-in challenges, as org.login_challenges
 };
 
 /** Per guarded table: the projection whose rows are hashed (bookkeeping columns left out, bytea by digest). */
@@ -295,6 +456,20 @@ const longText = fc.oneof(
 );
 /** No single request may take longer than this (issue 13: a copy PDF once blocked the server for minutes). */
 const REQUEST_BUDGET_MS = 5_000;
+/** A request that is not answered at all within this fails the run at once, named (instead of hanging it). */
+const HANG_MS = 60_000;
+
+async function answeredWithin<T>(answer: Promise<T>, label: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${label}: no answer within ${HANG_MS / 1000} s`)), HANG_MS);
+  });
+  try {
+    return await Promise.race([answer, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Values that break naive code. */
 const hostile = fc.oneof(
@@ -364,7 +539,9 @@ function decodable(url: string): boolean {
 }
 
 const STACK = /\n\s+at .+:\d+:\d+|node_modules|\/src\/.+\.ts/;
-const MARKERS: readonly Marker[] = ['care-content', 'shielded', 'work-note', 'bsn', 'street-address'];
+const MARKERS: readonly Marker[] = ['care-content', 'shielded', 'work-note', 'bsn', 'street-address', 'other-client'];
+/** The markers in the fuzzed dossier itself (the other client's is in another). */
+const DOSSIER_MARKERS = MARKERS.filter((marker) => marker !== 'other-client');
 
 describe('fuzzing every operation of the OpenAPI document as every role, as nobody and as those with a care relation', () => {
   // Runs first, before the fuzzing adds entries and notes: a marker nobody can receive would make its leak check prove nothing.
@@ -376,33 +553,54 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
       return (await Promise.all(urls.map((url) => h.request({ method: 'GET', url, cookie: who.cookie!, ...(who.headers === undefined ? {} : { headers: who.headers }) })))).map((r) => r.body).join('\n');
     };
     const holder = await answers('holder');
-    expect(MARKERS.filter((marker) => !holder.includes(markers[marker]))).toEqual([]);
+    expect(DOSSIER_MARKERS.filter((marker) => !holder.includes(markers[marker]))).toEqual([]);
     const substitute = await answers('substitute');
-    expect(MARKERS.filter((marker) => substitute.includes(markers[marker]))).toEqual(['care-content', 'shielded', 'bsn', 'street-address']);
+    expect(DOSSIER_MARKERS.filter((marker) => substitute.includes(markers[marker]))).toEqual(['care-content', 'shielded', 'bsn', 'street-address']);
     const outsider = await answers('care-professional');
-    expect(MARKERS.filter((marker) => outsider.includes(markers[marker]))).toEqual([]);
+    expect(DOSSIER_MARKERS.filter((marker) => outsider.includes(markers[marker]))).toEqual([]);
     const admin = await answers('admin-staff');
-    expect(MARKERS.filter((marker) => admin.includes(markers[marker]))).toEqual(['bsn', 'street-address']);
+    expect(DOSSIER_MARKERS.filter((marker) => admin.includes(markers[marker]))).toEqual(['bsn', 'street-address']);
+  });
+
+  it('the portal\'s markers are live: the client sees her released conversation report, the other dossier\'s client his plan, the rest neither', async () => {
+    const answers = async (name: string) => {
+      const who = callers.get(name)!;
+      const urls = ['/api/portal/dossier', portalCalls['GET /api/portal/dossier/entries/:entryId']![0]!.url, '/api/portal/general-information'];
+      return (await Promise.all(urls.map((url) => h.request({ method: 'GET', url, cookie: who.cookie! })))).map((r) => r.body).join('\n');
+    };
+    const expectSeen = async (name: string, expected: Marker[]) => {
+      const body = await answers(name);
+      expect(MARKERS.filter((marker) => body.includes(markers[marker])), `${name}: ${body.slice(0, 2000)}`).toEqual(expected);
+    };
+    await expectSeen('portal-client', ['care-content']);
+    await expectSeen('portal-other-client', ['other-client']);
+    for (const name of ['portal-parent', 'portal-no-custody', 'portal-custody-ended', 'portal-young-16']) await expectSeen(name, []);
   });
 
   it(`survives ${RUNS} generated requests: no 5xx, no stack trace, schema-true answers, no data changed when refused, nothing leaked`, async () => {
     const calls: Record<string, RouteCall> = { ...extraCalls, ...fixture.calls, ...overrides };
     const documented = operations();
-    // The client portal's routes (issue 19) are fuzzed from outside the portal realm: every caller here is staff or
-    // nobody, so each must answer a 4xx (a portal session on them is tested in src/portal/portal-auth.test.ts). Their call
-    // is the pattern with a made-up id and an empty body, which the fuzzing mutates. Fuzzing them with portal sessions
-    // and valid bodies is still to do (named in the stop's notes).
-    for (const name of documented.filter((n) => n.includes(' /api/portal/') && calls[n] === undefined)) {
-      const method = name.split(' ')[0]!;
-      const pattern = name.slice(method.length + 1);
-      calls[name] = { url: pattern.replaceAll(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000'), ...(method === 'GET' ? {} : { body: {} }) };
-    }
+    // The client portal's operations (issue 19) are fuzzed with portal sessions and valid-shaped bodies (portalCalls),
+    // and from outside the realm: a staff session or none on them must answer a 4xx, as a portal session on a staff route.
+    const variants = (name: string): RouteCall[] => portalCalls[name] ?? (calls[name] === undefined ? [] : [calls[name]]);
     // Every documented operation is fuzzed: a new route without a call here or in the route fixture fails the run.
-    expect(documented.filter((name) => calls[name] === undefined), 'operations without a call').toEqual([]);
+    expect(documented.filter((name) => variants(name).length === 0), 'operations without a call').toEqual([]);
     expect(documented.length).toBeGreaterThan(100);
     const publicRoutes = new Set(h.app.routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`));
-    const routes = documented.map((name) => [name, calls[name]!] as const);
-    const names = [...callers.keys()];
+    const routes = documented;
+    const portalNames = [...callers.keys()].filter((n) => callers.get(n)!.portal !== undefined);
+    const staffNames = [...callers.keys()].filter((n) => callers.get(n)!.portal === undefined);
+    const isPortal = (name: string) => name.includes(' /api/portal/');
+    // Mostly the realm's own users on a portal operation (where the data is) and staff or nobody elsewhere; now and then the other realm.
+    const callerOf = (name: string) => fc.oneof(
+      { arbitrary: fc.constantFrom(...(isPortal(name) ? portalNames : staffNames)), weight: 4 },
+      { arbitrary: fc.constantFrom(...(isPortal(name) ? staffNames : portalNames)), weight: 1 },
+    );
+    // A portal user's own call (their own consent, their own parent) where there is one, else the operation's.
+    const callsFor = (name: string, callerName: string): RouteCall[] => {
+      const own = portalCallsOf.get(callerName)?.[name];
+      return own === undefined ? variants(name) : [own];
+    };
     const called = new Map<string, number>();
     let requests = 0;
     let hashed = 0;
@@ -411,9 +609,9 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
     // The hash of the data as it is now, when known: a refused request's "after" is the next request's "before".
     let known: Map<string, string> | undefined;
     await fc.assert(fc.asyncProperty(
-      fc.constantFrom(...routes).chain(([name, call]) => fc.record({
-        name: fc.constant(name), url: urlArbitrary(call.url), body: bodyArbitrary(call.body), caller: fc.constantFrom(...names),
-      })),
+      fc.constantFrom(...routes).chain((name) => callerOf(name).chain((callerName) => fc.constantFrom(...callsFor(name, callerName)).chain((call) => fc.record({
+        name: fc.constant(name), url: urlArbitrary(call.url), body: bodyArbitrary(call.body), caller: fc.constant(callerName),
+      })))),
       async ({ name, url, body, caller: callerName }) => {
         requests += 1;
         called.set(name, (called.get(name) ?? 0) + 1);
@@ -424,14 +622,16 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
         const before = compare ? known ?? await dataHash() : undefined;
         known = undefined;
         const started = performance.now();
-        const response = await h.request({
-          method, url, ...(who.cookie === undefined ? {} : { cookie: who.cookie }), ...(who.headers === undefined ? {} : { headers: who.headers }),
+        // A state-changing portal request carries the portal's CSRF header, whoever sends it (as the portal's pages do).
+        const headers = { ...who.headers, ...(isPortal(name) && method !== 'GET' ? { [PORTAL_CSRF_HEADER]: PORTAL_CSRF_VALUE } : {}) };
+        const label = `${callerName} ${method} ${url.slice(0, 200)}`;
+        const response = await answeredWithin(h.request({
+          method, url, ...(who.cookie === undefined ? {} : { cookie: who.cookie }), headers,
           ...(method === 'GET' ? {} : { body }),
           // Not the harness's own address: a fuzzed log-in must not throttle the log-ins of the tests after this one.
           remoteAddress: '203.0.113.77',
-        });
+        }), label);
         const took = performance.now() - started;
-        const label = `${callerName} ${method} ${url.slice(0, 200)}`;
         slowest = took > slowest.ms ? { ms: took, label } : slowest;
         const text = (body as { text?: unknown } | undefined)?.text;
         if (method === 'POST' && response.statusCode < 300 && typeof text === 'string' && text.length >= 100_000) longTextsStored += 1;
@@ -444,7 +644,9 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
         // (malformed percent-encoding → 400, a path no route matches → 404, a URL too long → 414).
         // A path with dot segments ("../") may also be refused as bad input (400) before any route runs.
         const dotSegments = /(^|\/)(\.|%2e){1,2}(\/|$)/i.test(url.split('?')[0]!);
-        if (who.cookie === undefined && !publicRoutes.has(name)) {
+        // Likewise whoever has no session of the route's realm: a portal session on a staff route, a staff session on a portal route.
+        const realmSession = who.cookie !== undefined && (who.portal !== undefined) === isPortal(name);
+        if (!realmSession && !publicRoutes.has(name)) {
           expect([401, 404, 414].includes(response.statusCode) || !decodable(url) || (dotSegments && response.statusCode === 400), `${label}: ${response.statusCode}`).toBe(true);
         }
         // The leak check, per marker and caller. Breaking the glass opens the dossier to whoever does it: that answer
@@ -457,6 +659,14 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
         } else if (response.statusCode < 300) {
           for (const marker of DOSSIER) who.sees.add(marker);
         }
+        // A portal user's answers name no other client: not their id, and (above) not their care content.
+        if (who.portal !== undefined) {
+          for (const clientId of portalClientIds) if (clientId !== who.portal.clientId) expect(response.body, `${label} names another client`).not.toContain(clientId);
+        }
+        // Every refusal is problem+json (RFC 9457), with the reason in Dutch (the readiness probe's 503 is its own answer).
+        if (response.statusCode >= 400 && !notReady) {
+          expect(String(response.headers['content-type']), `${label} → ${response.statusCode}: ${response.body.slice(0, 200)}`).toMatch(/^application\/problem\+json/);
+        }
         for (const secret of secrets) expect(response.body, `${label} leaks a TOTP secret`).not.toContain(secret);
         expect(response.body, `${label} leaks a password hash`).not.toMatch(PASSWORD_HASH);
         if (before !== undefined && response.statusCode >= 400) {
@@ -467,6 +677,7 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
         }
         // A log-out or password change ends the caller's session: give the caller a new one.
         if (who.employee !== undefined && response.statusCode < 300 && (pattern === '/api/auth/logout' || pattern === '/api/auth/password')) await renewSession(who);
+        if (who.portal !== undefined && response.statusCode < 300 && pattern === '/api/portal/auth/logout') who.cookie = await portalLogin(h, who.portal);
         // A generated id with dot segments ("../") is resolved before routing, so the request may reach another
         // route than the one it was generated for: its answer is then not held to this route's schema (the
         // leak, secret, 5xx and data checks above still hold for it).
