@@ -86,3 +86,47 @@ describe('every portal page as each demo portal user: dates in words, no raw cod
     expect(findings).toEqual([]);
   });
 });
+
+describe('the flows that change something, by the right person and the wrong one', () => {
+  it('Sara (14) gives a consent to share her plan with school and writes to her care team; her mother may not give that consent', async () => {
+    const sara = await demo.freshPage();
+    await sara.setViewportSize({ width: 390, height: 860 });
+    await logIn(sara, 'demo.jongere');
+    const findings: string[] = [];
+
+    await sara.goto('/portaal/toestemmingen');
+    const give = sara.getByTestId('give-consent');
+    await give.waitFor();
+    await give.getByLabel('Welke gegevens?').fill('Mijn plan van aanpak');
+    await give.getByLabel('Aan wie?').fill('Mijn mentor op school');
+    await give.getByLabel('Waarvoor?').fill('Zodat de mentor weet wat ik oefen.');
+    await give.getByRole('checkbox').check();
+    await give.getByRole('button', { name: 'Toestemming geven' }).click();
+    await sara.getByText('Je toestemming is vastgelegd.').waitFor();
+    const consent = sara.getByTestId('consent').filter({ hasText: 'Mijn mentor op school' });
+    await consent.waitFor();
+    await expect(consent.textContent()).resolves.toMatch(/Gegeven op \d{1,2} [a-z]+ \d{4}/);
+    await scan(sara, 'toestemming gegeven', findings);
+
+    await sara.goto('/portaal/berichten');
+    const write = sara.getByTestId('write-message');
+    await write.waitFor();
+    await write.getByLabel('Je bericht').fill('Kan het gesprek volgende week op woensdag?');
+    await write.getByRole('button', { name: 'Versturen' }).click();
+    await sara.getByText('Je bericht is verstuurd.').waitFor();
+    const mine = sara.getByTestId('message').filter({ hasText: 'volgende week op woensdag' });
+    await mine.waitFor();
+    await expect(mine.textContent()).resolves.toMatch(/Jij, \d{1,2} [a-z]+ \d{4}/);
+    await scan(sara, 'bericht verstuurd', findings);
+
+    // Her mother (custody, Sara is 14): sharing Sara's data with others is Sara's to decide; the form is not there.
+    const mother = await demo.freshPage();
+    await logIn(mother, 'demo.moeder');
+    await mother.goto('/portaal/toestemmingen');
+    await mother.getByRole('heading', { level: 2, name: 'Toestemming geven om gegevens te delen' }).waitFor();
+    await expect(mother.getByTestId('give-consent').count()).resolves.toBe(0);
+    await expect(mother.getByTestId('withheld').last().textContent()).resolves.toMatch(/Waarom niet\?\s*\S+/);
+    await scan(mother, 'moeder toestemming', findings);
+    expect(findings).toEqual([]);
+  });
+});
