@@ -13,6 +13,7 @@ import { appendAccessLog } from '../access/access-log-store.js';
 import { loadConfig } from '../config/config.js';
 import { openPostgres } from '../db/postgres-database.js';
 import { unusedPort } from '../test-support/network.js';
+import { parseExposition, sample } from '../test-support/prometheus-text.js';
 import { switchableDatabase } from '../test-support/switchable-database.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { createApp, type App } from './app.js';
@@ -62,8 +63,10 @@ describe('GET /metrics', () => {
       expect(text).toContain('dossierwijzer_http_requests_total{method="GET",route="/health/live",status_class="2xx"} 2');
       expect(text).toContain('dossierwijzer_http_requests_total{method="GET",route="/api/clients/:clientId",status_class="4xx"} 1');
       expect(text).toContain('dossierwijzer_http_requests_total{method="DELETE",route="(unmatched)",status_class="4xx"} 1');
-      expect(text).toMatch(/dossierwijzer_http_request_duration_seconds_bucket\{method="GET",route="\/health\/live",le="\+Inf"\} 2/);
-      expect(text).toMatch(/dossierwijzer_http_request_duration_seconds_count\{method="GET",route="\/health\/live"\} 2/);
+      // Label order means nothing in the format (prom-client writes `le` first): looked up by name and labels.
+      const parsed = parseExposition(text);
+      expect(sample(parsed, 'dossierwijzer_http_request_duration_seconds_bucket', { method: 'GET', route: '/health/live', le: '+Inf' })).toBe(2);
+      expect(sample(parsed, 'dossierwijzer_http_request_duration_seconds_count', { method: 'GET', route: '/health/live' })).toBe(2);
       expect(text).toMatch(/^dossierwijzer_access_log_rows \d+$/m);
       expect(text).toContain('dossierwijzer_database_up 1');
       expect(text).toContain('# TYPE dossierwijzer_log_checkpoint_failures_total counter');
@@ -85,10 +88,43 @@ describe('GET /metrics', () => {
       ].map(exportDocumentOf)).toEqual(['request/portability.fhir.json', 'transfer/dossier.pdf', 'download', undefined, undefined]);
       // No client data: route templates only, never the id that was asked for.
       expect(text).not.toContain(clientId);
-      // Every sample line is "name{labels} number" (the exposition format a scraper parses).
-      for (const line of text.trim().split('\n').filter((l) => !l.startsWith('#'))) expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? -?[\d.e+-]+$/);
     } finally {
       await close();
+    }
+  });
+
+  it('answers the Prometheus text format a scraper accepts, with the process metrics; two apps in one process count apart', async () => {
+    const first = await build();
+    const second = await build();
+    try {
+      await first.app.server.inject({ method: 'GET', url: '/health/live' });
+      const answer = await first.app.server.inject({ method: 'GET', url: '/metrics' });
+      expect(answer.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
+      const families = parseExposition(answer.body);
+      // prom-client's process collectors, under our prefix (docs/operations.md, "Metrics"): CPU, memory, event-loop lag, GC.
+      for (const [name, type] of [
+        ['dossierwijzer_process_cpu_seconds_total', 'counter'], ['dossierwijzer_process_resident_memory_bytes', 'gauge'],
+        ['dossierwijzer_nodejs_heap_size_used_bytes', 'gauge'], ['dossierwijzer_nodejs_eventloop_lag_p99_seconds', 'gauge'],
+        ['dossierwijzer_nodejs_gc_duration_seconds', 'histogram'], ['dossierwijzer_process_start_time_seconds', 'gauge'],
+        ['dossierwijzer_http_requests_total', 'counter'], ['dossierwijzer_database_up', 'gauge'],
+      ] as const) expect(families.get(name)?.type, name).toBe(type);
+      expect(sample(families, 'dossierwijzer_process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+      expect(sample(families, 'dossierwijzer_process_start_time_seconds')).toBeLessThanOrEqual(Date.now() / 1000);
+      // Every name has our prefix: nothing from prom-client's global registry or another library.
+      expect([...families.keys()].filter((name) => !name.startsWith('dossierwijzer_'))).toEqual([]);
+      // Each app its own registry: the second app did not see the first one's request, and scrapes as well.
+      const other = parseExposition((await second.app.server.inject({ method: 'GET', url: '/metrics' })).body);
+      expect(sample(families, 'dossierwijzer_http_requests_total', { method: 'GET', route: '/health/live', status_class: '2xx' })).toBe(1);
+      expect(sample(other, 'dossierwijzer_http_requests_total', { method: 'GET', route: '/health/live', status_class: '2xx' })).toBeUndefined();
+      expect(other.get('dossierwijzer_process_resident_memory_bytes')?.type).toBe('gauge');
+      // The reader refuses what a scraper would: it can fail.
+      expect(() => parseExposition('dossierwijzer_x 1\n')).toThrow(/no TYPE/);
+      expect(() => parseExposition('# TYPE a counter\na{route="/x} 1\n')).toThrow(/not closed/);
+      expect(() => parseExposition('# TYPE a counter\na 1\n# TYPE b gauge\nb 1\na{x="y"} 1\n')).toThrow(/not together/);
+      expect(() => parseExposition('# TYPE h histogram\nh_bucket{le="1"} 2\nh_bucket{le="+Inf"} 1\nh_sum 1\nh_count 1\n')).toThrow(/cumulative/);
+    } finally {
+      await first.close();
+      await second.close();
     }
   });
 

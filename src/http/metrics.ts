@@ -3,91 +3,60 @@
  * `GET /metrics`, for the addresses in DW_METRICS_ALLOW only (default: this
  * host, loopback). docs/operations.md, "Metrics", says what each one means.
  *
- * Our own few counters and histograms instead of prom-client: we need three
- * metric kinds and the text format (version 0.0.4), which fit in this file;
- * prom-client would add a dependency and its default process collectors for
- * no gain here. Labels are route templates (`/api/clients/:clientId`), methods,
- * status classes and fixed outcome names — never an id, a name or a path
- * someone typed: no client data, and a bounded number of series (an unmatched
- * URL counts as the route `(unmatched)`).
+ * Kept by prom-client (siimon/prom-client), not by code of our own: the
+ * project prefers a well-kept library, the text format's escaping, histogram
+ * buckets and metric-name rules are the library's, and it brings the process
+ * metrics an operator asks for (CPU, resident memory, event-loop lag, GC) —
+ * which a registry of our own would have had to reimplement. prom-client's
+ * global default registry is never used: each app instance has its own
+ * `Registry` (tests build several apps in one process, and a metric may be
+ * registered only once per registry). The process metrics describe the
+ * process, not an app, so they live in one registry per process, made on
+ * first use (its event-loop monitor and GC observer are made once, never per
+ * app), and each app's scrape merges the two.
+ *
+ * Labels are route templates (`/api/clients/:clientId`), methods, status
+ * classes and fixed outcome names — never an id, a name or a path someone
+ * typed: no client data, and a bounded number of series (an unmatched URL
+ * counts as the route `(unmatched)`).
  *
  * Where the numbers come from: requests and their latency from Fastify's
  * onResponse hook; database outages from the onError hook
  * (`isDatabaseUnavailable`); the pool from `poolStatus()`, the access log's
  * head (rows written by all servers) from the database, and the PDF queue
- * from the pool — all read at scrape time; export durations from the same
+ * from the pool — all read at scrape time, before the registry is rendered; export durations from the same
  * onResponse hook, for the routes that make a document; read-log group-commit batches,
  * checkpoint writes, retention sweeps and online backups (the pause they make) as they happen.
  */
 import { AsyncResource } from 'node:async_hooks';
 import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { readChainHead } from '../access/log-checkpoints.js';
 import { ConfigError } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { isDatabaseUnavailable } from '../db/database.js';
 import { AppError } from '../errors.js';
 
-type Labels = Record<string, string>;
+/** Every metric's name starts with this, the process metrics' too. */
+const PREFIX = 'dossierwijzer_';
 
-function labelText(labels: Labels): string {
-  const entries = Object.entries(labels);
-  if (entries.length === 0) return '';
-  return `{${entries.map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}`;
-}
+/** The exposition format's content type (Prometheus text, version 0.0.4). */
+export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
 
-function key(labels: Labels): string {
-  return JSON.stringify(Object.entries(labels));
-}
+let processMetrics: Registry | undefined;
 
-class Counter {
-  private readonly values = new Map<string, { labels: Labels; value: number }>();
-  constructor(readonly name: string, readonly help: string) {}
-  inc(labels: Labels = {}, by = 1): void {
-    const k = key(labels);
-    const current = this.values.get(k);
-    if (current === undefined) this.values.set(k, { labels, value: by });
-    else current.value += by;
+/**
+ * The process's own metrics (prom-client's default collectors: CPU, memory, event-loop lag, GC, handles, the
+ * Node version, the start time), in a registry of their own made once per process: the event-loop monitor and
+ * the GC observer they start are never stopped, so one per app would pile up in a process that builds many apps.
+ */
+function processRegistry(): Registry {
+  if (processMetrics === undefined) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics, prefix: PREFIX });
   }
-
-  get(labels: Labels = {}): number {
-    return this.values.get(key(labels))?.value ?? 0;
-  }
-
-  render(): string[] {
-    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`,
-      ...[...this.values.values()].map((v) => `${this.name}${labelText(v.labels)} ${v.value}`)];
-  }
-}
-
-class Histogram {
-  private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
-  constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {}
-  observe(value: number, labels: Labels = {}): void {
-    const k = key(labels);
-    let s = this.series.get(k);
-    if (s === undefined) {
-      s = { labels, counts: this.buckets.map(() => 0), sum: 0, count: 0 };
-      this.series.set(k, s);
-    }
-    for (const [i, bound] of this.buckets.entries()) if (value <= bound) s.counts[i]! += 1;
-    s.sum += value;
-    s.count += 1;
-  }
-
-  render(): string[] {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
-    for (const s of this.series.values()) {
-      for (const [i, bound] of this.buckets.entries()) lines.push(`${this.name}_bucket${labelText({ ...s.labels, le: String(bound) })} ${s.counts[i]}`);
-      lines.push(`${this.name}_bucket${labelText({ ...s.labels, le: '+Inf' })} ${s.count}`);
-      lines.push(`${this.name}_sum${labelText(s.labels)} ${s.sum}`, `${this.name}_count${labelText(s.labels)} ${s.count}`);
-    }
-    return lines;
-  }
-}
-
-function gauge(name: string, help: string, values: readonly { labels?: Labels; value: number }[]): string[] {
-  return [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, ...values.map((v) => `${name}${labelText(v.labels ?? {})} ${v.value}`)];
+  return processMetrics;
 }
 
 /** Where the retention schedule reports (retention-schedule.ts's SweepLog): the metrics read its events on the way. */
@@ -117,41 +86,77 @@ export function exportDocumentOf(route: string): string | undefined {
   return match === null ? undefined : `${match[1] === 'requests' ? 'request' : 'transfer'}/${match[2]}`;
 }
 
-/** The server's metrics: one instance per app (tests build several apps in one process). */
+/** Sets a gauge, or leaves its series out of the scrape when there is no reading. */
+function setOrOmit(gauge: Gauge, value: number | undefined): void {
+  if (value === undefined) gauge.remove({});
+  else gauge.set(value);
+}
+
+/** The server's metrics: one instance (and one prom-client Registry) per app (tests build several apps in one process). */
 export class Metrics {
-  readonly startedAt = Date.now() / 1000;
-  private readonly requests = new Counter('dossierwijzer_http_requests_total', 'HTTP requests answered, by method, route template and status class.');
-  private readonly latency = new Histogram('dossierwijzer_http_request_duration_seconds', 'Time to answer an HTTP request, by method and route template.',
-    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]);
+  readonly registry = new Registry();
+  private readonly requests = new Counter({ name: `${PREFIX}http_requests_total`, help: 'HTTP requests answered, by method, route template and status class.',
+    labelNames: ['method', 'route', 'status_class'] as const, registers: [this.registry] });
 
-  readonly databaseUnavailable = new Counter('dossierwijzer_database_unavailable_total',
-    'Requests that failed because the database could not serve (down, unreachable, a timeout, pool exhausted): answered 503.');
+  private readonly latency = new Histogram({ name: `${PREFIX}http_request_duration_seconds`, help: 'Time to answer an HTTP request, by method and route template.',
+    labelNames: ['method', 'route'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [this.registry] });
 
-  private readonly exports = new Histogram('dossierwijzer_export_duration_seconds',
-    'Time to produce an export (copy PDF, letter, portability and transfer files, a download pickup), by document and outcome (ok, refused, failed).',
-    [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300]);
+  private readonly exports = new Histogram({ name: `${PREFIX}export_duration_seconds`,
+    help: 'Time to produce an export (copy PDF, letter, portability and transfer files, a download pickup), by document and outcome (ok, refused, failed).',
+    labelNames: ['document', 'outcome'] as const, buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300], registers: [this.registry] });
 
-  private readonly logBatches = new Histogram('dossierwijzer_access_log_group_commit_rows', 'Access-log rows of reads committed together in one group-commit batch.',
-    [1, 2, 5, 10, 25, 50, 100, 250, 500]);
+  // Unlabelled counters show 0 from the start, so an alert on their rate has a series before the first event.
+  readonly databaseUnavailable = new Counter({ name: `${PREFIX}database_unavailable_total`,
+    help: 'Requests that failed because the database could not serve (down, unreachable, a timeout, pool exhausted): answered 503.', registers: [this.registry] });
 
-  private readonly checkpointFailures = new Counter('dossierwijzer_log_checkpoint_failures_total', 'Checkpoint writes to DW_LOG_CHECKPOINT_FILE that failed.');
-  private checkpointLast: { at: number; seq: number } | undefined;
-  private readonly sweeps = new Counter('dossierwijzer_retention_sweeps_total', 'Retention sweeps by outcome: done, skipped (another server held the lock), failed.');
-  private readonly sweepLast = new Map<string, number>();
+  private readonly databaseUp = new Gauge({ name: `${PREFIX}database_up`,
+    help: 'Whether the access-log head could be read within DW_READY_TIMEOUT_MS at this scrape.', registers: [this.registry] });
 
-  private readonly backups = new Counter('dossierwijzer_backups_total',
-    'Online backups of the embedded database (DW_BACKUP_DIR) by outcome: done, failed, skipped (one was already being taken).');
+  private readonly poolConnections = new Gauge({ name: `${PREFIX}db_pool_connections`, help: 'PostgreSQL pool connections of this server: open, idle, max.',
+    labelNames: ['state'] as const, registers: [this.registry] });
 
-  private readonly backupPause = new Histogram('dossierwijzer_backup_pause_seconds',
-    'How long an online backup held the database handle alone (requests wait this long): the checkpoint and the copy of the folder.',
-    [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300]);
+  private readonly poolWaiting = new Gauge({ name: `${PREFIX}db_pool_waiting`,
+    help: 'Requests waiting for a pool connection now (exhausted while above 0 with open = max).', registers: [this.registry] });
 
-  private backupLastDone: number | undefined;
+  private readonly logRows = new Gauge({ name: `${PREFIX}access_log_rows`, help: 'Rows in the access log (its head seq; all servers together).', registers: [this.registry] });
+  private readonly logBatches = new Histogram({ name: `${PREFIX}access_log_group_commit_rows`, help: 'Access-log rows of reads committed together in one group-commit batch.',
+    buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500], registers: [this.registry] });
+
+  private readonly checkpointFailures = new Counter({ name: `${PREFIX}log_checkpoint_failures_total`,
+    help: 'Checkpoint writes to DW_LOG_CHECKPOINT_FILE that failed.', registers: [this.registry] });
+
+  private readonly checkpointLastWritten = new Gauge({ name: `${PREFIX}log_checkpoint_last_written_seconds`,
+    help: 'When this server last wrote a checkpoint (Unix time).', registers: [this.registry] });
+
+  private readonly checkpointLastSeq = new Gauge({ name: `${PREFIX}log_checkpoint_last_seq`,
+    help: 'The access-log row of the last checkpoint this server wrote.', registers: [this.registry] });
+
+  private readonly sweeps = new Counter({ name: `${PREFIX}retention_sweeps_total`, help: 'Retention sweeps by outcome: done, skipped (another server held the lock), failed.',
+    labelNames: ['outcome'] as const, registers: [this.registry] });
+
+  private readonly sweepLast = new Gauge({ name: `${PREFIX}retention_sweep_last_seconds`, help: 'When a retention sweep last ended with each outcome (Unix time).',
+    labelNames: ['outcome'] as const, registers: [this.registry] });
+
+  private readonly backups = new Counter({ name: `${PREFIX}backups_total`,
+    help: 'Online backups of the embedded database (DW_BACKUP_DIR) by outcome: done, failed, skipped (one was already being taken).',
+    labelNames: ['outcome'] as const, registers: [this.registry] });
+
+  private readonly backupPause = new Histogram({ name: `${PREFIX}backup_pause_seconds`,
+    help: 'How long an online backup held the database handle alone (requests wait this long): the checkpoint and the copy of the folder.',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300], registers: [this.registry] });
+
+  private readonly backupLastDone = new Gauge({ name: `${PREFIX}backup_last_done_seconds`, help: 'When this server last wrote an online backup (Unix time).',
+    registers: [this.registry] });
+
+  private readonly pdfPool = new Gauge({ name: `${PREFIX}pdf_pool`, help: 'PDF worker pool: workers, busy workers, renders queued.',
+    labelNames: ['state'] as const, registers: [this.registry] });
 
   constructor() {
-    // Shown as 0 from the start, so an alert on their rate has a series before the first event.
-    this.databaseUnavailable.inc({}, 0);
-    this.checkpointFailures.inc({}, 0);
+    processRegistry();
+    // Left out until there is something to show: no checkpoint, backup or reading yet (an unlabelled gauge or
+    // histogram would otherwise show 0 — "a checkpoint in 1970", "a backup server" on PostgreSQL).
+    for (const gauge of [this.checkpointLastWritten, this.checkpointLastSeq, this.backupLastDone, this.logRows, this.poolWaiting]) gauge.remove({});
+    this.backupPause.reset();
   }
 
   /** Counts one answered request under its route template (never its URL). */
@@ -159,10 +164,10 @@ export class Metrics {
     const route = request.routeOptions.url ?? '(unmatched)';
     const method = request.method;
     this.requests.inc({ method, route, status_class: `${Math.floor(statusCode / 100)}xx` });
-    this.latency.observe(seconds, { method, route });
+    this.latency.observe({ method, route }, seconds);
     const document = exportDocumentOf(route);
     if (document !== undefined) {
-      this.exports.observe(seconds, { document, outcome: statusCode < 400 ? 'ok' : statusCode < 500 ? 'refused' : 'failed' });
+      this.exports.observe({ document, outcome: statusCode < 400 ? 'ok' : statusCode < 500 ? 'refused' : 'failed' }, seconds);
     }
   }
 
@@ -171,7 +176,8 @@ export class Metrics {
   }
 
   checkpointWritten(seq: number): void {
-    this.checkpointLast = { at: Date.now() / 1000, seq };
+    this.checkpointLastWritten.set(Date.now() / 1000);
+    this.checkpointLastSeq.set(seq);
   }
 
   checkpointFailed(): void {
@@ -188,14 +194,14 @@ export class Metrics {
   backupTaken(outcome: 'done' | 'failed' | 'skipped', pauseSeconds?: number): void {
     this.backups.inc({ outcome });
     if (pauseSeconds !== undefined) this.backupPause.observe(pauseSeconds);
-    if (outcome === 'done') this.backupLastDone = Date.now() / 1000;
+    if (outcome === 'done') this.backupLastDone.set(Date.now() / 1000);
   }
 
   /** Wraps the sweep schedule's log: counts each sweep's outcome and passes every line on. */
   sweepLog(log: SweepLog): SweepLog {
     const record = (outcome: string) => {
       this.sweeps.inc({ outcome });
-      this.sweepLast.set(outcome, Date.now() / 1000);
+      this.sweepLast.set({ outcome }, Date.now() / 1000);
     };
     return {
       info: (fields, message) => {
@@ -210,9 +216,8 @@ export class Metrics {
     };
   }
 
-  /** The exposition text (Prometheus 0.0.4), with the readings taken now. */
+  /** The exposition text (Prometheus 0.0.4): this app's metrics with the readings taken now, then the process's. */
   async render(sources: MetricsSources): Promise<string> {
-    const pool = sources.db.poolStatus?.();
     let head: number | undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -225,44 +230,21 @@ export class Metrics {
     } finally {
       clearTimeout(timer);
     }
+    this.databaseUp.set(head === undefined ? 0 : 1);
+    setOrOmit(this.logRows, head);
+    const pool = sources.db.poolStatus?.();
+    setOrOmit(this.poolWaiting, pool?.waiting);
+    for (const [state, value] of [['open', pool?.size], ['idle', pool?.idle], ['max', pool?.max]] as const) {
+      if (value === undefined) this.poolConnections.remove({ state });
+      else this.poolConnections.set({ state }, value);
+    }
     const pdf = sources.pdfPool?.();
-    const lines = [
-      ...gauge('dossierwijzer_process_start_time_seconds', 'When this server process started (Unix time).', [{ value: this.startedAt }]),
-      ...this.requests.render(),
-      ...this.latency.render(),
-      ...this.exports.render(),
-      ...this.databaseUnavailable.render(),
-      ...gauge('dossierwijzer_database_up', 'Whether the access-log head could be read within DW_READY_TIMEOUT_MS at this scrape.', [{ value: head === undefined ? 0 : 1 }]),
-      ...(pool === undefined
-        ? []
-        : [
-            ...gauge('dossierwijzer_db_pool_connections', 'PostgreSQL pool connections of this server: open, idle, max.', [
-              { labels: { state: 'open' }, value: pool.size }, { labels: { state: 'idle' }, value: pool.idle }, { labels: { state: 'max' }, value: pool.max }]),
-            ...gauge('dossierwijzer_db_pool_waiting', 'Requests waiting for a pool connection now (exhausted while above 0 with open = max).', [{ value: pool.waiting }]),
-          ]),
-      ...(head === undefined ? [] : gauge('dossierwijzer_access_log_rows', 'Rows in the access log (its head seq; all servers together).', [{ value: head }])),
-      ...this.logBatches.render(),
-      ...this.checkpointFailures.render(),
-      ...(this.checkpointLast === undefined
-        ? []
-        : [
-            ...gauge('dossierwijzer_log_checkpoint_last_written_seconds', 'When this server last wrote a checkpoint (Unix time).', [{ value: this.checkpointLast.at }]),
-            ...gauge('dossierwijzer_log_checkpoint_last_seq', 'The access-log row of the last checkpoint this server wrote.', [{ value: this.checkpointLast.seq }]),
-          ]),
-      ...this.sweeps.render(),
-      ...gauge('dossierwijzer_retention_sweep_last_seconds', 'When a retention sweep last ended with each outcome (Unix time).',
-        [...this.sweepLast.entries()].map(([outcome, at]) => ({ labels: { outcome }, value: at }))),
-      ...this.backups.render(),
-      ...this.backupPause.render(),
-      ...(this.backupLastDone === undefined
-        ? []
-        : gauge('dossierwijzer_backup_last_done_seconds', 'When this server last wrote an online backup (Unix time).', [{ value: this.backupLastDone }])),
-      ...(pdf === undefined
-        ? []
-        : gauge('dossierwijzer_pdf_pool', 'PDF worker pool: workers, busy workers, renders queued.', [
-            { labels: { state: 'workers' }, value: pdf.workers }, { labels: { state: 'busy' }, value: pdf.busy }, { labels: { state: 'queued' }, value: pdf.queued }])),
-    ];
-    return `${lines.join('\n')}\n`;
+    for (const [state, value] of [['workers', pdf?.workers], ['busy', pdf?.busy], ['queued', pdf?.queued]] as const) {
+      if (value === undefined) this.pdfPool.remove({ state });
+      else this.pdfPool.set({ state }, value);
+    }
+    // merge() registers both registries' metrics in a fresh one: a name in both would throw here, never be shown twice.
+    return Registry.merge([this.registry, processRegistry()]).metrics();
   }
 }
 
@@ -311,7 +293,8 @@ function notAllowed(): AppError {
  * A request that came through a proxy (X-Forwarded-For or Forwarded) is refused unless the proxy is trusted
  * (TRUST_PROXY): otherwise a proxy on this host would make every visitor look like loopback.
  */
-export function installMetrics(app: FastifyInstance, metrics: Metrics, options: { allow: string | undefined; proxyTrusted: boolean; sources: MetricsSources }): void {
+export function installMetrics(app: FastifyInstance, metrics: Metrics,
+  options: { allow: string | undefined; proxyTrusted: boolean; sources: MetricsSources }): void {
   const list = metricsAllowList(options.allow);
   // The head counts every organisation's rows: read in the context the server was assembled in (across
   // organisations), not in the scrape request's, which belongs to no organisation.
@@ -327,7 +310,7 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics, options: 
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     const proxied = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
     if (list === undefined || (proxied && !options.proxyTrusted) || !allowed(list, request.ip)) throw notAllowed();
-    void reply.header('cache-control', 'no-store').type('text/plain; version=0.0.4; charset=utf-8');
+    void reply.header('cache-control', 'no-store').type(METRICS_CONTENT_TYPE);
     return metrics.render(sources);
   });
 }
