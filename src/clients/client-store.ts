@@ -54,24 +54,6 @@ export async function isClientOfOrganisation(tx: Queryable, clientId: string, or
 
 /**
  * The client's BSN as the dossier holds it (null: none recorded or erased), for the portal's OpenID Connect link
- * (src/portal/portal-oidc-routes.ts): a provider's BSN claim must match it. Not in `CLIENTS`, which names no BSN.
- */
-export async function bsnOfClient(tx: Queryable, clientId: string, organisationId: string): Promise<string | null> {
-  const rows = await tx.query<{ bsn: string | null }>('SELECT bsn FROM formal.clients WHERE id = $1 AND organisation_id = $2', [clientId, organisationId]);
-  return rows[0]?.bsn ?? null;
-}
-
-/**
- * The client's BSN as the dossier holds it (null: none recorded or erased), for the portal's OpenID Connect link
- * (src/portal/portal-oidc-routes.ts): a provider's BSN claim must match it. Not in `CLIENTS`, which names no BSN.
- */
-export async function bsnOfClient(tx: Queryable, clientId: string, organisationId: string): Promise<string | null> {
-  const rows = await tx.query<{ bsn: string | null }>('SELECT bsn FROM formal.clients WHERE id = $1 AND organisation_id = $2', [clientId, organisationId]);
-  return rows[0]?.bsn ?? null;
-}
-
-/**
- * The client's BSN as the dossier holds it (null: none recorded or erased), for the portal's OpenID Connect link
  * (src/portal/portal-oidc-routes.ts, inside the invitation's gate scope): a provider's BSN claim must match it. Not in
  * `CLIENTS`, which names no BSN.
  */
