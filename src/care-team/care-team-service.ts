@@ -5,6 +5,7 @@
  * client that change access, such as an objection to interns (000).
  */
 import type { ClientScope } from '../access/client-access.js';
+import { dossierOf } from '../dossier/dossier-store.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import type { CareRelation } from '../organisation/employee-roles.js';
 import { calendarDate } from '../shared/calendar-date.js';
@@ -38,11 +39,24 @@ export async function listCareTeamCandidates(scope: ClientScope): Promise<CareTe
   return rows.map((r) => ({ id: r.id, name: r.display_name, function: r.function_title, role: r.role }));
 }
 
+/**
+ * After the end of care nobody joins the team but a new holder (who takes over the closed dossier): a member would
+ * open a dossier whose care is over (DOMAIN §2). 409 once the end is recorded.
+ */
+export async function refuseAfterEndOfCare(scope: ClientScope): Promise<void> {
+  const end = await dossierOf(scope).careEnd();
+  if (end !== undefined && end.care_ended_on !== null) {
+    throw conflict('care-already-ended', 'De hulp aan deze cliënt is gestopt. Er komt niemand meer bij in het team, alleen een nieuwe dossierhouder.',
+      'Care for this client has ended: nobody joins the team any more, except a new dossier holder.');
+  }
+}
+
 /** Links an employee of the same organisation to the client's care team. */
 export async function addCareTeamMember(scope: ClientScope, input: { employeeId: string; relation: CareRelation; startsOn: string; endsOn?: string }): Promise<CareTeamMember> {
   if (input.endsOn !== undefined && input.endsOn < input.startsOn) {
     throw badRequest('invalid-period', 'endsOn', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
   }
+  if (input.relation !== 'holder') await refuseAfterEndOfCare(scope);
   const team = careTeamOf(scope);
   const employee = await team.colleague(input.employeeId);
   if (employee === undefined || !employee.active) {

@@ -54,6 +54,14 @@ describe('end of care (issue 15 item 4)', () => {
     expect(mine).toEqual([expect.objectContaining({ id: active, careEndedOn: null }), expect.objectContaining({ id: clientId, careEndedOn: '2026-11-20' })]);
     expect((await get(`/api/clients/${clientId}`)).json().dossier).toMatchObject({ careEndedOn: '2026-11-20' });
 
+    // Nobody joins the closed team but a new holder (a member would open a dossier whose care is over).
+    const joiner = await h.employee({ role: 'care-professional' });
+    const join = await post(`/api/clients/${clientId}/care-team`, { employeeId: joiner.id, relation: 'member', startsOn: '2026-11-22' });
+    expect(join.statusCode).toBe(409);
+    expect(join.json()).toMatchObject({ code: 'care-already-ended' });
+    const staying = await post(`/api/clients/${clientId}/care-team/hand-over`, { employeeId: joiner.id, holderFrom: '2026-11-23', formerHolderStays: true });
+    expect(staying.statusCode).toBe(409);
+
     // Once: a second end is a conflict, and the first stays.
     const again = await post(`/api/clients/${clientId}/end-of-care`, { endedOn: '2026-11-21', reason: 'other' });
     expect(again.statusCode).toBe(409);

@@ -21,7 +21,7 @@ import type { ClientScope } from '../access/client-access.js';
 import { dossierOf, type CareEndReason } from '../dossier/dossier-store.js';
 import { badRequest, conflict } from '../errors.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import { listCareTeam, type CareTeamMember } from './care-team-service.js';
+import { listCareTeam, refuseAfterEndOfCare, type CareTeamMember } from './care-team-service.js';
 import { careTeamOf } from './care-team-store.js';
 
 /** A recorded end of care as the API shows it. */
@@ -83,6 +83,7 @@ function dayBefore(day: string): string {
 export async function handOverDossier(
   scope: ClientScope, input: { employeeId: string; holderFrom: string; formerHolderStays: boolean },
 ): Promise<CareTeamMember[]> {
+  if (input.formerHolderStays) await refuseAfterEndOfCare(scope);
   const team = careTeamOf(scope);
   const colleague = await team.colleague(input.employeeId);
   if (colleague === undefined || !colleague.active || colleague.role !== 'care-professional') {

@@ -11,7 +11,6 @@ import { txOf } from '../db/scope-tx.js';
 import { careTeamHolderOn } from '../care-team/care-team-store.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
-import type { CARE_END_REASONS as CARE_END_REASON_LABELS } from '../shared/labels.js';
 import type { AnnotationKind, EntryKind, SourceKind, StatementType } from './entry-kinds.js';
 
 /**
@@ -39,7 +38,7 @@ export async function openNewDossier(scope: NewClientScope, clientId: string, ho
 }
 
 /** Why care ended (migration 0086's closed list): no free text about the client outside the sealed tables. */
-export const CARE_END_REASONS = ['goals-reached', 'client-stopped', 'referred', 'moved', 'other'] as const satisfies readonly (keyof typeof CARE_END_REASON_LABELS)[];
+export const CARE_END_REASONS = ['goals-reached', 'client-stopped', 'referred', 'moved', 'other'] as const;
 export type CareEndReason = (typeof CARE_END_REASONS)[number];
 
 /** The care period of a dossier with its recorded end; the end's columns are null while the care runs. */

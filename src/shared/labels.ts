@@ -245,7 +245,7 @@ export const AGREEMENTS: Record<'no-conversation-reports-to-parents', string> = 
 
 export const CARE_RELATIONS: Record<'holder' | 'member' | 'substitute' | 'intern', string> = { holder: 'Dossierhouder', member: 'Teamlid', substitute: 'Vervanger', intern: 'Stagiair' };
 
-/** Why care ended (migration 0086; dossier-store.ts CARE_END_REASONS). */
+/** Why care ended (migration 0086; dossier-store.ts CARE_END_REASONS, which names the same codes). */
 export const CARE_END_REASONS: Record<'goals-reached' | 'client-stopped' | 'referred' | 'moved' | 'other', string> = {
   'goals-reached': 'De doelen zijn bereikt', 'client-stopped': 'De cliënt of de ouders wilden stoppen', 'referred': 'Doorverwezen naar andere hulp',
   'moved': 'Verhuisd', 'other': 'Een andere reden',
