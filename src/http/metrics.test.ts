@@ -5,7 +5,7 @@
  * pool — for the configured addresses only, and with no client data in it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -110,6 +110,12 @@ describe('GET /metrics', () => {
       ] as const) expect(families.get(name)?.type, name).toBe(type);
       expect(sample(families, 'dossierwijzer_process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
       expect(sample(families, 'dossierwijzer_process_start_time_seconds')).toBeLessThanOrEqual(Date.now() / 1000);
+      // Every metric the runbook's Metrics table names is a family here (an operator's dashboard and alerts keep working).
+      const runbook = await readFile(path.resolve(import.meta.dirname, '../../docs/operations.md'), 'utf8');
+      const table = runbook.slice(runbook.indexOf('\n## Metrics\n'));
+      const named = [...new Set([...table.matchAll(/`(dossierwijzer_[a-z0-9_]+)/g)].map((m) => m[1]!).filter((n) => !n.endsWith('_')))];
+      expect(named.length).toBeGreaterThan(20);
+      expect(named.filter((name) => !families.has(name))).toEqual([]);
       // Every name has our prefix: nothing from prom-client's global registry or another library.
       expect([...families.keys()].filter((name) => !name.startsWith('dossierwijzer_'))).toEqual([]);
       // Each app its own registry: the second app did not see the first one's request, and scrapes as well.
