@@ -70,6 +70,8 @@ const DOSSIER: readonly Marker[] = ['care-content', 'shielded', 'bsn', 'street-a
 const ADMINISTRATIVE: readonly Marker[] = ['bsn', 'street-address'];
 /** Documents made for the requester (inspection view, portability export, download): shielding applied, no work notes. */
 const REQUESTER_DOCUMENT = /\/(view|portability\.json|portability\.fhir\.json)(\?|$)|^\/api\/downloads/;
+/** The documents a portal user gets on their own granted request: the copy and the portability exports. */
+const PORTAL_OWN_DOCUMENT = /^\/api\/portal\/requests\/[^/?]+\/(copy\.pdf|export\.(json|xlsx|fhir\.json))(\?|$)/;
 /** An argon2 password hash, anyone's: never in an answer. (The first log-in shows a new, not yet enrolled TOTP secret: by design.) */
 const PASSWORD_HASH = /\$argon2(id|i|d)\$/;
 
@@ -87,6 +89,8 @@ interface Caller {
   headers?: Record<string, string>;
   /** The markers the rules let this caller see (grows when the caller breaks the glass). */
   sees: Set<Marker>;
+  /** What else the caller may find in the documents made for them on their own request (PORTAL_OWN_DOCUMENT). */
+  ownDocuments?: Set<Marker>;
   /** A portal user (issue 19): the `dw_portal` session of this account, and the client whose dossier it belongs to. */
   portal?: { accountId: string; clientId: string };
 }
@@ -229,6 +233,8 @@ beforeAll(async () => {
     createPortalAccount(h, { clientId, ...(relationId === undefined ? {} : { relationId }), createdBy: fixture.holder });
   const young = await account(fixture.clientId);
   await portalCaller('portal-client', young, ['care-content']);
+  // Her own portability export and copy hold her own administrative data (AVG 20): her BSN and address.
+  callers.get('portal-client')!.ownDocuments = new Set(['bsn', 'street-address']);
   await portalCaller('portal-parent', await account(fixture.clientId, mother.id), []);
   await portalCaller('portal-no-custody', await account(fixture.clientId, father.id), []);
   await portalCaller('portal-custody-ended', await account(fixture.clientId, ended.id), []);
@@ -653,12 +659,16 @@ describe('fuzzing every operation of the OpenAPI document as every role, as nobo
         // is not checked, and from then on the caller may see what an emergency opens.
         if (pattern !== '/api/clients/:clientId/emergency-access') {
           for (const marker of MARKERS) {
-            const allowed = who.sees.has(marker) && !((marker === 'shielded' || marker === 'work-note') && REQUESTER_DOCUMENT.test(url));
+            const allowed = (who.sees.has(marker) && !((marker === 'shielded' || marker === 'work-note') && REQUESTER_DOCUMENT.test(url)))
+              || (who.ownDocuments?.has(marker) === true && PORTAL_OWN_DOCUMENT.test(url));
             if (!allowed) expect(response.body, `${label} leaks ${marker}`).not.toContain(markers[marker]);
           }
         } else if (response.statusCode < 300) {
           for (const marker of DOSSIER) who.sees.add(marker);
         }
+        // Ending the agreement about conversation reports lets the parent with custody read them in the portal (the
+        // released report holds the care-content marker): from then on that is no leak.
+        if (pattern === '/api/clients/:clientId/agreements/:agreementId/end' && response.statusCode < 300) callers.get('portal-parent')!.sees.add('care-content');
         // A portal user's answers name no other client: not their id, and (above) not their care content.
         if (who.portal !== undefined) {
           for (const clientId of portalClientIds) if (clientId !== who.portal.clientId) expect(response.body, `${label} names another client`).not.toContain(clientId);
