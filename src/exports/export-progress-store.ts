@@ -8,6 +8,7 @@
  */
 import type { Queryable } from '../db/database.js';
 import { inOrganisation } from '../db/organisation-scope.js';
+import { txOf, type HoldsTransaction } from '../db/scope-tx.js';
 
 /** Who an export's progress belongs to. */
 export interface ProgressOwner {
@@ -59,6 +60,14 @@ export async function writeStoredProgress(db: Queryable, owner: ProgressOwner, p
 /** Forgets an export's progress (it failed, was abandoned, or was pushed out). */
 export async function deleteStoredProgress(db: Queryable, owner: ProgressOwner): Promise<void> {
   await inOrganisation(owner.organisationId, () => db.query('DELETE FROM org.export_progress WHERE id = $1 AND employee_id = $2', [owner.id, owner.employeeId]));
+}
+
+/**
+ * `readStoredProgress` inside a gate scope that holds a transaction (the portal's door): through that transaction —
+ * on PGlite's one connection a query beside it waits for ever, and every later request behind it.
+ */
+export function readStoredProgressInScope(scope: HoldsTransaction, owner: ProgressOwner): Promise<StoredProgress | undefined> {
+  return readStoredProgress(txOf(scope), owner);
 }
 
 /** The progress of `owner.id` for the employee who started it; undefined for anyone else, or once it expired. */

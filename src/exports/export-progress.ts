@@ -30,7 +30,8 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/database.js';
-import { deleteStoredProgress, readStoredProgress, startStoredProgress, writeStoredProgress, type ProgressOwner } from './export-progress-store.js';
+import type { HoldsTransaction } from '../db/scope-tx.js';
+import { deleteStoredProgress, readStoredProgress, readStoredProgressInScope, startStoredProgress, writeStoredProgress, type ProgressOwner } from './export-progress-store.js';
 
 export const PROGRESS_HEADER = 'x-dossierwijzer-progress';
 const KEEP_AFTER_FINISH_MS = 5 * 60_000;
@@ -222,6 +223,16 @@ export async function sharedProgressFor(id: string, employeeId: string, shared: 
   const local = tracked.get(id.toLowerCase());
   if (local !== undefined && !expired(local, Date.now())) return progressFor(id, employeeId);
   return readStoredProgress(shared.db, { id: id.toLowerCase(), organisationId: shared.organisationId, employeeId });
+}
+
+/**
+ * `sharedProgressFor` for a route whose gate scope holds a transaction (the portal's door): the stored progress is read
+ * through that transaction. With `deps.db` beside it, PGlite's one connection waited for ever and the server with it.
+ */
+export async function sharedProgressInScope(id: string, ownerId: string, scope: HoldsTransaction, organisationId: string): Promise<ProgressSnapshot | undefined> {
+  const local = tracked.get(id.toLowerCase());
+  if (local !== undefined && !expired(local, Date.now())) return progressFor(id, ownerId);
+  return readStoredProgressInScope(scope, { id: id.toLowerCase(), organisationId, employeeId: ownerId });
 }
 
 /** Settles once this server's database writes of the export's progress so far have been tried (for tests). */

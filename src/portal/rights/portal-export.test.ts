@@ -210,6 +210,15 @@ describe('the portability export in the portal (issue 19 item 4; AVG 20)', () =>
     expect(own.json<{ phase: string }>().phase).toBe('done');
     expect((await get(young, `/api/portal/exports/progress/${progressId}`)).statusCode).toBe(404);
   });
+
+  it('answers a made-up progress id with 404 at once, and the server goes on answering (it hung PGlite\'s one connection)', async () => {
+    const unknown = await Promise.race([
+      get(mother, '/api/portal/exports/progress/0b8e7d4a-6f0d-4a52-9b7c-3d1e9f2a0c5b'),
+      new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 15_000)),
+    ]);
+    expect(unknown === 'no answer' ? unknown : unknown.statusCode).toBe(404);
+    expect((await get(mother, '/api/portal/dossier')).statusCode).toBe(200);
+  });
 });
 
 describe('the portal\'s dossier view logs only what it shows (issue 19: no over-reporting)', () => {

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PortalScope } from '../../access/gate-scope.js';
 import { Type } from 'typebox';
 import { notFound } from '../../errors.js';
-import { PROGRESS_HEADER, progressOf, sharedProgressFor } from '../../exports/export-progress.js';
+import { PROGRESS_HEADER, progressOf, sharedProgressInScope } from '../../exports/export-progress.js';
 import { PortabilityExportSchema } from '../../exports/portability-export.js';
 import { portabilityBundle } from '../../exports/portability-fhir.js';
 import { portabilityWorkbook } from '../../exports/portability-xlsx.js';
@@ -164,7 +164,8 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     intent: () => ({ action: 'account' }),
     handler: async (scope, request) => {
-      const snapshot = await sharedProgressFor(request.params.progressId, scope.account.id, { db: deps.db, organisationId: scope.client.organisationId });
+      // Through the door's own transaction: a second query beside it hung PGlite's one connection (found by fuzzing).
+      const snapshot = await sharedProgressInScope(request.params.progressId, scope.account.id, scope, scope.client.organisationId);
       if (snapshot === undefined) throw notFound('Deze voortgang is (nog) niet bekend.', 'This progress is not known (yet).');
       return snapshot;
     },
