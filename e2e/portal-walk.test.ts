@@ -6,6 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+
+/** The smallest PNG: one transparent pixel. */
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 import { DEMO_PASSWORD, currentCode, useDemoBrowser } from './support.js';
 
 const demo = useDemoBrowser();
@@ -88,7 +91,7 @@ describe('every portal page as each demo portal user: dates in words, no raw cod
 });
 
 describe('the flows that change something, by the right person and the wrong one', () => {
-  it('Sara (14) gives a consent to share her plan with school and writes to her care team; her mother may not give that consent', async () => {
+  it('Sara (14) gives a consent to share her plan with school, withdraws it, and writes to her care team with a drawing; her mother may not give that consent', async () => {
     const sara = await demo.freshPage();
     await sara.setViewportSize({ width: 390, height: 860 });
     await logIn(sara, 'demo.jongere');
@@ -107,16 +110,25 @@ describe('the flows that change something, by the right person and the wrong one
     await consent.waitFor();
     await expect(consent.textContent()).resolves.toMatch(/Gegeven op \d{1,2} [a-z]+ \d{4}/);
     await scan(sara, 'toestemming gegeven', findings);
+    // Withdrawn at once, after one question (issue 19 item 5).
+    await consent.getByRole('button', { name: 'Intrekken' }).click();
+    await sara.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await sara.getByText('De toestemming is ingetrokken.').waitFor();
+    await expect.poll(() => consent.textContent()).toMatch(/Ingetrokken op \d{1,2} [a-z]+ \d{4}/);
+    await scan(sara, 'toestemming ingetrokken', findings);
 
     await sara.goto('/portaal/berichten');
     const write = sara.getByTestId('write-message');
     await write.waitFor();
     await write.getByLabel('Je bericht').fill('Kan het gesprek volgende week op woensdag?');
+    // An attachment of an allowed kind (judged by its bytes on the server): a drawing as PNG.
+    await write.getByLabel('Bijlage toevoegen').setInputFiles({ name: 'tekening.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
     await write.getByRole('button', { name: 'Versturen' }).click();
     await sara.getByText('Je bericht is verstuurd.').waitFor();
     const mine = sara.getByTestId('message').filter({ hasText: 'volgende week op woensdag' });
     await mine.waitFor();
     await expect(mine.textContent()).resolves.toMatch(/Jij, \d{1,2} [a-z]+ \d{4}/);
+    await expect(mine.textContent()).resolves.toContain('tekening.png');
     await scan(sara, 'bericht verstuurd', findings);
 
     // Her mother (custody, Sara is 14): sharing Sara's data with others is Sara's to decide; the form is not there.
