@@ -6,10 +6,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { timeStep } from '../src/auth/totp.js';
+import { DEMO_PASSWORD, currentCode, useDemoBrowser } from './support.js';
 
 /** The smallest PNG: one transparent pixel. */
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-import { DEMO_PASSWORD, currentCode, useDemoBrowser } from './support.js';
 
 const demo = useDemoBrowser();
 
@@ -31,7 +32,13 @@ const RAW = [
   /\b[a-z]+(-[a-z]+){1,}\b(?<!\b(?:e-mail|t-shirt|demo-[a-z]+|[a-z]+-[A-Z][a-z]+))/,
 ];
 
+/** The TOTP step each user last logged in with: a code counts once per 30-second step per user. */
+const lastStep = new Map<string, number>();
+
 async function logIn(page: Page, username: string): Promise<void> {
+  // The same user again within one step (the walk, then a flow) would be refused: wait for the next code.
+  while (lastStep.get(username) === timeStep(new Date())) await new Promise((resolve) => setTimeout(resolve, 1_000));
+  lastStep.set(username, timeStep(new Date()));
   await page.goto('/portaal');
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
