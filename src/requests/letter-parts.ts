@@ -5,6 +5,7 @@
  * engine's ground and articles (Jeugdwet 7.3.10; 7.3.2 lid 4; 003 §3.1). Plain data, so the letter can be
  * drawn in the PDF worker.
  */
+import type { OrganisationContact } from '../organisation/employee-store.js';
 import type { ReaderView, Withheld } from '../shielding/reader-view.js';
 import { momentInWords } from '../shared/labels.js';
 
@@ -22,15 +23,8 @@ export interface LetterSender {
   signatory: { name: string; functionTitle: string } | null;
 }
 
-/** The organisation's contact details as stored (organisation/employee-store.ts `OrganisationContact`), each null when not recorded. */
-export interface SenderContact {
-  postalAddress: string | null;
-  postalCode: string | null;
-  place: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-}
+/** The organisation's contact details as stored, each null when not recorded. */
+export type SenderContact = OrganisationContact;
 
 /**
  * The lines a letter heads with under the organisation's name: its postal address, then phone, e-mail and website.
