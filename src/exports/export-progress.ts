@@ -134,12 +134,34 @@ const tracked = new Map<string, Tracked>();
 const perEmployee = new Map<string, string[]>();
 /** The progress id each request registered, so the end of the request can settle it. */
 const byRequest = new WeakMap<object, string>();
+/**
+ * Ids this server forgot lately, so its own polls answer "unknown" at once: the database row is deleted in the
+ * background, and a poll that reached the database before that delete landed still found the start row (a failed
+ * export answered 200 after its request had ended). Bounded like the registry; kept only as long as a delete takes.
+ */
+const recentlyForgotten = new Map<string, number>();
+const REMEMBER_FORGOTTEN_MS = 60_000;
 let lastSweep = 0;
+
+function rememberForgotten(id: string, now: number): void {
+  recentlyForgotten.delete(id);
+  recentlyForgotten.set(id, now);
+  for (const [oldest, at] of recentlyForgotten) {
+    if (recentlyForgotten.size <= MAX_TRACKED && now - at <= REMEMBER_FORGOTTEN_MS) break;
+    recentlyForgotten.delete(oldest);
+  }
+}
+
+function forgottenHere(id: string): boolean {
+  const at = recentlyForgotten.get(id);
+  return at !== undefined && Date.now() - at <= REMEMBER_FORGOTTEN_MS;
+}
 
 function forget(id: string): void {
   const t = tracked.get(id);
   if (t === undefined) return;
   tracked.delete(id);
+  if (t.share !== undefined) rememberForgotten(id, Date.now());
   t.share?.forget();
   const ids = perEmployee.get(t.employeeId)?.filter((other) => other !== id) ?? [];
   if (ids.length === 0) perEmployee.delete(t.employeeId);
@@ -167,6 +189,7 @@ export function progressOf(request: Pick<FastifyRequest, 'headers'>, employeeId:
   // Someone else's id is theirs until it expires: never overwritten, never revealed.
   if (existing !== undefined && existing.employeeId !== employeeId && !expired(existing, now)) return { report: () => undefined };
   forget(id);
+  recentlyForgotten.delete(id);
   const before = existing?.share?.settled();
   const own = perEmployee.get(employeeId) ?? [];
   while (own.length >= MAX_TRACKED_PER_EMPLOYEE) forget(own.shift()!);
@@ -222,6 +245,7 @@ export function progressFor(id: string, employeeId: string): ProgressSnapshot | 
 export async function sharedProgressFor(id: string, employeeId: string, shared: SharedProgress): Promise<ProgressSnapshot | undefined> {
   const local = tracked.get(id.toLowerCase());
   if (local !== undefined && !expired(local, Date.now())) return progressFor(id, employeeId);
+  if (forgottenHere(id.toLowerCase())) return undefined;
   return readStoredProgress(shared.db, { id: id.toLowerCase(), organisationId: shared.organisationId, employeeId });
 }
 
@@ -232,6 +256,7 @@ export async function sharedProgressFor(id: string, employeeId: string, shared: 
 export async function sharedProgressInScope(id: string, ownerId: string, scope: HoldsTransaction, organisationId: string): Promise<ProgressSnapshot | undefined> {
   const local = tracked.get(id.toLowerCase());
   if (local !== undefined && !expired(local, Date.now())) return progressFor(id, ownerId);
+  if (forgottenHere(id.toLowerCase())) return undefined;
   return readStoredProgressInScope(scope, { id: id.toLowerCase(), organisationId, employeeId: ownerId });
 }
 
