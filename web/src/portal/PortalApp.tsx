@@ -8,7 +8,7 @@
  * reading column). Styles are scoped under `.portal` in portal.css.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { navigate, usePath } from '../router';
+import { navigate, usePath } from '../shared/router';
 import { onPortalSessionEnded, portalGet, portalPost } from './portal-api';
 import { LanguageSwitch, PortalLink, PortalLoading } from './components';
 import { CATALOGUES, LanguageContext, storeLanguage, storedLanguage, useLanguage, type Language } from './texts/catalogue';

@@ -4,8 +4,8 @@
  * (../components.tsx: Field, TextInput, TextArea, Select take their label from the caller).
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { navigate } from '../router';
-import { useLoadWith } from '../components';
+import { navigate } from '../shared/router';
+import { useLoadWith } from '../shared/components';
 import { problemFrom, type Problem } from './portal-api';
 import { useLanguage, useTexts, type Language, type Texts } from './texts/catalogue';
 

@@ -5,7 +5,7 @@
  * A refusal becomes an ApiError carrying the server's problem+json (the engine's Dutch `nl`, English `en`,
  * articles `basis`).
  */
-import { ApiError, type Problem } from '../api';
+import { ApiError, type Problem } from '../shared/api';
 
 export { ApiError, type Problem };
 

@@ -6,7 +6,7 @@
  * zelf welke informatie je ouders krijgen"); for anyone else that section does not show.
  */
 import { useState } from 'react';
-import { TextArea, TextInput } from '../../components';
+import { TextArea, TextInput } from '../../shared/components';
 import { Done, Dutch, PortalConfirm, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad, usePortalSubmit } from '../components';
 import { ApiError, portalApi, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
 import type { PortalMe } from '../portal-types';

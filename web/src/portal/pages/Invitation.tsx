@@ -7,7 +7,7 @@
  * provider's log-in then replaces the password and code app for this account.
  */
 import { useEffect, useState } from 'react';
-import { TextInput } from '../../components';
+import { TextInput } from '../../shared/components';
 import { LanguageSwitch, PortalLoading, PortalProblem, usePortalSubmit } from '../components';
 import { OidcButton, useOidcProvider } from '../oidc';
 import { portalPost, problemFrom, type Problem } from '../portal-api';

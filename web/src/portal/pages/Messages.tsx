@@ -5,7 +5,7 @@
  * address for "there is a new message" is set here too (PUT …/notifications); such an e-mail never holds client data.
  */
 import { useRef, useState } from 'react';
-import { TextArea } from '../../components';
+import { TextArea } from '../../shared/components';
 import { Done, Dutch, PortalLoading, PortalProblem, usePortalLoad, usePortalSubmit } from '../components';
 import { portalDownload, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
 import { NoticeAddress } from './NoticeAddress';

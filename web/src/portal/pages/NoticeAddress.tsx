@@ -3,7 +3,7 @@
  * none. The e-mail never holds client data, only that something new is waiting (issue 19 item 6).
  */
 import { useState } from 'react';
-import { TextInput } from '../../components';
+import { TextInput } from '../../shared/components';
 import { Done, PortalProblem, usePortalSubmit } from '../components';
 import { portalApi } from '../portal-api';
 import { useTexts } from '../texts/catalogue';

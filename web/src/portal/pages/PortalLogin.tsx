@@ -4,7 +4,7 @@
  * shows as a button when the server offers one.
  */
 import { useState } from 'react';
-import { TextInput } from '../../components';
+import { TextInput } from '../../shared/components';
 import { LanguageSwitch, PortalProblem, usePortalSubmit } from '../components';
 import { OidcButton, oidcFailureProblem, useOidcFailure, useOidcProvider } from '../oidc';
 import { portalGet, portalPost } from '../portal-api';

@@ -5,9 +5,9 @@
  * request staff record. An own statement is written here for the entry it disputes (the dossier page links here).
  */
 import { useState } from 'react';
-import { Select, TextArea } from '../../components';
+import { Select, TextArea } from '../../shared/components';
 import { BasisLine, Done, Dutch, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad, usePortalSubmit } from '../components';
-import { newProgressId, PROGRESS_HEADER, type ServerProgress } from '../../api';
+import { newProgressId, PROGRESS_HEADER, type ServerProgress } from '../../shared/api';
 import { portalDownload, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
 import type { PortalMe } from '../portal-types';
 import { dateWords, labelOf, useLanguage } from '../texts/catalogue';

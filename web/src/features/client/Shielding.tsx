@@ -1,0 +1,276 @@
+/**
+ * Shielding in the timeline (003 §3.1; Jeugdwet 7.3.10): a professional shields
+ * a passage of an entry's text (selected in the text itself), the whole entry,
+ * its title, its source description or an annotation — and, for the dossier,
+ * the client's address, phone and e-mail — from named relations, with a
+ * reason; sees on each entry from whom what is shielded; lifts a shielding
+ * with a reason. The server's rules decide who may: the controls are shown to
+ * the roles that write in the dossier, and a refusal shows the engine's
+ * explanation and articles.
+ */
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError, get, post } from '../../shared/api';
+import { ProblemBox, TextArea, useLoad, useSubmit } from '../../shared/components';
+import { RELATIONS, formatDate, label } from '../../shared/labels';
+import type { Me } from '../auth/Login';
+
+export interface Shielding {
+  id: string; entryId: string | null; kind: 'about-another-person' | 'shielded-from';
+  target: 'text' | 'title' | 'source' | 'annotation' | 'contact-data';
+  passage: { start: number; end: number } | null; annotationId: string | null;
+  shieldedFrom: string[]; shieldedFromNames: string[]; reason: string; recordedAt: string;
+}
+interface Relation { id: string; relation: string; familyName: string; givenNames: string; validTo: string | null }
+/** What the shielding controls need to know about an entry. */
+export interface ShieldableEntry {
+  id: string; kindLabel: string; title: string | null; text: string; source: { description: string | null };
+  annotations: { id: string; reason: string }[];
+}
+
+interface ShieldingData {
+  clientId: string;
+  shieldings: Shielding[];
+  relations: Relation[];
+  /** The roles that write in the dossier (the engine allows care professionals and interns to record; it still decides each time). */
+  mayChange: boolean;
+  reload: () => void;
+}
+
+const ShieldingContext = createContext<ShieldingData | undefined>(undefined);
+
+/** Roles whose engine actor may record in the dossier (src/rules/decide-record.ts); anyone else never gets the controls. */
+const WRITING_ROLES = new Set(['care-professional', 'intern']);
+
+/** Loads the client's shieldings, relations and the user's role once for the whole timeline. */
+export function ShieldingProvider({ clientId, children }: { clientId: string; children: ReactNode }) {
+  const data = useLoad(async () => {
+    const [shieldings, client, me] = await Promise.all([
+      get<{ shieldings: Shielding[] }>(`/api/clients/${clientId}/shieldings`),
+      get<{ relations: Relation[] }>(`/api/clients/${clientId}`),
+      get<Me>('/api/auth/me'),
+    ]);
+    return { shieldings: shieldings.shieldings, relations: client.relations.filter((r) => r.validTo === null), mayChange: WRITING_ROLES.has(me.role) };
+  }, [clientId]);
+  const value: ShieldingData | undefined = data.data === undefined ? undefined : { clientId, ...data.data, reload: data.reload };
+  return (
+    <ShieldingContext.Provider value={value}>
+      <ProblemBox problem={data.problem} title="Afschermingen konden niet worden geladen" />
+      {value !== undefined && value.mayChange && <ContactDataShielding data={value} />}
+      {children}
+    </ShieldingContext.Provider>
+  );
+}
+
+const TARGET_LABELS: Record<Shielding['target'], string> = {
+  'text': 'Passage', 'title': 'Titel', 'source': 'Bron (toelichting)', 'annotation': 'Aantekening', 'contact-data': 'Adres, telefoon en e-mail',
+};
+
+function describe(s: Shielding, entry?: ShieldableEntry): string {
+  if (s.target === 'text' && s.passage === null) return 'De hele dossierregel';
+  if (s.target === 'text' && s.passage !== null && entry !== undefined) return `Passage: “${entry.text.slice(s.passage.start, s.passage.end)}”`;
+  return TARGET_LABELS[s.target];
+}
+
+function fromWhom(s: Shielding): string {
+  return s.kind === 'about-another-person' ? 'informatie over een ander: afgeschermd voor de cliënt en vertegenwoordigers' : `afgeschermd voor ${s.shieldedFromNames.join(', ')}`;
+}
+
+/** The shieldings of one entry, how to lift them, and how to add one. */
+export function EntryShielding({ entry }: { entry: ShieldableEntry }) {
+  const data = useContext(ShieldingContext);
+  const [adding, setAdding] = useState(false);
+  if (data === undefined) return null;
+  const own = data.shieldings.filter((s) => s.entryId === entry.id);
+  return (
+    <div className="shielding" data-testid="shielding">
+      {own.length > 0 && (
+        <>
+          <h4>Afgeschermd</h4>
+          <ul className="plain">
+            {own.map((s) => <ShieldingItem key={s.id} shielding={s} entry={entry} data={data} />)}
+          </ul>
+        </>
+      )}
+      {data.mayChange && !adding && <button type="button" className="secondary" onClick={() => setAdding(true)}>Afschermen</button>}
+      {adding && (
+        <ShieldForm
+          entry={entry}
+          data={data}
+          onDone={() => {
+            setAdding(false);
+            data.reload();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function ShieldingItem({ shielding: s, entry, data }: { shielding: Shielding; entry?: ShieldableEntry; data: ShieldingData }) {
+  const [lifting, setLifting] = useState(false);
+  const [reason, setReason] = useState('');
+  const lift = useSubmit(() => post(`/api/clients/${data.clientId}/shieldings/${s.id}/lift`, { reason }), () => {
+    setLifting(false);
+    data.reload();
+  });
+  return (
+    <li data-testid="shielding-item">
+      <strong>{describe(s, entry)}</strong> — {fromWhom(s)}. <span className="meta">Reden: {s.reason} ({formatDate(s.recordedAt)})</span>
+      {data.mayChange && !lifting && <> <button type="button" className="secondary" onClick={() => setLifting(true)}>Afscherming opheffen</button></>}
+      {lifting && (
+        <form className="subform" onSubmit={(e) => void lift.submit(e)}>
+          <TextArea label="Waarom heft u deze afscherming op?" value={reason} onChange={setReason} required rows={2} />
+          <ProblemBox problem={lift.problem} />
+          <div className="actions">
+            <button type="submit" disabled={lift.busy}>Opheffen</button>
+            <button type="button" className="secondary" onClick={() => setLifting(false)}>Annuleren</button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+type Choice = 'passage' | 'whole' | 'title' | 'source' | `annotation:${string}`;
+
+function PersonsField({ relations, chosen, onChange, legend }: { relations: Relation[]; chosen: string[]; onChange: (ids: string[]) => void; legend: string }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {relations.length === 0 && <p className="hint">Er zijn nog geen relaties geregistreerd. Registreer eerst de persoon bij de cliënt.</p>}
+      {relations.map((r) => (
+        <label key={r.id} className="radio">
+          <input
+            type="checkbox"
+            checked={chosen.includes(r.id)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, r.id] : chosen.filter((id) => id !== r.id))}
+          /> {r.givenNames} {r.familyName} ({label(RELATIONS, r.relation)})
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function ShieldForm({ entry, data, onDone, onCancel }: { entry: ShieldableEntry; data: ShieldingData; onDone: () => void; onCancel: () => void }) {
+  const [choice, setChoice] = useState<Choice>('passage');
+  const [kind, setKind] = useState<'shielded-from' | 'about-another-person'>('shielded-from');
+  const [persons, setPersons] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const [selection, setSelection] = useState<{ start: number; end: number }>();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const readSelection = () => {
+    const el = textRef.current;
+    if (el === null) return;
+    setSelection(el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : undefined);
+  };
+  // The native `select` event as well: React's onSelect follows focus and selectionchange, which a programmatic selection may not raise.
+  useEffect(() => {
+    const el = textRef.current;
+    if (el === null) return undefined;
+    el.addEventListener('select', readSelection);
+    return () => el.removeEventListener('select', readSelection);
+  }, [choice]);
+  const save = useSubmit(() => {
+    const target = choice === 'passage' || choice === 'whole' ? 'text' : choice.startsWith('annotation:') ? 'annotation' : choice;
+    const el = textRef.current;
+    // The selection is read from the text field itself at the moment of saving, so what is sent is what is selected.
+    const passage = choice === 'passage' && el !== null && el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : undefined;
+    if (choice === 'passage' && passage === undefined) {
+      return Promise.reject(new ApiError({ status: 400, nl: 'Selecteer eerst in de tekst de passage die u wilt afschermen.' }));
+    }
+    return post(`/api/clients/${data.clientId}/entries/${entry.id}/shieldings`, {
+      kind, target, reason,
+      ...(passage === undefined ? {} : { passage }),
+      ...(choice.startsWith('annotation:') ? { annotationId: choice.slice('annotation:'.length) } : {}),
+      ...(kind === 'shielded-from' ? { shieldedFrom: persons } : {}),
+    });
+  }, onDone);
+  const options: [Choice, string][] = [
+    ['passage', 'Een passage uit de tekst'], ['whole', 'De hele dossierregel'],
+    ...(entry.title === null ? [] : [['title', `De titel (“${entry.title}”)`] as [Choice, string]]),
+    ...(entry.source.description === null ? [] : [['source', `De bron (“${entry.source.description}”)`] as [Choice, string]]),
+    ...entry.annotations.map((a, i) => [`annotation:${a.id}`, `Aantekening ${i + 1} (“${a.reason.length > 60 ? `${a.reason.slice(0, 60)}…` : a.reason}”)`] as [Choice, string]),
+  ];
+  return (
+    <form className="subform" onSubmit={(e) => void save.submit(e)} aria-label={`Afschermen in ${entry.title ?? entry.kindLabel}`}>
+      <fieldset>
+        <legend>Wat wilt u afschermen?</legend>
+        {options.map(([value, text]) => (
+          <label key={value} className="radio">
+            <input type="radio" name={`shield-what-${entry.id}`} checked={choice === value} onChange={() => setChoice(value)} /> {text}
+          </label>
+        ))}
+      </fieldset>
+      {choice === 'passage' && (
+        <div className="field">
+          <label htmlFor={`shield-text-${entry.id}`}>Selecteer de passage in de tekst</label>
+          <p className="hint" id={`shield-text-hint-${entry.id}`}>Selecteer met de muis, of met Shift en de pijltjestoetsen.</p>
+          <textarea
+            id={`shield-text-${entry.id}`}
+            aria-describedby={`shield-text-hint-${entry.id}`}
+            ref={textRef}
+            readOnly
+            rows={4}
+            value={entry.text}
+            onSelect={readSelection}
+            onKeyUp={readSelection}
+            onMouseUp={readSelection}
+          />
+          <p className="hint" aria-live="polite" data-testid="selected-passage">
+            {selection === undefined ? 'Nog geen passage geselecteerd.' : `Geselecteerd: “${entry.text.slice(selection.start, selection.end)}”`}
+          </p>
+        </div>
+      )}
+      <fieldset>
+        <legend>Waarom afschermen?</legend>
+        <label className="radio">
+          <input type="radio" name={`shield-kind-${entry.id}`} checked={kind === 'shielded-from'} onChange={() => setKind('shielded-from')} /> Afschermen voor bepaalde personen
+        </label>
+        <label className="radio">
+          <input type="radio" name={`shield-kind-${entry.id}`} checked={kind === 'about-another-person'} onChange={() => setKind('about-another-person')} /> Het gaat over iemand anders (alleen zichtbaar met diens toestemming)
+        </label>
+      </fieldset>
+      {kind === 'shielded-from' && <PersonsField relations={data.relations} chosen={persons} onChange={setPersons} legend="Voor wie afschermen?" />}
+      <TextArea label="Reden" value={reason} onChange={setReason} required rows={2} hint="Bijvoorbeeld: geheim adres in verband met huiselijk geweld." />
+      <ProblemBox problem={save.problem} />
+      <div className="actions">
+        <button type="submit" disabled={save.busy}>Afscherming opslaan</button>
+        <button type="button" className="secondary" onClick={onCancel}>Annuleren</button>
+      </div>
+    </form>
+  );
+}
+
+/** The client's formal contact data (address, postcode, town, phone, e-mail), shielded from named relations: the secret-address case. */
+function ContactDataShielding({ data }: { data: ShieldingData }) {
+  const [open, setOpen] = useState(false);
+  const [persons, setPersons] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const own = data.shieldings.filter((s) => s.target === 'contact-data');
+  const save = useSubmit(() => post(`/api/clients/${data.clientId}/contact-data/shieldings`, { shieldedFrom: persons, reason }), () => {
+    setOpen(false);
+    setPersons([]);
+    setReason('');
+    data.reload();
+  });
+  return (
+    <section className="card" aria-labelledby="contact-shielding-title" data-testid="contact-shielding">
+      <h3 id="contact-shielding-title">Adres en contactgegevens afschermen</h3>
+      <p className="hint">Adres, postcode, woonplaats, telefoon en e-mail van de cliënt gaan dan niet mee in een kopie, export of overdracht voor deze personen.</p>
+      {own.length > 0 && <ul className="plain">{own.map((s) => <ShieldingItem key={s.id} shielding={s} data={data} />)}</ul>}
+      {!open && <button type="button" className="secondary" onClick={() => setOpen(true)}>Contactgegevens afschermen</button>}
+      {open && (
+        <form className="subform" onSubmit={(e) => void save.submit(e)} aria-label="Contactgegevens afschermen">
+          <PersonsField relations={data.relations} chosen={persons} onChange={setPersons} legend="Voor wie afschermen?" />
+          <TextArea label="Reden" value={reason} onChange={setReason} required rows={2} />
+          <ProblemBox problem={save.problem} />
+          <div className="actions">
+            <button type="submit" disabled={save.busy}>Afscherming opslaan</button>
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>Annuleren</button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
