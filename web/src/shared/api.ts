@@ -23,16 +23,67 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && typeof (value as { nl?: unknown }).nl === 'string';
 }
 
-async function problemOf(response: Response): Promise<Problem> {
-  const body: unknown = await response.json().catch(() => undefined);
-  if (isProblem(body)) return { ...body, status: response.status };
-  return { status: response.status, nl: `De server gaf een onverwacht antwoord (${response.status}).` };
+/**
+ * How one of the web's clients talks to the server: the headers every request carries and what every answer does.
+ * The staff application's transport is `staffTransport` below; the old `raw/api/get/post` and the typed client
+ * (api-client.ts, openapi-fetch middleware) both go through it, so the purpose and CSRF headers, the activity and
+ * session-ended listeners and the ApiError live in one place. The portal can build its own (its CSRF header, no
+ * purpose, its own session) with `createTransport`.
+ */
+export interface Transport {
+  /** The headers for a request to `path` (path and query, no origin): accept, purpose, the caller's own, and CSRF on a non-GET. */
+  headersFor(method: string, path: string, own?: Record<string, string>): Record<string, string>;
+  /** Passes an ok answer through; a refusal becomes an ApiError with the server's problem+json (a 401 ends the session). */
+  check(response: Response, path: string): Promise<Response>;
+  /** The error to throw when the server did not answer at all. */
+  unreachable(): ApiError;
+}
+
+export interface TransportOptions {
+  /** The CSRF header a state-changing request carries. */
+  csrf: Record<string, string>;
+  /** The purpose header's value for a request to `path`, if any. */
+  purposeFor?: (path: string) => string | undefined;
+  /** Called on every answered request but a 401. */
+  onActivity?: () => void;
+  /** Called on a 401 that ends the session (see `endsSession`). */
+  onSessionEnded: () => void;
+  /** Whether a 401 on `path` with `problem` means the session ended (a refused log-in does not). */
+  endsSession: (path: string, problem: Problem) => boolean;
+  unreachable: Problem;
+  /** The problem for an answer that is not problem+json. */
+  unexpected: (status: number) => Problem;
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  async function problemOf(response: Response): Promise<Problem> {
+    const body: unknown = await response.json().catch(() => undefined);
+    if (isProblem(body)) return { ...body, status: response.status };
+    return options.unexpected(response.status);
+  }
+  return {
+    headersFor(method, path, own = {}) {
+      const named = options.purposeFor?.(path);
+      return {
+        accept: 'application/json', ...(named === undefined ? {} : { 'x-dossierwijzer-purpose': named }), ...own,
+        ...(method.toUpperCase() === 'GET' ? {} : options.csrf),
+      };
+    },
+    async check(response, path) {
+      if (response.status !== 401) options.onActivity?.();
+      if (response.ok) return response;
+      const problem = await problemOf(response);
+      if (response.status === 401 && options.endsSession(path, problem)) options.onSessionEnded();
+      throw new ApiError(problem);
+    },
+    unreachable: () => new ApiError(options.unreachable),
+  };
 }
 
 /** Listeners told when the session has ended (401), so the app can show the log-in page. */
@@ -77,33 +128,32 @@ function purposeFor(url: string): string | undefined {
   return purpose;
 }
 
+/** The staff application's transport (see Transport). */
+export const staffTransport: Transport = createTransport({
+  csrf: { 'x-dossierwijzer-csrf': '1' },
+  purposeFor,
+  onActivity: () => activityListeners.forEach((l) => l()),
+  onSessionEnded: () => sessionEndedListeners.forEach((l) => l()),
+  // A wrong current password on the password change is a refused credential, not an ended session.
+  endsSession: (path, problem) => !path.startsWith('/api/auth/login') && problem.code !== 'login-failed',
+  unreachable: { status: 0, nl: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' },
+  unexpected: (status) => ({ status, nl: `De server gaf een onverwacht antwoord (${status}).` }),
+});
+
+/** The old, untyped way (see api-client.ts for the typed client that replaces it; src/http/web-plumbing.test.ts). */
 export async function raw(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const named = purposeFor(url);
-  const init: RequestInit = {
-    method, credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(named === undefined ? {} : { 'x-dossierwijzer-purpose': named }), ...headers },
-  };
-  if (method !== 'GET') {
-    init.headers = { ...init.headers, 'x-dossierwijzer-csrf': '1' };
-    if (body !== undefined) {
-      init.headers = { ...init.headers, 'content-type': 'application/json' };
-      init.body = JSON.stringify(body);
-    }
+  const init: RequestInit = { method, credentials: 'same-origin', headers: staffTransport.headersFor(method, url, headers) };
+  if (method !== 'GET' && body !== undefined) {
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    init.body = JSON.stringify(body);
   }
   let response: Response;
   try {
     response = await fetch(url, init);
   } catch {
-    throw new ApiError({ status: 0, nl: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
+    throw staffTransport.unreachable();
   }
-  if (response.status !== 401) activityListeners.forEach((l) => l());
-  if (!response.ok) {
-    const problem = await problemOf(response);
-    // A wrong current password on the password change is a refused credential, not an ended session.
-    if (response.status === 401 && !url.startsWith('/api/auth/login') && problem.code !== 'login-failed') sessionEndedListeners.forEach((l) => l());
-    throw new ApiError(problem);
-  }
-  return response;
+  return staffTransport.check(response, url);
 }
 
 export async function api<T>(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
