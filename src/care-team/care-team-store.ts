@@ -16,6 +16,9 @@ export interface CareTeamRow {
   relation: CareRelation; starts_on: string; ends_on: string | null;
 }
 
+/** The dossier holder on a day, as a letter names them. */
+export interface HolderRow { id: string; display_name: string; function_title: string }
+
 /** A new membership: who, in which relation, for which period (no end: open). */
 export interface NewCareTeamMember { employeeId: string; relation: CareRelation; startsOn: string; endsOn: string | null }
 
@@ -33,6 +36,13 @@ export function careTeamOf(scope: ClientBoundScope) {
   const tx = txOf(scope);
   const clientId = scope.client.id;
   return {
+    /**
+     * The dossier holder on `day` ({@link careTeamHolderOn}: the holder membership running that day, the latest to
+     * start); undefined without one — the holder who signs a letter.
+     */
+    holderOn: async (day: string): Promise<HolderRow | undefined> => (await tx.query<HolderRow>(
+      `SELECT e.id, e.display_name, e.function_title FROM ${EMPLOYEES} e WHERE e.id = ${careTeamHolderOn('$1::uuid', '$2::date')}`, [clientId, day]))[0],
+
     /** Every membership, by start and name. */
     members: (): Promise<CareTeamRow[]> => tx.query<CareTeamRow>(
       `SELECT t.id, t.employee_id, e.display_name, e.function_title, e.role, t.relation, t.starts_on, t.ends_on
@@ -149,6 +159,19 @@ export function careTeamHolderOn(clientId: string, day: string): string {
   return `(SELECT t.employee_id FROM org.care_team t
               WHERE t.client_id = ${clientId} AND t.relation = 'holder' AND t.starts_on <= ${day} AND (t.ends_on IS NULL OR t.ends_on >= ${day})
               ORDER BY t.starts_on DESC, t.employee_id LIMIT 1)`;
+}
+
+/**
+ * SQL expression: the client's dossier holder as of a day — the holder in the care team on that day, or, when no
+ * holder membership runs on that day (one ended without a successor, or care starting later), the last holder who
+ * started before it; NULL without any. For whoever must name a responsible holder (the dossier's overview, the
+ * responsible author of a portal user's message): derived from the dated memberships, so a hand-over dated later
+ * counts from its day without anything being written on that day.
+ */
+export function careTeamHolderAsOf(clientId: string, day: string): string {
+  return `(SELECT t.employee_id FROM org.care_team t
+              WHERE t.client_id = ${clientId} AND t.relation = 'holder' AND t.starts_on <= ${day}
+              ORDER BY (t.ends_on IS NULL OR t.ends_on >= ${day}) DESC, t.starts_on DESC, t.ends_on DESC NULLS FIRST, t.employee_id LIMIT 1)`;
 }
 
 /**

@@ -104,7 +104,8 @@ export async function handOverDossier(
     await team.end(holder.id, lastDay);
     if (input.formerHolderStays) await team.add({ employeeId: holder.employee_id, relation: 'member', startsOn: input.holderFrom, endsOn: null });
   }
+  // Nothing else is written: the holder in effect is read from these dated memberships on each day (careTeamHolderOn),
+  // so a hand-over dated later counts from its day without a job that would have to run on it.
   await team.add({ employeeId: input.employeeId, relation: 'holder', startsOn: input.holderFrom, endsOn: null });
-  if (input.holderFrom <= calendarDate(scope.now)) await dossierOf(scope).setHolder(input.employeeId);
   return listCareTeam(scope);
 }

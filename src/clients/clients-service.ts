@@ -9,7 +9,6 @@ import type { ClientScope, ListScope, NewClientScope, RegistrationOutcome } from
 import { newDataKey, wrapDataKey } from '../crypto/envelope.js';
 import { storeNewClientKey } from '../crypto/client-key-store.js';
 import { joinCareTeamOfNewClient } from '../care-team/care-team-store.js';
-import { listCareTeam } from '../care-team/care-team-service.js';
 import { dossierOf, openNewDossier } from '../dossier/dossier-store.js';
 import { familiesOfScope } from '../families/family-store.js';
 import { relationsOfScope } from '../representation/relation-store.js';
@@ -311,19 +310,6 @@ async function registration(scope: NewClientScope, masterKey: Buffer, input: New
   return { kind: 'created', clientId: id };
 }
 
-/**
- * The dossier holder today as the access layer counts it: the care team's current holder relation (the latest to
- * start), so a holder handed over in the care team shows here from the day it counts. `care.dossiers.holder_id`
- * keeps the holder the dossier was opened with.
- */
-async function currentHolder(scope: ClientScope): Promise<{ id: string; name: string; function: string } | undefined> {
-  const day = calendarDate(scope.now);
-  const [holder] = (await listCareTeam(scope))
-    .filter((m) => m.relation === 'holder' && m.startsOn <= day && (m.endsOn === null || m.endsOn >= day))
-    .sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.employee.id.localeCompare(b.employee.id));
-  return holder === undefined ? undefined : { id: holder.employee.id, name: holder.employee.name, function: holder.employee.function };
-}
-
 /** The client's formal record with identity checks and dossier holder. */
 export async function readClient(scope: ClientScope, masterKey: Buffer): Promise<ClientRecord> {
   const formal = formalDataOf(scope);
@@ -344,7 +330,8 @@ export async function readClient(scope: ClientScope, masterKey: Buffer): Promise
     dossier: dossier === undefined
       ? null
       : {
-          holder: (await currentHolder(scope)) ?? { id: dossier.holder_id, name: dossier.holder_name, function: dossier.holder_function },
+          // The holder on the reading day, from the care team's dated memberships (a hand-over dated later counts from its day).
+          holder: { id: dossier.holder_id, name: dossier.holder_name, function: dossier.holder_function },
           careStartedOn: dossier.care_started_on, careEndedOn: dossier.care_ended_on,
         },
     createdAt: row.created_at.toISOString(),

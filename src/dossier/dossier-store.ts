@@ -8,17 +8,18 @@
  */
 import { employeeIdOf, type ClientBoundScope, type ClientScope, type NewClientScope } from '../access/gate-scope.js';
 import { txOf } from '../db/scope-tx.js';
-import { careTeamHolderOn } from '../care-team/care-team-store.js';
+import { careTeamHolderAsOf } from '../care-team/care-team-store.js';
 import { EMPLOYEES } from '../organisation/employee-store.js';
 import { calendarDate } from '../shared/calendar-date.js';
 import type { AnnotationKind, EntryKind, SourceKind, StatementType } from './entry-kinds.js';
 
 /**
- * The dossiers as other modules may join them: client, holder, care period, created. A subquery in FROM
- * without aggregates, which PostgreSQL pulls up into the join: one round trip, the same plan.
+ * The dossiers as other modules may join them: client, care period, created. A subquery in FROM
+ * without aggregates, which PostgreSQL pulls up into the join: one round trip, the same plan. Not the holder: the
+ * holder in effect comes from the care team on the reading day (`dossierOf(scope).withHolder`, careTeamHolderOn).
  * @example `FROM formal.clients c LEFT JOIN ${DOSSIERS} d ON d.client_id = c.id`
  */
-export const DOSSIERS = '(SELECT client_id, holder_id, care_started_on, care_ended_on, care_ended_at, created_at FROM care.dossiers)';
+export const DOSSIERS = '(SELECT client_id, care_started_on, care_ended_on, care_ended_at, created_at FROM care.dossiers)';
 /** When each entry was recorded, for a module that orders its own rows by it (a thread's messages): no content. */
 export const ENTRY_MOMENTS = '(SELECT id, client_id, recorded_at FROM care.entries)';
 
@@ -213,14 +214,24 @@ export function entriesOf(scope: ClientBoundScope) {
 }
 
 /**
+ * SQL expression over `care.dossiers d`: the dossier's holder on `day` (an SQL expression). The holder in effect is
+ * derived from the care team's dated holder memberships (careTeamHolderAsOf), never stored: a hand-over dated later
+ * counts from its day without anything written on that day (issue 15). `care.dossiers.holder_id` is the holder the
+ * dossier was opened with, named only when the care team has no holder on or before the day.
+ */
+const HOLDER_AS_OF = (day: string): string => `COALESCE(${careTeamHolderAsOf('d.client_id', day)}, d.holder_id)`;
+
+/**
  * Appends a portal user's message as a `correspondence` entry (issue 19 item 6; src/portal/messages/). care.entries
- * names employees only, so the dossier's holder is its responsible author — as an employee records an own statement
- * — and the sender is its source kind (client, parent, …) and its sealed source text.
+ * names employees only, so the dossier's holder on the entry's day is its responsible author (the care team's, as
+ * {@link dossierOf}'s `withHolder` names it) — as an employee records an own statement — and the sender is its source
+ * kind (client, parent, …) and its sealed source text.
  */
 export async function appendPortalCorrespondence(scope: ClientBoundScope, entry: { id: string; occurredOn: string; sourceKind: SourceKind; ciphertext: Buffer }): Promise<boolean> {
   return (await txOf(scope).query(
     `INSERT INTO care.entries (id, client_id, kind, author_id, occurred_on, source_kind, statement_type, ciphertext)
-     SELECT $1, d.client_id, 'correspondence', d.holder_id, $3, $4, NULL, $5 FROM care.dossiers d WHERE d.client_id = $2 RETURNING id`,
+     SELECT $1, d.client_id, 'correspondence', ${HOLDER_AS_OF('$3::date')}, $3, $4, NULL, $5
+       FROM care.dossiers d WHERE d.client_id = $2 RETURNING id`,
     [entry.id, scope.client.id, entry.occurredOn, entry.sourceKind, entry.ciphertext],
   )).length > 0;
 }
@@ -236,14 +247,9 @@ export function dossierOf(scope: ClientScope) {
     /** The dossier with its holder by name and function, and the care period; undefined without one. */
     withHolder: async (): Promise<DossierWithHolder | undefined> =>
       (await tx.query<DossierWithHolder>(
-        // The holder today in the care team (a hand-over dated later changes it on that day), else the one the dossier names.
         `SELECT e.id AS holder_id, e.display_name AS holder_name, e.function_title AS holder_function, d.care_started_on, d.care_ended_on
-       FROM care.dossiers d JOIN ${EMPLOYEES} e ON e.id = COALESCE(${careTeamHolderOn('d.client_id', '$2::date')}, d.holder_id)
+       FROM care.dossiers d JOIN ${EMPLOYEES} e ON e.id = ${HOLDER_AS_OF('$2::date')}
       WHERE d.client_id = $1`, [clientId, calendarDate(scope.now)]))[0],
-    /** Names the dossier's holder (a hand-over that took effect, issue 15 item 4), as the portal's messages and the overview read it. */
-    setHolder: async (employeeId: string): Promise<void> => {
-      await tx.query('UPDATE care.dossiers SET holder_id = $2 WHERE client_id = $1', [clientId, employeeId]);
-    },
     /** The recorded end of care (migration 0086): the day, why, by whom and when; undefined while the care runs or without a dossier. */
     careEnd: async (): Promise<CareEndRow | undefined> =>
       (await tx.query<CareEndRow>(

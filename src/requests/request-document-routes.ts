@@ -24,10 +24,7 @@ import { readerOfRequest, readRequest } from './request-service.js';
  * client's dossier holder today (name and function, 003 §2.3.1) who signs.
  */
 async function letterSenderOf(scope: ClientBoundScope, organisation: string): Promise<LetterSender> {
-  const today = calendarDate(scope.now);
-  const holder = (await careTeamOf(scope).members())
-    .filter((m) => m.relation === 'holder' && m.starts_on <= today && (m.ends_on === null || m.ends_on >= today))
-    .sort((a, b) => b.starts_on.localeCompare(a.starts_on))[0];
+  const holder = await careTeamOf(scope).holderOn(calendarDate(scope.now));
   return {
     organisation, ...senderLines(await clientOrganisationContact(scope)),
     signatory: holder === undefined ? null : { name: holder.display_name, functionTitle: holder.function_title },
