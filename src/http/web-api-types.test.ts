@@ -34,6 +34,16 @@ async function renderWebApiTypes(document: unknown): Promise<string> {
   return HEADER + astToString(ast);
 }
 
+/** Where the committed and the generated text first part, a few lines of each. */
+function firstDifference(committed: string, generated: string): string {
+  const a = committed.split('\n');
+  const b = generated.split('\n');
+  let line = 0;
+  while (line < a.length && line < b.length && a[line] === b[line]) line += 1;
+  const show = (lines: string[]) => lines.slice(Math.max(0, line - 3), line + 4).join('\n');
+  return `First difference at line ${line + 1}.\nCommitted:\n${show(a)}\nGenerated:\n${show(b)}`;
+}
+
 let h: Harness;
 beforeAll(async () => { h = await createHarness(); });
 afterAll(async () => h.close());
@@ -50,7 +60,7 @@ describe('the web client\'s generated API types (web/src/shared/api-schema.ts)',
     const committed = await readFile(SCHEMA_FILE, 'utf8').catch(() => '');
     if (committed !== generated) {
       expect.fail('web/src/shared/api-schema.ts no longer matches the server\'s OpenAPI document (a route schema changed). '
-        + 'Run `npm run api:types` to regenerate it, then fix what `tsc -p web` reports and commit both.');
+        + 'Run `npm run api:types` to regenerate it, then fix what `tsc -p web` reports and commit both.\n' + firstDifference(committed, generated));
     }
   }, 60_000);
 });
