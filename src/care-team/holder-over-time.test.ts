@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestEmployee } from '../test-support/harness.js';
 import { pdfDocumentText } from '../test-support/pdf-text.js';
 import { createPortalAccount, portalLogin, portalRequest, type PortalTestAccount } from '../test-support/portal-fixture.js';
+import { asOwner } from '../test-support/test-database.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -80,5 +81,25 @@ describe('the dossier holder follows a hand-over dated later (003 §2.3.1)', () 
     // Bram's caseload has the client from that day (he joined the team as its holder); Anouk's keeps it (a member now).
     expect(await caseloadHas(next)).toBe(true);
     expect(await caseloadHas(first)).toBe(true);
+  });
+
+  // Not the defect, a guard for its fix: holder_id is no longer updated by a hand-over, so a dossier whose holder
+  // membership ended without a successor must still name its last holder, not the one it was opened with.
+  it('names the last holder, not the one the dossier was opened with, on a day without a holder membership', async () => {
+    h.clock.reset();
+    const gapClient = await h.client({ age: 16, holder: first });
+    const handed = await post(`/api/clients/${gapClient}/care-team/hand-over`, { employeeId: next.id, holderFrom: '2026-11-22', formerHolderStays: false }, await h.login(first));
+    expect(handed.statusCode, handed.body).toBe(200);
+    const membership = handed.json<{ members: { id: string; employee: { id: string }; relation: string; endsOn: string | null }[] }>().members
+      .find((m) => m.employee.id === next.id && m.relation === 'holder' && m.endsOn === null);
+    const manager = await h.login(await h.employee({ role: 'manager' }));
+    const ended = await post(`/api/clients/${gapClient}/care-team/${membership!.id}/end`, { endsOn: '2026-11-22' }, manager);
+    expect(ended.statusCode, ended.body).toBe(200);
+    h.clock.advance(DAY); // 2026-11-23: nobody holds the dossier in the care team
+    const portal = await createPortalAccount(h, { clientId: gapClient, createdBy: next });
+    const sent = await portalRequest(h, { method: 'POST', url: '/api/portal/messages', cookie: await portalLogin(h, portal), body: { text: 'Is er iemand?' } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [row] = await asOwner(h.database, (owner) => owner.query<{ author_id: string }>('SELECT author_id FROM care.entries WHERE id = $1', [sent.json<{ id: string }>().id]));
+    expect(row!.author_id).toBe(next.id);
   });
 });
