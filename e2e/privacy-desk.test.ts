@@ -85,4 +85,76 @@ describe('the privacy officer\'s desk', () => {
     await screenshot(page, 'privacy-desk-02-verzoeken');
     for (const width of [390, 1366]) await fitsAt(page, width);
   });
+
+  it('names the clients of a data breach by name and asks before what cannot be undone (AVG 33, 34)', async () => {
+    const page = await demo.pageFor('demo.fg');
+    await page.goto('/privacy/datalekken');
+    await page.getByRole('heading', { name: 'Datalekken' }).waitFor();
+    const form = page.getByRole('form', { name: 'Datalek vastleggen' });
+    await form.getByLabel('Wat is er gebeurd?').fill('Een map met verslagen lag een middag in de trein.');
+    // The affected client is found by name; nobody types a client number.
+    await form.getByLabel('Naam van een betrokken cliënt').fill('yilmaz');
+    await form.getByRole('button', { name: 'Zoeken' }).click();
+    await form.getByRole('button', { name: 'Toevoegen: Emre Demo-Yilmaz' }).click();
+    await form.getByTestId('chosen-clients').getByText('Emre Demo-Yilmaz').waitFor();
+    await form.getByRole('button', { name: 'Datalek vastleggen' }).click();
+    const breach = page.getByTestId('breach').filter({ hasText: 'in de trein' });
+    await breach.getByText('Betrokken cliënten: Emre Demo-Yilmaz.').waitFor();
+    const text = (await breach.textContent()) ?? '';
+    // The deadline as a date in words (AVG 33(1): 72 hours), never a number date or a code.
+    expect(text).toMatch(/uiterlijk \d{1,2} [a-z]+ \d{4}/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4}/);
+    expect(text).not.toMatch(RAW);
+    await expectAccessible(page);
+
+    // Closing asks first; Annuleren leaves the breach open (issue 15 item 10).
+    await breach.getByRole('button', { name: /^Datalek afsluiten/ }).click();
+    const question = breach.getByRole('group', { name: /Dit datalek afsluiten\?/ });
+    await question.waitFor();
+    await question.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(breach.getByRole('heading', { name: /^Open:/ }).count()).resolves.toBe(1);
+    // So does "notified to the AP"; then it shows when.
+    await breach.getByRole('button', { name: 'Gemeld bij de AP' }).click();
+    await breach.getByRole('button', { name: 'Ja, gemeld' }).click();
+    await breach.getByText(/Gemeld bij de Autoriteit Persoonsgegevens op \d{1,2} [a-z]+ \d{4}/).waitFor();
+    // Not informing the clients needs a reason (AVG 34(3)); the button waits for it.
+    await expect(breach.getByRole('button', { name: 'Niet informeren' }).isDisabled()).resolves.toBe(true);
+    await breach.getByLabel('Reden om de betrokkenen niet te informeren').fill('De map is ongeopend teruggevonden.');
+    await breach.getByRole('button', { name: 'Niet informeren' }).click();
+    await breach.getByRole('button', { name: 'Ja, niet informeren' }).click();
+    await breach.getByText('De betrokkenen zijn niet geïnformeerd: De map is ongeopend teruggevonden.').waitFor();
+    await breach.getByRole('button', { name: /^Datalek afsluiten/ }).click();
+    await breach.getByRole('button', { name: 'Ja, afsluiten' }).click();
+    await breach.getByRole('heading', { name: /^Afgesloten:/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'privacy-desk-03-datalek');
+    for (const width of [390, 1366]) await fitsAt(page, width);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('holds a dossier for a procedure and shows one dossier\'s retention, both found by name', async () => {
+    const page = await demo.pageFor('demo.fg');
+    await page.goto('/privacy/bewaren');
+    await page.getByRole('heading', { name: 'Bewaartermijnen' }).waitFor();
+    await expect(page.getByLabel(/Cliëntnummer/).count()).resolves.toBe(0);
+
+    const one = page.getByRole('region', { name: 'Bewaren van één dossier' });
+    await one.getByLabel('Naam van de cliënt om te bekijken').fill('visser');
+    await one.getByRole('button', { name: 'Zoeken' }).click();
+    await one.getByRole('button', { name: 'Bekijken: Milan Demo-Visser' }).click();
+    await one.getByRole('heading', { name: 'Dossier van Milan Demo-Visser' }).waitFor();
+    await expect(one.getByTestId('dossier-retention').textContent()).resolves.toMatch(/Bewaren tot en met \d{1,2} [a-z]+ \d{4}/);
+
+    const hold = page.getByRole('form', { name: 'Dossier vasthouden voor een procedure' });
+    await hold.getByLabel('Naam van de cliënt om vast te houden').fill('yilmaz');
+    await hold.getByLabel('Naam van de cliënt om vast te houden').press('Enter');
+    await hold.getByRole('button', { name: 'Kiezen: Emre Demo-Yilmaz' }).click();
+    await hold.getByTestId('hold-client').getByText('Emre Demo-Yilmaz').waitFor();
+    await hold.getByLabel('Waarvoor is het dossier nodig?').fill('Klacht bij de klachtencommissie');
+    await hold.getByRole('button', { name: 'Vasthouden' }).click();
+    await hold.getByText('Het dossier van Emre Demo-Yilmaz wordt vastgehouden.').waitFor();
+    await expectAccessible(page);
+    for (const width of [390, 1366]) await fitsAt(page, width);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
 });

@@ -5,7 +5,8 @@ import { Link, Loading, ProblemBox, TextArea, TextInput, useLoad, useSubmit, Wid
 import { ACCESS_BASES, ACCESS_OUTCOMES, ROLES, formatDate, label, today } from '../../shared/labels';
 import { match } from '../../shared/router';
 import type { Me } from '../auth/Login';
-import { BreachRegister, ProcessingRecords, RetentionReview } from './PrivacyRegisters';
+import { ProcessingRecords, RetentionReview } from './PrivacyRegisters';
+import { BreachRegister } from './BreachRegister';
 import { AccessSessions, FindClientLog } from './AccessLogDesk';
 import { DisclosureRegister, PrivacyRequests } from './PrivacyRegisterViews';
 

@@ -1,97 +1,12 @@
 /**
- * The privacy officer's registers: data breaches with the 72-hour deadline
- * (AVG 33–34), the retention review list and the organisation's term
- * (Jeugdwet 7.3.8), and the records of processing (AVG 30).
+ * The privacy officer's registers: the retention review list and the organisation's term (Jeugdwet 7.3.8), and the
+ * records of processing (AVG 30). The data breach register is BreachRegister.tsx.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { get, post, api, toProblem, type Problem } from '../../shared/api';
 import { Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit, Wide, ConfirmButton } from '../../shared/components';
 import { formatDate } from '../../shared/labels';
-
-const RISKS = { 'not-assessed': 'Nog niet beoordeeld', 'unlikely': 'Waarschijnlijk geen risico', 'risk': 'Risico', 'high-risk': 'Hoog risico' };
-const STATUSES = { draft: 'Concept', open: 'Open', closed: 'Afgesloten' };
-
-interface Breach {
-  id: string; status: keyof typeof STATUSES; description: string; discoveredAt: string; clientIds: string[]; clients: { id: string; name: string }[]; createdBy: string | null; risk: keyof typeof RISKS; riskAssessment: string | null;
-  apNotification: { deadline: string; minutesLeft: number; overdue: boolean; text: string; notified: boolean | null; reason: string | null };
-  clientsInformed: { informed: boolean | null; reason: string | null };
-}
-
-export function BreachRegister() {
-  const list = useLoad(() => get<{ breaches: Breach[] }>('/api/privacy/breaches'), []);
-  return (
-    <section aria-labelledby="breaches-title">
-      <h2 id="breaches-title">Datalekken</h2>
-      <p>Een datalek met risico meldt u binnen 72 uur na ontdekking bij de Autoriteit Persoonsgegevens (AVG 33). Ook als u niet meldt, legt u hier vast waarom.</p>
-      {list.loading && <Loading what="Datalekken" />}
-      <ProblemBox problem={list.problem} />
-      {list.data !== undefined && (list.data.breaches.length === 0
-        ? <p>Geen datalekken vastgelegd.</p>
-        : <ul className="plain" data-testid="breaches">{list.data.breaches.map((b) => <BreachItem key={b.id} breach={b} onDone={list.reload} />)}</ul>)}
-      <NewBreach onDone={list.reload} />
-    </section>
-  );
-}
-
-function BreachItem({ breach: b, onDone }: { breach: Breach; onDone: () => void }) {
-  const [problem, setProblem] = useState<Problem>();
-  const [reason, setReason] = useState('');
-  const patch = (body: unknown) => {
-    setProblem(undefined);
-    api('PATCH', `/api/privacy/breaches/${b.id}`, body).then(onDone, (e: unknown) => setProblem(toProblem(e)));
-  };
-  const pending = b.apNotification.notified === null;
-  return (
-    <li className="card">
-      <h3>{STATUSES[b.status]}: {b.description}</h3>
-      <p>Ontdekt {new Date(b.discoveredAt).toLocaleString('nl-NL')}. Risico: {RISKS[b.risk]}. Betrokken cliënten: {b.clients.length === 0 ? 'nog niemand genoemd' : b.clients.map((c) => c.name).join(', ')}.</p>
-      <p className="meta">Vastgelegd door {b.createdBy ?? 'het systeem (na een beoordeling van noodtoegang)'}.</p>
-      {b.riskAssessment !== null && <p>Beoordeling: {b.riskAssessment}</p>}
-      <p className={pending && b.apNotification.overdue ? 'warning' : undefined} role={pending ? 'status' : undefined}>
-        {pending ? b.apNotification.text : b.apNotification.notified === true ? 'Gemeld bij de Autoriteit Persoonsgegevens.' : `Niet gemeld: ${b.apNotification.reason ?? ''}`}
-      </p>
-      <ProblemBox problem={problem} />
-      {pending && (
-        <div className="actions">
-          <button type="button" onClick={() => patch({ apNotification: { notified: true } })}>Gemeld bij de AP</button>
-          <TextInput label="Reden om niet te melden" value={reason} onChange={setReason} />
-          <button type="button" className="secondary" onClick={() => patch({ apNotification: { notified: false, reason } })}>Niet melden</button>
-        </div>
-      )}
-      {b.status !== 'closed' && <button type="button" className="link-button" onClick={() => patch({ status: 'closed' })}>Afsluiten</button>}
-    </li>
-  );
-}
-
-/** Now as the browser's local 'YYYY-MM-DDTHH:mm', what a datetime-local field shows and reads back as local time. */
-function localNow(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-
-function NewBreach({ onDone }: { onDone: () => void }) {
-  const [description, setDescription] = useState('');
-  const [discovered, setDiscovered] = useState(localNow);
-  const [risk, setRisk] = useState<keyof typeof RISKS>('not-assessed');
-  const [assessment, setAssessment] = useState('');
-  const save = useSubmit(() => post('/api/privacy/breaches', {
-    description, discoveredAt: new Date(discovered).toISOString(), clientIds: [], risk, ...(assessment.trim() === '' ? {} : { riskAssessment: assessment }),
-  }), () => {
-    setDescription('');
-    onDone();
-  });
-  return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-breach-title">
-      <h3 id="new-breach-title">Datalek vastleggen</h3>
-      <TextArea label="Wat is er gebeurd?" value={description} onChange={setDescription} required rows={3} />
-      <TextInput label="Ontdekt op" type="datetime-local" value={discovered} onChange={setDiscovered} required hint="De 72 uur lopen vanaf dit moment." />
-      <Select label="Risico" value={risk} onChange={(v) => setRisk(v as keyof typeof RISKS)} options={RISKS} />
-      <TextArea label="Beoordeling van het risico" value={assessment} onChange={setAssessment} rows={2} />
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Datalek vastleggen</button>
-    </form>
-  );
-}
+import { ClientSearch, type FoundClient } from './ClientSearch';
 
 interface Review { clientId: string; name: string; birthDate: string; lastChange: string; keptUntil: string; status: 'pending' | 'confirmed' | 'held'; holdReason: string | null; holdId: string | null }
 interface Setting {
@@ -123,12 +38,18 @@ function HoldReference({ holdId }: { holdId: string }) {
   );
 }
 
-/** A dossier needed for a procedure is held before its term ends, so no sweep lists it (003 §3.2). */
+/** A dossier needed for a procedure is held before its term ends, so no sweep lists it (003 §3.2); the officer finds it by name. */
 function HoldBeforeDue({ onHeld }: { onHeld: () => void }) {
-  const [clientId, setClientId] = useState('');
+  const [client, setClient] = useState<FoundClient>();
   const [reason, setReason] = useState('');
-  const hold = useSubmit(() => post(`/api/privacy/retention-reviews/${encodeURIComponent(clientId.trim())}/hold`, { reason }), () => {
-    setClientId('');
+  const [held, setHeld] = useState<string>();
+  const choose = (c: FoundClient) => {
+    setHeld(undefined);
+    setClient(c);
+  };
+  const hold = useSubmit(() => post(`/api/privacy/retention-reviews/${encodeURIComponent(client?.id ?? '')}/hold`, { reason }), () => {
+    setHeld(client?.name);
+    setClient(undefined);
     setReason('');
     onHeld();
   });
@@ -136,10 +57,18 @@ function HoldBeforeDue({ onHeld }: { onHeld: () => void }) {
     <form onSubmit={(e) => void hold.submit(e)} aria-labelledby="hold-title" className="card">
       <h3 id="hold-title">Dossier vasthouden voor een procedure</h3>
       <p>Is een dossier nodig voor een klacht, tuchtzaak of rechtszaak? Dan wordt het niet vernietigd zolang u het vasthoudt, ook als de bewaartermijn nog loopt.</p>
-      <TextInput label="Cliëntnummer van het dossier" value={clientId} onChange={setClientId} />
-      <TextInput label="Waarvoor is het dossier nodig?" value={reason} onChange={setReason} />
+      {client === undefined
+        ? <ClientSearch label="Naam van de cliënt om vast te houden" choose="Kiezen" onChoose={choose} />
+        : (
+            <p data-testid="hold-client">
+              Dossier van <strong>{client.name}</strong> (geboren in {client.birthYear}){' '}
+              <button type="button" className="link-button" onClick={() => setClient(undefined)}>Andere cliënt kiezen</button>
+            </p>
+          )}
+      <TextInput label="Waarvoor is het dossier nodig?" value={reason} onChange={setReason} required />
       <ProblemBox problem={hold.problem} />
-      <button type="submit" disabled={hold.busy}>Vasthouden</button>
+      {held !== undefined && <p role="status" className="ok">Het dossier van {held} wordt vastgehouden.</p>}
+      <button type="submit" disabled={hold.busy || client === undefined}>Vasthouden</button>
     </form>
   );
 }
@@ -244,26 +173,38 @@ function RetentionSetting() {
  * dated, with a reason, and not the same as holding it for a procedure.
  */
 function DossierRetentionCard() {
-  const [clientId, setClientId] = useState('');
+  const [client, setClient] = useState<FoundClient>();
   const [shown, setShown] = useState<DossierRetention>();
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
-  const id = () => encodeURIComponent(clientId.trim());
-  const look = useSubmit(() => get<DossierRetention>(`/api/privacy/retention/${id()}`), setShown);
+  const id = () => encodeURIComponent(client?.id ?? '');
+  const look = useSubmit((): Promise<DossierRetention> => get<DossierRetention>(`/api/privacy/retention/${id()}`), setShown);
   const extend = useSubmit(() => api<DossierRetention>('PUT', `/api/privacy/retention/${id()}/good-care`, { until, reason }), (v) => {
     setShown(v);
     setUntil('');
     setReason('');
   });
   const end = useSubmit(() => api<DossierRetention>('DELETE', `/api/privacy/retention/${id()}/good-care`), setShown);
+  // Looked up as soon as a client is chosen: the choice is the question.
+  const { submit: lookUp } = look;
+  useEffect(() => {
+    if (client !== undefined) void lookUp();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per chosen client
+  }, [client]);
   return (
     <section className="card" aria-labelledby="dossier-retention-title">
       <h3 id="dossier-retention-title">Bewaren van één dossier</h3>
-      <form onSubmit={(e) => void look.submit(e)}>
-        <TextInput label="Cliëntnummer van het dossier om te bekijken" value={clientId} onChange={setClientId} required />
-        <ProblemBox problem={look.problem} />
-        <button type="submit" disabled={look.busy}>Bekijken</button>
-      </form>
+      <ClientSearch
+        label="Naam van de cliënt om te bekijken"
+        choose="Bekijken"
+        onChoose={(c) => {
+          setShown(undefined);
+          setClient(c);
+        }}
+      />
+      {look.busy && <Loading what="Bewaartermijn" />}
+      <ProblemBox problem={look.problem} />
+      {client !== undefined && shown !== undefined && <h4>Dossier van {client.name}</h4>}
       {shown !== undefined && (
         <div data-testid="dossier-retention">
           <p>
