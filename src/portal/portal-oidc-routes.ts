@@ -168,6 +168,13 @@ export function portalOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       tags: ['portal'], summary: 'The redirect URI: the provider sends the browser back here; logs in or links the invitation, then 303 to /portaal',
       querystring: CallbackQuery,
+      // No body: a redirect. A failure is problem+json, or for a browser (Accept: text/html) a 303 to /portaal?inloggen=<code>.
+      response: {
+        303: Type.Null({
+          description: 'Logged in (the portal session cookie set): to /portaal. A browser whose log-in failed: to /portaal?inloggen=<code>, which the page words',
+          headers: { location: Type.String({ description: '/portaal, or /portaal?inloggen=<code> after a failure' }) },
+        }),
+      },
     },
     handler: async (request, reply) => {
       const oidc = configured();

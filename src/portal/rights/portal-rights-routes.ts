@@ -13,8 +13,9 @@ import { PortabilityExportSchema } from '../../exports/portability-export.js';
 import { portabilityBundle } from '../../exports/portability-fhir.js';
 import { portabilityWorkbook } from '../../exports/portability-xlsx.js';
 import type { AppDeps } from '../../http/app-deps.js';
-import { OneOf, Uuid } from '../../http/schema-helpers.js';
-import { REQUEST_KINDS } from '../../requests/request-kinds.js';
+import { NullableObject, NullableString, OneOf, Uuid } from '../../http/schema-helpers.js';
+import { REQUEST_KINDS, RequestState } from '../../requests/request-kinds.js';
+import { Outcome } from '../../rules/index.js';
 import { portalRoute } from '../portal-route.js';
 import { givePortalConsent, listPortalConsents, PARENT_PARTS, parentConsents, setParentConsent, withdrawPortalConsent } from './portal-consents.js';
 import { assertOwnRequest, listPortalRequests, portalRequestKinds, readPortalRequest, submitPortalRequest } from './portal-requests.js';
@@ -62,18 +63,69 @@ const ConsentBody = Type.Object({
 }, { additionalProperties: false });
 const ParentBody = Type.Object({ allowed: Type.Boolean() }, { additionalProperties: false });
 
+// The answers, exactly as portal-requests.ts and portal-consents.ts build them (PortalRequest, PortalRequestKind,
+// PortalConsent, MayGive, ParentConsents). Open objects like every response schema here; the serializer writes only
+// what is listed, so a field added there must be added here too (the web client's types are generated from these).
+const Basis = Type.Array(Type.String(), { description: 'The articles of law the engine cites' });
+const PortalRequestSchema = Type.Object({
+  id: Uuid(), kind: OneOf(REQUEST_KINDS), kindLabel: Type.String(), part: Type.String(), partLabel: Type.String(), details: Type.String(),
+  receivedOn: Type.String({ format: 'date' }), receivedOnText: Type.String(),
+  state: OneOf(Object.values(RequestState)), stateText: Type.String(),
+  deadline: NullableString(), deadlineText: Type.String({ description: 'In words: the decision deadline while open, the execution deadline once granted, else the day it was decided' }),
+  overdue: Type.Boolean(),
+  intake: Type.Object({ outcome: OneOf(Object.values(Outcome)), explanation: Type.String(), basis: Basis }),
+  decision: NullableObject(Type.Object({
+    outcome: OneOf(['granted', 'partly', 'refused'] as const), outcomeText: Type.String(), decidedOn: Type.String({ format: 'date' }), decidedOnText: Type.String(),
+    reasons: Type.String(),
+  })),
+  letter: Type.Boolean({ description: 'The letter (the decision, or the extension notice) can be fetched: letter.pdf' }),
+  copy: Type.Boolean({ description: 'The copy for this reader can be fetched (a granted inspection or copy): copy.pdf' }),
+  export: Type.Boolean({ description: 'The portability export for this reader can be fetched (a granted portability request): export.json, .xlsx, .fhir.json' }),
+});
+const PortalRequestKindSchema = Type.Object({
+  kind: OneOf(REQUEST_KINDS), label: Type.String(), outcome: OneOf(Object.values(Outcome)), explanation: Type.String(), basis: Basis,
+});
+const PortalRequestsSchema = Type.Object({
+  requests: Type.Array(PortalRequestSchema, { description: 'The person\'s own requests, newest first' }),
+  kinds: Type.Array(PortalRequestKindSchema, { description: 'What the engine says today for this person, per kind of request (the whole dossier)' }),
+});
+const PortalConsentSchema = Type.Object({
+  id: Uuid(), kind: OneOf(['care', 'disclosure'] as const), kindText: Type.String(), givenByText: Type.String(),
+  givenOn: Type.String({ format: 'date' }), givenOnText: Type.String(),
+  what: NullableString(), part: NullableString(), partText: NullableString(), recipient: NullableString(), purpose: NullableString(),
+  validFrom: Type.String({ format: 'date' }), validTo: NullableString(), validText: Type.String(), active: Type.Boolean(),
+  withdrawnAt: NullableString(), withdrawnText: NullableString(),
+  inPortal: Type.Boolean({ description: 'Given in the portal: the portal account and session are its evidence' }),
+  mayWithdraw: Type.Boolean({ description: 'This person may withdraw it (AVG 7(3))' }),
+});
+const MayGiveSchema = Type.Object({ allowed: Type.Boolean(), explanation: Type.String(), basis: Basis });
+const PortalConsentsSchema = Type.Object({
+  consents: Type.Array(PortalConsentSchema, { description: 'Every consent given about this client, newest first' }),
+  mayGive: Type.Object({ care: MayGiveSchema, disclosure: MayGiveSchema }, { description: 'Whether this person may give a consent of each kind today, with the engine\'s words' }),
+});
+const ParentConsentsSchema = Type.Object({
+  explanation: Type.String(), basis: Basis,
+  parents: Type.Array(Type.Object({
+    relationId: Uuid(), name: Type.String(), roleText: Type.String(),
+    parts: Type.Array(Type.Object({
+      part: OneOf(PARENT_PARTS), partText: Type.String(), allowed: Type.Boolean(),
+      consentId: NullableString(), since: NullableString(), sinceText: NullableString(),
+    })),
+  })),
+});
+
 export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { masterKey } = deps;
 
   portalRoute(app, deps, {
     method: 'GET', url: '/api/portal/requests',
-    schema: { tags: ['portal'], summary: 'The person\'s own requests with state and deadline in words, and what the engine says today per kind of request' },
+    schema: { tags: ['portal'], summary: 'The person\'s own requests with state and deadline in words, and what the engine says today per kind of request', response: { 200: PortalRequestsSchema } },
     intent: () => ({ action: 'request' }),
     handler: async (scope) => ({ requests: await listPortalRequests(scope, masterKey), kinds: await portalRequestKinds(scope) }),
   });
   portalRoute(app, deps, {
     method: 'POST', url: '/api/portal/requests',
-    schema: { tags: ['portal'], summary: 'Make a request (received today, electronically); the engine\'s intake and deadline; lands in the professionals\' dashboard', body: RequestBody },
+    schema: { tags: ['portal'], summary: 'Make a request (received today, electronically); the engine\'s intake and deadline; lands in the professionals\' dashboard', body: RequestBody, response: { 201: PortalRequestSchema } },
     intent: () => ({ action: 'request' }),
     handler: async (scope, request, reply: FastifyReply) => {
       const made = await submitPortalRequest(scope, masterKey, request.body, sessionOf(request));
@@ -83,7 +135,7 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   portalRoute(app, deps, {
     method: 'GET', url: '/api/portal/requests/:requestId',
-    schema: { tags: ['portal'], summary: 'One of the person\'s own requests', params: RequestParams },
+    schema: { tags: ['portal'], summary: 'One of the person\'s own requests', params: RequestParams, response: { 200: PortalRequestSchema } },
     intent: () => ({ action: 'request' }),
     handler: (scope, request) => readPortalRequest(scope, masterKey, request.params.requestId),
   });
@@ -173,13 +225,13 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   portalRoute(app, deps, {
     method: 'GET', url: '/api/portal/consents',
-    schema: { tags: ['portal'], summary: 'Every consent given about this client (by whom, for what), and which consent this person may give today' },
+    schema: { tags: ['portal'], summary: 'Every consent given about this client (by whom, for what), and which consent this person may give today', response: { 200: PortalConsentsSchema } },
     intent: () => ({ action: 'consent' }),
     handler: (scope) => listPortalConsents(scope, masterKey),
   });
   portalRoute(app, deps, {
     method: 'POST', url: '/api/portal/consents',
-    schema: { tags: ['portal'], summary: 'Give a consent (care or a disclosure), recorded with the portal session as evidence; only whom the engine names', body: ConsentBody },
+    schema: { tags: ['portal'], summary: 'Give a consent (care or a disclosure), recorded with the portal session as evidence; only whom the engine names', body: ConsentBody, response: { 201: PortalConsentSchema } },
     intent: () => ({ action: 'consent' }),
     handler: async (scope, request, reply: FastifyReply) => {
       const given = await givePortalConsent(scope, masterKey, request.body, sessionOf(request));
@@ -189,19 +241,19 @@ export function portalRightsRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   portalRoute(app, deps, {
     method: 'POST', url: '/api/portal/consents/:consentId/withdraw',
-    schema: { tags: ['portal'], summary: 'Withdraw a consent at once (AVG 7(3)); only whoever gave it, or the client once the law leaves it to them', params: ConsentParams },
+    schema: { tags: ['portal'], summary: 'Withdraw a consent at once (AVG 7(3)); only whoever gave it, or the client once the law leaves it to them', params: ConsentParams, response: { 200: PortalConsentSchema } },
     intent: () => ({ action: 'consent' }),
     handler: (scope, request) => withdrawPortalConsent(scope, masterKey, request.params.consentId, sessionOf(request)),
   });
   portalRoute(app, deps, {
     method: 'GET', url: '/api/portal/consents/parents',
-    schema: { tags: ['portal'], summary: 'The young person of 16+: per parent and per part, what they may see' },
+    schema: { tags: ['portal'], summary: 'The young person of 16+: per parent and per part, what they may see', response: { 200: ParentConsentsSchema } },
     intent: () => ({ action: 'consent' }),
     handler: (scope) => parentConsents(scope),
   });
   portalRoute(app, deps, {
     method: 'PUT', url: '/api/portal/consents/parents/:relationId/:part',
-    schema: { tags: ['portal'], summary: 'The young person of 16+ lets a parent see a part, or stops it (at once)', params: ParentParams, body: ParentBody },
+    schema: { tags: ['portal'], summary: 'The young person of 16+ lets a parent see a part, or stops it (at once)', params: ParentParams, body: ParentBody, response: { 200: ParentConsentsSchema } },
     intent: () => ({ action: 'consent' }),
     handler: (scope, request) => setParentConsent(scope, masterKey, request.params.relationId, request.params.part, request.body.allowed, sessionOf(request)),
   });
