@@ -40,7 +40,6 @@ const STILL_ON_THE_OLD_WAY: readonly string[] = [
   'web/src/features/auth/Account.tsx',
   'web/src/features/auth/Enrolment.tsx',
   'web/src/features/auth/Login.tsx',
-  'web/src/features/caseload/Caseload.tsx',
   'web/src/features/family/Family.tsx',
   'web/src/features/pickup/Pickup.tsx',
   'web/src/features/work-notes/WorkNotes.tsx',

@@ -10,7 +10,7 @@
  */
 import { QueryClient, QueryClientProvider, useMutation, useQueryClient, type QueryKey, type UseMutationOptions } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import { ApiError, onSessionEnded } from './api';
+import { ApiError, onSessionEnded, toProblem, type Problem } from './api';
 
 /** A refusal the same request will get again: no use asking twice. */
 function isRefusal(error: unknown): boolean {
@@ -36,6 +36,19 @@ export const queryClient = newQueryClient();
 export function QueryProvider({ children, client = queryClient }: { children: ReactNode; client?: QueryClient }) {
   useEffect(() => onSessionEnded(() => client.clear()), [client]);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}
+
+/** The problem to show for a query's or a mutation's error (`error` is null while there is none). */
+export function problemOf(error: unknown): Problem | undefined {
+  return error === null || error === undefined ? undefined : toProblem(error);
+}
+
+/** A form's submit handler that runs `run` instead of the browser's submit: `onSubmit={submitWith(() => save.mutate())}`. */
+export function submitWith(run: () => void): (event: { preventDefault(): void }) => void {
+  return (event) => {
+    event.preventDefault();
+    run();
+  };
 }
 
 /** Forgets every cached answer (log-out: the next person must not see them). */

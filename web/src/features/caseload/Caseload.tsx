@@ -1,16 +1,17 @@
 /** My caseload: the clients I work with (administrative staff see all), finding a client (with emergency access outside the caseload), registering a client. */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get, post } from '../../shared/api';
-import { Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit, Wide } from '../../shared/components';
+import { dataOf, server, type BodyOf, type ResponseOf } from '../../shared/api-client';
+import { Link, Loading, ProblemBox, Select, TextInput, Wide } from '../../shared/components';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { GENDERS, ageOn, formatDate } from '../../shared/labels';
 import { navigate } from '../../shared/router';
 import type { Me } from '../auth/Login';
 import { EmergencyAccess } from '../client/EmergencyAccess';
 
-interface ClientSummary { id: string; familyName: string; givenNames: string; birthDate: string; careEndedOn?: string | null }
-
-interface Signal { kind: string; urgency: 1 | 2 | 3; text: string }
-interface CaseloadClient extends ClientSummary { signals: Signal[] }
+type CaseloadClient = ResponseOf<'/api/caseload/signals'>['clients'][number];
+type Signal = CaseloadClient['signals'][number];
 
 const URGENCY: Record<Signal['urgency'], string> = { 3: 'Dringend', 2: 'Binnenkort', 1: 'Ter info' };
 
@@ -30,9 +31,16 @@ function Signals({ signals }: { signals: readonly Signal[] }) {
 
 export function CaseloadPage({ me }: { me: Me }) {
   const wholeOrganisation = me.role === 'admin-staff';
-  const list = useLoad(() => get<{ clients: ClientSummary[] }>('/api/clients?limit=200'), []);
+  const list = useQuery({
+    queryKey: queryKeys.caseload,
+    queryFn: () => dataOf(server.GET('/api/clients', { params: { query: { limit: 200 } } })),
+  });
   // My own clients with what needs attention, in the engine's order; administrative staff see the whole organisation without signals.
-  const signals = useLoad(() => (wholeOrganisation ? Promise.resolve({ clients: [] as CaseloadClient[] }) : get<{ clients: CaseloadClient[] }>('/api/caseload/signals')), [wholeOrganisation]);
+  const signals = useQuery({
+    queryKey: [...queryKeys.caseload, 'signals'],
+    queryFn: () => dataOf(server.GET('/api/caseload/signals')),
+    enabled: !wholeOrganisation,
+  });
   // A client whose care ended (issue 15 item 4) is no longer active: listed apart, below, without signals.
   const ended = (list.data?.clients ?? []).filter((c) => c.careEndedOn !== undefined && c.careEndedOn !== null);
   const endedIds = new Set(ended.map((c) => c.id));
@@ -40,17 +48,13 @@ export function CaseloadPage({ me }: { me: Me }) {
   const known = new Set(ranked.map((c) => c.id));
   const quiet = (list.data?.clients ?? []).filter((c) => !known.has(c.id) && !endedIds.has(c.id));
   const rows: CaseloadClient[] = [...ranked, ...quiet.map((c) => ({ ...c, signals: [] }))];
-  const reloadAll = () => {
-    list.reload();
-    signals.reload();
-  };
   const urgent = ranked.filter((c) => c.signals.some((s) => s.urgency === 3)).length;
   return (
     <>
       <h1>Mijn caseload</h1>
       <p className="lead">Goedendag, {me.displayName}. {wholeOrganisation ? 'U ziet alle cliënten van de organisatie.' : 'Dit zijn de cliënten met wie u nu werkt. Wat aandacht nodig heeft, staat bovenaan.'}</p>
-      {(list.loading || signals.loading) && <Loading what="Cliënten" />}
-      <ProblemBox problem={list.problem ?? signals.problem} />
+      {(list.isPending || (signals.isPending && !wholeOrganisation)) && <Loading what="Cliënten" />}
+      <ProblemBox problem={problemOf(list.error ?? signals.error)} />
       {!wholeOrganisation && signals.data !== undefined && ranked.length > 0 && (
         <p role="status">{urgent === 0 ? 'Geen cliënt heeft nu iets dringends.' : `${urgent === 1 ? '1 cliënt heeft' : `${urgent} cliënten hebben`} iets dringends.`}</p>
       )}
@@ -93,15 +97,13 @@ export function CaseloadPage({ me }: { me: Me }) {
         </section>
       )}
       <FindClient me={me} />
-      {(me.role === 'care-professional' || me.role === 'admin-staff') && <RegisterClient onDone={reloadAll} />}
+      {(me.role === 'care-professional' || me.role === 'admin-staff') && <RegisterClient />}
     </>
   );
 }
 
 /** A client found: one I may see (with birth date), or — outside my caseload — only that they exist (name, birth year). */
-type Found =
-  | { shown: 'client'; id: string; familyName: string; givenNames: string; birthDate: string; birthYear: number; inCaseload: boolean }
-  | { shown: 'existence'; id: string; familyName: string; givenNames: string; birthYear: number };
+type Found = ResponseOf<'/api/clients/find', 'post'>['clients'][number];
 
 /**
  * What one search box holds, as the API asks it: 9 digits are a BSN, a date (16-04-2012 or 2012-04-16) a birth date,
@@ -125,15 +127,20 @@ function FindClient({ me }: { me: Me }) {
   const [text, setText] = useState('');
   const [found, setFound] = useState<Found[]>();
   const [asking, setAsking] = useState<string>();
-  const search = useSubmit(() => post<{ clients: Found[] }>('/api/clients/find', searchOf(text)), (answer) => {
-    setFound(answer.clients);
-    setAsking(undefined);
+  // A search changes nothing on the server: a mutation only because it is sent as a POST (what is typed stays out of logs).
+  const search = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/find', { body: searchOf(text) })),
+    invalidates: () => [],
+    onSuccess: (answer) => {
+      setFound(answer.clients);
+      setAsking(undefined);
+    },
   });
   const outside = found?.some((c) => c.shown === 'existence') ?? false;
   return (
     <section className="card" aria-labelledby="search-title">
       <h2 id="search-title">Cliënt zoeken</h2>
-      <form className="inline" role="search" onSubmit={(e) => void search.submit(e)}>
+      <form className="inline" role="search" onSubmit={submitWith(() => search.mutate())}>
         <TextInput
           label="Zoek een cliënt: naam, geboortedatum of BSN"
           value={text}
@@ -142,9 +149,9 @@ function FindClient({ me }: { me: Me }) {
           autoComplete="off"
           hint="Minstens 2 letters van de naam, of de hele geboortedatum (bijvoorbeeld 16-04-2012), of het hele BSN."
         />
-        <button type="submit" disabled={search.busy}>Zoeken</button>
+        <button type="submit" disabled={search.isPending}>Zoeken</button>
       </form>
-      <ProblemBox problem={search.problem} />
+      <ProblemBox problem={problemOf(search.error)} />
       {found !== undefined && (found.length === 0
         ? <p role="status">Geen cliënten gevonden.</p>
         : (
@@ -184,43 +191,47 @@ function FindClient({ me }: { me: Me }) {
   );
 }
 
-function RegisterClient({ onDone }: { onDone: () => void }) {
+type Gender = BodyOf<'/api/clients'>['gender'];
+
+function RegisterClient() {
   const [open, setOpen] = useState(false);
   const [givenNames, setGivenNames] = useState('');
   const [familyName, setFamilyName] = useState('');
   const [birthDate, setBirthDate] = useState('');
-  const [gender, setGender] = useState('unknown');
+  const [gender, setGender] = useState<Gender>('unknown');
   const [bsn, setBsn] = useState('');
   const [streetAddress, setStreetAddress] = useState('');
   const [postcode, setPostcode] = useState('');
   const [town, setTown] = useState('');
-  const save = useSubmit(
-    () => post<{ id: string }>('/api/clients', { givenNames, familyName, birthDate, gender, ...(bsn.trim() === '' ? {} : { bsn: bsn.trim() }),
-      ...(streetAddress.trim() === '' ? {} : { streetAddress: streetAddress.trim() }),
-      ...(postcode.trim() === '' ? {} : { postcode: postcode.trim() }),
-      ...(town.trim() === '' ? {} : { town: town.trim() }) }),
-    (answer) => {
-      onDone();
-      navigate(`/clienten/${answer.id}`);
-    });
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients', {
+      body: { givenNames, familyName, birthDate, gender, ...(bsn.trim() === '' ? {} : { bsn: bsn.trim() }),
+        ...(streetAddress.trim() === '' ? {} : { streetAddress: streetAddress.trim() }),
+        ...(postcode.trim() === '' ? {} : { postcode: postcode.trim() }),
+        ...(town.trim() === '' ? {} : { town: town.trim() }) },
+    })),
+    // The new client joins the caseload and the search.
+    invalidates: () => [queryKeys.clients],
+    onSuccess: (answer) => navigate(`/clienten/${answer.id}`),
+  });
   return (
     <section className="card" aria-labelledby="register-title">
       <h2 id="register-title">Nieuwe cliënt</h2>
       {!open
         ? <button type="button" className="secondary" onClick={() => setOpen(true)}>Nieuwe cliënt inschrijven</button>
         : (
-            <form onSubmit={(e) => void save.submit(e)}>
+            <form onSubmit={submitWith(() => save.mutate())}>
               <TextInput label="Voornamen" value={givenNames} onChange={setGivenNames} required />
               <TextInput label="Achternaam" value={familyName} onChange={setFamilyName} required />
               <TextInput label="Geboortedatum" type="date" value={birthDate} onChange={setBirthDate} required />
-              <Select label="Geslacht" value={gender} onChange={setGender} options={GENDERS} />
+              <Select label="Geslacht" value={gender} onChange={(v) => setGender(v as Gender)} options={GENDERS} />
               <TextInput label="BSN (als bekend)" value={bsn} onChange={setBsn} inputMode="numeric" hint="Zonder BSN zijn straat en huisnummer, postcode en woonplaats verplicht." />
               <TextInput label="Straat en huisnummer" value={streetAddress} onChange={setStreetAddress} autoComplete="off" />
               <TextInput label="Postcode" value={postcode} onChange={setPostcode} autoComplete="off" />
               <TextInput label="Woonplaats" value={town} onChange={setTown} autoComplete="off" />
-              <ProblemBox problem={save.problem} />
+              <ProblemBox problem={problemOf(save.error)} />
               <div className="actions">
-                <button type="submit" disabled={save.busy}>Inschrijven</button>
+                <button type="submit" disabled={save.isPending}>Inschrijven</button>
                 <button type="button" className="secondary" onClick={() => setOpen(false)}>Annuleren</button>
               </div>
             </form>
