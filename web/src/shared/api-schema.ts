@@ -2592,10 +2592,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your own drafts about this client (nobody else's), last saved first */
+        /** Your own drafts about this client (nobody else's), last saved first: those about no request, or those about `requestId` */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    requestId?: string;
+                };
                 header?: never;
                 path: {
                     clientId: string;
@@ -2619,9 +2621,14 @@ export interface paths {
                                 fields: {
                                     /** @enum {string} */
                                     annotationKind?: "incorrect" | "outdated" | "addition";
+                                    consultedProfessional?: string;
+                                    facts?: ("factual-error" | "serious-harm-assessed" | "significant-interest-of-another" | "good-care-requires-keeping" | "needed-for-procedure" | "other-person-consents" | "compelling-interest")[];
                                     /** @enum {string} */
                                     kind?: "referral" | "intake-report" | "help-question" | "plan" | "evaluation" | "conversation-report" | "research-report" | "raw-test-data" | "case-discussion" | "court-decision" | "correspondence" | "third-party-information" | "strengths-inventory" | "work-agreement" | "decision" | "information-given" | "disclosure" | "meldcode-step" | "freedom-restriction" | "own-statement";
+                                    noticeSentOn?: string;
                                     occurredOn?: string;
+                                    /** @enum {string} */
+                                    outcome?: "granted" | "partly" | "refused";
                                     sourceDescription?: string;
                                     /** @enum {string} */
                                     sourceKind?: "client" | "parent" | "guardian" | "family-guardian" | "care-professional" | "other-professional" | "school" | "court" | "municipality" | "other";
@@ -2632,6 +2639,7 @@ export interface paths {
                                 };
                                 /** Format: uuid */
                                 id: string;
+                                requestId: string | null;
                                 target: string;
                                 updatedAt: string;
                             }[];
@@ -2675,9 +2683,14 @@ export interface paths {
                         fields: {
                             /** @enum {string} */
                             annotationKind?: "incorrect" | "outdated" | "addition";
+                            consultedProfessional?: string;
+                            facts?: ("factual-error" | "serious-harm-assessed" | "significant-interest-of-another" | "good-care-requires-keeping" | "needed-for-procedure" | "other-person-consents" | "compelling-interest")[];
                             /** @enum {string} */
                             kind?: "referral" | "intake-report" | "help-question" | "plan" | "evaluation" | "conversation-report" | "research-report" | "raw-test-data" | "case-discussion" | "court-decision" | "correspondence" | "third-party-information" | "strengths-inventory" | "work-agreement" | "decision" | "information-given" | "disclosure" | "meldcode-step" | "freedom-restriction" | "own-statement";
+                            noticeSentOn?: string;
                             occurredOn?: string;
+                            /** @enum {string} */
+                            outcome?: "granted" | "partly" | "refused";
                             sourceDescription?: string;
                             /** @enum {string} */
                             sourceKind?: "client" | "parent" | "guardian" | "family-guardian" | "care-professional" | "other-professional" | "school" | "court" | "municipality" | "other";
@@ -2686,8 +2699,10 @@ export interface paths {
                             text?: string;
                             title?: string;
                         };
+                        /** Format: uuid */
+                        requestId?: string;
                         /** @enum {string} */
-                        target: "entry" | "annotation" | "statement";
+                        target: "entry" | "annotation" | "statement" | "decision" | "extension";
                     };
                 };
             };
@@ -2706,9 +2721,14 @@ export interface paths {
                             fields: {
                                 /** @enum {string} */
                                 annotationKind?: "incorrect" | "outdated" | "addition";
+                                consultedProfessional?: string;
+                                facts?: ("factual-error" | "serious-harm-assessed" | "significant-interest-of-another" | "good-care-requires-keeping" | "needed-for-procedure" | "other-person-consents" | "compelling-interest")[];
                                 /** @enum {string} */
                                 kind?: "referral" | "intake-report" | "help-question" | "plan" | "evaluation" | "conversation-report" | "research-report" | "raw-test-data" | "case-discussion" | "court-decision" | "correspondence" | "third-party-information" | "strengths-inventory" | "work-agreement" | "decision" | "information-given" | "disclosure" | "meldcode-step" | "freedom-restriction" | "own-statement";
+                                noticeSentOn?: string;
                                 occurredOn?: string;
+                                /** @enum {string} */
+                                outcome?: "granted" | "partly" | "refused";
                                 sourceDescription?: string;
                                 /** @enum {string} */
                                 sourceKind?: "client" | "parent" | "guardian" | "family-guardian" | "care-professional" | "other-professional" | "school" | "court" | "municipality" | "other";
@@ -2719,6 +2739,7 @@ export interface paths {
                             };
                             /** Format: uuid */
                             id: string;
+                            requestId: string | null;
                             target: string;
                             updatedAt: string;
                         };
@@ -2727,10 +2748,12 @@ export interface paths {
             };
         };
         post?: never;
-        /** Discard your draft (after finalising it, or on purpose) */
+        /** Discard your draft (after finalising it, or on purpose); one about a request with its `requestId` */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    requestId?: string;
+                };
                 header?: never;
                 path: {
                     clientId: string;
@@ -7789,9 +7812,11 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Logged in (the portal session cookie set): to /portaal. A browser whose log-in failed: to /portaal?inloggen=<code>, which the page words */
+                303: {
                     headers: {
+                        /** @description /portaal, or /portaal?inloggen=<code> after a failure */
+                        location?: string;
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -7917,7 +7942,53 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Every consent given about this client, newest first */
+                            consents: {
+                                active: boolean;
+                                givenByText: string;
+                                /** Format: date */
+                                givenOn: string;
+                                givenOnText: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Given in the portal: the portal account and session are its evidence */
+                                inPortal: boolean;
+                                /** @enum {string} */
+                                kind: "care" | "disclosure";
+                                kindText: string;
+                                /** @description This person may withdraw it (AVG 7(3)) */
+                                mayWithdraw: boolean;
+                                part: string | null;
+                                partText: string | null;
+                                purpose: string | null;
+                                recipient: string | null;
+                                /** Format: date */
+                                validFrom: string;
+                                validText: string;
+                                validTo: string | null;
+                                what: string | null;
+                                withdrawnAt: string | null;
+                                withdrawnText: string | null;
+                            }[];
+                            /** @description Whether this person may give a consent of each kind today, with the engine's words */
+                            mayGive: {
+                                care: {
+                                    allowed: boolean;
+                                    /** @description The articles of law the engine cites */
+                                    basis: string[];
+                                    explanation: string;
+                                };
+                                disclosure: {
+                                    allowed: boolean;
+                                    /** @description The articles of law the engine cites */
+                                    basis: string[];
+                                    explanation: string;
+                                };
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -7948,11 +8019,39 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            givenByText: string;
+                            /** Format: date */
+                            givenOn: string;
+                            givenOnText: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Given in the portal: the portal account and session are its evidence */
+                            inPortal: boolean;
+                            /** @enum {string} */
+                            kind: "care" | "disclosure";
+                            kindText: string;
+                            /** @description This person may withdraw it (AVG 7(3)) */
+                            mayWithdraw: boolean;
+                            part: string | null;
+                            partText: string | null;
+                            purpose: string | null;
+                            recipient: string | null;
+                            /** Format: date */
+                            validFrom: string;
+                            validText: string;
+                            validTo: string | null;
+                            what: string | null;
+                            withdrawnAt: string | null;
+                            withdrawnText: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -7993,7 +8092,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            givenByText: string;
+                            /** Format: date */
+                            givenOn: string;
+                            givenOnText: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Given in the portal: the portal account and session are its evidence */
+                            inPortal: boolean;
+                            /** @enum {string} */
+                            kind: "care" | "disclosure";
+                            kindText: string;
+                            /** @description This person may withdraw it (AVG 7(3)) */
+                            mayWithdraw: boolean;
+                            part: string | null;
+                            partText: string | null;
+                            purpose: string | null;
+                            recipient: string | null;
+                            /** Format: date */
+                            validFrom: string;
+                            validText: string;
+                            validTo: string | null;
+                            what: string | null;
+                            withdrawnAt: string | null;
+                            withdrawnText: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -8025,7 +8152,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The articles of law the engine cites */
+                            basis: string[];
+                            explanation: string;
+                            parents: {
+                                name: string;
+                                parts: {
+                                    allowed: boolean;
+                                    consentId: string | null;
+                                    /** @enum {string} */
+                                    part: "dossier" | "conversation-report" | "care-plan" | "evaluation" | "research-report" | "administrative-data";
+                                    partText: string;
+                                    since: string | null;
+                                    sinceText: string | null;
+                                }[];
+                                /** Format: uuid */
+                                relationId: string;
+                                roleText: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -8069,7 +8217,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The articles of law the engine cites */
+                            basis: string[];
+                            explanation: string;
+                            parents: {
+                                name: string;
+                                parts: {
+                                    allowed: boolean;
+                                    consentId: string | null;
+                                    /** @enum {string} */
+                                    part: "dossier" | "conversation-report" | "care-plan" | "evaluation" | "research-report" | "administrative-data";
+                                    partText: string;
+                                    since: string | null;
+                                    sinceText: string | null;
+                                }[];
+                                /** Format: uuid */
+                                relationId: string;
+                                roleText: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -8551,7 +8720,64 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description What the engine says today for this person, per kind of request (the whole dossier) */
+                            kinds: {
+                                /** @description The articles of law the engine cites */
+                                basis: string[];
+                                explanation: string;
+                                /** @enum {string} */
+                                kind: "inspect" | "copy" | "correct" | "add-statement" | "destroy" | "restrict" | "object" | "portability" | "withdraw-consent" | "general-information";
+                                label: string;
+                                /** @enum {string} */
+                                outcome: "allow" | "deny" | "needs-consent";
+                            }[];
+                            /** @description The person's own requests, newest first */
+                            requests: {
+                                /** @description The copy for this reader can be fetched (a granted inspection or copy): copy.pdf */
+                                copy: boolean;
+                                deadline: string | null;
+                                /** @description In words: the decision deadline while open, the execution deadline once granted, else the day it was decided */
+                                deadlineText: string;
+                                decision: {
+                                    /** Format: date */
+                                    decidedOn: string;
+                                    decidedOnText: string;
+                                    /** @enum {string} */
+                                    outcome: "granted" | "partly" | "refused";
+                                    outcomeText: string;
+                                    reasons: string;
+                                } | null;
+                                details: string;
+                                /** @description The portability export for this reader can be fetched (a granted portability request): export.json, .xlsx, .fhir.json */
+                                export: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                intake: {
+                                    /** @description The articles of law the engine cites */
+                                    basis: string[];
+                                    explanation: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "deny" | "needs-consent";
+                                };
+                                /** @enum {string} */
+                                kind: "inspect" | "copy" | "correct" | "add-statement" | "destroy" | "restrict" | "object" | "portability" | "withdraw-consent" | "general-information";
+                                kindLabel: string;
+                                /** @description The letter (the decision, or the extension notice) can be fetched: letter.pdf */
+                                letter: boolean;
+                                overdue: boolean;
+                                part: string;
+                                partLabel: string;
+                                /** Format: date */
+                                receivedOn: string;
+                                receivedOnText: string;
+                                /** @enum {string} */
+                                state: "received" | "extended" | "decided" | "fulfilled" | "refused-at-intake";
+                                stateText: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -8584,11 +8810,54 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The copy for this reader can be fetched (a granted inspection or copy): copy.pdf */
+                            copy: boolean;
+                            deadline: string | null;
+                            /** @description In words: the decision deadline while open, the execution deadline once granted, else the day it was decided */
+                            deadlineText: string;
+                            decision: {
+                                /** Format: date */
+                                decidedOn: string;
+                                decidedOnText: string;
+                                /** @enum {string} */
+                                outcome: "granted" | "partly" | "refused";
+                                outcomeText: string;
+                                reasons: string;
+                            } | null;
+                            details: string;
+                            /** @description The portability export for this reader can be fetched (a granted portability request): export.json, .xlsx, .fhir.json */
+                            export: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            intake: {
+                                /** @description The articles of law the engine cites */
+                                basis: string[];
+                                explanation: string;
+                                /** @enum {string} */
+                                outcome: "allow" | "deny" | "needs-consent";
+                            };
+                            /** @enum {string} */
+                            kind: "inspect" | "copy" | "correct" | "add-statement" | "destroy" | "restrict" | "object" | "portability" | "withdraw-consent" | "general-information";
+                            kindLabel: string;
+                            /** @description The letter (the decision, or the extension notice) can be fetched: letter.pdf */
+                            letter: boolean;
+                            overdue: boolean;
+                            part: string;
+                            partLabel: string;
+                            /** Format: date */
+                            receivedOn: string;
+                            receivedOnText: string;
+                            /** @enum {string} */
+                            state: "received" | "extended" | "decided" | "fulfilled" | "refused-at-intake";
+                            stateText: string;
+                        };
+                    };
                 };
             };
         };
@@ -8622,7 +8891,50 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The copy for this reader can be fetched (a granted inspection or copy): copy.pdf */
+                            copy: boolean;
+                            deadline: string | null;
+                            /** @description In words: the decision deadline while open, the execution deadline once granted, else the day it was decided */
+                            deadlineText: string;
+                            decision: {
+                                /** Format: date */
+                                decidedOn: string;
+                                decidedOnText: string;
+                                /** @enum {string} */
+                                outcome: "granted" | "partly" | "refused";
+                                outcomeText: string;
+                                reasons: string;
+                            } | null;
+                            details: string;
+                            /** @description The portability export for this reader can be fetched (a granted portability request): export.json, .xlsx, .fhir.json */
+                            export: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            intake: {
+                                /** @description The articles of law the engine cites */
+                                basis: string[];
+                                explanation: string;
+                                /** @enum {string} */
+                                outcome: "allow" | "deny" | "needs-consent";
+                            };
+                            /** @enum {string} */
+                            kind: "inspect" | "copy" | "correct" | "add-statement" | "destroy" | "restrict" | "object" | "portability" | "withdraw-consent" | "general-information";
+                            kindLabel: string;
+                            /** @description The letter (the decision, or the extension notice) can be fetched: letter.pdf */
+                            letter: boolean;
+                            overdue: boolean;
+                            part: string;
+                            partLabel: string;
+                            /** Format: date */
+                            receivedOn: string;
+                            receivedOnText: string;
+                            /** @enum {string} */
+                            state: "received" | "extended" | "decided" | "fulfilled" | "refused-at-intake";
+                            stateText: string;
+                        };
+                    };
                 };
             };
         };
