@@ -127,6 +127,28 @@ describe('decideAct: acts × actors', () => {
     expect(decideAct({ act: Act.recordCustody, employee: 'admin-staff', actingFor: 'involved', on: ON, client: CLIENT }).explanation).toContain('namens de dossierhouder');
   });
 
+  it('lets emergency access read but change nothing, and says so before a form is filled in (003 §2.2.8: "dat in geval van nood er wel toegang is tot het dossier"; AVG 9(2)(c))', () => {
+    // The browser asks the engine with the facts the gate decides on (issue 15 item 7): a care professional without a care
+    // relation who broke the glass reads the dossier; every act that writes or changes rights stays refused, with a reason that names the emergency.
+    const emergency = { employee: Employee.professionalWithoutRelation, on: ON, client: CLIENT, facts: ['emergency'] } as const;
+    expect(decideAct({ ...emergency, act: Act.readPart }).outcome).toBe('allow');
+    expect(decideAct({ ...emergency, act: Act.readPart, part: 'conversation-report' }).outcome).toBe('allow');
+    expect(decideAct({ ...emergency, act: Act.readPart }).basis).toEqual(expect.arrayContaining(['AVG 9']));
+    expect(decideAct({ ...emergency, act: Act.recordEntry }).rule).toBe('record.no-care-relation');
+    expect(decideAct({ ...emergency, act: Act.annotate }).outcome).toBe('deny');
+    for (const [act, row] of Object.entries(MAY)) {
+      if (row.may.includes('professional-without-relation')) continue;
+      const d = decideAct({ ...emergency, act: act as Act });
+      expect(d.outcome, act).toBe('deny');
+      expect(d.basis.length, act).toBeGreaterThan(0);
+      if (d.rule.endsWith('.not-responsible')) expect(d.explanation, act).toContain('U heeft noodtoegang');
+    }
+    // Without the emergency it is the plain refusal of someone not involved.
+    const plain = decideAct({ act: Act.changeCareTeam, employee: Employee.professionalWithoutRelation, on: ON, client: CLIENT });
+    expect(plain.explanation).toContain('niet bij de hulp aan deze cliënt betrokken');
+    expect(plain.explanation).not.toContain('noodtoegang');
+  });
+
   it('passes the acts on the content to the law\'s own questions (decide, decideRecording)', () => {
     expect(decideAct({ act: Act.readPart, employee: 'member', on: ON, client: CLIENT }).outcome).toBe('allow');
     expect(decideAct({ act: Act.readPart, employee: 'intern', on: ON, client: CLIENT, facts: ['client-objects-to-interns'] }).outcome).toBe('deny');

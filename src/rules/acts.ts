@@ -25,7 +25,7 @@ import { Citation } from './citations.js';
 import { cite, deny, allow, type Decision, type DecideInput } from './decision.js';
 import { decide } from './decide.js';
 import { decideRecording } from './decide-record.js';
-import { Actor, Part, type Fact } from './vocabulary.js';
+import { Actor, Fact, Part } from './vocabulary.js';
 
 /** The acts on a client's data. Dutch terms in the comments. */
 export const Act = {
@@ -208,8 +208,15 @@ function mayAct(input: ActInput, who: Holders): boolean {
   }
 }
 
-/** The sentence that names who may, and the refusal's tail for the one asking. */
+/**
+ * The sentence that names who may, and the refusal's tail for the one asking. An employee without a care relation
+ * who reads by emergency access (003 §2.2.8: "dat in geval van nood er wel toegang is tot het dossier") hears why the
+ * broken glass does not let them change anything: it opens the dossier to read what the emergency needs.
+ */
 function refusalTail(input: ActInput): string {
+  if ((input.employee === Employee.professionalWithoutRelation || input.employee === Employee.withoutRelation) && hasFact(input, Fact.emergency)) {
+    return 'U heeft noodtoegang. Daarmee leest u wat u in de noodsituatie nodig hebt, maar u verandert niets aan het dossier of aan wie wat mag.';
+  }
   switch (input.employee) {
     case Employee.intern:
       return 'Een stagiair leest en schrijft in het dossier, maar doet niets waardoor rechten van de cliënt of anderen veranderen.';
@@ -228,6 +235,11 @@ function refusalTail(input: ActInput): string {
     case Employee.withoutRelation:
       return 'U bent niet bij de hulp aan deze cliënt betrokken.';
   }
+}
+
+function hasFact(input: ActInput, fact: Fact): boolean {
+  for (const f of input.facts ?? []) if (f === fact) return true;
+  return false;
 }
 
 const RESPONSIBLE = [Citation.avg_5_1_f, Citation.avg_32] as const;

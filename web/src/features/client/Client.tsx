@@ -79,7 +79,7 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
       )}
       {/* Keyed by the procedure: starting or stopping it loads what it opens (or closes) again. */}
       {tab === 'overzicht' && <Overview key={holdId ?? 'closed'} client={c} me={me} onChanged={client.reload} />}
-      {tab === 'tijdlijn' && <TimelinePage key={holdId ?? 'closed'} clientId={c.id} />}
+      {tab === 'tijdlijn' && <TimelinePage key={holdId ?? 'closed'} client={c} me={me} />}
       {tab === 'verzoeken' && sub === undefined && <ClientRequests client={c} me={me} />}
       {tab === 'verzoeken' && sub !== undefined && <RequestDetail client={c} requestId={sub} me={me} onClientChanged={client.reload} />}
       {tab === 'verstrekkingen' && <ClientDisclosures clientId={c.id} />}
@@ -178,9 +178,9 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
       <IdentityCard client={c} me={me} onChanged={onChanged} />
       <RelationsCard client={c} me={me} team={team.data} onChanged={onChanged} />
       <DeathCard client={c} me={me} onDone={onChanged} />
-      {c.dossier?.holder?.id === me.employeeId && <GoodCareCard clientId={c.id} onDone={onChanged} />}
+      {mayDo(me, c, Act.keepForGoodCare).outcome === 'allow' && <GoodCareCard clientId={c.id} onDone={onChanged} />}
       <Consents client={c} me={me} team={team.data} />
-      <Agreements clientId={c.id} />
+      <Agreements client={c} me={me} />
       <CareTeamCard client={c} me={me} team={team} onChanged={onChanged} />
       <EndOfCareCard
         client={c}
@@ -194,10 +194,12 @@ function Overview({ client: c, me, onChanged }: { client: ClientDetail; me: Me; 
       <PortalInvitationCard client={c} me={me} />
       {(me.role === 'care-professional' || me.role === 'intern') && <MessagesCard client={c} me={me} />}
       <CompetenceCard client={c} me={me} onChanged={onChanged} />
-      <EmergencySummaryCard clientId={c.id} canEdit={me.role === 'care-professional'} />
+      {/* Updating the summary is recording in the dossier (the route asks the engine's recording decision for "dossier"). */}
+      <EmergencySummaryCard clientId={c.id} canEdit={mayDo(me, c, Act.recordEntry).outcome === 'allow'} />
       <ClientFamilies clientId={c.id} clientName={c.familyName} families={c.families} />
-      <TransferCard client={c} transfer={c.transfer} onDone={onChanged} />
-      {(me.role === 'care-professional' || me.role === 'intern') && <ClientWorkNotes clientId={c.id} />}
+      <TransferCard client={c} me={me} transfer={c.transfer} onDone={onChanged} />
+      {/* Work notes are written for a client only by whom the engine lets record the part "personal work note". */}
+      {mayDo(me, c, Act.recordEntry, { part: 'personal-work-note' }).outcome === 'allow' && <ClientWorkNotes clientId={c.id} />}
     </div>
   );
 }
@@ -267,7 +269,11 @@ function Consents({ client, me, team }: { client: ClientDetail; me: Me; team: re
   );
 }
 
-function Agreements({ clientId }: { clientId: string }) {
+function Agreements({ client, me }: { client: ClientDetail; me: Me }) {
+  const clientId = client.id;
+  // The holder makes an agreement at the start of care; the holder or a manager ends it (acts.ts, Jeugdwet 7.3.11).
+  const mayMake = mayDo(me, client, Act.makeAgreement);
+  const mayEnd = mayDo(me, client, Act.endAgreement).outcome === 'allow';
   const [problem, setProblem] = useState<Problem>();
   const end = (id: string) => {
     setProblem(undefined);
@@ -285,23 +291,27 @@ function Agreements({ clientId }: { clientId: string }) {
               {agreements.data.agreements.map((a) => (
                 <li key={a.id}>
                   {label(AGREEMENTS, a.agreement)} — sinds {formatDate(a.agreedOn)}{a.endedOn !== null && `, beëindigd ${formatDate(a.endedOn)}`} ({a.recordedBy})
-                  {a.endedOn === null && <> <ConfirmButton className="link-button" ariaLabel={`Afspraak ${label(AGREEMENTS, a.agreement).toLowerCase()} beëindigen`} question="Deze afspraak beëindigen?" confirm="Ja, beëindigen" onConfirm={() => end(a.id)}>beëindigen</ConfirmButton></>}
+                  {a.endedOn === null && mayEnd && <> <ConfirmButton className="link-button" ariaLabel={`Afspraak ${label(AGREEMENTS, a.agreement).toLowerCase()} beëindigen`} question="Deze afspraak beëindigen?" confirm="Ja, beëindigen" onConfirm={() => end(a.id)}>beëindigen</ConfirmButton></>}
                 </li>
               ))}
             </ul>
           ))}
       <ProblemBox problem={problem} />
-      <Toggle open="Afspraak vastleggen">
-        {(close) => (
-          <NewAgreement
-            clientId={clientId}
-            onDone={() => {
-              close();
-              agreements.reload();
-            }}
-          />
-        )}
-      </Toggle>
+      {mayMake.outcome === 'allow'
+        ? (
+            <Toggle open="Afspraak vastleggen">
+              {(close) => (
+                <NewAgreement
+                  clientId={clientId}
+                  onDone={() => {
+                    close();
+                    agreements.reload();
+                  }}
+                />
+              )}
+            </Toggle>
+          )
+        : <NotYours title="Afspraken vastleggen" decision={mayMake} />}
     </section>
   );
 }
@@ -351,10 +361,10 @@ function EmergencySummaryCard({ clientId, canEdit }: { clientId: string; canEdit
   );
 }
 
-/** The client's death (Jeugdwet 7.3.12a): shown when recorded; the holder or a manager records it. */
+/** The client's death (Jeugdwet 7.3.12a): shown when recorded; the holder or a manager records it (the engine's record-death). */
 function DeathCard({ client: c, me, onDone }: { client: ClientDetail; me: Me; onDone: () => void }) {
   const death = c.death ?? null;
-  if (death === null && me.role !== 'care-professional' && me.role !== 'manager') return null;
+  if (death === null && mayDo(me, c, Act.recordDeath).outcome !== 'allow') return null;
   return (
     <section className="card" aria-labelledby="death-title">
       <h2 id="death-title">Overlijden</h2>

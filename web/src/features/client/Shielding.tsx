@@ -5,7 +5,8 @@
  * the client's address, phone and e-mail — from named relations, with a
  * reason; sees on each entry from whom what is shielded; lifts a shielding
  * with a reason. The server's rules decide who may: the controls are shown to
- * the roles that write in the dossier, and a refusal shows the engine's
+ * the roles that write in the dossier when the engine allows the act (shield:
+ * the care team; lift: the holder), and a refusal shows the engine's
  * explanation and articles.
  */
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
@@ -31,8 +32,10 @@ interface ShieldingData {
   clientId: string;
   shieldings: Shielding[];
   relations: Relation[];
-  /** The roles that write in the dossier (the engine allows care professionals and interns to record; it still decides each time). */
-  mayChange: boolean;
+  /** Whether the controls to shield are shown: a role that writes in the dossier, and the engine's shield act allows it. */
+  mayShield: boolean;
+  /** Whether "Afscherming opheffen" is shown: a role that writes in the dossier, and the engine's lift-shielding act allows it. */
+  mayLift: boolean;
   reload: () => void;
 }
 
@@ -41,21 +44,30 @@ const ShieldingContext = createContext<ShieldingData | undefined>(undefined);
 /** Roles whose engine actor may record in the dossier (src/rules/decide-record.ts); anyone else never gets the controls. */
 const WRITING_ROLES = new Set(['care-professional', 'intern']);
 
-/** Loads the client's shieldings, relations and the user's role once for the whole timeline. */
-export function ShieldingProvider({ clientId, children }: { clientId: string; children: ReactNode }) {
+/**
+ * Loads the client's shieldings, relations and the user's role once for the whole timeline. `mayShield` and `mayLift`
+ * are the engine's answers for the caller (web/src/shared/permissions.ts); the controls also stay with the roles
+ * that write in the dossier, as before (a manager who may lift reads the shieldings here without controls).
+ */
+export function ShieldingProvider({ clientId, mayShield, mayLift, children }: { clientId: string; mayShield: boolean; mayLift: boolean; children: ReactNode }) {
   const data = useLoad(async () => {
     const [shieldings, client, me] = await Promise.all([
       get<{ shieldings: Shielding[] }>(`/api/clients/${clientId}/shieldings`),
       get<{ relations: Relation[] }>(`/api/clients/${clientId}`),
       get<Me>('/api/auth/me'),
     ]);
-    return { shieldings: shieldings.shieldings, relations: client.relations.filter((r) => r.validTo === null), mayChange: WRITING_ROLES.has(me.role) };
+    return { shieldings: shieldings.shieldings, relations: client.relations.filter((r) => r.validTo === null), writes: WRITING_ROLES.has(me.role) };
   }, [clientId]);
-  const value: ShieldingData | undefined = data.data === undefined ? undefined : { clientId, ...data.data, reload: data.reload };
+  const value: ShieldingData | undefined = data.data === undefined
+    ? undefined
+    : {
+        clientId, shieldings: data.data.shieldings, relations: data.data.relations, reload: data.reload,
+        mayShield: data.data.writes && mayShield, mayLift: data.data.writes && mayLift,
+      };
   return (
     <ShieldingContext.Provider value={value}>
       <ProblemBox problem={data.problem} title="Afschermingen konden niet worden geladen" />
-      {value !== undefined && value.mayChange && <ContactDataShielding data={value} />}
+      {value !== undefined && value.mayShield && <ContactDataShielding data={value} />}
       {children}
     </ShieldingContext.Provider>
   );
@@ -91,7 +103,7 @@ export function EntryShielding({ entry }: { entry: ShieldableEntry }) {
           </ul>
         </>
       )}
-      {data.mayChange && !adding && <button type="button" className="secondary" onClick={() => setAdding(true)}>Afschermen</button>}
+      {data.mayShield && !adding && <button type="button" className="secondary" onClick={() => setAdding(true)}>Afschermen</button>}
       {adding && (
         <ShieldForm
           entry={entry}
@@ -117,7 +129,7 @@ function ShieldingItem({ shielding: s, entry, data }: { shielding: Shielding; en
   return (
     <li data-testid="shielding-item">
       <strong>{describe(s, entry)}</strong> — {fromWhom(s)}. <span className="meta">Reden: {s.reason} ({formatDate(s.recordedAt)})</span>
-      {data.mayChange && !lifting && <> <button type="button" className="secondary" onClick={() => setLifting(true)}>Afscherming opheffen</button></>}
+      {data.mayLift && !lifting && <> <button type="button" className="secondary" onClick={() => setLifting(true)}>Afscherming opheffen</button></>}
       {lifting && (
         <form className="subform" onSubmit={(e) => void lift.submit(e)}>
           <TextArea label="Waarom heft u deze afscherming op?" value={reason} onChange={setReason} required rows={2} />

@@ -3,7 +3,9 @@
  * its source and whether it is a fact or an opinion), annotate. Entries are
  * never changed: "Wijzigen" records the rewrite as an annotation ("onjuist")
  * beside the original. What is typed in a form is kept as a draft as you type
- * (only for you, not in the dossier until you save it; drafts.ts).
+ * (only for you, not in the dossier until you save it; drafts.ts). The forms show
+ * only when the engine lets the caller write (read by emergency access: read only,
+ * and the engine's reason instead of the form).
  */
 import { useState } from 'react';
 import { get, post } from '../../shared/api';
@@ -12,6 +14,11 @@ import { discardDraft, listDrafts, mayKeepDrafts, pendingDraft, saveLine, takeOp
 import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, STATEMENT_TYPES, formatDate, label, today } from '../../shared/labels';
 import { EntryShielding, ShieldingProvider } from './Shielding';
 import { EntryPortalRelease, PortalReleaseProvider } from './PortalRelease';
+import { Act } from '../../../../src/rules/acts.js';
+import type { ClientDetail } from '../../shared/client-detail';
+import { mayDo } from '../../shared/permissions';
+import type { Me } from '../auth/Login';
+import { NotYours } from '../requests/RequestActions';
 
 interface Annotation { id: string; kind: string; reason: string; author: { name: string; function: string }; recordedAt: string }
 export interface Entry {
@@ -30,7 +37,14 @@ function freshest(draft: Draft): Draft {
   return unsaved === undefined ? draft : { ...draft, fields: unsaved.fields };
 }
 
-export function TimelinePage({ clientId }: { clientId: string }) {
+export function TimelinePage({ client, me }: { client: ClientDetail; me: Me }) {
+  const clientId = client.id;
+  // The engine decides, for the part "dossier" as the entry routes ask it, who writes; the server's gate stays the judge.
+  const mayRecord = mayDo(me, client, Act.recordEntry);
+  const mayAnnotate = mayDo(me, client, Act.annotate).outcome === 'allow';
+  const mayWrite = mayRecord.outcome === 'allow';
+  const mayShield = mayDo(me, client, Act.shield).outcome === 'allow';
+  const mayLift = mayDo(me, client, Act.liftShielding).outcome === 'allow';
   const [kind, setKind] = useState('');
   const [older, setOlder] = useState<Entry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -58,7 +72,7 @@ export function TimelinePage({ clientId }: { clientId: string }) {
     const id = takeOpenForm(clientId);
     const unsaved = id === undefined ? undefined : pendingDraft(id);
     const draft = list.find((d) => d.id === id) ?? (id === undefined || unsaved === undefined ? undefined : { id, clientId, ...unsaved, updatedAt: '', expiresAt: '' });
-    if (draft !== undefined) resume(draft);
+    if (draft !== undefined && mayWrite) resume(draft);
     return list;
   }, [clientId]);
   const entries = [...(page.data?.entries ?? []), ...older];
@@ -68,9 +82,12 @@ export function TimelinePage({ clientId }: { clientId: string }) {
       <h2 id="timeline-title">Dossier</h2>
       <div className="toolbar">
         <Select label="Soort tonen" value={kind} onChange={setKind} options={ENTRY_KINDS} allowEmpty="Alle soorten" />
-        {adding === undefined && <button type="button" onClick={() => setAdding({ draft: undefined })}>Nieuwe dossierregel</button>}
+        {adding === undefined && mayWrite && <button type="button" onClick={() => setAdding({ draft: undefined })}>Nieuwe dossierregel</button>}
       </div>
-      {openDrafts.length > 0 && <DraftList clientId={clientId} drafts={openDrafts} entries={entries} onResume={resume} onDiscarded={drafts.reload} />}
+      {!mayWrite && <NotYours title="Nieuwe dossierregels en aantekeningen" decision={mayRecord} />}
+      {openDrafts.length > 0 && mayWrite && (
+        <DraftList clientId={clientId} drafts={openDrafts} entries={entries} onResume={resume} onDiscarded={drafts.reload} />
+      )}
       {adding !== undefined && (
         <NewEntry
           key={adding.draft?.id ?? 'new'}
@@ -90,7 +107,7 @@ export function TimelinePage({ clientId }: { clientId: string }) {
       {page.loading && <Loading what="Dossier" />}
       <ProblemBox problem={page.problem} />
       {page.data !== undefined && entries.length === 0 && <p>Er staan (van deze soort) nog geen regels in het dossier.</p>}
-      <ShieldingProvider clientId={clientId}>
+      <ShieldingProvider clientId={clientId} mayShield={mayShield} mayLift={mayLift}>
         <PortalReleaseProvider clientId={clientId}>
           <ol className="timeline" data-testid="timeline">
             {entries.map((e) => (
@@ -98,6 +115,7 @@ export function TimelinePage({ clientId }: { clientId: string }) {
                 key={e.id}
                 clientId={clientId}
                 entry={e}
+                mayAnnotate={mayAnnotate}
                 resume={resumeAnnotation?.entryId === e.id ? resumeAnnotation : undefined}
                 onChanged={() => {
                   setResumeAnnotation(undefined);
@@ -218,9 +236,11 @@ function NewEntry({ clientId, draft, onDone, onCancel }: { clientId: string; dra
   );
 }
 
-function EntryCard({ clientId, entry: e, resume, onChanged }: { clientId: string; entry: Entry; resume: Draft | undefined; onChanged: () => void }) {
+function EntryCard({ clientId, entry: e, mayAnnotate, resume, onChanged }: {
+  clientId: string; entry: Entry; mayAnnotate: boolean; resume: Draft | undefined; onChanged: () => void;
+}) {
   const [mode, setMode] = useState<'read' | 'annotate' | 'change'>('read');
-  const shown = resume !== undefined ? 'annotate' : mode;
+  const shown = !mayAnnotate ? 'read' : resume !== undefined ? 'annotate' : mode;
   const close = () => {
     setMode('read');
     onChanged();
@@ -253,7 +273,7 @@ function EntryCard({ clientId, entry: e, resume, onChanged }: { clientId: string
         )}
         <EntryShielding entry={e} />
         <EntryPortalRelease entryId={e.id} />
-        {shown === 'read' && (
+        {shown === 'read' && mayAnnotate && (
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setMode('annotate')}>Aantekening toevoegen</button>
             <button type="button" className="secondary" onClick={() => setMode('change')}>Wijzigen</button>

@@ -9,16 +9,24 @@ import { get, post } from '../../shared/api';
 import { DownloadButton, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
 import { formatDate, today } from '../../shared/labels';
 import type { ClientDetail, TransferNotice } from '../../shared/client-detail';
+import { Act } from '../../../../src/rules/acts.js';
+import { mayDo } from '../../shared/permissions';
+import type { Me } from '../auth/Login';
+import { NotYours } from '../requests/RequestActions';
 
 interface Consent { id: string; kind: string; recipient: string | null; active: boolean }
 
 const RECIPIENT_KINDS = { 'successor-provider': 'Een andere zorgaanbieder (met toestemming)', 'nidos-guardian': 'De voogd van Nidos (alleenstaande minderjarige)' };
 
-export function TransferCard({ client, transfer, onDone }: { client: ClientDetail; transfer: TransferNotice | null; onDone: () => void }) {
+export function TransferCard({ client, me, transfer, onDone }: { client: ClientDetail; me: Me; transfer: TransferNotice | null; onDone: () => void }) {
+  // The holder or a manager transfers (acts.ts, Jeugdwet 7.3.11; BW 7:457); anyone else reads why before any form.
+  const may = mayDo(me, client, Act.transfer);
   return (
     <section className="card" aria-labelledby="transfer-title" data-testid="transfer">
       <h2 id="transfer-title">Overdracht van het dossier</h2>
-      {transfer === null ? <TransferForm client={client} onDone={onDone} /> : <TransferDone clientId={client.id} transfer={transfer} />}
+      {transfer !== null
+        ? <TransferDone clientId={client.id} transfer={transfer} />
+        : may.outcome === 'allow' ? <TransferForm client={client} onDone={onDone} /> : <NotYours title="Het dossier overdragen" decision={may} />}
     </section>
   );
 }
