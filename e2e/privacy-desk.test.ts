@@ -157,4 +157,28 @@ describe('the privacy officer\'s desk', () => {
     for (const width of [390, 1366]) await fitsAt(page, width);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('shows each role in the registers only the lists and forms the register policy allows, and why not the others', async () => {
+    // The privacy officer oversees complaints and incidents (AVG 39) but records none, and has no task in the intake register.
+    const fg = await demo.pageFor('demo.fg');
+    await fg.goto('/registers');
+    await fg.getByRole('heading', { name: 'Klachten', level: 2 }).waitFor();
+    await fg.waitForFunction(() => document.querySelector('.loading') === null);
+    await expect(fg.getByRole('button', { name: 'Klacht vastleggen' }).count()).resolves.toBe(0);
+    await fg.getByTestId('not-allowed').getByText('Met uw rol mag u niets vastleggen in het klachtenregister.', { exact: false }).waitFor();
+    await fg.goto('/registers/aanmeldingen');
+    await fg.getByRole('heading', { name: 'Aanmeldingen', level: 2 }).waitFor();
+    await expect(fg.getByRole('button', { name: 'Aanmelding vastleggen' }).count()).resolves.toBe(0);
+    await expect(fg.getByText('Dit mag niet').count()).resolves.toBe(0);
+    await expect(fg.getByTestId('not-allowed').count()).resolves.toBe(2);
+    await expectAccessible(fg);
+
+    // Administrative staff record complaints but do not read the register: the form, no refusal.
+    const staff = await demo.pageFor('demo.administratie');
+    await staff.goto('/registers');
+    await staff.getByRole('button', { name: 'Klacht vastleggen' }).waitFor();
+    await expect(staff.getByText('Dit mag niet').count()).resolves.toBe(0);
+    await staff.getByTestId('not-allowed').getByRole('heading', { name: 'Klachten inzien' }).waitFor();
+    await expectAccessible(staff);
+  });
 });

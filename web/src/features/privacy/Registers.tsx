@@ -2,20 +2,45 @@
  * The records beside the dossier (004 A; Jeugdwet 4.1.8): complaints (kept 2
  * years after closing), incidents and calamities (with the inspectorate
  * report), prospective clients (6 months). None of it is in a client's
- * dossier. Who may do what goes by task; the server refuses others with the
- * reason, which is shown.
+ * dossier. Who may do what goes by task (src/registers/register-policy.ts): the
+ * page asks that same policy for the logged-in role and shows a list, a form or
+ * a closing action only to whom it allows, telling the others why instead of
+ * letting them fill in a form the server refuses (issue 15). The server stays
+ * the judge.
  */
 import { useState } from 'react';
 import { get, post, toProblem, type Problem } from '../../shared/api';
-import { Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
 import { formatDate, today } from '../../shared/labels';
 import { match } from '../../shared/router';
+import { decideRegisterAccess, type Register, type RegisterAction } from '../../../../src/registers/register-policy.js';
+import type { EmployeeRole } from '../../../../src/organisation/employee-roles.js';
+import type { Me } from '../auth/Login';
 
 const SECTIONS: [string, string][] = [['/registers', 'Klachten'], ['/registers/incidenten', 'Incidenten en calamiteiten'], ['/registers/aanmeldingen', 'Aanmeldingen']];
 const OUTCOMES = { 'founded': 'Gegrond', 'partly-founded': 'Deels gegrond', 'unfounded': 'Ongegrond', 'withdrawn': 'Ingetrokken', 'settled': 'Opgelost' };
 const INCIDENT_KINDS = { incident: 'Incident', calamity: 'Calamiteit', violence: 'Geweld in de hulprelatie' };
 
+/** What the policy lets this role do in one register: the answer, with the Dutch reason and the articles. */
+function mayIn(role: EmployeeRole, register: Register, action: RegisterAction) {
+  return decideRegisterAccess(role, register, action);
+}
+
+/** Why this role does not see a list or a form, told before anything is filled in. */
+function NotForYou({ title, decision }: { title: string; decision: ReturnType<typeof mayIn> }) {
+  return (
+    <div className="card" data-testid="not-allowed">
+      <h3>{title}</h3>
+      <p>{decision.explanationNl}</p>
+      <Basis basis={decision.citations} />
+    </div>
+  );
+}
+
 export function RegistersPage({ path }: { path: string }) {
+  // The logged-in role, asked of the server (App passes this page no session).
+  const me = useLoad(() => get<Me>('/api/auth/me'), []);
+  const role = me.data?.role as EmployeeRole | undefined;
   return (
     <>
       <h1>Registers naast het dossier</h1>
@@ -23,17 +48,22 @@ export function RegistersPage({ path }: { path: string }) {
       <nav aria-label="Registers" className="tabs">
         <ul>{SECTIONS.map(([to, text]) => <li key={to}><Link to={to} current={path === to}>{text}</Link></li>)}</ul>
       </nav>
-      {path === '/registers' && <Complaints />}
-      {match('/registers/incidenten', path) !== undefined && <Incidents />}
-      {match('/registers/aanmeldingen', path) !== undefined && <ProspectiveClients />}
+      {me.loading && <Loading what="Registers" />}
+      <ProblemBox problem={me.problem} />
+      {role !== undefined && path === '/registers' && <Complaints role={role} />}
+      {role !== undefined && match('/registers/incidenten', path) !== undefined && <Incidents role={role} />}
+      {role !== undefined && match('/registers/aanmeldingen', path) !== undefined && <ProspectiveClients role={role} />}
     </>
   );
 }
 
 interface Complaint { id: string; receivedOn: string; complainant: string; summary: string; closedOn: string | null; outcome: keyof typeof OUTCOMES | null; keepUntil: string | null }
 
-function Complaints() {
-  const list = useLoad(() => get<{ complaints: Complaint[] }>('/api/registers/complaints'), []);
+function Complaints({ role }: { role: EmployeeRole }) {
+  const read = mayIn(role, 'complaints', 'read');
+  const record = mayIn(role, 'complaints', 'record');
+  const handle = mayIn(role, 'complaints', 'handle');
+  const list = useLoad(() => (read.allowed ? get<{ complaints: Complaint[] }>('/api/registers/complaints') : Promise.resolve(undefined)), [read.allowed]);
   const [complainant, setComplainant] = useState('');
   const [summary, setSummary] = useState('');
   const save = useSubmit(() => post('/api/registers/complaints', { receivedOn: today(), complainant, summary }), () => {
@@ -43,32 +73,39 @@ function Complaints() {
   return (
     <section aria-labelledby="complaints-title">
       <h2 id="complaints-title">Klachten</h2>
+      {!read.allowed && <NotForYou title="Klachten inzien" decision={read} />}
       {list.loading && <Loading what="Klachten" />}
       <ProblemBox problem={list.problem} />
-      {list.data !== undefined && (
-        <ul className="plain" data-testid="complaints">
-          {list.data.complaints.map((c) => <ComplaintItem key={c.id} complaint={c} onDone={list.reload} />)}
-        </ul>
+      {list.data !== undefined && (list.data.complaints.length === 0
+        ? <p>Er zijn geen klachten vastgelegd.</p>
+        : (
+            <ul className="plain" data-testid="complaints">
+              {list.data.complaints.map((c) => <ComplaintItem key={c.id} complaint={c} onDone={list.reload} mayHandle={handle.allowed} />)}
+            </ul>
+          ))}
+      {!record.allowed && <NotForYou title="Klacht vastleggen" decision={record} />}
+      {record.allowed && (
+        <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-complaint-title">
+          <h3 id="new-complaint-title">Klacht vastleggen</h3>
+          <TextInput label="Van wie is de klacht?" value={complainant} onChange={setComplainant} required />
+          <TextArea label="Waar gaat de klacht over?" value={summary} onChange={setSummary} required rows={3} />
+          <ProblemBox problem={save.problem} />
+          <button type="submit" disabled={save.busy}>Klacht vastleggen</button>
+        </form>
       )}
-      <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-complaint-title">
-        <h3 id="new-complaint-title">Klacht vastleggen</h3>
-        <TextInput label="Van wie is de klacht?" value={complainant} onChange={setComplainant} required />
-        <TextArea label="Waar gaat de klacht over?" value={summary} onChange={setSummary} required rows={3} />
-        <ProblemBox problem={save.problem} />
-        <button type="submit" disabled={save.busy}>Klacht vastleggen</button>
-      </form>
     </section>
   );
 }
 
-function ComplaintItem({ complaint: c, onDone }: { complaint: Complaint; onDone: () => void }) {
+function ComplaintItem({ complaint: c, onDone, mayHandle }: { complaint: Complaint; onDone: () => void; mayHandle: boolean }) {
   const [outcome, setOutcome] = useState<keyof typeof OUTCOMES>('unfounded');
   const [resolution, setResolution] = useState('');
   const close = useSubmit(() => post(`/api/registers/complaints/${c.id}/close`, { closedOn: today(), outcome, resolution }), onDone);
   return (
     <li className="card">
       <p><strong>{c.complainant}</strong>, ontvangen {formatDate(c.receivedOn)}: {c.summary}</p>
-      {c.closedOn === null
+      {c.closedOn === null && !mayHandle && <p className="meta">Nog niet afgehandeld. De leidinggevende handelt klachten af.</p>}
+      {c.closedOn === null && mayHandle
         ? (
             <form onSubmit={(e) => void close.submit(e)}>
               <Select label="Uitkomst" value={outcome} onChange={(v) => setOutcome(v as keyof typeof OUTCOMES)} options={OUTCOMES} />
@@ -77,15 +114,18 @@ function ComplaintItem({ complaint: c, onDone }: { complaint: Complaint; onDone:
               <button type="submit" disabled={close.busy}>Klacht afsluiten</button>
             </form>
           )
-        : <p>Afgesloten {formatDate(c.closedOn)}: {c.outcome === null ? '' : OUTCOMES[c.outcome]}. Bewaard tot {formatDate(c.keepUntil)}.</p>}
+        : c.closedOn !== null && <p>Afgesloten {formatDate(c.closedOn)}: {c.outcome === null ? '' : OUTCOMES[c.outcome]}. Bewaard tot {formatDate(c.keepUntil)}.</p>}
     </li>
   );
 }
 
 interface Incident { id: string; kind: keyof typeof INCIDENT_KINDS; occurredOn: string; description: string; clientIds: string[]; inspectorateReportPending: boolean; reportedToInspectorateOn: string | null }
 
-function Incidents() {
-  const list = useLoad(() => get<{ incidents: Incident[] }>('/api/registers/incidents'), []);
+function Incidents({ role }: { role: EmployeeRole }) {
+  const read = mayIn(role, 'incidents', 'read');
+  const record = mayIn(role, 'incidents', 'record');
+  const handle = mayIn(role, 'incidents', 'handle');
+  const list = useLoad(() => (read.allowed ? get<{ incidents: Incident[] }>('/api/registers/incidents') : Promise.resolve(undefined)), [read.allowed]);
   const [kind, setKind] = useState<keyof typeof INCIDENT_KINDS>('incident');
   const [occurredOn, setOccurredOn] = useState(today());
   const [description, setDescription] = useState('');
@@ -102,15 +142,21 @@ function Incidents() {
     <section aria-labelledby="incidents-title">
       <h2 id="incidents-title">Incidenten en calamiteiten</h2>
       <p>Een calamiteit of geweld in de hulprelatie meldt u bij de Inspectie Gezondheidszorg en Jeugd (Jeugdwet 4.1.8).</p>
+      {!read.allowed && <NotForYou title="Incidenten inzien" decision={read} />}
+      {list.loading && <Loading what="Incidenten" />}
       <ProblemBox problem={list.problem ?? problem} />
-      {list.data !== undefined && (
+      {list.data !== undefined && list.data.incidents.length === 0 && <p>Er zijn geen incidenten vastgelegd.</p>}
+      {list.data !== undefined && list.data.incidents.length > 0 && (
         <ul className="plain" data-testid="incidents">
           {list.data.incidents.map((i) => (
             <li key={i.id} className="card">
               <p><strong>{INCIDENT_KINDS[i.kind]}</strong> op {formatDate(i.occurredOn)}: {i.description}</p>
               {i.inspectorateReportPending && (
                 <p className="warning">
-                  Nog melden bij de inspectie. <button type="button" className="link-button" onClick={() => report(i.id)}>Gemeld bij de inspectie</button>
+                  Nog melden bij de inspectie.{' '}
+                  {handle.allowed
+                    ? <button type="button" className="link-button" onClick={() => report(i.id)}>Gemeld bij de inspectie</button>
+                    : 'De leidinggevende meldt het.'}
                 </p>
               )}
               {i.reportedToInspectorateOn !== null && <p>Gemeld bij de inspectie op {formatDate(i.reportedToInspectorateOn)}.</p>}
@@ -118,22 +164,30 @@ function Incidents() {
           ))}
         </ul>
       )}
-      <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-incident-title">
-        <h3 id="new-incident-title">Incident vastleggen</h3>
-        <Select label="Soort" value={kind} onChange={(v) => setKind(v as keyof typeof INCIDENT_KINDS)} options={INCIDENT_KINDS} />
-        <TextInput label="Datum" type="date" value={occurredOn} onChange={setOccurredOn} required />
-        <TextArea label="Wat is er gebeurd?" value={description} onChange={setDescription} required rows={3} />
-        <ProblemBox problem={save.problem} />
-        <button type="submit" disabled={save.busy}>Incident vastleggen</button>
-      </form>
+      {!record.allowed && <NotForYou title="Incident vastleggen" decision={record} />}
+      {record.allowed && (
+        <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-incident-title">
+          <h3 id="new-incident-title">Incident vastleggen</h3>
+          <Select label="Soort" value={kind} onChange={(v) => setKind(v as keyof typeof INCIDENT_KINDS)} options={INCIDENT_KINDS} />
+          <TextInput label="Datum" type="date" value={occurredOn} onChange={setOccurredOn} required />
+          <TextArea label="Wat is er gebeurd?" value={description} onChange={setDescription} required rows={3} />
+          <ProblemBox problem={save.problem} />
+          <button type="submit" disabled={save.busy}>Incident vastleggen</button>
+        </form>
+      )}
     </section>
   );
 }
 
 interface Prospective { id: string; registeredOn: string; name: string; contact: string; question: string; keepUntil: string }
 
-function ProspectiveClients() {
-  const list = useLoad(() => get<{ prospectiveClients: Prospective[] }>('/api/registers/prospective-clients'), []);
+function ProspectiveClients({ role }: { role: EmployeeRole }) {
+  const read = mayIn(role, 'prospective-clients', 'read');
+  const record = mayIn(role, 'prospective-clients', 'record');
+  const list = useLoad(
+    () => (read.allowed ? get<{ prospectiveClients: Prospective[] }>('/api/registers/prospective-clients') : Promise.resolve(undefined)),
+    [read.allowed],
+  );
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
   const [question, setQuestion] = useState('');
@@ -146,20 +200,26 @@ function ProspectiveClients() {
     <section aria-labelledby="prospective-title">
       <h2 id="prospective-title">Aanmeldingen</h2>
       <p>Aanmeldingen worden 6 maanden bewaard en daarna vernietigd.</p>
+      {!read.allowed && <NotForYou title="Aanmeldingen inzien" decision={read} />}
+      {list.loading && <Loading what="Aanmeldingen" />}
       <ProblemBox problem={list.problem} />
-      {list.data !== undefined && (
+      {list.data !== undefined && list.data.prospectiveClients.length === 0 && <p>Er zijn geen aanmeldingen.</p>}
+      {list.data !== undefined && list.data.prospectiveClients.length > 0 && (
         <ul className="plain" data-testid="prospective-clients">
           {list.data.prospectiveClients.map((p) => <li key={p.id} className="card"><strong>{p.name}</strong> ({formatDate(p.registeredOn)}, bewaard tot {formatDate(p.keepUntil)}): {p.question}</li>)}
         </ul>
       )}
-      <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-prospective-title">
-        <h3 id="new-prospective-title">Aanmelding vastleggen</h3>
-        <TextInput label="Naam" value={name} onChange={setName} required />
-        <TextInput label="Contact" value={contact} onChange={setContact} required />
-        <TextArea label="Hulpvraag" value={question} onChange={setQuestion} required rows={2} />
-        <ProblemBox problem={save.problem} />
-        <button type="submit" disabled={save.busy}>Aanmelding vastleggen</button>
-      </form>
+      {!record.allowed && <NotForYou title="Aanmelding vastleggen" decision={record} />}
+      {record.allowed && (
+        <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-prospective-title">
+          <h3 id="new-prospective-title">Aanmelding vastleggen</h3>
+          <TextInput label="Naam" value={name} onChange={setName} required />
+          <TextInput label="Contact" value={contact} onChange={setContact} required />
+          <TextArea label="Hulpvraag" value={question} onChange={setQuestion} required rows={2} />
+          <ProblemBox problem={save.problem} />
+          <button type="submit" disabled={save.busy}>Aanmelding vastleggen</button>
+        </form>
+      )}
     </section>
   );
 }
