@@ -181,4 +181,31 @@ describe('the privacy officer\'s desk', () => {
     await staff.getByTestId('not-allowed').getByRole('heading', { name: 'Klachten inzien' }).waitFor();
     await expectAccessible(staff);
   });
+
+  it('dates the administrator\'s invitation link, the roles awaiting approval and the administration log in words', async () => {
+    const admin = await demo.pageFor('demo.beheer');
+    await admin.goto('/beheer');
+    await admin.getByRole('button', { name: 'Nieuwe medewerker' }).click();
+    await admin.getByLabel('Gebruikersnaam').fill('nieuwe.fg');
+    await admin.getByLabel('Naam', { exact: true }).fill('Noor Nieuw');
+    await admin.getByLabel('Functie').fill('Tweede functionaris');
+    await admin.getByLabel('Rol', { exact: true }).selectOption({ label: 'Functionaris gegevensbescherming' });
+    await admin.getByRole('button', { name: 'Medewerker aanmaken' }).click();
+    const notice = (await admin.getByTestId('enrolment-link').textContent()) ?? '';
+    expect(notice).toMatch(/Hij werkt één keer, tot \d{1,2} [a-z]+ \d{4}/);
+    expect(notice).not.toMatch(/\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}T/);
+
+    const fg = await demo.pageFor('demo.fg');
+    await fg.goto('/rollen');
+    const grant = fg.getByTestId('role-grants').getByRole('row', { name: /Noor Nieuw/ });
+    await grant.waitFor();
+    expect(await grant.textContent()).toMatch(/Ravi Kisoensingh\d{1,2} [a-z]+ \d{4}/);
+    await fg.goto('/logboek-beheer');
+    const log = fg.getByTestId('admin-log');
+    await log.getByText('Account aangemaakt').first().waitFor();
+    const lines = (await log.textContent()) ?? '';
+    expect(lines).not.toMatch(/\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}/);
+    expect(lines).toMatch(/\d{1,2} [a-z]+ \d{4}/);
+    await expectAccessible(fg);
+  });
 });

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { api, get, post, toProblem, type Problem } from '../../shared/api';
 import { Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit, Wide } from '../../shared/components';
-import { ROLES, label } from '../../shared/labels';
+import { ROLES, formatDate, label } from '../../shared/labels';
 import type { Me } from '../auth/Login';
 
 interface Employee {
@@ -72,7 +72,7 @@ function EnrolmentNotice({ who, enrolment }: { who: string; enrolment: Enrolment
       <p>Uitnodigingslink voor <strong>{who}</strong>: <code>{url}</code></p>
       <p>
         Geef deze link persoonlijk en veilig aan de medewerker. Met de link kiest de medewerker zelf een wachtwoord en stelt de tweede stap in.
-        U ziet de link maar één keer. Hij werkt één keer, tot {new Date(enrolment.expiresAt).toLocaleString('nl-NL')}. Gebruik hem niet zelf: dat komt in het logboek.
+        U ziet de link maar één keer. Hij werkt één keer, tot {formatDate(enrolment.expiresAt)}. Gebruik hem niet zelf: dat komt in het logboek.
       </p>
     </div>
   );

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { get, post, toProblem, type Problem } from '../../shared/api';
 import { Basis, Loading, ProblemBox, useLoad, Wide, ConfirmButton } from '../../shared/components';
-import { ADMINISTRATION_ACTS, ORGANISATION_SETTINGS, ROLES, label, settingValue } from '../../shared/labels';
+import { ADMINISTRATION_ACTS, ORGANISATION_SETTINGS, ROLES, formatDate, label, settingValue } from '../../shared/labels';
 
 interface Grant {
   id: string;
@@ -62,7 +62,7 @@ function GrantRow({ grant: g, onDecided }: { grant: Grant; onDecided: () => void
         {REASONS[g.reason] ?? g.reason}
         {!g.employee.enrolled && <><br /><span className="muted">Uitnodigingslink nog niet gebruikt</span></>}
       </td>
-      <td>{g.requestedBy.displayName}<br /><span className="muted">{new Date(g.requestedAt).toLocaleString('nl-NL')}</span></td>
+      <td>{g.requestedBy.displayName}<br /><span className="muted">{formatDate(g.requestedAt)}</span></td>
       <td>
         {g.mayDecide
           ? (
@@ -112,7 +112,8 @@ export function AdminLogPage() {
       </p>
       {page.loading && <Loading what="Beheerlogboek" />}
       <ProblemBox problem={page.problem} />
-      {page.data !== undefined && (
+      {page.data !== undefined && page.data.lines.length === 0 && <p>Er staat nog niets in het beheerlogboek.</p>}
+      {page.data !== undefined && page.data.lines.length > 0 && (
         <>
           <Wide label="Beheerlogboek (tabel)">
             <table className="list" data-testid="admin-log">
@@ -120,7 +121,7 @@ export function AdminLogPage() {
               <tbody>
                 {page.data.lines.map((l) => (
                   <tr key={l.seq}>
-                    <td>{new Date(l.at).toLocaleString('nl-NL')}</td>
+                    <td>{formatDate(l.at)}</td>
                     <td>
                       {l.operator !== null
                         ? <>Inrichting door {l.operator}</>
