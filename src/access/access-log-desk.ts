@@ -11,7 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import { spreadsheetText } from '../exports/portability-xlsx.js';
-import { ACCESS_ACTIONS, ACCESS_BASES, ACCESS_OUTCOMES, label, momentInWords, PARTS, PURPOSES, ROLES } from '../shared/labels.js';
+import { ACCESS_BASES, ACCESS_LOG_ACTIONS, ACCESS_LOG_PARTS, ACCESS_LOG_PURPOSES, ACCESS_OUTCOMES, label, momentInWords, ROLES } from '../shared/labels.js';
 import { clientLogDeskOf, clientsByNameOf, type ClientLogFilter } from './access-log-store.js';
 import type { ClientScope, RecordScope } from './gate-scope.js';
 
@@ -91,8 +91,8 @@ export const EXPORT_HEADS = [
 export function exportCells(s: AccessSession): string[] {
   return [
     momentInWords(s.startedAt), momentInWords(s.endedAt), s.employee.name ?? 'Onbekend', s.employee.role === null ? '' : label(ROLES, s.employee.role),
-    s.actingFor ?? '', labels(ACCESS_ACTIONS, s.actions), labels(PARTS, s.parts), labels(ACCESS_OUTCOMES, s.outcomes), labels(ACCESS_BASES, s.bases),
-    labels(PURPOSES, s.purposes), String(s.calls), String(s.entries), s.sessionRecorded ? 'Ja' : 'Nee, losse handeling', s.addresses.join(', '),
+    s.actingFor ?? '', labels(ACCESS_LOG_ACTIONS, s.actions), labels(ACCESS_LOG_PARTS, s.parts), labels(ACCESS_OUTCOMES, s.outcomes), labels(ACCESS_BASES, s.bases),
+    labels(ACCESS_LOG_PURPOSES, s.purposes), String(s.calls), String(s.entries), s.sessionRecorded ? 'Ja' : 'Nee, losse handeling', s.addresses.join(', '),
   ];
 }
 

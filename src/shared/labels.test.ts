@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AccessBasis, AccessOutcome } from '../access/access-log.js';
+import { CLIENT_EXISTENCE_PART, EMERGENCY_SUMMARY_PART, FIND_FOR_EMERGENCY_PURPOSE } from '../access/gate-scope.js';
 import { AccessAction, AccessPurpose } from '../access/policy.js';
 import { Gender, IdentityDocument } from '../clients/clients-service.js';
 import { AnnotationKind, EntryKind, SourceKind, StatementType } from '../dossier/entry-kinds.js';
@@ -42,6 +43,10 @@ const catalogue: [string, readonly string[], Readonly<Record<string, string>>][]
   ['access bases', Object.values(AccessBasis), labels.ACCESS_BASES],
   ['access actions', [...Object.values(AccessAction), ...Object.values(Act)], labels.ACCESS_ACTIONS],
   ['access purposes', Object.values(AccessPurpose), labels.PURPOSES],
+  // The privacy officer's access log and its CSV/XLSX showed `emergency-summary` raw (e2e/raw-codes.test.ts).
+  ['parts in the access log', [...Object.values(Part), EMERGENCY_SUMMARY_PART, CLIENT_EXISTENCE_PART, 'portal'], labels.ACCESS_LOG_PARTS],
+  ['actions in the access log', [...Object.values(AccessAction), ...Object.values(Act), 'request', 'consent', 'message', 'read-log', 'account'], labels.ACCESS_LOG_ACTIONS],
+  ['purposes in the access log', [...Object.values(AccessPurpose), FIND_FOR_EMERGENCY_PURPOSE], labels.ACCESS_LOG_PURPOSES],
   ['disclosure bases', ['consent', 'family-guardian-threat', 'legal-representative', 'research', ...Object.values(StatutoryBasis)], labels.DISCLOSURE_BASES],
 ];
 

@@ -9,6 +9,7 @@
  */
 import type { AccessBasis, AccessOutcome } from '../access/access-log.js';
 import type { AccessAction, AccessPurpose } from '../access/policy.js';
+import type { PortalAction } from '../access/gate-scope.js';
 import type { Gender, IdentityDocument } from '../clients/clients-service.js';
 import type { DisclosureBasis } from '../disclosures/disclosure-service.js';
 import type { AnnotationKind, SourceKind, StatementType } from '../dossier/entry-kinds.js';
@@ -315,6 +316,39 @@ export const ACCESS_ACTIONS: Record<AccessAction, string> = {
   'administer-account': 'Account beheerd',
 };
 
+/** What a client or parent did in the client portal, as the access log records it (gate-scope.ts `PortalAction`). */
+export const PORTAL_ACCESS_ACTIONS: Record<PortalAction, string> = {
+  'inspect': 'Dossier ingezien in het portaal',
+  'copy': 'Afschrift gemaakt in het portaal',
+  'correct': 'Correctie gevraagd in het portaal',
+  'add-statement': 'Eigen verklaring gegeven in het portaal',
+  'destroy': 'Vernietiging gevraagd in het portaal',
+  'general-information': 'Algemene informatie bekeken in het portaal',
+  'request': 'Verzoek gedaan in het portaal',
+  'consent': 'Toestemming beheerd in het portaal',
+  'message': 'Bericht in het portaal',
+  'read-log': 'In het portaal bekeken wie het dossier zag',
+  'account': 'Eigen account in het portaal',
+};
+
+/**
+ * Every action a row of the access log can hold, for the privacy officer's desk and its exports: the employees'
+ * (ACCESS_ACTIONS) and, where a code is the portal's alone, the portal's. A code both use (`inspect`, `destroy`, …)
+ * keeps the employees' label; the desk shows who acted beside it.
+ */
+export const ACCESS_LOG_ACTIONS: Record<AccessAction | PortalAction, string> = { ...PORTAL_ACCESS_ACTIONS, ...ACCESS_ACTIONS };
+
+/**
+ * Every part a row of the access log can name: the dossier's parts, and the three the gate logs beside them
+ * (gate-scope.ts): the emergency summary, the mere existence of a client (an organisation-wide search) and the portal.
+ */
+export const ACCESS_LOG_PARTS: Record<Part | 'emergency-summary' | 'client-existence' | 'portal', string> = {
+  ...PARTS,
+  'emergency-summary': 'Noodoverzicht',
+  'client-existence': 'Alleen dat de cliënt bestaat (zoeken)',
+  'portal': 'Cliëntportaal',
+};
+
 export const DISCLOSURE_BASES: Record<DisclosureBasis, string> = {
   'consent': 'Toestemming',
   'legal-representative': 'De voogd als wettelijk vertegenwoordiger',
@@ -331,6 +365,15 @@ export const DISCLOSURE_BASES: Record<DisclosureBasis, string> = {
 /** The manager's recorded purpose (DOMAIN §2) and reading a restricted dossier for legal claims (AVG 18(2)). */
 export const PURPOSES: Record<AccessPurpose, string> = {
   'quality-control': 'Kwaliteitscontrole', 'complaint': 'Klacht', 'incident': 'Incident of calamiteit', 'legal-claims': 'Rechtsvordering',
+};
+
+/**
+ * Every purpose a row of the access log can hold: the manager's and the legal-claims purposes, and the search the
+ * gate logs when a professional looks a client up for emergency access (gate-scope.ts FIND_FOR_EMERGENCY_PURPOSE).
+ */
+export const ACCESS_LOG_PURPOSES: Record<AccessPurpose | 'find-client-for-emergency-access', string> = {
+  ...PURPOSES,
+  'find-client-for-emergency-access': 'Cliënt gezocht voor noodtoegang',
 };
 
 /**
