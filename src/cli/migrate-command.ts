@@ -2,9 +2,21 @@
 import { loadConfig } from '../config/config.js';
 import { MigrationChecksumError } from '../db/migrate.js';
 import { openDatabase } from '../db/open-database.js';
-import type { Command } from './command.js';
+import { withoutArguments, type Command } from './command.js';
 
-export const migrateCommand: Command = async () => {
+const usage = `Usage: dossierwijzer migrate
+
+Applies the pending database migrations and prints what it applied; refuses
+when a migration was changed after it had been applied. Takes no options: the
+database is the one of the environment (DATABASE_URL, else the embedded
+database in DW_DATA_DIR).
+
+Exit status: 0 up to date, 1 refused, 2 usage or configuration errors.
+`;
+
+export const migrateCommand: Command = async (args) => {
+  const asked = withoutArguments(args, usage);
+  if (asked !== undefined) return asked;
   let opened;
   try {
     opened = await openDatabase(loadConfig());

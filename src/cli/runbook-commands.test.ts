@@ -10,7 +10,7 @@ import { runCli } from '../test-support/run-cli.js';
 import { sourceFiles } from '../test-support/source-files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** Commands that take no options at all (`start --help` would start a server): named only, never asked for usage. */
+/** Commands that take no options at all (their --help says so and they refuse any; help-commands.test.ts): named only. */
 const WITHOUT_OPTIONS = new Set(['start', 'migrate', 'seed-demo']);
 
 /** Each `dossierwijzer <command> …` in `text` with the options written after it on the same line (up to a closing backtick). */

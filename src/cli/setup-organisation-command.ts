@@ -40,6 +40,7 @@ Refused, with nothing changed, when the organisation already has accounts.
   --name NAME               the organisation's name (without --file)
   --administrator, --privacy-officer, --manager, --care-professional ACCOUNT
                             an account "username|display name|function title" (repeatable)
+  -h, --help                this text
 
 Exit status: 0 created, 1 refused (nothing changed), 2 usage or configuration errors.
 `;
@@ -60,15 +61,16 @@ function accountOf(value: string, role: EmployeeRole): SetupAccount {
   return { username, displayName, functionTitle, role };
 }
 
-async function inputOf(args: string[]): Promise<{ by: string | undefined; input: unknown }> {
+async function inputOf(args: string[]): Promise<{ by: string | undefined; input: unknown } | 'help'> {
   const { values } = parseArgs({
     args, strict: true, allowPositionals: false,
     options: {
-      'by': { type: 'string' }, 'file': { type: 'string' }, 'name': { type: 'string' },
+      'help': { type: 'boolean', short: 'h' }, 'by': { type: 'string' }, 'file': { type: 'string' }, 'name': { type: 'string' },
       'administrator': { type: 'string', multiple: true }, 'privacy-officer': { type: 'string', multiple: true },
       'manager': { type: 'string', multiple: true }, 'care-professional': { type: 'string', multiple: true },
     },
   });
+  if (values.help === true) return 'help';
   const flagged = Object.entries(FLAG_ROLES).flatMap(([flag, role]) => (values[flag as keyof typeof FLAG_ROLES] ?? []).map((v) => accountOf(v, role)));
   if (values.file !== undefined) {
     if (values.name !== undefined || flagged.length > 0) throw new UsageError('Give either --file or --name with the account flags, not both.');
@@ -92,7 +94,12 @@ export const setupOrganisationCommand: Command = async (args) => {
   let by: string | undefined;
   let input: unknown;
   try {
-    ({ by, input } = await inputOf(args));
+    const parsed = await inputOf(args);
+    if (parsed === 'help') {
+      process.stdout.write(usage);
+      return 0;
+    }
+    ({ by, input } = parsed);
     if (by === undefined || by.trim() === '') throw new UsageError('Name who runs the set-up: --by "Your name".');
   } catch (error) {
     if (!(error instanceof UsageError) && !(error instanceof TypeError)) throw error;

@@ -17,7 +17,7 @@ import { MigrationChecksumError } from '../db/migrate.js';
 import { asSystem } from '../db/organisation-scope.js';
 import { createApp, type App } from '../http/app.js';
 import { startBackupSchedule } from './backup-schedule.js';
-import type { Command } from './command.js';
+import { withoutArguments, type Command } from './command.js';
 
 /** The wait before attempt `n + 1` (n ≥ 1): 1, 2, 4, 8, 16, 30, 30 … seconds. */
 export function startBackoffMs(n: number): number {
@@ -87,7 +87,24 @@ export async function openAppWithRetry(config: Config): Promise<App | undefined>
   }
 }
 
-export const startCommand: Command = async () => {
+const usage = `Usage: dossierwijzer start
+
+Applies pending database migrations (one server at a time), creates the
+fictional demo organisation when DW_DEMO=true and prints its log-ins, and
+serves HTTP on HOST:PORT until SIGINT or SIGTERM. With DW_BACKUP_DIR set on an
+embedded database it also takes online backups (and one on SIGUSR2).
+
+Takes no options: it is configured by the environment — DATABASE_URL (else an
+embedded database in DW_DATA_DIR), DW_MASTER_KEY or DW_MASTER_KEY_FILE, HOST,
+PORT, NODE_ENV and the other DW_ settings (docs/operations.md, README).
+
+Exit status: 0 stopped by a signal, 1 refused to start (the message says why),
+2 usage or configuration errors.
+`;
+
+export const startCommand: Command = async (args) => {
+  const asked = withoutArguments(args, usage);
+  if (asked !== undefined) return asked;
   const loaded = loadConfig();
   const config = startConfig(loaded);
   const app = await openAppWithRetry(config);
