@@ -4,25 +4,38 @@
  * key, only for its author, not part of the dossier). A save that fails
  * because the session ended is kept in memory, for this employee only, and
  * saved again after they log in; the form comes back with it.
+ *
+ * The timeline's forms (an entry, an annotation) are drafts about no request;
+ * a request's forms (the decision and its reasons, the extension notice, the
+ * own statement) are drafts about that request, found again on its page.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api, get, newProgressId } from './api';
+import { useLoad } from './components';
 
-export type DraftTarget = 'entry' | 'annotation' | 'statement';
-export type DraftFields = Partial<Record<'kind' | 'title' | 'text' | 'occurredOn' | 'sourceKind' | 'sourceDescription' | 'statementType' | 'annotationKind', string>>;
-export interface Draft { id: string; clientId: string; target: DraftTarget; entryId: string | null; fields: DraftFields; updatedAt: string; expiresAt: string }
-interface DraftBody { target: DraftTarget; entryId?: string; fields: DraftFields }
+export type DraftTarget = 'entry' | 'annotation' | 'statement' | 'decision' | 'extension';
+type TextField = 'kind' | 'title' | 'text' | 'occurredOn' | 'sourceKind' | 'sourceDescription' | 'statementType' | 'annotationKind'
+  | 'outcome' | 'consultedProfessional' | 'noticeSentOn';
+/** The form's fields as typed (src/drafts/draft-service.ts DraftFields): `text` is each form's free text; `facts` a decision's. */
+export type DraftFields = Partial<Record<TextField, string>> & { facts?: string[] };
+export interface Draft {
+  id: string; clientId: string; target: DraftTarget; entryId: string | null; requestId: string | null; fields: DraftFields;
+  updatedAt: string; expiresAt: string;
+}
+interface DraftBody { target: DraftTarget; entryId?: string; requestId?: string; fields: DraftFields }
 
 const draftsUrl = (clientId: string) => `/api/clients/${clientId}/drafts`;
+const aboutRequest = (requestId: string | undefined) => (requestId === undefined ? '' : `?requestId=${encodeURIComponent(requestId)}`);
 
-export async function listDrafts(clientId: string): Promise<Draft[]> {
-  return (await get<{ drafts: Draft[] }>(draftsUrl(clientId))).drafts;
+/** One's own drafts about the client: the timeline's (about no request), or, with `requestId`, those about that request. */
+export async function listDrafts(clientId: string, requestId?: string): Promise<Draft[]> {
+  return (await get<{ drafts: Draft[] }>(`${draftsUrl(clientId)}${aboutRequest(requestId)}`)).drafts;
 }
 
-export async function discardDraft(clientId: string, id: string): Promise<void> {
+export async function discardDraft(clientId: string, id: string, requestId?: string): Promise<void> {
   pending.delete(id);
   try {
-    await api('DELETE', `${draftsUrl(clientId)}/${id}`);
+    await api('DELETE', `${draftsUrl(clientId)}/${id}${aboutRequest(requestId)}`);
   } catch (error) {
     // Already gone (finalised elsewhere, expired): nothing to discard.
     if (!(error instanceof ApiError && error.problem.status === 404)) throw error;
@@ -66,12 +79,30 @@ export function takeOpenForm(clientId: string): string | undefined {
 }
 
 /** A pending (unsaved) version of a draft, which is newer than the server's. */
-export function pendingDraft(id: string): { target: DraftTarget; entryId: string | null; fields: DraftFields } | undefined {
+export function pendingDraft(id: string): { target: DraftTarget; entryId: string | null; requestId: string | null; fields: DraftFields } | undefined {
   const body = pending.get(id)?.body;
-  return body === undefined ? undefined : { target: body.target, entryId: body.entryId ?? null, fields: body.fields };
+  return body === undefined ? undefined : { target: body.target, entryId: body.entryId ?? null, requestId: body.requestId ?? null, fields: body.fields };
 }
 
-/** Whether this employee's role may record in a dossier at all (the others are not asked for drafts). */
+/**
+ * The draft of a request's form (`target`) to open it with: the unsaved version kept when the session ended (newer), else
+ * the last one saved; loaded once per request page. `draft` is undefined while loading, null when there is none.
+ */
+export function useRequestDraft(clientId: string, requestId: string, target: DraftTarget, enabled = true): { draft: Draft | null | undefined } {
+  const saved = useLoad(() => (enabled ? listDrafts(clientId, requestId) : Promise.resolve([])), [clientId, requestId, enabled]);
+  // Decided once: the pending version is saved after the log-in and leaves `pending`, and the form must not start over then.
+  const [chosen, setChosen] = useState<Draft | null>();
+  if (chosen !== undefined || (saved.data === undefined && saved.problem === undefined)) return { draft: chosen };
+  const unsaved = [...pending].find(([, p]) => p.clientId === clientId && p.body.requestId === requestId && p.body.target === target);
+  const draft = unsaved === undefined
+    // A draft that cannot be listed (refused, offline) does not keep the form away: it opens empty.
+    ? (saved.data ?? []).find((d) => d.target === target) ?? null
+    : { id: unsaved[0], clientId, target, entryId: unsaved[1].body.entryId ?? null, requestId, fields: unsaved[1].body.fields, updatedAt: '', expiresAt: '' };
+  setChosen(draft);
+  return { draft };
+}
+
+/** Whether this employee's role may record in a dossier at all (the others are not asked for the timeline's drafts). */
 let recorder = false;
 export function mayKeepDrafts(): boolean {
   return recorder;
@@ -97,17 +128,21 @@ export function saveLine(s: SaveState): string {
  * typing goes on). Returns the draft's id, the save state, and `finish()` to remove the draft once the entry is
  * posted (or `discard()` when the user cancels on purpose).
  */
-export function useDraft(clientId: string, target: DraftTarget, fields: DraftFields, options: { id?: string; entryId?: string; enabled?: boolean } = {}) {
+export function useDraft(
+  clientId: string, target: DraftTarget, fields: DraftFields, options: { id?: string; entryId?: string; requestId?: string; enabled?: boolean } = {},
+) {
   const [id] = useState(() => options.id ?? newProgressId());
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   const first = useRef(true);
   const lastSaved = useRef(0);
   const serial = JSON.stringify(fields);
   const enabled = options.enabled !== false;
-  // Remembered while the form is open, and still when the form goes because the session ended; `close()` forgets it.
+  // The timeline's form is remembered while open, and still when it goes because the session ended; `close()` forgets
+  // it. A request's forms need no reminder: its page opens them again with their drafts (useRequestDraft).
+  const reopens = options.requestId === undefined;
   useEffect(() => {
-    openForm = { clientId, draftId: id };
-  }, [clientId, id]);
+    if (reopens) openForm = { clientId, draftId: id };
+  }, [clientId, id, reopens]);
   useEffect(() => {
     // The first render is what was loaded, not typed.
     if (first.current) {
@@ -115,7 +150,10 @@ export function useDraft(clientId: string, target: DraftTarget, fields: DraftFie
       return undefined;
     }
     if (!enabled) return undefined;
-    const body: DraftBody = { target, fields: JSON.parse(serial) as DraftFields, ...(options.entryId === undefined ? {} : { entryId: options.entryId }) };
+    const body: DraftBody = {
+      target, fields: JSON.parse(serial) as DraftFields,
+      ...(options.entryId === undefined ? {} : { entryId: options.entryId }), ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
+    };
     const wait = Date.now() - lastSaved.current > 20_000 && lastSaved.current > 0 ? 0 : 1500;
     const timer = setTimeout(() => {
       lastSaved.current = Date.now();
@@ -126,7 +164,7 @@ export function useDraft(clientId: string, target: DraftTarget, fields: DraftFie
         setSave({ state: 'saved', at: draft.updatedAt });
       }, (error: unknown) => {
         if (error instanceof ApiError && error.problem.status === 401) {
-          openForm = { clientId, draftId: id };
+          if (reopens) openForm = { clientId, draftId: id };
           setSave({ state: 'kept' });
         } else {
           pending.delete(id);
@@ -135,7 +173,7 @@ export function useDraft(clientId: string, target: DraftTarget, fields: DraftFie
       });
     }, wait);
     return () => clearTimeout(timer);
-  }, [clientId, id, target, serial, enabled, options.entryId]);
+  }, [clientId, id, target, serial, enabled, options.entryId, options.requestId, reopens]);
   const close = () => {
     if (openForm?.draftId === id) openForm = undefined;
   };
@@ -146,7 +184,7 @@ export function useDraft(clientId: string, target: DraftTarget, fields: DraftFie
     /** After the entry is posted: the draft goes (the dossier has the text now). */
     finish: () => {
       close();
-      return discardDraft(clientId, id);
+      return discardDraft(clientId, id, options.requestId);
     },
   };
 }

@@ -3,10 +3,14 @@
  * destroyed and kept (with a ground for each kept one) for a partial destruction, and at fulfilment the
  * fields each kind needs — what is corrected (formal data or an entry), the entry an own statement belongs
  * to, the consent withdrawn (from the client's consents), the processing objected to.
+ *
+ * What is typed for the decision (its reasons are the letter's text) and for an own statement is kept as a
+ * draft as it is typed (only for its author; shared/drafts.ts), and comes back on this page after a time-out.
  */
 import { useState } from 'react';
 import { get, post } from '../../shared/api';
-import { Basis, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { Basis, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { saveLine, useDraft, useRequestDraft, type Draft } from '../../shared/drafts';
 import { CONSENT_GIVERS, CONSENT_KINDS, DECISION_FACTS, DECISION_OUTCOMES, GENDERS, formatDate, label, today } from '../../shared/labels';
 import { FIELD_NAMES } from '../../../../src/shared/labels.js';
 import { partOfEntryKind, type EntryKind } from '../../../../src/dossier/entry-kinds.js';
@@ -99,14 +103,25 @@ function splitOf(fates: Record<string, EntryFate>): { grantedEntryIds: string[];
 /** After the client's death the decider establishes whether the requester has a compelling interest (Jeugdwet 7.3.12a lid 1(b)). */
 const AFTER_DEATH_KINDS: readonly string[] = ['inspect', 'copy', 'general-information'];
 
-export function Decide({ url, kind, part, clientId, deceased = false, onDone }: {
-  url: string; kind: string; part: string; clientId: string; deceased?: boolean; onDone: () => void;
-}) {
-  const [outcome, setOutcome] = useState('granted');
-  const [reasons, setReasons] = useState('');
-  const [facts, setFacts] = useState<string[]>([]);
-  const [consulted, setConsulted] = useState('');
+interface DecideProps { url: string; requestId: string; kind: string; part: string; clientId: string; deceased?: boolean; onDone: () => void }
+
+/** The decision form, opened with the author's draft of it if there is one. */
+export function Decide(props: DecideProps) {
+  const { draft } = useRequestDraft(props.clientId, props.requestId, 'decision');
+  if (draft === undefined) return <Loading what="Besluit" />;
+  return <DecideForm key={draft?.id ?? 'new'} {...props} draft={draft} />;
+}
+
+function DecideForm({ url, requestId, kind, part, clientId, deceased = false, onDone, draft }: DecideProps & { draft: Draft | null }) {
+  const f = draft?.fields ?? {};
+  const [outcome, setOutcome] = useState(f.outcome ?? 'granted');
+  const [reasons, setReasons] = useState(f.text ?? '');
+  const [facts, setFacts] = useState<string[]>(f.facts ?? []);
+  const [consulted, setConsulted] = useState(f.consultedProfessional ?? '');
   const [fates, setFates] = useState<Record<string, EntryFate>>({});
+  const autosave = useDraft(clientId, 'decision', { outcome, text: reasons, facts, consultedProfessional: consulted }, {
+    requestId, ...(draft === null ? {} : { id: draft.id }),
+  });
   const partlyDestroyed = kind === 'destroy' && outcome === 'partly';
   // A destruction is refused only on its grounds; the other kinds' facts count whatever the outcome (a correction is granted on a factual error).
   const offered = kind === 'destroy'
@@ -114,14 +129,18 @@ export function Decide({ url, kind, part, clientId, deceased = false, onDone }: 
     : [...FACTS_OF_KIND[kind] ?? [], ...(deceased && AFTER_DEATH_KINDS.includes(kind) ? ['compelling-interest'] : [])];
   const chosen = facts.filter((f) => offered.includes(f));
   const seriousHarm = outcome !== 'granted' && chosen.includes('serious-harm-assessed');
-  const save = useSubmit(() => post(url, {
-    outcome, reasons,
-    ...(chosen.length === 0 ? {} : { facts: chosen }),
-    ...(seriousHarm && consulted.trim() !== '' ? { consultedProfessional: consulted.trim() } : {}),
-    ...(partlyDestroyed ? { destruction: splitOf(fates) } : {}),
-  }), onDone);
+  const save = useSubmit(async () => {
+    await post(url, {
+      outcome, reasons,
+      ...(chosen.length === 0 ? {} : { facts: chosen }),
+      ...(seriousHarm && consulted.trim() !== '' ? { consultedProfessional: consulted.trim() } : {}),
+      ...(partlyDestroyed ? { destruction: splitOf(fates) } : {}),
+    });
+    // Decided: the reasons are in the decision (and its letter) now, the draft has done its work.
+    await autosave.finish().catch(() => undefined);
+  }, onDone);
   return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="decide-title">
+    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="decide-title" data-testid="decide">
       <h3 id="decide-title">Besluiten</h3>
       <Select label="Besluit" value={outcome} onChange={setOutcome} options={DECISION_OUTCOMES} />
       <TextArea label="Redenen" value={reasons} onChange={setReasons} rows={3} hint="Verplicht bij (gedeeltelijk) weigeren. Schrijf in gewone taal." />
@@ -148,6 +167,7 @@ export function Decide({ url, kind, part, clientId, deceased = false, onDone }: 
           hint="Weigert u omdat het de cliënt ernstig zou schaden? Dan overlegt u eerst met een andere deskundige hulpverlener (Jeugdwet 7.3.2 lid 4)."
         />
       )}
+      <p className="draft-line" aria-live="polite" data-testid="draft-state">{saveLine(autosave.save)}</p>
       <ProblemBox problem={save.problem} />
       <button type="submit" disabled={save.busy}>Besluit vastleggen</button>
     </form>
@@ -259,11 +279,24 @@ function consentName(c: Consent): string {
   return `${label(CONSENT_KINDS, c.kind)}${to}${why} — ${label(CONSENT_GIVERS, c.givenBy).toLowerCase()}, gegeven op ${formatDate(c.givenOn)}`;
 }
 
+interface FulfilProps { url: string; requestId: string; kind: string; client: ClientDetail; onDone: () => void }
+
+/** Carrying out a decided request; an own statement's form opens with the author's draft of it if there is one. */
+export function Fulfil(props: FulfilProps) {
+  const { draft } = useRequestDraft(props.client.id, props.requestId, 'statement', props.kind === 'add-statement');
+  if (draft === undefined) return <Loading what="Uitvoeren" />;
+  return <FulfilForm key={draft?.id ?? 'new'} {...props} draft={draft} />;
+}
+
 /** Carrying out a decided request, with the fields its kind needs (src/requests/fulfil-rights.ts). */
-export function Fulfil({ url, kind, client, onDone }: { url: string; kind: string; client: ClientDetail; onDone: () => void }) {
+function FulfilForm({ url, requestId, kind, client, onDone, draft }: FulfilProps & { draft: Draft | null }) {
   const [fee, setFee] = useState('');
   const [corrections, setCorrections] = useState<Correction[]>([{ what: 'formal', field: 'familyName', value: '' }]);
-  const [statement, setStatement] = useState({ entryId: '', title: '', text: '' });
+  const [statement, setStatement] = useState({ entryId: draft?.entryId ?? '', title: draft?.fields.title ?? '', text: draft?.fields.text ?? '' });
+  // The statement as the holder writes it down is kept as typed; the other kinds have nothing worth a draft.
+  const autosave = useDraft(client.id, 'statement', { title: statement.title, text: statement.text }, {
+    requestId, enabled: kind === 'add-statement', ...(draft === null ? {} : { id: draft.id }), ...(statement.entryId === '' ? {} : { entryId: statement.entryId }),
+  });
   const [consentId, setConsentId] = useState('');
   const [processing, setProcessing] = useState('');
   const entries = useEntries(client.id, kind === 'correct' || kind === 'add-statement');
@@ -282,7 +315,11 @@ export function Fulfil({ url, kind, client, onDone }: { url: string; kind: strin
       default: return {};
     }
   };
-  const save = useSubmit(() => post(url, body()), onDone);
+  const save = useSubmit(async () => {
+    await post(url, body());
+    // The statement is in the dossier now: its draft has done its work.
+    if (kind === 'add-statement') await autosave.finish().catch(() => undefined);
+  }, onDone);
   const entryOptions = (entries.data ?? []).map((e): [string, string] => [e.id, entryName(e)]);
   return (
     <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="fulfil-title" data-testid="fulfil">
@@ -329,6 +366,7 @@ export function Fulfil({ url, kind, client, onDone }: { url: string; kind: strin
           />
           <TextInput label="Titel van de verklaring (mag leeg blijven)" value={statement.title} onChange={(title) => setStatement({ ...statement, title })} />
           <TextArea label="Verklaring van de verzoeker" value={statement.text} onChange={(text) => setStatement({ ...statement, text })} required rows={4} />
+          <p className="draft-line" aria-live="polite" data-testid="draft-state">{saveLine(autosave.save)}</p>
         </>
       )}
       {kind === 'withdraw-consent' && (

@@ -5,6 +5,7 @@ import { Basis, DownloadButton, Link, Loading, ProblemBox, Select, TextArea, Tex
 import {
   CHANNELS, CONSENT_HOW, DECISION_FACTS, DECISION_OUTCOMES, DOCUMENT_TYPES, INTAKE_OUTCOMES, PARTS, RELATIONS, REQUEST_KINDS, REQUEST_STATES, formatDate, label, today,
 } from '../../shared/labels';
+import { saveLine, useDraft, useRequestDraft, type Draft } from '../../shared/drafts';
 import { navigate } from '../../shared/router';
 import type { ClientDetail } from '../../shared/client-detail';
 import type { Me } from '../auth/Login';
@@ -201,12 +202,12 @@ export function RequestDetail({ client, requestId, me, onClientChanged }: { clie
       )}
       {/* A new form once the consent is recorded: a refusal given before it would otherwise stay on screen. */}
       {open && allowed(may.decide) && (
-        <Decide key={r.intake.consentRecordedOn ?? 'no-consent'} url={`${base}/decision`} kind={r.kind} part={r.part} clientId={client.id} deceased={(client.death ?? null) !== null} onDone={request.reload} />
+        <Decide key={r.intake.consentRecordedOn ?? 'no-consent'} url={`${base}/decision`} requestId={r.id} kind={r.kind} part={r.part} clientId={client.id} deceased={(client.death ?? null) !== null} onDone={request.reload} />
       )}
       {open && !allowed(may.decide) && <NotYours title="Besluiten" decision={may.decide} />}
       {r.deadlines !== undefined && <p data-testid="request-deadlines">{r.deadlines.explanation}</p>}
       {r.extension != null && <p>Verlenging gemeld op {formatDate(r.extension.noticeSentOn)}{r.extension.reasons !== null && `, met als reden: ${r.extension.reasons}`}.</p>}
-      {r.state === 'received' && allowed(may.decide) && <Extend url={`${base}/extend`} onDone={request.reload} />}
+      {r.state === 'received' && allowed(may.decide) && <Extend url={`${base}/extend`} clientId={client.id} requestId={r.id} onDone={request.reload} />}
       {r.decision !== null && (
         <div className="card" data-testid="decision">
           <h3>Besluit: {label(DECISION_OUTCOMES, r.decision.outcome)}</h3>
@@ -237,6 +238,7 @@ export function RequestDetail({ client, requestId, me, onClientChanged }: { clie
         ? (
             <Fulfil
               url={`${base}/fulfil`}
+              requestId={r.id}
               kind={r.kind}
               client={client}
               onDone={() => {
@@ -370,18 +372,32 @@ function ConfirmDestruction({ url, onDone }: { url: string; onDone: () => void }
   );
 }
 
-function Extend({ url, onDone }: { url: string; onDone: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [noticeSentOn, setNoticeSentOn] = useState(today());
-  const [reasons, setReasons] = useState('');
-  const save = useSubmit(() => post(url, { noticeSentOn, reasons }), onDone);
+/** The extension notice (AVG 12(3)): its reasons go to the requester, so they are kept as typed; a draft opens the form. */
+function Extend(props: { url: string; clientId: string; requestId: string; onDone: () => void }) {
+  const { draft } = useRequestDraft(props.clientId, props.requestId, 'extension');
+  if (draft === undefined) return null;
+  return <ExtendForm key={draft?.id ?? 'new'} {...props} draft={draft} />;
+}
+
+function ExtendForm({ url, clientId, requestId, onDone, draft }: {
+  url: string; clientId: string; requestId: string; onDone: () => void; draft: Draft | null;
+}) {
+  const [open, setOpen] = useState(draft !== null);
+  const [noticeSentOn, setNoticeSentOn] = useState(draft?.fields.noticeSentOn ?? today());
+  const [reasons, setReasons] = useState(draft?.fields.text ?? '');
+  const autosave = useDraft(clientId, 'extension', { noticeSentOn, text: reasons }, { requestId, enabled: open, ...(draft === null ? {} : { id: draft.id }) });
+  const save = useSubmit(async () => {
+    await post(url, { noticeSentOn, reasons });
+    await autosave.finish().catch(() => undefined);
+  }, onDone);
   if (!open) return <p><button type="button" className="secondary" onClick={() => setOpen(true)}>Termijn verlengen</button></p>;
   return (
-    <form className="card" onSubmit={(e) => void save.submit(e)}>
+    <form className="card" onSubmit={(e) => void save.submit(e)} data-testid="extend">
       <h3>Termijn verlengen</h3>
       <p>U mag de termijn verlengen als het verzoek ingewikkeld is. Laat de verzoeker dit binnen de eerste termijn weten, met de reden.</p>
       <TextInput label="Datum waarop het bericht is verstuurd" type="date" value={noticeSentOn} onChange={setNoticeSentOn} required />
       <TextArea label="Redenen van de vertraging, zoals in het bericht staan (verplicht)" value={reasons} onChange={setReasons} required />
+      <p className="draft-line" aria-live="polite" data-testid="draft-state">{saveLine(autosave.save)}</p>
       <ProblemBox problem={save.problem} />
       <button type="submit" disabled={save.busy}>Verlenging vastleggen</button>
     </form>
