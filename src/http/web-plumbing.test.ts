@@ -44,8 +44,6 @@ const STILL_ON_THE_OLD_WAY: readonly string[] = [
   'web/src/features/pickup/Pickup.tsx',
   'web/src/features/work-notes/WorkNotes.tsx',
   // client
-  'web/src/features/client/CareTeam.tsx',
-  'web/src/features/client/Client.tsx',
   'web/src/features/client/Competence.tsx',
   'web/src/features/client/EmergencyAccess.tsx',
   'web/src/features/client/EndOfCare.tsx',
@@ -58,7 +56,6 @@ const STILL_ON_THE_OLD_WAY: readonly string[] = [
   'web/src/features/client/Shielding.tsx',
   'web/src/features/client/Timeline.tsx',
   'web/src/features/client/Transfer.tsx',
-  'web/src/features/client/care-team.ts',
   // shared/drafts.ts (its owner)
   'web/src/shared/drafts.ts',
   // requests

@@ -4,19 +4,26 @@
  * dossier to another holder. Only the holder or a manager changes the team (the engine's change-care-team);
  * everyone else reads why, before any form.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get, post, type Problem } from '../../shared/api';
-import { ProblemBox, Select, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { dataOf, server } from '../../shared/api-client';
+import { ProblemBox, Select, TextInput } from '../../shared/components';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { CARE_RELATIONS, formatDate, label, today } from '../../shared/labels';
 import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../shared/client-detail';
 import { mayDo } from '../../shared/permissions';
 import type { Me } from '../auth/Login';
 import { NotYours } from '../requests/RequestActions';
-import { isCurrent, type CareTeamMember } from './care-team';
+import { isCurrent, useCareTeam, type CareTeamMember } from './care-team';
 import { Toggle } from './Toggle';
 
-interface Candidate { id: string; name: string; function: string; role: string }
+/**
+ * What a change of the team makes stale: every card of this client (the holder is on the overview, and who is in the
+ * team decides what each card offers) and the caseloads (the colleague's changes).
+ */
+const teamChanged = (clientId: string) => [queryKeys.client(clientId), queryKeys.clients];
 
 /** The calendar day after `day` (YYYY-MM-DD), and the one before. */
 function dayAfter(day: string, by = 1): string {
@@ -25,26 +32,21 @@ function dayAfter(day: string, by = 1): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function CareTeamCard({ client, me, team, onChanged }: {
-  client: ClientDetail; me: Me; team: { data: CareTeamMember[] | undefined; problem: Problem | undefined; reload: () => void }; onChanged: () => void;
-}) {
+export function CareTeamCard({ client, me }: { client: ClientDetail; me: Me }) {
+  const team = useCareTeam(client.id);
   const may = mayDo(me, client, Act.changeCareTeam);
   const allowed = may.outcome === 'allow';
-  const changed = () => {
-    team.reload();
-    onChanged();
-  };
   const members = team.data ?? [];
   return (
     <section className="card" aria-labelledby="team-title">
       <h2 id="team-title">Wie werkt met deze cliënt</h2>
-      <ProblemBox problem={team.problem} />
+      <ProblemBox problem={problemOf(team.error)} />
       {team.data !== undefined && (
         <ul className="plain" data-testid="care-team">
           {members.map((m) => (
             <li key={m.id}>
               {m.employee.name} ({m.employee.function}) — {label(CARE_RELATIONS, m.relation)}, vanaf {formatDate(m.startsOn)}{m.endsOn !== null && ` t/m ${formatDate(m.endsOn)}`}
-              {allowed && (m.endsOn === null || m.endsOn >= today()) && <EndMembership clientId={client.id} member={m} onDone={changed} />}
+              {allowed && (m.endsOn === null || m.endsOn >= today()) && <EndMembership clientId={client.id} member={m} />}
             </li>
           ))}
         </ul>
@@ -54,25 +56,12 @@ export function CareTeamCard({ client, me, team, onChanged }: {
             <>
               <Toggle open="Iemand aan het team toevoegen">
                 {(close) => (
-                  <AddMember
-                    clientId={client.id}
-                    onDone={() => {
-                      close();
-                      changed();
-                    }}
-                  />
+                  <AddMember clientId={client.id} onDone={close} />
                 )}
               </Toggle>
               <Toggle open="Dossierhouder wijzigen">
                 {(close) => (
-                  <ChangeHolder
-                    clientId={client.id}
-                    members={members}
-                    onDone={() => {
-                      close();
-                      changed();
-                    }}
-                  />
+                  <ChangeHolder clientId={client.id} members={members} onDone={close} />
                 )}
               </Toggle>
             </>
@@ -82,22 +71,23 @@ export function CareTeamCard({ client, me, team, onChanged }: {
   );
 }
 
-function EndMembership({ clientId, member, onDone }: { clientId: string; member: CareTeamMember; onDone: () => void }) {
+function EndMembership({ clientId, member }: { clientId: string; member: CareTeamMember }) {
   const [open, setOpen] = useState(false);
   const [endsOn, setEndsOn] = useState(today());
-  const save = useSubmit(() => post(`/api/clients/${clientId}/care-team/${member.id}/end`, { endsOn }), () => {
-    setOpen(false);
-    onDone();
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/care-team/{memberId}/end', { params: { path: { clientId, memberId: member.id } }, body: { endsOn } })),
+    invalidates: () => teamChanged(clientId),
+    onSuccess: () => setOpen(false),
   });
   const who = `${member.employee.name} (${label(CARE_RELATIONS, member.relation).toLowerCase()})`;
   if (!open) return <> <button type="button" className="link-button" onClick={() => setOpen(true)} aria-label={`Teamlidmaatschap van ${who} beëindigen`}>beëindigen</button></>;
   return (
-    <form className="subform" onSubmit={(e) => void save.submit(e)} aria-label={`Teamlidmaatschap van ${who} beëindigen`}>
+    <form className="subform" onSubmit={submitWith(() => save.mutate())} aria-label={`Teamlidmaatschap van ${who} beëindigen`}>
       <TextInput label={`Laatste dag in het team voor ${who}`} type="date" value={endsOn} onChange={setEndsOn} required />
       <p className="hint">Na deze dag kan {member.employee.name} het dossier niet meer openen. Het lidmaatschap blijft in de geschiedenis.</p>
-      <ProblemBox problem={save.problem} />
+      <ProblemBox problem={problemOf(save.error)} />
       <div className="actions">
-        <button type="submit" disabled={save.busy}>Lidmaatschap beëindigen</button>
+        <button type="submit" disabled={save.isPending}>Lidmaatschap beëindigen</button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>Annuleren</button>
       </div>
     </form>
@@ -105,7 +95,11 @@ function EndMembership({ clientId, member, onDone }: { clientId: string; member:
 }
 
 function AddMember({ clientId, onDone }: { clientId: string; onDone: () => void }) {
-  const candidates = useLoad(() => get<{ candidates: Candidate[] }>(`/api/clients/${clientId}/care-team/candidates`).then((c) => c.candidates), [clientId]);
+  const candidates = useQuery({
+    queryKey: queryKeys.careTeamCandidates(clientId),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/care-team/candidates', { params: { path: { clientId } } })),
+    select: (answer) => answer.candidates,
+  });
   const [employeeId, setEmployeeId] = useState('');
   const [relation, setRelation] = useState('');
   const [startsOn, setStartsOn] = useState(today());
@@ -115,12 +109,17 @@ function AddMember({ clientId, onDone }: { clientId: string; onDone: () => void 
   const relations: [string, string][] = chosen?.role === 'intern'
     ? [['intern', label(CARE_RELATIONS, 'intern')]]
     : (['member', 'substitute'] as const).map((r): [string, string] => [r, label(CARE_RELATIONS, r)]);
-  const save = useSubmit(() => post(`/api/clients/${clientId}/care-team`, {
-    employeeId, relation: chosen?.role === 'intern' ? 'intern' : relation, startsOn, ...(endsOn === '' ? {} : { endsOn }),
-  }), onDone);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/care-team', {
+      params: { path: { clientId } },
+      body: { employeeId, relation: chosen?.role === 'intern' ? 'intern' : relation as 'member' | 'substitute', startsOn, ...(endsOn === '' ? {} : { endsOn }) },
+    })),
+    invalidates: () => teamChanged(clientId),
+    onSuccess: onDone,
+  });
   return (
-    <form onSubmit={(e) => void save.submit(e)}>
-      <ProblemBox problem={candidates.problem} />
+    <form onSubmit={submitWith(() => save.mutate())}>
+      <ProblemBox problem={problemOf(candidates.error)} />
       <Select
         label="Collega"
         value={employeeId}
@@ -133,8 +132,8 @@ function AddMember({ clientId, onDone }: { clientId: string; onDone: () => void 
       <TextInput label="Vanaf" type="date" value={startsOn} onChange={setStartsOn} required />
       <TextInput label="Tot en met (leeg: geen einddatum)" type="date" value={endsOn} onChange={setEndsOn} />
       <p className="hint">Wie in het team komt, kan het dossier openen. Voeg alleen toe wie direct bij de hulp betrokken is.</p>
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Toevoegen aan het team</button>
+      <ProblemBox problem={problemOf(save.error)} />
+      <button type="submit" disabled={save.isPending}>Toevoegen aan het team</button>
     </form>
   );
 }
@@ -154,10 +153,16 @@ function ChangeHolder({ clientId, members, onDone }: { clientId: string; members
   const [from, setFrom] = useState(dayAfter(today()));
   const [staysMember, setStaysMember] = useState(false);
   // One call, one transaction on the server (issue 15 item 4): never two holders or none if something fails halfway.
-  const save = useSubmit(() => post(`/api/clients/${clientId}/care-team/hand-over`, { employeeId, holderFrom: from, formerHolderStays: staysMember }), onDone);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/care-team/hand-over', {
+      params: { path: { clientId } }, body: { employeeId, holderFrom: from, formerHolderStays: staysMember },
+    })),
+    invalidates: () => teamChanged(clientId),
+    onSuccess: onDone,
+  });
   if (options.length === 0) return <p>Er is niemand anders in het team die dossierhouder kan worden. Voeg eerst een collega toe aan het team.</p>;
   return (
-    <form onSubmit={(e) => void save.submit(e)}>
+    <form onSubmit={submitWith(() => save.mutate())}>
       <Select label="Nieuwe dossierhouder" value={employeeId} onChange={setEmployeeId} options={options} allowEmpty="Kies een collega uit het team" required />
       <TextInput label="Dossierhouder vanaf" type="date" value={from} onChange={setFrom} required hint="De huidige dossierhouder blijft dat tot en met de dag ervoor." />
       {holders.length > 0 && (
@@ -166,8 +171,8 @@ function ChangeHolder({ clientId, members, onDone }: { clientId: string; members
           {' '}{holders.map((h) => h.employee.name).join(' en ')} blijft daarna als teamlid betrokken
         </label>
       )}
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Dossierhouder wijzigen</button>
+      <ProblemBox problem={problemOf(save.error)} />
+      <button type="submit" disabled={save.isPending}>Dossierhouder wijzigen</button>
     </form>
   );
 }

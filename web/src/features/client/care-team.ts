@@ -1,18 +1,18 @@
-/** The client's care team as `GET /api/clients/:clientId/care-team` returns it, loaded once for the cards that need it. */
-import { get } from '../../shared/api';
-import { useLoad } from '../../shared/components';
+/** The client's care team as `GET /api/clients/{clientId}/care-team` returns it, loaded once (one query key) for the cards that need it. */
+import { useQuery } from '@tanstack/react-query';
+import { dataOf, server, type ResponseOf } from '../../shared/api-client';
 import { today } from '../../shared/labels';
+import { queryKeys } from '../../shared/query-keys';
 
-export interface CareTeamMember {
-  id: string;
-  employee: { id: string; name: string; function: string; role: string };
-  relation: 'holder' | 'member' | 'substitute' | 'intern';
-  startsOn: string;
-  endsOn: string | null;
-}
+export type CareTeamMember = ResponseOf<'/api/clients/{clientId}/care-team'>['members'][number];
 
+/** The members, from the one cached answer every card of this client shares (a team change invalidates it). */
 export function useCareTeam(clientId: string) {
-  return useLoad(() => get<{ members: CareTeamMember[] }>(`/api/clients/${clientId}/care-team`).then((t) => t.members), [clientId]);
+  return useQuery({
+    queryKey: queryKeys.careTeam(clientId),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/care-team', { params: { path: { clientId } } })),
+    select: (team) => team.members,
+  });
 }
 
 /** Whether the membership counts on `day` (as the access layer reads it: from the first day to the last, both included). */

@@ -1,0 +1,24 @@
+/** The client record every card of the client page reads (one query key), and the refresh of all of a client's cards. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { dataOf, server } from '../../shared/api-client';
+import { queryKeys } from '../../shared/query-keys';
+
+/** `GET /api/clients/{clientId}`: formal data, dossier holder, relations, the caller's emergency access. */
+export function useClientDetail(clientId: string) {
+  return useQuery({
+    queryKey: queryKeys.clientDetail(clientId),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}', { params: { path: { clientId } } })),
+  });
+}
+
+/**
+ * Marks every card of this client stale and reloads the ones on screen: for a change whose reach is wide (who may see
+ * what changed: an emergency access opened or ended, a procedure's purpose, a death) or not known to the card.
+ */
+export function useRefreshClient(clientId: string): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.client(clientId) });
+  }, [queryClient, clientId]);
+}
