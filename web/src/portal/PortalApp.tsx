@@ -9,7 +9,8 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { navigate, usePath } from '../shared/router';
-import { onPortalSessionEnded, portalGet, portalPost } from './portal-api';
+import { dataOf, onPortalSessionEnded, portal } from './portal-api';
+import { forgetPortalState, PortalQueryProvider } from './portal-query';
 import { LanguageSwitch, PortalLink, PortalLoading } from './components';
 import { CATALOGUES, LanguageContext, storeLanguage, storedLanguage, useLanguage, type Language } from './texts/catalogue';
 import type { PortalMe } from './portal-types';
@@ -33,9 +34,11 @@ export function PortalApp() {
   }, [language]);
   return (
     <LanguageContext.Provider value={choice}>
-      <div className="portal">
-        <PortalShell />
-      </div>
+      <PortalQueryProvider>
+        <div className="portal">
+          <PortalShell />
+        </div>
+      </PortalQueryProvider>
     </LanguageContext.Provider>
   );
 }
@@ -45,12 +48,17 @@ function PortalShell() {
   const path = usePath();
   const [session, setSession] = useState<Session>({ state: 'loading' });
 
+  // The session is the shell's own state (in, out, with why), not a cached answer: every page's cache is forgotten
+  // when it ends, so the next person on this device never sees the last one's dossier.
   const loadMe = useCallback(() => {
-    portalGet<PortalMe>('/api/portal/auth/me').then((me) => setSession({ state: 'in', me }), () => setSession({ state: 'out' }));
+    dataOf(portal.GET('/api/portal/auth/me')).then((me) => setSession({ state: 'in', me }), () => setSession({ state: 'out' }));
   }, []);
   useEffect(() => {
     loadMe();
-    return onPortalSessionEnded(() => setSession({ state: 'out', notice: 'sessionEnded' }));
+    return onPortalSessionEnded(() => {
+      forgetPortalState();
+      setSession({ state: 'out', notice: 'sessionEnded' });
+    });
   }, [loadMe]);
 
   const page = pageOf(path);
@@ -85,10 +93,11 @@ function PortalShell() {
 
   async function logout() {
     try {
-      await portalPost('/api/portal/auth/logout');
+      await portal.POST('/api/portal/auth/logout');
     } catch {
       // The session may already have ended; either way the person is out.
     }
+    forgetPortalState();
     setSession({ state: 'out', notice: 'loggedOut' });
     navigate('/portaal');
   }

@@ -5,7 +5,6 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { navigate } from '../shared/router';
-import { useLoadWith } from '../shared/components';
 import { problemFrom, type Problem } from './portal-api';
 import { useLanguage, useTexts, type Language, type Texts } from './texts/catalogue';
 
@@ -65,11 +64,6 @@ export function WithheldNotice({ title, explanation, basis, testId = 'withheld' 
 export function PortalLoading({ what }: { what: string }) {
   const t = useTexts();
   return <p className="loading" role="status">{t.common.loading(what)}</p>;
-}
-
-/** Loads data; `reload()` loads again (the staff's `useLoad`, with the portal's problems). */
-export function usePortalLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
-  return useLoadWith(load, deps, problemFrom);
 }
 
 /** A form that sends once, shows refusals and calls `onDone` with the answer. */

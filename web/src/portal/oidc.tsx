@@ -5,16 +5,23 @@
  * to the provider; the provider sends it back to the server, which answers with `/portaal` — logged in — or with
  * `/portaal?inloggen=<code>`, which `useOidcFailure` words from the catalogue (never the code).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PortalProblem, usePortalLoad } from './components';
-import { portalGet, portalPost, problemFrom, type Problem } from './portal-api';
+import { PortalProblem } from './components';
+import { dataOf, portal, problemFrom, type Problem, type ResponseOf } from './portal-api';
+import { portalKeys } from './portal-query';
 import { useTexts, type Texts } from './texts/catalogue';
 
-export interface OidcProvider { id: string; name: string; url: string }
+export type OidcProvider = ResponseOf<'/api/portal/auth/oidc/providers'>['providers'][number];
 
 /** The configured provider, or undefined (none, or the list could not be read: the button simply does not show). */
 export function useOidcProvider(): OidcProvider | undefined {
-  const list = usePortalLoad(() => portalGet<{ providers: OidcProvider[] }>('/api/portal/auth/oidc/providers').catch(() => ({ providers: [] })), []);
+  const list = useQuery({
+    queryKey: portalKeys.providers,
+    queryFn: () => dataOf(portal.GET('/api/portal/auth/oidc/providers')).catch(() => ({ providers: [] })),
+    // The configuration does not change while the page is open.
+    staleTime: Infinity,
+  });
   return list.data?.providers[0];
 }
 
@@ -49,7 +56,8 @@ export function OidcButton({ provider, token }: { provider: OidcProvider; token?
     setBusy(true);
     setProblem(undefined);
     try {
-      const { authorizationUrl } = await portalPost<{ authorizationUrl: string }>(provider.url, token === undefined ? {} : { token });
+      // The one provider there is starts at its own route (the list names it as `url`).
+      const { authorizationUrl } = await dataOf(portal.POST('/api/portal/auth/oidc/start', { body: token === undefined ? {} : { token } }));
       window.location.assign(authorizationUrl);
     } catch (error) {
       setProblem(problemFrom(error));

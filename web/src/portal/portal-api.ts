@@ -1,15 +1,20 @@
 /**
- * The portal's only way to the server: fetch under `/api/portal/...` with the portal's own cookie (`dw_portal`,
- * sent by the browser) and the CSRF header on every state-changing request. Separate from the staff client
- * (../api.ts) on purpose: a 401 here ends the portal session only, and no staff purpose header is ever sent.
- * A refusal becomes an ApiError carrying the server's problem+json (the engine's Dutch `nl`, English `en`,
- * articles `basis`).
+ * The portal's only way to the server: the typed client (openapi-fetch over the types generated from the server's
+ * OpenAPI document, ../shared/api-client.ts) with the portal's own transport — the portal's cookie (`dw_portal`, sent
+ * by the browser), the portal's CSRF header on every state-changing request, and no staff purpose header ever.
+ * Separate from the staff client (../shared/api.ts `staffTransport`) on purpose: a 401 here ends the portal session
+ * only (never on a refused log-in under /api/portal/auth/), and the staff's activity listeners (its idle timer) hear
+ * nothing of the portal. A refusal becomes an ApiError carrying the server's problem+json (the engine's Dutch `nl`,
+ * English `en`, articles `basis`); `unreachable`/`unexpected` are the browser's own, worded from the catalogue.
+ *
+ *   const requests = await dataOf(portal.GET('/api/portal/requests'));
  */
-import { ApiError, type Problem } from '../shared/api';
+import createClient from 'openapi-fetch';
+import { ApiError, createTransport, type Problem } from '../shared/api';
+import { transportMiddleware, type paths } from '../shared/api-client';
 
 export { ApiError, type Problem };
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export { apiPath, dataOf, type BodyOf, type ResponseOf } from '../shared/api-client';
 
 /** The portal's own CSRF header (src/portal/portal-route.ts), never the staff's. */
 const CSRF = { 'x-dossierwijzer-portal-csrf': '1' };
@@ -21,50 +26,19 @@ export function onPortalSessionEnded(listener: () => void): () => void {
   return () => sessionEnded.delete(listener);
 }
 
-function isProblem(value: unknown): value is Problem {
-  return typeof value === 'object' && value !== null && typeof (value as { nl?: unknown }).nl === 'string';
-}
+/** The portal's transport: its CSRF header, no purpose, its own session. */
+export const portalTransport = createTransport({
+  csrf: CSRF,
+  onSessionEnded: () => sessionEnded.forEach((l) => l()),
+  // A refused log-in (or /me before one) is not an ended session.
+  endsSession: (path) => !/^\/api\/portal\/auth\//.test(path),
+  unreachable: { status: 0, code: 'unreachable', nl: '' },
+  unexpected: (status) => ({ status, code: 'unexpected-answer', nl: '' }),
+});
 
-/** `status: 0, code: 'unreachable' | 'unexpected'` are the browser's own; the pages word them from the catalogue. */
-async function problemOf(response: Response): Promise<Problem> {
-  const body: unknown = await response.json().catch(() => undefined);
-  if (isProblem(body)) return { ...body, status: response.status };
-  return { status: response.status, code: 'unexpected-answer', nl: '' };
-}
-
-export async function portalRaw(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json', ...headers } };
-  if (method !== 'GET') {
-    init.headers = { ...init.headers, ...CSRF };
-    if (body instanceof FormData) init.body = body;
-    else if (body !== undefined) {
-      init.headers = { ...init.headers, 'content-type': 'application/json' };
-      init.body = JSON.stringify(body);
-    }
-  }
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch {
-    throw new ApiError({ status: 0, code: 'unreachable', nl: '' });
-  }
-  if (!response.ok) {
-    const problem = await problemOf(response);
-    if (response.status === 401 && !url.startsWith('/api/portal/auth/')) sessionEnded.forEach((l) => l());
-    throw new ApiError(problem);
-  }
-  return response;
-}
-
-export async function portalApi<T>(method: Method, url: string, body?: unknown): Promise<T> {
-  const response = await portalRaw(method, url, body);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text === '' ? undefined : JSON.parse(text)) as T;
-}
-
-export const portalGet = <T>(url: string) => portalApi<T>('GET', url);
-export const portalPost = <T>(url: string, body?: unknown) => portalApi<T>('POST', url, body);
+/** The portal's typed client. */
+export const portal = createClient<paths>({ credentials: 'same-origin' });
+portal.use(transportMiddleware(portalTransport));
 
 /** Any thrown value as a problem to show. */
 export function problemFrom(error: unknown): Problem {
@@ -72,9 +46,18 @@ export function problemFrom(error: unknown): Problem {
   return { status: 0, code: 'unexpected', nl: '' };
 }
 
-/** Fetches a file (a letter, a copy, an attachment) with the portal session and hands it to the browser. */
+/**
+ * Fetches a file (a letter, a copy, an export, an attachment) with the portal session and hands it to the browser.
+ * `url` is built with `apiPath(...)`, so its path is one the server's schema knows.
+ */
 export async function portalDownload(url: string, fileName: string, headers: Record<string, string> = {}): Promise<void> {
-  const response = await portalRaw('GET', url, undefined, { accept: '*/*', ...headers });
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'GET', credentials: 'same-origin', headers: portalTransport.headersFor('GET', url, { accept: '*/*', ...headers }) });
+  } catch {
+    throw portalTransport.unreachable();
+  }
+  await portalTransport.check(response, url);
   const blob = await response.blob();
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');

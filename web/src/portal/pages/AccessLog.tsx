@@ -3,63 +3,42 @@
  * function), when, what part, on what basis (GET /api/portal/access-log). An emergency access stands out with its
  * review's outcome. Refused with the engine's explanation for whoever may not see it.
  */
-import { useState } from 'react';
-import { BasisLine, Dutch, PortalLoading, PortalProblem, usePortalLoad } from '../components';
-import { portalGet, problemFrom, type Problem } from '../portal-api';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { BasisLine, Dutch, PortalLoading, PortalProblem } from '../components';
+import { dataOf, portal, problemFrom, type ResponseOf } from '../portal-api';
+import { portalKeys } from '../portal-query';
 import { dateWords, useLanguage } from '../texts/catalogue';
 
-interface LogLine {
-  seq: string | number;
-  at: string;
-  who: { name: string; function: string };
-  what: string;
-  action: string;
-  basis: string;
-  count: number;
-  emergency: null | { reviewed: boolean; justified: boolean | null; outcome: string };
-}
-interface LogPage { lines: LogLine[]; nextBefore: string | null; explanation: string; basis: string[] }
+type LogLine = ResponseOf<'/api/portal/access-log'>['lines'][number];
 
 export function AccessLogPage() {
   const { t } = useLanguage();
-  const first = usePortalLoad(() => portalGet<LogPage>('/api/portal/access-log?limit=50'), []);
-  const [more, setMore] = useState<LogLine[]>([]);
-  const [next, setNext] = useState<string | null | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [moreProblem, setMoreProblem] = useState<Problem>();
-  const nextBefore = next === undefined ? first.data?.nextBefore ?? null : next;
+  // Pages of 50, newest first; "more" asks for the page before the last line shown.
+  const log = useInfiniteQuery({
+    queryKey: portalKeys.accessLog,
+    queryFn: ({ pageParam }) => dataOf(portal.GET('/api/portal/access-log', { params: { query: { limit: 50, ...(pageParam === undefined ? {} : { before: pageParam }) } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const first = log.data?.pages[0];
+  const problem = log.error === null ? undefined : problemFrom(log.error);
 
-  async function loadMore() {
-    if (nextBefore === null) return;
-    setBusy(true);
-    setMoreProblem(undefined);
-    try {
-      const page = await portalGet<LogPage>(`/api/portal/access-log?limit=50&before=${encodeURIComponent(nextBefore)}`);
-      setMore((lines) => [...lines, ...page.lines]);
-      setNext(page.nextBefore);
-    } catch (error) {
-      setMoreProblem(problemFrom(error));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const lines = [...(first.data?.lines ?? []), ...more];
+  const lines = (log.data?.pages ?? []).flatMap((page) => page.lines);
   return (
     <>
       <h1>{t.accessLog.title}</h1>
       <p className="lead">{t.accessLog.lead}</p>
-      {first.loading && first.data === undefined && <PortalLoading what={t.accessLog.title} />}
-      <PortalProblem problem={first.problem} />
-      {first.data !== undefined && (
+      {log.isPending && <PortalLoading what={t.accessLog.title} />}
+      {!log.isFetchNextPageError && <PortalProblem problem={problem} />}
+      {first !== undefined && (
         <>
           {lines.length === 0 && <p>{t.accessLog.none}</p>}
           <ol className="portal-log" data-testid="access-log">
             {lines.map((line) => <LogItem key={String(line.seq)} line={line} />)}
           </ol>
-          {nextBefore !== null && <button type="button" className="secondary" disabled={busy} onClick={() => void loadMore()}>{t.common.more}</button>}
-          <PortalProblem problem={moreProblem} />
-          <BasisLine basis={first.data.basis} />
+          {log.hasNextPage && <button type="button" className="secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>{t.common.more}</button>}
+          {log.isFetchNextPageError && <PortalProblem problem={problem} />}
+          <BasisLine basis={first.basis} />
         </>
       )}
     </>

@@ -5,39 +5,34 @@
  * per part what each parent sees (GET/PUT /api/portal/consents/parents, 001: "Ben je 16 jaar of ouder dan beslis je
  * zelf welke informatie je ouders krijgen"); for anyone else that section does not show.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { TextArea, TextInput } from '../../shared/components';
-import { Done, Dutch, PortalConfirm, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad, usePortalSubmit } from '../components';
-import { ApiError, portalApi, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
+import { submitWith, useApiMutation } from '../../shared/query';
+import { Done, Dutch, PortalConfirm, PortalLoading, PortalProblem, WithheldNotice } from '../components';
+import { ApiError, dataOf, portal, problemFrom, type ResponseOf } from '../portal-api';
+import { portalKeys } from '../portal-query';
 import type { PortalMe } from '../portal-types';
-import { dateWords, labelOf, useLanguage, type Texts } from '../texts/catalogue';
+import { dateWords, labelOf, useLanguage } from '../texts/catalogue';
 
-interface Consent {
-  id: string; kindText: string; givenByText: string; givenOn: string; what: string | null; partText: string | null;
-  /** Care or disclosure: named from the catalogue, so the English page names it too. */
-  kind: keyof Texts['codes']['consentTypes'];
-  recipient: string | null; purpose: string | null; validTo: string | null; active: boolean; withdrawnAt: string | null;
-  inPortal: boolean; mayWithdraw: boolean;
-}
-interface Allowed { allowed: boolean; explanation: string; basis: string[] }
-interface ConsentsAnswer { consents: Consent[]; mayGive: { care: Allowed; disclosure: Allowed } }
-interface ParentPart { part: string; partText: string; allowed: boolean; since: string | null }
-interface ParentsAnswer { explanation: string; basis: string[]; parents: { relationId: string; name: string; roleText: string; parts: ParentPart[] }[] }
+type Consent = ResponseOf<'/api/portal/consents'>['consents'][number];
+type Part = ResponseOf<'/api/portal/consents/parents'>['parents'][number]['parts'][number]['part'];
+
+/** What a consent given or withdrawn changes: the consents (the parents' part too) and the requests (the engine's answers). */
+const CONSENTS_CHANGED = [portalKeys.consents, portalKeys.requests];
 
 export function ConsentsPage({ me }: { me: PortalMe }) {
   const { t } = useLanguage();
-  const { data, problem, loading, reload } = usePortalLoad(() => portalGet<ConsentsAnswer>('/api/portal/consents'), []);
+  const consents = useQuery({ queryKey: portalKeys.consents, queryFn: () => dataOf(portal.GET('/api/portal/consents')) });
+  const { data } = consents;
   const [done, setDone] = useState<string>();
-  const changed = (what: string) => {
-    setDone(what);
-    reload();
-  };
+  const changed = (what: string) => setDone(what);
   return (
     <>
       <h1>{t.consents.title}</h1>
       <p className="lead">{t.consents.lead}</p>
-      {loading && data === undefined && <PortalLoading what={t.consents.title} />}
-      <PortalProblem problem={problem} />
+      {consents.isPending && <PortalLoading what={t.consents.title} />}
+      <PortalProblem problem={consents.error === null ? undefined : problemFrom(consents.error)} />
       {done !== undefined && <Done>{done}</Done>}
       {me.kind === 'client' && <ParentsSection />}
       {data !== undefined && (
@@ -66,20 +61,11 @@ export function ConsentsPage({ me }: { me: PortalMe }) {
 function ConsentCard({ consent: c, onWithdrawn }: { consent: Consent; onWithdrawn: () => void }) {
   const { t, language } = useLanguage();
   const words = dateWords(language);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  async function withdraw() {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await portalPost(`/api/portal/consents/${c.id}/withdraw`);
-      onWithdrawn();
-    } catch (error) {
-      setProblem(problemFrom(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const withdraw = useApiMutation({
+    mutationFn: () => dataOf(portal.POST('/api/portal/consents/{consentId}/withdraw', { params: { path: { consentId: c.id } } })),
+    invalidates: () => CONSENTS_CHANGED,
+    onSuccess: onWithdrawn,
+  });
   return (
     <li className="card" data-testid="consent">
       <h3>{labelOf(t, t.codes.consentTypes, c.kind)}</h3>
@@ -92,11 +78,16 @@ function ConsentCard({ consent: c, onWithdrawn }: { consent: Consent; onWithdraw
         <dt>{t.consents.validUntil}</dt><dd>{c.validTo === null ? t.consents.noEnd : words.date(c.validTo)}</dd>
       </dl>
       {c.active && c.mayWithdraw && (
-        <PortalConfirm question={t.consents.withdrawQuestion} confirm={t.consents.withdrawConfirm} onConfirm={() => void withdraw()} disabled={busy}>
+        <PortalConfirm
+          question={t.consents.withdrawQuestion}
+          confirm={t.consents.withdrawConfirm}
+          onConfirm={() => withdraw.mutate()}
+          disabled={withdraw.isPending}
+        >
           {t.consents.withdraw}
         </PortalConfirm>
       )}
-      <PortalProblem problem={problem} />
+      <PortalProblem problem={withdraw.error === null ? undefined : problemFrom(withdraw.error)} />
     </li>
   );
 }
@@ -108,19 +99,25 @@ function GiveConsent({ onGiven }: { onGiven: () => void }) {
   const [purpose, setPurpose] = useState('');
   const [until, setUntil] = useState('');
   const [agreed, setAgreed] = useState(false);
-  const give = usePortalSubmit(() => portalPost('/api/portal/consents', {
-    kind: 'disclosure', dataDescription: what.trim(), recipient: recipient.trim(), purpose: purpose.trim(),
-    ...(until === '' ? {} : { validTo: until }),
-  }), () => {
-    setWhat('');
-    setRecipient('');
-    setPurpose('');
-    setUntil('');
-    setAgreed(false);
-    onGiven();
+  const give = useApiMutation({
+    mutationFn: () => dataOf(portal.POST('/api/portal/consents', {
+      body: {
+        kind: 'disclosure', dataDescription: what.trim(), recipient: recipient.trim(), purpose: purpose.trim(),
+        ...(until === '' ? {} : { validTo: until }),
+      },
+    })),
+    invalidates: () => CONSENTS_CHANGED,
+    onSuccess: () => {
+      setWhat('');
+      setRecipient('');
+      setPurpose('');
+      setUntil('');
+      setAgreed(false);
+      onGiven();
+    },
   });
   return (
-    <form className="card" aria-labelledby="give-title" onSubmit={(e) => void give.submit(e)} data-testid="give-consent">
+    <form className="card" aria-labelledby="give-title" onSubmit={submitWith(() => give.mutate())} data-testid="give-consent">
       <h2 id="give-title">{t.consents.giveTitle}</h2>
       <p>{t.consents.giveLead}</p>
       <TextArea label={t.consents.giveWhat} value={what} onChange={setWhat} required rows={3} />
@@ -128,8 +125,8 @@ function GiveConsent({ onGiven }: { onGiven: () => void }) {
       <TextArea label={t.consents.givePurpose} value={purpose} onChange={setPurpose} required rows={3} />
       <TextInput label={t.consents.giveUntil} type="date" value={until} onChange={setUntil} />
       <label className="checkbox"><input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} required /> {t.consents.giveConfirm}</label>
-      <PortalProblem problem={give.problem} title={t.consents.failed} />
-      <button type="submit" disabled={give.busy || !agreed}>{t.consents.give}</button>
+      <PortalProblem problem={give.error === null ? undefined : problemFrom(give.error)} title={t.consents.failed} />
+      <button type="submit" disabled={give.isPending || !agreed}>{t.consents.give}</button>
     </form>
   );
 }
@@ -138,30 +135,22 @@ function GiveConsent({ onGiven }: { onGiven: () => void }) {
 function ParentsSection() {
   const { t, language } = useLanguage();
   const words = dateWords(language);
-  const [answer, setAnswer] = useState<ParentsAnswer>();
-  const loaded = usePortalLoad(() => portalGet<ParentsAnswer>('/api/portal/consents/parents').then(
-    (a) => a,
-    (error: unknown) => {
-      if (error instanceof ApiError && error.problem.status === 403) return undefined;
+  const loaded = useQuery({
+    queryKey: portalKeys.parentConsents,
+    queryFn: () => dataOf(portal.GET('/api/portal/consents/parents')).catch((error: unknown) => {
+      if (error instanceof ApiError && error.problem.status === 403) return null;
       throw error;
-    },
-  ), []);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  const shown = answer ?? loaded.data;
-  if (shown === undefined) return loaded.problem === undefined ? null : <PortalProblem problem={loaded.problem} />;
-
-  async function choose(relationId: string, part: string, allowed: boolean) {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      setAnswer(await portalApi<ParentsAnswer>('PUT', `/api/portal/consents/parents/${relationId}/${part}`, { allowed }));
-    } catch (error) {
-      setProblem(problemFrom(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+    }),
+  });
+  const choose = useApiMutation({
+    mutationFn: ({ relationId, part, allowed }: { relationId: string; part: Part; allowed: boolean }) => dataOf(portal.PUT('/api/portal/consents/parents/{relationId}/{part}', {
+      params: { path: { relationId, part } }, body: { allowed },
+    })),
+    invalidates: () => CONSENTS_CHANGED,
+  });
+  const shown = loaded.data;
+  const busy = choose.isPending;
+  if (shown === undefined || shown === null) return loaded.error === null ? null : <PortalProblem problem={problemFrom(loaded.error)} />;
 
   return (
     <section className="card" aria-labelledby="parents-title" data-testid="parents-consent">
@@ -174,7 +163,7 @@ function ParentsSection() {
           <legend><Dutch>{parent.name}</Dutch> (<Dutch>{parent.roleText}</Dutch>)</legend>
           {parent.parts.map((p) => (
             <label key={p.part}>
-              <input type="checkbox" checked={p.allowed} disabled={busy} onChange={(e) => void choose(parent.relationId, p.part, e.target.checked)} />
+              <input type="checkbox" checked={p.allowed} disabled={busy} onChange={(e) => choose.mutate({ relationId: parent.relationId, part: p.part, allowed: e.target.checked })} />
               <span>
                 {t.consents.parentPart(parent.name, labelOf(t, t.codes.parts, p.part))}
                 {p.allowed && p.since !== null && <span className="hint"> — {t.consents.givenOn(words.date(p.since))}</span>}
@@ -183,7 +172,7 @@ function ParentsSection() {
           ))}
         </fieldset>
       ))}
-      <PortalProblem problem={problem} />
+      <PortalProblem problem={choose.error === null ? undefined : problemFrom(choose.error)} />
     </section>
   );
 }

@@ -4,32 +4,33 @@
  * withheld (an entry, a shielded passage, the parts a parent without custody does not see) shows as a notice with
  * the engine's explanation and articles, never its content.
  */
-import { BasisLine, Dutch, PortalLink, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad } from '../components';
-import { ApiError, portalGet, type Problem } from '../portal-api';
+import { useQuery } from '@tanstack/react-query';
+import { BasisLine, Dutch, PortalLink, PortalLoading, PortalProblem, WithheldNotice } from '../components';
+import { ApiError, dataOf, portal, problemFrom, type Problem, type ResponseOf } from '../portal-api';
+import { portalKeys } from '../portal-query';
 import type { PortalMe } from '../portal-types';
-import { dateWords, labelOf, useLanguage } from '../texts/catalogue';
+import { dateWords, useLanguage } from '../texts/catalogue';
 
-interface Statement { text: string; recordedAt: string; source?: string | null }
-interface Withheld { ground: string; basis: string[] }
-type PortalEntry =
-  | {
-    shown: true; id: string; kind?: string; kindLabel: string; title: string | null; text: string; recordedAt: string; author: string;
-    annotations?: { kind: string; reason: string; recordedAt: string }[]; withheldPassages?: Withheld[]; statements?: Statement[];
-    releasedOn?: string | null;
-  }
-  | { shown: false; recordedAt: string; withheld: Withheld };
+type PortalDossier = ResponseOf<'/api/portal/dossier'>;
+/**
+ * An entry as the schema gives it: one object for both variants (a shown entry, or the notice of a withheld one), so
+ * the fields of a shown entry are optional there; `isShown` narrows to a shown one (src/portal/view/portal-dossier.ts).
+ */
+type PortalEntry = PortalDossier['entries'][number];
+type ShownEntry = PortalEntry & Required<Pick<PortalEntry, 'id' | 'kindLabel' | 'text' | 'recordedAt' | 'author'>>;
+/** The withheld variant: its date and the engine's reason. */
+type WithheldEntry = PortalEntry & Required<Pick<PortalEntry, 'recordedAt' | 'withheld'>>;
 
-interface Dated { date: string; title: string | null; text: string }
-export interface PortalDossier {
-  reader: { name: string; role: string };
-  explanation: string;
-  basis: string[];
-  entries: PortalEntry[];
-  inspectionOnly: { recordedAt: string; title: string | null }[];
-  notYetReleased: { count: number; nextVisibleOn: string | null; explanation: string };
+export function isShown(entry: PortalEntry): entry is ShownEntry {
+  return entry.shown === true && entry.id !== undefined;
 }
+function isWithheld(entry: PortalEntry): entry is WithheldEntry {
+  return entry.shown === false && entry.withheld !== undefined && entry.recordedAt !== undefined;
+}
+
 /** General information about the care (BW 1:377c), GET /api/portal/general-information. */
-interface GeneralInformation { careStartedOn: string | null; careEndedOn: string | null; goals: Dated[]; results: Dated[]; withheld: number }
+type GeneralInformation = ResponseOf<'/api/portal/general-information'>;
+type Dated = GeneralInformation['goals'][number];
 
 /**
  * What this person gets: the dossier; or, when the engine refuses it (a parent without custody until the client is
@@ -47,14 +48,14 @@ function refusalOf(error: unknown): Problem | undefined {
 async function loadView(): Promise<View> {
   let refusal: Problem;
   try {
-    return { kind: 'dossier', dossier: await portalGet<PortalDossier>('/api/portal/dossier') };
+    return { kind: 'dossier', dossier: await dataOf(portal.GET('/api/portal/dossier')) };
   } catch (error) {
     const refused = refusalOf(error);
     if (refused === undefined) throw error;
     refusal = refused;
   }
   try {
-    return { kind: 'general', refusal, general: await portalGet<GeneralInformation>('/api/portal/general-information') };
+    return { kind: 'general', refusal, general: await dataOf(portal.GET('/api/portal/general-information')) };
   } catch (error) {
     if (refusalOf(error) === undefined) throw error;
     return { kind: 'refused', refusal };
@@ -64,15 +65,17 @@ async function loadView(): Promise<View> {
 export function DossierPage({ me }: { me: PortalMe }) {
   const { t, language } = useLanguage();
   const words = dateWords(language);
-  const { data, problem, loading } = usePortalLoad(loadView, []);
+  // One key for the dossier view whichever of the three it is: a request for an own statement reads the same key.
+  const view = useQuery({ queryKey: [...portalKeys.dossier, 'view'], queryFn: loadView });
+  const { data } = view;
   const title = me.kind === 'client' ? t.dossier.title : t.dossier.titleOf(me.clientName);
   const dossier = data?.kind === 'dossier' ? data.dossier : undefined;
   return (
     <>
       <h1>{title}</h1>
       <p className="lead">{t.dossier.lead}</p>
-      {loading && data === undefined && <PortalLoading what={t.shell.dossier} />}
-      <PortalProblem problem={problem} />
+      {view.isPending && <PortalLoading what={t.shell.dossier} />}
+      <PortalProblem problem={view.error === null ? undefined : problemFrom(view.error)} />
       {data !== undefined && data.kind !== 'dossier' && (
         <WithheldNotice
           title={data.kind === 'general' ? t.dossier.generalOnly : t.dossier.withheld}
@@ -104,15 +107,15 @@ export function DossierPage({ me }: { me: PortalMe }) {
             {dossier.entries.length === 0 && <p>{t.dossier.noEntries}</p>}
             <ol className="portal-entries" data-testid="portal-entries">
               {dossier.entries.map((entry, i) => (
-                <li key={entry.shown ? entry.id : `withheld-${i}`}>
-                  {entry.shown
+                <li key={isShown(entry) ? entry.id : `withheld-${i}`}>
+                  {isShown(entry)
                     ? <EntryCard entry={entry} mayAddStatement={me.kind === 'client'} />
-                    : (
-                        <div className="card" data-testid="withheld-entry">
-                          <p className="meta">{t.dossier.writtenOn(words.date(entry.recordedAt))}</p>
-                          <WithheldNotice title={t.dossier.withheld} explanation={entry.withheld.ground} basis={entry.withheld.basis} />
-                        </div>
-                      )}
+                    : isWithheld(entry) && (
+                      <div className="card" data-testid="withheld-entry">
+                        <p className="meta">{t.dossier.writtenOn(words.date(entry.recordedAt))}</p>
+                        <WithheldNotice title={t.dossier.withheld} explanation={entry.withheld.ground} basis={entry.withheld.basis} />
+                      </div>
+                    )}
                 </li>
               ))}
             </ol>
@@ -153,14 +156,15 @@ function DatedList({ title, items }: { title: string; items: Dated[] }) {
   );
 }
 
-function EntryCard({ entry, mayAddStatement }: { entry: Extract<PortalEntry, { shown: true }>; mayAddStatement: boolean }) {
+function EntryCard({ entry, mayAddStatement }: { entry: ShownEntry; mayAddStatement: boolean }) {
   const { t, language } = useLanguage();
   const words = dateWords(language);
-  const kind = entry.kind === undefined ? <Dutch>{entry.kindLabel}</Dutch> : labelOf(t, t.codes.entryKinds, entry.kind);
+  // The server sends the kind's Dutch label only (not its code), so it is marked as Dutch on the English page.
+  const kind = <Dutch>{entry.kindLabel}</Dutch>;
   return (
     <article className="card portal-entry" data-testid="portal-entry" aria-labelledby={`entry-${entry.id}`}>
       <p className="portal-kind">{kind}</p>
-      <h3 id={`entry-${entry.id}`}>{entry.title === null ? words.date(entry.recordedAt) : <Dutch>{entry.title}</Dutch>}</h3>
+      <h3 id={`entry-${entry.id}`}>{entry.title === null || entry.title === undefined ? words.date(entry.recordedAt) : <Dutch>{entry.title}</Dutch>}</h3>
       <p className="meta">{t.dossier.written(words.date(entry.recordedAt), entry.author)}</p>
       <p className="portal-text"><Dutch>{entry.text}</Dutch></p>
       {(entry.withheldPassages ?? []).map((w, i) => (

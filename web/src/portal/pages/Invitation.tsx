@@ -10,18 +10,11 @@ import { useEffect, useState } from 'react';
 import { TextInput } from '../../shared/components';
 import { LanguageSwitch, PortalLoading, PortalProblem, usePortalSubmit } from '../components';
 import { OidcButton, useOidcProvider } from '../oidc';
-import { portalPost, problemFrom, type Problem } from '../portal-api';
+import { dataOf, portal, problemFrom, type Problem, type ResponseOf } from '../portal-api';
 import { dateWords, useLanguage } from '../texts/catalogue';
 
-interface Opened {
-  displayName: string;
-  clientName: string;
-  /** A user name the server proposes (the invitee may change it). */
-  username?: string | null;
-  expiresAt: string;
-  totp: { otpauthUri: string; secret: string; qrCode: string };
-  state: string;
-}
+/** The invitation opened: whom for, a user name the server proposes (the invitee may change it), the TOTP secret. */
+type Opened = ResponseOf<'/api/portal/auth/invitation/open', 'post'>;
 
 export function InvitationPage({ onDone }: { onDone: () => void }) {
   const { t, language } = useLanguage();
@@ -40,20 +33,23 @@ export function InvitationPage({ onDone }: { onDone: () => void }) {
 
   useEffect(() => {
     if (token === '') return;
-    portalPost<Opened>('/api/portal/auth/invitation/open', { token }).then((answer) => {
+    // Opening is an act the server logs (not a cached answer): once per link, never retried.
+    dataOf(portal.POST('/api/portal/auth/invitation/open', { body: { token } })).then((answer) => {
       setOpened(answer);
       setUsername(answer.username ?? '');
     }, (error: unknown) => setOpenProblem(problemFrom(error)));
   }, [token]);
 
   const complete = usePortalSubmit(
-    () => portalPost<{ accountId: string; recoveryCodes?: string[] }>('/api/portal/auth/invitation/complete', {
-      token, state: opened!.state, username: username.trim(), password, code: code.trim(),
-    }),
-    (answer) => {
+    () => dataOf(portal.POST('/api/portal/auth/invitation/complete', {
+      body: { token, state: opened!.state, username: username.trim(), password, code: code.trim() },
+    })),
+    () => {
       // The link is spent: its token leaves the address bar and the history.
       window.history.replaceState(null, '', window.location.pathname);
-      setCodes(answer.recoveryCodes ?? []);
+      // The portal's answer names the account only: it gives no recovery codes (the schema says so; a code app lost is
+      // a new invitation from the care team).
+      setCodes([]);
     },
   );
 

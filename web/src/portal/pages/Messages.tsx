@@ -4,20 +4,16 @@
  * names). The server checks the attachment's bytes; the form only says what is allowed before sending. The e-mail
  * address for "there is a new message" is set here too (PUT …/notifications); such an e-mail never holds client data.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { TextArea } from '../../shared/components';
-import { Done, Dutch, PortalLoading, PortalProblem, usePortalLoad, usePortalSubmit } from '../components';
-import { portalDownload, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
+import { submitWith, useApiMutation } from '../../shared/query';
+import { Done, Dutch, PortalLoading, PortalProblem } from '../components';
+import { apiPath, dataOf, portal, portalDownload, problemFrom, type Problem } from '../portal-api';
+import { portalKeys } from '../portal-query';
 import { NoticeAddress } from './NoticeAddress';
 import type { PortalMe } from '../portal-types';
 import { dateWords, useLanguage } from '../texts/catalogue';
-
-interface Message {
-  id: string; from: 'me' | 'team'; author: string; sentAt: string; text: string;
-  attachments: { id: string; name: string; mediaType: string; bytes: number }[];
-}
-interface Limits { attachmentMaxBytes: number; attachmentTypes: string[]; textMaxChars?: number }
-interface Thread { messages: Message[]; limits: Limits; notifications: { email: string | null } }
 
 const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
 
@@ -36,26 +32,31 @@ async function base64Of(file: File): Promise<string> {
 export function MessagesPage(_props: { me: PortalMe }) {
   const { t, language } = useLanguage();
   const words = dateWords(language);
-  const thread = usePortalLoad(() => portalGet<Thread>('/api/portal/messages'), []);
+  const thread = useQuery({ queryKey: portalKeys.messages, queryFn: () => dataOf(portal.GET('/api/portal/messages')) });
   const limits = { data: thread.data?.limits };
   const [text, setText] = useState('');
   const [file, setFile] = useState<File>();
   const [sent, setSent] = useState(false);
   const [fileProblem, setFileProblem] = useState<Problem>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const submit = async (e: { preventDefault(): void }) => {
+  const send = useApiMutation({
+    mutationFn: async () => dataOf(portal.POST('/api/portal/messages', {
+      body: {
+        text: text.trim(),
+        ...(file === undefined ? {} : { attachment: { name: file.name, contentBase64: await base64Of(file) } }),
+      },
+    })),
+    invalidates: () => [portalKeys.messages],
+    onSuccess: () => {
+      setText('');
+      setFile(undefined);
+      if (fileInput.current !== null) fileInput.current.value = '';
+      setSent(true);
+    },
+  });
+  const submit = submitWith(() => {
     setSent(false);
-    await send.submit(e);
-  };
-  const send = usePortalSubmit(async () => portalPost<Message>('/api/portal/messages', {
-    text: text.trim(),
-    ...(file === undefined ? {} : { attachment: { name: file.name, contentBase64: await base64Of(file) } }),
-  }), () => {
-    setText('');
-    setFile(undefined);
-    if (fileInput.current !== null) fileInput.current.value = '';
-    setSent(true);
-    thread.reload();
+    send.mutate();
   });
   const types = (limits.data?.attachmentTypes ?? ['application/pdf', 'image/png', 'image/jpeg']).map((m) => TYPE_NAMES[m] ?? t.common.unknown).join(', ');
   const max = limits.data?.attachmentMaxBytes ?? 2 * 1024 * 1024;
@@ -64,8 +65,8 @@ export function MessagesPage(_props: { me: PortalMe }) {
     <>
       <h1>{t.messages.title}</h1>
       <p className="lead">{t.messages.lead}</p>
-      {thread.loading && thread.data === undefined && <PortalLoading what={t.messages.title} />}
-      <PortalProblem problem={thread.problem} />
+      {thread.isPending && <PortalLoading what={t.messages.title} />}
+      <PortalProblem problem={thread.error === null ? undefined : problemFrom(thread.error)} />
       {thread.data !== undefined && (
         <section aria-labelledby="thread-title">
           <h2 id="thread-title" className="sr-only">{t.messages.threads}</h2>
@@ -84,7 +85,7 @@ export function MessagesPage(_props: { me: PortalMe }) {
                           className="link-button"
                           onClick={() => {
                             setFileProblem(undefined);
-                            portalDownload(`/api/portal/messages/${m.id}/attachments/${a.id}`, a.name).catch((error: unknown) => setFileProblem(problemFrom(error)));
+                            portalDownload(apiPath('/api/portal/messages/{messageId}/attachments/{attachmentId}', { messageId: m.id, attachmentId: a.id }), a.name).catch((error: unknown) => setFileProblem(problemFrom(error)));
                           }}
                         >
                           {a.name}
@@ -100,7 +101,7 @@ export function MessagesPage(_props: { me: PortalMe }) {
         </section>
       )}
       {sent && <Done>{t.messages.sent}</Done>}
-      <form className="card" aria-labelledby="write-title" onSubmit={(e) => void submit(e)} data-testid="write-message">
+      <form className="card" aria-labelledby="write-title" onSubmit={submit} data-testid="write-message">
         <h2 id="write-title">{t.messages.newThread}</h2>
         <TextArea label={t.messages.body} value={text} onChange={setText} required rows={5} />
         <div className="field">
@@ -115,10 +116,10 @@ export function MessagesPage(_props: { me: PortalMe }) {
             onChange={(e) => setFile(e.target.files?.[0])}
           />
         </div>
-        <PortalProblem problem={send.problem} title={t.messages.failed} />
-        <button type="submit" disabled={send.busy}>{t.messages.send}</button>
+        <PortalProblem problem={send.error === null ? undefined : problemFrom(send.error)} title={t.messages.failed} />
+        <button type="submit" disabled={send.isPending}>{t.messages.send}</button>
       </form>
-      {thread.data !== undefined && <NoticeAddress address={thread.data.notifications.email} onChanged={thread.reload} />}
+      {thread.data !== undefined && <NoticeAddress address={thread.data.notifications.email} />}
     </>
   );
 }

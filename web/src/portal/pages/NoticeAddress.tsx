@@ -4,29 +4,30 @@
  */
 import { useState } from 'react';
 import { TextInput } from '../../shared/components';
-import { Done, PortalProblem, usePortalSubmit } from '../components';
-import { portalApi } from '../portal-api';
+import { submitWith, useApiMutation } from '../../shared/query';
+import { Done, PortalProblem } from '../components';
+import { dataOf, portal, problemFrom } from '../portal-api';
+import { portalKeys } from '../portal-query';
 import { useTexts } from '../texts/catalogue';
 
-export function NoticeAddress({ address, onChanged }: { address: string | null; onChanged: () => void }) {
+export function NoticeAddress({ address }: { address: string | null }) {
   const t = useTexts();
   const [value, setValue] = useState(address ?? '');
   const [stored, setStored] = useState(false);
-  const store = usePortalSubmit(
-    () => portalApi<{ email: string | null }>('PUT', '/api/portal/messages/notifications', { email: value.trim() === '' ? null : value.trim() }),
-    () => {
-      setStored(true);
-      onChanged();
-    },
-  );
+  const store = useApiMutation({
+    mutationFn: () => dataOf(portal.PUT('/api/portal/messages/notifications', { body: { email: value.trim() === '' ? null : value.trim() } })),
+    // The thread's answer names the address.
+    invalidates: () => [portalKeys.messages],
+    onSuccess: () => setStored(true),
+  });
   return (
-    <form className="card" aria-labelledby="notice-address-title" onSubmit={(e) => void store.submit(e)} data-testid="notice-address">
+    <form className="card" aria-labelledby="notice-address-title" onSubmit={submitWith(() => store.mutate())} data-testid="notice-address">
       <h2 id="notice-address-title">{t.messages.addressTitle}</h2>
       <p>{t.messages.emailNote}</p>
       <TextInput label={t.messages.addressLabel} type="email" value={value} onChange={setValue} autoComplete="email" hint={t.messages.addressHint} />
-      <PortalProblem problem={store.problem} title={t.messages.failed} />
+      <PortalProblem problem={store.error === null ? undefined : problemFrom(store.error)} title={t.messages.failed} />
       {stored && <Done>{t.messages.addressSaved}</Done>}
-      <button type="submit" className="secondary" disabled={store.busy}>{t.common.save}</button>
+      <button type="submit" className="secondary" disabled={store.isPending}>{t.common.save}</button>
     </form>
   );
 }

@@ -7,11 +7,9 @@ import { useState } from 'react';
 import { TextInput } from '../../shared/components';
 import { LanguageSwitch, PortalProblem, usePortalSubmit } from '../components';
 import { OidcButton, oidcFailureProblem, useOidcFailure, useOidcProvider } from '../oidc';
-import { portalGet, portalPost } from '../portal-api';
+import { dataOf, portal } from '../portal-api';
 import type { PortalMe } from '../portal-types';
 import { useTexts } from '../texts/catalogue';
-
-interface LoginAnswer { challenge: string }
 
 export function PortalLogin({ onLoggedIn, notice }: { onLoggedIn: (me: PortalMe) => void; notice?: string }) {
   const t = useTexts();
@@ -24,15 +22,15 @@ export function PortalLogin({ onLoggedIn, notice }: { onLoggedIn: (me: PortalMe)
   const provider = useOidcProvider();
   const oidcFailure = useOidcFailure();
 
-  const first = usePortalSubmit(() => portalPost<LoginAnswer>('/api/portal/auth/login', { username: username.trim(), password }), (answer) => {
+  const first = usePortalSubmit(() => dataOf(portal.POST('/api/portal/auth/login', { body: { username: username.trim(), password } })), (answer) => {
     setPassword('');
     setCode('');
     setChallenge(answer.challenge);
   });
   // The code starts the session; who is logged in comes from /me, as after a reload.
   const second = usePortalSubmit(async () => {
-    await portalPost<{ accountId: string }>('/api/portal/auth/login/totp', { challenge, code: code.trim() });
-    return portalGet<PortalMe>('/api/portal/auth/me');
+    await dataOf(portal.POST('/api/portal/auth/login/totp', { body: { challenge: challenge ?? '', code: code.trim() } }));
+    return dataOf(portal.GET('/api/portal/auth/me'));
   }, onLoggedIn);
 
   return (

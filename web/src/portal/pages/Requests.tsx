@@ -4,27 +4,21 @@
  * Beside each kind the engine's answer for this person today; a refusal is recorded with its explanation, as for a
  * request staff record. An own statement is written here for the entry it disputes (the dossier page links here).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Select, TextArea } from '../../shared/components';
-import { BasisLine, Done, Dutch, PortalLoading, PortalProblem, WithheldNotice, usePortalLoad, usePortalSubmit } from '../components';
 import { newProgressId, PROGRESS_HEADER, type ServerProgress } from '../../shared/api';
-import { portalDownload, portalGet, portalPost, problemFrom, type Problem } from '../portal-api';
+import { submitWith, useApiMutation } from '../../shared/query';
+import { BasisLine, Done, Dutch, PortalLoading, PortalProblem, WithheldNotice } from '../components';
+import { apiPath, dataOf, portal, portalDownload, problemFrom, type BodyOf, type Problem, type ResponseOf } from '../portal-api';
+import { portalKeys } from '../portal-query';
 import type { PortalMe } from '../portal-types';
+import { isShown } from './Dossier';
 import { dateWords, labelOf, useLanguage } from '../texts/catalogue';
-import type { PortalDossier } from './Dossier';
-import type { RequestKind } from '../../../../src/requests/request-kinds.js';
 
-interface KindAnswer { kind: RequestKind; outcome: 'allow' | 'needs-consent' | 'deny'; explanation: string; basis: string[] }
-interface PortalRequest {
-  id: string; kind: RequestKind; part: string; details: string; receivedOn: string;
-  state: 'received' | 'extended' | 'decided' | 'fulfilled' | 'refused-at-intake';
-  deadline: string | null; overdue: boolean;
-  intake: { outcome: string; explanation: string; basis: string[] };
-  decision: null | { outcome: 'granted' | 'partly' | 'refused'; decidedOn: string; reasons: string | string[] | null };
-  letter: boolean; copy: boolean; export: boolean;
-}
-interface RequestsAnswer { requests: PortalRequest[]; kinds: KindAnswer[] }
-interface ConsentsAnswer { consents: { id: string; kindText: string; what: string | null; recipient: string | null; active: boolean; mayWithdraw: boolean }[] }
+type PortalRequest = ResponseOf<'/api/portal/requests'>['requests'][number];
+type RequestKind = PortalRequest['kind'];
+type NewRequest = BodyOf<'/api/portal/requests'>;
 
 /** The parts a request may name; the whole dossier by default. */
 const PARTS_ASKED = ['dossier', 'conversation-report', 'care-plan', 'evaluation', 'research-report', 'administrative-data'] as const;
@@ -34,7 +28,8 @@ export function RequestsPage(_props: { me: PortalMe }) {
   const { t, language } = useLanguage();
   const words = dateWords(language);
   const params = new URLSearchParams(window.location.search);
-  const { data, problem, loading, reload } = usePortalLoad(() => portalGet<RequestsAnswer>('/api/portal/requests'), []);
+  const list = useQuery({ queryKey: portalKeys.requests, queryFn: () => dataOf(portal.GET('/api/portal/requests')) });
+  const { data } = list;
   const [kind, setKind] = useState<RequestKind | ''>((params.get('soort') ?? '') as RequestKind | '');
   const [part, setPart] = useState('dossier');
   const [details, setDetails] = useState('');
@@ -43,48 +38,51 @@ export function RequestsPage(_props: { me: PortalMe }) {
   const [consentId, setConsentId] = useState('');
   const [sent, setSent] = useState(false);
   // The entries an own statement can dispute, and the consents one can withdraw, load only for those kinds.
-  const entries = usePortalLoad(
-    () => (kind === 'add-statement' ? portalGet<PortalDossier>('/api/portal/dossier') : Promise.resolve(undefined)),
-    [kind === 'add-statement'],
-  );
-  const consents = usePortalLoad(
-    () => (kind === 'withdraw-consent' ? portalGet<ConsentsAnswer>('/api/portal/consents') : Promise.resolve(undefined)),
-    [kind === 'withdraw-consent'],
-  );
+  const entries = useQuery({
+    queryKey: portalKeys.dossier, queryFn: () => dataOf(portal.GET('/api/portal/dossier')), enabled: kind === 'add-statement',
+  });
+  const consents = useQuery({
+    queryKey: portalKeys.consents, queryFn: () => dataOf(portal.GET('/api/portal/consents')), enabled: kind === 'withdraw-consent',
+  });
 
-  const submit = async (e: { preventDefault(): void }) => {
+  // A request made lands in the list; one that withdraws a consent is recorded beside it, not the withdrawal itself.
+  const send = useApiMutation({
+    mutationFn: (body: NewRequest) => dataOf(portal.POST('/api/portal/requests', { body })),
+    invalidates: () => [portalKeys.requests],
+    onSuccess: () => {
+      setSent(true);
+      setDetails('');
+      setStatement('');
+      setKind('');
+      window.history.replaceState(null, '', window.location.pathname);
+    },
+  });
+  const submit = submitWith(() => {
+    if (kind === '') return;
     setSent(false);
-    await send.submit(e);
-  };
-  const send = usePortalSubmit(() => portalPost<PortalRequest>('/api/portal/requests', {
-    kind,
-    ...(WITH_PART.includes(kind as RequestKind) ? { part } : {}),
-    details: details.trim() === '' && kind === 'add-statement' ? statement.trim().slice(0, 5000) : details.trim(),
-    ...(kind === 'add-statement' ? { statement: { entryId, text: statement.trim() } } : {}),
-    ...(kind === 'withdraw-consent' && consentId !== '' ? { consentId } : {}),
-  }), () => {
-    setSent(true);
-    setDetails('');
-    setStatement('');
-    setKind('');
-    window.history.replaceState(null, '', window.location.pathname);
-    reload();
+    send.mutate({
+      kind,
+      ...(WITH_PART.includes(kind) ? { part: part as NonNullable<NewRequest['part']> } : {}),
+      details: details.trim() === '' && kind === 'add-statement' ? statement.trim().slice(0, 5000) : details.trim(),
+      ...(kind === 'add-statement' ? { statement: { entryId, text: statement.trim() } } : {}),
+      ...(kind === 'withdraw-consent' && consentId !== '' ? { consentId } : {}),
+    });
   });
 
   const kindAnswer = data?.kinds.find((k) => k.kind === kind);
-  const shownEntries = (entries.data?.entries ?? []).flatMap((e) => (e.shown ? [e] : []));
+  const shownEntries = (entries.data?.entries ?? []).filter(isShown);
   const withdrawable = (consents.data?.consents ?? []).filter((c) => c.active && c.mayWithdraw);
 
   return (
     <>
       <h1>{t.requests.title}</h1>
       <p className="lead">{t.requests.lead}</p>
-      {loading && data === undefined && <PortalLoading what={t.requests.title} />}
-      <PortalProblem problem={problem} />
+      {list.isPending && <PortalLoading what={t.requests.title} />}
+      <PortalProblem problem={list.error === null ? undefined : problemFrom(list.error)} />
       {sent && <Done>{t.requests.sent}</Done>}
       {data !== undefined && (
         <>
-          <form className="card" onSubmit={(e) => void submit(e)} data-testid="new-request">
+          <form className="card" onSubmit={submit} data-testid="new-request">
             <h2>{t.requests.newTitle}</h2>
             <fieldset className="portal-choice">
               <legend>{t.requests.kind}</legend>
@@ -111,7 +109,7 @@ export function RequestsPage(_props: { me: PortalMe }) {
                   value={entryId}
                   onChange={setEntryId}
                   required
-                  allowEmpty={entries.loading ? t.common.loading(t.shell.dossier) : t.requests.chooseKind}
+                  allowEmpty={entries.isFetching && entries.data === undefined ? t.common.loading(t.shell.dossier) : t.requests.chooseKind}
                   options={shownEntries.map((e): [string, string] => [e.id, `${words.date(e.recordedAt)} — ${e.title ?? e.kindLabel}`])}
                 />
                 <TextArea label={t.requests.statement} value={statement} onChange={setStatement} required hint={t.requests.statementHint} rows={6} />
@@ -122,15 +120,15 @@ export function RequestsPage(_props: { me: PortalMe }) {
                 label={t.requests.consent}
                 value={consentId}
                 onChange={setConsentId}
-                allowEmpty={consents.loading ? t.common.loading(t.shell.consents) : t.requests.chooseKind}
+                allowEmpty={consents.isFetching && consents.data === undefined ? t.common.loading(t.shell.consents) : t.requests.chooseKind}
                 options={withdrawable.map((c): [string, string] => [c.id, [c.kindText, c.what, c.recipient].filter((x) => x !== null && x !== '').join(' — ')])}
               />
             )}
             {kind !== '' && (
               <TextArea label={t.requests.details} value={details} onChange={setDetails} required={kind !== 'add-statement'} hint={t.requests.detailsHint} rows={4} />
             )}
-            <PortalProblem problem={send.problem} title={t.requests.failed} />
-            <button type="submit" disabled={send.busy || kind === ''}>{t.requests.submit}</button>
+            <PortalProblem problem={send.error === null ? undefined : problemFrom(send.error)} title={t.requests.failed} />
+            <button type="submit" disabled={send.isPending || kind === ''}>{t.requests.submit}</button>
           </form>
 
           <section aria-labelledby="mine-title">
@@ -152,12 +150,12 @@ function RequestCard({ request: r }: { request: PortalRequest }) {
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ServerProgress>();
-  const fetchFile = (path: string, name: string) => {
+  const fetchFile = (url: string, name: string) => {
     setProblem(undefined);
-    portalDownload(`/api/portal/requests/${r.id}/${path}`, name).catch((error: unknown) => setProblem(problemFrom(error)));
+    portalDownload(url, name).catch((error: unknown) => setProblem(problemFrom(error)));
   };
   // The export of a large dossier takes a while: the server reports how far it is under an id of ours (as the staff's exports).
-  const fetchExport = (path: string, name: string) => {
+  const fetchExport = (url: string, name: string) => {
     setProblem(undefined);
     setBusy(true);
     setProgress(undefined);
@@ -165,12 +163,12 @@ function RequestCard({ request: r }: { request: PortalRequest }) {
     let live = true;
     const tick = () => {
       if (!live) return;
-      portalGet<ServerProgress>(`/api/portal/exports/progress/${progressId}`).then((p) => live && setProgress(p), () => undefined).finally(() => {
+      dataOf(portal.GET('/api/portal/exports/progress/{progressId}', { params: { path: { progressId } } })).then((p: ServerProgress) => live && setProgress(p), () => undefined).finally(() => {
         if (live) setTimeout(tick, 700);
       });
     };
     setTimeout(tick, 700);
-    portalDownload(`/api/portal/requests/${r.id}/${path}`, name, { [PROGRESS_HEADER]: progressId })
+    portalDownload(url, name, { [PROGRESS_HEADER]: progressId })
       .catch((error: unknown) => setProblem(problemFrom(error)))
       .finally(() => {
         live = false;
@@ -194,13 +192,11 @@ function RequestCard({ request: r }: { request: PortalRequest }) {
       </dl>
       <p className="portal-text"><Dutch>{r.details}</Dutch></p>
       {r.state === 'refused-at-intake' && <WithheldNotice title={t.common.problemForbidden} explanation={r.intake.explanation} basis={r.intake.basis} />}
-      {reasons !== null && reasons !== undefined && (Array.isArray(reasons) ? reasons.length > 0 : reasons !== '') && (
-        <p><Dutch>{Array.isArray(reasons) ? reasons.join(' ') : reasons}</Dutch></p>
-      )}
+      {reasons !== undefined && reasons !== '' && <p><Dutch>{reasons}</Dutch></p>}
       {r.state !== 'refused-at-intake' && r.decision === null && <BasisLine basis={r.intake.basis} />}
       <div className="actions">
-        {r.letter && <button type="button" className="secondary" onClick={() => fetchFile('letter.pdf', 'brief.pdf')}>{t.requests.openLetter}</button>}
-        {r.copy && <button type="button" className="secondary" onClick={() => fetchFile('copy.pdf', 'kopie-dossier.pdf')}>{t.requests.download} (PDF)</button>}
+        {r.letter && <button type="button" className="secondary" onClick={() => fetchFile(apiPath('/api/portal/requests/{requestId}/letter.pdf', { requestId: r.id }), 'brief.pdf')}>{t.requests.openLetter}</button>}
+        {r.copy && <button type="button" className="secondary" onClick={() => fetchFile(apiPath('/api/portal/requests/{requestId}/copy.pdf', { requestId: r.id }), 'kopie-dossier.pdf')}>{t.requests.download} (PDF)</button>}
       </div>
       {r.export && (
         // The portability export made for this person (AVG 20): one link per format (src/portal/rights/portal-export.ts).
@@ -208,9 +204,9 @@ function RequestCard({ request: r }: { request: PortalRequest }) {
           <h4 id={`export-${r.id}`}>{t.requests.exportTitle}</h4>
           <p className="hint">{t.requests.exportHelp}</p>
           <div className="actions">
-            <button type="button" className="secondary" disabled={busy} onClick={() => fetchExport('export.json', 'gegevens.json')}>{t.requests.downloadAs(t.requests.exportFormats.json)}</button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => fetchExport('export.xlsx', 'gegevens.xlsx')}>{t.requests.downloadAs(t.requests.exportFormats.xlsx)}</button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => fetchExport('export.fhir.json', 'gegevens-fhir.json')}>{t.requests.downloadAs(t.requests.exportFormats.fhir)}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => fetchExport(apiPath('/api/portal/requests/{requestId}/export.json', { requestId: r.id }), 'gegevens.json')}>{t.requests.downloadAs(t.requests.exportFormats.json)}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => fetchExport(apiPath('/api/portal/requests/{requestId}/export.xlsx', { requestId: r.id }), 'gegevens.xlsx')}>{t.requests.downloadAs(t.requests.exportFormats.xlsx)}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => fetchExport(apiPath('/api/portal/requests/{requestId}/export.fhir.json', { requestId: r.id }), 'gegevens-fhir.json')}>{t.requests.downloadAs(t.requests.exportFormats.fhir)}</button>
           </div>
           {busy && (
             <p role="status">{progress !== undefined && progress.total > 0 ? t.requests.exportProgress(progress.done, progress.total) : t.requests.exportBusy}</p>
