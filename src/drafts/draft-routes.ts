@@ -35,7 +35,7 @@ const DraftBody = Type.Object({
   fields: DraftFields,
 }, { additionalProperties: false });
 const DraftSchema = Type.Object({
-  id: Uuid(), clientId: Uuid(), target: Type.String(), entryId: NullableString(), requestId: NullableString(), fields: DraftFields,
+  id: Uuid(), clientId: Uuid(), target: OneOf(DRAFT_TARGETS), entryId: NullableString(), requestId: NullableString(), fields: DraftFields,
   updatedAt: Type.String(), expiresAt: Type.String(),
 });
 const SessionTimeout = Type.Object({

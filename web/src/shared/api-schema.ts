@@ -2640,7 +2640,8 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 requestId: string | null;
-                                target: string;
+                                /** @enum {string} */
+                                target: "entry" | "annotation" | "statement" | "decision" | "extension";
                                 updatedAt: string;
                             }[];
                         };
@@ -2740,7 +2741,8 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             requestId: string | null;
-                            target: string;
+                            /** @enum {string} */
+                            target: "entry" | "annotation" | "statement" | "decision" | "extension";
                             updatedAt: string;
                         };
                     };
