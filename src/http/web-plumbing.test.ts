@@ -33,19 +33,7 @@ const WEB = join(ROOT, 'web', 'src');
 const PLUMBING = new Set(['web/src/shared/api.ts', 'web/src/shared/api-client.ts', 'web/src/shared/api-schema.ts']);
 
 const STILL_ON_THE_OLD_WAY: readonly string[] = [
-  // The application shell and shared plumbing (foundation)
-  'web/src/App.tsx',
-  'web/src/shared/session-timer.tsx',
-  // auth, caseload, pickup, work-notes, family (foundation)
-  'web/src/features/auth/Account.tsx',
-  'web/src/features/auth/Enrolment.tsx',
-  'web/src/features/auth/Login.tsx',
-  'web/src/features/family/Family.tsx',
-  'web/src/features/pickup/Pickup.tsx',
-  'web/src/features/work-notes/WorkNotes.tsx',
   // client
-  'web/src/features/client/CareTeam.tsx',
-  'web/src/features/client/Client.tsx',
   'web/src/features/client/Competence.tsx',
   'web/src/features/client/EmergencyAccess.tsx',
   'web/src/features/client/EndOfCare.tsx',
@@ -58,7 +46,6 @@ const STILL_ON_THE_OLD_WAY: readonly string[] = [
   'web/src/features/client/Shielding.tsx',
   'web/src/features/client/Timeline.tsx',
   'web/src/features/client/Transfer.tsx',
-  'web/src/features/client/care-team.ts',
   // shared/drafts.ts (its owner)
   'web/src/shared/drafts.ts',
   // requests

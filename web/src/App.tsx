@@ -1,6 +1,10 @@
 /** The application shell: who is logged in, the navigation by role, and the pages. */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { get, onSessionEnded, post, setPurpose, toProblem } from './shared/api';
+import { onSessionEnded, setPurpose, toProblem } from './shared/api';
+import { dataOf, server } from './shared/api-client';
+import { forgetServerState } from './shared/query';
+import { queryKeys } from './shared/query-keys';
 import { Link, Loading, ProblemBox } from './shared/components';
 import { PURPOSES, ROLES, formatDate, label } from './shared/labels';
 import { LoginPage, type Me } from './features/auth/Login';
@@ -20,6 +24,10 @@ import { match, navigate, usePath } from './shared/router';
 import { SessionTimer } from './shared/session-timer';
 import { PortalApp } from './portal/PortalApp';
 
+/** Who is logged in, asked of the server (a 401 here is no session yet, not an ended one: no listener fires). */
+const whoAmI = () => dataOf(server.GET('/api/auth/me'));
+const endSession = () => dataOf(server.POST('/api/auth/logout'));
+
 type Session = { state: 'loading' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me };
 
 /** The client portal (`/portaal/...`, issue 19) has its own shell, session and log-in (web/src/portal/); the rest is staff. */
@@ -32,7 +40,7 @@ function StaffApp() {
   const path = usePath();
 
   useEffect(() => {
-    get<Me>('/api/auth/me').then((me) => setSession({ state: 'in', me }), () => setSession({ state: 'out' }));
+    whoAmI().then((me) => setSession({ state: 'in', me }), () => setSession({ state: 'out' }));
     return onSessionEnded(() => setSession({ state: 'out', notice: 'Uw sessie is afgelopen. Log opnieuw in.' }));
   }, []);
 
@@ -48,7 +56,7 @@ function StaffApp() {
   if (path === '/inschrijven') {
     const enrolled = () => {
       navigate('/');
-      get<Me>('/api/auth/me').then((me) => setSession({ state: 'in', me }), () => setSession({ state: 'out' }));
+      whoAmI().then((me) => setSession({ state: 'in', me }), () => setSession({ state: 'out' }));
     };
     return <EnrolmentPage onDone={enrolled} />;
   }
@@ -65,19 +73,21 @@ function StaffApp() {
           Uw account is klaar. Uw rol als {label(ROLES, me.role).toLowerCase()} moet nog worden goedgekeurd door een tweede persoon
           (een leidinggevende of de functionaris gegevensbescherming). Tot dan kunt u nog niets doen in Dossierwijzer.
         </p>
-        <button type="button" onClick={() => void post('/api/auth/logout').finally(() => setSession({ state: 'out', notice: 'U bent uitgelogd.' }))}>Uitloggen</button>
+        <button type="button" onClick={() => void logout()}>Uitloggen</button>
       </main>
     );
   }
 
   async function logout() {
     try {
-      await post('/api/auth/logout');
+      await endSession();
     } catch (error) {
       // The session may already have ended; either way the user is out.
       void toProblem(error);
     }
     setPurpose(undefined);
+    // The next person at this browser must not see what was loaded for this one.
+    forgetServerState();
     setSession({ state: 'out', notice: 'U bent uitgelogd.' });
     navigate('/');
   }
@@ -118,19 +128,22 @@ function StaffApp() {
 /** A record a purpose names: a complaint or incident about the client, or a quality audit with its sample (issue 14). */
 interface PurposeRecord { id: string; label: string }
 
+/** The register a purpose's records are in (its query key, so recording a complaint refreshes the choice). */
+const REGISTER_OF: Record<string, string> = { 'complaint': 'complaints', 'incident': 'incidents', 'quality-control': 'quality-audits' };
+
 async function recordsFor(purpose: string): Promise<PurposeRecord[]> {
   const short = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
   switch (purpose) {
     case 'complaint': {
-      const { complaints } = await get<{ complaints: { id: string; receivedOn: string; summary: string }[] }>('/api/registers/complaints');
+      const { complaints } = await dataOf(server.GET('/api/registers/complaints'));
       return complaints.map((c) => ({ id: c.id, label: `Klacht van ${formatDate(c.receivedOn)}: ${short(c.summary)}` }));
     }
     case 'incident': {
-      const { incidents } = await get<{ incidents: { id: string; occurredOn: string; description: string }[] }>('/api/registers/incidents');
+      const { incidents } = await dataOf(server.GET('/api/registers/incidents'));
       return incidents.map((i) => ({ id: i.id, label: `Incident van ${formatDate(i.occurredOn)}: ${short(i.description)}` }));
     }
     case 'quality-control': {
-      const { audits } = await get<{ audits: { id: string; subject: string; startsOn: string; endsOn: string }[] }>('/api/registers/quality-audits');
+      const { audits } = await dataOf(server.GET('/api/registers/quality-audits'));
       return audits.map((a) => ({ id: a.id, label: `Audit ${short(a.subject)} (${formatDate(a.startsOn)} tot en met ${formatDate(a.endsOn)})` }));
     }
     default:
@@ -146,15 +159,17 @@ async function recordsFor(purpose: string): Promise<PurposeRecord[]> {
 function PurposeChoice() {
   const [purpose, choosePurpose] = useState('');
   const [record, chooseRecord] = useState('');
-  const [records, setRecords] = useState<PurposeRecord[]>();
-  const [failed, setFailed] = useState(false);
+  const choice = useQuery({
+    queryKey: queryKeys.registers(REGISTER_OF[purpose] ?? purpose, 'purpose-records'),
+    queryFn: () => recordsFor(purpose),
+    enabled: purpose !== '',
+  });
+  const records = choice.data;
+  const failed = choice.isError;
   const onPurpose = (value: string) => {
     choosePurpose(value);
     chooseRecord('');
-    setRecords(undefined);
-    setFailed(false);
     setPurpose(undefined);
-    if (value !== '') recordsFor(value).then(setRecords, () => setFailed(true));
   };
   const onRecord = (id: string) => {
     chooseRecord(id);

@@ -10,7 +10,8 @@
  * rather than late.
  */
 import { useEffect, useRef, useState } from 'react';
-import { get, onServerActivity } from './api';
+import { onServerActivity } from './api';
+import { dataOf, server } from './api-client';
 import { flushPendingDrafts, setDraftOwner } from './drafts';
 
 /** How late the server may note a request (TOUCH_AFTER_MS in src/auth/sessions.ts). */
@@ -19,6 +20,9 @@ const SERVER_MARGIN_MS = 30_000;
 const WARN_BEFORE_MS = 120_000;
 /** Typing pings the server at most this often. */
 const PING_EVERY_MS = 20_000;
+
+/** A quiet request that keeps the session alive (any answered request does) and says how long it may stay idle. */
+const askTimeout = () => dataOf(server.GET('/api/session/timeout'));
 
 function inWords(ms: number): string {
   const minutes = Math.round(ms / 60_000);
@@ -38,7 +42,7 @@ export function SessionTimer({ employeeId, role }: { employeeId: string; role: s
   useEffect(() => {
     lastRequest.current = Date.now();
     void flushPendingDrafts();
-    get<{ idleMinutes: number }>('/api/session/timeout').then((t) => setIdleMs(t.idleMinutes * 60_000), () => undefined);
+    askTimeout().then((t) => setIdleMs(t.idleMinutes * 60_000), () => undefined);
   }, [employeeId]);
 
   useEffect(() => onServerActivity(() => {
@@ -49,7 +53,7 @@ export function SessionTimer({ employeeId, role }: { employeeId: string; role: s
 
   useEffect(() => {
     if (idleMs === undefined) return undefined;
-    const ping = () => get('/api/session/timeout').catch(() => undefined);
+    const ping = () => askTimeout().catch(() => undefined);
     // Typing anywhere counts as activity: a quiet request now and then keeps the session alive.
     const onInput = () => {
       if (Date.now() - lastRequest.current > PING_EVERY_MS) void ping();
@@ -63,7 +67,7 @@ export function SessionTimer({ employeeId, role }: { employeeId: string; role: s
         // Surely over: ask once, and the 401 shows the log-in page (App listens for it).
         if (!checked.current) {
           checked.current = true;
-          void get('/api/auth/me').catch(() => undefined);
+          void dataOf(server.GET('/api/auth/me')).catch(() => undefined);
         }
       } else if (elapsed >= warnAt) {
         setLeft(Math.max(0, safe - elapsed));
@@ -79,7 +83,7 @@ export function SessionTimer({ employeeId, role }: { employeeId: string; role: s
   return (
     <div className="session-warning" role="alertdialog" aria-labelledby="session-warning-text" data-testid="session-warning">
       <p id="session-warning-text">U wordt over {inWords(left)} uitgelogd. Typt u nog? Dan blijft u ingelogd.</p>
-      <button type="button" onClick={() => void get('/api/session/timeout').catch(() => undefined)}>Ingelogd blijven</button>
+      <button type="button" onClick={() => void askTimeout().catch(() => undefined)}>Ingelogd blijven</button>
     </div>
   );
 }

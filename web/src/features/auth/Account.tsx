@@ -4,7 +4,8 @@
  * account — other browsers and devices too — and starts a new one here, so the employee stays logged in.
  */
 import { useState } from 'react';
-import { post, type Problem } from '../../shared/api';
+import type { Problem } from '../../shared/api';
+import { dataOf, server } from '../../shared/api-client';
 import { ProblemBox, TextInput, useSubmit } from '../../shared/components';
 import type { Me } from './Login';
 
@@ -15,7 +16,7 @@ export function AccountPage({ me }: { me: Me }) {
   const [mismatch, setMismatch] = useState<Problem>();
   const [done, setDone] = useState(false);
   const change = useSubmit(
-    () => post('/api/auth/password', { currentPassword: current, newPassword: password }),
+    () => dataOf(server.POST('/api/auth/password', { body: { currentPassword: current, newPassword: password } })),
     () => {
       setCurrent('');
       setPassword('');

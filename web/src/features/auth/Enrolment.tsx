@@ -6,17 +6,12 @@
  * the administrator never knows either. Ends with the recovery codes and a session.
  */
 import { useEffect, useState } from 'react';
-import { post, toProblem, type Problem } from '../../shared/api';
+import { toProblem, type Problem } from '../../shared/api';
+import { dataOf, server, type ResponseOf } from '../../shared/api-client';
 import { Loading, ProblemBox, TextInput, useSubmit } from '../../shared/components';
 import { RecoveryCodes } from './Login';
 
-interface Opened {
-  username: string;
-  displayName: string;
-  expiresAt: string;
-  totp: { otpauthUri: string; secret: string; qrCode: string };
-  state: string;
-}
+type Opened = ResponseOf<'/api/enrolment/open', 'post'>;
 
 export function EnrolmentPage({ onDone }: { onDone: () => void }) {
   const token = window.location.hash.replace(/^#/, '');
@@ -30,11 +25,11 @@ export function EnrolmentPage({ onDone }: { onDone: () => void }) {
 
   useEffect(() => {
     if (token === '') return;
-    post<Opened>('/api/enrolment/open', { token }).then(setOpened, (error: unknown) => setOpenProblem(toProblem(error)));
+    dataOf(server.POST('/api/enrolment/open', { body: { token } })).then(setOpened, (error: unknown) => setOpenProblem(toProblem(error)));
   }, [token]);
 
   const complete = useSubmit(
-    () => post<{ recoveryCodes: string[] }>('/api/enrolment/complete', { token, state: opened!.state, password, code: code.trim() }),
+    () => dataOf(server.POST('/api/enrolment/complete', { body: { token, state: opened!.state, password, code: code.trim() } })),
     (answer) => {
       // The link is spent: take its token out of the address bar and the history. The path stays until "verder"
       // navigates (the router only follows navigate(); replacing the path here left the app on this page).

@@ -1,22 +1,10 @@
 /** Log-in in two steps (password, then the TOTP code), and enrolment of the second factor. */
 import { useState } from 'react';
-import { post } from '../../shared/api';
+import { dataOf, server, type ResponseOf } from '../../shared/api-client';
 import { ProblemBox, TextInput, useSubmit } from '../../shared/components';
 
-export interface Me {
-  employeeId: string;
-  organisationId: string;
-  role: string;
-  displayName: string;
-  /** A new account whose privileged role awaits a second person's approval: no rights yet. */
-  rolePending?: boolean;
-}
-
-interface LoginAnswer {
-  challenge: string;
-  next: 'totp' | 'enrol';
-  enrolment?: { otpauthUri: string; secret: string; qrCode: string };
-}
+/** The logged-in employee (`GET /api/auth/me`); `rolePending`: a privileged role awaits a second person's approval, no rights yet. */
+export type Me = ResponseOf<'/api/auth/me'>;
 
 type Step =
   | { kind: 'password' }
@@ -30,17 +18,17 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (me: Me) => void
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
 
-  const first = useSubmit(() => post<LoginAnswer>('/api/auth/login', { username, password }), (answer) => {
+  const first = useSubmit(() => dataOf(server.POST('/api/auth/login', { body: { username, password } })), (answer) => {
     setPassword('');
     setCode('');
     if (answer.next === 'enrol' && answer.enrolment !== undefined) setStep({ kind: 'enrol', challenge: answer.challenge, ...answer.enrolment });
     else setStep({ kind: 'totp', challenge: answer.challenge });
   });
   const second = useSubmit(async () => {
-    if (step.kind === 'totp') return { me: await post<Me>('/api/auth/login/totp', { challenge: step.challenge, code: code.trim() }), codes: [] };
+    if (step.kind === 'totp') return { me: await dataOf(server.POST('/api/auth/login/totp', { body: { challenge: step.challenge, code: code.trim() } })), codes: [] };
     if (step.kind === 'enrol') {
-      const answer = await post<Me & { recoveryCodes: string[] }>('/api/auth/login/enrol', { challenge: step.challenge, code: code.trim() });
-      return { me: answer, codes: answer.recoveryCodes };
+      const { recoveryCodes, ...me } = await dataOf(server.POST('/api/auth/login/enrol', { body: { challenge: step.challenge, code: code.trim() } }));
+      return { me, codes: recoveryCodes };
     }
     throw new Error('unexpected step');
   }, ({ me, codes }) => {

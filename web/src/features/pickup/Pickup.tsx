@@ -5,7 +5,8 @@
  * Plain B1 Dutch: this is read by clients and parents.
  */
 import { useState } from 'react';
-import { raw, toProblem, type Problem } from '../../shared/api';
+import { toProblem, type Problem } from '../../shared/api';
+import { dataOf, server } from '../../shared/api-client';
 import { ProblemBox, TextInput } from '../../shared/components';
 
 export function PickupPage() {
@@ -20,8 +21,8 @@ export function PickupPage() {
     setBusy(true);
     setProblem(undefined);
     try {
-      const response = await raw('POST', '/api/downloads', { token, code: code.trim() }, { accept: 'application/pdf' });
-      const href = URL.createObjectURL(await response.blob());
+      const pdf = await dataOf(server.POST('/api/downloads', { body: { token, code: code.trim() }, headers: { accept: 'application/pdf' }, parseAs: 'blob' }));
+      const href = URL.createObjectURL(pdf);
       const link = document.createElement('a');
       link.href = href;
       link.download = 'kopie-dossier.pdf';

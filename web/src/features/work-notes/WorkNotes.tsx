@@ -4,64 +4,79 @@
  * their expiry. "Move into dossier" makes one a real entry, from then on
  * under the client's rights.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, get, post, toProblem, type Problem } from '../../shared/api';
-import { Link, Loading, ProblemBox, Select, TextArea, useLoad, useSubmit, ConfirmButton } from '../../shared/components';
+import { dataOf, server, type BodyOf, type ResponseOf } from '../../shared/api-client';
+import { Link, Loading, ProblemBox, Select, TextArea, ConfirmButton } from '../../shared/components';
 import { ENTRY_KINDS, SOURCE_KINDS, formatDate } from '../../shared/labels';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 
-interface Note { id: string; clientId: string; text: string; createdAt: string; expiresAt: string }
+type Note = ResponseOf<'/api/work-notes'>['notes'][number];
+type Move = BodyOf<'/api/work-notes/{noteId}/move-into-dossier'>;
+
+/** My own work notes (all clients), shared by the page and each client's card. */
+function useMyNotes() {
+  return useQuery({ queryKey: queryKeys.workNotes, queryFn: () => dataOf(server.GET('/api/work-notes')) });
+}
 
 /** All my notes, on their own page. */
 export function WorkNotesPage() {
-  const list = useLoad(() => get<{ notes: Note[] }>('/api/work-notes'), []);
+  const list = useMyNotes();
   return (
     <>
       <h1>Mijn werkaantekeningen</h1>
       <p className="lead">Alleen u ziet deze aantekeningen. Ze horen niet bij het dossier en worden na de vervaldatum vernietigd.</p>
-      {list.loading && <Loading what="Werkaantekeningen" />}
-      <ProblemBox problem={list.problem} />
-      {list.data !== undefined && <NoteList notes={list.data.notes} onChanged={list.reload} showClient />}
+      {list.isPending && <Loading what="Werkaantekeningen" />}
+      <ProblemBox problem={problemOf(list.error)} />
+      {list.data !== undefined && <NoteList notes={list.data.notes} showClient />}
     </>
   );
 }
 
 /** My notes about one client, with a form for a new one (on the client overview). */
 export function ClientWorkNotes({ clientId }: { clientId: string }) {
-  const list = useLoad(() => get<{ notes: Note[] }>('/api/work-notes'), []);
+  const list = useMyNotes();
   const [text, setText] = useState('');
-  const save = useSubmit(() => post(`/api/clients/${clientId}/work-notes`, { text }), () => {
-    setText('');
-    list.reload();
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/work-notes', { params: { path: { clientId } }, body: { text } })),
+    invalidates: () => [queryKeys.workNotes],
+    onSuccess: () => setText(''),
   });
   const mine = (list.data?.notes ?? []).filter((n) => n.clientId === clientId);
   return (
     <section className="card" aria-labelledby="notes-title" data-testid="work-notes">
       <h2 id="notes-title">Mijn werkaantekeningen</h2>
       <p className="hint">Alleen voor uzelf, buiten het dossier. Na 30 dagen vernietigd.</p>
-      <NoteList notes={mine} onChanged={list.reload} />
-      <form onSubmit={(e) => void save.submit(e)}>
+      <NoteList notes={mine} />
+      <form onSubmit={submitWith(() => save.mutate())}>
         <TextArea label="Nieuwe werkaantekening" value={text} onChange={setText} required rows={2} />
-        <ProblemBox problem={save.problem} />
-        <button type="submit" disabled={save.busy}>Bewaren</button>
+        <ProblemBox problem={problemOf(save.error)} />
+        <button type="submit" disabled={save.isPending}>Bewaren</button>
       </form>
     </section>
   );
 }
 
-function NoteList({ notes, onChanged, showClient }: { notes: Note[]; onChanged: () => void; showClient?: boolean }) {
+function NoteList({ notes, showClient }: { notes: Note[]; showClient?: boolean }) {
   if (notes.length === 0) return <p>Geen werkaantekeningen.</p>;
-  return <ul className="plain">{notes.map((n) => <NoteItem key={n.id} note={n} onChanged={onChanged} showClient={showClient === true} />)}</ul>;
+  return <ul className="plain">{notes.map((n) => <NoteItem key={n.id} note={n} showClient={showClient === true} />)}</ul>;
 }
 
-function NoteItem({ note: n, onChanged, showClient }: { note: Note; onChanged: () => void; showClient: boolean }) {
+function NoteItem({ note: n, showClient }: { note: Note; showClient: boolean }) {
   const [moving, setMoving] = useState(false);
-  const [kind, setKind] = useState('conversation-report');
-  const [source, setSource] = useState('care-professional');
-  const [problem, setProblem] = useState<Problem>();
-  const act = (promise: Promise<unknown>) => {
-    setProblem(undefined);
-    promise.then(onChanged, (e: unknown) => setProblem(toProblem(e)));
-  };
+  const [kind, setKind] = useState<Move['kind']>('conversation-report');
+  const [source, setSource] = useState<Move['source']['kind']>('care-professional');
+  const noteId = n.id;
+  // Moved into the dossier, the note becomes an entry: the client's cards (timeline) refresh with my notes.
+  const move = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/work-notes/{noteId}/move-into-dossier', { params: { path: { noteId } }, body: { kind, source: { kind: source } } })),
+    invalidates: () => [queryKeys.workNotes, queryKeys.client(n.clientId)],
+  });
+  const destroy = useApiMutation({
+    mutationFn: () => dataOf(server.DELETE('/api/work-notes/{noteId}', { params: { path: { noteId } } })),
+    invalidates: () => [queryKeys.workNotes],
+  });
   return (
     <li className="card">
       <p>{n.text}</p>
@@ -69,19 +84,19 @@ function NoteItem({ note: n, onChanged, showClient }: { note: Note; onChanged: (
         Geschreven {formatDate(n.createdAt.slice(0, 10))}, vernietigd na {formatDate(n.expiresAt.slice(0, 10))}.
         {showClient && <> <Link to={`/clienten/${n.clientId}`}>Naar de cliënt</Link></>}
       </p>
-      <ProblemBox problem={problem} />
+      <ProblemBox problem={problemOf(move.error ?? destroy.error)} />
       {moving
         ? (
             <div>
-              <Select label="Soort dossierregel" value={kind} onChange={setKind} options={ENTRY_KINDS} />
-              <Select label="Bron" value={source} onChange={setSource} options={SOURCE_KINDS} />
-              <button type="button" onClick={() => act(post(`/api/work-notes/${n.id}/move-into-dossier`, { kind, source: { kind: source } }))}>In het dossier zetten</button>
+              <Select label="Soort dossierregel" value={kind} onChange={(v) => setKind(v as Move['kind'])} options={ENTRY_KINDS} />
+              <Select label="Bron" value={source} onChange={(v) => setSource(v as Move['source']['kind'])} options={SOURCE_KINDS} />
+              <button type="button" disabled={move.isPending} onClick={() => move.mutate()}>In het dossier zetten</button>
             </div>
           )
         : (
             <div className="actions">
               <button type="button" className="secondary" onClick={() => setMoving(true)}>In het dossier zetten…</button>
-              <ConfirmButton question="Deze werkaantekening vernietigen? Dit kan niet ongedaan worden gemaakt." confirm="Ja, vernietigen" onConfirm={() => act(api('DELETE', `/api/work-notes/${n.id}`))}>Vernietigen</ConfirmButton>
+              <ConfirmButton question="Deze werkaantekening vernietigen? Dit kan niet ongedaan worden gemaakt." confirm="Ja, vernietigen" onConfirm={() => destroy.mutate()}>Vernietigen</ConfirmButton>
             </div>
           )}
     </li>
