@@ -47,7 +47,6 @@ const STILL_ON_THE_OLD_WAY: readonly string[] = [
   'web/src/features/client/Timeline.tsx',
   'web/src/features/client/Transfer.tsx',
   // shared/drafts.ts (its owner)
-  'web/src/shared/drafts.ts',
   // requests
   'web/src/features/requests/RequestActions.tsx',
   'web/src/features/requests/Requests.tsx',

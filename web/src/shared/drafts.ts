@@ -9,41 +9,56 @@
  * a request's forms (the decision and its reasons, the extension notice, the
  * own statement) are drafts about that request, found again on its page.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, api, get, newProgressId } from './api';
-import { useLoad } from './components';
+import { ApiError, newProgressId } from './api';
+import { dataOf, server, type BodyOf, type ResponseOf } from './api-client';
+import { queryClient } from './query';
+import { queryKeys } from './query-keys';
 
-export type DraftTarget = 'entry' | 'annotation' | 'statement' | 'decision' | 'extension';
-type TextField = 'kind' | 'title' | 'text' | 'occurredOn' | 'sourceKind' | 'sourceDescription' | 'statementType' | 'annotationKind'
-  | 'outcome' | 'consultedProfessional' | 'noticeSentOn';
-/** The form's fields as typed (src/drafts/draft-service.ts DraftFields): `text` is each form's free text; `facts` a decision's. */
-export type DraftFields = Partial<Record<TextField, string>> & { facts?: string[] };
-export interface Draft {
-  id: string; clientId: string; target: DraftTarget; entryId: string | null; requestId: string | null; fields: DraftFields;
-  updatedAt: string; expiresAt: string;
-}
-interface DraftBody { target: DraftTarget; entryId?: string; requestId?: string; fields: DraftFields }
-
-const draftsUrl = (clientId: string) => `/api/clients/${clientId}/drafts`;
-const aboutRequest = (requestId: string | undefined) => (requestId === undefined ? '' : `?requestId=${encodeURIComponent(requestId)}`);
+type SavedDraft = ResponseOf<'/api/clients/{clientId}/drafts'>['drafts'][number];
+type DraftBody = BodyOf<'/api/clients/{clientId}/drafts/{draftId}', 'put'>;
+export type DraftTarget = DraftBody['target'];
+/**
+ * The form's fields as the form holds them (strings from its inputs; the server's closed schema checks each on save),
+ * keyed as the schema's: `text` is each form's free text, `facts` a decision's.
+ */
+export type DraftFields = { [K in keyof DraftBody['fields']]?: DraftBody['fields'][K] extends readonly unknown[] | undefined ? string[] : string };
+/** A draft as the server answers it, its fields as a form holds them. */
+export type Draft = Omit<SavedDraft, 'fields'> & { fields: DraftFields };
 
 /** One's own drafts about the client: the timeline's (about no request), or, with `requestId`, those about that request. */
 export async function listDrafts(clientId: string, requestId?: string): Promise<Draft[]> {
-  return (await get<{ drafts: Draft[] }>(`${draftsUrl(clientId)}${aboutRequest(requestId)}`)).drafts;
+  const query = requestId === undefined ? {} : { requestId };
+  return (await dataOf(server.GET('/api/clients/{clientId}/drafts', { params: { path: { clientId }, query } }))).drafts;
 }
+
+/** Saves a draft under its id; the server checks the fields against its closed schema (a form's strings are no proof). */
+function saveDraft(clientId: string, draftId: string, body: PendingBody): Promise<SavedDraft> {
+  return dataOf(server.PUT('/api/clients/{clientId}/drafts/{draftId}', { params: { path: { clientId, draftId } }, body: body as DraftBody }));
+}
+
+/** A draft's body as the form sends it. */
+interface PendingBody { target: DraftTarget; entryId?: string; requestId?: string; fields: DraftFields }
 
 export async function discardDraft(clientId: string, id: string, requestId?: string): Promise<void> {
   pending.delete(id);
   try {
-    await api('DELETE', `${draftsUrl(clientId)}/${id}${aboutRequest(requestId)}`);
+    const query = requestId === undefined ? {} : { requestId };
+    await dataOf(server.DELETE('/api/clients/{clientId}/drafts/{draftId}', { params: { path: { clientId, draftId: id }, query } }));
   } catch (error) {
     // Already gone (finalised elsewhere, expired): nothing to discard.
     if (!(error instanceof ApiError && error.problem.status === 404)) throw error;
+  } finally {
+    if (requestId !== undefined) void queryClient.invalidateQueries({ queryKey: requestDraftsKey(clientId, requestId) });
   }
 }
 
+/** One's drafts about a request, as a card of the client (cleared with every other answer when the session ends). */
+const requestDraftsKey = (clientId: string, requestId: string) => queryKeys.clientCard(clientId, 'drafts', requestId);
+
 /** Saves not yet on the server (the session had ended), by draft id; only for the employee who typed them. */
-const pending = new Map<string, { clientId: string; body: DraftBody }>();
+const pending = new Map<string, { clientId: string; body: PendingBody }>();
 let owner: string | undefined;
 /** The form that was open when the session ended: it opens again with its draft after the log-in. */
 let openForm: { clientId: string; draftId: string } | undefined;
@@ -62,7 +77,7 @@ export function setDraftOwner(employeeId: string, role: string): void {
 export async function flushPendingDrafts(): Promise<void> {
   for (const [id, { clientId, body }] of [...pending]) {
     try {
-      await api('PUT', `${draftsUrl(clientId)}/${id}`, body);
+      await saveDraft(clientId, id, body);
       pending.delete(id);
     } catch {
       return;
@@ -89,10 +104,14 @@ export function pendingDraft(id: string): { target: DraftTarget; entryId: string
  * the last one saved; loaded once per request page. `draft` is undefined while loading, null when there is none.
  */
 export function useRequestDraft(clientId: string, requestId: string, target: DraftTarget, enabled = true): { draft: Draft | null | undefined } {
-  const saved = useLoad(() => (enabled ? listDrafts(clientId, requestId) : Promise.resolve([])), [clientId, requestId, enabled]);
+  const saved = useQuery({
+    queryKey: requestDraftsKey(clientId, requestId),
+    queryFn: () => listDrafts(clientId, requestId),
+    enabled,
+  });
   // Decided once: the pending version is saved after the log-in and leaves `pending`, and the form must not start over then.
   const [chosen, setChosen] = useState<Draft | null>();
-  if (chosen !== undefined || (saved.data === undefined && saved.problem === undefined)) return { draft: chosen };
+  if (chosen !== undefined || (enabled && saved.isPending)) return { draft: chosen };
   const unsaved = [...pending].find(([, p]) => p.clientId === clientId && p.body.requestId === requestId && p.body.target === target);
   const draft = unsaved === undefined
     // A draft that cannot be listed (refused, offline) does not keep the form away: it opens empty.
@@ -150,7 +169,7 @@ export function useDraft(
       return undefined;
     }
     if (!enabled) return undefined;
-    const body: DraftBody = {
+    const body: PendingBody = {
       target, fields: JSON.parse(serial) as DraftFields,
       ...(options.entryId === undefined ? {} : { entryId: options.entryId }), ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
     };
@@ -159,7 +178,7 @@ export function useDraft(
       lastSaved.current = Date.now();
       setSave({ state: 'saving' });
       pending.set(id, { clientId, body });
-      api<Draft>('PUT', `${draftsUrl(clientId)}/${id}`, body).then((draft) => {
+      saveDraft(clientId, id, body).then((draft) => {
         if (pending.get(id)?.body === body) pending.delete(id);
         setSave({ state: 'saved', at: draft.updatedAt });
       }, (error: unknown) => {
