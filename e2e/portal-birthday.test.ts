@@ -95,8 +95,15 @@ describe('Sara\'s 16th birthday: from that day she decides what her mother sees'
     await expect(section.textContent()).resolves.toContain('Je bent 16 jaar of ouder.');
     const plan = section.getByRole('checkbox', { name: 'Mirjam Demo-Mulder mag hulpverleningsplan zien' });
     await expect(plan.isChecked()).resolves.toBe(false);
+    const given = sara.getByTestId('consents');
+    await given.waitFor({ state: 'attached' });
+    const consentsBefore = await given.getByTestId('consent').count();
     await plan.check();
     await expect.poll(() => plan.isChecked()).toBe(true);
+    // The list of consents on the same page shows the consent just given at once, not after a reload (issue 15 item 13:
+    // cards that refresh each other; the list kept its first answer).
+    await expect.poll(() => given.getByTestId('consent').count(), { timeout: 10_000 }).toBe(consentsBefore + 1);
+    await expect(given.getByTestId('consent').filter({ hasText: 'Mirjam Demo-Mulder' }).count()).resolves.toBeGreaterThan(0);
     // Recorded with its day, in words.
     await section.getByText(/gegeven op \d{1,2} [a-z]+ \d{4}/i).first().waitFor();
     await expect(section.getByRole('checkbox', { name: 'Mirjam Demo-Mulder mag gespreksverslagen zien' }).isChecked()).resolves.toBe(false);
