@@ -51,12 +51,23 @@ export async function refuseAfterEndOfCare(scope: ClientScope): Promise<void> {
   }
 }
 
-/** Links an employee of the same organisation to the client's care team. */
+/**
+ * Links an employee of the same organisation to the client's care team as member, substitute or intern. Never as
+ * holder: a dossier has one holder on each day (the responsible professional, 003 §2.1; Jeugdwet 7.3.8), so a holder
+ * starts only through the hand-over, which ends the holder until then in the same transaction (end-of-care.ts). A
+ * holder added here would hold the dossier beside the current one.
+ */
 export async function addCareTeamMember(scope: ClientScope, input: { employeeId: string; relation: CareRelation; startsOn: string; endsOn?: string }): Promise<CareTeamMember> {
+  if (input.relation === 'holder') {
+    // 'relation-mismatch' until the catalogue has a code of its own for this (see the module's report).
+    throw badRequest('relation-mismatch', 'relation',
+      'Een nieuwe dossierhouder kiest u met "Dossierhouder wijzigen" (de overdracht). Een dossier heeft op elke dag één dossierhouder. Voeg een collega hier toe als teamlid of vervanger.',
+      'A new dossier holder is appointed through the hand-over (POST /api/clients/{clientId}/care-team/hand-over): a dossier has one holder on each day. Add a colleague here as member or substitute.');
+  }
   if (input.endsOn !== undefined && input.endsOn < input.startsOn) {
     throw badRequest('invalid-period', 'endsOn', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
   }
-  if (input.relation !== 'holder') await refuseAfterEndOfCare(scope);
+  await refuseAfterEndOfCare(scope);
   const team = careTeamOf(scope);
   const employee = await team.colleague(input.employeeId);
   if (employee === undefined || !employee.active) {
@@ -71,7 +82,11 @@ export async function addCareTeamMember(scope: ClientScope, input: { employeeId:
   return member;
 }
 
-/** Ends a membership (kept for history); from the day after `endsOn` the relation no longer counts. */
+/**
+ * Ends a membership (kept for history); from the day after `endsOn` the relation no longer counts. Not the holder's:
+ * the dossier would be left without a holder (no one responsible, letters without a signatory). A holder's membership
+ * ends only by the hand-over, which names the next holder in the same transaction; the end of care keeps it.
+ */
 export async function endCareTeamMembership(scope: ClientScope, memberId: string, endsOn: string | undefined): Promise<CareTeamMember> {
   const end = endsOn ?? calendarDate(scope.now);
   const team = careTeamOf(scope);
@@ -79,6 +94,12 @@ export async function endCareTeamMembership(scope: ClientScope, memberId: string
   if (current === undefined) throw notFound('Dit teamlid bestaat niet bij deze cliënt.', 'This care team member does not exist for this client.');
   if (current.ends_on !== null && current.ends_on <= end) throw conflict('already-ended', 'Deze relatie is al beëindigd.', 'This relation has already ended.');
   if (end < current.starts_on) throw badRequest('invalid-period', 'endsOn', 'De einddatum ligt voor de begindatum.', 'The end date is before the start date.');
+  if (current.relation === 'holder') {
+    // 'conflict' until the catalogue has a code of its own for this (see the module's report).
+    throw conflict('conflict',
+      'Dit is de dossierhouder. Het dossier heeft altijd een dossierhouder nodig. Kies eerst een nieuwe dossierhouder met "Dossierhouder wijzigen" (de overdracht). Dan stopt deze dossierhouder vanzelf, de dag voordat de nieuwe begint. Is de hulp gestopt? Leg dat vast bij "Einde hulp". De dossierhouder houdt het dossier dan.',
+      'This is the dossier holder\'s membership: the dossier always needs a holder. Hand the dossier over first (POST /api/clients/{clientId}/care-team/hand-over); that ends this holdership the day before the new holder starts. If care has stopped, record the end of care: the holder keeps the dossier.');
+  }
   await team.end(memberId, end);
   return (await listCareTeam(scope)).find((m) => m.id === memberId)!;
 }

@@ -22,8 +22,8 @@ export interface HolderRow { id: string; display_name: string; function_title: s
 /** A new membership: who, in which relation, for which period (no end: open). */
 export interface NewCareTeamMember { employeeId: string; relation: CareRelation; startsOn: string; endsOn: string | null }
 
-/** The period a membership counts. */
-export interface MembershipPeriod { starts_on: string; ends_on: string | null }
+/** The period a membership counts, and in which relation. */
+export interface MembershipPeriod { relation: CareRelation; starts_on: string; ends_on: string | null }
 
 /** A colleague of the client's organisation who can join its care team. */
 export interface CareTeamCandidateRow { id: string; display_name: string; function_title: string; role: 'care-professional' | 'intern' }
@@ -64,9 +64,9 @@ export function careTeamOf(scope: ClientBoundScope) {
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [clientId, member.employeeId, member.relation, member.startsOn, member.endsOn, employeeIdOf(scope)]))[0]!.id,
 
-    /** The period of one of the client's memberships; undefined when it is not theirs. */
+    /** The relation and period of one of the client's memberships; undefined when it is not theirs. */
     period: async (memberId: string): Promise<MembershipPeriod | undefined> => (await tx.query<MembershipPeriod>(
-      'SELECT starts_on, ends_on FROM org.care_team WHERE id = $1 AND client_id = $2', [memberId, clientId]))[0],
+      'SELECT relation, starts_on, ends_on FROM org.care_team WHERE id = $1 AND client_id = $2', [memberId, clientId]))[0],
 
     /**
      * The end of care (issue 15 item 4): ends on `endedOn` every membership that would still count after it (kept for

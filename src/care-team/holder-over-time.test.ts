@@ -92,9 +92,9 @@ describe('the dossier holder follows a hand-over dated later (003 §2.3.1)', () 
     expect(handed.statusCode, handed.body).toBe(200);
     const membership = handed.json<{ members: { id: string; employee: { id: string }; relation: string; endsOn: string | null }[] }>().members
       .find((m) => m.employee.id === next.id && m.relation === 'holder' && m.endsOn === null);
-    const manager = await h.login(await h.employee({ role: 'manager' }));
-    const ended = await post(`/api/clients/${gapClient}/care-team/${membership!.id}/end`, { endsOn: '2026-11-22' }, manager);
-    expect(ended.statusCode, ended.body).toBe(200);
+    // No route ends a holder's membership without a successor any more (holder-integrity.test.ts); a dossier of before
+    // that can still have such a gap, so it is made here as it was then.
+    await asOwner(h.database, (owner) => owner.query('UPDATE org.care_team SET ends_on = $2 WHERE id = $1', [membership!.id, '2026-11-22']));
     h.clock.advance(DAY); // 2026-11-23: nobody holds the dossier in the care team
     const portal = await createPortalAccount(h, { clientId: gapClient, createdBy: next });
     const sent = await portalRequest(h, { method: 'POST', url: '/api/portal/messages', cookie: await portalLogin(h, portal), body: { text: 'Is er iemand?' } });
