@@ -48,8 +48,6 @@ const STILL_ON_THE_OLD_WAY: readonly string[] = [
   'web/src/features/client/Transfer.tsx',
   // shared/drafts.ts (its owner)
   // requests
-  'web/src/features/requests/RequestActions.tsx',
-  'web/src/features/requests/Requests.tsx',
   // privacy and admin
   'web/src/features/admin/Admin.tsx',
   'web/src/features/privacy/AccessLogDesk.tsx',

@@ -180,6 +180,8 @@ export function useDraft(
       pending.set(id, { clientId, body });
       saveDraft(clientId, id, body).then((draft) => {
         if (pending.get(id)?.body === body) pending.delete(id);
+        // The request's form opened again (a remount) must ask for this version, not take the cached one.
+        if (options.requestId !== undefined) void queryClient.invalidateQueries({ queryKey: requestDraftsKey(clientId, options.requestId), refetchType: 'none' });
         setSave({ state: 'saved', at: draft.updatedAt });
       }, (error: unknown) => {
         if (error instanceof ApiError && error.problem.status === 401) {
