@@ -17,13 +17,14 @@ import { mayDo } from '../../shared/permissions';
 import type { Me } from '../auth/Login';
 import { NotYours } from '../requests/RequestActions';
 import { isCurrent, useCareTeam, type CareTeamMember } from './care-team';
+import { useRefreshClient } from './client-queries';
 import { Toggle } from './Toggle';
 
 /**
- * What a change of the team makes stale: every card of this client (the holder is on the overview, and who is in the
- * team decides what each card offers) and the caseloads (the colleague's changes).
+ * What a change of the team makes stale, awaited: the team and the record (its holder). Who is in the team also decides
+ * what every other card offers and whose caseload holds the client: those ask again in the background (useRefreshClient).
  */
-const teamChanged = (clientId: string) => [queryKeys.client(clientId), queryKeys.clients];
+const teamChanged = (clientId: string) => [queryKeys.careTeam(clientId), queryKeys.clientDetail(clientId)];
 
 /** The calendar day after `day` (YYYY-MM-DD), and the one before. */
 function dayAfter(day: string, by = 1): string {
@@ -74,10 +75,14 @@ export function CareTeamCard({ client, me }: { client: ClientDetail; me: Me }) {
 function EndMembership({ clientId, member }: { clientId: string; member: CareTeamMember }) {
   const [open, setOpen] = useState(false);
   const [endsOn, setEndsOn] = useState(today());
+  const refresh = useRefreshClient(clientId);
   const save = useApiMutation({
     mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/care-team/{memberId}/end', { params: { path: { clientId, memberId: member.id } }, body: { endsOn } })),
     invalidates: () => teamChanged(clientId),
-    onSuccess: () => setOpen(false),
+    onSuccess: () => {
+      refresh();
+      setOpen(false);
+    },
   });
   const who = `${member.employee.name} (${label(CARE_RELATIONS, member.relation).toLowerCase()})`;
   if (!open) return <> <button type="button" className="link-button" onClick={() => setOpen(true)} aria-label={`Teamlidmaatschap van ${who} beëindigen`}>beëindigen</button></>;
@@ -105,6 +110,7 @@ function AddMember({ clientId, onDone }: { clientId: string; onDone: () => void 
   const [startsOn, setStartsOn] = useState(today());
   const [endsOn, setEndsOn] = useState('');
   const chosen = candidates.data?.find((c) => c.id === employeeId);
+  const refresh = useRefreshClient(clientId);
   // An intern joins as intern, and only an intern does (the API checks the same).
   const relations: [string, string][] = chosen?.role === 'intern'
     ? [['intern', label(CARE_RELATIONS, 'intern')]]
@@ -115,7 +121,10 @@ function AddMember({ clientId, onDone }: { clientId: string; onDone: () => void 
       body: { employeeId, relation: chosen?.role === 'intern' ? 'intern' : relation as 'member' | 'substitute', startsOn, ...(endsOn === '' ? {} : { endsOn }) },
     })),
     invalidates: () => teamChanged(clientId),
-    onSuccess: onDone,
+    onSuccess: () => {
+      refresh();
+      onDone();
+    },
   });
   return (
     <form onSubmit={submitWith(() => save.mutate())}>
@@ -152,13 +161,17 @@ function ChangeHolder({ clientId, members, onDone }: { clientId: string; members
   const [employeeId, setEmployeeId] = useState('');
   const [from, setFrom] = useState(dayAfter(today()));
   const [staysMember, setStaysMember] = useState(false);
+  const refresh = useRefreshClient(clientId);
   // One call, one transaction on the server (issue 15 item 4): never two holders or none if something fails halfway.
   const save = useApiMutation({
     mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/care-team/hand-over', {
       params: { path: { clientId } }, body: { employeeId, holderFrom: from, formerHolderStays: staysMember },
     })),
     invalidates: () => teamChanged(clientId),
-    onSuccess: onDone,
+    onSuccess: () => {
+      refresh();
+      onDone();
+    },
   });
   if (options.length === 0) return <p>Er is niemand anders in het team die dossierhouder kan worden. Voeg eerst een collega toe aan het team.</p>;
   return (

@@ -190,18 +190,18 @@ function Overview({ client: c, me }: { client: ClientDetail; me: Me }) {
   const refresh = useRefreshClient(c.id);
   return (
     <div className="grid">
-      <IdentityCard client={c} me={me} onChanged={refresh} />
-      <RelationsCard client={c} me={me} team={team.data} onChanged={refresh} />
+      <IdentityCard client={c} me={me} />
+      <RelationsCard client={c} me={me} team={team.data} />
       <DeathCard client={c} me={me} onDone={refresh} />
       {mayDo(me, c, Act.keepForGoodCare).outcome === 'allow' && <GoodCareCard clientId={c.id} />}
       <ConsentsCard client={c} me={me} team={team.data} />
       <AgreementsCard client={c} me={me} />
       <CareTeamCard client={c} me={me} />
-      <EndOfCareCard client={c} me={me} onChanged={refresh} />
+      <EndOfCareCard client={c} me={me} />
       <InternObjectionCard client={c} me={me} />
       <PortalInvitationCard client={c} me={me} />
       {(me.role === 'care-professional' || me.role === 'intern') && <MessagesCard client={c} me={me} />}
-      <CompetenceCard client={c} me={me} onChanged={refresh} />
+      <CompetenceCard client={c} me={me} />
       {/* Updating the summary is recording in the dossier (the route asks the engine's recording decision for "dossier"). */}
       <EmergencySummaryCard clientId={c.id} canEdit={mayDo(me, c, Act.recordEntry).outcome === 'allow'} />
       <ClientFamilies clientId={c.id} clientName={c.familyName} families={c.families} />

@@ -4,28 +4,32 @@
  * involved in the care assess; the engine says so before the form. The list is part of the dossier, so only shown
  * to whom the engine lets read it.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get, post } from '../../shared/api';
-import { ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { dataOf, server, type BodyOf } from '../../shared/api-client';
+import { ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { COMPETENCE_MATTERS, RELATIONS, formatDate, label, today } from '../../shared/labels';
 import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../shared/client-detail';
 import { mayDo } from '../../shared/permissions';
 import type { Me } from '../auth/Login';
 import { NotYours } from '../requests/RequestActions';
+import { useRefreshClient } from './client-queries';
 import { Toggle } from './Toggle';
 
-interface Assessment {
-  id: string; matter: string; competent: boolean; assessedOn: string; facts: string; expertConsulted: string;
-  representativeRelationId: string | null; assessedBy: string;
-}
+type Matter = BodyOf<'/api/clients/{clientId}/competence-assessments'>['matter'];
 
-export function CompetenceCard({ client, me, onChanged }: { client: ClientDetail; me: Me; onChanged: () => void }) {
+export function CompetenceCard({ client, me }: { client: ClientDetail; me: Me }) {
   const mayRead = mayDo(me, client, Act.readPart, { part: 'dossier' }).outcome === 'allow';
   const mayAssess = mayDo(me, client, Act.assessCompetence);
-  const list = useLoad(() => (mayRead
-    ? get<{ assessments: Assessment[] }>(`/api/clients/${client.id}/competence-assessments`).then((a) => a.assessments)
-    : Promise.resolve(undefined)), [client.id, mayRead]);
+  const list = useQuery({
+    queryKey: queryKeys.competence(client.id),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/competence-assessments', { params: { path: { clientId: client.id } } })),
+    select: (answer) => answer.assessments,
+    enabled: mayRead,
+  });
   const relationName = (id: string | null) => {
     const r = client.relations.find((x) => x.id === id);
     return r === undefined ? '' : `${r.givenNames} ${r.familyName}`;
@@ -33,7 +37,7 @@ export function CompetenceCard({ client, me, onChanged }: { client: ClientDetail
   return (
     <section className="card" aria-labelledby="competence-title">
       <h2 id="competence-title">Wilsbekwaamheid</h2>
-      <ProblemBox problem={list.problem} />
+      <ProblemBox problem={problemOf(list.error)} />
       {list.data !== undefined && (list.data.length === 0
         ? <p>Nog geen beoordeling vastgelegd.</p>
         : (
@@ -51,16 +55,7 @@ export function CompetenceCard({ client, me, onChanged }: { client: ClientDetail
       {mayAssess.outcome === 'allow'
         ? (
             <Toggle open="Beoordeling vastleggen">
-              {(close) => (
-                <AssessmentForm
-                  client={client}
-                  onDone={() => {
-                    close();
-                    list.reload();
-                    onChanged();
-                  }}
-                />
-              )}
+              {(close) => <AssessmentForm client={client} onDone={close} />}
             </Toggle>
           )
         : <NotYours title="Wilsbekwaamheid beoordelen" decision={mayAssess} />}
@@ -69,22 +64,34 @@ export function CompetenceCard({ client, me, onChanged }: { client: ClientDetail
 }
 
 function AssessmentForm({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
-  const [matter, setMatter] = useState('');
+  const [matter, setMatter] = useState<Matter | ''>('');
   // Neither answer is preselected: competence is assessed, not assumed either way.
   const [competent, setCompetent] = useState('');
   const [assessedOn, setAssessedOn] = useState(today());
   const [facts, setFacts] = useState('');
   const [expertConsulted, setExpertConsulted] = useState('');
   const [representative, setRepresentative] = useState('');
+  const refresh = useRefreshClient(client.id);
   const relations: [string, string][] = client.relations.filter((r) => r.validTo === null)
     .map((r) => [r.id, `${r.givenNames} ${r.familyName} (${label(RELATIONS, r.relation).toLowerCase()})`]);
-  const save = useSubmit(() => post(`/api/clients/${client.id}/competence-assessments`, {
-    matter, competent: competent === 'yes', assessedOn, facts, expertConsulted,
-    ...(competent === 'no' && representative !== '' ? { representativeRelationId: representative } : {}),
-  }), onDone);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/competence-assessments', {
+      params: { path: { clientId: client.id } },
+      body: {
+        matter: matter as Matter, competent: competent === 'yes', assessedOn, facts, expertConsulted,
+        ...(competent === 'no' && representative !== '' ? { representativeRelationId: representative } : {}),
+      },
+    })),
+    // The list first; competence decides who exercises the client's rights (whose consent, who represents), so every other card asks again.
+    invalidates: () => [queryKeys.competence(client.id), queryKeys.clientDetail(client.id)],
+    onSuccess: () => {
+      refresh();
+      onDone();
+    },
+  });
   return (
-    <form onSubmit={(e) => void save.submit(e)}>
-      <Select label="Waarover?" value={matter} onChange={setMatter} options={COMPETENCE_MATTERS} allowEmpty="Kies waarover" required />
+    <form onSubmit={submitWith(() => save.mutate())}>
+      <Select label="Waarover?" value={matter} onChange={(v) => setMatter(v as Matter)} options={COMPETENCE_MATTERS} allowEmpty="Kies waarover" required />
       <fieldset>
         <legend>Kan de jongere de eigen belangen hierin redelijk overzien?</legend>
         <label className="checkbox"><input type="radio" name="competent" value="yes" checked={competent === 'yes'} onChange={() => setCompetent('yes')} required /> Ja</label>
@@ -96,8 +103,8 @@ function AssessmentForm({ client, onDone }: { client: ClientDetail; onDone: () =
       {competent === 'no' && (
         <Select label="Wie vertegenwoordigt de jongere hierin?" value={representative} onChange={setRepresentative} options={relations} allowEmpty="Niemand gekozen" />
       )}
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Beoordeling opslaan</button>
+      <ProblemBox problem={problemOf(save.error)} />
+      <button type="submit" disabled={save.isPending}>Beoordeling opslaan</button>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { ProblemBox, Select, TextArea, TextInput } from '../../shared/components
 import { WISHES_IN_LIFE, formatDate, label } from '../../shared/labels';
 import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 import { queryKeys } from '../../shared/query-keys';
+import { useRefreshClient } from './client-queries';
 import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../shared/client-detail';
 import { mayDo } from '../../shared/permissions';
@@ -49,11 +50,15 @@ export function DeathCard({ client: c, me, onDone }: { client: ClientDetail; me:
 function DeathForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
   const [diedOn, setDiedOn] = useState('');
   const [wishInLife, setWishInLife] = useState<WishInLife>('none');
+  const refresh = useRefreshClient(clientId);
   const save = useApiMutation({
     mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/death', { params: { path: { clientId } }, body: { diedOn, wishInLife } })),
-    // After a death other rules decide who may inspect what: every card of the client asks again.
-    invalidates: () => [queryKeys.client(clientId)],
-    onSuccess: onDone,
+    // The record (with the death) first; after a death other rules decide who may inspect what, so every other card asks again.
+    invalidates: () => [queryKeys.clientDetail(clientId)],
+    onSuccess: () => {
+      refresh();
+      onDone();
+    },
   });
   return (
     <form onSubmit={submitWith(() => save.mutate())}>

@@ -3,27 +3,35 @@
  * end-care, asked in the browser); everyone else reads why before any form. It is hard to undo — the team closes
  * after the last day, the retention period starts — so the form asks once more before it saves.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get, post } from '../../shared/api';
-import { ConfirmButton, ProblemBox, Select, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { dataOf, server, type BodyOf } from '../../shared/api-client';
+import { ConfirmButton, ProblemBox, Select, TextInput } from '../../shared/components';
+import { problemOf, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { CARE_END_REASONS, formatDate, label, today } from '../../shared/labels';
 import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../shared/client-detail';
 import { mayDo } from '../../shared/permissions';
 import type { Me } from '../auth/Login';
 import { NotYours } from '../requests/RequestActions';
+import { useRefreshClient } from './client-queries';
 import { Toggle } from './Toggle';
 
-interface CareEnd { endedOn: string; reason: string; endedBy: string | null; recordedAt: string }
+type Reason = BodyOf<'/api/clients/{clientId}/end-of-care'>['reason'];
 
-export function EndOfCareCard({ client, me, onChanged }: { client: ClientDetail; me: Me; onChanged: () => void }) {
-  const loaded = useLoad(() => get<{ careEnd: CareEnd | null }>(`/api/clients/${client.id}/end-of-care`).then((r) => r.careEnd), [client.id]);
+export function EndOfCareCard({ client, me }: { client: ClientDetail; me: Me }) {
+  const loaded = useQuery({
+    queryKey: queryKeys.endOfCare(client.id),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/end-of-care', { params: { path: { clientId: client.id } } })),
+    select: (answer) => answer.careEnd,
+  });
   const may = mayDo(me, client, Act.endCare);
   const careEnd = loaded.data;
   return (
     <section className="card" aria-labelledby="end-of-care-title" data-testid="end-of-care">
       <h2 id="end-of-care-title">Einde hulp</h2>
-      <ProblemBox problem={loaded.problem} />
+      <ProblemBox problem={problemOf(loaded.error)} />
       {careEnd !== undefined && careEnd !== null && (
         <>
           <p role="status">De hulp is gestopt op {formatDate(careEnd.endedOn)}.</p>
@@ -39,16 +47,7 @@ export function EndOfCareCard({ client, me, onChanged }: { client: ClientDetail;
             <>
               <p className="muted">Is de hulp aan deze cliënt gestopt? Leg dat hier vast. Dat kan maar één keer.</p>
               <Toggle open="Einde hulp vastleggen">
-                {(close) => (
-                  <EndOfCareForm
-                    clientId={client.id}
-                    onDone={() => {
-                      close();
-                      loaded.reload();
-                      onChanged();
-                    }}
-                  />
-                )}
+                {(close) => <EndOfCareForm clientId={client.id} onDone={close} />}
               </Toggle>
             </>
           )
@@ -59,13 +58,22 @@ export function EndOfCareCard({ client, me, onChanged }: { client: ClientDetail;
 
 function EndOfCareForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
   const [endedOn, setEndedOn] = useState(today());
-  const [reason, setReason] = useState('');
-  const save = useSubmit(() => post(`/api/clients/${clientId}/end-of-care`, { endedOn, reason }), onDone);
+  const [reason, setReason] = useState<Reason | ''>('');
+  const refresh = useRefreshClient(clientId);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/end-of-care', { params: { path: { clientId } }, body: { endedOn, reason: reason as Reason } })),
+    // This card and the record first; the team closes and the retention starts, so every other card and the caseloads ask again.
+    invalidates: () => [queryKeys.endOfCare(clientId), queryKeys.clientDetail(clientId)],
+    onSuccess: () => {
+      refresh();
+      onDone();
+    },
+  });
   const ready = endedOn !== '' && reason !== '';
   return (
     <form onSubmit={(e) => e.preventDefault()} aria-label="Einde hulp vastleggen">
       <TextInput label="Laatste dag van de hulp" type="date" value={endedOn} onChange={setEndedOn} required />
-      <Select label="Waarom is de hulp gestopt?" value={reason} onChange={setReason} options={CARE_END_REASONS} allowEmpty="Kies de reden" required />
+      <Select label="Waarom is de hulp gestopt?" value={reason} onChange={(v) => setReason(v as Reason)} options={CARE_END_REASONS} allowEmpty="Kies de reden" required />
       <div className="notice" id="end-of-care-consequences">
         <p>Wat er gebeurt als u het einde vastlegt:</p>
         <ul>
@@ -78,14 +86,14 @@ function EndOfCareForm({ clientId, onDone }: { clientId: string; onDone: () => v
           <li>U kunt dit niet zelf terugdraaien.</li>
         </ul>
       </div>
-      <ProblemBox problem={save.problem} />
+      <ProblemBox problem={problemOf(save.error)} />
       <div className="actions">
         <ConfirmButton
           className="primary"
-          disabled={!ready || save.busy}
+          disabled={!ready || save.isPending}
           question="Weet u zeker dat de hulp gestopt is? Dit kunt u niet terugdraaien."
           confirm="Ja, hulp beëindigen"
-          onConfirm={() => void save.submit()}
+          onConfirm={() => save.mutate()}
         >
           Einde hulp opslaan
         </ConfirmButton>

@@ -5,8 +5,10 @@
  * administrative data; name, BSN, birth date and gender change only on the client's request.
  */
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import { ProblemBox, TextInput, useSubmit } from '../../shared/components';
+import { dataOf, server } from '../../shared/api-client';
+import { ProblemBox, TextInput } from '../../shared/components';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { DOCUMENT_TYPES, GENDERS, ageOn, formatDate, label } from '../../shared/labels';
 import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../shared/client-detail';
@@ -15,7 +17,7 @@ import type { Me } from '../auth/Login';
 import { CorrectionHistory, NotYours } from '../requests/RequestActions';
 import { Toggle } from './Toggle';
 
-export function IdentityCard({ client: c, me, onChanged }: { client: ClientDetail; me: Me; onChanged: () => void }) {
+export function IdentityCard({ client: c, me }: { client: ClientDetail; me: Me }) {
   const may = mayDo(me, c, Act.recordEntry, { part: 'administrative-data' });
   return (
     <section className="card" aria-labelledby="identity-title">
@@ -44,15 +46,7 @@ export function IdentityCard({ client: c, me, onChanged }: { client: ClientDetai
       {may.outcome === 'allow'
         ? (
             <Toggle open="Adres of contactgegevens wijzigen">
-              {(close) => (
-                <ContactForm
-                  client={c}
-                  onDone={() => {
-                    close();
-                    onChanged();
-                  }}
-                />
-              )}
+              {(close) => <ContactForm client={c} onDone={close} />}
             </Toggle>
           )
         : <NotYours title="Adres of contactgegevens wijzigen" decision={may} />}
@@ -69,12 +63,20 @@ function ContactForm({ client: c, onDone }: { client: ClientDetail; onDone: () =
   const [email, setEmail] = useState(c.email ?? '');
   const [reason, setReason] = useState('');
   const changed = (now: string, before: string | null) => (now.trim() !== (before ?? '') && now.trim() !== '' ? now.trim() : undefined);
-  const save = useSubmit(() => api('PATCH', `/api/clients/${c.id}/formal-data`, {
-    streetAddress: changed(streetAddress, c.streetAddress), postcode: changed(postcode, c.postcode), town: changed(town, c.town),
-    phone: changed(phone, c.phone), email: changed(email, c.email), reason,
-  }), onDone);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.PATCH('/api/clients/{clientId}/formal-data', {
+      params: { path: { clientId: c.id } },
+      body: {
+        streetAddress: changed(streetAddress, c.streetAddress), postcode: changed(postcode, c.postcode), town: changed(town, c.town),
+        phone: changed(phone, c.phone), email: changed(email, c.email), reason,
+      },
+    })),
+    // The record shows the new details and their history (corrections).
+    invalidates: () => [queryKeys.clientDetail(c.id)],
+    onSuccess: onDone,
+  });
   return (
-    <form onSubmit={(e) => void save.submit(e)}>
+    <form onSubmit={submitWith(() => save.mutate())}>
       <TextInput label="Straat en huisnummer" value={streetAddress} onChange={setStreetAddress} autoComplete="off" />
       <TextInput label="Postcode" value={postcode} onChange={setPostcode} autoComplete="off" />
       <TextInput label="Woonplaats" value={town} onChange={setTown} autoComplete="off" />
@@ -87,8 +89,8 @@ function ContactForm({ client: c, onDone }: { client: ClientDetail; onDone: () =
         required
         hint="Bijvoorbeeld: doorgegeven door de moeder, telefonisch. De oude gegevens blijven zichtbaar in de geschiedenis."
       />
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Gegevens opslaan</button>
+      <ProblemBox problem={problemOf(save.error)} />
+      <button type="submit" disabled={save.isPending}>Gegevens opslaan</button>
     </form>
   );
 }

@@ -5,8 +5,10 @@
  * (the holder, or administrative staff acting for the holder); everyone else reads why before filling anything in.
  */
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import { ProblemBox, Select, TextInput, useSubmit, Wide } from '../../shared/components';
+import { dataOf, server, type BodyOf } from '../../shared/api-client';
+import { ProblemBox, Select, TextInput, Wide } from '../../shared/components';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { CUSTODY_BASES, CUSTODY_KINDS, RELATIONS, REPRESENTATIVE_RELATIONS, formatDate, label, today } from '../../shared/labels';
 import { Act } from '../../../../src/rules/acts.js';
 import type { ClientDetail } from '../../shared/client-detail';
@@ -15,13 +17,19 @@ import type { Me } from '../auth/Login';
 import { NotYours } from '../requests/RequestActions';
 import { ActingForSelect, NOBODY, type ActingForChoice } from './ActingFor';
 import type { CareTeamMember } from './care-team';
+import { useRefreshClient } from './client-queries';
 import { Toggle } from './Toggle';
 
 type Relation = ClientDetail['relations'][number];
+type RelationBody = BodyOf<'/api/clients/{clientId}/relations'>;
 
-export function RelationsCard({ client: c, me, team, onChanged }: {
-  client: ClientDetail; me: Me; team: readonly CareTeamMember[] | undefined; onChanged: () => void;
-}) {
+/**
+ * The record (with its relations) is loaded again first; who holds custody or represents the client also decides whose
+ * consent counts, who may ask what, who may be invited, so every other card asks again in the background.
+ */
+const relationsChanged = (clientId: string) => [queryKeys.clientDetail(clientId)];
+
+export function RelationsCard({ client: c, me, team }: { client: ClientDetail; me: Me; team: readonly CareTeamMember[] | undefined }) {
   const [actingFor, setActingFor] = useState<ActingForChoice>(NOBODY);
   const mayRegister = mayDo(me, c, Act.registerRelation, { actingFor: actingFor.actingFor });
   const mayEnd = mayDo(me, c, Act.endRelation, { actingFor: actingFor.actingFor });
@@ -52,7 +60,7 @@ export function RelationsCard({ client: c, me, team, onChanged }: {
                       </td>
                       <td>
                         {formatDate(r.validFrom)}{r.validTo === null ? '' : ` t/m ${formatDate(r.validTo)}`}
-                        {r.validTo === null && allowed(mayEnd) && <EndRelation clientId={c.id} relation={r} headers={actingFor.headers} onDone={onChanged} />}
+                        {r.validTo === null && allowed(mayEnd) && <EndRelation clientId={c.id} relation={r} headers={actingFor.headers} />}
                       </td>
                     </tr>
                   ))}
@@ -64,16 +72,7 @@ export function RelationsCard({ client: c, me, team, onChanged }: {
       {allowed(mayRegister)
         ? (
             <Toggle open="Ouder, voogd, vertegenwoordiger of andere relatie toevoegen">
-              {(close) => (
-                <RelationForm
-                  clientId={c.id}
-                  headers={actingFor.headers}
-                  onDone={() => {
-                    close();
-                    onChanged();
-                  }}
-                />
-              )}
+              {(close) => <RelationForm clientId={c.id} headers={actingFor.headers} onDone={close} />}
             </Toggle>
           )
         : <NotYours title="Relaties en gezag vastleggen of beëindigen" decision={mayRegister} />}
@@ -82,22 +81,29 @@ export function RelationsCard({ client: c, me, team, onChanged }: {
 }
 
 /** Ending a relation (custody changed, a guardianship ended): the day it last counted; the relation stays in the history. */
-function EndRelation({ clientId, relation, headers, onDone }: { clientId: string; relation: Relation; headers: Record<string, string>; onDone: () => void }) {
+function EndRelation({ clientId, relation, headers }: { clientId: string; relation: Relation; headers: Record<string, string> }) {
   const [open, setOpen] = useState(false);
   const [validTo, setValidTo] = useState(today());
-  const save = useSubmit(() => api('POST', `/api/clients/${clientId}/relations/${relation.id}/end`, { validTo }, headers), () => {
-    setOpen(false);
-    onDone();
+  const refresh = useRefreshClient(clientId);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/relations/{relationId}/end', {
+      params: { path: { clientId, relationId: relation.id } }, body: { validTo }, headers,
+    })),
+    invalidates: () => relationsChanged(clientId),
+    onSuccess: () => {
+      refresh();
+      setOpen(false);
+    },
   });
   const who = `${relation.givenNames} ${relation.familyName}`;
   if (!open) return <> <button type="button" className="link-button" onClick={() => setOpen(true)} aria-label={`Relatie met ${who} beëindigen`}>beëindigen</button></>;
   return (
-    <form className="subform" onSubmit={(e) => void save.submit(e)} aria-label={`Relatie met ${who} beëindigen`}>
+    <form className="subform" onSubmit={submitWith(() => save.mutate())} aria-label={`Relatie met ${who} beëindigen`}>
       <TextInput label={`Laatste dag dat de relatie met ${who} geldt`} type="date" value={validTo} onChange={setValidTo} required />
       <p className="hint">{relation.hasCustody ? 'Daarna telt deze persoon niet meer als gezagdrager. ' : ''}De relatie blijft zichtbaar in de geschiedenis.</p>
-      <ProblemBox problem={save.problem} />
+      <ProblemBox problem={problemOf(save.error)} />
       <div className="actions">
-        <button type="submit" disabled={save.busy}>Relatie beëindigen</button>
+        <button type="submit" disabled={save.isPending}>Relatie beëindigen</button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>Annuleren</button>
       </div>
     </form>
@@ -120,12 +126,24 @@ function RelationForm({ clientId, headers, onDone }: { clientId: string; headers
   const nonParent = relation === 'foster-parent' || relation === 'other';
   const custody = !representative && relation !== 'confidential-advisor' && relation !== 'family-guardian' && (nonParent ? jointWithParent || hasCustody : hasCustody);
   const kind = nonParent && jointWithParent ? 'joint-with-non-parent' : custodyKind;
-  const save = useSubmit(() => api('POST', `/api/clients/${clientId}/relations`, {
-    relation, givenNames, familyName, hasCustody: custody, establishedHow, validFrom,
-    ...(custody ? { custodyKind: kind, custodyEstablishedBy: custodyBasis } : {}),
-  }, headers), onDone);
+  const refresh = useRefreshClient(clientId);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/relations', {
+      params: { path: { clientId } },
+      body: {
+        relation: relation as RelationBody['relation'], givenNames, familyName, hasCustody: custody, establishedHow, validFrom,
+        ...(custody ? { custodyKind: kind as NonNullable<RelationBody['custodyKind']>, custodyEstablishedBy: custodyBasis as NonNullable<RelationBody['custodyEstablishedBy']> } : {}),
+      },
+      headers,
+    })),
+    invalidates: () => relationsChanged(clientId),
+    onSuccess: () => {
+      refresh();
+      onDone();
+    },
+  });
   return (
-    <form onSubmit={(e) => void save.submit(e)}>
+    <form onSubmit={submitWith(() => save.mutate())}>
       <Select label="Relatie" value={relation} onChange={setRelation} options={RELATIONS} />
       <TextInput label="Voornamen" value={givenNames} onChange={setGivenNames} required />
       <TextInput label="Achternaam" value={familyName} onChange={setFamilyName} required />
@@ -169,8 +187,8 @@ function RelationForm({ clientId, headers, onDone }: { clientId: string; headers
           : 'Bijvoorbeeld: gezagsregister geraadpleegd op 1 maart, of beschikking van de rechtbank gezien.'}
       />
       <TextInput label={representative ? 'Vertegenwoordigt vanaf (begin van de benoeming of machtiging)' : 'Geldig vanaf'} type="date" value={validFrom} onChange={setValidFrom} required />
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Relatie opslaan</button>
+      <ProblemBox problem={problemOf(save.error)} />
+      <button type="submit" disabled={save.isPending}>Relatie opslaan</button>
     </form>
   );
 }

@@ -13,12 +13,15 @@ export function useClientDetail(clientId: string) {
 }
 
 /**
- * Marks every card of this client stale and reloads the ones on screen: for a change whose reach is wide (who may see
- * what changed: an emergency access opened or ended, a procedure's purpose, a death) or not known to the card.
+ * Marks every card of this client (and the caseloads) stale and reloads the ones on screen, without waiting for them:
+ * for a change whose reach is wide (who may see what changed: an emergency access opened or ended, a procedure's
+ * purpose, a death, the team, a relation). A mutation awaits only the keys its own card shows (`invalidates`), so the
+ * form closes on its own answer, and calls this in `onSuccess` for the rest.
  */
 export function useRefreshClient(clientId: string): () => void {
   const queryClient = useQueryClient();
   return useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.client(clientId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.clients });
   }, [queryClient, clientId]);
 }
