@@ -92,3 +92,20 @@ export function apiPath<P extends keyof paths>(path: P, ...[params, query = {}]:
   const text = search.toString();
   return text === '' ? filled : `${filled}?${text}`;
 }
+
+/** Polls the server's progress of an export every `ms` until `stop()` is called (src/exports/export-progress.ts). */
+export function followProgress(progressId: string, onProgress: (p: ResponseOf<'/api/exports/progress/{progressId}'>) => void, ms = 400): () => void {
+  let live = true;
+  const tick = () => {
+    if (!live) return;
+    dataOf(server.GET('/api/exports/progress/{progressId}', { params: { path: { progressId } } }))
+      .then((p) => live && onProgress(p), () => undefined)
+      .finally(() => {
+        if (live) setTimeout(tick, ms);
+      });
+  };
+  setTimeout(tick, ms);
+  return () => {
+    live = false;
+  };
+}

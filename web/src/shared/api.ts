@@ -1,9 +1,12 @@
 /**
- * The only way the web application talks to the server: fetch with the
- * session cookie and the CSRF header on every state-changing request.
- * A refusal becomes an ApiError carrying the server's problem+json
- * (Dutch message `nl`, articles `basis`, and for bad input the `field`).
+ * The web application's transport to the server: fetch with the session cookie, the CSRF header on every
+ * state-changing request and the purpose header while one is chosen. A refusal becomes an ApiError carrying the
+ * server's problem+json (Dutch message `nl`, articles `basis`, and for bad input the `field`).
+ * Pages call the server through the typed client (api-client.ts), which runs this transport as middleware; the
+ * untyped `raw/api/get/post` below remain until src/http/web-plumbing.test.ts's old-way list is empty.
  */
+
+import type { paths } from './api-schema';
 
 export interface Problem {
   status: number;
@@ -168,7 +171,7 @@ export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body
 
 /** The server reports how far a long export is under an id the caller chooses (src/exports/export-progress.ts). */
 export const PROGRESS_HEADER = 'x-dossierwijzer-progress';
-export interface ServerProgress { phase: 'read' | 'render' | 'done'; done: number; total: number }
+export type ServerProgress = paths['/api/exports/progress/{progressId}']['get']['responses'][200]['content']['application/json'];
 
 /** A random UUID v4; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
 export function newProgressId(): string {
@@ -177,21 +180,6 @@ export function newProgressId(): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** Polls the server's progress of an export every `ms` until `stop()` is called. */
-export function followProgress(progressId: string, onProgress: (p: ServerProgress) => void, ms = 400): () => void {
-  let live = true;
-  const tick = () => {
-    if (!live) return;
-    get<ServerProgress>(`/api/exports/progress/${progressId}`).then((p) => live && onProgress(p), () => undefined).finally(() => {
-      if (live) setTimeout(tick, ms);
-    });
-  };
-  setTimeout(tick, ms);
-  return () => {
-    live = false;
-  };
 }
 
 /** Turns any thrown value into a problem to show. */

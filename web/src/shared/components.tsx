@@ -1,6 +1,7 @@
 /** Shared building blocks: refusals with their articles, form fields, progress, links. */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { download, followProgress, newProgressId, toProblem, type Problem, type ServerProgress } from './api';
+import { download, newProgressId, toProblem, type Problem, type ServerProgress } from './api';
+import { followProgress } from './api-client';
 import { navigate } from './router';
 
 /** Shows a refusal or error: the engine's Dutch explanation and the articles it rests on. */
