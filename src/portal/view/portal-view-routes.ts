@@ -12,8 +12,11 @@ import { portalAccessLog } from './portal-access-log.js';
 import { portalDossier, portalEntryOf, portalGeneralInformation } from './portal-dossier.js';
 
 const Withheld = Type.Object({ ground: Type.String(), basis: Type.Array(Type.String()) });
+// Both variants (a shown entry, the notice of a withheld one: portal-dossier.ts PortalEntry) in one object, not a oneOf
+// (which the serializer would check per entry); what both always carry is required.
 const Entry = Type.Unsafe<unknown>({
   type: 'object',
+  required: ['shown', 'recordedAt', 'recordedOnText'],
   properties: {
     shown: { type: 'boolean' }, id: { type: 'string' }, kindLabel: { type: 'string' }, title: { type: 'string', nullable: true }, text: { type: 'string' },
     recordedAt: { type: 'string' }, recordedOnText: { type: 'string' }, author: { type: 'string' }, source: { type: 'string' },

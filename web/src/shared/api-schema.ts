@@ -8285,11 +8285,11 @@ export interface paths {
                                 author?: string;
                                 id?: string;
                                 kindLabel?: string;
-                                recordedAt?: string;
-                                recordedOnText?: string;
+                                recordedAt: string;
+                                recordedOnText: string;
                                 releasedOn?: string;
                                 releasedOnText?: string;
-                                shown?: boolean;
+                                shown: boolean;
                                 source?: string;
                                 statements?: {
                                     recordedAt?: string;
@@ -8374,11 +8374,11 @@ export interface paths {
                             author?: string;
                             id?: string;
                             kindLabel?: string;
-                            recordedAt?: string;
-                            recordedOnText?: string;
+                            recordedAt: string;
+                            recordedOnText: string;
                             releasedOn?: string;
                             releasedOnText?: string;
-                            shown?: boolean;
+                            shown: boolean;
                             source?: string;
                             statements?: {
                                 recordedAt?: string;

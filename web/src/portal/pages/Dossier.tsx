@@ -14,18 +14,18 @@ import { dateWords, useLanguage } from '../texts/catalogue';
 type PortalDossier = ResponseOf<'/api/portal/dossier'>;
 /**
  * An entry as the schema gives it: one object for both variants (a shown entry, or the notice of a withheld one), so
- * the fields of a shown entry are optional there; `isShown` narrows to a shown one (src/portal/view/portal-dossier.ts).
+ * only `shown` and the dates are required there; `isShown`/`isWithheld` narrow to one (src/portal/view/portal-dossier.ts).
  */
 type PortalEntry = PortalDossier['entries'][number];
-type ShownEntry = PortalEntry & Required<Pick<PortalEntry, 'id' | 'kindLabel' | 'text' | 'recordedAt' | 'author'>>;
+type ShownEntry = PortalEntry & Required<Pick<PortalEntry, 'id' | 'kindLabel' | 'text' | 'author'>>;
 /** The withheld variant: its date and the engine's reason. */
-type WithheldEntry = PortalEntry & Required<Pick<PortalEntry, 'recordedAt' | 'withheld'>>;
+type WithheldEntry = PortalEntry & Required<Pick<PortalEntry, 'withheld'>>;
 
 export function isShown(entry: PortalEntry): entry is ShownEntry {
-  return entry.shown === true && entry.id !== undefined;
+  return entry.shown && entry.id !== undefined;
 }
 function isWithheld(entry: PortalEntry): entry is WithheldEntry {
-  return entry.shown === false && entry.withheld !== undefined && entry.recordedAt !== undefined;
+  return !entry.shown && entry.withheld !== undefined;
 }
 
 /** General information about the care (BW 1:377c), GET /api/portal/general-information. */
