@@ -34,25 +34,20 @@ const PLUMBING = new Set(['web/src/shared/api.ts', 'web/src/shared/api-client.ts
 
 const STILL_ON_THE_OLD_WAY: readonly string[] = [
   // client
+  'web/src/features/client/Competence.tsx',
   'web/src/features/client/EmergencyAccess.tsx',
+  'web/src/features/client/EndOfCare.tsx',
+  'web/src/features/client/Identity.tsx',
+  'web/src/features/client/InternObjection.tsx',
+  'web/src/features/client/Messages.tsx',
+  'web/src/features/client/PortalInvitation.tsx',
   'web/src/features/client/PortalRelease.tsx',
+  'web/src/features/client/Relations.tsx',
   'web/src/features/client/Shielding.tsx',
   'web/src/features/client/Timeline.tsx',
   'web/src/features/client/Transfer.tsx',
   // shared/drafts.ts (its owner)
   // requests
-  // privacy and admin
-  'web/src/features/admin/Admin.tsx',
-  'web/src/features/privacy/AccessLogDesk.tsx',
-  'web/src/features/privacy/BreachRegister.tsx',
-  'web/src/features/privacy/ClientSearch.tsx',
-  'web/src/features/privacy/DeathRecords.tsx',
-  'web/src/features/privacy/Disclosures.tsx',
-  'web/src/features/privacy/Oversight.tsx',
-  'web/src/features/privacy/Privacy.tsx',
-  'web/src/features/privacy/PrivacyRegisterViews.tsx',
-  'web/src/features/privacy/PrivacyRegisters.tsx',
-  'web/src/features/privacy/Registers.tsx',
   // portal: none left (portal-api.ts is the portal's typed client over its own transport)
 ];
 

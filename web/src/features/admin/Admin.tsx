@@ -4,18 +4,27 @@
  * account gets a one-time link for the employee. A privileged role (manager,
  * privacy officer, administrator) is only asked for here; a second person approves it.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, get, post, toProblem, type Problem } from '../../shared/api';
-import { Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit, Wide } from '../../shared/components';
+import { dataOf, server, type BodyOf, type ResponseOf } from '../../shared/api-client';
+import { Link, Loading, ProblemBox, Select, TextInput, Wide } from '../../shared/components';
 import { ROLES, formatDate, label } from '../../shared/labels';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import type { Me } from '../auth/Login';
 
-interface Employee {
-  id: string; username: string; displayName: string; functionTitle: string; role: string; rolePending: boolean; pendingRole: string | null;
-  active: boolean; enrolled: boolean; totpEnrolled: boolean; teams: { id: string; name: string }[];
+type Employee = ResponseOf<'/api/admin/employees'>['employees'][number];
+type Enrolment = ResponseOf<'/api/admin/employees', 'post'>['enrolment'];
+type Team = ResponseOf<'/api/admin/teams'>['teams'][number];
+type Role = BodyOf<'/api/admin/employees'>['role'];
+const EMPLOYEES = queryKeys.admin('employees');
+const TEAMS = queryKeys.admin('teams');
+/** Every change to accounts, roles and teams is a line in the administration log; a privileged role waits in the grants. */
+const AFTER_ACCOUNT_CHANGE = [EMPLOYEES, TEAMS, queryKeys.admin('log'), queryKeys.admin('role-grants')];
+
+function useEmployees() {
+  return useQuery({ queryKey: EMPLOYEES, queryFn: () => dataOf(server.GET('/api/admin/employees')) });
 }
-interface Enrolment { url: string; token: string; expiresAt: string }
-interface Team { id: string; name: string; members: { id: string; displayName: string }[] }
 
 export function AdminPage({ path }: { me: Me; path: string }) {
   return (
@@ -34,27 +43,23 @@ export function AdminPage({ path }: { me: Me; path: string }) {
 }
 
 function Employees() {
-  const list = useLoad(() => get<{ employees: Employee[] }>('/api/admin/employees'), []);
+  const list = useEmployees();
   const [link, setLink] = useState<{ who: string; enrolment: Enrolment }>();
   const show = (who: string, enrolment: Enrolment) => setLink({ who, enrolment });
   return (
     <section aria-labelledby="employees-title">
       <h2 id="employees-title">Medewerkers en rollen</h2>
-      <NewEmployee onCreated={(who, enrolment) => {
-        show(who, enrolment);
-        list.reload();
-      }}
-      />
+      <NewEmployee onCreated={show} />
       {link !== undefined && <EnrolmentNotice who={link.who} enrolment={link.enrolment} />}
-      {list.loading && <Loading what="Medewerkers" />}
-      <ProblemBox problem={list.problem} />
+      {list.isPending && <Loading what="Medewerkers" />}
+      <ProblemBox problem={problemOf(list.error)} />
       {list.data !== undefined && (
         <Wide label="Medewerkers (tabel)">
           <table className="list" data-testid="employees">
             <thead><tr><th scope="col">Naam</th><th scope="col">Gebruikersnaam</th><th scope="col">Functie</th><th scope="col">Rol</th><th scope="col">Status</th><th scope="col">Teams</th><th scope="col">Acties</th></tr></thead>
             <tbody>
               {list.data.employees.map((e) => (
-                <EmployeeRow key={e.id} employee={e} onChanged={list.reload} onLink={(enrolment) => show(e.displayName, enrolment)} />
+                <EmployeeRow key={e.id} employee={e} onLink={(enrolment) => show(e.displayName, enrolment)} />
               ))}
             </tbody>
           </table>
@@ -78,14 +83,17 @@ function EnrolmentNotice({ who, enrolment }: { who: string; enrolment: Enrolment
   );
 }
 
-function EmployeeRow({ employee: e, onChanged, onLink }: { employee: Employee; onChanged: () => void; onLink: (enrolment: Enrolment) => void }) {
+function EmployeeRow({ employee: e, onLink }: { employee: Employee; onLink: (enrolment: Enrolment) => void }) {
   const asked = e.pendingRole ?? e.role;
-  const [role, setRole] = useState(asked);
-  const [problem, setProblem] = useState<Problem>();
+  const [role, setRole] = useState<string>(asked);
+  const change = useApiMutation({
+    mutationFn: (action: () => Promise<unknown>) => action(),
+    invalidates: () => AFTER_ACCOUNT_CHANGE,
+  });
+  const path = { params: { path: { employeeId: e.id } } };
   const run = (action: () => Promise<unknown>, question?: string) => {
     if (question !== undefined && !window.confirm(question)) return;
-    setProblem(undefined);
-    action().then(onChanged, (error: unknown) => setProblem(toProblem(error)));
+    change.mutate(action);
   };
   return (
     <tr>
@@ -95,7 +103,7 @@ function EmployeeRow({ employee: e, onChanged, onLink }: { employee: Employee; o
       <td>
         <div className="inline">
           <Select label={`Rol van ${e.displayName}`} hideLabel value={role} onChange={setRole} options={ROLES} />
-          {role !== asked && <button type="button" onClick={() => run(() => api('PATCH', `/api/admin/employees/${e.id}`, { role }))}>Rol opslaan</button>}
+          {role !== asked && <button type="button" onClick={() => run(() => dataOf(server.PATCH('/api/admin/employees/{employeeId}', { ...path, body: { role: role as Role } })))}>Rol opslaan</button>}
         </div>
       </td>
       <td>
@@ -108,19 +116,19 @@ function EmployeeRow({ employee: e, onChanged, onLink }: { employee: Employee; o
       <td>
         <div className="actions small">
           {e.active
-            ? <button type="button" className="secondary" onClick={() => run(() => post(`/api/admin/employees/${e.id}/disable`), `${e.displayName} blokkeren? Alle sessies stoppen direct.`)}>Blokkeren</button>
-            : <button type="button" className="secondary" onClick={() => run(() => post(`/api/admin/employees/${e.id}/enable`))}>Deblokkeren</button>}
+            ? <button type="button" className="secondary" onClick={() => run(() => dataOf(server.POST('/api/admin/employees/{employeeId}/disable', path)), `${e.displayName} blokkeren? Alle sessies stoppen direct.`)}>Blokkeren</button>
+            : <button type="button" className="secondary" onClick={() => run(() => dataOf(server.POST('/api/admin/employees/{employeeId}/enable', path)))}>Deblokkeren</button>}
           <button
             type="button"
             className="secondary"
             onClick={() => run(async () => {
-              const answer = await post<{ enrolment: Enrolment }>(`/api/admin/employees/${e.id}/reset`);
+              const answer = await dataOf(server.POST('/api/admin/employees/{employeeId}/reset', path));
               onLink(answer.enrolment);
             }, `Account van ${e.displayName} resetten? Het wachtwoord en de tweede stap werken dan niet meer; de medewerker stelt ze opnieuw in met een nieuwe link.`)}
           >Account resetten
           </button>
         </div>
-        <ProblemBox problem={problem} />
+        <ProblemBox problem={problemOf(change.error)} />
       </td>
     </tr>
   );
@@ -131,25 +139,29 @@ function NewEmployee({ onCreated }: { onCreated: (who: string, enrolment: Enrolm
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [functionTitle, setFunctionTitle] = useState('');
-  const [role, setRole] = useState('care-professional');
-  const save = useSubmit(() => post<{ employee: Employee; enrolment: Enrolment }>('/api/admin/employees', { username, displayName, functionTitle, role }), (answer) => {
-    onCreated(answer.employee.displayName, answer.enrolment);
-    setOpen(false);
-    setUsername('');
-    setDisplayName('');
-    setFunctionTitle('');
+  const [role, setRole] = useState<Role>('care-professional');
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/admin/employees', { body: { username, displayName, functionTitle, role } })),
+    invalidates: () => AFTER_ACCOUNT_CHANGE,
+    onSuccess: (answer) => {
+      onCreated(answer.employee.displayName, answer.enrolment);
+      setOpen(false);
+      setUsername('');
+      setDisplayName('');
+      setFunctionTitle('');
+    },
   });
   if (!open) return <p><button type="button" onClick={() => setOpen(true)}>Nieuwe medewerker</button></p>;
   return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-employee-title">
+    <form className="card" onSubmit={submitWith(() => save.mutate())} aria-labelledby="new-employee-title">
       <h3 id="new-employee-title">Nieuwe medewerker</h3>
       <TextInput label="Gebruikersnaam" value={username} onChange={setUsername} required autoComplete="off" />
       <TextInput label="Naam" value={displayName} onChange={setDisplayName} required />
       <TextInput label="Functie" value={functionTitle} onChange={setFunctionTitle} required />
-      <Select label="Rol" value={role} onChange={setRole} options={ROLES} hint="Leidinggevende, functionaris gegevensbescherming en functioneel beheerder gelden pas na goedkeuring door een tweede persoon." />
-      <ProblemBox problem={save.problem} />
+      <Select label="Rol" value={role} onChange={(v) => setRole(v as Role)} options={ROLES} hint="Leidinggevende, functionaris gegevensbescherming en functioneel beheerder gelden pas na goedkeuring door een tweede persoon." />
+      <ProblemBox problem={problemOf(save.error)} />
       <div className="actions">
-        <button type="submit" disabled={save.busy}>Medewerker aanmaken</button>
+        <button type="submit" disabled={save.isPending}>Medewerker aanmaken</button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>Annuleren</button>
       </div>
     </form>
@@ -157,40 +169,44 @@ function NewEmployee({ onCreated }: { onCreated: (who: string, enrolment: Enrolm
 }
 
 function Teams() {
-  const teams = useLoad(() => get<{ teams: Team[] }>('/api/admin/teams'), []);
-  const employees = useLoad(() => get<{ employees: Employee[] }>('/api/admin/employees'), []);
+  const teams = useQuery({ queryKey: TEAMS, queryFn: () => dataOf(server.GET('/api/admin/teams')) });
+  const employees = useEmployees();
   const [name, setName] = useState('');
-  const create = useSubmit(() => post('/api/admin/teams', { name }), () => {
-    setName('');
-    teams.reload();
+  const create = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/admin/teams', { body: { name } })),
+    invalidates: () => [TEAMS, queryKeys.admin('log')],
+    onSuccess: () => setName(''),
   });
   return (
     <section aria-labelledby="teams-title">
       <h2 id="teams-title">Teams</h2>
-      <form className="inline card" onSubmit={(e) => void create.submit(e)}>
+      <form className="inline card" onSubmit={submitWith(() => create.mutate())}>
         <TextInput label="Naam van het nieuwe team" value={name} onChange={setName} required />
-        <button type="submit" disabled={create.busy}>Team aanmaken</button>
+        <button type="submit" disabled={create.isPending}>Team aanmaken</button>
       </form>
-      <ProblemBox problem={create.problem} />
-      {teams.loading && <Loading what="Teams" />}
-      <ProblemBox problem={teams.problem ?? employees.problem} />
-      {teams.data?.teams.map((t) => <TeamCard key={t.id} team={t} employees={employees.data?.employees ?? []} onChanged={teams.reload} />)}
+      <ProblemBox problem={problemOf(create.error)} />
+      {teams.isPending && <Loading what="Teams" />}
+      <ProblemBox problem={problemOf(teams.error) ?? problemOf(employees.error)} />
+      {teams.data?.teams.map((t) => <TeamCard key={t.id} team={t} employees={employees.data?.employees ?? []} />)}
     </section>
   );
 }
 
-function TeamCard({ team, employees, onChanged }: { team: Team; employees: Employee[]; onChanged: () => void }) {
+function TeamCard({ team, employees }: { team: Team; employees: readonly Employee[] }) {
   const candidates = employees.filter((e) => !team.members.some((m) => m.id === e.id));
   const [add, setAdd] = useState('');
-  const put = useSubmit(() => api('PUT', `/api/admin/teams/${team.id}/members/${add}`), () => {
-    setAdd('');
-    onChanged();
+  // Membership shows in both lists (the team's card and the employee's Teams column) and in the log.
+  const membership = [TEAMS, EMPLOYEES, queryKeys.admin('log')];
+  const put = useApiMutation({
+    mutationFn: () => dataOf(server.PUT('/api/admin/teams/{teamId}/members/{employeeId}', { params: { path: { teamId: team.id, employeeId: add } } })),
+    invalidates: () => membership,
+    onSuccess: () => setAdd(''),
   });
-  const [removeProblem, setRemoveProblem] = useState<Problem>();
-  const remove = (employeeId: string) => {
-    setRemoveProblem(undefined);
-    api('DELETE', `/api/admin/teams/${team.id}/members/${employeeId}`).then(onChanged, (error: unknown) => setRemoveProblem(toProblem(error)));
-  };
+  const removal = useApiMutation({
+    mutationFn: (employeeId: string) => dataOf(server.DELETE('/api/admin/teams/{teamId}/members/{employeeId}', { params: { path: { teamId: team.id, employeeId } } })),
+    invalidates: () => membership,
+  });
+  const remove = (employeeId: string) => removal.mutate(employeeId);
   return (
     <div className="card">
       <h3>{team.name}</h3>
@@ -209,13 +225,13 @@ function TeamCard({ team, employees, onChanged }: { team: Team; employees: Emplo
         className="inline"
         onSubmit={(e) => {
           e.preventDefault();
-          if (add !== '') void put.submit();
+          if (add !== '') put.mutate();
         }}
       >
         <Select label={`Lid toevoegen aan ${team.name}`} value={add} onChange={setAdd} options={candidates.map((c): [string, string] => [c.id, `${c.displayName} (${label(ROLES, c.role)})`])} allowEmpty="Kies een medewerker" />
-        <button type="submit" disabled={put.busy || add === ''}>Toevoegen</button>
+        <button type="submit" disabled={put.isPending || add === ''}>Toevoegen</button>
       </form>
-      <ProblemBox problem={put.problem ?? removeProblem} />
+      <ProblemBox problem={problemOf(put.error) ?? problemOf(removal.error)} />
     </div>
   );
 }

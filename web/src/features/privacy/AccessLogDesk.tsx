@@ -3,27 +3,35 @@
  * grouped per session (one line per employee and log-in), filtered by employee, days, outcome and basis, and
  * downloaded as CSV or XLSX. Every code is shown by its Dutch label; times in words.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get, post } from '../../shared/api';
-import { DownloadButton, Link, Loading, ProblemBox, Select, TextInput, useLoad, useSubmit, Wide } from '../../shared/components';
+import { apiPath, dataOf, server, type QueryOf, type ResponseOf } from '../../shared/api-client';
+import { DownloadButton, Link, Loading, ProblemBox, Select, TextInput, Wide } from '../../shared/components';
 import { ACCESS_ACTIONS, ACCESS_BASES, ACCESS_OUTCOMES, ALL_PURPOSES, PARTS, ROLES, formatDate, label } from '../../shared/labels';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 
-interface Found { id: string; name: string; birthYear: number }
+type Found = ResponseOf<'/api/privacy/access-log/clients', 'post'>['clients'][number];
 
 /** Find a client's log by (part of) the name; the officer never needs the client's id. */
 export function FindClientLog() {
   const [name, setName] = useState('');
   const [found, setFound] = useState<Found[]>();
-  const search = useSubmit(() => post<{ clients: Found[] }>('/api/privacy/access-log/clients', { name: name.trim() }), (answer) => setFound(answer.clients));
+  // A question, not a change: a POST so that the client's name stays out of every URL; nothing becomes stale.
+  const search = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/privacy/access-log/clients', { body: { name: name.trim() } })),
+    invalidates: () => [],
+    onSuccess: (answer) => setFound(answer.clients),
+  });
   return (
     <section aria-labelledby="choose-title">
       <h2 id="choose-title">Wie zag dit dossier?</h2>
       <p>Zoek de cliënt op naam. Daarna ziet u wie het dossier opende, per keer dat iemand was ingelogd.</p>
-      <form className="inline" role="search" onSubmit={(e) => void search.submit(e)}>
+      <form className="inline" role="search" onSubmit={submitWith(() => search.mutate())}>
         <TextInput label="Naam van de cliënt" value={name} onChange={setName} required />
-        <button type="submit" disabled={search.busy || name.trim().length < 2}>Zoeken</button>
+        <button type="submit" disabled={search.isPending || name.trim().length < 2}>Zoeken</button>
       </form>
-      <ProblemBox problem={search.problem} />
+      <ProblemBox problem={problemOf(search.error)} />
       {found !== undefined && (found.length === 0
         ? <p role="status">Geen cliënt gevonden met deze naam.</p>
         : (
@@ -35,12 +43,8 @@ export function FindClientLog() {
   );
 }
 
-interface Session {
-  firstSeq: string; startedAt: string; endedAt: string; employee: { id: string | null; name: string | null; role: string | null }; actingFor: string | null;
-  sessionRecorded: boolean; calls: number; entries: number; actions: string[]; parts: string[]; outcomes: string[]; bases: string[]; purposes: string[];
-  refused: boolean; emergency: boolean;
-}
-interface Sessions { client: { id: string; name: string }; employees: { id: string; name: string; role: string }[]; sessions: Session[]; truncated: boolean }
+type Session = ResponseOf<'/api/clients/{clientId}/access-log/sessions'>['sessions'][number];
+type Filter = QueryOf<'/api/clients/{clientId}/access-log/sessions'>;
 
 const labels = (table: Readonly<Record<string, string>>, codes: readonly string[]) => codes.map((c) => label(table, c)).join(', ');
 
@@ -59,10 +63,14 @@ export function AccessSessions({ clientId }: { clientId: string }) {
   const [to, setTo] = useState('');
   const [outcome, setOutcome] = useState('');
   const [basis, setBasis] = useState('');
-  const query = new URLSearchParams(Object.entries({ employee, from, to, outcome, basis }).filter(([, v]) => v !== '')).toString();
-  const log = useLoad(() => get<Sessions>(`/api/clients/${encodeURIComponent(clientId)}/access-log/sessions${query === '' ? '' : `?${query}`}`), [clientId, query]);
+  // The chosen filters only; an empty choice is no filter. The select lists offer only the schema's codes.
+  const filter = Object.fromEntries(Object.entries({ employee, from, to, outcome, basis }).filter(([, v]) => v !== '')) as Filter;
+  const log = useQuery({
+    queryKey: queryKeys.clientCard(clientId, 'access-sessions', filter),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/access-log/sessions', { params: { path: { clientId }, query: filter } })),
+  });
   const data = log.data;
-  const exportUrl = (format: 'csv' | 'xlsx') => `/api/clients/${encodeURIComponent(clientId)}/access-log/export?format=${format}${query === '' ? '' : `&${query}`}`;
+  const exportUrl = (format: 'csv' | 'xlsx') => apiPath('/api/clients/{clientId}/access-log/export', { clientId }, { format, ...filter });
   return (
     <section aria-labelledby="log-title">
       <h2 id="log-title">Wie zag het dossier van {data?.client.name ?? '…'}?</h2>
@@ -86,8 +94,8 @@ export function AccessSessions({ clientId }: { clientId: string }) {
           options={['care-relation', 'administrative-task', 'management-purpose', 'emergency', 'consent', 'legal-duty', 'author', 'none'].map((b): [string, string] => [b, label(ACCESS_BASES, b)])}
         />
       </form>
-      {log.loading && <Loading what="Toegangslog" />}
-      <ProblemBox problem={log.problem} />
+      {log.isPending && <Loading what="Toegangslog" />}
+      <ProblemBox problem={problemOf(log.error)} />
       {data !== undefined && (
         <>
           <p role="status" className="meta">

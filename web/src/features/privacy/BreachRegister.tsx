@@ -4,51 +4,49 @@
  * clients informed (each "no" with its reason), and closing it. What cannot be taken back — notified, informed,
  * closed — asks first (issue 15 item 10). The affected clients are found by name (ClientSearch), never by id.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, get, post, toProblem, type Problem } from '../../shared/api';
-import { ConfirmButton, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { dataOf, server, type BodyOf, type ResponseOf } from '../../shared/api-client';
+import { ConfirmButton, Loading, ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
 import { formatDate } from '../../shared/labels';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { ClientSearch } from './ClientSearch';
 
 const RISKS = { 'not-assessed': 'Nog niet beoordeeld', 'unlikely': 'Waarschijnlijk geen risico', 'risk': 'Risico', 'high-risk': 'Hoog risico' };
 const STATUSES = { draft: 'Concept', open: 'Open', closed: 'Afgesloten' };
 
-interface Named { id: string; name: string }
-interface Breach {
-  id: string; status: keyof typeof STATUSES; description: string; discoveredAt: string; clientIds: string[]; clients: Named[]; createdBy: string | null;
-  risk: keyof typeof RISKS; riskAssessment: string | null;
-  apNotification: {
-    deadline: string; minutesLeft: number; overdue: boolean; text: string; notified: boolean | null; notifiedAt: string | null; reason: string | null;
-  };
-  clientsInformed: { informed: boolean | null; informedAt: string | null; reason: string | null };
-}
+type Breach = ResponseOf<'/api/privacy/breaches'>['breaches'][number];
+type Named = Breach['clients'][number];
+type Patch = BodyOf<'/api/privacy/breaches/{id}', 'patch'>;
+type Risk = Breach['risk'];
+const BREACHES = queryKeys.privacy('breaches');
 
 export function BreachRegister() {
-  const list = useLoad(() => get<{ breaches: Breach[] }>('/api/privacy/breaches'), []);
+  const list = useQuery({ queryKey: BREACHES, queryFn: () => dataOf(server.GET('/api/privacy/breaches')) });
   return (
     <section aria-labelledby="breaches-title">
       <h2 id="breaches-title">Datalekken</h2>
       <p>Een datalek met risico meldt u binnen 72 uur na ontdekking bij de Autoriteit Persoonsgegevens (AVG 33). Ook als u niet meldt, legt u hier vast waarom.</p>
-      {list.loading && <Loading what="Datalekken" />}
-      <ProblemBox problem={list.problem} />
+      {list.isPending && <Loading what="Datalekken" />}
+      <ProblemBox problem={problemOf(list.error)} />
       {list.data !== undefined && (list.data.breaches.length === 0
         ? <p>Geen datalekken vastgelegd.</p>
-        : <ul className="plain" data-testid="breaches">{list.data.breaches.map((b) => <BreachItem key={b.id} breach={b} onDone={list.reload} />)}</ul>)}
-      <NewBreach onDone={list.reload} />
+        : <ul className="plain" data-testid="breaches">{list.data.breaches.map((b) => <BreachItem key={b.id} breach={b} />)}</ul>)}
+      <NewBreach />
     </section>
   );
 }
 
 const names = (clients: readonly Named[]) => (clients.length === 0 ? 'nog niemand genoemd' : clients.map((c) => c.name).join(', '));
 
-function BreachItem({ breach: b, onDone }: { breach: Breach; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-  const send = (body: unknown) => {
-    setBusy(true);
-    setProblem(undefined);
-    api('PATCH', `/api/privacy/breaches/${b.id}`, body).then(onDone, (e: unknown) => setProblem(toProblem(e))).finally(() => setBusy(false));
-  };
+function BreachItem({ breach: b }: { breach: Breach }) {
+  const patch = useApiMutation({
+    mutationFn: (body: Patch) => dataOf(server.PATCH('/api/privacy/breaches/{id}', { params: { path: { id: b.id } }, body })),
+    invalidates: () => [BREACHES],
+  });
+  const send = (body: Patch) => patch.mutate(body);
+  const busy = patch.isPending;
   const open = b.status !== 'closed';
   return (
     <li className="card" data-testid="breach">
@@ -59,7 +57,7 @@ function BreachItem({ breach: b, onDone }: { breach: Breach; onDone: () => void 
       {b.riskAssessment !== null && <p>Beoordeling: {b.riskAssessment}</p>}
       <ApNotification breach={b} open={open} busy={busy} send={send} />
       <ClientsInformed breach={b} open={open} busy={busy} send={send} />
-      <ProblemBox problem={problem} />
+      <ProblemBox problem={problemOf(patch.error)} />
       {open && (
         <div className="actions">
           <AffectedClients breach={b} onSave={(clientIds) => send({ clientIds })} busy={busy} />
@@ -79,7 +77,7 @@ function BreachItem({ breach: b, onDone }: { breach: Breach; onDone: () => void 
 }
 
 /** AVG 33: notified to the AP by the deadline, or not with the reason; either is final. */
-function ApNotification({ breach: b, open, busy, send }: { breach: Breach; open: boolean; busy: boolean; send: (body: unknown) => void }) {
+function ApNotification({ breach: b, open, busy, send }: { breach: Breach; open: boolean; busy: boolean; send: (body: Patch) => void }) {
   const [reason, setReason] = useState('');
   const ap = b.apNotification;
   if (ap.notified === true) return <p>Gemeld bij de Autoriteit Persoonsgegevens{ap.notifiedAt === null ? '' : ` op ${formatDate(ap.notifiedAt)}`}.</p>;
@@ -105,7 +103,7 @@ function ApNotification({ breach: b, open, busy, send }: { breach: Breach; open:
 }
 
 /** AVG 34: with a high risk the clients are told without undue delay; not telling them needs a reason. Either is final. */
-function ClientsInformed({ breach: b, open, busy, send }: { breach: Breach; open: boolean; busy: boolean; send: (body: unknown) => void }) {
+function ClientsInformed({ breach: b, open, busy, send }: { breach: Breach; open: boolean; busy: boolean; send: (body: Patch) => void }) {
   const [reason, setReason] = useState('');
   const told = b.clientsInformed;
   if (told.informed === true) return <p>De betrokkenen zijn geïnformeerd{told.informedAt === null ? '' : ` op ${formatDate(told.informedAt)}`}.</p>;
@@ -154,9 +152,9 @@ function AffectedClients({ breach: b, onSave, busy }: { breach: Breach; onSave: 
 }
 
 /** The risk and its assessment, changed once the officer has assessed it (a breach made from an emergency review starts unassessed). */
-function RiskForm({ breach: b, onSave, busy }: { breach: Breach; onSave: (risk: string, assessment: string) => void; busy: boolean }) {
+function RiskForm({ breach: b, onSave, busy }: { breach: Breach; onSave: (risk: Risk, assessment: string) => void; busy: boolean }) {
   const [editing, setEditing] = useState(false);
-  const [risk, setRisk] = useState<string>(b.risk);
+  const [risk, setRisk] = useState<Risk>(b.risk);
   const [assessment, setAssessment] = useState(b.riskAssessment ?? '');
   const save = () => {
     onSave(risk, assessment);
@@ -165,7 +163,7 @@ function RiskForm({ breach: b, onSave, busy }: { breach: Breach; onSave: (risk: 
   if (!editing) return <button type="button" className="secondary" onClick={() => setEditing(true)}>Risico beoordelen</button>;
   return (
     <div className="subform card" role="group" aria-label="Risico beoordelen">
-      <Select label="Risico" value={risk} onChange={setRisk} options={RISKS} />
+      <Select label="Risico" value={risk} onChange={(v) => setRisk(v as Risk)} options={RISKS} />
       <TextArea label="Beoordeling van het risico" value={assessment} onChange={setAssessment} rows={2} />
       <div className="actions">
         <button type="button" disabled={busy} onClick={save}>Beoordeling opslaan</button>
@@ -192,23 +190,28 @@ function localNow(): string {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-function NewBreach({ onDone }: { onDone: () => void }) {
+function NewBreach() {
   const [description, setDescription] = useState('');
   const [discovered, setDiscovered] = useState(localNow);
-  const [risk, setRisk] = useState<keyof typeof RISKS>('not-assessed');
+  const [risk, setRisk] = useState<Risk>('not-assessed');
   const [assessment, setAssessment] = useState('');
   const [clients, setClients] = useState<Named[]>([]);
-  const save = useSubmit(() => post('/api/privacy/breaches', {
-    description, discoveredAt: new Date(discovered).toISOString(), clientIds: clients.map((c) => c.id), risk,
-    ...(assessment.trim() === '' ? {} : { riskAssessment: assessment }),
-  }), () => {
-    setDescription('');
-    setAssessment('');
-    setClients([]);
-    onDone();
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/privacy/breaches', {
+      body: {
+        description, discoveredAt: new Date(discovered).toISOString(), clientIds: clients.map((c) => c.id), risk,
+        ...(assessment.trim() === '' ? {} : { riskAssessment: assessment }),
+      },
+    })),
+    invalidates: () => [BREACHES],
+    onSuccess: () => {
+      setDescription('');
+      setAssessment('');
+      setClients([]);
+    },
   });
   return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-breach-title">
+    <form className="card" onSubmit={submitWith(() => save.mutate())} aria-labelledby="new-breach-title">
       <h3 id="new-breach-title">Datalek vastleggen</h3>
       <TextArea label="Wat is er gebeurd?" value={description} onChange={setDescription} required rows={3} />
       <TextInput label="Ontdekt op" type="datetime-local" value={discovered} onChange={setDiscovered} required hint="De 72 uur lopen vanaf dit moment." />
@@ -217,10 +220,10 @@ function NewBreach({ onDone }: { onDone: () => void }) {
         <ChosenClients clients={clients} onRemove={(id) => setClients((now) => now.filter((c) => c.id !== id))} />
         <ClientSearch label="Naam van een betrokken cliënt" choose="Toevoegen" exclude={clients.map((c) => c.id)} onChoose={(c) => setClients((now) => [...now, c])} />
       </fieldset>
-      <Select label="Risico" value={risk} onChange={(v) => setRisk(v as keyof typeof RISKS)} options={RISKS} />
+      <Select label="Risico" value={risk} onChange={(v) => setRisk(v as Risk)} options={RISKS} />
       <TextArea label="Beoordeling van het risico" value={assessment} onChange={setAssessment} rows={2} />
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Datalek vastleggen</button>
+      <ProblemBox problem={problemOf(save.error)} />
+      <button type="submit" disabled={save.isPending}>Datalek vastleggen</button>
     </form>
   );
 }

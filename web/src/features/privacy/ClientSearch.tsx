@@ -5,10 +5,11 @@
  * own, so it can sit inside another form: Enter in the field searches instead of sending the form around it.
  */
 import { useId, useState } from 'react';
-import { post } from '../../shared/api';
-import { ProblemBox, useSubmit } from '../../shared/components';
+import { dataOf, server, type ResponseOf } from '../../shared/api-client';
+import { ProblemBox } from '../../shared/components';
+import { problemOf, useApiMutation } from '../../shared/query';
 
-export interface FoundClient { id: string; name: string; birthYear: number }
+export type FoundClient = ResponseOf<'/api/privacy/access-log/clients', 'post'>['clients'][number];
 
 export function ClientSearch({ label, choose, onChoose, exclude = [] }: {
   /** The field's label, e.g. "Naam van de cliënt". */
@@ -22,9 +23,14 @@ export function ClientSearch({ label, choose, onChoose, exclude = [] }: {
   const id = useId();
   const [name, setName] = useState('');
   const [found, setFound] = useState<FoundClient[]>();
-  const search = useSubmit(() => post<{ clients: FoundClient[] }>('/api/privacy/access-log/clients', { name: name.trim() }), (answer) => setFound(answer.clients));
+  // A question, not a change: a POST only so that the name stays out of every URL; nothing becomes stale.
+  const search = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/privacy/access-log/clients', { body: { name: name.trim() } })),
+    invalidates: () => [],
+    onSuccess: (answer) => setFound(answer.clients),
+  });
   const offered = found?.filter((c) => !exclude.includes(c.id));
-  const ready = name.trim().length >= 2 && !search.busy;
+  const ready = name.trim().length >= 2 && !search.isPending;
   return (
     <div className="client-search">
       <div className="inline">
@@ -38,13 +44,13 @@ export function ClientSearch({ label, choose, onChoose, exclude = [] }: {
             onKeyDown={(e) => {
               if (e.key !== 'Enter') return;
               e.preventDefault();
-              if (ready) void search.submit();
+              if (ready) search.mutate();
             }}
           />
         </div>
-        <button type="button" className="secondary" disabled={!ready} onClick={() => void search.submit()}>Zoeken</button>
+        <button type="button" className="secondary" disabled={!ready} onClick={() => search.mutate()}>Zoeken</button>
       </div>
-      <ProblemBox problem={search.problem} />
+      <ProblemBox problem={problemOf(search.error)} />
       {offered !== undefined && (offered.length === 0
         ? <p role="status">Geen cliënt gevonden met deze naam.</p>
         : (

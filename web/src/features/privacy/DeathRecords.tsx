@@ -4,17 +4,17 @@
  * inspection after death, per person or for everyone (Jeugdwet 7.3.12a lid 1(a), lid 4). The API refuses whoever
  * may not record these (the holder or a manager may); the forms show that refusal.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get, post } from '../../shared/api';
-import { ProblemBox, Select, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { dataOf, server, type BodyOf } from '../../shared/api-client';
+import { ProblemBox, Select, TextInput } from '../../shared/components';
 import { formatDate, label } from '../../shared/labels';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import type { ClientDetail } from '../../shared/client-detail';
 
-interface DeathRecord { kind: string; diedOn: string | null; establishedHow: string | null; recordedBy: string; recordedAt: string; corrected: boolean }
-interface DeathHistory { current: { diedOn: string } | null; records: DeathRecord[] }
-interface Wish {
-  id: string; relationId: string | null; relationName: string | null; wish: string; expressedOn: string; expressedHow: string; recordedBy: string; replaced: boolean;
-}
+type Correction = BodyOf<'/api/clients/{clientId}/death/corrections'>;
+type WishBody = BodyOf<'/api/clients/{clientId}/wishes-after-death'>;
 
 const RECORD_KINDS: Record<string, string> = {
   'recorded': 'Overlijden vastgelegd',
@@ -33,16 +33,20 @@ const WISHES: Record<string, string> = {
 const EXPRESSED_HOW: Record<string, string> = { 'in-writing': 'Schriftelijk', 'electronic': 'Elektronisch' };
 
 export function DeathRecords({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
-  // Loaded again when the death card records the first death: before, the history and the correction form
-  // stayed hidden until the page was reloaded.
+  // Asked again when the death card records the first death (its time is part of the key): before, the history and
+  // the correction form stayed hidden until the page was reloaded.
   const recordedAt = client.death?.recordedAt ?? null;
-  const history = useLoad(() => get<DeathHistory>(`/api/clients/${client.id}/death`), [client.id, recordedAt]);
-  const wishes = useLoad(() => get<{ wishes: Wish[] }>(`/api/clients/${client.id}/wishes-after-death`), [client.id]);
-  const changed = () => {
-    history.reload();
-    wishes.reload();
-    onDone();
-  };
+  const clientId = client.id;
+  const history = useQuery({
+    queryKey: [...queryKeys.death(clientId), recordedAt],
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/death', { params: { path: { clientId } } })),
+  });
+  const wishes = useQuery({
+    queryKey: queryKeys.wishesAfterDeath(clientId),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/wishes-after-death', { params: { path: { clientId } } })),
+  });
+  // The mutations invalidate the death and wishes cards themselves; the client page reloads its own detail.
+  const changed = onDone;
   const records = history.data?.records ?? [];
   return (
     <div data-testid="death-records">
@@ -79,44 +83,52 @@ export function DeathRecords({ client, onDone }: { client: ClientDetail; onDone:
 }
 
 function CorrectionForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
-  const [correction, setCorrection] = useState('died-on');
+  const [correction, setCorrection] = useState<Correction['correction']>('died-on');
   const [diedOn, setDiedOn] = useState('');
-  const [establishedHow, setEstablishedHow] = useState('brp');
-  const save = useSubmit(() => post(`/api/clients/${clientId}/death/corrections`, {
-    correction, establishedHow, ...(correction === 'died-on' ? { diedOn } : {}),
-  }), onDone);
+  const [establishedHow, setEstablishedHow] = useState<Correction['establishedHow']>('brp');
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/death/corrections', {
+      params: { path: { clientId } }, body: { correction, establishedHow, ...(correction === 'died-on' ? { diedOn } : {}) },
+    })),
+    invalidates: () => [queryKeys.death(clientId), queryKeys.clientDetail(clientId)],
+    onSuccess: onDone,
+  });
   return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-label="Overlijden corrigeren">
+    <form className="card" onSubmit={submitWith(() => save.mutate())} aria-label="Overlijden corrigeren">
       <h4>Overlijden corrigeren</h4>
       <p className="hint">Het eerdere gegeven blijft staan en wordt getoond als gecorrigeerd.</p>
-      <Select label="Wat klopt er niet?" value={correction} onChange={setCorrection} options={CORRECTIONS} />
+      <Select label="Wat klopt er niet?" value={correction} onChange={(v) => setCorrection(v as Correction['correction'])} options={CORRECTIONS} />
       {correction === 'died-on' && <TextInput label="Juiste datum van overlijden" type="date" value={diedOn} onChange={setDiedOn} required />}
-      <Select label="Hoe is dit vastgesteld?" value={establishedHow} onChange={setEstablishedHow} options={ESTABLISHED_HOW} />
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Correctie vastleggen</button>
+      <Select label="Hoe is dit vastgesteld?" value={establishedHow} onChange={(v) => setEstablishedHow(v as Correction['establishedHow'])} options={ESTABLISHED_HOW} />
+      <ProblemBox problem={problemOf(save.error)} />
+      <button type="submit" disabled={save.isPending}>Correctie vastleggen</button>
     </form>
   );
 }
 
 function WishForm({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
   const [relationId, setRelationId] = useState('');
-  const [wish, setWish] = useState('consented');
+  const [wish, setWish] = useState<WishBody['wish']>('consented');
   const [expressedOn, setExpressedOn] = useState('');
-  const [expressedHow, setExpressedHow] = useState('in-writing');
+  const [expressedHow, setExpressedHow] = useState<WishBody['expressedHow']>('in-writing');
   const people: [string, string][] = [['', 'Iedereen'], ...client.relations.map((r): [string, string] => [r.id, `${r.givenNames} ${r.familyName}`])];
-  const save = useSubmit(() => post(`/api/clients/${client.id}/wishes-after-death`, {
-    wish, expressedOn, expressedHow, ...(relationId === '' ? {} : { relationId }),
-  }), onDone);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/wishes-after-death', {
+      params: { path: { clientId: client.id } }, body: { wish, expressedOn, expressedHow, ...(relationId === '' ? {} : { relationId }) },
+    })),
+    invalidates: () => [queryKeys.wishesAfterDeath(client.id)],
+    onSuccess: onDone,
+  });
   return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-label="Wens over inzage na overlijden vastleggen">
+    <form className="card" onSubmit={submitWith(() => save.mutate())} aria-label="Wens over inzage na overlijden vastleggen">
       <h4>Wens vastleggen</h4>
       <p className="hint">Alleen wat de cliënt vanaf 12 jaar schriftelijk of elektronisch vastlegde. Een latere wens over dezelfde persoon vervangt de eerdere.</p>
       <Select label="Over wie?" value={relationId} onChange={setRelationId} options={people} />
-      <Select label="Wat wilde de cliënt?" value={wish} onChange={setWish} options={WISHES} />
+      <Select label="Wat wilde de cliënt?" value={wish} onChange={(v) => setWish(v as WishBody['wish'])} options={WISHES} />
       <TextInput label="Datum waarop de cliënt dit vastlegde" type="date" value={expressedOn} onChange={setExpressedOn} required />
-      <Select label="Hoe?" value={expressedHow} onChange={setExpressedHow} options={EXPRESSED_HOW} />
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Wens vastleggen</button>
+      <Select label="Hoe?" value={expressedHow} onChange={(v) => setExpressedHow(v as WishBody['expressedHow'])} options={EXPRESSED_HOW} />
+      <ProblemBox problem={problemOf(save.error)} />
+      <button type="submit" disabled={save.isPending}>Wens vastleggen</button>
     </form>
   );
 }

@@ -1,22 +1,24 @@
 /** Disclosures of one client's data to others (003 §2.3.14): the list with its legal basis, and recording a new one. */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get, post } from '../../shared/api';
-import { Basis, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { dataOf, server, type BodyOf } from '../../shared/api-client';
+import { Basis, Loading, ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
 import { DISCLOSURE_BASES, DISCLOSURE_BASIS_CHOICES, PARTS, formatDate, label, today } from '../../shared/labels';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 
-interface Disclosure {
-  id: string; recipient: string; basis: string; part: string; disclosedOn: string; clientToldBeforehand: boolean; citations: string[];
-  researchGround: 'consent-not-possible' | 'consent-not-required' | null;
-}
+type NewDisclosureBody = BodyOf<'/api/clients/{clientId}/disclosures'>;
 /** Why research or statistics may go without consent (Jeugdwet 7.3.12 lid 1). */
 const RESEARCH_GROUNDS = {
   'consent-not-possible': 'Om toestemming vragen kan redelijkerwijs niet (en er zijn waarborgen voor de privacy)',
   'consent-not-required': 'Om toestemming vragen kan redelijkerwijs niet worden gevraagd (en de gegevens zijn niet tot de cliënt te herleiden)',
 };
-interface Consent { id: string; kind: string; recipient: string | null; purpose: string | null; active: boolean }
 
 export function ClientDisclosures({ clientId }: { clientId: string }) {
-  const list = useLoad(() => get<{ disclosures: Disclosure[] }>(`/api/clients/${clientId}/disclosures`), [clientId]);
+  const list = useQuery({
+    queryKey: queryKeys.disclosures(clientId),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/disclosures', { params: { path: { clientId } } })),
+  });
   const [adding, setAdding] = useState(false);
   return (
     <section aria-labelledby="disclosures-title">
@@ -27,14 +29,11 @@ export function ClientDisclosures({ clientId }: { clientId: string }) {
         <NewDisclosure
           clientId={clientId}
           onCancel={() => setAdding(false)}
-          onDone={() => {
-            setAdding(false);
-            list.reload();
-          }}
+          onDone={() => setAdding(false)}
         />
       )}
-      {list.loading && <Loading what="Verstrekkingen" />}
-      <ProblemBox problem={list.problem} />
+      {list.isPending && <Loading what="Verstrekkingen" />}
+      <ProblemBox problem={problemOf(list.error)} />
       {list.data !== undefined && (list.data.disclosures.length === 0
         ? <p>Er zijn nog geen gegevens verstrekt.</p>
         : (
@@ -56,7 +55,10 @@ export function ClientDisclosures({ clientId }: { clientId: string }) {
 }
 
 function NewDisclosure({ clientId, onDone, onCancel }: { clientId: string; onDone: () => void; onCancel: () => void }) {
-  const consents = useLoad(() => get<{ consents: Consent[] }>(`/api/clients/${clientId}/consents`), [clientId]);
+  const consents = useQuery({
+    queryKey: queryKeys.consents(clientId),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/consents', { params: { path: { clientId } } })),
+  });
   const [recipient, setRecipient] = useState('');
   const [basis, setBasis] = useState('consent');
   const [consentId, setConsentId] = useState('');
@@ -75,16 +77,21 @@ function NewDisclosure({ clientId, onDone, onCancel }: { clientId: string; onDon
   const research = basis === 'research' && withoutConsent;
   const usable: [string, string][] = (consents.data?.consents ?? []).filter((c) => c.kind === 'disclosure' && c.active)
     .map((c) => [c.id, `Toestemming: aan ${c.recipient ?? '?'} voor ${c.purpose ?? '?'}`]);
-  const save = useSubmit(() => post(`/api/clients/${clientId}/disclosures`, {
-    recipient, basis, part, what, disclosedOn, clientToldBeforehand: told,
-    ...((basis === 'consent' || (basis === 'research' && !withoutConsent)) && consentId !== '' ? { consentId } : {}),
-    ...(research
-      ? { research: { ground, notTraceable, publicInterestAndNecessary: publicInterest, clientObjected: objected, explanation: researchWhy.trim() } }
-      : {}),
-    ...(!told && notToldBecause.trim() !== '' ? { notToldBecause: notToldBecause.trim() } : {}),
-  }), onDone);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/disclosures', { params: { path: { clientId } }, body: {
+      recipient, basis: basis as NewDisclosureBody['basis'], part: part as NewDisclosureBody['part'], what, disclosedOn, clientToldBeforehand: told,
+      ...((basis === 'consent' || (basis === 'research' && !withoutConsent)) && consentId !== '' ? { consentId } : {}),
+      ...(research
+        ? { research: { ground, notTraceable, publicInterestAndNecessary: publicInterest, clientObjected: objected, explanation: researchWhy.trim() } }
+        : {}),
+      ...(!told && notToldBecause.trim() !== '' ? { notToldBecause: notToldBecause.trim() } : {}),
+    } })),
+    // The client's register, the organisation's register and the access log all show the new disclosure.
+    invalidates: () => [queryKeys.disclosures(clientId), queryKeys.privacy('disclosures'), queryKeys.accessLog(clientId)],
+    onSuccess: onDone,
+  });
   return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-disclosure-title">
+    <form className="card" onSubmit={submitWith(() => save.mutate())} aria-labelledby="new-disclosure-title">
       <h3 id="new-disclosure-title">Verstrekking vastleggen</h3>
       <TextInput label="Aan wie?" value={recipient} onChange={setRecipient} required />
       <Select label="Op welke grond?" value={basis} onChange={setBasis} options={DISCLOSURE_BASIS_CHOICES} />
@@ -117,9 +124,9 @@ function NewDisclosure({ clientId, onDone, onCancel }: { clientId: string; onDon
       <TextInput label="Datum" type="date" value={disclosedOn} onChange={setDisclosedOn} required />
       <label className="checkbox"><input type="checkbox" checked={told} onChange={(e) => setTold(e.target.checked)} /> De cliënt is vooraf verteld dat deze gegevens worden gegeven</label>
       {!told && <TextArea label="Waarom is de cliënt niet vooraf verteld?" value={notToldBecause} onChange={setNotToldBecause} rows={2} />}
-      <ProblemBox problem={save.problem} />
+      <ProblemBox problem={problemOf(save.error)} />
       <div className="actions">
-        <button type="submit" disabled={save.busy}>Verstrekking opslaan</button>
+        <button type="submit" disabled={save.isPending}>Verstrekking opslaan</button>
         <button type="button" className="secondary" onClick={onCancel}>Annuleren</button>
       </div>
     </form>

@@ -5,25 +5,21 @@
  * - `/privacy-beheerlog`: the administration log from the hash-chained access
  *   log, for the privacy officer.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get, post, toProblem, type Problem } from '../../shared/api';
-import { Basis, Loading, ProblemBox, useLoad, Wide, ConfirmButton } from '../../shared/components';
+import { dataOf, server, type ResponseOf } from '../../shared/api-client';
+import { Basis, Loading, ProblemBox, Wide, ConfirmButton } from '../../shared/components';
 import { ADMINISTRATION_ACTS, ORGANISATION_SETTINGS, ROLES, formatDate, label, settingValue } from '../../shared/labels';
+import { problemOf, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 
-interface Grant {
-  id: string;
-  employee: { id: string; username: string; displayName: string; functionTitle: string; currentRole: string | null; enrolled: boolean };
-  role: string;
-  reason: string;
-  requestedBy: { id: string; displayName: string };
-  requestedAt: string;
-  mayDecide: boolean;
-}
+type Grant = ResponseOf<'/api/role-grants'>['grants'][number];
+const GRANTS = queryKeys.admin('role-grants');
 
 const REASONS: Record<string, string> = { 'new-account': 'Nieuw account', 'role-change': 'Andere rol', 'reset': 'Account gereset' };
 
 export function RoleGrantsPage() {
-  const grants = useLoad(() => get<{ grants: Grant[] }>('/api/role-grants'), []);
+  const grants = useQuery({ queryKey: GRANTS, queryFn: () => dataOf(server.GET('/api/role-grants')) });
   return (
     <>
       <h1>Rollen goedkeuren</h1>
@@ -32,14 +28,14 @@ export function RoleGrantsPage() {
         Een tweede persoon keurt dat goed (vier-ogenprincipe). Keur pas goed als u de medewerker zelf heeft gesproken,
         en die bevestigt dat hij of zij de uitnodigingslink zelf heeft gebruikt.
       </p>
-      {grants.loading && <Loading what="Aanvragen" />}
-      <ProblemBox problem={grants.problem} />
+      {grants.isPending && <Loading what="Aanvragen" />}
+      <ProblemBox problem={problemOf(grants.error)} />
       {grants.data !== undefined && grants.data.grants.length === 0 && <p>Er wachten geen rollen op goedkeuring.</p>}
       {grants.data !== undefined && grants.data.grants.length > 0 && (
         <Wide label="Rollen die wachten op goedkeuring (tabel)">
           <table className="list" data-testid="role-grants">
             <thead><tr><th scope="col">Medewerker</th><th scope="col">Gevraagde rol</th><th scope="col">Nu</th><th scope="col">Waarom</th><th scope="col">Gevraagd door</th><th scope="col">Besluit</th></tr></thead>
-            <tbody>{grants.data.grants.map((g) => <GrantRow key={g.id} grant={g} onDecided={grants.reload} />)}</tbody>
+            <tbody>{grants.data.grants.map((g) => <GrantRow key={g.id} grant={g} />)}</tbody>
           </table>
         </Wide>
       )}
@@ -47,12 +43,17 @@ export function RoleGrantsPage() {
   );
 }
 
-function GrantRow({ grant: g, onDecided }: { grant: Grant; onDecided: () => void }) {
-  const [problem, setProblem] = useState<Problem>();
-  const decide = (action: 'approve' | 'refuse') => {
-    setProblem(undefined);
-    post(`/api/role-grants/${g.id}/${action}`).then(onDecided, (error: unknown) => setProblem(toProblem(error)));
-  };
+function GrantRow({ grant: g }: { grant: Grant }) {
+  // A decision changes the employee's role (the administrator's list) and is a line in the administration log.
+  const decision = useApiMutation({
+    mutationFn: async (action: 'approve' | 'refuse') => {
+      const params = { path: { grantId: g.id } };
+      if (action === 'approve') await dataOf(server.POST('/api/role-grants/{grantId}/approve', { params }));
+      else await dataOf(server.POST('/api/role-grants/{grantId}/refuse', { params }));
+    },
+    invalidates: () => [GRANTS, queryKeys.admin('employees'), queryKeys.admin('log')],
+  });
+  const decide = (action: 'approve' | 'refuse') => decision.mutate(action);
   return (
     <tr>
       <td>{g.employee.displayName} <span className="muted">(<code>{g.employee.username}</code>, {g.employee.functionTitle})</span></td>
@@ -72,26 +73,10 @@ function GrantRow({ grant: g, onDecided }: { grant: Grant; onDecided: () => void
               </div>
             )
           : <span className="muted">Een ander beslist (uw eigen rol)</span>}
-        <ProblemBox problem={problem} />
+        <ProblemBox problem={problemOf(decision.error)} />
       </td>
     </tr>
   );
-}
-
-interface Line {
-  seq: string;
-  at: string;
-  actor: { id: string | null; name: string | null; role: string | null };
-  act: string | null;
-  outcome: string;
-  subject: { id: string; name: string | null } | null;
-  role: string | null;
-  team: { id: string; name: string | null } | null;
-  setting: { name: string; from: string | null; to: string | null } | null;
-  operator: string | null;
-  route: string;
-  citations: string[];
-  address: string | null;
 }
 
 /** The act in words; an act this screen does not know yet (a newer server) still shows no raw code. */
@@ -102,7 +87,10 @@ function actLabel(act: string | null): string {
 
 export function AdminLogPage() {
   const [before, setBefore] = useState<string>();
-  const page = useLoad(() => get<{ lines: Line[]; nextBefore: string | null }>(`/api/admin-log?limit=100${before === undefined ? '' : `&before=${before}`}`), [before]);
+  const page = useQuery({
+    queryKey: queryKeys.admin('log', before),
+    queryFn: () => dataOf(server.GET('/api/admin-log', { params: { query: { limit: 100, ...(before === undefined ? {} : { before }) } } })),
+  });
   return (
     <>
       <h1>Beheerlogboek</h1>
@@ -110,8 +98,8 @@ export function AdminLogPage() {
         Alles wat in het beheer gebeurt: accounts, rollen, goedkeuringen, teams en privacy-instellingen, en pogingen die zijn
         geweigerd. Uit het beveiligde logboek; niemand kan regels wijzigen.
       </p>
-      {page.loading && <Loading what="Beheerlogboek" />}
-      <ProblemBox problem={page.problem} />
+      {page.isPending && <Loading what="Beheerlogboek" />}
+      <ProblemBox problem={problemOf(page.error)} />
       {page.data !== undefined && page.data.lines.length === 0 && <p>Er staat nog niets in het beheerlogboek.</p>}
       {page.data !== undefined && page.data.lines.length > 0 && (
         <>
@@ -146,7 +134,7 @@ export function AdminLogPage() {
               </tbody>
             </table>
           </Wide>
-          {page.data.nextBefore !== null && <button type="button" className="secondary" onClick={() => setBefore(page.data!.nextBefore!)}>Oudere regels</button>}
+          {page.data.nextBefore !== null && <button type="button" className="secondary" onClick={() => setBefore(page.data.nextBefore ?? undefined)}>Oudere regels</button>}
         </>
       )}
     </>

@@ -3,23 +3,21 @@
  * recorded it) and the open requests with their deadlines (the officer monitors that requests are answered in time,
  * AVG 39(1)(b); no content, no links into the dossier, which the officer does not read).
  */
-import { get } from '../../shared/api';
-import { Link, Loading, ProblemBox, useLoad, Wide } from '../../shared/components';
+import { useQuery } from '@tanstack/react-query';
+import { dataOf, server } from '../../shared/api-client';
+import { Link, Loading, ProblemBox, Wide } from '../../shared/components';
 import { DISCLOSURE_BASES, PARTS, REQUEST_KINDS, REQUEST_STATES, formatDate, label } from '../../shared/labels';
-
-interface RegisterRow {
-  id: string; clientId: string; clientName: string; recordedBy: string | null; recipient: string; basis: string; part: string; disclosedOn: string;
-  clientToldBeforehand: boolean; citations: string[];
-}
+import { problemOf } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 
 export function DisclosureRegister() {
-  const list = useLoad(() => get<{ disclosures: RegisterRow[] }>('/api/privacy/disclosures'), []);
+  const list = useQuery({ queryKey: queryKeys.privacy('disclosures'), queryFn: () => dataOf(server.GET('/api/privacy/disclosures')) });
   return (
     <section aria-labelledby="register-title">
       <h2 id="register-title">Register van verstrekkingen</h2>
       <p>Alle keren dat gegevens uit een dossier aan een ander zijn gegeven.</p>
-      {list.loading && <Loading what="Register" />}
-      <ProblemBox problem={list.problem} />
+      {list.isPending && <Loading what="Register" />}
+      <ProblemBox problem={problemOf(list.error)} />
       {list.data !== undefined && (list.data.disclosures.length === 0
         ? <p>Er zijn nog geen verstrekkingen vastgelegd.</p>
         : (
@@ -48,19 +46,17 @@ export function DisclosureRegister() {
   );
 }
 
-interface OpenRequest { requestId: string; clientId: string; clientName: string; kind: string; state: string; receivedOn: string; due: 'decision' | 'fulfilment'; deadline: string; overdue: boolean }
-
 /** The open requests of the whole organisation, earliest deadline first, late ones marked. */
 export function PrivacyRequests() {
-  const list = useLoad(() => get<{ requests: OpenRequest[] }>('/api/privacy/requests'), []);
+  const list = useQuery({ queryKey: queryKeys.privacy('requests'), queryFn: () => dataOf(server.GET('/api/privacy/requests')) });
   const rows = list.data?.requests ?? [];
   const late = rows.filter((r) => r.overdue).length;
   return (
     <section aria-labelledby="privacy-requests-title">
       <h2 id="privacy-requests-title">Verzoeken en hun termijnen</h2>
       <p>Alle lopende verzoeken van cliënten in de organisatie. U ziet of ze op tijd worden beantwoord; de inhoud ziet u hier niet.</p>
-      {list.loading && <Loading what="Verzoeken" />}
-      <ProblemBox problem={list.problem} />
+      {list.isPending && <Loading what="Verzoeken" />}
+      <ProblemBox problem={problemOf(list.error)} />
       {list.data !== undefined && (rows.length === 0
         ? <p>Er zijn geen lopende verzoeken.</p>
         : (

@@ -2,21 +2,24 @@
  * The privacy officer's registers: the retention review list and the organisation's term (Jeugdwet 7.3.8), and the
  * records of processing (AVG 30). The data breach register is BreachRegister.tsx.
  */
-import { useEffect, useState } from 'react';
-import { get, post, api, toProblem, type Problem } from '../../shared/api';
-import { Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit, Wide, ConfirmButton } from '../../shared/components';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { dataOf, server, type BodyOf, type ResponseOf } from '../../shared/api-client';
+import { ConfirmButton, Loading, ProblemBox, Select, TextArea, TextInput, Wide } from '../../shared/components';
 import { formatDate } from '../../shared/labels';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { ClientSearch, type FoundClient } from './ClientSearch';
 
-interface Review { clientId: string; name: string; birthDate: string; lastChange: string; keptUntil: string; status: 'pending' | 'confirmed' | 'held'; holdReason: string | null; holdId: string | null }
-interface Setting {
-  kind: 'years-after-last-change' | 'until-age' | null; termYears: number | null; age: number | null; ageOf: 'client' | 'youngest-child' | null;
-  reason: string | null; legalMinimumYears: number; warning: string | null;
-}
-interface DossierRetention {
-  clientId: string; lastChange: string; keptUntil: string | null; termEnd: string | null; warning: boolean; held: boolean;
-  goodCare: { until: string; reason: string; recordedBy: string; recordedAt: string } | null; explanation: string; holdId: string | null;
-}
+type Setting = ResponseOf<'/api/privacy/retention-settings'>;
+type Term = BodyOf<'/api/privacy/retention-settings', 'put'>['term'];
+type ReviewAction = 'confirm' | 'hold' | 'release';
+const REVIEWS = queryKeys.privacy('retention-reviews');
+const SETTING = queryKeys.privacy('retention-settings');
+/** One dossier's retention as the engine gives it. */
+const retentionOf = (clientId: string) => queryKeys.privacy('retention', clientId);
+/** What a hold, release, destruction or extension of one dossier makes stale: the review list, its retention, the client's cards. */
+const touched = (clientId: string) => [REVIEWS, retentionOf(clientId), queryKeys.client(clientId)];
 /** The kinds of 003 §3.2 the rules engine knows, in words. */
 const TERM_KINDS = {
   'years-after-last-change': 'Een aantal jaren na de laatste wijziging',
@@ -39,7 +42,7 @@ function HoldReference({ holdId }: { holdId: string }) {
 }
 
 /** A dossier needed for a procedure is held before its term ends, so no sweep lists it (003 §3.2); the officer finds it by name. */
-function HoldBeforeDue({ onHeld }: { onHeld: () => void }) {
+function HoldBeforeDue() {
   const [client, setClient] = useState<FoundClient>();
   const [reason, setReason] = useState('');
   const [held, setHeld] = useState<string>();
@@ -47,14 +50,19 @@ function HoldBeforeDue({ onHeld }: { onHeld: () => void }) {
     setHeld(undefined);
     setClient(c);
   };
-  const hold = useSubmit(() => post(`/api/privacy/retention-reviews/${encodeURIComponent(client?.id ?? '')}/hold`, { reason }), () => {
-    setHeld(client?.name);
-    setClient(undefined);
-    setReason('');
-    onHeld();
+  const hold = useApiMutation({
+    mutationFn: (chosen: FoundClient) => dataOf(server.POST('/api/privacy/retention-reviews/{clientId}/hold', {
+      params: { path: { clientId: chosen.id } }, body: { reason },
+    })),
+    invalidates: (_, chosen) => touched(chosen.id),
+    onSuccess: (_, chosen) => {
+      setHeld(chosen.name);
+      setClient(undefined);
+      setReason('');
+    },
   });
   return (
-    <form onSubmit={(e) => void hold.submit(e)} aria-labelledby="hold-title" className="card">
+    <form onSubmit={submitWith(() => client !== undefined && hold.mutate(client))} aria-labelledby="hold-title" className="card">
       <h3 id="hold-title">Dossier vasthouden voor een procedure</h3>
       <p>Is een dossier nodig voor een klacht, tuchtzaak of rechtszaak? Dan wordt het niet vernietigd zolang u het vasthoudt, ook als de bewaartermijn nog loopt.</p>
       {client === undefined
@@ -66,26 +74,32 @@ function HoldBeforeDue({ onHeld }: { onHeld: () => void }) {
             </p>
           )}
       <TextInput label="Waarvoor is het dossier nodig?" value={reason} onChange={setReason} required />
-      <ProblemBox problem={hold.problem} />
+      <ProblemBox problem={problemOf(hold.error)} />
       {held !== undefined && <p role="status" className="ok">Het dossier van {held} wordt vastgehouden.</p>}
-      <button type="submit" disabled={hold.busy || client === undefined}>Vasthouden</button>
+      <button type="submit" disabled={hold.isPending || client === undefined}>Vasthouden</button>
     </form>
   );
 }
 
 export function RetentionReview() {
-  const list = useLoad(() => get<{ reviews: Review[] }>('/api/privacy/retention-reviews'), []);
-  const [problem, setProblem] = useState<Problem>();
+  const list = useQuery({ queryKey: REVIEWS, queryFn: () => dataOf(server.GET('/api/privacy/retention-reviews')) });
   const [holdReason, setHoldReason] = useState('');
-  const act = (url: string, body?: unknown) => {
-    setProblem(undefined);
-    post(url, body).then(list.reload, (e: unknown) => setProblem(toProblem(e)));
-  };
+  const decide = useApiMutation({
+    mutationFn: async ({ clientId, action }: { clientId: string; action: ReviewAction }) => {
+      const params = { path: { clientId } };
+      if (action === 'confirm') await dataOf(server.POST('/api/privacy/retention-reviews/{clientId}/confirm', { params }));
+      else if (action === 'hold') await dataOf(server.POST('/api/privacy/retention-reviews/{clientId}/hold', { params, body: { reason: holdReason } }));
+      else await dataOf(server.POST('/api/privacy/retention-reviews/{clientId}/release', { params }));
+    },
+    invalidates: (_, { clientId }) => touched(clientId),
+  });
+  const act = (clientId: string, action: ReviewAction) => decide.mutate({ clientId, action });
   return (
     <section aria-labelledby="retention-title">
       <h2 id="retention-title">Bewaartermijnen</h2>
       <p>Deze dossiers zijn langer bewaard dan nodig (20 jaar na de laatste wijziging, Jeugdwet 7.3.8). Bevestig de vernietiging, of bewaar het dossier met een reden, bijvoorbeeld voor een procedure. Is de procedure voorbij, dan houdt u het dossier niet meer vast; de volgende controle bekijkt het dan opnieuw.</p>
-      <ProblemBox problem={list.problem ?? problem} />
+      {list.isPending && <Loading what="Bewaartermijnen" />}
+      <ProblemBox problem={problemOf(list.error) ?? problemOf(decide.error)} />
       {list.data !== undefined && (list.data.reviews.length === 0
         ? <p>Er zijn nu geen dossiers om te beoordelen.</p>
         : (
@@ -105,12 +119,12 @@ export function RetentionReview() {
                         <td>
                           {r.status === 'pending' && (
                             <>
-                              <ConfirmButton className="" question={`Het dossier van ${r.name} vernietigen? Dit kan niet ongedaan worden gemaakt.`} confirm="Ja, vernietigen" onConfirm={() => act(`/api/privacy/retention-reviews/${r.clientId}/confirm`)}>Vernietigen</ConfirmButton>
-                              <button type="button" className="secondary" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/hold`, { reason: holdReason })}>Bewaren</button>
+                              <ConfirmButton className="" question={`Het dossier van ${r.name} vernietigen? Dit kan niet ongedaan worden gemaakt.`} confirm="Ja, vernietigen" onConfirm={() => act(r.clientId, 'confirm')}>Vernietigen</ConfirmButton>
+                              <button type="button" className="secondary" onClick={() => act(r.clientId, 'hold')}>Bewaren</button>
                             </>
                           )}
                           {r.status === 'held' && (
-                            <button type="button" className="secondary" onClick={() => act(`/api/privacy/retention-reviews/${r.clientId}/release`)}>Procedure voorbij: niet meer vasthouden</button>
+                            <button type="button" className="secondary" onClick={() => act(r.clientId, 'release')}>Procedure voorbij: niet meer vasthouden</button>
                           )}
                         </td>
                       </tr>
@@ -120,7 +134,7 @@ export function RetentionReview() {
               </Wide>
             </>
           ))}
-      <HoldBeforeDue onHeld={list.reload} />
+      <HoldBeforeDue />
       <DossierRetentionCard />
       <RetentionSetting />
     </section>
@@ -137,17 +151,20 @@ function termText(s: Setting): string {
 }
 
 function RetentionSetting() {
-  const setting = useLoad(() => get<Setting>('/api/privacy/retention-settings'), []);
+  const setting = useQuery({ queryKey: SETTING, queryFn: () => dataOf(server.GET('/api/privacy/retention-settings')) });
   const [kind, setKind] = useState<keyof typeof TERM_KINDS>('years-after-last-change');
   const [number, setNumber] = useState('');
   const [reason, setReason] = useState('');
-  const term = () => kind === 'years-after-last-change'
+  const term = (): Term => kind === 'years-after-last-change'
     ? { kind, years: Number(number) }
     : { kind: 'until-age', age: Number(number), ageOf: kind === 'client-age' ? 'client' : 'youngest-child' };
-  const save = useSubmit(() => api('PUT', '/api/privacy/retention-settings', { term: term(), reason }), setting.reload);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.PUT('/api/privacy/retention-settings', { body: { term: term(), reason } })),
+    invalidates: () => [SETTING, queryKeys.privacy('retention')],
+  });
   const s = setting.data;
   return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="term-title">
+    <form className="card" onSubmit={submitWith(() => save.mutate())} aria-labelledby="term-title">
       <h3 id="term-title">Bewaartermijn van de organisatie</h3>
       {s !== undefined && <p>Wettelijk minimum: {s.legalMinimumYears} jaar na de laatste wijziging. {termText(s)}</p>}
       {s?.warning !== null && s?.warning !== undefined && <p className="warning" role="status">{s.warning}</p>}
@@ -161,8 +178,8 @@ function RetentionSetting() {
         required
       />
       <TextArea label="Waarom zo lang?" value={reason} onChange={setReason} required rows={2} />
-      <ProblemBox problem={save.problem} />
-      <button type="submit" disabled={save.busy}>Termijn opslaan</button>
+      <ProblemBox problem={problemOf(setting.error) ?? problemOf(save.error)} />
+      <button type="submit" disabled={save.isPending}>Termijn opslaan</button>
     </form>
   );
 }
@@ -174,36 +191,38 @@ function RetentionSetting() {
  */
 function DossierRetentionCard() {
   const [client, setClient] = useState<FoundClient>();
-  const [shown, setShown] = useState<DossierRetention>();
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
-  const id = () => encodeURIComponent(client?.id ?? '');
-  const look = useSubmit((): Promise<DossierRetention> => get<DossierRetention>(`/api/privacy/retention/${id()}`), setShown);
-  const extend = useSubmit(() => api<DossierRetention>('PUT', `/api/privacy/retention/${id()}/good-care`, { until, reason }), (v) => {
-    setShown(v);
-    setUntil('');
-    setReason('');
-  });
-  const end = useSubmit(() => api<DossierRetention>('DELETE', `/api/privacy/retention/${id()}/good-care`), setShown);
+  const clientId = client?.id ?? '';
   // Looked up as soon as a client is chosen: the choice is the question.
-  const { submit: lookUp } = look;
-  useEffect(() => {
-    if (client !== undefined) void lookUp();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per chosen client
-  }, [client]);
+  const look = useQuery({
+    queryKey: retentionOf(clientId),
+    queryFn: () => dataOf(server.GET('/api/privacy/retention/{clientId}', { params: { path: { clientId } } })),
+    enabled: client !== undefined,
+  });
+  const shown = client === undefined ? undefined : look.data;
+  const extend = useApiMutation({
+    mutationFn: () => dataOf(server.PUT('/api/privacy/retention/{clientId}/good-care', { params: { path: { clientId } }, body: { until, reason } })),
+    invalidates: () => touched(clientId),
+    onSuccess: () => {
+      setUntil('');
+      setReason('');
+    },
+  });
+  const end = useApiMutation({
+    mutationFn: () => dataOf(server.DELETE('/api/privacy/retention/{clientId}/good-care', { params: { path: { clientId } } })),
+    invalidates: () => touched(clientId),
+  });
   return (
     <section className="card" aria-labelledby="dossier-retention-title">
       <h3 id="dossier-retention-title">Bewaren van één dossier</h3>
       <ClientSearch
         label="Naam van de cliënt om te bekijken"
         choose="Bekijken"
-        onChoose={(c) => {
-          setShown(undefined);
-          setClient(c);
-        }}
+        onChoose={setClient}
       />
-      {look.busy && <Loading what="Bewaartermijn" />}
-      <ProblemBox problem={look.problem} />
+      {client !== undefined && look.isPending && <Loading what="Bewaartermijn" />}
+      <ProblemBox problem={problemOf(look.error)} />
       {client !== undefined && shown !== undefined && <h4>Dossier van {client.name}</h4>}
       {shown !== undefined && (
         <div data-testid="dossier-retention">
@@ -222,17 +241,17 @@ function DossierRetentionCard() {
           {shown.goodCare !== null && (
             <p>
               Langer bewaren voor goede zorg tot en met {formatDate(shown.goodCare.until)}: {shown.goodCare.reason}{' '}
-              <ConfirmButton disabled={end.busy} question="De verlenging beëindigen? Dan geldt weer de gewone bewaartermijn." confirm="Ja, beëindigen" onConfirm={() => void end.submit()}>Verlenging beëindigen</ConfirmButton>
+              <ConfirmButton disabled={end.isPending} question="De verlenging beëindigen? Dan geldt weer de gewone bewaartermijn." confirm="Ja, beëindigen" onConfirm={() => end.mutate()}>Verlenging beëindigen</ConfirmButton>
             </p>
           )}
-          <ProblemBox problem={end.problem} />
-          <form onSubmit={(e) => void extend.submit(e)} aria-labelledby="good-care-title">
+          <ProblemBox problem={problemOf(end.error)} />
+          <form onSubmit={submitWith(() => extend.mutate())} aria-labelledby="good-care-title">
             <h4 id="good-care-title">Langer bewaren omdat goede zorg dat vraagt</h4>
             <p>Bijvoorbeeld bij seksueel misbruik. Dit is iets anders dan vasthouden voor een procedure: u kiest een einddatum en schrijft de reden op.</p>
             <TextInput label="Bewaren tot en met" type="date" value={until} onChange={setUntil} required />
             <TextArea label="Waarom vraagt goede zorg dit?" value={reason} onChange={setReason} required rows={2} />
-            <ProblemBox problem={extend.problem} />
-            <button type="submit" disabled={extend.busy}>Verlenging vastleggen</button>
+            <ProblemBox problem={problemOf(extend.error)} />
+            <button type="submit" disabled={extend.isPending}>Verlenging vastleggen</button>
           </form>
         </div>
       )}
@@ -240,16 +259,14 @@ function DossierRetentionCard() {
   );
 }
 
-interface Activity { id: string; standard: boolean; name: string; purpose: string; legalBasis: string; dataSubjects: string[]; dataCategories: string[]; recipients: string[]; retention: string; security: string }
-
 export function ProcessingRecords() {
-  const list = useLoad(() => get<{ activities: Activity[] }>('/api/privacy/processing-activities'), []);
+  const list = useQuery({ queryKey: queryKeys.privacy('processing-activities'), queryFn: () => dataOf(server.GET('/api/privacy/processing-activities')) });
   return (
     <section aria-labelledby="processing-title">
       <h2 id="processing-title">Verwerkingsregister</h2>
       <p>Welke persoonsgegevens de organisatie verwerkt, waarvoor, op welke grond en hoe lang (AVG 30).</p>
-      {list.loading && <Loading what="Verwerkingen" />}
-      <ProblemBox problem={list.problem} />
+      {list.isPending && <Loading what="Verwerkingen" />}
+      <ProblemBox problem={problemOf(list.error)} />
       {list.data !== undefined && (
         <Wide label="Verwerkingsregister (tabel)">
           <table className="list" data-testid="processing-activities">

@@ -8,14 +8,20 @@
  * letting them fill in a form the server refuses (issue 15). The server stays
  * the judge.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get, post, toProblem, type Problem } from '../../shared/api';
-import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
-import { formatDate, today } from '../../shared/labels';
+import { dataOf, server, type BodyOf, type ResponseOf } from '../../shared/api-client';
+import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
+import { formatDate, label, today } from '../../shared/labels';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { match } from '../../shared/router';
 import { decideRegisterAccess, type Register, type RegisterAction } from '../../../../src/registers/register-policy.js';
 import type { EmployeeRole } from '../../../../src/organisation/employee-roles.js';
-import type { Me } from '../auth/Login';
+
+const COMPLAINTS = queryKeys.registers('complaints');
+const INCIDENTS = queryKeys.registers('incidents');
+const PROSPECTIVE = queryKeys.registers('prospective-clients');
 
 const SECTIONS: [string, string][] = [['/registers', 'Klachten'], ['/registers/incidenten', 'Incidenten en calamiteiten'], ['/registers/aanmeldingen', 'Aanmeldingen']];
 const OUTCOMES = { 'founded': 'Gegrond', 'partly-founded': 'Deels gegrond', 'unfounded': 'Ongegrond', 'withdrawn': 'Ingetrokken', 'settled': 'Opgelost' };
@@ -39,7 +45,7 @@ function NotForYou({ title, decision }: { title: string; decision: ReturnType<ty
 
 export function RegistersPage({ path }: { path: string }) {
   // The logged-in role, asked of the server (App passes this page no session).
-  const me = useLoad(() => get<Me>('/api/auth/me'), []);
+  const me = useQuery({ queryKey: queryKeys.me, queryFn: () => dataOf(server.GET('/api/auth/me')) });
   const role = me.data?.role as EmployeeRole | undefined;
   return (
     <>
@@ -48,8 +54,8 @@ export function RegistersPage({ path }: { path: string }) {
       <nav aria-label="Registers" className="tabs">
         <ul>{SECTIONS.map(([to, text]) => <li key={to}><Link to={to} current={path === to}>{text}</Link></li>)}</ul>
       </nav>
-      {me.loading && <Loading what="Registers" />}
-      <ProblemBox problem={me.problem} />
+      {me.isPending && <Loading what="Registers" />}
+      <ProblemBox problem={problemOf(me.error)} />
       {role !== undefined && path === '/registers' && <Complaints role={role} />}
       {role !== undefined && match('/registers/incidenten', path) !== undefined && <Incidents role={role} />}
       {role !== undefined && match('/registers/aanmeldingen', path) !== undefined && <ProspectiveClients role={role} />}
@@ -57,100 +63,106 @@ export function RegistersPage({ path }: { path: string }) {
   );
 }
 
-interface Complaint { id: string; receivedOn: string; complainant: string; summary: string; closedOn: string | null; outcome: keyof typeof OUTCOMES | null; keepUntil: string | null }
+type Complaint = ResponseOf<'/api/registers/complaints'>['complaints'][number];
+type Outcome = BodyOf<'/api/registers/complaints/{id}/close'>['outcome'];
 
 function Complaints({ role }: { role: EmployeeRole }) {
   const read = mayIn(role, 'complaints', 'read');
   const record = mayIn(role, 'complaints', 'record');
   const handle = mayIn(role, 'complaints', 'handle');
-  const list = useLoad(() => (read.allowed ? get<{ complaints: Complaint[] }>('/api/registers/complaints') : Promise.resolve(undefined)), [read.allowed]);
+  const list = useQuery({ queryKey: COMPLAINTS, queryFn: () => dataOf(server.GET('/api/registers/complaints')), enabled: read.allowed });
   const [complainant, setComplainant] = useState('');
   const [summary, setSummary] = useState('');
-  const save = useSubmit(() => post('/api/registers/complaints', { receivedOn: today(), complainant, summary }), () => {
-    setSummary('');
-    list.reload();
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/registers/complaints', { body: { receivedOn: today(), complainant, summary } })),
+    invalidates: () => [COMPLAINTS],
+    onSuccess: () => setSummary(''),
   });
   return (
     <section aria-labelledby="complaints-title">
       <h2 id="complaints-title">Klachten</h2>
       {!read.allowed && <NotForYou title="Klachten inzien" decision={read} />}
-      {list.loading && <Loading what="Klachten" />}
-      <ProblemBox problem={list.problem} />
+      {read.allowed && list.isPending && <Loading what="Klachten" />}
+      <ProblemBox problem={problemOf(list.error)} />
       {list.data !== undefined && (list.data.complaints.length === 0
         ? <p>Er zijn geen klachten vastgelegd.</p>
         : (
             <ul className="plain" data-testid="complaints">
-              {list.data.complaints.map((c) => <ComplaintItem key={c.id} complaint={c} onDone={list.reload} mayHandle={handle.allowed} />)}
+              {list.data.complaints.map((c) => <ComplaintItem key={c.id} complaint={c} mayHandle={handle.allowed} />)}
             </ul>
           ))}
       {!record.allowed && <NotForYou title="Klacht vastleggen" decision={record} />}
       {record.allowed && (
-        <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-complaint-title">
+        <form className="card" onSubmit={submitWith(() => save.mutate())} aria-labelledby="new-complaint-title">
           <h3 id="new-complaint-title">Klacht vastleggen</h3>
           <TextInput label="Van wie is de klacht?" value={complainant} onChange={setComplainant} required />
           <TextArea label="Waar gaat de klacht over?" value={summary} onChange={setSummary} required rows={3} />
-          <ProblemBox problem={save.problem} />
-          <button type="submit" disabled={save.busy}>Klacht vastleggen</button>
+          <ProblemBox problem={problemOf(save.error)} />
+          <button type="submit" disabled={save.isPending}>Klacht vastleggen</button>
         </form>
       )}
     </section>
   );
 }
 
-function ComplaintItem({ complaint: c, onDone, mayHandle }: { complaint: Complaint; onDone: () => void; mayHandle: boolean }) {
-  const [outcome, setOutcome] = useState<keyof typeof OUTCOMES>('unfounded');
+function ComplaintItem({ complaint: c, mayHandle }: { complaint: Complaint; mayHandle: boolean }) {
+  const [outcome, setOutcome] = useState<Outcome>('unfounded');
   const [resolution, setResolution] = useState('');
-  const close = useSubmit(() => post(`/api/registers/complaints/${c.id}/close`, { closedOn: today(), outcome, resolution }), onDone);
+  const close = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/registers/complaints/{id}/close', { params: { path: { id: c.id } }, body: { closedOn: today(), outcome, resolution } })),
+    invalidates: () => [COMPLAINTS],
+  });
   return (
     <li className="card">
       <p><strong>{c.complainant}</strong>, ontvangen {formatDate(c.receivedOn)}: {c.summary}</p>
       {c.closedOn === null && !mayHandle && <p className="meta">Nog niet afgehandeld. De leidinggevende handelt klachten af.</p>}
       {c.closedOn === null && mayHandle
         ? (
-            <form onSubmit={(e) => void close.submit(e)}>
-              <Select label="Uitkomst" value={outcome} onChange={(v) => setOutcome(v as keyof typeof OUTCOMES)} options={OUTCOMES} />
+            <form onSubmit={submitWith(() => close.mutate())}>
+              <Select label="Uitkomst" value={outcome} onChange={(v) => setOutcome(v as Outcome)} options={OUTCOMES} />
               <TextArea label="Afhandeling" value={resolution} onChange={setResolution} required rows={2} />
-              <ProblemBox problem={close.problem} />
-              <button type="submit" disabled={close.busy}>Klacht afsluiten</button>
+              <ProblemBox problem={problemOf(close.error)} />
+              <button type="submit" disabled={close.isPending}>Klacht afsluiten</button>
             </form>
           )
-        : c.closedOn !== null && <p>Afgesloten {formatDate(c.closedOn)}: {c.outcome === null ? '' : OUTCOMES[c.outcome]}. Bewaard tot {formatDate(c.keepUntil)}.</p>}
+        : c.closedOn !== null && <p>Afgesloten {formatDate(c.closedOn)}: {c.outcome === null ? '' : label(OUTCOMES, c.outcome)}. Bewaard tot {formatDate(c.keepUntil)}.</p>}
     </li>
   );
 }
 
-interface Incident { id: string; kind: keyof typeof INCIDENT_KINDS; occurredOn: string; description: string; clientIds: string[]; inspectorateReportPending: boolean; reportedToInspectorateOn: string | null }
+type Kind = BodyOf<'/api/registers/incidents'>['kind'];
 
 function Incidents({ role }: { role: EmployeeRole }) {
   const read = mayIn(role, 'incidents', 'read');
   const record = mayIn(role, 'incidents', 'record');
   const handle = mayIn(role, 'incidents', 'handle');
-  const list = useLoad(() => (read.allowed ? get<{ incidents: Incident[] }>('/api/registers/incidents') : Promise.resolve(undefined)), [read.allowed]);
-  const [kind, setKind] = useState<keyof typeof INCIDENT_KINDS>('incident');
+  const list = useQuery({ queryKey: INCIDENTS, queryFn: () => dataOf(server.GET('/api/registers/incidents')), enabled: read.allowed });
+  const [kind, setKind] = useState<Kind>('incident');
   const [occurredOn, setOccurredOn] = useState(today());
   const [description, setDescription] = useState('');
-  const [problem, setProblem] = useState<Problem>();
-  const save = useSubmit(() => post('/api/registers/incidents', { kind, occurredOn, clientIds: [], description }), () => {
-    setDescription('');
-    list.reload();
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/registers/incidents', { body: { kind, occurredOn, clientIds: [], description } })),
+    invalidates: () => [INCIDENTS],
+    onSuccess: () => setDescription(''),
   });
-  const report = (id: string) => {
-    setProblem(undefined);
-    post(`/api/registers/incidents/${id}/inspectorate-report`, { reportedOn: today() }).then(list.reload, (e: unknown) => setProblem(toProblem(e)));
-  };
+  const reported = useApiMutation({
+    mutationFn: (id: string) => dataOf(server.POST('/api/registers/incidents/{id}/inspectorate-report', { params: { path: { id } }, body: { reportedOn: today() } })),
+    invalidates: () => [INCIDENTS],
+  });
+  const report = (id: string) => reported.mutate(id);
   return (
     <section aria-labelledby="incidents-title">
       <h2 id="incidents-title">Incidenten en calamiteiten</h2>
       <p>Een calamiteit of geweld in de hulprelatie meldt u bij de Inspectie Gezondheidszorg en Jeugd (Jeugdwet 4.1.8).</p>
       {!read.allowed && <NotForYou title="Incidenten inzien" decision={read} />}
-      {list.loading && <Loading what="Incidenten" />}
-      <ProblemBox problem={list.problem ?? problem} />
+      {read.allowed && list.isPending && <Loading what="Incidenten" />}
+      <ProblemBox problem={problemOf(list.error) ?? problemOf(reported.error)} />
       {list.data !== undefined && list.data.incidents.length === 0 && <p>Er zijn geen incidenten vastgelegd.</p>}
       {list.data !== undefined && list.data.incidents.length > 0 && (
         <ul className="plain" data-testid="incidents">
           {list.data.incidents.map((i) => (
             <li key={i.id} className="card">
-              <p><strong>{INCIDENT_KINDS[i.kind]}</strong> op {formatDate(i.occurredOn)}: {i.description}</p>
+              <p><strong>{label(INCIDENT_KINDS, i.kind)}</strong> op {formatDate(i.occurredOn)}: {i.description}</p>
               {i.inspectorateReportPending && (
                 <p className="warning">
                   Nog melden bij de inspectie.{' '}
@@ -166,43 +178,41 @@ function Incidents({ role }: { role: EmployeeRole }) {
       )}
       {!record.allowed && <NotForYou title="Incident vastleggen" decision={record} />}
       {record.allowed && (
-        <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-incident-title">
+        <form className="card" onSubmit={submitWith(() => save.mutate())} aria-labelledby="new-incident-title">
           <h3 id="new-incident-title">Incident vastleggen</h3>
-          <Select label="Soort" value={kind} onChange={(v) => setKind(v as keyof typeof INCIDENT_KINDS)} options={INCIDENT_KINDS} />
+          <Select label="Soort" value={kind} onChange={(v) => setKind(v as Kind)} options={INCIDENT_KINDS} />
           <TextInput label="Datum" type="date" value={occurredOn} onChange={setOccurredOn} required />
           <TextArea label="Wat is er gebeurd?" value={description} onChange={setDescription} required rows={3} />
-          <ProblemBox problem={save.problem} />
-          <button type="submit" disabled={save.busy}>Incident vastleggen</button>
+          <ProblemBox problem={problemOf(save.error)} />
+          <button type="submit" disabled={save.isPending}>Incident vastleggen</button>
         </form>
       )}
     </section>
   );
 }
 
-interface Prospective { id: string; registeredOn: string; name: string; contact: string; question: string; keepUntil: string }
-
 function ProspectiveClients({ role }: { role: EmployeeRole }) {
   const read = mayIn(role, 'prospective-clients', 'read');
   const record = mayIn(role, 'prospective-clients', 'record');
-  const list = useLoad(
-    () => (read.allowed ? get<{ prospectiveClients: Prospective[] }>('/api/registers/prospective-clients') : Promise.resolve(undefined)),
-    [read.allowed],
-  );
+  const list = useQuery({ queryKey: PROSPECTIVE, queryFn: () => dataOf(server.GET('/api/registers/prospective-clients')), enabled: read.allowed });
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
   const [question, setQuestion] = useState('');
-  const save = useSubmit(() => post('/api/registers/prospective-clients', { registeredOn: today(), name, contact, question }), () => {
-    setName('');
-    setQuestion('');
-    list.reload();
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/registers/prospective-clients', { body: { registeredOn: today(), name, contact, question } })),
+    invalidates: () => [PROSPECTIVE],
+    onSuccess: () => {
+      setName('');
+      setQuestion('');
+    },
   });
   return (
     <section aria-labelledby="prospective-title">
       <h2 id="prospective-title">Aanmeldingen</h2>
       <p>Aanmeldingen worden 6 maanden bewaard en daarna vernietigd.</p>
       {!read.allowed && <NotForYou title="Aanmeldingen inzien" decision={read} />}
-      {list.loading && <Loading what="Aanmeldingen" />}
-      <ProblemBox problem={list.problem} />
+      {read.allowed && list.isPending && <Loading what="Aanmeldingen" />}
+      <ProblemBox problem={problemOf(list.error)} />
       {list.data !== undefined && list.data.prospectiveClients.length === 0 && <p>Er zijn geen aanmeldingen.</p>}
       {list.data !== undefined && list.data.prospectiveClients.length > 0 && (
         <ul className="plain" data-testid="prospective-clients">
@@ -211,13 +221,13 @@ function ProspectiveClients({ role }: { role: EmployeeRole }) {
       )}
       {!record.allowed && <NotForYou title="Aanmelding vastleggen" decision={record} />}
       {record.allowed && (
-        <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-prospective-title">
+        <form className="card" onSubmit={submitWith(() => save.mutate())} aria-labelledby="new-prospective-title">
           <h3 id="new-prospective-title">Aanmelding vastleggen</h3>
           <TextInput label="Naam" value={name} onChange={setName} required />
           <TextInput label="Contact" value={contact} onChange={setContact} required />
           <TextArea label="Hulpvraag" value={question} onChange={setQuestion} required rows={2} />
-          <ProblemBox problem={save.problem} />
-          <button type="submit" disabled={save.busy}>Aanmelding vastleggen</button>
+          <ProblemBox problem={problemOf(save.error)} />
+          <button type="submit" disabled={save.isPending}>Aanmelding vastleggen</button>
         </form>
       )}
     </section>
