@@ -34,15 +34,8 @@ const PLUMBING = new Set(['web/src/shared/api.ts', 'web/src/shared/api-client.ts
 
 const STILL_ON_THE_OLD_WAY: readonly string[] = [
   // client
-  'web/src/features/client/Competence.tsx',
   'web/src/features/client/EmergencyAccess.tsx',
-  'web/src/features/client/EndOfCare.tsx',
-  'web/src/features/client/Identity.tsx',
-  'web/src/features/client/InternObjection.tsx',
-  'web/src/features/client/Messages.tsx',
-  'web/src/features/client/PortalInvitation.tsx',
   'web/src/features/client/PortalRelease.tsx',
-  'web/src/features/client/Relations.tsx',
   'web/src/features/client/Shielding.tsx',
   'web/src/features/client/Timeline.tsx',
   'web/src/features/client/Transfer.tsx',
