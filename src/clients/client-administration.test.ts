@@ -69,13 +69,9 @@ describe('daily administration, as the screens read it', () => {
   it('after the holder hands the dossier to a colleague in the team, the overview names the new holder from that day', async () => {
     const successor = await h.employee({ role: 'care-professional', name: 'Nina Nieuw' });
     await h.relate(clientId, successor, 'member');
-    const team = (await h.request({ method: 'GET', url: `/api/clients/${clientId}/care-team`, cookie: holderCookie })).json().members as { id: string; relation: string; employee: { id: string } }[];
-    const holdership = team.find((m) => m.relation === 'holder' && m.employee.id === holder.id)!;
-    // As the screen does it: the successor holds from tomorrow, the current holdership ends today.
-    const added = await h.request({ method: 'POST', url: `/api/clients/${clientId}/care-team`, cookie: holderCookie, body: { employeeId: successor.id, relation: 'holder', startsOn: '2026-11-23' } });
-    expect(added.statusCode).toBe(201);
-    const ended = await h.request({ method: 'POST', url: `/api/clients/${clientId}/care-team/${holdership.id}/end`, cookie: holderCookie, body: { endsOn: '2026-11-22' } });
-    expect(ended.statusCode).toBe(200);
+    // As the screen does it (one call, POST …/care-team/hand-over): the successor holds from tomorrow, the current holdership ends today.
+    const handed = await h.request({ method: 'POST', url: `/api/clients/${clientId}/care-team/hand-over`, cookie: holderCookie, body: { employeeId: successor.id, holderFrom: '2026-11-23', formerHolderStays: false } });
+    expect(handed.statusCode, handed.body).toBe(200);
     expect((await overview(holderCookie)).dossier.holder).toMatchObject({ id: holder.id, name: 'Hanna Houder' });
     h.clock.advance(24 * 3600 * 1000);
     try {

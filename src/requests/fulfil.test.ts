@@ -169,10 +169,7 @@ describe('restriction of processing (AVG 18)', () => {
     expect((await fulfil(clientId, requestId)).json()).toMatchObject({ state: 'fulfilled' });
     // The dossier is handed over in the care team: the new holder from 10 November, the first one's holdership ended the day before.
     const successor = await h.employee({ role: 'care-professional' });
-    expect((await post(`/api/clients/${clientId}/care-team`, { employeeId: successor.id, relation: 'holder', startsOn: '2026-11-10' })).statusCode).toBe(201);
-    const team = (await get(`/api/clients/${clientId}/care-team`)).json<{ members: { id: string; employee: { id: string }; relation: string }[] }>();
-    const formerHoldership = team.members.find((m) => m.employee.id === holder.id && m.relation === 'holder')!;
-    expect((await post(`/api/clients/${clientId}/care-team/${formerHoldership.id}/end`, { endsOn: '2026-11-09' })).statusCode).toBe(200);
+    expect((await post(`/api/clients/${clientId}/care-team/hand-over`, { employeeId: successor.id, holderFrom: '2026-11-10', formerHolderStays: false })).statusCode).toBe(200);
     const body = { reason: 'De juistheid is gecontroleerd; de cliënt is geïnformeerd.', clientInformedOn: '2026-11-22' };
     expect((await post(`/api/clients/${clientId}/processing-restriction/end`, body)).statusCode).toBe(403);
     const bySuccessor = await h.request({ method: 'POST', url: `/api/clients/${clientId}/processing-restriction/end`, cookie: await h.login(successor), body });
