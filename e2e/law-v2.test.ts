@@ -145,7 +145,7 @@ describe('law v2 in the browser', () => {
 
   it('retention: the term kinds of 003 §3.2, the warning below the legal minimum, and a good-care extension', async () => {
     const holder = await pageFor('demo.hulpverlener');
-    const clientId = await openClient(holder, 'Sanne Demo-Bakker');
+    await openClient(holder, 'Sanne Demo-Bakker');
     const goodCare = card(holder, 'Langer bewaren voor goede zorg');
     await goodCare.getByLabel('Bewaren tot').fill('2060-06-30');
     await goodCare.getByLabel('Waarom goede zorg dit vraagt').fill('Seksueel misbruik in het gezin; de jongere kan het later nodig hebben.');
@@ -171,8 +171,10 @@ describe('law v2 in the browser', () => {
     }
 
     const one = fg.locator('section.card', { has: fg.getByRole('heading', { name: 'Bewaren van één dossier' }) });
-    await one.getByLabel('Cliëntnummer van het dossier om te bekijken').fill(clientId);
-    await one.getByRole('button', { name: 'Bekijken' }).click();
+    // Found by name (issue 15 item 8: the privacy officer never types a client number).
+    await one.getByLabel('Naam van de cliënt om te bekijken').fill('Sanne Demo-Bakker');
+    await one.getByRole('button', { name: 'Zoeken' }).click();
+    await one.getByRole('button', { name: 'Bekijken: Sanne Demo-Bakker' }).click();
     await expect.poll(() => one.getByTestId('dossier-retention').innerText()).toContain('Langer bewaren voor goede zorg tot en met 30 juni 2060');
     await expectAccessible(fg);
     await screenshot(fg, 'law-v2-retention');
