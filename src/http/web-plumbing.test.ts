@@ -34,11 +34,9 @@ const PLUMBING = new Set(['web/src/shared/api.ts', 'web/src/shared/api-client.ts
 
 const STILL_ON_THE_OLD_WAY: readonly string[] = [
   // client
-  'web/src/features/client/EmergencyAccess.tsx',
   'web/src/features/client/PortalRelease.tsx',
   'web/src/features/client/Shielding.tsx',
   'web/src/features/client/Timeline.tsx',
-  'web/src/features/client/Transfer.tsx',
   // shared/drafts.ts (its owner)
   // requests
   // portal: none left (portal-api.ts is the portal's typed client over its own transport)

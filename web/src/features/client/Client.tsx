@@ -205,7 +205,7 @@ function Overview({ client: c, me }: { client: ClientDetail; me: Me }) {
       {/* Updating the summary is recording in the dossier (the route asks the engine's recording decision for "dossier"). */}
       <EmergencySummaryCard clientId={c.id} canEdit={mayDo(me, c, Act.recordEntry).outcome === 'allow'} />
       <ClientFamilies clientId={c.id} clientName={c.familyName} families={c.families} />
-      <TransferCard client={c} me={me} transfer={c.transfer} onDone={refresh} />
+      <TransferCard client={c} me={me} transfer={c.transfer} />
       {/* Work notes are written for a client only by whom the engine lets record the part "personal work note". */}
       {mayDo(me, c, Act.recordEntry, { part: 'personal-work-note' }).outcome === 'allow' && <ClientWorkNotes clientId={c.id} />}
     </div>

@@ -7,20 +7,31 @@
  * shows the engine's explanation, addressed to the employee.
  */
 import { useEffect, useState } from 'react';
-import { post } from '../../shared/api';
-import { ProblemBox, TextArea, useSubmit } from '../../shared/components';
+import { dataOf, server, type ResponseOf } from '../../shared/api-client';
+import { ProblemBox, TextArea } from '../../shared/components';
 import { formatDate } from '../../shared/labels';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 
-export interface EmergencySummary { medication: string; keyContacts: string; knownRisks: string; recordedAt: string | null; author: string | null }
+export type EmergencySummary = ResponseOf<'/api/clients/{clientId}/emergency-summary'>;
 
-interface Opened { accessId: string; expiresAt: string; summary: EmergencySummary; confirmed: boolean }
+type Opened = ResponseOf<'/api/clients/{clientId}/emergency-access', 'post'>;
 
 export function EmergencyAccess({ clientId, clientName, onOpened }: { clientId: string; clientName?: string; onOpened: () => void }) {
   const [reason, setReason] = useState('');
   const [granted, setGranted] = useState<Opened>();
-  const base = `/api/clients/${encodeURIComponent(clientId)}/emergency-access`;
-  const open = useSubmit(() => post<Opened>(base, { reason }), setGranted);
-  const confirm = useSubmit(() => post<{ confirmed: boolean }>(`${base}/${encodeURIComponent(granted?.accessId ?? '')}/confirm`, {}), onOpened);
+  // Opening changes nothing any card shows until the confirmation; then `onOpened` refreshes the client's cards.
+  const open = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/emergency-access', { params: { path: { clientId } }, body: { reason } })),
+    invalidates: () => [],
+    onSuccess: setGranted,
+  });
+  const confirm = useApiMutation({
+    mutationFn: (accessId: string) => dataOf(server.POST('/api/clients/{clientId}/emergency-access/{accessId}/confirm', {
+      params: { path: { clientId, accessId } }, body: {},
+    })),
+    invalidates: () => [],
+    onSuccess: onOpened,
+  });
   if (granted !== undefined) {
     return (
       <section className="card emergency" aria-labelledby="emergency-granted">
@@ -31,8 +42,8 @@ export function EmergencyAccess({ clientId, clientName, onOpened }: { clientId: 
         <SummaryView summary={granted.summary} />
         <h3>Heeft u het hele dossier nodig?</h3>
         <p>Is deze samenvatting niet genoeg om de noodsituatie op te lossen? Dan kunt u het hele dossier openen. Ook dat wordt vastgelegd en achteraf beoordeeld.</p>
-        <ProblemBox problem={confirm.problem} />
-        <button type="button" className="danger" disabled={confirm.busy} onClick={() => void confirm.submit()}>Ja, open het hele dossier</button>
+        <ProblemBox problem={problemOf(confirm.error)} />
+        <button type="button" className="danger" disabled={confirm.isPending} onClick={() => confirm.mutate(granted.accessId)}>Ja, open het hele dossier</button>
       </section>
     );
   }
@@ -43,7 +54,7 @@ export function EmergencyAccess({ clientId, clientName, onOpened }: { clientId: 
         U ziet eerst de noodsamenvatting: medicatie, belangrijke contacten en bekende risico&apos;s. Het hele dossier opent pas als u dat daarna bevestigt.
         Uw toegang duurt kort, wordt vastgelegd en wordt achteraf beoordeeld.
       </p>
-      <form onSubmit={(e) => void open.submit(e)}>
+      <form onSubmit={submitWith(() => open.mutate())}>
         <TextArea
           label="Reden voor noodtoegang"
           value={reason}
@@ -52,8 +63,8 @@ export function EmergencyAccess({ clientId, clientName, onOpened }: { clientId: 
           rows={3}
           hint="Beschrijf kort de noodsituatie. Bijvoorbeeld: crisis in de avond, de vaste hulpverlener is niet bereikbaar."
         />
-        <ProblemBox problem={open.problem} />
-        <button type="submit" className="danger" disabled={open.busy}>Noodsamenvatting openen</button>
+        <ProblemBox problem={problemOf(open.error)} />
+        <button type="submit" className="danger" disabled={open.isPending}>Noodsamenvatting openen</button>
       </form>
     </section>
   );

@@ -5,20 +5,26 @@
  * data, FHIR) can be downloaded for the recipient.
  */
 import { useState } from 'react';
-import { get, post } from '../../shared/api';
-import { DownloadButton, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { apiPath, dataOf, server, type BodyOf } from '../../shared/api-client';
+import { DownloadButton, ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { formatDate, today } from '../../shared/labels';
 import type { ClientDetail, TransferNotice } from '../../shared/client-detail';
 import { Act } from '../../../../src/rules/acts.js';
 import { mayDo } from '../../shared/permissions';
 import type { Me } from '../auth/Login';
 import { NotYours } from '../requests/RequestActions';
+import { useRefreshClient } from './client-queries';
+import { useConsents } from './Consents';
 
-interface Consent { id: string; kind: string; recipient: string | null; active: boolean }
+type RecipientKind = BodyOf<'/api/clients/{clientId}/transfer'>['recipientKind'];
 
-const RECIPIENT_KINDS = { 'successor-provider': 'Een andere zorgaanbieder (met toestemming)', 'nidos-guardian': 'De voogd van Nidos (alleenstaande minderjarige)' };
+const RECIPIENT_KINDS: Record<RecipientKind, string> = {
+  'successor-provider': 'Een andere zorgaanbieder (met toestemming)', 'nidos-guardian': 'De voogd van Nidos (alleenstaande minderjarige)',
+};
 
-export function TransferCard({ client, me, transfer, onDone }: { client: ClientDetail; me: Me; transfer: TransferNotice | null; onDone: () => void }) {
+export function TransferCard({ client, me, transfer }: { client: ClientDetail; me: Me; transfer: TransferNotice | null }) {
   // The holder or a manager transfers (acts.ts, Jeugdwet 7.3.11; BW 7:457); anyone else reads why before any form.
   const may = mayDo(me, client, Act.transfer);
   return (
@@ -26,44 +32,56 @@ export function TransferCard({ client, me, transfer, onDone }: { client: ClientD
       <h2 id="transfer-title">Overdracht van het dossier</h2>
       {transfer !== null
         ? <TransferDone clientId={client.id} transfer={transfer} />
-        : may.outcome === 'allow' ? <TransferForm client={client} onDone={onDone} /> : <NotYours title="Het dossier overdragen" decision={may} />}
+        : may.outcome === 'allow' ? <TransferForm client={client} /> : <NotYours title="Het dossier overdragen" decision={may} />}
     </section>
   );
 }
 
 function TransferDone({ clientId, transfer }: { clientId: string; transfer: TransferNotice }) {
-  const base = `/api/clients/${clientId}/transfers/${transfer.id}`;
+  const ids = { clientId, transferId: transfer.id };
   const short = transfer.id.slice(0, 8);
   return (
     <>
       <p className="warning" role="status">
         Dit dossier is op {formatDate(transfer.transferredOn)} overgedragen aan {transfer.recipient}. Er kunnen geen nieuwe dossierregels meer bij.
       </p>
-      <DownloadButton url={`${base}/dossier.pdf`} fileName={`overdracht-${short}.pdf`}>Overdrachtsdossier (PDF)</DownloadButton>
-      <DownloadButton url={`${base}/dossier.json`} fileName={`overdracht-${short}.json`}>Gegevens (JSON)</DownloadButton>
-      <DownloadButton url={`${base}/dossier.fhir.json`} fileName={`overdracht-${short}.fhir.json`}>Gegevens (FHIR-bundel)</DownloadButton>
+      <DownloadButton url={apiPath('/api/clients/{clientId}/transfers/{transferId}/dossier.pdf', ids)} fileName={`overdracht-${short}.pdf`}>Overdrachtsdossier (PDF)</DownloadButton>
+      <DownloadButton url={apiPath('/api/clients/{clientId}/transfers/{transferId}/dossier.json', ids)} fileName={`overdracht-${short}.json`}>Gegevens (JSON)</DownloadButton>
+      <DownloadButton url={apiPath('/api/clients/{clientId}/transfers/{transferId}/dossier.fhir.json', ids)} fileName={`overdracht-${short}.fhir.json`}>
+        Gegevens (FHIR-bundel)
+      </DownloadButton>
     </>
   );
 }
 
-function TransferForm({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
+function TransferForm({ client }: { client: ClientDetail }) {
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState<keyof typeof RECIPIENT_KINDS>('successor-provider');
+  const [kind, setKind] = useState<RecipientKind>('successor-provider');
   const [recipient, setRecipient] = useState('');
   const [consentId, setConsentId] = useState('');
   const [guardianId, setGuardianId] = useState('');
   const [on, setOn] = useState(today());
   const [told, setTold] = useState(true);
   const [notToldBecause, setNotToldBecause] = useState('');
-  const consents = useLoad(() => get<{ consents: Consent[] }>(`/api/clients/${client.id}/consents`), [client.id]);
+  // The same cached consents the consent card shows: one recorded there is a choice here at once.
+  const consents = useConsents(client.id);
+  const refresh = useRefreshClient(client.id);
   const disclosureConsents = (consents.data?.consents ?? []).filter((c) => c.kind === 'disclosure' && c.active);
   const guardians = client.relations.filter((r) => r.relation === 'guardian' && r.hasCustody && r.validTo === null);
-  const save = useSubmit(() => post(`/api/clients/${client.id}/transfer`, {
-    recipient, recipientKind: kind, transferredOn: on, clientToldBeforehand: told,
-    ...(consentId === '' ? {} : { consentId }),
-    ...(kind === 'nidos-guardian' && guardianId !== '' ? { guardianRelationId: guardianId } : {}),
-    ...(told ? {} : { notToldBecause }),
-  }), onDone);
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/transfer', {
+      params: { path: { clientId: client.id } },
+      body: {
+        recipient, recipientKind: kind, transferredOn: on, clientToldBeforehand: told,
+        ...(consentId === '' ? {} : { consentId }),
+        ...(kind === 'nidos-guardian' && guardianId !== '' ? { guardianRelationId: guardianId } : {}),
+        ...(told ? {} : { notToldBecause }),
+      },
+    })),
+    // The record says transferred (this card's state); the dossier is closed to new entries, so every other card asks again.
+    invalidates: () => [queryKeys.clientDetail(client.id)],
+    onSuccess: refresh,
+  });
   if (!open) {
     return (
       <>
@@ -73,8 +91,8 @@ function TransferForm({ client, onDone }: { client: ClientDetail; onDone: () => 
     );
   }
   return (
-    <form onSubmit={(e) => void save.submit(e)}>
-      <Select label="Aan wie?" value={kind} onChange={(v) => setKind(v as keyof typeof RECIPIENT_KINDS)} options={RECIPIENT_KINDS} />
+    <form onSubmit={submitWith(() => save.mutate())}>
+      <Select label="Aan wie?" value={kind} onChange={(v) => setKind(v as RecipientKind)} options={RECIPIENT_KINDS} />
       <TextInput label="Naam van de ontvanger" value={recipient} onChange={setRecipient} required hint="De zorgaanbieder of de Nidos-vestiging." />
       {kind === 'nidos-guardian' && (
         <Select
@@ -98,9 +116,9 @@ function TransferForm({ client, onDone }: { client: ClientDetail; onDone: () => 
       <TextInput label="Datum van overdracht" type="date" value={on} onChange={setOn} required />
       <label className="checkbox"><input type="checkbox" checked={told} onChange={(e) => setTold(e.target.checked)} /> De cliënt is vooraf verteld dat het dossier wordt overgedragen</label>
       {!told && <TextArea label="Waarom is de cliënt niet vooraf verteld?" value={notToldBecause} onChange={setNotToldBecause} rows={2} />}
-      <ProblemBox problem={save.problem} />
+      <ProblemBox problem={problemOf(save.error)} />
       <div className="actions">
-        <button type="submit" disabled={save.busy}>Overdragen</button>
+        <button type="submit" disabled={save.isPending}>Overdragen</button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>Annuleren</button>
       </div>
     </form>
