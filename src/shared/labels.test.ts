@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { AccessBasis, AccessOutcome } from '../access/access-log.js';
 import { CLIENT_EXISTENCE_PART, EMERGENCY_SUMMARY_PART, FIND_FOR_EMERGENCY_PURPOSE } from '../access/gate-scope.js';
 import { AccessAction, AccessPurpose } from '../access/policy.js';
+import { BREACH_RISKS, BREACH_STATUSES } from '../breaches/breach-store.js';
+import { FAMILY_ENTRY_KINDS } from '../families/family-store.js';
+import { ComplaintOutcome, IncidentKind } from '../registers/register-store.js';
 import { Gender, IdentityDocument } from '../clients/clients-service.js';
 import { AnnotationKind, EntryKind, SourceKind, StatementType } from '../dossier/entry-kinds.js';
 import { EmployeeRole } from '../organisation/employee-roles.js';
@@ -46,6 +49,12 @@ const catalogue: [string, readonly string[], Readonly<Record<string, string>>][]
   // The privacy officer's access log and its CSV/XLSX showed `emergency-summary` raw (e2e/raw-codes.test.ts).
   ['parts in the access log', [...Object.values(Part), EMERGENCY_SUMMARY_PART, CLIENT_EXISTENCE_PART, 'portal'], labels.ACCESS_LOG_PARTS],
   ['actions in the access log', [...Object.values(AccessAction), ...Object.values(Act), 'request', 'consent', 'message', 'read-log', 'account'], labels.ACCESS_LOG_ACTIONS],
+  ['breach risks', BREACH_RISKS, labels.BREACH_RISKS],
+  ['breach states', BREACH_STATUSES, labels.BREACH_STATUSES],
+  ['complaint outcomes', ComplaintOutcome, labels.COMPLAINT_OUTCOMES],
+  ['incident kinds', IncidentKind, labels.INCIDENT_KINDS],
+  ['transfer recipients', ['successor-provider', 'nidos-guardian'], labels.TRANSFER_RECIPIENTS],
+  ['family entry kinds', FAMILY_ENTRY_KINDS, labels.FAMILY_ENTRY_KINDS],
   ['purposes in the access log', [...Object.values(AccessPurpose), FIND_FOR_EMERGENCY_PURPOSE], labels.ACCESS_LOG_PURPOSES],
   ['disclosure bases', ['consent', 'family-guardian-threat', 'legal-representative', 'research', ...Object.values(StatutoryBasis)], labels.DISCLOSURE_BASES],
 ];

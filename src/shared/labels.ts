@@ -11,7 +11,11 @@ import type { AccessBasis, AccessOutcome } from '../access/access-log.js';
 import type { AccessAction, AccessPurpose } from '../access/policy.js';
 import type { PortalAction } from '../access/gate-scope.js';
 import type { Gender, IdentityDocument } from '../clients/clients-service.js';
+import type { BreachRisk, BreachStatus } from '../breaches/breach-store.js';
 import type { DisclosureBasis } from '../disclosures/disclosure-service.js';
+import type { FamilyEntryKind } from '../families/family-store.js';
+import type { ComplaintOutcome, IncidentKind } from '../registers/register-store.js';
+import type { RecipientKind } from '../transfers/transfer-record.js';
 import type { AnnotationKind, SourceKind, StatementType } from '../dossier/entry-kinds.js';
 import type { EmployeeRole } from '../organisation/employee-roles.js';
 import type { CustodyBasis, CustodyKind, RelationKind } from '../representation/representation-service.js';
@@ -374,6 +378,31 @@ export const PURPOSES: Record<AccessPurpose, string> = {
 export const ACCESS_LOG_PURPOSES: Record<AccessPurpose | 'find-client-for-emergency-access', string> = {
   ...PURPOSES,
   'find-client-for-emergency-access': 'Cliënt gezocht voor noodtoegang',
+};
+
+/** How likely a data breach puts people at risk (AVG 33, 34), as the privacy officer records it. */
+export const BREACH_RISKS: Record<BreachRisk, string> = {
+  'not-assessed': 'Nog niet beoordeeld', 'unlikely': 'Waarschijnlijk geen risico', 'risk': 'Risico', 'high-risk': 'Hoog risico',
+};
+
+export const BREACH_STATUSES: Record<BreachStatus, string> = { draft: 'Concept', open: 'Open', closed: 'Afgesloten' };
+
+/** How a complaint ended (the complaints register beside the dossier). */
+export const COMPLAINT_OUTCOMES: Record<ComplaintOutcome, string> = {
+  'founded': 'Gegrond', 'partly-founded': 'Deels gegrond', 'unfounded': 'Ongegrond', 'withdrawn': 'Ingetrokken', 'settled': 'Opgelost',
+};
+
+/** What kind of incident was registered (Jeugdwet 4.1.8: calamities and violence are reported to the inspectorate). */
+export const INCIDENT_KINDS: Record<IncidentKind, string> = { incident: 'Incident', calamity: 'Calamiteit', violence: 'Geweld in de hulprelatie' };
+
+/** Who a dossier is transferred to (Jeugdwet 7.3.11; BW 7:457). */
+export const TRANSFER_RECIPIENTS: Record<RecipientKind, string> = {
+  'successor-provider': 'Een andere zorgaanbieder (met toestemming)', 'nidos-guardian': 'De voogd van Nidos (alleenstaande minderjarige)',
+};
+
+/** Kinds of entries in a family's shared part. */
+export const FAMILY_ENTRY_KINDS: Record<FamilyEntryKind, string> = {
+  'family-plan': 'Gezinsplan', 'family-conversation-report': 'Gespreksverslag met het gezin', 'family-evaluation': 'Evaluatie met het gezin', 'network-meeting': 'Netwerkberaad',
 };
 
 /**
