@@ -62,8 +62,8 @@ function EndOfCareForm({ clientId, onDone }: { clientId: string; onDone: () => v
   const refresh = useRefreshClient(clientId);
   const save = useApiMutation({
     mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/end-of-care', { params: { path: { clientId } }, body: { endedOn, reason: reason as Reason } })),
-    // This card and the record first; the team closes and the retention starts, so every other card and the caseloads ask again.
-    invalidates: () => [queryKeys.endOfCare(clientId), queryKeys.clientDetail(clientId)],
+    // This card, the record and the team (it closes) before the form gives way; the retention starts, so every other card and the caseloads ask again.
+    invalidates: () => [queryKeys.endOfCare(clientId), queryKeys.clientDetail(clientId), queryKeys.careTeam(clientId)],
     onSuccess: () => {
       refresh();
       onDone();
