@@ -389,6 +389,8 @@ describe('web application for professionals', () => {
     const incident = page.getByTestId('incidents').getByRole('listitem').filter({ hasText: 'logeerweekend' });
     await incident.getByText('Nog melden bij de inspectie.').waitFor();
     await incident.getByRole('button', { name: 'Gemeld bij de inspectie' }).click();
+    // It cannot be undone, so it asks first (issue 15 item 10).
+    await incident.getByRole('button', { name: 'Ja, gemeld' }).click();
     await incident.getByText(/Gemeld bij de inspectie op/).waitFor();
     await expectAccessible(page);
   });

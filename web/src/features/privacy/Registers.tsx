@@ -11,7 +11,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { dataOf, server, type BodyOf, type ResponseOf } from '../../shared/api-client';
-import { Basis, Link, Loading, ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
+import { Basis, ConfirmButton, Link, Loading, ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
 import { formatDate, label, today } from '../../shared/labels';
 import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 import { queryKeys } from '../../shared/query-keys';
@@ -167,7 +167,16 @@ function Incidents({ role }: { role: EmployeeRole }) {
                 <p className="warning">
                   Nog melden bij de inspectie.{' '}
                   {handle.allowed
-                    ? <button type="button" className="link-button" onClick={() => report(i.id)}>Gemeld bij de inspectie</button>
+                    ? (
+                        <ConfirmButton
+                          className="link-button"
+                          disabled={reported.isPending}
+                          question="Vastleggen dat dit vandaag is gemeld bij de inspectie? Dit kunt u niet terugdraaien."
+                          confirm="Ja, gemeld"
+                          onConfirm={() => report(i.id)}
+                        >Gemeld bij de inspectie
+                        </ConfirmButton>
+                      )
                     : 'De leidinggevende meldt het.'}
                 </p>
               )}
