@@ -34,7 +34,6 @@ const PLUMBING = new Set(['web/src/shared/api.ts', 'web/src/shared/api-client.ts
 
 const STILL_ON_THE_OLD_WAY: readonly string[] = [
   // client
-  'web/src/features/client/Shielding.tsx',
   'web/src/features/client/Timeline.tsx',
   // shared/drafts.ts (its owner)
   // requests

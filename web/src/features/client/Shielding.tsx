@@ -9,19 +9,20 @@
  * the care team; lift: the holder), and a refusal shows the engine's
  * explanation and articles.
  */
+import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError, get, post } from '../../shared/api';
-import { ProblemBox, TextArea, useLoad, useSubmit } from '../../shared/components';
+import { ApiError } from '../../shared/api';
+import { dataOf, server, type BodyOf, type ResponseOf } from '../../shared/api-client';
+import type { ClientDetail } from '../../shared/client-detail';
+import { ProblemBox, TextArea } from '../../shared/components';
 import { RELATIONS, formatDate, label } from '../../shared/labels';
-import type { Me } from '../auth/Login';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
+import { useClientDetail } from './client-queries';
 
-export interface Shielding {
-  id: string; entryId: string | null; kind: 'about-another-person' | 'shielded-from';
-  target: 'text' | 'title' | 'source' | 'annotation' | 'contact-data';
-  passage: { start: number; end: number } | null; annotationId: string | null;
-  shieldedFrom: string[]; shieldedFromNames: string[]; reason: string; recordedAt: string;
-}
-interface Relation { id: string; relation: string; familyName: string; givenNames: string; validTo: string | null }
+export type Shielding = ResponseOf<'/api/clients/{clientId}/shieldings'>['shieldings'][number];
+type ShieldBody = BodyOf<'/api/clients/{clientId}/entries/{entryId}/shieldings'>;
+type Relation = ClientDetail['relations'][number];
 /** What the shielding controls need to know about an entry. */
 export interface ShieldableEntry {
   id: string; kindLabel: string; title: string | null; text: string; source: { description: string | null };
@@ -36,7 +37,6 @@ interface ShieldingData {
   mayShield: boolean;
   /** Whether "Afscherming opheffen" is shown: a role that writes in the dossier, and the engine's lift-shielding act allows it. */
   mayLift: boolean;
-  reload: () => void;
 }
 
 const ShieldingContext = createContext<ShieldingData | undefined>(undefined);
@@ -50,23 +50,23 @@ const WRITING_ROLES = new Set(['care-professional', 'intern']);
  * that write in the dossier, as before (a manager who may lift reads the shieldings here without controls).
  */
 export function ShieldingProvider({ clientId, mayShield, mayLift, children }: { clientId: string; mayShield: boolean; mayLift: boolean; children: ReactNode }) {
-  const data = useLoad(async () => {
-    const [shieldings, client, me] = await Promise.all([
-      get<{ shieldings: Shielding[] }>(`/api/clients/${clientId}/shieldings`),
-      get<{ relations: Relation[] }>(`/api/clients/${clientId}`),
-      get<Me>('/api/auth/me'),
-    ]);
-    return { shieldings: shieldings.shieldings, relations: client.relations.filter((r) => r.validTo === null), writes: WRITING_ROLES.has(me.role) };
-  }, [clientId]);
-  const value: ShieldingData | undefined = data.data === undefined
+  const shieldings = useQuery({
+    queryKey: queryKeys.shieldings(clientId),
+    queryFn: () => dataOf(server.GET('/api/clients/{clientId}/shieldings', { params: { path: { clientId } } })),
+  });
+  // The relations from the client record the page already holds, the role from the session (the same cached answers).
+  const client = useClientDetail(clientId);
+  const me = useQuery({ queryKey: queryKeys.me, queryFn: () => dataOf(server.GET('/api/auth/me')) });
+  const writes = me.data !== undefined && WRITING_ROLES.has(me.data.role);
+  const value: ShieldingData | undefined = shieldings.data === undefined || client.data === undefined
     ? undefined
     : {
-        clientId, shieldings: data.data.shieldings, relations: data.data.relations, reload: data.reload,
-        mayShield: data.data.writes && mayShield, mayLift: data.data.writes && mayLift,
+        clientId, shieldings: shieldings.data.shieldings, relations: client.data.relations.filter((r) => r.validTo === null),
+        mayShield: writes && mayShield, mayLift: writes && mayLift,
       };
   return (
     <ShieldingContext.Provider value={value}>
-      <ProblemBox problem={data.problem} title="Afschermingen konden niet worden geladen" />
+      <ProblemBox problem={problemOf(shieldings.error ?? client.error ?? me.error)} title="Afschermingen konden niet worden geladen" />
       {value !== undefined && value.mayShield && <ContactDataShielding data={value} />}
       {children}
     </ShieldingContext.Provider>
@@ -80,7 +80,7 @@ const TARGET_LABELS: Record<Shielding['target'], string> = {
 function describe(s: Shielding, entry?: ShieldableEntry): string {
   if (s.target === 'text' && s.passage === null) return 'De hele dossierregel';
   if (s.target === 'text' && s.passage !== null && entry !== undefined) return `Passage: “${entry.text.slice(s.passage.start, s.passage.end)}”`;
-  return TARGET_LABELS[s.target];
+  return TARGET_LABELS[s.target] ?? 'Afgeschermd deel';
 }
 
 function fromWhom(s: Shielding): string {
@@ -108,10 +108,7 @@ export function EntryShielding({ entry }: { entry: ShieldableEntry }) {
         <ShieldForm
           entry={entry}
           data={data}
-          onDone={() => {
-            setAdding(false);
-            data.reload();
-          }}
+          onDone={() => setAdding(false)}
           onCancel={() => setAdding(false)}
         />
       )}
@@ -122,20 +119,21 @@ export function EntryShielding({ entry }: { entry: ShieldableEntry }) {
 function ShieldingItem({ shielding: s, entry, data }: { shielding: Shielding; entry?: ShieldableEntry; data: ShieldingData }) {
   const [lifting, setLifting] = useState(false);
   const [reason, setReason] = useState('');
-  const lift = useSubmit(() => post(`/api/clients/${data.clientId}/shieldings/${s.id}/lift`, { reason }), () => {
-    setLifting(false);
-    data.reload();
+  const lift = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/shieldings/{shieldingId}/lift', { params: { path: { clientId: data.clientId, shieldingId: s.id } }, body: { reason } })),
+    invalidates: () => [queryKeys.shieldings(data.clientId)],
+    onSuccess: () => setLifting(false),
   });
   return (
     <li data-testid="shielding-item">
       <strong>{describe(s, entry)}</strong> — {fromWhom(s)}. <span className="meta">Reden: {s.reason} ({formatDate(s.recordedAt)})</span>
       {data.mayLift && !lifting && <> <button type="button" className="secondary" onClick={() => setLifting(true)}>Afscherming opheffen</button></>}
       {lifting && (
-        <form className="subform" onSubmit={(e) => void lift.submit(e)}>
+        <form className="subform" onSubmit={submitWith(() => lift.mutate())}>
           <TextArea label="Waarom heft u deze afscherming op?" value={reason} onChange={setReason} required rows={2} />
-          <ProblemBox problem={lift.problem} />
+          <ProblemBox problem={problemOf(lift.error)} />
           <div className="actions">
-            <button type="submit" disabled={lift.busy}>Opheffen</button>
+            <button type="submit" disabled={lift.isPending}>Opheffen</button>
             <button type="button" className="secondary" onClick={() => setLifting(false)}>Annuleren</button>
           </div>
         </form>
@@ -183,21 +181,24 @@ function ShieldForm({ entry, data, onDone, onCancel }: { entry: ShieldableEntry;
     el.addEventListener('select', readSelection);
     return () => el.removeEventListener('select', readSelection);
   }, [choice]);
-  const save = useSubmit(() => {
-    const target = choice === 'passage' || choice === 'whole' ? 'text' : choice.startsWith('annotation:') ? 'annotation' : choice;
+  const save = useApiMutation({ mutationFn: () => {
+    const target = (choice === 'passage' || choice === 'whole' ? 'text' : choice.startsWith('annotation:') ? 'annotation' : choice) as ShieldBody['target'];
     const el = textRef.current;
     // The selection is read from the text field itself at the moment of saving, so what is sent is what is selected.
     const passage = choice === 'passage' && el !== null && el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : undefined;
     if (choice === 'passage' && passage === undefined) {
       return Promise.reject(new ApiError({ status: 400, nl: 'Selecteer eerst in de tekst de passage die u wilt afschermen.' }));
     }
-    return post(`/api/clients/${data.clientId}/entries/${entry.id}/shieldings`, {
-      kind, target, reason,
-      ...(passage === undefined ? {} : { passage }),
-      ...(choice.startsWith('annotation:') ? { annotationId: choice.slice('annotation:'.length) } : {}),
-      ...(kind === 'shielded-from' ? { shieldedFrom: persons } : {}),
-    });
-  }, onDone);
+    return dataOf(server.POST('/api/clients/{clientId}/entries/{entryId}/shieldings', {
+      params: { path: { clientId: data.clientId, entryId: entry.id } },
+      body: {
+        kind, target, reason,
+        ...(passage === undefined ? {} : { passage }),
+        ...(choice.startsWith('annotation:') ? { annotationId: choice.slice('annotation:'.length) } : {}),
+        ...(kind === 'shielded-from' ? { shieldedFrom: persons } : {}),
+      },
+    }));
+  }, invalidates: () => [queryKeys.shieldings(data.clientId)], onSuccess: onDone });
   const options: [Choice, string][] = [
     ['passage', 'Een passage uit de tekst'], ['whole', 'De hele dossierregel'],
     ...(entry.title === null ? [] : [['title', `De titel (“${entry.title}”)`] as [Choice, string]]),
@@ -205,7 +206,7 @@ function ShieldForm({ entry, data, onDone, onCancel }: { entry: ShieldableEntry;
     ...entry.annotations.map((a, i) => [`annotation:${a.id}`, `Aantekening ${i + 1} (“${a.reason.length > 60 ? `${a.reason.slice(0, 60)}…` : a.reason}”)`] as [Choice, string]),
   ];
   return (
-    <form className="subform" onSubmit={(e) => void save.submit(e)} aria-label={`Afschermen in ${entry.title ?? entry.kindLabel}`}>
+    <form className="subform" onSubmit={submitWith(() => save.mutate())} aria-label={`Afschermen in ${entry.title ?? entry.kindLabel}`}>
       <fieldset>
         <legend>Wat wilt u afschermen?</legend>
         {options.map(([value, text]) => (
@@ -245,9 +246,9 @@ function ShieldForm({ entry, data, onDone, onCancel }: { entry: ShieldableEntry;
       </fieldset>
       {kind === 'shielded-from' && <PersonsField relations={data.relations} chosen={persons} onChange={setPersons} legend="Voor wie afschermen?" />}
       <TextArea label="Reden" value={reason} onChange={setReason} required rows={2} hint="Bijvoorbeeld: geheim adres in verband met huiselijk geweld." />
-      <ProblemBox problem={save.problem} />
+      <ProblemBox problem={problemOf(save.error)} />
       <div className="actions">
-        <button type="submit" disabled={save.busy}>Afscherming opslaan</button>
+        <button type="submit" disabled={save.isPending}>Afscherming opslaan</button>
         <button type="button" className="secondary" onClick={onCancel}>Annuleren</button>
       </div>
     </form>
@@ -260,11 +261,14 @@ function ContactDataShielding({ data }: { data: ShieldingData }) {
   const [persons, setPersons] = useState<string[]>([]);
   const [reason, setReason] = useState('');
   const own = data.shieldings.filter((s) => s.target === 'contact-data');
-  const save = useSubmit(() => post(`/api/clients/${data.clientId}/contact-data/shieldings`, { shieldedFrom: persons, reason }), () => {
-    setOpen(false);
-    setPersons([]);
-    setReason('');
-    data.reload();
+  const save = useApiMutation({
+    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/contact-data/shieldings', { params: { path: { clientId: data.clientId } }, body: { shieldedFrom: persons, reason } })),
+    invalidates: () => [queryKeys.shieldings(data.clientId)],
+    onSuccess: () => {
+      setOpen(false);
+      setPersons([]);
+      setReason('');
+    },
   });
   return (
     <section className="card" aria-labelledby="contact-shielding-title" data-testid="contact-shielding">
@@ -273,12 +277,12 @@ function ContactDataShielding({ data }: { data: ShieldingData }) {
       {own.length > 0 && <ul className="plain">{own.map((s) => <ShieldingItem key={s.id} shielding={s} data={data} />)}</ul>}
       {!open && <button type="button" className="secondary" onClick={() => setOpen(true)}>Contactgegevens afschermen</button>}
       {open && (
-        <form className="subform" onSubmit={(e) => void save.submit(e)} aria-label="Contactgegevens afschermen">
+        <form className="subform" onSubmit={submitWith(() => save.mutate())} aria-label="Contactgegevens afschermen">
           <PersonsField relations={data.relations} chosen={persons} onChange={setPersons} legend="Voor wie afschermen?" />
           <TextArea label="Reden" value={reason} onChange={setReason} required rows={2} />
-          <ProblemBox problem={save.problem} />
+          <ProblemBox problem={problemOf(save.error)} />
           <div className="actions">
-            <button type="submit" disabled={save.busy}>Afscherming opslaan</button>
+            <button type="submit" disabled={save.isPending}>Afscherming opslaan</button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>Annuleren</button>
           </div>
         </form>
