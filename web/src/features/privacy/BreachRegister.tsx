@@ -12,9 +12,11 @@ import { formatDate } from '../../shared/labels';
 import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 import { queryKeys } from '../../shared/query-keys';
 import { ClientSearch } from './ClientSearch';
+import { BREACH_RISKS, BREACH_STATUSES } from '../../../../src/shared/labels.js';
 
-const RISKS = { 'not-assessed': 'Nog niet beoordeeld', 'unlikely': 'Waarschijnlijk geen risico', 'risk': 'Risico', 'high-risk': 'Hoog risico' };
-const STATUSES = { draft: 'Concept', open: 'Open', closed: 'Afgesloten' };
+// The catalogue's labels (one label per code, known to the raw-code scan).
+const RISKS = BREACH_RISKS;
+const STATUSES = BREACH_STATUSES;
 
 type Breach = ResponseOf<'/api/privacy/breaches'>['breaches'][number];
 type Named = Breach['clients'][number];

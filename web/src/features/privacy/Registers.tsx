@@ -18,14 +18,15 @@ import { queryKeys } from '../../shared/query-keys';
 import { match } from '../../shared/router';
 import { decideRegisterAccess, type Register, type RegisterAction } from '../../../../src/registers/register-policy.js';
 import type { EmployeeRole } from '../../../../src/organisation/employee-roles.js';
+import { COMPLAINT_OUTCOMES, INCIDENT_KINDS } from '../../../../src/shared/labels.js';
 
 const COMPLAINTS = queryKeys.registers('complaints');
 const INCIDENTS = queryKeys.registers('incidents');
 const PROSPECTIVE = queryKeys.registers('prospective-clients');
 
 const SECTIONS: [string, string][] = [['/registers', 'Klachten'], ['/registers/incidenten', 'Incidenten en calamiteiten'], ['/registers/aanmeldingen', 'Aanmeldingen']];
-const OUTCOMES = { 'founded': 'Gegrond', 'partly-founded': 'Deels gegrond', 'unfounded': 'Ongegrond', 'withdrawn': 'Ingetrokken', 'settled': 'Opgelost' };
-const INCIDENT_KINDS = { incident: 'Incident', calamity: 'Calamiteit', violence: 'Geweld in de hulprelatie' };
+// The catalogue's labels (one label per code, known to the raw-code scan).
+const OUTCOMES = COMPLAINT_OUTCOMES;
 
 /** What the policy lets this role do in one register: the answer, with the Dutch reason and the articles. */
 function mayIn(role: EmployeeRole, register: Register, action: RegisterAction) {
