@@ -22,6 +22,8 @@ export function useRefreshClient(clientId: string): () => void {
   const queryClient = useQueryClient();
   return useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.client(clientId) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.clients });
+    // Not on screen here: dropped rather than marked stale, so the caseload never shows the old list while it reloads
+    // (a client whose care ended must not flash as active).
+    queryClient.removeQueries({ queryKey: queryKeys.clients });
   }, [queryClient, clientId]);
 }
