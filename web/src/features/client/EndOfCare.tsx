@@ -3,7 +3,7 @@
  * end-care, asked in the browser); everyone else reads why before any form. It is hard to undo — the team closes
  * after the last day, the retention period starts — so the form asks once more before it saves.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { dataOf, server, type BodyOf } from '../../shared/api-client';
 import { ConfirmButton, ProblemBox, Select, TextInput } from '../../shared/components';
@@ -60,10 +60,17 @@ function EndOfCareForm({ clientId, onDone }: { clientId: string; onDone: () => v
   const [endedOn, setEndedOn] = useState(today());
   const [reason, setReason] = useState<Reason | ''>('');
   const refresh = useRefreshClient(clientId);
+  const queryClient = useQueryClient();
   const save = useApiMutation({
-    mutationFn: () => dataOf(server.POST('/api/clients/{clientId}/end-of-care', { params: { path: { clientId } }, body: { endedOn, reason: reason as Reason } })),
-    // This card, the record and the team (it closes) before the form gives way; the retention starts, so every other card and the caseloads ask again.
-    invalidates: () => [queryKeys.endOfCare(clientId), queryKeys.clientDetail(clientId), queryKeys.careTeam(clientId)],
+    mutationFn: async () => {
+      const answer = await dataOf(server.POST('/api/clients/{clientId}/end-of-care', { params: { path: { clientId } }, body: { endedOn, reason: reason as Reason } }));
+      // The team (it closes) and the record are loaded again before this card says the care ended, so the page never
+      // shows the end beside a team that still looks open.
+      await Promise.all([queryKeys.careTeam(clientId), queryKeys.clientDetail(clientId)].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      return answer;
+    },
+    // Then this card; the retention starts, so every other card and the caseloads ask again (refresh).
+    invalidates: () => [queryKeys.endOfCare(clientId)],
     onSuccess: () => {
       refresh();
       onDone();
