@@ -127,8 +127,15 @@ describe('daily administration', () => {
     await openClient(page, 'Sanne Demo-Bakker');
     const team = card(page, 'Wie werkt met deze cliënt');
     await team.getByTestId('care-team').waitFor();
+    // The holder's own line offers no end (the server refuses it, 409): it points at the hand-over instead.
+    const holderLine = team.getByTestId('care-team').getByRole('listitem').filter({ hasText: '— Dossierhouder' });
+    expect(await holderLine.count()).toBeGreaterThan(0);
+    expect(await holderLine.getByRole('button', { name: /beëindigen/ }).count()).toBe(0);
+    expect(await holderLine.last().innerText()).toContain('Dossierhouder wijzigen');
     await team.getByRole('button', { name: 'Iemand aan het team toevoegen' }).click();
     await team.getByLabel('Collega').selectOption({ label: 'Jeroen de Wit (Gezinsbehandelaar)' });
+    // A holder joins only through the hand-over (one holder on each day, Jeugdwet 7.3.8): the form offers no holder role.
+    expect(await team.getByLabel('Rol in het team').locator('option').allInnerTexts()).not.toContain('Dossierhouder');
     await team.getByLabel('Rol in het team').selectOption('member');
     await expectAccessible(page);
     await team.getByRole('button', { name: 'Toevoegen aan het team' }).click();

@@ -47,7 +47,10 @@ export function CareTeamCard({ client, me }: { client: ClientDetail; me: Me }) {
           {members.map((m) => (
             <li key={m.id}>
               {m.employee.name} ({m.employee.function}) — {label(CARE_RELATIONS, m.relation)}, vanaf {formatDate(m.startsOn)}{m.endsOn !== null && ` t/m ${formatDate(m.endsOn)}`}
-              {allowed && (m.endsOn === null || m.endsOn >= today()) && <EndMembership clientId={client.id} member={m} />}
+              {allowed && (m.endsOn === null || m.endsOn >= today()) && (m.relation === 'holder'
+                // The server refuses ending the holder's own membership: the dossier always needs a holder (003 §2.1).
+                ? <span className="hint" data-testid="holder-stays"> — de dossierhouder wisselt via &lsquo;Dossierhouder wijzigen&rsquo;</span>
+                : <EndMembership clientId={client.id} member={m} />)}
             </li>
           ))}
         </ul>
