@@ -112,13 +112,7 @@ export function rawFindings(text: string, where: string): Finding[] {
  * in /work/coord/reports/raw-codes.md. A finding matches when its place and what was found both match.
  */
 interface Known { request: string; where: RegExp; what: RegExp }
-const KNOWN: Known[] = [
-  // AccessLogDesk.tsx labels parts/actions/purposes with PARTS/ACCESS_ACTIONS/ALL_PURPOSES, which lack what the gate logs beside them.
-  {
-    request: 'R1 access log: parts, actions and purposes the gate logs', where: /^fg \/privacy\/toegang\/client/,
-    what: /"(emergency-summary|client-existence|portal|find-client-for-emergency-access|request|message|read-log)"$/,
-  },
-];
+const KNOWN: Known[] = [];
 
 /** axe violations on pages that are somebody else's to fix, each naming its request; matched against "where @width: rule …". */
 const KNOWN_AXE: { request: string; violation: RegExp }[] = [

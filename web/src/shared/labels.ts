@@ -35,6 +35,16 @@ export const CARE_END_REASONS: Labels = catalogue.CARE_END_REASONS;
 export const ACCESS_OUTCOMES: Labels = catalogue.ACCESS_OUTCOMES;
 export const ACCESS_BASES: Labels = catalogue.ACCESS_BASES;
 export const ACCESS_ACTIONS: Labels = catalogue.ACCESS_ACTIONS;
+/** What an access-log row holds: staff and portal actions, every part the gate logs, every recorded purpose. */
+export const ACCESS_LOG_ACTIONS: Labels = catalogue.ACCESS_LOG_ACTIONS;
+export const ACCESS_LOG_PARTS: Labels = catalogue.ACCESS_LOG_PARTS;
+export const ACCESS_LOG_PURPOSES: Labels = catalogue.ACCESS_LOG_PURPOSES;
+export const BREACH_RISKS: Labels = catalogue.BREACH_RISKS;
+export const BREACH_STATUSES: Labels = catalogue.BREACH_STATUSES;
+export const COMPLAINT_OUTCOMES: Labels = catalogue.COMPLAINT_OUTCOMES;
+export const INCIDENT_KINDS: Labels = catalogue.INCIDENT_KINDS;
+export const TRANSFER_RECIPIENTS: Labels = catalogue.TRANSFER_RECIPIENTS;
+export const FAMILY_ENTRY_KINDS: Labels = catalogue.FAMILY_ENTRY_KINDS;
 
 /** A table narrowed to the codes a form offers (the labels stay the catalogue's). */
 function only(table: Labels, codes: readonly string[]): Labels {

@@ -9,7 +9,7 @@ import { apiPath, dataOf, server, type BodyOf } from '../../shared/api-client';
 import { DownloadButton, ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
 import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 import { queryKeys } from '../../shared/query-keys';
-import { formatDate, today } from '../../shared/labels';
+import { TRANSFER_RECIPIENTS, formatDate, today } from '../../shared/labels';
 import type { ClientDetail, TransferNotice } from '../../shared/client-detail';
 import { Act } from '../../../../src/rules/acts.js';
 import { mayDo } from '../../shared/permissions';
@@ -19,10 +19,6 @@ import { useRefreshClient } from './client-queries';
 import { useConsents } from './Consents';
 
 type RecipientKind = BodyOf<'/api/clients/{clientId}/transfer'>['recipientKind'];
-
-const RECIPIENT_KINDS: Record<RecipientKind, string> = {
-  'successor-provider': 'Een andere zorgaanbieder (met toestemming)', 'nidos-guardian': 'De voogd van Nidos (alleenstaande minderjarige)',
-};
 
 export function TransferCard({ client, me, transfer }: { client: ClientDetail; me: Me; transfer: TransferNotice | null }) {
   // The holder or a manager transfers (acts.ts, Jeugdwet 7.3.11; BW 7:457); anyone else reads why before any form.
@@ -92,7 +88,7 @@ function TransferForm({ client }: { client: ClientDetail }) {
   }
   return (
     <form onSubmit={submitWith(() => save.mutate())}>
-      <Select label="Aan wie?" value={kind} onChange={(v) => setKind(v as RecipientKind)} options={RECIPIENT_KINDS} />
+      <Select label="Aan wie?" value={kind} onChange={(v) => setKind(v as RecipientKind)} options={TRANSFER_RECIPIENTS} />
       <TextInput label="Naam van de ontvanger" value={recipient} onChange={setRecipient} required hint="De zorgaanbieder of de Nidos-vestiging." />
       {kind === 'nidos-guardian' && (
         <Select

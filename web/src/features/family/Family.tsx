@@ -7,16 +7,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { dataOf, server, type BodyOf } from '../../shared/api-client';
 import { Link, Loading, ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
-import { formatDate, label } from '../../shared/labels';
+import { FAMILY_ENTRY_KINDS, formatDate, label } from '../../shared/labels';
 import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 import { queryKeys } from '../../shared/query-keys';
 import { navigate } from '../../shared/router';
 
 type FamilyEntryKind = BodyOf<'/api/families/{familyId}/entries'>['kind'];
-
-const FAMILY_ENTRY_KINDS: Record<FamilyEntryKind, string> = {
-  'family-plan': 'Gezinsplan', 'family-conversation-report': 'Gespreksverslag met het gezin', 'family-evaluation': 'Evaluatie met het gezin', 'network-meeting': 'Netwerkberaad',
-};
 
 /** On the client overview: the families this client belongs to, and making a new one. */
 export function ClientFamilies({ clientId, clientName, families }: { clientId: string; clientName: string; families: { id: string; name: string }[] }) {

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiPath, dataOf, server, type QueryOf, type ResponseOf } from '../../shared/api-client';
 import { DownloadButton, Link, Loading, ProblemBox, Select, TextInput, Wide } from '../../shared/components';
-import { ACCESS_ACTIONS, ACCESS_BASES, ACCESS_OUTCOMES, ALL_PURPOSES, PARTS, ROLES, formatDate, label } from '../../shared/labels';
+import { ACCESS_BASES, ACCESS_LOG_ACTIONS, ACCESS_LOG_PARTS, ACCESS_LOG_PURPOSES, ACCESS_OUTCOMES, ROLES, formatDate, label } from '../../shared/labels';
 import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 import { queryKeys } from '../../shared/query-keys';
 
@@ -114,14 +114,14 @@ export function AccessSessions({ clientId }: { clientId: string }) {
                         {s.actingFor !== null && <div className="meta">namens {s.actingFor}</div>}
                       </td>
                       <td>
-                        {labels(ACCESS_ACTIONS, s.actions)}
+                        {labels(ACCESS_LOG_ACTIONS, s.actions)}
                         <div className="meta">{s.calls === 1 ? '1 handeling' : `${s.calls} handelingen`}{s.entries > 0 && `, ${s.entries} dossierregels`}{!s.sessionRecorded && ', zonder sessie'}</div>
                       </td>
-                      <td>{labels(PARTS, s.parts)}</td>
+                      <td>{labels(ACCESS_LOG_PARTS, s.parts)}</td>
                       <td>{s.refused ? <strong>{labels(ACCESS_OUTCOMES, s.outcomes)}</strong> : labels(ACCESS_OUTCOMES, s.outcomes)}</td>
                       <td>
                         {s.emergency ? <strong>{labels(ACCESS_BASES, s.bases)}</strong> : labels(ACCESS_BASES, s.bases)}
-                        {s.purposes.length > 0 && <div className="meta">doel: {labels(ALL_PURPOSES, s.purposes).toLowerCase()}</div>}
+                        {s.purposes.length > 0 && <div className="meta">doel: {labels(ACCESS_LOG_PURPOSES, s.purposes).toLowerCase()}</div>}
                       </td>
                     </tr>
                   ))}
