@@ -11,6 +11,10 @@ import { FAMILY_ENTRY_KINDS, formatDate, label } from '../../shared/labels';
 import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 import { queryKeys } from '../../shared/query-keys';
 import { navigate } from '../../shared/router';
+import { Act } from '../../../../src/rules/acts.js';
+import { useClientDetail } from '../client/client-queries';
+import { useMayDo } from '../privacy/use-may-do';
+import { NotYours } from '../requests/RequestActions';
 
 type FamilyEntryKind = BodyOf<'/api/families/{familyId}/entries'>['kind'];
 
@@ -23,17 +27,25 @@ export function ClientFamilies({ clientId, clientName, families }: { clientId: s
     invalidates: () => [queryKeys.client(clientId)],
     onSuccess: (family) => navigate(`/gezinnen/${family.id}`),
   });
+  // Making a family records in this client's dossier (gate-family.ts): asked of the engine as the gate asks it, so an
+  // emergency reader (who may only read) sees the reason instead of a form the server refuses.
+  const mayLink = useMayDo(useClientDetail(clientId).data, Act.recordEntry);
   return (
     <section className="card" aria-labelledby="families-title" data-testid="families">
       <h2 id="families-title">Gezin</h2>
       {families.length === 0
         ? <p>Deze cliënt hoort nog bij geen gezinsdossier.</p>
         : <ul>{families.map((f) => <li key={f.id}><Link to={`/gezinnen/${f.id}`}>{f.name}</Link></li>)}</ul>}
-      <form className="inline" onSubmit={submitWith(() => save.mutate())}>
-        <TextInput label="Naam van een nieuw gezinsdossier" value={name} onChange={setName} required />
-        <button type="submit" className="secondary" disabled={save.isPending}>Gezinsdossier maken</button>
-      </form>
-      <ProblemBox problem={problemOf(save.error)} />
+      {mayLink?.outcome === 'allow' && (
+        <>
+          <form className="inline" onSubmit={submitWith(() => save.mutate())}>
+            <TextInput label="Naam van een nieuw gezinsdossier" value={name} onChange={setName} required />
+            <button type="submit" className="secondary" disabled={save.isPending}>Gezinsdossier maken</button>
+          </form>
+          <ProblemBox problem={problemOf(save.error)} />
+        </>
+      )}
+      {mayLink !== undefined && mayLink.outcome !== 'allow' && <NotYours title="Een gezinsdossier maken" decision={mayLink} />}
     </section>
   );
 }

@@ -12,6 +12,9 @@ import { formatDate, label } from '../../shared/labels';
 import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 import { queryKeys } from '../../shared/query-keys';
 import type { ClientDetail } from '../../shared/client-detail';
+import { Act } from '../../../../src/rules/acts.js';
+import { NotYours } from '../requests/RequestActions';
+import { useMayDo } from './use-may-do';
 
 type Correction = BodyOf<'/api/clients/{clientId}/death/corrections'>;
 type WishBody = BodyOf<'/api/clients/{clientId}/wishes-after-death'>;
@@ -48,6 +51,10 @@ export function DeathRecords({ client, onDone }: { client: ClientDetail; onDone:
   // The mutations invalidate the death and wishes cards themselves; the client page reloads its own detail.
   const changed = onDone;
   const records = history.data?.records ?? [];
+  // The holder or a manager records these (acts.ts), as the gate asks it; an emergency reader, or anyone else, reads the engine's reason
+  // instead of a form the server refuses.
+  const mayCorrect = useMayDo(client, Act.correctDeath, { part: 'administrative-data' });
+  const mayWish = useMayDo(client, Act.recordWishAfterDeath, { part: 'administrative-data' });
   return (
     <div data-testid="death-records">
       {records.length > 0 && (
@@ -62,7 +69,9 @@ export function DeathRecords({ client, onDone }: { client: ClientDetail; onDone:
               </li>
             ))}
           </ul>
-          <CorrectionForm clientId={client.id} onDone={changed} />
+          {mayCorrect !== undefined && (mayCorrect.outcome === 'allow'
+            ? <CorrectionForm clientId={client.id} onDone={changed} />
+            : <NotYours title="Overlijden corrigeren" decision={mayCorrect} />)}
         </>
       )}
       <h3>Wat wilde de cliënt bij leven over inzage na het overlijden?</h3>
@@ -77,7 +86,9 @@ export function DeathRecords({ client, onDone }: { client: ClientDetail; onDone:
           ))}
         </ul>
       )}
-      <WishForm client={client} onDone={changed} />
+      {mayWish !== undefined && (mayWish.outcome === 'allow'
+        ? <WishForm client={client} onDone={changed} />
+        : <NotYours title="Wens vastleggen" decision={mayWish} />)}
     </div>
   );
 }

@@ -6,6 +6,10 @@ import { Basis, Loading, ProblemBox, Select, TextArea, TextInput } from '../../s
 import { DISCLOSURE_BASES, DISCLOSURE_BASIS_CHOICES, PARTS, formatDate, label, today } from '../../shared/labels';
 import { problemOf, submitWith, useApiMutation } from '../../shared/query';
 import { queryKeys } from '../../shared/query-keys';
+import { Act } from '../../../../src/rules/acts.js';
+import { useClientDetail } from '../client/client-queries';
+import { NotYours } from '../requests/RequestActions';
+import { useMayDo } from './use-may-do';
 
 type NewDisclosureBody = BodyOf<'/api/clients/{clientId}/disclosures'>;
 /** Why research or statistics may go without consent (Jeugdwet 7.3.12 lid 1). */
@@ -20,12 +24,16 @@ export function ClientDisclosures({ clientId }: { clientId: string }) {
     queryFn: () => dataOf(server.GET('/api/clients/{clientId}/disclosures', { params: { path: { clientId } } })),
   });
   const [adding, setAdding] = useState(false);
+  // Those who give the care record a disclosure (acts.ts); an emergency reader, or anyone else, reads the engine's
+  // reason instead of a form the server refuses.
+  const mayRecord = useMayDo(useClientDetail(clientId).data, Act.recordDisclosure);
   return (
     <section aria-labelledby="disclosures-title">
       <h2 id="disclosures-title">Verstrekkingen</h2>
       <p>Hier staat aan wie gegevens uit dit dossier zijn gegeven, en op welke grond.</p>
-      {!adding && <button type="button" onClick={() => setAdding(true)}>Verstrekking vastleggen</button>}
-      {adding && (
+      {mayRecord !== undefined && mayRecord.outcome !== 'allow' && <NotYours title="Verstrekking vastleggen" decision={mayRecord} />}
+      {mayRecord?.outcome === 'allow' && !adding && <button type="button" onClick={() => setAdding(true)}>Verstrekking vastleggen</button>}
+      {mayRecord?.outcome === 'allow' && adding && (
         <NewDisclosure
           clientId={clientId}
           onCancel={() => setAdding(false)}
