@@ -143,7 +143,10 @@ export const staffTransport: Transport = createTransport({
   unexpected: (status) => ({ status, nl: `De server gaf een onverwacht antwoord (${status}).` }),
 });
 
-/** The old, untyped way (see api-client.ts for the typed client that replaces it; src/http/web-plumbing.test.ts). */
+/**
+ * One request through the staff transport, answering the raw Response: for downloads (PDF, XLSX), whose bytes are
+ * not JSON. JSON calls go through the typed client (api-client.ts); the untyped get/post/api are gone (issue 15 item 13).
+ */
 export async function raw(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: staffTransport.headersFor(method, url, headers) };
   if (method !== 'GET' && body !== undefined) {
@@ -158,16 +161,6 @@ export async function raw(method: Method, url: string, body?: unknown, headers: 
   }
   return staffTransport.check(response, url);
 }
-
-export async function api<T>(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
-  const response = await raw(method, url, body, headers);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text === '' ? undefined : JSON.parse(text)) as T;
-}
-
-export const get = <T>(url: string, headers?: Record<string, string>) => api<T>('GET', url, undefined, headers);
-export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body);
 
 /** The server reports how far a long export is under an id the caller chooses (src/exports/export-progress.ts). */
 export const PROGRESS_HEADER = 'x-dossierwijzer-progress';

@@ -1,5 +1,5 @@
 /** Shared building blocks: refusals with their articles, form fields, progress, links. */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { download, newProgressId, toProblem, type Problem, type ServerProgress } from './api';
 import { followProgress } from './api-client';
 import { navigate } from './router';
@@ -112,41 +112,6 @@ export function Link({ to, children, className, current }: { to: string; childre
     >{children}
     </a>
   );
-}
-
-/** Loads data with fetch; `reload()` fetches again. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; problem: Problem | undefined; loading: boolean; reload: () => void } {
-  return useLoadWith(load, deps, toProblem);
-}
-
-/** `useLoad` with the caller's own reading of a failure (the client portal has its own problem type and texts). */
-export function useLoadWith<T, P>(load: () => Promise<T>, deps: readonly unknown[], asProblem: (error: unknown) => P) {
-  const [data, setData] = useState<T>();
-  const [problem, setProblem] = useState<P>();
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    // A new fetch starts with the changed inputs: the flag says so at once (the data still shown is the previous).
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setLoading(true);
-    load().then((value) => {
-      if (!live) return;
-      setData(value);
-      setProblem(undefined);
-    }, (error: unknown) => {
-      if (!live) return;
-      setData(undefined);
-      setProblem(asProblem(error));
-    }).finally(() => {
-      if (live) setLoading(false);
-    });
-    return () => {
-      live = false;
-    };
-  }, [...deps, tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, problem, loading, reload };
 }
 
 export function Loading({ what }: { what: string }) {

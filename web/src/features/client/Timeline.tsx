@@ -7,9 +7,12 @@
  * only when the engine lets the caller write (read by emergency access: read only,
  * and the engine's reason instead of the form).
  */
-import { useState } from 'react';
-import { get, post } from '../../shared/api';
-import { Loading, ProblemBox, Select, TextArea, TextInput, useLoad, useSubmit } from '../../shared/components';
+import { useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { dataOf, server, type BodyOf, type QueryOf, type ResponseOf } from '../../shared/api-client';
+import { Loading, ProblemBox, Select, TextArea, TextInput } from '../../shared/components';
+import { problemOf, submitWith, useApiMutation } from '../../shared/query';
+import { queryKeys } from '../../shared/query-keys';
 import { discardDraft, listDrafts, mayKeepDrafts, pendingDraft, saveLine, takeOpenForm, useDraft, type Draft, type DraftFields } from '../../shared/drafts';
 import { ANNOTATION_KINDS, ENTRY_KINDS, SOURCE_KINDS, STATEMENT_TYPES, formatDate, label, today } from '../../shared/labels';
 import { EntryShielding, ShieldingProvider } from './Shielding';
@@ -20,13 +23,12 @@ import { mayDo } from '../../shared/permissions';
 import type { Me } from '../auth/Login';
 import { NotYours } from '../requests/RequestActions';
 
-interface Annotation { id: string; kind: string; reason: string; author: { name: string; function: string }; recordedAt: string }
-export interface Entry {
-  id: string; kind: string; kindLabel: string; title: string | null; text: string; occurredOn: string | null; recordedAt: string;
-  author: { id: string; name: string; function: string }; source: { kind: string; description: string | null }; statementType: string | null;
-  annotations: Annotation[];
-}
-interface Page { entries: Entry[]; nextCursor: string | null }
+export type Entry = ResponseOf<'/api/clients/{clientId}/entries'>['entries'][number];
+type EntryKindFilter = NonNullable<QueryOf<'/api/clients/{clientId}/entries'>['kind']>;
+type NewEntryBody = BodyOf<'/api/clients/{clientId}/entries'>;
+
+/** The timeline's pages (50 entries each, newest first) and the caller's own drafts: what a saved entry makes stale. */
+const timelineKeys = (clientId: string) => [queryKeys.entries(clientId).slice(0, 3), queryKeys.clientCard(clientId, 'drafts')];
 
 /** A form to open: a new entry (from a draft or empty), or an annotation draft of an entry. */
 type Resume = { draft: Draft | undefined };
@@ -46,19 +48,16 @@ export function TimelinePage({ client, me }: { client: ClientDetail; me: Me }) {
   const mayShield = mayDo(me, client, Act.shield).outcome === 'allow';
   const mayLift = mayDo(me, client, Act.liftShielding).outcome === 'allow';
   const [kind, setKind] = useState('');
-  const [older, setOlder] = useState<Entry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const query = kind === '' ? '' : `&kind=${encodeURIComponent(kind)}`;
-  const page = useLoad(async () => {
-    const answer = await get<Page>(`/api/clients/${clientId}/entries?limit=50${query}`);
-    setOlder([]);
-    setCursor(answer.nextCursor);
-    return answer;
-  }, [clientId, query]);
-  const more = useSubmit(async () => {
-    const answer = await get<Page>(`/api/clients/${clientId}/entries?limit=50${query}&before=${encodeURIComponent(cursor ?? '')}`);
-    setOlder((o) => [...o, ...answer.entries]);
-    setCursor(answer.nextCursor);
+  const pages = useInfiniteQuery({
+    queryKey: queryKeys.entries(clientId, { kind }),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => dataOf(server.GET('/api/clients/{clientId}/entries', {
+      params: {
+        path: { clientId },
+        query: { limit: 50, ...(kind === '' ? {} : { kind: [kind as EntryKindFilter[number]] }), ...(pageParam === undefined ? {} : { before: pageParam }) },
+      },
+    })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const [adding, setAdding] = useState<Resume | undefined>();
   const [resumeAnnotation, setResumeAnnotation] = useState<Draft | undefined>();
@@ -66,16 +65,23 @@ export function TimelinePage({ client, me }: { client: ClientDetail; me: Me }) {
     if (d.target === 'annotation') setResumeAnnotation(freshest(d));
     else setAdding({ draft: freshest(d) });
   };
-  const drafts = useLoad(async () => {
-    const list = mayKeepDrafts() ? await listDrafts(clientId) : [];
-    // After a time-out and a new log-in, the form that was open comes back with its draft.
+  const drafts = useQuery({
+    queryKey: queryKeys.clientCard(clientId, 'drafts'),
+    queryFn: () => (mayKeepDrafts() ? listDrafts(clientId) : Promise.resolve([])),
+  });
+  // After a time-out and a new log-in, the form that was open comes back with its draft (once the drafts are known).
+  const [reopened, setReopened] = useState(false);
+  useEffect(() => {
+    if (reopened || drafts.data === undefined) return;
+    const list = drafts.data;
     const id = takeOpenForm(clientId);
     const unsaved = id === undefined ? undefined : pendingDraft(id);
     const draft = list.find((d) => d.id === id) ?? (id === undefined || unsaved === undefined ? undefined : { id, clientId, ...unsaved, updatedAt: '', expiresAt: '' });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-time hand-over from the draft store, not derived state
+    setReopened(true);
     if (draft !== undefined && mayWrite) resume(draft);
-    return list;
-  }, [clientId]);
-  const entries = [...(page.data?.entries ?? []), ...older];
+  }, [reopened, drafts.data, clientId, mayWrite]);
+  const entries = (pages.data?.pages ?? []).flatMap((p) => p.entries);
   const openDrafts = (drafts.data ?? []).filter((d) => d.id !== adding?.draft?.id && d.id !== resumeAnnotation?.id);
   return (
     <section aria-labelledby="timeline-title">
@@ -86,27 +92,23 @@ export function TimelinePage({ client, me }: { client: ClientDetail; me: Me }) {
       </div>
       {!mayWrite && <NotYours title="Nieuwe dossierregels en aantekeningen" decision={mayRecord} />}
       {openDrafts.length > 0 && mayWrite && (
-        <DraftList clientId={clientId} drafts={openDrafts} entries={entries} onResume={resume} onDiscarded={drafts.reload} />
+        <DraftList clientId={clientId} drafts={openDrafts} entries={entries} onResume={resume} />
       )}
       {adding !== undefined && (
         <NewEntry
           key={adding.draft?.id ?? 'new'}
           clientId={clientId}
           draft={adding.draft}
-          onDone={() => {
-            setAdding(undefined);
-            page.reload();
-            drafts.reload();
-          }}
+          onDone={() => setAdding(undefined)}
           onCancel={() => {
             setAdding(undefined);
-            drafts.reload();
+            void drafts.refetch();
           }}
         />
       )}
-      {page.loading && <Loading what="Dossier" />}
-      <ProblemBox problem={page.problem} />
-      {page.data !== undefined && entries.length === 0 && <p>Er staan (van deze soort) nog geen regels in het dossier.</p>}
+      {pages.isPending && <Loading what="Dossier" />}
+      <ProblemBox problem={problemOf(pages.error)} />
+      {pages.data !== undefined && entries.length === 0 && <p>Er staan (van deze soort) nog geen regels in het dossier.</p>}
       <ShieldingProvider clientId={clientId} mayShield={mayShield} mayLift={mayLift}>
         <PortalReleaseProvider clientId={clientId}>
           <ol className="timeline" data-testid="timeline">
@@ -119,28 +121,27 @@ export function TimelinePage({ client, me }: { client: ClientDetail; me: Me }) {
                 resume={resumeAnnotation?.entryId === e.id ? resumeAnnotation : undefined}
                 onChanged={() => {
                   setResumeAnnotation(undefined);
-                  page.reload();
-                  drafts.reload();
+                  void drafts.refetch();
                 }}
               />
             ))}
           </ol>
         </PortalReleaseProvider>
       </ShieldingProvider>
-      {cursor !== null && <button type="button" className="secondary" disabled={more.busy} onClick={() => void more.submit()}>Oudere regels laden</button>}
-      <ProblemBox problem={more.problem} />
+      {pages.hasNextPage && <button type="button" className="secondary" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>Oudere regels laden</button>}
     </section>
   );
 }
 
 /** Your drafts for this client: continue one, or throw it away (after a confirmation). */
-function DraftList({ clientId, drafts, entries, onResume, onDiscarded }: {
-  clientId: string; drafts: Draft[]; entries: Entry[]; onResume: (d: Draft) => void; onDiscarded: () => void;
+function DraftList({ clientId, drafts, entries, onResume }: {
+  clientId: string; drafts: Draft[]; entries: Entry[]; onResume: (d: Draft) => void;
 }) {
   const [confirming, setConfirming] = useState<string>();
-  const discard = useSubmit(() => (confirming === undefined ? Promise.resolve() : discardDraft(clientId, confirming)), () => {
-    setConfirming(undefined);
-    onDiscarded();
+  const discard = useApiMutation({
+    mutationFn: (id: string) => discardDraft(clientId, id),
+    invalidates: () => [queryKeys.clientCard(clientId, 'drafts')],
+    onSuccess: () => setConfirming(undefined),
   });
   const what = (d: Draft): string => {
     const text = d.fields.text ?? '';
@@ -163,7 +164,7 @@ function DraftList({ clientId, drafts, entries, onResume, onDiscarded }: {
               ? (
                   <>
                     <span role="alert">Weggooien? De tekst is dan weg.</span>
-                    <button type="button" className="danger" disabled={discard.busy} onClick={() => void discard.submit()}>Ja, weggooien</button>
+                    <button type="button" className="danger" disabled={discard.isPending} onClick={() => discard.mutate(d.id)}>Ja, weggooien</button>
                     <button type="button" className="secondary" onClick={() => setConfirming(undefined)}>Nee, bewaren</button>
                   </>
                 )
@@ -176,7 +177,7 @@ function DraftList({ clientId, drafts, entries, onResume, onDiscarded }: {
           </li>
         ))}
       </ul>
-      <ProblemBox problem={discard.problem} />
+      <ProblemBox problem={problemOf(discard.error)} />
     </div>
   );
 }
@@ -192,18 +193,23 @@ function NewEntry({ clientId, draft, onDone, onCancel }: { clientId: string; dra
   const [statementType, setStatementType] = useState(f.statementType ?? 'fact');
   const fields: DraftFields = { kind, title, text, occurredOn, sourceKind, sourceDescription, statementType };
   const autosave = useDraft(clientId, 'entry', fields, { ...(draft === undefined ? {} : { id: draft.id }), enabled: mayKeepDrafts() });
-  const save = useSubmit(async () => {
-    await post<Entry>(`/api/clients/${clientId}/entries`, {
-      kind, text, statementType,
-      ...(title.trim() === '' ? {} : { title: title.trim() }),
-      ...(occurredOn === '' ? {} : { occurredOn }),
-      source: { kind: sourceKind, ...(sourceDescription.trim() === '' ? {} : { description: sourceDescription.trim() }) },
-    });
-    // The entry is in the dossier now: the draft has done its work.
-    await autosave.finish().catch(() => undefined);
-  }, onDone);
+  const save = useApiMutation({
+    mutationFn: async () => {
+      const body = {
+        kind, text, statementType,
+        ...(title.trim() === '' ? {} : { title: title.trim() }),
+        ...(occurredOn === '' ? {} : { occurredOn }),
+        source: { kind: sourceKind, ...(sourceDescription.trim() === '' ? {} : { description: sourceDescription.trim() }) },
+      } as NewEntryBody;
+      await dataOf(server.POST('/api/clients/{clientId}/entries', { params: { path: { clientId } }, body }));
+      // The entry is in the dossier now: the draft has done its work.
+      await autosave.finish().catch(() => undefined);
+    },
+    invalidates: () => timelineKeys(clientId),
+    onSuccess: onDone,
+  });
   return (
-    <form className="card" onSubmit={(e) => void save.submit(e)} aria-labelledby="new-entry-title" data-testid="new-entry">
+    <form className="card" onSubmit={submitWith(() => save.mutate())} aria-labelledby="new-entry-title" data-testid="new-entry">
       <h3 id="new-entry-title">Nieuwe dossierregel</h3>
       <p className="hint">Een dossierregel kan later niet worden gewijzigd. U kunt wel een aantekening toevoegen. Wat u typt, bewaren we als concept dat alleen u ziet.</p>
       <Select label="Soort" value={kind} onChange={setKind} options={ENTRY_KINDS} />
@@ -219,9 +225,9 @@ function NewEntry({ clientId, draft, onDone, onCancel }: { clientId: string; dra
         ))}
       </fieldset>
       <p className="draft-line" aria-live="polite" data-testid="draft-state">{saveLine(autosave.save)}</p>
-      <ProblemBox problem={save.problem} />
+      <ProblemBox problem={problemOf(save.error)} />
       <div className="actions">
-        <button type="submit" disabled={save.busy}>Opslaan in het dossier</button>
+        <button type="submit" disabled={save.isPending}>Opslaan in het dossier</button>
         <button
           type="button"
           className="secondary"
@@ -298,12 +304,17 @@ function Annotate({ clientId, entry, draft, rewrite, onDone, onCancel }: {
   const autosave = useDraft(clientId, 'annotation', { annotationKind: kind, text: reason }, {
     ...(draft === undefined ? {} : { id: draft.id }), entryId: entry.id, enabled: mayKeepDrafts(),
   });
-  const save = useSubmit(async () => {
-    await post(`/api/clients/${clientId}/entries/${entry.id}/annotations`, { kind, reason });
-    await autosave.finish().catch(() => undefined);
-  }, onDone);
+  const save = useApiMutation({
+    mutationFn: async () => {
+      const body = { kind, reason } as BodyOf<'/api/clients/{clientId}/entries/{entryId}/annotations'>;
+      await dataOf(server.POST('/api/clients/{clientId}/entries/{entryId}/annotations', { params: { path: { clientId, entryId: entry.id } }, body }));
+      await autosave.finish().catch(() => undefined);
+    },
+    invalidates: () => timelineKeys(clientId),
+    onSuccess: onDone,
+  });
   return (
-    <form onSubmit={(ev) => void save.submit(ev)} className="subform" data-testid={rewrite === true ? 'rewrite' : 'annotate'}>
+    <form onSubmit={submitWith(() => save.mutate())} className="subform" data-testid={rewrite === true ? 'rewrite' : 'annotate'}>
       {rewrite === true && (
         <p className="hint">
           Een dossierregel verandert nooit: zo blijft zichtbaar wat er stond (Jeugdwet 7.3.8; BW 7:454). Uw nieuwe tekst komt als aantekening
@@ -320,9 +331,9 @@ function Annotate({ clientId, entry, draft, rewrite, onDone, onCancel }: {
         hint={rewrite === true ? 'Pas de tekst aan. Wat u wijzigt, komt als aantekening bij de regel.' : 'Wat klopt er niet, wat is verouderd, of wat wilt u aanvullen?'}
       />
       <p className="draft-line" aria-live="polite">{saveLine(autosave.save)}</p>
-      <ProblemBox problem={save.problem} />
+      <ProblemBox problem={problemOf(save.error)} />
       <div className="actions">
-        <button type="submit" disabled={save.busy}>{rewrite === true ? 'Opslaan als aantekening' : 'Aantekening opslaan'}</button>
+        <button type="submit" disabled={save.isPending}>{rewrite === true ? 'Opslaan als aantekening' : 'Aantekening opslaan'}</button>
         <button
           type="button"
           className="secondary"
