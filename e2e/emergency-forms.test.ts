@@ -21,7 +21,7 @@ const WRITE_BUTTONS = [
   'Adres of contactgegevens wijzigen', 'Ouder, voogd, vertegenwoordiger of andere relatie toevoegen', 'Toestemming vastleggen',
   'Afspraak vastleggen', 'Iemand aan het team toevoegen', 'Dossierhouder wijzigen', 'Einde hulp vastleggen', 'Beoordeling vastleggen',
   'Bezwaar tegen stagiairs vastleggen', 'Noodsamenvatting bijwerken', 'Dossier overdragen', 'Overlijden vastleggen',
-  'Langer bewaren vastleggen',
+  'Langer bewaren vastleggen', 'Gezinsdossier maken',
 ];
 
 describe('reading a dossier by emergency access', () => {
@@ -76,6 +76,9 @@ describe('reading a dossier by emergency access', () => {
     expect(await team.getByTestId('not-allowed').innerText()).toContain('U heeft noodtoegang');
     expect(await card(page, 'Afspraken bij de start van de hulp').getByTestId('not-allowed').innerText()).toContain('U heeft noodtoegang');
     expect(await card(page, 'Overdracht van het dossier').getByTestId('not-allowed').innerText()).toContain('U heeft noodtoegang');
+    // Making a family records in the dossier (family-routes.ts, gate-family.ts), which the emergency access may not.
+    await expect.poll(() => page.getByTestId('families').getByTestId('not-allowed').count()).toBe(1);
+    expect(await page.getByTestId('families').getByTestId('not-allowed').innerText()).toContain('in een noodsituatie geeft geen recht om te schrijven');
     for (const name of WRITE_BUTTONS) {
       expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
     }
@@ -103,6 +106,13 @@ describe('reading a dossier by emergency access', () => {
     await intake.waitFor();
     expect(await intake.innerText()).toContain('U heeft noodtoegang');
     expect(await page.getByRole('button', { name: 'Nieuw verzoek vastleggen', exact: true }).count()).toBe(0);
+
+    // The disclosures: the list is read, no form to record one (Jeugdwet 7.3.11: those who give the care record it).
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Verstrekkingen' }).click();
+    const disclosure = page.getByTestId('not-allowed').filter({ hasText: 'Verstrekking vastleggen' });
+    await disclosure.waitFor();
+    expect(await disclosure.innerText()).toContain('U heeft noodtoegang');
+    expect(await page.getByRole('button', { name: 'Verstrekking vastleggen', exact: true }).count()).toBe(0);
 
     // The holder, for contrast, still gets the forms on her own client (and no banner).
     await holder.goto(`/clienten/${clientId}/tijdlijn`);
