@@ -36,7 +36,8 @@ import { RelationsCard } from './Relations';
 const TABS: [string, string][] = [['overzicht', 'Overzicht'], ['tijdlijn', 'Dossier (tijdlijn)'], ['verzoeken', 'Verzoeken'], ['verstrekkingen', 'Verstrekkingen']];
 
 export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: string; tab: string; sub: string | undefined }) {
-  const client = useClientDetail(clientId);
+  // Opening the client asks for the record again (procedure-holds.test: a restriction carried out a moment ago).
+  const client = useClientDetail(clientId, { onOpen: 'always' });
   // An emergency access opened or ended, a procedure's purpose named or dropped: what the caller may see changed, so every card asks again.
   const refresh = useRefreshClient(clientId);
   // Reading a restricted dossier for a procedure (AVG 18(2)) names a hold; it holds for this client only.

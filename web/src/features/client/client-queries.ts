@@ -4,11 +4,17 @@ import { useCallback } from 'react';
 import { dataOf, server } from '../../shared/api-client';
 import { queryKeys } from '../../shared/query-keys';
 
-/** `GET /api/clients/{clientId}`: formal data, dossier holder, relations, the caller's emergency access. */
-export function useClientDetail(clientId: string) {
+/**
+ * `GET /api/clients/{clientId}`: formal data, dossier holder, relations, the caller's emergency access, a processing
+ * restriction. `onOpen: 'always'` (the client page) asks the server again each time the page is opened, even within
+ * the stale time: what the record says decides what the page offers (the procedure form of a restricted dossier), and
+ * it may have changed elsewhere since the cached answer (a restriction carried out, a hand-over by a manager).
+ */
+export function useClientDetail(clientId: string, { onOpen }: { onOpen?: 'always' } = {}) {
   return useQuery({
     queryKey: queryKeys.clientDetail(clientId),
     queryFn: () => dataOf(server.GET('/api/clients/{clientId}', { params: { path: { clientId } } })),
+    ...(onOpen === 'always' ? { refetchOnMount: 'always' as const } : {}),
   });
 }
 
