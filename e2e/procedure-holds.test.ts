@@ -61,7 +61,11 @@ describe('a restricted dossier is read for a procedure with the hold\'s kenmerk 
     await fg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Privacy' }).click();
     await fg.getByRole('link', { name: 'Bewaartermijnen' }).click();
     const hold = fg.locator('form', { has: fg.getByRole('heading', { name: 'Dossier vasthouden voor een procedure' }) });
-    await hold.getByLabel('Cliëntnummer van het dossier').fill(clientId);
+    // The retention page finds the dossier by name since 977ecce (no client number to type over).
+    await hold.getByLabel('Naam van de cliënt om vast te houden').fill('hoekstra');
+    await hold.getByRole('button', { name: 'Zoeken' }).click();
+    await hold.getByRole('button', { name: `Kiezen: ${CLIENT}` }).click();
+    await hold.getByTestId('hold-client').getByText(CLIENT).waitFor();
     await hold.getByLabel('Waarvoor is het dossier nodig?').fill('Klacht van de moeder bij de geschillencommissie.');
     await hold.getByRole('button', { name: 'Vasthouden' }).click();
     const reference = fg.getByTestId('retention-reviews').getByRole('row').filter({ hasText: 'Klacht van de moeder' }).getByTestId('hold-reference');
@@ -72,8 +76,9 @@ describe('a restricted dossier is read for a procedure with the hold\'s kenmerk 
     await screenshot(fg, 'procedure-hold-kenmerk');
     // The same kenmerk in the view of the one dossier.
     const one = fg.locator('section.card', { has: fg.getByRole('heading', { name: 'Bewaren van één dossier' }) });
-    await one.getByLabel('Cliëntnummer van het dossier om te bekijken').fill(clientId);
-    await one.getByRole('button', { name: 'Bekijken' }).click();
+    await one.getByLabel('Naam van de cliënt om te bekijken').fill('hoekstra');
+    await one.getByRole('button', { name: 'Zoeken' }).click();
+    await one.getByRole('button', { name: `Bekijken: ${CLIENT}` }).click();
     expect((await one.getByTestId('hold-reference').innerText()).trim()).toBe(kenmerk);
 
     // With the kenmerk the care professional reads the dossier, told it is for the procedure.

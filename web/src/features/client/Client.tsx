@@ -21,7 +21,7 @@ import { mayDo } from '../../shared/permissions';
 import { AgreementsCard } from './Agreements';
 import { useCareTeam } from './care-team';
 import { CareTeamCard } from './CareTeam';
-import { useClientDetail, useRefreshClient } from './client-queries';
+import { useClientDetail, useForgetProcedureReads, useRefreshClient } from './client-queries';
 import { CompetenceCard } from './Competence';
 import { ConsentsCard } from './Consents';
 import { DeathCard, GoodCareCard } from './Death';
@@ -43,7 +43,10 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
   // Reading a restricted dossier for a procedure (AVG 18(2)) names a hold; it holds for this client only.
   const [procedure, setProcedure] = useState<{ clientId: string; holdId: string }>();
   const holdId = procedure?.clientId === clientId ? procedure.holdId : undefined;
+  // Leaving the client ends the procedure's reading, and what it opened leaves the cache with it.
+  const forget = useForgetProcedureReads(clientId);
   useEffect(() => () => setClientPurpose(clientId, undefined), [clientId]);
+  useEffect(() => (holdId === undefined ? undefined : forget), [holdId, forget]);
   if (client.isPending) return <Loading what="Cliënt" />;
   // A refusal after an earlier answer (an emergency access that ended) closes the dossier: the cached record is not shown.
   const c = client.isError ? undefined : client.data;
@@ -80,6 +83,7 @@ export function ClientPage({ me, clientId, tab, sub }: { me: Me; clientId: strin
           clientId={c.id}
           holdId={holdId}
           onChange={(id) => {
+            if (id === undefined) forget();
             setProcedure(id === undefined ? undefined : { clientId: c.id, holdId: id });
             refresh();
           }}

@@ -33,3 +33,19 @@ export function useRefreshClient(clientId: string): () => void {
     queryClient.removeQueries({ queryKey: queryKeys.clients });
   }, [queryClient, clientId]);
 }
+
+/**
+ * Forgets what was read of this client for a procedure (AVG 18(2)): every cached card of the client except the record,
+ * which the client page reads in any case. The cards' keys do not name the purpose, so without this "Klaar met
+ * inzien" or leaving the client would show the restricted dossier again from the cache while the server refuses it.
+ */
+export function useForgetProcedureReads(clientId: string): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    const detail = queryKeys.clientDetail(clientId);
+    queryClient.removeQueries({
+      queryKey: queryKeys.client(clientId),
+      predicate: (query) => query.queryKey[2] !== detail[2],
+    });
+  }, [queryClient, clientId]);
+}
