@@ -6,6 +6,7 @@
  * are true to the kind and the moment, and the request screens show each role only what it may do. Real
  * server with the demo organisation, Debian's Chromium, axe-core on each screen.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { amsterdamDate, apiCall, expectAccessible, screenshot, useDemoBrowser } from './support.js';
@@ -208,6 +209,24 @@ describe('intake answers true to the moment and the kind', () => {
     expect(text).toContain('kan deze ouder wel algemene informatie over de hulp vragen.');
     expect(text).toContain('Inzage in het dossier kan alleen met toestemming van de jongere.');
     expect(text).not.toContain('kan dat niet');
+  });
+});
+
+describe('an extended request (AVG 12(3))', () => {
+  it('offers the extension letter with its reasons on the request page, before the decision (issue 15 item 3)', async () => {
+    const page = await pageFor('demo.hulpverlener');
+    await openRequests(page, 'Sanne Demo-Bakker');
+    await register(page, 'copy', 'Sanne wil een kopie van al haar verslagen.');
+    await expect(page.getByRole('button', { name: 'Brief over de verlenging downloaden (PDF)' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Termijn verlengen' }).click();
+    const form = page.getByTestId('extend');
+    await form.getByLabel('Redenen van de vertraging, zoals in het bericht staan (verplicht)').fill('Het dossier is groot en een collega moet meelezen.');
+    await form.getByRole('button', { name: 'Verlenging vastleggen' }).click();
+    const button = page.getByRole('button', { name: 'Brief over de verlenging downloaden (PDF)' });
+    await button.waitFor();
+    const [letter] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(readFileSync(await letter.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expectAccessible(page);
   });
 });
 

@@ -111,9 +111,12 @@ export function RequestDetail({ client, requestId, me, onClientChanged }: { clie
       {r.fulfilledOn !== null && <p className="ok" role="status">Uitgevoerd op {formatDate(r.fulfilledOn)}{r.feeCents !== null && r.feeCents > 0 && `, vergoeding € ${(r.feeCents / 100).toFixed(2)}`}.</p>}
       <section className="card" aria-labelledby="documents-title">
         <h3 id="documents-title">Brieven en kopieën</h3>
-        {r.decision === null
-          ? <p>Na het besluit kunt u hier de besluitbrief downloaden.</p>
-          : <DownloadButton url={apiPath('/api/clients/{clientId}/requests/{requestId}/letter.pdf', ids)} fileName={`besluitbrief-${r.id.slice(0, 8)}.pdf`}>Besluitbrief downloaden (PDF)</DownloadButton>}
+        {r.decision === null && r.extension == null && <p>Na het besluit kunt u hier de besluitbrief downloaden.</p>}
+        {/* Before the decision, the letter of an extended request is the extension notice with its reasons (AVG 12(3)). */}
+        {r.decision === null && r.extension != null && (
+          <DownloadButton url={apiPath('/api/clients/{clientId}/requests/{requestId}/letter.pdf', ids)} fileName={`verlengingsbrief-${r.id.slice(0, 8)}.pdf`}>Brief over de verlenging downloaden (PDF)</DownloadButton>
+        )}
+        {r.decision !== null && <DownloadButton url={apiPath('/api/clients/{clientId}/requests/{requestId}/letter.pdf', ids)} fileName={`besluitbrief-${r.id.slice(0, 8)}.pdf`}>Besluitbrief downloaden (PDF)</DownloadButton>}
         {readable && r.kind === 'copy' && <DownloadButton url={apiPath('/api/clients/{clientId}/requests/{requestId}/copy.pdf', ids)} fileName={`kopie-dossier-${r.id.slice(0, 8)}.pdf`}>Kopie van het dossier maken (PDF)</DownloadButton>}
         {readable && r.kind === 'copy' && r.channel === 'electronic' && <DownloadLinks {...ids} />}
         {granted && r.kind === 'portability' && <PortabilityDownloads {...ids} />}
