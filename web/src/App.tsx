@@ -1,5 +1,5 @@
 /** The application shell: who is logged in, the navigation by role, and the pages. */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { onSessionEnded, setPurpose, toProblem } from './shared/api';
 import { dataOf, server } from './shared/api-client';
@@ -166,14 +166,22 @@ function PurposeChoice() {
   });
   const records = choice.data;
   const failed = choice.isError;
+  const queryClient = useQueryClient();
+  // What was read under one purpose is not shown under another (nor under none): the cache keys do not name the
+  // purpose, so a change drops every client answer and the open page asks again with the purpose now in force.
+  const forgetReadsUnderPurpose = () => void queryClient.resetQueries({
+    predicate: (query) => query.queryKey[0] === 'client' || query.queryKey[0] === 'clients' || query.queryKey[0] === 'requests' || query.queryKey[0] === 'family',
+  });
   const onPurpose = (value: string) => {
     choosePurpose(value);
     chooseRecord('');
     setPurpose(undefined);
+    forgetReadsUnderPurpose();
   };
   const onRecord = (id: string) => {
     chooseRecord(id);
     setPurpose(id === '' ? undefined : `${purpose} ${id}`);
+    forgetReadsUnderPurpose();
   };
   const empty = failed ? 'De lijst kon niet worden geladen' : records === undefined ? 'Laden…' : records.length === 0 ? 'Niets vastgelegd' : 'Kies wat u onderzoekt';
   return (
