@@ -215,8 +215,9 @@ describe('intake answers true to the moment and the kind', () => {
 describe('an extended request (AVG 12(3))', () => {
   it('offers the extension letter with its reasons on the request page, before the decision (issue 15 item 3)', async () => {
     const page = await pageFor('demo.hulpverlener');
-    await openRequests(page, 'Sanne Demo-Bakker');
-    await register(page, 'copy', 'Sanne wil een kopie van al haar verslagen.');
+    // Sara: the tests below register requests for Sanne, and a request of ours beside theirs kept the intern's from opening.
+    await openRequests(page, 'Sara Demo-Mulder');
+    await register(page, 'copy', 'Sara wil een kopie van al haar verslagen.');
     await expect(page.getByRole('button', { name: 'Brief over de verlenging downloaden (PDF)' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Termijn verlengen' }).click();
     const form = page.getByTestId('extend');

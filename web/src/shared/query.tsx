@@ -22,6 +22,9 @@ export function newQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 5_000,
+        // A card that opens asks the server again (showing what it had meanwhile), as every card did before the cache:
+        // a colleague's change, or one made through another route, is on screen when the card opens, never 5 s late.
+        refetchOnMount: 'always',
         refetchOnWindowFocus: false,
         retry: (failures, error) => failures < 1 && !isRefusal(error),
       },
