@@ -98,8 +98,9 @@ describe('Sara\'s 16th birthday: from that day she decides what her mother sees'
     const given = sara.getByTestId('consents');
     await given.waitFor({ state: 'attached' });
     const consentsBefore = await given.getByTestId('consent').count();
-    await plan.check();
-    await expect.poll(() => plan.isChecked()).toBe(true);
+    // A click, not check(): the box shows the server's answer, so it turns checked only once the consent is saved.
+    await plan.click();
+    await expect.poll(() => plan.isChecked(), { timeout: 15_000 }).toBe(true);
     // The list of consents on the same page shows the consent just given at once, not after a reload (issue 15 item 13:
     // cards that refresh each other; the list kept its first answer).
     await expect.poll(() => given.getByTestId('consent').count(), { timeout: 10_000 }).toBe(consentsBefore + 1);
