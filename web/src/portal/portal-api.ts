@@ -10,7 +10,7 @@
  *   const requests = await dataOf(portal.GET('/api/portal/requests'));
  */
 import createClient from 'openapi-fetch';
-import { ApiError, createTransport, type Problem } from '../shared/api';
+import { ApiError, createTransport, saveAs, type Problem } from '../shared/api';
 import { transportMiddleware, type paths } from '../shared/api-client';
 
 export { ApiError, type Problem };
@@ -58,13 +58,5 @@ export async function portalDownload(url: string, fileName: string, headers: Rec
     throw portalTransport.unreachable();
   }
   await portalTransport.check(response, url);
-  const blob = await response.blob();
-  const href = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  saveAs(await response.blob(), fileName);
 }

@@ -202,7 +202,12 @@ export async function download(url: string, fileName: string, onProgress: (fract
     }
   }
   onProgress(1, received);
-  const blob = new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'application/octet-stream' });
+  saveAs(new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'application/octet-stream' }), fileName);
+  return received;
+}
+
+/** Hands a fetched file to the browser as a download (the staff app's and the portal's downloads). */
+export function saveAs(blob: Blob, fileName: string): void {
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = href;
@@ -211,5 +216,4 @@ export async function download(url: string, fileName: string, onProgress: (fract
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return received;
 }
